@@ -2,7 +2,9 @@
 
 A fragment (a page's element as a browser's "Copy element" or a tool that saves the article's
 element writes it) has no `</html>` to tell it whole, but such a writer closes every element it
-opens: one left open at the end, or a tag without its `>`, is where it was cut.
+opens whose end tag HTML requires: one left open at the end, or a tag without its `>`, is where it
+was cut. An element whose end tag HTML lets go (`<p>One<p>Two</p>`, `<li>`, `<td>`, `<body>`) is
+no cut where it is left open.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from html.parser import HTMLParser
 # Elements HTML gives no end tag
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
+# Elements whose end tag HTML lets a page leave out: one left open is no sign of a cut
+_END_TAG_OPTIONAL = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+                               "option", "optgroup", "colgroup", "caption", "rp", "rt", "html",
+                               "head", "body"})
 # A tag's start with no `>` after it: the markup ends inside the tag. Attribute text holds no
 # `<`, so each try stops at the next tag and the search stays linear.
 _UNENDED_TAG = re.compile(r"<[/!?]?[a-zA-Z][^<>]*\Z")
@@ -49,17 +55,19 @@ class _OpenElements(HTMLParser):
 
 def cut_short_at(markup: str) -> tuple[str, int] | None:
     """Where `markup`, a fragment whose comments, scripts and the like are blanked, is cut short:
-    what is left unended, and its line (that of the innermost element left open, or of the tag
-    the markup ends inside); None for a fragment that ends all it starts."""
+    what is left unended, and its line (that of the innermost element left open whose end tag
+    HTML requires, or of the tag the markup ends inside); None for a fragment that ends all it
+    starts but for elements whose end tag HTML lets go."""
     unended = _UNENDED_TAG.search(markup)
     if unended is not None:
         return "this tag does not end (no > after it)", markup.count("\n", 0, unended.start()) + 1
     parser = _OpenElements()
     parser.feed(markup)
     parser.close()
-    if not parser.open:
+    required = [(name, line) for name, line in parser.open if name not in _END_TAG_OPTIONAL]
+    if not required:
         return None
-    name, line = parser.open[-1]
+    name, line = required[-1]
     if not _PLAIN_NAME.fullmatch(name):
         return "this element does not end (no end tag after it)", line
     return f"this <{name}> does not end (no </{name}> after it)", line

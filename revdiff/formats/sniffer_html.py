@@ -148,9 +148,10 @@ def _article_info(soup: BeautifulSoup, where: str,
 def _require_closed(markup: str, where: str) -> None:
     """Refuse a page cut short, `markup` being the page as `_shown_markup` gives it (a `</html>`
     in a comment, a script or a style is none): a page with `<html>` without `</html>`; a
-    fragment without it (a page's element as a browser's "Copy element" writes it) that leaves an
-    element open or ends inside a tag. A fragment cut between two elements it holds, none left
-    open (one of paragraphs alone cut after a `</p>`), cannot be told from a whole one."""
+    fragment without it (a page's element as a browser's "Copy element" writes it) that leaves
+    open an element whose end tag HTML requires, or ends inside a tag. A fragment cut between two
+    elements it holds, none left open (one of paragraphs alone cut after a `</p>`), cannot be
+    told from a whole one."""
     if "<html" in markup.lower():
         if "</html>" not in markup.lower():
             raise MalformedPage("page is truncated: no </html> found", where,

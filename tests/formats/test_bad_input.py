@@ -204,7 +204,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "truncated NewsDiffs HTML": (truncated_newsdiffs, "truncated"),
     "truncated version page": (truncated_version_page, "truncated"),
     "version page fragment cut short": (version_page_fragment_cut_short,
-                                        "page is truncated: this <p> does not end"),
+                                        "page is truncated: this <div> does not end"),
     "diff page cut after a layout table": (diff_page_cut_after_a_layout_table,
                                            "its diff table does not end"),
     "flattened page cut in its header": (page_text_cut_in_its_header, "no 'Version N Version M'"),

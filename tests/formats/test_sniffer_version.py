@@ -318,7 +318,9 @@ def test_a_whole_fragment_of_a_version_page_is_read() -> None:
 
 @pytest.mark.parametrize(("cut_after", "line", "element"), [
     ("<p>First.</p>", 3, "div"),  # between paragraphs: the version's element does not end
-    ("<p>Sec", 7, "p"),  # inside a paragraph
+    # inside a paragraph: HTML lets a `<p>` go without its end tag, so the element around it
+    # is the one that must end
+    ("<p>Sec", 3, "div"),
 ])
 def test_a_fragment_of_a_version_page_cut_short_is_truncated(cut_after: str, line: int,
                                                              element: str) -> None:
@@ -348,3 +350,26 @@ def test_an_element_left_open_is_named_without_its_control_characters() -> None:
     with pytest.raises(MalformedPage) as refused:
         read_version_page(page, "v.html")
     assert "page is truncated" in str(refused.value) and "\x1b" not in str(refused.value)
+
+
+@pytest.mark.parametrize("fragment", [
+    ("<h1>Title</h1>\n<p>Version 3 of 5.</p>\n<ul><li>Aside<li>More</ul>\n<p>First.</p>"
+    "<p>Second.</p>"),
+    ("<body><h1>Title</h1>\n<p>Version 3 of 5.</p>\n<table><tr><td>Aside</table>\n<p>First.</p>"
+    "<p>Second.</p>"),
+])
+def test_a_fragment_that_leaves_out_end_tags_html_lets_it_leave_out_is_read(fragment: str) -> None:
+    """HTML lets a `<p>`, `<li>`, `<td>`, `<tr>`, `<body>` and more go without an end tag: a
+    fragment that left one out was refused as cut short there."""
+    article = read_version_page(fragment, "v.html")
+    assert article.versions == (Version(3, "Title", ("First.", "Second.")),)
+
+
+def test_a_fragment_cut_inside_an_element_that_must_end_is_truncated_past_unended_paragraphs(
+        ) -> None:
+    """A `<p>` left open is no cut, but the `<div>` around it still must end."""
+    page = "<div class=version>\n<h1>Title</h1>\n<p>Version 3 of 5.\n<p>First.\n<p>Sec"
+    with pytest.raises(MalformedPage) as refused:
+        read_version_page(page, "v.html")
+    assert refused.value.line == 1
+    assert "page is truncated: this <div> does not end (no </div> after it)" in str(refused.value)
