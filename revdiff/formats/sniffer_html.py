@@ -147,18 +147,19 @@ def _article_info(soup: BeautifulSoup, where: str,
 
 def _require_closed(markup: str, where: str) -> None:
     """Refuse a page cut short, `markup` being the page as `_shown_markup` gives it (a `</html>`
-    in a comment, a script or a style is none): a page with `<html>` without `</html>`; a
-    fragment without it (a page's element as a browser's "Copy element" writes it) that leaves
-    open an element whose end tag HTML requires, or ends inside a tag. A fragment cut between two
-    elements it holds, none left open (one of paragraphs alone cut after a `</p>`), cannot be
-    told from a whole one."""
-    if "<html" in markup.lower():
-        if "</html>" not in markup.lower():
-            raise MalformedPage("page is truncated: no </html> found", where,
-                                hint="save the whole page again")
-    elif (cut := cut_short_at(markup)) is not None:
+    in a comment, a script or a style is none): one that leaves open an element whose end tag
+    HTML requires, or ends inside a tag. A page with `</html>` is whole; HTML lets a page go
+    without `</body>` and `</html>`, so one without them is whole when it closes every element it
+    must (a fragment without `<html>`, a page's element as a browser's "Copy element" writes it,
+    too). A page cut between two elements its body or the fragment holds directly, none left
+    open (one of paragraphs alone cut after a `</p>`), cannot be told from a whole one."""
+    has_root = "<html" in markup.lower()
+    if has_root and "</html>" in markup.lower():
+        return
+    if (cut := cut_short_at(markup)) is not None:
         unended, line = cut
-        raise MalformedPage(f"page is truncated: {unended}", where, line,
+        raise MalformedPage(f"page is truncated: {'no </html> found, and ' if has_root else ''}"
+                            f"{unended}", where, line,
                             hint="save the whole page, or the whole element, again")
 
 

@@ -373,3 +373,26 @@ def test_a_fragment_cut_inside_an_element_that_must_end_is_truncated_past_unende
         read_version_page(page, "v.html")
     assert refused.value.line == 1
     assert "page is truncated: this <div> does not end (no </div> after it)" in str(refused.value)
+
+
+@pytest.mark.parametrize("left_out", ["</html>", "</body>\n</html>"])
+def test_a_whole_version_page_that_leaves_out_its_end_tags_is_read(left_out: str) -> None:
+    """HTML lets a page go without `</body>` and `</html>`: a whole page that left them out was
+    refused as truncated."""
+    version = Version(3, "Title", ("First.", "Second."))
+    page = render_version_html(version, None, 5)
+    assert page.rstrip().endswith(left_out)
+    article = read_version_page(page.rstrip()[:-len(left_out)], "v.html")
+    assert article.versions == (version,)
+
+
+def test_a_version_page_without_its_end_tags_cut_between_elements_names_the_one_left_open(
+        ) -> None:
+    """A page cut after a closed paragraph leaves the version's `<div>` open."""
+    page = render_version_html(Version(3, "Title", ("First.", "Second.")), None, 5)
+    cut = page[:page.index("<p>First.</p>") + len("<p>First.</p>")]
+    with pytest.raises(MalformedPage) as refused:
+        read_version_page(cut, "v.html")
+    assert refused.value.line == 10
+    assert ("page is truncated: no </html> found, and this <div> does not end (no </div> after it)"
+            in str(refused.value))
