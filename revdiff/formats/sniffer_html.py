@@ -189,7 +189,7 @@ def read_diff_page(text: str, where: str) -> Article:
         raise MalformedPage("a second diff table starts here: the file holds more than one page",
                             where, markup.count("\n", 0, second.start()) + 1,
                             hint="save each page in a file of its own and give them all")
-    if looks_translated(text):
+    if looks_translated(markup):
         raise MalformedPage("the diff page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
     soup = BeautifulSoup(markup, "html.parser")  # on the lines of the page, as the checks above
@@ -390,8 +390,8 @@ def read_version_page(text: str, where: str) -> Article:
     """
     markup = _shown_markup(text)
     _require_closed(markup, where)
-    refuse_a_second_page(text, where)
-    if looks_translated(text):
+    refuse_a_second_page(markup, where)
+    if looks_translated(markup):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
     soup = BeautifulSoup(markup, "html.parser")

@@ -495,3 +495,15 @@ def test_a_diff_table_written_in_a_template_or_textarea_is_no_table_of_the_page(
     copy = PAGE.replace(table, fake + table) if before else PAGE.replace("</main>", fake + "</main>")
     assert copy != PAGE
     assert read_diff_page(copy, "copy.html") == read_diff_page(PAGE, "copy.html")
+
+
+@pytest.mark.parametrize("unshown", [
+    "<template><font style=\"vertical-align: inherit;\">Übersetzt</font></template>",
+    "<textarea><html class=\"translated-ltr\"></textarea>",
+])
+def test_a_translation_in_a_textarea_or_template_of_a_diff_page_is_none(unshown: str) -> None:
+    """A template's or a textarea's content is no markup of the page: a translation's marks there
+    were read from the raw text, and the diff page refused as translated."""
+    assert "</body>" in PAGE
+    page = PAGE.replace("</body>", f"{unshown}</body>")
+    assert read_diff_page(page, "d.html").versions == read_diff_page(PAGE, "d.html").versions

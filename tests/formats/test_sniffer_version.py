@@ -396,3 +396,18 @@ def test_a_version_page_without_its_end_tags_cut_between_elements_names_the_one_
     assert refused.value.line == 10
     assert ("page is truncated: no </html> found, and this <div> does not end (no </div> after it)"
             in str(refused.value))
+
+
+@pytest.mark.parametrize("unshown", [
+    "<textarea>pasted: </html>\n<html><body></textarea>",
+    "<template></html><!doctype html><html></template>",
+    "<template><font style=\"vertical-align: inherit;\">Übersetzt</font></template>",
+    "<textarea><html class=\"translated-ltr\"></textarea>",
+])
+def test_a_second_page_or_a_translation_in_a_textarea_or_template_is_none(unshown: str) -> None:
+    """A textarea's or a template's content is no markup of the page: a page's end and start, or
+    a translation's marks, there were read from the raw text, and the page refused as two pages
+    in one file or as translated."""
+    version = Version(3, "Title", ("First.", "Second."))
+    page = render_version_html(version, None, 5).replace("</body>", f"{unshown}</body>")
+    assert read_version_page(page, "v.html").versions == (version,)
