@@ -21,7 +21,7 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
-from revdiff.formats.open_elements import cut_short_at
+from revdiff.formats.open_elements import cut_short_at, paragraphs_ended
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -192,7 +192,8 @@ def read_diff_page(text: str, where: str) -> Article:
     if looks_translated(markup):
         raise MalformedPage("the diff page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    soup = BeautifulSoup(markup, "html.parser")  # on the lines of the page, as the checks above
+    # on the lines of the page, as the checks above, each paragraph ended where a browser ends it
+    soup = BeautifulSoup(paragraphs_ended(markup), "html.parser")
     table = soup.find("table", class_="version_diff")
     if table is None:
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
@@ -394,7 +395,7 @@ def read_version_page(text: str, where: str) -> Article:
     if looks_translated(markup):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = BeautifulSoup(paragraphs_ended(markup), "html.parser")
     heading = soup.find("h1")
     if heading is None:
         raise MalformedPage("no <h1> title in the version page", where, hint=_SAVE_AGAIN)

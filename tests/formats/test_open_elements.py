@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from revdiff.formats.open_elements import cut_short_at
+from revdiff.formats.open_elements import cut_short_at, paragraphs_ended
 
 
 @pytest.mark.parametrize("markup", [
@@ -29,3 +29,16 @@ def test_end_tags_html_lets_go_leave_nothing_open(markup: str) -> None:
 def test_an_element_that_must_end_left_open_or_a_tag_unended_is_a_cut(markup: str, unended: str,
                                                                       line: int) -> None:
     assert cut_short_at(markup) == (unended, line)
+
+
+@pytest.mark.parametrize(("markup", "ended"), [
+    ("<p>One<p>Two</p>", "<p>One</p><p>Two</p>"),
+    ("<p>One\n<div>Two</div>\n<P class=a>Three", "<p>One\n</p><div>Two</div>\n<P class=a>Three"),
+    ("<p>One<span>two<hr/>three", "<p>One<span>two</p><hr/>three"),  # a browser ends the span too
+    ("<p>One<table><tr><td><p>Two<ul><li>x</ul></table>",
+     "<p>One</p><table><tr><td><p>Two</p><ul><li>x</ul></table>"),
+    ("<p>One<button><p>Two</button>", "<p>One<button><p>Two</button>"),  # not from inside a button
+    ("<p>One</p><div>Two</div><b>x</b><p>Three", "<p>One</p><div>Two</div><b>x</b><p>Three"),
+])
+def test_a_browser_ends_an_open_paragraph_where_a_block_starts(markup: str, ended: str) -> None:
+    assert paragraphs_ended(markup) == ended

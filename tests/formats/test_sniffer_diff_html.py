@@ -507,3 +507,15 @@ def test_a_translation_in_a_textarea_or_template_of_a_diff_page_is_none(unshown:
     assert "</body>" in PAGE
     page = PAGE.replace("</body>", f"{unshown}</body>")
     assert read_diff_page(page, "d.html").versions == read_diff_page(PAGE, "d.html").versions
+
+
+def test_the_check_status_of_a_page_whose_paragraphs_are_left_unended_is_its_own() -> None:
+    """html.parser nested the article info's next `<p>` in the status one, so the check status
+    read on into the article's address."""
+    page = render_diff_html(Version(0, "T", ("One.",)), Version(1, "T", ("Two.",)),
+                            PageInfo(status="The next check for changes will be soon."))
+    unended = page.replace("\t</p>", "", 1)
+    assert unended != page
+    article = read_diff_page(unended, "d.html")
+    assert article.metadata == read_diff_page(page, "d.html").metadata
+    assert article.metadata["check_status"] == "The next check for changes will be soon."

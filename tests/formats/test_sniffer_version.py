@@ -411,3 +411,18 @@ def test_a_second_page_or_a_translation_in_a_textarea_or_template_is_none(unshow
     version = Version(3, "Title", ("First.", "Second."))
     page = render_version_html(version, None, 5).replace("</body>", f"{unshown}</body>")
     assert read_version_page(page, "v.html").versions == (version,)
+
+
+@pytest.mark.parametrize("edit", [
+    lambda page: page.replace("</p>", ""),  # every paragraph left unended
+    lambda page: page.replace("First.</p>", "First.").replace("Second.</p>", "Second.<div>x</div>"),
+])
+def test_each_paragraph_left_unended_is_a_paragraph_as_a_browser_reads_it(
+        edit: Callable[[str], str]) -> None:
+    """A browser ends an open `<p>` where the next `<p>` (or a `<div>`) starts; html.parser
+    nested each in the one before, so the version line held the version's text and the page
+    was refused as one without a version line."""
+    version = Version(3, "Title", ("First.", "Second."))
+    page = edit(render_version_html(version, "https://x.test/a", 5))
+    article = read_version_page(page, "v.html")
+    assert article.versions == (version,) and article.url == "https://x.test/a"
