@@ -499,16 +499,20 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str,
 
     _check_sentence_mode(sentences)  # refused before any input is read, as `export` does
     _check_notes(notes, caller)
+    of_one_version: list[str] = []
 
     def compared() -> Iterator[tuple[str, Article]]:
         # numbered as `export` numbers them: only articles with a pair of versions to compare
         for name, article in _articles(items, caller, notes):
             if has_pairs(article):
                 yield name, article
-            elif notes is not None:
-                notes.append(f"skipped {name}: {NOTHING_TO_COMPARE}")
+            else:
+                of_one_version.append(name)
+                if notes is not None:
+                    notes.append(f"skipped {name}: {NOTHING_TO_COMPARE}")
 
     with _python_hints():
+        index = -1
         for index, (name, article) in enumerate(compared()):
             ref = article_ref(index, article, name)
             if for_arrow:
@@ -519,6 +523,22 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str,
                     yield from rows
                 else:
                     yield summary
+        if index < 0:
+            # as `export` and `diff` refuse them: no rows were a DataFrame without its columns
+            _refuse_nothing_to_compare(of_one_version, caller)
+
+
+def _refuse_nothing_to_compare(of_one_version: list[str], caller: str) -> None:
+    """Refuse inputs whose every article has one version (`_articles` refuses no input at all),
+    naming them."""
+    from revdiff.errors import NothingToCompare
+    from revdiff.read_warnings import first_few
+
+    read = ("the article read has one version" if len(of_one_version) == 1
+            else f"the {len(of_one_version):,} articles read have one version each")
+    raise NothingToCompare(f"{caller}: nothing to compare: {read} ({first_few(of_one_version)})",
+                           hint="give articles of two versions or more: "
+                                "[a for a in articles if len(a.versions) > 1] keeps them")
 
 
 def edits_table(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
@@ -526,7 +546,8 @@ def edits_table(articles_or_paths: TableInput, *, sentences: SentenceMode = "aut
     """One dict per edit of every consecutive version pair: `pd.DataFrame(edits_table(...))`.
 
     Accepts an Article, a path, or an iterable of them (none at all raises `EmptyInput`, as in
-    `load`); `article_index` numbers the articles in the order given. Columns are those of the
+    `load`, and only articles of one version `NothingToCompare`, as in `export`);
+    `article_index` numbers the articles in the order given. Columns are those of the
     CSV export (lists stay lists). `notes`, when a list is given, gets the lines `export` notes
     beside its warnings: an article of one version skipped, a folder's loose files or a folder
     named twice left out.

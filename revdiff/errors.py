@@ -13,8 +13,8 @@ from revdiff.terminal_text import visible
 # What `from revdiff.errors import *` gives: not the names imported here
 __all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryData", "BinaryInput",
            "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
-           "MalformedPage", "MissingExtra", "OutputFailed", "RevdiffError", "StoreError",
-           "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure", "os_reason",
+           "MalformedPage", "MissingExtra", "NothingToCompare", "OutputFailed", "RevdiffError",
+           "StoreError", "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure", "os_reason",
            "stdout_failure", "stdout_open", "writing_stdout"]
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
@@ -106,6 +106,10 @@ class BinaryData(BinaryInput):
 
 class EncodingProblem(RevdiffError):
     """The input is not valid text in any encoding revdiff accepts."""
+
+
+class NothingToCompare(RevdiffError):
+    """No article read has two versions, and the command or table compares versions."""
 
 
 class InputTooLarge(RevdiffError):

@@ -183,6 +183,35 @@ def test_no_input_is_refused_by_the_tables_as_by_load(table: Any) -> None:
             table(nothing)
 
 
+@pytest.mark.parametrize("table", [revdiff.edits_table, revdiff.comparisons_table,
+                                   revdiff.edits_arrow, revdiff.comparisons_arrow])
+def test_inputs_of_one_version_only_are_refused_by_the_tables_as_by_export(
+        tmp_path: Path, table: Any) -> None:
+    """Given only articles of one version, the tables returned no rows without a word (the skips
+    went to `notes` only when a list was given): a DataFrame without even its columns, where
+    `export` and `diff` refuse such inputs. They raise NothingToCompare, naming the articles, and
+    still note each skip."""
+    from revdiff.errors import NothingToCompare
+
+    if table in (revdiff.edits_arrow, revdiff.comparisons_arrow):
+        pytest.importorskip("pyarrow")
+    for story in ("one", "other"):
+        (tmp_path / story).mkdir()
+        (tmp_path / story / "0.txt").write_text(f"The {story} version.\n", encoding="utf-8")
+    notes: list[str] = []
+    with pytest.raises(NothingToCompare, match=rf"^revdiff\.{table.__name__}: nothing to compare: "
+                                               r"the 2 articles read have one version each "
+                                               r"\(.*one, .*other\) \(give .*len\(a\.versions\) "
+                                               r"> 1.*\)$"):
+        table(tmp_path, notes=notes)
+    assert notes == [f"skipped {tmp_path / story}: only one version, nothing to compare"
+                     for story in ("one", "other")]
+    (single,) = revdiff.load(tmp_path / "one")
+    with pytest.raises(NothingToCompare, match=r": the article read has one version \(one\)"):
+        table(single)
+    (tmp_path / "one" / "1.txt").write_text("The one version, edited.\n", encoding="utf-8")
+    assert len(table(tmp_path)) == 1  # an article of two versions among them: no error
+
 def test_wrong_arguments_are_refused_by_name() -> None:
     """bytes were read as a list of ints ('115: no such file or directory'), and an Article, a
     number or None gave "'Article' object is not iterable"; compare() of a non-Version failed

@@ -13,7 +13,7 @@ import click
 
 from revdiff.cli import report_error, say, write_to_stderr
 from revdiff.cli.progress import draws_on_stderr, obeys_escape_codes, reading_notice
-from revdiff.errors import RevdiffError, stdout_open, writing_stdout
+from revdiff.errors import NothingToCompare, RevdiffError, stdout_open, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
 from revdiff.read_warnings import (
@@ -138,10 +138,6 @@ store_max_size_option = _max_size_option(
 # `export` reads a NewsEdits file an article at a time (`load_unit`)
 export_max_size_option = _max_size_option(
     f"{_MAX_SIZE_HELP} A NewsEdits file is limited version by version instead of as a whole.")
-
-
-class NothingToCompare(RevdiffError):
-    """No input article has two versions, and the command compares versions."""
 
 
 class BadSchedulerAddress(RevdiffError):
