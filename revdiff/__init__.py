@@ -394,7 +394,12 @@ def _path(item: Any, caller: str) -> str:
             return _not_standard_input(path)
         item = path
     raise TypeError(f"{caller} takes paths (str or os.PathLike), not {_what(item)}"
-                    + (": decode bytes first" if isinstance(item, bytes) else ""))
+                    + (": decode bytes first" if isinstance(item, bytes) else "")
+                    + _READ_ALREADY * isinstance(item, Article))
+
+
+# What `load` says of an Article given to it, which a notebook has from an earlier `load`
+_READ_ALREADY = ": an Article is read already; the tables (revdiff.edits_table and friends) take it"
 
 
 def _not_standard_input(path: str) -> str:
@@ -427,6 +432,7 @@ def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:
             or not isinstance(items, Iterable)):
         raise TypeError(f"{caller} takes {takes}, not {_what(items)}"
                         + (": decode bytes first" if isinstance(items, bytes) else "")
+                        + _READ_ALREADY * isinstance(items, Article)
                         + (": give list(d) or list(d.values())" if isinstance(items, Mapping)
                            else "")
                         + (": a set has no order, and its order changes from one run to the "
@@ -481,6 +487,11 @@ def _articles(items: Any, caller: str, notes: list[str] | None
             # `load` gives no article and no UTF-8 output (an Arrow table, a CSV file) holds
             article = as_text_outputs_hold(item)
             yield article.key, article
+        elif isinstance(item, (list, tuple)):
+            # most often `[revdiff.load(p) for p in paths]`: `load` returns a list
+            raise TypeError(f"{caller} takes an Article or a path each, not a {_what(item)}: give "
+                            "one flat list (revdiff.load returns a list of Articles: "
+                            "[article for found in lists for article in found])")
         else:
             paths.append(_path(item, f"{caller} (an Article or a path each)"))
     if not given:

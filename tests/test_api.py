@@ -235,6 +235,20 @@ def test_wrong_arguments_are_refused_by_name() -> None:
         revdiff.compare(article.versions[0], "new text")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("table", [revdiff.edits_table, revdiff.comparisons_table])
+def test_a_list_of_loaded_lists_is_refused_saying_to_flatten_it(table: Any) -> None:
+    """`[revdiff.load(p) for p in paths]`, a list of lists of Articles, was refused as "takes paths
+    (str or os.PathLike), not list", and Articles given to `load` as "takes paths, not Article",
+    neither saying what to give: the tables name the flat list, `load` the tables."""
+    loaded = [revdiff.load(STORY)]
+    with pytest.raises(TypeError, match=rf"^revdiff\.{table.__name__} takes an Article or a path "
+                                        r"each, not a list: .*one flat list .*"
+                                        r"\[article for found in lists for article in found\]"):
+        table(loaded)
+    with pytest.raises(TypeError, match=r"^revdiff\.load takes paths \(str or os\.PathLike\), not "
+                                        r"Article: .*read already.*revdiff\.edits_table"):
+        revdiff.load(loaded[0])
+
 @pytest.mark.parametrize(("paragraphs", "given"), [(["A b."], "list"), (("A b.", 1), "tuple holding int")])
 def test_compare_refuses_a_version_whose_paragraphs_are_no_tuple_of_text(paragraphs: object,
                                                                          given: str) -> None:
