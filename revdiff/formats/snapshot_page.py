@@ -7,8 +7,9 @@ is, best first: a 14-digit Wayback timestamp in the file name (UTC), a date and 
 name (in the zone written after it, else without one), the "FILE ARCHIVED ON" note that Wayback
 Machine pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
 `article:published_time`, then its JSON-LD `dateModified` / `datePublished`, then the same in
-its microdata (`itemprop`), then its first `<time datetime>` outside its navigation, footer and
-asides, as a byline gives it (the publisher's claim, not when the page was fetched).
+its microdata (`itemprop`), then the latest `<time datetime>` of its byline (the block of its
+first one outside its navigation, footer and asides: `Published 8:00, updated 10:30` gives 10:30)
+(the publisher's claim, not when the page was fetched).
 A time at a leap second (`23:59:60`) is read at second 59, warned, as every reader reads it.
 """
 
@@ -32,6 +33,7 @@ from revdiff.formats.fields import (
     parse_iso_time,
     without_wayback_prefix,
 )
+from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.plain import time_in_name, zone_in_name
 from revdiff.formats.text_input import collapse_whitespace
@@ -111,6 +113,10 @@ _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_ti
 _LINKED_DATA_TIMES = ("dateModified", "datePublished")
 # A time of day after a date, in a `<time datetime>` (one of a date alone is a day the text names).
 _TIME_OF_DAY = re.compile(r"\d[T ]\d\d:\d\d")
+# The elements that mark words within a line of text, not a block of it: the byline that holds
+# a `<time>` is its closest parent of another kind.
+_INLINE = frozenset(("a", "abbr", "b", "em", "font", "i", "label", "small", "span", "strong",
+                     "time"))
 # The article's text in the page's JSON-LD, all that a page whose text a script writes in holds
 # of it when saved without running the script (curl, wget).
 _LINKED_DATA_TEXT = "articleBody"
@@ -348,17 +354,24 @@ def _microdata(soup: BeautifulSoup, key: str) -> list[str]:
 
 
 def _shown_time(soup: BeautifulSoup) -> _PageTime:
-    """The time of the page's first `<time datetime>` that gives a time of day, outside its
-    navigation, footer and asides (a related story's time): the byline's, on a page that gives
-    its time nowhere else."""
-    for tag in soup.find_all("time", attrs={"datetime": True}):
-        content = str(tag["datetime"])
-        if tag.find_parent(["nav", "footer", "aside"]) or not _TIME_OF_DAY.search(content):
-            continue
-        claimed = _claimed_time(content, "<time datetime>")
-        if claimed is not None:
-            return claimed
-    return _PageTime(None, None)
+    """The latest time of the page's byline: the `<time datetime>`s that give a time of day in
+    the block (`<p>`, `<div>`) of its first one, outside its navigation, footer and asides (a
+    related story's time), as `Published 8:00, updated 10:30` writes them. A time the text names
+    in a paragraph of its own is no byline's."""
+    shown = [(tag, claimed) for tag in soup.find_all("time", attrs={"datetime": True})
+             if not tag.find_parent(["nav", "footer", "aside"])
+             and _TIME_OF_DAY.search(str(tag["datetime"]))
+             and (claimed := _claimed_time(str(tag["datetime"]), "<time datetime>")) is not None]
+    if not shown:
+        return _PageTime(None, None)
+    byline = _block(shown[0][0])
+    return max((claimed for tag, claimed in shown if _block(tag) is byline),
+               key=lambda claimed: sortable_time(claimed.time))
+
+
+def _block(tag: Any) -> Any:
+    """The block that holds `tag`: its closest parent that is no element of a line's text."""
+    return tag.find_parent(lambda parent: parent.name not in _INLINE)
 
 
 def _claimed_time(content: str | None, source: str) -> _PageTime | None:

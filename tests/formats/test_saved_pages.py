@@ -1224,3 +1224,21 @@ def test_a_page_naming_only_the_sites_home_page_is_read_as_one_without_a_url(
     assert article.url is None
     assert any(w.startswith(f"{home} is the site's home page, no article's URL, yet 1 page names "
                             "it as its own") for w in article.warnings)
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("byline", [
+    ("<p class='byline'>Published <time datetime='2020-01-03T08:00:00Z'>8:00</time>, updated "
+     "<time datetime='2020-01-03T10:30:00Z'>10:30</time></p>"),
+    ("<div class='meta'><span>Updated <time datetime='2020-01-03T10:30:00Z'>10:30</time></span> "
+     "<span>First published <time datetime='2020-01-03T08:00:00Z'>8:00</time></span></div>")])
+def test_a_byline_that_gives_two_times_gives_the_latest(byline: str) -> None:
+    """A byline reading `Published 8:00, updated 10:30` gave the page the time it was first
+    published, not when its text was written, as a page's `dateModified` gives it. A time the
+    text names in a paragraph of its own (a vote to come) is no time of the byline's."""
+    later = "<p>The vote is set for <time datetime='2020-02-01T15:00:00Z'>1 February</time>.</p>"
+    html = render_page(URL, FIRST, SITES[0]).replace(
+        "<p class='byline'>By Staff Reporter</p>", byline).replace("</main>", later + "</main>")
+    page = read_page("page.html", "page.html", html)
+    assert (page.time, page.time_source) == (datetime(2020, 1, 3, 10, 30, tzinfo=UTC),
+                                             "<time datetime>")
