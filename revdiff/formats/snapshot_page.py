@@ -9,15 +9,20 @@ Machine pages end with (UTC), then the page's own `article:modified_time` / `og:
 `article:published_time`, then its JSON-LD `dateModified` / `datePublished`, then the same in
 its microdata (`itemprop`), then the latest `<time datetime>` of its byline (the block of its
 first one outside its navigation, footer and asides: `Published 8:00, updated 10:30` gives 10:30)
-(the publisher's claim, not when the page was fetched).
+(the publisher's claim, not when the page was fetched). Where none gives a time of day, a date
+alone is the page's date (`SavedPage.date`), not its midnight: the file name's, else the first
+its metas, JSON-LD or microdata give.
 A time at a leap second (`23:59:60`) is read at second 59, warned, as every reader reads it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import itertools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -29,6 +34,7 @@ from revdiff.engine.word_count import count_words
 from revdiff.errors import MalformedPage, MissingExtra
 from revdiff.formats.fields import (
     at_second_59,
+    iso_date,
     leap_second_warning,
     parse_iso_time,
     without_wayback_prefix,
@@ -141,12 +147,13 @@ class SavedPage:
     other_urls: tuple[str, ...]
     title: str
     time: datetime | None
-    # Where the time came from: "file name", "Wayback note", the meta property's name,
+    # Where the time (or date) came from: "file name", "Wayback note", the meta property's name,
     # "JSON-LD " or "microdata " and the key, or "<time datetime>".
     time_source: str | None
     # The warning of a time at a leap second (`23:59:60`), read at second 59.
     leap_second: str | None
-    # The date the file name gives without a time of day (`2024-02-01`), when nothing gives a time.
+    # The date the file name, else the page, gives without a time of day (`2024-02-01`), when
+    # nothing gives a time.
     date: str | None
     text: Cleaned
     cut_short: bool  # the page ends before `</html>`: its last paragraphs may be missing
@@ -162,10 +169,9 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     a date in it written year first)."""
     html = _WAYBACK_TOOLBAR.sub("", html)
     soup = BeautifulSoup(html, "html.parser")
-    time, source, leap_second = _time_from_name(file_name)
-    if time is None:
-        time, source, leap_second = _time_from_page(html, soup)
-    name_date = time_in_name(file_name)[1] if time is None else None
+    named = _time_from_name(file_name)
+    time, source, leap_second, date = (named if named.time is not None
+                                       else _time_from_page(html, soup, named))
     title = _title(soup)
     headed = _headed_article(soup)
     paragraphs = (extract_paragraphs(headed, name) if headed else ()) or extract_paragraphs(
@@ -187,7 +193,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     url, *other_urls = _urls(soup, html) or (None,)
     return SavedPage(name, file_name, url, tuple(other_urls), title, time, source, leap_second,
-                     name_date, text, _PAGE_END.search(html) is None, error_heading,
+                     date, text, _PAGE_END.search(html) is None, error_heading,
                      text_from_linked_data)
 
 
@@ -288,12 +294,14 @@ def _with_ampersands_escaped(tree: Any) -> Any:
 
 
 class _PageTime(NamedTuple):
-    """A saved page's time, where it came from (`SavedPage.time_source`), and the warning of a
-    time at a leap second, read at second 59."""
+    """A saved page's time, where it came from (`SavedPage.time_source`), the warning of a
+    time at a leap second, read at second 59, and the date given without a time of day
+    (`SavedPage.date`) where there is no time."""
 
     time: datetime | None
     source: str | None
     leap_second: str | None = None
+    date: str | None = None
 
 
 def _time_from_name(file_name: str) -> _PageTime:
@@ -306,40 +314,51 @@ def _time_from_name(file_name: str) -> _PageTime:
         if time is not None:
             return _PageTime(time, "Wayback timestamp in the file name",
                              leap_second_warning(written, "the file name's Wayback timestamp"))
-    time, _ = time_in_name(file_name)
+    time, date = time_in_name(file_name)
     if time is None:
-        return _PageTime(None, None)
+        return _PageTime(None, "file name (date alone)" if date else None, date=date)
     zone = zone_in_name(file_name)
     if zone is None:
         return _PageTime(time, "file name (no time zone)")
     return _PageTime(time.replace(tzinfo=zone), "file name")
 
 
-def _time_from_page(html: str, soup: BeautifulSoup) -> _PageTime:
-    note = _WAYBACK_NOTE.search(html)
-    if note:
-        try:
-            return _PageTime(datetime.strptime(at_second_59(note.group(1)), "%H:%M:%S %b %d, %Y")
-                             .replace(tzinfo=UTC), "Wayback note",
-                             leap_second_warning(note.group(1), "the Wayback note's time"))
-        except ValueError:
-            pass
-    for prop in _TIME_METAS:
-        claimed = _claimed_time(_meta(soup, prop), prop)
-        if claimed is not None:
+def _time_from_page(html: str, soup: BeautifulSoup, named: _PageTime) -> _PageTime:
+    """The page's time, best first; where none gives a time of day, the file name's date
+    (`named`), else the first date the page gives alone."""
+    dated = None
+    for claimed in _claimed_times(html, soup):
+        if claimed.time is not None:
             return claimed
-    dates = _linked_data(soup, _LINKED_DATA_TIMES)
-    for key in _LINKED_DATA_TIMES:
-        for content in dates.get(key, ()):
-            claimed = _claimed_time(content, f"JSON-LD {key}")
-            if claimed is not None:
-                return claimed
-    for key in _LINKED_DATA_TIMES:
-        for content in _microdata(soup, key):
-            claimed = _claimed_time(content, f"microdata {key}")
-            if claimed is not None:
-                return claimed
-    return _shown_time(soup)
+        dated = dated or claimed
+    return dated if named.date is None and dated is not None else named
+
+
+def _claimed_times(html: str, soup: BeautifulSoup) -> Iterator[_PageTime]:
+    """The times (or dates alone) the page gives, best first: its Wayback note, its metas, its
+    JSON-LD, its microdata, its byline."""
+    note = _WAYBACK_NOTE.search(html)
+    archived = None
+    if note:
+        with contextlib.suppress(ValueError):
+            archived = datetime.strptime(at_second_59(note.group(1)), "%H:%M:%S %b %d, %Y")
+    if note and archived:
+        yield _PageTime(archived.replace(tzinfo=UTC), "Wayback note",
+                        leap_second_warning(note.group(1), "the Wayback note's time"))
+    linked_data = _linked_data(soup, _LINKED_DATA_TIMES)
+    claims: Iterator[tuple[str | None, str]] = itertools.chain(
+        ((_meta(soup, prop), prop) for prop in _TIME_METAS),
+        ((content, f"JSON-LD {key}") for key in _LINKED_DATA_TIMES
+         for content in linked_data.get(key, ())),
+        ((content, f"microdata {key}") for key in _LINKED_DATA_TIMES
+         for content in _microdata(soup, key)))
+    for content, source in claims:
+        claimed = _claimed_time(content, source)
+        if claimed is not None:
+            yield claimed
+    shown = _shown_time(soup)
+    if shown is not None:
+        yield shown
 
 
 def _microdata(soup: BeautifulSoup, key: str) -> list[str]:
@@ -353,7 +372,7 @@ def _microdata(soup: BeautifulSoup, key: str) -> list[str]:
     return values
 
 
-def _shown_time(soup: BeautifulSoup) -> _PageTime:
+def _shown_time(soup: BeautifulSoup) -> _PageTime | None:
     """The latest time of the page's byline: the `<time datetime>`s that give a time of day in
     the block (`<p>`, `<div>`) of its first one, outside its navigation, footer and asides (a
     related story's time), as `Published 8:00, updated 10:30` writes them. A time the text names
@@ -363,7 +382,7 @@ def _shown_time(soup: BeautifulSoup) -> _PageTime:
              and _TIME_OF_DAY.search(str(tag["datetime"]))
              and (claimed := _claimed_time(str(tag["datetime"]), "<time datetime>")) is not None]
     if not shown:
-        return _PageTime(None, None)
+        return None
     byline = _block(shown[0][0])
     return max((claimed for tag, claimed in shown if _block(tag) is byline),
                key=lambda claimed: sortable_time(claimed.time))
@@ -376,9 +395,13 @@ def _block(tag: Any) -> Any:
 
 def _claimed_time(content: str | None, source: str) -> _PageTime | None:
     """The time a page's meta or JSON-LD value (`source`) gives, as `fields.parse_iso_time`
-    reads it; None for none, or one its zone puts outside the years 1 to 9999 in UTC."""
+    reads it, or the date it gives alone (`2020-01-03`: a day, not its midnight); None for none,
+    or one its zone puts outside the years 1 to 9999 in UTC."""
     if not content:
         return None
+    day = iso_date(content)
+    if day is not None:
+        return _PageTime(None, source, date=day.isoformat())
     try:
         time = parse_iso_time(content, source, "")
     except MalformedPage:

@@ -138,7 +138,7 @@ def _refuse_one_time_named_twice(pages: Sequence[SavedPage], where: str) -> None
     folder of plain versions so named is refused: which page was saved first, nothing says."""
     named: dict[str, SavedPage] = {}
     for page in pages:
-        if page.date is None and not (page.time_source or "").startswith("file name"):
+        if not (page.time_source or "").startswith("file name"):
             continue
         other = named.setdefault(name_as_read(Path(page.file_name).stem), page)
         if other is not page:
@@ -292,9 +292,12 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
                         f"({first_few([str(u) for u in spellings])}); read as one article, "
                         f"named {url}")
     untimed = [p for p in pages if p.time is None]
-    dated = [p for p in untimed if p.date]
+    dated = [p for p in untimed if p.date and (p.time_source or "").startswith("file name")]
     if dated:
         warnings.append(_dated_note(dated))
+    claimed_dates = [p for p in untimed if p.date and p not in dated]
+    if claimed_dates:
+        warnings.append(_claimed_dates_note(claimed_dates))
     undated = [p for p in untimed if not p.date]
     if undated:
         warnings.append(_untimed_note(undated, after_timed=len(undated) < len(pages)))
@@ -387,6 +390,18 @@ def _dated_note(dated: Sequence[SavedPage]) -> str:
             f"({first_few(names)}); {'its' if one else 'their'} time is the date alone, and "
             f"{'it is' if one else 'they are'} placed at the start of that day; put the time of "
             "each save in its name (story-2020-01-04T10-30.html) to order the saves of one day")
+
+
+def _claimed_dates_note(dated: Sequence[SavedPage]) -> str:
+    """The warning that says the pages that give a date without a time of day in their own
+    metas, JSON-LD or microdata (`2020-01-03`) have that date for their time, not its midnight."""
+    names = [p.name for p in dated]
+    one = len(names) == 1
+    sources = ", ".join(sorted({str(p.time_source) for p in dated}))
+    return (f"{counted(len(names), 'page')} {'gives' if one else 'give'} a date but no time of "
+            f"day in {'its' if one else 'their'} {sources} ({first_few(names)}); "
+            f"{'its' if one else 'their'} time is the date alone, and "
+            f"{'it is' if one else 'they are'} placed at the start of that day")
 
 
 def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool) -> str:

@@ -1242,3 +1242,33 @@ def test_a_byline_that_gives_two_times_gives_the_latest(byline: str) -> None:
     page = read_page("page.html", "page.html", html)
     assert (page.time, page.time_source) == (datetime(2020, 1, 3, 10, 30, tzinfo=UTC),
                                              "<time datetime>")
+
+
+@needs_trafilatura
+@pytest.mark.parametrize(("marked", "source"), [
+    ("<meta property='article:modified_time' content='{}'>", "article:modified_time"),
+    ('<script type="application/ld+json">{{"dateModified": "{}"}}</script>',
+     "JSON-LD dateModified"),
+    ("<meta itemprop='dateModified' content='{}'>", "microdata dateModified")])
+def test_a_date_alone_in_a_pages_metas_is_its_date_not_its_midnight(
+        tmp_path: Path, marked: str, source: str) -> None:
+    """`article:modified_time='2020-01-03'` was read as midnight, a time the page never gave,
+    while a date alone in a file name gives the date (`time_text`): it gives the date too, said
+    so. A time of day in a claim after it is read before it."""
+    folder = tmp_path / "pages"
+    for name, version, day in (("a.html", SECOND, "2020-01-04"), ("b.html", FIRST, "2020-01-03")):
+        _write(folder, name, render_page(URL, version, SITES[0]).replace(
+            "</head>", marked.format(day) + "</head>"))
+    article, = load([str(folder)])
+    assert [(v.title, v.time, v.time_text) for v in article.versions] == [
+        (FIRST.title, None, "2020-01-03"), (SECOND.title, None, "2020-01-04")]
+    assert (f"2 pages give a date but no time of day in their {source} ({folder / 'b.html'}, "
+            f"{folder / 'a.html'}); their time is the date alone, and they are placed at the "
+            "start of that day") in article.warnings
+    timed = render_page(URL, FIRST, SITES[0]).replace("</head>", marked.format("2020-01-04") + (
+        "<time datetime='2020-01-03T09:00:00Z'>9:00</time></head>"))
+    page = read_page("page.html", "page.html", timed)
+    assert (page.time, page.date) == (datetime(2020, 1, 3, 9, tzinfo=UTC), None)
+    # the file name's date comes before the page's, as its time does
+    assert read_page("2020-01-02.html", "2020-01-02.html", timed.replace(
+        "<time datetime='2020-01-03T09:00:00Z'>9:00</time>", "")).date == "2020-01-02"
