@@ -7,9 +7,10 @@ is, best first: a 14-digit Wayback timestamp in the file name (UTC), a date and 
 name (in the zone written after it, else without one), the "FILE ARCHIVED ON" note that Wayback
 Machine pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
 `article:published_time`, then its JSON-LD `dateModified` / `datePublished`, then the same in
-its microdata (`itemprop`), then the latest `<time datetime>` of its byline (the block of its
-first one outside its navigation, footer and asides: `Published 8:00, updated 10:30` gives 10:30)
-(the publisher's claim, not when the page was fetched). Where none gives a time of day, a date
+its microdata (`itemprop`; also in words, `3 January 2020`, else warned), then the latest
+`<time datetime>` of its byline (the block of its first one outside its navigation, footer and
+asides: `Published 8:00, updated 10:30` gives 10:30) (the publisher's claim, not when the page
+was fetched). Where none gives a time of day, a date
 alone is the page's date (`SavedPage.date`), not its midnight: the file name's, else the first
 its metas, JSON-LD or microdata give.
 A time at a leap second (`23:59:60`) is read at second 59, warned, as every reader reads it.
@@ -37,8 +38,10 @@ from revdiff.formats.fields import (
     iso_date,
     leap_second_warning,
     parse_iso_time,
+    shown,
     without_wayback_prefix,
 )
+from revdiff.formats.newsdiffs_text import parse_date, parse_day
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.plain import time_in_name, zone_in_name
@@ -155,6 +158,9 @@ class SavedPage:
     # The date the file name, else the page, gives without a time of day (`2024-02-01`), when
     # nothing gives a time.
     date: str | None
+    # The warning of a time the page gives in words no reader reads (`yesterday`), passed over
+    # for the next.
+    unread_time: str | None
     text: Cleaned
     cut_short: bool  # the page ends before `</html>`: its last paragraphs may be missing
     # The heading that shows the page is an error page, a bot check or a consent wall, not the
@@ -170,8 +176,8 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     html = _WAYBACK_TOOLBAR.sub("", html)
     soup = BeautifulSoup(html, "html.parser")
     named = _time_from_name(file_name)
-    time, source, leap_second, date = (named if named.time is not None
-                                       else _time_from_page(html, soup, named))
+    time, source, leap_second, date, unread_time = (named if named.time is not None
+                                                    else _time_from_page(html, soup, named))
     title = _title(soup)
     headed = _headed_article(soup)
     paragraphs = (extract_paragraphs(headed, name) if headed else ()) or extract_paragraphs(
@@ -193,7 +199,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     url, *other_urls = _urls(soup, html) or (None,)
     return SavedPage(name, file_name, url, tuple(other_urls), title, time, source, leap_second,
-                     date, text, _PAGE_END.search(html) is None, error_heading,
+                     date, unread_time, text, _PAGE_END.search(html) is None, error_heading,
                      text_from_linked_data)
 
 
@@ -295,13 +301,15 @@ def _with_ampersands_escaped(tree: Any) -> Any:
 
 class _PageTime(NamedTuple):
     """A saved page's time, where it came from (`SavedPage.time_source`), the warning of a
-    time at a leap second, read at second 59, and the date given without a time of day
-    (`SavedPage.date`) where there is no time."""
+    time at a leap second, read at second 59, the date given without a time of day
+    (`SavedPage.date`) where there is no time, and the warning of a time in words no reader
+    reads (`SavedPage.unread_time`)."""
 
     time: datetime | None
     source: str | None
     leap_second: str | None = None
     date: str | None = None
+    unread: str | None = None
 
 
 def _time_from_name(file_name: str) -> _PageTime:
@@ -326,12 +334,14 @@ def _time_from_name(file_name: str) -> _PageTime:
 def _time_from_page(html: str, soup: BeautifulSoup, named: _PageTime) -> _PageTime:
     """The page's time, best first; where none gives a time of day, the file name's date
     (`named`), else the first date the page gives alone."""
-    dated = None
+    dated = unread = None
     for claimed in _claimed_times(html, soup):
+        unread = unread or claimed.unread
         if claimed.time is not None:
-            return claimed
-        dated = dated or claimed
-    return dated if named.date is None and dated is not None else named
+            return claimed._replace(unread=unread)
+        if claimed.date is not None:
+            dated = dated or claimed
+    return (dated if named.date is None and dated is not None else named)._replace(unread=unread)
 
 
 def _claimed_times(html: str, soup: BeautifulSoup) -> Iterator[_PageTime]:
@@ -354,11 +364,13 @@ def _claimed_times(html: str, soup: BeautifulSoup) -> Iterator[_PageTime]:
          for content in _microdata(soup, key)))
     for content, source in claims:
         claimed = _claimed_time(content, source)
+        if claimed is None and content and source.startswith("microdata"):
+            claimed = _worded_time(content, source)
         if claimed is not None:
             yield claimed
-    shown = _shown_time(soup)
-    if shown is not None:
-        yield shown
+    in_byline = _shown_time(soup)
+    if in_byline is not None:
+        yield in_byline
 
 
 def _microdata(soup: BeautifulSoup, key: str) -> list[str]:
@@ -377,14 +389,14 @@ def _shown_time(soup: BeautifulSoup) -> _PageTime | None:
     the block (`<p>`, `<div>`) of its first one, outside its navigation, footer and asides (a
     related story's time), as `Published 8:00, updated 10:30` writes them. A time the text names
     in a paragraph of its own is no byline's."""
-    shown = [(tag, claimed) for tag in soup.find_all("time", attrs={"datetime": True})
+    times = [(tag, claimed) for tag in soup.find_all("time", attrs={"datetime": True})
              if not tag.find_parent(["nav", "footer", "aside"])
              and _TIME_OF_DAY.search(str(tag["datetime"]))
              and (claimed := _claimed_time(str(tag["datetime"]), "<time datetime>")) is not None]
-    if not shown:
+    if not times:
         return None
-    byline = _block(shown[0][0])
-    return max((claimed for tag, claimed in shown if _block(tag) is byline),
+    byline = _block(times[0][0])
+    return max((claimed for tag, claimed in times if _block(tag) is byline),
                key=lambda claimed: sortable_time(claimed.time))
 
 
@@ -407,6 +419,22 @@ def _claimed_time(content: str | None, source: str) -> _PageTime | None:
     except MalformedPage:
         return None
     return None if time is None else _PageTime(time, source, leap_second_warning(content, source))
+
+
+def _worded_time(content: str, source: str) -> _PageTime:
+    """The time or date a microdata value gives in words, as a page shows it (`3 January 2020`,
+    `January 3, 2020 10:30 AM`, as NewsDiffs' date lines write them), else the warning that it
+    is none revdiff reads."""
+    day = parse_day(content)
+    if day is not None:
+        return _PageTime(None, source, date=day.isoformat())
+    time = parse_date(content)
+    if time is not None:
+        return _PageTime(time, source, leap_second_warning(content, source))
+    return _PageTime(None, source, unread=(
+        f"{source} {shown(content)} is no date or time revdiff reads (2020-01-03T10:30:00Z, "
+        "3 January 2020, January 3, 2020 10:30 AM): passed over; put the time of the save in "
+        "its file name (story-2020-01-03T10-30.html) to give it"))
 
 
 def _linked_data_text(soup: BeautifulSoup) -> tuple[str, ...]:

@@ -1272,3 +1272,35 @@ def test_a_date_alone_in_a_pages_metas_is_its_date_not_its_midnight(
     # the file name's date comes before the page's, as its time does
     assert read_page("2020-01-02.html", "2020-01-02.html", timed.replace(
         "<time datetime='2020-01-03T09:00:00Z'>9:00</time>", "")).date == "2020-01-02"
+
+
+@needs_trafilatura
+@pytest.mark.parametrize(("shown", "time", "day"), [
+    ("3 January 2020", None, "2020-01-03"), ("Friday, January 3, 2020", None, "2020-01-03"),
+    ("January 3, 2020 10:30 AM", datetime(2020, 1, 3, 10, 30), None)])
+def test_a_microdata_time_given_as_words_is_read(shown: str, time: datetime | None,
+                                                 day: str | None) -> None:
+    """`<span itemprop="dateModified">3 January 2020</span>`, a time given only as the page
+    shows it, was passed over without a word: the page had no time."""
+    html = render_page(URL, FIRST, SITES[0]).replace(
+        "</h1>", f"</h1><p>Updated <span itemprop='dateModified'>{shown}</span></p>")
+    page = read_page("page.html", "page.html", html)
+    assert (page.time, page.date, page.time_source) == (time, day, "microdata dateModified")
+
+
+@needs_trafilatura
+def test_a_microdata_time_that_no_reader_reads_is_warned_of(tmp_path: Path) -> None:
+    """`<span itemprop="dateModified">yesterday\x1b[2J</span>` was passed over without a word;
+    it is named (its control characters escaped), and the time read after it kept."""
+    folder = tmp_path / "pages"
+    for hour, version in ((10, FIRST), (11, SECOND)):
+        _write(folder, f"{'ab'[hour - 10]}.html", render_page(URL, version, SITES[0]).replace(
+            "</h1>", "</h1><p>Updated <span itemprop='dateModified'>yesterday\x1b[2J</span> "
+            f"<time datetime='2020-01-03T{hour}:00:00Z'>{hour}:00</time></p>"))
+    article, = load([str(folder)])
+    assert [v.time for v in article.versions] == [datetime(2020, 1, 3, h, tzinfo=UTC)
+                                                  for h in (10, 11)]
+    assert (f"{folder / 'a.html'}: microdata dateModified 'yesterday\\x1b[2J' is no date or time "
+            "revdiff reads (2020-01-03T10:30:00Z, 3 January 2020, January 3, 2020 10:30 AM): "
+            "passed over; put the time of the save in its file name "
+            "(story-2020-01-03T10-30.html) to give it") in article.warnings
