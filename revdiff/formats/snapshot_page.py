@@ -217,12 +217,14 @@ def _headed_article(soup: BeautifulSoup) -> str | None:
 
 def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:
     """The page's headline where the extraction gave it as a paragraph (as the extraction gives
-    it): its title, else its first `<h1>` (on a site whose og:title, a headline for sharing, is
-    not the one on the page), else its `<title>` without the site's name after a separator (on
-    a site whose `<h1>` is its logo); None when none is a paragraph."""
+    it): its title, else its first `<h1>` where that is no logo (`_is_logo`; on a site whose
+    og:title, a headline for sharing, is not the one on the page), else its `<title>` without
+    the site's name after a separator (on a site whose `<h1>` is its logo); None when none is a
+    paragraph."""
     heading: Any = soup.find("h1")
+    shown = heading.get_text(" ") if heading is not None and not _is_logo(heading, soup) else ""
     named: Any = soup.find("title")
-    for candidate in (title, heading.get_text(" ") if heading is not None else "",
+    for candidate in (title, shown,
                       _SITE_NAME.sub("", named.get_text(" ")) if named is not None else ""):
         if _as_extracted(candidate) in paragraphs:
             return _as_extracted(candidate)

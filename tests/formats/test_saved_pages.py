@@ -1304,3 +1304,19 @@ def test_a_microdata_time_that_no_reader_reads_is_warned_of(tmp_path: Path) -> N
             "revdiff reads (2020-01-03T10:30:00Z, 3 January 2020, January 3, 2020 10:30 AM): "
             "passed over; put the time of the save in its file name "
             "(story-2020-01-03T10-30.html) to give it") in article.warnings
+
+
+@needs_trafilatura
+def test_a_logo_h1_the_extraction_keeps_is_no_headline() -> None:
+    """A logo `<h1>` linking to the site's root, kept by the extraction as a paragraph, was taken
+    for the headline: the page's title became the site's name. The `<title>` without the site's
+    name is its headline, as on any page whose `<h1>` is its logo."""
+    html = ("<!DOCTYPE html><html><head><title>Council decides on the bridge | News Company"
+            "</title><meta property='og:title' content='Bridge vote: what it means'></head><body>"
+            "<main><article><h1><a href='/'>News Company</a></h1>"
+            "<h2>Council decides on the bridge</h2><p>The council voted on Tuesday to close the "
+            "old bridge to all traffic from next month.</p><p>Residents said they were worried "
+            "about the long detours the closure will bring.</p></article></main></body></html>")
+    page = read_page("page.html", "page.html", html)
+    assert page.title == "Council decides on the bridge"
+    assert "Council decides on the bridge" not in page.text.paragraphs
