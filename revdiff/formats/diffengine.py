@@ -26,7 +26,6 @@ from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.sqlite_schema import (
     Table,
     cannot_read,
-    cell_int,
     cell_shown,
     cell_text,
     cell_time,
@@ -37,6 +36,7 @@ from revdiff.formats.sqlite_schema import (
     is_not_utf8,
     quote,
     table_rows,
+    tracker_row_id,
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -93,7 +93,7 @@ def _article(entry: object, rows: list[dict[str, object]],
                     if warning is not None)
     timed = []
     for row in rows:
-        row_id = cell_int(row.get("id")) or int(str(row["rowid"]))
+        row_id = tracker_row_id(row)
         read = cell_time(row["created"])
         time = read[0]
         if time is not None and time.tzinfo is None:

@@ -45,6 +45,7 @@ from revdiff.formats.sqlite_schema import (
     is_not_utf8,
     quote,
     table_rows,
+    tracker_row_id,
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -102,7 +103,7 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
     for values in raw:
         time, time_text = cell_time(values["date_time"])
         credit = values.get("byline", values.get("author"))
-        row_id = cell_int(values.get("id")) or int(str(values["rowid"]))
+        row_id = tracker_row_id(values)
         id_cell = values["article_id"] if cell_text(values["article_id"]) else None
         article_id = "" if id_cell is None else str(id_key(id_cell))
         url = cell_text(values.get("url"))

@@ -508,6 +508,13 @@ def cell_int(value: object) -> int | None:
     return None if digits is None else digits_value(digits)
 
 
+def tracker_row_id(row: dict[str, object]) -> int:
+    """A tracker's row as its warnings name it: by its `id` where that is a whole number (`0`
+    too), else by its rowid (`table_rows`)."""
+    number = cell_int(row.get("id"))
+    return int(str(row["rowid"])) if number is None else number
+
+
 def whole_digits(text: str) -> str | None:
     """The digits 0-9 of a whole number written as text, with or without a zero fraction
     (`1.0`, `2.`: a CSV file written from floats, as pandas writes a number column with a gap,

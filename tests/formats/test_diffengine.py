@@ -192,3 +192,21 @@ def test_a_title_or_summary_that_is_not_utf8_is_read_with_a_warning(tmp_path: Pa
     assert [w for w in article.warnings if "UTF-8" in w] == [
         f"entryversion row 1 (version 1): {column} holds bytes that are not UTF-8; bad bytes "
         "replaced with �" for column in ("title", "summary")]
+
+
+def test_a_row_whose_id_is_0_is_named_by_it(tmp_path: Path) -> None:
+    # an id of 0 was taken for none and the row named by its rowid, here 1, as the next row is
+    path = tmp_path / "diffengine.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, url TEXT)")
+    connection.execute("CREATE TABLE entryversion (id INTEGER, title TEXT, url TEXT, summary TEXT, "
+                       "created DATETIME, entry_id INTEGER)")
+    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?)", [
+        (0, None, None, "<p>A.</p>", "2020-01-03 10:00:00", 1),
+        (1, "Two", None, "<p>B.</p>", "2020-01-03 11:00:00", 1),
+    ])
+    connection.commit()
+    connection.close()
+    article, = read_database(path)
+    assert "entryversion row 0 (version 1): title is NULL, read as empty" in article.warnings
+    assert not any("row 1 (version 1)" in w for w in article.warnings)

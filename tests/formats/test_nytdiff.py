@@ -401,3 +401,21 @@ def test_a_table_without_a_version_column_names_no_row(tmp_path: Path) -> None:
     assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
     assert not any("is not a version number" in w for w in article.warnings)
     assert any("repeats or lacks version numbers" in w for w in article.warnings)
+
+
+def test_a_row_whose_id_is_0_is_named_by_it(tmp_path: Path) -> None:
+    # an id of 0 was taken for none and the row named by its rowid, here 1, as the next row is
+    url = "https://www.nytimes.com/2020/01/03/world/z.html"
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE nyt_versions (id INTEGER, article_id TEXT, url TEXT, "
+                       "title TEXT, abstract TEXT, date_time TEXT, version INTEGER)")
+    connection.executemany("INSERT INTO nyt_versions VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (0, "z", url, None, "A.", "2020-01-03 10:00:00", 1),
+        (1, "z", url, "Two", "B.", "2020-01-03 11:00:00", 2),
+    ])
+    connection.commit()
+    connection.close()
+    article, = read_database(path)
+    assert "nyt_versions row 0 (version 1): title is NULL, read as empty" in article.warnings
+    assert not any("row 1 (version 1)" in w for w in article.warnings)
