@@ -13,8 +13,10 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
   they when a row's `version` is no number (`-1`, `'x'`, NULL), which a warning of its row
   names.
 - An `article_id` written as `1` in some rows and `1.0` or `'1'` in others is one article
-  (`id_key`, as NewsEdits reads an entry id), warned; one stored as a BLOB is the UTF-8 text it
-  holds (`b'1'` is `1`), its bad bytes replaced, warned.
+  (`id_key`, as NewsEdits and diffengine read an entry id), warned; any other id is as stored
+  (`1.5` and `'1.5'` are two: NYTdiff writes text ids, and no tracker a fractional number);
+  one stored as a BLOB is the UTF-8 text it holds (`b'1'` is `1`), its bad bytes replaced,
+  warned. Warnings name an article as the others name an entry: `article 1`, `article 'x'`.
 - Rows without an `article_id` join the article whose rows have their `url`, when one article
   does; else they are one article per `url` (and those without either, one more); both warned.
 - A NULL title or abstract becomes an empty one, and a time that goes back along the version
@@ -98,16 +100,18 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
     if not raw:
         raise EmptyInput(f"the {table.name} table is empty", where,
                          hint="give a NYTdiff file that has tracked articles")
-    # an article is its article_id; rows without one are told apart by their url
-    grouped: dict[tuple[str, str | None], list[Row]] = {}
+    # an article is its article_id (`id_key`, as NewsEdits and diffengine tell their entries
+    # apart); rows without one (None) are told apart by their url
+    grouped: dict[tuple[object, str | None], list[Row]] = {}
     for values in raw:
         time, time_text = cell_time(values["date_time"])
         credit = values.get("byline", values.get("author"))
         row_id = tracker_row_id(values)
         id_cell = values["article_id"] if cell_text(values["article_id"]) else None
-        article_id = "" if id_cell is None else str(id_key(id_cell))
+        article_id = None if id_cell is None else id_key(id_cell)
         url = cell_text(values.get("url"))
-        grouped.setdefault((article_id, None if article_id else url or None), []).append(Row(
+        key = (article_id, None if article_id is not None else url or None)
+        grouped.setdefault(key, []).append(Row(
             row_id, id_cell, cell_int(values.get("version")), values.get("version"), time,
             time_text, values["date_time"],
             cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit),
@@ -118,36 +122,36 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
             for article_id, rows, notes in _joined_by_url(grouped, table.name)]
 
 
-def _joined_by_url(grouped: dict[tuple[str, str | None], list[Row]],
-                   table: str) -> list[tuple[str, list[Row], list[str]]]:
+def _joined_by_url(grouped: dict[tuple[object, str | None], list[Row]],
+                   table: str) -> list[tuple[object, list[Row], list[str]]]:
     """The articles of the grouped rows, each with the warnings of its rows without an
     article_id: those of a url that the rows of one article have join that article, as its
     versions; those of a url that several articles or none have are an article of their own."""
-    ids_of_url: dict[str, list[str]] = {}
+    ids_of_url: dict[str, list[object]] = {}
     for (article_id, _), rows in grouped.items():
-        for row_url in dict.fromkeys(r.url for r in rows if article_id and r.url):
+        for row_url in dict.fromkeys(r.url for r in rows if article_id is not None and r.url):
             ids_of_url.setdefault(row_url, []).append(article_id)
     articles = {key: (list(rows), list[str]()) for key, rows in grouped.items()}
     for (article_id, url), rows in grouped.items():
-        if article_id:
+        if article_id is not None:
             continue
         lack = (f"{table}: {counted(len(rows), 'row')} {'has' if len(rows) == 1 else 'have'} "
                 f"no article_id ({'row' if len(rows) == 1 else 'rows'} "
                 f"{first_few([str(r.row_id) for r in rows])})")
         ids = ids_of_url.get(url or "", [])
         if len(ids) == 1:
-            del articles[("", url)]
+            del articles[(None, url)]
             joined_rows, notes = articles[(ids[0], None)]
             joined_rows.extend(rows)
-            notes.append(f"{lack}; read as article {shown(ids[0])}, the one article whose rows "
+            notes.append(f"{lack}; read as article {cell_shown(ids[0])}, the one article whose rows "
                          f"have the url {shown(url)}")
         elif url:
-            others = (f", not joined to articles {', '.join(shown(i) for i in ids)}, whose rows "
+            others = (f", not joined to articles {', '.join(cell_shown(i) for i in ids)}, whose rows "
                       "have it too") if ids else ""
-            articles[("", url)][1].append(f"{lack}; read as one article by the url "
+            articles[(None, url)][1].append(f"{lack}; read as one article by the url "
                                           f"{shown(url)}{others}")
         else:
-            articles[("", None)][1].append(f"{lack} and no url; read as one article")
+            articles[(None, None)][1].append(f"{lack} and no url; read as one article")
     return [(article_id, rows, notes) for (article_id, _), (rows, notes) in articles.items()]
 
 
@@ -156,7 +160,7 @@ def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
     return None not in numbers and len(set(numbers)) == len(numbers)
 
 
-def _article(article_id: str, rows: list[Row], table: str, original: bool, numbered: bool,
+def _article(article_id: object, rows: list[Row], table: str, original: bool, numbered: bool,
              notes: list[str]) -> Article:
     """One article's rows as an article; `numbered` where the table has a version column, whose
     rows without a version number (NULL, `''`, `-1`, `'x'`) are each named in a warning."""
@@ -203,7 +207,8 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool, numbe
     urls = [r.url for r in rows if r.url]
     url = urls[-1] if urls else None
     # (the fork numbers its articles apart from the original: its own tracker's entries)
-    metadata = {"tracker": "nytdiff" if original else "nytdiff-rss", "article_id": article_id}
+    metadata = {"tracker": "nytdiff" if original else "nytdiff-rss",
+                "article_id": "" if article_id is None else str(cell_text(article_id))}
     if len(set(urls)) > 1:
         metadata["earlier_urls"] = " ".join(dict.fromkeys(u for u in urls if u != url))
     credits = [r.credit for r in rows if r.credit]
@@ -213,11 +218,11 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool, numbe
     return Article(source, url, tuple(versions), None, metadata, tuple(warnings))
 
 
-def _article_named(article_id: str, rows: Sequence[Row]) -> str:
+def _article_named(article_id: object, rows: Sequence[Row]) -> str:
     """An article as its warnings name it: by its article_id, else by the url and ids of its
     rows (a url is cut short when quoted; the ids tell apart urls that start alike)."""
-    if article_id:
-        return f"article {shown(article_id)}"
+    if article_id is not None:
+        return f"article {cell_shown(article_id)}"
     ids = first_few([str(r.row_id) for r in sorted(rows, key=lambda r: r.row_id)])
     if rows[0].url:
         return f"the article of url {shown(rows[0].url)} (no article_id; rows {ids})"

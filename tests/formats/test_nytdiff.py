@@ -327,7 +327,7 @@ def test_an_article_id_written_as_an_integer_and_a_float_is_one_article(
     assert [(a.metadata["article_id"], [v.title for v in a.versions]) for a in articles] == [
         ("1", ["One", "Two"]), ("007", ["Other"])]
     spelled = "'1', '1.0'" if declared else "1, 1.0"
-    assert (f"nyt_versions: article '1' is written as {spelled} in article_id: read as one "
+    assert (f"nyt_versions: article 1 is written as {spelled} in article_id: read as one "
             "article") in articles[0].warnings
     assert not any("written as" in w for w in articles[1].warnings)
 

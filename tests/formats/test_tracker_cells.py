@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +72,56 @@ def test_a_time_whose_zone_puts_it_before_the_year_1_is_no_time(tmp_path: Path) 
         assert [version.time is None for version in article.versions].count(True) == 1
         assert any("'0001-01-01T00:00:00+00:01' is not a time" in warning
                    for warning in article.warnings), article.warnings
+
+
+def _three_trackers(folder: Path, ids: list[object]) -> dict[str, Path]:
+    """A NewsEdits, a NYTdiff and a diffengine file whose rows, one per id, hold these ids in a
+    column without a type (which keeps each as it is given)."""
+    paths = {name: folder / f"{name}.db" for name in ("newsedits", "nytdiff", "diffengine")}
+    for name, path in paths.items():
+        connection = sqlite3.connect(path)
+        if name == "newsedits":
+            connection.execute("CREATE TABLE entryversion (entry_id, version, title, summary, "
+                               "created)")
+            rows = [(i, n, f"T{n}", "<p>A.</p>", f"2020-01-03 1{n}:00:00") for n, i in enumerate(ids)]
+        elif name == "nytdiff":
+            connection.execute("CREATE TABLE nyt_versions (article_id, version, title, abstract, "
+                               "date_time)")
+            rows = [(i, n, f"T{n}", "A.", f"2020-01-03 1{n}:00:00") for n, i in enumerate(ids)]
+        else:
+            connection.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, url)")
+            connection.execute("CREATE TABLE entryversion (entry_id, title, summary, created)")
+            rows = [(i, f"T{n}", "<p>A.</p>", f"2020-01-03 1{n}:00:00") for n, i in enumerate(ids)]
+        table = "nyt_versions" if name == "nytdiff" else "entryversion"
+        connection.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})",
+                               rows)
+        connection.commit()
+        connection.close()
+    return paths
+
+
+@pytest.mark.parametrize(("ids", "apart"), [
+    ([1, 1.0, "1"], False),  # a number column passed through a CSV file: one id
+    ([1.5, "1.5"], True),  # no tracker writes a fractional id: as stored
+    ([1e20, "100000000000000000000"], True),  # a REAL keeps no id past 2**53 exactly
+])
+def test_the_three_trackers_tell_ids_apart_alike(tmp_path: Path, ids: list[object],
+                                                 apart: bool) -> None:
+    """NYTdiff grouped rows by the text of the id (`1.5` and `'1.5'` one article) where
+    NewsEdits and diffengine kept them apart."""
+    for name, path in _three_trackers(tmp_path, ids).items():
+        articles = read_database(path)
+        assert [[v.title for v in a.versions] for a in articles] == (
+            [["T0"], ["T1"]] if apart else [["T0", "T1", "T2"]]), name
+
+
+def test_the_three_trackers_name_an_id_alike(tmp_path: Path) -> None:
+    """NYTdiff named `article '1'`, quoting a number as text, where the others say `entry 1`;
+    and the id 0 is an id, not none."""
+    for name, path in _three_trackers(tmp_path, [0, "0", 1, 1.0]).items():
+        zero, one = read_database(path)
+        kind = "article" if name == "nytdiff" else "entry"
+        warnings = "\n".join(zero.warnings + one.warnings)
+        assert f"{kind} 0 is written as '0', 0 in " in warnings, name
+        assert f"{kind} 1 is written as 1, 1.0 in " in warnings, name
+        assert "no article_id" not in warnings, name
