@@ -549,9 +549,12 @@ def id_key(value: object) -> object:
 def id_spellings_warning(owner: str, cells: Iterable[object], column: str, kind: str
                          ) -> str | None:
     """The warning of an id that `id_key` reads as one but the rows of `owner` write in more than
-    one way in `column` (`1`, `'1'`, `1.0`), read as one `kind` (`entry`, `article`); None for an
-    id written alike in all of them."""
-    spellings = {cell_shown(cell) for cell in cells}
+    one way in `column` (`1`, `'1'`, `1.0`, a BLOB `b'1'` said to be one: `BLOB '1'`), read as
+    one `kind` (`entry`, `article`); None for an id written alike in all of them. Bytes that are
+    not UTF-8 are quoted as read: a TEXT cell that holds them comes as bytes too (`text_or_bytes`),
+    so they may not be a BLOB."""
+    spellings = {f"BLOB {cell_shown(cell)}" if isinstance(cell, bytes) and not is_not_utf8(cell)
+                 else cell_shown(cell) for cell in cells}
     if len(spellings) < 2:
         return None
     return f"{owner} is written as {', '.join(sorted(spellings))} in {column}: read as one {kind}"

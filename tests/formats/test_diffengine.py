@@ -103,7 +103,7 @@ def test_an_entry_id_stored_as_a_blob_is_the_entry_of_its_text_warned_if_not_utf
     ], entry_id_type="")
     one, bad_bytes = read_database(path)
     assert [v.title for v in one.versions] == ["One", "Two"]
-    assert "entry 1 is written as '1', 1 in entry_id: read as one entry" in one.warnings
+    assert "entry 1 is written as 1, BLOB '1' in entry_id: read as one entry" in one.warnings
     assert bad_bytes.metadata["entry_id"] == "\ufffd7"
     assert ("entry '\ufffd7': entry_id holds bytes that are not UTF-8; bad bytes replaced with "
             "�") in bad_bytes.warnings

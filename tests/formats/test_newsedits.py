@@ -680,10 +680,11 @@ def test_an_entry_id_stored_as_a_blob_is_the_entry_of_its_text(tmp_path: Path) -
                          [(1, 0, "a"), (b"1", 1, "b"), ("story", 0, "c"), (b"story", 1, "d")])
     number, story = read_database(path)
     assert [v.paragraphs for v in number.versions] == [("a",), ("b",)]
-    assert number.warnings == ("entry 1 is written as '1', 1 in entry_id: read as one entry",)
+    assert number.warnings == ("entry 1 is written as 1, BLOB '1' in entry_id: read as one entry",)
     assert [v.paragraphs for v in story.versions] == [("c",), ("d",)]
     assert story.metadata == {"entry_id": "story"}
-    assert story.warnings == ()
+    assert story.warnings == (
+        "entry 'story' is written as 'story', BLOB 'story' in entry_id: read as one entry",)
 
 
 @pytest.mark.parametrize("table", [

@@ -125,3 +125,12 @@ def test_the_three_trackers_name_an_id_alike(tmp_path: Path) -> None:
         assert f"{kind} 0 is written as '0', 0 in " in warnings, name
         assert f"{kind} 1 is written as 1, 1.0 in " in warnings, name
         assert "no article_id" not in warnings, name
+
+
+def test_an_id_stored_as_a_blob_is_said_to_be_one(tmp_path: Path) -> None:
+    """`b'1'` beside `1` and `'1'` was said to be written as `'1', 1`: as the text, not a BLOB."""
+    for name, path in _three_trackers(tmp_path, [1, b"1", "1"]).items():
+        article, = read_database(path)
+        kind = "article" if name == "nytdiff" else "entry"
+        assert any(f"{kind} 1 is written as '1', 1, BLOB '1' in " in w
+                   for w in article.warnings), name
