@@ -86,6 +86,15 @@ def past_the_echo(exit_code: int) -> str:
             and sys.stderr.isatty() else "")
 
 
+def ends_the_echoed_line(error: BaseException) -> bool:
+    """Whether the line that `error` ends the run with starts with a line end (`past_the_echo`):
+    a progress bar drawn as it came, the `^C` echoed after it, leaves its line to that line end
+    (`ProgressBar.close`); a line end of the bar's own left a blank line between them."""
+    if isinstance(error, RevdiffError):
+        return bool(past_the_echo(error.exit_code))
+    return isinstance(error, KeyboardInterrupt) and bool(past_the_echo(stop_exit_code(error)))
+
+
 def report_error(error: RevdiffError) -> None:
     """The one line on stderr for an error: what, where, what to do."""
     say(f"{past_the_echo(error.exit_code)}revdiff: error: {message_text(str(error))}")

@@ -224,7 +224,13 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     folders (one article each), git repositories, NewsEdits, NYTdiff and diffengine SQLite
     files, and folders of saved article pages.
     """
-    from revdiff.cli.progress import ProgressBar, draws_on_stderr, export_progress, summary_line
+    from revdiff.cli.progress import (
+        ProgressBar,
+        closed_when_done,
+        draws_on_stderr,
+        export_progress,
+        summary_line,
+    )
     from revdiff.export.driver import ExportJob, run_export
 
     if scheduler and local_dask:
@@ -258,19 +264,12 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
             bar.close()
             say(line)
 
-    try:
-        with (sigterm_as_interrupt(),  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
-              export_progress(bar) if bar else contextlib.nullcontext() as on_progress):
-            progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
-                                  local_dask=local_dask, stream=stream,
-                                  on_progress=on_progress, on_note=None if quiet else note)
-    except BrokenPipeError:  # `-o - | head`: the run ends quietly, its bar too
-        if bar:
-            bar.wipe()
-        raise
-    finally:
-        if bar:
-            bar.close()
+    with (sigterm_as_interrupt(),  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
+          closed_when_done(bar) if bar else contextlib.nullcontext(),  # `-o - | head`: wiped
+          export_progress(bar) if bar else contextlib.nullcontext() as on_progress):
+        progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
+                              local_dask=local_dask, stream=stream,
+                              on_progress=on_progress, on_note=None if quiet else note)
     if not quiet:
         where = (f"scheduler {scheduler}" if scheduler else
                  counted(workers, "Dask worker") if local_dask else counted(workers, "worker"))

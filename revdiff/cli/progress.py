@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from revdiff.cli import ends_the_echoed_line
 from revdiff.read_warnings import counted, counted_skips
 
 if TYPE_CHECKING:
@@ -80,11 +81,13 @@ class ProgressBar:
             self.write(f"\r{line}\x1b[K")
             self.drawn = True
 
-    def close(self) -> None:
+    def close(self, *, line_end: bool = True) -> None:
+        """End the bar's line; without `line_end` where the next line starts with its own
+        (`past_the_echo`, which goes past the `^C` echoed after the bar)."""
         with self.lock:
-            if self.drawn:
+            if self.drawn and line_end:
                 self.write("\n")
-                self.drawn = False
+            self.drawn = False
 
     def wipe(self) -> None:
         """Clear the line, for a run that ends quietly (its output's reader has gone)."""
@@ -92,6 +95,23 @@ class ProgressBar:
             if self.drawn:
                 self.write("\r\x1b[K")
                 self.drawn = False
+
+
+@contextlib.contextmanager
+def closed_when_done(bar: ProgressBar) -> Iterator[ProgressBar]:
+    """Within: `bar`, whose line is ended as the block ends: by the error line of a stop where
+    that starts with a line end of its own past the `^C` echoed after the bar
+    (`ends_the_echoed_line`); wiped where the output's reader has gone, as the run ends quietly."""
+    try:
+        yield bar
+    except BrokenPipeError:
+        bar.wipe()
+        raise
+    except BaseException as error:
+        bar.close(line_end=not ends_the_echoed_line(error))
+        raise
+    finally:
+        bar.close()
 
 
 @contextlib.contextmanager

@@ -18,7 +18,7 @@ from revdiff.cli.common import (
     store_max_size_option,
     warn,
 )
-from revdiff.cli.progress import ProgressBar, draws_on_stderr
+from revdiff.cli.progress import ProgressBar, closed_when_done, draws_on_stderr
 from revdiff.errors import OutputFailed, StoreError, os_reason, stdout_open
 from revdiff.safe_git import git_executable
 from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
@@ -119,7 +119,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             wanted = commits >= PROGRESS_MIN_COMMITS if progress is None else progress
             if not (wanted and draws_on_stderr()):
                 return lambda steps: None
-            bar = bars.enter_context(contextlib.closing(ProgressBar(write_to_stderr)))
+            bar = bars.enter_context(closed_when_done(ProgressBar(write_to_stderr)))
             counts = f"storing versions: {commits:,}/{commits:,}"
             drawn_done.append(lambda: bar.show(commits, commits, counts, final=True))
             done = 0

@@ -765,3 +765,64 @@ def test_the_progress_bar_fits_the_terminal_line(columns: int) -> None:
         assert text == f"[##############----------] {details}"
     if columns == 80:
         assert text == details
+
+
+def _terminal_of_its_own() -> None:
+    """In the child: a session of its own, whose controlling terminal is its stderr's (a
+    pseudo-terminal): a `^C` typed there is echoed and sends SIGINT, as in a user's shell."""
+    import fcntl
+    import termios
+
+    fcntl.ioctl(2, termios.TIOCSCTTY, 0)
+
+
+def typed_ctrl_c_under_a_bar(arguments: list[str], drawn: bytes,
+                             env: dict[str, str] | None = None) -> bytes:
+    """What `revdiff ARGUMENTS` shows on its terminal (its stderr's, stdin held open) when
+    Ctrl-C is typed there once `drawn` is on it: the terminal's `^C` among it."""
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "revdiff", *arguments],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=follower,
+        env={**os.environ, "TERM": "xterm", **(env or {})}, start_new_session=True,
+        preexec_fn=_terminal_of_its_own)  # noqa: PLW1509 - tests start no threads
+    os.close(follower)
+    try:
+        shown = b""
+        deadline = time.monotonic() + 60
+        while drawn not in shown:
+            assert time.monotonic() < deadline and process.poll() is None, shown
+            shown += os.read(leader, 65536)
+        os.write(leader, b"\x03")  # Ctrl-C typed on the terminal
+        assert process.wait(timeout=60) == 130
+        return shown + drained(leader)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
+        os.close(leader)
+
+
+def test_ctrl_c_under_an_export_bar_leaves_no_blank_line(tmp_path: Path) -> None:
+    """Ctrl-C while an export drew its bar: the bar ended its line (where the
+    terminal had echoed `^C`), and the error line started with a line end of its own past that
+    `^C`, which left a blank line between them. One line end parts them now."""
+    # the export waits for its standard input, the bar drawn
+    exported = typed_ctrl_c_under_a_bar(
+        ["export", str(CHAIN), "-", "-o", str(tmp_path / "edits.jsonl")], b"inputs  ")
+    assert b"^C\r\nrevdiff: error: " in exported, exported
+
+
+def test_ctrl_c_under_a_store_bar_leaves_no_blank_line(tmp_path: Path) -> None:
+    """As with an export's bar (above), a store's."""
+    # its git fast-import takes no commit: the store waits for it, the bar drawn
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    (stalling / "git").write_text('#!/bin/sh\ncase " $* " in *" fast-import "*) exec sleep 60;; '
+                                  f'esac\nexec {shutil.which("git")} "$@"\n')
+    (stalling / "git").chmod(0o755)
+    stored = typed_ctrl_c_under_a_bar(
+        ["store", "--progress", str(CHAIN), "--repo", str(tmp_path / "repo")], b"finishing",
+        env={"PATH": f"{stalling}{os.pathsep}{os.environ['PATH']}"})
+    assert b"^C\r\nrevdiff: error: " in stored, stored
