@@ -5,7 +5,8 @@ Python turns SIGINT into KeyboardInterrupt, and the code that must clean up catc
 default ends the process at once: no `finally` runs, the pool's semaphores are left for Python's
 resource tracker to complain about, and the user is told nothing. Within `sigterm_as_interrupt()`
 the first SIGTERM raises `Terminated`, a KeyboardInterrupt, wherever Ctrl-C would have; a second
-one ends the process at once, as its default does, for a user who means it.
+one ends the process at once, as its default does, for a user who means it, after the last words
+of `said_if_ended_at_once()` where they were given.
 
 Either arrives between two bytecodes, so a step that changes two things that must agree (a
 checkpoint's data and the count of finished articles) can be cut between them: `stops_held()`
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from types import FrameType
 
 from revdiff.errors import INTERRUPTED_EXIT, TERMINATED_EXIT
@@ -28,12 +29,42 @@ class Terminated(KeyboardInterrupt):
 
 
 _terminated = threading.Event()  # SIGTERM came within `sigterm_as_interrupt()`
+_last_words: list[Callable[[], None]] = []  # said before a second SIGTERM ends the process
 
 
 def _raise_terminated(_signal_number: int, _frame: FrameType | None) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    signal.signal(signal.SIGTERM, _end_at_once)  # a second SIGTERM ends the process at once
     _terminated.set()
     raise Terminated
+
+
+def _end_at_once(_signal_number: int, _frame: FrameType | None) -> None:
+    """A second SIGTERM: the last words said (`said_if_ended_at_once`), the process ends as
+    SIGTERM's default ends it."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for say in _last_words[-1:]:
+        with suppress(Exception):  # (stderr may be mid-write: the process ends all the same)
+            say()
+    signal.raise_signal(signal.SIGTERM)
+
+
+@contextmanager
+def said_if_ended_at_once(say: Callable[[], None]) -> Iterator[None]:
+    """Within: a second SIGTERM, which ends the process at once, first calls `say`, which says
+    in one line what the run leaves."""
+    _last_words.append(say)
+    try:
+        yield
+    finally:
+        _last_words.remove(say)
+
+
+def stops_to_hold() -> tuple[int, ...]:
+    """Ctrl-C and SIGTERM, but a SIGTERM that ends the process at once (its default, or the
+    second within `sigterm_as_interrupt()`): what `stops_held` holds where a user who means it
+    is not to wait, as while a stopped run puts away what it did."""
+    return tuple(number for number in (signal.SIGINT, signal.SIGTERM)
+                 if signal.getsignal(number) not in (signal.SIG_DFL, _end_at_once))
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from revdiff.cli import RevdiffCommand, past_the_echo, say, write_to_stderr
+from revdiff.cli import RevdiffCommand, past_the_echo, report_error, say, write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
     inputs_argument,
@@ -21,7 +21,12 @@ from revdiff.cli.common import (
 from revdiff.cli.progress import ProgressBar, closed_when_done, draws_on_stderr
 from revdiff.errors import OutputFailed, StoreError, os_reason, stdout_open
 from revdiff.safe_git import git_executable
-from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
+from revdiff.stop_signals import (
+    said_if_ended_at_once,
+    sigterm_as_interrupt,
+    stop_exit_code,
+    stop_reason,
+)
 from revdiff.store import SkipReason, StoreSummary
 from revdiff.terminal_text import visible
 
@@ -113,6 +118,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             raise stopped_before_storing(stop, str(repo_dir)) from None
 
         drawn_done: list[Callable[[], None]] = []  # the bar's last drawing, once the run is done
+        drawn: list[ProgressBar] = []
 
         def progress_bar(commits: int) -> Callable[[int], None]:
             # as `export`'s, only where the line is redrawn: a file or pipe would get its `\r`s
@@ -120,6 +126,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             if not (wanted and draws_on_stderr()):
                 return lambda steps: None
             bar = bars.enter_context(closed_when_done(ProgressBar(write_to_stderr)))
+            drawn.append(bar)
             counts = f"storing versions: {commits:,}/{commits:,}"
             drawn_done.append(lambda: bar.show(commits, commits, counts, final=True))
             done = 0
@@ -134,7 +141,17 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
 
             return step
 
-        summary = store_articles(articles, repo_dir, progress=progress_bar)
+        def ended_at_once() -> None:  # by a second SIGTERM, as the stopped run puts away its work
+            for bar in drawn:
+                bar.close()
+            report_error(StoreError(
+                "stopped by SIGTERM a second time, at once, while the versions stored before the "
+                "first were put on the branch and the working tree brought up to them",
+                str(repo_dir), hint="run the same command again: it finishes that, then stores "
+                                    "the rest"))
+
+        with said_if_ended_at_once(ended_at_once):
+            summary = store_articles(articles, repo_dir, progress=progress_bar)
         for draw in drawn_done:
             draw()
     try:  # storing is done: a stop now cuts the report short, and the run ends as done

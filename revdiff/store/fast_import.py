@@ -22,7 +22,7 @@ from typing import BinaryIO, Self
 
 from revdiff.errors import StoreError
 from revdiff.safe_git import git_complaint, git_executable, room_to_make, writing_environment
-from revdiff.stop_signals import stops_held
+from revdiff.stop_signals import stops_held, stops_to_hold
 
 AUTHOR = "revdiff <revdiff@localhost>"
 
@@ -105,8 +105,10 @@ class FastImport:
         process = self._process
         assert process is not None
         if kind is not None and issubclass(kind, KeyboardInterrupt):
-            with stops_held(), contextlib.suppress(StoreError):
-                self._finish()  # stopped between commits: store those written
+            # stopped between commits: store those written (a second SIGTERM ends the process
+            # at once, `stop_signals`; fast-import, in a session of its own, still finishes)
+            with stops_held(stops_to_hold()), contextlib.suppress(StoreError):
+                self._finish()
                 return
         if kind is not None:
             process.kill()  # abort: the ref stays at the last checkpoint

@@ -677,3 +677,60 @@ def test_help_says_max_size_limits_the_inputs_not_the_versions_in_the_repository
             "repository larger than this (e.g. 500K, 64M, 1G); checked before it is read. A "
             "binary file in a git repository is left out instead, at any size. The versions "
             "already in --repo are compared by their git ids, not read, at any size.") in said
+
+
+# A child that runs `revdiff store CHAIN --repo REPO` and sends itself SIGTERM as its second
+# version is written, then again as the stopped run calls WHERE (`FastImport._finish`, which
+# ends the import, or the writer's `publish_import`, which puts it on the branch), then, were it
+# still running, touches MARKER.
+SIGTERM_TWICE = """
+import runpy, signal, sys
+from pathlib import Path
+from revdiff.store import fast_import, writer
+chain, repo, where, marker = sys.argv[1:]
+commit = fast_import.FastImport.commit
+written = []
+def first_stop(*args):
+    written.append(1)
+    if len(written) == 2:
+        signal.raise_signal(signal.SIGTERM)
+    return commit(*args)
+owner = fast_import.FastImport if where == "_finish" else writer
+real = getattr(owner, where)
+def second_stop(*args):
+    signal.raise_signal(signal.SIGTERM)
+    Path(marker).touch()
+    return real(*args)
+fast_import.FastImport.commit = first_stop
+setattr(owner, where, second_stop)
+sys.argv = ["revdiff", "store", chain, "--repo", repo]
+runpy.run_module("revdiff", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("where", ["_finish", "publish_import"])
+def test_a_second_sigterm_ends_a_stopped_store_at_once(tmp_path: Path, where: str) -> None:
+    """A second SIGTERM while a store stopped by the first finished its import or put it on the
+    branch and brought the working tree up (up to 20 s of git, unbounded for the import) was
+    held until that was done, where the first says a second ends the process at once. It now
+    does, with one line that says what is left and what to do."""
+    chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
+        "iran-strikes-us-troops-in-iraq"
+    repo, marker = tmp_path / "repo", tmp_path / "went-on"
+    child = subprocess.run([sys.executable, "-c", SIGTERM_TWICE, str(chain), str(repo), where,
+                            str(marker)], capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert child.returncode == -15, child.stderr
+    assert not marker.exists()
+    assert child.stderr == (
+        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once, while the versions "
+        "stored before the first were put on the branch and the working tree brought up to "
+        "them (run the same command again: it finishes that, then stores the rest)\n")
+    again = subprocess.run([sys.executable, "-m", "revdiff", "store", str(chain), "--repo",
+                            str(repo)], capture_output=True, text=True, timeout=120, check=False)
+    assert again.returncode == 0, again.stderr
+    count = subprocess.run(["git", "-C", str(repo), "rev-list", "--count", "HEAD"],
+                           capture_output=True, text=True, check=True)
+    status = subprocess.run(["git", "-C", str(repo), "status", "--porcelain"],
+                            capture_output=True, text=True, check=True)
+    assert (count.stdout, status.stdout) == ("5\n", "")
