@@ -707,21 +707,29 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
 def refuse_held_locks(repo: git.Repo, ref: str) -> None:
     """Refuse a repository whose index, HEAD or branch `ref` another git command holds (its
     `.lock` file, which a git command killed also leaves), before anything is stored: the versions
-    would be committed and the working tree left behind the branch, or left off the branch.
-    A lock of the index left by a store run killed while updating the working tree is that run's
-    to clear: a regular file, as git writes it (a folder there cannot be removed as a file)."""
+    would be committed and the working tree left behind the branch, or left off the branch."""
+    held = held_locks(repo, ref)
+    if held:
+        what, lock = held[0]
+        raise StoreError(f"another git command holds {what} ({lock.name}); nothing was "
+                         "stored", str(lock),
+                         hint=f"let that command finish, or remove {lock.name} if no git "
+                              "command runs, then run again")
+
+
+def held_locks(repo: git.Repo, ref: str) -> list[tuple[str, Path]]:
+    """The locks of the index, HEAD and branch `ref` that a git command holds, or that one killed
+    left, each with what it locks (`the branch main`): those that refuse the next run. A lock of
+    the index left by a store run killed while updating the working tree is that run's to clear:
+    a regular file, as git writes it (a folder there cannot be removed as a file)."""
     git_dir = Path(repo.git_dir)
-    held = [("the repository's index", git_dir / "index.lock"),
-            ("HEAD", git_dir / "HEAD.lock"),
-            (f"the branch {ref.removeprefix('refs/heads/')}", Path(repo.common_dir) / f"{ref}.lock")]
-    for what, lock in held:
-        left_by_killed_sync = (lock.name == "index.lock" and lock.is_file()
-                               and (git_dir / SYNC_MARKER_NAME).exists())
-        if lock.exists() and not left_by_killed_sync:
-            raise StoreError(f"another git command holds {what} ({lock.name}); nothing was "
-                             "stored", str(lock),
-                             hint=f"let that command finish, or remove {lock.name} if no git "
-                                  "command runs, then run again")
+    locks = [("the repository's index", git_dir / "index.lock"),
+             ("HEAD", git_dir / "HEAD.lock"),
+             (f"the branch {ref.removeprefix('refs/heads/')}",
+              Path(repo.common_dir) / f"{ref}.lock")]
+    return [(what, lock) for what, lock in locks
+            if lock.exists() and not (lock.name == "index.lock" and lock.is_file()
+                                      and (git_dir / SYNC_MARKER_NAME).exists())]
 
 
 def _index_tree(repo: git.Repo) -> str:

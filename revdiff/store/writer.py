@@ -29,6 +29,7 @@ from revdiff.store.repository import (
     branch_tip,
     check_worktree,
     current_branch,
+    held_locks,
     object_format,
     open_or_create,
     publish_import,
@@ -80,7 +81,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             sync_worktree(repo, ref)
             head = branch_tip(repo, ref)
         except KeyboardInterrupt as stop:
-            head = _tip_once_stopped(repo, ref, tip, len(plan.commits), stop)
+            head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), stop)
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), len(articles),
                         len(plan.commits), plan.already_stored, plan.skipped, head)
 
@@ -133,12 +134,13 @@ def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str) -> StoreError
     return stopped
 
 
-def _tip_once_stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
+def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, planned: int,
                       stop: KeyboardInterrupt) -> str | None:
     """The branch's tip after a stop that came once every version was stored, the working tree
     brought up to them: the run is done. Otherwise the error that says how many versions were
     stored before the stop, with the working tree brought up to them, so that the user's next
-    commit on the branch deletes no stored file."""
+    commit on the branch deletes no stored file. A file in the repository it names below the
+    repository as `given`."""
     stored: int | None = None
     new_tip: str | None = None
     tree = "; the working tree is behind the branch: run it before committing to it"
@@ -160,13 +162,27 @@ def _tip_once_stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
                        "the stop and was ended")
     if stored == planned and not tree:
         return new_tip
+    # a git command ended midway leaves its locks, which refuse the next run: say which
+    left = held_locks(repo, ref) if stalled else []
+    locks = [_shown_in(repo, given, lock) for _, lock in left]
+    if left:
+        stalled += f", leaving {' and '.join(what for what, _ in left)} locked ({', '.join(locks)})"
+    removed = f"remove {' and '.join(locks)} if no git command runs, then " if locks else ""
     count = f"{stored:,} of {planned:,}" if stored is not None else f"some of {planned:,}"
     rest = "" if stored == planned else " to store the rest"
     stopped = StoreError(f"{stop_reason(stop)}; {count} versions were stored before the "
                          f"stop{stalled}", str(repo.working_tree_dir or repo.git_dir),
-                         hint=f"run the same command again{rest}{tree}")
+                         hint=f"{removed}run the same command again{rest}{tree}")
     stopped.exit_code = stop_exit_code(stop)
     raise stopped from None
+
+
+def _shown_in(repo: git.Repo, given: Path, path: Path) -> str:
+    """`path` below the repository as `given` (`shal/.git/refs/heads/main.lock`), or whole where
+    it is elsewhere (the common folder of a linked worktree's)."""
+    folder = Path(repo.working_tree_dir or repo.git_dir).absolute()
+    place = path.absolute()
+    return str(given / place.relative_to(folder)) if place.is_relative_to(folder) else str(place)
 
 
 class _GitStalled(Exception):

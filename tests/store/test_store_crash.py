@@ -523,3 +523,53 @@ def test_a_git_that_stalls_after_a_stop_is_given_up_on_and_said(
         "stopped by SIGTERM; 3 of 8 versions were stored before the stop; git read-tree "
         "did not end within 0.5 s of the stop and was ended")
     assert stopped.value.hint is not None and "working tree is behind" in stopped.value.hint
+
+
+def test_a_lock_left_by_a_git_update_ref_ended_after_a_stop_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A git update-ref ended after a stop (it stalled) leaves the branch's lock, which refuses
+    the next run with a line of its own: the stop's line said only that git was ended. It now
+    names the lock and says to remove it."""
+    from revdiff.store import writer
+
+    repo_dir = tmp_path / "archive"
+    git.Repo.init(repo_dir, initial_branch="main")
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake = stalling / "git"
+    real = shutil.which("git")
+    fake.write_text(  # takes the lock of the ref it moves, as git does, and stalls
+        '#!/bin/sh\ncase " $* " in *" update-ref "*)\n'
+        '  for arg; do case $arg in refs/heads/*)\n'
+        f'    : > "$({real} rev-parse --git-common-dir)/$arg.lock";; esac; done\n'
+        '  exec sleep 20;;\nesac\n'
+        f'exec {real} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
+
+    def stop_after_three(commits: int) -> Callable[[int], None]:
+        done = 0
+
+        def step(steps: int) -> None:
+            nonlocal done
+            done += steps
+            if done == 3:  # git stalls from now on
+                monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+                raise Terminated
+
+        return step
+
+    with pytest.raises(StoreError) as stopped:
+        store_articles(synthetic_articles(4, 2), repo_dir, progress=stop_after_three,
+                       checkpoint_every=1)
+    assert stopped.value.message == (
+        "stopped by SIGTERM; some of 8 versions were stored before the stop; git update-ref "
+        "did not end within 0.5 s of the stop and was ended, leaving the branch main locked "
+        f"({repo_dir}/.git/refs/heads/main.lock)")
+    assert stopped.value.hint is not None and stopped.value.hint.startswith(
+        f"remove {repo_dir}/.git/refs/heads/main.lock if no git command runs, then run the "
+        "same command again to store the rest")
+    monkeypatch.setenv("PATH", os.environ["PATH"].removeprefix(f"{stalling}{os.pathsep}"))
+    (repo_dir / ".git" / "refs" / "heads" / "main.lock").unlink()  # as the line says
+    again = store_articles(synthetic_articles(4, 2), repo_dir)
+    assert (again.already_stored, again.stored, branch_commits(repo_dir)) == (3, 5, 8)
