@@ -22,6 +22,7 @@ from revdiff.errors import (
 )
 from revdiff.formats import plain
 from revdiff.formats.detect import DATABASE_SUFFIXES, Format
+from revdiff.formats.fields import shown
 from revdiff.formats.input_file import (
     TextInput,
     database_named_note,
@@ -136,11 +137,16 @@ def links_out(path: Path, root: Path) -> list[Path]:
 
 
 def links_out_advice(leaving: list[Path]) -> str:
-    """What to do to read what the links `leaving` lead to (a file, a folder)."""
-    to_folders = sum(p.is_dir() for p in leaving)
-    return ("copy a file into the folder to read it" if not to_folders
-            else "name the folder a link leads to, to read it" if to_folders == len(leaving)
-            else "copy a file into the folder, or name the folder a link leads to, to read it")
+    """What to do to read what the links `leaving` lead to (a file, a folder): the folders are
+    named, as quoted paths (the links are not followed to read them)."""
+    to_folders = [p for p in leaving if p.is_dir()]
+    folders = list(dict.fromkeys(resolved(p) for p in to_folders))
+    if not folders:
+        return "copy a file into the folder to read it"
+    targets = first_few([shown(str(folder)) for folder in folders])
+    name = (f"name the folder a link leads to ({targets}), to read it" if len(folders) == 1
+            else f"name the folders the links lead to ({targets}), to read them")
+    return name if len(to_folders) == len(leaving) else f"copy a file into the folder, or {name}"
 
 
 def _is_database_journal(name: str, names: set[str]) -> bool:

@@ -91,29 +91,52 @@ def test_a_folder_of_article_folders_all_linking_out_says_so_in_one_line(
     [line] = result.stderr.splitlines()
     assert (f"{corpus}: directory holds only 2 symbolic links that lead out of it (a, b), "
             "which are not followed, for safety") in line
-    assert "name the folder a link leads to, to read it" in line
+    assert "name the folders the links lead to (" in line and "), to read them" in line
     assert not (tmp_path / "e.jsonl").exists()
 
 
 @pytest.mark.parametrize(("targets", "advice"), [
     (["secret.txt"], "copy a file into the folder to read it"),
-    (["notes"], "name the folder a link leads to, to read it"),
+    (["notes"], "name the folder a link leads to ({notes}), to read it"),
     (["secret.txt", "notes"],
-     "copy a file into the folder, or name the folder a link leads to, to read it"),
+     "copy a file into the folder, or name the folder a link leads to ({notes}), to read it"),
+    (["notes", "drafts"], "name the folders the links lead to ({drafts}, {notes}), to read them"),
+    (["notes", "drafts", "secret.txt"], ("copy a file into the folder, or name the folders the "
+                                         "links lead to ({drafts}, {notes}), to read them")),
 ])
 def test_a_link_out_to_a_folder_is_advised_for_a_folder(tmp_path: Path, private: Path,
                                                         targets: list[str], advice: str) -> None:
     """A link out to a folder (`notes -> ~/notes`) was given a file's advice: a folder cannot be
-    copied into the folder as a version."""
+    copied into the folder as a version. The folders are named, quoted, and the advice for
+    several says so: it named none, and spoke of one folder whatever the count."""
     from revdiff.formats import load
+    from revdiff.formats.fields import shown
 
+    (private / "drafts").mkdir()
     folder = story(tmp_path / "story")
     for target in targets:
         (folder / f"to-{target}").symlink_to(private / target)
     notes: list[str] = []
     load([str(folder)], notes=notes)
     [note] = [line for line in notes if "symbolic link" in line]
-    assert note.endswith(f"): {advice}")
+    assert note.endswith("): " + advice.format(
+        notes=shown(str((private / "notes").resolve())),
+        drafts=shown(str((private / "drafts").resolve()))))
+
+
+def test_links_out_to_one_folder_name_it_once(tmp_path: Path, private: Path) -> None:
+    """Two links out to one folder are two links, but one folder to name."""
+    from revdiff.formats.fields import shown
+
+    folder = tmp_path / "links"
+    folder.mkdir()
+    (folder / "a").symlink_to(private / "notes")
+    (folder / "b").symlink_to(private / "notes")
+    result = revdiff("store", str(folder), "--repo", str(tmp_path / "repo"))
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert ("(name the folder a link leads to "
+            f"({shown(str((private / 'notes').resolve()))}), to read it)") in line
 
 
 def _repository(folder: Path, texts: list[str]) -> Path:
