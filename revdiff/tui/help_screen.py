@@ -20,6 +20,7 @@ from revdiff.tui.keys import (
     KeyCommand,
     anywhere_keys,
     commands_by_group,
+    key_shown,
     main_keys_shown,
 )
 from revdiff.tui.out_of_sight import keep_noting_out_of_sight
@@ -101,6 +102,10 @@ class HelpScreen(Dialog[None]):
         Binding("G", "help_end(1)", "Bottom", show=False),
     ]
     SPARE_KEYS = frozenset({"j", "k", "space", "b", "g", "G"})
+    # The keys the note on the help's edge names to show more of it: space and b, unless the
+    # keymap's help key closes the help on it (`help = "space"`); then the scroll's own PgDn or
+    # PgUp, which always page it.
+    PAGE_KEYS = (("space", "pagedown"), ("b", "pageup"))
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -128,7 +133,9 @@ class HelpScreen(Dialog[None]):
 
     def on_mount(self) -> None:
         body = self.query_one("#help-body", VerticalScroll)
-        self._renote = keep_noting_out_of_sight(body, self._note, "space", "b")
+        down, up = (key_shown(own if own not in self.closing_keys else scrolls)
+                    for own, scrolls in self.PAGE_KEYS)
+        self._renote = keep_noting_out_of_sight(body, self._note, down, up)
 
     def _note(self, note: str) -> None:
         """On the help's bottom edge: at 44x12 it filled the dialog, nothing saying it scrolled."""

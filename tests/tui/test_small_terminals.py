@@ -593,6 +593,29 @@ async def test_the_help_says_it_scrolls_in_the_smallest_terminal(chain_article: 
         assert body.border_subtitle == "more: space below, b above"
 
 
+@pytest.mark.parametrize(("help_key", "below", "above"), [
+    ("space", "PgDn", "b"), ("b", "space", "PgUp"), ("space,b", "PgDn", "PgUp")])
+@run_async
+async def test_the_help_names_the_keys_that_scroll_it_when_its_key_closes_it(
+        chain_article: Article, help_key: str, below: str, above: str) -> None:
+    """With the help on space (or b), that key closes the help it opened, but the note on its
+    edge still said `more below: space`: it names the page key in force."""
+    app = RevdiffApp(chain_article, settings=Settings(keys={"help": help_key}))
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press(help_key.split(",")[0])
+        await pilot.pause()
+        await pilot.pause()
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.border_subtitle == f"more below: {below}"
+        await pilot.press("pagedown" if below == "PgDn" else below)
+        await pilot.pause()
+        assert body.border_subtitle == f"more: {below} below, {above} above"
+        await pilot.press("pageup" if above == "PgUp" else above)
+        await pilot.pause()
+        assert body.border_subtitle == f"more below: {below}"
+
+
 @run_async
 async def test_a_long_problem_in_the_export_dialog_keeps_its_heading_in_the_smallest_terminal(
         chain_article: Article) -> None:
