@@ -30,6 +30,8 @@ class StatsPanel(VerticalScroll, can_focus=False):
         width: 34;
         dock: right;
         border-left: tall $accent;
+        /* the edge the note that more is out of sight is drawn on, beside the diff and below */
+        border-top: tall $accent;
         padding: 0 1;
         scrollbar-size-vertical: 1;
         display: none;
@@ -43,7 +45,6 @@ class StatsPanel(VerticalScroll, can_focus=False):
         height: auto;
         max-height: 50%;
         border-left: none;
-        border-top: tall $accent;
         layout: horizontal;
     }}
     StatsPanel.below Static {{ width: auto; margin-right: {BLOCK_GAP}; }}
@@ -65,7 +66,7 @@ class StatsPanel(VerticalScroll, can_focus=False):
         self._renote = keep_noting_out_of_sight(self, self._note, down, up)
 
     def _note(self, note: str) -> None:
-        self.border_title = note  # on the top edge below the diff (beside it, the scroll bar says)
+        self.border_title = note  # on the top edge, beside the diff as below it
 
     def on_resize(self, _event: events.Resize) -> None:
         self._renote()

@@ -572,6 +572,29 @@ async def test_the_statistics_say_more_follows_and_how_to_reach_it_in_the_smalle
         assert panel.max_scroll_y == 0 and not panel.border_title
 
 
+def drawn(widget: Widget) -> str:
+    """The text `widget` draws, its borders with it."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.outer_size.region))
+
+
+@run_async
+async def test_the_statistics_beside_the_diff_say_more_follows(chain_article: Article) -> None:
+    """Beside the diff (110 columns and wider) the panel had only a left border, so its note that
+    more was out of sight, set as on the panel below the diff, was drawn nowhere."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(120, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        panel = app.query_one(StatsPanel)
+        assert not panel.has_class("below") and panel.max_scroll_y > 0
+        assert "more below: J" in drawn(panel)
+        await pilot.press(*"J" * 20)
+        await pilot.pause()
+        assert "more above: K" in drawn(panel)
+
+
 @run_async
 async def test_the_help_says_it_scrolls_in_the_smallest_terminal(chain_article: Article) -> None:
     """At 44x12 the help filled its dialog with nothing on screen saying that more followed: its
