@@ -24,7 +24,7 @@ from revdiff.export.staging import check_room_for_temporary
 from revdiff.model import Comparison
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
-from revdiff.tui.exporting import ExportFormat, default_filename, path_end
+from revdiff.tui.exporting import ExportFormat, default_filename, middle_cut, path_end
 from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.wrapping import text_width, wrap_ranges
 
@@ -234,26 +234,44 @@ class ExportScreen(Dialog[ExportChoice | None]):
         return super().dismiss(result)
 
     def _say(self, *parts: str | Path) -> None:
-        """Show what keeps the file from being written, in the warning colour: `parts` joined, a
-        path among them by its end (`path_end`) where the whole would take more rows than the
-        heading, the formats and the name leave (at 44x12 a long typed path wrapped the problem
-        over 4 rows and more, and scrolled the heading away)."""
+        """Show what keeps the file from being written, in the warning colour: `parts` joined,
+        shortened where the whole would take more rows than the heading, the formats and the name
+        leave (at 44x12 a long typed path wrapped the problem over 4 rows and more, and scrolled
+        the heading away): a path among them by its end (`path_end`), first to its last name;
+        then the longest other part, a system's reason say, by its middle (`middle_cut`), so
+        that what to do, at the end, stays; then the path further."""
         texts = [visible(str(part)) for part in parts]
         paths = [index for index, part in enumerate(parts) if isinstance(part, Path)]
-        if paths and self._problem_rows(texts) > self._rows_for_problem():
-            [index] = paths
-            whole = texts[index]
-
-            def fits(room: int) -> bool:
-                shortened = [*texts[:index], path_end(whole, room), *texts[index + 1:]]
-                return self._problem_rows(shortened) <= self._rows_for_problem()
-
-            least, most = 1, text_width(whole)  # the longest end that fits (or its last name)
-            while least < most:
-                middle = (least + most + 1) // 2
-                least, most = (middle, most) if fits(middle) else (least, middle - 1)
-            texts[index] = path_end(whole, least)
+        if paths:
+            [path] = paths
+            texts = self._fit_part(texts, path, path_end,
+                                   least=text_width(os.path.basename(texts[path])) + 2)
+        others = [index for index in range(len(texts)) if index not in paths]
+        if others:
+            texts = self._fit_part(texts, max(others, key=lambda index: text_width(texts[index])),
+                                   middle_cut)
+        if paths:
+            texts = self._fit_part(texts, path, path_end)
         self._show_line("#export-problem", "".join(texts))
+
+    def _fit_part(self, texts: list[str], index: int, shorten: Callable[[str, int], str],
+                  least: int = 1) -> list[str]:
+        """`texts` with the one at `index` shortened (`shorten`) to the most cells, `least` at
+        fewest, with which the problem takes no more rows than it has; as they are where they
+        fit already."""
+        if self._problem_rows(texts) <= self._rows_for_problem():
+            return texts
+        whole = texts[index]
+
+        def shortened(room: int) -> list[str]:
+            return [*texts[:index], shorten(whole, room), *texts[index + 1:]]
+
+        least, most = min(least, text_width(whole)), text_width(whole)
+        while least < most:  # the most cells that fit, or `least`
+            middle = (least + most + 1) // 2
+            fits = self._problem_rows(shortened(middle)) <= self._rows_for_problem()
+            least, most = (middle, most) if fits else (least, middle - 1)
+        return shortened(least)
 
     def _problem_rows(self, texts: list[str]) -> int:
         """The rows the problem line takes holding `texts`, wrapped as Textual wraps it."""

@@ -125,6 +125,30 @@ def path_end(path_text: str, most: int) -> str:
     return "…" + (end[folder:] if folder >= 0 else end)
 
 
+def middle_cut(text: str, most: int) -> str:
+    """`text`, or where it takes more than `most` terminal cells its start and its end with `…`
+    between them, the two as wide as they may be (the end a cell wider where the room is odd), cut
+    between grapheme clusters, as `path_end` cuts."""
+    if text_width(text) <= most:
+        return text
+    clusters = list(grapheme_clusters(text))
+    tail_room = most // 2  # of the `most - 1` cells beside the `…`
+    tail: list[str] = []
+    for cluster in reversed(clusters):
+        if text_width(cluster) > tail_room:
+            break
+        tail_room -= text_width(cluster)
+        tail.append(cluster)
+    head_room = most - 1 - sum(text_width(cluster) for cluster in tail)
+    head: list[str] = []
+    for cluster in clusters:
+        if text_width(cluster) > head_room:
+            break
+        head_room -= text_width(cluster)
+        head.append(cluster)
+    return "".join(head) + "…" + "".join(reversed(tail))
+
+
 def edit_as_text(comparison: Comparison, edit: Edit) -> str:
     """One edit as a person would paste it: a label line, then `-` old and `+` new text."""
     lines = [f"{edit.op.value} (v{comparison.old.number} → v{comparison.new.number})"]

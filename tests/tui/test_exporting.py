@@ -26,3 +26,15 @@ def test_a_cut_name_does_not_begin_with_a_mark_torn_from_its_letter() -> None:
     shown = path_end("/e\u0301" * 3 + "/" + "e\u0301" * 30, 10)
     assert text_width(shown) <= 10
     assert shown[1] == "e"
+
+
+def test_a_long_reason_keeps_its_start_and_end_within_its_cells() -> None:
+    """A system's reason too long for the export dialog's rows is cut in its middle, between
+    grapheme clusters, wide characters counted as two cells."""
+    from revdiff.tui.exporting import middle_cut
+
+    assert middle_cut("Permission denied", 17) == "Permission denied"
+    assert middle_cut("Permission denied", 10) == "Perm…enied"
+    shown = middle_cut("書き込めませんでした：ディスクがいっぱいです", 15)
+    assert text_width(shown) <= 15 and shown == "書き込め…いです"
+    assert middle_cut("e\u0301" * 20, 5) == "e\u0301e\u0301…e\u0301e\u0301"

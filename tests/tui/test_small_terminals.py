@@ -9,12 +9,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.data_table import ColumnKey
-from tui_helpers import export_written, header_text, run_async, status_text
+from tui_helpers import export_written, header_text, run_async, status_text, wait_until
 
 from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp, input_warnings_notice
 from revdiff.tui.article_list_screen import LIST_HEIGHT
 from revdiff.tui.export_screen import ExportScreen
+from revdiff.tui.exporting import EXPORT_FORMATS, ExportFormat
 from revdiff.tui.settings import Settings
 from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
 from revdiff.tui.stats_panel import StatsPanel
@@ -657,6 +658,37 @@ async def test_a_long_problem_in_the_export_dialog_keeps_its_heading_in_the_smal
         said = str(problem.render())
         assert said.startswith("No folder …/") and said.endswith(
             "folder-7-of-a-long-path: type a name in a folder that exists")
+        assert dialog.scroll_y == 0
+        for shown in (app.screen.query_one(Static), app.screen.query_one(OptionList),
+                      app.screen.query_one(Input), problem):
+            assert dialog.content_region.contains_region(shown.region), shown
+
+
+@run_async
+async def test_a_long_reason_from_the_system_keeps_the_export_dialogs_heading_in_sight(
+        chain_article: Article, tmp_path: Path) -> None:
+    """At 44x12 only the path in a problem was shortened: a long reason the system gave for a
+    failed write (one without an errno's words is the error's whole text) still wrapped over
+    more rows than were left and scrolled the heading away. The reason is cut in its middle."""
+    reason = "the remote file system refused the write: " + "quota exceeded; " * 12 + "retry"
+
+    def write(_format: ExportFormat, _path: Path) -> None:
+        raise OSError(reason)
+
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await app.push_screen(ExportScreen(app.session.comparison(), "story",
+                                           list(EXPORT_FORMATS), tmp_path, write))
+        await pilot.pause()
+        await pilot.press("tab", "ctrl+u", *"x.txt", "enter")
+        await wait_until(pilot, lambda: app.screen.query_one("#export-problem", Static).display)
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        problem = app.screen.query_one("#export-problem", Static)
+        said = str(problem.render())
+        assert said.startswith("Could not write …/x.txt: the remote file system")
+        assert "…" in said.removeprefix("Could not write …") and said.endswith("retry")
         assert dialog.scroll_y == 0
         for shown in (app.screen.query_one(Static), app.screen.query_one(OptionList),
                       app.screen.query_one(Input), problem):
