@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from revdiff.engine.word_count import version_words
+from revdiff.export.version_times import version_time
 from revdiff.formats.elision import compared_versions
-from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, PageReading
 from revdiff.read_warnings import counted, line_runs
 from revdiff.terminal_text import visible
@@ -67,9 +67,9 @@ def article_summary(article: Article) -> str:
     # counted as compared: a cut page's `[...]` marks are no paragraphs of the article
     versions = compared_versions(article)
     for before, version in zip((None, *versions), versions):
-        # not a time told from a version other than the one listed before (`time_text_after`)
-        told = version.time_text if before is None else time_text_after(version, before)
-        when = version.time.isoformat() if version.time else (told or "")
+        # as the diff's header and the app write it (`2020-01-03 14:05:00+00:00`), and not a
+        # time told from a version other than the one listed before (`time_text_after`)
+        when = version_time(version, before)
         paragraphs, words = len(version.paragraphs), version_words(version)
         lines.append(f"  version {version.number:>3}  {paragraphs:>4} "
                      f"{'paragraph ' if paragraphs == 1 else 'paragraphs'} {words:>6} "

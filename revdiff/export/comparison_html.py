@@ -21,7 +21,7 @@ from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import UNKNOWN_LANGUAGE, page_pieces
 from revdiff.export.pairs import PairReading
-from revdiff.formats.fields import RELATIVE_TIME, time_text_after
+from revdiff.export.version_times import pair_time
 from revdiff.model import (
     Article,
     Comparison,
@@ -227,29 +227,6 @@ def _rows(comparison: Comparison, shown: ShownSentences | None, reading: PairRea
         yield from (row(edit) for edit in run[end:])
     if shown is not None:
         shown.version, shown.places = comparison.new.number, places
-
-
-def version_time(version: Version, after: Version | None = None) -> str:
-    """When the version was published, to the second and with its zone's offset when it has one
-    (`+05:30`: two captures a minute apart are told apart, a time in another zone is not taken
-    for a local one), or its time as the input wrote it; shown after `after`, the version it is
-    compared with or listed after, not a time told from another (`time_text_after`). The HTML
-    pages and the app's header and timeline give it."""
-    if version.time is not None:
-        return version.time.isoformat(sep=" ", timespec="seconds")
-    told = version.time_text if after is None else time_text_after(version, after)
-    return told or ""
-
-
-def pair_time(version: Version, after: Version | None = None) -> str:
-    """The time of a pair's version as the pair's heading gives it (`version_time`): the new
-    version's after the old (`after`); the old version's (no `after`) without a time told from the
-    version before it, which the pair does not show: `version 1 → 3`, not `version 1 (about 1 hour
-    later) → 3`. The HTML headings and the text's header lines give it."""
-    when = version_time(version, after)
-    if after is None and version.time is None and RELATIVE_TIME.fullmatch(when):
-        return ""
-    return when
 
 
 def _version_and_time(version: Version, after: Version | None = None) -> str:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.export.comparison_html import pair_time
+from revdiff.export.version_times import pair_time
 from revdiff.model import (
     Comparison,
     Edit,

@@ -20,12 +20,7 @@ from urllib.parse import quote
 
 from revdiff.engine.stats import percent
 from revdiff.engine.word_count import version_words
-from revdiff.export.comparison_html import (
-    ShownSentences,
-    comparison_table,
-    legend,
-    version_time,
-)
+from revdiff.export.comparison_html import ShownSentences, comparison_table, legend
 from revdiff.export.html_page import PAGE_END, UNKNOWN_LANGUAGE, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.pairs import pair_reading
@@ -33,6 +28,7 @@ from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.report_navigation import NEIGHBOURS_ROOM, link_neighbours
 from revdiff.export.staging import REPLACED_REPORT_NAME, JournalEntry, ResumeMismatch, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
+from revdiff.export.version_times import version_time
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
 from revdiff.formats.elision import compared_versions
 from revdiff.formats.folders import FILE_BROWSER_LITTER  # replaced with the report

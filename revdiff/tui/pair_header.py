@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from revdiff.engine.words import word_diff
-from revdiff.export.comparison_html import version_time
+from revdiff.export.version_times import version_time
 from revdiff.model import Version
 from revdiff.terminal_text import changes_unseen, visible, visible_unseen
 from revdiff.tui.filters import FilterState

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from revdiff.export.comparison_html import version_time
+from revdiff.export.version_times import version_time
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog

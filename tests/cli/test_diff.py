@@ -531,6 +531,22 @@ def test_parse_text_names_an_article_without_a_url_by_its_folder(tmp_path: Path)
     assert result.stdout.splitlines()[0] == "quake-story (no URL)"
 
 
+def test_parse_text_writes_a_time_as_the_diff_header_does() -> None:
+    # `parse --format text` wrote `2020-01-03T14:05:00+00:00` where the diff's header, the app
+    # and the HTML pages write `2020-01-03 14:05:00+00:00`; its JSON keeps ISO 8601's `T`
+    database = str(Path(__file__).resolve().parents[2] / "samples" / "newsedits.sqlite")
+    summary = CliRunner().invoke(main, ["parse", database, "--format", "text"])
+    header = CliRunner().invoke(main, ["diff", database, "--no-color"])
+    assert (summary.exit_code, header.exit_code) == (0, 0), summary.output + header.output
+    first, second = [line for line in summary.stdout.splitlines() if line.startswith("  version")][:2]
+    assert "words  2020-01-03 14:05:00+00:00  US sends" in first
+    assert "words  2020-01-03 15:40:00+00:00  US deploys" in second
+    assert header.stdout.splitlines()[0].endswith(
+        "version 0 (2020-01-03 14:05:00+00:00) -> 1 (2020-01-03 15:40:00+00:00)")
+    (data,) = json.loads(CliRunner().invoke(main, ["parse", database]).stdout)[:1]
+    assert data["versions"][0]["time"] == "2020-01-03T14:05:00+00:00"
+
+
 class _Interrupted(Exception):
     """Raised in place of comparing an article: what was printed by then is what a reader saw."""
 
