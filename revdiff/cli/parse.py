@@ -36,12 +36,16 @@ Examples:
               default="json", show_default=True,
               help="json: a list of the articles, however many; "
                    "jsonl: one article per line; text: a summary.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Leave out the lines on stderr that name what was left out of the inputs "
+                   "(the folders in a folder of versions); the articles' warnings stay in the "
+                   "output.")
 @max_size_option
 @reports_errors
-def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
+def parse(inputs: tuple[str, ...], output_format: str, quiet: bool, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
     # the articles' warnings go into the output, worded as `diff` words them on stderr; what was
-    # left out of the inputs goes to stderr.
+    # left out of the inputs goes to stderr (unless `quiet`).
     # Every input is read before anything is written (bad input is one error line, never a
     # half-written output); each article is then written as soon as it is made into text.
     # The exporters are imported here, not with the module: completing an input path and
@@ -50,7 +54,7 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     from revdiff.export.json_text import json_array, json_line
 
     stdout_open()  # the output goes there: a closed one is refused before any input is read
-    articles = load_articles(inputs, max_size)
+    articles = load_articles(inputs, max_size, quiet)
     if output_format == "text":
         echo_blocks(article_summary(_as_warned(a)) for a in articles)
     elif output_format == "jsonl":

@@ -166,8 +166,8 @@ def test_help_names_every_exit_code_as_the_readme_does() -> None:
 
 
 def test_help_says_where_parse_puts_the_warnings() -> None:
-    """It said the input's warnings go to stderr and --quiet leaves them out, but parse, which
-    takes no --quiet, prints them in its output, with each article."""
+    """It said the input's warnings go to stderr and --quiet leaves them out, but parse prints
+    them in its output, with each article, `--quiet` or not."""
     def run(*arguments: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "revdiff", *arguments],
                               capture_output=True, text=True, timeout=60, check=False)

@@ -22,7 +22,7 @@ UNSURE_LINE = re.compile(r"^revdiff: warning: (?P<page>.+): (?P<unsure>\d+) of (
 
 def command_args(command: str, tmp_path: Path) -> list[str]:
     """Arguments that make each command read its inputs and succeed."""
-    return {"diff": [], "view": ["--plain"], "store": ["--repo", str(tmp_path / "repo")],
+    return {"diff": [], "view": ["--plain"], "parse": [], "store": ["--repo", str(tmp_path / "repo")],
             "export": ["-o", str(tmp_path / "out.csv")]}[command]
 
 
@@ -112,10 +112,11 @@ def test_unsure_lines_are_given_alike_in_parse_and_on_stderr() -> None:
     assert "-" in warned and warned == listed == decoded
 
 
-@pytest.mark.parametrize("command", ["diff", "view", "store"])
+@pytest.mark.parametrize("command", ["diff", "view", "parse", "store"])
 def test_folders_left_out_of_a_folder_of_versions_are_named(command: str, tmp_path: Path) -> None:
     """A folder of versions that also holds folders: its files are read, and one line names the
-    folders left out and what reads them. They were left out without a word."""
+    folders left out and what reads them. They were left out without a word. `--quiet` leaves
+    the line out (`parse` had no `--quiet`: its line could not be silenced)."""
     story = tmp_path / "story"
     shutil.copytree(CHAIN, story)
     for folder in ("old-drafts", "photos"):
