@@ -31,6 +31,12 @@ CHECKOUT = str(Path(__file__).resolve().parents[1])
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [CHECKOUT, *(p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p)])
 
+# Those processes write their output as a user's do: Python buffers a pipe or a file unless
+# PYTHONUNBUFFERED is set, and a developer's environment that sets it hid what a buffered stdout
+# does (a failed write's text written again as Python exits: exit code 120). A test that wants
+# stdout unbuffered sets it itself.
+os.environ.pop("PYTHONUNBUFFERED", None)
+
 
 @pytest.fixture(autouse=True)
 def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -362,6 +362,16 @@ def test_an_article_named_by_an_input_that_is_not_utf8_is_written_out(output: st
     assert b"t\\\\xe9.db" in result.stdout or b"t\\xe9.db" in result.stdout  # JSON escapes `\\`
 
 
+def test_the_processes_the_tests_start_buffer_a_pipe_as_a_user_s_do() -> None:
+    """The tests inherited PYTHONUNBUFFERED=1 from a developer's environment, and every revdiff
+    process they started wrote its stdout unbuffered, which hid what a buffered one does once a
+    write fails (`Exception ignored ... BrokenPipeError`, exit code 120): Python buffers a pipe
+    unless told otherwise, as for users and CI. The tests leave it out (conftest.py)."""
+    shown = subprocess.run([sys.executable, "-c", "import sys; print(sys.stdout.write_through)"],
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert shown.stdout == "False\n", shown.stderr
+
+
 @pytest.mark.parametrize("arguments", [
     ["parse", str(CHAIN)], ["parse", str(CHAIN), "--format", "text"],
     ["diff", str(CHAIN)], ["diff", str(CHAIN), "--format", "jsonl"],
@@ -378,8 +388,7 @@ def test_a_full_disk_under_stdout_is_one_error_line(arguments: list[str], buffer
     # as it exited
     if not os.path.exists("/dev/full"):
         pytest.skip("needs /dev/full")
-    environment = {name: value for name, value in os.environ.items()
-                   if not (buffered and name == "PYTHONUNBUFFERED")}
+    environment = {**os.environ, **({} if buffered else {"PYTHONUNBUFFERED": "1"})}
     with open("/dev/full", "wb") as full:
         process = subprocess.run([sys.executable, "-m", "revdiff", *arguments], stdout=full,
                                  stderr=subprocess.PIPE, text=True, timeout=120, check=False,
@@ -469,8 +478,7 @@ def test_a_closed_pipe_under_stdout_ends_quietly_with_0(arguments: list[str],
     # buffer was written again as Python exited, and failed again.
     read_end, write_end = os.pipe()
     os.close(read_end)  # every write now fails as it does once `head` has gone
-    environment = {name: value for name, value in os.environ.items()
-                   if not (buffered and name == "PYTHONUNBUFFERED")}
+    environment = {**os.environ, **({} if buffered else {"PYTHONUNBUFFERED": "1"})}
     try:
         process = subprocess.run([sys.executable, "-m", "revdiff", *arguments], stdout=write_end,
                                  stderr=subprocess.PIPE, text=True, timeout=120, check=False,
