@@ -458,7 +458,7 @@ def _articles(items: Any, caller: str, notes: list[str] | None
     from revdiff.formats.loading import as_text_outputs_hold
     from revdiff.read_warnings import input_name
 
-    if isinstance(items, (Article, str, PathLike)):
+    if isinstance(items, (Article, str, PathLike)) or _part_of_an_article(items):
         items = [items]
     items = _iterable(items, caller, "an Article, a path, or a list of either")
     paths: list[str] = []
@@ -487,6 +487,9 @@ def _articles(items: Any, caller: str, notes: list[str] | None
             # `load` gives no article and no UTF-8 output (an Arrow table, a CSV file) holds
             article = as_text_outputs_hold(item)
             yield article.key, article
+        elif _part_of_an_article(item):
+            raise TypeError(f"{caller} takes an Article or a path each, not a {_what(item)}: give "
+                            f"the Article, not {_part_of_an_article(item)}")
         elif isinstance(item, (list, tuple)):
             # most often `[revdiff.load(p) for p in paths]`: `load` returns a list
             raise TypeError(f"{caller} takes an Article or a path each, not a {_what(item)}: give "
@@ -498,6 +501,17 @@ def _articles(items: Any, caller: str, notes: list[str] | None
         raise EmptyInput(f"{caller}: no input given",
                          hint="give an Article, a path, or a list of either")
     yield from read_paths()
+
+
+# What a Version, a Comparison or a PageReading given to the tables is of the Article that holds
+# it, which is what they take (`article.versions`, a tuple, was read as a list of inputs)
+_PARTS_OF_AN_ARTICLE = ((Version, "its versions"), (Comparison, "a Comparison of its versions"),
+                        (PageReading, "its pages"))
+
+
+def _part_of_an_article(item: Any) -> str:
+    """What part of an Article `item` is (`its versions`), or '' when it is none."""
+    return next((part for kind, part in _PARTS_OF_AN_ARTICLE if isinstance(item, kind)), "")
 
 
 def _rows(items: Any, sentences: str, edits: bool, caller: str,

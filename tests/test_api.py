@@ -227,7 +227,7 @@ def test_wrong_arguments_are_refused_by_name() -> None:
         revdiff.edits_table(str(SAMPLES).encode())
     with pytest.raises(TypeError, match="revdiff.comparisons_table takes .*not NoneType"):
         revdiff.comparisons_table(None)
-    with pytest.raises(TypeError, match="revdiff.edits_table .*not Version"):
+    with pytest.raises(TypeError, match="revdiff.edits_table .*not a Version: give the Article"):
         revdiff.edits_table([article, article.versions[0]])
     with pytest.raises(TypeError, match="revdiff.compare takes two Versions.*not Article"):
         revdiff.compare(article, article)  # type: ignore[arg-type]
@@ -248,6 +248,30 @@ def test_a_list_of_loaded_lists_is_refused_saying_to_flatten_it(table: Any) -> N
     with pytest.raises(TypeError, match=r"^revdiff\.load takes paths \(str or os\.PathLike\), not "
                                         r"Article: .*read already.*revdiff\.edits_table"):
         revdiff.load(loaded[0])
+
+
+@pytest.mark.parametrize("table", [revdiff.edits_table, revdiff.comparisons_table])
+@pytest.mark.parametrize(("part", "given", "say"), [
+    ("version", "Version", "its versions"),
+    ("versions", "Version", "its versions"),
+    ("article and version", "Version", "its versions"),
+    ("comparison", "Comparison", "a Comparison of its versions"),
+    ("comparisons", "Comparison", "a Comparison of its versions"),
+    ("page", "PageReading", "its pages"),
+])
+def test_a_part_of_an_article_given_to_the_tables_is_refused_saying_to_give_the_article(
+        table: Any, part: str, given: str, say: str) -> None:
+    """A Version among the inputs was refused as "(an Article or a path each) takes paths (str or
+    os.PathLike), not Version", a lone one as "takes an Article, a path, or a list of either":
+    neither said that the Article holding it is what the tables take."""
+    article = revdiff.load(STORY)[0]
+    comparison = revdiff.compare(article.versions[0], article.versions[1])
+    parts = {"version": article.versions[0], "versions": article.versions,
+             "article and version": [article, article.versions[1]], "comparison": comparison,
+             "comparisons": [comparison], "page": PageReading("p.txt", 0, 1, (_ROW,))}
+    with pytest.raises(TypeError, match=rf"^revdiff\.{table.__name__} takes an Article or a path "
+                                        rf"each, not a {given}: give the Article, not {say}$"):
+        table(parts[part])
 
 @pytest.mark.parametrize(("paragraphs", "given"), [(["A b."], "list"), (("A b.", 1), "tuple holding int")])
 def test_compare_refuses_a_version_whose_paragraphs_are_no_tuple_of_text(paragraphs: object,
