@@ -1183,3 +1183,33 @@ def test_the_type_hints_name_the_model_s_classes() -> None:
     assert (hints["old"], hints["new"], hints["return"]) == (Version, Version, Comparison)
     taken = typing.get_args(typing.get_type_hints(revdiff.edits_table)["articles_or_paths"])
     assert Article in taken
+
+
+def run_export_md_python_examples() -> dict[str, Any]:
+    """Run the Python blocks of docs/EXPORT.md's `From Python` in order, from the project's folder
+    (they read `samples/`), and give the names they define."""
+    text = (SAMPLES.parents[1] / "docs" / "EXPORT.md").read_text(encoding="utf-8")
+    section = text.partition("\n## From Python\n")[2].partition("\n## ")[0]
+    blocks = [block.partition("```")[0] for block in section.split("```python\n")[1:]]
+    assert blocks
+    names: dict[str, Any] = {}
+    for block in blocks:
+        exec(compile(block, "docs/EXPORT.md", "exec"), names)  # noqa: S102 - the doc's own example
+    return names
+
+
+def test_export_md_shows_the_frames_of_the_tables_with_confidence_typed_as_arrow_types_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pd.DataFrame(edits_table(...))` of inputs read exactly made `confidence` a column of
+    None, of object type, where `edits_arrow(...).to_pandas()` makes it float64 with NaN: the doc's
+    frames are the typed ones."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    monkeypatch.chdir(SAMPLES.parents[1])
+    names = run_export_md_python_examples()
+    edits, pairs = names["edits"], names["pairs"]
+    from_arrow = {"edits": revdiff.edits_arrow("samples/versions").to_pandas(),
+                  "pairs": revdiff.comparisons_arrow("samples/versions").to_pandas()}
+    for name, frame in (("edits", edits), ("pairs", pairs)):
+        assert frame["confidence"].dtype == from_arrow[name]["confidence"].dtype == "float64"
+        assert frame["confidence"].isna().all()
