@@ -1213,3 +1213,23 @@ def test_export_md_shows_the_frames_of_the_tables_with_confidence_typed_as_arrow
     for name, frame in (("edits", edits), ("pairs", pairs)):
         assert frame["confidence"].dtype == from_arrow[name]["confidence"].dtype == "float64"
         assert frame["confidence"].isna().all()
+
+
+def test_export_md_merges_the_two_tables_keeping_the_edit_s_and_the_pair_s_counts_apart(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both tables have `article`, `source`, `url`, `words_added`, `words_removed`, `confidence`
+    and `warnings`: the doc's merge keeps one row per edit, the article's columns once and the
+    pair's counts beside the edit's under a suffix."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")  # the section's first block makes an Arrow table
+    monkeypatch.chdir(SAMPLES.parents[1])
+    names = run_export_md_python_examples()
+    edits, pairs, both = names["edits"], names["pairs"], names["both"]
+    keys = ["article_index", "old_version", "new_version"]
+    assert len(both) == len(edits)
+    assert list(both.columns) == [*edits.columns, *(
+        f"{column}_pair" if column in edits.columns else column
+        for column in pairs.columns if column not in {*keys, "article", "source", "url", "warnings"})]
+    summed = edits.groupby(keys)["words_added"].transform("sum")
+    assert (both["words_added_pair"] == summed).all()
+    assert (both["words_added"] == edits["words_added"]).all()
