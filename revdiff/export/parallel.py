@@ -523,6 +523,22 @@ def _wait_for_a_worker(client: Any, address: str, notice_after: float,
                                              "the command again") from None
 
 
+def _cluster_folder(parent: str | None) -> str:
+    """A new folder for a local cluster's files in `parent`, Dask's `temporary-directory` (the
+    system's temporary folder when None). Such a setting that names no folder one can write in
+    was told as `cannot read or write this file`, naming the folder revdiff was making."""
+    try:
+        return tempfile.mkdtemp(prefix="revdiff-dask-", dir=parent)
+    except OSError as error:
+        if parent is None:
+            raise
+        raise SchedulerProblem(f"cannot make the local Dask cluster's folder in Dask's "
+                               f"temporary-directory: {error.strerror or error}", parent,
+                               hint="make that folder, or set DASK_TEMPORARY_DIRECTORY (or "
+                                    "temporary-directory in Dask's settings) to one you may "
+                                    "write in") from None
+
+
 class DaskExecutor:
     """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster.
 
@@ -611,8 +627,7 @@ class DaskExecutor:
 
         with ExitStack() as started:  # closed again if the start-up fails or is interrupted
             cleanup = started.enter_context(ExitStack())
-            scratch = tempfile.mkdtemp(prefix="revdiff-dask-",
-                                       dir=dask.config.get("temporary-directory", None))
+            scratch = _cluster_folder(dask.config.get("temporary-directory", None))
             cleanup.callback(shutil.rmtree, scratch, ignore_errors=True)
             with _interrupts_kept_from_new_processes():
                 # the scheduler's HTTP server (its health and metrics pages) starts without a

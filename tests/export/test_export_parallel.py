@@ -1208,3 +1208,22 @@ def test_a_scheduler_that_loses_every_worker_mid_run_is_said_once_and_waited_for
     said = (f"the Dask scheduler at {address} has no worker left: waiting for one "
             f"(start one with `dask worker {address}`, or stop with Ctrl-C)")
     assert notes == [said]
+
+
+def test_a_missing_dask_temporary_directory_is_named_as_dask_s_setting(tmp_path: Path) -> None:
+    """`--dask` with Dask's `temporary-directory` (DASK_TEMPORARY_DIRECTORY) set to a folder that
+    is not there said `/nowhere/revdiff-dask-x1y2: cannot read or write this file`, naming a
+    folder of revdiff's making as if it were an input or output file."""
+    pytest.importorskip("dask.distributed")
+    import dask.config
+
+    from revdiff.export.parallel import DaskExecutor, SchedulerProblem
+
+    missing = tmp_path / "nowhere"
+    with dask.config.set({"temporary-directory": str(missing)}), \
+            pytest.raises(SchedulerProblem) as problem:
+        DaskExecutor.local(1)
+    told = str(problem.value)
+    assert told.startswith(f"{missing}: ")
+    assert "Dask's temporary-directory" in told and "DASK_TEMPORARY_DIRECTORY" in told
+    assert not missing.exists()
