@@ -1030,3 +1030,19 @@ def test_parse_text_leaves_out_a_time_told_from_a_version_not_listed_before_it(t
     (article,) = load([database])
     assert [line.split("words")[1].strip() for line in article_summary(article).splitlines()
             if line.startswith("  version")] == ["Troops", "about 1 hour later  Troops", "Troops"]
+
+
+def test_an_entry_whose_url_changes_between_versions_is_warned_of(tmp_path: Path) -> None:
+    """The article holds one URL, its lowest version's: a later row's other URL (a slug changed)
+    is not read, and is named, as the export writes the lowest version's for every version."""
+    path = make_database(tmp_path / "urls.db", NEWSEDITS_TABLE, [
+        (1, 1, 1, "A", "https://y.test/old-slug", "s", None, 3, "<p>One.</p>"),
+        (2, 1, 2, "A", "https://y.test/new-slug", "s", None, 3, "<p>Two.</p>"),
+        (3, 1, 3, "A", "https://y.test/new-slug", "s", None, 3, "<p>Three.</p>"),
+        (4, 1, 4, "A", None, "s", None, 3, "<p>Four.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert article.url == "https://y.test/old-slug"
+    assert article.warnings == (
+        ("entry 1: url 'https://y.test/new-slug' of versions 2, 3 is not read: an article holds "
+         "one url, its lowest version's ('https://y.test/old-slug')"),)
