@@ -310,7 +310,8 @@ class DatabaseArticles:
 
     def _entry_articles(self, connection: sqlite3.Connection) -> Iterator[Article]:
         if self.entries is None:
-            yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes)
+            yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes,
+                                       exported=self.exported)
             return
         table = quote(self.columns["table"])
         for entry, rowids in self.entries:
@@ -333,7 +334,8 @@ class DatabaseArticles:
                     f"the file changed while it was read (the rows of entry {cell_shown(entry)} are "
                     "gone or hold another entry)", self.where,
                     hint="read a copy of the file, or read it when nothing writes to it")
-            yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
+            yield from _group_articles(rows, self.columns, self.where, self.max_bytes,
+                                       exported=self.exported)
         if self.long_id_rows:  # their entries cannot be told apart: they fail as one
             skip_or_raise(self._long_ids_error(connection))
 
@@ -567,10 +569,10 @@ _EPOCH_TEXT = re.compile(rf"[0-9]{{9,{INTEGER_DIGITS}}}(?:\.[0-9]+)?")
 
 
 def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
-                    where: str, max_bytes: int) -> Iterator[Article]:
+                    where: str, max_bytes: int, *, exported: bool) -> Iterator[Article]:
     for entry, entry_rows in _by_entry([(row["entry"], row) for row in rows]):
         try:
-            article = _article(entry, entry_rows, columns, where, max_bytes)
+            article = _article(entry, entry_rows, columns, where, max_bytes, exported=exported)
         except RevdiffError as error:  # one entry's: `export --skip-errors` reads the others
             skip_or_raise(error)
             continue
@@ -578,16 +580,17 @@ def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
 
 
 def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[str, str],
-             where: str, max_bytes: int) -> Article:
+             where: str, max_bytes: int, *, exported: bool) -> Article:
     """One entry's rows as an article: a broken row is read as far as it goes, with a warning.
 
     Of rows that repeat a version number the first written is read, the others are left out, as
     are rows without a version number (an entry without any is refused). A row without an
     entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A NULL title
-    or text is read as empty, a `created` that is no time keeps its text (warned, unless it is
-    News Sniffer's "about 1 hour later" or a date alone, which revdiff's export writes), a time
-    at a leap second (`23:59:60`) is read at second 59, warned, a time in a zone not read
-    (`unread_zone`) is read in no zone (the file warns of them:
+    or text is read as empty, a text without paragraphs is kept so (warned, unless the file is
+    revdiff's export, `exported`, which writes such a version so), a `created` that is no time
+    keeps its text (warned, unless it is News Sniffer's "about 1 hour later" or a date alone,
+    which revdiff's export writes), a time at a leap second (`23:59:60`) is read at second 59,
+    warned, a time in a zone not read (`unread_zone`) is read in no zone (the file warns of them:
     `DatabaseArticles.zones_warning`), a version dated before the one before it keeps its place
     by number, and a num_versions that is no number is left out. The url, source and
     num_versions are the lowest version's; without a source there, the URL's (`source_of_url`);
@@ -645,7 +648,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         text = _cell_text(row, "text", columns, place, warnings)
         check_size(_utf8_size(title) + _utf8_size(text), where, max_bytes, what=place)
         paragraphs = split_summary(text)
-        if row.get("text") is not None and not paragraphs:
+        # an empty text is how revdiff's export (`exported`) writes a version without
+        # paragraphs, which the warnings it keeps tell of where its input did
+        if row.get("text") is not None and not paragraphs and not exported:
             warnings.append(f"{place}: {columns['text']} holds no text; kept as a version "
                             "without paragraphs")
         versions.append(Version(number, title, paragraphs, time, time_text))

@@ -204,6 +204,27 @@ def test_a_version_dated_by_its_file_name_reads_back_with_its_date_alone(tmp_pat
     assert read_back.warnings == original.warnings
 
 
+
+def test_a_version_without_text_reads_back_with_the_warnings_it_was_read_with(tmp_path: Path
+                                                                              ) -> None:
+    # its empty `summary`, how the export writes a version without paragraphs, was warned of
+    # again, the same fact twice under the export's entry id ("entry 0 version 2: ...")
+    tracked = tmp_path / "tracked.sqlite"
+    with sqlite3.connect(tracked) as connection:
+        connection.execute("CREATE TABLE entryversion (entry_id, version, title, url, summary)")
+        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?)", [
+            (7, 1, "T", "https://y.test/a", "<p>One. Two.</p>"),
+            (7, 2, "T", "https://y.test/a", "")])
+    connection.close()
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(tracked),), out, "sqlite"))
+    (original,) = load([str(tracked)])
+    (read_back,) = load([str(out)])
+    assert original.warnings == (
+        "entry 7 version 2: summary holds no text; kept as a version without paragraphs",)
+    assert read_back.warnings == original.warnings
+    assert read_back.versions[1].paragraphs == ()
+
 def test_num_versions_is_the_trackers_count_and_null_without_one(database: Path,
                                                                  samples: Path,
                                                                  tmp_path: Path) -> None:
