@@ -116,3 +116,28 @@ def test_sqlite_holds_the_documented_tables_and_columns(tmp_path: Path) -> None:
         written = {table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
                    for table in tables}
     assert written == documented
+
+
+def test_sqlite_has_the_documented_indexes(tmp_path: Path) -> None:
+    """The keys a NewsEdits notebook may rely on, and what a pair's lookup finds fast, are the
+    document's: `table(column, ...)` after "Indexes:", those before "are unique" unique."""
+    section = " ".join(_section("SQLite: the NewsEdits schema").split())
+    indexes = section[section.index("Indexes:"):]
+    index_pattern = r"`(\w+)\(([\w, ]+)\)`"
+    documented = {(table, tuple(columns.split(", ")))
+                  for table, columns in re.findall(index_pattern, indexes)}
+    unique = {(table, tuple(columns.split(", "))) for table, columns in
+              re.findall(index_pattern, indexes[:indexes.index("are unique")])}
+    (database,) = export("sqlite", tmp_path)
+    written, written_unique = set(), set()
+    with sqlite3.connect(database) as connection:
+        for name, table, is_unique in connection.execute(
+                "SELECT il.name, m.name, il.\"unique\" FROM sqlite_master AS m, "
+                "pragma_index_list(m.name) AS il WHERE m.type = 'table'"):
+            key = (table, tuple(row[2] for row in connection.execute(
+                "SELECT * FROM pragma_index_info(?) ORDER BY seqno", (name,))))
+            written.add(key)
+            if is_unique:
+                written_unique.add(key)
+    assert written == documented
+    assert written_unique == unique
