@@ -533,10 +533,12 @@ def _urls(soup: BeautifulSoup, html: str) -> list[str]:
 
 
 def _title(soup: BeautifulSoup) -> str:
+    """The page's og:title, else its first `<h1>`, else, where that `<h1>` is the site's logo
+    (`_is_logo`) or there is none, its `<title>`."""
     title = _meta(soup, "og:title")
     if title is None:
         shown: Any = soup.find("h1")
-        named: Any = soup.find("title")  # on a site whose `<h1>` is its logo, an image
-        heading = shown if shown is not None and shown.get_text().strip() else named
+        named: Any = soup.find("title")
+        heading = shown if shown is not None and not _is_logo(shown, soup) else named
         title = heading.get_text(" ") if heading is not None else ""
     return collapse_whitespace(title)

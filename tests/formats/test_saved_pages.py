@@ -1320,3 +1320,30 @@ def test_a_logo_h1_the_extraction_keeps_is_no_headline() -> None:
     page = read_page("page.html", "page.html", html)
     assert page.title == "Council decides on the bridge"
     assert "Council decides on the bridge" not in page.text.paragraphs
+
+
+_LOGO_PAGE = ("<!DOCTYPE html><html><head><title>Council decides on the bridge | News Company"
+              "</title></head><body><main><article><h1><a href='/'>News Company</a></h1>"
+              "<p>The council voted on Tuesday to close the old bridge to all traffic from next "
+              "month.</p><p>Residents said they were worried about the long detours the closure "
+              "will bring.</p></article></main></body></html>")
+
+
+@needs_trafilatura
+def test_a_page_without_og_title_whose_logo_h1_shows_text_takes_its_title_from_title() -> None:
+    """A logo `<h1>` showing the site's name, linking to the site's root, gave the page without
+    og:title the site's name for its title; only one showing no text fell back to `<title>`."""
+    page = read_page("page.html", "page.html", _LOGO_PAGE)
+    assert page.title == "Council decides on the bridge | News Company"
+
+
+@needs_trafilatura
+def test_an_h1_that_is_no_logo_stays_the_headline_and_a_paragraph_named_so_stays() -> None:
+    """Only the logo's text is taken out: an `<h1>` that is the headline is the title, and a
+    paragraph that happens to say what no logo shows is kept."""
+    html = _LOGO_PAGE.replace("<h1><a href='/'>News Company</a></h1>",
+                              "<h1>Bridge to close</h1><p>News Company</p>")
+    page = read_page("page.html", "page.html", html)
+    assert page.title == "Bridge to close"
+    assert page.text.paragraphs[0] == "News Company"
+    assert page.text.furniture == ()
