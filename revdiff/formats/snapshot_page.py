@@ -2,7 +2,8 @@
 
 The text comes from trafilatura (main-content extraction; Apache-2.0), installed with
 `pip install 'revdiff[snapshots]'`; known furniture it leaves in the body is then taken out
-(`page_furniture`); a page that shows none is read from its JSON-LD `articleBody`. The time
+(`page_furniture`, and the text of the site's logo `<h1>`); a page that shows none is read from
+its JSON-LD `articleBody`. The time
 is, best first: a 14-digit Wayback timestamp in the file name (UTC), a date and time in the file
 name (in the zone written after it, else without one), the "FILE ARCHIVED ON" note that Wayback
 Machine pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
@@ -194,7 +195,10 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         title = headline
         at = paragraphs.index(headline)
         paragraphs = paragraphs[:at] + paragraphs[at + 1:]
+    paragraphs, logo = _without_logo(soup, paragraphs)
     text = remove_furniture(paragraphs)
+    if logo is not None:
+        text = dataclasses.replace(text, furniture=(logo, *text.furniture))
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     url, *other_urls = _urls(soup, html) or (None,)
@@ -229,6 +233,21 @@ def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> s
         if _as_extracted(candidate) in paragraphs:
             return _as_extracted(candidate)
     return None
+
+
+def _without_logo(soup: BeautifulSoup, paragraphs: tuple[str, ...]
+                  ) -> tuple[tuple[str, ...], str | None]:
+    """`paragraphs` without the first that is the text of the page's logo `<h1>` (`_is_logo`:
+    the site's name, kept by the extraction), and that text; the paragraphs as they are, and
+    None, on a page whose `<h1>` is no logo or whose logo is no paragraph."""
+    heading: Any = soup.find("h1")
+    if heading is None or not _is_logo(heading, soup):
+        return paragraphs, None
+    logo = _as_extracted(heading.get_text(" "))
+    if not logo or logo not in paragraphs:
+        return paragraphs, None
+    at = paragraphs.index(logo)
+    return paragraphs[:at] + paragraphs[at + 1:], logo
 
 
 def _as_extracted(text: str) -> str:

@@ -1338,6 +1338,17 @@ def test_a_page_without_og_title_whose_logo_h1_shows_text_takes_its_title_from_t
 
 
 @needs_trafilatura
+def test_a_logo_h1_the_extraction_keeps_is_furniture() -> None:
+    """The logo `<h1>`'s text stayed in the article as its first paragraph (`News Company`); it
+    is page furniture, taken out and reported as such."""
+    page = read_page("page.html", "page.html", _LOGO_PAGE)
+    assert page.text.paragraphs == (
+        "The council voted on Tuesday to close the old bridge to all traffic from next month.",
+        "Residents said they were worried about the long detours the closure will bring.")
+    assert page.text.furniture == ("News Company",)
+
+
+@needs_trafilatura
 def test_an_h1_that_is_no_logo_stays_the_headline_and_a_paragraph_named_so_stays() -> None:
     """Only the logo's text is taken out: an `<h1>` that is the headline is the title, and a
     paragraph that happens to say what no logo shows is kept."""
