@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
+from revdiff.formats.english_dates import parse_date, parse_day
 from revdiff.formats.fields import (
     checked_url,
     leap_second_warning,
@@ -30,7 +31,7 @@ from revdiff.formats.fields import (
     zone_fault,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
-from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text
+from revdiff.formats.newsdiffs_text import split_version_text
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.unnumbered_pages import unnumbered_warning
 from revdiff.model import Article, Version

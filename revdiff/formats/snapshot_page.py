@@ -34,6 +34,7 @@ from bs4 import BeautifulSoup
 
 from revdiff.engine.word_count import count_words
 from revdiff.errors import MalformedPage, MissingExtra
+from revdiff.formats.english_dates import parse_date, parse_day
 from revdiff.formats.fields import (
     at_second_59,
     iso_date,
@@ -42,7 +43,6 @@ from revdiff.formats.fields import (
     shown,
     without_wayback_prefix,
 )
-from revdiff.formats.newsdiffs_text import parse_date, parse_day
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.plain import time_in_name, zone_in_name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats import load
 from revdiff.formats.elision import compared_versions, cut_version, cut_warning, fits_cut
 from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
-from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text
+from revdiff.formats.newsdiffs_text import split_version_text
 from revdiff.formats.page_joining import merge_articles
 from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import (
@@ -139,31 +139,6 @@ def test_a_version_without_a_date_starts_at_its_title(text: str, byline: str) ->
     assert (parsed.date, parsed.title, parsed.byline) == ("", "The title", byline)
     assert parsed.paragraphs == ("One.", "Two.")
     assert parsed.has_header
-
-
-@pytest.mark.parametrize(("value", "expected"), [
-    ("Fri, 03 Jan 2020 18:58:00 +0000", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
-    ("2020-01-03T18:58:00Z", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
-    ("January 3, 2020", None),  # a date alone: was its midnight, a time the line does not give
-    ("2020-01-03", None),
-    # as NewsDiffs' CNN and Washington Post parsers write them (were no date, and 4:05 am)
-    ("June 03, 2013 at  4:05pm EDT", datetime(2013, 6, 3, 16, 5)),
-    ("Monday, June  3 2013,  4:05 PM", datetime(2013, 6, 3, 16, 5)),
-    # RFC 2822 with a 12-hour time (was 10:31 without its zone)
-    ("Thu, 10 Jan 2019 10:31:03 PM GMT", datetime(2019, 1, 10, 22, 31, 3, tzinfo=UTC)),
-    ("", None),
-    ("Updated sometime", None),
-])
-def test_date_lines(value: str, expected: datetime | None) -> None:
-    assert parse_date(value) == expected
-
-
-@pytest.mark.parametrize(("value", "expected"), [
-    ("January 3, 2020", date(2020, 1, 3)), ("Friday, January 3, 2020", date(2020, 1, 3)),
-    ("2020-01-03", date(2020, 1, 3)), ("January 3, 2020 at  4:05pm EDT", None), ("", None),
-])
-def test_day_lines(value: str, expected: date | None) -> None:
-    assert parse_day(value) == expected
 
 
 def test_a_date_line_without_a_time_of_day_gives_the_date_alone() -> None:
