@@ -3,25 +3,49 @@
 NewsDiffs copies them into the date line of each version text (`January 3, 2020`,
 `June 03, 2013 at  4:05pm EDT`), and a saved page may give its microdata time so
 (`<span itemprop="dateModified">3 January 2020</span>`): one reader for both. A date given
-without a time of day is read as that date (`parse_day`), never as its midnight.
+without a time of day is read as that date (`parse_day`), never as its midnight. A label in
+front (`Updated`, `Published:`) is no part of the date, and a month is abbreviated with a dot
+or not, September as `Sept` too (`Jan. 3, 2020`, `Sept. 3, 2020`, `3 Jan 2020`).
+
+A zone after the time is read where RFC 2822 gives it an offset (`EST`, `EDT`, `GMT`), as in
+any date line; one it does not (`ET`, EST or EDT by the season; `BST`) is left out, the time
+read as written, in no zone, and named by `unread_zone_of` for the reader's warning: no offset
+is made up.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import date, datetime
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.fields import iso_date, parse_written_time
+from revdiff.formats.fields import iso_date, parse_written_time, unread_zone
 from revdiff.formats.text_input import ASCII_WHITESPACE
 
 # The sources' date lines that give a date alone (`January 3, 2020`)
-_DAY_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%A, %B %d, %Y")
+_DAY_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y")
 # Those that give a time of day too; the last two are CNN's (`June 03, 2013 at  4:05pm EDT`, EDT in
 # every season) and the Washington Post's (`Monday, June  3 2013,  4:05 PM`), a number padded
 # with a space or not.
 _TIME_FORMATS = ("%B %d, %Y %I:%M %p", "%Y-%m-%d %H:%M:%S", "%B %d, %Y at %I:%M%p EDT",
                  "%A, %B %d %Y, %I:%M %p")
+
+# A label a site writes before its date (`Updated 3 January 2020`, `Published: Jan 3, 2020`,
+# `Last updated on ...`), followed by something
+_LABEL = re.compile(r"(?:(?:last\s+)?(?:updated|modified)|(?:first\s+)?(?:published|posted))"
+                    r"(?:\s+on)?(?:\s*:\s*|\s+)(?=\S)", re.IGNORECASE)
+_SEPTEMBER = re.compile(r"\bsept\b", re.IGNORECASE)
+# A month's abbreviation with a dot after it (`Jan.`), which `%b` reads without
+_DOTTED_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.(?=\s)", re.IGNORECASE)
+
+
+def _as_written(value: str) -> str:
+    """`value` without a label in front and with its month's abbreviation as `%b` and the email
+    reader read it (`Sep 3, 2020` for `Updated: Sept. 3, 2020`)."""
+    value = value.strip(ASCII_WHITESPACE)
+    value = value[label.end():] if (label := _LABEL.match(value)) else value
+    return _DOTTED_MONTH.sub(r"\1", _SEPTEMBER.sub("Sep", value))
 
 
 def parse_date(value: str) -> datetime | None:
@@ -31,9 +55,9 @@ def parse_date(value: str) -> datetime | None:
     None when it is in no known format, gives a date alone (`parse_day` reads that: its
     midnight is no time the line gives), or is a time its zone offset makes none
     (`fields.zone_fault` says why). The sources' own formats come first, then the times
-    `parse_written_time` reads (ISO 8601, RFC 2822).
+    `parse_written_time` reads (ISO 8601, RFC 2822), after a label in front.
     """
-    value = value.strip(ASCII_WHITESPACE)
+    value = _as_written(value)
     if not value or parse_day(value) is not None:
         return None
     dated = source_format_time(value)
@@ -46,7 +70,7 @@ def parse_date(value: str) -> datetime | None:
 def parse_day(value: str) -> date | None:
     """The date a date line gives without a time of day (`January 3, 2020`, `2020-01-03`),
     None when it gives a time of day too or is no date."""
-    value = value.strip(ASCII_WHITESPACE)
+    value = _as_written(value)
     for day_format in _DAY_FORMATS:
         try:
             return datetime.strptime(value, day_format).date()
@@ -65,3 +89,10 @@ def source_format_time(value: str) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+
+def unread_zone_of(value: str) -> str | None:
+    """The zone a date line names that `parse_date` leaves out (`ET` of `Published: Jan 3, 2020
+    10:30 a.m. ET`), as `fields.unread_zone` names it, after a label in front."""
+    return unread_zone(_as_written(value))

@@ -19,14 +19,13 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
-from revdiff.formats.english_dates import parse_date, parse_day
+from revdiff.formats.english_dates import parse_date, parse_day, unread_zone_of
 from revdiff.formats.fields import (
     checked_url,
     leap_second_warning,
     parse_number,
     shown,
     source_of_url,
-    unread_zone,
     without_wayback_prefix,
     zone_fault,
 )
@@ -601,7 +600,7 @@ def read_page(text: str, where: str) -> Article:
                        if time is dated and dated is not None else None)
         if leap_second is not None:
             warnings.append(f"{where}: {leap_second}")
-        zone = unread_zone(parsed.date) if time is dated else None
+        zone = unread_zone_of(parsed.date) if time is dated else None
         if zone is not None and zone not in zones_left_out:
             zones_left_out.add(zone)
             warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} names "

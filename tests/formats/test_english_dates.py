@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from revdiff.formats.english_dates import parse_date, parse_day
+from revdiff.formats.english_dates import parse_date, parse_day, unread_zone_of
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -32,3 +32,51 @@ def test_date_lines(value: str, expected: datetime | None) -> None:
 ])
 def test_day_lines(value: str, expected: date | None) -> None:
     assert parse_day(value) == expected
+
+
+@pytest.mark.parametrize("value", [
+    "3 Jan 2020", "Jan. 3, 2020", "Jan 3, 2020", "Updated 3 January 2020", "Updated: Jan. 3, 2020",
+    "Published: 3 January 2020", "Last updated on January 3, 2020", "published 3 Jan 2020",
+])
+def test_day_lines_abbreviated_or_labelled(value: str) -> None:
+    """A month abbreviated with a dot or not, day first, and a label in front (`Updated`,
+    `Published:`), as sites write their dates: none was read."""
+    assert parse_day(value) == date(2020, 1, 3)
+    assert parse_date(value) is None  # a date alone, no midnight
+
+
+@pytest.mark.parametrize("value", ["Sept. 3, 2020", "Sept 3, 2020", "3 Sept 2020"])
+def test_september_is_read_as_sites_abbreviate_it(value: str) -> None:
+    assert parse_day(value) == date(2020, 9, 3)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    # ET is Eastern time, EST or EDT by the season: no offset is invented, the time is read as
+    # written, in no zone (`unread_zone_of` names it, for a reader's warning)
+    ("Published: Jan 3, 2020 10:30 a.m. ET", datetime(2020, 1, 3, 10, 30)),
+    ("Updated 3 Jan 2020 10:30 BST", datetime(2020, 1, 3, 10, 30)),
+    # a zone RFC 2822 names (EST, EDT, GMT) is its offset, as in any date line
+    ("Updated: Jan. 3, 2020 10:30 AM EST", datetime(2020, 1, 3, 10, 30,
+                                                     tzinfo=timezone(timedelta(hours=-5)))),
+    ("Published 3 Jan 2020 10:30 GMT", datetime(2020, 1, 3, 10, 30, tzinfo=UTC)),
+    ("Sept. 3, 2020 4:05 p.m. EDT", datetime(2020, 9, 3, 16, 5,
+                                             tzinfo=timezone(timedelta(hours=-4)))),
+])
+def test_times_abbreviated_or_labelled(value: str, expected: datetime) -> None:
+    read = parse_date(value)
+    assert read == expected
+    assert read is not None and read.tzinfo == expected.tzinfo
+
+
+@pytest.mark.parametrize(("value", "zone"), [
+    ("Published: Jan 3, 2020 10:30 a.m. ET", "ET"), ("Updated 3 Jan 2020 10:30 BST", "BST"),
+    ("Updated: Jan. 3, 2020 10:30 AM EST", None), ("Jan 3, 2020", None),
+])
+def test_the_zone_a_labelled_time_leaves_out_is_named(value: str, zone: str | None) -> None:
+    assert unread_zone_of(value) == zone
+
+
+@pytest.mark.parametrize("value", ["Yesterday 3 Jan 2020", "Updated", "Updated:", "3 Jan"])
+def test_words_that_are_no_label_or_no_date_stay_unread(value: str) -> None:
+    assert parse_day(value) is None
+    assert parse_date(value) is None

@@ -233,6 +233,21 @@ def test_rendered_page_with_cuts_keeps_whole_paragraphs_and_warns(
     assert cut == [cut_version(w) for w in article.warnings if "incomplete" in w]
 
 
+def test_a_labelled_date_line_is_read_and_its_ambiguous_zone_warned_of() -> None:
+    """`Published: Jan 3, 2020 10:30 a.m. ET` was no date: the version kept it as text. ET is
+    EST or EDT by the season: the time is read as written, in no zone, and the zone named."""
+    old = Version(1, "T", ("One.",), None, "Published: Jan 3, 2020 10:30 a.m. ET")
+    new = Version(2, "T", ("Two.",), None, "Updated: Jan. 3, 2020 11:45 a.m. ET")
+    article = read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    assert [v.time for v in article.versions] == [datetime(2020, 1, 3, 10, 30),
+                                                  datetime(2020, 1, 3, 11, 45)]
+    assert [warning for warning in article.warnings if "zone" in warning] == [
+        ("page.html: the old version's date line 'Published: Jan 3'...'20 10:30 a.m. ET' (36 "
+         "characters) names the time zone 'ET', which is not read (unknown or ambiguous): read "
+         "as written, in no zone")]
+
+
 def test_long_unchanged_stretches_are_cut_like_the_site_does() -> None:
     # NewsDiffs keeps the paragraph after the first break of an unchanged run and the one before
     # its last break, and cuts the rest to [...]; in the final run it keeps only the first.
