@@ -409,7 +409,9 @@ def _shown_time(soup: BeautifulSoup) -> _PageTime | None:
     """The latest time of the page's byline: the `<time datetime>`s that give a time of day in
     the block (`<p>`, `<div>`) of its first one, outside its navigation, footer and asides (a
     related story's time), as `Published 8:00, updated 10:30` writes them. A time the text names
-    in a paragraph of its own is no byline's."""
+    in a paragraph of its own is no byline's. Where the byline gives times in a zone and times in
+    none, the latest in a zone: a time in no zone may be up to a day before or after one in a
+    zone, and is compared only with others in none."""
     times = [(tag, claimed) for tag in soup.find_all("time", attrs={"datetime": True})
              if not tag.find_parent(["nav", "footer", "aside"])
              and _TIME_OF_DAY.search(str(tag["datetime"]))
@@ -417,8 +419,10 @@ def _shown_time(soup: BeautifulSoup) -> _PageTime | None:
     if not times:
         return None
     byline = _block(times[0][0])
-    return max((claimed for tag, claimed in times if _block(tag) is byline),
-               key=lambda claimed: sortable_time(claimed.time))
+    in_byline = [claimed for tag, claimed in times if _block(tag) is byline]
+    zoned = [claimed for claimed in in_byline
+             if claimed.time is not None and claimed.time.tzinfo is not None]
+    return max(zoned or in_byline, key=lambda claimed: sortable_time(claimed.time))
 
 
 def _block(tag: Any) -> Any:

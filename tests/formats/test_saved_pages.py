@@ -7,7 +7,7 @@ import json
 import re
 import string
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
 
@@ -1242,6 +1242,32 @@ def test_a_byline_that_gives_two_times_gives_the_latest(byline: str) -> None:
     page = read_page("page.html", "page.html", html)
     assert (page.time, page.time_source) == (datetime(2020, 1, 3, 10, 30, tzinfo=UTC),
                                              "<time datetime>")
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("byline", [
+    ("<p class='byline'>Published <time datetime='2020-01-03T10:00:00+01:00'>10:00</time>, "
+     "updated <time datetime='2020-01-03T09:30:00'>9:30</time></p>"),
+    ("<p class='byline'>Updated <time datetime='2020-01-03T09:30:00'>9:30</time>, published "
+     "<time datetime='2020-01-03T10:00:00+01:00'>10:00</time></p>")])
+def test_a_byline_mixing_zoned_and_zoneless_times_gives_the_zoned_one(byline: str) -> None:
+    """A zoneless time was compared with a zoned one as if in UTC: 9:30 in no zone came after
+    10:00+01:00 (9:00 UTC), though it may be up to a day before or after it. The byline's
+    zoned times are compared among themselves; a zoneless one is none of theirs."""
+    html = render_page(URL, FIRST, SITES[0]).replace(
+        "<p class='byline'>By Staff Reporter</p>", byline)
+    page = read_page("page.html", "page.html", html)
+    assert (page.time, page.time_source) == (
+        datetime(2020, 1, 3, 10, tzinfo=timezone(timedelta(hours=1))), "<time datetime>")
+
+
+@needs_trafilatura
+def test_a_byline_of_zoneless_times_gives_the_latest() -> None:
+    byline = ("<p class='byline'>Published <time datetime='2020-01-03T08:00:00'>8:00</time>, "
+              "updated <time datetime='2020-01-03T10:30:00'>10:30</time></p>")
+    html = render_page(URL, FIRST, SITES[0]).replace(
+        "<p class='byline'>By Staff Reporter</p>", byline)
+    assert read_page("page.html", "page.html", html).time == datetime(2020, 1, 3, 10, 30)
 
 
 @needs_trafilatura
