@@ -13,6 +13,7 @@ import shutil
 import stat
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 import git
 
@@ -681,7 +682,9 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
     Moves from whatever the index holds (also after a crashed run) to the branch's tree, as a
     fast-forward checkout; files changed locally are never overwritten. git writes the index
     through a lock file and a rename, but working-tree files in place: a run killed while doing
-    so leaves a marker, and the next run first undoes what that run half did.
+    so leaves a marker, and the next run first undoes what that run half did. The git commands
+    that take the index's lock meanwhile hold the marker's file lock (`_marker_in_use`): one that
+    outlives a run ended at once (a second SIGTERM) keeps it, and the next run leaves its lock.
     Call only while holding `store_lock`.
     """
     if repo.bare or branch_tip(repo, ref) is None:
@@ -691,10 +694,13 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
     try:
         if marker.exists():
             _undo_interrupted_sync(repo, ref)
-        marker.write_bytes(b"")
-        # read-tree takes a file whose stat data changed (touched, copied) for a changed one
-        repo.git.update_index("-q", "--refresh", with_exceptions=False)
-        repo.git.read_tree("-m", "-u", _index_tree(repo), ref)
+        with open(marker, "wb") as held:
+            _lock_for_the_sync(held)
+            # given as their standard input, which they do not read, the git commands share the
+            # lock, held as long as any of them runs; read-tree takes a file whose stat data
+            # changed (touched, copied) for a changed one
+            repo.git.update_index("-q", "--refresh", with_exceptions=False, istream=held)
+            repo.git.read_tree("-m", "-u", _index_tree(repo), ref, istream=held)
         marker.unlink()
     except git.GitCommandError as error:
         raise StoreError("versions are stored, but the working tree could not be updated",
@@ -721,15 +727,45 @@ def held_locks(repo: git.Repo, ref: str) -> list[tuple[str, Path]]:
     """The locks of the index, HEAD and branch `ref` that a git command holds, or that one killed
     left, each with what it locks (`the branch main`): those that refuse the next run. A lock of
     the index left by a store run killed while updating the working tree is that run's to clear:
-    a regular file, as git writes it (a folder there cannot be removed as a file)."""
+    a regular file, as git writes it (a folder there cannot be removed as a file), once no git
+    command that run started still runs (`_marker_in_use`)."""
     git_dir = Path(repo.git_dir)
     locks = [("the repository's index", git_dir / "index.lock"),
              ("HEAD", git_dir / "HEAD.lock"),
              (f"the branch {ref.removeprefix('refs/heads/')}",
               Path(repo.common_dir) / f"{ref}.lock")]
+    marker = git_dir / SYNC_MARKER_NAME
     return [(what, lock) for what, lock in locks
             if lock.exists() and not (lock.name == "index.lock" and lock.is_file()
-                                      and (git_dir / SYNC_MARKER_NAME).exists())]
+                                      and marker.exists() and not _marker_in_use(marker))]
+
+
+def _lock_for_the_sync(marker: BinaryIO) -> None:
+    """Take the file lock of the open `marker` (where file locks are available)."""
+    with contextlib.suppress(ImportError, OSError):  # (a file system without them: none)
+        import fcntl
+        fcntl.flock(marker, fcntl.LOCK_EX)
+
+
+def _marker_in_use(marker: Path) -> bool:
+    """Whether a git command a store run started to update the working tree still runs: it
+    holds the marker's file lock (`sync_worktree`), also once the run that started it has been
+    ended (a second SIGTERM ends revdiff at once, and a git command already started runs on).
+    Where file locks are unavailable, none is seen to run."""
+    try:
+        import fcntl
+        handle = os.open(marker, os.O_RDONLY)
+    except (ImportError, OSError):
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:  # a file system without file locks
+        return False
+    finally:
+        os.close(handle)  # (releases the lock taken)
+    return False
 
 
 def _index_tree(repo: git.Repo) -> str:

@@ -573,3 +573,49 @@ def test_a_lock_left_by_a_git_update_ref_ended_after_a_stop_is_named(
     (repo_dir / ".git" / "refs" / "heads" / "main.lock").unlink()  # as the line says
     again = store_articles(synthetic_articles(4, 2), repo_dir)
     assert (again.already_stored, again.stored, branch_commits(repo_dir)) == (3, 5, 8)
+
+
+def test_an_index_lock_a_git_holds_past_its_run_is_not_removed(tmp_path: Path) -> None:
+    """A second SIGTERM ends revdiff at once, and a git read-tree it started to bring the
+    working tree up runs on, holding the index's lock: the next run took that lock for one left
+    by a killed run (the marker of an unfinished update was there), removed it and updated the
+    working tree beside that git. It now refuses while that git runs, and once it has ended
+    (killed, as by a hung file system) finishes the update."""
+    repo_dir = tmp_path / "archive"
+    store_articles(synthetic_articles(2, 2), repo_dir)
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake, started = stalling / "git", tmp_path / "read-tree-pid"
+    real = shutil.which("git")
+    fake.write_text(  # takes the index's lock, as git does, and stalls
+        '#!/bin/sh\ncase " $* " in *" read-tree "*)\n'
+        f'  : > "$({real} rev-parse --git-dir)/index.lock"; echo $$ > {started}\n'
+        '  exec sleep 60;;\nesac\n'
+        f'exec {real} "$@"\n')
+    fake.chmod(0o755)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(repo_dir), "3", "2", "1000"],
+        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "PATH": f"{stalling}{os.pathsep}{os.environ['PATH']}"})
+    deadline = time.monotonic() + 60
+    while not started.exists() or not started.read_text().strip():
+        assert child.poll() is None and time.monotonic() < deadline, "read-tree never ran"
+        time.sleep(0.01)
+    child.kill()  # revdiff ended at once, as by a second SIGTERM; its git runs on
+    child.wait()
+    read_tree = int(started.read_text())
+    try:
+        with pytest.raises(StoreError) as refused:
+            store_articles(synthetic_articles(3, 2), repo_dir)
+        assert refused.value.message == ("another git command holds the repository's index "
+                                         "(index.lock); nothing was stored")
+        assert (repo_dir / ".git" / "index.lock").exists()
+    finally:
+        os.kill(read_tree, signal.SIGKILL)
+    while (Path("/proc") / str(read_tree)).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # (reaped by init once the child that started it is gone)
+    again = store_articles(synthetic_articles(3, 2), repo_dir)
+    assert (again.already_stored, again.stored, branch_commits(repo_dir)) == (6, 0, 6)
+    status = subprocess.run(["git", "-C", str(repo_dir), "status", "--porcelain"],
+                            capture_output=True, text=True, check=True)
+    assert status.stdout == ""
