@@ -119,8 +119,10 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
 
         drawn_done: list[Callable[[], None]] = []  # the bar's last drawing, once the run is done
         drawn: list[ProgressBar] = []
+        writing_began: list[bool] = []  # [True] once versions are being written
 
         def progress_bar(commits: int) -> Callable[[int], None]:
+            writing_began.append(True)
             # as `export`'s, only where the line is redrawn: a file or pipe would get its `\r`s
             wanted = commits >= PROGRESS_MIN_COMMITS if progress is None else progress
             if not (wanted and draws_on_stderr()):
@@ -144,6 +146,11 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         def ended_at_once() -> None:  # by a second SIGTERM, as the stopped run puts away its work
             for bar in drawn:
                 bar.close()
+            if not writing_began:  # as it checked the repository, before writing a version
+                report_error(StoreError("stopped by SIGTERM a second time, at once; nothing was "
+                                        "stored", str(repo_dir),
+                                        hint="run the same command again to store the versions"))
+                return
             report_error(StoreError(
                 "stopped by SIGTERM a second time, at once, while the versions stored before the "
                 "first were put on the branch and the working tree brought up to them",

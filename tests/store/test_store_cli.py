@@ -734,3 +734,42 @@ def test_a_second_sigterm_ends_a_stopped_store_at_once(tmp_path: Path, where: st
     status = subprocess.run(["git", "-C", str(repo), "status", "--porcelain"],
                             capture_output=True, text=True, check=True)
     assert (count.stdout, status.stdout) == ("5\n", "")
+
+
+# A child that runs `revdiff store CHAIN --repo REPO` and sends itself SIGTERM as the run checks
+# the repository, before it writes a version, then again as that stop is raised, then, were it
+# still running, touches MARKER.
+SIGTERM_TWICE_BEFORE_STORING = """
+import runpy, signal, sys
+from pathlib import Path
+from revdiff.store import writer
+chain, repo, marker = sys.argv[1:]
+stopped_before_storing = writer.stopped_before_storing
+def first_stop(*args):
+    signal.raise_signal(signal.SIGTERM)
+def second_stop(*args):
+    signal.raise_signal(signal.SIGTERM)
+    Path(marker).touch()
+    return stopped_before_storing(*args)
+writer._plan_run = first_stop
+writer.stopped_before_storing = second_stop
+sys.argv = ["revdiff", "store", chain, "--repo", repo]
+runpy.run_module("revdiff", run_name="__main__")
+"""
+
+
+def test_a_second_sigterm_before_anything_was_stored_says_so(tmp_path: Path) -> None:
+    """A second SIGTERM while a store stopped before it wrote a version said that the versions
+    stored before the first stop were being put on the branch: none were. It says nothing was
+    stored."""
+    chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
+        "iran-strikes-us-troops-in-iraq"
+    repo, marker = tmp_path / "repo", tmp_path / "went-on"
+    child = subprocess.run([sys.executable, "-c", SIGTERM_TWICE_BEFORE_STORING, str(chain),
+                            str(repo), str(marker)], capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert child.returncode == -15, child.stderr
+    assert not marker.exists()
+    assert child.stderr == (
+        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once; nothing was stored "
+        "(run the same command again to store the versions)\n")
