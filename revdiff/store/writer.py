@@ -141,7 +141,8 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
     stored before the stop, with the working tree brought up to them, so that the user's next
     commit on the branch deletes no stored file. A file in the repository it names below the
     repository as `given`."""
-    stored: int | None = None
+    stored: int | None = None  # on the branch
+    written: int | None = None  # on the import's ref, before it is put on the branch
     new_tip: str | None = None
     tree = "; the working tree is behind the branch: run it before committing to it"
     stalled = ""
@@ -151,13 +152,15 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
             contextlib.suppress(StoreError, git.GitCommandError), \
             _git_within(repo, SECONDS_FOR_GIT_AFTER_A_STOP) as bounded:
         try:
+            # on the import's ref: stored, for the next run to put on the branch if this one cannot
+            written = _commits_since(repo, tip, import_ref(ref))
             publish_import(repo, ref, tip)
             new_tip = branch_tip(repo, ref)
-            stored = 0 if new_tip is None or new_tip == tip else int(repo.git.rev_list(
-                "--count", new_tip if tip is None else f"{tip}..{new_tip}"))
+            stored = _commits_since(repo, tip, ref)
             sync_worktree(repo, ref)
             tree = ""
         except _GitStalled as given_up:
+            stored = written if stored is None else stored
             stalled = (f"; git {given_up.command} did not end within {bounded.seconds:g} s of "
                        "the stop and was ended")
     if stored == planned and not tree:
@@ -175,6 +178,15 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
                          hint=f"{removed}run the same command again{rest}{tree}")
     stopped.exit_code = stop_exit_code(stop)
     raise stopped from None
+
+
+def _commits_since(repo: git.Repo, tip: str | None, ref: str) -> int:
+    """How many commits `ref` holds past `tip` (all of them when `tip` is None): 0 for a ref
+    that is missing or at `tip`."""
+    head = branch_tip(repo, ref)
+    if head is None or head == tip:
+        return 0
+    return int(repo.git.rev_list("--count", head if tip is None else f"{tip}..{head}"))
 
 
 def _shown_in(repo: git.Repo, given: Path, path: Path) -> str:

@@ -529,7 +529,9 @@ def test_a_lock_left_by_a_git_update_ref_ended_after_a_stop_is_named(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A git update-ref ended after a stop (it stalled) leaves the branch's lock, which refuses
     the next run with a line of its own: the stop's line said only that git was ended. It now
-    names the lock and says to remove it."""
+    names the lock and says to remove it. It counted `some of` the versions as stored, where
+    those written onto the import's ref, which the next run puts on the branch, can be counted:
+    it counts them."""
     from revdiff.store import writer
 
     repo_dir = tmp_path / "archive"
@@ -563,7 +565,7 @@ def test_a_lock_left_by_a_git_update_ref_ended_after_a_stop_is_named(
         store_articles(synthetic_articles(4, 2), repo_dir, progress=stop_after_three,
                        checkpoint_every=1)
     assert stopped.value.message == (
-        "stopped by SIGTERM; some of 8 versions were stored before the stop; git update-ref "
+        "stopped by SIGTERM; 3 of 8 versions were stored before the stop; git update-ref "
         "did not end within 0.5 s of the stop and was ended, leaving the branch main locked "
         f"({repo_dir}/.git/refs/heads/main.lock)")
     assert stopped.value.hint is not None and stopped.value.hint.startswith(
