@@ -79,20 +79,30 @@ def sigterm_as_interrupt() -> Iterator[None]:
 
 
 @contextmanager
-def stops_held(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> Iterator[None]:
+def stops_held(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM), *,
+               second_sigterm_at_once: bool = False) -> Iterator[None]:
     """Within: Ctrl-C and SIGTERM (or only those of `signals`) are noted, not acted on; when the
     block ends, each that came is handled as it would have been (KeyboardInterrupt, `Terminated`,
     or the default), also when the block raised: the stop then replaces its error (kept as the
-    stop's `__context__`), as the user asked for it. Only the main thread runs signal handlers:
-    elsewhere nothing changes."""
+    stop's `__context__`), as the user asked for it. With `second_sigterm_at_once`, for a step
+    that may take seconds and that the process may die in (nothing half written), a second
+    SIGTERM within `sigterm_as_interrupt()` ends the process at once, as it does outside.
+    Only the main thread runs signal handlers: elsewhere nothing changes."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     arrived: list[int] = []
     previous = {number: signal.getsignal(number) for number in signals}
-    installed = [number for number, handler in previous.items() if handler is not None]
+    installed = [number for number, handler in previous.items() if handler is not None
+                 and not (second_sigterm_at_once and handler is _end_at_once)]
+
+    def note(came: int, _frame: FrameType | None) -> None:
+        arrived.append(came)
+        if second_sigterm_at_once and previous.get(came) is _raise_terminated:
+            signal.signal(came, _end_at_once)  # the first SIGTERM, noted: a second ends it
+
     for number in installed:
-        signal.signal(number, lambda came, _frame: arrived.append(came))
+        signal.signal(number, note)
     try:
         yield
     finally:

@@ -13,7 +13,14 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from revdiff.cli import RevdiffCommand, message_text, past_the_echo, say, write_to_stderr
+from revdiff.cli import (
+    RevdiffCommand,
+    message_text,
+    past_the_echo,
+    report_error,
+    say,
+    write_to_stderr,
+)
 from revdiff.cli.common import (
     NamedPath,
     check_scheduler,
@@ -27,7 +34,12 @@ from revdiff.errors import RevdiffError
 from revdiff.file_kinds import special_kind
 from revdiff.file_names import name_text
 from revdiff.read_warnings import counted
-from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
+from revdiff.stop_signals import (
+    said_if_ended_at_once,
+    sigterm_as_interrupt,
+    stop_exit_code,
+    stop_reason,
+)
 
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".sqlite3": "sqlite",
@@ -264,7 +276,13 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
             bar.close()
             say(line)
 
+    def ended_at_once() -> None:  # by a second SIGTERM
+        if bar:
+            bar.close()
+        report_error(_ended_at_once(output))
+
     with (sigterm_as_interrupt(),  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
+          said_if_ended_at_once(ended_at_once),
           closed_when_done(bar) if bar else contextlib.nullcontext(),  # `-o - | head`: wiped
           export_progress(bar) if bar else contextlib.nullcontext() as on_progress):
         progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
@@ -279,3 +297,17 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
             say(f"{past_the_echo(stop_exit_code(stop))}revdiff: {stop_reason(stop)} once the "
                 "export was done; the rest of the summary is left out")
+
+
+def _ended_at_once(output: str) -> RevdiffError:
+    """What an export a second SIGTERM ends at once says, by what it leaves: the finished articles
+    of its staging folder for --resume (as its last checkpoint has them), or nothing."""
+    from revdiff.export.staging import staging_path
+
+    what = "stopped by SIGTERM a second time, at once"
+    if output == "-":  # the rows written to standard output are all it did
+        return RevdiffError(what, "-", hint="run the same command again")
+    if staging_path(Path(output)).exists():
+        return RevdiffError(f"{what}; the articles finished by its last checkpoint are kept",
+                            output, hint="run the same command with --resume to continue")
+    return RevdiffError(f"{what}; nothing was written", output, hint="run the same command again")

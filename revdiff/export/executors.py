@@ -33,7 +33,8 @@ def open_executor(workers: int, scheduler: str | None, local_dask: bool,
 
     A local executor is made and set to close with Ctrl-C and SIGTERM held (as they are while the
     local cluster starts), so that a stop as it is made, however late, closes it too: one that came
-    between its making and the block that closes it left it open. A `scheduler`'s executor is made
+    between its making and the block that closes it left it open; a second SIGTERM ends the run at
+    once, its workers with it (nothing is written yet). A `scheduler`'s executor is made
     with them acted on, as waiting for a worker may take for ever: `DaskExecutor.connect` sets what
     it opens to close with the block as it is made. An OSError in closing it is a warning to
     `note` (`_ExecutorClosing`).
@@ -42,7 +43,8 @@ def open_executor(workers: int, scheduler: str | None, local_dask: bool,
         if scheduler:
             executor: Executor = DaskExecutor.connect(scheduler, closing, on_note=note)
         else:
-            with stops_held():
+            # a local Dask cluster takes seconds to start: a second SIGTERM ends the run at once
+            with stops_held(second_sigterm_at_once=True):
                 executor = _new_local_executor(workers, local_dask)
                 closing.push(lambda raised, *_: executor.close(abandon=raised is not None))
         yield executor

@@ -582,7 +582,8 @@ class DaskExecutor:
         What it opens is set to close with `closing`, the caller's, as it is made, so that a
         failure or a stop at any point (as it waits for a worker, or as it returns) closes it;
         closing the executor closes it too. Ctrl-C and SIGTERM are held only while the client is
-        made (at most `timeout`) and set to close: one that came then left the client open.
+        made (at most `timeout`) and set to close: one that came then left the client open. A
+        second SIGTERM then ends the run at once (nothing is written yet).
         """
         distributed = require_distributed()
         from distributed.utils import silence_logging_cmgr
@@ -592,7 +593,7 @@ class DaskExecutor:
         try:
             _check_something_listens(distributed, address, timeout)
             _check_it_speaks_dask(distributed, address, timeout)
-            with stops_held():
+            with stops_held(second_sigterm_at_once=True):  # (a second SIGTERM: at once)
                 client = distributed.Client(address, timeout=timeout)
                 cleanup.callback(client.close)
         except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:

@@ -11,6 +11,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Self
@@ -1525,3 +1526,50 @@ def test_a_run_without_resume_refuses_to_remove_the_earlier_report_a_killed_publ
     assert snapshot(replaced) == earlier and not out.exists()
     run_export(ExportJob((str(generated),), out, "html"), resume=True)
     assert not staging_path(out).exists() and (out / "index.html").exists()
+
+
+# A child that runs `revdiff export CORPUS -o OUT --resume --workers 2` and sends itself SIGTERM
+# twice as its workers are started (a local Dask cluster takes seconds), then, were it still
+# running, touches MARKER.
+SIGTERM_TWICE_AS_WORKERS_START = """
+import runpy, signal, sys
+from pathlib import Path
+from revdiff.export import executors
+corpus, out, marker = sys.argv[1:]
+start = executors._new_local_executor
+def slow_start(*args):
+    signal.raise_signal(signal.SIGTERM)
+    signal.raise_signal(signal.SIGTERM)
+    Path(marker).touch()
+    return start(*args)
+executors._new_local_executor = slow_start
+sys.argv = ["revdiff", "export", corpus, "-o", out, "--resume", "--workers", "2"]
+runpy.run_module("revdiff", run_name="__main__")
+"""
+
+
+def test_a_second_sigterm_as_the_workers_start_ends_the_export_at_once(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both SIGTERMs that came while the workers were started (a local Dask cluster takes some
+    4 s on two cores) were held until they had, where a second ends the run at once. It now
+    does, with one line, and leaves the staging folder of the run it resumes as it was: the next
+    --resume finishes it."""
+    clean, out = clean_and_run_outputs("jsonl", generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    journal = staging_path(out) / "journal.jsonl"
+    staged = journal.read_bytes()
+    marker = tmp_path / "went-on"
+    child = subprocess.run([sys.executable, "-c", SIGTERM_TWICE_AS_WORKERS_START,
+                            str(generated), str(out), str(marker)], capture_output=True,
+                           text=True, timeout=120, check=False)
+    assert child.returncode == -signal.SIGTERM, child.stderr
+    assert not marker.exists()
+    assert child.stderr == (
+        f"revdiff: error: {out}: stopped by SIGTERM a second time, at once; the articles "
+        "finished by its last checkpoint are kept (run the same command with --resume to "
+        "continue)\n")
+    assert journal.read_bytes() == staged
+    progress = run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    assert 0 < progress.resumed_articles <= 5
+    assert table_content(out, "jsonl") == table_content(clean, "jsonl")
