@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.export.html_page import UNKNOWN_LANGUAGE, page_pieces
+from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, page_pieces
 from revdiff.export.pairs import PairReading
 from revdiff.export.version_times import pair_time
 from revdiff.model import (
@@ -277,10 +277,7 @@ def comparison_table(comparison: Comparison, *, article: ArticleName | None = No
         (f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
         f"{escape(percent(stats.changed_share))} changed{escape(notes)}</p>"),
         "<table>",
-        # the columns named, for a screen reader to tie each cell to its version
-        (f'<thead><tr><th scope="col">edit</th>'
-         f'<th scope="col">version {comparison.old.number}</th>'
-         f'<th scope="col">version {comparison.new.number}</th></tr></thead>'),
+        header_row("edit", f"version {comparison.old.number}", f"version {comparison.new.number}"),
         (f'<tr class="title"><td class="op">title{_flags(comparison.title_flags)}</td>'
          f"<td{UNKNOWN_LANGUAGE}>{_side(title_diff, -1)}</td>"
          f"<td{UNKNOWN_LANGUAGE}>{_side(title_diff, 1)}</td></tr>"),

@@ -81,6 +81,13 @@ def page_head(title: str) -> str:
 PAGE_END = "</body></html>\n"
 
 
+def header_row(*columns: str) -> str:
+    """A table's header row, naming its columns (`<th scope="col">`) for a screen reader to tie
+    each cell to its column."""
+    cells = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
+    return f"<thead><tr>{cells}</tr></thead>"
+
+
 def page_pieces(title: str, body: Iterable[str]) -> Iterator[str]:
     """A whole page in pieces, each body line's made as it comes: the head, the body's lines,
     the end. (No line ends with a carriage return, so the lines show as the body does whole.)"""

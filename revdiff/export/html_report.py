@@ -21,7 +21,13 @@ from urllib.parse import quote
 from revdiff.engine.stats import percent
 from revdiff.engine.word_count import version_words
 from revdiff.export.comparison_html import ShownSentences, comparison_table, legend
-from revdiff.export.html_page import PAGE_END, UNKNOWN_LANGUAGE, body_pieces, page_head
+from revdiff.export.html_page import (
+    PAGE_END,
+    UNKNOWN_LANGUAGE,
+    body_pieces,
+    header_row,
+    page_head,
+)
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, display_title
@@ -122,8 +128,8 @@ class PairChange(NamedTuple):
 
 
 def timeline_table(article: Article, changes: list[PairChange]) -> str:
-    rows = [('<div class="sideways"><table class="timeline"><tr><th>version</th><th>time</th><th>title</th>'
-             "<th>paragraphs</th><th>words</th><th>change from previous</th></tr>")]
+    rows = ['<div class="sideways"><table class="timeline">'
+            + header_row("version", "time", "title", "paragraphs", "words", "change from previous")]
     # counted as compared: a cut page's `[...]` marks are no paragraphs of the article
     versions = compared_versions(article)
     for k, version in enumerate(versions):
@@ -281,8 +287,9 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
     the input it was read from, under its title."""
     yield page_head(INDEX_TITLE)
     yield f"<h1>{INDEX_TITLE}</h1>\n"
-    yield ('<div class="sideways"><table class="index"><tr><th>#</th><th>article</th><th>source</th>'
-           "<th>versions</th><th>words +/-</th><th>changed per pair</th></tr>\n")
+    yield ('<div class="sideways"><table class="index">'
+           + header_row("#", "article", "source", "versions", "words +/-", "changed per pair")
+           + "\n")
     articles = pairs = 0
     for entry in entries:
         info: dict[str, Any] = entry.info

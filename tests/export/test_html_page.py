@@ -143,3 +143,22 @@ def test_a_diff_table_names_the_versions_of_its_columns_in_a_header_row() -> Non
                       ("th", "col", "version 7")]
     assert [tag for tag, _, _ in title] == ["td", "td", "td"]
     assert [text for _, _, text in title] == ["title", "Storm hits", "Storm hits coast"]
+
+
+def test_the_timeline_and_the_index_name_their_columns_in_header_cells(tmp_path: Path) -> None:
+    """The timeline's and the index's header cells said no scope, and stood in the same table
+    section as the data (no `<thead>`): as the diff tables do, their columns are now named by
+    `<th scope="col">` in a header row of its own, for a screen reader to tie a cell to them."""
+    result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
+                                       "--format", "html"])
+    assert result.exit_code == 0, result.output
+    [article_page] = (tmp_path / "report").glob("0*.html")
+    for page, columns in ((article_page, 6), (tmp_path / "report" / "index.html", 6)):
+        text = page.read_text(encoding="utf-8")
+        cells = _TableCells()
+        cells.feed(text)
+        header, *rows = cells.rows
+        assert len(header) == columns and all(tag == "th" and scope == "col"
+                                              for tag, scope, _ in header), (page.name, header)
+        assert all(tag == "td" for row in rows[:2] for tag, _, _ in row), page.name
+        assert re.search(r'<table class="(timeline|index)"><thead><tr><th scope="col">', text)
