@@ -78,7 +78,10 @@ def page_head(title: str) -> str:
     ]) + "\n"
 
 
-PAGE_END = "</body></html>\n"
+# A page's content is its `<main>` (a screen reader's user jumps to it), the links between
+# pages (`<nav>`) before it: each page opens it after its links, and `PAGE_END` closes it.
+MAIN_START = "<main>"
+PAGE_END = "</main></body></html>\n"
 
 
 def header_row(*columns: str) -> str:
@@ -92,6 +95,7 @@ def page_pieces(title: str, body: Iterable[str]) -> Iterator[str]:
     """A whole page in pieces, each body line's made as it comes: the head, the body's lines,
     the end. (No line ends with a carriage return, so the lines show as the body does whole.)"""
     yield page_head(title)
+    yield f"{MAIN_START}\n"
     yield from body_pieces(body)
     yield PAGE_END
 

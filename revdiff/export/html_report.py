@@ -22,6 +22,7 @@ from revdiff.engine.stats import percent
 from revdiff.engine.word_count import version_words
 from revdiff.export.comparison_html import ShownSentences, comparison_table, legend
 from revdiff.export.html_page import (
+    MAIN_START,
     PAGE_END,
     UNKNOWN_LANGUAGE,
     body_pieces,
@@ -193,6 +194,7 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
             f"{len(article.versions)} versions", name, _read_from(ref.read_from)]
     # the previous and the next article's links are written into the room once every page is
     yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a>{NEIGHBOURS_ROOM}</nav>'
+    yield MAIN_START
     yield f"<h1{UNKNOWN_LANGUAGE}>{escape(title)}</h1>"
     yield f'<p class="meta">{" · ".join(part for part in meta if part)}</p>'
     yield f'<h2 id="{_TIMELINE}">Timeline</h2>'
@@ -286,7 +288,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
     version), each with why. An article whose key another has too (`repeated`) is told apart by
     the input it was read from, under its title."""
     yield page_head(INDEX_TITLE)
-    yield f"<h1>{INDEX_TITLE}</h1>\n"
+    yield f"{MAIN_START}<h1>{INDEX_TITLE}</h1>\n"
     yield ('<div class="sideways"><table class="index">'
            + header_row("#", "article", "source", "versions", "words +/-", "changed per pair")
            + "\n")

@@ -558,7 +558,7 @@ class _Interrupted(Exception):
     (["diff", "--format", "html"],
      page_head("2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1 - "
                "revdiff")
-     + "<h1>2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1</h1>\n"
+     + "<main>\n<h1>2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1</h1>\n"
      + LEGEND + "\n<h2><bdi lang=\"\">https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
 ])
 def test_the_text_of_an_article_is_printed_before_the_next_is_compared(

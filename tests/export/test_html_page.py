@@ -162,3 +162,26 @@ def test_the_timeline_and_the_index_name_their_columns_in_header_cells(tmp_path:
                                               for tag, scope, _ in header), (page.name, header)
         assert all(tag == "td" for row in rows[:2] for tag, _, _ in row), page.name
         assert re.search(r'<table class="(timeline|index)"><thead><tr><th scope="col">', text)
+
+
+def test_every_page_marks_its_content_as_the_main_landmark(tmp_path: Path) -> None:
+    """No page had a `<main>`: a screen reader's user could not jump past an article page's
+    links to its content, nor to the content of the index or the comparison page. Each page's
+    content, its heading first, is now its one `<main>`, the links between pages before it."""
+    result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
+                                       "--format", "html"])
+    assert result.exit_code == 0, result.output
+    [article_page] = (tmp_path / "report").glob("0*.html")
+    [article] = revdiff.load(VERSIONS)
+    comparison = revdiff.compare(article.versions[0], article.versions[1])
+    pages = {"article": article_page.read_text(encoding="utf-8"),
+             "index": (tmp_path / "report" / "index.html").read_text(encoding="utf-8"),
+             "comparison": "".join(comparisons_html([(None, [(comparison, None)])], heading="x"))}
+    for name, text in pages.items():
+        body = text[text.index("<body>") + len("<body>"):text.index("</body>")].strip()
+        assert text.count("<main>") == text.count("</main>") == 1, name
+        content = body[body.index("<main>"):]
+        assert content.endswith("</main>") and content[len("<main>"):].lstrip().startswith("<h1"), name
+        assert "<table" not in body[:body.index("<main>")], name
+    article_text = pages["article"]
+    assert article_text.index("all articles</a>") < article_text.index("<main>")
