@@ -1,4 +1,8 @@
-"""Small inline SVG charts for the HTML report: no scripts, no external requests, text escaped."""
+"""Small inline SVG charts for the HTML report: no scripts, no external requests, text escaped.
+
+A chart is an image to a screen reader (`role="img"`), named by its label; its `<desc>` gives the
+numbers it draws, each point's as its tooltip does, which a screen reader never reaches inside
+an image."""
 
 from __future__ import annotations
 
@@ -17,10 +21,13 @@ LABEL_CHAR_WIDTH = 7
 LABEL_GAP = 6
 
 
-def _frame(body: list[str], label: str, width: int = WIDTH, height: int = HEIGHT) -> str:
+def _frame(body: list[str], label: str, numbers: str, width: int = WIDTH, height: int = HEIGHT
+           ) -> str:
+    """The chart's drawing (`body`) named by `label`, the numbers it draws told in words."""
     return (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-label="{escape(label)}"><title>{escape(label)}</title>{"".join(body)}</svg>')
+            f'aria-label="{escape(label)}"><title>{escape(label)}</title>'
+            f'<desc>{escape(numbers)}</desc>{"".join(body)}</svg>')
 
 
 def _widest_label(labels: Sequence[str]) -> int:
@@ -57,13 +64,13 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
     slot = (WIDTH - 2 * side) / max(count, 1)
     bar = max(2.0, min(40.0, slot * 0.6))
     every = _label_every(labels, side)
+    tips = [f"{labels[k]}: +{added[k]} / -{removed[k]} words" for k in range(count)]
     body = [(f'<line x1="{MARGIN}" y1="{middle}" x2="{WIDTH - MARGIN}" y2="{middle}" '
              'stroke="#999" stroke-width="1"/>')]
     for k in range(count):
         x = side + slot * k + (slot - bar) / 2
         up, down = added[k] * scale, removed[k] * scale
-        tip = escape(f"{labels[k]}: +{added[k]} / -{removed[k]} words")
-        body.append(f'<g><title>{tip}</title>'
+        body.append(f'<g><title>{escape(tips[k])}</title>'
                     f'<rect x="{x:.1f}" y="{middle - up:.1f}" width="{bar:.1f}" height="{up:.1f}" '
                     'fill="#3a3"/>'
                     f'<rect x="{x:.1f}" y="{middle:.1f}" width="{bar:.1f}" height="{down:.1f}" '
@@ -72,7 +79,7 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
             body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - 4}" font-size="10" '
                         f'text-anchor="middle" fill="#555">{escape(labels[k])}</text>')
     body += _words_scale(max(added, default=0), max(removed, default=0), scale)
-    return _frame(body, "words added and removed per version pair")
+    return _frame(body, "words added and removed per version pair", "; ".join(tips))
 
 
 def _words_scale(most_added: int, most_removed: int, scale: float) -> list[str]:
@@ -116,17 +123,18 @@ def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
     if len(values) > 1:
         body.append(f'<polyline points="{points}" fill="none" stroke="#36c" stroke-width="2"/>')
     every = _label_every(labels, side)
+    tips = [f"{name}: {percent(value) if shares else _number(value)}"
+            for value, name in zip(values, labels)]
     for k, (x, value, name) in enumerate(zip(xs, values, labels)):
-        shown = percent(value) if shares else _number(value)
         body.append(f'<circle cx="{x:.1f}" cy="{y(value):.1f}" r="3.5" fill="#36c">'
-                    f"<title>{escape(f'{name}: {shown}')}</title></circle>")
+                    f"<title>{escape(tips[k])}</title></circle>")
         if k % every == 0:
             body.append(f'<text x="{x:.1f}" y="{HEIGHT - 8}" font-size="10" text-anchor="middle" '
                         f'fill="#555">{escape(name)}</text>')
     top_text = percent(top) if shares else _number(top)
     body.append(f'<text x="4" y="{MARGIN - 6}" font-size="10" fill="#555">{escape(top_text)}'
                 "</text>")
-    return _frame(body, label)
+    return _frame(body, label, "; ".join(tips))
 
 
 def sparkline(values: Sequence[float], width: int = 120, height: int = 24) -> str:
@@ -140,4 +148,5 @@ def sparkline(values: Sequence[float], width: int = 120, height: int = 24) -> st
              if len(values) > 1 else
              f'<circle cx="{width / 2}" cy="{height - 2 - values[0] * (height - 4):.1f}" r="2" '
              'fill="#36c"/>')
-    return _frame([shape], "share of text changed per version pair", width, height)
+    numbers = f"per version pair, in order: {', '.join(percent(value) for value in values)}"
+    return _frame([shape], "share of text changed per version pair", numbers, width, height)

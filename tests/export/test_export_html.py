@@ -21,7 +21,7 @@ import revdiff
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import article_slug, report_file_name
 from revdiff.export.parallel import SerialExecutor
-from revdiff.export.svg_charts import LABEL_CHAR_WIDTH, line_chart, words_chart
+from revdiff.export.svg_charts import LABEL_CHAR_WIDTH, line_chart, sparkline, words_chart
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
@@ -1209,3 +1209,26 @@ def test_the_legend_explains_no_unsure_mark_that_no_row_shows(tmp_path: Path) ->
     shown = article_page.read_text(encoding="utf-8").split("</style>", 1)[1]
     assert "How to read the tables" in shown
     assert "sureness" not in shown and "% sure" not in shown
+
+
+def _description(svg: str) -> str:
+    """What a screen reader is told of a chart beside its name: its `<desc>`. Inside an element
+    of `role="img"` the points' own tooltips (`<title>` in a `<g>` or a `<circle>`) are never
+    read out."""
+    root = ElementTree.fromstring(svg)
+    assert root.get("role") == "img" and root.get("aria-label")
+    [description] = root.findall("{http://www.w3.org/2000/svg}desc")
+    return str(description.text)
+
+
+def test_each_chart_tells_a_screen_reader_its_numbers() -> None:
+    """A chart's text alternative was its name alone (`words added and removed per version
+    pair`): the numbers it draws were only in tooltips a screen reader never reaches. Its
+    `<desc>` now gives each point's, as the tooltips do."""
+    assert _description(words_chart([5, 0], [1, 2], ["0→1", "1→2"])) == \
+        "0→1: +5 / -1 words; 1→2: +0 / -2 words"
+    assert _description(line_chart([0.59, 0.004], ["0→1", "1→2"], label="share changed",
+                                   maximum=1.0, shares=True)) == "0→1: 59%; 1→2: <1%"
+    assert _description(line_chart([49, 1234567], ["0", "1"], label="length")) == \
+        "0: 49; 1: 1234567"
+    assert _description(sparkline([0.59, 0.1])) == "per version pair, in order: 59%, 10%"
