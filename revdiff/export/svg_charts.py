@@ -72,7 +72,7 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
         up, down = added[k] * scale, removed[k] * scale
         body.append(f'<g><title>{escape(tips[k])}</title>'
                     f'<rect x="{x:.1f}" y="{middle - up:.1f}" width="{bar:.1f}" height="{up:.1f}" '
-                    'fill="#3a3"/>'
+                    'fill="#393"/>'
                     f'<rect x="{x:.1f}" y="{middle:.1f}" width="{bar:.1f}" height="{down:.1f}" '
                     'fill="#c33"/></g>')
         if k % every == 0:
