@@ -286,14 +286,30 @@ def comparison_table(comparison: Comparison, *, article: ArticleName | None = No
     ])
 
 
-def comparisons_heading(articles: Sequence[Article], titles: Sequence[str]) -> str:
+class PageHeading(NamedTuple):
+    """A page's heading as text (the page's title, `HEADING - revdiff`) and as HTML, where each
+    article title in it is isolated and of unknown language (`ArticleName.html`)."""
+
+    text: str
+    html: str
+
+
+def versions_heading(title: str, first: int, last: int) -> PageHeading:
+    """`Storm hits coast: versions 0 to 3`: a page of one article's versions `first` to `last`."""
+    versions = f": versions {first} to {last}"
+    return PageHeading(f"{title}{versions}", f"{ArticleName(title).html()}{escape(versions)}")
+
+
+def comparisons_heading(articles: Sequence[Article], titles: Sequence[str]) -> PageHeading:
     """The page's heading, naming what it compares: one article's title (`titles`, one for each
-    article) and versions (`Storm hits coast: versions 0 to 3`), or the count and the first few
-    titles of several articles."""
+    article) and versions (`versions_heading`), or the count and the first few titles of several
+    articles."""
     if len(articles) == 1:
         numbers = [version.number for version in articles[0].versions]
-        return f"{titles[0]}: versions {numbers[0]} to {numbers[-1]}"
-    return f"{counted(len(titles), 'article')}: {first_few(titles)}"
+        return versions_heading(titles[0], numbers[0], numbers[-1])
+    count = f"{counted(len(titles), 'article')}: "
+    return PageHeading(f"{count}{first_few(titles)}",
+                       escape(count) + first_few([ArticleName(title).html() for title in titles]))
 
 
 # An article's name (None on a page of one article) and its comparisons, each with how sure the
@@ -309,13 +325,17 @@ def _article_tables(articles: Iterable[ArticlePairs]) -> Iterator[str]:
             yield comparison_table(comparison, article=article, shown=shown, reading=reading)
 
 
-def comparisons_html(articles: Iterable[ArticlePairs], *, heading: str = "Comparisons",
-                     unsure: bool = False) -> Iterator[str]:
+def comparisons_html(articles: Iterable[ArticlePairs], *,
+                     heading: PageHeading | str = "Comparisons", unsure: bool = False
+                     ) -> Iterator[str]:
     """One page of the tables of each article's consecutive comparisons (its name, None on a
     page of one article that `heading` names, and its comparisons with their readings, whose
     rows read unsure are marked as the report marks them) under `heading` (its title too,
-    `HEADING - revdiff`), in pieces made one comparison at a time: a page of many articles is
-    written as it is made, never held whole. `unsure`: whether some reading is unsure, and the
+    `HEADING - revdiff`; a text of revdiff's own words, or a `PageHeading` naming articles), in
+    pieces made one comparison at a time: a page of many articles is written as it is made,
+    never held whole. `unsure`: whether some reading is unsure, and the
     legend says what that mark means."""
-    return page_pieces(f"{heading} - revdiff", chain(
-        [f"<h1>{escape(heading)}</h1>", legend(unsure)], _article_tables(articles)))
+    if isinstance(heading, str):
+        heading = PageHeading(heading, escape(heading))
+    return page_pieces(f"{heading.text} - revdiff", chain(
+        [f"<h1>{heading.html}</h1>", legend(unsure)], _article_tables(articles)))

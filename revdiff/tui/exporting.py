@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from revdiff.engine.graphemes import grapheme_clusters
-from revdiff.export.comparison_html import comparisons_html
+from revdiff.export.comparison_html import comparisons_html, versions_heading
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.html_report import article_slug
@@ -68,7 +68,7 @@ def _as_html(pair: ExportedPair) -> str:
     article's title (here the pair's, as the app shows it), not its URL."""
     comparison = pair.comparison
     title = comparison.new.title.strip() or pair.ref.name
-    heading = f"{title}: versions {comparison.old.number} to {comparison.new.number}"
+    heading = versions_heading(title, comparison.old.number, comparison.new.number)
     return "".join(comparisons_html([(None, [(comparison, pair.reading)])], heading=heading,
                                     unsure=is_unsure(pair.reading.least_edit_confidence(comparison))))
 

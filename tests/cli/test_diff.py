@@ -558,7 +558,8 @@ class _Interrupted(Exception):
     (["diff", "--format", "html"],
      page_head("2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1 - "
                "revdiff")
-     + "<main>\n<h1>2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1</h1>\n"
+     + '<main>\n<h1>2 articles: <bdi lang="">https://www.bbc.co.uk/news/a-0</bdi>, '
+     + '<bdi lang="">https://www.bbc.co.uk/news/a-1</bdi></h1>\n'
      + LEGEND + "\n<h2><bdi lang=\"\">https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
 ])
 def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
@@ -682,7 +683,7 @@ def test_the_html_page_has_one_main_heading_above_its_pairs(tmp_path: Path) -> N
     page = run(str(database), "--format", "html")
     levels = re.findall(r"<h([1-6])\b", page)
     assert levels == ["1", "2"]
-    assert "<h1>Storm &amp; &lt;b&gt;coast&lt;/b&gt;: versions 3 to 4</h1>" in page
+    assert '<h1><bdi lang="">Storm &amp; &lt;b&gt;coast&lt;/b&gt;</bdi>: versions 3 to 4</h1>' in page
     assert "<title>Storm &amp; &lt;b&gt;coast&lt;/b&gt;: versions 3 to 4 - revdiff</title>" in page
 
 
@@ -708,7 +709,7 @@ def test_the_html_page_writes_a_sentence_once_and_heads_each_pair_by_its_version
     assert all(page.count(f"Paragraph {n} stays as it was.") == 1 for n in range(5))
     assert re.findall(r"<h2>.*</h2>", page)[:2] == ["<h2>version 0 &rarr; 1</h2>",
                                                     "<h2>version 1 &rarr; 2</h2>"]
-    assert "<h1>live: versions 0 to 5</h1>" in page
+    assert '<h1><bdi lang="">live</bdi>: versions 0 to 5</h1>' in page
     ids = re.findall(r' id="([^"]+)"', page)
     links = re.findall(r'<a href="#([^"]+)">', page)
     assert links and set(links) <= set(ids)
@@ -875,3 +876,25 @@ def test_the_html_page_of_several_articles_isolates_a_title_from_its_url(tmp_pat
     headings = re.findall(r"<h2>.*</h2>", run(str(database), "--format", "html"))
     assert headings == [f'<h2><bdi lang="">خبر عاجل</bdi> (<bdi>https://www.bbc.co.uk/news/a-{n}'
                         "</bdi>): version 0 &rarr; 1</h2>" for n in (1, 2)]
+
+
+def test_the_html_page_s_heading_does_not_say_the_titles_in_it_are_english(
+        tmp_path: Path) -> None:
+    """The page's heading, `TITLE: versions 3 to 4`, was English whole (the page's `lang="en"`),
+    so a screen reader read a German title with English rules, and a right-to-left title set
+    the direction of the words after it; each title in it is now isolated and of unknown
+    language (`<bdi lang="">`), as each pair's heading gives an article's on a page of several."""
+    one = tmp_path / "one.db"
+    write_database(one, [Article("bbc", "https://example.de/sturm", (
+        Version(3, "Sturm & Küste", ("Es regnet.",)),
+        Version(4, "Sturm & Küste", ("Es regnet stark.",))), 2)])
+    page = run(str(one), "--format", "html")
+    assert '<h1><bdi lang="">Sturm &amp; Küste</bdi>: versions 3 to 4</h1>' in page
+    assert "<title>Sturm &amp; Küste: versions 3 to 4 - revdiff</title>" in page
+    several = tmp_path / "several.db"
+    write_database(several, [Article("bbc", f"https://example.de/{n}", (
+        Version(0, f"Sturm {n}", ("Es regnet.",)),
+        Version(1, f"Sturm {n}", ("Es regnet stark.",))), n) for n in range(4)])
+    page = run(str(several), "--format", "html")
+    assert ('<h1>4 articles: <bdi lang="">Sturm 0</bdi>, <bdi lang="">Sturm 1</bdi>, '
+            '<bdi lang="">Sturm 2</bdi>, ...</h1>') in page
