@@ -31,11 +31,15 @@ def require_pyarrow() -> Any:
     return arrow
 
 
-def require_distributed() -> Any:
-    """The dask.distributed module, or MissingExtra."""
+def require_distributed(option: str) -> Any:
+    """The dask.distributed module, or MissingExtra naming `option`, the command line's option
+    that asked for it (`--dask`, `--scheduler`), and the pip command that installs it."""
     try:
         import dask.distributed
     except ImportError as error:
-        raise MissingExtra("--dask and --scheduler need dask.distributed, which is not installed",
-                           hint="pip install 'revdiff[dask]', or use --workers N") from error
+        # without Dask, --dask's local processes are --workers' alone; a --scheduler has no stand-in
+        hint = "pip install 'revdiff[dask]'" + (", or use --workers N without --dask"
+                                                if option == "--dask" else "")
+        raise MissingExtra(f"{option} needs dask.distributed, which is not installed",
+                           hint=hint) from error
     return dask.distributed

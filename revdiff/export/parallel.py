@@ -318,11 +318,14 @@ class _DaskPending(Generic[R]):
         self.executor = executor
 
     def result(self) -> R:
+        from distributed import KilledWorker  # a Dask future's: dask.distributed is installed
+        from distributed.comm import CommClosedError
+
         try:
             return self._awaited()
         except (WorkerVersionMismatch, ImportError) as mismatch:
             raise WorkerLost(" ".join(str(mismatch).split()), advice=install_hint()) from None
-        except require_distributed().KilledWorker as killed:
+        except KilledWorker as killed:
             tries = getattr(killed, "allowed_failures", 0) + 1
             raise WorkerLost(f"{tries} Dask workers died in turn running the same articles",
                              advice=self.advice) from None
@@ -332,7 +335,7 @@ class _DaskPending(Generic[R]):
                 raise _scheduler_lost() from None
             raise WorkerLost(f"the Dask scheduler cancelled the work ({reason})",
                              advice=self.advice) from None
-        except require_distributed().comm.CommClosedError:  # as the result was fetched
+        except CommClosedError:  # as the result was fetched
             raise _scheduler_lost() from None
 
     def _awaited(self) -> R:
@@ -585,7 +588,7 @@ class DaskExecutor:
         made (at most `timeout`) and set to close: one that came then left the client open. A
         second SIGTERM then ends the run at once (nothing is written yet).
         """
-        distributed = require_distributed()
+        distributed = require_distributed("--scheduler")
         from distributed.utils import silence_logging_cmgr
 
         cleanup = closing.enter_context(ExitStack())
@@ -623,7 +626,7 @@ class DaskExecutor:
         `temporary-directory`, else the system's), removed when it is closed: Dask's own,
         `dask-scratch-space` there, was left behind with its lock files.
         """
-        distributed = require_distributed()
+        distributed = require_distributed("--dask")
         import dask.config
 
         with ExitStack() as started:  # closed again if the start-up fails or is interrupted

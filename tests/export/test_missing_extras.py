@@ -62,3 +62,24 @@ def test_saved_pages_without_trafilatura_stop_the_export_even_with_skip_errors( 
     assert line.endswith("reading saved publisher pages needs trafilatura "
                          "(pip install 'revdiff[snapshots]')")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", [("--dask", "--workers", "2"),
+                                    ("--scheduler", "tcp://127.0.0.1:1")])
+def test_missing_dask_names_the_option_given_and_the_pip_command(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        option: tuple[str, ...]) -> None:
+    # the line named both options ("--dask and --scheduler need dask.distributed") whichever was
+    # given, and told a --scheduler run to "use --workers N", an option it refuses
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    result = run_cli("export", str(samples), "-o", str(tmp_path / "edits.jsonl"), *option)
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    given = option[0]
+    other = "--scheduler" if given == "--dask" else "--dask"
+    assert line.startswith(f"revdiff: error: {given} needs dask.distributed, which is not "
+                           "installed (pip install 'revdiff[dask]'")
+    assert other not in line
+    assert ("--workers" in line) == (given == "--dask")
+    assert list(tmp_path.iterdir()) == []
