@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,7 +16,7 @@ __all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryDat
            "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
            "MalformedPage", "MissingExtra", "NothingToCompare", "OutputFailed", "RevdiffError",
            "StoreError", "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure", "os_reason",
-           "stdout_failure", "stdout_open", "writing_stdout"]
+           "stdout_failure", "stdout_open", "temporary_folder_failure", "writing_stdout"]
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
@@ -185,3 +186,13 @@ def file_failure(error: OSError) -> RevdiffError:
     return RevdiffError(f"{what}: {os_reason(error)}", os.fsdecode(where),
                         hint="check that it is there and that you may use it, then rerun the "
                         "command")
+
+
+def temporary_folder_failure(error: OSError, what: str) -> RevdiffError:
+    """The error line for `what`, a folder revdiff makes for itself in the system's temporary
+    folder, that could not be made (a full disk, no permission): named as that folder's, where
+    TMPDIR chooses another, rather than told by `file_failure` as a file the user named."""
+    return RevdiffError(f"cannot make {what} in the temporary folder: {os_reason(error)}",
+                        tempfile.tempdir,  # found by `tempfile` as it failed; None: none usable
+                        hint="free some space there or make it writable, or set TMPDIR to a "
+                             "folder you may write in, then rerun the command")

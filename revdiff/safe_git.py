@@ -35,7 +35,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from revdiff.errors import StoreError, os_reason
+from revdiff.errors import StoreError, os_reason, temporary_folder_failure
 from revdiff.file_kinds import is_dev_null, special_kind
 from revdiff.file_names import name_text
 from revdiff.process_ends import killing_signal
@@ -53,9 +53,17 @@ def _private_folder() -> Path:
     """
     folder = _private.get(os.getpid())
     if folder is None or not folder.is_dir():
-        folder = Path(tempfile.mkdtemp(prefix="revdiff-git-"))
-        (folder / "empty-config").write_bytes(b"")
-        (folder / "no-hooks").mkdir()
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="revdiff-git-"))
+            try:
+                (folder / "empty-config").write_bytes(b"")
+                (folder / "no-hooks").mkdir()
+            except OSError:  # a full disk: nothing half made is left
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+        except OSError as error:  # it was told as git's failing to start, or as a user's file
+            raise temporary_folder_failure(error, "the folder of the settings revdiff gives git"
+                                           ) from None
         _private[os.getpid()] = folder
         atexit.register(_remove_private_folder, os.getpid(), folder)
     return folder
@@ -232,7 +240,11 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
     """
     source = str(path.resolve())  # absolute: never read as a URL or an option
     refuse_special_files(path)
-    with tempfile.TemporaryDirectory(prefix="revdiff-clone-") as folder:
+    try:
+        made = tempfile.TemporaryDirectory(prefix="revdiff-clone-")
+    except OSError as error:
+        raise temporary_folder_failure(error, "a clone of the git repository") from None
+    with made as folder:
         clone = Path(folder) / "clone.git"
         result = subprocess.run(
             [git_executable(), "clone", "--quiet", "--bare", "--no-local", "--template=",

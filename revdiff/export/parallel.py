@@ -32,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from typing import Any, Generic, Protocol, TypeVar
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import RevdiffError, temporary_folder_failure
 from revdiff.export.extras import require_distributed
 from revdiff.export.worker_loss import WorkBoard, WorkerLost, how_it_ended, join_board
 from revdiff.stop_signals import stops_held
@@ -528,13 +528,14 @@ def _wait_for_a_worker(client: Any, address: str, notice_after: float,
 
 def _cluster_folder(parent: str | None) -> str:
     """A new folder for a local cluster's files in `parent`, Dask's `temporary-directory` (the
-    system's temporary folder when None). Such a setting that names no folder one can write in
-    was told as `cannot read or write this file`, naming the folder revdiff was making."""
+    system's temporary folder when None). Such a setting that names no folder one can write in,
+    or a system's temporary folder one cannot, was told as `cannot read or write this file`,
+    naming the folder revdiff was making."""
     try:
         return tempfile.mkdtemp(prefix="revdiff-dask-", dir=parent)
     except OSError as error:
         if parent is None:
-            raise
+            raise temporary_folder_failure(error, "the local Dask cluster's folder") from None
         raise SchedulerProblem(f"cannot make the local Dask cluster's folder in Dask's "
                                f"temporary-directory: {error.strerror or error}", parent,
                                hint="make that folder, or set DASK_TEMPORARY_DIRECTORY (or "
