@@ -395,11 +395,22 @@ def _path(item: Any, caller: str) -> str:
         item = path
     raise TypeError(f"{caller} takes paths (str or os.PathLike), not {_what(item)}"
                     + (": decode bytes first" if isinstance(item, bytes) else "")
-                    + _READ_ALREADY * isinstance(item, Article))
+                    + _READ_ALREADY * isinstance(item, Article)
+                    + _read_already_part(item))
 
 
 # What `load` says of an Article given to it, which a notebook has from an earlier `load`
 _READ_ALREADY = ": an Article is read already; the tables (revdiff.edits_table and friends) take it"
+
+
+def _read_already_part(item: Any) -> str:
+    """What `load` says of a part of an Article given to it (a Version, a Comparison, a
+    PageReading), '' for anything else: what it reads, and that the tables take the Article."""
+    if not _part_of_an_article(item):
+        return ""
+    return (f": load reads files (a page, version files, a folder); a {_what(item)} is part of "
+            "an Article, read already: the tables (revdiff.edits_table and friends) take that "
+            "Article")
 
 
 def _not_standard_input(path: str) -> str:
@@ -433,6 +444,7 @@ def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:
         raise TypeError(f"{caller} takes {takes}, not {_what(items)}"
                         + (": decode bytes first" if isinstance(items, bytes) else "")
                         + _READ_ALREADY * isinstance(items, Article)
+                        + _read_already_part(items)
                         + (": give list(d) or list(d.values())" if isinstance(items, Mapping)
                            else "")
                         + (": a set has no order, and its order changes from one run to the "
@@ -490,6 +502,11 @@ def _articles(items: Any, caller: str, notes: list[str] | None
         elif _part_of_an_article(item):
             raise TypeError(f"{caller} takes an Article or a path each, not a {_what(item)}: give "
                             f"the Article, not {_part_of_an_article(item)}")
+        elif isinstance(item, (list, tuple)) and item and _part_of_an_article(item[0]):
+            # `[article.versions]`: the Article's parts, not a list of Articles
+            raise TypeError(f"{caller} takes an Article or a path each, not a {_what(item)} of "
+                            f"{_what(item[0])}s: give the Article, not "
+                            f"{_part_of_an_article(item[0])}")
         elif isinstance(item, (list, tuple)):
             # most often `[revdiff.load(p) for p in paths]`: `load` returns a list
             raise TypeError(f"{caller} takes an Article or a path each, not a {_what(item)}: give "

@@ -273,6 +273,41 @@ def test_a_part_of_an_article_given_to_the_tables_is_refused_saying_to_give_the_
                                         rf"each, not a {given}: give the Article, not {say}$"):
         table(parts[part])
 
+@pytest.mark.parametrize("table", [revdiff.edits_table, revdiff.comparisons_table])
+@pytest.mark.parametrize(("part", "given", "say"), [
+    ("versions", "tuple of Versions", "its versions"),
+    ("comparisons", "list of Comparisons", "a Comparison of its versions"),
+])
+def test_a_list_holding_the_parts_of_an_article_is_refused_saying_to_give_the_article(
+        table: Any, part: str, given: str, say: str) -> None:
+    """`edits_table([article.versions])` was refused as "not a tuple: give one flat list
+    (revdiff.load returns a list of Articles ...)", a mistake it is not: the Article is what to
+    give, not its versions."""
+    article = revdiff.load(STORY)[0]
+    comparison = revdiff.compare(article.versions[0], article.versions[1])
+    parts = {"versions": [article.versions], "comparisons": [[comparison]]}
+    with pytest.raises(TypeError, match=rf"^revdiff\.{table.__name__} takes an Article or a path "
+                                        rf"each, not a {given}: give the Article, not {say}$"):
+        table(parts[part])
+
+
+@pytest.mark.parametrize("part", ["version", "versions", "comparison", "list of a version"])
+def test_a_part_of_an_article_given_to_load_says_what_load_and_the_tables_take(part: str) -> None:
+    """`revdiff.load(version)` said only "takes paths or lists of paths, not Version": nothing
+    of what to do with it."""
+    article = revdiff.load(STORY)[0]
+    comparison = revdiff.compare(article.versions[0], article.versions[1])
+    parts = {"version": article.versions[0], "versions": article.versions,
+             "comparison": comparison, "list of a version": [article.versions[0]]}
+    given = "Comparison" if part == "comparison" else "Version"
+    with pytest.raises(TypeError, match=rf"^revdiff\.load takes paths.*, not {given}: load reads "
+                                        r"files \(a page, version files, a folder\); a "
+                                        rf"{given} is part of an Article, read already: the "
+                                        r"tables \(revdiff\.edits_table and friends\) take "
+                                        r"that Article$"):
+        revdiff.load(parts[part])
+
+
 @pytest.mark.parametrize(("paragraphs", "given"), [(["A b."], "list"), (("A b.", 1), "tuple holding int")])
 def test_compare_refuses_a_version_whose_paragraphs_are_no_tuple_of_text(paragraphs: object,
                                                                          given: str) -> None:
