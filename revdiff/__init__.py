@@ -7,6 +7,7 @@ The notebook API (the readers, the engine and pyarrow are imported when first us
     >>> articles = revdiff.load("samples/versions/iran-strikes-us-troops-in-iraq")
     >>> comparison = revdiff.compare(articles[0].versions[0], articles[0].versions[1])
     >>> edits = pd.DataFrame(revdiff.edits_table(articles))          # one row per edit
+    >>> edits = edits.astype({"confidence": "float64"})  # None as NaN: see docs/EXPORT.md, From Python
     >>> pairs = pd.DataFrame(revdiff.comparisons_table(articles))    # one row per version pair
     >>> table = revdiff.edits_arrow("samples/versions")  # a pyarrow.Table, a folder an article
 

@@ -990,6 +990,19 @@ def test_the_package_docstring_examples_run_from_the_project_folder(
     assert tried and not failed
 
 
+def test_the_package_docstring_gives_confidence_its_dtype_as_docs_export_does() -> None:
+    # its example built pd.DataFrame(revdiff.edits_table(...)) and left `confidence` a column of
+    # None of `object` type, unsaid, which docs/EXPORT.md tells how to type
+    assert revdiff.__doc__
+    [line] = [line for line in revdiff.__doc__.splitlines() if "confidence" in line]
+    given = 'edits.astype({"confidence": "float64"})'
+    assert line.lstrip().startswith(f">>> edits = {given}")
+    assert line.endswith("see docs/EXPORT.md, From Python")
+    guide = (SAMPLES.parents[1] / "docs" / "EXPORT.md").read_text(encoding="utf-8")
+    section = guide.split("\n## From Python\n")[1].split("\n## ")[0]
+    assert f"edits = {given}" in section
+
+
 def test_the_errors_the_api_raises_for_a_mode_or_a_number_are_named_in_revdiff_errors() -> None:
     """`revdiff.errors` is where a notebook looks for the types to catch: an unknown sentence mode
     (`UnknownSentenceMode`) and a version number no Arrow table holds (`ValueTooLarge`) were
