@@ -5,6 +5,7 @@ as revdiff's temporary folder, with what to do, not as a file of the user's."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -36,8 +37,8 @@ def unwritable_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     folder.chmod(0o555)
     immutable = False
     if _takes_new_folders(folder):  # root
-        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True,
-                                   check=False).returncode == 0
+        immutable = shutil.which("chattr") is not None and subprocess.run(
+            ["chattr", "+i", str(folder)], capture_output=True, check=False).returncode == 0
         if not immutable or _takes_new_folders(folder):
             folder.chmod(0o755)
             pytest.skip("cannot make a folder unwritable here (root without chattr +i)")
