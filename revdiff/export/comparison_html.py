@@ -276,7 +276,7 @@ def comparison_table(comparison: Comparison, *, article: ArticleName | None = No
         _pair_heading(comparison, article),
         (f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
         f"{escape(percent(stats.changed_share))} changed{escape(notes)}</p>"),
-        "<table>",
+        '<table class="diff">',
         header_row("edit", f"version {comparison.old.number}", f"version {comparison.new.number}"),
         (f'<tr class="title"><td class="op">title{_flags(comparison.title_flags)}</td>'
          f"<td{UNKNOWN_LANGUAGE}>{_side(title_diff, -1)}</td>"

@@ -31,18 +31,22 @@ UNKNOWN_LANGUAGE = ' lang=""'
 
 STYLE = """
 body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222;
-       overflow-wrap: anywhere; }
+       overflow-wrap: break-word; }
 h1 { font-size: 1.6em; margin-bottom: .2em; unicode-bidi: plaintext; }
 h2 { font-size: 1.2em; margin-top: 2em; }
 .meta, .stats, .legend { color: #555; } .legend { font-size: 90%; } a { color: #245; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
+/* A diff table's columns keep their widths whatever their words: a word breaks only where it is
+   longer than its column's line (a long URL), never widening the page, and no word breaks where it
+   fits. A table that scrolls sideways may break any word. */
+table.diff { table-layout: fixed; } table.diff th:first-child { width: 6em; }
 th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; text-align: start;
          unicode-bidi: plaintext; }
-td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; overflow-wrap: normal; }
-table.timeline td, table.index td { width: auto; }
+td.op { font-family: monospace; color: #666; overflow-wrap: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 7ch; }
 td.words { white-space: nowrap; }  /* the index's `+282 / -70`, never over two lines */
-.sideways { overflow-x: auto; } .sideways th { overflow-wrap: normal; }
+.sideways { overflow-x: auto; } .sideways td { overflow-wrap: anywhere; }
+.sideways th { overflow-wrap: normal; }
 .sideways td:not(.num) { min-width: 8em; }
 td.source { overflow-wrap: normal; }
 .unseen { font-family: monospace; font-size: 85%; }
@@ -57,6 +61,10 @@ td.op .sureness { display: block; width: max-content; }
 .charts figure { margin: 0; } figcaption { font-size: 85%; color: #555; }
 svg.chart { background: #fafafa; border: 1px solid #eee; max-width: 100%; height: auto; }
 nav a { margin-right: 1em; }
+@media (max-width: 30em) {  /* a phone's, or a page zoomed to 400%: room for the words */
+  body { padding: 0 .5em; } th, td { padding: .3em; }
+  table.diff th:first-child { width: 4.6em; } td.op { font-size: 80%; }
+}
 @media print {
   body { margin: 0; max-width: none; }
   nav { display: none; }

@@ -711,6 +711,52 @@ def test_the_labels_of_the_edits_break_only_between_words(tmp_path: Path, width:
     assert overflow <= 0
 
 
+def _layout_in_a_window_of(width: int, page: Path, tmp_path: Path, script: str
+                           ) -> tuple[list[str], int]:
+    """What `script` finds broken in `page`, and its overflow, laid out `width` pixels wide: in
+    a frame that wide, as headless Chromium makes no window narrower than 500 pixels (at 320, a
+    page of 1280 zoomed to 400%)."""
+    framed = (page.read_text(encoding="utf-8")
+              .replace("</body>", script.replace("document.body.", "parent.document.body.")
+                       + "</body>"))
+    framed = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", framed)
+    frame = tmp_path / f"framed-{width}-{page.name}"
+    frame.write_text(f'<!DOCTYPE html><html><body style="margin: 0"><iframe width="{width}" '
+                     f'height="1000" srcdoc="{html.escape(framed)}"></iframe></body></html>',
+                     encoding="utf-8")
+    return _layout_in_chromium(frame, tmp_path, script="")
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
+                                                     "chromium) - layout test skipped")
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_narrow_screen_the_diff_tables_break_no_word_and_a_long_url_keeps_to_the_page(
+        tmp_path: Path, width: int) -> None:
+    """Every word of the page could break anywhere (so that a long URL kept its column on the
+    page), which let the diff tables squeeze their columns: 320 pixels wide (a page zoomed to
+    400%) they read `BAGHDA`/`D:` and `Wednesd`/`ay`. A diff table's columns now keep their
+    widths whatever their words: a word breaks only where it is longer than its column's line,
+    a long URL, which never widens the page."""
+    url = ("https://www.example.org/world/middle_east/iraq-rockets-fired-at-baghdad-airport/"
+           "2020/01/02/91b27d1c-2dc2-11ea-bffe-020c88b3f120_story.html")
+    comparison = revdiff.compare(
+        Version(0, "Rockets hit", (f"BAGHDAD: Officials said on Wednesday it was seen at {url}.",)),
+        Version(1, "Rockets hit base", (f"BAGHDAD: Officials said on Tuesday it was seen at {url}.",)))
+    from revdiff.export.comparison_html import comparisons_html
+
+    (tmp_path / "url.html").write_text("".join(comparisons_html([(None, [(comparison, None)])],
+                                                                heading="x")), encoding="utf-8")
+    run_export(ExportJob((str(ROOT / "samples" / "sniffer-diff" / "iran-strikes-v3-v4.html"),),
+                         tmp_path / "report", "html"))
+    (article_page,) = (tmp_path / "report").glob("000000-*.html")
+    assert "BAGHDAD:" in article_page.read_text(encoding="utf-8")
+    for page in (article_page, tmp_path / "url.html"):
+        broken, overflow = _layout_in_a_window_of(width, page, tmp_path, _words_script(
+            ":not(.sideways) > table td:not(.op)", r"(?<![^\s-])[^\s/-]{1,10}(?![^\s-])"))
+        assert broken == [], (page.name, broken)
+        assert overflow <= 0, page.name
+
+
 def test_a_right_to_left_file_name_keeps_the_numbers_of_its_warning_after_it(
         tmp_path: Path) -> None:
     """`warning: مقال: 3 of 10 rows unsure` showed as `warning: 3 :مقال of 10 rows unsure`: the

@@ -52,7 +52,8 @@ def test_right_to_left_text_and_words_longer_than_a_line_keep_the_columns_on_the
     cells = _declarations("th, td")
     assert "unicode-bidi: plaintext" in cells and "text-align: start" in cells
     assert "text-align: left" not in cells
-    assert "overflow-wrap: anywhere" in _declarations("body")  # inherited by every cell
+    assert "overflow-wrap: break-word" in _declarations("body")  # inherited by every cell
+    assert "table-layout: fixed" in _declarations("table.diff")  # so a URL breaks in its column
 
 
 def test_both_pages_explain_the_marks_of_their_tables(tmp_path: Path) -> None:
@@ -69,7 +70,7 @@ def test_both_pages_explain_the_marks_of_their_tables(tmp_path: Path) -> None:
     [article] = revdiff.load(VERSIONS)
     comparison = revdiff.compare(article.versions[0], article.versions[1])
     single = "".join(comparisons_html([(None, [(comparison, None)])], heading="story"))
-    assert single.count(LEGEND) == 1 and single.index(LEGEND) < single.index("<table>")
+    assert single.count(LEGEND) == 1 and single.index(LEGEND) < single.index('<table class="diff">')
     result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
                                        "--format", "html"])
     assert result.exit_code == 0, result.output

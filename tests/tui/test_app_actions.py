@@ -206,7 +206,7 @@ async def test_export_writes_the_chosen_format_on_one_enter(chain_article: Artic
         await pilot.pause()
         await export_written(app, pilot)
         html = (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.html").read_text()
-        assert html.startswith("<!DOCTYPE html>") and "<table>" in html
+        assert html.startswith("<!DOCTYPE html>") and '<table class="diff">' in html
         # titled and headed by the article's title, as `revdiff diff --format html` is, not its URL
         title = html_escape(app.session.comparison().new.title)
         assert f"<title>{title}: versions 0 to 1 - revdiff</title>" in html
