@@ -66,7 +66,7 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
     every = _label_every(labels, side)
     tips = [f"{labels[k]}: +{added[k]} / -{removed[k]} words" for k in range(count)]
     body = [(f'<line x1="{MARGIN}" y1="{middle}" x2="{WIDTH - MARGIN}" y2="{middle}" '
-             'stroke="#999" stroke-width="1"/>')]
+             'stroke="#888" stroke-width="1"/>')]
     for k in range(count):
         x = side + slot * k + (slot - bar) / 2
         up, down = added[k] * scale, removed[k] * scale
@@ -119,7 +119,7 @@ def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
 
     points = " ".join(f"{x:.1f},{y(v):.1f}" for x, v in zip(xs, values))
     body = [(f'<line x1="{MARGIN}" y1="{HEIGHT - MARGIN}" x2="{WIDTH - MARGIN}" '
-             f'y2="{HEIGHT - MARGIN}" stroke="#999"/>')]
+             f'y2="{HEIGHT - MARGIN}" stroke="#888"/>')]
     if len(values) > 1:
         body.append(f'<polyline points="{points}" fill="none" stroke="#36c" stroke-width="2"/>')
     every = _label_every(labels, side)

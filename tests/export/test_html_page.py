@@ -190,8 +190,9 @@ def test_every_page_marks_its_content_as_the_main_landmark(tmp_path: Path) -> No
 
 def test_the_marks_of_the_charts_stand_out_from_their_background() -> None:
     """The words chart's green bars (#3a3 on the chart's #fafafa, 2.9:1) fell short of the 3:1
-    that WCAG asks of the parts of a chart a reader needs (non-text contrast); the other bars,
-    lines and dots of the charts reach it."""
+    that WCAG asks of the parts of a chart a reader needs (non-text contrast), and so did the
+    charts' axis lines (#999, 2.7:1), the words chart's parting the words added from
+    those removed; the other bars, lines and dots of the charts reach it."""
     from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 
     [chart_background] = re.findall(r"svg\.chart \{ background: (#\w+)", STYLE)
@@ -199,7 +200,7 @@ def test_the_marks_of_the_charts_stand_out_from_their_background() -> None:
               line_chart([0.5, 0.2], ["0→1", "1→2"], label="share", maximum=1.0, shares=True),
               sparkline([0.5, 0.2]))
     marks = [colour for svg in charts
-             for colour in re.findall(r'<(?:rect|circle|polyline) [^>]*(?:fill|stroke)="(#\w+)"', svg)]
-    assert len(set(marks)) >= 3
+             for colour in re.findall(r'<(?:rect|circle|polyline|line) [^>]*(?:fill|stroke)="(#\w+)"', svg)]
+    assert len(set(marks)) >= 4  # the bars, the lines, the dots and the axes
     for colour in marks:
         assert _contrast(colour, chart_background) >= 3, colour
