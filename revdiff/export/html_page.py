@@ -99,6 +99,13 @@ def header_row(*columns: str) -> str:
     return f"<thead><tr>{cells}</tr></thead>"
 
 
+def sideways_box(label: str) -> str:
+    """The opening of a box that scrolls a table too wide for the window sideways: focusable, so
+    that a keyboard's user can scroll it (Safari focuses no box that is not), and a region named
+    `label`, for a screen reader to say what it holds."""
+    return f'<div class="sideways" tabindex="0" role="region" aria-label="{escape(label)}">'
+
+
 def page_pieces(title: str, body: Iterable[str]) -> Iterator[str]:
     """A whole page in pieces, each body line's made as it comes: the head, the body's lines,
     the end. (No line ends with a carriage return, so the lines show as the body does whole.)"""

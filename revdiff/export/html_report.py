@@ -28,6 +28,7 @@ from revdiff.export.html_page import (
     body_pieces,
     header_row,
     page_head,
+    sideways_box,
 )
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.pairs import pair_reading
@@ -129,7 +130,7 @@ class PairChange(NamedTuple):
 
 
 def timeline_table(article: Article, changes: list[PairChange]) -> str:
-    rows = ['<div class="sideways"><table class="timeline">'
+    rows = [f'{sideways_box("timeline of the versions")}<table class="timeline">'
             + header_row("version", "time", "title", "paragraphs", "words", "change from previous")]
     # counted as compared: a cut page's `[...]` marks are no paragraphs of the article
     versions = compared_versions(article)
@@ -289,7 +290,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
     the input it was read from, under its title."""
     yield page_head(INDEX_TITLE)
     yield f"{MAIN_START}<h1>{INDEX_TITLE}</h1>\n"
-    yield ('<div class="sideways"><table class="index">'
+    yield (f'{sideways_box("articles")}<table class="index">'
            + header_row("#", "article", "source", "versions", "words +/-", "changed per pair")
            + "\n")
     articles = pairs = 0

@@ -204,3 +204,22 @@ def test_the_marks_of_the_charts_stand_out_from_their_background() -> None:
     assert len(set(marks)) >= 4  # the bars, the lines, the dots and the axes
     for colour in marks:
         assert _contrast(colour, chart_background) >= 3, colour
+
+
+def test_a_keyboard_reaches_the_tables_that_scroll_sideways(tmp_path: Path) -> None:
+    """The timeline's and the index's scrolling boxes could not be focused, so a keyboard's user
+    could not scroll them (Safari focuses no box that is not focusable), nor did a screen reader
+    say what they held. Each is now focusable (`tabindex="0"`), a region, named by its label."""
+    result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
+                                       "--format", "html"])
+    assert result.exit_code == 0, result.output
+    [article_page] = (tmp_path / "report").glob("0*.html")
+    labels = []
+    for page in (article_page, tmp_path / "report" / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        boxes = re.findall(r'<div class="sideways"[^>]*>', text)
+        assert len(boxes) == 1, page.name
+        [box] = boxes
+        assert 'tabindex="0"' in box and 'role="region"' in box, box
+        labels += re.findall(r'aria-label="([^"]+)"', box)
+    assert labels == ["timeline of the versions", "articles"]
