@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup
 
 from revdiff.engine.word_count import count_words
 from revdiff.errors import MalformedPage, MissingExtra
-from revdiff.formats.english_dates import parse_date, parse_day
+from revdiff.formats.english_dates import parse_date, parse_day, unread_zone_of
 from revdiff.formats.fields import (
     at_second_59,
     iso_date,
@@ -156,6 +156,9 @@ class SavedPage:
     time_source: str | None
     # The warning of a time at a leap second (`23:59:60`), read at second 59.
     leap_second: str | None
+    # The warning of a time in words whose zone revdiff does not read (`10:30 AM ET`), read as
+    # written, in no zone.
+    unread_zone: str | None
     # The date the file name, else the page, gives without a time of day (`2024-02-01`), when
     # nothing gives a time.
     date: str | None
@@ -177,8 +180,8 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     html = _WAYBACK_TOOLBAR.sub("", html)
     soup = BeautifulSoup(html, "html.parser")
     named = _time_from_name(file_name)
-    time, source, leap_second, date, unread_time = (named if named.time is not None
-                                                    else _time_from_page(html, soup, named))
+    time, source, leap_second, unread_zone, date, unread_time = (
+        named if named.time is not None else _time_from_page(html, soup, named))
     title = _title(soup)
     headed = _headed_article(soup)
     paragraphs = (extract_paragraphs(headed, name) if headed else ()) or extract_paragraphs(
@@ -203,7 +206,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     url, *other_urls = _urls(soup, html) or (None,)
     return SavedPage(name, file_name, url, tuple(other_urls), title, time, source, leap_second,
-                     date, unread_time, text, _PAGE_END.search(html) is None, error_heading,
+                     unread_zone, date, unread_time, text, _PAGE_END.search(html) is None, error_heading,
                      text_from_linked_data)
 
 
@@ -322,13 +325,14 @@ def _with_ampersands_escaped(tree: Any) -> Any:
 
 class _PageTime(NamedTuple):
     """A saved page's time, where it came from (`SavedPage.time_source`), the warning of a
-    time at a leap second, read at second 59, the date given without a time of day
-    (`SavedPage.date`) where there is no time, and the warning of a time in words no reader
-    reads (`SavedPage.unread_time`)."""
+    time at a leap second, read at second 59, the warning of a time in words whose zone is not
+    read, the date given without a time of day (`SavedPage.date`) where there is no time, and
+    the warning of a time in words no reader reads (`SavedPage.unread_time`)."""
 
     time: datetime | None
     source: str | None
     leap_second: str | None = None
+    unread_zone: str | None = None
     date: str | None = None
     unread: str | None = None
 
@@ -449,13 +453,17 @@ def _claimed_time(content: str | None, source: str) -> _PageTime | None:
 def _worded_time(content: str, source: str) -> _PageTime:
     """The time or date a microdata value gives in words, as a page shows it (`3 January 2020`,
     `January 3, 2020 10:30 AM`, as NewsDiffs' date lines write them), else the warning that it
-    is none revdiff reads."""
+    is none revdiff reads; a zone it names that is not read (`10:30 AM ET`) is warned of, as in
+    a NewsDiffs date line."""
     day = parse_day(content)
     if day is not None:
         return _PageTime(None, source, date=day.isoformat())
     time = parse_date(content)
     if time is not None:
-        return _PageTime(time, source, leap_second_warning(content, source))
+        zone = unread_zone_of(content)
+        return _PageTime(time, source, leap_second_warning(content, source), None if zone is None
+                         else f"{source} {shown(content)} names the time zone {shown(zone)}, which "
+                         "is not read (unknown or ambiguous): read as written, in no zone")
     return _PageTime(None, source, unread=(
         f"{source} {shown(content)} is no date or time revdiff reads (2020-01-03T10:30:00Z, "
         "3 January 2020, January 3, 2020 10:30 AM): passed over; put the time of the save in "

@@ -302,6 +302,7 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
     if undated:
         warnings.append(_untimed_note(undated, after_timed=len(undated) < len(pages)))
     warnings.extend(f"{p.name}: {p.leap_second}" for p in pages if p.leap_second)
+    warnings.extend(f"{p.name}: {p.unread_zone}" for p in pages if p.unread_zone)
     warnings.extend(f"{p.name}: {p.unread_time}" for p in pages if p.unread_time)
     sources = sorted({p.time_source for p in pages if p.time_source})
     claimed = [s for s in sources if s.startswith(("article:", "og:", "JSON-LD", "microdata", "<time"))]

@@ -1384,3 +1384,20 @@ def test_an_h1_that_is_no_logo_stays_the_headline_and_a_paragraph_named_so_stays
     assert page.title == "Bridge to close"
     assert page.text.paragraphs[0] == "News Company"
     assert page.text.furniture == ()
+
+
+@needs_trafilatura
+def test_a_microdata_time_in_words_with_a_zone_not_read_is_warned_of(tmp_path: Path) -> None:
+    """`<span itemprop="dateModified">January 3, 2020 10:30 AM ET</span>` was read in no zone
+    without a word, where a NewsDiffs date line naming the same zone is warned of."""
+    folder = tmp_path / "pages"
+    for name, version, hour in (("a.html", FIRST, 10), ("b.html", SECOND, 11)):
+        _write(folder, name, render_page(URL, version, SITES[0]).replace(
+            "</h1>", f"</h1><p>Updated <span itemprop='dateModified'>January 3, 2020 {hour}:30 AM "
+            "ET</span></p>"))
+    article, = load([str(folder)])
+    assert [v.time for v in article.versions] == [datetime(2020, 1, 3, 10, 30),
+                                                  datetime(2020, 1, 3, 11, 30)]
+    assert (f"{folder / 'a.html'}: microdata dateModified 'January 3, 2020 10:30 AM ET' names "
+            "the time zone 'ET', which is not read (unknown or ambiguous): read as written, in "
+            "no zone") in article.warnings
