@@ -60,7 +60,7 @@ def parse_date(value: str) -> datetime | None:
     value = _as_written(value)
     if not value or parse_day(value) is not None:
         return None
-    dated = source_format_time(value)
+    dated = _source_format_time(value)
     if dated is None:
         with contextlib.suppress(MalformedPage):  # a zone that puts it out of the years
             dated = parse_written_time(value, "date line", "")
@@ -79,7 +79,7 @@ def parse_day(value: str) -> date | None:
     return iso_date(value)
 
 
-def source_format_time(value: str) -> datetime | None:
+def _source_format_time(value: str) -> datetime | None:
     """The date and time a line writes in one of the sources' own formats, None when it is in
     none."""
     value = value.strip(ASCII_WHITESPACE)

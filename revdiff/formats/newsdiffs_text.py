@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from revdiff.formats.english_dates import parse_day, source_format_time
+from revdiff.formats.english_dates import parse_date, parse_day
 from revdiff.formats.plain import one_paragraph_a_line
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 
@@ -35,9 +35,11 @@ def split_version_text(text: str) -> VersionText:
     are read (`plain.one_paragraph_a_line`).
 
     Two headers come without the blank line, as NewsDiffs writes them: a version with a
-    correction at its top (NYT) has it right after the byline, and a version without a date
-    starts at its title (NewsDiffs strips the text's leading newline, the empty date line's:
-    `title\\nbyline\\n\\nparagraphs...`). Without a header, the whole text is paragraphs.
+    correction at its top (NYT) has it right after the byline, known by its first line, a date
+    or a time `english_dates` reads (`Published: Jan 3, 2020 10:30 a.m. ET`), and a version
+    without a date starts at its title (NewsDiffs strips the text's leading newline, the empty
+    date line's: `title\\nbyline\\n\\nparagraphs...`). Without a header, the whole text is
+    paragraphs.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -45,7 +47,7 @@ def split_version_text(text: str) -> VersionText:
         date, title, byline = (collapse_whitespace(line) for line in lines[:3])
         body = "\n".join(lines[4:])
         has_header = True
-    elif len(lines) >= 4 and (source_format_time(lines[0]) or parse_day(lines[0])) is not None:
+    elif len(lines) >= 4 and (parse_date(lines[0]) or parse_day(lines[0])) is not None:
         date, title, byline = (collapse_whitespace(line) for line in lines[:3])
         body = "\n".join(lines[3:])
         has_header = True

@@ -116,12 +116,14 @@ def test_a_body_without_blank_lines_is_one_paragraph_a_line() -> None:
         ("One.", "Two."), ("One.", "Two, changed.")]
 
 
-@pytest.mark.parametrize("date_line", ["June 2, 2013", "2013-06-02"])
+@pytest.mark.parametrize("date_line", ["June 2, 2013", "2013-06-02",
+                                       "Published: Jan 3, 2020 10:30 a.m. ET",
+                                       "Updated Jan 3, 2020 10:30 AM"])
 def test_a_correction_right_after_the_byline_leaves_the_header_a_header(date_line: str) -> None:
     """NewsDiffs' NYT parser puts a version's top correction right after the byline, with no
     blank line: the date, title and byline were read as paragraphs, and the text as having no
     header. A date alone in ISO 8601 (as revdiff writes a version timed by its date alone) is
-    a date line too."""
+    a date line too, and so is a time after a label (`Published:`), which was not one."""
     parsed = split_version_text(f"{date_line}\nThe title\nBy A. Writer\nCorrection: a name.\n"
                                 "One.\nTwo.\n")
     assert (parsed.date, parsed.title, parsed.byline) == (date_line, "The title", "By A. Writer")
