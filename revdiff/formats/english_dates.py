@@ -40,9 +40,10 @@ _SEPTEMBER = re.compile(r"\bsept\b", re.IGNORECASE)
 _DOTTED_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.(?=\s)", re.IGNORECASE)
 
 
-def _as_written(value: str) -> str:
-    """`value` without a label in front and with its month's abbreviation as `%b` and the email
-    reader read it (`Sep 3, 2020` for `Updated: Sept. 3, 2020`)."""
+def date_text(value: str) -> str:
+    """The date a date line gives, as the parsers read it: `value` without a label in front and
+    with its month's abbreviation as `%b` and the email reader read it (`Sep 3, 2020` for
+    `Updated: Sept. 3, 2020`)."""
     value = value.strip(ASCII_WHITESPACE)
     value = value[label.end():] if (label := _LABEL.match(value)) else value
     return _DOTTED_MONTH.sub(r"\1", _SEPTEMBER.sub("Sep", value))
@@ -57,7 +58,7 @@ def parse_date(value: str) -> datetime | None:
     (`fields.zone_fault` says why). The sources' own formats come first, then the times
     `parse_written_time` reads (ISO 8601, RFC 2822), after a label in front.
     """
-    value = _as_written(value)
+    value = date_text(value)
     if not value or parse_day(value) is not None:
         return None
     dated = _source_format_time(value)
@@ -70,7 +71,7 @@ def parse_date(value: str) -> datetime | None:
 def parse_day(value: str) -> date | None:
     """The date a date line gives without a time of day (`January 3, 2020`, `2020-01-03`),
     None when it gives a time of day too or is no date."""
-    value = _as_written(value)
+    value = date_text(value)
     for day_format in _DAY_FORMATS:
         try:
             return datetime.strptime(value, day_format).date()
@@ -95,4 +96,4 @@ def _source_format_time(value: str) -> datetime | None:
 def unread_zone_of(value: str) -> str | None:
     """The zone a date line names that `parse_date` leaves out (`ET` of `Published: Jan 3, 2020
     10:30 a.m. ET`), as `fields.unread_zone` names it, after a label in front."""
-    return unread_zone(_as_written(value))
+    return unread_zone(date_text(value))

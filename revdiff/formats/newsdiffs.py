@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
-from revdiff.formats.english_dates import parse_date, parse_day, unread_zone_of
+from revdiff.formats.english_dates import date_text, parse_date, parse_day, unread_zone_of
 from revdiff.formats.fields import (
     checked_url,
     leap_second_warning,
@@ -579,7 +579,7 @@ def read_page(text: str, where: str) -> Article:
         dated = parse_date(parsed.date)
         time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
         day = parse_day(parsed.date) if time is None else None
-        fault = zone_fault(parsed.date) if dated is None else None
+        fault = zone_fault(date_text(parsed.date)) if dated is None else None
         if time is archived_at and dated is None and parsed.date and parse_day(parsed.date) is None:
             if fault is None:
                 archived_instead[side] = shown(parsed.date)
@@ -596,7 +596,8 @@ def read_page(text: str, where: str) -> Article:
                             "have it read)")
         elif time_text is not None:
             undated[side] = shown(parsed.date)
-        leap_second = (leap_second_warning(parsed.date, f"the {side} version's date line")
+        leap_second = (leap_second_warning(date_text(parsed.date),
+                                           f"the {side} version's date line")
                        if time is dated and dated is not None else None)
         if leap_second is not None:
             warnings.append(f"{where}: {leap_second}")

@@ -996,3 +996,20 @@ def test_a_page_named_like_a_cut_warning_has_its_own_versions_read_as_cut(tmp_pa
             ] == [2, 3]
     [article] = load([first, second])
     assert article.warnings == (cut_warning(second, "new", 3),)
+
+
+def test_a_labelled_date_lines_zone_fault_and_leap_second_are_told_of_its_date() -> None:
+    """A date line with a label in front (`Published: `) whose zone puts it outside the years 1
+    to 9999 was "not a date", without saying why, and one at a leap second was shown label and
+    all, cut short: the faults are of the date the line gives."""
+    old = Version(1, "T", ("One.",), None, "Published: Fri, 31 Dec 9999 23:59:59 -0100")
+    new = Version(2, "T", ("Two.",), None, "Last updated on: Sat, 31 Dec 2016 23:59:60 GMT")
+    article = read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    assert [w for w in article.warnings if "Archived" not in w] == [
+        ("page.html: the old version's date line 'Published: Fri, '...'9 23:59:59 -0100' (42 "
+         "characters) is not a time: its zone puts it outside the years 1 to 9999 in UTC; kept "
+         "as text (correct its date or offset in the file to have it read)"),
+        ("page.html: the new version's date line 'Sat, 31 Dec 2016 23:59:60 GMT' is at a leap "
+         "second (second 60), which revdiff's times cannot hold: read as second 59, a "
+         "second early, which keeps the versions' order; nothing to correct")]
