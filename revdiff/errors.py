@@ -133,6 +133,11 @@ class StoreError(RevdiffError):
     """The git store cannot be written or read."""
 
 
+class BranchMoved(StoreError):
+    """The branch moved while a store run wrote its versions (a commit made on it meanwhile):
+    they are not on it, and the next run stores them after its new tip."""
+
+
 class OutputFailed(RevdiffError):
     """Standard output cannot be written: a full disk, a device error (not a closed pipe)."""
 

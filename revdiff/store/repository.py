@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 import git
 
-from revdiff.errors import StoreError, os_reason
+from revdiff.errors import BranchMoved, StoreError, os_reason
 from revdiff.file_kinds import special_kind
 from revdiff.formats.git_layout import branch_made_since, import_ref
 from revdiff.formats.gitrepo import is_repository
@@ -327,7 +327,8 @@ def branch_tip(repo: git.Repo, ref: str) -> str | None:
 def publish_import(repo: git.Repo, ref: str, tip: str | None) -> None:
     """Move the branch from `tip` to the commits the import wrote, and drop the private ref.
 
-    Refused when the branch is no longer at `tip` (a commit made on it while the run wrote): the
+    Refused (`BranchMoved`) when the branch is no longer at `tip` (a commit made on it while the
+    run wrote): the
     private ref is kept, and the next run stores the versions again after that commit."""
     private = import_ref(ref)
     written = branch_tip(repo, private)
@@ -337,17 +338,19 @@ def publish_import(repo: git.Repo, ref: str, tip: str | None) -> None:
         try:
             repo.git.update_ref("-m", "revdiff store", ref, written, tip or "")
         except git.GitCommandError as error:
-            moved = branch_tip(repo, ref) != tip
+            where = str(repo.working_tree_dir or repo.git_dir)
+            if branch_tip(repo, ref) != tip:
+                raise BranchMoved("the branch moved while the versions were being written (a "
+                                  "commit made on it meanwhile); they are not on the branch",
+                                  where, hint=AFTER_THE_NEW_TIP) from None
             raise StoreError(
-                "the branch moved while the versions were being written (a commit made on it "
-                "meanwhile); they are not on the branch" if moved else
                 f"cannot move the branch to the versions written: {git_complaint(error.stderr)}",
-                str(repo.working_tree_dir or repo.git_dir),
-                hint="run the same command again: it stores them after the branch's new tip"
-                     if moved else _WHEN_GIT_IS_DONE) from None
+                where, hint=_WHEN_GIT_IS_DONE) from None
     _drop_private_ref(repo, private, written)
 
 
+# What to do when the branch moved while a run wrote (`BranchMoved`)
+AFTER_THE_NEW_TIP = "run the same command again: it stores them after the branch's new tip"
 _WHEN_GIT_IS_DONE = "run the same command again once no other git command holds the repository"
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import git
 
-from revdiff.errors import StoreError
+from revdiff.errors import BranchMoved, StoreError
 from revdiff.formats.git_history import FileChange, read_history
 from revdiff.formats.git_layout import import_ref
 from revdiff.model import Article
@@ -25,6 +25,7 @@ from revdiff.store.plan import (
     plan_store,
 )
 from revdiff.store.repository import (
+    AFTER_THE_NEW_TIP,
     adopt_unfinished_import,
     branch_tip,
     check_worktree,
@@ -139,10 +140,12 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
     """The branch's tip after a stop that came once every version was stored, the working tree
     brought up to them: the run is done. Otherwise the error that says how many versions were
     stored before the stop, with the working tree brought up to them, so that the user's next
-    commit on the branch deletes no stored file. A file in the repository it names below the
+    commit on the branch deletes no stored file, or that none are on the branch, where it moved
+    while the run wrote (`BranchMoved`). A file in the repository it names below the
     repository as `given`."""
     stored: int | None = None  # on the branch
     written: int | None = None  # on the import's ref, before it is put on the branch
+    moved = False  # the branch moved while the run wrote: none of them are on it
     new_tip: str | None = None
     tree = "; the working tree is behind the branch: run it before committing to it"
     stalled = ""
@@ -163,6 +166,15 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
             stored = written if stored is None else stored
             stalled = (f"; git {given_up.command} did not end within {bounded.seconds:g} s of "
                        "the stop and was ended")
+        except BranchMoved:
+            moved = True
+    if moved:
+        refused = StoreError(f"{stop_reason(stop)}; none of the {planned:,} versions are on the "
+                             "branch: it moved while they were being written (a commit made on "
+                             "it meanwhile)", str(repo.working_tree_dir or repo.git_dir),
+                             hint=AFTER_THE_NEW_TIP)
+        refused.exit_code = stop_exit_code(stop)
+        raise refused from None
     if stored == planned and not tree:
         return new_tip
     # a git command ended midway leaves its locks, which refuse the next run: say which

@@ -222,6 +222,42 @@ def test_a_commit_made_on_the_branch_while_a_store_runs_keeps_the_stored_files(
     assert not git.Repo(repo_dir).is_dirty(untracked_files=True)
 
 
+def test_a_stop_after_the_branch_moved_says_none_of_the_versions_are_on_it(
+        tmp_path: Path) -> None:
+    """Ctrl-C after a commit of the user's on the branch while the run wrote said `some of 10
+    versions were stored before the stop`, and to run again "to store the rest": none were on the
+    branch, and the next run stores them all after the user's commit."""
+    repo_dir = tmp_path / "archive"
+    articles = synthetic_articles(6, 2)
+    store_articles(articles[:1], repo_dir)
+
+    def commit_a_note_then_stop(commits: int) -> Callable[[int], None]:
+        done = 0
+
+        def step(steps: int) -> None:
+            nonlocal done
+            done += steps
+            if done == 4:  # after a checkpoint
+                (repo_dir / "NOTES.md").write_text("sources checked\n")
+                subprocess.run(["git", "-C", str(repo_dir), "add", "NOTES.md"], check=True)
+                subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c",
+                                "user.email=a@b", "commit", "-q", "-m", "notes"], check=True)
+            if done == 7:
+                raise KeyboardInterrupt
+
+        return step
+
+    with pytest.raises(StoreError) as stopped:
+        store_articles(articles, repo_dir, progress=commit_a_note_then_stop, checkpoint_every=3)
+    assert (stopped.value.message, stopped.value.hint) == (
+        ("interrupted; none of the 10 versions are on the branch: it moved while they were "
+         "being written (a commit made on it meanwhile)"),
+        "run the same command again: it stores them after the branch's new tip")
+    assert stopped.value.exit_code == 130
+    assert branch_commits(repo_dir) == 3
+    assert store_articles(articles, repo_dir).stored == 10
+
+
 @pytest.mark.parametrize("stop", [KeyboardInterrupt, Terminated])
 def test_a_stopped_store_brings_the_working_tree_up_to_what_it_stored(
         tmp_path: Path, stop: type[KeyboardInterrupt]) -> None:
