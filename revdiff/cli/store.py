@@ -112,11 +112,6 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
                              hint="store into a repository outside the inputs with --repo")
     refuse_a_path_that_takes_no_repository(repo_dir)  # before the inputs are read
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
-        try:
-            articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
-        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
-            raise stopped_before_storing(stop, str(repo_dir)) from None
-
         drawn_done: list[Callable[[], None]] = []  # the bar's last drawing, once the run is done
         drawn: list[ProgressBar] = []
         writing_began: list[bool] = []  # [True] once versions are being written
@@ -146,7 +141,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         def ended_at_once() -> None:  # by a second SIGTERM, as the stopped run puts away its work
             for bar in drawn:
                 bar.close()
-            if not writing_began:  # as it checked the repository, before writing a version
+            if not writing_began:  # as it read the inputs or checked the repository
                 report_error(StoreError("stopped by SIGTERM a second time, at once; nothing was "
                                         "stored", str(repo_dir),
                                         hint="run the same command again to store the versions"))
@@ -158,6 +153,10 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
                                     "the rest"))
 
         with said_if_ended_at_once(ended_at_once):
+            try:
+                articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
+            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
+                raise stopped_before_storing(stop, str(repo_dir)) from None
             summary = store_articles(articles, repo_dir, progress=progress_bar)
         for draw in drawn_done:
             draw()

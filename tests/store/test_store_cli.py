@@ -773,3 +773,42 @@ def test_a_second_sigterm_before_anything_was_stored_says_so(tmp_path: Path) -> 
     assert child.stderr == (
         f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once; nothing was stored "
         "(run the same command again to store the versions)\n")
+
+
+# A child that runs `revdiff store CHAIN --repo REPO` and sends itself SIGTERM as the run reads
+# its inputs, then again as that stop is raised, then, were it still running, touches MARKER.
+SIGTERM_TWICE_WHILE_LOADING = """
+import runpy, signal, sys
+from pathlib import Path
+import revdiff.cli.store
+from revdiff.store import writer
+chain, repo, marker = sys.argv[1:]
+stopped_before_storing = writer.stopped_before_storing
+def first_stop(*args, **kwargs):
+    signal.raise_signal(signal.SIGTERM)
+def second_stop(*args):
+    signal.raise_signal(signal.SIGTERM)
+    Path(marker).touch()
+    return stopped_before_storing(*args)
+revdiff.cli.store.load_and_warn = first_stop
+writer.stopped_before_storing = second_stop
+sys.argv = ["revdiff", "store", chain, "--repo", repo]
+runpy.run_module("revdiff", run_name="__main__")
+"""
+
+
+def test_a_second_sigterm_while_the_inputs_are_read_says_nothing_was_stored(
+        tmp_path: Path) -> None:
+    """A second SIGTERM while a store stopped as it read its inputs ended the process without a
+    line: its last words were set up only once the inputs were read."""
+    chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
+        "iran-strikes-us-troops-in-iraq"
+    repo, marker = tmp_path / "repo", tmp_path / "went-on"
+    child = subprocess.run([sys.executable, "-c", SIGTERM_TWICE_WHILE_LOADING, str(chain),
+                            str(repo), str(marker)], capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert child.returncode == -15, child.stderr
+    assert not marker.exists()
+    assert child.stderr == (
+        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once; nothing was stored "
+        "(run the same command again to store the versions)\n")
