@@ -16,6 +16,7 @@ makes Ctrl-C and SIGTERM wait for the end of such a step, then act as they would
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -45,7 +46,24 @@ def _end_at_once(_signal_number: int, _frame: FrameType | None) -> None:
     for say in _last_words[-1:]:
         with suppress(Exception):  # (stderr may be mid-write: the process ends all the same)
             say()
+    _remove_semaphores()
     signal.raise_signal(signal.SIGTERM)
+
+
+def _remove_semaphores() -> None:
+    """Remove the named semaphores this process's multiprocessing objects made (an export's
+    worker pool and its queues), as their finalizers do when the process exits. A process ended
+    at once leaves them to Python's resource tracker, which removes them too but says so on
+    stderr (`There appear to be 11 leaked semaphore objects`), a line after the run's last words.
+    multiprocessing keeps its finalizers in a private registry: no public call runs them."""
+    util = sys.modules.get("multiprocessing.util")
+    synchronize = sys.modules.get("multiprocessing.synchronize")
+    if util is None or synchronize is None:  # no semaphore was made
+        return
+    for finalizer in list(util._finalizer_registry.values()):
+        if finalizer._callback is synchronize.SemLock._cleanup:
+            with suppress(Exception):  # (the tracker in use by the code the signal cut)
+                finalizer()
 
 
 @contextmanager

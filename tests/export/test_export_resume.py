@@ -1573,3 +1573,39 @@ def test_a_second_sigterm_as_the_workers_start_ends_the_export_at_once(
     progress = run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
     assert 0 < progress.resumed_articles <= 5
     assert table_content(out, "jsonl") == table_content(clean, "jsonl")
+
+
+# A child that runs `revdiff export CORPUS -o OUT --workers 2` and sends itself SIGTERM twice once
+# its workers have started, then, were it still running, touches MARKER.
+SIGTERM_TWICE_ONCE_WORKERS_RUN = """
+import runpy, signal, sys
+from pathlib import Path
+from revdiff.export import executors
+corpus, out, marker = sys.argv[1:]
+start = executors._new_local_executor
+def started_then_stopped(*args):
+    executor = start(*args)
+    signal.raise_signal(signal.SIGTERM)
+    signal.raise_signal(signal.SIGTERM)
+    Path(marker).touch()
+    return executor
+executors._new_local_executor = started_then_stopped
+sys.argv = ["revdiff", "export", corpus, "-o", out, "--workers", "2"]
+runpy.run_module("revdiff", run_name="__main__")
+"""
+
+
+def test_a_second_sigterm_once_the_workers_run_says_one_line(generated: Path,
+                                                             tmp_path: Path) -> None:
+    """A second SIGTERM once the worker pool was running ended the export with its line, and
+    then Python's resource tracker added its own, a warning of the pool's leaked semaphores
+    (`There appear to be 11 leaked semaphore objects`): stderr holds the run's line alone."""
+    out, marker = tmp_path / "out.jsonl", tmp_path / "went-on"
+    child = subprocess.run([sys.executable, "-c", SIGTERM_TWICE_ONCE_WORKERS_RUN,
+                            str(generated), str(out), str(marker)], capture_output=True,
+                           text=True, timeout=120, check=False)
+    assert child.returncode == -signal.SIGTERM, child.stderr
+    assert not marker.exists()
+    assert child.stderr == (
+        f"revdiff: error: {out}: stopped by SIGTERM a second time, at once; nothing was written "
+        "(run the same command again)\n")
