@@ -60,8 +60,13 @@ def _remove_semaphores() -> None:
     synchronize = sys.modules.get("multiprocessing.synchronize")
     if util is None or synchronize is None:  # no semaphore was made
         return
-    for finalizer in list(util._finalizer_registry.values()):
-        if finalizer._callback is synchronize.SemLock._cleanup:
+    # private names, looked up so that a Python without them leaves the tracker's line, no error
+    registry = getattr(util, "_finalizer_registry", None)
+    cleanup = getattr(getattr(synchronize, "SemLock", None), "_cleanup", None)
+    if not isinstance(registry, dict) or cleanup is None:
+        return
+    for finalizer in list(registry.values()):
+        if getattr(finalizer, "_callback", None) is cleanup:
             with suppress(Exception):  # (the tracker in use by the code the signal cut)
                 finalizer()
 
