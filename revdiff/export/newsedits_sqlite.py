@@ -3,11 +3,13 @@
 Tables (see docs/EXPORT.md for the column meanings):
 
 - `entryversion(id, entry_id, version, title, url, source, created, num_versions, summary,
-  article)`: one row per version; `summary` is the version's text with paragraphs joined by
-  `</p><p>` as in NewsEdits (a version a rendered NewsDiffs page cut without its `[...]` marks,
-  as it is compared), `created` an ISO timestamp (or what the page said, e.g. "about 1 hour
-  later"), `num_versions` the count the input's tracker gave (NULL when it gave none: version
-  files, a git repository), `article` revdiff's name for the article;
+  article, time_text)`: one row per version; `summary` is the version's text with paragraphs
+  joined by `</p><p>` as in NewsEdits (a version a rendered NewsDiffs page cut without its
+  `[...]` marks, as it is compared), `created` an ISO timestamp (or what the page said, e.g.
+  "about 1 hour later"), `num_versions` the count the input's tracker gave (NULL when it gave
+  none: version files, a git repository), `article` revdiff's name for the article and
+  `time_text` what the input said of the version's time (`Version.time_text`), which a page
+  may say beside the timestamp `created` holds;
 - `split_sentences(entry_id, version, sent_idx, sentence)`: the engine's sentences of every version;
 - `matched_sentences(entry_id, version_x, version_y, sent_idx_x, sent_idx_y,
   avg_sentence_distance_x, avg_sentence_distance_y)`: the alignment of each consecutive pair,
@@ -46,13 +48,13 @@ _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT
               "int_list": "TEXT", "str_list": "TEXT", "text_list": "TEXT"}
 
 ENTRYVERSION_COLUMNS = ("entry_id", "version", "title", "url", "source", "created",
-                        "num_versions", "summary", "article")
+                        "num_versions", "summary", "article", "time_text")
 PARAGRAPH_JOIN = "</p><p>"
 
 SCHEMA = [
     ("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL, "
      "version INTEGER NOT NULL, title TEXT, url TEXT, source TEXT, created TEXT, "
-     "num_versions INTEGER, summary TEXT, article TEXT)"),
+     "num_versions INTEGER, summary TEXT, article TEXT, time_text TEXT)"),
     ("CREATE TABLE split_sentences (entry_id INTEGER NOT NULL, version INTEGER NOT NULL, "
      "sent_idx INTEGER NOT NULL, sentence TEXT)"),
     ("CREATE TABLE matched_sentences (entry_id INTEGER NOT NULL, version_x INTEGER NOT NULL, "
@@ -142,7 +144,8 @@ def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Compa
     pieces = [_packed({"entryversion": [
         (entry_id, version.number, version.title, ref.url, ref.source,
          version.time.isoformat() if version.time else version.time_text,
-         article.changes, PARAGRAPH_JOIN.join(version.paragraphs), ref.name)
+         article.changes, PARAGRAPH_JOIN.join(version.paragraphs), ref.name,
+         version.time_text)
         for version in new_versions]})]
     check_int64(ref, article, "SQLite")
     edit_rows = 0

@@ -23,7 +23,8 @@ NYTdiff and diffengine read theirs. A number written as a float (`'2.0'`: a CSV 
 pandas) is the whole number it spells (`cell_int`). A file is read an article at a time
 (`DatabaseArticles`).
 
-revdiff's own SQLite export is such a file, with revdiff's `article` column and tables beside:
+revdiff's own SQLite export is such a file, with revdiff's `article` and `time_text` columns
+(what a page said of a version's time beside the timestamp in `created`) and tables beside:
 its `comparisons` table keeps the warnings of the readings it was made from, which its articles
 read back carry (`exported_warnings`), so that an export of the export keeps them.
 """
@@ -107,6 +108,10 @@ REQUIRED_FIELDS = ("entry", "version", "text")
 # comparisons table whose `warnings` keep the readers' warnings about the article of the entry
 # numbered `article_index`.
 EXPORT_ARTICLE_COLUMN = "article"
+# The column of revdiff's export holding what the input said of a version's time
+# (`Version.time_text`), which a page may say beside the timestamp `created` holds; read from
+# that export alone.
+EXPORT_TIME_TEXT_COLUMN = "time_text"
 EXPORT_WARNINGS_TABLE = "comparisons"
 EXPORT_COMPARISON_COLUMNS = ("article_index", "old_version", "new_version", "confidence",
                              "warnings")
@@ -228,6 +233,10 @@ class DatabaseArticles:
             self.exported = _is_revdiff_export(connection, self.where)
             connection.text_factory = text_or_bytes
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
+            time_text = tables(connection, self.where)[TABLE].columns.get(EXPORT_TIME_TEXT_COLUMN)
+            if self.exported and time_text is not None:
+                self.columns["time_text"] = time_text
+                self.fields.append("time_text")
             entry = quote(self.columns["entry"])
             self.read_whole = not _has_rowid(connection, self.columns["table"])
             if not self.read_whole:
@@ -633,6 +642,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         place = f"{entry_name} version {number}"
         created = row.get("created")
         time, time_text = parse_created(created, f"{place}: created", where)
+        told = row.get("time_text")  # revdiff's export: what a page said beside the time
+        if time is not None and isinstance(told, str) and told:
+            time_text = told
         leap_second = (leap_second_warning(created.strip(), f"{place}: {columns['created']}")
                        if time is not None and isinstance(created, str) else None)
         if leap_second is not None:

@@ -302,3 +302,18 @@ def test_control_characters_of_warnings_read_back_do_not_reach_the_terminal(
     assert article.warnings == ("\x1b[2Jcleared",)
     result = CliRunner().invoke(main, ["diff", str(out), "--format", "jsonl"])
     assert "\x1b" not in result.stderr and "␛[2Jcleared" in result.stderr
+
+
+def test_a_versions_time_and_what_the_page_said_of_it_both_read_back(tmp_path: Path) -> None:
+    # a News Sniffer HTML page gives version 1 its ISO time and "about 1 hour later": `created`
+    # held the time alone, and the page's words were lost on the way back
+    root = Path(__file__).resolve().parents[2]
+    page = root / "samples" / "sniffer-diff" / "iran-strikes-v0-v1.html"
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(page),), out, "sqlite"))
+    (original,) = load([str(page)])
+    (read_back,) = load([str(out)])
+    assert [(v.time, v.time_text) for v in read_back.versions] == [
+        (v.time, v.time_text) for v in original.versions]
+    assert original.versions[1].time is not None
+    assert original.versions[1].time_text == "about 1 hour later"
