@@ -14,8 +14,9 @@ its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, wh
 export writes there, without a warning); a time in a zone Python does not know (`CET`) is read in
 no zone, with one warning for the file that names such zones and counts their entries (on the
 first article read); a version dated before the one before it keeps its
-place by number; an entry's url is its lowest version's, a later row's other url warned of; the
-lowest version's num_versions is the entry's, the other rows' not read, left
+place by number; an entry's url is its lowest version's that has one (lower versions without
+one warned of), a later row's other url warned of; the lowest version's source and num_versions
+are the entry's, the other rows' not read, left
 out when it is no number (it counts the versions the rows hold); an entry id written as `1` in
 some rows and `'1'` in others is one entry; an entry id stored as a BLOB is read as UTF-8 text
 (`b'1'` is `1`; bad bytes replaced, warned), as a title is, in `entry_id` and in warnings, as
@@ -601,9 +602,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     which revdiff's export writes), a time at a leap second (`23:59:60`) is read at second 59,
     warned, a time in a zone not read (`unread_zone`) is read in no zone (the file warns of them:
     `DatabaseArticles.zones_warning`), a version dated before the one before it keeps its place
-    by number, and a num_versions that is no number is left out. The url, source and
-    num_versions are the lowest version's; without a source there, the URL's (`source_of_url`);
-    a later row's other url is warned of (`_other_urls_warning`).
+    by number, and a num_versions that is no number is left out. The source and num_versions
+    are the lowest version's, without a source there the URL's (`source_of_url`); the url the
+    lowest version's that has one, a later row's other url warned of (`_entry_value`).
     """
     warnings: list[str] = []
     if entry is None:
@@ -670,12 +671,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
                                         f"{columns.get('created', 'created')} "))
     first = by_number[versions[0].number][0]
     count = first.get("count")
-    url = cell_text(first["url"]) if first.get("url") else None
+    url = _entry_value("url", entry_name, versions, by_number, columns, warnings)
     if url is not None:
         checked_url(url, f"{entry_name}: url", where)
-    other_urls = _other_urls_warning(entry_name, url, versions, by_number, columns)
-    if other_urls is not None:
-        warnings.append(other_urls)
     changes = cell_int(count)
     if changes is None and count not in (None, ""):
         warnings.append(f"{entry_name}: {columns['count']} {cell_shown(count)} is not a number "
@@ -688,27 +686,41 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     )
 
 
-def _other_urls_warning(entry_name: str, url: str | None, versions: list[Version],
-                        by_number: dict[int, list[dict[str, object]]],
-                        columns: dict[str, str]) -> str | None:
-    """The warning naming the URLs of an entry's later versions that are not its lowest
-    version's, the one URL the article holds (a slug changed): they are not read, nor written
-    back by the export, so a reader is told. A row without a URL is none to name."""
-    numbers_of: dict[str, list[int]] = {}
-    for version in versions[1:]:
-        row = by_number[version.number][0]
-        other = cell_text(row["url"]) if row.get("url") else None
-        if other is not None and other != url:
-            numbers_of.setdefault(other, []).append(version.number)
-    if not numbers_of:
+def _entry_value(field: str, entry_name: str, versions: list[Version],
+                 by_number: dict[int, list[dict[str, object]]], columns: dict[str, str],
+                 warnings: list[str]) -> str | None:
+    """The entry's `url` (`field`), of which an article holds one: its lowest
+    version's that has one. Versions below that one, without any, are warned of, and so are the
+    later versions' other values (a slug changed), naming each with its versions: they are not
+    read, nor written back by the export. A row without one is none to name."""
+    rows = [(version.number, by_number[version.number][0]) for version in versions]
+    given = [(number, cell_text(row[field]) if row.get(field) else None) for number, row in rows]
+    present = [(number, value) for number, value in given if value is not None]
+    if not present:
         return None
-    named = "; ".join(f"{shown(other)} of version{'s' if len(numbers) > 1 else ''} "
-                      f"{', '.join(str(number) for number in numbers)}"
-                      for other, numbers in numbers_of.items())
-    column = columns.get("url", "url")
-    return (f"{entry_name}: {column} {named} {'is' if len(numbers_of) == 1 else 'are'} not "
-            f"read: an article holds one {column}, its lowest version's "
-            f"({shown(url) if url is not None else 'none'})")
+    holder, kept = present[0]
+    column = columns.get(field, field)
+    without = [number for number, _ in given if number < holder]
+    if without:
+        warnings.append(f"{entry_name}: {_versions(without)} {'has' if len(without) == 1 else 'have'}"
+                        f" no {column}: the article's is version {holder}'s ({shown(kept)})")
+    numbers_of: dict[str, list[int]] = {}
+    for number, other in present[1:]:
+        if other != kept:
+            numbers_of.setdefault(other, []).append(number)
+    if numbers_of:
+        named = "; ".join(f"{shown(other)} of {_versions(numbers)}"
+                          for other, numbers in numbers_of.items())
+        whose = f"version {holder}'s" if without else "its lowest version's"
+        warnings.append(f"{entry_name}: {column} {named} {'is' if len(numbers_of) == 1 else 'are'}"
+                        f" not read: an article holds one {column}, {whose} ({shown(kept)})")
+    return kept
+
+
+def _versions(numbers: list[int]) -> str:
+    """`version 2`, `versions 2, 3`."""
+    return (f"version{'s' if len(numbers) > 1 else ''} "
+            f"{', '.join(str(number) for number in numbers)}")
 
 
 def _not_a_time_warning(place: str, column: str, text: str) -> str:

@@ -1046,3 +1046,22 @@ def test_an_entry_whose_url_changes_between_versions_is_warned_of(tmp_path: Path
     assert article.warnings == (
         ("entry 1: url 'https://y.test/new-slug' of versions 2, 3 is not read: an article holds "
          "one url, its lowest version's ('https://y.test/old-slug')"),)
+
+
+def test_an_entry_whose_lowest_version_has_no_url_takes_the_first_one_given(tmp_path: Path
+                                                                             ) -> None:
+    """Version 1 without a url gave the article none, though versions 2 and 3 name it; and its
+    source was then read from no url."""
+    path = make_database(tmp_path / "urls.db", NEWSEDITS_TABLE, [
+        (1, 1, 1, "A", None, None, None, 3, "<p>One.</p>"),
+        (2, 1, 2, "A", "https://www.bbc.co.uk/news/a-1", None, None, 3, "<p>Two.</p>"),
+        (3, 1, 3, "A", "https://y.test/moved", None, None, 3, "<p>Three.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert (article.url, article.source) == ("https://www.bbc.co.uk/news/a-1",
+                                             source_of_url("https://www.bbc.co.uk/news/a-1"))
+    assert article.warnings == (
+        ("entry 1: version 1 has no url: the article's is version 2's "
+         "('https://www.bbc.co.uk/news/a-1')"),
+        ("entry 1: url 'https://y.test/moved' of version 3 is not read: an article holds one "
+         "url, version 2's ('https://www.bbc.co.uk/news/a-1')"))
