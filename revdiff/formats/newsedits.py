@@ -14,9 +14,9 @@ its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, wh
 export writes there, without a warning); a time in a zone Python does not know (`CET`) is read in
 no zone, with one warning for the file that names such zones and counts their entries (on the
 first article read); a version dated before the one before it keeps its
-place by number; an entry's url is its lowest version's that has one (lower versions without
-one warned of), a later row's other url warned of; the lowest version's source and num_versions
-are the entry's, the other rows' not read, left
+place by number; an entry's url and source are its lowest version's that has one (lower versions
+without one warned of), a later row's other url or source warned of; the
+lowest version's num_versions is the entry's, the other rows' not read, left
 out when it is no number (it counts the versions the rows hold); an entry id written as `1` in
 some rows and `'1'` in others is one entry; an entry id stored as a BLOB is read as UTF-8 text
 (`b'1'` is `1`; bad bytes replaced, warned), as a title is, in `entry_id` and in warnings, as
@@ -602,9 +602,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     which revdiff's export writes), a time at a leap second (`23:59:60`) is read at second 59,
     warned, a time in a zone not read (`unread_zone`) is read in no zone (the file warns of them:
     `DatabaseArticles.zones_warning`), a version dated before the one before it keeps its place
-    by number, and a num_versions that is no number is left out. The source and num_versions
-    are the lowest version's, without a source there the URL's (`source_of_url`); the url the
-    lowest version's that has one, a later row's other url warned of (`_entry_value`).
+    by number, and a num_versions that is no number is left out. The num_versions is the lowest
+    version's; the url and source the lowest version's that has one, a later row's other one
+    warned of (`_entry_value`); without a source in any row, the URL's (`source_of_url`).
     """
     warnings: list[str] = []
     if entry is None:
@@ -679,7 +679,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         warnings.append(f"{entry_name}: {columns['count']} {cell_shown(count)} is not a number "
                         "of versions; left out")
     # no source in the rows (NULL, or no such column): the one the URL names, as every reader
-    source = cell_text(first["source"]) if first.get("source") else source_of_url(url)
+    source = (_entry_value("source", entry_name, versions, by_number, columns, warnings)
+              or source_of_url(url))
     return Article(
         source, url, tuple(versions),
         changes, {"entry_id": str(cell_text(entry))} if entry is not None else {}, tuple(warnings),
@@ -689,7 +690,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
 def _entry_value(field: str, entry_name: str, versions: list[Version],
                  by_number: dict[int, list[dict[str, object]]], columns: dict[str, str],
                  warnings: list[str]) -> str | None:
-    """The entry's `url` (`field`), of which an article holds one: its lowest
+    """The entry's `url` or `source` (`field`), of which an article holds one: its lowest
     version's that has one. Versions below that one, without any, are warned of, and so are the
     later versions' other values (a slug changed), naming each with its versions: they are not
     read, nor written back by the export. A row without one is none to name."""

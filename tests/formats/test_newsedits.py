@@ -1048,6 +1048,26 @@ def test_an_entry_whose_url_changes_between_versions_is_warned_of(tmp_path: Path
          "one url, its lowest version's ('https://y.test/old-slug')"),)
 
 
+def test_an_entry_whose_source_changes_between_versions_is_warned_of(tmp_path: Path) -> None:
+    """The article holds one source, its lowest version's that has one: a later row's other
+    source was dropped without a word, where a later row's other url is warned of, and a lowest
+    version without one gave the URL's (`y.test`) though a later row named it."""
+    path = make_database(tmp_path / "sources.db", NEWSEDITS_TABLE, [
+        (1, 1, 1, "A", "https://y.test/a", "wapo", None, 3, "<p>One.</p>"),
+        (2, 1, 2, "A", "https://y.test/a", "ap", None, 3, "<p>Two.</p>"),
+        (3, 1, 3, "A", "https://y.test/a", None, None, 3, "<p>Three.</p>"),
+        (4, 2, 1, "B", "https://y.test/b", None, None, 2, "<p>One.</p>"),
+        (5, 2, 2, "B", "https://y.test/b", "ap", None, 2, "<p>Two.</p>"),
+    ])
+    first, second = read_database(path)
+    assert (first.source, second.source) == ("wapo", "ap")
+    assert first.warnings == (
+        ("entry 1: source 'ap' of version 2 is not read: an article holds one source, its "
+         "lowest version's ('wapo')"),)
+    assert second.warnings == (
+        "entry 2: version 1 has no source: the article's is version 2's ('ap')",)
+
+
 def test_an_entry_whose_lowest_version_has_no_url_takes_the_first_one_given(tmp_path: Path
                                                                              ) -> None:
     """Version 1 without a url gave the article none, though versions 2 and 3 name it; and its
