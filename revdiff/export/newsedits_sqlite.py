@@ -3,7 +3,8 @@
 Tables (see docs/EXPORT.md for the column meanings):
 
 - `entryversion(id, entry_id, version, title, url, source, created, num_versions, summary,
-  article, time_text)`: one row per version; `summary` is the version's text with paragraphs
+  article, time_text)`: one row per version; `title` NULL for a version without one (a
+  NewsEdits input's NULL title, read as empty); `summary` is the version's text with paragraphs
   joined by `</p><p>` as in NewsEdits (a version a rendered NewsDiffs page cut without its
   `[...]` marks, as it is compared), `created` an ISO timestamp (or what the page said, e.g.
   "about 1 hour later"), `num_versions` the count the input's tracker gave (NULL when it gave
@@ -142,7 +143,7 @@ def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Compa
     versions = compared_versions(article)
     new_versions = versions if opens_article else versions[1:]
     pieces = [_packed({"entryversion": [
-        (entry_id, version.number, version.title, ref.url, ref.source,
+        (entry_id, version.number, version.title or None, ref.url, ref.source,
          version.time.isoformat() if version.time else version.time_text,
          article.changes, PARAGRAPH_JOIN.join(version.paragraphs), ref.name,
          version.time_text)

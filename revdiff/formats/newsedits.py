@@ -596,8 +596,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     Of rows that repeat a version number the first written is read, the others are left out, as
     are rows without a version number (an entry without any is refused). A row without an
     entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A NULL title
-    or text is read as empty, a text without paragraphs is kept so (warned, unless the file is
-    revdiff's export, `exported`, which writes such a version so), a `created` that is no time
+    or text is read as empty, and a text without paragraphs is kept so (warned, unless the file
+    is revdiff's export, `exported`, which writes a version without a title or paragraphs so;
+    its NULL text is warned of), a `created` that is no time
     keeps its text (warned, unless it is News Sniffer's "about 1 hour later" or a date alone,
     which revdiff's export writes), a time at a leap second (`23:59:60`) is read at second 59,
     warned, a time in a zone not read (`unread_zone`) is read in no zone (the file warns of them:
@@ -650,7 +651,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
                        if time is not None and isinstance(created, str) else None)
         if leap_second is not None:
             warnings.append(leap_second)
-        if "title" in columns and row.get("title") is None:
+        # revdiff's export (`exported`) writes a version without a title so, which the
+        # warnings it keeps tell of where its input did
+        if "title" in columns and row.get("title") is None and not exported:
             warnings.append(f"{place}: {columns['title']} is NULL, read as empty")
         if row.get("text") is None:
             warnings.append(f"{place}: {columns['text']} is NULL, read as no text")

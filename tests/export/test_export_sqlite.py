@@ -317,3 +317,36 @@ def test_a_versions_time_and_what_the_page_said_of_it_both_read_back(tmp_path: P
         (v.time, v.time_text) for v in original.versions]
     assert original.versions[1].time is not None
     assert original.versions[1].time_text == "about 1 hour later"
+
+
+def _tracked_input(path: Path, entry: int, titles: tuple[str | None, str | None]) -> Path:
+    """A generated NewsEdits file of one entry of two versions with these titles."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE entryversion (entry_id, version, title, url, summary)")
+        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?)", [
+            (entry, 1, titles[0], "https://y.test/a", "<p>One. Two.</p>"),
+            (entry, 2, titles[1], "https://y.test/a", "<p>One. Three.</p>")])
+    connection.close()
+    return path
+
+
+def test_a_null_title_is_exported_null(tmp_path: Path) -> None:
+    # it was written '', so that the export read by SQL had a title the input had not
+    tracked = _tracked_input(tmp_path / "tracked.sqlite", 7, ("T", None))
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(tracked),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        titles = connection.execute("SELECT title FROM entryversion ORDER BY version").fetchall()
+    connection.close()
+    assert titles == [("T",), (None,)]
+    # read back empty, without a warning of the export's own entry 0 beside the one it kept
+    (read_back,) = load([str(out)])
+    assert read_back.versions[1].title == ""
+    assert len(read_back.warnings) == 1
+    assert not read_back.warnings[0].startswith("entry 0")
+    again = tmp_path / "again.sqlite"
+    run_export(ExportJob((str(out),), again, "sqlite"))
+    with sqlite3.connect(again) as connection:
+        assert connection.execute(
+            "SELECT title FROM entryversion ORDER BY version").fetchall() == titles
+    connection.close()
