@@ -27,7 +27,8 @@ pandas) is the whole number it spells (`cell_int`). A file is read an article at
 revdiff's own SQLite export is such a file, with revdiff's `article` and `time_text` columns
 (what a page said of a version's time beside the timestamp in `created`) and tables beside:
 its `comparisons` table keeps the warnings of the readings it was made from, which its articles
-read back carry (`exported_warnings`), so that an export of the export keeps them.
+read back carry (`exported_warnings`), each after `in the input exported: ` (the entries they name
+are the input's), so that an export of the export keeps them.
 """
 
 from __future__ import annotations
@@ -116,6 +117,9 @@ EXPORT_TIME_TEXT_COLUMN = "time_text"
 EXPORT_WARNINGS_TABLE = "comparisons"
 EXPORT_COMPARISON_COLUMNS = ("article_index", "old_version", "new_version", "confidence",
                              "warnings")
+# What begins each warning read back from revdiff's export: the warnings are its input's, and
+# name the input's entries (`entry 13`), which the export numbers anew (`entry_id` 0, 1, ...).
+EXPORTED_INPUT = "in the input exported: "
 
 # White space around a break is left to `collapse_whitespace` (a leading `\s*` made every space
 # of the text a place to try a match).
@@ -300,7 +304,9 @@ class DatabaseArticles:
         """The article's warnings with those revdiff's export kept in its comparisons (the
         warnings of the readings it was made from) before them, once each. They come without
         the pointer at the output that shows each unsure row, as the rows are not kept (a git
-        store drops it too); a cell that is no JSON list of text is left out, warned."""
+        store drops it too), and each said to be the input's (`EXPORTED_INPUT`: the entry ids
+        they name are not the export's), once through an export of the export; a cell that is no
+        JSON list of text is left out, warned."""
         entry = cell_int(article.metadata.get("entry_id"))
         if entry is None:
             return article.warnings
@@ -314,8 +320,8 @@ class DatabaseArticles:
                 extra.append(f"entry {entry}: {EXPORT_WARNINGS_TABLE} holds warnings that are "
                              f"not a JSON list of text ({cell_shown(cell)}); left out")
                 continue
-            stored.extend(warning.replace(SHOWN_BY_PARSE_JSON, "").replace(SHOWN_BY_PAGES, "")
-                          for warning in warnings)
+            stored.extend(_as_the_inputs(warning.replace(SHOWN_BY_PARSE_JSON, "")
+                                         .replace(SHOWN_BY_PAGES, "")) for warning in warnings)
         return tuple(dict.fromkeys([*stored, *article.warnings, *extra]))
 
     def _entry_articles(self, connection: sqlite3.Connection) -> Iterator[Article]:
@@ -504,6 +510,12 @@ def _is_revdiff_export(connection: sqlite3.Connection, where: str) -> bool:
     comparisons = schema.get(EXPORT_WARNINGS_TABLE)
     return (EXPORT_ARTICLE_COLUMN in schema[TABLE].columns and comparisons is not None
             and all(column in comparisons.columns for column in EXPORT_COMPARISON_COLUMNS))
+
+
+def _as_the_inputs(warning: str) -> str:
+    """A warning read back from revdiff's export, said to be of the input it was made from
+    (`EXPORTED_INPUT`), once: one an export of the export read back says so already."""
+    return warning if warning.startswith(EXPORTED_INPUT) else f"{EXPORTED_INPUT}{warning}"
 
 
 def _warnings_list(cell: object) -> list[str] | None:

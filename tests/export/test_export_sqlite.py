@@ -15,6 +15,7 @@ from revdiff.export.newsedits_sqlite import PARAGRAPH_JOIN
 from revdiff.export.pairs import compare_chain
 from revdiff.formats import load
 from revdiff.formats.elision import ELISION, compared_versions, cut_version
+from revdiff.formats.newsedits import EXPORTED_INPUT
 from revdiff.model import EditOp, Version
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 from revdiff.render.newsdiffs import DiffPageInfo, render_rendered_page
@@ -201,7 +202,7 @@ def test_a_version_dated_by_its_file_name_reads_back_with_its_date_alone(tmp_pat
         (v.time, v.time_text) for v in original.versions] == [
         (None, "2024-02-01"), (None, "2024-02-03")]
     # the version files' warning, kept by the export, and none of the reader's own of the dates
-    assert read_back.warnings == original.warnings
+    assert read_back.warnings == tuple(EXPORTED_INPUT + w for w in original.warnings)
 
 
 
@@ -222,7 +223,7 @@ def test_a_version_without_text_reads_back_with_the_warnings_it_was_read_with(tm
     (read_back,) = load([str(out)])
     assert original.warnings == (
         "entry 7 version 2: summary holds no text; kept as a version without paragraphs",)
-    assert read_back.warnings == original.warnings
+    assert read_back.warnings == tuple(EXPORTED_INPUT + w for w in original.warnings)
     assert read_back.versions[1].paragraphs == ()
 
 def test_num_versions_is_the_trackers_count_and_null_without_one(database: Path,
@@ -257,7 +258,8 @@ def test_an_export_of_the_export_keeps_the_readers_warnings(tmp_path: Path) -> N
     (article,) = load([str(first)])
     # read back without the page's rows, the pointer at the output that shows them is dropped,
     # as a git store drops it
-    assert article.warnings == tuple(w.replace(SHOWN_BY_PARSE_JSON, "") for w in kept)
+    assert article.warnings == tuple(EXPORTED_INPUT + w.replace(SHOWN_BY_PARSE_JSON, "")
+                                     for w in kept)
     assert article.pages == ()
     run_export(ExportJob((str(first),), second, "sqlite"))
     assert _stored_warnings(second) == [list(article.warnings)]
@@ -299,7 +301,7 @@ def test_control_characters_of_warnings_read_back_do_not_reach_the_terminal(
     with sqlite3.connect(out) as connection:
         connection.execute("""UPDATE comparisons SET warnings = '["\\u001b[2Jcleared"]'""")
     (article,) = load([str(out)])
-    assert article.warnings == ("\x1b[2Jcleared",)
+    assert article.warnings == (EXPORTED_INPUT + "\x1b[2Jcleared",)
     result = CliRunner().invoke(main, ["diff", str(out), "--format", "jsonl"])
     assert "\x1b" not in result.stderr and "␛[2Jcleared" in result.stderr
 
@@ -350,3 +352,22 @@ def test_a_null_title_is_exported_null(tmp_path: Path) -> None:
         assert connection.execute(
             "SELECT title FROM entryversion ORDER BY version").fetchall() == titles
     connection.close()
+
+
+def test_warnings_read_back_say_they_are_of_the_input_exported(tmp_path: Path) -> None:
+    # `entry 13 version 2: ...` read back from the export named an entry the export has not:
+    # it numbers its entries 0, 1, ...
+    tracked = _tracked_input(tmp_path / "tracked.sqlite", 13, ("T", None))
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(tracked),), out, "sqlite"))
+    (original,) = load([str(tracked)])
+    (read_back,) = load([str(out)])
+    assert original.warnings == ("entry 13 version 2: title is NULL, read as empty",)
+    assert read_back.metadata["entry_id"] == "0"
+    assert read_back.warnings == (
+        "in the input exported: entry 13 version 2: title is NULL, read as empty",)
+    # an export of the export says so once
+    again = tmp_path / "again.sqlite"
+    run_export(ExportJob((str(out),), again, "sqlite"))
+    (read_again,) = load([str(again)])
+    assert read_again.warnings == read_back.warnings
