@@ -35,6 +35,7 @@ from typing import Any
 from revdiff.export.records import (
     COMPARISON_COLUMNS,
     EDIT_COLUMNS,
+    ENTRYVERSION_COLUMNS,
     FLOAT_DIGITS,
     ArticleRef,
     article_rows,
@@ -48,8 +49,6 @@ from revdiff.model import Article, Comparison, Edit, Sentence
 _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT",
               "int_list": "TEXT", "str_list": "TEXT", "text_list": "TEXT"}
 
-ENTRYVERSION_COLUMNS = ("entry_id", "version", "title", "url", "source", "created",
-                        "num_versions", "summary", "article", "time_text")
 PARAGRAPH_JOIN = "</p><p>"
 
 SCHEMA = [

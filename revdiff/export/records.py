@@ -82,6 +82,12 @@ COMPARISON_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
     ("warnings", "text_list"),
 )
 
+# The columns the SQLite export (`revdiff.export.newsedits_sqlite`) writes in its `entryversion`
+# table, NewsEdits' and revdiff's own (`article`, `time_text`); `id` numbers the rows itself.
+ENTRYVERSION_COLUMNS: tuple[str, ...] = ("entry_id", "version", "title", "url", "source",
+                                         "created", "num_versions", "summary", "article",
+                                         "time_text")
+
 EDIT_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in EDIT_COLUMNS)
 COMPARISON_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COMPARISON_COLUMNS)
 

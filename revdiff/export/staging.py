@@ -43,7 +43,11 @@ from typing import IO, Any
 
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.export.output_guard import OutputProblem, is_read_only, lock_path
-from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
+from revdiff.export.records import (
+    COMPARISON_COLUMN_NAMES,
+    EDIT_COLUMN_NAMES,
+    ENTRYVERSION_COLUMNS,
+)
 from revdiff.formats.folders import FILE_BROWSER_LITTER
 from revdiff.stop_signals import stops_held
 
@@ -58,7 +62,8 @@ REPLACED_REPORT_NAME = "replaced-report"
 LONGEST_LINE = 16 * 1024 * 1024
 # The columns of the tables, as the journal's header names them: a run of another revdiff that
 # wrote other columns is not resumed, which would append rows of these to a file of those.
-TABLE_COLUMNS = {"edits": list(EDIT_COLUMN_NAMES), "comparisons": list(COMPARISON_COLUMN_NAMES)}
+TABLE_COLUMNS = {"edits": list(EDIT_COLUMN_NAMES), "comparisons": list(COMPARISON_COLUMN_NAMES),
+                 "entryversion": list(ENTRYVERSION_COLUMNS)}
 # Every name revdiff gives what it stages: the journal and its rewrite, the publishing log, each
 # format's partial files as its writer names them (SQLite's own journals of `output.sqlite` and
 # of its copy `final.sqlite` too), and an HTML report's folder and the earlier report it replaces.

@@ -497,6 +497,28 @@ def test_resume_refuses_a_run_of_a_revdiff_that_wrote_other_columns(
     assert run_export(ExportJob((str(generated),), out, fmt)).resumed_articles == 0
 
 
+def test_resume_refuses_a_sqlite_run_staged_without_entryversions_time_text(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # entryversion's columns were not in the journal's header: a run staged by a revdiff before
+    # its time_text column was resumed, and failed inserting into the staged table with
+    # sqlite3's "table entryversion has no column named time_text"
+    out = tmp_path / "out.sqlite"
+    interrupted_export(ExportJob((str(generated),), out, "sqlite"), monkeypatch, limit=3,
+                       chunk_pairs=1)
+    staged = staging_path(out)
+    with sqlite3.connect(staged / "output.sqlite") as connection:
+        connection.execute("ALTER TABLE entryversion DROP COLUMN time_text")
+    connection.close()
+    journal = staged / "journal.jsonl"
+    header, *entries = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    older_header = json.loads(header)
+    older_header["columns"] = {table: columns for table, columns in older_header["columns"].items()
+                               if table in ("edits", "comparisons")}
+    journal.write_text(json.dumps(older_header) + "\n" + "".join(entries), encoding="utf-8")
+    with pytest.raises(ResumeMismatch, match="another version of revdiff"):
+        run_export(ExportJob((str(generated),), out, "sqlite"), resume=True)
+
+
 @pytest.mark.parametrize("header", ["garbage", "[1]", "{\"job\": " + "[" * 100_000],
                          ids=["no JSON", "a list", "nested too deep"])
 def test_resume_refuses_a_journal_whose_header_is_damaged(
