@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
@@ -280,8 +281,11 @@ def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
     return covered >= EXTENDED_CONTAINMENT * len(whole.words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _words_only(form: Form) -> Form:
-    """The sentence with its word tokens that hold a letter or a digit only, not its marks."""
+    """The sentence with its word tokens that hold a letter or a digit only, not its marks.
+    Kept for the sentences of the last comparisons: `_kept_whole` asks it of one sentence for
+    every sentence of the other version, and a long one's characters are many."""
     return Form(form.chars, tuple(word for word in form.words
                                   if any(char.isalnum() for char in word)))
 
