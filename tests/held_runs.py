@@ -90,6 +90,16 @@ def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
         time.sleep(0.01)
 
 
+def blocked_writing(process: int) -> bool:
+    """Whether the main thread of `process` waits to write into a full pipe (its standard
+    output, when the test reads none of it for now)."""
+    try:
+        with open(f"/proc/{process}/wchan", encoding="ascii") as handle:
+            return handle.read().endswith("pipe_write")  # anon_pipe_write in Linux 6.16 on
+    except OSError:
+        return False
+
+
 def _live_processes() -> dict[int, tuple[int, int]]:
     """Every live (not zombie) process: its parent and its session, by process id."""
     found = {}

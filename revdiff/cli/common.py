@@ -13,6 +13,7 @@ import click
 
 from revdiff.cli import report_error, say, write_to_stderr
 from revdiff.cli.progress import draws_on_stderr, obeys_escape_codes, reading_notice
+from revdiff.cli.stdout_bytes import StdoutBytes
 from revdiff.errors import NothingToCompare, RevdiffError, stdout_open, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
@@ -288,16 +289,23 @@ def write_data(text: str) -> None:
     """Write data (JSON, CSV, a patch, HTML) to stdout: byte for byte into a file or a pipe, and
     with its control characters shown as symbols on a terminal."""
     with writing_stdout():
-        sys.stdout.flush()
-        data_stream().write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        stream = data_stream()
+        stream.write(text.encode("utf-8"))
+        stream.flush()
 
 
 def data_stream() -> ByteSink:
-    """stdout as a byte stream for data: itself, or on a terminal one that shows the control
-    characters of the (UTF-8) text written to it as symbols, in the terminal's encoding. A closed
-    stdout is one error line (`stdout_open`)."""
+    """stdout as a byte stream for data, after what `sys.stdout` holds: its file descriptor
+    written apart from `sys.stdout` (`StdoutBytes`), or `sys.stdout`'s own bytes when it has
+    none (a stream put in its place); on a terminal, one that shows the control characters of
+    the (UTF-8) text written to it as symbols, in the terminal's encoding. A closed stdout is one
+    error line (`stdout_open`)."""
     stdout_open()
+    sys.stdout.flush()
+    try:
+        raw: ByteSink = StdoutBytes(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both of these
+        raw = sys.stdout.buffer
     if sys.stdout.isatty():
-        return TerminalDataStream(sys.stdout.buffer, sys.stdout.encoding)
-    return sys.stdout.buffer
+        return TerminalDataStream(raw, sys.stdout.encoding)
+    return raw

@@ -572,6 +572,40 @@ def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Pa
     assert (first_row + rest).decode() == clean.stdout
 
 
+def test_a_local_dask_run_whose_only_worker_dies_while_stdout_is_full_ends(tmp_path: Path) -> None:
+    """SIGKILL to the one worker of `--dask --workers 1` while the run waits to write its rows
+    into a pipe nobody reads for now (a slow reader, `| less`): Dask restarts the worker, and
+    the run ends as a clean run does once the rows are read. Dask's nanny starts a worker process
+    with multiprocessing, which flushes `sys.stdout` first: it waited for the run's blocked write,
+    the worker was not restarted, and the run waited for ever for a worker (unless Python's
+    stdout was unbuffered, PYTHONUNBUFFERED, which users' shells do not set)."""
+    pytest.importorskip("dask.distributed")
+    from export_corpus import make_corpus
+    from held_runs import (
+        LAST_ARTICLE,
+        blocked_writing,
+        dask_workers,
+        held_export,
+        release_with_output,
+        revdiff,
+        wait_for,
+    )
+
+    corpus = make_corpus(tmp_path / "corpus", 100, seed=5)  # more rows than a pipe holds
+    clean = revdiff("export", str(corpus), "-", "-o", "-", "--format", "jsonl", "--quiet",
+                    input=LAST_ARTICLE.decode())
+    assert clean.returncode == 0, clean.stderr
+    process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers", "1",
+                          "--quiet", stdout=subprocess.PIPE)
+    wait_for(lambda: blocked_writing(process.pid), process)
+    victim = dask_workers(process.pid)[0]
+    os.kill(victim, signal.SIGKILL)
+    wait_for(lambda: len(set(dask_workers(process.pid)) - {victim}) == 1, process)  # restarted
+    code, rest, stderr = release_with_output(process)
+    assert (code, stderr) == (0, "")
+    assert rest.decode() == clean.stdout
+
+
 def test_a_local_dask_cluster_needs_no_free_dashboard_port() -> None:
     """With Dask's port 8787 held (another cluster, another `--dask` run), `--dask` printed Dask's
     four-line `UserWarning: Port 8787 is already in use`, also under --quiet."""
