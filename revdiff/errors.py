@@ -13,7 +13,7 @@ from revdiff.terminal_text import visible
 
 # What `from revdiff.errors import *` gives: not the names imported here
 __all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryData", "BinaryInput",
-           "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
+           "BranchMoved", "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
            "MalformedPage", "MissingExtra", "NothingToCompare", "OutputFailed", "RevdiffError",
            "StoreError", "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure", "os_reason",
            "stdout_failure", "stdout_open", "temporary_folder_failure", "writing_stdout"]

@@ -44,7 +44,10 @@ def unwritable_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
             pytest.skip("cannot make a folder unwritable here (root without chattr +i)")
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     monkeypatch.setattr(safe_git, "_private", {})  # made again, in that folder
+    # as in a new process, where the first git that needs the settings lists git's variables
+    safe_git._local_variables.cache_clear()
     yield folder
+    safe_git._local_variables.cache_clear()
     if immutable:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
     folder.chmod(0o755)
