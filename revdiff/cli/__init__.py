@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, NoReturn
 
 import click
 
+from revdiff.cli.descriptor_bytes import write_text_apart
 from revdiff.errors import (
     INTERRUPTED_EXIT,
     OutputFailed,
@@ -109,12 +110,16 @@ def say(line: str) -> None:
     written (`2>/dev/full`, a pipe whose reader has gone) ended the run with a traceback written
     to that same stderr, which failed again: the run goes on without its lines instead, and ends
     with exit status 2 where it would have ended with 0 (`RevdiffGroup.main`); so does a stderr
-    the command was started without (`2>&-`), whose lines click would drop unsaid."""
+    the command was started without (`2>&-`), whose lines click would drop unsaid. It is
+    written to stderr's file descriptor apart from `sys.stderr` (`write_text_apart`): a line
+    that waits for a reader of stderr held `sys.stderr`'s lock, and a Dask nanny restarting a
+    worker waited for it."""
     if sys.stderr is None:
         _lose_stderr()
         return
     try:
-        click.echo(line, err=True)
+        if not write_text_apart(sys.stderr, line + "\n"):
+            click.echo(line, err=True)
     except OSError:
         _lose_stderr()
 
@@ -122,13 +127,15 @@ def say(line: str) -> None:
 def write_to_stderr(text: str) -> None:
     """Text on stderr as it is, no newline added, flushed at once: a progress bar or a notice
     drawn over its own line. A stderr that cannot be written (a terminal that hung up) ended the
-    run, its error taken for standard output's: the run goes on without it, as with `say`."""
+    run, its error taken for standard output's: the run goes on without it, as with `say`,
+    and it is written apart from `sys.stderr` as `say`'s lines are."""
     if sys.stderr is None:
         _lose_stderr()
         return
     try:
-        sys.stderr.write(text)
-        sys.stderr.flush()
+        if not write_text_apart(sys.stderr, text):
+            sys.stderr.write(text)
+            sys.stderr.flush()
     except OSError:
         _lose_stderr()
 

@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 import click
 
 from revdiff.cli import report_error, say, write_to_stderr
+from revdiff.cli.descriptor_bytes import DescriptorBytes
 from revdiff.cli.progress import draws_on_stderr, obeys_escape_codes, reading_notice
-from revdiff.cli.stdout_bytes import StdoutBytes
 from revdiff.errors import NothingToCompare, RevdiffError, stdout_open, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
@@ -296,14 +296,14 @@ def write_data(text: str) -> None:
 
 def data_stream() -> ByteSink:
     """stdout as a byte stream for data, after what `sys.stdout` holds: its file descriptor
-    written apart from `sys.stdout` (`StdoutBytes`), or `sys.stdout`'s own bytes when it has
+    written apart from `sys.stdout` (`DescriptorBytes`), or `sys.stdout`'s own bytes when it has
     none (a stream put in its place); on a terminal, one that shows the control characters of
     the (UTF-8) text written to it as symbols, in the terminal's encoding. A closed stdout is one
     error line (`stdout_open`)."""
     stdout_open()
     sys.stdout.flush()
     try:
-        raw: ByteSink = StdoutBytes(sys.stdout.fileno())
+        raw: ByteSink = DescriptorBytes(sys.stdout.fileno())
     except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both of these
         raw = sys.stdout.buffer
     if sys.stdout.isatty():

@@ -582,20 +582,36 @@ def test_a_closed_standard_input_given_as_an_input_is_one_error_line(arguments: 
 # fails (EIO). With `wait-for-notice` first, reading the inputs waits until the notice of what is
 # being read has been tried, which a quick read clears before it is due.
 _ON_A_HUNG_UP_TERMINAL = """
-import errno, io, sys, threading
+import errno, io, os, sys, threading
 import revdiff.formats
 from revdiff.cli import main
+from revdiff.cli.descriptor_bytes import DescriptorBytes
 
 noticed = threading.Event()
 
 class HungUpTerminal(io.TextIOWrapper):
-    def isatty(self):
+    def isatty(self):  # as it was when the run asked
         return True
 
     def write(self, text):
         if "reading" in text:
             noticed.set()
         raise OSError(errno.EIO, "Input/output error")
+
+# stderr a terminal that hung up (a pseudo-terminal whose other end is closed): its writes fail
+terminal, hung_up = os.openpty()
+os.close(terminal)
+os.dup2(hung_up, 2)
+flush = DescriptorBytes.flush
+
+def flush_noticed(self):
+    try:
+        flush(self)
+    finally:
+        if self.descriptor == 2:
+            noticed.set()
+
+DescriptorBytes.flush = flush_noticed
 
 if sys.argv[1] == "wait-for-notice":
     load = revdiff.formats.load

@@ -606,6 +606,49 @@ def test_a_local_dask_run_whose_only_worker_dies_while_stdout_is_full_ends(tmp_p
     assert rest.decode() == clean.stdout
 
 
+def _warned_corpus(root: Path, articles: int) -> Path:
+    """`articles` articles of two versions in cp1252, not UTF-8: a warning for each file."""
+    for number in range(articles):
+        folder = root / f"article-{number:03}"
+        folder.mkdir(parents=True)
+        (folder / "0.txt").write_bytes(b"Caf\xe9 opened today in town.\n\nIt was busy.\n")
+        (folder / "1.txt").write_bytes(b"Caf\xe9 opened today in the town.\n\nIt was very busy.\n")
+    return root
+
+
+def test_a_local_dask_run_whose_only_worker_dies_while_stderr_is_full_ends(tmp_path: Path) -> None:
+    """SIGKILL to the one worker of `--dask --workers 1` while the run waits to write its
+    warnings into a stderr pipe nobody reads for now (`2>&1 | less`, a wrapper that reads stderr
+    at the end): Dask restarts the worker, and the run ends with every warning, in order. Dask's
+    nanny flushes `sys.stderr` before it starts a worker process (multiprocessing does): it
+    waited for the run's blocked write, and the run waited for ever for a worker."""
+    pytest.importorskip("dask.distributed")
+    from held_runs import blocked_writing, dask_workers, held_export, release, revdiff, wait_for
+
+    corpus = _warned_corpus(tmp_path / "corpus", 300)  # more warnings than a pipe holds
+    out = tmp_path / "out"
+    out.mkdir()
+    clean = revdiff("export", str(corpus), "-o", str(out / "clean.jsonl"), "--format", "jsonl")
+    assert clean.returncode == 0, clean.stderr
+    warnings = [line for line in clean.stderr.splitlines() if line.startswith("revdiff: warning")]
+    assert len(warnings) == 600
+    process = held_export(str(corpus), "-o", str(out / "held.jsonl"), "--format", "jsonl",
+                          "--dask", "--workers", "1")
+    try:
+        wait_for(lambda: blocked_writing(process.pid), process)
+        victim = dask_workers(process.pid)[0]
+        os.kill(victim, signal.SIGKILL)
+        wait_for(lambda: len(set(dask_workers(process.pid)) - {victim}) == 1, process)
+    except AssertionError:  # the worker was not restarted: leave nothing running
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
+    code, stderr = release(process)
+    assert code == 0, stderr
+    assert [line for line in stderr.splitlines() if line.startswith("revdiff: warning")][
+        :600] == warnings
+
+
 def test_a_local_dask_cluster_needs_no_free_dashboard_port() -> None:
     """With Dask's port 8787 held (another cluster, another `--dask` run), `--dask` printed Dask's
     four-line `UserWarning: Port 8787 is already in use`, also under --quiet."""
