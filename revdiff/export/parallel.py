@@ -55,6 +55,9 @@ SYSTEM_LOG = "`journalctl -k` or `dmesg`, the system's log, may say what ended i
 SCHEDULER_LOST = "scheduler-connection-lost"
 # How long a driver waits for a worker of a `--scheduler` that has none before it says so.
 NO_WORKER_NOTICE_SECONDS = 10.0
+# How long a local cluster (`--dask`) may have no worker, its nannies failing to start one again,
+# before the run ends with `WorkerLost`: a worker that died is replaced within seconds.
+LOCAL_RESTART_SECONDS = 30.0
 # A log level above every record's (CRITICAL is the highest): a handler set to it prints nothing.
 _NO_LOG_RECORD = logging.CRITICAL + 1
 
@@ -565,6 +568,7 @@ class DaskExecutor:
         self.on_note = on_note
         self.notice_after = notice_after
         self._told_workerless = False
+        self._workerless_since: float | None = None
         self.version = revdiff_version()  # each task checks that its worker runs it
         self.runner = _task_runner()
         from distributed.protocol import pickle
@@ -662,8 +666,10 @@ class DaskExecutor:
     def note_if_workerless(self) -> None:
         """Tell `on_note` that the scheduler has no worker left, once until one comes back: the
         run waits on for one (a cluster may add workers on demand), and without a word it seemed
-        to hang, its progress bar standing still."""
-        if self.on_note is None:
+        to hang, its progress bar standing still. A local cluster (`--dask`) whose nannies have
+        started no worker again for `LOCAL_RESTART_SECONDS` is a `WorkerLost`: nothing else
+        would bring one, and the run waited for ever without a word."""
+        if self.on_note is None and self.cluster is None:
             return
         try:
             workers = self.client.nthreads()
@@ -671,11 +677,22 @@ class DaskExecutor:
             return
         if workers:
             self._told_workerless = False
-        elif not self._told_workerless:
+            self._workerless_since = None
+        elif self.cluster is not None:
+            self._end_if_no_worker_comes_back()
+        elif self.on_note is not None and not self._told_workerless:
             self._told_workerless = True
             self.on_note(f"the Dask scheduler at {self.address} has no worker left: waiting "
                          f"for one (start one with `dask worker {self.address}`, or stop with "
                          "Ctrl-C)")
+
+    def _end_if_no_worker_comes_back(self) -> None:
+        now = time.monotonic()
+        if self._workerless_since is None:
+            self._workerless_since = now
+        elif now - self._workerless_since >= LOCAL_RESTART_SECONDS:
+            raise WorkerLost(f"every worker of the local Dask cluster died, and none started "
+                             f"again within {LOCAL_RESTART_SECONDS:.0f} s", advice=SYSTEM_LOG)
 
     def close(self, abandon: bool = False) -> None:
         # closing the client lets the scheduler drop its tasks, abandoned or not

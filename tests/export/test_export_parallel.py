@@ -649,6 +649,35 @@ def test_a_local_dask_run_whose_only_worker_dies_while_stderr_is_full_ends(tmp_p
         :600] == warnings
 
 
+def test_a_local_dask_cluster_that_can_start_no_worker_again_is_a_worker_lost(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGKILL to the one worker of `--dask --workers 1`, every process started after it exiting
+    at once (a `sitecustomize` the test plants), so that its nanny starts none again: the run
+    ends with the `WorkerLost` line and exit 75. It waited for ever without a word: the notice
+    of a scheduler without workers was given to `--scheduler` runs only."""
+    pytest.importorskip("dask.distributed")
+    from export_corpus import make_corpus
+    from held_runs import dask_workers, held_export, release
+
+    no_start = tmp_path / "no-start"
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        f"import os\nif os.path.exists({str(no_start)!r}):\n    os._exit(1)\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        [str(hook), *filter(None, [os.environ.get("PYTHONPATH")])]))
+    corpus = make_corpus(tmp_path / "corpus", 100, seed=5)  # rows written before the end
+    process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers",
+                          "1", "--quiet", stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stdout.readline(), "the export wrote nothing"  # its cluster is up
+    no_start.touch()
+    os.kill(dask_workers(process.pid)[0], signal.SIGKILL)
+    code, stderr = release(process)
+    assert code == 75, stderr
+    assert "every worker of the local Dask cluster died" in stderr.splitlines()[0], stderr
+
+
 def test_a_local_dask_cluster_needs_no_free_dashboard_port() -> None:
     """With Dask's port 8787 held (another cluster, another `--dask` run), `--dask` printed Dask's
     four-line `UserWarning: Port 8787 is already in use`, also under --quiet."""
