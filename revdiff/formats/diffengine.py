@@ -34,6 +34,7 @@ from revdiff.formats.sqlite_schema import (
     id_not_utf8_warning,
     id_spellings_warning,
     is_not_utf8,
+    not_utf8_warning,
     quote,
     table_rows,
     tracker_row_id,
@@ -115,8 +116,7 @@ def _article(entry: object, rows: list[dict[str, object]],
         if row["summary"] is None:
             warnings.append(f"entryversion row {row_id} (version {number}): summary is NULL, "
                             "read as no text")
-        warnings.extend(f"entryversion row {row_id} (version {number}): {column} holds bytes "
-                        "that are not UTF-8; bad bytes replaced with �"
+        warnings.extend(not_utf8_warning(f"entryversion row {row_id} (version {number})", column)
                         for column in ("title", "summary") if is_not_utf8(row[column]))
         paragraphs = split_paragraphs(cell_text(row["summary"]) or "")
         if row["summary"] is not None and not paragraphs:

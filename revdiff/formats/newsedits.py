@@ -70,6 +70,7 @@ from revdiff.formats.sqlite_schema import (
     id_not_utf8_warning,
     id_spellings_warning,
     is_not_utf8,
+    not_utf8_warning,
     open_read_only,
     quote,
     raise_dropped_stop,
@@ -753,8 +754,7 @@ def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], plac
     warning (its Python form, `b'...'`, was read as the text)."""
     value = row.get(field)
     if is_not_utf8(value):
-        warnings.append(f"{place}: {columns[field]} holds bytes that are not UTF-8; bad "
-                        "bytes replaced with �")
+        warnings.append(not_utf8_warning(place, columns[field]))
     return cell_text(value) or ""
 
 

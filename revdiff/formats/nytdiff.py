@@ -45,6 +45,7 @@ from revdiff.formats.sqlite_schema import (
     id_not_utf8_warning,
     id_spellings_warning,
     is_not_utf8,
+    not_utf8_warning,
     quote,
     table_rows,
     tracker_row_id,
@@ -191,8 +192,8 @@ def _article(article_id: object, rows: list[Row], table: str, original: bool, nu
         if row.abstract is None:
             warnings.append(f"{table} row {row.row_id} (version {number}): abstract is NULL, "
                             "read as no text")
-        warnings.extend(f"{table} row {row.row_id} (version {number}): {column} holds bytes "
-                        "that are not UTF-8; bad bytes replaced with �" for column in row.not_utf8)
+        warnings.extend(not_utf8_warning(f"{table} row {row.row_id} (version {number})", column)
+                        for column in row.not_utf8)
         time_warning = cell_time_warning(row.date_time, (row.time, row.time_text),
                                          f"{table} row {row.row_id} (version {number}): date_time")
         if time_warning is not None:

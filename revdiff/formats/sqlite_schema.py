@@ -560,9 +560,15 @@ def id_spellings_warning(owner: str, cells: Iterable[object], column: str, kind:
     return f"{owner} is written as {', '.join(sorted(spellings))} in {column}: read as one {kind}"
 
 
+def not_utf8_warning(owner: str, column: str) -> str:
+    """The warning of a cell of `owner` (a row, an entry) whose `column` holds bytes that are
+    not UTF-8, read with their bad bytes replaced (`cell_text`), as every reader words it."""
+    return f"{owner}: {column} holds bytes that are not UTF-8; bad bytes replaced with �"
+
+
 def id_not_utf8_warning(owner: str, cells: Iterable[object], column: str) -> str | None:
     """The warning of an id (`owner`) that some rows write in `column` as bytes that are not
     UTF-8, read with their bad bytes replaced (`id_key`); None where none does."""
     if not any(is_not_utf8(cell) for cell in cells):
         return None
-    return f"{owner}: {column} holds bytes that are not UTF-8; bad bytes replaced with �"
+    return not_utf8_warning(owner, column)
