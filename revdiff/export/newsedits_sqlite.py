@@ -3,14 +3,15 @@
 Tables (see docs/EXPORT.md for the column meanings):
 
 - `entryversion(id, entry_id, version, title, url, source, created, num_versions, summary,
-  article, time_text)`: one row per version; `title` NULL for a version without one (a
+  article, time_text, time_from)`: one row per version; `title` NULL for a version without one (a
   NewsEdits input's NULL title, read as empty); `summary` is the version's text with paragraphs
   joined by `</p><p>` as in NewsEdits (a version a rendered NewsDiffs page cut without its
   `[...]` marks, as it is compared), `created` an ISO timestamp (or what the page said, e.g.
   "about 1 hour later"), `num_versions` the count the input's tracker gave (NULL when it gave
   none: version files, a git repository), `article` revdiff's name for the article and
   `time_text` what the input said of the version's time (`Version.time_text`), which a page
-  may say beside the timestamp `created` holds;
+  may say beside the timestamp `created` holds, and `time_from` the number of the version a
+  relative one counts from (`Version.time_from`), NULL where the input does not say;
 - `split_sentences(entry_id, version, sent_idx, sentence)`: the engine's sentences of every version;
 - `matched_sentences(entry_id, version_x, version_y, sent_idx_x, sent_idx_y,
   avg_sentence_distance_x, avg_sentence_distance_y)`: the alignment of each consecutive pair,
@@ -54,7 +55,7 @@ PARAGRAPH_JOIN = "</p><p>"
 SCHEMA = [
     ("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL, "
      "version INTEGER NOT NULL, title TEXT, url TEXT, source TEXT, created TEXT, "
-     "num_versions INTEGER, summary TEXT, article TEXT, time_text TEXT)"),
+     "num_versions INTEGER, summary TEXT, article TEXT, time_text TEXT, time_from INTEGER)"),
     ("CREATE TABLE split_sentences (entry_id INTEGER NOT NULL, version INTEGER NOT NULL, "
      "sent_idx INTEGER NOT NULL, sentence TEXT)"),
     ("CREATE TABLE matched_sentences (entry_id INTEGER NOT NULL, version_x INTEGER NOT NULL, "
@@ -145,7 +146,7 @@ def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Compa
         (entry_id, version.number, version.title or None, ref.url, ref.source,
          version.time.isoformat() if version.time else version.time_text,
          article.changes, PARAGRAPH_JOIN.join(version.paragraphs), ref.name,
-         version.time_text)
+         version.time_text, version.time_from)
         for version in new_versions]})]
     check_int64(ref, article, "SQLite")
     edit_rows = 0

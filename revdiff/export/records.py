@@ -86,7 +86,7 @@ COMPARISON_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
 # table, NewsEdits' and revdiff's own (`article`, `time_text`); `id` numbers the rows itself.
 ENTRYVERSION_COLUMNS: tuple[str, ...] = ("entry_id", "version", "title", "url", "source",
                                          "created", "num_versions", "summary", "article",
-                                         "time_text")
+                                         "time_text", "time_from")
 
 EDIT_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in EDIT_COLUMNS)
 COMPARISON_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COMPARISON_COLUMNS)

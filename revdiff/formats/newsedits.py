@@ -24,8 +24,9 @@ NYTdiff and diffengine read theirs. A number written as a float (`'2.0'`: a CSV 
 pandas) is the whole number it spells (`cell_int`). A file is read an article at a time
 (`DatabaseArticles`).
 
-revdiff's own SQLite export is such a file, with revdiff's `article` and `time_text` columns
-(what a page said of a version's time beside the timestamp in `created`) and tables beside:
+revdiff's own SQLite export is such a file, with revdiff's `article`, `time_text` (what a page
+said of a version's time beside the timestamp in `created`) and `time_from` (the number of the
+version a relative time counts from) columns and tables beside:
 its `comparisons` table keeps the warnings of the readings it was made from, which its articles
 read back carry (`exported_warnings`), each after `in the input exported: ` (the entries they name
 are the input's), so that an export of the export keeps them.
@@ -111,10 +112,12 @@ REQUIRED_FIELDS = ("entry", "version", "text")
 # comparisons table whose `warnings` keep the readers' warnings about the article of the entry
 # numbered `article_index`.
 EXPORT_ARTICLE_COLUMN = "article"
-# The column of revdiff's export holding what the input said of a version's time
-# (`Version.time_text`), which a page may say beside the timestamp `created` holds; read from
-# that export alone.
+# The columns of revdiff's export holding what the input said of a version's time
+# (`Version.time_text`), which a page may say beside the timestamp `created` holds, and the
+# number of the version a relative one counts from (`Version.time_from`); read from that export
+# alone.
 EXPORT_TIME_TEXT_COLUMN = "time_text"
+EXPORT_TIME_FROM_COLUMN = "time_from"
 EXPORT_WARNINGS_TABLE = "comparisons"
 EXPORT_COMPARISON_COLUMNS = ("article_index", "old_version", "new_version", "confidence",
                              "warnings")
@@ -239,10 +242,12 @@ class DatabaseArticles:
             self.exported = _is_revdiff_export(connection, self.where)
             connection.text_factory = text_or_bytes
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
-            time_text = tables(connection, self.where)[TABLE].columns.get(EXPORT_TIME_TEXT_COLUMN)
-            if self.exported and time_text is not None:
-                self.columns["time_text"] = time_text
-                self.fields.append("time_text")
+            versions_table = tables(connection, self.where)[TABLE].columns
+            for field in (EXPORT_TIME_TEXT_COLUMN, EXPORT_TIME_FROM_COLUMN):
+                column = versions_table.get(field)
+                if self.exported and column is not None:
+                    self.columns[field] = column
+                    self.fields.append(field)
             entry = quote(self.columns["entry"])
             self.read_whole = not _has_rowid(connection, self.columns["table"])
             if not self.read_whole:
@@ -682,7 +687,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         if row.get("text") is not None and not paragraphs and not exported:
             warnings.append(f"{place}: {columns['text']} holds no text; kept as a version "
                             "without paragraphs")
-        versions.append(Version(number, title, paragraphs, time, time_text))
+        time_from = _time_from(row, time_text, place, warnings)
+        versions.append(Version(number, title, paragraphs, time, time_text, time_from))
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
     first = by_number[versions[0].number][0]
@@ -701,6 +707,21 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         source, url, tuple(versions),
         changes, {"entry_id": str(cell_text(entry))} if entry is not None else {}, tuple(warnings),
     )
+
+
+def _time_from(row: dict[str, object], time_text: str | None, place: str,
+               warnings: list[str]) -> int | None:
+    """The number of the version the version's time (`time_text`) counts from, which revdiff's
+    export keeps in its `time_from` column; None without a time, and for a cell that is no
+    version number (warned: the time counts from the version numbered before it)."""
+    value = row.get(EXPORT_TIME_FROM_COLUMN)
+    if time_text is None or value is None:
+        return None
+    number = cell_int(value)
+    if number is None:
+        warnings.append(f"{place}: {EXPORT_TIME_FROM_COLUMN} {cell_shown(value)} is not a "
+                        "version number; its time is read as counted from the version before it")
+    return number
 
 
 def _entry_value(field: str, entry_name: str, versions: list[Version],

@@ -19,6 +19,7 @@ from revdiff.formats.newsedits import EXPORTED_INPUT
 from revdiff.model import EditOp, Version
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 from revdiff.render.newsdiffs import DiffPageInfo, render_rendered_page
+from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text
 
 # The join NewsEdits notebooks run: each matched pair with the text of both sentences.
 NEWSEDITS_JOIN = """
@@ -371,3 +372,64 @@ def test_warnings_read_back_say_they_are_of_the_input_exported(tmp_path: Path) -
     run_export(ExportJob((str(out),), again, "sqlite"))
     (read_again,) = load([str(again)])
     assert read_again.warnings == read_back.warnings
+
+
+
+def _pair_times(database: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute(
+            "SELECT old_version, new_version, old_time, new_time FROM comparisons").fetchall()
+    connection.close()
+    return rows
+
+
+@pytest.mark.parametrize(("old", "new", "told"), [(0, 2, "about 3 hours later"),
+                                                  (2, 1, "about 1 hour earlier")])
+def test_the_version_a_time_counts_from_reads_back(tmp_path: Path, old: int, new: int,
+                                                   told: str) -> None:
+    # a page comparing v0 with v2 tells v2's time from v0, a "Previous version" page v1's from
+    # v2: read back, each was counted from the version numbered before it, so that an export of
+    # the export lost the pair's `new_time`
+    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
+    page = tmp_path / f"v{old}-v{new}.txt"
+    page.write_text(render_diff_text(versions[old], versions[new], PageInfo(time_text=told)),
+                    "utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(page),), out, "sqlite"))
+    (original,) = load([str(page)])
+    assert any(v.time_from not in (None, v.number - 1) for v in original.versions)
+    (read_back,) = load([str(out)])
+    assert [v.time_from for v in read_back.versions] == [v.time_from for v in original.versions]
+    again = tmp_path / "again.sqlite"
+    run_export(ExportJob((str(out),), again, "sqlite"))
+    assert told in _pair_times(out)[0]
+    assert _pair_times(again) == _pair_times(out)
+
+
+def test_an_export_of_the_export_of_a_page_of_versions_apart_is_the_same_bytes(
+        tmp_path: Path) -> None:
+    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
+    page = tmp_path / "v0-v2.html"
+    page.write_text(render_diff_html(versions[0], versions[2],
+                                     PageInfo(time_text="about 3 hours later")), "utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(page),), out, "sqlite"))
+    again = tmp_path / "again.sqlite"
+    run_export(ExportJob((str(out),), again, "sqlite"))
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_a_time_from_that_is_no_version_number_is_warned_of(tmp_path: Path) -> None:
+    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
+    page = tmp_path / "v0-v2.txt"
+    page.write_text(render_diff_text(versions[0], versions[2],
+                                     PageInfo(time_text="about 3 hours later")), "utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(page),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        connection.execute("UPDATE entryversion SET time_from = 'x' WHERE version = 2")
+    connection.close()
+    (read_back,) = load([str(out)])
+    assert read_back.versions[1].time_from is None
+    assert ("entry 0 version 2: time_from 'x' is not a version number; its time is read as "
+            "counted from the version before it") in read_back.warnings
