@@ -31,6 +31,7 @@ from revdiff.formats.fields import (
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.newsdiffs_text import split_version_text
+from revdiff.formats.open_elements import end_tags_implied
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.unnumbered_pages import unnumbered_warning
 from revdiff.model import Article, Version
@@ -512,7 +513,9 @@ def read_page(text: str, where: str) -> Article:
                             hint="save the whole page again")
     refuse_a_second_page(text, where)
     literals = find_text_literals(text, where)
-    soup = BeautifulSoup(text, "html.parser")
+    # on the lines of the page, each element ended where a browser ends it
+    markup = end_tags_implied(text)
+    soup = BeautifulSoup(markup, "html.parser")
     warnings: list[str] = []
     if literals is not None:
         old_text, new_text = literals
@@ -521,7 +524,7 @@ def read_page(text: str, where: str) -> Article:
         if not isinstance(compare, Tag):
             raise MalformedPage("no version texts (var text1/text2) and no div#compare", where,
                                 hint="give a NewsDiffs diff page")
-        if not _element_ends(text, compare):
+        if not _element_ends(markup, compare):
             raise MalformedPage(f"page is truncated: its comparison ({compare.name}#compare) "
                                 "does not end", where, hint="save the whole page again")
         old_text, new_text = read_rendered_compare(compare, where)

@@ -1,5 +1,5 @@
 """The elements a fragment of markup leaves open: where it is cut short, and where a browser
-ends a paragraph left open.
+ends an element whose end tag HTML lets go.
 
 A fragment (a page's element as a browser's "Copy element" or a tool that saves the article's
 element writes it) has no `</html>` to tell it whole, but such a writer closes every element it
@@ -7,9 +7,15 @@ opens whose end tag HTML requires: one left open at the end, or a tag without it
 was cut. An element whose end tag HTML lets go (`<p>One<p>Two</p>`, `<li>`, `<td>`, `<body>`) is
 no cut where it is left open.
 
-A browser ends an open `<p>` where a block starts (the next `<p>`, a `<div>`, a list, a table);
-html.parser, and BeautifulSoup on it, nest the block in the paragraph: `paragraphs_ended` writes
-the `</p>` a browser implies, so that each paragraph is read as one.
+A browser also ends an element whose end tag HTML lets go where the next of its kind starts
+(the HTML standard's tree construction): an open `<p>` where a block starts (the next `<p>`, a
+`<div>`, a list, a table); an `<li>` at the next `<li>` of its list; a `<dt>` or `<dd>` at the
+next `<dt>` or `<dd>`; a `<td>` or `<th>` at the next cell or row; a `<tr>` at the next row or
+table section; a `<thead>`, `<tbody>` or `<tfoot>` at the next section; an `<option>` at the next
+`<option>` or `<optgroup>`, an `<optgroup>` at the next `<optgroup>`. html.parser, and
+BeautifulSoup on it, nest each in the one before: `end_tags_implied` writes the end tags a
+browser implies, so that each is read as one. (The end of the parent, `</ul>`, `</table>`,
+ends them in BeautifulSoup's reading too.)
 """
 
 from __future__ import annotations
@@ -32,9 +38,53 @@ _ENDS_PARAGRAPH = frozenset({"address", "article", "aside", "blockquote", "cente
                              "h5", "h6", "header", "hgroup", "hr", "li", "listing", "main", "menu",
                              "nav", "ol", "p", "plaintext", "pre", "search", "section", "summary",
                              "table", "ul", "xmp"})
-# Elements a `<p>` outside them is not ended from inside (HTML's "button scope")
-_PARAGRAPH_SCOPE = frozenset({"applet", "button", "caption", "html", "marquee", "object", "table",
-                              "td", "template", "th"})
+# HTML's "special" elements but `address`, `div` and `p`: a list item or a term or description
+# open outside one is not ended from inside it (`<li><section><li>` nests the second item)
+_ITEM_SCOPE = frozenset({"applet", "area", "article", "aside", "base", "basefont", "bgsound",
+                         "blockquote", "body", "br", "button", "caption", "center", "col",
+                         "colgroup", "dd", "details", "dir", "dl", "dt", "embed", "fieldset",
+                         "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2",
+                         "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html",
+                         "iframe", "img", "input", "keygen", "li", "link", "listing", "main",
+                         "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript",
+                         "object", "ol", "param", "plaintext", "pre", "script", "search",
+                         "section", "select", "source", "style", "summary", "table", "tbody",
+                         "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr",
+                         "track", "ul", "wbr", "xmp"})
+# Elements a table's cell, row or section outside them is not ended from inside (HTML's "table
+# scope")
+_TABLE_SCOPE = frozenset({"html", "table", "template"})
+
+
+class _Implied:
+    """Elements that a browser ends where one of `starts` starts: the innermost open element of
+    `ended`, unless an element of `scope` is open inside it."""
+
+    def __init__(self, starts: frozenset[str], ended: frozenset[str], scope: frozenset[str]
+                 ) -> None:
+        self.starts = starts
+        self.ended = ended
+        self.marked = ended | scope
+
+
+# In the order a browser ends them at one tag: an `<li>` ends the open item, then the paragraph
+# it was in (HTML's tree construction for each start tag)
+_IMPLIED_ENDS = (
+    _Implied(frozenset({"li"}), frozenset({"li"}), _ITEM_SCOPE),
+    _Implied(frozenset({"dd", "dt"}), frozenset({"dd", "dt"}), _ITEM_SCOPE),
+    _Implied(_ENDS_PARAGRAPH, frozenset({"p"}),
+             # HTML's "button scope"
+             frozenset({"applet", "button", "caption", "html", "marquee", "object", "table", "td",
+                        "template", "th"})),
+    _Implied(frozenset({"td", "th", "tr", "thead", "tbody", "tfoot"}), frozenset({"td", "th"}),
+             _TABLE_SCOPE),
+    _Implied(frozenset({"tr", "thead", "tbody", "tfoot"}), frozenset({"tr"}), _TABLE_SCOPE),
+    _Implied(frozenset({"thead", "tbody", "tfoot"}), frozenset({"thead", "tbody", "tfoot"}),
+             _TABLE_SCOPE),
+    _Implied(frozenset({"option", "optgroup"}), frozenset({"option"}),
+             frozenset({"select", "datalist", "optgroup"})),
+    _Implied(frozenset({"optgroup"}), frozenset({"optgroup"}), frozenset({"select", "datalist"})),
+)
 # A tag's start with no `>` after it: the markup ends inside the tag. Attribute text holds no
 # `<`, so each try stops at the next tag and the search stays linear.
 _UNENDED_TAG = re.compile(r"<[/!?]?[a-zA-Z][^<>]*\Z")
@@ -44,47 +94,51 @@ _PLAIN_NAME = re.compile(r"[a-z][a-z0-9-]*")
 
 class _OpenElements(HTMLParser):
     """The elements open at the end of the markup fed, each with the line of its start tag, and
-    where a `<p>` left open is ended by the start of a block (line and column of its tag)."""
+    the elements a browser ends at the start of a later tag (`_IMPLIED_ENDS`): the line and
+    column of that tag, and the name of the element ended."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, int]] = []
-        self.paragraph_ends: list[tuple[int, int]] = []
+        self.implied_ends: list[tuple[int, int, str]] = []
         self._counts: Counter[str] = Counter()
-        # Where in `open` the open `<p>` elements and those of `_PARAGRAPH_SCOPE` are: the last
-        # tells at once whether a block's start ends a paragraph
-        self._scope_marks: list[int] = []
+        # For each rule of `_IMPLIED_ENDS`, where in `open` the elements it ends or is scoped by
+        # are: the last tells at once whether a tag's start ends an element
+        self._marks: list[list[int]] = [[] for _ in _IMPLIED_ENDS]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._end_paragraph_before(tag)
+        self._end_implied_before(tag)
         if tag not in _VOID:
-            if tag == "p" or tag in _PARAGRAPH_SCOPE:
-                self._scope_marks.append(len(self.open))
+            for rule, marks in zip(_IMPLIED_ENDS, self._marks):
+                if tag in rule.marked:
+                    marks.append(len(self.open))
             self.open.append((tag, self.getpos()[0]))
             self._counts[tag] += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """`<div/>` opens nothing that needs an end tag: as a writer of XHTML meant it."""
-        self._end_paragraph_before(tag)
+        self._end_implied_before(tag)
 
     def handle_endtag(self, tag: str) -> None:
         # An end tag closes the elements opened inside its own; a stray one closes nothing
         if self._counts[tag]:
             self._close(tag)
 
-    def _end_paragraph_before(self, tag: str) -> None:
-        if (tag in _ENDS_PARAGRAPH and self._scope_marks
-                and self.open[self._scope_marks[-1]][0] == "p"):
-            self.paragraph_ends.append(self.getpos())
-            self._close("p")
+    def _end_implied_before(self, tag: str) -> None:
+        for rule, marks in zip(_IMPLIED_ENDS, self._marks):
+            if tag in rule.starts and marks and (name := self.open[marks[-1]][0]) in rule.ended:
+                line, column = self.getpos()
+                self.implied_ends.append((line, column, name))
+                self._close(name)
 
     def _close(self, tag: str) -> None:
         """Close the innermost open `tag` and the elements opened inside it."""
         while True:
             name, _ = self.open.pop()
             self._counts[name] -= 1
-            if self._scope_marks and self._scope_marks[-1] == len(self.open):
-                self._scope_marks.pop()
+            for marks in self._marks:
+                if marks and marks[-1] == len(self.open):
+                    marks.pop()
             if name == tag:
                 break
 
@@ -114,18 +168,19 @@ def cut_short_at(markup: str) -> tuple[str, int] | None:
     return f"this <{name}> does not end (no </{name}> after it)", line
 
 
-def paragraphs_ended(markup: str) -> str:
-    """`markup` with a `</p>` before each tag that a browser ends an open paragraph at, on the
+def end_tags_implied(markup: str) -> str:
+    """`markup` with the end tag of each element a browser ends at the start of a later tag
+    (`</p>` before a `<div>`, `</li>` before the next `<li>`) written before that tag, on the
     lines the tags were on."""
-    ends = _read(markup).paragraph_ends
+    ends = _read(markup).implied_ends
     if not ends:
         return markup
     line_starts = [0, *(found.end() for found in re.finditer("\n", markup))]
     pieces: list[str] = []
     done = 0
-    for line, column in ends:
+    for line, column, name in ends:
         at = line_starts[line - 1] + column
-        pieces.extend((markup[done:at], "</p>"))
+        pieces.extend((markup[done:at], f"</{name}>"))
         done = at
     pieces.append(markup[done:])
     return "".join(pieces)

@@ -21,7 +21,7 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
-from revdiff.formats.open_elements import cut_short_at, paragraphs_ended
+from revdiff.formats.open_elements import cut_short_at, end_tags_implied
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -81,27 +81,15 @@ def _cell_text(cell: Tag) -> str:
     """The cell's text as a browser shows it, whitespace collapsed: a line break (`<br>`) or a
     paragraph inside it parts the words around it; a cell of nothing but white space (`&nbsp;`,
     `&thinsp;`) holds no text."""
-    return _shown_text(cell, inner_cells=True)
-
-
-def _own_text(cell: Tag) -> str:
-    """The cell's text as `_cell_text` gives it, without the text of cells inside it: a copy that
-    does not close its header cells nests each in the one before it."""
-    return _shown_text(cell, inner_cells=False)
-
-
-def _shown_text(element: Tag, inner_cells: bool) -> str:
-    """The text a browser shows of `element`, with or without that of the cells inside it."""
     strings: list[str] = []
-    pending: list[PageElement | str] = list(reversed(element.contents))
+    pending: list[PageElement | str] = list(reversed(cell.contents))
     while pending:
         node = pending.pop()
         if isinstance(node, Tag):
             if node.name in _LINE_BREAKING:
                 strings.append(" ")
                 pending.append(" ")
-            if inner_cells or node.name not in ("th", "td"):
-                pending.extend(reversed(node.contents))
+            pending.extend(reversed(node.contents))
         # No comment, script or CDATA section: a browser reads `<![CDATA[...]]>` in HTML as a comment
         elif type(node) in (NavigableString, str):
             strings.append(str(node))
@@ -192,8 +180,8 @@ def read_diff_page(text: str, where: str) -> Article:
     if looks_translated(markup):
         raise MalformedPage("the diff page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    # on the lines of the page, as the checks above, each paragraph ended where a browser ends it
-    soup = BeautifulSoup(paragraphs_ended(markup), "html.parser")
+    # on the lines of the page, as the checks above, each element ended where a browser ends it
+    soup = BeautifulSoup(end_tags_implied(markup), "html.parser")
     table = soup.find("table", class_="version_diff")
     if table is None:
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
@@ -201,7 +189,7 @@ def read_diff_page(text: str, where: str) -> Article:
         raise MalformedPage("a table inside the diff table, which News Sniffer never writes", where,
                             nested.sourceline, hint=_SAVE_AGAIN)
     version_cells = table.find_all(["th", "td"], class_="version")
-    version_texts = [_own_text(cell) for cell in version_cells]
+    version_texts = [_cell_text(cell) for cell in version_cells]
     numbers = [_VERSION_NUMBER.search(cell_text) for cell_text in version_texts]
     if len(numbers) != 2 or not all(numbers):
         translated = len(version_texts) == 2 and all(_TRANSLATED_VERSION.fullmatch(cell_text)
@@ -395,7 +383,7 @@ def read_version_page(text: str, where: str) -> Article:
     if looks_translated(markup):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    soup = BeautifulSoup(paragraphs_ended(markup), "html.parser")
+    soup = BeautifulSoup(end_tags_implied(markup), "html.parser")
     heading = soup.find("h1")
     if heading is None:
         raise MalformedPage("no <h1> title in the version page", where, hint=_SAVE_AGAIN)

@@ -1013,3 +1013,16 @@ def test_a_labelled_date_lines_zone_fault_and_leap_second_are_told_of_its_date()
         ("page.html: the new version's date line 'Sat, 31 Dec 2016 23:59:60 GMT' is at a leap "
          "second (second 60), which revdiff's times cannot hold: read as second 59, a "
          "second early, which keeps the versions' order; nothing to correct")]
+
+
+def test_archived_dates_in_list_items_left_unended_are_each_a_version_s() -> None:
+    """A browser ends an `<li>` where the next starts; html.parser nested the Green item in the
+    Pink one, so the old version's date ran on into the new one's ("... 3:40pm EDT Green:
+    Archived ...") and its time was left out, warned as no date."""
+    text = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    as_sent = read_page(text, "page.html")
+    unended = read_page(text.replace(PINK, PINK.removesuffix("</li>"))
+                        .replace(GREEN, GREEN.removesuffix("</li>")), "page.html")
+    assert unended.warnings == as_sent.warnings
+    assert unended.metadata == as_sent.metadata
+    assert unended.versions == as_sent.versions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from revdiff.formats.open_elements import cut_short_at, paragraphs_ended
+from revdiff.formats.open_elements import cut_short_at, end_tags_implied
 
 
 @pytest.mark.parametrize("markup", [
@@ -41,4 +41,31 @@ def test_an_element_that_must_end_left_open_or_a_tag_unended_is_a_cut(markup: st
     ("<p>One</p><div>Two</div><b>x</b><p>Three", "<p>One</p><div>Two</div><b>x</b><p>Three"),
 ])
 def test_a_browser_ends_an_open_paragraph_where_a_block_starts(markup: str, ended: str) -> None:
-    assert paragraphs_ended(markup) == ended
+    assert end_tags_implied(markup) == ended
+
+
+@pytest.mark.parametrize(("markup", "ended"), [
+    ("<ul><li>One<li>Two</ul>", "<ul><li>One</li><li>Two</ul>"),
+    ("<ul><li>One<div><b>x<li>Two</ul>", "<ul><li>One<div><b>x</li><li>Two</ul>"),
+    # a list inside an item: its items end its own, not the outer one
+    ("<ul><li>One<ol><li>a<li>b</ol><li>Two</ul>",
+     "<ul><li>One<ol><li>a</li><li>b</ol></li><li>Two</ul>"),
+    ("<ul><li>One<section><li>a</section></ul>", "<ul><li>One<section><li>a</section></ul>"),
+    ("<dl><dt>Term<dd>Meaning<dt>Next</dl>", "<dl><dt>Term</dt><dd>Meaning</dd><dt>Next</dl>"),
+    ("<p>One<li>Two", "<p>One</p><li>Two"),
+    ("<table><tr><th>H<td>One<tr><td>Two</table>",
+     "<table><tr><th>H</th><td>One</td></tr><tr><td>Two</table>"),
+    ("<table><thead><tr><th>H<tbody><tr><td>One</table>",
+     "<table><thead><tr><th>H</th></tr></thead><tbody><tr><td>One</table>"),
+    # a table inside a cell: its cells end its own, not the outer one
+    ("<table><tr><td><table><tr><td>a<td>b</table>x<td>Two</table>",
+     "<table><tr><td><table><tr><td>a</td><td>b</table>x</td><td>Two</table>"),
+    ("<table><tr><td><p>One<td>Two</table>", "<table><tr><td><p>One</td><td>Two</table>"),
+    ("<select><option>One<option>Two<optgroup><option>a<optgroup>",
+     ("<select><option>One</option><option>Two</option><optgroup><option>a</option></optgroup>"
+      "<optgroup>")),
+    ("<ul><li>One</li><li>Two</li></ul>", "<ul><li>One</li><li>Two</li></ul>"),
+])
+def test_a_browser_ends_an_item_cell_row_or_option_where_the_next_starts(markup: str,
+                                                                         ended: str) -> None:
+    assert end_tags_implied(markup) == ended

@@ -519,3 +519,12 @@ def test_the_check_status_of_a_page_whose_paragraphs_are_left_unended_is_its_own
     article = read_diff_page(unended, "d.html")
     assert article.metadata == read_diff_page(page, "d.html").metadata
     assert article.metadata["check_status"] == "The next check for changes will be soon."
+
+
+def test_a_diff_table_whose_cells_and_rows_are_left_unended_is_read_as_a_browser_shows_it() -> None:
+    """A browser ends a `<td>` or `<th>` where the next cell or row starts, and a `<tr>` where
+    the next row starts; html.parser nested each cell in the one before, so every body row was
+    refused as a row of one cell."""
+    unended = re.sub(r"</t[dhr]>", "", PAGE)
+    assert unended != PAGE
+    assert read_diff_page(unended, "copy.html") == read_diff_page(PAGE, "page.html")

@@ -426,3 +426,15 @@ def test_each_paragraph_left_unended_is_a_paragraph_as_a_browser_reads_it(
     page = edit(render_version_html(version, "https://x.test/a", 5))
     article = read_version_page(page, "v.html")
     assert article.versions == (version,) and article.url == "https://x.test/a"
+
+
+def test_a_layout_table_whose_cells_are_left_unended_gives_no_paragraph_of_the_next_cell() -> None:
+    """A browser ends a `<td>`, and the paragraph left open in it, where the next cell starts;
+    html.parser nested the sidebar's cell in the article's last paragraph, so its text was read
+    into that paragraph."""
+    version = Version(3, "Title", ("First.", "Second."))
+    page = render_version_html(version, None, 5)
+    laid_out = (page.replace('<div class="version">', '<div class="version"><table><tr><td>')
+                .replace("Second.</p>\n</div>", "Second.\n<td><p>Advertisement</table></div>"))
+    assert laid_out.count("Advertisement") == 1
+    assert read_version_page(laid_out, "v.html").versions == (version,)
