@@ -22,6 +22,7 @@ from revdiff.formats.fields import (
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.open_elements import cut_short_at, end_tags_implied
+from revdiff.formats.shown_markup import shown_markup
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -40,12 +41,6 @@ _SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it
 # Tags and attribute names in any case, the class quoted or not (as minifiers write it).
 _DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_diff", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
-# What a browser shows nothing of as markup: a comment, a script or style element (whose text
-# is no markup), a template (whose content is never shown) or a textarea (whose content is text);
-# each left open runs to the page's end, as a browser reads it. html.parser reads the inside of
-# a template or a textarea as markup: a table there would be taken for the page's.
-_UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|template|textarea)(?=[\s/>])"
-                      r".*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 _HEADING = re.compile(r"<h1\b", re.IGNORECASE)
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
@@ -57,18 +52,18 @@ _LINE_BREAKING = frozenset({"br", "p", "div", "li", "blockquote", "h1", "h2", "h
 
 # Both tests search the whole page: hostile or bloated markup before the table (tens of
 # thousands of nested tags) must not hide a page from its reader. They read the markup a browser
-# shows (`_shown_markup`): a diff table only in a comment or a script makes no diff page of a
+# shows (`shown_markup`): a diff table only in a comment or a script makes no diff page of a
 # version page; of another page it does, which the diff page's reader then refuses, saying why.
 # A title or version line only there makes no version page.
 def looks_like_diff_page(text: str) -> bool:
     if _DIFF_TABLE.search(text) is None:
         return False
-    markup = _shown_markup(text)
+    markup = shown_markup(text)
     return _DIFF_TABLE.search(markup) is not None or not _has_version_line(markup)
 
 
 def looks_like_version_page(text: str) -> bool:
-    markup = _shown_markup(text)
+    markup = shown_markup(text)
     return _has_version_line(markup) and _DIFF_TABLE.search(markup) is None
 
 
@@ -134,7 +129,7 @@ def _article_info(soup: BeautifulSoup, where: str,
 
 
 def _require_closed(markup: str, where: str) -> None:
-    """Refuse a page cut short, `markup` being the page as `_shown_markup` gives it (a `</html>`
+    """Refuse a page cut short, `markup` being the page as `shown_markup` gives it (a `</html>`
     in a comment, a script or a style is none): one that leaves open an element whose end tag
     HTML requires, or ends inside a tag. A page with `</html>` is whole; HTML lets a page go
     without `</body>` and `</html>`, so one without them is whole when it closes every element it
@@ -151,12 +146,6 @@ def _require_closed(markup: str, where: str) -> None:
                             hint="save the whole page, or the whole element, again")
 
 
-def _shown_markup(text: str) -> str:
-    """The page with each comment and script, style, template and textarea element made only
-    its line ends: what a browser shows nothing of as markup, on lines that keep their numbers."""
-    return _UNSHOWN.sub(lambda unshown: "\n" * unshown.group().count("\n"), text)
-
-
 def read_diff_page(text: str, where: str) -> Article:
     """Read a News Sniffer diff page; every cell is explicit, so the versions come back exactly.
     A page cut short before its diff table closes is refused (a table closed before it, such as
@@ -166,7 +155,7 @@ def read_diff_page(text: str, where: str) -> Article:
     row, or with one of other than two time cells, is read with a warning, its versions without
     times. A version the page shows no text of is kept without paragraphs, warned, as a version
     page's is."""
-    markup = _shown_markup(text)
+    markup = shown_markup(text)
     start = _DIFF_TABLE.search(markup)
     if start is None:  # the page's only diff table is in a comment
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
@@ -374,10 +363,10 @@ def read_version_page(text: str, where: str) -> Article:
 
     The paragraphs are the `<p>` elements that follow the version line in its own container
     (`_text_paragraphs`), so paragraphs of the site layout (header, footer) are not taken for
-    article text. The page is read as a browser shows it (`_shown_markup`): a title, version line
+    article text. The page is read as a browser shows it (`shown_markup`): a title, version line
     or paragraph in a comment, a script, style, template or textarea element is none.
     """
-    markup = _shown_markup(text)
+    markup = shown_markup(text)
     _require_closed(markup, where)
     refuse_a_second_page(markup, where)
     if looks_translated(markup):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from revdiff.formats.shown_markup import shown_markup
+
 # What Chrome's page translation leaves in the markup: a class on the root element
 # (`<html class="translated-ltr">`, `translated-rtl`) and a `<font style="vertical-align:
 # inherit;">` around each run it translated. The root's tag and its class are read apart, each
@@ -20,6 +22,9 @@ SAVE_UNTRANSLATED = ("turn the browser's translation off to show the original pa
 
 
 def looks_translated(text: str) -> bool:
-    return _TRANSLATED_RUN.search(text) is not None or any(
+    """Whether the page shows a translation's marks (`shown_markup`: not in a comment, a script,
+    a template or a textarea)."""
+    markup = shown_markup(text)
+    return _TRANSLATED_RUN.search(markup) is not None or any(
         _TRANSLATED_CLASS.search(value["double"] or value["single"] or value["bare"] or "")
-        for root in _ROOT_TAG.finditer(text) for value in _CLASS_VALUE.finditer(root.group()))
+        for root in _ROOT_TAG.finditer(markup) for value in _CLASS_VALUE.finditer(root.group()))

@@ -1026,3 +1026,17 @@ def test_archived_dates_in_list_items_left_unended_are_each_a_version_s() -> Non
     assert unended.warnings == as_sent.warnings
     assert unended.metadata == as_sent.metadata
     assert unended.versions == as_sent.versions
+
+
+@pytest.mark.parametrize("unshown", [
+    "<script>document.write('</html> <html><body></body></html>');</script>",
+    "<!-- an old copy ended here: </html>\n<html> -->",
+    "<template></html><!doctype html><html></template>",
+])
+def test_a_page_s_end_and_start_the_page_does_not_show_are_no_second_page(unshown: str) -> None:
+    """A page's end and another's start in a script's string, a comment or a template are no
+    markup of the page: the page was refused as a file of two pages."""
+    text = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    assert text.count("</body>") == 1
+    assert read_page(text.replace("</body>", f"{unshown}</body>"), "page.html") == read_page(
+        text, "page.html")

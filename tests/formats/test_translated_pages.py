@@ -103,3 +103,19 @@ def test_a_plain_version_with_rows_like_a_translated_header_is_read(tmp_path: Pa
     target.write_text(version, "utf-8")
     [article] = load([str(target)])
     assert article.versions[0].paragraphs[-1] == "The count goes on."
+
+
+@pytest.mark.parametrize("unshown", [
+    "<script>var run = '<font style=\"vertical-align: inherit;\">';</script>",
+    "<!-- <html class=\"translated-ltr\"> -->",
+    "<template><font style=\"vertical-align: inherit;\">Übersetzt</font></template>",
+])
+def test_a_page_of_no_tracker_is_not_called_translated_for_marks_it_does_not_show(
+        tmp_path: Path, unshown: str) -> None:
+    """A translation's marks in a script, a comment or a template are no markup of the page: a
+    page of no tracker was refused as translated by the browser, and told to be saved again
+    untranslated, for a string in its script."""
+    page = f"<html><head>{unshown}</head><body><p>An article.</p></body></html>"
+    with pytest.raises(UnknownFormat) as refused:
+        _read(tmp_path, page)
+    assert "neither a News Sniffer nor a NewsDiffs page" in str(refused.value)
