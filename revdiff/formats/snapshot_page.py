@@ -44,6 +44,7 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.nytdiff import sortable_time
+from revdiff.formats.open_elements import end_tags_implied
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.plain import time_in_name, zone_in_name
 from revdiff.formats.text_input import collapse_whitespace
@@ -178,7 +179,8 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     """Everything revdiff takes from one saved page (`file_name` is the bare name, for its time,
     a date in it written year first)."""
     html = _WAYBACK_TOOLBAR.sub("", html)
-    soup = BeautifulSoup(html, "html.parser")
+    # each element ended where a browser ends it (an `<li>` at the next)
+    soup = BeautifulSoup(end_tags_implied(html), "html.parser")
     named = _time_from_name(file_name)
     time, source, leap_second, unread_zone, date, unread_time = (
         named if named.time is not None else _time_from_page(html, soup, named))

@@ -1401,3 +1401,15 @@ def test_a_microdata_time_in_words_with_a_zone_not_read_is_warned_of(tmp_path: P
     assert (f"{folder / 'a.html'}: microdata dateModified 'January 3, 2020 10:30 AM ET' names "
             "the time zone 'ET', which is not read (unknown or ambiguous): read as written, in "
             "no zone") in article.warnings
+
+
+@needs_trafilatura
+def test_a_microdata_time_in_a_list_item_left_unended_is_read_without_the_next_item() -> None:
+    """A browser ends an `<li>` where the next starts; html.parser nested the byline's next item
+    in the time's, so its text ran on into the time (`3 January 2020 By Jane Doe`), which was
+    then no date and the page had none."""
+    html = render_page(URL, FIRST, SITES[0]).replace(
+        "</h1>", "</h1><ul class='byline'><li itemprop='dateModified'>3 January 2020"
+                 "<li>By Jane Doe</ul>")
+    page = read_page("page.html", "page.html", html)
+    assert (page.time, page.date, page.time_source) == (None, "2020-01-03", "microdata dateModified")
