@@ -38,7 +38,7 @@ import contextlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -687,7 +687,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         if row.get("text") is not None and not paragraphs and not exported:
             warnings.append(f"{place}: {columns['text']} holds no text; kept as a version "
                             "without paragraphs")
-        time_from = _time_from(row, time_text, place, warnings)
+        time_from = _time_from(row, time_text, by_number, place, warnings)
         versions.append(Version(number, title, paragraphs, time, time_text, time_from))
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
@@ -709,19 +709,25 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     )
 
 
-def _time_from(row: dict[str, object], time_text: str | None, place: str,
-               warnings: list[str]) -> int | None:
+def _time_from(row: dict[str, object], time_text: str | None, numbers: Collection[int],
+               place: str, warnings: list[str]) -> int | None:
     """The number of the version the version's time (`time_text`) counts from, which revdiff's
     export keeps in its `time_from` column; None without a time, and for a cell that is no
-    version number (warned: the time counts from the version numbered before it)."""
+    version number or names none of the entry's `numbers` (warned: the time counts from the
+    version numbered before it)."""
     value = row.get(EXPORT_TIME_FROM_COLUMN)
     if time_text is None or value is None:
         return None
     number = cell_int(value)
     if number is None:
-        warnings.append(f"{place}: {EXPORT_TIME_FROM_COLUMN} {cell_shown(value)} is not a "
-                        "version number; its time is read as counted from the version before it")
-    return number
+        problem = "is not a version number"
+    elif number not in numbers:
+        problem = "names no version of the entry"
+    else:
+        return number
+    warnings.append(f"{place}: {EXPORT_TIME_FROM_COLUMN} {cell_shown(value)} {problem}; its time "
+                    "is read as counted from the version before it")
+    return None
 
 
 def _entry_value(field: str, entry_name: str, versions: list[Version],

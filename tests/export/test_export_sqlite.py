@@ -433,3 +433,22 @@ def test_a_time_from_that_is_no_version_number_is_warned_of(tmp_path: Path) -> N
     assert read_back.versions[1].time_from is None
     assert ("entry 0 version 2: time_from 'x' is not a version number; its time is read as "
             "counted from the version before it") in read_back.warnings
+
+
+def test_a_time_from_naming_a_version_the_entry_has_not_is_warned_of(tmp_path: Path) -> None:
+    # a cell naming version 7 of an entry of versions 0 and 2 was read as it is, silently: the
+    # time was shown counted from a version the article has not
+    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
+    page = tmp_path / "v0-v2.txt"
+    page.write_text(render_diff_text(versions[0], versions[2],
+                                     PageInfo(time_text="about 3 hours later")), "utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(page),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        connection.execute("UPDATE entryversion SET time_from = 7 WHERE version = 2")
+    connection.close()
+    (read_back,) = load([str(out)])
+    assert read_back.versions[1].time_from is None
+    assert [w for w in read_back.warnings if w.startswith("entry 0")] == [
+        ("entry 0 version 2: time_from 7 names no version of the entry; its time is read as "
+         "counted from the version before it")]
