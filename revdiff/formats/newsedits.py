@@ -312,7 +312,9 @@ class DatabaseArticles:
         the pointer at the output that shows each unsure row, as the rows are not kept (a git
         store drops it too), and each said to be the input's (`EXPORTED_INPUT`: the entry ids
         they name are not the export's), once through an export of the export; a cell that is no
-        JSON list of text is left out, warned."""
+        JSON list of text is left out, warned. A kept warning this reading gives again (the
+        export's own entry dated back, read back from an export of the export) is given once, as
+        this reading's, so that exports of exports settle."""
         entry = cell_int(article.metadata.get("entry_id"))
         if entry is None:
             return article.warnings
@@ -328,7 +330,9 @@ class DatabaseArticles:
                 continue
             stored.extend(_as_the_inputs(warning.replace(SHOWN_BY_PARSE_JSON, "")
                                          .replace(SHOWN_BY_PAGES, "")) for warning in warnings)
-        return tuple(dict.fromkeys([*stored, *article.warnings, *extra]))
+        again = {_as_the_inputs(warning) for warning in article.warnings}
+        kept = [warning for warning in stored if warning not in again]
+        return tuple(dict.fromkeys([*kept, *article.warnings, *extra]))
 
     def _entry_articles(self, connection: sqlite3.Connection) -> Iterator[Article]:
         if self.entries is None:

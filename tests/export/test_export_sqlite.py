@@ -452,3 +452,34 @@ def test_a_time_from_naming_a_version_the_entry_has_not_is_warned_of(tmp_path: P
     assert [w for w in read_back.warnings if w.startswith("entry 0")] == [
         ("entry 0 version 2: time_from 7 names no version of the entry; its time is read as "
          "counted from the version before it")]
+
+
+def _comparison_warnings(database: Path) -> list[str]:
+    with sqlite3.connect(database) as connection:
+        (cell,) = {row[0] for row in connection.execute("SELECT warnings FROM comparisons")}
+    connection.close()
+    return list(json.loads(cell))
+
+
+def test_exports_of_exports_settle(tmp_path: Path) -> None:
+    # the reader warns of the export's own entry 0 dated back, a warning the next export kept
+    # and the next reading gave again beside its own: the third export gained
+    # `in the input exported: entry 0: ...` beside `entry 0: ...`, the same fact twice
+    dated = tmp_path / "dated.sqlite"
+    with sqlite3.connect(dated) as connection:
+        connection.execute("CREATE TABLE entryversion (entry_id, version, title, url, created, "
+                           "summary)")
+        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?)", [
+            (13, 1, "T", "https://y.test/a", "2024-01-02T10:00:00", "<p>One. Two.</p>"),
+            (13, 2, "T", "https://y.test/a", "2024-01-01T10:00:00", "<p>One. Three.</p>")])
+    connection.close()
+    exports = [dated]
+    for round_number in range(1, 4):
+        exports.append(tmp_path / f"round{round_number}.sqlite")
+        run_export(ExportJob((str(exports[-2]),), exports[-1], "sqlite"))
+    dated_back = ("version 2 is dated before version 1 (created 2024-01-01 10:00:00 < "
+                  "2024-01-02 10:00:00); kept in version order")
+    assert _comparison_warnings(exports[1]) == [f"entry 13: {dated_back}"]
+    assert _comparison_warnings(exports[2]) == [f"{EXPORTED_INPUT}entry 13: {dated_back}",
+                                                f"entry 0: {dated_back}"]
+    assert exports[3].read_bytes() == exports[2].read_bytes()
