@@ -152,12 +152,18 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
                 str(repo_dir), hint="run the same command again: it finishes that, then stores "
                                     "the rest"))
 
+        def waiting(stop: KeyboardInterrupt, what: str) -> None:  # for git fast-import to end
+            echo = past_the_echo(stop_exit_code(stop))  # past the `^C` after the bar, if any
+            for bar in drawn:
+                bar.close(line_end=not echo)
+            say(f"{echo}revdiff: {what}")
+
         with said_if_ended_at_once(ended_at_once):
             try:
                 articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
             except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
                 raise stopped_before_storing(stop, str(repo_dir)) from None
-            summary = store_articles(articles, repo_dir, progress=progress_bar)
+            summary = store_articles(articles, repo_dir, progress=progress_bar, waiting=waiting)
         for draw in drawn_done:
             draw()
     try:  # storing is done: a stop now cuts the report short, and the run ends as done

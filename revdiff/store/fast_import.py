@@ -8,23 +8,43 @@ private ref (`revdiff.formats.git_layout.import_ref`) and moves the branch at th
 run puts what a killed run checkpointed on the branch (`repository.adopt_unfinished_import`) and
 writes the rest.
 A run killed while fast-import moved the ref also leaves the ref's lock; the next run removes it.
+A run stopped (Ctrl-C, SIGTERM) waits for fast-import to store what it was given, but not for
+ever: fast-import, in a session of its own, gets no Ctrl-C from the terminal, and one that
+stalls is ended after a while (`ImportEndedAfterStop`), as a killed run's is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import select
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import BinaryIO, Self
 
 from revdiff.errors import StoreError
 from revdiff.safe_git import git_complaint, git_executable, room_to_make, writing_environment
-from revdiff.stop_signals import stops_held, stops_to_hold
+from revdiff.stop_signals import Terminated, stop_reason, stops_held
 
 AUTHOR = "revdiff <revdiff@localhost>"
+
+# How long a stopped run waits for fast-import before it says what it waits for (at most the
+# whole wait): most imports end well within it, and the stop's line then comes alone.
+SECONDS_BEFORE_SAYING_THE_WAIT = 1.0
+
+
+class ImportEndedAfterStop(Exception):
+    """After `stop`, fast-import did not end in time (or a second stop came while the run
+    waited for it) and was ended: its ref stays at its last checkpoint. `how` says so
+    (`git fast-import did not end within 20 s of the stop and was ended`)."""
+
+    def __init__(self, stop: KeyboardInterrupt, how: str) -> None:
+        super().__init__(how)
+        self.stop = stop
+        self.how = how
 
 
 class FastImport:
@@ -32,24 +52,32 @@ class FastImport:
 
     Use as a context manager; `commit` for each version, then leave the block to finish the
     import. Leaving with Ctrl-C or SIGTERM (a KeyboardInterrupt, which comes between two
-    commits) finishes it too, with the commits written so far; leaving with another exception
-    aborts: the ref keeps its last checkpoint. fast-import runs in a session of its own, so
-    that a Ctrl-C at the terminal reaches revdiff only, which decides.
+    commits) finishes it too, with the commits written so far, waiting `seconds_after_a_stop`
+    at most (and telling `waiting` the stop and what it waits for, when that takes a while): an import that
+    has not ended by then, or by a second stop, is ended and raises `ImportEndedAfterStop`;
+    leaving with another exception aborts: the ref keeps its last checkpoint. fast-import runs
+    in a session of its own, so that a Ctrl-C at the terminal reaches revdiff only, which
+    decides.
     """
 
     def __init__(self, git_dir: str, ref: str, parent: str | None,
-                 checkpoint_every: int = 1000, checkpoint_seconds: float = 10.0) -> None:
+                 checkpoint_every: int = 1000, checkpoint_seconds: float = 10.0,
+                 seconds_after_a_stop: float = 20.0,
+                 waiting: Callable[[KeyboardInterrupt, str], None] | None = None) -> None:
         self.git_dir = git_dir
         self.ref = ref
         self.parent = parent
         self.checkpoint_every = checkpoint_every
         self.checkpoint_seconds = checkpoint_seconds
+        self.seconds_after_a_stop = seconds_after_a_stop
+        self.waiting = waiting
         self.commits = 0
         self._since_checkpoint = 0
         self._last_checkpoint = time.monotonic()
         self._process: subprocess.Popen[bytes] | None = None
         self._stdin: BinaryIO | None = None
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the import
+        self._unwritten = b""  # of the stream's end, once stopped (`_end_stream_by`)
 
     def __enter__(self) -> Self:
         executable = git_executable()
@@ -104,12 +132,9 @@ class FastImport:
                  trace: TracebackType | None) -> None:
         process = self._process
         assert process is not None
-        if kind is not None and issubclass(kind, KeyboardInterrupt):
-            # stopped between commits: store those written (a second SIGTERM ends the process
-            # at once, `stop_signals`; fast-import, in a session of its own, still finishes)
-            with stops_held(stops_to_hold()), contextlib.suppress(StoreError):
-                self._finish()
-                return
+        if isinstance(error, KeyboardInterrupt):  # stopped between commits: store those written
+            self._finish_after(error)
+            return
         if kind is not None:
             process.kill()  # abort: the ref stays at the last checkpoint
             process.wait()
@@ -118,7 +143,8 @@ class FastImport:
         self._finish()
 
     def _finish(self) -> None:
-        """End the stream and wait for fast-import to write it and move the ref."""
+        """End the stream and wait for fast-import to write it and move the ref (as after any
+        stop, `_finish_after`, where a stop comes meanwhile)."""
         process, stdin = self._process, self._stdin
         assert process is not None and stdin is not None
         self._write(b"done\n")
@@ -126,10 +152,84 @@ class FastImport:
             stdin.close()
         except BrokenPipeError:
             pass
-        code = process.wait()
+        try:
+            code = process.wait()
+        except KeyboardInterrupt as stop:  # as it writes the last commits: wait as for a stop
+            self._finish_after(stop)
+            raise
         if code != 0:
             self._fail(code)
         self._stderr.close()
+
+    def _finish_after(self, stop: KeyboardInterrupt) -> None:
+        """End the stream and wait for fast-import to write it, `seconds_after_a_stop` at most;
+        a second Ctrl-C (or a SIGTERM after a Ctrl-C) ends the wait at once, and a second
+        SIGTERM the process (`stop_signals`; fast-import, in a session of its own, then still
+        finishes). An import that failed is left at its last checkpoint, as one that was ended:
+        the stop is what the run reports."""
+        process = self._process
+        assert process is not None
+        bound = self.seconds_after_a_stop
+        deadline = time.monotonic() + bound
+        how = f"git fast-import did not end within {bound:g} s of the stop and was ended"
+        ended = False
+        self._unwritten = b"done\n"
+        try:
+            quiet = time.monotonic() + min(SECONDS_BEFORE_SAYING_THE_WAIT, bound)
+            ended = self._end_stream_by(quiet) and _ended_within(process, quiet)
+            if not ended:
+                self._say_the_wait(stop)
+                ended = self._end_stream_by(deadline) and _ended_within(process, deadline)
+        except KeyboardInterrupt:
+            how = "git fast-import was ended at a second stop"
+        if not ended:
+            process.kill()  # its ref stays at its last checkpoint, as a killed run's
+            process.wait()
+        self._close_after_a_stop()
+        if not ended:
+            raise ImportEndedAfterStop(stop, how) from None
+
+    def _end_stream_by(self, deadline: float) -> bool:
+        """Write what is left of the stream and its end, then close it, by `deadline` (of
+        `time.monotonic`), or say that fast-import has not taken it by then (False): a stalled
+        import, its pipe full, would keep a blocking write waiting for ever. Once the stream is
+        closed, or fast-import has ended (a broken pipe), there is nothing more to write."""
+        stdin = self._stdin
+        assert stdin is not None
+        if stdin.closed:
+            return True
+        os.set_blocking(stdin.fileno(), False)
+        while True:
+            try:
+                if self._unwritten:
+                    stdin.write(self._unwritten)
+                    self._unwritten = b""
+                stdin.flush()  # (close would drop what it cannot write yet)
+                stdin.close()
+                return True
+            except BlockingIOError as full:
+                self._unwritten = self._unwritten[full.characters_written:]
+            except BrokenPipeError:
+                return True
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([], [stdin], [], left)[1]:
+                return False
+
+    def _close_after_a_stop(self) -> None:
+        """Close the stream (what fast-import did not take is dropped) and its stderr."""
+        assert self._stdin is not None
+        with contextlib.suppress(OSError):
+            self._stdin.close()
+        self._stderr.close()
+
+    def _say_the_wait(self, stop: KeyboardInterrupt) -> None:
+        """Tell `waiting` what the stopped run waits for, and how to end the wait."""
+        if self.waiting is None:
+            return
+        again = ("a second SIGTERM ends the run at once" if isinstance(stop, Terminated)
+                 else "a second Ctrl-C ends the wait at once")
+        self.waiting(stop, f"{stop_reason(stop)}; waiting up to {self.seconds_after_a_stop:g} "
+                           f"s for git fast-import to write the versions stored so far ({again})")
 
     def _write(self, data: bytes) -> None:
         assert self._stdin is not None and self._process is not None
@@ -143,6 +243,15 @@ class FastImport:
         said = self._stderr.read()
         raise StoreError(f"git fast-import failed: {git_complaint(said, code)}", self.git_dir,
                          hint=_retry_hint(code, said))
+
+
+def _ended_within(process: subprocess.Popen[bytes], deadline: float) -> bool:
+    """Whether `process` ends by `deadline` (of `time.monotonic`)."""
+    try:
+        process.wait(timeout=max(deadline - time.monotonic(), 0))
+    except subprocess.TimeoutExpired:
+        return False
+    return True
 
 
 def _retry_hint(code: int, said: bytes) -> str:

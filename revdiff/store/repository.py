@@ -363,19 +363,26 @@ def _drop_private_ref(repo: git.Repo, private: str, written: str) -> None:
                          ) from None
 
 
+def remove_import_lock(repo: git.Repo, ref: str) -> None:
+    """Remove the lock of the private ref of `ref`'s imports that a fast-import ended while it
+    moved that ref leaves. Call only while holding `store_lock` and with no import running: no
+    git command but a store run's import takes it."""
+    (Path(repo.common_dir) / f"{import_ref(ref)}.lock").unlink(missing_ok=True)
+
+
 def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
     """Put on the branch the commits a killed or failed run left on its private ref, when they
     continue the branch; drop them when the branch has moved on without them.
 
-    A lock of the private ref is a dead run's (one killed while fast-import moved the ref): no
-    git command but a store run's takes it, and the caller holds `store_lock`. HEAD's and the
+    A lock of the private ref is a dead run's (one killed while fast-import moved the ref), and
+    is removed (`remove_import_lock`): the caller holds `store_lock`. HEAD's and the
     branch's locks may be another git command's, and are left to git to report. Refs, and so
     their locks, are in the repository's common directory, shared by all its worktrees."""
     private = import_ref(ref)
     _refuse_links_among_private_folders(repo, private)
     names = str(repo.git.for_each_ref("--format=%(refname)", "refs/revdiff")).split()
     _refuse_refs_in_the_way(repo, private, names)
-    (Path(repo.common_dir) / f"{private}.lock").unlink(missing_ok=True)
+    remove_import_lock(repo, ref)
     written = branch_tip(repo, private) if private in names else None
     if written is None:
         return

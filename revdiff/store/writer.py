@@ -17,7 +17,7 @@ from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone, without_callers_repository
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held, stops_to_hold
 from revdiff.store.encode import git_date
-from revdiff.store.fast_import import FastImport
+from revdiff.store.fast_import import FastImport, ImportEndedAfterStop
 from revdiff.store.plan import (
     PlannedCommit,
     StorePlan,
@@ -38,6 +38,7 @@ from revdiff.store.repository import (
     refuse_branch_entries_in_the_way,
     refuse_held_locks,
     refuse_staged_changes,
+    remove_import_lock,
     store_lock,
     sync_worktree,
 )
@@ -47,20 +48,24 @@ from revdiff.store.summary import StoreSummary
 # each commit with the number just written. Lets the caller show progress (the CLI: a bar).
 ProgressStart = Callable[[int], Callable[[int], None]]
 
-# How long, in all, the git commands that put the stored versions on the branch and bring the
-# working tree up to them may take once the run is stopped: a stopped run must end, also where
-# git stalls (a hung network file system), before a scheduler's SIGKILL.
+# How long git fast-import may take to write the versions given it once the run is stopped, and
+# then how long, in all, the git commands that put the stored versions on the branch and bring
+# the working tree up to them may: a stopped run must end, also where git stalls (a hung network
+# file system), before a scheduler's SIGKILL.
 SECONDS_FOR_GIT_AFTER_A_STOP = 20.0
 
 
 def store_articles(articles: Sequence[Article], repo_dir: Path | str,
                    progress: ProgressStart | None = None,
-                   checkpoint_every: int = 1000) -> StoreSummary:
+                   checkpoint_every: int = 1000,
+                   waiting: Callable[[KeyboardInterrupt, str], None] | None = None) -> StoreSummary:
     """Commit every version not yet stored, one commit per version, through `git fast-import`.
 
     Creates the repository when missing and writes to the branch HEAD names (any name). Re-running
     with the same articles adds nothing; versions identical to the one before, flip-flops and
     conflicting numbers are skipped and listed in the summary. No hook of the repository runs.
+    A run stopped while it writes tells `waiting` the stop and what it waits for, where git
+    fast-import takes a while to write the versions it was given (the CLI says it on stderr).
     """
     path = Path(repo_dir)
     with contextlib.ExitStack() as held:
@@ -76,13 +81,16 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             if plan.commits:
                 advance = progress(len(plan.commits)) if progress else None
                 write_commits(str(repo.git_dir), import_ref(ref), tip, plan.commits,
-                              advance, checkpoint_every)
+                              advance, checkpoint_every, waiting)
                 publish_import(repo, ref, tip)
                 _pack_when_needed(repo)
             sync_worktree(repo, ref)
             head = branch_tip(repo, ref)
         except KeyboardInterrupt as stop:
             head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), stop)
+        except ImportEndedAfterStop as ended:
+            head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), ended.stop,
+                                     import_ended=ended.how)
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), len(articles),
                         len(plan.commits), plan.already_stored, plan.skipped, head)
 
@@ -136,25 +144,28 @@ def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str) -> StoreError
 
 
 def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, planned: int,
-                      stop: KeyboardInterrupt) -> str | None:
+                      stop: KeyboardInterrupt, import_ended: str = "") -> str | None:
     """The branch's tip after a stop that came once every version was stored, the working tree
     brought up to them: the run is done. Otherwise the error that says how many versions were
     stored before the stop, with the working tree brought up to them, so that the user's next
     commit on the branch deletes no stored file, or that none are on the branch, where it moved
     while the run wrote (`BranchMoved`). A file in the repository it names below the
-    repository as `given`."""
+    repository as `given`. `import_ended` says how the import was ended, where it was
+    (`ImportEndedAfterStop`)."""
     stored: int | None = None  # on the branch
     written: int | None = None  # on the import's ref, before it is put on the branch
     moved = False  # the branch moved while the run wrote: none of them are on it
     new_tip: str | None = None
     tree = "; the working tree is behind the branch: run it before committing to it"
-    stalled = ""
+    stalled = f"; {import_ended}" if import_ended else ""
     # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said;
     # a second SIGTERM ends the process at once (`stop_signals`)
     with contextlib.suppress(KeyboardInterrupt), stops_held(stops_to_hold()), \
             contextlib.suppress(StoreError, git.GitCommandError), \
             _git_within(repo, SECONDS_FOR_GIT_AFTER_A_STOP) as bounded:
         try:
+            if import_ended:  # (as it moved its ref, it left the ref's lock)
+                remove_import_lock(repo, ref)
             # on the import's ref: stored, for the next run to put on the branch if this one cannot
             written = _commits_since(repo, tip, import_ref(ref))
             publish_import(repo, ref, tip)
@@ -164,8 +175,8 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
             tree = ""
         except _GitStalled as given_up:
             stored = written if stored is None else stored
-            stalled = (f"; git {given_up.command} did not end within {bounded.seconds:g} s of "
-                       "the stop and was ended")
+            stalled += (f"; git {given_up.command} did not end within {bounded.seconds:g} s "
+                        "of the stop and was ended")
         except BranchMoved:
             moved = True
     if moved:
@@ -266,11 +277,14 @@ def _stored_changes(repo: git.Repo, ref: str) -> tuple[list[FileChange], dict[in
 
 def write_commits(git_dir: str, ref: str, parent: str | None,
                   commits: Sequence[PlannedCommit], advance: Callable[[int], None] | None,
-                  checkpoint_every: int = 1000) -> None:
+                  checkpoint_every: int = 1000,
+                  waiting: Callable[[KeyboardInterrupt, str], None] | None = None) -> None:
     """Stream the planned commits to one `git fast-import`, in order, onto `ref` (the run's
-    private ref), the first after `parent`."""
+    private ref), the first after `parent`; once stopped, wait for it as `FastImport` says."""
     now = f"{int(time.time())} +0000"
-    with FastImport(git_dir, ref, parent, checkpoint_every) as importer:
+    with FastImport(git_dir, ref, parent, checkpoint_every,
+                    seconds_after_a_stop=SECONDS_FOR_GIT_AFTER_A_STOP,
+                    waiting=waiting) as importer:
         for planned in commits:
             importer.commit(planned.path, planned.encoded.data, planned.encoded.message,
                             git_date(planned.version.time, now), now)

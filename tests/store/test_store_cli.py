@@ -680,7 +680,7 @@ def test_help_says_max_size_limits_the_inputs_not_the_versions_in_the_repository
 
 
 # A child that runs `revdiff store CHAIN --repo REPO` and sends itself SIGTERM as its second
-# version is written, then again as the stopped run calls WHERE (`FastImport._finish`, which
+# version is written, then again as the stopped run calls WHERE (`FastImport._finish_after`, which
 # ends the import, or the writer's `publish_import`, which puts it on the branch), then, were it
 # still running, touches MARKER.
 SIGTERM_TWICE = """
@@ -695,7 +695,7 @@ def first_stop(*args):
     if len(written) == 2:
         signal.raise_signal(signal.SIGTERM)
     return commit(*args)
-owner = fast_import.FastImport if where == "_finish" else writer
+owner = fast_import.FastImport if where == "_finish_after" else writer
 real = getattr(owner, where)
 def second_stop(*args):
     signal.raise_signal(signal.SIGTERM)
@@ -708,7 +708,7 @@ runpy.run_module("revdiff", run_name="__main__")
 """
 
 
-@pytest.mark.parametrize("where", ["_finish", "publish_import"])
+@pytest.mark.parametrize("where", ["_finish_after", "publish_import"])
 def test_a_second_sigterm_ends_a_stopped_store_at_once(tmp_path: Path, where: str) -> None:
     """A second SIGTERM while a store stopped by the first finished its import or put it on the
     branch and brought the working tree up (up to 20 s of git, unbounded for the import) was

@@ -23,7 +23,7 @@ from revdiff.formats.gitrepo import read_repository
 from revdiff.safe_git import sanitized_clone
 from revdiff.stop_signals import Terminated
 from revdiff.store import store_articles
-from revdiff.store.fast_import import FastImport
+from revdiff.store.fast_import import FastImport, ImportEndedAfterStop
 
 ARTICLES, VERSIONS, CHECKPOINT = 600, 10, 100
 CHILD = Path(__file__).with_name("synthetic_store_articles.py")
@@ -657,3 +657,112 @@ def test_an_index_lock_a_git_holds_past_its_run_is_not_removed(tmp_path: Path) -
     status = subprocess.run(["git", "-C", str(repo_dir), "status", "--porcelain"],
                             capture_output=True, text=True, check=True)
     assert status.stdout == ""
+
+
+def test_an_import_that_stalls_after_a_stop_is_said_and_ended(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After Ctrl-C the run waited for its git fast-import to end, however long: in a session
+    of its own, the import gets no Ctrl-C from the terminal, and one that stalled kept the run
+    waiting for ever, saying nothing. It now says what it waits for, ends the import after the
+    git limit of a stopped run, and leaves the repository as a stopped run does: the branch at
+    the versions the import wrote by its last checkpoint, no lock, the rest for the next run."""
+    from revdiff.store import writer
+
+    repo_dir = tmp_path / "archive"
+    store_articles(synthetic_articles(2, 2), repo_dir)  # 4 versions on the branch
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake = stalling / "git"
+    lock = repo_dir / ".git" / f"{import_ref(branch_name(repo_dir))}.lock"
+    fake.write_text(  # stalls as it moves its ref, holding the ref's lock
+        '#!/bin/sh\ncase " $* " in *" fast-import "*)\n'
+        f'  mkdir -p {lock.parent}; : > {lock}; exec sleep 20;;\nesac\n'
+        f'exec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
+
+    def stop_after_one(commits: int) -> Callable[[int], None]:
+        def step(steps: int) -> None:
+            raise KeyboardInterrupt
+
+        return step
+
+    said: list[str] = []
+    with pytest.raises(StoreError) as stopped:
+        store_articles(synthetic_articles(3, 2), repo_dir, progress=stop_after_one,
+                       waiting=lambda stop, what: said.append(what))
+    assert said == [("interrupted; waiting up to 0.5 s for git fast-import to write the "
+                     "versions stored so far (a second Ctrl-C ends the wait at once)")]
+    assert stopped.value.exit_code == 130
+    assert stopped.value.message == (
+        "interrupted; 0 of 2 versions were stored before the stop; git fast-import did not end "
+        "within 0.5 s of the stop and was ended")
+    assert branch_commits(repo_dir) == 4
+    assert not lock.exists()
+    monkeypatch.setenv("PATH", os.environ["PATH"].removeprefix(f"{stalling}{os.pathsep}"))
+    again = store_articles(synthetic_articles(3, 2), repo_dir)
+    assert (again.already_stored, again.stored, branch_commits(repo_dir)) == (4, 2, 6)
+
+
+def test_a_stop_while_the_import_finishes_waits_for_it_as_any_stop(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while fast-import wrote the last commits (every one given it) stopped the run at
+    once, leaving fast-import running on, alone, to move the ref the stopped run then put on the
+    branch: a stalled one, for ever. It is now waited for and ended as after any stop."""
+    import threading
+
+    git.Repo.init(tmp_path / "repo", bare=True)
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake, read = stalling / "git", tmp_path / "stream-read"
+    fake.write_text(  # reads the whole stream, then stalls
+        '#!/bin/sh\ncase " $* " in *" fast-import "*)\n'
+        f'  cat > /dev/null; : > {read}; exec sleep 20;;\nesac\n'
+        f'exec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+
+    def ctrl_c_once_read() -> None:
+        while not read.exists():
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    stopper = threading.Thread(target=ctrl_c_once_read, daemon=True)
+    # (KeyboardInterrupt too: one that went on past the import would end the test session)
+    with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
+            FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
+                       seconds_after_a_stop=0.5) as importer:
+        importer.commit("story.txt", b"Title\n", "Version 1\n", "0 +0000", "0 +0000")
+        stopper.start()
+    stopper.join()
+    assert importer._process is not None and importer._process.poll() is not None
+    assert isinstance(ended.value, ImportEndedAfterStop)
+    assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
+
+
+def test_a_second_ctrl_c_ends_the_wait_for_a_stopped_import_at_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line a stopped run says as it waits for fast-import says that a second Ctrl-C ends
+    the wait at once: it does, ending the import, whose ref stays at its last checkpoint."""
+    git.Repo.init(tmp_path / "repo", bare=True)
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake = stalling / "git"
+    fake.write_text('#!/bin/sh\ncase " $* " in *" fast-import "*) exec sleep 20;; esac\n'
+                    f'exec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+
+    def ctrl_c_again(stop: KeyboardInterrupt, what: str) -> None:
+        assert what.endswith("(a second Ctrl-C ends the wait at once)")
+        os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
+            FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
+                       waiting=ctrl_c_again) as importer:
+        importer.commit("story.txt", b"Title\n", "Version 1\n", "0 +0000", "0 +0000")
+        raise KeyboardInterrupt
+    assert importer._process is not None and importer._process.poll() is not None
+    assert isinstance(ended.value, ImportEndedAfterStop)
+    assert ended.value.how == "git fast-import was ended at a second stop"
