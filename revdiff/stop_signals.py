@@ -82,10 +82,11 @@ def said_if_ended_at_once(say: Callable[[], None]) -> Iterator[None]:
         _last_words.remove(say)
 
 
-def stops_to_hold() -> tuple[int, ...]:
-    """Ctrl-C and SIGTERM, but a SIGTERM that ends the process at once (its default, or the
-    second within `sigterm_as_interrupt()`): what `stops_held` holds where a user who means it
-    is not to wait, as while a stopped run puts away what it did."""
+def stops_not_ending_at_once() -> tuple[int, ...]:
+    """Ctrl-C and SIGTERM, but a SIGTERM whose handler ends the process at once as this is
+    called (its default, or the second within `sigterm_as_interrupt()`): what `stops_held`
+    holds where a user who means it is not to wait, as while a stopped run puts away what it
+    did. Not the same as `second_sigterm_at_once` (see `stops_held`)."""
     return tuple(number for number in (signal.SIGINT, signal.SIGTERM)
                  if signal.getsignal(number) not in (signal.SIG_DFL, _end_at_once))
 
@@ -110,7 +111,14 @@ def stops_held(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM), *,
     stop's `__context__`), as the user asked for it. With `second_sigterm_at_once`, for a step
     that may take seconds and that the process may die in (nothing half written), a second
     SIGTERM within `sigterm_as_interrupt()` ends the process at once, as it does outside.
-    Only the main thread runs signal handlers: elsewhere nothing changes."""
+    Only the main thread runs signal handlers: elsewhere nothing changes.
+
+    The two ways to let a second SIGTERM through differ (tests/test_stop_signals.py):
+    `stops_held(stops_not_ending_at_once())` decides as the block starts: a SIGTERM that would
+    end the process at once then (its default, or a second one) still does, and one that would
+    raise is held, a second one within the block too. `stops_held(second_sigterm_at_once=True)`
+    holds a SIGTERM with its default handler to the end of the block, and lets through at once
+    a second one that comes after a first one was held."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -15,7 +15,7 @@ from revdiff.formats.git_history import FileChange, read_history
 from revdiff.formats.git_layout import import_ref
 from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone, without_callers_repository
-from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held, stops_to_hold
+from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held, stops_not_ending_at_once
 from revdiff.store.encode import git_date
 from revdiff.store.fast_import import FastImport, ImportEndedAfterStop
 from revdiff.store.plan import (
@@ -160,7 +160,7 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
     stalled = f"; {import_ended}" if import_ended else ""
     # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said;
     # a second SIGTERM ends the process at once (`stop_signals`)
-    with contextlib.suppress(KeyboardInterrupt), stops_held(stops_to_hold()), \
+    with contextlib.suppress(KeyboardInterrupt), stops_held(stops_not_ending_at_once()), \
             contextlib.suppress(StoreError, git.GitCommandError), \
             _git_within(repo, SECONDS_FOR_GIT_AFTER_A_STOP) as bounded:
         try:
