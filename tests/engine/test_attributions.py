@@ -1351,6 +1351,9 @@ def test_a_qualifier_added_before_the_source_changes_no_attribution(old: str, ne
     # a preposition before no count is no qualifier, and a name's capitalised word stays
     ("“Hi,” said about the plan.", []),
     ("“Hi,” said Just Eat.", [("just", "eat")]),
+    # a year after a preposition is what was said about, no count, but before a source's noun
+    ("The base was hit, said about 2020 plans.", []),
+    ("“Hi,” said about 2000 officials.", [("2000", "officials")]),
 ])
 def test_a_word_that_qualifies_or_focuses_the_source_after_its_verb_is_no_part_of_it(
         text: str, sources: list[tuple[str, ...]]) -> None:
