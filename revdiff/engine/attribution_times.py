@@ -49,7 +49,8 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
     Pentagon said`; not `The Jan. 6 committee said` nor, the date modifying the noun after it,
     `Jan. 6 committee members said`: `_names_an_event`), or a day of the week, `yesterday`,
     `today` or `tonight` but where a determiner stands before it (`the Today programme`) or, after
-    no word of `_BEFORE_A_DATE`, a capitalised word after it (`Sunday Times`)."""
+    no word of `_BEFORE_A_DATE`, a capitalised word after it (`Sunday Times`), or `overnight` but
+    after a determiner (`Overnight officials said`; not `the overnight staff said`)."""
     word = bare_word(tokens[at])
     before = bare_word(tokens[at - 1]) if at > 0 else ""
     if word == "ago" or _is_a_year_or_decade_in(tokens, at):
@@ -63,6 +64,8 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
         month_begins_its_clause = at == 1 or at > 1 and ends_clause(tokens[at - 2])
         dates_its_clause = month_begins_its_clause and not _names_an_event(tokens, at)
         return before in MONTHS and (dates_its_clause or ends_a_time(tokens, at - 1))
+    if word == "overnight":
+        return before not in DETERMINERS
     if word in _WEEKDAYS | _DAYS_FROM_TODAY:
         if before in _BEFORE_A_DATE:
             return True

@@ -616,7 +616,11 @@ def test_a_year_or_decade_after_in_before_the_source_or_its_aside_is_no_part_of_
     ("Two days ago Esper said so.", [("esper",)]),
     ("On Friday the minister, a veteran, said so.", [("minister",)]),
     ("Last week Iran and Iraq said so.", [("iran", "and", "iraq")]),
-    # a day or a month in a name: part of the source
+    ("Overnight officials said the base was hit.", [("officials",)]),
+    ("Overnight Iran said so.", [("iran",)]),
+    ("Officials overnight said so.", [("officials",)]),
+    # a day or a month in a name: part of the source, and `overnight` after a determiner
+    ("The overnight staff said so.", [("overnight", "staff")]),
     ("The Sunday Times said so.", [("sunday", "times")]),
     ("The Today programme said so.", [("today", "programme")]),
     ("Theresa May said so.", [("theresa", "may")]),
