@@ -215,7 +215,7 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     start = past_whom_it_was_told(tokens, start, end)
     while start < end - 1 and bare_word(tokens[start]) in SENTENCE_ADVERBS:
         start += 1  # `Obviously critics say this.` names `critics`
-    start = past_qualifiers(tokens, start, end)
+    start = past_qualifiers(tokens, _past_a_place(tokens, start, end), end)
     source = source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
     mark = aside_mark(tokens[start - 1]) if start > 0 else None
     if source or after_aside or mark is None:
@@ -226,6 +226,29 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     if aside_start is None:
         return source
     return source_before(tokens, aside_start, after_aside=True)
+
+
+# Prepositions that begin a place before a source, without a comma (`At the Pentagon officials said`).
+_PLACE_PREPOSITIONS = word_set("at in inside outside near from")
+
+
+def _past_a_place(tokens: list[str], start: int, end: int) -> int:
+    """Where the source in the words from `start` to `end` begins past a place that opens them: a
+    preposition of `_PLACE_PREPOSITIONS` in lower case or capitalised, `the` or not, and the
+    capitalised words of a name, before words that begin in lower case (`At the Pentagon officials
+    said` and `In Iraq senior officials said` name `officials` and `senior officials`, `At the
+    Pentagon the spokesman said` `the spokesman`); at `start` when they hold none, or no word in
+    lower case follows the name, where the source cannot be told from the place (`At the White
+    House Trump said` names `white house trump`). The price: a source's capitalised words after
+    the place are read as the place's (`In Iraq U.S. officials said` names `officials`)."""
+    if bare_word(tokens[start]) not in _PLACE_PREPOSITIONS or ends_clause(tokens[start]):
+        return start
+    name = start + 2 if start + 1 < end and bare_word(tokens[start + 1]) == "the" else start + 1
+    after = name
+    while after < end and tokens[after][:1].isupper() and not ends_clause(tokens[after]):
+        after += 1
+    named = after > name
+    return after if named and after < end and tokens[after][:1].islower() else start
 
 
 def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:

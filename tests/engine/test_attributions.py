@@ -636,6 +636,22 @@ def test_words_that_say_when_before_the_source_are_no_part_of_it(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("At the Pentagon officials said the base was hit.", [("officials",)]),
+    ("In Baghdad senior officials said so.", [("senior", "officials")]),
+    ("At the Pentagon the spokesman said so.", [("spokesman",)]),
+    ("The base was hit and at the Pentagon nearly 40 officials said so.", [("40", "officials")]),
+    # no place: a preposition before no name, and a source after a name that cannot be told from it
+    ("At least 40 officials said so.", [("40", "officials")]),
+    ("At the White House Trump said so.", [("white", "house", "trump")]),
+])
+def test_a_place_that_opens_the_clause_before_the_source_is_no_part_of_it(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`At the Pentagon officials said` named `pentagon officials`, a place before the source read
+    as the words that say whose it is."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("Jan. 8 the Pentagon said so.", [("pentagon",)]),
     ("April 8 Esper said so.", [("esper",)]),
     ("The base was hit. Jan. 8 officials said so.", [("officials",)]),
