@@ -28,6 +28,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from typing import Any, Generic, Protocol, TypeVar
@@ -58,6 +59,8 @@ NO_WORKER_NOTICE_SECONDS = 10.0
 # How long a local cluster (`--dask`) may have no worker, its nannies failing to start one again,
 # before the run ends with `WorkerLost`: a worker that died is replaced within seconds.
 LOCAL_RESTART_SECONDS = 30.0
+# How long closing a Dask client waits for the fetches of results it released to end.
+FETCH_END_SECONDS = 5.0
 # A log level above every record's (CRITICAL is the highest): a handler set to it prints nothing.
 _NO_LOG_RECORD = logging.CRITICAL + 1
 
@@ -344,12 +347,13 @@ class _DaskPending(Generic[R]):
     def _awaited(self) -> R:
         if self.executor is None:
             return self.future.result()  # type: ignore[no-any-return]
+        fetching = self.executor.fetch(self.future)
         while True:
             try:
-                return self.future.result(  # type: ignore[no-any-return]
+                return fetching.result(  # type: ignore[no-any-return]
                     timeout=self.executor.notice_after)
             except TimeoutError:
-                if self.future.done():  # the task's own TimeoutError
+                if fetching.done():  # the task's own TimeoutError
                     raise
                 self.executor.note_if_workerless()
 
@@ -569,6 +573,7 @@ class DaskExecutor:
         self.notice_after = notice_after
         self._told_workerless = False
         self._workerless_since: float | None = None
+        self._fetching: dict[Future[Any], Any] = {}  # each fetch (`fetch`), with its Dask future
         self.version = revdiff_version()  # each task checks that its worker runs it
         self.runner = _task_runner()
         from distributed.protocol import pickle
@@ -663,6 +668,29 @@ class DaskExecutor:
         future = self.client.submit(self.runner, self.version, work, pure=False)
         return _DaskPending(future, advice, self)
 
+    def fetch(self, future: Any) -> Future[Any]:
+        """The result of Dask `future`, fetched on the client's event loop until it comes or
+        fails, however often the caller stops waiting for it.
+
+        A `future.result(timeout)` that timed out as Dask fetched a result that was lost with its
+        worker (and waited for the task to run again) left Dask's inner task that waited for it
+        unretrieved: once the client closed, it failed, and asyncio printed its `AllExit`
+        traceback after revdiff's line. Waiting on this fetch stops no task of Dask's; `close`
+        lets those still running end before the client closes."""
+        fetching = asyncio.run_coroutine_threadsafe(
+            self.client.gather(future, asynchronous=True), self.client.loop.asyncio_loop)
+        self._fetching[fetching] = future
+        fetching.add_done_callback(lambda done: self._fetching.pop(done, None))
+        return fetching
+
+    def _end_fetching(self) -> None:
+        """Release the Dask futures whose results are still being fetched (a run that stops
+        reads none of them), and wait a moment for their fetches to end with them."""
+        fetching = dict(self._fetching)
+        for future in fetching.values():
+            future.release()
+        wait_futures(fetching, timeout=FETCH_END_SECONDS)
+
     def note_if_workerless(self) -> None:
         """Tell `on_note` that the scheduler has no worker left, once until one comes back: the
         run waits on for one (a cluster may add workers on demand), and without a word it seemed
@@ -696,7 +724,10 @@ class DaskExecutor:
 
     def close(self, abandon: bool = False) -> None:
         # closing the client lets the scheduler drop its tasks, abandoned or not
-        self.cleanup.close()
+        try:
+            self._end_fetching()
+        finally:
+            self.cleanup.close()
 
 
 def ordered_map(executor: Executor, fn: Callable[..., R], items: Iterable[T],
