@@ -33,7 +33,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from typing import Any, Generic, Protocol, TypeVar
 
-from revdiff.errors import RevdiffError, temporary_folder_failure
+from revdiff.errors import WORKER_LOST_EXIT, RevdiffError, temporary_folder_failure
 from revdiff.export.extras import require_distributed
 from revdiff.export.worker_loss import WorkBoard, WorkerLost, how_it_ended, join_board
 from revdiff.stop_signals import stops_held
@@ -67,6 +67,16 @@ _NO_LOG_RECORD = logging.CRITICAL + 1
 
 class SchedulerProblem(RevdiffError):
     """The Dask scheduler cannot be reached or failed to start."""
+
+
+class WorkerStartFailed(RevdiffError):
+    """A worker process of the local Dask cluster died as it started: the run cannot begin."""
+
+    exit_code = WORKER_LOST_EXIT
+
+
+# What Dask's LocalCluster raises when a worker process ended before its nanny had started it.
+_NANNY_FAILED = "Nanny failed to start."
 
 
 class Pending(Protocol[R_co]):
@@ -533,6 +543,30 @@ def _wait_for_a_worker(client: Any, address: str, notice_after: float,
                                              "the command again") from None
 
 
+def _start_local_cluster(distributed: Any, workers: int, scratch: str) -> Any:
+    """A LocalCluster of `workers` single-threaded processes that keeps its files in `scratch`
+    and writes no log lines. A worker process that died as it started (a `sitecustomize` that
+    ends it, too little memory) made Dask raise `RuntimeError: Nanny failed to start.`, after
+    closing what it had started: the run ended in its traceback, with exit code 1."""
+    try:
+        # the scheduler's HTTP server (its health and metrics pages) starts without a dashboard
+        # too, on Dask's port 8787: when another cluster or run held it, Dask warned of it in
+        # four lines; any free port of this machine does
+        return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None,
+                                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0",
+                                                          "local_directory": scratch},
+                                        local_directory=scratch, silence_logs=_NO_LOG_RECORD)
+    except RuntimeError as error:
+        if str(error) != _NANNY_FAILED:
+            raise
+        raise WorkerStartFailed("a worker process of the local Dask cluster died as it "
+                                "started; nothing was written",
+                                hint="check that `python -c 'import revdiff'` runs here, "
+                                     "then run the command again, or run it without --dask"
+                                ) from None
+
+
 def _cluster_folder(parent: str | None) -> str:
     """A new folder for a local cluster's files in `parent`, Dask's `temporary-directory` (the
     system's temporary folder when None). Such a setting that names no folder one can write in,
@@ -644,16 +678,7 @@ class DaskExecutor:
             scratch = _cluster_folder(dask.config.get("temporary-directory", None))
             cleanup.callback(shutil.rmtree, scratch, ignore_errors=True)
             with _interrupts_kept_from_new_processes():
-                # the scheduler's HTTP server (its health and metrics pages) starts without a
-                # dashboard too, on Dask's port 8787: when another cluster or run held it, Dask
-                # warned of it in four lines; any free port of this machine does
-                cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
-                                                   processes=True, dashboard_address=None,
-                                                   scheduler_kwargs={"dashboard_address":
-                                                                     "127.0.0.1:0",
-                                                                     "local_directory": scratch},
-                                                   local_directory=scratch,
-                                                   silence_logs=_NO_LOG_RECORD)
+                cluster = _start_local_cluster(distributed, workers, scratch)
                 cleanup.callback(cluster.close)
                 client = distributed.Client(cluster)
                 cleanup.callback(client.close)

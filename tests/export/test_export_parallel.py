@@ -679,6 +679,34 @@ def test_a_local_dask_cluster_that_can_start_no_worker_again_is_a_worker_lost(
     assert "every worker of the local Dask cluster died" in stderr.splitlines()[0], stderr
 
 
+def test_a_local_dask_worker_that_dies_as_it_starts_is_one_line(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    """Every worker process of `--dask` exiting as it starts (a `sitecustomize` the test plants
+    ends each process multiprocessing spawns): one error line and the exit code of a lost worker,
+    nothing written. Dask's `RuntimeError: Nanny failed to start.` ended the run in a traceback,
+    with exit code 1."""
+    pytest.importorskip("dask.distributed")
+    from export_corpus import make_corpus
+    from held_runs import revdiff
+
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os\nwith open('/proc/self/cmdline', 'rb') as command:\n"
+        "    if b'spawn_main' in command.read():\n        os._exit(1)\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        [str(hook), *filter(None, [os.environ.get("PYTHONPATH")])]))
+    corpus = make_corpus(tmp_path / "corpus", 3, seed=5)
+    out = tmp_path / "edits.jsonl"
+    result = revdiff("export", str(corpus), "-o", str(out), "--format", "jsonl", "--dask",
+                     "--workers", "1")
+    assert result.returncode == 75, result.stderr
+    assert result.stderr.splitlines() == [result.stderr.rstrip("\n")], result.stderr
+    assert "a worker process of the local Dask cluster died as it started" in result.stderr
+    assert not out.exists()
+
+
 def test_a_local_dask_cluster_needs_no_free_dashboard_port() -> None:
     """With Dask's port 8787 held (another cluster, another `--dask` run), `--dask` printed Dask's
     four-line `UserWarning: Port 8787 is already in use`, also under --quiet."""
