@@ -68,9 +68,10 @@ class NamedPath(click.Path):
                       param, ctx)
 
 
-# Inputs complete as paths in the shell; `load` checks them and reports what is wrong.
+# Inputs complete as paths in the shell; `load` checks them and reports what is wrong: an
+# unreadable one too (`readable=False`), in the reader's words, which `export --skip-errors` skips.
 inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...",
-                                 type=NamedPath(allow_dash=True))
+                                 type=NamedPath(allow_dash=True, readable=False))
 
 quiet_option = click.option("-q", "--quiet", is_flag=True,
                             help="Leave out the warnings about how the input was read.")
