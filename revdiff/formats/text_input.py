@@ -53,8 +53,8 @@ def limit_beside(size: int, max_bytes: int) -> str:
 
 
 def _bytes_text(size: int) -> str:
-    """`64M`, `1.5G`, `900 bytes`."""
-    return format_size(size) if size >= KIB else f"{size} bytes"
+    """`64M`, `1.5G`, `900 bytes`, `1 byte`."""
+    return format_size(size) if size >= KIB else counted(size, "byte")
 
 
 def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import CHAIN
 from click.testing import CliRunner
 
 import revdiff
@@ -898,3 +899,12 @@ def test_the_html_page_s_heading_does_not_say_the_titles_in_it_are_english(
     page = run(str(several), "--format", "html")
     assert ('<h1>4 articles: <bdi lang="">Sturm 0</bdi>, <bdi lang="">Sturm 1</bdi>, '
             '<bdi lang="">Sturm 2</bdi>, ...</h1>') in page
+
+
+def test_a_size_limit_of_one_byte_is_worded_in_the_singular() -> None:
+    """`--max-size 1` said `more than the size limit of 1 bytes`."""
+    result = CliRunner().invoke(main, ["diff", str(CHAIN), "--max-size", "1"])
+    assert result.exit_code == 2
+    assert result.output == (f"revdiff: error: {CHAIN / '0.txt'}: input is 304 bytes, more than the "
+                             "size limit of 1 byte (raise the limit with --max-size or "
+                             "REVDIFF_MAX_SIZE if this is really one article)\n")
