@@ -194,7 +194,7 @@ def _format_hint(raw: str) -> str:
 
 @click.command(cls=RevdiffCommand, epilog=EXAMPLES)
 @inputs_argument
-@click.option("-o", "--output", "output", required=True, type=NamedPath(), metavar="OUT|-",
+@click.option("-o", "--output", "output", required=True, type=NamedPath(readable=False), metavar="OUT|-",
               help="Output file (folder for html). Table formats also write "
                    "NAME.comparisons.EXT, the per-pair summary (into an existing folder: "
                    "edits.EXT and comparisons.EXT). `-` writes the edits table "

@@ -1,8 +1,8 @@
-"""An input file the user may not read (`chmod 000 story.txt`) is refused by the reader, in
-the words of a file unreadable inside a folder, and `export --skip-errors` skips it: the
+"""Files the user may not read. An input file (`chmod 000 story.txt`) is refused by the reader,
+in the words of a file unreadable inside a folder, and `export --skip-errors` skips it: the
 command line's own check refused it first, as `Invalid value for 'INPUT...': Path 'x' is not
 readable (see `revdiff diff --help`)`, which names an option's misuse, not the file's
-permissions, and which --skip-errors could not skip."""
+permissions, and which --skip-errors could not skip. An export's output need not be readable."""
 
 from __future__ import annotations
 
@@ -63,3 +63,23 @@ def test_export_skip_errors_skips_an_unreadable_input_file(
         in result.output
     articles = {json.loads(line)["article"] for line in out.read_text().splitlines()}
     assert articles == {CHAIN.name}
+
+
+def test_export_replaces_a_write_only_output_file(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An output file that may be written but not read (`chmod 200 edits.jsonl`) was refused as
+    `Invalid value for '-o' / '--output': Path 'edits.jsonl' is not readable`: the export
+    replaces its output and never reads it."""
+    out = tmp_path / "edits.jsonl"
+    out.write_text("an older export\n", encoding="utf-8")
+    locked, real_access = str(out), os.access
+
+    def access(target: object, mode: int, *args: object, **kwargs: object) -> bool:
+        if os.fspath(target) == locked and mode & os.R_OK:  # type: ignore[call-overload]
+            return False
+        return real_access(target, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    result = CliRunner().invoke(main, ["export", str(CHAIN), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert {json.loads(line)["article"] for line in out.read_text().splitlines()} == {CHAIN.name}
