@@ -453,7 +453,8 @@ class Staging:
             if target.is_dir() and not source.is_dir():
                 raise OutputProblem("a folder is in the way of the output file", str(target),
                                     hint="remove it or choose another -o path")
-        for source, _ in moves:
+        for source, target in moves:
+            _keep_permissions(source, target)
             _fsync(source)
         self._rename(moves, made=0)
 
@@ -519,6 +520,17 @@ class Staging:
             return
         with suppress(KeyboardInterrupt):  # the output is in place; the next run removes the rest
             shutil.rmtree(discarded, ignore_errors=True)
+
+
+def _keep_permissions(source: Path, target: Path) -> None:
+    """Give a finished file the permissions of the file it replaces (`chmod 600 edits.csv`
+    stays private), where it was made with the default ones."""
+    try:
+        replaced = target.lstat()
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(replaced.st_mode) and source.is_file() and not source.is_symlink():
+        os.chmod(source, stat.S_IMODE(replaced.st_mode) & 0o777)
 
 
 def _complete_lines(handle: IO[str]) -> Iterator[str]:
