@@ -646,8 +646,9 @@ def check_room_for_temporary(path: Path) -> None:
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write `path` through a temporary file beside it and a rename: old or new, never half. A
-    read-only file is not replaced (`PermissionError`), as a write to it would fail."""
+    """Write `path` through a temporary file beside it and a rename: old or new, never half, with
+    the permissions of the file it replaces. A read-only file is not replaced
+    (`PermissionError`), as a write to it would fail."""
     if path.is_file() and is_read_only(path.stat().st_mode):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -661,6 +662,7 @@ def write_text_atomically(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        _keep_permissions(temporary, path)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

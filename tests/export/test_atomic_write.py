@@ -29,3 +29,18 @@ def test_the_written_file_has_the_permissions_of_a_new_file(tmp_path: Path) -> N
         os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert [path.name for path in tmp_path.iterdir()] == ["export.txt"]
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    """The app's export (`e`) over a file made private (`chmod 600`) made it readable by
+    everyone: the new file had the permissions of a new one."""
+    target = tmp_path / "export.txt"
+    target.write_text("older\n")
+    target.chmod(0o600)
+    mask = os.umask(0o022)
+    try:
+        write_text_atomically(target, "mine\n")
+    finally:
+        os.umask(mask)
+    assert target.read_text() == "mine\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
