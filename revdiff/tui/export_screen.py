@@ -196,11 +196,13 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self.chosen = self.formats[event.option_index]
         self._show_file_hint()
         previous_suffix = f".{previous.extension}"
+        typed = path_input.value.strip()
         if path_input.value == previous_default:
             path_input.value = self._default_path(self.chosen)
-        elif path_input.value.endswith(previous_suffix):  # a typed name: its suffix follows
-            path_input.value = (path_input.value.removesuffix(previous_suffix)
-                                + f".{self.chosen.extension}")
+        elif typed.lower().endswith(previous_suffix):
+            # a typed name: its suffix follows, in any letter case, as it picks the format that
+            # Enter writes (`_format_named_by`): `x.JSON` kept, html highlighted, was JSON
+            path_input.value = typed[:-len(previous_suffix)] + f".{self.chosen.extension}"
         else:
             return
         path_input.cursor_position = len(path_input.value)  # typing adds at the end

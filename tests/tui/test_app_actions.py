@@ -435,6 +435,30 @@ async def test_a_typed_suffix_of_another_format_picks_that_format(chain_article:
 
 
 @run_async
+async def test_another_format_changes_a_typed_suffix_in_any_letter_case(chain_article: Article,
+                                                                        tmp_path: Path) -> None:
+    """`x.JSON` typed, then html highlighted: the hint said `Enter writes it as html`, the name
+    kept its `.JSON` and Enter wrote JSON, as the suffix picks the format whatever its case (and
+    `x.json ` with a space after it, too). The suffix follows the highlight in any case."""
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "x.JSON"), "shift+tab", "down", "down")
+        await pilot.pause()
+        name = app.screen.query_one(Input)
+        assert name.value == str(tmp_path / "x.html")
+        assert "(Enter writes it as html," in str(app.screen.query_one("#export-file-hint").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        await export_written(app, pilot)
+        assert (tmp_path / "x.html").read_text().startswith("<!DOCTYPE html>")
+        assert not (tmp_path / "x.JSON").exists()
+        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "y.json "), "shift+tab", "up")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == str(tmp_path / "y.txt")
+
+
+@run_async
 async def test_export_asks_before_replacing_and_creates_no_folder(chain_article: Article,
                                                                  tmp_path: Path) -> None:
     existing = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"
