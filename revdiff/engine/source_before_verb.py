@@ -29,6 +29,7 @@ from revdiff.engine.attribution_tokens import (
     OPENS_CLAUSE,
     aside_mark,
     bare_word,
+    ends_a_sentence,
     ends_clause,
     may_be_a_verb,
     source_words,
@@ -216,6 +217,7 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     while start < end - 1 and bare_word(tokens[start]) in SENTENCE_ADVERBS:
         start += 1  # `Obviously critics say this.` names `critics`
     start = past_qualifiers(tokens, _past_a_place(tokens, start, end), end)
+    end = _before_a_place(tokens, start, end)
     source = source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
     mark = aside_mark(tokens[start - 1]) if start > 0 else None
     if source or after_aside or mark is None:
@@ -249,6 +251,26 @@ def _past_a_place(tokens: list[str], start: int, end: int) -> int:
         after += 1
     named = after > name
     return after if named and after < end and tokens[after][:1].islower() else start
+
+
+# Prepositions that begin a place after the source's noun (`Officials at the Pentagon said`);
+# not `from`, which says whose the source is, as `of` does (`officials from the ministry`).
+_PLACE_AFTER_A_NOUN = _PLACE_PREPOSITIONS - {"from"}
+
+
+def _before_a_place(tokens: list[str], start: int, end: int) -> int:
+    """Where the source in the words from `start` to `end` ends before a place after its noun: a
+    preposition of `_PLACE_AFTER_A_NOUN` in lower case after a word in lower case, and the words
+    after it (`Officials at the Pentagon said` and `Police in Baghdad said` name `officials` and
+    `police`); at `end` when they hold none, or the word before the preposition is capitalised
+    but for the first of its sentence, whose capital shows no name (`Officials in Baghdad said`),
+    as it may be a name's (`The Embassy in Baghdad said` names `embassy baghdad`)."""
+    opens_sentence = start == 0 or ends_a_sentence(tokens[start - 1])
+    place = next((at for at in range(start + 1, end - 1)
+                  if tokens[at].islower() and bare_word(tokens[at]) in _PLACE_AFTER_A_NOUN
+                  and (tokens[at - 1].islower() or opens_sentence and at - 1 == start)
+                  and not ends_clause(tokens[at - 1])), None)
+    return end if place is None else place
 
 
 def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:

@@ -652,6 +652,27 @@ def test_a_place_that_opens_the_clause_before_the_source_is_no_part_of_it(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Officials at the Pentagon said so.", [("officials",)]),
+    ("Officials in Baghdad said so.", [("officials",)]),
+    ("Police outside the building said so.", [("police",)]),
+    ("Senior officials near the border said so.", [("senior", "officials")]),
+    ("Officials inside the White House said so.", [("officials",)]),
+    ("Officials of the ministry in Baghdad said so.", [("officials", "ministry")]),
+    # `of` and `from` say whose the source is, and a capitalised word before a place may be a name's
+    ("Secretary of State Pompeo said so.", [("secretary", "state", "pompeo")]),
+    ("The Department of Defense said so.", [("department", "defense")]),
+    ("Bank of England said so.", [("bank", "england")]),
+    ("Officials from the ministry said so.", [("officials", "from", "ministry")]),
+    ("The Embassy in Baghdad said so.", [("embassy", "baghdad")]),
+])
+def test_a_place_after_the_sources_noun_is_no_part_of_it(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Officials at the Pentagon said` named `officials pentagon`: a place after the source's
+    noun in lower case was read as its words, so `Officials in Baghdad` and `Officials` differed."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("Jan. 8 the Pentagon said so.", [("pentagon",)]),
     ("April 8 Esper said so.", [("esper",)]),
     ("The base was hit. Jan. 8 officials said so.", [("officials",)]),
