@@ -35,6 +35,16 @@ AFTER_NAME_VERBS = word_set("reports")
 # of the nouns (`state media`, `the local news agency`; not `official reports`).
 MEDIA_WORDS = MEDIA_NOUNS | word_set("state state-run state-owned official local news")
 
+# Nouns of a medium or an occasion of speech, which no relative clause goes with after a reporting
+# verb (`confirmed in a statement that the strike took place`), and which is no part of the source
+# after which it opens a clause (`In a statement officials said`).
+MEDIA_OF_SPEECH = MEDIA_NOUNS | word_set(
+    "statement statements interview interviews tweet tweets post posts posting letter letters email "
+    "emails e-mail release briefing speech speeches video message messages report conference call "
+    "broadcast column blog memo filing filings court testimony hearing remarks address website "
+    "book podcast"
+)
+
 # Words of time after such a verb that still leave its clause ended (`reported Friday.`).
 AFTER_CLAUSE_END = word_set(
     "late early earlier later today tonight yesterday monday tuesday wednesday thursday friday "

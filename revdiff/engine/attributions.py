@@ -36,6 +36,7 @@ from revdiff.engine.attribution_lexicon import (
     LONGEST_ASIDE,
     LONGEST_DASH_ASIDE,
     LONGEST_READ_BACK,
+    MEDIA_OF_SPEECH,
     MEDIA_WORDS,
     MODALS,
     MOST_SOURCE_WORDS,
@@ -142,16 +143,6 @@ def _reports_past_a_place(tokens: list[str], verb: int) -> bool:
     return False
 
 
-# Nouns of a medium or an occasion of speech, which no relative clause goes with after a reporting
-# verb (`confirmed in a statement that the strike took place`).
-_MEDIA_OF_SPEECH = MEDIA_NOUNS | word_set(
-    "statement statements interview interviews tweet tweets post posts posting letter letters email "
-    "emails e-mail release briefing speech speeches video message messages report conference call "
-    "broadcast column blog memo filing filings court testimony hearing remarks address website "
-    "book podcast"
-)
-
-
 def _names_a_medium_or_time(token: str) -> bool:
     """Whether the last word of a place after a reporting verb, before `that`, is a name, a number
     or a noun of a medium or a time (`in a statement`, `on Twitter`, `on November 13, 2009`, `on
@@ -159,7 +150,7 @@ def _names_a_medium_or_time(token: str) -> bool:
     a relative clause (`reported on the scandal that the mayor hid`)."""
     word = bare_word(token)
     return (token[:1].isupper() or any(map(str.isdigit, word))
-            or word in _MEDIA_OF_SPEECH | SPANS | AFTER_CLAUSE_END)
+            or word in MEDIA_OF_SPEECH | SPANS | AFTER_CLAUSE_END)
 
 
 def _is_a_dates_comma(tokens: list[str], at: int) -> bool:

@@ -16,6 +16,7 @@ from revdiff.engine.attribution_lexicon import (
     LONGEST_ASIDE,
     LONGEST_DASH_ASIDE,
     LONGEST_READ_BACK,
+    MEDIA_OF_SPEECH,
     MOST_SOURCE_WORDS,
     NOT_SOURCE,
     PAIRING_WORDS,
@@ -69,7 +70,8 @@ def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
     determiner, a count or a word that qualifies it or not (`Nearly 40 officials and the Pentagon
     said`), and no
     verb; and so are the items of a list before them (`France, Russia and China said`, `France,
-    Russia, and China said`), past a word that pairs them (`Both the Pentagon and Iran said`,
+    Russia, and China said`), past a place or a medium that opens them (`In a joint statement
+    Iran and Iraq said`: `_past_a_place`) and a word that pairs them (`Both the Pentagon and Iran said`,
     `Neither the Pentagon nor Iran said`). None when they may be a clause (`Casualties were
     assessed and Trump said`, `Rockets hit and officials said`, `Protesters fought police and
     officials said`) or `joining` is another word."""
@@ -103,7 +105,7 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
     start = past_whom_it_was_told(tokens, start, end)
     if bare_word(tokens[start]) in PAIRING_WORDS and start + 1 < end:
         start += 1
-    start = past_qualifiers(tokens, start, end)
+    start = past_qualifiers(tokens, _past_a_place(tokens, start, end), end)
     words = tokens[start:end]
     names = words[1:] if bare_word(words[0]) in DETERMINERS else words
     if len(names) > 1 and numbers_in(bare_word(names[0])):
@@ -230,21 +232,31 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     return source_before(tokens, aside_start, after_aside=True)
 
 
-# Prepositions that begin a place before a source, without a comma (`At the Pentagon officials said`).
-_PLACE_PREPOSITIONS = word_set("at in inside outside near from")
+# Prepositions that begin a place or a medium before a source, without a comma (`At the Pentagon
+# officials said`, `In a statement officials said`).
+_PLACE_PREPOSITIONS = word_set("at in inside outside near from on")
+# Words in lower case that may stand before the noun of a medium (`In a joint statement`).
+_MOST_WORDS_OF_A_MEDIUM = 3
 
 
 def _past_a_place(tokens: list[str], start: int, end: int) -> int:
-    """Where the source in the words from `start` to `end` begins past a place that opens them: a
-    preposition of `_PLACE_PREPOSITIONS` in lower case or capitalised, `the` or not, and the
-    capitalised words of a name, before words that begin in lower case (`At the Pentagon officials
-    said` and `In Iraq senior officials said` name `officials` and `senior officials`, `At the
-    Pentagon the spokesman said` `the spokesman`); at `start` when they hold none, or no word in
-    lower case follows the name, where the source cannot be told from the place (`At the White
-    House Trump said` names `white house trump`). The price: a source's capitalised words after
-    the place are read as the place's (`In Iraq U.S. officials said` names `officials`)."""
+    """Where the source in the words from `start` to `end` begins past a place or a medium that
+    opens them: a preposition of `_PLACE_PREPOSITIONS` in lower case or capitalised, and a
+    medium's noun in lower case (`MEDIA_OF_SPEECH`) after a determiner and up to two other words
+    in lower case or not (`In a statement officials said` and `In a joint statement Iran said`
+    name `officials` and `Iran`), or `the` or not and the capitalised words of a name, before words
+    that begin in lower case (`At the Pentagon officials said`, `In Iraq senior officials said`
+    and `On Twitter officials said` name `officials`, `senior officials` and `officials`, `At the
+    Pentagon the spokesman said` `the spokesman`); at `start` when they hold none, or no word
+    follows the medium or no word in lower case follows the name, where the source cannot be told
+    from the place (`At the White House Trump said` names `white house trump`). The price: a
+    source's capitalised words after the place are read as the place's (`In Iraq U.S. officials
+    said` names `officials`)."""
     if bare_word(tokens[start]) not in _PLACE_PREPOSITIONS or ends_clause(tokens[start]):
         return start
+    medium = _past_a_medium(tokens, start + 1, end)
+    if medium is not None:
+        return medium
     name = start + 2 if start + 1 < end and bare_word(tokens[start + 1]) == "the" else start + 1
     after = name
     while after < end and tokens[after][:1].isupper() and not ends_clause(tokens[after]):
@@ -253,9 +265,23 @@ def _past_a_place(tokens: list[str], start: int, end: int) -> int:
     return after if named and after < end and tokens[after][:1].islower() else start
 
 
+def _past_a_medium(tokens: list[str], start: int, end: int) -> int | None:
+    """Where the words from `start` to `end` go on past a medium's noun in lower case that they
+    open, a determiner or not and up to `_MOST_WORDS_OF_A_MEDIUM` words in lower case
+    (`a statement`, `a joint statement`, `court`); None when they open none or nothing follows it."""
+    first = start + 1 if start < end and bare_word(tokens[start]) in DETERMINERS else start
+    for at in range(first, min(first + _MOST_WORDS_OF_A_MEDIUM, end - 1)):
+        if not tokens[at].islower() or ends_clause(tokens[at]):
+            return None
+        if bare_word(tokens[at]) in MEDIA_OF_SPEECH:
+            return at + 1
+    return None
+
+
 # Prepositions that begin a place after the source's noun (`Officials at the Pentagon said`);
-# not `from`, which says whose the source is, as `of` does (`officials from the ministry`).
-_PLACE_AFTER_A_NOUN = _PLACE_PREPOSITIONS - {"from"}
+# not `from`, which says whose the source is, as `of` does (`officials from the ministry`), nor
+# `on`, which may say what the source knows of (`experts on terrorism said`).
+_PLACE_AFTER_A_NOUN = _PLACE_PREPOSITIONS - {"from", "on"}
 
 
 def _before_a_place(tokens: list[str], start: int, end: int) -> int:

@@ -652,6 +652,24 @@ def test_a_place_that_opens_the_clause_before_the_source_is_no_part_of_it(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("In a statement officials said the base was hit.", [("officials",)]),
+    ("In an interview officials said so.", [("officials",)]),
+    ("In a tweet the minister said so.", [("minister",)]),
+    ("In a joint statement Iran and Iraq said so.", [("iran", "and", "iraq")]),
+    ("On Twitter officials said so.", [("officials",)]),
+    ("The base was hit and in a statement officials said so.", [("officials",)]),
+    # no medium: a noun of none, and nothing after the medium to name
+    ("In a village officials said so.", [("village", "officials")]),
+    ("“Hi,” in a statement said.", [("statement",)]),
+])
+def test_a_medium_that_opens_the_clause_before_the_source_is_no_part_of_it(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`In a statement officials said` named `statement officials` and `On Twitter officials said`
+    `twitter officials`: the medium the source spoke in was read as its words."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("Officials at the Pentagon said so.", [("officials",)]),
     ("Officials in Baghdad said so.", [("officials",)]),
     ("Police outside the building said so.", [("police",)]),
