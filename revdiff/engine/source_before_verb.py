@@ -105,7 +105,7 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
     start = past_whom_it_was_told(tokens, start, end)
     if bare_word(tokens[start]) in PAIRING_WORDS and start + 1 < end:
         start += 1
-    start = past_qualifiers(tokens, _past_a_place(tokens, start, end), end)
+    start = past_qualifiers(tokens, _past_a_place(tokens, start, end), end, subject=True)
     words = tokens[start:end]
     names = words[1:] if bare_word(words[0]) in DETERMINERS else words
     if len(names) > 1 and numbers_in(bare_word(names[0])):
@@ -218,7 +218,7 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     start = past_whom_it_was_told(tokens, start, end)
     while start < end - 1 and bare_word(tokens[start]) in SENTENCE_ADVERBS:
         start += 1  # `Obviously critics say this.` names `critics`
-    start = past_qualifiers(tokens, _past_a_place(tokens, start, end), end)
+    start = past_qualifiers(tokens, _past_a_place(tokens, start, end), end, subject=True)
     end = _before_a_place(tokens, start, end)
     source = source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
     mark = aside_mark(tokens[start - 1]) if start > 0 else None

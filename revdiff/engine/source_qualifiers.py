@@ -14,25 +14,27 @@ from revdiff.engine.numbers import numbers_in
 _PREPOSITIONS = frozenset({("about",), ("around",), ("over",), ("up", "to")})
 
 
-def _counts_a_source(tokens: list[str], at: int, end: int) -> bool:
+def _counts_a_source(tokens: list[str], at: int, end: int, *, subject: bool) -> bool:
     """Whether the words at `at` (before `end`) begin with a count after a preposition that
     qualifies a source (`about 40 officials`, `over a dozen officials`), not with a year, what was
-    said about (`said about 2020 plans`): four digits without a separator from 1000 to 2099, but
-    for one before a source's noun (`about 2000 officials`)."""
+    said about (`said about 2020 plans`): four digits without a separator from 1800 to 2099, as
+    a number's qualifiers read it (engine/number_qualifiers.py), but for one before a source's
+    noun (`said about 2000 officials`) or in the `subject` of a verb after it, which it counts
+    (`About 2000 protesters said`)."""
     if not numbers_in(" ".join(tokens[at:min(at + 2, end)])):
         return False
     word = bare_word(tokens[at])
-    is_a_year = len(word) == 4 and word.isdigit() and 1000 <= int(word) < 2100
-    return not is_a_year or at + 1 < end and bare_word(tokens[at + 1]) in SOURCE_NOUNS
+    is_a_year = len(word) == 4 and word.isdigit() and 1800 <= int(word) < 2100
+    return subject or not is_a_year or at + 1 < end and bare_word(tokens[at + 1]) in SOURCE_NOUNS
 
 
-def past_qualifiers(tokens: list[str], start: int, end: int) -> int:
+def past_qualifiers(tokens: list[str], start: int, end: int, *, subject: bool = False) -> int:
     """Where the source in the words from `start` to `end` begins past the words that qualify or
     focus it (`SOURCE_QUALIFIERS`: `Nearly 40 officials said`, `Only the Pentagon said` and `…,
     said nearly 40 officials.` name `40 officials` and `the Pentagon`): after them when they are
     in lower case or the word after them is not capitalised (a number, `officials`, `the`), and,
-    a preposition too (`about`, `over`), a count follows them (`_PREPOSITIONS`), no year
-    (`_counts_a_source`); at `start` when
+    a preposition too (`about`, `over`), a count follows them (`_PREPOSITIONS`), no year after
+    the verb, where the words are no `subject` of it (`_counts_a_source`); at `start` when
     they hold none, or a punctuation ends one (`said only, …`), or they and the word after them
     are capitalised, as a name's words are (`Just Eat said`, `About Face said`; the price: `Only
     Iran said` names `only iran`)."""
@@ -42,7 +44,7 @@ def past_qualifiers(tokens: list[str], start: int, end: int) -> int:
     if qualifier is None or any(map(ends_clause, tokens[start:start + len(qualifier)])):
         return start
     after = start + len(qualifier)
-    if qualifier in _PREPOSITIONS and not _counts_a_source(tokens, after, end):
+    if qualifier in _PREPOSITIONS and not _counts_a_source(tokens, after, end, subject=subject):
         return start
     if tokens[start].islower() or not tokens[after][:1].isupper():
         return after

@@ -1377,6 +1377,10 @@ def test_a_sentence_adverb_added_before_the_source_changes_no_attribution() -> N
     ("He added that only Iran said so.", [("he",), ("iran",)]),
     ("Officials just said so.", [("officials",)]),
     ("Officials have even said so.", [("officials",)]),
+    # a preposition before a number that opens the verb's subject counts it, a year's digits too
+    ("About 1500 protesters said so.", [("1500", "protesters")]),
+    ("Over 2000 people said so.", [("2000", "people")]),
+    ("The base was hit, and about 2000 residents said so.", [("2000", "residents")]),
     # a capitalised one before a capitalised word may be a name's word, and stays
     ("Just Eat said so.", [("just", "eat")]),
     ("About Face said so.", [("about", "face")]),
@@ -1413,6 +1417,9 @@ def test_a_qualifier_added_before_the_source_changes_no_attribution(old: str, ne
     # a year after a preposition is what was said about, no count, but before a source's noun
     ("The base was hit, said about 2020 plans.", []),
     ("“Hi,” said about 2000 officials.", [("2000", "officials")]),
+    # a number before 1800 is no year, but a count (`said about 2020 plans` named `2020 plans`)
+    ("“Hi,” said about 1500 protesters.", [("1500", "protesters")]),
+    ("“Hi,” said up to 1200 people.", [("1200", "people")]),
 ])
 def test_a_word_that_qualifies_or_focuses_the_source_after_its_verb_is_no_part_of_it(
         text: str, sources: list[tuple[str, ...]]) -> None:
