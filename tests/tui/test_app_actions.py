@@ -20,6 +20,7 @@ from tui_helpers import (
     header_text,
     load_one,
     run_async,
+    shown_text,
     shown_words,
     status_text,
 )
@@ -757,12 +758,7 @@ async def test_help_lists_every_key_from_the_table(chain_article: Article) -> No
         await pilot.pause()
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        from rich.console import Console
-
-        console = Console(width=120, record=True)
-        for static in app.screen.query(Static):
-            console.print(static.content)
-        text = console.export_text()
+        text = shown_text(app)
         for command in KEY_TABLE:
             assert command.description in text
             assert command.keys_shown.split()[0] in text

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
-from tui_helpers import SAMPLES, header_text, run_async, status_text
+from tui_helpers import SAMPLES, header_text, rendered_text, run_async, shown_text, status_text
 
 from revdiff.formats import load
 from revdiff.model import Article
@@ -59,16 +58,6 @@ async def test_each_key_of_the_table_runs_its_command_in_the_app(chain_article: 
                 assert command.footer in footer, command.footer
         assert "Scroll down a line" not in footer
 
-
-
-def shown_text(app: RevdiffApp) -> str:
-    """The text of the screen's Static widgets (the help), as a terminal 120 wide shows it."""
-    from rich.console import Console
-
-    console = Console(width=120, record=True)
-    for static in app.screen.query(Static):
-        console.print(static.content)
-    return console.export_text()
 
 @run_async
 async def test_a_keymap_gives_a_command_other_keys(chain_article: Article) -> None:
@@ -389,9 +378,6 @@ async def test_a_dialog_opened_by_a_key_it_binds_beside_another_closes_on_it(
 def test_the_legend_says_in_which_pair_the_flip_key_flips_an_unsure_row() -> None:
     """The `?` legend said `(f flips)`, but on a pair no page compares `f` only names the pairs
     whose pages flip its rows."""
-    from rich.console import Console
-
-    console = Console(width=200, record=True)
-    console.print(legend_table())
-    [unsure] = [line for line in console.export_text().splitlines() if line.strip().startswith("?")]
+    legend = rendered_text([legend_table()], width=200)
+    [unsure] = [line for line in legend.splitlines() if line.strip().startswith("?")]
     assert "(f flips it in the pair its page compares)" in unsure

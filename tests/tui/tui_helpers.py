@@ -6,13 +6,16 @@ from __future__ import annotations
 import asyncio
 import functools
 import importlib
+import io
 import re
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from revdiff.formats import load
 from revdiff.model import Article
@@ -43,6 +46,20 @@ async def export_written(app: RevdiffApp, pilot: Pilot[None]) -> None:
     closes, or says why the file was not written); nothing when no file was being written."""
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def rendered_text(renderables: Iterable[object], width: int) -> str:
+    """Rich renderables as the plain text a terminal `width` wide shows, printed into a string:
+    a Console of its own would print them onto the tests' output too."""
+    console = Console(width=width, file=io.StringIO(), record=True)
+    for renderable in renderables:
+        console.print(renderable)
+    return console.export_text()
+
+
+def shown_text(app: RevdiffApp) -> str:
+    """The text of the screen's Static widgets (the help), as a terminal 120 wide shows it."""
+    return rendered_text((static.content for static in app.screen.query(Static)), width=120)
 
 
 def on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
