@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from held_runs import end_held_runs
 from hypothesis import settings
 
 settings.register_profile("repeatable", derandomize=True)
@@ -43,3 +45,11 @@ def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     """Tests never read the settings of the person running them: an empty config directory."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("REVDIFF_CONFIG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def held_runs_end() -> Iterator[None]:
+    """The exports a test held (`held_runs.held_export`) end with the test, whether it passed or
+    failed: none outlives it waiting on its standard input."""
+    yield
+    end_held_runs()

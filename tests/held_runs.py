@@ -3,7 +3,8 @@
 `held_export` starts an export whose last input is standard input and keeps stdin open: the run
 does all the other inputs and then waits, so a test can act on a run that is certainly still going
 (kill it, start a second one) however fast the machine is, and then let it finish by writing the
-last article and closing stdin.
+last article and closing stdin. Whatever a test does, its held exports end with it: the
+`held_runs_end` fixture (tests/conftest.py) kills the process group of each one still running.
 """
 
 from __future__ import annotations
@@ -51,14 +52,40 @@ def _default_interrupts() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+# The held exports the running test started, for `end_held_runs`.
+_held: list[subprocess.Popen[bytes]] = []
+
+
 def held_export(*args: str, stdout: int = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
     """`revdiff export ARGS -` (stdin last), in its own session, with stdin kept open; its
     standard output goes to `stdout` (`subprocess.PIPE` to read it; unbuffered, so that a line
     read from it leaves the rest to `release_with_output`)."""
-    return subprocess.Popen([sys.executable, "-m", "revdiff", "export", *args, "-"],
-                            stdin=subprocess.PIPE, stdout=stdout, bufsize=0,
-                            stderr=subprocess.PIPE, start_new_session=True,
-                            preexec_fn=_default_interrupts)  # noqa: PLW1509 - tests start no threads
+    process = subprocess.Popen([sys.executable, "-m", "revdiff", "export", *args, "-"],
+                               stdin=subprocess.PIPE, stdout=stdout, bufsize=0,
+                               stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=_default_interrupts)  # noqa: PLW1509 - tests start no threads
+    _held.append(process)
+    return process
+
+
+def end_held_runs() -> None:
+    """Kill what is left of the held exports started since the last call, each with its process
+    group (its workers), and reap them: a test that failed half-way (a `wait_for` that never got
+    there) left its export waiting on stdin for ever, and its workers with it."""
+    while _held:
+        process = _held.pop()
+        if process.poll() is None or session_processes(process.pid):
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass  # ended meanwhile
+        process.wait()
+        deadline = time.monotonic() + 30
+        while session_processes(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)  # the pool's processes, not ours to wait for, die a moment later
+        for stream in (process.stdin, process.stdout, process.stderr):
+            if stream:
+                stream.close()
 
 
 def release(process: subprocess.Popen[bytes]) -> tuple[int, str]:

@@ -1,0 +1,46 @@
+"""The held exports of tests/held_runs.py end with the test that started them, even one that
+failed half-way: a `wait_for` that never got there left its export, and its pool, waiting on
+standard input until pytest ended."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+
+# A test that holds a `--workers 2` export and fails while it runs, then one that looks for the
+# processes of that export's session.
+FAILS_HOLDING_AN_EXPORT = '''
+from pathlib import Path
+
+from held_runs import held_export, session_processes, wait_for
+
+SESSION = Path(__file__).with_name("session")
+
+
+def test_fails_while_an_export_is_held(tmp_path):
+    process = held_export({corpus!r}, "-o", str(tmp_path / "e.jsonl"), "-q", "--workers", "2")
+    SESSION.write_text(str(process.pid))
+    wait_for(lambda: len(session_processes(process.pid)) >= 3, process)  # the pool is up
+    assert False, "failed on purpose"
+
+
+def test_then_nothing_of_its_session_runs():
+    assert session_processes(int(SESSION.read_text())) == []
+'''
+
+
+def test_a_failed_test_leaves_no_held_export_running(tmp_path: Path) -> None:
+    corpus = TESTS.parent / "samples" / "versions"
+    (tmp_path / "test_held.py").write_text(FAILS_HOLDING_AN_EXPORT.format(corpus=str(corpus)))
+    # tests/conftest.py as a plugin: its fixtures, on a test outside tests/.
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "conftest", "-p", "no:cacheprovider",
+         "--rootdir", str(tmp_path), str(tmp_path / "test_held.py")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(TESTS)})
+    assert "1 failed, 1 passed" in result.stdout, result.stdout + result.stderr
+    assert "failed on purpose" in result.stdout
