@@ -9,18 +9,19 @@ import re
 from revdiff.engine.attribution_lexicon import CLAUSE_WORDS, DETERMINERS, SUBJECT_PRONOUNS, WHOSE_WORDS
 from revdiff.engine.attribution_tokens import bare_word, ends_clause
 from revdiff.engine.sentences import MONTHS, word_set
+from revdiff.engine.years import FIRST_YEAR_AFTER_IN, looks_like_a_year
 
 _DECADE = re.compile(r"(?:1\d|20)?\d0s")
 
 
 def _is_a_year_or_decade_in(tokens: list[str], at: int) -> bool:
-    """Whether the token at `at` is a year after `in` or `since` (`in 2004`), or a decade after
-    them and `the` (`in the 1990s`, `since the ’90s`)."""
+    """Whether the token at `at` is a year after `in` or `since` (`in 2004`, `In 1492`: from
+    `FIRST_YEAR_AFTER_IN`), or a decade after them and `the` (`in the 1990s`, `since the ’90s`)."""
     word = bare_word(tokens[at])
     if at > 1 and bare_word(tokens[at - 1]) == "the" and _DECADE.fullmatch(word):
         return bare_word(tokens[at - 2]) in {"in", "since"}
     return (at > 0 and bare_word(tokens[at - 1]) in {"in", "since"}
-            and len(word) == 4 and word.isascii() and word.isdigit() and 1000 <= int(word) < 2100)
+            and looks_like_a_year(word, earliest=FIRST_YEAR_AFTER_IN))
 
 
 _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")

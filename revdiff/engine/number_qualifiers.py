@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from revdiff.engine.currency_signs import currency_before
+from revdiff.engine.years import looks_like_a_year
 
 # A mark that qualifies the number beside it: `~`, `≈`, `>`, `<`, `≥` or `≤` before it, any run
 # of spaces between or none (`~300`, `>  5`, `~\u00a0300` with a no-break space: `_mark_before`),
@@ -28,12 +29,11 @@ _QUALIFYING_WORDS = {"at least": "≥", "no fewer than": "≥", "no less than": 
                      "about": "~", "around": "~", "roughly": "~", "approximately": "~"}
 # Those that are prepositions too, which before a number that names rather than counts are
 # (`argued about 2020 policy`, `growth over 2019`, `a book about 9/11`, `a talk about 5G`, `the
-# under 18s`): they qualify no year, four digits from 1800 to 2099, and no number that `_names`
-# reads. A unit on a number is a quantity's (`over 30C`, `about 5km`; the price: `in under 10s`,
-# ten seconds, is read as an age group), and a currency before it a price's (`over $2000`); `over
-# 3 days` may say during or more than, and is read as more.
+# under 18s`): they qualify no year, four digits from 1800 to 2099 (`looks_like_a_year`), and no
+# number that `_names` reads. A unit on a number is a quantity's (`over 30C`, `about 5km`; the
+# price: `in under 10s`, ten seconds, is read as an age group), and a currency before it a price's
+# (`over $2000`); `over 3 days` may say during or more than, and is read as more.
 _PREPOSITIONS = frozenset({"over", "above", "up to", "under", "below", "about", "around"})
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # What after a number may make it a name: a `G` or `D` on it, a generation of mobile networks or
 # a count of dimensions (`5G`, `3D`), or a slash and a number (group 1), a date or a phrase
 # (`9/11`, `24/7`) but a fraction's (`_names`); a date's when a slash and its year follow
@@ -73,7 +73,7 @@ def _names(text: str, number: re.Match[str]) -> bool:
     but a fraction's numerator, smaller than a denominator up to 10 (`1/3`, `3/10`; `9/11` and
     `24/7` name) or a `1` below a denominator that is no year (`1/11`, `1/100`; `1/2020` names),
     where no slash and a year go on from the denominator, a date's (`3/4/2020`)."""
-    if _YEAR.fullmatch(number.group()):
+    if looks_like_a_year(number.group()):
         return True
     if _AGE.fullmatch(number.group()) and _PLURAL_END.match(text, number.end()):
         return True
@@ -85,7 +85,7 @@ def _names(text: str, number: re.Match[str]) -> bool:
         return True
     below = int(number.group()) < int(denominator)
     return not (below and (int(denominator) <= 10
-                           or number.group() == "1" and not _YEAR.fullmatch(denominator)))
+                           or number.group() == "1" and not looks_like_a_year(denominator)))
 
 
 def qualifier_before(text: str, at: int, *, in_words: bool, names: bool) -> str:

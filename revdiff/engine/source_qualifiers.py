@@ -7,6 +7,7 @@ from __future__ import annotations
 from revdiff.engine.attribution_lexicon import SOURCE_NOUNS, SOURCE_QUALIFIERS
 from revdiff.engine.attribution_tokens import bare_word, ends_clause
 from revdiff.engine.numbers import numbers_in
+from revdiff.engine.years import looks_like_a_year
 
 # Qualifiers that are prepositions too, which qualify a source only before a count (`about 40
 # officials`, `over a dozen officials`; not `said about the plan`, `Over the weekend officials
@@ -17,15 +18,14 @@ _PREPOSITIONS = frozenset({("about",), ("around",), ("over",), ("up", "to")})
 def _counts_a_source(tokens: list[str], at: int, end: int, *, subject: bool) -> bool:
     """Whether the words at `at` (before `end`) begin with a count after a preposition that
     qualifies a source (`about 40 officials`, `over a dozen officials`), not with a year, what was
-    said about (`said about 2020 plans`): four digits without a separator from 1800 to 2099, as
+    said about (`said about 2020 plans`): four digits from 1800 to 2099 (`looks_like_a_year`), as
     a number's qualifiers read it (engine/number_qualifiers.py), but for one before a source's
     noun (`said about 2000 officials`) or in the `subject` of a verb after it, which it counts
     (`About 2000 protesters said`)."""
     if not numbers_in(" ".join(tokens[at:min(at + 2, end)])):
         return False
-    word = bare_word(tokens[at])
-    is_a_year = len(word) == 4 and word.isdigit() and 1800 <= int(word) < 2100
-    return subject or not is_a_year or at + 1 < end and bare_word(tokens[at + 1]) in SOURCE_NOUNS
+    before_a_source_noun = at + 1 < end and bare_word(tokens[at + 1]) in SOURCE_NOUNS
+    return subject or not looks_like_a_year(bare_word(tokens[at])) or before_a_source_noun
 
 
 def past_qualifiers(tokens: list[str], start: int, end: int, *, subject: bool = False) -> int:

@@ -875,6 +875,32 @@ def test_superscript_digits_after_in_are_no_year_and_raise_nothing() -> None:
     assert attributions_in("In ²²²² Smith said it.")[0][-1] == "smith"
 
 
+def test_superscript_digits_after_a_qualifying_preposition_raise_nothing() -> None:
+    # `About 1²³⁴ officials said so.` raised ValueError, as `in ²²²²` had: the source's qualifiers
+    # read a year with str.isdigit and int, without the words that say when's ASCII check
+    assert attributions_in("About 1²³⁴ officials said so.")[0][-1] == "officials"
+    assert attributions_in("“Hi,” said about 1²³⁴ officials.")[0][-1] == "officials"
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # after `in` before the source, a year from 1000 to 2099 says when (`In 1492 Columbus wrote`)
+    ("In 0999 kings said so.", [("0999", "kings")]),
+    ("In 1000 kings said so.", [("kings",)]),
+    ("In 1799 officials said so.", [("officials",)]),
+    ("In 2099 officials said so.", [("officials",)]),
+    ("In 2100 officials said so.", [("2100", "officials")]),
+    # after a preposition after the verb, one from 1800 to 2099 is what was said about, no count
+    ("The base was hit, said about 1799 plans.", [("1799", "plans")]),
+    ("The base was hit, said about 1800 plans.", []),
+    ("The base was hit, said about 2099 plans.", []),
+    ("The base was hit, said about 2100 plans.", [("2100", "plans")]),
+])
+def test_the_years_a_source_is_read_past(text: str, sources: list[tuple[str, ...]]) -> None:
+    """The bounds of a year, one definition (engine/years.py) for the words that say when and the
+    source's qualifiers, which read 1000 to 2099 and 1800 to 2099 each with a check of its own."""
+    assert attributions_in(text) == sources
+
+
 _SOLEIMANI = "A U.S. airstrike killed Iranian Quds Force commander Qasem Soleimani in Baghdad"
 
 

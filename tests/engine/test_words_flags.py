@@ -1342,6 +1342,11 @@ def test_a_qualifier_mark_is_kept_on_times_decades_and_number_words(
     ("It hit about 1/3 of cases.", "It hit 1/3 of cases.", True),
     ("It hit under 3/10 of cases.", "It hit 3/10 of cases.", True),
     ("More than 5 people died.", "5 people died.", True),
+    # a year is four digits from 1800 to 2099 (engine/years.py): one outside them counts
+    ("About 1799 people came.", "1799 people came.", True),
+    ("We argued about 1800 policy.", "We argued 1800 policy.", False),
+    ("We argued about 2099 policy.", "We argued 2099 policy.", False),
+    ("About 2100 people came.", "2100 people came.", True),
 ])
 def test_a_preposition_qualifies_no_number_that_names(old: str, new: str, changed: bool) -> None:
     """`a book about 9/11` to `a book on 9/11` and `about 5G` to `on 5G` were number changes:
