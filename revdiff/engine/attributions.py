@@ -116,8 +116,9 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     return _follows_a_quotation(tokens, verb) or _reports_past_a_place(tokens, verb)
 
 
-# Prepositions that begin the place or medium of what a verb reports (`wrote on Twitter:`).
-_PLACE_PREPOSITIONS = word_set("on in at via")
+# Prepositions that begin the place or medium of what a verb reports, after the verb (`wrote on
+# Twitter:`); not those of a place before its source (engine/source_before_verb.py).
+_PLACE_AFTER_THE_VERB = word_set("on in at via")
 
 
 def _reports_past_a_place(tokens: list[str], verb: int) -> bool:
@@ -129,7 +130,7 @@ def _reports_past_a_place(tokens: list[str], verb: int) -> bool:
     the scandal.`, `He wrote in a notebook, then left.` nor, `that` a relative clause's, `The
     Post reported on the scandal that rocked the city.`"""
     if (ends_clause(tokens[verb]) or verb + 1 >= len(tokens)
-            or bare_word(tokens[verb + 1]) not in _PLACE_PREPOSITIONS):
+            or bare_word(tokens[verb + 1]) not in _PLACE_AFTER_THE_VERB):
         return False
     for at in range(verb + 1, min(len(tokens), verb + 2 + MOST_SOURCE_WORDS)):
         token = tokens[at]

@@ -234,14 +234,14 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
 
 # Prepositions that begin a place or a medium before a source, without a comma (`At the Pentagon
 # officials said`, `In a statement officials said`).
-_PLACE_PREPOSITIONS = word_set("at in inside outside near from on")
+_PLACE_BEFORE_THE_SOURCE = word_set("at in inside outside near from on")
 # Words in lower case that may stand before the noun of a medium (`In a joint statement`).
 _MOST_WORDS_OF_A_MEDIUM = 3
 
 
 def _past_a_place(tokens: list[str], start: int, end: int) -> int:
     """Where the source in the words from `start` to `end` begins past a place or a medium that
-    opens them: a preposition of `_PLACE_PREPOSITIONS` in lower case or capitalised, and a
+    opens them: a preposition of `_PLACE_BEFORE_THE_SOURCE` in lower case or capitalised, and a
     medium's noun in lower case (`MEDIA_OF_SPEECH`) after a determiner and up to two other words
     in lower case or not (`In a statement officials said` and `In a joint statement Iran said`
     name `officials` and `Iran`), or `the` or not and the capitalised words of a name, before words
@@ -252,7 +252,7 @@ def _past_a_place(tokens: list[str], start: int, end: int) -> int:
     from the place (`At the White House Trump said` names `white house trump`). The price: a
     source's capitalised words after the place are read as the place's (`In Iraq U.S. officials
     said` names `officials`)."""
-    if bare_word(tokens[start]) not in _PLACE_PREPOSITIONS or ends_clause(tokens[start]):
+    if bare_word(tokens[start]) not in _PLACE_BEFORE_THE_SOURCE or ends_clause(tokens[start]):
         return start
     medium = _past_a_medium(tokens, start + 1, end)
     if medium is not None:
@@ -281,7 +281,7 @@ def _past_a_medium(tokens: list[str], start: int, end: int) -> int | None:
 # Prepositions that begin a place after the source's noun (`Officials at the Pentagon said`);
 # not `from`, which says whose the source is, as `of` does (`officials from the ministry`), nor
 # `on`, which may say what the source knows of (`experts on terrorism said`).
-_PLACE_AFTER_A_NOUN = _PLACE_PREPOSITIONS - {"from", "on"}
+_PLACE_AFTER_A_NOUN = _PLACE_BEFORE_THE_SOURCE - {"from", "on"}
 
 
 def _before_a_place(tokens: list[str], start: int, end: int) -> int:
