@@ -251,18 +251,34 @@ def _past_a_place(tokens: list[str], start: int, end: int) -> int:
     follows the medium or no word in lower case follows the name, where the source cannot be told
     from the place (`At the White House Trump said` names `white house trump`). The price: a
     source's capitalised words after the place are read as the place's (`In Iraq U.S. officials
-    said` names `officials`)."""
+    said` names `officials`); or `the` and one noun in lower case before a source's noun in lower
+    case (`_opens_a_short_place`: `On the ground officials said`)."""
     if bare_word(tokens[start]) not in _PLACE_BEFORE_THE_SOURCE or ends_clause(tokens[start]):
         return start
     medium = _past_a_medium(tokens, start + 1, end)
     if medium is not None:
         return medium
+    if _opens_a_short_place(tokens, start + 1, end):
+        return start + 3
     name = start + 2 if start + 1 < end and bare_word(tokens[start + 1]) == "the" else start + 1
     after = name
     while after < end and tokens[after][:1].isupper() and not ends_clause(tokens[after]):
         after += 1
     named = after > name
     return after if named and after < end and tokens[after][:1].islower() else start
+
+
+def _opens_a_short_place(tokens: list[str], start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` open with `the` and one noun in lower case, a place,
+    before a source's noun in lower case (`SOURCE_NOUNS`: `the ground officials`, `the scene
+    police`, `the region officials`), where the place's noun says no whose (`WHOSE_WORDS`: not
+    `the health ministry officials`) and no punctuation parts them."""
+    if end - start < 3 or bare_word(tokens[start]) != "the":
+        return False
+    place, noun = tokens[start + 1], tokens[start + 2]
+    return (tokens[start].islower() and place.islower() and noun.islower()
+            and not any(map(ends_clause, tokens[start:start + 2]))
+            and bare_word(place) not in WHOSE_WORDS and bare_word(noun) in SOURCE_NOUNS)
 
 
 def _past_a_medium(tokens: list[str], start: int, end: int) -> int | None:
