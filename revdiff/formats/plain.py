@@ -151,13 +151,25 @@ def read_all_paragraphs(texts: Sequence[str]) -> list[tuple[tuple[str, ...], int
     """`read_paragraphs` of each version of one article, read alike: when some versions look
     wrapped, the others are read as wrapped at that width if their lines fit it (a version of
     two short paragraphs shows too few wrapped lines to tell alone, and read one paragraph a
-    line it differed from the next version in every paragraph)."""
-    read = [read_paragraphs(text) for text in texts]
+    line it differed from the next version in every paragraph). A paragraph that several
+    versions hold is one string, held once (`_shared`)."""
+    shared: dict[str, str] = {}
+    read = [_shared(read_paragraphs(text), shared) for text in texts]
     width = max((width for _, width in read if width is not None), default=None)
     if width is None:
         return read
-    return [(paragraphs, found) if found is not None else read_paragraphs(text, width)
+    return [(paragraphs, found) if found is not None
+            else _shared(read_paragraphs(text, width), shared)
             for (paragraphs, found), text in zip(read, texts, strict=True)]
+
+
+def _shared(read: tuple[tuple[str, ...], int | None], shared: dict[str, str]
+            ) -> tuple[tuple[str, ...], int | None]:
+    """`read` (`read_paragraphs`) with each paragraph equal to one of `shared` given as that one,
+    the others added to it: a live blog's versions repeat most of the one before, and an
+    article's versions are held together, each paragraph once instead of once a version."""
+    paragraphs, width = read
+    return tuple(shared.setdefault(paragraph, paragraph) for paragraph in paragraphs), width
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:

@@ -758,6 +758,19 @@ def test_a_list_is_not_taken_for_wrapped_lines() -> None:
     assert paragraphs == ("The council approved the budget.", *items, "More to follow.")
 
 
+def test_a_paragraph_that_versions_repeat_is_held_once() -> None:
+    """A live blog's versions repeat most of the one before: each version held its own copy of
+    every paragraph, an article of 300 versions the text of all of them."""
+    steady = "Background: the city had been quiet for days before the protests began."
+    texts = [f"{steady}\n\nUpdate {n}: the talks went on." for n in range(3)]
+    read = read_all_paragraphs(texts)
+    firsts = [paragraphs[0] for paragraphs, _ in read]
+    assert firsts == [steady] * 3
+    assert all(first is firsts[0] for first in firsts)
+    assert [paragraphs[1] for paragraphs, _ in read] == [f"Update {n}: the talks went on."
+                                                         for n in range(3)]
+
+
 def test_a_listing_or_a_table_is_not_joined_at_another_versions_wrap_width() -> None:
     """With another version wrapped at 72, a command of two long lines, and a table aligned with
     spaces, were each joined into one paragraph."""
