@@ -69,14 +69,12 @@ class SchedulerProblem(RevdiffError):
     """The Dask scheduler cannot be reached or failed to start."""
 
 
-class WorkerStartFailed(RevdiffError):
-    """A worker process of the local Dask cluster died as it started: the run cannot begin."""
+class LocalClusterStartFailed(RevdiffError):
+    """The local Dask cluster (`--dask`) failed to start: a worker process that died as it
+    started, a scheduler that could not, a port in use. Nothing is written: the run may be
+    tried again, with the exit code of a lost worker."""
 
     exit_code = WORKER_LOST_EXIT
-
-
-# What Dask's LocalCluster raises when a worker process ended before its nanny had started it.
-_NANNY_FAILED = "Nanny failed to start."
 
 
 class Pending(Protocol[R_co]):
@@ -545,9 +543,11 @@ def _wait_for_a_worker(client: Any, address: str, notice_after: float,
 
 def _start_local_cluster(distributed: Any, workers: int, scratch: str) -> Any:
     """A LocalCluster of `workers` single-threaded processes that keeps its files in `scratch`
-    and writes no log lines. A worker process that died as it started (a `sitecustomize` that
-    ends it, too little memory) made Dask raise `RuntimeError: Nanny failed to start.`, after
-    closing what it had started: the run ended in its traceback, with exit code 1."""
+    and writes no log lines. Its start-up failing (a worker process that died as it started: a
+    `sitecustomize` that ends it, too little memory; a scheduler that could not start; a port
+    in use) is `LocalClusterStartFailed`, whatever Dask's words for it: Dask closes what it had
+    started, and `RuntimeError: Nanny failed to start.` or an OSError ended the run in a
+    traceback, with exit code 1."""
     try:
         # the scheduler's HTTP server (its health and metrics pages) starts without a dashboard
         # too, on Dask's port 8787: when another cluster or run held it, Dask warned of it in
@@ -557,14 +557,13 @@ def _start_local_cluster(distributed: Any, workers: int, scratch: str) -> Any:
                                         scheduler_kwargs={"dashboard_address": "127.0.0.1:0",
                                                           "local_directory": scratch},
                                         local_directory=scratch, silence_logs=_NO_LOG_RECORD)
-    except RuntimeError as error:
-        if str(error) != _NANNY_FAILED:
-            raise
-        raise WorkerStartFailed("a worker process of the local Dask cluster died as it "
-                                "started; nothing was written",
-                                hint="check that `python -c 'import revdiff'` runs here, "
-                                     "then run the command again, or run it without --dask"
-                                ) from None
+    except (RuntimeError, OSError) as error:  # OSError: TimeoutError too
+        reason = " ".join(str(error).split()).rstrip(".") or type(error).__name__
+        raise LocalClusterStartFailed(f"the local Dask cluster failed to start ({reason}); "
+                                      "nothing was written",
+                                      hint="check that `python -c 'import revdiff'` runs here, "
+                                           "then run the command again, or run it without "
+                                           "--dask") from None
 
 
 def _cluster_folder(parent: str | None) -> str:

@@ -703,7 +703,8 @@ def test_a_local_dask_worker_that_dies_as_it_starts_is_one_line(tmp_path: Path,
                      "--workers", "1")
     assert result.returncode == 75, result.stderr
     assert result.stderr.splitlines() == [result.stderr.rstrip("\n")], result.stderr
-    assert "a worker process of the local Dask cluster died as it started" in result.stderr
+    assert ("the local Dask cluster failed to start (Nanny failed to start); nothing was "
+            "written") in result.stderr
     assert not out.exists()
 
 
@@ -1044,6 +1045,42 @@ def test_sigterm_while_the_local_cluster_starts_stops_the_run_once_it_has_starte
     assert [client.closed for client in started_clients] == [True]
     assert list(scratch_parent.iterdir()) == []
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def _raise(error: BaseException) -> None:
+    raise error
+
+
+@pytest.mark.parametrize("failure", [
+    RuntimeError("Scheduler failed to start."),
+    RuntimeError("Cluster failed to start: no\nmore"),
+    OSError(98, "Address already in use"),
+    TimeoutError("Nanny start timed out"),
+], ids=["scheduler", "other-wording", "port-in-use", "timeout"])
+def test_a_local_dask_cluster_that_fails_to_start_is_one_line(
+        failure: Exception, cluster_started_under_ctrl_c: None,
+        monkeypatch: pytest.MonkeyPatch, samples: Path, tmp_path: Path,
+        run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Only Dask's `Nanny failed to start.` was told in one line: any other failure of the local
+    cluster's start-up (its scheduler's, a port in use, another wording) ended the run in a
+    traceback with exit code 1. Each is one line, with Dask's reason, and exit 75; nothing is
+    written and the cluster's folder is removed."""
+    import dask.config
+
+    monkeypatch.setattr(_ClusterStartedUnderCtrlC, "press_ctrl_c",
+                        staticmethod(lambda: _raise(failure)))
+    scratch_parent = tmp_path / "scratch"
+    scratch_parent.mkdir()
+    out = tmp_path / "x.jsonl"
+    with dask.config.set({"temporary-directory": str(scratch_parent)}):
+        result = run_cli("export", str(samples), "-o", str(out), "--dask", "--workers", "2")
+    assert result.exit_code == 75, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith("revdiff: error: the local Dask cluster failed to start ("), line
+    assert " ".join(str(failure).split()).rstrip(".") in line, line
+    assert "nothing was written" in line, line
+    assert list(scratch_parent.iterdir()) == []
+    assert not out.exists()
 
 
 class _ClientThatFailsToClose(_ClientOfOneWorker):
