@@ -709,10 +709,15 @@ class DaskExecutor:
 
     def _end_fetching(self) -> None:
         """Release the Dask futures whose results are still being fetched (a run that stops
-        reads none of them), and wait a moment for their fetches to end with them."""
+        reads none of them), and wait a moment for their fetches to end with them. A release hands
+        the client's event loop its work: once that loop is closed (the client shut down), it
+        raises RuntimeError, and nothing is left to fetch or to wait for."""
         fetching = dict(self._fetching)
-        for future in fetching.values():
-            future.release()
+        try:
+            for future in fetching.values():
+                future.release()
+        except RuntimeError:
+            return
         wait_futures(fetching, timeout=FETCH_END_SECONDS)
 
     def note_if_workerless(self) -> None:

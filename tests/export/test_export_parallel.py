@@ -1336,6 +1336,66 @@ class _EventLoopThread:
         self.asyncio_loop.call_soon_threadsafe(self.asyncio_loop.stop)
 
 
+class _FutureOfAClient:
+    """A stand-in for a Dask future whose `release` hands the client's loop its work, as Dask's
+    does: a closed loop refuses it with RuntimeError."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+
+    def release(self) -> None:
+        self.loop.call_soon_threadsafe(lambda: None)
+
+
+class _ClientWhoseLoopCloses(_ClientOfOneWorker):
+    """A stand-in for Dask's Client whose results never come, and whose event loop a test may
+    close, as a client's is once it has shut down."""
+
+    def __init__(self, *where: Any, **options: Any) -> None:
+        super().__init__(*where, **options)
+        self.loop = _EventLoopThread()
+        self.fetching = threading.Event()
+
+    def gather(self, future: Any, asynchronous: bool = False) -> Any:
+        async def never_gathered() -> None:
+            self.fetching.set()
+            await asyncio.sleep(3600)
+
+        return never_gathered()
+
+    def close_loop(self) -> None:
+        self.fetching.wait()  # (a fetch that had not begun is a coroutine never awaited)
+        self.loop.stop()
+        while self.loop.asyncio_loop.is_running():
+            time.sleep(0.01)
+        self.loop.asyncio_loop.close()
+
+
+def test_a_dask_executor_whose_client_loop_is_closed_still_closes(
+        cluster_started_under_ctrl_c: None, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """Closing the executor releases the Dask futures still being fetched, which hands work to
+    the client's event loop: once that loop was closed, the release raised RuntimeError, which
+    ended the run in a traceback (only an OSError in closing is a warning). The close ends, the
+    cluster and client closed and the cluster's folder removed."""
+    import dask.config
+    import dask.distributed
+
+    from revdiff.export.parallel import DaskExecutor
+
+    monkeypatch.setattr(_ClusterStartedUnderCtrlC, "press_ctrl_c", staticmethod(lambda: None))
+    monkeypatch.setattr(dask.distributed, "Client", _ClientWhoseLoopCloses)
+    with dask.config.set({"temporary-directory": str(tmp_path)}):
+        executor = DaskExecutor.local(1)
+    client = executor.client
+    executor.fetch(_FutureOfAClient(client.loop.asyncio_loop))
+    client.close_loop()
+    executor.close(abandon=True)
+    assert [client.closed for client in started_clients] == [True]
+    assert [cluster.closed for cluster in started_clusters] == [True]
+    assert list(tmp_path.iterdir()) == []
+
+
 class _ClientThatRunsHereAndFailsToClose(_ClientThatFailsToClose):
     """A stand-in for Dask's Client that runs each task at submission, in this process, and
     whose close fails, as it may once the scheduler is gone. Its futures take a `timeout`, as
