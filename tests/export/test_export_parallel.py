@@ -655,7 +655,8 @@ def test_a_local_dask_cluster_that_can_start_no_worker_again_is_a_worker_lost(
     """SIGKILL to the one worker of `--dask --workers 1`, every process started after it exiting
     at once (a `sitecustomize` the test plants), so that its nanny starts none again: the run
     ends with the `WorkerLost` line and exit 75. It waited for ever without a word: the notice
-    of a scheduler without workers was given to `--scheduler` runs only."""
+    of a scheduler without workers was given to `--scheduler` runs only. (The `sitecustomize`
+    shortens the run's wait for a worker to start again from 30 s to 1 s.)"""
     pytest.importorskip("dask.distributed")
     from export_corpus import make_corpus
     from held_runs import dask_workers, held_export, release
@@ -664,7 +665,9 @@ def test_a_local_dask_cluster_that_can_start_no_worker_again_is_a_worker_lost(
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
-        f"import os\nif os.path.exists({str(no_start)!r}):\n    os._exit(1)\n", encoding="utf-8")
+        f"import os\nif os.path.exists({str(no_start)!r}):\n    os._exit(1)\n"
+        "import revdiff.export.parallel\nrevdiff.export.parallel.LOCAL_RESTART_SECONDS = 1.0\n",
+        encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
         [str(hook), *filter(None, [os.environ.get("PYTHONPATH")])]))
     corpus = make_corpus(tmp_path / "corpus", 100, seed=5)  # rows written before the end
@@ -677,6 +680,7 @@ def test_a_local_dask_cluster_that_can_start_no_worker_again_is_a_worker_lost(
     code, stderr = release(process)
     assert code == 75, stderr
     assert "every worker of the local Dask cluster died" in stderr.splitlines()[0], stderr
+    assert "none started again within 1 s" in stderr, stderr  # the wait was shortened
 
 
 def test_a_local_dask_worker_that_dies_as_it_starts_is_one_line(tmp_path: Path,
