@@ -86,7 +86,8 @@ def stops_not_ending_at_once() -> tuple[int, ...]:
     """Ctrl-C and SIGTERM, but a SIGTERM whose handler ends the process at once as this is
     called (its default, or the second within `sigterm_as_interrupt()`): what `stops_held`
     holds where a user who means it is not to wait, as while a stopped run puts away what it
-    did. Not the same as `second_sigterm_at_once` (see `stops_held`)."""
+    did, with `second_sigterm_at_once` for a second SIGTERM within the block (see
+    `stops_held`)."""
     return tuple(number for number in (signal.SIGINT, signal.SIGTERM)
                  if signal.getsignal(number) not in (signal.SIG_DFL, _end_at_once))
 
@@ -118,7 +119,8 @@ def stops_held(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM), *,
     end the process at once then (its default, or a second one) still does, and one that would
     raise is held, a second one within the block too. `stops_held(second_sigterm_at_once=True)`
     holds a SIGTERM with its default handler to the end of the block, and lets through at once
-    a second one that comes after a first one was held."""
+    a second one that comes after a first one was held. Together they hold Ctrl-C, and of SIGTERM
+    only a first one within `sigterm_as_interrupt()`."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

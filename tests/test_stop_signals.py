@@ -10,8 +10,9 @@ import sys
 import pytest
 
 # A child that holds stops with FORM (`not-ending-at-once`:
-# `stops_held(stops_not_ending_at_once())`, the store's; `second-at-once`:
-# `stops_held(second_sigterm_at_once=True)`, the export's), SIGTERM's handler HANDLER
+# `stops_held(stops_not_ending_at_once())`; `second-at-once`:
+# `stops_held(second_sigterm_at_once=True)`, the export's; `both`: the two at once, the store's
+# once stopped), SIGTERM's handler HANDLER
 # (`default`, or `installed` by `sigterm_as_interrupt`), sends itself the signals SENT (`TERM`,
 # `INT`, comma-separated; those before a `|` before the block), and prints what came of each.
 CHILD = """
@@ -23,6 +24,8 @@ before, _, within = sent.rpartition("|")
 def held():
     if form == "not-ending-at-once":
         return stops_held(stops_not_ending_at_once())
+    if form == "both":
+        return stops_held(stops_not_ending_at_once(), second_sigterm_at_once=True)
     return stops_held(second_sigterm_at_once=True)
 with sigterm_as_interrupt() if handler == "installed" else contextlib.nullcontext():
     try:
@@ -76,3 +79,18 @@ def test_both_forms_hold_alike(form: str, handler: str, sent: str,
 def test_where_the_forms_differ(form: str, handler: str, sent: str,
                                 came: tuple[int, list[str]]) -> None:
     assert came_of(form, handler, sent) == came
+
+
+@pytest.mark.parametrize(("handler", "sent", "came"), [
+    ("installed", "TERM", (0, ["held TERM", "raised Terminated"])),
+    ("installed", "INT,TERM", (0, ["held INT", "held TERM", "raised KeyboardInterrupt"])),
+    ("installed", "INT,TERM,TERM", (-15, ["held INT", "held TERM"])),
+    ("installed", "TERM|TERM", (-15, ["before: Terminated"])),
+    ("default", "TERM", (-15, [])),
+])
+def test_both_forms_at_once_let_every_sigterm_that_ends_the_process_through(
+        handler: str, sent: str, came: tuple[int, list[str]]) -> None:
+    """The store, once stopped, holds a first SIGTERM (or Ctrl-C) and lets through at once a
+    second SIGTERM, also one that comes after a first within the block, and one whose handler
+    is SIGTERM's default."""
+    assert came_of("both", handler, sent) == came

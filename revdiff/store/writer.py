@@ -159,8 +159,10 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
     tree = "; the working tree is behind the branch: run it before committing to it"
     stalled = f"; {import_ended}" if import_ended else ""
     # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said;
-    # a second SIGTERM ends the process at once (`stop_signals`)
-    with contextlib.suppress(KeyboardInterrupt), stops_held(stops_not_ending_at_once()), \
+    # a second SIGTERM ends the process at once (`stop_signals`), also after a Ctrl-C and a
+    # first SIGTERM that came meanwhile
+    with contextlib.suppress(KeyboardInterrupt), \
+            stops_held(stops_not_ending_at_once(), second_sigterm_at_once=True), \
             contextlib.suppress(StoreError, git.GitCommandError), \
             _git_within(repo, SECONDS_FOR_GIT_AFTER_A_STOP) as bounded:
         try:

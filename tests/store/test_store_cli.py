@@ -812,3 +812,49 @@ def test_a_second_sigterm_while_the_inputs_are_read_says_nothing_was_stored(
     assert child.stderr == (
         f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once; nothing was stored "
         "(run the same command again to store the versions)\n")
+
+
+# A child that runs `revdiff store CHAIN --repo REPO`, is stopped with Ctrl-C as its second
+# version is written, then gets SIGTERM twice as the stopped run puts the versions on the branch
+# (`publish_import`), then, were it still running, touches MARKER.
+CTRL_C_THEN_SIGTERM_TWICE = """
+import runpy, signal, sys
+from pathlib import Path
+from revdiff.store import fast_import, writer
+chain, repo, marker = sys.argv[1:]
+commit = fast_import.FastImport.commit
+written = []
+def ctrl_c(*args):
+    written.append(1)
+    if len(written) == 2:
+        signal.raise_signal(signal.SIGINT)
+    return commit(*args)
+publish_import = writer.publish_import
+def sigterm_twice(*args):
+    signal.raise_signal(signal.SIGTERM)
+    signal.raise_signal(signal.SIGTERM)
+    Path(marker).touch()
+    return publish_import(*args)
+fast_import.FastImport.commit = ctrl_c
+writer.publish_import = sigterm_twice
+sys.argv = ["revdiff", "store", chain, "--repo", repo]
+runpy.run_module("revdiff", run_name="__main__")
+"""
+
+
+def test_a_second_sigterm_after_ctrl_c_ends_a_stopped_store_at_once(tmp_path: Path) -> None:
+    """After Ctrl-C, a first SIGTERM and then a second one while the stopped run put its versions
+    on the branch (up to 20 s of git) were both held, where a second SIGTERM ends a store at
+    once. The second now does, with the line that says what is left."""
+    chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
+        "iran-strikes-us-troops-in-iraq"
+    repo, marker = tmp_path / "repo", tmp_path / "went-on"
+    child = subprocess.run([sys.executable, "-c", CTRL_C_THEN_SIGTERM_TWICE, str(chain),
+                            str(repo), str(marker)], capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert child.returncode == -15, child.stderr
+    assert not marker.exists()
+    assert child.stderr.endswith(
+        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once, while the versions "
+        "stored before the first were put on the branch and the working tree brought up to "
+        "them (run the same command again: it finishes that, then stores the rest)\n")
