@@ -8,9 +8,10 @@ private ref (`revdiff.formats.git_layout.import_ref`) and moves the branch at th
 run puts what a killed run checkpointed on the branch (`repository.adopt_unfinished_import`) and
 writes the rest.
 A run killed while fast-import moved the ref also leaves the ref's lock; the next run removes it.
-A run stopped (Ctrl-C, SIGTERM) waits for fast-import to store what it was given, but not for
-ever: fast-import, in a session of its own, gets no Ctrl-C from the terminal, and one that
-stalls is ended after a while (`ImportEndedAfterStop`), as a killed run's is.
+A run stopped (Ctrl-C, SIGTERM) waits for fast-import to store what it was given, also while a
+commit waits for room in fast-import's pipe, but not for ever: fast-import, in a session of its
+own, gets no Ctrl-C from the terminal, and one that stalls is ended after a while
+(`ImportEndedAfterStop`), as a killed run's is.
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ class FastImport:
 
     Use as a context manager; `commit` for each version, then leave the block to finish the
     import. Leaving with Ctrl-C or SIGTERM (a KeyboardInterrupt, which comes between two
-    commits) finishes it too, with the commits written so far, waiting `seconds_after_a_stop`
-    at most (and telling `waiting` the stop and what it waits for, when that takes a while): an import that
-    has not ended by then, or by a second stop, is ended and raises `ImportEndedAfterStop`;
+    commits, or as one waits for room in fast-import's pipe) finishes it too, with the commits
+    given it so far, waiting `seconds_after_a_stop` at most (and telling `waiting` the stop and
+    what it waits for, when that takes a while): an import that has not ended by then, or by a
+    second stop, is ended and raises `ImportEndedAfterStop`;
     leaving with another exception aborts: the ref keeps its last checkpoint. fast-import runs
     in a session of its own, so that a Ctrl-C at the terminal reaches revdiff only, which
     decides.
@@ -77,7 +79,8 @@ class FastImport:
         self._process: subprocess.Popen[bytes] | None = None
         self._stdin: BinaryIO | None = None
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the import
-        self._unwritten = b""  # of the stream's end, once stopped (`_end_stream_by`)
+        self._unwritten = b""  # of the stream, not yet taken by fast-import (`_send`)
+        self._done_given = False  # the stream's end is in `_unwritten`, or sent
 
     def __enter__(self) -> Self:
         executable = git_executable()
@@ -87,13 +90,14 @@ class FastImport:
                 # Light zlib: most of the size is saved by deltas, most of the time by zlib.
                 [executable, "-c", "pack.compression=1", "fast-import", "--quiet", "--done"],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._stderr, env=env,
-                start_new_session=True,
+                start_new_session=True, bufsize=0,  # (`_send` writes, and keeps what is left)
             )
         except OSError as error:
             raise StoreError(f"cannot start git fast-import: {error}", self.git_dir,
                              hint="install git 2.x and put it on PATH") from error
         assert self._process.stdin is not None
         self._stdin = self._process.stdin  # type: ignore[assignment]
+        os.set_blocking(self._process.stdin.fileno(), False)  # a stop while the pipe is full is heard
         self._write(b"feature done\n")
         return self
 
@@ -114,19 +118,17 @@ class FastImport:
             parts += [b"from ", self.parent.encode(), b"\n"]
         parts += [b"M 100644 inline ", path.encode("utf-8", "surrogateescape"), b"\n",
                   b"data %d\n" % len(data), data, b"\n\n"]
-        with stops_held():  # a commit or a checkpoint half written would spoil the stream
-            self._write(b"".join(parts))
+        with stops_held():  # the commit is given whole, and counted, or not at all
+            self._unwritten += b"".join(parts)
             self.commits += 1
             self._since_checkpoint += 1
             if (self._since_checkpoint >= self.checkpoint_every
                     or time.monotonic() - self._last_checkpoint >= self.checkpoint_seconds):
-                self.checkpoint()
-
-    def checkpoint(self) -> None:
-        """Ask fast-import to write its pack and move the ref to the newest commit."""
-        self._write(b"checkpoint\n\n")
-        self._since_checkpoint = 0
-        self._last_checkpoint = time.monotonic()
+                # fast-import writes its pack and moves the ref to the newest commit
+                self._unwritten += b"checkpoint\n\n"
+                self._since_checkpoint = 0
+                self._last_checkpoint = time.monotonic()
+        self._write(b"")  # a stop as it waits leaves the rest to `_finish_after`, in time
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
@@ -147,12 +149,10 @@ class FastImport:
         stop, `_finish_after`, where a stop comes meanwhile)."""
         process, stdin = self._process, self._stdin
         assert process is not None and stdin is not None
-        self._write(b"done\n")
         try:
+            self._give_the_end()
+            self._write(b"")
             stdin.close()
-        except BrokenPipeError:
-            pass
-        try:
             code = process.wait()
         except KeyboardInterrupt as stop:  # as it writes the last commits: wait as for a stop
             self._finish_after(stop)
@@ -173,8 +173,8 @@ class FastImport:
         deadline = time.monotonic() + bound
         how = f"git fast-import did not end within {bound:g} s of the stop and was ended"
         ended = False
-        self._unwritten = b"done\n"
         try:
+            self._give_the_end()
             quiet = time.monotonic() + min(SECONDS_BEFORE_SAYING_THE_WAIT, bound)
             ended = self._end_stream_by(quiet) and _ended_within(process, quiet)
             if not ended:
@@ -198,22 +198,42 @@ class FastImport:
         assert stdin is not None
         if stdin.closed:
             return True
-        os.set_blocking(stdin.fileno(), False)
-        while True:
-            try:
-                if self._unwritten:
-                    stdin.write(self._unwritten)
-                    self._unwritten = b""
-                stdin.flush()  # (close would drop what it cannot write yet)
-                stdin.close()
-                return True
-            except BlockingIOError as full:
-                self._unwritten = self._unwritten[full.characters_written:]
-            except BrokenPipeError:
-                return True
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([], [stdin], [], left)[1]:
+        try:
+            if not self._send(deadline):
                 return False
+        except BrokenPipeError:
+            return True
+        stdin.close()
+        return True
+
+    def _give_the_end(self) -> None:
+        """Put the stream's end after what is left to send, once."""
+        with stops_held():
+            if not self._done_given:
+                self._unwritten += b"done\n"
+                self._done_given = True
+
+    def _send(self, deadline: float | None) -> bool:
+        """Write what is left of the stream (`_unwritten`) as fast-import takes it, waiting
+        while its pipe is full up to `deadline` (of `time.monotonic`; None: as long as it takes),
+        or say that it has not taken it all by then (False). A stop as it waits leaves in
+        `_unwritten` exactly what fast-import has not taken (a commit in part, perhaps), for
+        `_finish_after` to send. A BrokenPipeError says that fast-import has ended."""
+        stdin = self._stdin
+        assert stdin is not None
+        while self._unwritten:
+            with stops_held():  # what was written and what is left agree
+                try:
+                    written = os.write(stdin.fileno(), self._unwritten)
+                except BlockingIOError:
+                    written = 0
+                self._unwritten = self._unwritten[written:]
+            if not self._unwritten:
+                return True
+            left = None if deadline is None else deadline - time.monotonic()
+            if (left is not None and left <= 0) or not select.select([], [stdin], [], left)[1]:
+                return False
+        return True
 
     def _close_after_a_stop(self) -> None:
         """Close the stream (what fast-import did not take is dropped) and its stderr."""
@@ -232,9 +252,12 @@ class FastImport:
                            f"s for git fast-import to write the versions stored so far ({again})")
 
     def _write(self, data: bytes) -> None:
-        assert self._stdin is not None and self._process is not None
+        """Send `data` after what is left to send, waiting as long as fast-import takes."""
+        assert self._process is not None
+        with stops_held():
+            self._unwritten += data
         try:
-            self._stdin.write(data)
+            self._send(None)
         except BrokenPipeError:
             self._fail(self._process.wait())
 

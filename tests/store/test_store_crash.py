@@ -766,3 +766,42 @@ def test_a_second_ctrl_c_ends_the_wait_for_a_stopped_import_at_once(
     assert importer._process is not None and importer._process.poll() is not None
     assert isinstance(ended.value, ImportEndedAfterStop)
     assert ended.value.how == "git fast-import was ended at a second stop"
+
+
+def test_a_stop_while_a_commit_waits_on_a_full_pipe_ends_the_stalled_import(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each commit was written with Ctrl-C held: where fast-import stalled and its pipe filled,
+    the write waited for ever and the Ctrl-C was never acted on. The stop now reaches the
+    bounded wait, which ends the import."""
+    import select
+    import threading
+
+    git.Repo.init(tmp_path / "repo", bare=True)
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake = stalling / "git"
+    fake.write_text('#!/bin/sh\ncase " $* " in *" fast-import "*) exec sleep 20;; esac\n'
+                    f'exec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+
+    def ctrl_c_once_the_pipe_is_full(pipe: int) -> None:
+        while select.select([], [pipe], [], 0)[1]:  # (room in it: the commit is not waiting)
+            time.sleep(0.01)
+        # (to the main thread, which waits on the pipe: the process's signal could be this one's)
+        signal.pthread_kill(main, signal.SIGINT)
+
+    main = threading.main_thread().ident
+    assert main is not None
+    with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
+            FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
+                       seconds_after_a_stop=0.5) as importer:
+        assert importer._stdin is not None
+        stopper = threading.Thread(target=ctrl_c_once_the_pipe_is_full,
+                                   args=(importer._stdin.fileno(),), daemon=True)
+        stopper.start()
+        importer.commit("story.txt", b"Title\n" * 200_000, "Version 1\n", "0 +0000", "0 +0000")
+    stopper.join()
+    assert importer._process is not None and importer._process.poll() is not None
+    assert isinstance(ended.value, ImportEndedAfterStop)
+    assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
