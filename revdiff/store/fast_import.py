@@ -37,6 +37,23 @@ AUTHOR = "revdiff <revdiff@localhost>"
 SECONDS_BEFORE_SAYING_THE_WAIT = 1.0
 
 
+class TimeAfterAStop:
+    """The time a stopped run has left for git: `seconds` from the stop, shared by the wait for
+    fast-import and the git commands after it, so that the run ends by then, before a
+    scheduler's SIGKILL. The time runs from the first time `deadline` is asked for, as the run
+    handles the stop."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._deadline: float | None = None
+
+    def deadline(self) -> float:
+        """When the time is up (of `time.monotonic`)."""
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.seconds
+        return self._deadline
+
+
 class ImportEndedAfterStop(Exception):
     """After `stop`, fast-import did not end in time (or a second stop came while the run
     waited for it) and was ended: its ref stays at its last checkpoint. `how` says so
@@ -54,7 +71,7 @@ class FastImport:
     Use as a context manager; `commit` for each version, then leave the block to finish the
     import. Leaving with Ctrl-C or SIGTERM (a KeyboardInterrupt, which comes between two
     commits, or as one waits for room in fast-import's pipe) finishes it too, with the commits
-    given it so far, waiting `seconds_after_a_stop` at most (and telling `waiting` the stop and
+    given it so far, waiting until `after_a_stop` is up at most (and telling `waiting` the stop and
     what it waits for, when that takes a while): an import that has not ended by then, or by a
     second stop, is ended and raises `ImportEndedAfterStop`;
     leaving with another exception aborts: the ref keeps its last checkpoint. fast-import runs
@@ -64,14 +81,14 @@ class FastImport:
 
     def __init__(self, git_dir: str, ref: str, parent: str | None,
                  checkpoint_every: int = 1000, checkpoint_seconds: float = 10.0,
-                 seconds_after_a_stop: float = 20.0,
+                 after_a_stop: TimeAfterAStop | None = None,
                  waiting: Callable[[KeyboardInterrupt, str], None] | None = None) -> None:
         self.git_dir = git_dir
         self.ref = ref
         self.parent = parent
         self.checkpoint_every = checkpoint_every
         self.checkpoint_seconds = checkpoint_seconds
-        self.seconds_after_a_stop = seconds_after_a_stop
+        self.after_a_stop = after_a_stop or TimeAfterAStop(20.0)
         self.waiting = waiting
         self.commits = 0
         self._since_checkpoint = 0
@@ -162,20 +179,20 @@ class FastImport:
         self._stderr.close()
 
     def _finish_after(self, stop: KeyboardInterrupt) -> None:
-        """End the stream and wait for fast-import to write it, `seconds_after_a_stop` at most;
+        """End the stream and wait for fast-import to write it, until `after_a_stop` is up;
         a second Ctrl-C (or a SIGTERM after a Ctrl-C) ends the wait at once, and a second
         SIGTERM the process (`stop_signals`; fast-import, in a session of its own, then still
         finishes). An import that failed is left at its last checkpoint, as one that was ended:
         the stop is what the run reports."""
         process = self._process
         assert process is not None
-        bound = self.seconds_after_a_stop
-        deadline = time.monotonic() + bound
+        bound = self.after_a_stop.seconds
+        deadline = self.after_a_stop.deadline()
         how = f"git fast-import did not end within {bound:g} s of the stop and was ended"
         ended = False
         try:
             self._give_the_end()
-            quiet = time.monotonic() + min(SECONDS_BEFORE_SAYING_THE_WAIT, bound)
+            quiet = min(time.monotonic() + SECONDS_BEFORE_SAYING_THE_WAIT, deadline)
             ended = self._end_stream_by(quiet) and _ended_within(process, quiet)
             if not ended:
                 self._say_the_wait(stop)
@@ -248,7 +265,7 @@ class FastImport:
             return
         again = ("a second SIGTERM ends the run at once" if isinstance(stop, Terminated)
                  else "a second Ctrl-C ends the wait at once")
-        self.waiting(stop, f"{stop_reason(stop)}; waiting up to {self.seconds_after_a_stop:g} "
+        self.waiting(stop, f"{stop_reason(stop)}; waiting up to {self.after_a_stop.seconds:g} "
                            f"s for git fast-import to write the versions stored so far ({again})")
 
     def _write(self, data: bytes) -> None:

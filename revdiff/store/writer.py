@@ -17,7 +17,7 @@ from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone, without_callers_repository
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held, stops_not_ending_at_once
 from revdiff.store.encode import git_date
-from revdiff.store.fast_import import FastImport, ImportEndedAfterStop
+from revdiff.store.fast_import import FastImport, ImportEndedAfterStop, TimeAfterAStop
 from revdiff.store.plan import (
     PlannedCommit,
     StorePlan,
@@ -48,10 +48,10 @@ from revdiff.store.summary import StoreSummary
 # each commit with the number just written. Lets the caller show progress (the CLI: a bar).
 ProgressStart = Callable[[int], Callable[[int], None]]
 
-# How long git fast-import may take to write the versions given it once the run is stopped, and
-# then how long, in all, the git commands that put the stored versions on the branch and bring
-# the working tree up to them may: a stopped run must end, also where git stalls (a hung network
-# file system), before a scheduler's SIGKILL.
+# How long, in all from the stop, git fast-import may take to write the versions given it once the
+# run is stopped and the git commands that put the stored versions on the branch and bring the
+# working tree up to them may (`TimeAfterAStop`): a stopped run must end, also where git stalls (a
+# hung network file system), before a scheduler's SIGKILL.
 SECONDS_FOR_GIT_AFTER_A_STOP = 20.0
 
 
@@ -68,6 +68,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
     fast-import takes a while to write the versions it was given (the CLI says it on stderr).
     """
     path = Path(repo_dir)
+    after_a_stop = TimeAfterAStop(SECONDS_FOR_GIT_AFTER_A_STOP)
     with contextlib.ExitStack() as held:
         try:
             held.enter_context(without_callers_repository())
@@ -81,16 +82,16 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             if plan.commits:
                 advance = progress(len(plan.commits)) if progress else None
                 write_commits(str(repo.git_dir), import_ref(ref), tip, plan.commits,
-                              advance, checkpoint_every, waiting)
+                              advance, checkpoint_every, waiting, after_a_stop)
                 publish_import(repo, ref, tip)
                 _pack_when_needed(repo)
             sync_worktree(repo, ref)
             head = branch_tip(repo, ref)
         except KeyboardInterrupt as stop:
-            head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), stop)
+            head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), stop, after_a_stop)
         except ImportEndedAfterStop as ended:
             head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), ended.stop,
-                                     import_ended=ended.how)
+                                     after_a_stop, import_ended=ended.how)
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), len(articles),
                         len(plan.commits), plan.already_stored, plan.skipped, head)
 
@@ -144,14 +145,15 @@ def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str) -> StoreError
 
 
 def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, planned: int,
-                      stop: KeyboardInterrupt, import_ended: str = "") -> str | None:
+                      stop: KeyboardInterrupt, after_a_stop: TimeAfterAStop,
+                      import_ended: str = "") -> str | None:
     """The branch's tip after a stop that came once every version was stored, the working tree
     brought up to them: the run is done. Otherwise the error that says how many versions were
     stored before the stop, with the working tree brought up to them, so that the user's next
     commit on the branch deletes no stored file, or that none are on the branch, where it moved
     while the run wrote (`BranchMoved`). A file in the repository it names below the
-    repository as `given`. `import_ended` says how the import was ended, where it was
-    (`ImportEndedAfterStop`)."""
+    repository as `given`. Its git commands run until `after_a_stop` is up. `import_ended` says
+    how the import was ended, where it was (`ImportEndedAfterStop`)."""
     stored: int | None = None  # on the branch
     written: int | None = None  # on the import's ref, before it is put on the branch
     moved = False  # the branch moved while the run wrote: none of them are on it
@@ -164,7 +166,7 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
     with contextlib.suppress(KeyboardInterrupt), \
             stops_held(stops_not_ending_at_once(), second_sigterm_at_once=True), \
             contextlib.suppress(StoreError, git.GitCommandError), \
-            _git_within(repo, SECONDS_FOR_GIT_AFTER_A_STOP) as bounded:
+            _git_within(repo, after_a_stop) as bounded:
         try:
             if import_ended:  # (as it moved its ref, it left the ref's lock)
                 remove_import_lock(repo, ref)
@@ -178,7 +180,9 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
         except _GitStalled as given_up:
             stored = written if stored is None else stored
             stalled += (f"; git {given_up.command} did not end within {bounded.seconds:g} s "
-                        "of the stop and was ended")
+                        "of the stop and was ended" if given_up.started else
+                        f"; git {given_up.command} was not run: the {bounded.seconds:g} s after "
+                        "the stop had passed")
         except BranchMoved:
             moved = True
     if moved:
@@ -223,27 +227,29 @@ def _shown_in(repo: git.Repo, given: Path, path: Path) -> str:
 
 
 class _GitStalled(Exception):
-    """A git command did not end by the deadline of `_GitWithDeadline`, and was ended."""
+    """A git command did not end by the deadline of `_GitWithDeadline`, and was ended, or was
+    not `started`: the deadline had passed."""
 
-    def __init__(self, command: str) -> None:
+    def __init__(self, command: str, *, started: bool = True) -> None:
         super().__init__(command)
         self.command = command
+        self.started = started
 
 
 class _GitWithDeadline(git.Git):
-    """git commands ended (with SIGKILL, their children too) once `seconds` from now have
-    passed; each that was, or that is asked for later, raises `_GitStalled`."""
+    """git commands ended (with SIGKILL, their children too) once `after_a_stop` is up; each
+    that was, or that is asked for later, raises `_GitStalled`."""
 
-    def __init__(self, working_dir: str, seconds: float) -> None:
+    def __init__(self, working_dir: str, after_a_stop: TimeAfterAStop) -> None:
         super().__init__(working_dir)
-        self.seconds = seconds
-        self._deadline = time.monotonic() + seconds
+        self.seconds = after_a_stop.seconds
+        self._deadline = after_a_stop.deadline()
 
     def _call_process(self, method: str, *args: Any, **kwargs: Any) -> Any:
         command = git.cmd.dashify(method)
         left = self._deadline - time.monotonic()
         if left <= 0:
-            raise _GitStalled(command)
+            raise _GitStalled(command, started=False)
         try:
             said = super()._call_process(method, *args, kill_after_timeout=left, **kwargs)
         except git.GitCommandError:
@@ -256,10 +262,10 @@ class _GitWithDeadline(git.Git):
 
 
 @contextlib.contextmanager
-def _git_within(repo: git.Repo, seconds: float) -> Iterator[_GitWithDeadline]:
-    """Within: the repository's git commands run under a deadline `seconds` from now."""
+def _git_within(repo: git.Repo, after_a_stop: TimeAfterAStop) -> Iterator[_GitWithDeadline]:
+    """Within: the repository's git commands run until `after_a_stop` is up."""
     unbounded = repo.git
-    bounded = _GitWithDeadline(str(repo.working_dir), seconds)
+    bounded = _GitWithDeadline(str(repo.working_dir), after_a_stop)
     bounded.update_environment(**unbounded.environment())
     repo.git = bounded
     try:
@@ -280,12 +286,14 @@ def _stored_changes(repo: git.Repo, ref: str) -> tuple[list[FileChange], dict[in
 def write_commits(git_dir: str, ref: str, parent: str | None,
                   commits: Sequence[PlannedCommit], advance: Callable[[int], None] | None,
                   checkpoint_every: int = 1000,
-                  waiting: Callable[[KeyboardInterrupt, str], None] | None = None) -> None:
+                  waiting: Callable[[KeyboardInterrupt, str], None] | None = None,
+                  after_a_stop: TimeAfterAStop | None = None) -> None:
     """Stream the planned commits to one `git fast-import`, in order, onto `ref` (the run's
-    private ref), the first after `parent`; once stopped, wait for it as `FastImport` says."""
+    private ref), the first after `parent`; once stopped, wait for it as `FastImport` says,
+    until `after_a_stop` is up."""
     now = f"{int(time.time())} +0000"
     with FastImport(git_dir, ref, parent, checkpoint_every,
-                    seconds_after_a_stop=SECONDS_FOR_GIT_AFTER_A_STOP,
+                    after_a_stop=after_a_stop or TimeAfterAStop(SECONDS_FOR_GIT_AFTER_A_STOP),
                     waiting=waiting) as importer:
         for planned in commits:
             importer.commit(planned.path, planned.encoded.data, planned.encoded.message,

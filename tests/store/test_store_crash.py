@@ -23,7 +23,7 @@ from revdiff.formats.gitrepo import read_repository
 from revdiff.safe_git import sanitized_clone
 from revdiff.stop_signals import Terminated
 from revdiff.store import store_articles
-from revdiff.store.fast_import import FastImport, ImportEndedAfterStop
+from revdiff.store.fast_import import FastImport, ImportEndedAfterStop, TimeAfterAStop
 
 ARTICLES, VERSIONS, CHECKPOINT = 600, 10, 100
 CHILD = Path(__file__).with_name("synthetic_store_articles.py")
@@ -665,17 +665,19 @@ def test_an_import_that_stalls_after_a_stop_is_said_and_ended(
     of its own, the import gets no Ctrl-C from the terminal, and one that stalled kept the run
     waiting for ever, saying nothing. It now says what it waits for, ends the import after the
     git limit of a stopped run, and leaves the repository as a stopped run does: the branch at
-    the versions the import wrote by its last checkpoint, no lock, the rest for the next run."""
+    the versions the import wrote by its last checkpoint, no lock, the rest for the next run.
+    The limit runs from the stop for all the git a stopped run does: the git commands after the
+    import, which had a limit of their own, are not run once it is up (it was, by the import)."""
     from revdiff.store import writer
 
     repo_dir = tmp_path / "archive"
     store_articles(synthetic_articles(2, 2), repo_dir)  # 4 versions on the branch
     stalling = tmp_path / "bin"
     stalling.mkdir()
-    fake = stalling / "git"
+    fake, ran = stalling / "git", tmp_path / "ran"
     lock = repo_dir / ".git" / f"{import_ref(branch_name(repo_dir))}.lock"
-    fake.write_text(  # stalls as it moves its ref, holding the ref's lock
-        '#!/bin/sh\ncase " $* " in *" fast-import "*)\n'
+    fake.write_text(  # stalls as it moves its ref, holding the ref's lock; says what runs
+        f'#!/bin/sh\necho "$*" >> {ran}\ncase " $* " in *" fast-import "*)\n'
         f'  mkdir -p {lock.parent}; : > {lock}; exec sleep 20;;\nesac\n'
         f'exec {shutil.which("git")} "$@"\n')
     fake.chmod(0o755)
@@ -696,8 +698,10 @@ def test_an_import_that_stalls_after_a_stop_is_said_and_ended(
                      "versions stored so far (a second Ctrl-C ends the wait at once)")]
     assert stopped.value.exit_code == 130
     assert stopped.value.message == (
-        "interrupted; 0 of 2 versions were stored before the stop; git fast-import did not end "
-        "within 0.5 s of the stop and was ended")
+        "interrupted; some of 2 versions were stored before the stop; git fast-import did not "
+        "end within 0.5 s of the stop and was ended; git rev-parse was not run: the 0.5 s after "
+        "the stop had passed")
+    assert "fast-import" in ran.read_text().splitlines()[-1]  # (the last git run)
     assert branch_commits(repo_dir) == 4
     assert not lock.exists()
     monkeypatch.setenv("PATH", os.environ["PATH"].removeprefix(f"{stalling}{os.pathsep}"))
@@ -732,7 +736,7 @@ def test_a_stop_while_the_import_finishes_waits_for_it_as_any_stop(
     # (KeyboardInterrupt too: one that went on past the import would end the test session)
     with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
             FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
-                       seconds_after_a_stop=0.5) as importer:
+                       after_a_stop=TimeAfterAStop(0.5)) as importer:
         importer.commit("story.txt", b"Title\n", "Version 1\n", "0 +0000", "0 +0000")
         stopper.start()
     stopper.join()
@@ -795,7 +799,7 @@ def test_a_stop_while_a_commit_waits_on_a_full_pipe_ends_the_stalled_import(
     assert main is not None
     with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
             FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
-                       seconds_after_a_stop=0.5) as importer:
+                       after_a_stop=TimeAfterAStop(0.5)) as importer:
         assert importer._stdin is not None
         stopper = threading.Thread(target=ctrl_c_once_the_pipe_is_full,
                                    args=(importer._stdin.fileno(),), daemon=True)
