@@ -96,9 +96,12 @@ def ends_the_echoed_line(error: BaseException) -> bool:
     return isinstance(error, KeyboardInterrupt) and bool(past_the_echo(stop_exit_code(error)))
 
 
-def report_error(error: RevdiffError) -> None:
-    """The one line on stderr for an error: what, where, what to do."""
-    say(f"{past_the_echo(error.exit_code)}revdiff: error: {message_text(str(error))}")
+def report_error(error: RevdiffError, *, after_a_line_past_the_echo: bool = False) -> None:
+    """The one line on stderr for an error: what, where, what to do; with
+    `after_a_line_past_the_echo`, where a line said since the stop went past its `^C` (and no
+    other Ctrl-C came), without a line end before it."""
+    echo = "" if after_a_line_past_the_echo else past_the_echo(error.exit_code)
+    say(f"{echo}revdiff: error: {message_text(str(error))}")
 
 
 # Whether a line could not be written to stderr: the run then ends with a status that is not 0.

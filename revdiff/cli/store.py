@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+import signal
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -152,18 +155,31 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
                 str(repo_dir), hint="run the same command again: it finishes that, then stores "
                                     "the rest"))
 
+        ctrl_c: list[int] = []  # each Ctrl-C that came as the run stored (`_ctrl_c_counted`)
+        past_the_echo_after: list[int] = []  # how many had come as a line went past the `^C`
+
         def waiting(stop: KeyboardInterrupt, what: str) -> None:  # for git fast-import to end
             echo = past_the_echo(stop_exit_code(stop))  # past the `^C` after the bar, if any
             for bar in drawn:
                 bar.close(line_end=not echo)
             say(f"{echo}revdiff: {what}")
+            if echo:
+                past_the_echo_after[:] = [len(ctrl_c)]
 
         with said_if_ended_at_once(ended_at_once):
             try:
                 articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
             except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
                 raise stopped_before_storing(stop, str(repo_dir)) from None
-            summary = store_articles(articles, repo_dir, progress=progress_bar, waiting=waiting)
+            try:
+                with _ctrl_c_counted(ctrl_c):
+                    summary = store_articles(articles, repo_dir, progress=progress_bar,
+                                             waiting=waiting)
+            except StoreError as stopped:  # its line follows the waiting line's, if said
+                if past_the_echo_after != [len(ctrl_c)]:  # (a `^C` echoed since: past it)
+                    raise
+                report_error(stopped, after_a_line_past_the_echo=True)
+                sys.exit(stopped.exit_code)
         for draw in drawn_done:
             draw()
     try:  # storing is done: a stop now cuts the report short, and the run ends as done
@@ -177,6 +193,26 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         return
     if unwritten is not None:
         raise unwritten
+
+
+@contextlib.contextmanager
+def _ctrl_c_counted(came: list[int]) -> Iterator[None]:
+    """Within: each Ctrl-C (SIGINT) is noted in `came`, then handled as it was, for the line
+    that ends the run to know whether the terminal echoed a `^C` since the line before it."""
+    previous = signal.getsignal(signal.SIGINT)
+    if not callable(previous):  # (ignored, or not installed from Python: nothing to hand on)
+        yield
+        return
+
+    def noted(number: int, frame: FrameType | None) -> None:
+        came.append(number)
+        previous(number, frame)
+
+    signal.signal(signal.SIGINT, noted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _first_made(repository: Path) -> Path:

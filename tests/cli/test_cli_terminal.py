@@ -839,7 +839,9 @@ def test_ctrl_c_under_an_export_bar_leaves_no_blank_line(tmp_path: Path) -> None
 
 
 def test_ctrl_c_under_a_store_bar_leaves_no_blank_line(tmp_path: Path) -> None:
-    """As with an export's bar (above), a store's."""
+    """As with an export's bar (above), a store's. The line that says what a stopped store
+    waits for goes past the `^C`, and the error line follows it: each started with a line end
+    of its own, which left a blank line between them."""
     # its git fast-import takes no commit for 20 s: the store waits for it, the bar drawn, and
     # after Ctrl-C waits for the import to end (it runs in a session of its own, which the
     # terminal's Ctrl-C does not reach), so the run ends well within the test's 60 s
@@ -851,4 +853,53 @@ def test_ctrl_c_under_a_store_bar_leaves_no_blank_line(tmp_path: Path) -> None:
     stored = typed_ctrl_c_under_a_bar(
         ["store", "--progress", str(CHAIN), "--repo", str(tmp_path / "repo")], b"finishing",
         env={"PATH": f"{stalling}{os.pathsep}{os.environ['PATH']}"})
-    assert b"^C\r\nrevdiff: error: " in stored, stored
+    assert b"^C\r\nrevdiff: interrupted; waiting up to 20 s for git fast-import" in stored, stored
+    assert b"(a second Ctrl-C ends the wait at once)\r\nrevdiff: error: " in stored, stored
+
+
+@pytest.mark.parametrize("second_ctrl_c", [False, True])
+def test_a_stopped_store_says_its_wait_and_its_end_on_lines_next_to_each_other(
+        second_ctrl_c: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After Ctrl-C on a terminal, the line that says what a stopped store waits for goes past
+    the `^C`; the error line then follows it, with a line end of its own only past a second
+    `^C`, typed as the run waited: each started with one, leaving a blank line."""
+    from click.testing import CliRunner
+
+    from revdiff.cli import main
+    from revdiff.store import fast_import, writer
+
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    (stalling / "git").write_text('#!/bin/sh\ncase " $* " in *" fast-import "*) exec sleep 20;; '
+                                  f'esac\nexec {shutil.which("git")} "$@"\n')
+    (stalling / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
+    commit = fast_import.FastImport.commit
+
+    def stopped_on_a_terminal(*args: object) -> None:
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+        commit(*args)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    say_the_wait = fast_import.FastImport._say_the_wait
+
+    def ctrl_c_again(importer: fast_import.FastImport, stop: KeyboardInterrupt) -> None:
+        say_the_wait(importer, stop)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(fast_import.FastImport, "commit", stopped_on_a_terminal)
+    if second_ctrl_c:
+        monkeypatch.setattr(fast_import.FastImport, "_say_the_wait", ctrl_c_again)
+    repo = tmp_path / "repo"
+    result = CliRunner().invoke(main, ["store", str(CHAIN), "--repo", str(repo)])
+    ended = ("git fast-import was ended at a second stop" if second_ctrl_c else
+             "git fast-import did not end within 0.5 s of the stop and was ended")
+    assert result.stderr == (
+        "\nrevdiff: interrupted; waiting up to 0.5 s for git fast-import to write the versions "
+        "stored so far (a second Ctrl-C ends the wait at once)\n"
+        f"{chr(10) if second_ctrl_c else ''}revdiff: error: {repo}: interrupted; some of 5 "
+        f"versions were stored before the stop; {ended}; git rev-parse was not run: the 0.5 s "
+        "after the stop had passed (run the same command again to store the rest; the working "
+        "tree is behind the branch: run it before committing to it)\n")
+    assert result.exit_code == 130
