@@ -10,6 +10,7 @@ last article and closing stdin. Whatever a test does, its held exports end with 
 from __future__ import annotations
 
 import os
+import selectors
 import signal
 import subprocess
 import sys
@@ -111,10 +112,26 @@ def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
              seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
-        assert process.poll() is None, "the held export ended early: " + (
-            process.stderr.read().decode() if process.stderr else "")
+        assert process.poll() is None, "the held export ended early: " + _stderr_now(process)
         assert time.monotonic() < deadline, "the export never got there"
         time.sleep(0.01)
+
+
+def _stderr_now(process: subprocess.Popen[bytes], seconds: float = 1) -> str:
+    """What the held export wrote on stderr, read until its end or for `seconds` at most: a
+    worker that outlives the export holds the pipe open, and a plain read would wait for it."""
+    if process.stderr is None:
+        return ""
+    deadline = time.monotonic() + seconds
+    text = bytearray()
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stderr, selectors.EVENT_READ)
+        while (left := deadline - time.monotonic()) > 0 and selector.select(left):
+            chunk = os.read(process.stderr.fileno(), 65536)
+            if not chunk:
+                break
+            text += chunk
+    return text.decode(errors="replace")
 
 
 def blocked_writing(process: int) -> bool:

@@ -1,6 +1,6 @@
 """The held exports of tests/held_runs.py end with the test that started them, even one that
 failed half-way: a `wait_for` that never got there left its export, and its pool, waiting on
-standard input until pytest ended."""
+standard input until pytest ended. And the helpers that wait on a held export fail, not hang."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from held_runs import held_export, session_processes, wait_for
 
 TESTS = Path(__file__).resolve().parent
 
@@ -44,3 +47,20 @@ def test_a_failed_test_leaves_no_held_export_running(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(TESTS)})
     assert "1 failed, 1 passed" in result.stdout, result.stdout + result.stderr
     assert "failed on purpose" in result.stdout
+
+
+def test_wait_for_an_export_that_ended_early_fails_while_its_stderr_is_held(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export ends at once (a missing input) while a process it started keeps its stderr
+    open, as a worker that outlives its driver does: `wait_for` fails with the export's error
+    line, the holder still running. It read stderr to its end, and so waited for the holder."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import subprocess\nsubprocess.Popen(['sleep', '60'], stdin=subprocess.DEVNULL,"
+        " stdout=subprocess.DEVNULL)\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hook), os.environ["PYTHONPATH"]]))
+    process = held_export(str(tmp_path / "missing"), "-o", str(tmp_path / "e.jsonl"))
+    with pytest.raises(AssertionError, match="ended early: revdiff: error: .*missing"):
+        wait_for(lambda: False, process)
+    assert session_processes(process.pid), "wait_for waited until stderr's holder ended"
