@@ -59,8 +59,8 @@ _held: list[subprocess.Popen[bytes]] = []
 
 def held_export(*args: str, stdout: int = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
     """`revdiff export ARGS -` (stdin last), in its own session, with stdin kept open; its
-    standard output goes to `stdout` (`subprocess.PIPE` to read it; unbuffered, so that a line
-    read from it leaves the rest to `release_with_output`)."""
+    standard output goes to `stdout` (`subprocess.PIPE` to read it with `output_line`, which
+    leaves the rest to `release_with_output`)."""
     process = subprocess.Popen([sys.executable, "-m", "revdiff", "export", *args, "-"],
                                stdin=subprocess.PIPE, stdout=stdout, bufsize=0,
                                stderr=subprocess.PIPE, start_new_session=True,
@@ -115,6 +115,28 @@ def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
         assert process.poll() is None, "the held export ended early: " + _stderr_now(process)
         assert time.monotonic() < deadline, "the export never got there"
         time.sleep(0.01)
+
+
+def output_line(process: subprocess.Popen[bytes], seconds: float = 120) -> bytes:
+    """The next line of a held export's standard output (`stdout=subprocess.PIPE`), read a byte
+    at a time so that the rest stays for `release_with_output`; the test fails if no whole line
+    comes within `seconds` (an export that writes nothing would hang it otherwise)."""
+    assert process.stdout is not None, "the export was held without stdout=subprocess.PIPE"
+    deadline = time.monotonic() + seconds
+    line = bytearray()
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while not line.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            if left <= 0 or not selector.select(left):
+                pytest.fail(f"the held export wrote no line of output in {seconds:g} s"
+                            f" (so far: {bytes(line)[:200]!r})")
+            byte = os.read(process.stdout.fileno(), 1)
+            if not byte:
+                pytest.fail(f"the held export's output ended before a whole line"
+                            f" (so far: {bytes(line)[:200]!r}): {_stderr_now(process)}")
+            line += byte
+    return bytes(line)
 
 
 def _stderr_now(process: subprocess.Popen[bytes], seconds: float = 1) -> str:

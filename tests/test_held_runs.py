@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from held_runs import held_export, session_processes, wait_for
+from held_runs import held_export, output_line, session_processes, wait_for
 
 TESTS = Path(__file__).resolve().parent
 
@@ -19,7 +19,7 @@ TESTS = Path(__file__).resolve().parent
 FAILS_HOLDING_AN_EXPORT = '''
 from pathlib import Path
 
-from held_runs import held_export, session_processes, wait_for
+from held_runs import held_export, output_line, session_processes, wait_for
 
 SESSION = Path(__file__).with_name("session")
 
@@ -64,3 +64,12 @@ def test_wait_for_an_export_that_ended_early_fails_while_its_stderr_is_held(
     with pytest.raises(AssertionError, match="ended early: revdiff: error: .*missing"):
         wait_for(lambda: False, process)
     assert session_processes(process.pid), "wait_for waited until stderr's holder ended"
+
+
+def test_output_line_of_an_export_that_writes_nothing_fails(tmp_path: Path) -> None:
+    """An export whose only input is the held standard input writes no row before it is
+    released: `output_line` fails when its time is up. A `readline()` waited for ever."""
+    process = held_export("-o", "-", "--format", "jsonl", stdout=subprocess.PIPE)
+    with pytest.raises(pytest.fail.Exception, match="wrote no line of output in 1 s"):
+        output_line(process, seconds=1)
+    assert process.poll() is None  # still held: the time ran out, the export did not end

@@ -551,6 +551,7 @@ def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Pa
         LAST_ARTICLE,
         dask_workers,
         held_export,
+        output_line,
         release_with_output,
         revdiff,
         wait_for,
@@ -562,9 +563,7 @@ def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Pa
     assert clean.returncode == 0, clean.stderr
     process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers", "2",
                           "--quiet", stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    first_row = process.stdout.readline()
-    assert first_row, "the export wrote nothing"
+    first_row = output_line(process)
     victim = dask_workers(process.pid)[0]
     os.kill(victim, signal.SIGKILL)
     wait_for(lambda: len(set(dask_workers(process.pid)) - {victim}) == 2, process)  # restarted
@@ -659,7 +658,7 @@ def test_a_local_dask_cluster_that_can_start_no_worker_again_is_a_worker_lost(
     shortens the run's wait for a worker to start again from 30 s to 1 s.)"""
     pytest.importorskip("dask.distributed")
     from export_corpus import make_corpus
-    from held_runs import dask_workers, held_export, release
+    from held_runs import dask_workers, held_export, output_line, release
 
     no_start = tmp_path / "no-start"
     hook = tmp_path / "hook"
@@ -673,8 +672,7 @@ def test_a_local_dask_cluster_that_can_start_no_worker_again_is_a_worker_lost(
     corpus = make_corpus(tmp_path / "corpus", 100, seed=5)  # rows written before the end
     process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers",
                           "1", "--quiet", stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    assert process.stdout.readline(), "the export wrote nothing"  # its cluster is up
+    output_line(process)  # its cluster is up
     no_start.touch()
     os.kill(dask_workers(process.pid)[0], signal.SIGKILL)
     code, stderr = release(process)
@@ -738,13 +736,12 @@ def test_ctrl_c_on_a_local_dask_run_is_one_line_from_revdiff(tmp_path: Path) -> 
     import subprocess
 
     from export_corpus import make_corpus
-    from held_runs import held_export
+    from held_runs import held_export, output_line
 
     corpus = make_corpus(tmp_path / "corpus", 100, seed=5)
     process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers", "2",
                           stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    assert process.stdout.readline(), "the export wrote nothing"  # the cluster is up and working
+    output_line(process)  # the cluster is up and working
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr
