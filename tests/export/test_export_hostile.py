@@ -360,13 +360,11 @@ def test_second_export_to_the_same_output_is_refused(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", 30, seed=5)
     out = tmp_path / "e.jsonl"
     first = held_export(str(corpus), "-o", str(out), "-q")
-    try:
-        wait_for(lambda: staging_path(out).is_dir(), first)  # it holds the lock
-        second = revdiff("export", str(corpus), "-o", str(out), "-q")
-        assert second.returncode == 2
-        assert "another revdiff export" in one_error_line(second.stderr)
-    finally:
-        code, stderr = release(first)
+    wait_for(lambda: staging_path(out).is_dir(), first)  # it holds the lock
+    second = revdiff("export", str(corpus), "-o", str(out), "-q")
+    assert second.returncode == 2
+    assert "another revdiff export" in one_error_line(second.stderr)
+    code, stderr = release(first)
     assert code == 0, stderr
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert {row["article_index"] for row in rows} == set(range(31))  # 30 + the one on stdin
@@ -393,18 +391,14 @@ def test_workers_end_when_their_driver_is_killed(signal_number: int, tmp_path: P
     corpus = make_corpus(tmp_path / "corpus", 40, seed=9)
     out = tmp_path / "e.jsonl"
     driver = held_export(str(corpus), "-o", str(out), "-q", "--workers", "2")
-    try:
-        wait_for(lambda: staging_path(out).is_dir(), driver)
-        wait_for(lambda: len(session_processes(driver.pid)) >= 3, driver)  # the pool is up
-        os.kill(driver.pid, signal_number)  # the driver only, as `kill` or an OOM killer does
-        driver.wait(timeout=30)
-        deadline = time.monotonic() + 5
-        while session_processes(driver.pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        left = session_processes(driver.pid)
-    finally:
-        for pid in session_processes(driver.pid):
-            os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: staging_path(out).is_dir(), driver)
+    wait_for(lambda: len(session_processes(driver.pid)) >= 3, driver)  # the pool is up
+    os.kill(driver.pid, signal_number)  # the driver only, as `kill` or an OOM killer does
+    driver.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while session_processes(driver.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = session_processes(driver.pid)
     assert left == [], f"worker processes outlived their driver: {left}"
 
 
