@@ -1040,3 +1040,17 @@ def test_a_page_s_end_and_start_the_page_does_not_show_are_no_second_page(unshow
     assert text.count("</body>") == 1
     assert read_page(text.replace("</body>", f"{unshown}</body>"), "page.html") == read_page(
         text, "page.html")
+
+
+@pytest.mark.parametrize("unshown", [
+    "<script>document.write('<html><body></body></html>');</script>",
+    "<!-- the page we moved from ended here: </html> -->",
+])
+def test_a_page_cut_short_is_truncated_for_a_closing_tag_it_does_not_show(unshown: str) -> None:
+    """A `</html>` in a script's string or a comment is no end of the page: a page cut short
+    after its version texts was read as whole, without its URL and navigation."""
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    with_unshown = page.replace("</head>", f"{unshown}\n</head>")
+    assert read_page(with_unshown, "p.html") == read_page(page, "p.html")
+    with pytest.raises(MalformedPage, match="page is truncated: no </html> found"):
+        read_page(with_unshown[:with_unshown.index("<h3>")], "p.html")
