@@ -480,6 +480,26 @@ def test_a_page_cut_before_its_tracker_markup_is_said_to_be_cut(tmp_path: Path) 
                     "of an article in a folder and give the folder)")
 
 
+@pytest.mark.parametrize("unshown", [
+    "<script>frame.document.write('<html><body></body></html>');</script>",
+    "<!-- </html> -->",
+])
+def test_a_page_cut_before_its_tracker_markup_is_cut_for_a_closing_tag_it_does_not_show(
+        tmp_path: Path, unshown: str) -> None:
+    """A `</html>` in a script's string or a comment is no end of the page: a NewsDiffs page cut
+    before its comparison was refused as no tracker's page, not as one that may be cut short."""
+    page = (SAMPLES / "newsdiffs/us-sends-3000-troops-v1-v2-rendered.html").read_text("utf-8")
+    cut = tmp_path / "diff.html"
+    cut.write_text(page[:page.index('id="compare"')].rsplit("\n", 1)[0].replace(
+        "</head>", f"{unshown}</head>"), "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(cut)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {cut}: HTML page is neither a News Sniffer nor a "
+                           "NewsDiffs page, and it ends without </html> (if it is a diff page "
+                           "cut short, save the whole page again;")
+
+
 def test_a_newsdiffs_article_history_page_is_named_with_what_to_give(tmp_path: Path) -> None:
     """NewsDiffs' list of an article's versions was refused as no tracker's page at all."""
     page = tmp_path / "history.html"
