@@ -77,8 +77,11 @@ _DIFF_LINK = re.compile(r"href\s*=\s*[\"']?[^\"'>\s]*/diff/\d+/\d+/", re.IGNOREC
 
 
 def looks_like_article_history(text: str) -> bool:
-    """Whether the page is NewsDiffs' list of one article's versions, which holds no text."""
-    return _HISTORY_HEADING.search(text) is not None and _DIFF_LINK.search(text) is not None
+    """Whether the page is NewsDiffs' list of one article's versions, which holds no text: its
+    heading and links read as a browser shows them (`shown_markup`: not in a comment, a script,
+    a template or a textarea)."""
+    markup = shown_markup(text)
+    return _HISTORY_HEADING.search(markup) is not None and _DIFF_LINK.search(markup) is not None
 
 
 def looks_like_newsdiffs(text: str) -> bool:

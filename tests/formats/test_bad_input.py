@@ -500,6 +500,24 @@ def test_a_page_cut_before_its_tracker_markup_is_cut_for_a_closing_tag_it_does_n
                            "cut short, save the whole page again;")
 
 
+@pytest.mark.parametrize("unshown", [
+    "<!-- <h1>Troops Sent (NYT), Change Log</h1> <a href=/diff/101/102/a.html>x</a> -->",
+    "<script>var log = '<h1>Change Log</h1><a href=\"/diff/101/102/a.html\">';</script>",
+    "<template><h1>Change Log</h1><a href='/diff/101/102/a.html'>x</a></template>",
+])
+def test_a_page_is_no_article_history_for_markup_it_does_not_show(tmp_path: Path,
+                                                                  unshown: str) -> None:
+    """A 'Change Log' heading and /diff/ links in a comment, a script or a template are no
+    markup of the page: a page of no tracker was called a NewsDiffs article history page."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>{unshown}<p>An article.</p></body></html>", "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {page}: HTML page is neither a News Sniffer nor a "
+                           "NewsDiffs page (save the diff page itself,")
+
+
 def test_a_newsdiffs_article_history_page_is_named_with_what_to_give(tmp_path: Path) -> None:
     """NewsDiffs' list of an article's versions was refused as no tracker's page at all."""
     page = tmp_path / "history.html"
