@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 # Elements HTML gives no end tag
@@ -143,22 +144,34 @@ class _OpenElements(HTMLParser):
                 break
 
 
-def _read(markup: str) -> _OpenElements:
+@dataclass(frozen=True)
+class OpenElements:
+    """What one html.parser pass over a markup finds (`read_open_elements`): the elements open
+    at its end, each with the line of its start tag, and the elements a browser ends at the
+    start of a later tag, each with that tag's line and column. A caller that needs both
+    `cut_short_at` and `end_tags_implied` of one markup passes them this, read once."""
+
+    open: tuple[tuple[str, int], ...]
+    implied_ends: tuple[tuple[int, int, str], ...]
+
+
+def read_open_elements(markup: str) -> OpenElements:
     parser = _OpenElements()
     parser.feed(markup)
     parser.close()
-    return parser
+    return OpenElements(tuple(parser.open), tuple(parser.implied_ends))
 
 
-def cut_short_at(markup: str) -> tuple[str, int] | None:
+def cut_short_at(markup: str, elements: OpenElements | None = None) -> tuple[str, int] | None:
     """Where `markup`, a fragment whose comments, scripts and the like are blanked, is cut short:
     what is left unended, and its line (that of the innermost element left open whose end tag
     HTML requires, or of the tag the markup ends inside); None for a fragment that ends all it
-    starts but for elements whose end tag HTML lets go."""
+    starts but for elements whose end tag HTML lets go. `elements`, when given, is
+    `read_open_elements(markup)`."""
     unended = _UNENDED_TAG.search(markup)
     if unended is not None:
         return "this tag does not end (no > after it)", markup.count("\n", 0, unended.start()) + 1
-    required = [(name, line) for name, line in _read(markup).open
+    required = [(name, line) for name, line in (elements or read_open_elements(markup)).open
                 if name not in _END_TAG_OPTIONAL]
     if not required:
         return None
@@ -168,11 +181,11 @@ def cut_short_at(markup: str) -> tuple[str, int] | None:
     return f"this <{name}> does not end (no </{name}> after it)", line
 
 
-def end_tags_implied(markup: str) -> str:
+def end_tags_implied(markup: str, elements: OpenElements | None = None) -> str:
     """`markup` with the end tag of each element a browser ends at the start of a later tag
     (`</p>` before a `<div>`, `</li>` before the next `<li>`) written before that tag, on the
-    lines the tags were on."""
-    ends = _read(markup).implied_ends
+    lines the tags were on. `elements`, when given, is `read_open_elements(markup)`."""
+    ends = (elements or read_open_elements(markup)).implied_ends
     if not ends:
         return markup
     line_starts = [0, *(found.end() for found in re.finditer("\n", markup))]

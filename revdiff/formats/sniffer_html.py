@@ -21,7 +21,12 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
-from revdiff.formats.open_elements import cut_short_at, end_tags_implied
+from revdiff.formats.open_elements import (
+    OpenElements,
+    cut_short_at,
+    end_tags_implied,
+    read_open_elements,
+)
 from revdiff.formats.shown_markup import shown_markup
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
@@ -128,18 +133,19 @@ def _article_info(soup: BeautifulSoup, where: str,
     return source, checked, changes, metadata
 
 
-def _require_closed(markup: str, where: str) -> None:
-    """Refuse a page cut short, `markup` being the page as `shown_markup` gives it (a `</html>`
-    in a comment, a script or a style is none): one that leaves open an element whose end tag
-    HTML requires, or ends inside a tag. A page with `</html>` is whole; HTML lets a page go
-    without `</body>` and `</html>`, so one without them is whole when it closes every element it
-    must (a fragment without `<html>`, a page's element as a browser's "Copy element" writes it,
-    too). A page cut between two elements its body or the fragment holds directly, none left
-    open (one of paragraphs alone cut after a `</p>`), cannot be told from a whole one."""
+def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
+    """Refuse a page cut short, `markup` being the page as `shown_markup` gives it (a `</html>` in
+    a comment, a script or a style is none) and `elements` its `read_open_elements`: one that
+    leaves open an element whose end tag HTML requires, or ends inside a tag. A page with `</html>`
+    is whole; HTML lets a page go without `</body>` and `</html>`, so one without them is whole
+    when it closes every element it must (a fragment without `<html>`, a page's element as a
+    browser's "Copy element" writes it, too). A page cut between two elements its body or the
+    fragment holds directly, none left open (one of paragraphs alone cut after a `</p>`), cannot be
+    told from a whole one."""
     has_root = "<html" in markup.lower()
     if has_root and "</html>" in markup.lower():
         return
-    if (cut := cut_short_at(markup)) is not None:
+    if (cut := cut_short_at(markup, elements)) is not None:
         unended, line = cut
         raise MalformedPage(f"page is truncated: {'no </html> found, and ' if has_root else ''}"
                             f"{unended}", where, line,
@@ -367,12 +373,13 @@ def read_version_page(text: str, where: str) -> Article:
     or paragraph in a comment, a script, style, template or textarea element is none.
     """
     markup = shown_markup(text)
-    _require_closed(markup, where)
+    elements = read_open_elements(markup)  # read once for both uses
+    _require_closed(markup, elements, where)
     refuse_a_second_page(markup, where)
     if looks_translated(markup):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    soup = BeautifulSoup(end_tags_implied(markup), "html.parser")
+    soup = BeautifulSoup(end_tags_implied(markup, elements), "html.parser")
     heading = soup.find("h1")
     if heading is None:
         raise MalformedPage("no <h1> title in the version page", where, hint=_SAVE_AGAIN)
