@@ -583,6 +583,12 @@ def _cluster_folder(parent: str | None) -> str:
                                     "write in") from None
 
 
+def _notice_after(seconds: float | None) -> float:
+    """`seconds`, or `NO_WORKER_NOTICE_SECONDS` as it is now when None: a default bound in
+    a signature kept the value the constant had when the module was imported."""
+    return NO_WORKER_NOTICE_SECONDS if seconds is None else seconds
+
+
 class DaskExecutor:
     """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster.
 
@@ -591,19 +597,19 @@ class DaskExecutor:
     each set on it as what it undoes is made; `close` runs every one, even after one failed. A
     client given without `cleanup` is left open, for its owner to close. `on_note`, when given,
     is told when the scheduler at `address` has lost every worker while a result is awaited
-    for `notice_after` seconds (`note_if_workerless`).
+    for `notice_after` seconds (`note_if_workerless`; `NO_WORKER_NOTICE_SECONDS` when None).
     """
 
     def __init__(self, client: Any, cluster: Any = None,
                  cleanup: ExitStack | None = None, address: str = "",
                  on_note: Callable[[str], None] | None = None,
-                 notice_after: float = NO_WORKER_NOTICE_SECONDS) -> None:
+                 notice_after: float | None = None) -> None:
         self.client = client
         self.cluster = cluster
         self.cleanup = cleanup or ExitStack()
         self.address = address
         self.on_note = on_note
-        self.notice_after = notice_after
+        self.notice_after = _notice_after(notice_after)
         self._told_workerless = False
         self._workerless_since: float | None = None
         self._fetching: dict[Future[Any], Any] = {}  # each fetch (`fetch`), with its Dask future
@@ -619,7 +625,7 @@ class DaskExecutor:
     @classmethod
     def connect(cls, address: str, closing: ExitStack, timeout: float = 10.0,
                 on_note: Callable[[str], None] | None = None,
-                notice_after: float = NO_WORKER_NOTICE_SECONDS) -> DaskExecutor:
+                notice_after: float | None = None) -> DaskExecutor:
         """A client of the scheduler at `address` whose Dask log lines in this process are
         silenced while it is open (as `local` silences its cluster's): a lost connection to the
         scheduler logged a traceback, and a worker that died a warning, beside revdiff's line.
@@ -633,6 +639,8 @@ class DaskExecutor:
         """
         distributed = require_distributed("--scheduler")
         from distributed.utils import silence_logging_cmgr
+
+        notice_after = _notice_after(notice_after)
 
         cleanup = closing.enter_context(ExitStack())
         cleanup.enter_context(silence_logging_cmgr(_NO_LOG_RECORD))

@@ -494,6 +494,30 @@ def test_a_scheduler_whose_workers_lack_this_revdiff_is_refused(python_path: Any
             worker.wait()
 
 
+def test_a_scheduler_client_reads_the_notice_interval_when_it_connects(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wait before saying that the scheduler has no worker, `NO_WORKER_NOTICE_SECONDS`, was
+    bound as a default when the module was imported: setting it later (a test's
+    `sitecustomize`) changed nothing, and the run waited 10 s before its note."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export import parallel
+
+    monkeypatch.setattr(parallel, "NO_WORKER_NOTICE_SECONDS", 0.5)
+    with distributed.LocalCluster(n_workers=0, threads_per_worker=1, processes=False,
+                                  protocol="tcp://", host="127.0.0.1",
+                                  dashboard_address=None) as cluster, ExitStack() as closing:
+        notes: list[str] = []
+
+        def note(text: str) -> None:
+            notes.append(text)
+            cluster.scale(1)
+
+        executor = parallel.DaskExecutor.connect(cluster.scheduler_address, closing,
+                                                 on_note=note)
+        assert executor.notice_after == 0.5
+    assert len(notes) == 1
+
+
 @pytest.mark.parametrize(("error", "read"), [
     # Dask passes on an error a worker could not pickle as Exception(repr(error))
     (Exception("ModuleNotFoundError(\"No module named 'revdiff'\")"),
