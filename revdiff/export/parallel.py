@@ -59,6 +59,8 @@ NO_WORKER_NOTICE_SECONDS = 10.0
 # How long a local cluster (`--dask`) may have no worker, its nannies failing to start one again,
 # before the run ends with `WorkerLost`: a worker that died is replaced within seconds.
 LOCAL_RESTART_SECONDS = 30.0
+# How often a driver waiting for a Dask result asks the scheduler whether it has a worker left.
+WORKER_LOOK_SECONDS = 1.0
 # How long closing a Dask client waits for the fetches of results it released to end.
 FETCH_END_SECONDS = 5.0
 # A log level above every record's (CRITICAL is the highest): a handler set to it prints nothing.
@@ -359,7 +361,7 @@ class _DaskPending(Generic[R]):
         while True:
             try:
                 return fetching.result(  # type: ignore[no-any-return]
-                    timeout=self.executor.notice_after)
+                    timeout=WORKER_LOOK_SECONDS)
             except TimeoutError:
                 if fetching.done():  # the task's own TimeoutError
                     raise
@@ -596,8 +598,8 @@ class DaskExecutor:
     removing the cluster's folder, made for it alone, ending the silence of Dask's log lines),
     each set on it as what it undoes is made; `close` runs every one, even after one failed. A
     client given without `cleanup` is left open, for its owner to close. `on_note`, when given,
-    is told when the scheduler at `address` has lost every worker while a result is awaited
-    for `notice_after` seconds (`note_if_workerless`; `NO_WORKER_NOTICE_SECONDS` when None).
+    is told when the scheduler at `address` has had no worker for `notice_after` seconds while a
+    result is awaited (`note_if_workerless`; `NO_WORKER_NOTICE_SECONDS` when None).
     """
 
     def __init__(self, client: Any, cluster: Any = None,
@@ -729,11 +731,14 @@ class DaskExecutor:
         wait_futures(fetching, timeout=FETCH_END_SECONDS)
 
     def note_if_workerless(self) -> None:
-        """Tell `on_note` that the scheduler has no worker left, once until one comes back: the
-        run waits on for one (a cluster may add workers on demand), and without a word it seemed
-        to hang, its progress bar standing still. A local cluster (`--dask`) whose nannies have
+        """Look whether the scheduler has a worker left (the driver looks every
+        `WORKER_LOOK_SECONDS` while it waits for a result), and count how long it has had none
+        from the first look that found none. A local cluster (`--dask`) whose nannies have
         started no worker again for `LOCAL_RESTART_SECONDS` is a `WorkerLost`: nothing else
-        would bring one, and the run waited for ever without a word."""
+        would bring one, and the run waited for ever without a word. A scheduler without a
+        worker for `notice_after` seconds is told to `on_note`, once until one comes back: the
+        run waits on for one (a cluster may add workers on demand), and without a word it
+        seemed to hang, its progress bar standing still."""
         if self.on_note is None and self.cluster is None:
             return
         try:
@@ -743,21 +748,22 @@ class DaskExecutor:
         if workers:
             self._told_workerless = False
             self._workerless_since = None
-        elif self.cluster is not None:
-            self._end_if_no_worker_comes_back()
-        elif self.on_note is not None and not self._told_workerless:
+            return
+        now = time.monotonic()
+        if self._workerless_since is None:
+            self._workerless_since = now
+        workerless_for = now - self._workerless_since
+        if self.cluster is not None:
+            if workerless_for >= LOCAL_RESTART_SECONDS:
+                raise WorkerLost(f"every worker of the local Dask cluster died, and none started "
+                                 f"again within {LOCAL_RESTART_SECONDS:.0f} s",
+                                 advice=SYSTEM_LOG)
+        elif (self.on_note is not None and not self._told_workerless
+              and workerless_for >= self.notice_after):
             self._told_workerless = True
             self.on_note(f"the Dask scheduler at {self.address} has no worker left: waiting "
                          f"for one (start one with `dask worker {self.address}`, or stop with "
                          "Ctrl-C)")
-
-    def _end_if_no_worker_comes_back(self) -> None:
-        now = time.monotonic()
-        if self._workerless_since is None:
-            self._workerless_since = now
-        elif now - self._workerless_since >= LOCAL_RESTART_SECONDS:
-            raise WorkerLost(f"every worker of the local Dask cluster died, and none started "
-                             f"again within {LOCAL_RESTART_SECONDS:.0f} s", advice=SYSTEM_LOG)
 
     def close(self, abandon: bool = False) -> None:
         # closing the client lets the scheduler drop its tasks, abandoned or not

@@ -816,7 +816,6 @@ def item(number):
 
 parallel.LOCAL_RESTART_SECONDS = 1.0
 executor = parallel.DaskExecutor.local(1)
-executor.notice_after = 0.2
 try:
     pending = [executor.submit(item, number) for number in range(40)]
     distributed.wait([each.future for each in pending[:5]])  # finished, their results unread
@@ -853,6 +852,50 @@ def test_results_lost_with_the_last_local_dask_worker_end_without_a_traceback(
     assert result.stdout.startswith("every worker of the local Dask cluster died"), result
     assert "Traceback" not in result.stderr, result.stderr
     assert "Task exception" not in result.stderr, result.stderr
+
+
+_TIME_THE_END_OF_A_WORKERLESS_CLUSTER = """
+import os, signal, sys, time
+from pathlib import Path
+import revdiff.export.parallel as parallel
+from revdiff.export.worker_loss import WorkerLost
+
+parallel.LOCAL_RESTART_SECONDS = 3.0
+executor = parallel.DaskExecutor.local(1)
+try:
+    pending = executor.submit(time.sleep, 600)
+    Path(sys.argv[1]).touch()  # no worker starts again
+    for worker in executor.client.run(os.getpid).values():
+        os.kill(worker, signal.SIGKILL)
+    killed = time.monotonic()
+    pending.result()
+except WorkerLost:
+    print(time.monotonic() - killed)
+finally:
+    executor.close(abandon=True)
+"""
+
+
+def test_a_local_dask_cluster_without_a_worker_ends_when_its_window_has_passed(
+        tmp_path: Path) -> None:
+    """The window in which a local cluster may start a worker again (`LOCAL_RESTART_SECONDS`,
+    3 s here) began at the first look for workers, made only after 10 s of waiting for a result,
+    and ended at the look 10 s later: a run ended 30 to 50 s after losing its last worker where
+    README says 30 s. The driver looks every second, and the run ends once the window has
+    passed since a look found none (generous bounds: the kill, the look and the end are not
+    timed here)."""
+    pytest.importorskip("dask.distributed")
+    no_start = tmp_path / "no-start"
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        f"import os\nif os.path.exists({str(no_start)!r}):\n    os._exit(1)\n", encoding="utf-8")
+    checkout = Path(__file__).resolve().parents[2]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hook), str(checkout)])}
+    result = subprocess.run([sys.executable, "-c", _TIME_THE_END_OF_A_WORKERLESS_CLUSTER,
+                             str(no_start)], capture_output=True, text=True, check=False,
+                            timeout=300, env=environment, cwd=checkout)
+    assert 3.0 <= float(result.stdout) < 12.0, result
 
 
 def test_a_dask_worker_of_another_version_that_joins_later_is_refused(tmp_path: Path) -> None:
