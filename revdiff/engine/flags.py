@@ -171,14 +171,15 @@ def _capital_of_a_new_sentence(old_letter: str, new_letter: str, old_starts: boo
     return capital.isupper() and capital.lower() == other
 
 
-def _quoted_words(text: str) -> list[str]:
-    """The quoted passages as `quote_changed` compares them: their letters in any case, digits
-    and emoji, so that a quotation's marks written otherwise (`"…'a disaster'…"`, `“…‘a
-    disaster’…”`), its full stop moved out of it or its first letter capitalised (`"we will
-    win"`, `"We will win"`) change no quotation; a quotation of punctuation alone (the `.` after
-    a stray mark, `"words "ich bin ein berliner!".`) is none."""
-    contents = (_content(compatibility_form(quote)).casefold() for quote in quotations_in(text))
-    return [content for content in contents if content]
+def _quoted_words(text: str) -> str:
+    """What is quoted, as `quote_changed` compares it: the letters in any case, digits and emoji
+    of the quoted passages in turn, so that a quotation's marks written otherwise (`"…'a
+    disaster'…"`, `“…‘a disaster’…”`), its full stop moved out of it, its first letter
+    capitalised (`"we will win"`, `"We will win"`) or its words cut into two passages or joined
+    into one (`"We will respond," he said. "And we will win."` to `"We will respond, and we will
+    win," he said.`) change no quotation; a quotation of punctuation alone (the `.` after a stray
+    mark, `"words "ich bin ein berliner!".`) quotes nothing."""
+    return "".join(_content(compatibility_form(quote)).casefold() for quote in quotations_in(text))
 
 
 def same_but_encoding(old: str, new: str) -> bool:

@@ -502,6 +502,21 @@ def test_quotation_marks_written_otherwise_change_no_quotation() -> None:
         Flag.PUNCTUATION_ONLY}
 
 
+def test_a_quotation_cut_in_two_or_joined_into_one_is_the_same_quotation() -> None:
+    # compared passage by passage, a quotation joined across the sentences of a merge (a common
+    # news edit) or cut in two by its marks was a quote_changed, the same words quoted
+    old = '"We will respond with force," Zarif said. "And we will win."'
+    new = '"We will respond with force, and we will win," Zarif said.'
+    assert Flag.QUOTE_CHANGED not in edit_flags(old, new, regrouped=True)
+    assert Flag.QUOTE_CHANGED not in edit_flags(new, old, regrouped=True)
+    assert edit_flags('Zarif said "we will respond with force, and we will win."',
+                      'Zarif said "we will respond with force." "And we will win."') == {
+        Flag.PUNCTUATION_ONLY}
+    # a word taken into or out of the quotation, or the passages' order, still changes it
+    assert Flag.QUOTE_CHANGED in edit_flags('"We will" win, he said.', '"We will win," he said.')
+    assert Flag.QUOTE_CHANGED in edit_flags('"Yes" and "no," he said.', '"No" and "yes," he said.')
+
+
 def test_a_quotation_whose_letter_case_alone_changed_is_the_same_quotation() -> None:
     assert edit_flags('He said: "we will win."', 'He said: "We will win."') == {Flag.CASE_ONLY}
     assert edit_flags("He called Soleimani “a Monster”.", "Esper called Soleimani “a monster”.") == set()
