@@ -92,8 +92,9 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     change inside it is a changed quotation and a reporting verb inside it no attribution.
     `sources`: the texts' `sources_in`, when the caller has read them already.
     `regrouped`: the texts are sentences split or merged, which may repeat what one of them said
-    (`82nd Airborne` in both sentences of a split): their numbers are compared as the distinct
-    numbers each holds, so that one written more or less often changes none.
+    (`82nd Airborne` or `officials said` in both sentences of a split): their numbers and sources
+    are compared as the distinct ones each holds, so that one written more or less often changes
+    none.
     """
     if old == new or not old or not new:
         return frozenset()
@@ -123,12 +124,19 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     if _quoted_words(old_quote_open + old) != _quoted_words(new_quote_open + new):
         flags.add(Flag.QUOTE_CHANGED)
     old_sources, new_sources = sources or (sources_in(old, old_quote_open), sources_in(new, new_quote_open))
+    if regrouped:
+        old_sources, new_sources = _distinct(old_sources), _distinct(new_sources)
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
             and old_sources != new_sources
             and not same_sources(old_sources, new_sources,
                                  written_as_names(old_read) | written_as_names(new_read))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
+
+
+def _distinct(sources: Sources) -> Sources:
+    """The sources in the order they are first named, each once."""
+    return tuple(dict.fromkeys(sources))
 
 
 # A letter or digit that begins a sentence (group 1): the first after a `.`, `!`, `?` or `…`,

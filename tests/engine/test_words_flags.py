@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from revdiff.engine import flags, words
+from revdiff.engine import compare, flags, words
 from revdiff.engine.flags import edit_flags, sources_in
 from revdiff.engine.graphemes import grapheme_clusters, is_mark
 from revdiff.engine.numbers import _roman_numeral_values, numbers_in
@@ -500,6 +500,27 @@ def test_quotation_marks_written_otherwise_change_no_quotation() -> None:
     assert edit_flags(old, new) == {Flag.PUNCTUATION_ONLY}
     assert edit_flags("He said “all is well.”", "He said “all is well”.") == {
         Flag.PUNCTUATION_ONLY}
+
+
+def test_a_split_or_merge_that_repeats_a_source_changes_no_attribution() -> None:
+    # a split that says `officials said` after both its sentences, or a merge that says it once,
+    # names the same source: compared as a list, `officials` to `officials, officials` was an
+    # attribution_changed (the numbers of such edits are compared as sets already)
+    old = ("The strike killed the commander near the airport, officials said, and the embassy "
+           "closed its doors to visitors.")
+    new = ("The strike killed the commander near the airport, officials said. The embassy closed "
+           "its doors to visitors, officials said.")
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new, regrouped=True)
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(new, old, regrouped=True)
+    # one sentence that names a source twice where it named it once is an edit of its attribution
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("X rose, officials said.",
+                                                  "X rose, officials said, and Y fell, officials said.")
+    # a source added to the repeated one still counts
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(
+        old, new.replace("visitors, officials said.", "visitors, police said."), regrouped=True)
+    compared = compare(Version(number=0, title="t", paragraphs=(old,)),
+                       Version(number=1, title="t", paragraphs=(new,)))
+    assert [(edit.op, edit.flags) for edit in compared.edits] == [(EditOp.SPLIT, frozenset())]
 
 
 def test_a_quotation_cut_in_two_or_joined_into_one_is_the_same_quotation() -> None:
