@@ -22,12 +22,13 @@ WORD = rf"[{UNSPACED}]|[^\W{UNSPACED}]+"
 # and a no-break, narrow no-break or thin space before a group of three digits (French `3 000`).
 # `number_changed` reads numbers with these separators too.
 NUMBER_PART = r"(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))"
-# A token is a number with its separators and the letters written on it (`3,500`, `1.5`, `5.5m`,
-# one word as `5m` is), a word, a run of white space, or one other character (punctuation stays
-# separate); `tokenize` puts marks, joiners and the parts of an emoji back on the token they
-# belong to.
-_TOKENS = re.compile(rf"\d+{NUMBER_PART}+[^\W{UNSPACED}]*|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
-_ASCII_TOKENS = re.compile(r"\d+(?:[.,]\d+)+\w*|\w+|\s+|[^\w\s]")  # the same, faster, for ASCII
+# A token is a number with its separators, or a time or a score with its colons (`10:30`, `2:1`),
+# and the letters written on it (`3,500`, `1.5`, `5.5m`, `10:30am`, one word as `5m` is), a word,
+# a run of white space, or one other character (punctuation stays separate); `tokenize` puts
+# marks, joiners and the parts of an emoji back on the token they belong to.
+_TOKENS = re.compile(
+    rf"\d+(?:{NUMBER_PART}|:\d+)+[^\W{UNSPACED}]*|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
+_ASCII_TOKENS = re.compile(r"\d+(?:[.,:]\d+)+\w*|\w+|\s+|[^\w\s]")  # the same, faster, for ASCII
 _WORD_START = re.compile(r"\w")
 # The start of a word written with spaces around it, which goes on after a mark.
 _SPACED_WORD_START = re.compile(rf"[^\W{UNSPACED}]")

@@ -59,6 +59,14 @@ def test_word_diff_keeps_whole_words() -> None:
     ("It cost $5m.", "It cost $6m.", "5m", "6m"),
     ("It cost $5.5m.", "It cost $5.6m.", "5.5m", "5.6m"),
     ("It cost €1,5bn.", "It cost €1,6bn.", "1,5bn", "1,6bn"),
+    # a time is one number, as `10.30` is: `10:30` to `10:45` showed `10:[-30-]{+45+}`, half a
+    # time changed, and `10:30` to `11:30` `[-10-]{+11+}:30`
+    ("It began at 10:30 on Friday.", "It began at 10:45 on Friday.", "10:30", "10:45"),
+    ("It began at 10:30 on Friday.", "It began at 11:30 on Friday.", "10:30", "11:30"),
+    ("It began at 10:30am.", "It began at 10:45am.", "10:30am", "10:45am"),
+    ("Es begann um 10:30 Uhr, sagte Müller.", "Es begann um 10:45 Uhr, sagte Müller.", "10:30",
+     "10:45"),
+    ("They won 2:1 at home.", "They won 3:1 at home.", "2:1", "3:1"),
 ])
 def test_a_changed_word_is_one_word_deleted_and_one_inserted(old: str, new: str, deleted: str,
                                                              inserted: str) -> None:
