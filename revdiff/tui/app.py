@@ -208,6 +208,9 @@ class RevdiffApp(PageActions, App[None]):
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by terminal width
         self.export_directory = (export_directory or self.settings.export_directory
                                  or default_export_directory())
+        # the settings file that named the export folder, which the export dialog names with it
+        self.export_directory_source = (self.settings.source if export_directory is None
+                                        and self.settings.export_directory else None)
         self.diff_styles = row_styles(self.settings.colours)  # the header's and the help's, as the diff's
         self.key_table = with_keymap(self.settings.keys)
         self.key_of = main_keys_shown(self.key_table)  # action -> the key the hints name
@@ -741,7 +744,8 @@ class RevdiffApp(PageActions, App[None]):
     def action_export(self) -> None:
         self._open_dialog(ExportScreen(self.session.comparison(), self._article_ref().name,
                                        list(EXPORT_FORMATS), self.export_directory,
-                                       self._pair_writer(), self.inputs, self.filters.describe()),
+                                       self._pair_writer(), self.inputs, self.filters.describe(),
+                                       self.export_directory_source),
                           self._tell_exported)
 
     def _tell_exported(self, choice: ExportChoice | None) -> None:

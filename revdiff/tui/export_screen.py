@@ -42,7 +42,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
     the name kept to change. Another format gives a typed name that ends in the last one's suffix
     its own, and a name typed with another format's suffix (`x.json`) picks that format, the
     highlight and the hint following it; an unknown suffix keeps the highlighted format. A
-    missing folder is refused (nothing is created; `notes/` and `notes/.` name a folder), and so
+    missing folder is refused (nothing is created; `notes/` and `notes/.` name a folder; a missing
+    export folder is told as the dialog opens, with the settings file that named it), and so
     is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an input), and a name
     with no room beside it for the temporary file it is written through; an existing file is only
     replaced after a second Enter. The file is written on a thread of its own (a pair of 6,000
@@ -79,7 +80,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     def __init__(self, comparison: Comparison, key: str, formats: list[ExportFormat],
                  directory: Path, write: Callable[[ExportFormat, Path], None],
-                 inputs: Sequence[str] = (), filters: str = "") -> None:
+                 inputs: Sequence[str] = (), filters: str = "",
+                 directory_setting: Path | None = None) -> None:
         super().__init__()
         self.write = write
         self.inputs = inputs
@@ -88,6 +90,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self.key = key  # the article's, for the file name offered
         self.formats = formats
         self.directory = directory
+        self.directory_setting = directory_setting  # the settings file that named `directory`
         self.chosen = formats[0]
         self.confirmed: Path | None = None  # an existing file the user agreed to replace
         self.writing: ExportChoice | None = None  # what a thread writes, until it is written
@@ -171,6 +174,10 @@ class ExportScreen(Dialog[ExportChoice | None]):
         options.focus()
         self._fit(self.app.size.height)
         self.call_after_refresh(self._open_on_heading_and_name)
+        if not self.directory.is_dir():
+            # a folder of the settings that is gone (or mistyped) was told only on Enter, and
+            # not as the setting's: said now, under the name, which can be typed all the same
+            self.call_after_refresh(self._say_no_folder, self.directory)
 
     def _open_on_heading_and_name(self) -> None:
         """Once the hint's width is known, fit the hint, then show the heading and the name."""
@@ -340,7 +347,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self._say(path, f": {os_reason(error)}: type another name")
             return
         if not folder_exists:
-            self._say("No folder ", path.parent, ": type a name in a folder that exists")
+            self._say_no_folder(path.parent)
         elif is_folder:
             self._say(path, " is a folder: type a file name")
         elif names_folder:
@@ -352,6 +359,16 @@ class ExportScreen(Dialog[ExportChoice | None]):
             # the suffix decides, whether or not the highlight has followed it yet (a message away)
             export_format = self._format_named_by(value) or self.chosen
             self._write_apart(export_format, path)
+
+    def _say_no_folder(self, folder: Path) -> None:
+        """Say that `folder` does not exist, and where it is the settings' export folder, which
+        setting of which file named it."""
+        if folder == self.directory and self.directory_setting is not None:
+            self._say("No folder ", folder, f" (view.export_directory in "
+                      f"{self.directory_setting}): type a name in a folder that exists, or mend "
+                      "the setting")
+        else:
+            self._say("No folder ", folder, ": type a name in a folder that exists")
 
     def _write_apart(self, export_format: ExportFormat, path: Path) -> None:
         """Write the file on a thread of its own, the dialog's keys at rest meanwhile; when it

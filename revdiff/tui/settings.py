@@ -22,6 +22,7 @@ naming the file and what to fix. No Textual import: the app applies the keys wit
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import stat
@@ -64,6 +65,7 @@ class Settings:
     export_directory: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)  # command action -> "key1,key2"
     colours: dict[str, str] = field(default_factory=dict)  # diff style name -> Rich style
+    source: Path | None = None  # the file they were read from, for messages that name a setting
 
 
 def config_path(environ: Mapping[str, str] = os.environ) -> Path:
@@ -280,6 +282,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"cannot read the settings file ({os_reason(error)})", str(path),
                           hint="fix or remove the file") from None
     try:
-        return parse_settings(text, set(ROW_STYLES))
+        settings = parse_settings(text, set(ROW_STYLES))
     except ConfigError as error:
         raise ConfigError(error.message, str(path), hint=error.hint) from None
+    return dataclasses.replace(settings, source=path)

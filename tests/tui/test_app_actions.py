@@ -34,7 +34,7 @@ from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.keys import KEY_TABLE
 from revdiff.tui.search_screen import SearchScreen
-from revdiff.tui.settings import Settings
+from revdiff.tui.settings import Settings, load_settings
 
 
 @run_async
@@ -1103,3 +1103,49 @@ def test_an_html_export_explains_no_unsure_mark_that_no_row_shows(tmp_path: Path
     shown = html_format.render(pair).split("</style>", 1)[1]
     assert "How to read the tables" in shown
     assert "sureness" not in shown and "% sure" not in shown
+
+
+@run_async
+async def test_export_says_at_once_that_the_settings_folder_does_not_exist(
+        chain_article: Article, tmp_path: Path) -> None:
+    """A `view.export_directory` naming no folder was offered all the same; only Enter told it,
+    and not that the folder came from the settings file."""
+    settings_file = tmp_path / "config.toml"
+    settings_file.write_text(f'[view]\nexport_directory = "{tmp_path / "gone"}"\n')
+    app = RevdiffApp(chain_article, settings=load_settings(settings_file))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        problem = str(app.screen.query_one("#export-problem", Static).content)
+        assert problem == (f"No folder {tmp_path / 'gone'} (view.export_directory in "
+                           f"{settings_file}): type a name in a folder that exists, or mend "
+                           "the setting")
+        await pilot.press("tab", "x")  # typing goes on
+        assert app.screen.query_one(Input).value.endswith(".txtx")
+    assert not (tmp_path / "gone").exists()
+
+
+@run_async
+async def test_export_names_the_setting_on_enter_into_its_missing_folder(
+        chain_article: Article, tmp_path: Path) -> None:
+    settings_file = tmp_path / "config.toml"
+    settings_file.write_text(f'[view]\nexport_directory = "{tmp_path / "gone"}"\n')
+    app = RevdiffApp(chain_article, settings=load_settings(settings_file))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        problem = await export_problem(app, pilot, "a.txt")
+    assert problem.startswith(f"No folder {tmp_path / 'gone'} (view.export_directory in ")
+
+
+@run_async
+async def test_export_says_nothing_of_a_settings_folder_that_exists(
+        chain_article: Article, tmp_path: Path) -> None:
+    settings_file = tmp_path / "config.toml"
+    settings_file.write_text(f'[view]\nexport_directory = "{tmp_path}"\n')
+    app = RevdiffApp(chain_article, settings=load_settings(settings_file))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert str(app.screen.query_one("#export-problem", Static).content) == ""
