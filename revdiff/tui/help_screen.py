@@ -93,13 +93,12 @@ class HelpScreen(Dialog[None]):
         Binding("q", "dismiss", "Close", show=False),
         Binding("j,down", "scroll_help(1)", "Down", show=False),
         Binding("k,up", "scroll_help(-1)", "Up", show=False),
-        # As in `less` and in the diff: space pages down, b up (PgDn and PgUp are the scroll's own).
-        Binding("space", "page_help(1)", "Page down", show=False),
-        Binding("b", "page_help(-1)", "Page up", show=False),
-        # As in the diff and the timeline: g to the top, G to the bottom (Home and End are the
-        # scroll's own).
-        Binding("g", "help_end(0)", "Top", show=False),
-        Binding("G", "help_end(1)", "Bottom", show=False),
+        # As in `less` and in the diff: space pages down, b up, as PgDn and PgUp do.
+        Binding("space,pagedown", "page_help(1)", "Page down", show=False),
+        Binding("b,pageup", "page_help(-1)", "Page up", show=False),
+        # As in the diff and the timeline: g to the top, G to the bottom, as Home and End do.
+        Binding("g,home", "help_end(0)", "Top", show=False),
+        Binding("G,end", "help_end(1)", "Bottom", show=False),
     ]
     SPARE_KEYS = frozenset({"j", "k", "space", "b", "g", "G"})
     # The keys the note on the help's edge names to show more of it: space and b, unless the
@@ -126,7 +125,10 @@ class HelpScreen(Dialog[None]):
         self.diff_styles = diff_styles  # the diff's, the user's colours among them
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
+        # not focused, so that its own keys (Home, End, PgDn, PgUp, ↓, ↑), which scroll in an
+        # animation, give way to the help's, which jump: the note on its edge said where more
+        # was from the places the animation passed
+        with VerticalScroll(id="help-body", can_focus=False):
             yield Static(Text("revdiff keys  (Esc closes)", style="bold"))
             yield Static(help_table(self.table))
             yield Static(legend_table(self.table, self.diff_styles))

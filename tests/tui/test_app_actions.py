@@ -1149,3 +1149,28 @@ async def test_export_says_nothing_of_a_settings_folder_that_exists(
         await pilot.press("e")
         await pilot.pause()
         assert str(app.screen.query_one("#export-problem", Static).content) == ""
+
+
+@run_async
+async def test_home_end_and_the_page_keys_jump_in_the_help_as_g_g_space_and_b_do(
+        chain_article: Article) -> None:
+    """Home, End, PgDn and PgUp were the scroll's own, animated: right after the key the help
+    was part of the way there, and the note on its edge said where more was from there."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        passed: list[float] = []  # the places it scrolled through
+        body.watch(body, "scroll_y", lambda y: passed.append(y), init=False)
+        for key, same in (("space", "pagedown"), ("G", "end"), ("b", "pageup"), ("g", "home")):
+            before = body.scroll_offset.y
+            await pilot.press(key)
+            where = (body.scroll_offset.y, body.border_subtitle)
+            body.scroll_to(y=before, animate=False, immediate=True)
+            await pilot.pause()
+            passed.clear()
+            await pilot.press(same)
+            assert (body.scroll_offset.y, body.border_subtitle) == where, same
+            assert set(passed) == {where[0]}, same  # no place on the way
