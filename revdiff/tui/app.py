@@ -495,7 +495,7 @@ class RevdiffApp(PageActions, App[None]):
             preceding = [e for e in layout.changes if layout.first_row[e] < anchor]
             target = preceding[-1] if preceding else None
         if target is None:
-            self.notify("That was the last change" if step > 0 else "That was the first change",
+            self.notify("This is the last change" if step > 0 else "This is the first change",
                         timeout=1.5)
             return
         view.set_current(target)
@@ -569,7 +569,7 @@ class RevdiffApp(PageActions, App[None]):
         if new - old > 1:
             end = session.article.versions[new if step > 0 else old].number
             return f"No pair {'after' if step > 0 else 'before'} version {end}"
-        return "Already at the last pair" if step > 0 else "Already at the first pair"
+        return "This is the last pair" if step > 0 else "This is the first pair"
 
     def action_next_pair(self) -> None:
         self._step_pair(1)

@@ -153,7 +153,7 @@ async def test_a_notice_given_again_replaces_itself(page_article: Article) -> No
         await pilot.press("n", "p", "p", "p")
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
-        assert toasts == ["That was the first change"]
+        assert toasts == ["This is the first change"]
         app.notify("Another notice")
         await pilot.pause()
         assert len(app.screen.query("Toast")) == 2
@@ -163,7 +163,7 @@ async def test_a_notice_given_again_replaces_itself(page_article: Article) -> No
         await pilot.press("p")
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
-        assert toasts == ["That was the first change"]
+        assert toasts == ["This is the first change"]
 
 
 @run_async
@@ -213,7 +213,7 @@ async def test_a_step_that_finds_no_pair_says_why(chain_article: Article) -> Non
         app.clear_notifications()
         app.filters = replace(app.filters, hide_boring=False)
         app.session.select_pair(0, 1)
-        assert await said_after("comma") == ["Already at the first pair"]
+        assert await said_after("comma") == ["This is the first pair"]
 
 
 @run_async
@@ -229,3 +229,27 @@ async def test_a_long_sentence_with_one_word_changed_is_not_called_100_percent_s
         status = status_text(app)
         assert status.startswith("change 1 of 1  edited")
         assert "100% similar" not in status and ">99% similar" in status
+
+
+@run_async
+async def test_the_ends_of_changes_pairs_and_articles_are_told_alike(chain_article: Article) -> None:
+    """`That was the last change`, `Already at the last pair` and `This is the last article`
+    told the same thing three ways."""
+    app = RevdiffApp([chain_article, chain_article])
+
+    async def said_after(*keys: str) -> list[str]:
+        app.clear_notifications()
+        await pilot.press(*keys)
+        await pilot.pause()
+        return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert await said_after("n", "p") == ["This is the first change"]
+        assert await said_after("G", "p", "n") == ["This is the last change"]
+        assert await said_after("comma") == ["This is the first pair"]
+        app.session.select_pair(2, 3)
+        assert await said_after("full_stop") == ["This is the last pair"]
+        assert await said_after("less_than_sign") == ["This is the first article"]
+        assert await said_after("greater_than_sign", "greater_than_sign") == \
+            ["This is the last article"]

@@ -300,7 +300,7 @@ async def test_f_on_a_pair_of_two_pages_names_the_pairs_where_its_rows_flip() ->
 async def test_u_says_when_it_goes_round_from_the_last_unsure_row_to_the_first(
         page_article: Article) -> None:
     """After the last unsure row `u` went back to the first without a word, where `n` after the
-    last change says `That was the last change`."""
+    last change says `This is the last change`."""
     app = RevdiffApp(page_article)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
