@@ -19,6 +19,7 @@ from revdiff.export.tasks import ArticleTask
 from revdiff.file_names import name_text
 from revdiff.formats import gitrepo
 from revdiff.formats.article_errors import skipping_bad_articles
+from revdiff.formats.folders import OneVersionLeft
 from revdiff.formats.loading import load_unit
 from revdiff.formats.repeated_files import RepeatedFiles
 from revdiff.model import Article
@@ -87,9 +88,15 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
     notes: list[str] = []
     origins: list[str] = []
     try:
-        with _bad_articles_noted(job, unit, progress, on_note):
-            articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes,
-                                 origins=origins)
+        try:
+            with _bad_articles_noted(job, unit, progress, on_note):
+                articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes,
+                                     origins=origins)
+        except OneVersionLeft as one_version:
+            if len(job.inputs) == 1:
+                raise
+            # beside other inputs, left out as a folder of one version file is
+            articles = [one_version.article]
         for text in notes:
             on_note(as_warning(text))
         count = len(articles)

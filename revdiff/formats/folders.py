@@ -319,11 +319,12 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             f"({first_few(text_names)}) in one directory", str(path),
             hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
-        if empty and len(texts) == 1:  # as for version files given together: refused
-            raise _one_version_beside_empty_files(path, [file.name for file in empty])
         article = plain.read_versions([(t.name, t.text) for t in texts],
                                       folder_version_numbers(files, str(path)))
         article = with_warnings(article, texts)
+        if empty and len(texts) == 1:  # as for version files given together: refused
+            raise OneVersionLeft(path, [file.name for file in empty], dataclasses.replace(
+                article, warnings=left_out_empty + article.warnings))
         in_name_order: tuple[str, ...] = ()
         if len(files) > 1 and not any(map(holds_a_number, files)):
             names = first_few([file.name for file in files])
@@ -352,15 +353,19 @@ def _refused_in_folder(error: RevdiffError) -> RevdiffError:
     return error
 
 
-def _one_version_beside_empty_files(path: Path, empty_names: Sequence[str]) -> EmptyInput:
-    """The error that a folder's version files are one and empty files (failed captures): left
-    out, they would leave an article of one version."""
-    return EmptyInput(
-        f"one version file is left once {counted(len(empty_names), 'empty file')} "
-        f"({first_few(empty_names)}) {'is' if len(empty_names) == 1 else 'are'} left out: an "
-        "empty capture is no version", str(path),
-        hint="save the empty captures again, or move them out of the folder to read the one "
-             "version")
+class OneVersionLeft(EmptyInput):
+    """A folder's version files are one and empty files (failed captures): left out, they leave
+    an article of one version. Refused where the folder is the only input; beside others, its
+    `article`, warned of the empty files, is left out as any article of one version is."""
+
+    def __init__(self, path: Path, empty_names: Sequence[str], article: Article) -> None:
+        super().__init__(
+            f"one version file is left once {counted(len(empty_names), 'empty file')} "
+            f"({first_few(empty_names)}) {'is' if len(empty_names) == 1 else 'are'} left out: an "
+            "empty capture is no version", str(path),
+            hint="save the empty captures again, or move them out of the folder to read the "
+                 "one version")
+        self.article = article
 
 
 def folder_version_numbers(files: Sequence[Path], where: str) -> list[int] | None:

@@ -31,6 +31,7 @@ from revdiff.formats.detect import (
 )
 from revdiff.formats.folders import (
     UNQUOTED_GLOB,
+    OneVersionLeft,
     folder_version_numbers,
     holds_a_number,
     left_out_binary_warning,
@@ -171,8 +172,14 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                                  f"name them ({shlex.quote(name.rstrip('/'))}/*)")
                 articles.extend(repeated.warned(in_git, name))
             else:
-                articles.extend(read_directory(path, max_bytes, notes, read_already,
-                                               for_python, folders_told_of))
+                try:
+                    articles.extend(read_directory(path, max_bytes, notes, read_already,
+                                                   for_python, folders_told_of))
+                except OneVersionLeft as one_version:
+                    if len(inputs) == 1:
+                        raise
+                    # beside other inputs, left out as a folder of one version file is
+                    articles.append(one_version.article)
             read_from.extend([name] * (len(articles) - len(read_from)))
             continue
         if real in read_already:  # a file in it is a database: only those are kept there

@@ -144,3 +144,51 @@ def test_articles_of_one_version_each_are_said_to_be_several(command: list[str],
         f"revdiff: error: {folder}: 2 articles read, each with only one version "
         "(https://news.example.com/story-1, https://news.example.com/story-2), and versions of "
         "different articles")
+
+
+def two_folders_one_of_one_version_and_an_empty_file(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder of two versions, and one whose second capture is empty."""
+    good, captured = tmp_path / "good", tmp_path / "captured"
+    for folder in (good, captured):
+        folder.mkdir()
+    (good / "0.txt").write_text(FIRST, encoding="utf-8")
+    (good / "1.txt").write_text(SECOND, encoding="utf-8")
+    (captured / "0.txt").write_text(FIRST, encoding="utf-8")
+    (captured / "1.txt").write_text("", encoding="utf-8")
+    return good, captured
+
+
+@pytest.mark.parametrize("command", [["diff"], ["view", "--plain"]])
+def test_beside_other_inputs_a_folder_left_with_one_version_is_left_out(
+        command: list[str], tmp_path: Path) -> None:
+    """It ended the run with an error, where a folder of one version file is left out, warned."""
+    good, captured = two_folders_one_of_one_version_and_an_empty_file(tmp_path)
+    result = revdiff(*command, str(good), str(captured))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        (f"revdiff: warning: {captured}: left out 1 empty file (1.txt): an empty capture is "
+         "no version"),
+        # named as a folder of one version file is, by its name
+        "revdiff: warning: captured: only one version, nothing to compare; left out"]
+
+
+def test_the_export_skips_a_folder_left_with_one_version_beside_other_inputs(
+        tmp_path: Path) -> None:
+    good, captured = two_folders_one_of_one_version_and_an_empty_file(tmp_path)
+    out = tmp_path / "edits.csv"
+    result = revdiff("export", str(good), str(captured), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"skipped {captured}: only one version, nothing to compare" in result.stderr
+    assert "empty capture is no version" in result.stderr
+    with out.open(encoding="utf-8") as table:
+        rows = list(csv.DictReader(table))
+    assert rows and not any("captured" in ",".join(row.values()) for row in rows)
+
+
+def test_the_export_of_a_folder_left_with_one_version_alone_is_one_error(tmp_path: Path) -> None:
+    _, captured = two_folders_one_of_one_version_and_an_empty_file(tmp_path)
+    out = tmp_path / "edits.csv"
+    result = revdiff("export", str(captured), "-o", str(out))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"revdiff: error: {captured}: one version file is left once")
+    assert not out.exists()
