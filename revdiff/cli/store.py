@@ -62,7 +62,7 @@ Examples:
 @click.command(cls=RevdiffCommand, epilog=EXAMPLES)
 @inputs_argument
 @click.option("--repo", "repo_dir", required=True, metavar="DIR",
-              type=NamedPath(path_type=Path),
+              type=NamedPath(path_type=Path, readable=False),
               help="The git repository to store into; created when missing.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on a terminal's stderr, or not (default: on long "

@@ -79,8 +79,9 @@ def refuse_a_path_that_takes_no_repository(path: Path) -> None:
     """Refuse a repository path seen to take no repository: one that names a file, a FIFO or a
     device, or runs through one, a symbolic link to nothing (or a loop of links), or a folder
     holding other files and nothing of a repository; `revdiff store` asks before it reads the
-    inputs, which takes a while. A path that names nothing, or cannot be looked at, is left to
-    the creation of the repository to report."""
+    inputs, which takes a while; so is a folder whose files cannot be listed (`chmod 300`). A
+    path that names nothing, or cannot be looked at, is left to the creation of the repository to
+    report."""
     try:
         mode = path.stat().st_mode
     except NotADirectoryError:
@@ -93,9 +94,18 @@ def refuse_a_path_that_takes_no_repository(path: Path) -> None:
     if not stat.S_ISDIR(mode):
         raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
                          hint="give a directory for the repository with --repo")
-    with contextlib.suppress(OSError):  # an unreadable folder: left to opening it to report
-        if not _has_anything_of_a_repository(path) and any(path.iterdir()):
-            raise _not_a_repository(path)
+    try:
+        if _has_anything_of_a_repository(path):
+            return
+        holds_files = any(path.iterdir())
+    except PermissionError as error:  # `chmod 300`: git could not tell it is empty either
+        raise StoreError(f"cannot list the folder's files ({os_reason(error)})", str(path),
+                         hint="let yourself read it, e.g. chmod u+rx, or give another "
+                              "directory with --repo") from None
+    except OSError:  # left to opening the repository to report
+        return
+    if holds_files:
+        raise _not_a_repository(path)
 
 
 def _has_anything_of_a_repository(folder: Path) -> bool:

@@ -858,3 +858,38 @@ def test_a_second_sigterm_after_ctrl_c_ends_a_stopped_store_at_once(tmp_path: Pa
         f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once, while the versions "
         "stored before the first were put on the branch and the working tree brought up to "
         "them (run the same command again: it finishes that, then stores the rest)\n")
+
+
+def _without_root(command: list[str]) -> list[str]:
+    """`command` run as a user the file permissions bind: as the files' owner in a user namespace
+    of its own (`unshare -U`), without root's rights to read every folder."""
+    if os.geteuid() != 0:
+        return command
+    try:
+        allowed = subprocess.run(["unshare", "-U", "--map-user=1000", "--map-group=1000", "true"],
+                                 check=False, capture_output=True)
+    except FileNotFoundError:
+        pytest.skip("no unshare command")
+    if allowed.returncode != 0:
+        pytest.skip("unshare -U with a mapped user is not allowed here")
+    return ["unshare", "-U", "--map-user=1000", "--map-group=1000", *command]
+
+
+def test_a_repository_folder_that_cannot_be_listed_is_said_to_be_so(tmp_path: Path) -> None:
+    """A folder the user may write but not read (`chmod 300 repo`) was refused as `Invalid value
+    for '--repo': Path 'repo' is not readable (see --help)`, which names an option's misuse; past
+    that check the repository's creation said to check that the directory is writable."""
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    repo = tmp_path / "repo"
+    repo.mkdir(mode=0o300)
+    try:
+        result = subprocess.run(_without_root([sys.executable, "-m", "revdiff", "store",
+                                               str(versions), "--repo", str(repo)]),
+                                check=False, capture_output=True, text=True, timeout=120)
+    finally:
+        repo.chmod(0o700)
+    assert result.returncode == 2
+    assert result.stderr == (f"revdiff: error: {repo}: cannot list the folder's files "
+                             "(Permission denied) (let yourself read it, e.g. chmod u+rx, or "
+                             "give another directory with --repo)\n")
+    assert not any(repo.iterdir())
