@@ -35,6 +35,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset=(?:3D)?["']?([A-Za-z0-9_.:-]+)
                            re.IGNORECASE)
 # How much of the start is searched for NUL bytes (binary data) and a charset declaration.
 _SNIFF_BYTES = 8192
+# Bytes no text holds: control characters other than tab, line ends and form feed, and the five
+# bytes Windows-1252 leaves undefined. Random bytes are one in eight of them; a text that is no
+# UTF-8 is binary data when more than one in twenty of its first bytes are (and at least a few,
+# so that a short text ended by DOS's end-of-file mark, Ctrl-Z, stays text).
+_NOT_IN_TEXT = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F,
+                      0x81, 0x8D, 0x8F, 0x90, 0x9D])
+_MOST_NOT_IN_TEXT = 1 / 20
+_FEWEST_NOT_IN_TEXT = 8
 _DECLARATION_BYTES = 4096
 
 # What a declared label means, as browsers read it (WHATWG Encoding): Latin-1 and ASCII labels
@@ -253,6 +261,8 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
                 f"{where}: the text ends in the middle of a character (cut short?); its last "
                 f"{counted(len(data) - exc.start, 'byte')} "
                 f"{'is' if len(data) - exc.start == 1 else 'are'} left out"))
+    if _holds_bytes_no_text_holds(data[:_SNIFF_BYTES]):
+        raise _binary_data(where)
     guessed = _guess(data)
     if guessed is None:
         raise EncodingProblem(f"input is not valid {label} and its encoding cannot be recognised",
@@ -266,6 +276,13 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
     warning = (f"{where}: the text {said}; read it as {guessed} (a guess: convert the file to "
                "UTF-8 if letters look wrong)")
     return DecodedText(text, guessed, warning)
+
+
+def _holds_bytes_no_text_holds(start: bytes) -> bool:
+    """Whether the first bytes of an input that is not UTF-8 tell binary data without a NUL
+    byte among them: too many control characters, or bytes undefined in Windows-1252."""
+    found = len(start) - len(start.translate(None, _NOT_IN_TEXT))
+    return found >= _FEWEST_NOT_IN_TEXT and found > _MOST_NOT_IN_TEXT * len(start)
 
 
 def _cut_in_a_character(error: UnicodeDecodeError, data: bytes, encoding: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import random
 import tarfile
 import tracemalloc
 import zipfile
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES
 
-from revdiff.errors import BinaryInput, EncodingProblem, InputTooLarge
+from revdiff.errors import BinaryData, BinaryInput, EncodingProblem, InputTooLarge
 from revdiff.formats import load, text_input
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.text_input import gunzipped
@@ -367,3 +368,34 @@ def test_an_epub_is_named_as_an_e_book(tmp_path: Path) -> None:
     assert str(refused.value) == ("story.epub: input is an EPUB e-book, not text (save its text "
                                   "with ebook-convert FILE out.txt or an e-book reader, and "
                                   "give that)")
+
+
+@pytest.mark.parametrize("size", [500, 5_000, 100_000])
+def test_random_bytes_without_a_nul_are_binary_data(size: int) -> None:
+    """Binary data with no NUL byte near its start (a picture's compressed stream, random bytes)
+    was said to be text in an unknown encoding, to convert with `iconv -f cp1252`. From 500
+    bytes on, the bytes no text holds are far more than the share that tells binary data."""
+    generator = random.Random(size)
+    data = bytes(generator.randrange(1, 256) for _ in range(size))
+    with pytest.raises(BinaryData) as refused:
+        decode_bytes(data, "photo")
+    assert str(refused.value).startswith("photo: input is binary data, not text")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_windows_1252_paragraph_is_text_not_binary_data(seed: int) -> None:
+    """The check for binary data leaves a legacy text alone: a news paragraph in Windows-1252,
+    its letters beyond ASCII, its lines ended in any way, a tab, a form feed and the end-of-file
+    mark of DOS (Ctrl-Z) in it, is read with its encoding guessed, or else advised to convert."""
+    generator = random.Random(seed)
+    words = ENGLISH.split() + ["café", "“quoted”", "naïve", "résumé", "—", "£30m", "Zürich",
+                               "façade", "…", "€5", "Ibáñez", "½"]
+    paragraph = " ".join(generator.choice(words) for _ in range(generator.randrange(3, 400)))
+    line_end = generator.choice(["\n", "\r\n", "\r"])
+    text = line_end.join([paragraph, "\tSecond\x0cparagraph, é.", "\x1a"])
+    try:
+        decoded = decode_bytes(text.encode("cp1252"), "old/page.txt")
+    except EncodingProblem as problem:
+        assert "iconv -f cp1252 -t utf-8" in str(problem)
+        return
+    assert decoded.warning is not None and "is not valid UTF-8; read it as" in decoded.warning
