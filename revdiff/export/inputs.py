@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,11 @@ from revdiff.formats.folders import (
     links_out_note,
     refuse_unreadable_folder,
 )
-from revdiff.formats.loading import missing_input_hint, refuse_unusable_path
+from revdiff.formats.loading import (
+    looks_like_a_glob,
+    missing_input_hint,
+    refuse_unusable_path,
+)
 from revdiff.natural_order import natural_key, natural_path_key
 from revdiff.read_warnings import counted, files_name, first_few
 from revdiff.safe_git import is_linked_worktree_or_submodule
@@ -235,6 +240,25 @@ def _in_version_order(files: list[str]) -> list[str]:
     return sorted(files, key=natural_path_key)
 
 
+def _names_nothing(raw: str) -> EmptyInput:
+    """The refusal of an input that names no file and that no file matches as a glob. A glob
+    reached revdiff unexpanded (quoted, or left by a shell that matched nothing either): what
+    revdiff matched it against is said, the folder before its first wildcard."""
+    if not looks_like_a_glob(raw):
+        return EmptyInput(NAMES_NOTHING, raw, hint=missing_input_hint(raw, ""),
+                          python_hint=missing_input_hint(raw))
+    parts = Path(raw).parts
+    fixed = next(at for at, part in enumerate(parts) if looks_like_a_glob(part))
+    folder = Path(*parts[:fixed]) if fixed else Path(".")
+    if folder.is_dir():
+        said = "in the current folder" if not fixed else f"in {name_text(str(folder))}"
+    elif os.path.lexists(folder):
+        said = f"({name_text(str(folder))} is not a folder)"
+    else:
+        said = f"({name_text(str(folder))} does not exist)"
+    return EmptyInput(f"the glob matches nothing {said}", raw, hint="check the pattern")
+
+
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                   missing: list[MissingInput] | None = None, *,
                   for_python: bool = False,
@@ -278,13 +302,10 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             matches = [raw]
         else:
             matches = sorted(glob.glob(raw, recursive=True), key=natural_path_key)
-            if not matches and missing is not None:
-                missing.append(MissingInput(before, given, raw, NAMES_NOTHING))
-            elif not matches:
-                refusal = EmptyInput(NAMES_NOTHING, raw,
-                                     hint=missing_input_hint(raw, "quote globs so revdiff "
-                                                                  "expands them"),
-                                     python_hint=missing_input_hint(raw))
+            refusal = None if matches else _names_nothing(raw)
+            if refusal is not None and missing is not None:
+                missing.append(MissingInput(before, given, raw, refusal.message))
+            elif refusal is not None:
                 refusal.add_hint(SKIP_IT)  # a web address's hint too
                 raise refusal
         for match in matches:

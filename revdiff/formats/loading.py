@@ -265,10 +265,10 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
 def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     """What to do about an input that names nothing: a web address is no file, and white space
     alone, or around a path that names something without it, is told of. `otherwise` is the command line's
-    other way, left out for a Python caller, who is told that a ~ only a shell expands."""
+    other way (empty: none), None for a Python caller, who is told that a ~ only a shell expands."""
     if _WEB_ADDRESS.match(name):
         return ("revdiff reads saved pages, not web addresses: save the page first with curl -o "
-                "page.html URL" + (", or give <(curl -s URL)" if otherwise else ""))
+                "page.html URL" + (", or give <(curl -s URL)" if otherwise is not None else ""))
     if not name.strip():  # stripped, the empty path: to `Path`, the current folder
         return ("check the path: it is white space alone (a blank line read from a file?); "
                 "leave it out")
@@ -276,9 +276,9 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
         # a path read from a file keeps its line break (`revdiff.load(open("paths.txt"))`), and
         # a space does not show in the message
         return ("check the path: it has white space before or after it (a line break read from "
-                "a file?); " + ("remove it" if otherwise else "give path.strip()"))
-    if otherwise:
-        return f"check the path; {otherwise}"
+                "a file?); " + ("remove it" if otherwise is not None else "give path.strip()"))
+    if otherwise is not None:
+        return f"check the path; {otherwise}" if otherwise else "check the path"
     if name.startswith("~"):
         return ("check the path; Python does not expand ~ as a shell does: "
                 "give os.path.expanduser(path)")
@@ -290,6 +290,12 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
 # and expand no glob themselves
 _GLOB = re.compile(r"[*?]|\[[^]/]+\]")
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
+
+
+def looks_like_a_glob(name: str) -> bool:
+    """Whether `name` holds what only a glob holds, and is no web address (whose `?` begins its
+    query)."""
+    return _GLOB.search(name) is not None and not _WEB_ADDRESS.match(name)
 
 
 def refuse_unusable_path(name: str) -> None:

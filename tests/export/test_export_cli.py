@@ -208,14 +208,30 @@ def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Pa
     assert refused.exit_code == 2
     # the refusal says so: it gave only `check the path`, as `diff` and `parse`, which skip nothing
     assert refused.output == (f"revdiff: error: {missing}: no such file or directory, and no file "
-                              "matches it as a glob (check the path; quote globs so revdiff "
-                              "expands them; or rerun with --skip-errors to skip it)\n")
+                              "matches it as a glob (check the path; or rerun with --skip-errors "
+                              "to skip it)\n")
     result = run_cli(*args, "--skip-errors")
     assert result.exit_code == 0, result.output
-    for name in (missing, glob):
-        assert (f"revdiff: skipped {name}: no such file or directory, and no file matches it "
-                "as a glob\n") in result.output
+    assert (f"revdiff: skipped {missing}: no such file or directory, and no file matches it "
+            "as a glob\n") in result.output
+    assert f"revdiff: skipped {glob}: the glob matches nothing in {tmp_path}\n" in result.output
     assert "skipped 2 inputs or articles that failed" in result.output and "3 articles" in result.output
+
+
+def test_a_glob_that_matches_nothing_says_where_revdiff_looked(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A glob revdiff was given (quoted, or left by a shell that found no match) and found no
+    match for was told to be quoted so that revdiff expands it: it had been."""
+    (tmp_path / "story").mkdir()
+    cases = {str(tmp_path / "story" / "*.txt"): f"the glob matches nothing in {tmp_path / 'story'}",
+             str(tmp_path / "stroy" / "*.txt"): f"the glob matches nothing ({tmp_path / 'stroy'} "
+                                                "does not exist)",
+             str(tmp_path / "s*" / "v?.txt"): f"the glob matches nothing in {tmp_path}"}
+    for pattern, said in cases.items():
+        refused = run_cli("export", pattern, "-o", str(tmp_path / "x.jsonl"))
+        assert refused.exit_code == 2
+        assert refused.output == (f"revdiff: error: {pattern}: {said} (check the pattern; or "
+                                  "rerun with --skip-errors to skip it)\n")
+
 
 
 def test_notes_about_inputs_follow_the_inputs_order(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -199,6 +199,8 @@ def test_globs_expand_and_missing_paths_fail(tmp_path: Path) -> None:
     units = expand_inputs([str(tmp_path / "x*")])
     assert [Path(u.label).name for u in units] == ["x1", "x3", "x20"]
     with pytest.raises(EmptyInput, match="no such file"):
+        expand_inputs([str(tmp_path / "nothing")])
+    with pytest.raises(EmptyInput, match="the glob matches nothing in"):
         expand_inputs([str(tmp_path / "nothing*")])
     with pytest.raises(EmptyInput):
         expand_inputs([])
