@@ -61,11 +61,14 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
     """Read a stream of unknown length (standard input), refusing it once it passes the limit.
 
     At most `max_bytes + 1` bytes are ever held, so an endless stream cannot exhaust memory.
+    A buffered stream is read one read of the system at a time (`read1`): its `read(n)` reads
+    on past an end of input typed on a terminal (Ctrl-D), which then took a second to end.
     """
+    read = getattr(stream, "read1", stream.read)
     chunks: list[bytes] = []
     held = 0
     while held <= max_bytes:  # a piece at a time: read(n) sets aside n bytes before reading
-        chunk = stream.read(min(max_bytes + 1 - held, _READ_PIECE))
+        chunk = read(min(max_bytes + 1 - held, _READ_PIECE))
         if not chunk:
             break
         chunks.append(chunk)

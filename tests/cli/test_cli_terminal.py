@@ -903,3 +903,27 @@ def test_a_stopped_store_says_its_wait_and_its_end_on_lines_next_to_each_other(
         "after the stop had passed (run the same command again to store the rest; the working "
         "tree is behind the branch: run it before committing to it)\n")
     assert result.exit_code == 130
+
+
+def typed_on_a_terminal(arguments: list[str], typed: bytes) -> subprocess.CompletedProcess[str]:
+    """`revdiff ARGUMENTS` run with standard input on a terminal (a pseudo-terminal here) on
+    which `typed` is typed."""
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    try:
+        os.write(leader, typed)
+        return subprocess.run([sys.executable, "-m", "revdiff", *arguments], stdin=follower,
+                              capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        os.close(follower)
+        os.close(leader)
+
+
+def test_one_ctrl_d_ends_a_version_typed_on_the_terminal(tmp_path: Path) -> None:
+    """A version typed on the terminal took Ctrl-D twice to end: the first ended a read of the
+    buffered standard input, which read_bounded took for a piece of it, and read again."""
+    old = tmp_path / "old.txt"
+    old.write_text("Iran fired missiles.\n", encoding="utf-8")
+    typed = typed_on_a_terminal(["diff", str(old), "-"], b"Iran fired ten missiles.\n\x04")
+    assert typed.returncode == 0, typed.stderr
+    assert "{+ten +}" in typed.stdout
