@@ -152,14 +152,17 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
     """The inputs' articles, with what was left out of the inputs (the folders in a folder of
     versions) said on stderr, one line each (none when `quiet`), and kept in `said`. With
     `notice`, a terminal is told what is being read while it takes long (`reading_notice`),
-    unless the user is typing a version on it (`-` read from the terminal). `origins` gets each
-    article's input, as `load` gives them."""
+    unless the user is typing a version on it (`-` read from the terminal), who is told how to
+    end it. `origins` gets each article's input, as `load` gives them."""
     # imported here, not with the module: the readers and the column splitter take longer to
     # load than the rest of the command line, and completing a path or `--help` needs neither
     from revdiff.formats import load
 
     notes: list[str] = []
     typed = "-" in inputs and sys.stdin is not None and sys.stdin.isatty()
+    if typed:  # else the command waits without a word for what is typed
+        say("revdiff: reading a version from the terminal (standard input); end it with Ctrl-D "
+            "on a line of its own")
     with reading_notice(write_to_stderr, counted(len(inputs), "input"),
                         notice and not quiet and not typed and draws_on_stderr()):
         articles = load(list(inputs), max_bytes=max_size, notes=notes, origins=origins)

@@ -927,3 +927,16 @@ def test_one_ctrl_d_ends_a_version_typed_on_the_terminal(tmp_path: Path) -> None
     typed = typed_on_a_terminal(["diff", str(old), "-"], b"Iran fired ten missiles.\n\x04")
     assert typed.returncode == 0, typed.stderr
     assert "{+ten +}" in typed.stdout
+
+
+def test_a_version_read_from_the_terminal_is_asked_for_on_stderr(tmp_path: Path) -> None:
+    """`revdiff diff a.txt -` with standard input on a terminal waited without a word: one line
+    says that it reads the version typed there, and how to end it; a pipe gets none."""
+    old = tmp_path / "old.txt"
+    old.write_text("Iran fired missiles.\n", encoding="utf-8")
+    typed = typed_on_a_terminal(["diff", str(old), "-"], b"Iran fired ten missiles.\n\x04")
+    assert typed.returncode == 0, typed.stderr
+    assert typed.stderr == ("revdiff: reading a version from the terminal (standard input); "
+                            "end it with Ctrl-D on a line of its own\n")
+    piped = revdiff("diff", str(old), "-", stdin="Iran fired ten missiles.\n")
+    assert piped.returncode == 0 and piped.stderr == ""
