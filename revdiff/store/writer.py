@@ -158,7 +158,8 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
     written: int | None = None  # on the import's ref, before it is put on the branch
     moved = False  # the branch moved while the run wrote: none of them are on it
     new_tip: str | None = None
-    tree = "; the working tree is behind the branch: run it before committing to it"
+    tree = ""  # said once the branch may have moved past the working tree, until brought up
+    synced = False  # the working tree was brought up to the branch
     stalled = f"; {import_ended}" if import_ended else ""
     # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said;
     # a second SIGTERM ends the process at once (`stop_signals`), also after a Ctrl-C and a
@@ -172,11 +173,13 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
                 remove_import_lock(repo, ref)
             # on the import's ref: stored, for the next run to put on the branch if this one cannot
             written = _commits_since(repo, tip, import_ref(ref))
+            if written:  # (publish_import moves the branch to them)
+                tree = "; the working tree is behind the branch: run it before committing to it"
             publish_import(repo, ref, tip)
             new_tip = branch_tip(repo, ref)
             stored = _commits_since(repo, tip, ref)
             sync_worktree(repo, ref)
-            tree = ""
+            tree, synced = "", True
         except _GitStalled as given_up:
             stored = written if stored is None else stored
             stalled += (f"; git {given_up.command} did not end within {bounded.seconds:g} s "
@@ -192,7 +195,7 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
                              hint=AFTER_THE_NEW_TIP)
         refused.exit_code = stop_exit_code(stop)
         raise refused from None
-    if stored == planned and not tree:
+    if stored == planned and synced:
         return new_tip
     # a git command ended midway leaves its locks, which refuse the next run: say which
     left = held_locks(repo, ref) if stalled else []

@@ -701,6 +701,8 @@ def test_an_import_that_stalls_after_a_stop_is_said_and_ended(
         "interrupted; some of 2 versions were stored before the stop; git fast-import did not "
         "end within 0.5 s of the stop and was ended; git rev-parse was not run: the 0.5 s after "
         "the stop had passed")
+    # the branch did not move: the working tree is not behind it
+    assert stopped.value.hint == "run the same command again to store the rest"
     assert "fast-import" in ran.read_text().splitlines()[-1]  # (the last git run)
     assert branch_commits(repo_dir) == 4
     assert not lock.exists()
