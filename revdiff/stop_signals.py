@@ -149,11 +149,16 @@ def stops_held(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM), *,
                 signal.raise_signal(came)
 
 
+def sigterm_came() -> bool:
+    """Whether SIGTERM has stopped the run within `sigterm_as_interrupt()` (raised `Terminated`)."""
+    return _terminated.is_set()
+
+
 def stop_dropped_by_callback() -> KeyboardInterrupt:
     """The stop to raise again where a callback dropped it (sqlite3 takes any exception in a
     progress handler for a request to interrupt the query, and drops it): `Terminated` once
     SIGTERM came within `sigterm_as_interrupt()`, else KeyboardInterrupt, as Ctrl-C raises."""
-    return Terminated() if _terminated.is_set() else KeyboardInterrupt()
+    return Terminated() if sigterm_came() else KeyboardInterrupt()
 
 
 def stop_reason(stop: KeyboardInterrupt) -> str:

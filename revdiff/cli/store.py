@@ -27,6 +27,7 @@ from revdiff.safe_git import git_executable
 from revdiff.stop_signals import (
     said_if_ended_at_once,
     sigterm_as_interrupt,
+    sigterm_came,
     stop_exit_code,
     stop_reason,
 )
@@ -149,13 +150,15 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
                                         "stored", str(repo_dir),
                                         hint="run the same command again to store the versions"))
                 return
+            first = "the Ctrl-C" if ctrl_c and not ctrl_c[0] else "the first"
             report_error(StoreError(
-                "stopped by SIGTERM a second time, at once, while the versions stored before the "
-                "first were put on the branch and the working tree brought up to them",
+                f"stopped by SIGTERM a second time, at once, while the versions stored before "
+                f"{first} were put on the branch and the working tree brought up to them",
                 str(repo_dir), hint="run the same command again: it finishes that, then stores "
                                     "the rest"))
 
-        ctrl_c: list[int] = []  # each Ctrl-C that came as the run stored (`_ctrl_c_counted`)
+        # each Ctrl-C that came as the run stored, true where SIGTERM had stopped it before
+        ctrl_c: list[bool] = []  # (`_ctrl_c_counted`)
         past_the_echo_after: list[int] = []  # how many had come as a line went past the `^C`
 
         def waiting(stop: KeyboardInterrupt, what: str) -> None:  # for git fast-import to end
@@ -196,16 +199,17 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
 
 
 @contextlib.contextmanager
-def _ctrl_c_counted(came: list[int]) -> Iterator[None]:
-    """Within: each Ctrl-C (SIGINT) is noted in `came`, then handled as it was, for the line
-    that ends the run to know whether the terminal echoed a `^C` since the line before it."""
+def _ctrl_c_counted(came: list[bool]) -> Iterator[None]:
+    """Within: each Ctrl-C (SIGINT) is noted in `came`, with whether SIGTERM had stopped the run
+    before it (`sigterm_came`), then handled as it was, for the line that ends the run to know
+    whether the terminal echoed a `^C` since the line before it, and which stop came first."""
     previous = signal.getsignal(signal.SIGINT)
     if not callable(previous):  # (ignored, or not installed from Python: nothing to hand on)
         yield
         return
 
     def noted(number: int, frame: FrameType | None) -> None:
-        came.append(number)
+        came.append(sigterm_came())
         previous(number, frame)
 
     signal.signal(signal.SIGINT, noted)

@@ -845,7 +845,8 @@ runpy.run_module("revdiff", run_name="__main__")
 def test_a_second_sigterm_after_ctrl_c_ends_a_stopped_store_at_once(tmp_path: Path) -> None:
     """After Ctrl-C, a first SIGTERM and then a second one while the stopped run put its versions
     on the branch (up to 20 s of git) were both held, where a second SIGTERM ends a store at
-    once. The second now does, with the line that says what is left."""
+    once. The second now does, with the line that says what is left, which names the first
+    stop: the Ctrl-C (it said `the first`, for the first SIGTERM)."""
     chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
         "iran-strikes-us-troops-in-iraq"
     repo, marker = tmp_path / "repo", tmp_path / "went-on"
@@ -856,7 +857,7 @@ def test_a_second_sigterm_after_ctrl_c_ends_a_stopped_store_at_once(tmp_path: Pa
     assert not marker.exists()
     assert child.stderr.endswith(
         f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once, while the versions "
-        "stored before the first were put on the branch and the working tree brought up to "
+        "stored before the Ctrl-C were put on the branch and the working tree brought up to "
         "them (run the same command again: it finishes that, then stores the rest)\n")
 
 
