@@ -109,11 +109,13 @@ def release_with_output(process: subprocess.Popen[bytes]) -> tuple[int, bytes, s
 
 
 def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
-             seconds: float = 120) -> None:
+             seconds: float = 120, named: str = "the held export") -> None:
+    """Wait until `condition` holds; fail, saying so of the process `named`, where `process`
+    ends first (with what it wrote on stderr) or `seconds` pass."""
     deadline = time.monotonic() + seconds
     while not condition():
-        assert process.poll() is None, "the held export ended early: " + _stderr_now(process)
-        assert time.monotonic() < deadline, "the export never got there"
+        assert process.poll() is None, f"{named} ended early: " + _stderr_now(process)
+        assert time.monotonic() < deadline, f"{named} never got there in {seconds:g} s"
         time.sleep(0.01)
 
 

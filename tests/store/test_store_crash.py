@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import git
 import pytest
+from held_runs import wait_for
 from synthetic_store_articles import synthetic_articles
 
 from revdiff.errors import EmptyInput, StoreError
@@ -52,18 +54,15 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
         # the killed child cannot remove its temporary files: they go where the test's are
         env={**os.environ, "TMPDIR": str(tmp_path)},
     )
-    try:
-        deadline = time.monotonic() + 60
-        while not (repo_dir / ".git" / "HEAD").exists():
-            time.sleep(0.01)
+    try:  # (bounded: a child that dies first, its git holding stderr open, fails the test)
+        wait_for(lambda: (repo_dir / ".git" / "HEAD").exists(), child, seconds=60,
+                 named="the store to kill, before it made its repository,")
         private = import_ref(branch_name(repo_dir))
-        while branch_commits(repo_dir, private) == 0:  # wait for the first checkpoint
-            if child.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the import ended before it could be killed: "
-                            + child.stderr.read().decode() if child.stderr else "")
-            time.sleep(0.01)
+        wait_for(lambda: branch_commits(repo_dir, private) > 0, child, seconds=60,
+                 named="the store to kill, before its first checkpoint,")
     finally:
-        os.killpg(child.pid, signal.SIGKILL)  # the child and its git fast-import, like a crash
+        with contextlib.suppress(ProcessLookupError):  # (none left of a child that died)
+            os.killpg(child.pid, signal.SIGKILL)  # the child and its git fast-import, a crash
         child.wait()
     at_crash = branch_commits(repo_dir, private)
     assert 0 < at_crash < total, "the kill came too late to test anything"
