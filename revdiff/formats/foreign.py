@@ -15,6 +15,7 @@ import re
 from itertools import islice
 
 from revdiff.formats.fields import shown
+from revdiff.formats.shown_markup import closing_html_tag, shown_markup
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.read_warnings import counted
 
@@ -232,15 +233,17 @@ _PAGE_CHARACTERS = 2048
 
 def _is_page_after_preamble(text: str, start: int) -> bool:
     """Whether the text from `start` (a line that opens an HTML document) to its end is a
-    page: a few lines before it, nothing but white space after its `</html>`, and a page's
+    page: a few lines before it, nothing a browser shows after its `</html>` but white space
+    (`closing_html_tag`: a comment after it, one holding a `</html>` too, is none), and a page's
     parts and length."""
     if start == 0 or len([line for line in text[:start].split("\n") if line.strip()]) > \
             _PREAMBLE_LINES:
         return False
     lowered = text.lower()
-    end = lowered.rfind("</html")
-    if end <= start or text[end:].split(">", 1)[-1].strip():
+    closing = closing_html_tag(text)
+    if closing is None or closing.start() <= start or shown_markup(text[closing.end():]).strip():
         return False
+    end = closing.start()
     return (end - start >= _PAGE_CHARACTERS and "<head" in lowered[start:end]
             and "<body" in lowered[start:end])
 

@@ -44,3 +44,13 @@ def shown_markup(text: str) -> str:
     comment's or an element's start inside one is none. Shown markup is its own shown markup."""
     return _MARKUP.sub(_shown, text)
 
+
+def closing_html_tag(text: str) -> re.Match[str] | None:
+    """The page's closing html tag, where a browser reads one in `text` (a page, or its shown
+    markup): the last end tag named html in any case (`</html >`, `</HTML\\n>`), not one in a
+    comment, a script, style, template or textarea element, or a tag's attribute."""
+    found = None
+    for piece in _MARKUP.finditer(text):
+        if piece["end"] is not None and piece["name"].lower() == "html":
+            found = piece
+    return found

@@ -27,7 +27,7 @@ from revdiff.formats.open_elements import (
     end_tags_implied,
     read_open_elements,
 )
-from revdiff.formats.shown_markup import shown_markup
+from revdiff.formats.shown_markup import closing_html_tag, shown_markup
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -134,8 +134,8 @@ def _article_info(soup: BeautifulSoup, where: str,
 
 
 def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
-    """Refuse a page cut short, `markup` being the page as `shown_markup` gives it (a `</html>` in
-    a comment, a script or a style is none) and `elements` its `read_open_elements`: one that
+    """Refuse a page cut short, `markup` being the page as `shown_markup` gives it (its `</html>`
+    found by `closing_html_tag`) and `elements` its `read_open_elements`: one that
     leaves open an element whose end tag HTML requires, or ends inside a tag. A page with `</html>`
     is whole; HTML lets a page go without `</body>` and `</html>`, so one without them is whole
     when it closes every element it must (a fragment without `<html>`, a page's element as a
@@ -143,7 +143,7 @@ def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
     fragment holds directly, none left open (one of paragraphs alone cut after a `</p>`), cannot be
     told from a whole one."""
     has_root = "<html" in markup.lower()
-    if has_root and "</html>" in markup.lower():
+    if has_root and closing_html_tag(markup) is not None:
         return
     if (cut := cut_short_at(markup, elements)) is not None:
         unended, line = cut

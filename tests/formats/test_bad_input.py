@@ -613,3 +613,17 @@ def test_an_input_that_is_a_device_or_a_socket_is_refused_saying_which(tmp_path:
             assert result.exit_code == 2
             assert result.stderr == (f"revdiff: error: {path}: {kind}, not a regular file "
                                      "(give a file, a directory or -)\n")
+
+
+def test_a_page_cut_before_its_tracker_markup_is_cut_though_it_holds_an_element_named_html_x(
+        tmp_path: Path) -> None:
+    """A custom element's end tag (`</html-frame>`) is no `</html>`: a NewsDiffs page cut before its
+    comparison was refused as no tracker's page, not as one that may be cut short."""
+    page = (SAMPLES / "newsdiffs/us-sends-3000-troops-v1-v2-rendered.html").read_text("utf-8")
+    cut = tmp_path / "diff.html"
+    cut.write_text(page[:page.index('id="compare"')].rsplit("\n", 1)[0].replace(
+        "</head>", "<html-frame></html-frame></head>"), "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(cut)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "HTML page is neither a News Sniffer nor a NewsDiffs page, and it ends without </html>" in line

@@ -1054,3 +1054,12 @@ def test_a_page_cut_short_is_truncated_for_a_closing_tag_it_does_not_show(unshow
     assert read_page(with_unshown, "p.html") == read_page(page, "p.html")
     with pytest.raises(MalformedPage, match="page is truncated: no </html> found"):
         read_page(with_unshown[:with_unshown.index("<h3>")], "p.html")
+
+
+@pytest.mark.parametrize("closing", ["</html >", "</HTML\n>", "</html><!-- cached: </html> -->"])
+def test_a_page_whose_closing_html_tag_is_written_otherwise_is_whole(closing: str) -> None:
+    """`</html >` and `</HTML\\n>` close the page as `</html>` does, and a `</html>` in a comment
+    after it is none: the first two were refused as cut short (the exact string was looked for)."""
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    assert page.count("</html>") == 1
+    assert read_page(page.replace("</html>", closing), "p.html") == read_page(page, "p.html")

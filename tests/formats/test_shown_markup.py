@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from revdiff.formats.shown_markup import shown_markup
+from revdiff.formats.shown_markup import closing_html_tag, shown_markup
 from revdiff.formats.sniffer_html import read_version_page
 from revdiff.model import Version
 from revdiff.render.sniffer_version import render_version_html
@@ -40,3 +40,21 @@ def test_a_paragraph_of_odd_markup_reads_as_a_browser_shows_it(paragraph: str, s
         "First.", paragraph)
     assert read_version_page(page, "v.html").versions[0].paragraphs == (shown, "Second.")
 
+
+@pytest.mark.parametrize(("page", "closing"), [
+    ("<html><body>x</body></html >\n", "</html >"),
+    ("<html><body>x</body></HTML\n>\n", "</HTML\n>"),
+    ("<html><body>x</body></html/>", "</html/>"),
+    ("<html><body>x</body></html><!-- cached </html> -->\n", "</html>"),
+    ("<html><body><script>w('</html>')</script>x</body></html>", "</html>")])
+def test_the_closing_html_tag_is_found_as_a_browser_reads_it(page: str, closing: str) -> None:
+    found = closing_html_tag(page)
+    assert found is not None and found.group() == closing
+    assert page[found.end():].strip() in ("", "<!-- cached </html> -->")
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><html-frame></html-frame>", "<html><body><!-- </html> -->",
+    '<html><body><a title="</html>">x</a>', "<html><body><script>w('</html>')", "<html></ html>"])
+def test_a_closing_html_tag_a_browser_does_not_read_is_none(page: str) -> None:
+    assert closing_html_tag(page) is None

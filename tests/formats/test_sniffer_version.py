@@ -458,3 +458,15 @@ def test_a_version_page_without_end_tags_is_parsed_once_for_its_open_elements(
     monkeypatch.setattr(open_elements._OpenElements, "feed", counted_feed)
     assert read_version_page(left_out, "v.html") == read_version_page(page, "v.html")
     assert len(fed) == 2  # one reading of each page
+
+
+
+@pytest.mark.parametrize("closing", ["</html >", "</HTML\n>", "</html><!-- cached: </html> -->"])
+def test_a_version_page_whose_closing_html_tag_is_written_otherwise_is_whole(closing: str) -> None:
+    """A page closed by `</html >` or `</HTML\\n>` is whole, as one closed by `</html>` is, though
+    an element left open follows it (one a site appends after its page): it was refused as cut
+    short."""
+    version = Version(3, "Title", ("First.", "Second."))
+    page = render_version_html(version, None, 5) + '<div id="ad"><a href="/ad">Ad</a>\n'
+    assert read_version_page(page, "v.html").versions == (version,)
+    assert read_version_page(page.replace("</html>", closing), "v.html").versions == (version,)

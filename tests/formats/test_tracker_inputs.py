@@ -136,7 +136,15 @@ CURL_I = "HTTP/2 200 \r\ncontent-type: text/html; charset=utf-8\r\nserver: x\r\n
     ("HTTP/1.1 301 Moved Permanently\r\nLocation: https://x.test/a\r\nContent-Length: 0\r\n"
      "\r\n" + CURL_I, "an HTTP response with its headers", "save the response's body alone"),
     ("Saved on Tuesday\n\n" + PAGE, ("a web page with other text before its markup (the page "
-                                      "starts at line 3)"), "remove the lines before line 3")])
+                                      "starts at line 3)"), "remove the lines before line 3"),
+    # a comment after the page's end that holds a `</html>`, as a page cache writes one: read as
+    # one plain version of raw markup, the comment's `</html>` taken for the page's end
+    ("Saved on Tuesday\n\n" + PAGE.rstrip() + "\n<!-- cached copy of </html> -->\n",
+     "a web page with other text before its markup (the page starts at line 3)",
+     "remove the lines before line 3"),
+    ("Saved on Tuesday\n\n" + PAGE.replace("</html>", "</HTML\n>"),
+     "a web page with other text before its markup (the page starts at line 3)",
+     "remove the lines before line 3")])
 def test_a_page_wrapped_in_something_else_is_refused_with_what_to_do(
         tmp_path: Path, content: str, said: str, to_do: str) -> None:
     # each was read as one plain version of raw markup or MIME text, exit 0, without a warning
