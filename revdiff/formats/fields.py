@@ -262,14 +262,31 @@ def offset_out_of_range(text: str) -> str | None:
     return offset[0]
 
 
-def offset_out_of_range_reason(text: str) -> str | None:
+def offset_out_of_range_reason(text: str, iso: bool = False) -> str | None:
     """Why a time whose zone offset is out of range (`offset_out_of_range`: `+2500`, `-01:60`)
-    is no time, for its warning; None when `text` ends in no such offset."""
+    is no time, for its warning; None when `text` ends in no such offset, or is no time with
+    that offset in range either (`not a time +2500`: correcting the offset would not make it
+    one). `iso`: `text` is read as an ISO 8601 time alone (`parse_iso_time`), not as any time
+    `parse_written_time` reads."""
     offset = offset_out_of_range(text)
-    if offset is None:
+    if offset is None or not _time_but_for_offset(text, iso):
         return None
     return (f"its zone offset {offset} is out of range (offsets run from -23:59 to +23:59, their "
             "minutes from 00 to 59)")
+
+
+def _time_but_for_offset(text: str, iso: bool) -> bool:
+    """Whether `text`, which ends in a zone offset out of range, reads as a time with that
+    offset written in range (`+00:00`): whether the offset is what is wrong with it."""
+    stripped = text.strip(ASCII_WHITESPACE)
+    offset = _ENDING_OFFSET.search(stripped)
+    if offset is None:
+        return False
+    in_range = stripped[:offset.start()] + offset[0][0] + ("00:00" if ":" in offset[0] else "0000")
+    try:
+        return (_iso_time(in_range) if iso else parse_written_time(in_range, "time", "")) is not None
+    except MalformedPage:  # a time outside the years 1 to 9999 in UTC: a time all the same
+        return True
 
 
 def zone_fault(text: str) -> tuple[str, str] | None:

@@ -310,7 +310,7 @@ def _stamped_time(stamped: str, what: str, place: str) -> tuple[datetime | None,
     if time is None:
         if not stamped.strip():
             return None, None
-        offset_reason = offset_out_of_range_reason(stamped)
+        offset_reason = offset_out_of_range_reason(stamped, iso=True)
         if offset_reason is None:
             return None, f"{quoted}; left out"
         return None, (f"{quoted}: {offset_reason}; left out (correct the offset in the file to "

@@ -248,6 +248,19 @@ def test_a_zone_offset_out_of_range_is_named_in_its_warning(tmp_path: Path) -> N
         for number, text, offset in offsets)
 
 
+def test_text_that_is_no_time_with_its_offset_in_range_is_not_blamed_on_the_offset(
+        tmp_path: Path) -> None:
+    """`not a time +2500` was "its zone offset +2500 is out of range ...; correct the offset":
+    corrected, it was still no time."""
+    path = make_database(tmp_path / "offsets.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", None, None, "not a time +2500", 1, "One."),
+        (2, 1, 1, "A", None, None, "2019-13-45 22:31:03 +2500", 1, "Two."),
+    ])
+    (article,) = read_database(path)
+    assert article.warnings == ("entry 1 version 0: created 'not a time +2500' is not a time",
+                                "entry 1 version 1: created '2019-13-45 22:31:03 +2500' is not a time")
+
+
 def test_a_time_at_a_leap_second_is_read_at_second_59_and_warned_of(tmp_path: Path) -> None:
     """`23:59:60` was "not a time", kept as text without saying why."""
     path = make_database(tmp_path / "leap.db", NEWSEDITS_TABLE, [

@@ -249,6 +249,19 @@ def test_a_time_whose_zone_offset_is_out_of_range_says_so(stamped: str, offset: 
         "59); left out (correct the offset in the file to have it read)"),)
 
 
+@pytest.mark.parametrize("stamped", ["2020-01-07 at 23:10+2500", "Tue, 07 Jan 2020 23:10:00 +2500"])
+def test_a_stamp_that_is_no_time_with_its_offset_in_range_is_not_blamed_on_the_offset(
+        stamped: str) -> None:
+    """Such a stamp was "its zone offset +2500 is out of range ... correct the offset": corrected,
+    it was still no time (`<time datetime>` is ISO 8601, an RFC 2822 time none)."""
+    stamp = 'datetime="2020-01-07T23:10:00Z"'
+    line = PAGE[:PAGE.index(stamp)].count("\n") + 1
+    article = read_diff_page(PAGE.replace(stamp, f'datetime="{stamped}"'), "copy.html")
+    assert article.versions[0].time is None
+    assert article.warnings == (
+        f"copy.html:{line}: the old version's <time datetime> {stamped!r} is not a time; left out",)
+
+
 @pytest.mark.parametrize("stamped", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-23:59"])
 def test_a_time_its_zone_puts_outside_the_years_1_to_9999_in_utc_is_left_out(stamped: str) -> None:
     """Such a time refused the whole page, where a time that is none only lost its time."""
