@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -376,6 +376,24 @@ def time_text_after(version: Version, before: Version) -> str | None:
     if told is not None and RELATIVE_TIME.fullmatch(told) and before.number != counted_from:
         return None
     return told
+
+
+def time_from_problem(number: int, time_from: int, numbers: Collection[int],
+                      owner: str) -> str | None:
+    """Why version `number`'s time cannot count from version `time_from`, as its input says
+    (`Version.time_from`), where the article (an `owner`: `article`, `entry`) has versions
+    `numbers`: it names the version itself, or none the article has. None where it can."""
+    if time_from == number:
+        return "names the version itself"
+    if time_from not in numbers:
+        return f"names no version of the {owner}"
+    return None
+
+
+def unread_time_from_warning(told: str, problem: str) -> str:
+    """The warning of a `time_from` not read (`told`: where the input says it, and what), whose
+    version's time counts, as a time that names none does, from the version before it."""
+    return f"{told} {problem}; its time is read as counted from the version before it"
 
 
 def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = "") -> list[str]:

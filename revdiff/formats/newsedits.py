@@ -59,6 +59,8 @@ from revdiff.formats.fields import (
     shown,
     source_of_url,
     time_from_epoch,
+    time_from_problem,
+    unread_time_from_warning,
     unread_zone,
 )
 from revdiff.formats.sqlite_schema import (
@@ -691,7 +693,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         if row.get("text") is not None and not paragraphs and not exported:
             warnings.append(f"{place}: {columns['text']} holds no text; kept as a version "
                             "without paragraphs")
-        time_from = _time_from(row, time_text, by_number, place, warnings)
+        time_from = _time_from(row, number, time_text, by_number, place, warnings)
         versions.append(Version(number, title, paragraphs, time, time_text, time_from))
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
@@ -713,24 +715,22 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     )
 
 
-def _time_from(row: dict[str, object], time_text: str | None, numbers: Collection[int],
-               place: str, warnings: list[str]) -> int | None:
-    """The number of the version the version's time (`time_text`) counts from, which revdiff's
-    export keeps in its `time_from` column; None without a time, and for a cell that is no
-    version number or names none of the entry's `numbers` (warned: the time counts from the
-    version numbered before it)."""
+def _time_from(row: dict[str, object], number: int, time_text: str | None,
+               numbers: Collection[int], place: str, warnings: list[str]) -> int | None:
+    """The number of the version the time (`time_text`) of version `number` counts from, which
+    revdiff's export keeps in its `time_from` column; None without a time, and for a cell that
+    is no version number, or names the version itself or none of the entry's `numbers` (warned:
+    the time counts from the version numbered before it)."""
     value = row.get(EXPORT_TIME_FROM_COLUMN)
     if time_text is None or value is None:
         return None
-    number = cell_int(value)
-    if number is None:
-        problem = "is not a version number"
-    elif number not in numbers:
-        problem = "names no version of the entry"
-    else:
-        return number
-    warnings.append(f"{place}: {EXPORT_TIME_FROM_COLUMN} {cell_shown(value)} {problem}; its time "
-                    "is read as counted from the version before it")
+    time_from = cell_int(value)
+    problem = ("is not a version number" if time_from is None
+               else time_from_problem(number, time_from, numbers, "entry"))
+    if problem is None:
+        return time_from
+    warnings.append(unread_time_from_warning(
+        f"{place}: {EXPORT_TIME_FROM_COLUMN} {cell_shown(value)}", problem))
     return None
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains, versions
 
 from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, MalformedPage
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.records import article_ref
 from revdiff.formats import load, sqlite_schema
 from revdiff.formats.article_errors import skipping_bad_articles
@@ -24,6 +25,7 @@ from revdiff.formats.fields import source_of_url
 from revdiff.formats.newsedits import DatabaseArticles, read_database, split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
+from revdiff.render.sniffer import PageInfo, render_diff_text
 
 # NewsEdits joins paragraphs with `</p><p>`: a paragraph holding a <p> tag of its own cannot come
 # back as it was, so the round trip is checked on paragraphs without one.
@@ -358,6 +360,25 @@ def test_a_relative_time_as_revdiffs_export_writes_it_is_kept_without_a_warning(
     (article,) = read_database(path)
     assert [v.time_text for v in article.versions] == [None, "about 1 hour later"]
     assert article.warnings == ()
+
+
+def test_a_time_from_naming_the_version_itself_is_warned_of(tmp_path: Path) -> None:
+    """A `time_from` of revdiff's export naming the row's own version was read as it is,
+    silently: the version's time was shown counted from itself."""
+    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
+    page = tmp_path / "v0-v2.txt"
+    page.write_text(render_diff_text(versions[0], versions[2],
+                                     PageInfo(time_text="about 3 hours later")), "utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(page),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        connection.execute("UPDATE entryversion SET time_from = 2 WHERE version = 2")
+    connection.close()
+    (article,) = read_database(out)
+    assert [v.time_from for v in article.versions] == [None, None]
+    assert [w for w in article.warnings if w.startswith("entry 0")] == [
+        ("entry 0 version 2: time_from 2 names the version itself; its time is read as counted "
+         "from the version before it")]
 
 
 def test_a_date_alone_is_kept_as_the_date_without_a_warning(tmp_path: Path) -> None:
