@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from revdiff.errors import StoreError
+from revdiff.formats.fields import time_from_problem
 from revdiff.formats.git_history import FileChange
 from revdiff.formats.git_layout import (
     MOST_VERSION_DIGITS,
@@ -166,6 +167,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
         if entry is not None:
             history.entries.add(entry)
         path = history.path  # where the file is now, if it was renamed
+        numbers = {version.number for version in article.versions}
         for version in article.versions:
             if not _reads_back(version.number):
                 raise StoreError(f"version {version.number} cannot be stored: a version number "
@@ -178,6 +180,14 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                                  f"whole number from 0 of at most {MOST_VERSION_DIGITS} digits",
                                  article.key or path,
                                  hint="number the versions from 0, as the readers do")
+            unread = None if version.time_from is None else time_from_problem(
+                version.number, version.time_from, numbers, "article")
+            if unread is not None:  # the git reader would read it as counted from the one before
+                raise StoreError(f"version {version.number} cannot be stored: its time_from "
+                                 f"{version.time_from} {unread}", article.key or path,
+                                 hint="set its time_from to the number of another version of "
+                                      "the article, or to None (counted from the version "
+                                      "before it)")
             encoded = encode_version(article, version, f"{article.key} version {version.number}",
                                      object_format)
             fingerprint = encoded.blob_id

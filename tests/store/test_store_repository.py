@@ -103,7 +103,8 @@ def articles(draw: st.DrawFn) -> Article:
                          min_size=1, max_size=3))
     versions = tuple(Version(n, *draw(st.sampled_from(pool)), draw(times),
                              draw(st.one_of(st.none(), st.text(max_size=20))),
-                             time_from=draw(st.one_of(st.none(), st.integers(0, 10_000))),
+                             time_from=draw(st.one_of(st.none(), st.sampled_from(
+                                 [other for other in numbers if other != n] or [None]))),
                              cut=draw(st.booleans()))
                      for n in numbers)
     return Article(draw(st.one_of(st.none(), st.text(max_size=10))),
@@ -409,6 +410,22 @@ def test_a_time_counted_from_a_number_no_reader_reads_back_is_refused(
                                          time_from=number)))
     with pytest.raises(StoreError, match=f"version 1 cannot be stored: its time counts from "
                                          f"version {number}"):
+        store_articles([article], tmp_path / "archive")
+    assert not git.Repo(tmp_path / "archive").head.is_valid()
+
+
+@pytest.mark.parametrize(("number", "problem"), [
+    (7, "names no version of the article"), (1, "names the version itself")])
+def test_a_time_counted_from_no_other_version_of_the_article_is_refused(
+        tmp_path: Path, number: int, problem: str) -> None:
+    """A time counted from version 7 of an article of versions 0 and 1, or from version 1
+    itself, was stored, and the git reader reads it back counted from the version before it."""
+    from revdiff.errors import StoreError
+    article = Article(None, "https://example.com/a", (
+        Version(0, "T", ("x",)), Version(1, "T", ("y",), time_text="about 1 hour later",
+                                         time_from=number)))
+    with pytest.raises(StoreError, match=f"version 1 cannot be stored: its time_from {number} "
+                                         f"{problem}"):
         store_articles([article], tmp_path / "archive")
     assert not git.Repo(tmp_path / "archive").head.is_valid()
 
