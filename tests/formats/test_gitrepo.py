@@ -444,6 +444,25 @@ def test_malformed_trailers_are_one_error_line(tmp_path: Path, trailer: str, nam
     assert_one_error_line(parse_cli(tmp_path / "r"), named, "story.txt")
 
 
+@pytest.mark.parametrize(("time_from", "problem"), [
+    ("7", "names no version of the article"), ("1", "names the version itself")])
+def test_a_time_from_naming_no_other_version_is_warned_of(tmp_path: Path, time_from: str,
+                                                          problem: str) -> None:
+    """A `Revdiff-Time-From` naming a version the article has not, or the version itself, was
+    read as it is, silently: the time was shown counted from that version."""
+    first = STORED.replace("Version 1", "Version 0").replace("Revdiff-Version: 1",
+                                                               "Revdiff-Version: 0")
+    raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000", first),
+                ("T\n\nQ\n", "1600000000 +0000", STORED + "Revdiff-Time-Text: about 1 hour later\n"
+                 f"Revdiff-Time-From: {time_from}\n"))
+    [article] = load([str(tmp_path / "r")])
+    assert [v.time_from for v in article.versions] == [None, None]
+    commit = git_output(tmp_path / "r", "rev-parse", "--short=12", "HEAD")
+    assert article.warnings == (
+        (f"{commit}: version 1's Revdiff-Time-From {time_from} {problem}; its time is read as "
+         "counted from the version before it"),)
+
+
 def test_a_lone_surrogate_in_a_stored_version_is_one_error_line(tmp_path: Path) -> None:
     """JSON's `\\ud800` in a version file of the json-lines form gave a lone surrogate, which
     every output (JSON, CSV, SQLite, a patch) stopped on with a traceback."""
