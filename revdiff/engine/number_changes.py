@@ -8,8 +8,8 @@ import re
 from collections import Counter
 
 from revdiff.engine.currency_signs import CURRENCIES, currency_before
+from revdiff.engine.dates import MONTH
 from revdiff.engine.numbers import NUMBER, SCALES, numbers_in, plain_digits, time_of_day
-from revdiff.engine.sentences import MONTHS
 
 
 def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:
@@ -49,19 +49,15 @@ def _may_be_alike(old: set[frozenset[str]], new: set[frozenset[str]]) -> bool:
 _INDEFINITE_ARTICLE = re.compile(r"(?:\ban?|(?<![^\W\d_]\s)\bAn?)\s+"
                                  rf"(?!(?i:few|couple|handful|number|lot|little|{'|'.join(SCALES)})\b)"
                                  r"(?=[^\W\d_])")
-# An English month's name (`sentences.MONTHS`), capitalised (`may` and `march` are verbs too), or
-# its abbreviation; the longest first, so that `Sept` is not read as `Sep`.
-_MONTH = "(?:" + "|".join(sorted((month.capitalize() for month in MONTHS),
-                                  key=lambda month: (-len(month), month))) + ")"
 # A one that counts the word after it, for which an article may stand, in digits or in words (`1
 # person`, `one person`, `$1m`, `one-third`); not the one of `Jan. 1.`, `rose to one.`, `the 1st`,
 # a time, `at 1 p.m.`, or a day before its month, `1 January` (`_counting_ones` leaves out a day
 # after its month, `Jan. 1 with`).
 _COUNTING_ONE = re.compile(r"(?<![\w.,\u066b\u066c−–-])"
-                           r"(?:1\s*(?!(?-i:" + _MONTH + r")\b)|one(?:\s+|[-‐]))"
+                           r"(?:1\s*(?!(?-i:" + MONTH + r")\b)|one(?:\s+|[-‐]))"
                            r"(?!(?:[ap]\.?\s?m|o['’]clock|st)\b)(?=[^\W\d_])", re.IGNORECASE)
 # A month's name that ends the text before a one, the day it dates (`Jan. 1 with`, `May 1 the`).
-_MONTH_BEFORE_DAY = re.compile(r"\b" + _MONTH + r"\.?\s+$")
+_MONTH_BEFORE_DAY = re.compile(r"\b" + MONTH + r"\.?\s+$")
 
 # A time with its half of the day: `10 a.m.`, `10am`, `10:30 P.M.`, `10.30pm`.
 _TIME_OF_HALF_DAY = re.compile(r"(?<![\d:.,])(\d{1,2})(?:[:.]([0-5]\d))? ?([ap])\.? ?m\b\.?",

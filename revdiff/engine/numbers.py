@@ -1,7 +1,7 @@
 """Numbers read from a text (`numbers_in`): in digits in any script and grouping, in words, in
 vulgar fractions and Roman numerals after a name's word, with what qualifies them and an abbreviated
-magnitude; and in other styles, times, decades, ranges of years and scale words, to see two texts'
-numbers alike."""
+magnitude; and in other styles, dates, times, decades, ranges of years and scale words, to see two
+texts' numbers alike."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from revdiff.engine.attribution_tokens import is_title_case
 from revdiff.engine.currency_signs import after_currency
+from revdiff.engine.dates import dates_in
 from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
 from revdiff.engine.quotations import CLOSING_MARKS, OPENING_MARKS
 from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TITLES, word_set
@@ -226,7 +227,9 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
     value where a word has one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`, qualified as
     digits are, `~ five` as `~5`; not `no one`, `wait a second` or an ordinal in a name, `the First
     Amendment`: `_without_ordinals_in_names`) and in Roman numerals after a name's word (`World War
-    III` holds `3`: `_roman_numeral_values`), sorted. `other_styles` reads a time `10:30` and the
+    III` holds `3`: `_roman_numeral_values`), sorted. `other_styles` reads a date in any style news
+    writes it as the date it is (`dates_in`: `2020-01-03`, `1/3/2020`, `January 3, 2020` and `3
+    Jan. 2020` as `2020-01-03`, `9/11` and `September 11` as `--09-11`), a time `10:30` and the
     British `10.30` as one time, `10:30` (`8:00` as `8`; qualified as digits are, `~10:30`), not
     the number `10.3` (a signed number, `-0.25`, stays one), a list written without spaces,
     `10,20,30`, as its numbers, `10`, `20` and `30` (not digits joined by points, a date `1.2.2024`
@@ -242,9 +245,13 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
     its escape in a title (`caf\\xe9`: `name_text`)."""
     text = without_terminal_codes(text)
     text = _VULGAR_FRACTION.sub(_as_slashed_fraction, text)
-    found = ([qualified_number(text, time, time_of_day(*time.group(1, 2))) for time in _TIME.finditer(text)]
-             if other_styles else [])
+    found: list[str] = []
     if other_styles:
+        dates = dates_in(text)
+        found += [qualified_number(text, date, value) for date, value in dates]
+        text = _without_dates(text, [date for date, _ in dates])
+        found += [qualified_number(text, time, time_of_day(*time.group(1, 2)))
+                  for time in _TIME.finditer(text)]
         found += [qualified_number(text, decade, _full_decade(decade)) for decade in _DECADE.finditer(text)]
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
@@ -272,6 +279,15 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
             continue
         found.append(qualifier_before(words, match.start(), in_words=True, names=False) + value)
     return tuple(sorted(found + _roman_numeral_values(text)))
+
+
+def _without_dates(text: str, dates: list[re.Match[str]]) -> str:
+    """`text` with a space for each of its dates (`dates_in`), whose numbers are read already."""
+    kept, start = [], 0
+    for date in dates:
+        kept += [text[start:date.start()], " "]
+        start = date.end()
+    return "".join(kept) + text[start:]
 
 
 def _roman_numeral_values(text: str) -> list[str]:

@@ -243,6 +243,31 @@ def test_zeros_that_add_nothing_to_a_number_change_none(old: str, new: str) -> N
     assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("The attacks of 9/11 changed the city.", "The attacks of September 11 changed the city."),
+    ("The strike came on 2020-01-03, 10 days later.", "The strike came on January 3, 2020, 10 days later."),
+    ("The strike came on Jan. 3 near the airport.", "The strike came on January 3 near the airport."),
+    ("The strike came on 3 January 2020.", "The strike came on January 3, 2020."),
+    ("The strike came on 1/3/2020.", "The strike came on Jan. 3rd, 2020."),
+    ("The strike came on 25/12 at 10:30.", "The strike came on 25 December at 10.30."),
+])
+def test_a_date_rewritten_in_another_style_changes_no_number(old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("The strike came on Jan. 3 near the airport.", "The strike came on January 4 near the airport."),
+    ("The strike came on 2020-01-03.", "The strike came on March 1, 2020."),
+    ("The strike came on 2020-01-03.", "The strike came on January 3, 2021."),
+    ("The strike came on 3 January 2020.", "The strike came on January 3."),
+    ("The strike came on 9/11.", "The strike came on November 9."),
+    ("About 1/3 of voters agreed.", "1/3 of voters agreed."),
+    ("On January 3, 1500 people fled.", "On January 3, 1600 people fled."),
+])
+def test_a_date_whose_day_month_or_year_changes_is_a_number_change(old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new)
+
+
 def test_zeros_inside_a_number_or_after_its_decimal_mark_count() -> None:
     assert Flag.NUMBER_CHANGED in edit_flags("It rose 0.05 percent.", "It rose 0.5 percent.")
     assert Flag.NUMBER_CHANGED in edit_flags("It killed 103 people.", "It killed 13 people.")
