@@ -17,7 +17,7 @@ from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
 from revdiff.engine.quotations import CLOSING_MARKS, OPENING_MARKS
 from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TITLES, word_set
 from revdiff.engine.terminal_codes import without_terminal_codes
-from revdiff.engine.words import NUMBER_PART
+from revdiff.engine.words import NUMBER_PART, SPACED_GROUPS
 
 # A number in digits, with its separators (`words.NUMBER_PART`), a minus sign before it (`-5`,
 # `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June`,
@@ -127,12 +127,12 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
 # A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3`, a
 # number before its magnitude or scale word, `$1.20bn`, `1.30 million`, or a number after a minus
 # sign that `NUMBER` reads as its sign, `-0.25`, though a dash between times is none,
-# `9.30-10.30`), and digits grouped by three between ordinary spaces, `1 000 000` (from a first
-# group of one to three digits: `in 2019 100 people` holds none).
+# `9.30-10.30`), and digits grouped by three between ordinary spaces, `1 000 000`
+# (`words.SPACED_GROUPS`, one number to the word diff too: `in 2019 100 people` holds none).
 _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
                    rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}|(?:\s+|[‐-])(?:{'|'.join(SCALES)})\b))")
 # (Like `_LAKH_GROUPS` below, it begins with a digit, so that the search skips to digits.)
-_SPACED_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3}(?!\d))+")
+_SPACED_GROUPS = re.compile(SPACED_GROUPS)
 # Digits grouped as India's lakhs and crores, which may be a list written without spaces too
 # (`Grades 10,11,12,100`).
 # (The pattern begins with a digit, not with the look-behind, so that the search skips to digits.)

@@ -22,13 +22,20 @@ WORD = rf"[{UNSPACED}]|[^\W{UNSPACED}]+"
 # and a no-break, narrow no-break or thin space before a group of three digits (French `3 000`).
 # `number_changed` reads numbers with these separators too.
 NUMBER_PART = r"(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))"
-# A token is a number with its separators, or a time or a score with its colons (`10:30`, `2:1`),
-# and the letters written on it (`3,500`, `1.5`, `5.5m`, `10:30am`, one word as `5m` is), a word,
-# a run of white space, or one other character (punctuation stays separate); `tokenize` puts
-# marks, joiners and the parts of an emoji back on the token they belong to.
+# Digits grouped by three between ordinary spaces, `1 000 000`, from a first group of one to
+# three digits (`in 2019 100 people` holds two numbers): one number to `numbers_in` in other
+# styles, and so to the word diff.
+SPACED_GROUPS = r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3}(?!\d))+"
+# A token is a number with its separators (ordinary spaces between groups of three too), or a
+# time or a score with its colons (`10:30`, `2:1`), and the letters written on it (`3,500`, `3
+# 500`, `1.5`, `5.5m`, `10:30am`, one word as `5m` is), a word, a run of white space, or one other
+# character (punctuation stays separate); `tokenize` puts marks, joiners and the parts of an emoji
+# back on the token they belong to.
 _TOKENS = re.compile(
-    rf"\d+(?:{NUMBER_PART}|:\d+)+[^\W{UNSPACED}]*|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
-_ASCII_TOKENS = re.compile(r"\d+(?:[.,:]\d+)+\w*|\w+|\s+|[^\w\s]")  # the same, faster, for ASCII
+    rf"(?:{SPACED_GROUPS}(?:{NUMBER_PART}|:\d+)*|\d+(?:{NUMBER_PART}|:\d+)+)[^\W{UNSPACED}]*"
+    rf"|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
+_ASCII_TOKENS = re.compile(  # the same, faster, for ASCII
+    rf"(?:{SPACED_GROUPS}(?:[.,:]\d+)*|\d+(?:[.,:]\d+)+)\w*|\w+|\s+|[^\w\s]")
 _WORD_START = re.compile(r"\w")
 # The start of a word written with spaces around it, which goes on after a mark.
 _SPACED_WORD_START = re.compile(rf"[^\W{UNSPACED}]")

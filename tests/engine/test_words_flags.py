@@ -850,6 +850,23 @@ def test_a_number_with_no_break_or_arabic_separators_changes_whole(
     assert (-1, deleted) in diff and (1, inserted) in diff
 
 
+@pytest.mark.parametrize(("old", "new", "deleted", "inserted"), [
+    # digits grouped by three between ordinary spaces are one number to the flags
+    # (`numbers_in`), and were two words to the word diff: `3 [-000-]{+500+}`
+    ("About 3 000 people fled.", "About 3 500 people fled.", "3 000", "3 500"),
+    ("Il y a eu 3 000 morts, dit-il à Genève.", "Il y a eu 3 500 morts, dit-il à Genève.",
+     "3 000", "3 500"),
+    ("About 1 000 000 people fled.", "About 1 500 000 people fled.", "1 000 000", "1 500 000"),
+    ("Il y a eu 3\u00a0000 morts.", "Il y a eu 3\u00a0500 morts.", "3\u00a0000", "3\u00a0500"),
+    # a first group of more than three digits is no grouped number: two numbers, as to the flags
+    ("In 2019 100 people fled.", "In 2019 200 people fled.", "100", "200"),
+    ("In 2019 100 people fled, à Genève.", "In 2019 200 people fled, à Genève.", "100", "200"),
+])
+def test_digits_grouped_by_spaces_change_whole_where_the_flags_read_one_number(
+        old: str, new: str, deleted: str, inserted: str) -> None:
+    assert [(op, text) for op, text in word_diff(old, new) if op] == [(-1, deleted), (1, inserted)]
+
+
 @pytest.mark.parametrize(("old", "new"), [
     ("The deal is worth $1.2bn.", "The deal is worth $1.2 billion."),
     ("It cost £3bn.", "It cost £3 billion."),
