@@ -751,8 +751,19 @@ def split_paragraph(paragraph: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_PARAGRAPHS_WANTED = ("split_sentences takes a version's paragraphs, a list of strings "
+                      "(version.paragraphs, or [text] for one paragraph)")
+
+
 def split_sentences(paragraphs: Sequence[str]) -> tuple[Sentence, ...]:
-    """Split every paragraph into sentences, numbered across the whole version."""
+    """Split every paragraph into sentences, numbered across the whole version. A string given
+    for the list of paragraphs (whose characters would each be a paragraph), or a paragraph that
+    is no string, raises TypeError."""
+    if isinstance(paragraphs, (str, bytes, bytearray)):
+        raise TypeError(f"{_PARAGRAPHS_WANTED}, not {'a str' if isinstance(paragraphs, str) else 'bytes'}")
+    for index, paragraph in enumerate(paragraphs):
+        if not isinstance(paragraph, str):
+            raise TypeError(f"{_PARAGRAPHS_WANTED}: paragraph {index} is {type(paragraph).__name__}")
     return _number(
         (paragraph_index, start, end, paragraph[start:end])
         for paragraph_index, paragraph in enumerate(paragraphs)

@@ -448,3 +448,20 @@ def test_a_number_after_a_month_that_int_cannot_read_splits_without_error(number
     # wherever str.isdigit said digits (a superscript) and at any length
     text = f"On May {number} C. Roberts ruled."
     assert " ".join(pieces(text)) == text
+
+
+@pytest.mark.parametrize(("paragraphs", "named"), [
+    # a string is a sequence of strings: each character was read as a paragraph, silently
+    ("The base was hit. Two died.", "not a str"),
+    (b"The base was hit.", "not bytes"),
+    # a paragraph that is no string failed deep in the splitter (`'NoneType' object has no
+    # attribute 'lower'`, `cannot use a string pattern on a bytes-like object`)
+    (["The base was hit.", None], "paragraph 1 is NoneType"),
+    ([b"The base was hit."], "paragraph 0 is bytes"),
+])
+def test_split_sentences_takes_a_list_of_paragraphs_and_says_so(paragraphs: object,
+                                                                named: str) -> None:
+    with pytest.raises(TypeError, match="split_sentences takes a version's paragraphs") as raised:
+        split_sentences(paragraphs)  # type: ignore[arg-type]
+    assert named in str(raised.value)
+    assert "[text]" in str(raised.value)
