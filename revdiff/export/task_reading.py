@@ -55,7 +55,8 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     for number, unit in enumerate(units):
         tell_in_place_before(number)
         repository: bool | None = None  # asked once the unit gave an article: it was read
-        for position, count, article, read_from in _unit_articles(job, unit, progress, on_note):
+        for position, count, article, read_from in _unit_articles(job, unit, len(units) == 1,
+                                                                  progress, on_note):
             if repository is None:
                 repository = len(unit.paths) == 1 and gitrepo.is_repository(Path(unit.paths[0]))
             if repository:
@@ -76,12 +77,14 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     tell_in_place_before(len(units))
 
 
-def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
+def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: ExportProgress,
                    on_note: Callable[[str], None]) -> Iterator[tuple[int, int, Article, str]]:
     """Each article of a unit with its place, the unit's number of articles (a NewsEdits
     file's are read one at a time) and the input it was read from (`_read_from`). A failure to
     read the unit stops the run or, with --skip-errors, skips the rest of the unit; an article's
-    own failure skips that article."""
+    own failure skips that article. A folder left with one version once its empty files are
+    left out is refused where it is the run's `only_unit`, and skipped beside other units (the
+    other article folders of a corpus given as one input, or other inputs)."""
     position = 0
     # Files given together: reading them tells whether they are plain versions that make one
     # article of several folders' files; a folder of saved pages says what holds for all its pages.
@@ -93,9 +96,9 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
                 articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes,
                                      origins=origins)
         except OneVersionLeft as one_version:
-            if len(job.inputs) == 1:
+            if only_unit:
                 raise
-            # beside other inputs, left out as a folder of one version file is
+            # beside other units, left out as a folder of one version file is
             articles = [one_version.article]
         for text in notes:
             on_note(as_warning(text))

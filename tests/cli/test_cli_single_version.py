@@ -192,3 +192,19 @@ def test_the_export_of_a_folder_left_with_one_version_alone_is_one_error(tmp_pat
     assert result.returncode == 2
     assert result.stderr.startswith(f"revdiff: error: {captured}: one version file is left once")
     assert not out.exists()
+
+
+def test_the_export_of_a_corpus_skips_its_folder_left_with_one_version(tmp_path: Path) -> None:
+    """One input, a folder of article folders: its folders are the run's units, as several
+    inputs are; the one left with one version is skipped, not the end of the run."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _, captured = two_folders_one_of_one_version_and_an_empty_file(corpus)
+    out = tmp_path / "edits.csv"
+    result = revdiff("export", str(corpus), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"skipped {captured}: only one version, nothing to compare" in result.stderr
+    assert "empty capture is no version" in result.stderr
+    with out.open(encoding="utf-8") as table:
+        rows = list(csv.DictReader(table))
+    assert rows and not any("captured" in ",".join(row.values()) for row in rows)
