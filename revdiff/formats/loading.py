@@ -137,7 +137,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             continue
         refuse_unusable_path(name)
         path = Path(name)
-        if not path.exists() and _GLOB.search(name):
+        if not path.exists() and looks_like_a_glob(name):
             raise EmptyInput("no such file or directory", name,
                              hint=f"a glob: give it {UNQUOTED_GLOB}; of revdiff's commands "
                              "only export expands globs itself",

@@ -58,6 +58,18 @@ def test_a_web_address_given_as_an_input_says_to_save_the_page(command: tuple[st
     assert len(done.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", [("diff",), ("parse",), ("view", "--plain"),
+                                     ("store", "--repo", "repo"), ("export", "-o", "out.jsonl")])
+def test_a_web_address_with_a_query_is_no_glob(command: tuple[str, ...], tmp_path: Path) -> None:
+    """Its `?` begins the query: parse, diff, view and store told it `a glob: give it
+    unquoted`, export the web address's advice."""
+    done = revdiff(command[0], "https://example.com/a?b=1", *command[1:], cwd=tmp_path)
+    assert done.returncode == 2
+    assert "revdiff reads saved pages, not web addresses: save the page first" in done.stderr
+    assert "a glob: give it" not in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+
+
 @pytest.mark.parametrize(("word", "meant"), [("difff", "diff"), ("exprot", "export"),
                                              ("pares", "parse")])
 def test_a_mistyped_command_says_which_it_meant(word: str, meant: str, tmp_path: Path) -> None:
