@@ -187,14 +187,28 @@ def check_size_unless_binary(handle: BinaryIO, where: str, max_bytes: int) -> No
 
 
 def _starts_as_binary_data(start: bytes) -> bool:
-    """Whether the first bytes of an input tell it binary data as `decode_bytes` does: a NUL
-    byte among them, and neither a byte-order mark, UTF-16 text without one, compression (a
-    word-processor document is a zip), nor a file that holds text otherwise (a PDF, a tar
-    archive), which are refused otherwise."""
-    return (b"\x00" in start[:_SNIFF_BYTES]
-            and not any(start.startswith(mark) for mark, _ in _BYTE_ORDER_MARKS)
-            and _unmarked_utf16(start[:_SNIFF_BYTES]) is None and _compression(start) is None
-            and _container(start) is None)
+    """Whether the first bytes of an input tell it binary data as `decode_bytes` does: no
+    byte-order mark, and a NUL byte among them, with neither UTF-16 text without a mark,
+    compression (a word-processor document is a zip), nor a file that holds text otherwise (a
+    PDF, a tar archive), which are refused otherwise; or, without a NUL byte, no charset
+    declared, no UTF-8 (as far as they go) and too many bytes no text holds."""
+    start = start[:_SNIFF_BYTES]
+    if any(start.startswith(mark) for mark, _ in _BYTE_ORDER_MARKS):
+        return False
+    if b"\x00" in start:
+        return (_unmarked_utf16(start) is None and _compression(start) is None
+                and _container(start) is None)
+    return (_META_CHARSET.search(start[:_DECLARATION_BYTES]) is None
+            and not _utf8_as_far_as_it_goes(start) and _holds_bytes_no_text_holds(start))
+
+
+def _utf8_as_far_as_it_goes(start: bytes) -> bool:
+    """Whether the first bytes of an input are UTF-8, a character cut at their end aside."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(start)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _binary_data(where: str) -> BinaryData:

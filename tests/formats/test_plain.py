@@ -6,6 +6,7 @@ import builtins
 import gzip
 import io
 import json
+import random
 import re
 import subprocess
 import sys
@@ -934,6 +935,29 @@ def test_a_picture_over_the_size_limit_is_left_out_as_a_small_one_is(tmp_path: P
     assert [version.number for version in article.versions] == [0, 1]
     assert article.warnings == (
         f"{tmp_path}: left out 1 binary file (pic.png): binary data is no version",)
+
+
+def test_binary_data_without_a_nul_over_the_size_limit_is_left_out_as_binary(
+        tmp_path: Path) -> None:
+    """Binary data without a NUL byte near its start (random bytes, a compressed stream) is
+    binary data to `decode_bytes`; over `--max-size` it was called too large, stopping the
+    folder, where it is left out as binary data of any size is."""
+    generator = random.Random(7)
+    (tmp_path / "0.txt").write_text("One.\n")
+    (tmp_path / "1.txt").write_text("One. Two.\n")
+    (tmp_path / "noise.bin").write_bytes(bytes(generator.randrange(1, 256) for _ in range(4096)))
+    (article,) = load([str(tmp_path)], max_bytes=1024)
+    assert [version.number for version in article.versions] == [0, 1]
+    assert article.warnings == (
+        f"{tmp_path}: left out 1 binary file (noise.bin): binary data is no version",)
+
+
+def test_a_legacy_text_over_the_size_limit_is_still_too_large(tmp_path: Path) -> None:
+    """A Windows-1252 text with control characters (a tab, a form feed) is no binary data."""
+    (tmp_path / "0.txt").write_bytes("Caf\u00e9 \u201cna\u00efve\u201d.\t\x0c\n".encode("cp1252") * 200)
+    (tmp_path / "1.txt").write_text("One. Two.\n")
+    with pytest.raises(InputTooLarge, match="more than the size limit"):
+        load([str(tmp_path)], max_bytes=1024)
 
 
 def test_a_text_file_over_the_size_limit_beside_a_picture_is_still_refused(
