@@ -199,16 +199,18 @@ def _starts_as_binary_data(start: bytes) -> bool:
         return (_unmarked_utf16(start) is None and _compression(start) is None
                 and _container(start) is None)
     return (_META_CHARSET.search(start[:_DECLARATION_BYTES]) is None
-            and not _utf8_as_far_as_it_goes(start) and _holds_bytes_no_text_holds(start))
+            and starts_as_binary_data_without_nul(start))
 
 
-def _utf8_as_far_as_it_goes(start: bytes) -> bool:
-    """Whether the first bytes of an input are UTF-8, a character cut at their end aside."""
+def starts_as_binary_data_without_nul(start: bytes) -> bool:
+    """Whether the first bytes of an input, without a NUL byte among them, tell binary data:
+    no UTF-8 (a character cut at their end aside) and too many bytes no text holds."""
+    start = start[:_SNIFF_BYTES]
     try:
         codecs.getincrementaldecoder("utf-8")().decode(start)
     except UnicodeDecodeError:
-        return False
-    return True
+        return _holds_bytes_no_text_holds(start)
+    return False
 
 
 def _binary_data(where: str) -> BinaryData:
@@ -220,13 +222,16 @@ def _binary_data(where: str) -> BinaryData:
 def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
     """A file's version in a git repository, read as a plain file's text is: UTF-8, else the
     encoding charset-normalizer recognises. Returns the text and, when it was not UTF-8, what
-    was assumed (for a warning); None for bytes that no encoding reads (binary data). Byte-order
-    marks at the start are dropped, as `decode_bytes` drops them: an editor that adds one made
-    the first paragraph change invisibly."""
+    was assumed (for a warning); None for binary data: bytes that no encoding reads, or too many
+    bytes no text holds among the first, as `decode_bytes` tells it. Byte-order marks at the
+    start are dropped, as `decode_bytes` drops them: an editor that adds one made the first
+    paragraph change invisibly."""
     try:
         return data.decode("utf-8").lstrip("\ufeff"), None
     except UnicodeDecodeError:
         pass
+    if _holds_bytes_no_text_holds(data[:_SNIFF_BYTES]):
+        return None
     guessed = _guess(data)
     if guessed is not None:
         try:

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import IO, Self
 
 from revdiff.errors import StoreError
+from revdiff.formats.decoding import starts_as_binary_data_without_nul
 from revdiff.formats.text_input import check_size
 from revdiff.safe_git import git_complaint, git_executable, reading_environment
 from revdiff.size_limit import DEFAULT_MAX_BYTES
@@ -160,9 +161,10 @@ class BlobReader:
 
 def _binary_or_refused(head: bytes, size: int, where: str, max_bytes: int) -> bytes:
     """The first bytes `head` of a version of `size` bytes, over the limit `max_bytes`, when
-    they tell it binary (a NUL byte, as git tells a binary file among its first 8,000 bytes):
-    enough for it to be left out as binary content is, since a picture or an archive kept
-    beside the articles is no version at any size. Else InputTooLarge, as for any input."""
-    if b"\0" not in head:
+    they tell it binary (a NUL byte, as git tells a binary file among its first 8,000 bytes, or
+    bytes no text holds, as `decode_version_bytes` tells them): enough for it to be left out as
+    binary content is, since a picture or an archive kept beside the articles is no version at
+    any size. Else InputTooLarge, as for any input."""
+    if b"\0" not in head and not starts_as_binary_data_without_nul(head):
         check_size(size, where, max_bytes)
     return head

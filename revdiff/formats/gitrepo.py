@@ -31,11 +31,12 @@ it, left out). Versions keep the chain's order; one dated by its author date bef
 before it gets a warning (a stored version's time is the article's own, read back as stored), and
 so does a stored version numbered below the stored version before it.
 
-A file none of whose versions is text (binary: a NUL byte, or bytes no encoding reads), or that
-is empty in every version, is no article; one warning on the repository's first article counts
-such files and names a few. A version over the size limit is told binary as git tells binary
-files, by a NUL byte among its first 8,000 bytes, the rest unread: binary, it is left out as any
-binary version is (a picture beside the articles stops nothing); else it is refused. A
+A file none of whose versions is text (binary: a NUL byte, bytes no encoding reads, or, not UTF-8,
+too many bytes no text holds), or that is empty in every version, is no article; one warning on
+the repository's first article counts such files and names a few. A version over the size limit
+is told binary from its first 8,000 bytes alone, the rest unread: by a NUL byte, as git tells
+binary files, or bytes no text holds; binary, it is left out as any binary version is (a
+picture beside the articles stops nothing); else it is refused. A
 repository without a text file is an error. A Git LFS file (git holds a pointer in its place) is
 read from the repository's LFS store, `lfs/objects` in its git directory; a version whose
 content is not there is left out, warned, and a file with none there is counted as binary files

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -1163,6 +1164,20 @@ def test_a_binary_file_over_the_size_limit_is_left_out_as_binary_files_are(
     assert [v["paragraphs"] for v in article["versions"]] == [["One."], ["One. Two."]]
     [warning] = article["warnings"]
     assert warning == "2 binary files (chart.bin, pic.png) left out: no version of them is text"
+
+
+def test_binary_data_without_a_nul_over_the_size_limit_is_left_out_as_binary(
+        tmp_path: Path) -> None:
+    """Random bytes (a compressed stream) with no NUL byte, over --max-size, stopped the
+    repository as too large, where a plain file of them beside a folder's versions is binary."""
+    generator = random.Random(7)
+    noise = bytes(generator.randrange(1, 256) for _ in range(4096))
+    repo = new_repository(tmp_path / "repo")
+    commit_bytes(repo, 0, {"story.txt": b"One.\n", "noise.bin": noise}, "first")
+    commit_text(repo, 60, {"story.txt": "One. Two.\n"}, "second")
+    [article] = load([str(repo)], max_bytes=2048)
+    assert [v.paragraphs for v in article.versions] == [("One.",), ("One. Two.",)]
+    assert article.warnings == ("1 binary file (noise.bin) left out: no version of it is text",)
 
 
 def lfs_pointer(content: bytes) -> str:
