@@ -414,8 +414,9 @@ class RevdiffGroup(RevdiffCommand, click.Group):
         return f"{takers[0]} takes it" if takers else ""
 
     def _refuse_usage(self, ctx: click.Context, error: click.UsageError) -> NoReturn:
-        """One error line for a bad command line, naming the command whose --help lists its
-        options, and for an option of other commands, those commands; exit 2."""
+        """One error line for a bad command line, naming the command (after revdiff's own
+        prefix, as an input is named) whose --help lists its options, and for an option of other
+        commands, those commands; exit 2."""
         where = error.ctx.command_path if error.ctx else ctx.command_path
         if (error.ctx is None or error.ctx is ctx) and ctx.invoked_subcommand:
             # click found no context for it (a missing option value): the command's
@@ -424,7 +425,8 @@ class RevdiffGroup(RevdiffCommand, click.Group):
         if isinstance(error, click.NoSuchOption) and (
                 takers := self._commands_that_take(ctx, error.option_name)):
             what = f"No such option {error.option_name!r}: {takers}"
-        say(f"revdiff: error: {where}: {what} (see `{where} --help`)")
+        command = where.partition(" ")[2]  # named once: `revdiff: error: store: ...`
+        say(f"revdiff: error: {f'{command}: ' if command else ''}{what} (see `{where} --help`)")
         sys.exit(error.exit_code)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -408,33 +408,36 @@ def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("arguments", "said"), [
-    (["diff", "--format", "xml", "a.txt"], "revdiff diff: Invalid value for '--format': 'xml'"),
-    (["diff", "--bogus", "a.txt"], "revdiff diff: No such option '--bogus' (see `revdiff diff"),
+    (["diff", "--format", "xml", "a.txt"], "diff: Invalid value for '--format': 'xml'"),
+    (["diff", "--bogus", "a.txt"], "diff: No such option '--bogus' (see `revdiff diff"),
     # `revdiff FILE --format json` is the app's command line: the commands that take it are named
-    (["a.txt", "--format", "json"], ("revdiff view: No such option '--format': `revdiff diff`, "
+    (["a.txt", "--format", "json"], ("view: No such option '--format': `revdiff diff`, "
                                      "`revdiff export` and `revdiff parse` take it (see")),
-    (["parse", "a.txt", "--repo", "r"], ("revdiff parse: No such option '--repo': "
+    (["parse", "a.txt", "--repo", "r"], ("parse: No such option '--repo': "
                                          "`revdiff store` takes it (see `revdiff parse --help`)")),
     # the off form of a flag is the flag's; a typo of the command's own option keeps click's guess
-    (["parse", "a.txt", "--no-color"], ("revdiff parse: No such option '--no-color': "
+    (["parse", "a.txt", "--no-color"], ("parse: No such option '--no-color': "
                                         "`revdiff diff` takes it (see")),
-    (["diff", "a.txt", "--no-progress"], ("revdiff diff: No such option '--no-progress': "
+    (["diff", "a.txt", "--no-progress"], ("diff: No such option '--no-progress': "
                                           "`revdiff store` takes it (see `revdiff diff --help`)")),
-    (["diff", "a.txt", "--no-colr"], ("revdiff diff: No such option '--no-colr'. (Did you mean "
+    (["diff", "a.txt", "--no-colr"], ("diff: No such option '--no-colr'. (Did you mean "
                                       "one of: '--color', '--no-color'?) (see")),
-    (["diff"], "revdiff diff: Missing argument 'INPUT...' (see `revdiff diff --help`)"),
-    (["export", "a.txt", "-o", "x.jsonl", "--max-size", "abc"], "revdiff export: Invalid value"),
-    (["export", "a.txt", "-o"], "revdiff export: Option '-o' requires an argument"),
+    (["diff"], "diff: Missing argument 'INPUT...' (see `revdiff diff --help`)"),
+    (["export", "a.txt", "-o", "x.jsonl", "--max-size", "abc"], "export: Invalid value"),
+    (["export", "a.txt", "-o"], "export: Option '-o' requires an argument"),
+    (["store", "a.txt", "--repo"], ("store: Option '--repo' requires an argument (see "
+                                    "`revdiff store --help`)")),
     # the options after `--version` or `--help` are revdiff's own: click printed its usage there
-    (["--version", "--max-size", "1K"], ("revdiff: No such option '--max-size': `revdiff diff`, "
+    (["--version", "--max-size", "1K"], ("No such option '--max-size': `revdiff diff`, "
                                          "`revdiff export`, `revdiff parse`, `revdiff store` and "
                                          "`revdiff view` take it (see `revdiff --help`)")),
-    (["--help", "--bogus"], "revdiff: No such option '--bogus' (see `revdiff --help`)")])
+    (["--help", "--bogus"], "No such option '--bogus' (see `revdiff --help`)")])
 def test_a_bad_option_is_one_line_error(arguments: list[str], said: str) -> None:
     finished = subprocess.run([sys.executable, "-m", "revdiff", *arguments], capture_output=True,
                               text=True, check=False, timeout=120)
     assert finished.returncode == 2 and finished.stdout == ""
     [line] = finished.stderr.splitlines()
+    # the command named once, after revdiff's own prefix: it was `revdiff: error: revdiff diff:`
     assert line.startswith(f"revdiff: error: {said}")
 
 
