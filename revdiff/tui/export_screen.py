@@ -43,7 +43,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
     its own, and a name typed with another format's suffix (`x.json`) picks that format, the
     highlight and the hint following it; an unknown suffix keeps the highlighted format. A
     missing folder is refused (nothing is created; `notes/` and `notes/.` name a folder; a missing
-    export folder is told as the dialog opens, with the settings file that named it), and so
+    export folder is told as the dialog opens, with the settings file that named it, and while
+    the name typed is in it), and so
     is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an input), and a name
     with no room beside it for the temporary file it is written through; an existing file is only
     replaced after a second Enter. The file is written on a thread of its own (a pair of 6,000
@@ -220,10 +221,27 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.confirmed = None
-        self._say("")
+        if self._in_missing_export_folder(event.value):
+            # told as the dialog opened: it holds while the name is in that folder, and comes
+            # back once another problem (`Type a file name first`) is past
+            self._say_no_folder(self.directory)
+        else:
+            self._say("")
         named = self._format_named_by(event.value)
         if named is not None and named is not self.chosen:
             self.query_one(OptionList).highlighted = self.formats.index(named)
+
+    def _in_missing_export_folder(self, name: str) -> bool:
+        """Whether the file name typed goes in the export folder, or a folder in it, while that
+        folder does not exist."""
+        if self.directory.is_dir():
+            return False
+        try:
+            path = Path(name.strip()).expanduser()
+        except RuntimeError:  # `~name` of no user: `_submit` tells it
+            return False
+        folder = Path(os.path.normpath(self.directory / path)).parent
+        return folder.is_relative_to(self.directory)
 
     def _format_named_by(self, name: str) -> ExportFormat | None:
         """The format whose suffix the file name ends in (in any letter case), if any: `x.json`

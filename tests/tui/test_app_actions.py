@@ -1174,3 +1174,28 @@ async def test_home_end_and_the_page_keys_jump_in_the_help_as_g_g_space_and_b_do
             await pilot.press(same)
             assert (body.scroll_offset.y, body.border_subtitle) == where, same
             assert set(passed) == {where[0]}, same  # no place on the way
+
+
+@run_async
+async def test_export_keeps_saying_its_missing_folder_while_the_name_is_in_it(
+        chain_article: Article, tmp_path: Path) -> None:
+    """The first key typed in the name cleared `No folder …`, the name still in that folder;
+    a name in a folder that exists clears it."""
+    settings_file = tmp_path / "config.toml"
+    settings_file.write_text(f'[view]\nexport_directory = "{tmp_path / "gone"}"\n')
+    app = RevdiffApp(chain_article, settings=load_settings(settings_file))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", "x")
+        await pilot.pause()
+        problem = str(app.screen.query_one("#export-problem", Static).content)
+        assert problem.startswith(f"No folder {tmp_path / 'gone'} (view.export_directory in ")
+        app.screen.query_one(Input).value = "story.txt"  # relative: in the missing folder
+        await pilot.pause()
+        problem = str(app.screen.query_one("#export-problem", Static).content)
+        assert problem.startswith(f"No folder {tmp_path / 'gone'} (view.export_directory in ")
+        app.screen.query_one(Input).value = str(tmp_path / "story.txt")
+        await pilot.pause()
+        assert str(app.screen.query_one("#export-problem", Static).content) == ""
