@@ -197,8 +197,8 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     if error_heading is not None:
         paragraphs = ()
     elif headline is not None:  # the headline inside the article's element is its title
-        title = headline
-        at = paragraphs.index(headline)
+        paragraph, title = headline
+        at = paragraphs.index(paragraph)
         paragraphs = paragraphs[:at] + paragraphs[at + 1:]
     paragraphs, logo = _without_logo(soup, paragraphs)
     text = remove_furniture(paragraphs)
@@ -224,19 +224,23 @@ def _headed_article(soup: BeautifulSoup) -> str | None:
     return f"<html><body>{holders[-1]}</body></html>" if holders else None
 
 
-def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:
+def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]
+              ) -> tuple[str, str] | None:
     """The page's headline where the extraction gave it as a paragraph (as the extraction gives
-    it): its title, else its first `<h1>` where that is no logo (`_is_logo`; on a site whose
-    og:title, a headline for sharing, is not the one on the page), else its `<title>` without
-    the site's name after a separator (on a site whose `<h1>` is its logo); None when none is a
-    paragraph."""
+    it), and the title it makes: its title, else its first `<h1>` where that is no logo
+    (`_is_logo`; on a site whose og:title, a headline for sharing, is not the one on the page),
+    else its `<title>` without what follows its last separator (on a site whose `<h1>` is its
+    logo), the title where og:title gives another; a title read from the `<title>` (`_title`) is
+    kept, so that it does not hang on what the extraction keeps. None when none is a paragraph."""
     heading: Any = soup.find("h1")
     shown = heading.get_text(" ") if heading is not None and not _is_logo(heading, soup) else ""
     named: Any = soup.find("title")
-    for candidate in (title, shown,
-                      _SITE_NAME.sub("", named.get_text(" ")) if named is not None else ""):
-        if _as_extracted(candidate) in paragraphs:
-            return _as_extracted(candidate)
+    before_site = _SITE_NAME.sub("", named.get_text(" ")) if named is not None else ""
+    for rank, candidate in enumerate((title, shown, before_site)):
+        headline = _as_extracted(candidate)
+        if headline in paragraphs:
+            title_kept = rank == 2 and _meta(soup, "og:title") is None
+            return headline, title if title_kept else headline
     return None
 
 
@@ -567,11 +571,22 @@ def _urls(soup: BeautifulSoup, html: str) -> list[str]:
 
 def _title(soup: BeautifulSoup) -> str:
     """The page's og:title, else its first `<h1>`, else, where that `<h1>` is the site's logo
-    (`_is_logo`) or there is none, its `<title>`."""
+    (`_is_logo`) or there is none, its `<title>`, without the site's name after a separator
+    where the page names its site so (its og:site_name, the text of its logo `<h1>` or of its
+    image's `alt`)."""
     title = _meta(soup, "og:title")
-    if title is None:
-        shown: Any = soup.find("h1")
-        named: Any = soup.find("title")
-        heading = shown if shown is not None and not _is_logo(shown, soup) else named
-        title = heading.get_text(" ") if heading is not None else ""
-    return collapse_whitespace(title)
+    if title is not None:
+        return collapse_whitespace(title)
+    shown: Any = soup.find("h1")
+    if shown is not None and not _is_logo(shown, soup):
+        return collapse_whitespace(shown.get_text(" "))
+    named: Any = soup.find("title")
+    title = collapse_whitespace(named.get_text(" ")) if named is not None else ""
+    site = _SITE_NAME.search(title)
+    logo = [shown.get_text(" "), *(str(image.get("alt", "")) for image in shown.find_all("img"))
+            ] if shown is not None else []
+    site_names = {collapse_whitespace(name).casefold()
+                  for name in (_meta(soup, "og:site_name") or "", *logo)}
+    if site is not None and site.group(1).casefold() in site_names - {""}:
+        return title[:site.start()]
+    return title

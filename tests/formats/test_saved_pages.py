@@ -1069,7 +1069,8 @@ def test_a_site_logo_in_an_h1_is_not_the_title(tmp_path: Path, logo: str) -> Non
 @needs_trafilatura
 def test_a_page_whose_only_h1_is_an_image_takes_its_title_from_title(tmp_path: Path) -> None:
     """A page whose `<h1>` is the site's logo, an image, and which shows no headline: its title
-    was empty, though its `<title>` names the story."""
+    was empty, though its `<title>` names the story; it is the `<title>` without the site's
+    name, which the logo's `alt` gives, as on the same page showing its headline as an `<h2>`."""
     folder = tmp_path / "pages"
     body = "".join(f"<p>{escape(p)}</p>" for p in STORY[:3])
     _write(folder, "story.html",
@@ -1077,7 +1078,7 @@ def test_a_page_whose_only_h1_is_an_image_takes_its_title_from_title(tmp_path: P
            f"rel='canonical' href='{URL}'></head><body><header><h1><img src='/logo.png' "
            f"alt='News Company'></h1></header><article>{body}</article></body></html>\n")
     article, = load([str(folder)])
-    assert [v.title for v in article.versions] == ["Council decides | News Company"]
+    assert [v.title for v in article.versions] == ["Council decides"]
 
 
 @needs_trafilatura
@@ -1358,9 +1359,10 @@ _LOGO_PAGE = ("<!DOCTYPE html><html><head><title>Council decides on the bridge |
 @needs_trafilatura
 def test_a_page_without_og_title_whose_logo_h1_shows_text_takes_its_title_from_title() -> None:
     """A logo `<h1>` showing the site's name, linking to the site's root, gave the page without
-    og:title the site's name for its title; only one showing no text fell back to `<title>`."""
+    og:title the site's name for its title; only one showing no text fell back to `<title>`,
+    which is read without the site's name the logo shows after its separator."""
     page = read_page("page.html", "page.html", _LOGO_PAGE)
-    assert page.title == "Council decides on the bridge | News Company"
+    assert page.title == "Council decides on the bridge"
 
 
 @needs_trafilatura
@@ -1413,3 +1415,41 @@ def test_a_microdata_time_in_a_list_item_left_unended_is_read_without_the_next_i
                  "<li>By Jane Doe</ul>")
     page = read_page("page.html", "page.html", html)
     assert (page.time, page.date, page.time_source) == (None, "2020-01-03", "microdata dateModified")
+
+
+_SITE_HEAD = ("<!DOCTYPE html><html><head><title>Council approves new bridge | News Company</title>"
+              "{meta}</head><body><header><h1>{logo}</h1></header><main><article>")
+_SITE_BODY = ("<p>The council voted on Tuesday to build a new bridge over the river next year.</p>"
+              "<p>Residents said they were glad the old crossing will finally be replaced.</p>"
+              "</article></main></body></html>")
+
+
+@needs_trafilatura
+@pytest.mark.parametrize(("meta", "logo"), [
+    ("", "<a href='/'>News Company</a>"),
+    ("<meta property='og:site_name' content='News Company'>", "<img src='/logo.png' alt=''>"),
+])
+def test_two_saves_of_one_headline_under_a_logo_h1_have_one_title(meta: str, logo: str) -> None:
+    """A page without og:title whose `<h1>` is the logo took the `<title>` with the site's name
+    (`Council approves new bridge | News Company`) where the extraction left the headline out,
+    and the headline without it where the extraction kept it: two saves of one article showed a
+    title change. The site's name, as its logo or og:site_name gives it, is no part of a title."""
+    head = _SITE_HEAD.format(meta=meta, logo=logo)
+    kept = read_page("a.html", "a.html", f"{head}<h2>Council approves new bridge</h2>{_SITE_BODY}")
+    left_out = read_page("b.html", "b.html", head + _SITE_BODY)
+    assert kept.title == left_out.title == "Council approves new bridge"
+    assert kept.text.paragraphs == left_out.text.paragraphs
+
+
+@needs_trafilatura
+def test_a_title_whose_end_names_no_site_keeps_it_whatever_the_extraction_keeps() -> None:
+    """Where nothing else on the page names the site, what follows the separator in `<title>`
+    may be the headline's own (`Brexit - what happens next`): it is kept, and kept the same
+    whether or not the extraction keeps a paragraph that says what comes before it (a kicker,
+    `Brexit`), which made the title `Brexit`."""
+    head = _SITE_HEAD.format(meta="", logo="<img src='/logo.png' alt=''>").replace(
+        "Council approves new bridge | News Company", "Brexit - what happens next")
+    kept = read_page("a.html", "a.html", f"{head}<h2>Brexit</h2>{_SITE_BODY}")
+    left_out = read_page("b.html", "b.html", head + _SITE_BODY)
+    assert kept.title == left_out.title == "Brexit - what happens next"
+    assert kept.text.paragraphs == left_out.text.paragraphs
