@@ -186,21 +186,18 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         named if named.time is not None else _time_from_page(html, soup, named))
     title = _title(soup)
     headed = _headed_article(soup)
-    paragraphs = (extract_paragraphs(headed, name) if headed else ()) or extract_paragraphs(
-        html, name)
+    shown = (extract_paragraphs(headed, name) if headed else ()) or extract_paragraphs(html, name)
+    error_heading = _error_heading(soup, shown or _linked_data_text(soup))
     text_from_linked_data = False
-    if not paragraphs:  # a page whose text a script writes in, saved without running it
-        paragraphs = _linked_data_text(soup)
-        text_from_linked_data = bool(paragraphs)
-    error_heading = _error_heading(soup, paragraphs)
-    headline = _headline(soup, title, paragraphs)
-    if error_heading is not None:
-        paragraphs = ()
-    elif headline is not None:  # the headline inside the article's element is its title
-        paragraph, title = headline
-        at = paragraphs.index(paragraph)
-        paragraphs = paragraphs[:at] + paragraphs[at + 1:]
-    paragraphs, logo = _without_logo(soup, paragraphs)
+    paragraphs: tuple[str, ...] = ()
+    logo = None
+    if error_heading is None:
+        title, paragraphs, logo = _article_text(soup, title, shown)
+    if error_heading is None and not paragraphs:
+        # a page whose text a script writes in, saved without running it (its headline shown)
+        linked_title, paragraphs, linked_logo = _article_text(soup, title, _linked_data_text(soup))
+        if paragraphs:
+            title, logo, text_from_linked_data = linked_title, linked_logo, True
     text = remove_furniture(paragraphs)
     if logo is not None:
         text = dataclasses.replace(text, furniture=(logo, *text.furniture))
@@ -222,6 +219,21 @@ def _headed_article(soup: BeautifulSoup) -> str | None:
     heading: Any = soup.find("h1")
     holders = heading.find_parents("article") if heading is not None else []
     return f"<html><body>{holders[-1]}</body></html>" if holders else None
+
+
+def _article_text(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]
+                  ) -> tuple[str, tuple[str, ...], str | None]:
+    """The page's title, the article's paragraphs of `paragraphs` and the text of its logo
+    `<h1>` taken out of them: without the headline, which makes the title (`_headline`), and the
+    logo's text (`_without_logo`); no paragraphs where fewer than MIN_ARTICLE_WORDS words are
+    left."""
+    headline = _headline(soup, title, paragraphs)
+    if headline is not None:  # the headline inside the article's element is its title
+        paragraph, title = headline
+        at = paragraphs.index(paragraph)
+        paragraphs = paragraphs[:at] + paragraphs[at + 1:]
+    paragraphs, logo = _without_logo(soup, paragraphs)
+    return (title, paragraphs, logo) if _words(paragraphs) >= MIN_ARTICLE_WORDS else (title, (), None)
 
 
 def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]

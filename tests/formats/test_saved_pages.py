@@ -1453,3 +1453,39 @@ def test_a_title_whose_end_names_no_site_keeps_it_whatever_the_extraction_keeps(
     left_out = read_page("b.html", "b.html", head + _SITE_BODY)
     assert kept.title == left_out.title == "Brexit - what happens next"
     assert kept.text.paragraphs == left_out.text.paragraphs
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("heading", [
+    "<h1>Bridge to close soon</h1>",  # the headline, taken for the title
+    "<h1><a href='/'>News Company</a></h1>",  # the logo's text, taken out
+])
+def test_the_word_minimum_is_counted_without_the_headline_and_logo(tmp_path: Path,
+                                                                   heading: str) -> None:
+    """The 6-word minimum counted the headline (and the logo's text) that are then taken out of
+    the text: a page showing only `Short text here.` under a 4-word headline was read as a
+    version of 3 words, not left out as a page without article text."""
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "20200103110000.html",
+           f"<!DOCTYPE html><html><head><title>Bridge to close soon</title><link rel='canonical' "
+           f"href='{URL}'></head><body><article>{heading}<p>Short text here now.</p></article>"
+           "</body></html>")
+    article, = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] == [FIRST.paragraphs]
+    assert any("20200103110000.html: no article text found; page left out" in w
+               for w in article.warnings)
+
+
+@needs_trafilatura
+def test_a_page_showing_its_headline_and_too_few_words_is_read_from_its_linked_data() -> None:
+    """A page whose script writes its text in, saved without running it, that shows its headline
+    and a line (`Loading the story now.`) was read as that line, the JSON-LD articleBody that
+    holds its text passed over, as the headline made up the minimum."""
+    body = json.dumps({"@type": "NewsArticle", "articleBody": "\n".join(STORY[:2])})
+    page = read_page("page.html", "page.html", (
+        "<!DOCTYPE html><html><head><title>Bridge to close soon</title><script "
+        f"type='application/ld+json'>{body}</script></head><body><article><h1>Bridge to close "
+        "soon</h1><p>Loading the story now.</p></article></body></html>"))
+    assert (page.title, page.text.paragraphs, page.text_from_linked_data) == (
+        "Bridge to close soon", STORY[:2], True)
