@@ -12,12 +12,21 @@ _ATTRIBUTES = (rf"(?:[\t\n\f\r /]++|[^\t\n\f\r />][^\t\n\f\r />=]*+(?:{_SPACE}*+
                r"(?:\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z)|[^\t\n\f\r >]*+))?+)*+(?:>|\Z)")
 # What a browser shows nothing of as markup: a comment (`<!-->` and `<!--->` are whole ones; one
 # ends at `-->` or `--!>`), a script or style element (whose text is no markup), a template
-# (whose content is never shown) or a textarea (whose content is text); each left open runs to the
-# page's end, as a browser reads it. html.parser reads the inside of a template or a textarea as
-# markup: a table there would be taken for the page's.
+# (whose content is never shown), a textarea (whose content is a form's text), and an iframe,
+# noembed, noframes or noscript element, whose text (RAWTEXT, read as no markup) a browser that
+# shows frames and embeds and runs scripts never shows; each left open runs to the page's end, as
+# a browser reads it. html.parser reads the inside of a template, a textarea or those as markup:
+# a table there would be taken for the page's.
+_BLANKED = "script|style|template|textarea|iframe|noembed|noframes|noscript"
 _UNSHOWN = (r"<!--(?:-?>|.*?(?:--!?>|\Z))"
-            rf"|<(?P<raw>script|style|template|textarea)(?=[\t\n\f\r />]){_ATTRIBUTES}"
+            rf"|<(?P<raw>{_BLANKED})(?=[\t\n\f\r />]){_ATTRIBUTES}"
             rf".*?(?:</(?P=raw)(?=[\t\n\f\r />]|\Z){_ATTRIBUTES}|\Z)")
+# Elements whose text a browser shows and its tokenizer reads as text, not markup: a title's
+# (RCDATA) and an xmp's (RAWTEXT) up to their own end tag (`</title` before white space, `/` or
+# `>`), and all after `<plaintext>`
+_SHOWN_TEXT = (rf"(?P<text_start><(?P<text_raw>title|xmp)(?=[\t\n\f\r />]){_ATTRIBUTES})"
+               rf"(?P<text>.*?)(?P<text_end></(?P=text_raw)(?=[\t\n\f\r />]){_ATTRIBUTES}|\Z)"
+               rf"|(?P<plain_start><plaintext(?=[\t\n\f\r />]){_ATTRIBUTES})(?P<plain>.*)")
 # The markup a browser reads as a unit, in which a comment's or an element's start is none: a
 # start or end tag (its name runs to white space, `/` or `>`: `<scr<!---->` is a tag named
 # `scr<!----`), and what a browser reads as a comment of its own up to the next `>` (`<!` not of a
@@ -26,29 +35,35 @@ _TAG = rf"(?P<tag><(?P<end>/)?(?P<name>[a-zA-Z][^\t\n\f\r />]*+){_ATTRIBUTES})"
 _BOGUS_COMMENT = r"<(?:!|\?|/(?![a-zA-Z]))[^>]*+(?:>|\Z)"
 # A `<` that starts no markup is text; one before what is blanked is written `&lt;`, so that it
 # does not start a tag with the text after it
-_TEXT_LT = r"(?P<text_lt><)(?=<!--|<(?:script|style|template|textarea)(?:[\t\n\f\r />]))"
-_MARKUP = re.compile(rf"(?P<unshown>{_UNSHOWN})|{_TAG}|{_BOGUS_COMMENT}|{_TEXT_LT}",
+_TEXT_LT = rf"(?P<text_lt><)(?=<!--|<(?:{_BLANKED})(?:[\t\n\f\r />]))"
+_MARKUP = re.compile(rf"(?P<unshown>{_UNSHOWN})|{_SHOWN_TEXT}|{_TAG}|{_BOGUS_COMMENT}|{_TEXT_LT}",
                      re.DOTALL | re.IGNORECASE)
 
 
 def _shown(piece: re.Match[str]) -> str:
     if piece["unshown"] is not None:
         return "\n" * piece.group().count("\n")
+    if piece["text_start"] is not None:
+        return piece["text_start"] + piece["text"].replace("<", "&lt;") + piece["text_end"]
+    if piece["plain_start"] is not None:
+        return piece["plain_start"] + piece["plain"].replace("<", "&lt;")
     return "&lt;" if piece["text_lt"] is not None else piece.group()
 
 
 def shown_markup(text: str) -> str:
-    """The page with each comment and script, style, template and textarea element made only
-    its line ends: what a browser shows nothing of as markup, on lines that keep their numbers.
-    Tags and what a browser reads as a comment up to the next `>` are read as it reads them: a
-    comment's or an element's start inside one is none. Shown markup is its own shown markup."""
+    """The page with each comment and script, style, template, textarea, iframe, noembed,
+    noframes and noscript element made only its line ends: what a browser shows nothing of as
+    markup, on lines that keep their numbers. The text of a title, an xmp and all after
+    `<plaintext>`, which a browser shows as text, is kept with its `<` written `&lt;`. Tags and
+    what a browser reads as a comment up to the next `>` are read as it reads them: a comment's
+    or an element's start inside one is none. Shown markup is its own shown markup."""
     return _MARKUP.sub(_shown, text)
 
 
 def closing_html_tag(text: str) -> re.Match[str] | None:
     """The page's closing html tag, where a browser reads one in `text` (a page, or its shown
     markup): the last end tag named html in any case (`</html >`, `</HTML\\n>`), not one in a
-    comment, a script, style, template or textarea element, or a tag's attribute."""
+    comment, an element whose text is no markup (`shown_markup`), or a tag's attribute."""
     found = None
     for piece in _MARKUP.finditer(text):
         if piece["end"] is not None and piece["name"].lower() == "html":

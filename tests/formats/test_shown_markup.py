@@ -58,3 +58,30 @@ def test_the_closing_html_tag_is_found_as_a_browser_reads_it(page: str, closing:
     '<html><body><a title="</html>">x</a>', "<html><body><script>w('</html>')", "<html></ html>"])
 def test_a_closing_html_tag_a_browser_does_not_read_is_none(page: str) -> None:
     assert closing_html_tag(page) is None
+
+
+# The HTML standard's tokenizer reads the text of a title or textarea (RCDATA), of an xmp, iframe,
+# noembed, noframes or (scripting on) noscript element (RAWTEXT) as text up to its own end tag,
+# and all after `<plaintext>` as text: a comment's or a tag's start there is none. What a browser
+# shows of it is kept, its `<` written `&lt;`; the rest is blanked, as a script is.
+@pytest.mark.parametrize(("page", "shown"), [
+    ("<title><!-- </title> --></html>", "<title>&lt;!-- </title> --></html>"),
+    ("<TITLE>a<b>c</Title ><p>d</p>", "<TITLE>a&lt;b>c</Title ><p>d</p>"),
+    ("<xmp><!-- </xmp>x</xmp2> -->", "<xmp>&lt;!-- </xmp>x</xmp2> -->"),
+    ("<plaintext><!-- x --></html>", "<plaintext>&lt;!-- x -->&lt;/html>"),
+    ("<iframe><!-- </iframe>x -->", "x -->"),
+    ("<noembed><p>a</p></noembed>b", "b"),
+    ("<noframes><!--</noframes>-->", "-->"),
+    ("<noscript><table>\n</noscript/>b", "\nb"),
+    ("a<<iframe>x</iframe>", "a&lt;")])
+def test_the_text_of_raw_text_elements_is_read_as_text(page: str, shown: str) -> None:
+    """The comment's start in `<title><!-- </title> -->` swallowed the title's end tag."""
+    assert shown_markup(page) == shown
+    assert shown_markup(shown) == shown
+
+
+@pytest.mark.parametrize("page", ["<html><title></html></title><body>x</body>",
+                                  "<html><body><plaintext>x</body></html>",
+                                  "<html><body><noframes></html></noframes>"])
+def test_a_closing_html_tag_in_raw_text_is_none(page: str) -> None:
+    assert closing_html_tag(page) is None
