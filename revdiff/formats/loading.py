@@ -48,7 +48,7 @@ from revdiff.formats.input_file import (
 )
 from revdiff.formats.page_joining import read_pages
 from revdiff.formats.repeated_files import RepeatedFiles
-from revdiff.formats.shown_markup import closing_html_tag, shown_markup
+from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag
 from revdiff.formats.text_input import read_bounded, resolved
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article
@@ -407,8 +407,9 @@ def _tracker_input(read: TextInput) -> TextInput:
         other_inputs = ("give the versions as text files, or put saved pages of an article in "
                         "a folder and give the folder")
         # cut before the tracker's markup? (a page may also leave out </html>, as HTML allows;
-        # one in a script's string or a comment is none)
-        if "<html" in shown_markup(read.text).lower() and closing_html_tag(read.text) is None:
+        # one in a script's string or a comment is none, and a custom element's <html-frame> is
+        # no <html>)
+        if opening_html_tag(read.text) is not None and closing_html_tag(read.text) is None:
             raise MalformedPage("HTML page is neither a News Sniffer nor a NewsDiffs page, and it "
                                 "ends without </html>", read.name,
                                 hint=f"if it is a diff page cut short, save the whole page again; "

@@ -32,7 +32,7 @@ from revdiff.formats.fields import (
 from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.newsdiffs_text import split_version_text
 from revdiff.formats.open_elements import end_tags_implied
-from revdiff.formats.shown_markup import closing_html_tag, shown_markup
+from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.unnumbered_pages import unnumbered_warning
 from revdiff.model import Article, Version
@@ -513,9 +513,9 @@ def _whose(sides: list[str], singular: str, plural: str) -> str:
 def read_page(text: str, where: str) -> Article:
     """Read a NewsDiffs diff page, raw or browser-rendered, into an article of two versions. A
     page whose `<html>` has no `</html>` after it is refused as cut short, both read as a
-    browser shows them (`shown_markup`, `closing_html_tag`): a `</html>` in a script's string or a
-    comment is none, and `</html >` is one."""
-    if "<html" in shown_markup(text).lower() and closing_html_tag(text) is None:
+    browser reads them (`opening_html_tag`, `closing_html_tag`): a `</html>` in a script's string
+    or a comment is none, nor is a custom element's `<html-frame>`, and `</html >` is one."""
+    if opening_html_tag(text) is not None and closing_html_tag(text) is None:
         raise MalformedPage("page is truncated: no </html> found", where,
                             hint="save the whole page again")
     refuse_a_second_page(text, where)

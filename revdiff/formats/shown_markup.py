@@ -60,6 +60,17 @@ def shown_markup(text: str) -> str:
     return _MARKUP.sub(_shown, text)
 
 
+def opening_html_tag(text: str) -> re.Match[str] | None:
+    """The page's opening html tag, where a browser reads one in `text` (a page, or its shown
+    markup): the first start tag named html in any case (`<HTML lang=en>`), not a custom
+    element's (`<html-frame>`), nor one in a comment, an element whose text is no markup
+    (`shown_markup`), or a tag's attribute."""
+    for piece in _MARKUP.finditer(text):
+        if piece["tag"] is not None and piece["end"] is None and piece["name"].lower() == "html":
+            return piece
+    return None
+
+
 def closing_html_tag(text: str) -> re.Match[str] | None:
     """The page's closing html tag, where a browser reads one in `text` (a page, or its shown
     markup): the last end tag named html in any case (`</html >`, `</HTML\\n>`), not one in a

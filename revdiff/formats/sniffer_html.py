@@ -27,7 +27,7 @@ from revdiff.formats.open_elements import (
     end_tags_implied,
     read_open_elements,
 )
-from revdiff.formats.shown_markup import closing_html_tag, shown_markup
+from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -142,7 +142,7 @@ def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
     browser's "Copy element" writes it, too). A page cut between two elements its body or the
     fragment holds directly, none left open (one of paragraphs alone cut after a `</p>`), cannot be
     told from a whole one."""
-    has_root = "<html" in markup.lower()
+    has_root = opening_html_tag(markup) is not None
     if has_root and closing_html_tag(markup) is not None:
         return
     if (cut := cut_short_at(markup, elements)) is not None:

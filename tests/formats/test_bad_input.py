@@ -518,6 +518,19 @@ def test_a_page_is_no_article_history_for_markup_it_does_not_show(tmp_path: Path
                            "NewsDiffs page (save the diff page itself,")
 
 
+def test_a_piece_of_a_page_holding_an_element_named_html_x_is_not_said_to_end_cut(
+        tmp_path: Path) -> None:
+    """A custom element's start tag (`<html-frame>`) is no `<html>`: a piece of a page of no
+    tracker holding one was said to end without `</html>`, as if it were a page cut short."""
+    page = tmp_path / "piece.html"
+    page.write_text("<div><html-frame></html-frame><p>An article.</p></div>", "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {page}: HTML page is neither a News Sniffer nor a "
+                           "NewsDiffs page (save the diff page itself,")
+
+
 def test_a_newsdiffs_article_history_page_is_named_with_what_to_give(tmp_path: Path) -> None:
     """NewsDiffs' list of an article's versions was refused as no tracker's page at all."""
     page = tmp_path / "history.html"

@@ -500,6 +500,16 @@ def test_a_rendered_piece_of_a_page_cut_short_is_malformed() -> None:
         read_page(piece[: len(piece) * 6 // 10], "p.html")
 
 
+def test_a_rendered_piece_of_a_page_holding_an_element_named_html_x_is_whole() -> None:
+    """A custom element (`<html-frame>`) is no `<html>`: a piece of a page holding one was
+    refused as a page cut short before its `</html>`."""
+    page = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    piece = page.replace("<html", "<div").replace("</html>", "</div>")
+    framed = piece.replace('<div id="compare">', '<html-frame></html-frame><div id="compare">', 1)
+    assert framed != piece
+    assert read_page(framed, "p.html").versions == read_page(page, "p.html").versions
+
+
 def test_a_comparison_closed_after_elements_of_its_kind_is_whole() -> None:
     page = ("<div id=compare><div><span>d<br>T<br><br><br>Same </span><del>old</del><ins>new"
             "</ins></div><div/><DIV\n class='x'><span>.</span></DIV></div>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from revdiff.formats.shown_markup import closing_html_tag, shown_markup
+from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.sniffer_html import read_version_page
 from revdiff.model import Version
 from revdiff.render.sniffer_version import render_version_html
@@ -85,3 +85,18 @@ def test_the_text_of_raw_text_elements_is_read_as_text(page: str, shown: str) ->
                                   "<html><body><noframes></html></noframes>"])
 def test_a_closing_html_tag_in_raw_text_is_none(page: str) -> None:
     assert closing_html_tag(page) is None
+
+
+@pytest.mark.parametrize(("page", "opening"), [
+    ("<!DOCTYPE html><HTML lang='en'><body>x", "<HTML lang='en'>"),
+    ("<html-frame></html-frame><!-- <html> --><html\n>", "<html\n>")])
+def test_the_opening_html_tag_is_found_as_a_browser_reads_it(page: str, opening: str) -> None:
+    found = opening_html_tag(page)
+    assert found is not None and found.group() == opening
+
+
+@pytest.mark.parametrize("page", [
+    "<div><html-frame>x</html-frame></div>", '<a title="<html>">x</a>', "<!-- <html> -->",
+    "<title><html></title>", "</html>"])
+def test_an_opening_html_tag_a_browser_does_not_read_is_none(page: str) -> None:
+    assert opening_html_tag(page) is None

@@ -335,6 +335,17 @@ def test_a_fragment_of_a_version_page_cut_short_is_truncated(cut_after: str, lin
         in str(refused.value)
 
 
+def test_a_fragment_holding_an_element_named_html_x_is_not_said_to_lack_its_closing_tag() -> None:
+    """A custom element (`<html-frame>`) is no `<html>`: a fragment cut short that held one was
+    said to have no `</html>`, which a fragment never has."""
+    fragment = _content_fragment(Version(3, "Title", ("First.", "Second.", "Third.")))
+    cut = fragment[:fragment.index("<p>First.</p>")] + "<html-frame></html-frame><p>First.</p>"
+    with pytest.raises(MalformedPage) as refused:
+        read_version_page(cut, "v.html")
+    assert "page is truncated: this <div> does not end" in str(refused.value)
+    assert "</html>" not in str(refused.value)
+
+
 def test_a_fragment_of_a_version_page_cut_in_a_tag_is_truncated() -> None:
     """Its paragraphs all closed, a fragment cut inside the start tag of its next one (`<p cla`)
     was read as whole."""
