@@ -47,6 +47,7 @@ from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.open_elements import end_tags_implied
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.plain import time_in_name, zone_in_name
+from revdiff.formats.shown_markup import closing_html_tag
 from revdiff.formats.text_input import collapse_whitespace
 
 _WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
@@ -136,8 +137,6 @@ _LINKED_DATA_TEXT = "articleBody"
 # a page saved from a file names `about:internet`, no address.
 _SAVED_FROM = re.compile(r"\ufeff?\s*(?:<!doctype[^>]*>\s*)?<!--\s*saved from url=\(\d+\)"
                          r"(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
-# How a whole page ends; a page saved part way (a download cut off) has no such end.
-_PAGE_END = re.compile(r"</html\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +166,9 @@ class SavedPage:
     # for the next.
     unread_time: str | None
     text: Cleaned
-    cut_short: bool  # the page ends before `</html>`: its last paragraphs may be missing
+    # The page ends before its `</html>` (`closing_html_tag`: one in a comment or a script is
+    # none), as a page saved part way (a download cut off) does: its last paragraphs may be missing
+    cut_short: bool
     # The heading that shows the page is an error page, a bot check or a consent wall, not the
     # article (its text is then empty).
     error_heading: str | None
@@ -205,7 +206,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     url, *other_urls = _urls(soup, html) or (None,)
     return SavedPage(name, file_name, url, tuple(other_urls), title, time, source, leap_second,
-                     unread_zone, date, unread_time, text, _PAGE_END.search(html) is None, error_heading,
+                     unread_zone, date, unread_time, text, closing_html_tag(html) is None, error_heading,
                      text_from_linked_data)
 
 

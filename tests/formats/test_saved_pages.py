@@ -541,6 +541,19 @@ def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
 
 
 @needs_trafilatura
+@pytest.mark.parametrize(("ending", "cut_short"), [
+    ("</body></html/>\n", False), ("</body></html data-x>\n", False),
+    ("<!-- cached </html> -->\n", True), ("<script>w('</html>')</script>\n", True)])
+def test_a_page_s_end_is_its_closing_html_tag_as_a_browser_reads_it(ending: str,
+                                                                     cut_short: bool) -> None:
+    """A `</html>` in a comment or a script's string after a page cut short was taken for its
+    end (the page not said to be saved part way), and `</html/>` or an end tag with attributes
+    was taken for none (a whole page said to be)."""
+    page = _page(STORY).removesuffix("</body></html>\n") + ending
+    assert read_page("p.html", "p.html", page).cut_short is cut_short
+
+
+@needs_trafilatura
 def test_folder_without_article_text_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "a.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
