@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # HTML's white space, and a tag's attributes as its tokenizer reads them: a name runs to white
 # space, `/`, `>` or `=` (holding `<`, `!` or a quote), a quoted value to its quote (holding `>`),
@@ -71,12 +72,18 @@ def opening_html_tag(text: str) -> re.Match[str] | None:
     return None
 
 
+def html_end_tags(text: str) -> Iterator[re.Match[str]]:
+    """Each end tag named html in any case (`</html >`, `</HTML\\n>`, `</html/>`) where a browser
+    reads one in `text` (a page, or its shown markup): not one in a comment, an element whose
+    text is no markup (`shown_markup`), or a tag's attribute."""
+    return (piece for piece in _MARKUP.finditer(text)
+            if piece["end"] is not None and piece["name"].lower() == "html")
+
+
 def closing_html_tag(text: str) -> re.Match[str] | None:
-    """The page's closing html tag, where a browser reads one in `text` (a page, or its shown
-    markup): the last end tag named html in any case (`</html >`, `</HTML\\n>`), not one in a
-    comment, an element whose text is no markup (`shown_markup`), or a tag's attribute."""
+    """The page's closing html tag, where a browser reads one in `text`: the last of its
+    `html_end_tags`."""
     found = None
-    for piece in _MARKUP.finditer(text):
-        if piece["end"] is not None and piece["name"].lower() == "html":
-            found = piece
+    for found in html_end_tags(text):
+        pass
     return found
