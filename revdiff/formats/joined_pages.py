@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.shown_markup import html_end_tags, shown_markup
+from revdiff.formats.shown_markup import html_end_tags
 
 # Another page's start (its doctype, or a start tag named html: not a custom element's
 # `<html-frame>`) right after a page's end (`html_end_tags`), with only white space and a byte
@@ -17,14 +17,13 @@ _NEXT_DOCUMENT = re.compile(r"[\s\ufeff]*(?P<start><!doctype\s+html\b|<html(?=[\
                             re.IGNORECASE)
 
 
-def refuse_a_second_page(text: str, where: str) -> None:
-    """Refuse a page after which another page starts, naming the line where it does. The page is
-    read as a browser shows it (`shown_markup`): a page's end and start in a comment, a script's
-    string or an element whose text is no markup are none."""
-    markup = shown_markup(text)
-    for end in html_end_tags(markup):
-        second = _NEXT_DOCUMENT.match(markup, end.end())
+def refuse_a_second_page(shown: str, where: str) -> None:
+    """Refuse a page after which another page starts, naming the line where it does, `shown`
+    being the page's `shown_markup` (so that a page's end and start in a comment, a script's
+    string or another element whose text is no markup are none; its lines keep their numbers)."""
+    for end in html_end_tags(shown):
+        second = _NEXT_DOCUMENT.match(shown, end.end())
         if second is not None:
             raise MalformedPage("a second page starts here: the file holds more than one page",
-                                where, markup.count("\n", 0, second.start("start")) + 1,
+                                where, shown.count("\n", 0, second.start("start")) + 1,
                                 hint="save each page in a file of its own and give them all")

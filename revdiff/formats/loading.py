@@ -48,7 +48,7 @@ from revdiff.formats.input_file import (
 )
 from revdiff.formats.page_joining import read_pages
 from revdiff.formats.repeated_files import RepeatedFiles
-from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag
+from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.text_input import read_bounded, resolved
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article
@@ -394,12 +394,13 @@ def _whole_characters(text: str) -> str:
 def _tracker_input(read: TextInput) -> TextInput:
     """An input given on its own: an HTML page that no tracker made is refused."""
     if read.format is Format.UNKNOWN_HTML:
-        if looks_translated(read.text):
+        shown_page = shown_markup(read.text)  # read once for the checks below
+        if looks_translated(shown_page):
             raise UnknownFormat("HTML page was translated by the browser before it was saved",
                                 read.name, hint=SAVE_UNTRANSLATED)
         from revdiff.formats.newsdiffs import looks_like_article_history
 
-        if looks_like_article_history(read.text):
+        if looks_like_article_history(shown_page):
             raise UnknownFormat("this is a NewsDiffs article history page, which lists the "
                                 "versions but holds none of their text", read.name,
                                 hint="save each of its (Compare) links' diff pages and give "
@@ -409,7 +410,7 @@ def _tracker_input(read: TextInput) -> TextInput:
         # cut before the tracker's markup? (a page may also leave out </html>, as HTML allows;
         # one in a script's string or a comment is none, and a custom element's <html-frame> is
         # no <html>)
-        if opening_html_tag(read.text) is not None and closing_html_tag(read.text) is None:
+        if opening_html_tag(shown_page) is not None and closing_html_tag(shown_page) is None:
             raise MalformedPage("HTML page is neither a News Sniffer nor a NewsDiffs page, and it "
                                 "ends without </html>", read.name,
                                 hint=f"if it is a diff page cut short, save the whole page again; "

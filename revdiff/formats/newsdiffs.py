@@ -76,12 +76,11 @@ _HISTORY_HEADING = re.compile(r"Change Log\s*</h1>", re.IGNORECASE)
 _DIFF_LINK = re.compile(r"href\s*=\s*[\"']?[^\"'>\s]*/diff/\d+/\d+/", re.IGNORECASE)
 
 
-def looks_like_article_history(text: str) -> bool:
-    """Whether the page is NewsDiffs' list of one article's versions, which holds no text: its
-    heading and links read as a browser shows them (`shown_markup`: not in a comment, a script,
-    a template or a textarea)."""
-    markup = shown_markup(text)
-    return _HISTORY_HEADING.search(markup) is not None and _DIFF_LINK.search(markup) is not None
+def looks_like_article_history(shown: str) -> bool:
+    """Whether the page is NewsDiffs' list of one article's versions, which holds no text,
+    `shown` being its `shown_markup` (so that a heading or a link in a comment, a script or
+    another element whose text is no markup is none)."""
+    return _HISTORY_HEADING.search(shown) is not None and _DIFF_LINK.search(shown) is not None
 
 
 def looks_like_newsdiffs(text: str) -> bool:
@@ -515,10 +514,11 @@ def read_page(text: str, where: str) -> Article:
     page whose `<html>` has no `</html>` after it is refused as cut short, both read as a
     browser reads them (`opening_html_tag`, `closing_html_tag`): a `</html>` in a script's string
     or a comment is none, nor is a custom element's `<html-frame>`, and `</html >` is one."""
-    if opening_html_tag(text) is not None and closing_html_tag(text) is None:
+    shown_page = shown_markup(text)  # read once for both checks
+    if opening_html_tag(shown_page) is not None and closing_html_tag(shown_page) is None:
         raise MalformedPage("page is truncated: no </html> found", where,
                             hint="save the whole page again")
-    refuse_a_second_page(text, where)
+    refuse_a_second_page(shown_page, where)
     literals = find_text_literals(text, where)
     # on the lines of the page, each element ended where a browser ends it
     markup = end_tags_implied(text)

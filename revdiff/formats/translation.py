@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from revdiff.formats.shown_markup import shown_markup
-
 # What Chrome's page translation leaves in the markup: a class on the root element
 # (`<html class="translated-ltr">`, `translated-rtl`) and a `<font style="vertical-align:
 # inherit;">` around each run it translated. The root's tag and its class are read apart, each
@@ -21,10 +19,9 @@ SAVE_UNTRANSLATED = ("turn the browser's translation off to show the original pa
                      "again untranslated and give that")
 
 
-def looks_translated(text: str) -> bool:
-    """Whether the page shows a translation's marks (`shown_markup`: not in a comment, a script,
-    a template or a textarea)."""
-    markup = shown_markup(text)
-    return _TRANSLATED_RUN.search(markup) is not None or any(
+def looks_translated(shown: str) -> bool:
+    """Whether the page shows a translation's marks, `shown` being its `shown_markup` (so that
+    none in a comment, a script or another element whose text is no markup counts)."""
+    return _TRANSLATED_RUN.search(shown) is not None or any(
         _TRANSLATED_CLASS.search(value["double"] or value["single"] or value["bare"] or "")
-        for root in _ROOT_TAG.finditer(markup) for value in _CLASS_VALUE.finditer(root.group()))
+        for root in _ROOT_TAG.finditer(shown) for value in _CLASS_VALUE.finditer(root.group()))

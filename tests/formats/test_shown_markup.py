@@ -3,10 +3,20 @@ read as the HTML standard's tokenizer reads them."""
 
 from __future__ import annotations
 
-import pytest
+import re
+from collections.abc import Callable
 
+import pytest
+from story_chains import SAMPLES
+
+from revdiff.errors import UnknownFormat
+from revdiff.formats import shown_markup as shown_markup_module
+from revdiff.formats.detect import Format
+from revdiff.formats.input_file import TextInput
+from revdiff.formats.loading import _tracker_input
+from revdiff.formats.newsdiffs import read_page
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
-from revdiff.formats.sniffer_html import read_version_page
+from revdiff.formats.sniffer_html import read_diff_page, read_version_page
 from revdiff.model import Version
 from revdiff.render.sniffer_version import render_version_html
 
@@ -100,3 +110,36 @@ def test_the_opening_html_tag_is_found_as_a_browser_reads_it(page: str, opening:
     "<title><html></title>", "</html>"])
 def test_an_opening_html_tag_a_browser_does_not_read_is_none(page: str) -> None:
     assert opening_html_tag(page) is None
+
+
+COUNTED = "<span id=counted>"  # a tag each pass over the page (or its shown markup) reads
+
+
+def _unknown_page(page: str) -> None:
+    with pytest.raises(UnknownFormat, match="neither a News Sniffer nor a NewsDiffs page"):
+        _tracker_input(TextInput("u.html", page, Format.UNKNOWN_HTML))
+
+
+@pytest.mark.parametrize(("sample", "read"), [
+    ("sniffer-version.html", lambda page: read_version_page(page, "v.html")),
+    ("sniffer-diff/iran-strikes-v0-v1.html", lambda page: read_diff_page(page, "d.html")),
+    ("newsdiffs/us-deploys-troops-v1-v2-raw.html", lambda page: read_page(page, "p.html")),
+    ("sniffer-version.html", _unknown_page)])
+def test_a_reading_makes_the_shown_markup_once(monkeypatch: pytest.MonkeyPatch, sample: str,
+                                               read: Callable[[str], object]) -> None:
+    """A version page's reading made it three times (the page's, then again for the checks of a
+    second page and of a translation), a diff page's twice (again for that of a translation), the
+    check of a page of no tracker twice (for a translation and an article history)."""
+    passes = []
+    made = shown_markup_module._shown
+
+    def counting(piece: re.Match[str]) -> str:
+        if piece.group() == COUNTED:
+            passes.append(piece)
+        return made(piece)
+
+    monkeypatch.setattr(shown_markup_module, "_shown", counting)
+    page = (SAMPLES / sample).read_text("utf-8").replace("<body>", f"<body>{COUNTED}</span>", 1)
+    assert COUNTED in page
+    read(page)
+    assert len(passes) == 1
