@@ -33,6 +33,11 @@ _SHOWN_CHARS = (16, 16)
 # A URL's scheme and host start it and its path, what tells two pages of one site apart, ends
 # it: more of both, and most of the path.
 _SHOWN_URL_CHARS = (32, 64)
+# A value at most this much longer than what a cut keeps is shown whole: the cut's marks (`'...'`
+# and the count of characters) would take about as much room as they leave out.
+_CUT_MARKS_CHARS = 20
+# A cut falls where a word ends if one ends within this many characters of it.
+_NEAR_WORD_END = 8
 _URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _DEFAULT_HINT = "the input is damaged or not the tracker's own; correct it or save it again"
 
@@ -48,16 +53,24 @@ def shown(value: object) -> str:
     """A bad value quoted for an error line: short, and with control characters escaped.
 
     A long one keeps its start and its end, the middle cut (`'9999999999999999'...
-    '9999999999999999' (5,000 characters)`); a URL keeps more, most of it its path's end, so
-    that two pages of one site are still told apart.
+    '9999999999999999' (5,000 characters)`), between words where a space is near the cut; a URL
+    keeps more, most of it its path's end, so that two pages of one site are still told apart.
+    A value the cut would shorten by little more than its marks is shown whole.
     """
     if isinstance(value, int):  # str() of a huge int may fail or take long
         return str(value) if abs(value) <= MAX_NUMBER else f"(more than {MAX_DIGITS} digits)"
     text = value if isinstance(value, str) else str(value)
     start, end = _SHOWN_URL_CHARS if _URL_START.match(text) else _SHOWN_CHARS
-    if len(text) > start + end:
-        return f"{text[:start]!r}...{text[-end:]!r} ({len(text):,} characters)"
-    return repr(text)
+    if len(text) <= start + end + _CUT_MARKS_CHARS:
+        return repr(text)
+    head, tail = text[:start], text[-end:]
+    if not text[start].isspace():
+        word_end = head.rfind(" ", start - _NEAR_WORD_END)
+        head = head[:word_end] if word_end > 0 else head
+    if not text[-end - 1].isspace():
+        word_start = tail.find(" ", 0, _NEAR_WORD_END)
+        tail = tail[word_start + 1:] if 0 <= word_start < end - 1 else tail
+    return f"{head.rstrip()!r}...{tail.lstrip()!r} ({len(text):,} characters)"
 
 
 def parse_number(value: object, what: str, where: str, line: int | None = None,

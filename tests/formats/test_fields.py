@@ -199,8 +199,8 @@ SITE = "https://www.nytimes.com/2020/01/03/world/middleeast/"
 
 @pytest.mark.parametrize(("one", "other"), [
     # two pages of one site: their paths' ends differ
-    (f"{SITE}after-the-strike-iran-fires-missiles-at-us-troops-in-iraq.html",
-     f"{SITE}after-the-strike-iran-fires-missiles-at-us-troops-in-syria.html"),
+    (f"{SITE}after-the-soleimani-strike-iran-fires-missiles-at-us-troops-in-iraq.html",
+     f"{SITE}after-the-soleimani-strike-iran-fires-missiles-at-us-troops-in-syria.html"),
     # two long ids alike at the start
     ("story-" + "x" * 100 + "-1", "story-" + "x" * 100 + "-2"),
 ])
@@ -209,6 +209,21 @@ def test_a_long_value_quoted_in_a_warning_is_told_from_another_like_it(one: str,
     """A value was cut to its first 32 characters: every URL of a site's day looked the same."""
     assert shown(one) != shown(other)
     assert shown(one).endswith(f"' ({len(one):,} characters)")
+
+
+def test_a_short_value_quoted_in_a_warning_is_shown_whole() -> None:
+    """A 36-character date line was cut to 16 and 16 characters around `...`, with its length:
+    longer than the line itself, and cut in the middle of a word."""
+    line = "Published: Jan 3, 2020 10:30 a.m. ET"
+    assert shown(line) == repr(line)
+
+
+def test_a_long_value_quoted_in_a_warning_is_cut_between_words_where_one_ends_near() -> None:
+    """The cut fell in the middle of words (`'Published: Janua'...`) though a space was near."""
+    line = "Published: January 3, 2020 at 10:30 a.m. Eastern Time, updated once more, at noon"
+    quoted = shown(line)
+    start, end = quoted.removesuffix(f" ({len(line):,} characters)").split("...")
+    assert (start, end) == ("'Published:'", "'more, at noon'")
 
 
 @pytest.mark.parametrize("value", [f"{SITE}x\x1b[2J" + "y" * 200 + "\x1b]0;owned\x07/\x9b.html",
