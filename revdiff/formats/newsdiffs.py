@@ -563,7 +563,7 @@ def read_page(text: str, where: str) -> Article:
     versions = []
     headless: list[str] = []  # the sides whose text does not start with its header lines
     dated_only: list[str] = []  # the sides whose date line gives a date but no time of day
-    zones_left_out: set[str] = set()  # warned of once a page
+    zones_left_out: dict[str, dict[str, str]] = {}  # zone: {side: its date line, quoted}
     undated: dict[str, str] = {}  # side: its date line, quoted, where that is no date
     archived_instead: dict[str, str] = {}  # side: its date line, quoted, where the Archived time
     # times the version as the line is no time (one whose zone makes it none, `zone_fault`, is
@@ -612,11 +612,8 @@ def read_page(text: str, where: str) -> Article:
         if leap_second is not None:
             warnings.append(f"{where}: {leap_second}")
         zone = unread_zone_of(parsed.date) if time is dated else None
-        if zone is not None and zone not in zones_left_out:
-            zones_left_out.add(zone)
-            warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} names "
-                            f"the time zone {shown(zone)}, which is not read (unknown or "
-                            "ambiguous): read as written, in no zone")
+        if zone is not None:
+            zones_left_out.setdefault(zone, {})[side] = shown(parsed.date)
         title = parsed.title if parsed.has_header else metadata.get("page_title", "")
         versions.append(Version(number, title, parsed.paragraphs, time, time_text, cut=cut))
         if parsed.date:
@@ -627,6 +624,11 @@ def read_page(text: str, where: str) -> Article:
             metadata["byline"] = parsed.byline
         if archived_on is not None:
             metadata[f"archived.{number}"] = archived_on
+    for zone, lines in zones_left_out.items():  # one warning a zone, naming each line
+        warnings.append(f"{where}: {_whose(list(lines), 'date line', 'date lines')} "
+                        f"{' and '.join(lines.values())} {'names' if len(lines) == 1 else 'name'} "
+                        f"the time zone {shown(zone)}, which is not read (unknown or ambiguous): "
+                        "read as written, in no zone")
     if headless:
         warnings.append(f"{where}: {_whose(headless, 'text does', 'texts do')} not start with "
                         "date, title and byline lines; read as paragraphs only")

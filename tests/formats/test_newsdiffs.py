@@ -245,8 +245,9 @@ def test_a_labelled_date_line_is_read_and_its_ambiguous_zone_warned_of() -> None
     assert [v.time for v in article.versions] == [datetime(2020, 1, 3, 10, 30),
                                                   datetime(2020, 1, 3, 11, 45)]
     assert [warning for warning in article.warnings if "zone" in warning] == [
-        ("page.html: the old version's date line 'Published: Jan 3, 2020 10:30 a.m. ET' names the "
-         "time zone 'ET', which is not read (unknown or ambiguous): read as written, in no zone")]
+        ("page.html: the old and new versions' date lines 'Published: Jan 3, 2020 10:30 a.m. ET' "
+         "and 'Updated: Jan. 3, 2020 11:45 a.m. ET' name the time zone 'ET', which is not read "
+         "(unknown or ambiguous): read as written, in no zone")]
 
 
 def test_long_unchanged_stretches_are_cut_like_the_site_does() -> None:
@@ -272,8 +273,21 @@ def test_a_date_line_zone_not_read_is_warned_of_once_a_page() -> None:
     assert article.versions[1].time == datetime(2019, 1, 10, 23, 31, 3)
     # (the page also says it gives no Archived time: the renderer writes none it could read)
     assert [warning for warning in article.warnings if "zone" in warning] == [
+        ("page.html: the old and new versions' date lines 'Thu, 10 Jan 2019 22:31:03 CET' and "
+         "'Thu, 10 Jan 2019 23:31:03 CET' name the time zone 'CET', which is not read (unknown or "
+         "ambiguous): read as written, in no zone")]
+
+
+def test_date_lines_naming_two_zones_not_read_are_warned_of_each_with_its_own_line() -> None:
+    old = Version(1, "T", ("One.",), None, "Thu, 10 Jan 2019 22:31:03 CET")
+    new = Version(2, "T", ("Two.",), None, "Published: Jan 3, 2020 10:30 a.m. ET")
+    article = read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    assert [warning.split(", which")[0] for warning in article.warnings if "zone" in warning] == [
         ("page.html: the old version's date line 'Thu, 10 Jan 2019 22:31:03 CET' names the time "
-        "zone 'CET', which is not read (unknown or ambiguous): read as written, in no zone")]
+         "zone 'CET'"),
+        ("page.html: the new version's date line 'Published: Jan 3, 2020 10:30 a.m. ET' names the "
+         "time zone 'ET'")]
 
 
 OFFSET_OUT_OF_RANGE = ("is not a time: its zone offset {} is out of range (offsets run from -23:59 "
