@@ -12,8 +12,8 @@ left out; a row without a version number is left out; a row whose entry id is NU
 row, an article of its own; a NULL title or text is read as empty; a `created` that is no time keeps
 its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, which revdiff's own
 export writes there, without a warning); a time in a zone Python does not know (`CET`) is read in
-no zone, with one warning for the file that names such zones and counts their entries (on the
-first article read); a version dated before the one before it keeps its
+no zone, with one warning for the file that names such zones and counts and names their entries
+(on the first article read); a version dated before the one before it keeps its
 place by number; an entry's url and source are its lowest version's that has one (lower versions
 without one warned of), a later row's other url or source warned of; the
 lowest version's num_versions is the entry's, the other rows' not read, left
@@ -433,8 +433,9 @@ class DatabaseArticles:
 
     def _zones_warning(self, connection: sqlite3.Connection) -> str | None:
         """The file's warning of times in a zone not read (`unread_zone`), read as written in no
-        zone: the zones, the most used first, each with its number of entries; None when there
-        are none. Only text with letters in it can name a zone (ISO times and numbers have none)."""
+        zone: the zones, the most used first, each with its number of entries and the first few
+        of them (`'CET' (5 entries: 5, 9, 12 and 2 more)`); None when there are none. Only text
+        with letters in it can name a zone (ISO times and numbers have none)."""
         if "created" not in self.columns:
             return None
         created = quote(self.columns["created"])
@@ -442,17 +443,19 @@ class DatabaseArticles:
         rows, _ = self._made_leaving_out_too_long(
             connection, f"{quote(self.columns['entry'])}, {created}",
             f"typeof({created}) = 'text' AND {created} GLOB '*[A-Za-z][A-Za-z]*'")
-        entries_by_zone: dict[str, set[object]] = {}
+        # zone: {entry's key: the entry as named}, in the order the rows were written
+        entries_by_zone: dict[str, dict[object, str]] = {}
         for index, (entry, time) in enumerate(rows):
             zone = unread_zone(time) if isinstance(time, str) else None
             if zone is not None:  # a row without an entry id is an entry of its own
                 key = id_key(entry) if entry is not None else ("row", index)
-                entries_by_zone.setdefault(zone, set()).add(key)
+                named = cell_shown(entry) if entry is not None else "a row without an entry id"
+                entries_by_zone.setdefault(zone, {}).setdefault(key, named)
         if not entries_by_zone:
             return None
         entries = set().union(*entries_by_zone.values())
-        zones = [f"{shown(zone)} ({_entries(len(keys))})" for zone, keys in
-                 sorted(entries_by_zone.items(), key=lambda item: -len(item[1]))]
+        zones = [f"{shown(zone)} ({_entries(len(named))}: {_few_named(list(named.values()))})"
+                 for zone, named in sorted(entries_by_zone.items(), key=lambda item: -len(item[1]))]
         return (f"{self.where}: {self.columns['created']} names a time zone that is not read "
                 f"(unknown or ambiguous) in {_entries(len(entries))}: {first_few(zones)}; their "
                 "times are read as written, in no zone (write an offset, `+0100`, to read a "
@@ -551,6 +554,13 @@ def _warnings_list(cell: object) -> list[str] | None:
 def _entries(count: int) -> str:
     """`1 entry`, `1,204 entries`."""
     return f"{count:,} {'entry' if count == 1 else 'entries'}"
+
+
+def _few_named(names: list[str], shown_names: int = 3) -> str:
+    """`5`, `5 and 9`, `5, 9, 12 and 2 more`: the first `shown_names` names and how many more."""
+    if len(names) > shown_names:
+        return f"{', '.join(names[:shown_names])} and {len(names) - shown_names:,} more"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # Rowids fetched by one query: below SQLite's smallest limit on a statement's parameters (999).

@@ -223,9 +223,22 @@ def test_zones_not_read_are_warned_of_once_a_file(tmp_path: Path) -> None:
     assert articles[1].versions[0].time == datetime(2019, 1, 10, 22, 31, 3)
     assert articles[0].warnings == ((
         f"{path}: created names a time zone that is not read (unknown or ambiguous) in 3 "
-        "entries: 'CET' (2 entries), 'IST' (1 entry), 'X\\x1b[2J' (1 entry); their times are "
-        "read as written, in no zone (write an offset, `+0100`, to read a time in its zone)"),)
+        "entries: 'CET' (2 entries: 2 and 3), 'IST' (1 entry: 2), 'X\\x1b[2J' (1 entry: a row "
+        "without an entry id); their times are read as written, in no zone (write an offset, "
+        "`+0100`, to read a time in its zone)"),)
     assert not any("zone" in warning for article in articles[1:] for warning in article.warnings)
+
+
+def test_the_zones_warning_names_the_entries_that_hold_them(tmp_path: Path) -> None:
+    """The warning sits on the file's first article: it counted the entries of a zone but named
+    none, so it read as the first entry's, which held no such time."""
+    rows: list[tuple[object, ...]] = [(1, 1, 0, "A", None, None, "2019-01-10 20:00:00", 1, "Zero.")]
+    rows += [(row, entry, 0, "A", None, None, "Thu, 10 Jan 2019 22:31:03 CET", 1, "One.")
+             for row, entry in enumerate((5, 9, 12, 20, 31), start=2)]
+    rows.append((7, "x", 0, "A", None, None, "Fri, 11 Jan 2019 09:00:00 IST", 1, "One."))
+    path = make_database(tmp_path / "zones.db", NEWSEDITS_TABLE, rows)
+    warning, = read_database(path)[0].warnings
+    assert ": 'CET' (5 entries: 5, 9, 12 and 2 more), 'IST' (1 entry: 'x'); " in warning
 
 
 def test_a_zone_offset_out_of_range_is_named_in_its_warning(tmp_path: Path) -> None:
@@ -808,8 +821,8 @@ def test_a_created_too_long_for_sqlite_to_make_fails_its_article_alone(tmp_path:
         read = read_database(path, max_bytes=1024)
     assert [article.metadata["entry_id"] for article in read] == ["1", "3"]
     assert len(skipped) == 1 and "outlet.db: entry 2 version 0 " in str(skipped[0])
-    assert "names a time zone that is not read (unknown or ambiguous) in 1 entry: 'CET' (1 entry)" \
-        in read[0].warnings[0]
+    assert ("names a time zone that is not read (unknown or ambiguous) in 1 entry: 'CET' (1 entry: "
+            "3)") in read[0].warnings[0]
 
 
 def test_an_entry_id_too_long_for_sqlite_to_make_fails_its_rows_alone(tmp_path: Path) -> None:
