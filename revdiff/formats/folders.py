@@ -150,8 +150,32 @@ def links_out_advice(leaving: list[Path]) -> str:
 
 
 def _is_database_journal(name: str, names: set[str]) -> bool:
+    return _journaled_database(name) in names
+
+
+def _journaled_database(name: str) -> str | None:
+    """The database whose journal SQLite names `name` (`x.db` of `x.db-wal`, `x.db-shm`,
+    `x.db-journal`); None when `name` is named as no journal."""
     base, dash, kind = name.rpartition("-")
-    return bool(dash) and kind in ("wal", "shm", "journal") and base in names
+    return base if dash and kind in ("wal", "shm", "journal") else None
+
+
+def _refuse_journals_without_database(path: Path, files: Sequence[Path]) -> None:
+    """Refuse folder `path` where its text `files` hold a journal SQLite keeps beside a database
+    (`x.db-wal`) of a database named so (`x.db`) that is not there, saying what they are: the
+    database's journals are left out of a folder (`folder_entries`), but these would be read
+    as versions, or refused as versions whose names hold no number."""
+    journals = sorted(file.name for file in files
+                      if (_journaled_database(file.name) or "").lower().endswith(DATABASE_SUFFIXES))
+    if not journals:
+        return
+    databases = list(dict.fromkeys(_journaled_database(name) or "" for name in journals))
+    raise InconsistentPages(
+        f"{first_few(journals)} {'is' if len(journals) == 1 else 'are'} the journal "
+        f"{'file' if len(journals) == 1 else 'files'} SQLite keeps beside a database, but no "
+        f"{first_few(databases)} {'is' if len(databases) == 1 else 'are'} in the folder", str(path),
+        hint=f"move them out of the folder to read the versions: they belong beside "
+             f"{first_few(databases)}, which SQLite reads with them")
 
 
 def _is_editor_leftover(name: str) -> bool:
@@ -303,6 +327,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     left_out_empty = _left_out_empty_note(path, empty)  # the plain versions' warning, else a note
     # a capture that failed, and a picture beside the versions: the others
     files = [file for file in files if file not in empty and file not in binary]
+    _refuse_journals_without_database(path, files)
     # saved pages here come after another file by name (`read_folder` stops at that file)
     page_names = [t.name for t in texts if t.format is Format.UNKNOWN_HTML]
     if page_names:

@@ -541,6 +541,24 @@ def test_what_file_browsers_and_editors_leave_in_a_folder_is_no_version(tmp_path
                                                                     (1, ("Version 1 text.",))]
 
 
+@pytest.mark.parametrize("versions", [("0.txt", "1.txt"), ("a.txt", "b.txt")])
+def test_sqlite_journals_without_their_database_are_refused_saying_what_they_are(
+        tmp_path: Path, versions: tuple[str, str]) -> None:
+    """`x.db-wal` and `x.db-shm` with no `x.db` beside them, holding text: the folder was refused
+    as one whose `x.db-shm, x.db-wal hold no number`, or, its versions unnumbered, the journal
+    read as a version."""
+    for name in versions:
+        (tmp_path / name).write_text(f"{name} text.\n", encoding="utf-8")
+    for name in ("x.db-wal", "x.db-shm"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    with pytest.raises(InconsistentPages) as error:
+        load([str(tmp_path)])
+    assert str(error.value) == (
+        f"{tmp_path}: x.db-shm, x.db-wal are the journal files SQLite keeps beside a database, "
+        "but no x.db is in the folder (move them out of the folder to read the versions: they "
+        "belong beside x.db, which SQLite reads with them)")
+
+
 @pytest.mark.parametrize("given_again", ["as_itself", "through_a_link"])
 def test_a_folder_given_twice_is_read_once_as_export_reads_it(tmp_path: Path,
                                                              given_again: str) -> None:
