@@ -405,6 +405,13 @@ def _tracker_input(read: TextInput) -> TextInput:
                                 "versions but holds none of their text", read.name,
                                 hint="save each of its (Compare) links' diff pages and give "
                                      "those, or put them in a folder and give the folder")
+        from revdiff.formats.sniffer_html import looks_like_version_without_title
+
+        if looks_like_version_without_title(read.text):
+            raise UnknownFormat("HTML is a News Sniffer version page's text without the page's "
+                                "<h1> title", read.name,
+                                hint='copy the element that holds the title too, <div '
+                                     'id="content">, or save the whole page')
         other_inputs = ("give the versions as text files, or put saved pages of an article in "
                         "a folder and give the folder")
         # cut before the tracker's markup? (a page may also leave out </html>, as HTML allows;

@@ -47,6 +47,8 @@ _SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it
 _DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_diff", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _HEADING = re.compile(r"<h1\b", re.IGNORECASE)
+# A paragraph of the version line alone, tags in any case
+_VERSION_LINE_PARAGRAPH = re.compile(r"<[pP]\b[^<>]*>\s*Version\s+\d+\s+of\s+\d+\.?\s*</[pP]\s*>")
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
 _HEADER_CELLS = frozenset({"version", "title", "time"})
@@ -70,6 +72,14 @@ def looks_like_diff_page(text: str) -> bool:
 def looks_like_version_page(text: str) -> bool:
     markup = shown_markup(text)
     return _has_version_line(markup) and _DIFF_TABLE.search(markup) is None
+
+
+def looks_like_version_without_title(text: str) -> bool:
+    """Whether `text` is a version page's text without its `<h1>` title: a `<p>Version N of
+    M.</p>` line and no title, as the page's `<div class="version">` alone is (a browser's Copy
+    element on it, not on the `<div id="content">` that holds the title too)."""
+    markup = shown_markup(text)
+    return _HEADING.search(markup) is None and _VERSION_LINE_PARAGRAPH.search(markup) is not None
 
 
 def _has_version_line(markup: str) -> bool:

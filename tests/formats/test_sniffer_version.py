@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains, versions
 
-from revdiff.errors import InconsistentPages, MalformedPage
+from revdiff.errors import InconsistentPages, MalformedPage, UnknownFormat
 from revdiff.formats import load
 from revdiff.formats.detect import Format, detect
 from revdiff.formats.sniffer_html import read_version_page
@@ -303,6 +303,23 @@ def _content_fragment(version: Version) -> str:
     or a tool that saves the article's element writes it, every element closed."""
     page = render_version_html(version, "https://x.test/a", 5)
     return page[page.index('<div id="content">'):page.index('<div id="footer">')]
+
+
+def test_the_version_element_alone_without_the_title_is_refused_saying_what_to_copy(
+        tmp_path: Path) -> None:
+    """The inner `<div class="version">` alone (Copy element on it, not on the `<div
+    id="content">` that holds the `<h1>` too) was refused as "neither a News Sniffer nor a
+    NewsDiffs page", which said nothing of what to copy instead."""
+    fragment = _content_fragment(Version(3, "Title", ("First.", "Second.")))
+    inner = fragment[fragment.index('<div class="version">'):fragment.rindex("</div>")]
+    path = tmp_path / "v.html"
+    path.write_text(inner, encoding="utf-8")
+    with pytest.raises(UnknownFormat) as error:
+        load([str(path)])
+    assert str(error.value) == (
+        f"{path}: HTML is a News Sniffer version page's text without the page's <h1> title "
+        "(copy the element that holds the title too, <div id=\"content\">, or save the whole "
+        "page)")
 
 
 def test_a_whole_fragment_of_a_version_page_is_read() -> None:
