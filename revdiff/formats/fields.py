@@ -391,15 +391,23 @@ def time_text_after(version: Version, before: Version) -> str | None:
     return told
 
 
-def time_from_problem(number: int, time_from: int, numbers: Collection[int],
-                      owner: str) -> str | None:
-    """Why version `number`'s time cannot count from version `time_from`, as its input says
-    (`Version.time_from`), where the article (an `owner`: `article`, `entry`) has versions
-    `numbers`: it names the version itself, or none the article has. None where it can."""
+def time_from_problem(number: int, time_from: int, time_text: str | None,
+                      numbers: Collection[int], owner: str) -> str | None:
+    """Why version `number`'s time (`time_text`) cannot count from version `time_from`, as its
+    input says (`Version.time_from`), where the article (an `owner`: `article`, `entry`) has
+    versions `numbers`: it names the version itself, or none the article has, or a version on
+    the wrong side for the time told: `... later` counts from an earlier version, and
+    `... earlier` from a later one (News Sniffer's page reached by "Previous version" tells the
+    older version's time from the newer one). None where it can."""
     if time_from == number:
         return "names the version itself"
     if time_from not in numbers:
         return f"names no version of the {owner}"
+    if time_text is not None and RELATIVE_TIME.fullmatch(time_text):
+        later = time_text.endswith("later")
+        if later != (time_from < number):
+            return (f"names a version {'after' if later else 'before'} it, which "
+                    f"{shown(time_text)} cannot count from")
     return None
 
 

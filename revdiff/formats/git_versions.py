@@ -261,13 +261,15 @@ def finish_article(parts: ArticleParts) -> Article:
 
 
 def _check_times_from(parts: ArticleParts) -> None:
-    """A stored time counting from the version itself, or from one the article has not (a
-    trailer edited, a commit of another branch's article copied), is warned of, naming its
+    """A stored time counting from the version itself, from one the article has not (a
+    trailer edited, a commit of another branch's article copied), or from one on the wrong side
+    for the time told (`... later` than a later version), is warned of, naming its
     commit, and read as counted from the version before it, as the NewsEdits reader does."""
     numbers = {version.number for version in parts.versions}
     for place, commit, time_from in parts.timed_from:
         version = parts.versions[place]
-        problem = time_from_problem(version.number, time_from, numbers, "article")
+        problem = time_from_problem(version.number, time_from, version.time_text, numbers,
+                                    "article")
         if problem is not None:
             parts.warnings.append(unread_time_from_warning(
                 f"{commit[:12]}: version {version.number}'s {TRAILER_TIME_FROM} {time_from}",

@@ -729,14 +729,15 @@ def _time_from(row: dict[str, object], number: int, time_text: str | None,
                numbers: Collection[int], place: str, warnings: list[str]) -> int | None:
     """The number of the version the time (`time_text`) of version `number` counts from, which
     revdiff's export keeps in its `time_from` column; None without a time, and for a cell that
-    is no version number, or names the version itself or none of the entry's `numbers` (warned:
+    is no version number, or names the version itself, none of the entry's `numbers` or one on
+    the wrong side for the time told (`fields.time_from_problem`; warned:
     the time counts from the version numbered before it)."""
     value = row.get(EXPORT_TIME_FROM_COLUMN)
     if time_text is None or value is None:
         return None
     time_from = cell_int(value)
     problem = ("is not a version number" if time_from is None
-               else time_from_problem(number, time_from, numbers, "entry"))
+               else time_from_problem(number, time_from, time_text, numbers, "entry"))
     if problem is None:
         return time_from
     warnings.append(unread_time_from_warning(

@@ -181,13 +181,14 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                                  article.key or path,
                                  hint="number the versions from 0, as the readers do")
             unread = None if version.time_from is None else time_from_problem(
-                version.number, version.time_from, numbers, "article")
+                version.number, version.time_from, version.time_text, numbers, "article")
             if unread is not None:  # the git reader would read it as counted from the one before
                 raise StoreError(f"version {version.number} cannot be stored: its time_from "
                                  f"{version.time_from} {unread}", article.key or path,
                                  hint="set its time_from to the number of another version of "
-                                      "the article, or to None (counted from the version "
-                                      "before it)")
+                                      "the article (an earlier one for a time '... later', a "
+                                      "later one for '... earlier'), or to None (counted from "
+                                      "the version before it)")
             encoded = encode_version(article, version, f"{article.key} version {version.number}",
                                      object_format)
             fingerprint = encoded.blob_id

@@ -445,16 +445,20 @@ def test_malformed_trailers_are_one_error_line(tmp_path: Path, trailer: str, nam
     assert_one_error_line(parse_cli(tmp_path / "r"), named, "story.txt")
 
 
-@pytest.mark.parametrize(("time_from", "problem"), [
-    ("7", "names no version of the article"), ("1", "names the version itself")])
-def test_a_time_from_naming_no_other_version_is_warned_of(tmp_path: Path, time_from: str,
-                                                          problem: str) -> None:
-    """A `Revdiff-Time-From` naming a version the article has not, or the version itself, was
-    read as it is, silently: the time was shown counted from that version."""
+@pytest.mark.parametrize(("told", "time_from", "problem"), [
+    ("about 1 hour later", "7", "names no version of the article"),
+    ("about 1 hour later", "1", "names the version itself"),
+    ("about 1 hour earlier", "0",
+     "names a version before it, which 'about 1 hour earlier' cannot count from")])
+def test_a_time_from_naming_no_other_version_is_warned_of(tmp_path: Path, told: str,
+                                                          time_from: str, problem: str) -> None:
+    """A `Revdiff-Time-From` naming a version the article has not, or the version itself, or
+    one an `... earlier` cannot count from (an earlier one), was read as it is, silently: the
+    time was shown counted from that version."""
     first = STORED.replace("Version 1", "Version 0").replace("Revdiff-Version: 1",
                                                                "Revdiff-Version: 0")
     raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000", first),
-                ("T\n\nQ\n", "1600000000 +0000", STORED + "Revdiff-Time-Text: about 1 hour later\n"
+                ("T\n\nQ\n", "1600000000 +0000", STORED + f"Revdiff-Time-Text: {told}\n"
                  f"Revdiff-Time-From: {time_from}\n"))
     [article] = load([str(tmp_path / "r")])
     assert [v.time_from for v in article.versions] == [None, None]

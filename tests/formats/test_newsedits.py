@@ -394,6 +394,31 @@ def test_a_time_from_naming_the_version_itself_is_warned_of(tmp_path: Path) -> N
          "from the version before it")]
 
 
+@pytest.mark.parametrize(("number", "told", "time_from", "side"), [
+    (0, "about 3 hours later", 2, "after"), (2, "about 3 hours earlier", 0, "before")])
+def test_a_time_from_on_the_wrong_side_for_its_time_is_warned_of(
+        tmp_path: Path, number: int, told: str, time_from: int, side: str) -> None:
+    """A `time_from` naming a later version for a time `... later` (or an earlier one for
+    `... earlier`) was read as it is, silently: the time cannot count from that version."""
+    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
+    page = tmp_path / "v0-v2.txt"
+    page.write_text(render_diff_text(versions[0], versions[2],
+                                     PageInfo(time_text="about 3 hours later")), "utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(page),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        connection.execute("UPDATE entryversion SET created = NULL, time_text = NULL, "
+                           "time_from = NULL")
+        connection.execute("UPDATE entryversion SET created = ?, time_text = ?, time_from = ? "
+                           "WHERE version = ?", (told, told, time_from, number))
+    connection.close()
+    (article,) = read_database(out)
+    assert [v.time_from for v in article.versions] == [None, None]
+    assert [w for w in article.warnings if w.startswith("entry 0")] == [
+        (f"entry 0 version {number}: time_from {time_from} names a version {side} it, which "
+         f"'{told}' cannot count from; its time is read as counted from the version before it")]
+
+
 def test_a_date_alone_is_kept_as_the_date_without_a_warning(tmp_path: Path) -> None:
     """`2024-02-01`, as revdiff's export writes a version whose file name gave its date alone,
     was read as the time 2024-02-01T00:00:00: reading the export back invented a midnight."""

@@ -23,6 +23,7 @@ from test_store_paths import HOSTILE
 
 from revdiff.formats import load
 from revdiff.formats.elision import ELISION, compared_versions, cut_version
+from revdiff.formats.fields import time_from_problem
 from revdiff.formats.git_history import read_history
 from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
 from revdiff.formats.gitrepo import read_repository
@@ -118,10 +119,13 @@ def articles(draw: st.DrawFn) -> Article:
     pool = draw(st.lists(st.tuples(st.text(max_size=30), st.lists(st.text(max_size=40),
                                                                   max_size=4).map(tuple)),
                          min_size=1, max_size=3))
-    versions = tuple(Version(n, *draw(st.sampled_from(pool)), draw(times),
-                             draw(st.one_of(st.none(), st.text(max_size=20))),
+    told = {n: draw(st.one_of(st.none(), st.text(max_size=20))) for n in numbers}
+    # a time counted from another version the store takes (`... later` from an earlier one)
+    versions = tuple(Version(n, *draw(st.sampled_from(pool)), draw(times), told[n],
                              time_from=draw(st.one_of(st.none(), st.sampled_from(
-                                 [other for other in numbers if other != n] or [None]))),
+                                 [other for other in numbers if time_from_problem(
+                                     n, other, told[n], numbers, "article") is None]
+                                 or [None]))),
                              cut=draw(st.booleans()))
                      for n in numbers)
     return Article(draw(st.one_of(st.none(), st.text(max_size=10))),
@@ -436,16 +440,18 @@ def test_a_time_counted_from_a_number_no_reader_reads_back_is_refused(
     assert not git.Repo(tmp_path / "archive").head.is_valid()
 
 
-@pytest.mark.parametrize(("number", "problem"), [
-    (7, "names no version of the article"), (1, "names the version itself")])
+@pytest.mark.parametrize(("told", "number", "problem"), [
+    ("about 1 hour later", 7, "names no version of the article"),
+    ("about 1 hour later", 1, "names the version itself"),
+    ("about 1 hour earlier", 0, "names a version before it")])
 def test_a_time_counted_from_no_other_version_of_the_article_is_refused(
-        tmp_path: Path, number: int, problem: str) -> None:
+        tmp_path: Path, told: str, number: int, problem: str) -> None:
     """A time counted from version 7 of an article of versions 0 and 1, or from version 1
-    itself, was stored, and the git reader reads it back counted from the version before it."""
+    itself, or `... earlier` than version 0, was stored, and the git reader reads it back
+    counted from the version before it."""
     from revdiff.errors import StoreError
     article = Article(None, "https://example.com/a", (
-        Version(0, "T", ("x",)), Version(1, "T", ("y",), time_text="about 1 hour later",
-                                         time_from=number)))
+        Version(0, "T", ("x",)), Version(1, "T", ("y",), time_text=told, time_from=number)))
     with pytest.raises(StoreError, match=f"version 1 cannot be stored: its time_from {number} "
                                          f"{problem}"):
         store_articles([article], tmp_path / "archive")
