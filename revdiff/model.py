@@ -33,7 +33,9 @@ class Version:
     # What a page says about the time when no timestamp survives, e.g. "about 1 hour later".
     time_text: str | None = None
     # The number of the version a relative `time_text` counts from, where the input says which:
-    # the other version of the News Sniffer page that tells it. None where it does not.
+    # the other version of the News Sniffer page that tells it, also one not given (skipped by a
+    # store, cut from an entry), whose time is then shown beside no version. None where it does
+    # not say.
     time_from: int | None = None
     # Whether a rendered NewsDiffs page cut it: its paragraphs that read `[...]` then mark text the
     # page left out (`revdiff.formats.elision`); in any other version they are article text.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -383,7 +383,8 @@ def time_text_after(version: Version, before: Version) -> str | None:
     the version it is compared with or listed after: None for a time told from another version
     (`about 1 hour later`) when `before` is not that one (`v0 → v2`, or `v1 → v3` where v2 is
     not given, read it as counted from the older one). A time counts from the version its reader
-    names (`time_from`), else from the version numbered just before it."""
+    names (`time_from`), else from the version numbered just before it; one it names that is not
+    given (skipped by a store, cut from an entry) is shown beside no version."""
     told = version.time_text
     counted_from = version.number - 1 if version.time_from is None else version.time_from
     if told is not None and RELATIVE_TIME.fullmatch(told) and before.number != counted_from:
@@ -391,18 +392,16 @@ def time_text_after(version: Version, before: Version) -> str | None:
     return told
 
 
-def time_from_problem(number: int, time_from: int, time_text: str | None,
-                      numbers: Collection[int], owner: str) -> str | None:
+def time_from_problem(number: int, time_from: int, time_text: str | None) -> str | None:
     """Why version `number`'s time (`time_text`) cannot count from version `time_from`, as its
-    input says (`Version.time_from`), where the article (an `owner`: `article`, `entry`) has
-    versions `numbers`: it names the version itself, or none the article has, or a version on
-    the wrong side for the time told: `... later` counts from an earlier version, and
-    `... earlier` from a later one (News Sniffer's page reached by "Previous version" tells the
-    older version's time from the newer one). None where it can."""
+    input says (`Version.time_from`): it names the version itself, or a version on the wrong
+    side for the time told: `... later` counts from an earlier version, and `... earlier` from a
+    later one (News Sniffer's page reached by "Previous version" tells the older version's time
+    from the newer one). None where it can, also for a version the article does not give (one a
+    store skipped as unchanged, a row cut from an entry): the time counts from it all the same,
+    and `time_text_after` shows it beside no other version."""
     if time_from == number:
         return "names the version itself"
-    if time_from not in numbers:
-        return f"names no version of the {owner}"
     if time_text is not None and RELATIVE_TIME.fullmatch(time_text):
         later = time_text.endswith("later")
         if later != (time_from < number):

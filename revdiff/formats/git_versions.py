@@ -64,10 +64,6 @@ class ArticleParts:
     warnings: list[str] = field(default_factory=list)
     last_timed: Version | None = None  # the newest version timed by an author date
     last_stored: Version | None = None  # the newest version read from a store's trailers
-    # the stored versions whose time counts from a version the trailers name: (place in
-    # `versions`, commit, that number), checked against the article's versions
-    # (`finish_article`)
-    timed_from: list[tuple[int, str, int]] = field(default_factory=list)
     path: str = ""  # the file's path in its newest change
     # the plain texts read one paragraph a line: (place in `versions`, commit, text), read
     # again in blocks when another version of the file looks wrapped (`_read_alike`)
@@ -218,11 +214,11 @@ def _add_stored_version(article: ArticleParts, change: FileChange, trailers: dic
     if cut and trailers[TRAILER_CUT] != "true":
         raise MalformedPage(f"{TRAILER_CUT} {shown(trailers[TRAILER_CUT])} is not true", place,
                             hint=NOT_BY_STORE)
-    time_from = stored_time_from(trailers, place)
-    if time_from is not None:
-        article.timed_from.append((len(article.versions), change.commit, time_from))
-    article.versions.append(Version(number, title, paragraphs, time,
-                                    trailers.get(TRAILER_TIME_TEXT), time_from=time_from, cut=cut))
+    time_text = trailers.get(TRAILER_TIME_TEXT)
+    time_from = _checked_time_from(stored_time_from(trailers, place), number, time_text,
+                                   change.commit, article.warnings)
+    article.versions.append(Version(number, title, paragraphs, time, time_text,
+                                    time_from=time_from, cut=cut))
     _warn_when_number_goes_back(article, change.commit)
     article.source = trailers.get(TRAILER_SOURCE)
     article.url = trailers.get(TRAILER_URL)
@@ -253,28 +249,24 @@ def _warn_when_number_goes_back(article: ArticleParts, commit: str) -> None:
 
 def finish_article(parts: ArticleParts) -> Article:
     _read_alike(parts)
-    _check_times_from(parts)
     _warn_when_text_comes_back(parts)
     # a later run's page that cut a version stored whole warned it incomplete: no longer so
     return Article(parts.source, parts.url, tuple(parts.versions), parts.changes,
                    dict(parts.metadata), without_stale_cut_warnings(parts.warnings, parts.versions))
 
 
-def _check_times_from(parts: ArticleParts) -> None:
-    """A stored time counting from the version itself, from one the article has not (a
-    trailer edited, a commit of another branch's article copied), or from one on the wrong side
-    for the time told (`... later` than a later version), is warned of, naming its
-    commit, and read as counted from the version before it, as the NewsEdits reader does."""
-    numbers = {version.number for version in parts.versions}
-    for place, commit, time_from in parts.timed_from:
-        version = parts.versions[place]
-        problem = time_from_problem(version.number, time_from, version.time_text, numbers,
-                                    "article")
-        if problem is not None:
-            parts.warnings.append(unread_time_from_warning(
-                f"{commit[:12]}: version {version.number}'s {TRAILER_TIME_FROM} {time_from}",
-                problem))
-            parts.versions[place] = replace(version, time_from=None)
+def _checked_time_from(time_from: int | None, number: int, time_text: str | None, commit: str,
+                       warnings: list[str]) -> int | None:
+    """A stored time counting from the version itself, or from one on the wrong side for the
+    time told (`... later` than a later version: a trailer edited), is warned of, naming its
+    commit, and read as counted from the version before it, as the NewsEdits reader does; one
+    counting from a version not stored (skipped as unchanged) is kept."""
+    problem = None if time_from is None else time_from_problem(number, time_from, time_text)
+    if problem is None:
+        return time_from
+    warnings.append(unread_time_from_warning(
+        f"{commit[:12]}: version {number}'s {TRAILER_TIME_FROM} {time_from}", problem))
+    return None
 
 
 def _warn_when_text_comes_back(parts: ArticleParts) -> None:

@@ -38,7 +38,7 @@ import contextlib
 import json
 import re
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -703,7 +703,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         if row.get("text") is not None and not paragraphs and not exported:
             warnings.append(f"{place}: {columns['text']} holds no text; kept as a version "
                             "without paragraphs")
-        time_from = _time_from(row, number, time_text, by_number, place, warnings)
+        time_from = _time_from(row, number, time_text, place, warnings)
         versions.append(Version(number, title, paragraphs, time, time_text, time_from))
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
@@ -725,19 +725,19 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     )
 
 
-def _time_from(row: dict[str, object], number: int, time_text: str | None,
-               numbers: Collection[int], place: str, warnings: list[str]) -> int | None:
+def _time_from(row: dict[str, object], number: int, time_text: str | None, place: str,
+               warnings: list[str]) -> int | None:
     """The number of the version the time (`time_text`) of version `number` counts from, which
-    revdiff's export keeps in its `time_from` column; None without a time, and for a cell that
-    is no version number, or names the version itself, none of the entry's `numbers` or one on
-    the wrong side for the time told (`fields.time_from_problem`; warned:
-    the time counts from the version numbered before it)."""
+    revdiff's export keeps in its `time_from` column, also one the entry has not (its row cut);
+    None without a time, and for a cell that is no version number, or names the version itself
+    or one on the wrong side for the time told (`fields.time_from_problem`; warned: the time
+    counts from the version numbered before it)."""
     value = row.get(EXPORT_TIME_FROM_COLUMN)
     if time_text is None or value is None:
         return None
     time_from = cell_int(value)
     problem = ("is not a version number" if time_from is None
-               else time_from_problem(number, time_from, time_text, numbers, "entry"))
+               else time_from_problem(number, time_from, time_text))
     if problem is None:
         return time_from
     warnings.append(unread_time_from_warning(

@@ -167,7 +167,6 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
         if entry is not None:
             history.entries.add(entry)
         path = history.path  # where the file is now, if it was renamed
-        numbers = {version.number for version in article.versions}
         for version in article.versions:
             if not _reads_back(version.number):
                 raise StoreError(f"version {version.number} cannot be stored: a version number "
@@ -181,7 +180,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                                  article.key or path,
                                  hint="number the versions from 0, as the readers do")
             unread = None if version.time_from is None else time_from_problem(
-                version.number, version.time_from, version.time_text, numbers, "article")
+                version.number, version.time_from, version.time_text)
             if unread is not None:  # the git reader would read it as counted from the one before
                 raise StoreError(f"version {version.number} cannot be stored: its time_from "
                                  f"{version.time_from} {unread}", article.key or path,

@@ -435,9 +435,10 @@ def test_a_time_from_that_is_no_version_number_is_warned_of(tmp_path: Path) -> N
             "counted from the version before it") in read_back.warnings
 
 
-def test_a_time_from_naming_a_version_the_entry_has_not_is_warned_of(tmp_path: Path) -> None:
-    # a cell naming version 7 of an entry of versions 0 and 2 was read as it is, silently: the
-    # time was shown counted from a version the article has not
+def test_a_time_from_naming_a_later_version_the_entry_has_not_is_warned_of(
+        tmp_path: Path) -> None:
+    # a cell naming version 7 of an entry of versions 0 and 2 was read as it is, silently: a
+    # time `... later` cannot count from a later version
     versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
     page = tmp_path / "v0-v2.txt"
     page.write_text(render_diff_text(versions[0], versions[2],
@@ -450,8 +451,8 @@ def test_a_time_from_naming_a_version_the_entry_has_not_is_warned_of(tmp_path: P
     (read_back,) = load([str(out)])
     assert read_back.versions[1].time_from is None
     assert [w for w in read_back.warnings if w.startswith("entry 0")] == [
-        ("entry 0 version 2: time_from 7 names no version of the entry; its time is read as "
-         "counted from the version before it")]
+        ("entry 0 version 2: time_from 7 names a version after it, which 'about 3 hours later' "
+         "cannot count from; its time is read as counted from the version before it")]
 
 
 def _comparison_warnings(database: Path) -> list[str]:

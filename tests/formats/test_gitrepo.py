@@ -446,7 +446,8 @@ def test_malformed_trailers_are_one_error_line(tmp_path: Path, trailer: str, nam
 
 
 @pytest.mark.parametrize(("told", "time_from", "problem"), [
-    ("about 1 hour later", "7", "names no version of the article"),
+    ("about 1 hour later", "7",
+     "names a version after it, which 'about 1 hour later' cannot count from"),
     ("about 1 hour later", "1", "names the version itself"),
     ("about 1 hour earlier", "0",
      "names a version before it, which 'about 1 hour earlier' cannot count from")])

@@ -21,7 +21,7 @@ from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.records import article_ref
 from revdiff.formats import load, sqlite_schema
 from revdiff.formats.article_errors import skipping_bad_articles
-from revdiff.formats.fields import source_of_url
+from revdiff.formats.fields import source_of_url, time_text_after
 from revdiff.formats.newsedits import DatabaseArticles, read_database, split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
@@ -417,6 +417,31 @@ def test_a_time_from_on_the_wrong_side_for_its_time_is_warned_of(
     assert [w for w in article.warnings if w.startswith("entry 0")] == [
         (f"entry 0 version {number}: time_from {time_from} names a version {side} it, which "
          f"'{told}' cannot count from; its time is read as counted from the version before it")]
+
+
+def test_a_time_from_naming_a_version_cut_from_the_entry_is_shown_beside_no_other(
+        tmp_path: Path) -> None:
+    """Version 3's time counted from version 1, which the entry has not (its row cut): it was
+    warned of and read as counted from version 2, so `about 1 hour later` was shown after
+    version 2. It counts from a version not given: kept, and shown beside none."""
+    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
+    page = tmp_path / "v0-v2.txt"
+    page.write_text(render_diff_text(versions[0], versions[2],
+                                     PageInfo(time_text="about 3 hours later")), "utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(page),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        connection.execute(
+            "INSERT INTO entryversion (entry_id, version, title, url, source, created, "
+            "num_versions, summary, article, time_text, time_from) SELECT entry_id, 3, title, "
+            "url, source, 'about 1 hour later', num_versions, summary, article || ' Last.', "
+            "'about 1 hour later', 1 FROM entryversion WHERE version = 2")
+    connection.close()
+    (article,) = read_database(out)
+    assert [v.number for v in article.versions] == [0, 2, 3]
+    assert [w for w in article.warnings if w.startswith("entry 0")] == []
+    assert article.versions[2].time_from == 1
+    assert time_text_after(article.versions[2], article.versions[1]) is None
 
 
 def test_a_date_alone_is_kept_as_the_date_without_a_warning(tmp_path: Path) -> None:
