@@ -134,9 +134,9 @@ _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}
 # (Like `_LAKH_GROUPS` below, it begins with a digit, so that the search skips to digits.)
 _SPACED_GROUPS = re.compile(SPACED_GROUPS)
 # Digits grouped as India's lakhs and crores, which may be a list written without spaces too
-# (`Grades 10,11,12,100`).
+# (`Grades 10,11,12,100`), but for a group that begins with a zero, no list's item (`5,00,000`).
 # (The pattern begins with a digit, not with the look-behind, so that the search skips to digits.)
-_LAKH_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d?(?:,\d{2})+,\d{3}(?![\d.,])")
+_LAKH_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d?(?:,[1-9]\d)+,[1-9]\d{2}(?![\d.,])")
 
 # A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,

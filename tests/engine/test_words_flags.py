@@ -746,6 +746,20 @@ def test_a_list_written_without_spaces_and_with_them_holds_the_same_numbers(old:
 
 
 @pytest.mark.parametrize(("old", "new"), [
+    ("The fund gave Rs 5 lakh in aid.", "The fund gave Rs 5,00,000 in aid."),
+    ("The rally drew 1.5 lakh people.", "The rally drew 1,50,000 people."),
+])
+def test_digits_grouped_as_lakhs_are_the_lakhs_written_in_words(old: str, new: str) -> None:
+    """Digits grouped as lakhs were also read as a list, `5,00,000` as `5`, `00` and `000`, the
+    reading that `5 lakh` (`500000`) is compared with, so `5 lakh` to `5,00,000` was a number
+    change: a group that begins with a zero is no list's item."""
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new.replace("5,00,000", "5,00,500")
+                                             .replace("1,50,000", "1,50,500"))
+    assert numbers_in("Grades 10,11,12,100", other_styles=True) == ("10", "100", "11", "12")
+
+
+@pytest.mark.parametrize(("old", "new"), [
     ("The vote was moved to 1.2.2024.", "The vote was moved to 2.1.2024."),
     ("Version 1.3.2 fixed it.", "Version 1.2.3 fixed it."),
     ("Traffic came from 192.168.1.2.", "Traffic came from 192.168.2.1."),
