@@ -267,7 +267,7 @@ def load_settings(path: Path | None = None) -> Settings:
             raise ConfigError(f"the settings file is {mode.st_size:,} bytes, too large for "
                               f"settings", str(path), hint="name the TOML settings file")
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file on its path: no such file either
         if named_by_environment:
             raise ConfigError(f"the settings file {CONFIG_ENV} names does not exist", str(path),
                               hint=f"check the path, or unset {CONFIG_ENV} to use the platform's "

@@ -336,3 +336,29 @@ async def test_a_punctuation_key_of_the_keymap_shows_as_its_character_in_the_hel
         keys_of = {description: keys for keys, description in zip(keys, descriptions)}
         assert keys_of["Next change"] == "-"
         assert keys_of["This help"] == "!"
+
+
+def test_a_config_folder_that_is_a_file_means_no_file_there(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """$XDG_CONFIG_HOME naming a file holds no settings file, so the defaults hold, as they do
+    without the file; it was refused as `cannot read the settings file (Not a directory) (fix or
+    remove the file)`, of a file that is not there."""
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.delenv("REVDIFF_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(not_a_folder))
+    assert load_settings() == Settings()
+
+
+def test_a_revdiff_config_under_a_file_is_said_not_to_exist(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A $REVDIFF_CONFIG whose folder is a file names no file: said as a missing file is, not
+    as one to `fix or remove`."""
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("", encoding="utf-8")
+    missing = not_a_folder / "config.toml"
+    monkeypatch.setenv("REVDIFF_CONFIG", str(missing))
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value).startswith(f"{missing}: the settings file REVDIFF_CONFIG names does "
+                                        f"not exist")
