@@ -70,16 +70,17 @@ class Settings:
 
 def config_path(environ: Mapping[str, str] = os.environ) -> Path:
     """Where the settings live: $REVDIFF_CONFIG, else the platform's config directory
-    ($XDG_CONFIG_HOME or ~/.config on Linux, ~/Library/Application Support on macOS,
-    %APPDATA% on Windows), in `revdiff/config.toml`."""
+    ($XDG_CONFIG_HOME where it is absolute, else ~/.config, on Linux; ~/Library/Application
+    Support on macOS, %APPDATA% on Windows), in `revdiff/config.toml`."""
     if environ.get(CONFIG_ENV):
         return _home_expanded(environ[CONFIG_ENV], CONFIG_ENV)
     if sys.platform == "win32" and environ.get("APPDATA"):
         base = Path(environ["APPDATA"])
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    else:  # a relative $XDG_CONFIG_HOME is ignored, as the XDG spec says (not the working folder's)
+        xdg = Path(environ.get("XDG_CONFIG_HOME") or "")
+        base = xdg if xdg.is_absolute() else Path.home() / ".config"
     return base / "revdiff" / "config.toml"
 
 

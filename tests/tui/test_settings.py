@@ -50,6 +50,12 @@ def test_the_file_lives_in_the_platform_config_directory(tmp_path: Path) -> None
     assert config_path({"REVDIFF_CONFIG": str(tmp_path / "x.toml")}) == tmp_path / "x.toml"
 
 
+def test_a_relative_xdg_config_home_is_ignored() -> None:
+    """A relative $XDG_CONFIG_HOME, which the XDG spec says to ignore, read the settings of the
+    working directory's `revdiff/config.toml` (a folder cloned from anyone): ~/.config holds."""
+    assert config_path({"XDG_CONFIG_HOME": "conf"}) == Path.home() / ".config" / "revdiff" / "config.toml"
+
+
 def test_no_file_means_the_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert load_settings() == Settings()
