@@ -138,12 +138,14 @@ def _string(section: dict[str, Any], name: str, where: str, choices: tuple[str, 
 _BARE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _unknown(section: dict[str, Any], known: set[str], where: str) -> None:
+def _unknown(section: dict[str, Any], known: set[str], where: str | None) -> None:
+    """Refuse a name `section` holds that is not `known`: a setting of table `where`, or with no
+    `where` a section of the file (`[keymap]`)."""
     extra = sorted(set(section) - known)
     if extra:
         # a quoted TOML name may hold anything, a line end too: shown quoted unless bare
         name = extra[0] if _BARE_NAME.fullmatch(extra[0]) else repr(extra[0])
-        raise ConfigError(f"unknown setting {where}.{name}",
+        raise ConfigError(f"unknown setting {where}.{name}" if where else f"unknown section {name}",
                           hint=f"known: {', '.join(sorted(known))}")
 
 
@@ -215,7 +217,7 @@ def parse_settings(text: str, style_names: set[str], table: tuple[KeyCommand, ..
     except RecursionError:  # tomllib recurses once per level of nested arrays and tables
         raise ConfigError("not valid TOML: arrays or tables nested deeper than Python reads",
                           hint="fix the file") from None
-    _unknown(document, {"view", "keys", "colours"}, "file")
+    _unknown(document, {"view", "keys", "colours"}, None)
     sections = {}
     for name in ("view", "keys", "colours"):
         section = document.get(name, {})

@@ -100,7 +100,9 @@ def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     pytest.param("[view]\n" + "a." * 4000 + "b = 1", "line 2: a key of more than 16 dotted parts",
                  id="key of 4,001 dotted parts"),
     ('[view]\n"a\\nb" = 1', r"unknown setting view.'a\nb'"),  # was two lines
-    ('"\\u001b[2J" = 1', r"unknown setting file.'\x1b[2J'"),
+    ('"\\u001b[2J" = 1', r"unknown section '\x1b[2J'"),
+    # was `unknown setting file.keymap`, as if of a table [file]
+    ('[keymap]\nnext_change = "N"', "unknown section keymap"),
     ('[view]\nexport_directory = "~/notes\\u001b]0;pwned\\u0007"',
      r"view.export_directory '~/notes\x1b]0;pwned\x07' holds a control character"),
     ('[view]\nexport_directory = "~no-such-user-here/notes"',  # was a RuntimeError traceback
