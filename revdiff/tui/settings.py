@@ -158,8 +158,8 @@ def _keys(section: dict[str, Any], table: tuple[KeyCommand, ...]) -> dict[str, s
         keys = [key_name(key) for key in value.split(",")]
         if not all(keys):
             raise ConfigError(f'keys.{action} must name keys, e.g. "n" or "n,ctrl+n", not {value!r}',
-                              hint='fix the file; a comma separates keys, '
-                                   'so the comma key is written "comma"')
+                              hint='fix the file; a comma separates keys, spaces around them are '
+                                   'left out: the comma key is written "comma", the space key "space"')
         for key in keys:
             if not is_key(key):
                 corrected = _corrected_key(key)

@@ -91,6 +91,8 @@ def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     ('[keys]\nnext_change = "x"', "key 'x' is bound to both next_change and toggle_hide_boring"),
     ('[keys]\nnext_change = "n,n"', "keys.next_change gives the key 'n' twice"),
     ('[keys]\nnext_change = ","', "keys.next_change must name keys"),
+    # the space bar written as it is was told only how to write the comma key
+    ('[keys]\npage_down = "pagedown"\nnext_change = " "', 'the space key "space"'),
     ('[colours]\nold = "blinky purple"', "colours.old"),
     ('[colours]\nbackground = "red"', "unknown setting colours.background"),
     pytest.param("x = " + "[" * 100_000 + "]" * 100_000, "nested deeper than Python reads",
