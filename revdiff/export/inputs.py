@@ -29,6 +29,7 @@ from revdiff.formats.folders import (
     refuse_unreadable_folder,
 )
 from revdiff.formats.loading import (
+    is_web_address,
     looks_like_a_glob,
     missing_input_hint,
     refuse_unusable_path,
@@ -241,11 +242,13 @@ def _in_version_order(files: list[str]) -> list[str]:
 
 
 def _names_nothing(raw: str) -> EmptyInput:
-    """The refusal of an input that names no file and that no file matches as a glob. A glob
+    """The refusal of an input that names no file and that no file matches as a glob; a web
+    address, no glob to the user, is told only that it names no file, as `parse` tells it. A glob
     reached revdiff unexpanded (quoted, or left by a shell that matched nothing either): what
     revdiff matched it against is said, the folder before its first wildcard."""
     if not looks_like_a_glob(raw):
-        return EmptyInput(NAMES_NOTHING, raw, hint=missing_input_hint(raw, ""),
+        said = "no such file or directory" if is_web_address(raw) else NAMES_NOTHING
+        return EmptyInput(said, raw, hint=missing_input_hint(raw, ""),
                           python_hint=missing_input_hint(raw))
     parts = Path(raw).parts
     fixed = next(at for at, part in enumerate(parts) if looks_like_a_glob(part))

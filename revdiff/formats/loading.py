@@ -266,7 +266,7 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     """What to do about an input that names nothing: a web address is no file, and white space
     alone, or around a path that names something without it, is told of. `otherwise` is the command line's
     other way (empty: none), None for a Python caller, who is told that a ~ only a shell expands."""
-    if _WEB_ADDRESS.match(name):
+    if is_web_address(name):
         return ("revdiff reads saved pages, not web addresses: save the page first with curl -o "
                 "page.html URL" + (", or give <(curl -s URL)" if otherwise is not None else ""))
     if not name.strip():  # stripped, the empty path: to `Path`, the current folder
@@ -292,10 +292,15 @@ _GLOB = re.compile(r"[*?]|\[[^]/]+\]")
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 
 
+def is_web_address(name: str) -> bool:
+    """Whether `name` is a web address (`https://`, `ftp://`, `www.`), which names no file."""
+    return _WEB_ADDRESS.match(name) is not None
+
+
 def looks_like_a_glob(name: str) -> bool:
     """Whether `name` holds what only a glob holds, and is no web address (whose `?` begins its
     query)."""
-    return _GLOB.search(name) is not None and not _WEB_ADDRESS.match(name)
+    return _GLOB.search(name) is not None and not is_web_address(name)
 
 
 def refuse_unusable_path(name: str) -> None:

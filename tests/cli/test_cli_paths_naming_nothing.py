@@ -58,6 +58,19 @@ def test_a_web_address_given_as_an_input_says_to_save_the_page(command: tuple[st
     assert len(done.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("skip", [(), ("--skip-errors",)])
+def test_export_tells_a_web_address_no_glob(skip: tuple[str, ...], tmp_path: Path) -> None:
+    """A web address is no glob to the user: export said `no such file or directory, and no file
+    matches it as a glob` before the web address's advice, and so did its skip; parse and diff
+    say `no such file or directory`."""
+    done = revdiff("export", "https://example.com/a", str(CHAIN), "-o", "out.jsonl", *skip,
+                   cwd=tmp_path)
+    said = ("https://example.com/a: no such file or directory (revdiff reads saved pages"
+            if not skip else "skipped https://example.com/a: no such file or directory\n")
+    assert said in done.stderr
+    assert "as a glob" not in done.stderr
+
+
 @pytest.mark.parametrize("command", [("diff",), ("parse",), ("view", "--plain"),
                                      ("store", "--repo", "repo"), ("export", "-o", "out.jsonl")])
 def test_a_web_address_with_a_query_is_no_glob(command: tuple[str, ...], tmp_path: Path) -> None:
