@@ -121,6 +121,8 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
     texts_at = 0  # the files read together take the place of the first of them, as in `export`
     read_already: set[Path] = set()  # folders and databases, each read once
     repeated = RepeatedFiles()  # a file in several repositories (the months of an archive)
+    units_read = 0  # folders, repositories and databases read; the text files are one more
+    left_with_one: OneVersionLeft | None = None  # a folder left with one version
     for name in inputs:
         if not texts and not empty_files and not binary_files:
             texts_at = len(articles)
@@ -162,6 +164,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                 continue
             read_already.add(real)
             refuse_unreadable_folder(path, name)
+            units_read += 1
 
             if gitrepo.is_repository(path):
                 in_git = gitrepo.read_repository(path, max_bytes)
@@ -176,9 +179,8 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                     articles.extend(read_directory(path, max_bytes, notes, read_already,
                                                    for_python, folders_told_of))
                 except OneVersionLeft as one_version:
-                    if len(inputs) == 1:
-                        raise
-                    # beside other inputs, left out as a folder of one version file is
+                    # beside other units, left out as a folder of one version file is
+                    left_with_one = one_version
                     articles.append(one_version.article)
             read_from.extend([name] * (len(articles) - len(read_from)))
             continue
@@ -204,8 +206,11 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                 notes.append(database_named_note(name))
         else:
             read_already.add(real)
+            units_read += 1
             articles.extend(read)
             read_from.extend([name] * len(read))
+    if left_with_one is not None and units_read + bool(texts or empty_files or binary_files) == 1:
+        raise left_with_one  # the only unit read, whatever names of it were given
     scattered = _scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
     if scattered and notes is not None:
         notes.append(scattered)

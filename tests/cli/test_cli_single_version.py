@@ -123,6 +123,24 @@ def test_a_folder_of_one_version_and_an_empty_file_is_one_error_line(command: st
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("command", ["parse", "diff"])
+def test_a_folder_left_with_one_version_named_twice_is_refused_as_named_once(
+        command: str, tmp_path: Path) -> None:
+    """`revdiff parse f f/` (the second skipped as already read) counted two inputs: `parse`
+    read the one version, `diff` said only that one version was left, as if beside others."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "1.txt").write_text("Hello.\n")
+    (folder / "2.txt").write_text("")
+    result = revdiff(command, str(folder), f"{folder}/")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"revdiff: error: {folder}: one version file is left once 1 empty file (2.txt) is left "
+        "out: an empty capture is no version (save the empty captures again, or move them out "
+        "of the folder to read the one version)\n")
+    assert result.stdout == ""
+
+
 @pytest.mark.parametrize("command", [["diff"], ["view", "--plain"]])
 def test_articles_of_one_version_each_are_said_to_be_several(command: list[str],
                                                              tmp_path: Path) -> None:
