@@ -33,8 +33,10 @@ _BYTE_ORDER_MARKS = (
 # (`charset=3DUTF-8`): the label is what follows it.
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=(?:3D)?["']?([A-Za-z0-9_.:-]+)""",
                            re.IGNORECASE)
-# How much of the start is searched for NUL bytes (binary data) and a charset declaration.
-_SNIFF_BYTES = 8192
+# How much of the start is searched for NUL bytes (binary data) and a charset declaration; so
+# much of a file or a git version over the size limit is read to tell it binary (git itself
+# looks for a NUL byte among the first 8,000).
+SNIFF_BYTES = 8192
 # Bytes no text holds: control characters other than tab, line ends and form feed, and the five
 # bytes Windows-1252 leaves undefined. Random bytes are one in eight of them; a text that is no
 # UTF-8 is binary data when more than one in twenty of its first bytes are (and at least a few,
@@ -144,8 +146,8 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
         raise EmptyText("input is empty", where, hint="give a file that holds an article")
     decoded = _decode_marked(data, where)
     if decoded is None:
-        if b"\x00" in data[:_SNIFF_BYTES]:
-            utf16 = _unmarked_utf16(data[:_SNIFF_BYTES])
+        if b"\x00" in data[:SNIFF_BYTES]:
+            utf16 = _unmarked_utf16(data[:SNIFF_BYTES])
             if utf16:
                 raise EncodingProblem(f"input looks like {utf16} text without a byte-order mark",
                                       where, hint=f"convert it to UTF-8 first, e.g. iconv -f "
@@ -179,7 +181,7 @@ def check_size_unless_binary(handle: BinaryIO, where: str, max_bytes: int) -> No
     if size <= max_bytes:
         return
     at = handle.tell()
-    start = handle.read(_SNIFF_BYTES)
+    start = handle.read(SNIFF_BYTES)
     handle.seek(at)
     if _starts_as_binary_data(start):
         raise _binary_data(where)
@@ -192,7 +194,7 @@ def _starts_as_binary_data(start: bytes) -> bool:
     compression (a word-processor document is a zip), nor a file that holds text otherwise (a
     PDF, a tar archive), which are refused otherwise; or, without a NUL byte, no charset
     declared, no UTF-8 (as far as they go) and too many bytes no text holds."""
-    start = start[:_SNIFF_BYTES]
+    start = start[:SNIFF_BYTES]
     if any(start.startswith(mark) for mark, _ in _BYTE_ORDER_MARKS):
         return False
     if b"\x00" in start:
@@ -205,7 +207,7 @@ def _starts_as_binary_data(start: bytes) -> bool:
 def starts_as_binary_data_without_nul(start: bytes) -> bool:
     """Whether the first bytes of an input, without a NUL byte among them, tell binary data:
     no UTF-8 (a character cut at their end aside) and too many bytes no text holds."""
-    start = start[:_SNIFF_BYTES]
+    start = start[:SNIFF_BYTES]
     try:
         codecs.getincrementaldecoder("utf-8")().decode(start)
     except UnicodeDecodeError:
@@ -230,7 +232,7 @@ def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
         return data.decode("utf-8").lstrip("\ufeff"), None
     except UnicodeDecodeError:
         pass
-    if _holds_bytes_no_text_holds(data[:_SNIFF_BYTES]):
+    if _holds_bytes_no_text_holds(data[:SNIFF_BYTES]):
         return None
     guessed = _guess(data)
     if guessed is not None:
@@ -280,7 +282,7 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
                 f"{where}: the text ends in the middle of a character (cut short?); its last "
                 f"{counted(len(data) - exc.start, 'byte')} "
                 f"{'is' if len(data) - exc.start == 1 else 'are'} left out"))
-    if _holds_bytes_no_text_holds(data[:_SNIFF_BYTES]):
+    if _holds_bytes_no_text_holds(data[:SNIFF_BYTES]):
         raise _binary_data(where)
     guessed = _guess(data)
     if guessed is None:

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import IO, Self
 
 from revdiff.errors import StoreError
-from revdiff.formats.decoding import starts_as_binary_data_without_nul
+from revdiff.formats.decoding import SNIFF_BYTES, starts_as_binary_data_without_nul
 from revdiff.formats.text_input import check_size
 from revdiff.safe_git import git_complaint, git_executable, reading_environment
 from revdiff.size_limit import DEFAULT_MAX_BYTES
@@ -30,9 +30,6 @@ _LFS_POINTER = re.compile(rb"version https://git-lfs\.github\.com/spec/v1\n"
                           rb"oid sha256:([0-9a-f]{64})\nsize (\d+)\n")
 _LONGEST_LFS_POINTER = 1024
 FETCH_LFS = "git lfs fetch --all fetches it into the repository"
-# How much of a version over the size limit is read to tell whether it is binary: git's own
-# test, a NUL byte among a file's first 8,000 bytes
-_FIRST_FEW_BYTES = 8000
 
 
 # What to do about an object missing from a repository that is no partial clone
@@ -72,7 +69,7 @@ def lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes 
         if not stat.S_ISREG(found.st_mode) or found.st_size != size:
             return None
         if size > max_bytes:
-            return _binary_or_refused(file.read(_FIRST_FEW_BYTES), size, where, max_bytes)
+            return _binary_or_refused(file.read(SNIFF_BYTES), size, where, max_bytes)
         content = file.read(size + 1)
     return content if hashlib.sha256(content).hexdigest() == object_id else None
 
@@ -132,7 +129,7 @@ class BlobReader:
                              hint=f"git said: {self._complaint()}; check it with git fsck")
         size = int(header[2])
         if size > max_bytes:
-            head = self._stdout.read(min(size, _FIRST_FEW_BYTES))
+            head = self._stdout.read(min(size, SNIFF_BYTES))
             self._pass_over(size + 1 - len(head))  # the next object's header comes after it
             return _binary_or_refused(head, size, where, max_bytes)
         data = self._stdout.read(size + 1)
@@ -161,7 +158,7 @@ class BlobReader:
 
 def _binary_or_refused(head: bytes, size: int, where: str, max_bytes: int) -> bytes:
     """The first bytes `head` of a version of `size` bytes, over the limit `max_bytes`, when
-    they tell it binary (a NUL byte, as git tells a binary file among its first 8,000 bytes, or
+    they tell it binary (a NUL byte among its first SNIFF_BYTES, as a plain file's are told, or
     bytes no text holds, as `decode_version_bytes` tells them): enough for it to be left out as
     binary content is, since a picture or an archive kept beside the articles is no version at
     any size. Else InputTooLarge, as for any input."""

@@ -34,9 +34,9 @@ so does a stored version numbered below the stored version before it.
 A file none of whose versions is text (binary: a NUL byte, bytes no encoding reads, or, not UTF-8,
 too many bytes no text holds), or that is empty in every version, is no article; one warning on
 the repository's first article counts such files and names a few. A version over the size limit
-is told binary from its first 8,000 bytes alone, the rest unread: by a NUL byte, as git tells
-binary files, or bytes no text holds; binary, it is left out as any binary version is (a
-picture beside the articles stops nothing); else it is refused. A
+is told binary from its first 8 KiB alone, the rest unread, as a plain file over it is: by a
+NUL byte, as git tells binary files, or bytes no text holds; binary, it is left out as any
+binary version is (a picture beside the articles stops nothing); else it is refused. A
 repository without a text file is an error. A Git LFS file (git holds a pointer in its place) is
 read from the repository's LFS store, `lfs/objects` in its git directory; a version whose
 content is not there is left out, warned, and a file with none there is counted as binary files
@@ -130,7 +130,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     """Every file in the history of the repository's current branch, as an article.
 
     A stored version larger than `max_bytes` is refused before it is read, unless its first
-    8,000 bytes tell it binary, which is no version at any size (`revdiff.formats.git_blobs`).
+    8 KiB tell it binary, which is no version at any size (`revdiff.formats.git_blobs`).
     """
     if not is_repository(path):
         raise StoreError("not a git repository", str(path),

@@ -1185,6 +1185,24 @@ def test_binary_data_without_a_nul_over_the_size_limit_is_left_out_as_binary(
     assert article.warnings == ("1 binary file (noise.bin) left out: no version of it is text",)
 
 
+def test_a_version_over_the_size_limit_is_told_binary_from_as_many_bytes_as_a_plain_file(
+        tmp_path: Path) -> None:
+    """A version over --max-size was told binary from its first 8,000 bytes, a plain file from
+    its first 8,192: data whose first NUL byte is between them was left out beside a folder's
+    versions and stopped the repository as too large."""
+    data = b"header " * 1150 + b"\0" + bytes(range(256)) * 4  # the NUL at byte 8,050
+    folder = tmp_path / "versions"
+    folder.mkdir()
+    for name, content in (("0.txt", b"One.\n"), ("1.txt", b"One. Two.\n"), ("data.bin", data)):
+        (folder / name).write_bytes(content)
+    repo = new_repository(tmp_path / "repo")
+    commit_bytes(repo, 0, {"story.txt": b"One.\n", "data.bin": data}, "first")
+    commit_text(repo, 60, {"story.txt": "One. Two.\n"}, "second")
+    for read in (folder, repo):
+        [article] = load([str(read)], max_bytes=2048)
+        assert [v.paragraphs for v in article.versions] == [("One.",), ("One. Two.",)]
+
+
 def lfs_pointer(content: bytes) -> str:
     return (f"version https://git-lfs.github.com/spec/v1\n"
             f"oid sha256:{hashlib.sha256(content).hexdigest()}\nsize {len(content)}\n")
