@@ -186,8 +186,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     time, source, leap_second, unread_zone, date, unread_time = (
         named if named.time is not None else _time_from_page(html, soup, named))
     title = _title(soup)
-    headed = _headed_article(soup)
-    shown = (extract_paragraphs(headed, name) if headed else ()) or extract_paragraphs(html, name)
+    shown = _shown_paragraphs(soup, html, name, title)
     error_heading = _error_heading(soup, shown or _linked_data_text(soup))
     text_from_linked_data = False
     paragraphs: tuple[str, ...] = ()
@@ -210,11 +209,24 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
                      text_from_linked_data)
 
 
+def _shown_paragraphs(soup: BeautifulSoup, html: str, name: str, title: str
+                      ) -> tuple[str, ...]:
+    """The paragraphs the extraction gives of the story's `<article>` (`_headed_article`) where
+    they hold MIN_ARTICLE_WORDS words without the headline and the logo's text (`_article_text`),
+    else of the whole page."""
+    headed = _headed_article(soup)
+    if headed is not None:
+        paragraphs = extract_paragraphs(headed, name)
+        if _article_text(soup, title, paragraphs)[1]:
+            return paragraphs
+    return extract_paragraphs(html, name)
+
+
 def _headed_article(soup: BeautifulSoup) -> str | None:
     """Of a page of several `<article>` elements (the story's and related stories' teasers, each
     in its own), the one that holds the page's first `<h1>` (the outermost, where comments are
     articles inside it), as a page of its own; None on a page of one article or none, or whose
-    `<h1>` is in none. Its text is the story's where it holds enough words, else the page's."""
+    `<h1>` is in none."""
     if len(soup.find_all("article", limit=2)) < 2:
         return None
     heading: Any = soup.find("h1")

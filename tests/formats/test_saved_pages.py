@@ -1502,3 +1502,21 @@ def test_a_page_showing_its_headline_and_too_few_words_is_read_from_its_linked_d
         "soon</h1><p>Loading the story now.</p></article></body></html>"))
     assert (page.title, page.text.paragraphs, page.text_from_linked_data) == (
         "Bridge to close soon", STORY[:2], True)
+
+
+@needs_trafilatura
+def test_a_storys_article_of_a_headline_and_a_few_words_is_not_its_text() -> None:
+    """The story's `<article>` was preferred to the whole page where it held 6 words counting
+    its headline: one holding a headline of 4 words and a 3-word byline gave the byline alone,
+    too short to read, where the page around it holds the story."""
+    related = "".join(f"<article class='teaser'><h2>Other story {n}</h2><p>A summary of "
+                      f"another story, number {n}, about something else entirely.</p></article>"
+                      for n in range(2))
+    body = "".join(f"<p>{escape(p)}</p>" for p in STORY[:3])
+    page = read_page("page.html", "page.html",
+                     "<!DOCTYPE html><html><head><title>Council decides on bridge</title></head>"
+                     "<body><article class='story-head'><h1>Council decides on bridge</h1>"
+                     f"<p>By Jane Doe</p></article><main><div class='story-body'>{body}</div>"
+                     f"</main>{related}</body></html>")
+    assert page.title == "Council decides on bridge"
+    assert all(paragraph in page.text.paragraphs for paragraph in STORY[:3])
