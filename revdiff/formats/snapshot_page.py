@@ -192,12 +192,11 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     paragraphs: tuple[str, ...] = ()
     logo = None
     if error_heading is None:
-        title, paragraphs, logo = _article_text(soup, title, shown)
+        paragraphs, logo = _article_text(soup, title, shown)
     if error_heading is None and not paragraphs:
         # a page whose text a script writes in, saved without running it (its headline shown)
-        linked_title, paragraphs, linked_logo = _article_text(soup, title, _linked_data_text(soup))
-        if paragraphs:
-            title, logo, text_from_linked_data = linked_title, linked_logo, True
+        paragraphs, logo = _article_text(soup, title, _linked_data_text(soup))
+        text_from_linked_data = bool(paragraphs)
     text = remove_furniture(paragraphs)
     if logo is not None:
         text = dataclasses.replace(text, furniture=(logo, *text.furniture))
@@ -217,7 +216,7 @@ def _shown_paragraphs(soup: BeautifulSoup, html: str, name: str, title: str
     headed = _headed_article(soup)
     if headed is not None:
         paragraphs = extract_paragraphs(headed, name)
-        if _article_text(soup, title, paragraphs)[1]:
+        if _article_text(soup, title, paragraphs)[0]:
             return paragraphs
     return extract_paragraphs(html, name)
 
@@ -235,37 +234,30 @@ def _headed_article(soup: BeautifulSoup) -> str | None:
 
 
 def _article_text(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]
-                  ) -> tuple[str, tuple[str, ...], str | None]:
-    """The page's title, the article's paragraphs of `paragraphs` and the text of its logo
-    `<h1>` taken out of them: without the headline, which makes the title (`_headline`), and the
-    logo's text (`_without_logo`); no paragraphs where fewer than MIN_ARTICLE_WORDS words are
-    left."""
+                  ) -> tuple[tuple[str, ...], str | None]:
+    """The article's paragraphs of `paragraphs` and the text of its logo `<h1>` taken out of
+    them: without the headline (`_headline`) and the logo's text (`_without_logo`); no
+    paragraphs where fewer than MIN_ARTICLE_WORDS words are left."""
     headline = _headline(soup, title, paragraphs)
-    if headline is not None:  # the headline inside the article's element is its title
-        paragraph, title = headline
-        at = paragraphs.index(paragraph)
+    if headline is not None:  # the headline inside the article's element is no paragraph
+        at = paragraphs.index(headline)
         paragraphs = paragraphs[:at] + paragraphs[at + 1:]
     paragraphs, logo = _without_logo(soup, paragraphs)
-    return (title, paragraphs, logo) if _words(paragraphs) >= MIN_ARTICLE_WORDS else (title, (), None)
+    return (paragraphs, logo) if _words(paragraphs) >= MIN_ARTICLE_WORDS else ((), None)
 
 
-def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]
-              ) -> tuple[str, str] | None:
-    """The page's headline where the extraction gave it as a paragraph (as the extraction gives
-    it), and the title it makes: its title, else its first `<h1>` where that is no logo
-    (`_is_logo`; on a site whose og:title, a headline for sharing, is not the one on the page),
-    else its `<title>` without what follows its last separator (on a site whose `<h1>` is its
-    logo), the title where og:title gives another; a title read from the `<title>` (`_title`) is
-    kept, so that it does not hang on what the extraction keeps. None when none is a paragraph."""
-    heading: Any = soup.find("h1")
-    shown = heading.get_text(" ") if heading is not None and not _is_logo(heading, soup) else ""
+def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:
+    """The first of `paragraphs` that is the page's headline where the extraction gave it as a
+    paragraph (as the extraction gives it): its title (`_title`), its og:title, or its
+    `<title>` without what follows its last separator (on a site whose `<h1>` is its logo, the
+    `<h2>` heading the text); None when none is a paragraph. It makes no title, so that the
+    title does not hang on what the extraction keeps."""
     named: Any = soup.find("title")
     before_site = _SITE_NAME.sub("", named.get_text(" ")) if named is not None else ""
-    for rank, candidate in enumerate((title, shown, before_site)):
+    for candidate in (title, _meta(soup, "og:title") or "", before_site):
         headline = _as_extracted(candidate)
         if headline in paragraphs:
-            title_kept = rank == 2 and _meta(soup, "og:title") is None
-            return headline, title if title_kept else headline
+            return headline
     return None
 
 
@@ -595,22 +587,24 @@ def _urls(soup: BeautifulSoup, html: str) -> list[str]:
 
 
 def _title(soup: BeautifulSoup) -> str:
-    """The page's og:title, else its first `<h1>`, else, where that `<h1>` is the site's logo
-    (`_is_logo`) or there is none, its `<title>`, without the site's name after a separator
-    where the page names its site so (its og:site_name, the text of its logo `<h1>` or of its
-    image's `alt`)."""
-    title = _meta(soup, "og:title")
-    if title is not None:
-        return collapse_whitespace(title)
+    """The page's first `<h1>`, the headline it shows, where that is no logo (`_is_logo`), else
+    its og:title, else its `<title>`, without the site's name after a separator where the page
+    names its site so (its og:site_name, the text of its logo `<h1>` or of its image's `alt`).
+    The `<h1>` comes before the og:title, a headline for sharing that a site may leave as it
+    was when it rewrites the one on the page. Read as the extraction reads text (`_as_extracted`:
+    without a soft hyphen or a control character), whatever it keeps of the page."""
     shown: Any = soup.find("h1")
     if shown is not None and not _is_logo(shown, soup):
-        return collapse_whitespace(shown.get_text(" "))
+        return _as_extracted(shown.get_text(" "))
+    title = _meta(soup, "og:title")
+    if title is not None:
+        return _as_extracted(title)
     named: Any = soup.find("title")
-    title = collapse_whitespace(named.get_text(" ")) if named is not None else ""
+    title = _as_extracted(named.get_text(" ")) if named is not None else ""
     site = _SITE_NAME.search(title)
     logo = [shown.get_text(" "), *(str(image.get("alt", "")) for image in shown.find_all("img"))
             ] if shown is not None else []
-    site_names = {collapse_whitespace(name).casefold()
+    site_names = {_as_extracted(name).casefold()
                   for name in (_meta(soup, "og:site_name") or "", *logo)}
     if site is not None and site.group(1).casefold() in site_names - {""}:
         return title[:site.start()]

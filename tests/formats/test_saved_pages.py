@@ -1349,8 +1349,10 @@ def test_a_microdata_time_that_no_reader_reads_is_warned_of(tmp_path: Path) -> N
 @needs_trafilatura
 def test_a_logo_h1_the_extraction_keeps_is_no_headline() -> None:
     """A logo `<h1>` linking to the site's root, kept by the extraction as a paragraph, was taken
-    for the headline: the page's title became the site's name. The `<title>` without the site's
-    name is its headline, as on any page whose `<h1>` is its logo."""
+    for the headline: the page's title became the site's name. The og:title is its title, as on
+    any page whose `<h1>` is its logo, and the `<title>` without the site's name, kept as a
+    paragraph, is its headline, no paragraph (it made the title where kept, and the og:title
+    where not: the title hung on what the extraction kept)."""
     html = ("<!DOCTYPE html><html><head><title>Council decides on the bridge | News Company"
             "</title><meta property='og:title' content='Bridge vote: what it means'></head><body>"
             "<main><article><h1><a href='/'>News Company</a></h1>"
@@ -1358,8 +1360,10 @@ def test_a_logo_h1_the_extraction_keeps_is_no_headline() -> None:
             "old bridge to all traffic from next month.</p><p>Residents said they were worried "
             "about the long detours the closure will bring.</p></article></main></body></html>")
     page = read_page("page.html", "page.html", html)
-    assert page.title == "Council decides on the bridge"
-    assert "Council decides on the bridge" not in page.text.paragraphs
+    left_out = read_page("b.html", "b.html",
+                         html.replace("<h2>Council decides on the bridge</h2>", ""))
+    assert page.title == left_out.title == "Bridge vote: what it means"
+    assert page.text.paragraphs == left_out.text.paragraphs
 
 
 _LOGO_PAGE = ("<!DOCTYPE html><html><head><title>Council decides on the bridge | News Company"
@@ -1520,3 +1524,19 @@ def test_a_storys_article_of_a_headline_and_a_few_words_is_not_its_text() -> Non
                      f"</main>{related}</body></html>")
     assert page.title == "Council decides on bridge"
     assert all(paragraph in page.text.paragraphs for paragraph in STORY[:3])
+
+
+@needs_trafilatura
+def test_two_saves_of_one_headline_other_than_the_og_title_have_one_title() -> None:
+    """A page whose og:title (a headline for sharing) is not its `<h1>` took the `<h1>` for its
+    title where the extraction kept it as a paragraph, and the og:title where it left it out
+    (a headline in a pruned `<header>`): two saves of one article showed a title change. The
+    headline on the page is the title, whatever the extraction keeps."""
+    head = ("<!DOCTYPE html><html><head><title>Council approves new bridge</title><meta "
+            "property='og:title' content='Bridge: all the latest'></head><body>")
+    kept = read_page("a.html", "a.html", f"{head}<main><article><h1>Council approves new "
+                                          f"bridge</h1>{_SITE_BODY}")
+    left_out = read_page("b.html", "b.html", f"{head}<header><h1>Council approves new bridge"
+                                              f"</h1></header><main><article>{_SITE_BODY}")
+    assert kept.title == left_out.title == "Council approves new bridge"
+    assert kept.text.paragraphs == left_out.text.paragraphs
