@@ -383,13 +383,27 @@ def time_text_after(version: Version, before: Version) -> str | None:
     the version it is compared with or listed after: None for a time told from another version
     (`about 1 hour later`) when `before` is not that one (`v0 → v2`, or `v1 → v3` where v2 is
     not given, read it as counted from the older one). A time counts from the version its reader
-    names (`time_from`), else from the version numbered just before it; one it names that is not
-    given (skipped by a store, cut from an entry) is shown beside no version."""
+    names (`time_from`), else from the version next to it on the side its time tells
+    (`_unnamed_time_from`); one it names that is not given (skipped by a store, cut from an
+    entry) is shown beside no version."""
     told = version.time_text
-    counted_from = version.number - 1 if version.time_from is None else version.time_from
-    if told is not None and RELATIVE_TIME.fullmatch(told) and before.number != counted_from:
-        return None
-    return told
+    if told is None or not RELATIVE_TIME.fullmatch(told):
+        return told
+    counted_from = (_unnamed_time_from(version.number, told) if version.time_from is None
+                    else version.time_from)
+    return told if before.number == counted_from else None
+
+
+def _counts_from_later(time_text: str) -> bool:
+    """Whether a time told from another version (`RELATIVE_TIME`) counts from a later one:
+    `... earlier`, as News Sniffer's page reached by "Previous version" tells it."""
+    return time_text.endswith("earlier")
+
+
+def _unnamed_time_from(number: int, time_text: str) -> int:
+    """The version a time told from another (`RELATIVE_TIME`) counts from where its input names
+    none: the one numbered after version `number` for `... earlier`, else the one before it."""
+    return number + 1 if _counts_from_later(time_text) else number - 1
 
 
 def time_from_problem(number: int, time_from: int, time_text: str | None) -> str | None:
@@ -403,17 +417,19 @@ def time_from_problem(number: int, time_from: int, time_text: str | None) -> str
     if time_from == number:
         return "names the version itself"
     if time_text is not None and RELATIVE_TIME.fullmatch(time_text):
-        later = time_text.endswith("later")
+        later = not _counts_from_later(time_text)
         if later != (time_from < number):
             return (f"names a version {'after' if later else 'before'} it, which "
                     f"{shown(time_text)} cannot count from")
     return None
 
 
-def unread_time_from_warning(told: str, problem: str) -> str:
+def unread_time_from_warning(told: str, problem: str, time_text: str | None) -> str:
     """The warning of a `time_from` not read (`told`: where the input says it, and what), whose
-    version's time counts, as a time that names none does, from the version before it."""
-    return f"{told} {problem}; its time is read as counted from the version before it"
+    version's time (`time_text`) counts, as a time that names none does, from the version next to
+    it on the side its time tells (`_unnamed_time_from`)."""
+    side = "after" if time_text is not None and _counts_from_later(time_text) else "before"
+    return f"{told} {problem}; its time is read as counted from the version {side} it"
 
 
 def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = "") -> list[str]:

@@ -259,13 +259,13 @@ def _checked_time_from(time_from: int | None, number: int, time_text: str | None
                        warnings: list[str]) -> int | None:
     """A stored time counting from the version itself, or from one on the wrong side for the
     time told (`... later` than a later version: a trailer edited), is warned of, naming its
-    commit, and read as counted from the version before it, as the NewsEdits reader does; one
-    counting from a version not stored (skipped as unchanged) is kept."""
+    commit, and read as a time that names no version (`fields.unread_time_from_warning`), as the
+    NewsEdits reader does; one counting from a version not stored (skipped as unchanged) is kept."""
     problem = None if time_from is None else time_from_problem(number, time_from, time_text)
     if problem is None:
         return time_from
     warnings.append(unread_time_from_warning(
-        f"{commit[:12]}: version {number}'s {TRAILER_TIME_FROM} {time_from}", problem))
+        f"{commit[:12]}: version {number}'s {TRAILER_TIME_FROM} {time_from}", problem, time_text))
     return None
 
 

@@ -731,7 +731,7 @@ def _time_from(row: dict[str, object], number: int, time_text: str | None, place
     revdiff's export keeps in its `time_from` column, also one the entry has not (its row cut);
     None without a time, and for a cell that is no version number, or names the version itself
     or one on the wrong side for the time told (`fields.time_from_problem`; warned: the time
-    counts from the version numbered before it)."""
+    counts as one that names no version, `fields.unread_time_from_warning`)."""
     value = row.get(EXPORT_TIME_FROM_COLUMN)
     if time_text is None or value is None:
         return None
@@ -741,7 +741,7 @@ def _time_from(row: dict[str, object], number: int, time_text: str | None, place
     if problem is None:
         return time_from
     warnings.append(unread_time_from_warning(
-        f"{place}: {EXPORT_TIME_FROM_COLUMN} {cell_shown(value)}", problem))
+        f"{place}: {EXPORT_TIME_FROM_COLUMN} {cell_shown(value)}", problem, time_text))
     return None
 
 

@@ -181,13 +181,13 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                                  hint="number the versions from 0, as the readers do")
             unread = None if version.time_from is None else time_from_problem(
                 version.number, version.time_from, version.time_text)
-            if unread is not None:  # the git reader would read it as counted from the one before
+            if unread is not None:  # the git reader would read it as one that names no version
                 raise StoreError(f"version {version.number} cannot be stored: its time_from "
                                  f"{version.time_from} {unread}", article.key or path,
                                  hint="set its time_from to the number of another version of "
                                       "the article (an earlier one for a time '... later', a "
                                       "later one for '... earlier'), or to None (counted from "
-                                      "the version before it)")
+                                      "the version next to it on that side)")
             encoded = encode_version(article, version, f"{article.key} version {version.number}",
                                      object_format)
             fingerprint = encoded.blob_id

@@ -466,7 +466,7 @@ def test_a_time_from_naming_no_other_version_is_warned_of(tmp_path: Path, told: 
     commit = git_output(tmp_path / "r", "rev-parse", "--short=12", "HEAD")
     assert article.warnings == (
         (f"{commit}: version 1's Revdiff-Time-From {time_from} {problem}; its time is read as "
-         "counted from the version before it"),)
+         f"counted from the version {'after' if told.endswith('earlier') else 'before'} it"),)
 
 
 def test_a_lone_surrogate_in_a_stored_version_is_one_error_line(tmp_path: Path) -> None:

@@ -416,7 +416,8 @@ def test_a_time_from_on_the_wrong_side_for_its_time_is_warned_of(
     assert [v.time_from for v in article.versions] == [None, None]
     assert [w for w in article.warnings if w.startswith("entry 0")] == [
         (f"entry 0 version {number}: time_from {time_from} names a version {side} it, which "
-         f"'{told}' cannot count from; its time is read as counted from the version before it")]
+         f"'{told}' cannot count from; its time is read as counted from the version "
+         f"{'after' if told.endswith('earlier') else 'before'} it")]
 
 
 def test_a_time_from_naming_a_version_cut_from_the_entry_is_shown_beside_no_other(

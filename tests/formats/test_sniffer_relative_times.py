@@ -69,3 +69,12 @@ def test_pages_read_together_keep_the_version_a_time_counts_from(tmp_path: Path)
     (article,) = load(pages)
     v0, v2, _ = article.versions
     assert time_text_after(v2, v0) == "about 3 hours later"
+
+
+def test_an_earlier_time_naming_no_version_counts_from_the_version_after_it() -> None:
+    """A time `... earlier` that names no version it counts from (a tracker's row without
+    `time_from`) was shown beside the version before it, as if v1 came an hour before v0: it
+    counts from a later version, the one after it."""
+    v1 = Version(1, "Head", ("Kept.", "Added."), time_text="about 1 hour earlier")
+    assert time_text_after(v1, V0) is None
+    assert time_text_after(v1, V2) == "about 1 hour earlier"
