@@ -160,22 +160,28 @@ def _journaled_database(name: str) -> str | None:
     return base if dash and kind in ("wal", "shm", "journal") else None
 
 
-def _refuse_journals_without_database(path: Path, files: Sequence[Path]) -> None:
-    """Refuse folder `path` where its text `files` hold a journal SQLite keeps beside a database
-    (`x.db-wal`) of a database named so (`x.db`) that is not there, saying what they are: the
-    database's journals are left out of a folder (`folder_entries`), but these would be read
-    as versions, or refused as versions whose names hold no number."""
+def refuse_journals_without_database(folder: Path, files: Sequence[Path],
+                                     given_by_name: bool = False) -> None:
+    """Refuse the text `files` of `folder` where they hold a journal SQLite keeps beside a
+    database (`x.db-wal`) of a database named so (`x.db`) that is not in the folder, saying what
+    they are: the database's journals are left out of a folder (`folder_entries`), but these
+    would be read as versions, or refused as versions whose names hold no number. Files given by
+    name (`revdiff parse f/*`) are refused alike, saying to give the others without them."""
     journals = sorted(file.name for file in files
-                      if (_journaled_database(file.name) or "").lower().endswith(DATABASE_SUFFIXES))
+                      if (_journaled_database(file.name) or "").lower().endswith(DATABASE_SUFFIXES)
+                      and not (folder / (_journaled_database(file.name) or "")).exists())
     if not journals:
         return
     databases = list(dict.fromkeys(_journaled_database(name) or "" for name in journals))
+    what_to_do = ("give the other files without them" if given_by_name
+                  else "move them out of the folder")
     raise InconsistentPages(
         f"{first_few(journals)} {'is' if len(journals) == 1 else 'are'} the journal "
         f"{'file' if len(journals) == 1 else 'files'} SQLite keeps beside a database, but no "
-        f"{first_few(databases)} {'is' if len(databases) == 1 else 'are'} in the folder", str(path),
-        hint=f"move them out of the folder to read the versions: they belong beside "
-             f"{first_few(databases)}, which SQLite reads with them")
+        f"{first_few(databases)} {'is' if len(databases) == 1 else 'are'} in the folder",
+        str(folder),
+        hint=f"{what_to_do} to read the versions: they belong beside {first_few(databases)}, "
+             "which SQLite reads with them")
 
 
 def _is_editor_leftover(name: str) -> bool:
@@ -327,7 +333,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     left_out_empty = _left_out_empty_note(path, empty)  # the plain versions' warning, else a note
     # a capture that failed, and a picture beside the versions: the others
     files = [file for file in files if file not in empty and file not in binary]
-    _refuse_journals_without_database(path, files)
+    refuse_journals_without_database(path, files)
     # saved pages here come after another file by name (`read_folder` stops at that file)
     page_names = [t.name for t in texts if t.format is Format.UNKNOWN_HTML]
     if page_names:

@@ -37,6 +37,7 @@ from revdiff.formats.folders import (
     left_out_binary_warning,
     left_out_empty_warning,
     read_directory,
+    refuse_journals_without_database,
     refuse_unreadable_folder,
 )
 from revdiff.formats.input_file import (
@@ -470,9 +471,15 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     (`1.txt`, `10.txt`, `2.txt`), are read as the folder is, in its order and with its version
     numbers, warned, when the folder would not be refused and orders them otherwise. Numbered
     files of one folder given in another order than the folder's are read in the order given,
-    warned: a shell that sorts names by the rules of a language may give such an order."""
+    warned: a shell that sorts names by the rules of a language may give such an order. The
+    journal files SQLite keeps beside a database not in their folder are refused, as a folder
+    refuses them."""
     names = [text.name for text in texts]
     files = [Path(name) for name in names]
+    for folder in dict.fromkeys(file.parent for file, name in zip(files, names, strict=True)
+                                if not plain.is_stream_name(name)):
+        refuse_journals_without_database(folder, [file for file in files if file.parent == folder],
+                                         given_by_name=True)
     in_folder_order = None
     if (len(files) > 1 and len({file.parent for file in files}) == 1
             and not any(map(plain.is_stream_name, names)) and all(map(holds_a_number, files))):

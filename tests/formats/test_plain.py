@@ -559,6 +559,23 @@ def test_sqlite_journals_without_their_database_are_refused_saying_what_they_are
         "belong beside x.db, which SQLite reads with them)")
 
 
+@pytest.mark.parametrize("versions", [("0.txt", "1.txt"), ("a.txt", "b.txt")])
+def test_sqlite_journals_without_their_database_given_by_name_are_refused_as_in_a_folder(
+        tmp_path: Path, versions: tuple[str, str]) -> None:
+    """`revdiff parse f/*` on a folder holding text `x.db-wal` and `x.db-shm` and no `x.db` read
+    them as versions, silently, where the folder given as a folder refuses them."""
+    for name in versions:
+        (tmp_path / name).write_text(f"{name} text.\n", encoding="utf-8")
+    for name in ("x.db-wal", "x.db-shm"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    with pytest.raises(InconsistentPages) as error:
+        load(sorted(str(file) for file in tmp_path.iterdir()))
+    assert str(error.value) == (
+        f"{tmp_path}: x.db-shm, x.db-wal are the journal files SQLite keeps beside a database, "
+        "but no x.db is in the folder (give the other files without them to read the versions: "
+        "they belong beside x.db, which SQLite reads with them)")
+
+
 @pytest.mark.parametrize("given_again", ["as_itself", "through_a_link"])
 def test_a_folder_given_twice_is_read_once_as_export_reads_it(tmp_path: Path,
                                                              given_again: str) -> None:
