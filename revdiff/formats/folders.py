@@ -44,8 +44,24 @@ FILE_BROWSER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "__MAC
 UNQUOTED_GLOB = "unquoted, for the shell to expand"
 
 
-def left_out_binary_warning(names: Sequence[str]) -> str:
-    return f"left out {counted(len(names), 'binary file')} ({first_few(names)}): binary data is no version"
+def left_out_binary_warnings(folder: Path, names: Sequence[str]) -> tuple[str, ...]:
+    """The warnings that binary files of `folder` (`names`: as the warning names them, each a
+    file name or a path in it) are left out: pictures as binary data, and the journal files SQLite
+    keeps beside a database not in the folder as such, which may hold data it has not taken in."""
+    journals = _journals_without_database(folder, names)
+    others = [name for name in names if name not in journals]
+    warnings = []
+    if others:
+        warnings.append(f"left out {counted(len(others), 'binary file')} ({first_few(others)}): "
+                        "binary data is no version")
+    if journals:
+        databases = first_few(_journaled_databases(journals))
+        warnings.append(
+            f"left out {first_few(journals)}: the journal {'file' if len(journals) == 1 else 'files'} "
+            f"SQLite keeps beside a database, but no {databases} is in the folder; a -wal file "
+            f"may hold data the database has not taken in, so keep "
+            f"{'it' if len(journals) == 1 else 'them'} beside {databases}")
+    return tuple(warnings)
 
 
 def left_out_empty_warning(names: Sequence[str]) -> str:
@@ -160,6 +176,23 @@ def _journaled_database(name: str) -> str | None:
     return base if dash and kind in ("wal", "shm", "journal") else None
 
 
+def _journals_without_database(folder: Path, names: Sequence[str]) -> list[str]:
+    """Those of `names` (file names or paths in `folder`) that SQLite names as the journal of a
+    database (`x.db-wal`, `x.db-shm` of `x.db`) that is not in `folder`, sorted."""
+    journals = []
+    for name in names:
+        database = _journaled_database(Path(name).name)
+        if (database is not None and database.lower().endswith(DATABASE_SUFFIXES)
+                and not (folder / database).exists()):
+            journals.append(name)
+    return sorted(journals)
+
+
+def _journaled_databases(journals: Sequence[str]) -> list[str]:
+    """The databases `journals` (file names or paths) are SQLite's journals of, each once."""
+    return list(dict.fromkeys(_journaled_database(Path(name).name) or "" for name in journals))
+
+
 def refuse_journals_without_database(folder: Path, files: Sequence[Path],
                                      given_by_name: bool = False) -> None:
     """Refuse the text `files` of `folder` where they hold a journal SQLite keeps beside a
@@ -167,12 +200,10 @@ def refuse_journals_without_database(folder: Path, files: Sequence[Path],
     they are: the database's journals are left out of a folder (`folder_entries`), but these
     would be read as versions, or refused as versions whose names hold no number. Files given by
     name (`revdiff parse f/*`) are refused alike, saying to give the others without them."""
-    journals = sorted(file.name for file in files
-                      if (_journaled_database(file.name) or "").lower().endswith(DATABASE_SUFFIXES)
-                      and not (folder / (_journaled_database(file.name) or "")).exists())
+    journals = _journals_without_database(folder, [file.name for file in files])
     if not journals:
         return
-    databases = list(dict.fromkeys(_journaled_database(name) or "" for name in journals))
+    databases = _journaled_databases(journals)
     what_to_do = ("give the other files without them" if given_by_name
                   else "move them out of the folder")
     raise InconsistentPages(
@@ -425,8 +456,9 @@ def _left_out_empty_note(path: Path, empty: Collection[Path]) -> tuple[str, ...]
 
 
 def _left_out_binary_note(path: Path, binary: Collection[Path]) -> tuple[str, ...]:
-    """The line that the files of folder `path` that are binary data (pictures beside the
-    versions) are left out, as a git repository's are; none when none is."""
-    return (f"{path}: {left_out_binary_warning([file.name for file in binary])}",) if binary else ()
+    """The lines that the files of folder `path` that are binary data (pictures beside the
+    versions, SQLite's journals) are left out, as a git repository's are; none when none is."""
+    return tuple(f"{path}: {warning}"
+                 for warning in left_out_binary_warnings(path, [file.name for file in binary]))
 
 

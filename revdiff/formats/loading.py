@@ -34,7 +34,7 @@ from revdiff.formats.folders import (
     OneVersionLeft,
     folder_version_numbers,
     holds_a_number,
-    left_out_binary_warning,
+    left_out_binary_warnings,
     left_out_empty_warning,
     read_directory,
     refuse_journals_without_database,
@@ -256,7 +256,7 @@ def _left_out_binary_files(texts: Sequence[TextInput], binary_files: Sequence[Bi
     if (not texts or any(text.format is not Format.PLAIN for text in texts)
             or any(map(plain.is_stream_name, given)) or len({Path(name).parent for name in given}) > 1):
         raise binary_files[0]
-    return (left_out_binary_warning(names),)
+    return left_out_binary_warnings(Path(names[0]).parent, names)
 
 
 def _versions_committed_as_files(articles: list[Article]) -> bool:

@@ -959,6 +959,31 @@ def test_a_picture_among_version_files_given_together_is_left_out_as_in_a_folder
         assert refused.value.where == str(story / "pic.png")
 
 
+def test_binary_sqlite_journals_without_their_database_are_warned_of_as_journals(
+        tmp_path: Path) -> None:
+    """Binary `x.db-wal` and `x.db-shm` with no `x.db` beside the versions were left out as
+    `2 binary files`, not saying that they belong to a database, which may lack what a -wal
+    holds."""
+    (tmp_path / "0.txt").write_text("One.\n")
+    (tmp_path / "1.txt").write_text("One. Two.\n")
+    (tmp_path / "pic.png").write_bytes(PICTURE)
+    for name in ("x.db-wal", "x.db-shm"):
+        (tmp_path / name).write_bytes(bytes(64))
+    journals = ("left out x.db-shm, x.db-wal: the journal files SQLite keeps beside a database, "
+                "but no x.db is in the folder; a -wal file may hold data the database has not "
+                "taken in, so keep them beside x.db")
+    (article,) = load([str(tmp_path)])
+    assert [version.number for version in article.versions] == [0, 1]
+    assert article.warnings == (
+        f"{tmp_path}: left out 1 binary file (pic.png): binary data is no version",
+        f"{tmp_path}: {journals}")
+    (by_name,) = load(sorted(str(file) for file in tmp_path.iterdir()))
+    assert by_name.warnings == (
+        f"left out 1 binary file ({tmp_path / 'pic.png'}): binary data is no version",
+        journals.replace("x.db-shm, x.db-wal",
+                         f"{tmp_path / 'x.db-shm'}, {tmp_path / 'x.db-wal'}"))
+
+
 def test_a_picture_over_the_size_limit_is_left_out_as_a_small_one_is(tmp_path: Path) -> None:
     """The size limit was checked first, so a picture over `--max-size` beside the versions
     refused the folder (`pic.png: input is 2K, more than the size limit`); a git repository
