@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from revdiff.formats.shown_markup import opening_html_tag
+
 # What Chrome's page translation leaves in the markup: a class on the root element
-# (`<html class="translated-ltr">`, `translated-rtl`) and a `<font style="vertical-align:
-# inherit;">` around each run it translated. The root's tag and its class are read apart, each
-# scanned once, so that a long tag costs time in step with its length.
-_ROOT_TAG = re.compile(r"<html\b[^<>]*", re.IGNORECASE)
+# (`<html class="translated-ltr">`, `translated-rtl`; its tag is `opening_html_tag`, not a
+# custom element's `<html-frame>`) and a `<font style="vertical-align: inherit;">` around each
+# run it translated. The root's tag and its class are read apart, each scanned once, so that a
+# long tag costs time in step with its length.
 _CLASS_VALUE = re.compile(r"\bclass\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'"
                           r"|(?P<bare>[^\s\"'<>]+))", re.IGNORECASE)
 _TRANSLATED_CLASS = re.compile(r"\btranslated-(?:ltr|rtl)\b", re.IGNORECASE)
@@ -22,6 +24,12 @@ SAVE_UNTRANSLATED = ("turn the browser's translation off to show the original pa
 def looks_translated(shown: str) -> bool:
     """Whether the page shows a translation's marks, `shown` being its `shown_markup` (so that
     none in a comment, a script or another element whose text is no markup counts)."""
-    return _TRANSLATED_RUN.search(shown) is not None or any(
+    if _TRANSLATED_RUN.search(shown) is not None:
+        return True
+    # no class to look for: `opening_html_tag` reads the whole of a fragment, which has no root
+    if "translated-" not in shown.lower():
+        return False
+    root = opening_html_tag(shown)
+    return root is not None and any(
         _TRANSLATED_CLASS.search(value["double"] or value["single"] or value["bare"] or "")
-        for root in _ROOT_TAG.finditer(shown) for value in _CLASS_VALUE.finditer(root.group()))
+        for value in _CLASS_VALUE.finditer(root.group()))

@@ -119,3 +119,13 @@ def test_a_page_of_no_tracker_is_not_called_translated_for_marks_it_does_not_sho
     with pytest.raises(UnknownFormat) as refused:
         _read(tmp_path, page)
     assert "neither a News Sniffer nor a NewsDiffs page" in str(refused.value)
+
+
+def test_a_custom_element_named_from_html_is_no_root_marked_translated(tmp_path: Path) -> None:
+    """A custom element's `<html-frame class="translated-ltr">` was read as the page's root
+    marked by Chrome's translation, refusing a page of no tracker as translated."""
+    page = ('<html><body><html-frame class="translated-ltr"><p>An article.</p></html-frame>'
+            "</body></html>")
+    with pytest.raises(UnknownFormat) as refused:
+        _read(tmp_path, page)
+    assert "neither a News Sniffer nor a NewsDiffs page" in str(refused.value)
