@@ -418,7 +418,7 @@ def _tracker_input(read: TextInput) -> TextInput:
                                      "those, or put them in a folder and give the folder")
         from revdiff.formats.sniffer_html import looks_like_version_without_title
 
-        if looks_like_version_without_title(read.text):
+        if looks_like_version_without_title(shown_page):
             raise UnknownFormat("HTML is a News Sniffer version page's text without the page's "
                                 "<h1> title", read.name,
                                 hint='copy the element that holds the title too, <div '

@@ -74,12 +74,12 @@ def looks_like_version_page(text: str) -> bool:
     return _has_version_line(markup) and _DIFF_TABLE.search(markup) is None
 
 
-def looks_like_version_without_title(text: str) -> bool:
-    """Whether `text` is a version page's text without its `<h1>` title: a `<p>Version N of
-    M.</p>` line and no title, as the page's `<div class="version">` alone is (a browser's Copy
-    element on it, not on the `<div id="content">` that holds the title too)."""
-    markup = shown_markup(text)
-    return _HEADING.search(markup) is None and _VERSION_LINE_PARAGRAPH.search(markup) is not None
+def looks_like_version_without_title(shown: str) -> bool:
+    """Whether a page, `shown` being its `shown_markup`, is a version page's text without its
+    `<h1>` title: a `<p>Version N of M.</p>` line and no title, as the page's `<div
+    class="version">` alone is (a browser's Copy element on it, not on the `<div id="content">`
+    that holds the title too)."""
+    return _HEADING.search(shown) is None and _VERSION_LINE_PARAGRAPH.search(shown) is not None
 
 
 def _has_version_line(markup: str) -> bool:
