@@ -117,7 +117,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
             flags.add(Flag.WHITESPACE_ONLY)
         elif _same_content_but_new_sentences(old_read, new_read) and not numbers_differ:
             flags.add(Flag.PUNCTUATION_ONLY)
-        if old_read.casefold() == new_read.casefold():
+        if _same_but_letter_case(old_read, new_read):
             flags.add(Flag.CASE_ONLY)
     if numbers_differ:
         flags.add(Flag.NUMBER_CHANGED)
@@ -132,6 +132,13 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
                                  written_as_names(old_read) | written_as_names(new_read))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
+
+
+def _same_but_letter_case(old: str, new: str) -> bool:
+    """Whether the texts are one text in lower case (`Straße` and `STRAẞE`, `ΟΔΟΣ` and `οδος`).
+    Not casefold(), which also folds a ligature into its letters and `ß` into `ss`: `ﬁ` to `fi`
+    or `Straße` to `Strasse` changes letters, not their case."""
+    return old.lower() == new.lower()
 
 
 def _distinct(sources: Sources) -> Sources:

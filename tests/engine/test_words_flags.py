@@ -12,7 +12,7 @@ from revdiff.engine.graphemes import grapheme_clusters, is_mark
 from revdiff.engine.numbers import _roman_numeral_values, numbers_in
 from revdiff.engine.quotations import open_quotation, quotations_in
 from revdiff.engine.similarity import similarity
-from revdiff.engine.stats import is_boring_edit
+from revdiff.engine.stats import is_boring_change, is_boring_edit
 from revdiff.engine.word_count import count_words, version_words
 from revdiff.engine.words import new_side, old_side, tokenize, word_diff
 from revdiff.model import Edit, EditOp, Flag, Version
@@ -130,6 +130,19 @@ def test_words_that_differ_only_in_unicode_form_are_kept() -> None:
     diff = word_diff(old, new)
     assert [(op, text) for op, text in diff if op != 0] == [(-1, "fermé"), (1, "ouvert")]
     assert word_diff(old, unicodedata.normalize("NFD", old)) == ((0, old),)
+
+
+def test_case_only_is_a_change_of_letter_case_alone() -> None:
+    # a letter written in its other case, also a capital sharp s or a Greek word's final sigma
+    assert edit_flags("Straße closed.", "STRAẞE closed.") == {Flag.CASE_ONLY}
+    assert edit_flags("ΟΔΟΣ closed.", "οδος closed.") == {Flag.CASE_ONLY}
+    # a ligature written as its letters, or `ß` as `ss`, is no case change (casefold() made them
+    # alike); a ligature's change is a compatibility form's, boring as the README says
+    old, new = "The oﬃce closed.", "The office closed."
+    assert edit_flags(old, new) == frozenset()
+    assert is_boring_change(old, new, edit_flags(old, new))
+    assert edit_flags("Straße closed.", "Strasse closed.") == frozenset()
+    assert edit_flags("Straße closed.", "STRASSE closed.") == frozenset()
 
 
 def test_flags() -> None:
