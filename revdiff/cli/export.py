@@ -131,6 +131,19 @@ def _check_folder_named(raw: str, chosen: str) -> None:
                              hint=f"create the folder first, or name a file such as {file_name}")
 
 
+def _refuse_an_option_as_output(raw: str, ctx: click.Context) -> None:
+    """`-o --workers 2` takes `--workers` as the output's name (and `2` as an input): an output
+    named as one of export's options (`--workers=2` too) is refused as that mistake, with the
+    way to name such a file."""
+    name = raw.partition("=")[0] if raw.startswith("--") else raw
+    options = {opt for param in ctx.command.get_params(ctx) if isinstance(param, click.Option)
+               for opt in (*param.opts, *param.secondary_opts)}
+    if name in options:
+        raise OptionConflict(f"-o took the option {name} as the output name", raw,
+                             hint=f"give the output after -o, -o OUT {name} ...; or write -o "
+                                  f"{shlex.quote('./' + raw)} for a file of that name")
+
+
 def _pick_format(chosen: str | None, raw: str) -> str:
     """--format, else the format OUT's suffix names (a folder, `-o report/`, is the HTML report);
     a suffix that names another format than --format is refused (`-o news.csv --format jsonl`
@@ -254,6 +267,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         raise OptionConflict("--workers sets local processes, but --scheduler runs on the "
                              "scheduler's workers", hint="drop --workers, and add workers to the "
                                                          "scheduler's cluster instead")
+    _refuse_an_option_as_output(output, click.get_current_context())
     chosen = _pick_format(export_format, output)
     _check_folder_named(output, chosen)
     job = ExportJob(tuple(inputs), Path(output), chosen, sentences=sentences, max_bytes=max_size,

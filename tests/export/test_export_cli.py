@@ -791,3 +791,30 @@ def test_an_output_folder_it_may_not_write_is_refused_before_the_run(  # type: i
                              "(check its permissions, or choose another -o path)\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [out]
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", ["--workers", "--format", "--quiet"])
+def test_an_option_taken_as_the_output_name_is_said_to_be_one(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                              tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              option: str) -> None:
+    # `-o --workers 2` took `--workers` as the output name and suggested `-o --workers/`; with
+    # --format it wrote a file named `--workers`
+    monkeypatch.chdir(tmp_path)
+    for extra in ([], ["--format", "csv"]):
+        result = run_cli("export", str(samples), "-o", option, *extra)
+        assert result.exit_code == 2
+        assert result.output == (
+            f"revdiff: error: {option}: -o took the option {option} as the output name (give "
+            f"the output after -o, -o OUT {option} ...; or write -o ./{option} for a file of "
+            "that name)\n")
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_named_like_no_option_of_export_is_written(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("export", str(samples), "-o", "./--workers", "--format", "csv", "-q")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "--workers").is_file()
