@@ -47,8 +47,8 @@ def lock_path(out: Path) -> Path:
 def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: bool) -> None:
     """Refuse outputs that are not plain files (or, with `folder`, a real folder), that are inputs
     of the run, that would replace something inside an input folder, or that would be new files
-    among an input folder's versions (the next run would read them as versions; a git
-    repository's work tree, whose commits are read, may take one)."""
+    or folders in an input folder, which the next run would meet (`_what_would_become_of_it`; a
+    git repository's work tree, whose commits are read, may take one)."""
     sources = [resolved(Path(name)) for name in inputs if name != "-"]
     for target in targets:
         _check_kind(target, folder=folder)
@@ -58,9 +58,23 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: boo
                 raise OutputProblem("the output would overwrite one of the export's inputs",
                                     str(target), hint="choose an -o path outside the inputs")
             if goes_among_input_files(real, source):
-                raise OutputProblem("the output would go among the files of an input folder, "
-                                    "which revdiff would then read as versions", str(target),
-                                    hint="choose an -o path outside the inputs")
+                raise OutputProblem(f"the output {_what_would_become_of_it(source, folder)}",
+                                    str(target), hint="choose an -o path outside the inputs")
+
+
+def _what_would_become_of_it(source: Path, folder: bool) -> str:
+    """What the next read of the input folder `source` would make of an output put in it: a
+    report's folder an article's folder to export, a file one of its versions, or, beside
+    article folders (a corpus), a file the export leaves out with a warning."""
+    from revdiff.formats.folders import folder_entries  # the readers load only for this refusal
+
+    if folder:
+        return "would go in an input folder, whose next export would read it as an article's folder"
+    if any(entry.is_dir() for entry in folder_entries(source)):
+        return ("would go beside the article folders of an input folder, where the next export "
+                "of it would leave it out with a warning")
+    return ("would go among the version files of an input folder, which the next read of it "
+            "would take for a version")
 
 
 def check_writable(targets: Iterable[Path], *, folder: bool) -> None:

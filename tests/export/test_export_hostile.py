@@ -235,12 +235,34 @@ def test_a_new_file_among_an_input_folders_versions_is_refused(tmp_path: Path) -
     story = make_chain(tmp_path / "story", [["One sentence."], ["One sentence, changed."]])
     result = revdiff("export", str(story), "-o", str(story / "all.diff"))
     assert result.returncode == 2
-    assert "among the files of an input folder" in one_error_line(result.stderr)
+    assert "of an input folder" in one_error_line(result.stderr)
     assert sorted(p.name for p in story.iterdir()) == ["0.txt", "1.txt"]
     # a folder of article folders is read as one too: the export was written, and then read
     result = revdiff("export", str(tmp_path), "-o", str(tmp_path / "all.diff"))
     assert result.returncode == 2
-    assert "among the files of an input folder" in one_error_line(result.stderr)
+    assert "of an input folder" in one_error_line(result.stderr)
+
+
+def test_an_output_among_an_input_folders_files_is_refused_for_what_would_become_of_it(
+        tmp_path: Path) -> None:
+    """The reason said it would be read as versions, where a file beside a corpus's article
+    folders is left out with a warning, and a report's folder read as an article's."""
+    story = make_chain(tmp_path / "story", [["One sentence."], ["One sentence, changed."]])
+    result = revdiff("export", str(story), "-o", str(story / "all.diff"))
+    assert result.returncode == 2
+    assert ("would go among the version files of an input folder, which the next read of it "
+            "would take for a version") in one_error_line(result.stderr)
+    result = revdiff("export", str(tmp_path), "-o", str(tmp_path / "all.diff"))
+    assert result.returncode == 2
+    assert ("would go beside the article folders of an input folder, where the next export of "
+            "it would leave it out with a warning") in one_error_line(result.stderr)
+    for corpus_or_story in (tmp_path, story):
+        result = revdiff("export", str(corpus_or_story), "-o", f"{corpus_or_story}/report/")
+        assert result.returncode == 2
+        assert ("would go in an input folder, whose next export would read it as an article's "
+                "folder") in one_error_line(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
+    assert sorted(p.name for p in story.iterdir()) == ["0.txt", "1.txt"]
 
 
 def test_sqlite_input_is_not_its_own_output(tmp_path: Path) -> None:
