@@ -312,6 +312,11 @@ def _escape_what_stdout_cannot_encode() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
 
 
+# The key of the group's `ctx.meta` that says `view` was put before the arguments given
+# (`revdiff INPUT...`), not typed: its errors name no command.
+_VIEW_NOT_TYPED = "revdiff.view_not_typed"
+
+
 class RevdiffGroup(RevdiffCommand, click.Group):
     """The top-level group: commands imported on first use, `revdiff INPUT...` meaning
     `revdiff view INPUT...`, and one exit path for errors and Ctrl-C."""
@@ -382,6 +387,7 @@ class RevdiffGroup(RevdiffCommand, click.Group):
             _refuse_a_mistyped_command(args[0])
             _refuse_options_before_a_command(args, lambda name: self._parameters_of(ctx, name))
             args = ["view", *args]
+            ctx.meta[_VIEW_NOT_TYPED] = True
         return super().parse_args(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -426,7 +432,10 @@ class RevdiffGroup(RevdiffCommand, click.Group):
                 takers := self._commands_that_take(ctx, error.option_name)):
             what = f"No such option {error.option_name!r}: {takers}"
         command = where.partition(" ")[2]  # named once: `revdiff: error: store: ...`
-        say(f"revdiff: error: {f'{command}: ' if command else ''}{what} (see `{where} --help`)")
+        see = f"`{where} --help`"
+        if ctx.meta.get(_VIEW_NOT_TYPED):  # `revdiff --layout diag FILE` typed no command
+            command, see = "", f"{see}, the options of `revdiff INPUT...`"
+        say(f"revdiff: error: {f'{command}: ' if command else ''}{what} (see {see})")
         sys.exit(error.exit_code)
 
     def invoke(self, ctx: click.Context) -> Any:

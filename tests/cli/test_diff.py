@@ -410,9 +410,17 @@ def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("arguments", "said"), [
     (["diff", "--format", "xml", "a.txt"], "diff: Invalid value for '--format': 'xml'"),
     (["diff", "--bogus", "a.txt"], "diff: No such option '--bogus' (see `revdiff diff"),
-    # `revdiff FILE --format json` is the app's command line: the commands that take it are named
-    (["a.txt", "--format", "json"], ("view: No such option '--format': `revdiff diff`, "
-                                     "`revdiff export` and `revdiff parse` take it (see")),
+    # `revdiff FILE --format json` is the app's command line: the commands that take it are named;
+    # a command the user did not type is not named as the one given (`view: ...`), but its help
+    (["a.txt", "--format", "json"], ("No such option '--format': `revdiff diff`, "
+                                     "`revdiff export` and `revdiff parse` take it (see "
+                                     "`revdiff view --help`, the options of `revdiff INPUT...`)")),
+    (["--layout", "diag", "a.txt"], ("Invalid value for '--layout': 'diag' is not one of "
+                                     "'auto', 'side', 'unified' (see `revdiff view --help`, the "
+                                     "options of `revdiff INPUT...`)")),
+    (["view", "--layout", "diag", "a.txt"], ("view: Invalid value for '--layout': 'diag' is not "
+                                             "one of 'auto', 'side', 'unified' (see `revdiff "
+                                             "view --help`)")),
     (["parse", "a.txt", "--repo", "r"], ("parse: No such option '--repo': "
                                          "`revdiff store` takes it (see `revdiff parse --help`)")),
     # the off form of a flag is the flag's; a typo of the command's own option keeps click's guess
