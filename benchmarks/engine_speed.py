@@ -8,7 +8,8 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
    sentences and on every fourth pair of any size, with the ratio;
 2. whole chains: each article's consecutive pairs compared in order, as `export` and the
    timeline compare them (each version split once, for its pair with the version before and
-   after), against the same comparisons each made afresh (each version split twice);
+   after), against the same comparisons each made afresh (each version split twice), the two
+   taking turns (medians of 3 rounds);
 3. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, medians of
    several rounds, with the ratios time(4N)/time(N) and time(16N)/time(4N) (target: at most 5).
 
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 from shared_input import input_is_there
-from timing import compare_afresh, forget_splits, median_seconds
+from timing import compare_afresh, forget_splits, median_seconds, medians_in_turns
 
 from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
@@ -162,10 +163,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{ours_median / theirs_median:12.2f}")
         print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>11} "
               f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>9}")
-    in_order = median_ms(functools.partial(compare_chains, chains, compare))
-    afresh = median_ms(functools.partial(compare_chains, chains, compare_afresh))
-    print(f"\nwhole chains, {len(pairs)} pairs in order: {in_order / 1000:.2f} s; each pair "
-          f"afresh: {afresh / 1000:.2f} s; ratio {in_order / afresh:.2f}")
+    in_order, afresh = medians_in_turns([functools.partial(compare_chains, chains, compare),
+                                         functools.partial(compare_chains, chains, compare_afresh)],
+                                        repeat=3)
+    print(f"\nwhole chains, {len(pairs)} pairs in order: {in_order:.2f} s; each pair "
+          f"afresh: {afresh:.2f} s, taking turns; ratio {in_order / afresh:.2f}")
     growth(pairs, args.base, args.repeat)
     return 0
 

@@ -23,6 +23,20 @@ def median_seconds(function: Callable[[], object], repeat: int) -> float:
     return statistics.median(samples)
 
 
+def medians_in_turns(functions: list[Callable[[], object]], repeat: int) -> list[float]:
+    """The median wall times of `functions`, in seconds, timed in `repeat` rounds that take turns
+    (A B, B A, A B, ...), so that a load rising or falling on the machine meanwhile slows each
+    alike."""
+    samples: list[list[float]] = [[] for _ in functions]
+    for round_ in range(repeat):
+        order = list(enumerate(functions))
+        for k, function in order if round_ % 2 == 0 else reversed(order):
+            started = time.perf_counter()
+            function()
+            samples[k].append(time.perf_counter() - started)
+    return [statistics.median(runs) for runs in samples]
+
+
 def forget_splits() -> None:
     """Forget the versions, paragraphs and sentences read so far: `sentences_of`,
     `quote_openings_of`, `paragraph_quote_openings`, `split_paragraph` and `match_key` keep the

@@ -47,3 +47,21 @@ def test_a_corpus_named_that_is_not_there_is_refused(
         load_benchmark("engine_speed", monkeypatch).main(["--corpus", str(tmp_path / "nowhere")])
     assert stopped.value.code == 2
     assert f"--corpus {tmp_path / 'nowhere'} is no folder" in capsys.readouterr().err
+
+
+def test_whole_chains_and_their_afresh_peer_take_turns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The chains in order were timed in all their rounds before the afresh peer in all of its,
+    so a load rising or falling meanwhile skewed their ratio."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    sentences = tuple(f"The council met on day {k}." for k in range(60))
+    chain = [Version(0, "a", sentences), Version(1, "a", (*sentences, "It adjourned."))]
+    monkeypatch.setattr(script, "version_chains", lambda corpus: [chain])
+    monkeypatch.setattr(script, "growth", lambda *arguments: None)
+    timed: list[str] = []
+    monkeypatch.setattr(script, "compare_chains",
+                        lambda chains, each: timed.append(each.__name__))
+    assert script.main(["--corpus", str(tmp_path)]) == 0
+    assert timed == ["compare", "compare_afresh", "compare_afresh", "compare", "compare",
+                     "compare_afresh"]
+    assert "whole chains, 1 pairs in order" in capsys.readouterr().out
