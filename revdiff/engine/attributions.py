@@ -435,7 +435,8 @@ def _quoted_tokens(tokens: list[str], quote_open: str = "") -> set[int]:
             if not opens_quotation(token):
                 continue
             opened, closing, rest = at, CLOSING_MARKS_OF[token[0]], token[1:]
-        if any(mark in APOSTROPHE.sub("", rest) for mark in closing):
+        if (any(mark in rest for mark in closing)  # most tokens hold none: no apostrophes to take
+                and any(mark in APOSTROPHE.sub("", rest) for mark in closing)):
             quoted.update(range(opened, at + 1))
             opened = None
     return quoted
