@@ -117,8 +117,10 @@ NO_SOURCE_AFTER_PER = word_set("cent centum capita se annum diem day hour minute
 # word.
 READ_AT = (SPEECH | CLAUSE_END_VERBS | AFTER_QUOTATION_VERBS | AFTER_NAME_VERBS
             | {opening[0] for opening in INTRODUCERS} | {"per"})
-# `per` found as a word of its own: inside words (`percent`, `paper`, `expert`) it is common
-REPORTING_WORD = re.compile("|".join(sorted(READ_AT - {"per"})) + r"|\bper\b")
+# `per` found as a word of its own: inside words (`percent`, `paper`, `expert`) it is common. No
+# word character before it is asserted after it (`(?<!\wper)`, as `\bper` would), so that every
+# alternative begins with a letter, and the search skips to those letters.
+REPORTING_WORD = re.compile("|".join(sorted(READ_AT - {"per"})) + r"|per(?<!\wper)\b")
 MOST_SOURCE_WORDS = 8
 LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
 # Dashes around an aside, which may be longer than one between commas: commas also part clauses

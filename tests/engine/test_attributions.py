@@ -7,6 +7,7 @@ import re
 import pytest
 
 from revdiff.engine import (
+    attribution_lexicon,
     attribution_times,
     attribution_tokens,
     attributions,
@@ -1082,6 +1083,17 @@ def test_a_quotations_words_without_its_closing_mark_are_not_searched_for_apostr
     text = "‘We will not wait for anyone at all, as I said before,’ he said, ‘whatever they do’."
     assert attributions_in(text) == [("he",)]
     assert counted.calls == 2  # `before,’` and `do’.`
+
+
+def test_the_screen_for_reporting_words_begins_each_alternative_with_a_letter() -> None:
+    """`\\bper\\b` began with an assertion, which keeps the search from skipping to the first
+    letters of the alternatives: the screen, read on every sentence, took 60% longer
+    (engine_scale.py's 2 MB article, 0.14 s to 0.22 s). `per` is still found as a word of its own."""
+    assert all(alternative[:1].isalpha()
+               for alternative in attribution_lexicon.REPORTING_WORD.pattern.split("|"))
+    found = [bool(attribution_lexicon.REPORTING_WORD.search(text)) for text in
+             ("per officials", "x per officials", "-per", "percent", "paper", "expert", "per", "_per")]
+    assert found == [True, True, True, False, False, False, True, False]
 
 
 def test_a_reporting_verb_taken_out_of_a_continued_quotation_changes_no_attribution() -> None:
