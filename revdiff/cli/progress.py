@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from revdiff.cli import ends_the_echoed_line
-from revdiff.read_warnings import counted, counted_skips
+from revdiff.read_warnings import counted
 
 if TYPE_CHECKING:
     from revdiff.export.progress import ExportProgress
@@ -191,11 +191,7 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
     outputs = ", ".join(str(path) for path in progress.outputs)
     resumed = (f" ({progress.resumed_articles:,} from the interrupted run)"
                if progress.resumed_articles else "")
-    skips = [f"{counted_skips(len(progress.failed_inputs))} that failed"] if progress.failed_inputs else []
-    single = len(progress.skipped_inputs) - len(progress.failed_inputs)
-    if single:
-        skips.append(f"{counted(single, 'article')} of one version")
-    skipped = f"; skipped {' and '.join(skips)}" if skips else ""
+    skipped = f"; skipped {progress.skips_counted}" if progress.skipped_inputs else ""
     rows = progress.articles if format_name == "html" else progress.rows
     return (f"revdiff: exported {counted(progress.articles, 'article')}{resumed}, "
             f"{counted(progress.pairs, 'version pair')}, "

@@ -69,7 +69,7 @@ from revdiff.export.task_reading import iter_tasks
 from revdiff.export.tasks import ArticleResult
 from revdiff.export.worker_loss import InFlight, WorkerLost
 from revdiff.export.writers import csv_header
-from revdiff.read_warnings import counted, counted_skips
+from revdiff.read_warnings import counted
 from revdiff.terminal_text import ByteSink, visible
 
 # How often the writer makes its files durable and the journal records progress.
@@ -193,9 +193,9 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
 def _check_something_exported(progress: ExportProgress, out: str) -> None:
     if progress.articles:
         return
-    skipped = len(progress.failed_inputs)
-    why = (f"{counted_skips(skipped)} {'was' if skipped == 1 else 'were'} skipped and no other "
-           "holds an article of two versions" if skipped
+    one = len(progress.skipped_inputs) == 1
+    why = (f"{progress.skips_counted} {'was' if one else 'were'} skipped and no other holds an "
+           "article of two versions" if progress.failed_inputs
            else "no input holds an article of two versions")
     raise NothingExported(f"nothing was exported: {why}"
                           + ("" if out == "-" else "; the output is left as it was"), out,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from revdiff.export.writers import SkippedInput
-from revdiff.read_warnings import NOTHING_TO_COMPARE
+from revdiff.read_warnings import NOTHING_TO_COMPARE, counted, counted_skips
 
 
 @dataclass
@@ -37,6 +37,15 @@ class ExportProgress:
         """The skipped inputs and articles that could not be read or exported, not those of
         one version, which have nothing to compare."""
         return [skip for skip in self.skipped_inputs if skip.reason != NOTHING_TO_COMPARE]
+
+    @property
+    def skips_counted(self) -> str:
+        """`1 input or article that failed and 2 articles of one version`: every input or article
+        skipped, one `skipped` line each, the failed ones apart; empty where none was."""
+        failed = len(self.failed_inputs)
+        single = len(self.skipped_inputs) - failed
+        return " and ".join([*([f"{counted_skips(failed)} that failed"] if failed else []),
+                             *([f"{counted(single, 'article')} of one version"] if single else [])])
 
     @property
     def skipped_in_input_order(self) -> list[SkippedInput]:

@@ -282,10 +282,25 @@ def test_a_run_that_exports_nothing_fails_and_keeps_the_earlier_output(  # type:
     assert result.exit_code == 2
     assert "revdiff: error: " in result.output
     why = ("no input holds an article of two versions" if single_version
-           else "1 input or article was skipped and no other holds an article of two "
-                "versions")  # it said `every input or article was skipped (1 of them)`
+           else "1 input or article that failed was skipped and no other holds an article "
+                "of two versions")  # it said `every input or article was skipped (1 of them)`
     assert f"nothing was exported: {why}" in result.output
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()} == before
+
+
+def test_a_run_that_exports_nothing_counts_every_input_it_skipped(  # type: ignore[no-untyped-def]
+        run_cli, tmp_path: Path) -> None:
+    """A path that names nothing and a file of one version were two `skipped` lines, and the
+    error said `1 input or article was skipped`: the one of one version was left out."""
+    single = tmp_path / "single.txt"
+    single.write_text("One version only.\n")
+    result = run_cli("export", str(tmp_path / "missing"), str(single), "-o",
+                     str(tmp_path / "x.jsonl"), "--skip-errors")
+    assert result.exit_code == 2
+    skipped = [line for line in result.output.splitlines() if line.startswith("revdiff: skipped ")]
+    assert len(skipped) == 2
+    assert ("nothing was exported: 1 input or article that failed and 1 article of one version "
+            "were skipped and no other holds an article of two versions") in result.output
 
 
 @pytest.mark.parametrize("quiet", [False, True])
