@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection, Iterable, Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from revdiff.terminal_text import visible
@@ -195,12 +196,13 @@ def _naming_deciders(warning: str, deciders: dict[str, str]) -> str:
 def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> list[str]:
     """Every warning about how `article` was read (`summarised_warnings`), one printable line each.
 
-    A warning that does not start with the name of an input (one of `names` or a page of the
-    article) or of a file in an input folder (`d/0.txt:` where `d` is given) is prefixed with
-    `source`, the name the user knows the article's input by.
+    A warning that does not start with `source`, the name the user knows the article's input
+    by, or with the name of an input (one of `names`, as given or as the readers write a path:
+    `d` for `d/` or `./d`, or a page of the article) or of a file in an input folder
+    (`d/0.txt:` where `d` is given) is prefixed with `source`: once, whatever named it first.
     """
-    names = tuple(names)
-    known = [*names, *(page.name for page in article.pages)]
+    names = (*names, *(str(PurePath(name)) for name in names if name))
+    known = [source, *names, *(page.name for page in article.pages)]
     lines = [warning if any(warning.startswith(f"{name}:") for name in known)
              or _names_a_file_in(warning, names) else f"{source}: {warning}"
              for warning in summarised_warnings(article)]

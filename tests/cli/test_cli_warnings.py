@@ -132,6 +132,22 @@ def test_folders_left_out_of_a_folder_of_versions_are_named(command: str, tmp_pa
     assert (quiet.returncode, quiet.stderr) == (0, "")
 
 
+@pytest.mark.parametrize("given", [["story/"], ["./story"], ["story/", "other/"]])
+def test_a_folder_warning_is_named_once_however_the_folder_is_given(given: list[str],
+                                                                    tmp_path: Path) -> None:
+    """The reader names a folder as a path (`story`); `diff story/` and `diff ./story` named it
+    again as given (`story/: story: left out ...`), and two folders named each article by the
+    folder again (`story: story: left out ...`)."""
+    for folder in ("story", "other"):
+        shutil.copytree(CHAIN, tmp_path / folder)
+        (tmp_path / folder / "9.txt").write_text("", encoding="utf-8")
+    result = revdiff("diff", *given, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"revdiff: warning: {Path(name)}: left out 1 empty file (9.txt): an empty capture is no "
+        "version" for name in given]
+
+
 @pytest.mark.parametrize(("folder", "link", "target"), [("story", "self", "."),
                                                        ("corp/sub", "up", "..")])
 def test_a_link_back_to_a_folder_read_or_holding_it_is_no_folder_left_out(
