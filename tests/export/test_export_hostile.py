@@ -237,7 +237,8 @@ def test_a_new_file_among_an_input_folders_versions_is_refused(tmp_path: Path) -
     assert result.returncode == 2
     assert "of an input folder" in one_error_line(result.stderr)
     assert sorted(p.name for p in story.iterdir()) == ["0.txt", "1.txt"]
-    # a folder of article folders is read as one too: the export was written, and then read
+    # and one beside the article folders of a folder of them is refused too: the next export
+    # of that folder would leave it out with a warning
     result = revdiff("export", str(tmp_path), "-o", str(tmp_path / "all.diff"))
     assert result.returncode == 2
     assert "of an input folder" in one_error_line(result.stderr)
