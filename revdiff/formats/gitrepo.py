@@ -255,7 +255,7 @@ def _unfinished_store(path: Path, clone: Path, branch: str) -> str | None:
     on the branch, until a store run puts them there. Read from the ref files, as git would."""
     private = import_ref(branch)
     common = common_git_dir(path.resolve())
-    written = _ref_in_files(common, private)
+    written = ref_in_files(common, private)
     if written is None or _branch_made_since(clone, common, branch, written):
         return None  # (made since: the stopped run's branch was deleted, the next run drops them)
     return (f"a revdiff store into this branch was stopped before it finished: the versions it "
@@ -276,7 +276,7 @@ def _files(kind: str, paths: list[str]) -> list[str]:
     return [f"{len(paths)} {kind} file{'s' if len(paths) > 1 else ''} ({names}{more})"]
 
 
-def _ref_in_files(common: Path, ref: str) -> str | None:
+def ref_in_files(common: Path, ref: str) -> str | None:
     """The object `ref` names, read from its loose file or the `packed-refs` file (a line at a
     time: it may be large); None when neither holds it."""
     loose = common / ref

@@ -13,6 +13,7 @@ import git
 from revdiff.errors import BranchMoved, StoreError
 from revdiff.formats.git_history import FileChange, read_history
 from revdiff.formats.git_layout import import_ref
+from revdiff.formats.gitrepo import ref_in_files
 from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone, without_callers_repository
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held, stops_not_ending_at_once
@@ -158,7 +159,6 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
     written: int | None = None  # on the import's ref, before it is put on the branch
     moved = False  # the branch moved while the run wrote: none of them are on it
     new_tip: str | None = None
-    tree = ""  # said once the branch may have moved past the working tree, until brought up
     synced = False  # the working tree was brought up to the branch
     stalled = f"; {import_ended}" if import_ended else ""
     # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said;
@@ -173,13 +173,11 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
                 remove_import_lock(repo, ref)
             # on the import's ref: stored, for the next run to put on the branch if this one cannot
             written = _commits_since(repo, tip, import_ref(ref))
-            if written:  # (publish_import moves the branch to them)
-                tree = "; the working tree is behind the branch: run it before committing to it"
             publish_import(repo, ref, tip)
             new_tip = branch_tip(repo, ref)
             stored = _commits_since(repo, tip, ref)
             sync_worktree(repo, ref)
-            tree, synced = "", True
+            synced = True
         except _GitStalled as given_up:
             stored = written if stored is None else stored
             stalled += (f"; git {given_up.command} did not end within {bounded.seconds:g} s "
@@ -205,11 +203,22 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
     removed = f"remove {' and '.join(locks)} if no git command runs, then " if locks else ""
     count = f"{stored:,} of {planned:,}" if stored is not None else f"some of {planned:,}"
     rest = "" if stored == planned else " to store the rest"
+    tree = ("; the working tree is behind the branch: run it before committing to it"
+            if written and not synced and _worktree_left_behind(repo, ref, tip) else "")
     stopped = StoreError(f"{stop_reason(stop)}; {count} versions were stored before the "
                          f"stop{stalled}", str(repo.working_tree_dir or repo.git_dir),
                          hint=f"{removed}run the same command again{rest}{tree}")
     stopped.exit_code = stop_exit_code(stop)
     raise stopped from None
+
+
+def _worktree_left_behind(repo: git.Repo, ref: str, tip: str | None) -> bool:
+    """Whether the branch moved from `tip`, where the working tree was. The ref is read from its
+    files, not asked of git: the time for git may be up."""
+    try:
+        return ref_in_files(Path(repo.common_dir), ref) != tip
+    except OSError:  # (unreadable: it may have moved)
+        return True
 
 
 def _commits_since(repo: git.Repo, tip: str | None, ref: str) -> int:

@@ -603,13 +603,57 @@ def test_a_lock_left_by_a_git_update_ref_ended_after_a_stop_is_named(
         "stopped by SIGTERM; 3 of 8 versions were stored before the stop; git update-ref "
         "did not end within 0.5 s of the stop and was ended, leaving the branch main locked "
         f"({repo_dir}/.git/refs/heads/main.lock)")
-    assert stopped.value.hint is not None and stopped.value.hint.startswith(
+    assert stopped.value.hint == (  # (the branch did not move: no working tree is behind it)
         f"remove {repo_dir}/.git/refs/heads/main.lock if no git command runs, then run the "
         "same command again to store the rest")
     monkeypatch.setenv("PATH", os.environ["PATH"].removeprefix(f"{stalling}{os.pathsep}"))
     (repo_dir / ".git" / "refs" / "heads" / "main.lock").unlink()  # as the line says
     again = store_articles(synthetic_articles(4, 2), repo_dir)
     assert (again.already_stored, again.stored, branch_commits(repo_dir)) == (3, 5, 8)
+
+
+def _stopped_after_three_with_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str,
+                                  repo_dir: Path) -> StoreError:
+    """The error of a run into `repo_dir` stopped by SIGTERM after its third version, git doing
+    from then on what the shell `case` item says for the commands it matches."""
+    from revdiff.store import writer
+
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake = stalling / "git"
+    fake.write_text(f'#!/bin/sh\ncase " $* " in {case};; esac\nexec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
+
+    def stop_after_three(commits: int) -> Callable[[int], None]:
+        done = 0
+
+        def step(steps: int) -> None:
+            nonlocal done
+            done += steps
+            if done == 3:
+                monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+                raise Terminated
+
+        return step
+
+    with pytest.raises(StoreError) as stopped:
+        store_articles(synthetic_articles(4, 2), repo_dir, progress=stop_after_three,
+                       checkpoint_every=1)
+    return stopped.value
+
+
+def test_a_stop_whose_branch_git_did_not_move_says_no_working_tree_is_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where git update-ref failed to put the versions written on the branch, the branch stays
+    where the working tree is: the hint said the working tree was behind the branch all the
+    same."""
+    repo_dir = tmp_path / "archive"
+    stopped = _stopped_after_three_with_git(
+        tmp_path, monkeypatch, '*" update-ref -m "*) echo "fatal: no room" >&2; exit 128',
+        repo_dir)
+    assert stopped.hint == "run the same command again to store the rest"
+    assert branch_commits(repo_dir) == 0
 
 
 def test_an_index_lock_a_git_holds_past_its_run_is_not_removed(tmp_path: Path) -> None:
