@@ -213,8 +213,10 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
 
 
 def _worktree_left_behind(repo: git.Repo, ref: str, tip: str | None) -> bool:
-    """Whether the branch moved from `tip`, where the working tree was. The ref is read from its
-    files, not asked of git: the time for git may be up."""
+    """Whether the branch moved from `tip`, where the working tree was, and the repository has
+    one. The ref is read from its files, not asked of git: the time for git may be up."""
+    if repo.bare:
+        return False
     try:
         return ref_in_files(Path(repo.common_dir), ref) != tip
     except OSError:  # (unreadable: it may have moved)

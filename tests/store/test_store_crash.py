@@ -656,6 +656,21 @@ def test_a_stop_whose_branch_git_did_not_move_says_no_working_tree_is_behind(
     assert branch_commits(repo_dir) == 0
 
 
+def test_a_stopped_store_into_a_bare_repository_says_no_working_tree_is_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bare repository has no working tree: where git stalled after the branch moved, the
+    hint said the working tree was behind the branch."""
+    repo_dir = tmp_path / "archive.git"
+    git.Repo.init(repo_dir, bare=True, initial_branch="main")
+    stopped = _stopped_after_three_with_git(
+        tmp_path, monkeypatch, '*" update-ref -d "*) exec sleep 20', repo_dir)
+    assert stopped.message == (
+        "stopped by SIGTERM; 3 of 8 versions were stored before the stop; git update-ref did "
+        "not end within 0.5 s of the stop and was ended")
+    assert stopped.hint == "run the same command again to store the rest"
+    assert branch_commits(repo_dir) == 3
+
+
 def test_an_index_lock_a_git_holds_past_its_run_is_not_removed(tmp_path: Path) -> None:
     """A second SIGTERM ends revdiff at once, and a git read-tree it started to bring the
     working tree up runs on, holding the index's lock: the next run took that lock for one left
