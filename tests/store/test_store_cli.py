@@ -861,6 +861,58 @@ def test_a_second_sigterm_after_ctrl_c_ends_a_stopped_store_at_once(tmp_path: Pa
         "them (run the same command again: it finishes that, then stores the rest)\n")
 
 
+# A child that runs `revdiff store CHAIN --repo REPO`, is stopped with Ctrl-C as its second
+# version is written, gets SIGTERM as the stopped run waits for git fast-import
+# (`fast_import._ended_within`), then again as it puts the versions on the branch
+# (`publish_import`), then, were it still running, touches MARKER.
+CTRL_C_THEN_SIGTERM_IN_THE_WAIT = """
+import runpy, signal, sys
+from pathlib import Path
+from revdiff.store import fast_import, writer
+chain, repo, marker = sys.argv[1:]
+commit = fast_import.FastImport.commit
+written = []
+def ctrl_c(*args):
+    written.append(1)
+    if len(written) == 2:
+        signal.raise_signal(signal.SIGINT)
+    return commit(*args)
+ended_within = fast_import._ended_within
+def sigterm_in_the_wait(*args):
+    signal.raise_signal(signal.SIGTERM)
+    return ended_within(*args)
+publish_import = writer.publish_import
+def sigterm_again(*args):
+    signal.raise_signal(signal.SIGTERM)
+    Path(marker).touch()
+    return publish_import(*args)
+fast_import.FastImport.commit = ctrl_c
+fast_import._ended_within = sigterm_in_the_wait
+writer.publish_import = sigterm_again
+sys.argv = ["revdiff", "store", chain, "--repo", repo]
+runpy.run_module("revdiff", run_name="__main__")
+"""
+
+
+def test_a_second_sigterm_after_ctrl_c_and_one_in_the_import_s_wait_names_the_ctrl_c(
+        tmp_path: Path) -> None:
+    """Ctrl-C, then SIGTERM as the stopped run waits for git fast-import (which ends the import),
+    then a second SIGTERM as the run puts the versions on the branch: the line that ends the
+    process names the stop the run stopped at, the Ctrl-C, not the first SIGTERM."""
+    chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
+        "iran-strikes-us-troops-in-iraq"
+    repo, marker = tmp_path / "repo", tmp_path / "went-on"
+    child = subprocess.run([sys.executable, "-c", CTRL_C_THEN_SIGTERM_IN_THE_WAIT, str(chain),
+                            str(repo), str(marker)], capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert child.returncode == -15, child.stderr
+    assert not marker.exists()
+    assert child.stderr.endswith(
+        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once, while the versions "
+        "stored before the Ctrl-C were put on the branch and the working tree brought up to "
+        "them (run the same command again: it finishes that, then stores the rest)\n")
+
+
 def _without_root(command: list[str]) -> list[str]:
     """`command` run as a user the file permissions bind: as the files' owner in a user namespace
     of its own (`unshare -U`), without root's rights to read every folder."""
