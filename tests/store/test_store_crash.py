@@ -48,22 +48,21 @@ def branch_name(repo_dir: Path) -> str:
 def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: Path) -> None:
     repo_dir = tmp_path / "archive"
     total = ARTICLES * VERSIONS
-    child = subprocess.Popen(
+    with subprocess.Popen(  # (its end closes the stderr pipe, and waits for the child)
         [sys.executable, str(CHILD), str(repo_dir), str(ARTICLES), str(VERSIONS), str(CHECKPOINT)],
         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         # the killed child cannot remove its temporary files: they go where the test's are
         env={**os.environ, "TMPDIR": str(tmp_path)},
-    )
-    try:  # (bounded: a child that dies first, its git holding stderr open, fails the test)
-        wait_for(lambda: (repo_dir / ".git" / "HEAD").exists(), child, seconds=60,
-                 named="the store to kill, before it made its repository,")
-        private = import_ref(branch_name(repo_dir))
-        wait_for(lambda: branch_commits(repo_dir, private) > 0, child, seconds=60,
-                 named="the store to kill, before its first checkpoint,")
-    finally:
-        with contextlib.suppress(ProcessLookupError):  # (none left of a child that died)
-            os.killpg(child.pid, signal.SIGKILL)  # the child and its git fast-import, a crash
-        child.wait()
+    ) as child:
+        try:  # (bounded: a child that dies first, its git holding stderr open, fails the test)
+            wait_for(lambda: (repo_dir / ".git" / "HEAD").exists(), child, seconds=60,
+                     named="the store to kill, before it made its repository,")
+            private = import_ref(branch_name(repo_dir))
+            wait_for(lambda: branch_commits(repo_dir, private) > 0, child, seconds=60,
+                     named="the store to kill, before its first checkpoint,")
+        finally:
+            with contextlib.suppress(ProcessLookupError):  # (none left of a child that died)
+                os.killpg(child.pid, signal.SIGKILL)  # the child and its git fast-import, a crash
     at_crash = branch_commits(repo_dir, private)
     assert 0 < at_crash < total, "the kill came too late to test anything"
     assert branch_commits(repo_dir) == 0  # the branch moves only when a run ends
