@@ -110,9 +110,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         if target in (source, *source.parents) or is_the_repository_of(target, source):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
-        if goes_among_input_files(_first_made(target), source):  # as `export -o` refuses
-            raise StoreError("the repository would go among the files of an input folder, "
-                             "where the next read of that folder would meet it", str(repo_dir),
+        made = _first_made(target)
+        if goes_among_input_files(made, source):  # as `export -o` refuses
+            raise StoreError(_what_would_become_of_it(made, target, source), str(repo_dir),
                              hint="store into a repository outside the inputs with --repo")
     refuse_a_path_that_takes_no_repository(repo_dir)  # before the inputs are read
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
@@ -224,6 +224,26 @@ def _first_made(repository: Path) -> Path:
     folder on its path, which is made with it (`inp/new/repo` adds `new` to `inp`)."""
     return next((folder for folder in (*reversed(repository.parents), repository)
                  if not os.path.lexists(folder)), repository)
+
+
+def _what_would_become_of_it(made: Path, repository: Path, source: Path) -> str:
+    """What the next read of the input folder `source` would do with `made`, the repository or
+    the folder made to hold it, put in it: `parse` or `store` reads the folder's files and leaves
+    it out with a warning; `export` reads a folder that holds folders as a corpus, the
+    repository's articles or the folder made for it, where the files were read (unless the
+    folder held folders already, or cannot be listed)."""
+    from revdiff.formats.folders import folder_entries
+
+    what = ("the repository" if made == repository
+            else f"the folder {made.name}, made to hold the repository,")
+    read = "the articles stored in it" if made == repository else "it"
+    try:
+        files_read = not any(entry.is_dir() for entry in folder_entries(source))
+    except OSError:
+        files_read = False
+    return (f"{what} would go among the files of an input folder, whose next read would leave it "
+            f"out with a warning, and whose next export would read {read}"
+            + (", not the version files" if files_read else ""))
 
 
 def _warn_skipped(summary: StoreSummary) -> None:

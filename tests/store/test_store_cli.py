@@ -445,16 +445,36 @@ def test_a_repository_is_not_stored_into_itself_through_its_git_directory(tmp_pa
 
 def test_a_repository_is_not_stored_among_an_input_folders_files(tmp_path: Path) -> None:
     """`store inp --repo inp/r` wrote the repository into its input folder, as `export -o`
-    refuses to: the next read of `inp` warned that its folder `r` was left out."""
+    refuses to: the next read of `inp` warned that its folder `r` was left out, and its next
+    export read the folder as a corpus, leaving out its version files. The line says what the
+    next read and export would do with what the run makes there (it said only that the next
+    read "would meet it")."""
     versions = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
-    for repo in (versions / "repo", versions / "new" / "repo"):  # `new` would be made with it
+    for repo, made in ((versions / "repo", "the repository"),
+                       (versions / "new" / "repo", "the folder new, made to hold the repository,")):
         result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
         assert result.exit_code == 2
-        assert result.stderr == (f"revdiff: error: {repo}: the repository would go among the "
-                                 "files of an input folder, where the next read of that folder "
-                                 "would meet it (store into a repository outside the inputs "
-                                 "with --repo)\n")
+        assert result.stderr == (
+            f"revdiff: error: {repo}: {made} would go among the files of an input folder, whose "
+            "next read would leave it out with a warning, and whose next export would read "
+            f"{'the articles stored in it' if made == 'the repository' else 'it'}, not the "
+            "version files (store into a repository outside the inputs with --repo)\n")
         assert sorted(path.name for path in versions.iterdir()) == ["0.txt", "1.txt"]
+
+
+def test_a_repository_is_not_stored_beside_an_input_folders_folders(tmp_path: Path) -> None:
+    """Where the input folder holds folders already, its next export reads them, not its files:
+    the line does not say the repository would take the files' place."""
+    versions = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
+    (versions / "notes").mkdir()
+    repo = versions / "repo"
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"revdiff: error: {repo}: the repository would go among the files of an input folder, "
+        "whose next read would leave it out with a warning, and whose next export would read the "
+        "articles stored in it (store into a repository outside the inputs with --repo)\n")
+    assert not repo.exists()
 
 
 def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Path) -> None:
