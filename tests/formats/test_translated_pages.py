@@ -129,3 +129,31 @@ def test_a_custom_element_named_from_html_is_no_root_marked_translated(tmp_path:
     with pytest.raises(UnknownFormat) as refused:
         _read(tmp_path, page)
     assert "neither a News Sniffer nor a NewsDiffs page" in str(refused.value)
+
+
+@pytest.mark.parametrize("root", [
+    '<html data-class="translated-ltr">',
+    '<html lang="en" title="class=translated-rtl">',
+    "<html xclass='translated-ltr'>",
+])
+def test_a_root_without_a_class_attribute_marked_translated_is_not_called_translated(
+        tmp_path: Path, root: str) -> None:
+    """`class=` searched for after a word boundary also matched `data-class=`, and one inside
+    another attribute's value: a page of no tracker was refused as translated by the browser."""
+    page = f"{root}<body><p>An article.</p></body></html>"
+    with pytest.raises(UnknownFormat) as refused:
+        _read(tmp_path, page)
+    assert "neither a News Sniffer nor a NewsDiffs page" in str(refused.value)
+
+
+@pytest.mark.parametrize("root", [
+    '<html data-class="x" class="translated-ltr">',
+    '<html lang="en"/class=translated-rtl>',
+    "<HTML CLASS = 'notranslate translated-ltr'>",
+])
+def test_a_root_whose_class_attribute_is_marked_translated_is_refused(tmp_path: Path, root: str) -> None:
+    assert '<html lang="en">' in VERSION_PAGE
+    page = VERSION_PAGE.replace('<html lang="en">', root, 1)
+    with pytest.raises((MalformedPage, UnknownFormat)) as refused:
+        _read(tmp_path, page)
+    assert "translated by the browser" in str(refused.value)
