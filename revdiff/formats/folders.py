@@ -176,16 +176,23 @@ def _journaled_database(name: str) -> str | None:
     return base if dash and kind in ("wal", "shm", "journal") else None
 
 
-def _journals_without_database(folder: Path, names: Sequence[str]) -> list[str]:
+def _database_journals(folder: Path, names: Sequence[str], database_there: bool) -> list[str]:
     """Those of `names` (file names or paths in `folder`) that SQLite names as the journal of a
-    database (`x.db-wal`, `x.db-shm` of `x.db`) that is not in `folder`, sorted."""
+    database (`x.db-wal`, `x.db-shm` of `x.db`) that is in `folder` (`database_there`) or is
+    not, sorted."""
     journals = []
     for name in names:
         database = _journaled_database(Path(name).name)
         if (database is not None and database.lower().endswith(DATABASE_SUFFIXES)
-                and not (folder / database).exists()):
+                and (folder / database).exists() == database_there):
             journals.append(name)
     return sorted(journals)
+
+
+def _journals_without_database(folder: Path, names: Sequence[str]) -> list[str]:
+    """Those of `names` (file names or paths in `folder`) that SQLite names as the journal of a
+    database that is not in `folder`, sorted."""
+    return _database_journals(folder, names, database_there=False)
 
 
 def _journaled_databases(journals: Sequence[str]) -> list[str]:
@@ -213,6 +220,29 @@ def refuse_journals_without_database(folder: Path, files: Sequence[Path],
         str(folder),
         hint=f"{what_to_do} to read the versions: they belong beside {first_few(databases)}, "
              "which SQLite reads with them")
+
+
+def refuse_journals_given_by_name(folder: Path, files: Sequence[Path]) -> None:
+    """Refuse the text `files` of `folder`, given by name (`revdiff parse f/*.txt f/x.db-wal`),
+    where they hold a journal SQLite keeps beside a database (`x.db-wal`): one of a database not
+    in the folder as `refuse_journals_without_database` refuses it, and one of a database in the
+    folder (`x.db`), which a folder leaves out, saying whose journal it is: either would be read
+    as a version."""
+    refuse_journals_without_database(folder, files, given_by_name=True)
+    journals = _database_journals(folder, [file.name for file in files], database_there=True)
+    if not journals:
+        return
+    of = _journaled_databases(journals)
+    databases = first_few(of)
+    one = len(journals) == 1
+    raise InconsistentPages(
+        f"{first_few(journals)} {'is the journal file' if one else 'are the journal files'} "
+        f"SQLite keeps beside the {'database' if len(of) == 1 else 'databases'} {databases} in "
+        f"the folder, {'not a version' if one else 'no versions'}",
+        str(folder),
+        hint=f"give {databases} to read the database, which SQLite reads with "
+             f"{'it' if one else 'them'}, or leave {'it' if one else 'them'} out to read the "
+             "versions")
 
 
 def _is_editor_leftover(name: str) -> bool:

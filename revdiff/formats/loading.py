@@ -37,7 +37,7 @@ from revdiff.formats.folders import (
     left_out_binary_warnings,
     left_out_empty_warning,
     read_directory,
-    refuse_journals_without_database,
+    refuse_journals_given_by_name,
     refuse_unreadable_folder,
 )
 from revdiff.formats.input_file import (
@@ -472,14 +472,13 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     numbers, warned, when the folder would not be refused and orders them otherwise. Numbered
     files of one folder given in another order than the folder's are read in the order given,
     warned: a shell that sorts names by the rules of a language may give such an order. The
-    journal files SQLite keeps beside a database not in their folder are refused, as a folder
-    refuses them."""
+    journal files SQLite keeps beside a database are refused: those of one not in their folder as
+    a folder refuses them, and those of one in it, which a folder leaves out."""
     names = [text.name for text in texts]
     files = [Path(name) for name in names]
     for folder in dict.fromkeys(file.parent for file, name in zip(files, names, strict=True)
                                 if not plain.is_stream_name(name)):
-        refuse_journals_without_database(folder, [file for file in files if file.parent == folder],
-                                         given_by_name=True)
+        refuse_journals_given_by_name(folder, [file for file in files if file.parent == folder])
     in_folder_order = None
     if (len(files) > 1 and len({file.parent for file in files}) == 1
             and not any(map(plain.is_stream_name, names)) and all(map(holds_a_number, files))):

@@ -8,6 +8,7 @@ import io
 import json
 import random
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -574,6 +575,28 @@ def test_sqlite_journals_without_their_database_given_by_name_are_refused_as_in_
         f"{tmp_path}: x.db-shm, x.db-wal are the journal files SQLite keeps beside a database, "
         "but no x.db is in the folder (give the other files without them to read the versions: "
         "they belong beside x.db, which SQLite reads with them)")
+
+
+@pytest.mark.parametrize("database", ["tracker", "text"])
+def test_a_sqlite_journal_given_by_name_beside_its_database_is_refused_saying_whose(
+        tmp_path: Path, database: str) -> None:
+    """`revdiff parse f/*.txt f/x.db-wal`, `x.db` in `f` but not given, read the journal, holding
+    text, as a version, silently, where the folder leaves it out as the database's."""
+    for name in ("0.txt", "1.txt"):
+        (tmp_path / name).write_text(f"{name} text.\n", encoding="utf-8")
+    if database == "tracker":
+        shutil.copyfile(SAMPLES / "newsedits.sqlite", tmp_path / "x.db")
+    else:
+        (tmp_path / "x.db").write_text("Not a database.\n", encoding="utf-8")
+    (tmp_path / "x.db-wal").write_text("x", encoding="utf-8")
+    with pytest.raises(InconsistentPages) as error:
+        load([str(tmp_path / "0.txt"), str(tmp_path / "1.txt"), str(tmp_path / "x.db-wal")])
+    assert str(error.value) == (
+        f"{tmp_path}: x.db-wal is the journal file SQLite keeps beside the database x.db in the "
+        "folder, not a version (give x.db to read the database, which SQLite reads with it, or "
+        "leave it out to read the versions)")
+    (article,) = load([str(tmp_path / "0.txt"), str(tmp_path / "1.txt")])
+    assert len(article.versions) == 2
 
 
 @pytest.mark.parametrize("given_again", ["as_itself", "through_a_link"])
