@@ -604,8 +604,13 @@ def _title(soup: BeautifulSoup) -> str:
     site = _SITE_NAME.search(title)
     logo = [shown.get_text(" "), *(str(image.get("alt", "")) for image in shown.find_all("img"))
             ] if shown is not None else []
-    site_names = {_as_extracted(name).casefold()
-                  for name in (_meta(soup, "og:site_name") or "", *logo)}
-    if site is not None and site.group(1).casefold() in site_names - {""}:
+    site_names = {_site_name_key(name) for name in (_meta(soup, "og:site_name") or "", *logo)}
+    if site is not None and _site_name_key(site.group(1)) in site_names - {""}:
         return title[:site.start()]
     return title
+
+
+def _site_name_key(name: str) -> str:
+    """A site's name as its names are compared: as extracted (`_as_extracted`), its white space
+    of any kind (a no-break space, `News\u00a0Company`) collapsed, in any case."""
+    return " ".join(_as_extracted(name).split()).casefold()

@@ -1459,6 +1459,24 @@ def test_two_saves_of_one_headline_under_a_logo_h1_have_one_title(meta: str, log
 
 
 @needs_trafilatura
+@pytest.mark.parametrize(("title_site", "meta_site"), [
+    ("News\u00a0Company", "News Company"),
+    ("News Company", "News\u00a0\u00a0Company"),
+    ("News\u2009Company", " News  Company "),
+])
+def test_a_site_name_after_the_separator_is_compared_as_white_space_collapsed(
+        title_site: str, meta_site: str) -> None:
+    """The site's name after the title's separator was compared as written with og:site_name
+    cleaned: `Council approves new bridge | News\u00a0Company` under og:site_name `News Company`
+    kept the site's name in the title."""
+    head = _SITE_HEAD.format(meta=f"<meta property='og:site_name' content='{meta_site}'>",
+                             logo="<img src='/logo.png' alt=''>").replace(
+        "| News Company", f"|  {title_site}")
+    page = read_page("a.html", "a.html", head + _SITE_BODY)
+    assert page.title == "Council approves new bridge"
+
+
+@needs_trafilatura
 def test_a_title_whose_end_names_no_site_keeps_it_whatever_the_extraction_keeps() -> None:
     """Where nothing else on the page names the site, what follows the separator in `<title>`
     may be the headline's own (`Brexit - what happens next`): it is kept, and kept the same
