@@ -156,11 +156,15 @@ _LOWER_IN_TITLE_CASE = word_set(
 def is_title_case(tokens: list[str]) -> bool:
     """Whether the text is written as a headline in title case (`Trump Said He Would Meet Kim`):
     it has words of four letters or more, all of them capitalised but the prepositions and
-    conjunctions a style may leave in lower case (`Moved from Iraq`)."""
-    words = (token.strip(WORD_PUNCTUATION) for token in tokens)
+    conjunctions a style may leave in lower case (`Moved from Iraq`), and its last word, of any
+    length, is not in lower case: title case always capitalises it (`the Second World War x` is
+    no headline)."""
+    words = [token.strip(WORD_PUNCTUATION) for token in tokens]
     long_words = [word for word in words if len(word) >= 4 and word.isalpha()
                   and word not in _LOWER_IN_TITLE_CASE]
-    return bool(long_words) and all(word[0].isupper() for word in long_words)
+    last_word = next((word for word in reversed(words) if word[:1].isalnum()), "")
+    return (bool(long_words) and all(word[0].isupper() for word in long_words)
+            and not last_word[:1].islower())
 
 
 # What closes a quotation that a token's first mark opens (`_quoted_tokens` in engine/attributions.py).

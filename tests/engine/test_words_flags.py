@@ -1031,6 +1031,21 @@ def test_an_ordinal_in_a_name_is_no_number(old: str, new: str, changed: bool) ->
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("the Second World War x", ()),
+    ("the Second World War ended", ()),
+    ("Veterans of the Second World War met in London on a", ()),
+    ("Iran Launches Second Wave of Missiles", ("2",)),
+    ("Iran Launches Second Wave of Missiles in 2020", ("2", "2020")),
+])
+def test_a_text_ending_in_a_short_lower_case_word_is_no_title_case_headline(
+        text: str, numbers: tuple[str, ...]) -> None:
+    """A text whose last word, of fewer than four letters, is in lower case was taken for a
+    headline in title case, whose capitalised ordinals count: `the Second World War x` held the
+    number 2, where `the Second World War ended` held none. A headline capitalises its last word."""
+    assert numbers_in(text) == numbers
+
+
 @pytest.mark.parametrize(("old", "new", "changed"), [
     ("Analysts warned the strike could start World War II.",
      "Analysts warned the strike could start World War III.", True),
