@@ -25,9 +25,10 @@ _ROOM_END = "<!--/neighbours-->"
 
 
 def _room(links: str) -> bytes:
-    """The room holding `links`, always of one length: its start mark, the links padded with
-    spaces, its end mark."""
-    return f"{_ROOM_START}{links.ljust(_ROOM_BYTES)}{_ROOM_END}".encode()
+    """The room holding `links`, always of one length in bytes: its start mark, the links padded
+    with spaces to `_ROOM_BYTES` bytes (a page's name may hold letters of several bytes each),
+    its end mark."""
+    return _ROOM_START.encode() + links.encode().ljust(_ROOM_BYTES) + _ROOM_END.encode()
 
 
 NEIGHBOURS_ROOM = _room("").decode()

@@ -108,3 +108,23 @@ def test_a_long_page_is_read_only_as_far_as_its_first_nav(tmp_path: Path) -> Non
         found = _room_offset(reads)
         assert found == (None if NEIGHBOURS_ROOM not in nav else page.index(NEIGHBOURS_ROOM.encode()))
         assert reads.bytes_read <= _CHUNK
+
+
+def test_links_to_pages_named_in_another_script_keep_to_the_room(tmp_path: Path) -> None:
+    """The room was padded to 512 characters, not bytes: a neighbour's name in a script of
+    several bytes a letter (`000001-风暴袭击海岸.html`, up to 120 bytes) wrote the links past the
+    room's end, over the page's `</nav>`, `<main>` and heading. Whatever the names, each page
+    keeps all but its room as it was, the links and their padding inside it."""
+    names = ["000000-" + "风暴" * 20 + ".html", "000001-" + "暴风雨" * 13 + ".html",
+             "000002-" + "ε" * 60 + ".html"]
+    pages = {name: _page("Storm") for name in names}
+    linked = _linked(tmp_path, pages)
+    room = NEIGHBOURS_ROOM.encode()
+    for name, page in pages.items():
+        start = page.index(room)
+        written = linked[name]
+        assert written[:start] == page[:start]
+        assert written[start + len(room):] == page[start + len(room):]
+        region = written[start:start + len(room)].decode()
+        assert region.startswith("<!--neighbours--><a href=")
+        assert region.endswith(" <!--/neighbours-->")
