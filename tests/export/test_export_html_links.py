@@ -1,8 +1,11 @@
-"""Every link of an HTML report leads somewhere: to a page of the report, or to an element of one.
+"""Every link of an HTML report leads somewhere: to a page of the report, or to an element of one;
+and the links written into the pages once every page is leave the pages whole.
 
 A report's pages link the index, each other (the previous and the next article), the timeline,
 each pair's table, and the place where an earlier pair shows the sentences a later pair folds;
-none of them may lead to a file the report lacks or to an id no page holds.
+none of them may lead to a file the report lacks or to an id no page holds. The previous and the
+next article's links are written into each page in place, and must leave every element around
+them as it was: each closed, in order.
 """
 
 from __future__ import annotations
@@ -55,6 +58,43 @@ def broken_links(folder: Path) -> list[str]:
     return broken
 
 
+# The elements HTML closes by themselves, which a page never closes.
+_VOID = frozenset({"meta", "br", "wbr"})
+
+
+class _Nesting(HTMLParser):
+    """Where a page closes an element other than the last one it opened, or leaves one open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass  # an SVG shape, `<line ... />`, opens nothing
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open[-1:] != [tag]:
+            self.problems.append(f"</{tag}> at line {self.getpos()[0]}, {self.open[-2:]} open")
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+
+def misnested(folder: Path) -> list[str]:
+    """`PAGE: PROBLEM` for each element a page of `folder` closes out of order or leaves open."""
+    problems = []
+    for path in sorted(folder.glob("*.html")):
+        nesting = _Nesting()
+        nesting.feed(path.read_text(encoding="utf-8"))
+        problems += [f"{path.name}: {problem}" for problem in nesting.problems]
+        problems += [f"{path.name}: <{tag}> left open" for tag in nesting.open]
+    return problems
+
+
 def _live_blog(folder: Path) -> Path:
     """Five versions, each adding an update and editing the one before it, under paragraphs that
     never change: each later pair folds them into a link to where the first pair shows them."""
@@ -63,13 +103,25 @@ def _live_blog(folder: Path) -> Path:
                                for k in range(5)])
 
 
-def test_every_link_of_a_report_leads_to_a_page_or_an_element_of_it(tmp_path: Path) -> None:
+def _report(tmp_path: Path) -> Path:
+    """The report of the sample articles, a live blog, and an article whose page is named in a
+    script of several bytes a letter, which its neighbours' pages link."""
     inputs = (*sorted(str(p) for p in (ROOT / "samples" / "versions").iterdir()),
-              str(_live_blog(tmp_path / "in" / "live-blog")))
+              str(_live_blog(tmp_path / "in" / "live-blog")),
+              str(make_chain(tmp_path / "in" / ("风暴袭击海岸" * 6), [["It rained."],
+                                                                  ["It rained hard."]])))
     run_export(ExportJob(inputs, tmp_path / "report", "html"))
-    pages = sorted(path.name for path in (tmp_path / "report").glob("*.html"))
-    assert len(pages) == 1 + 4
-    assert broken_links(tmp_path / "report") == []
+    return tmp_path / "report"
+
+
+def test_every_link_of_a_report_leads_to_a_page_or_an_element_of_it(tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    assert len(list(report.glob("*.html"))) == 1 + 5
+    assert broken_links(report) == []
+
+
+def test_every_element_of_a_report_page_is_closed_in_order(tmp_path: Path) -> None:
+    assert misnested(_report(tmp_path)) == []
 
 
 def test_the_checker_finds_a_link_to_a_missing_page_or_element(tmp_path: Path) -> None:
@@ -81,3 +133,15 @@ def test_the_checker_finds_a_link_to_a_missing_page_or_element(tmp_path: Path) -
         encoding="utf-8")
     assert broken_links(tmp_path) == ["000000-a.html: #v0-v1", "000000-a.html: index.html#nowhere",
                                       "index.html: 000001-b.html"]
+
+
+def test_the_checker_finds_an_element_closed_out_of_order_or_left_open(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        '<html><body><nav><a href="x">x</a> <!--/neighbours-->">Storm</h1>\n<main><svg><line/>'
+        "</svg></main></body></html>", encoding="utf-8")
+    assert misnested(tmp_path) == ["index.html: </h1> at line 1, ['body', 'nav'] open",
+                                   "index.html: </body> at line 2, ['body', 'nav'] open"]
+    (tmp_path / "index.html").write_text("<main><p>It rained.</main>", encoding="utf-8")
+    assert misnested(tmp_path) == ["index.html: </main> at line 1, ['main', 'p'] open"]
+    (tmp_path / "index.html").write_text("<main><p>It rained.</p>", encoding="utf-8")
+    assert misnested(tmp_path) == ["index.html: <main> left open"]
