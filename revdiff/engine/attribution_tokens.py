@@ -179,13 +179,20 @@ def opens_quotation(token: str) -> bool:
 # Where words part that no space parts: a dash set without spaces, an em dash anywhere (`China—all`)
 # and an en dash between letters (`together–could`; not a range of numbers, `2019–20`), each a
 # token of its own, and a double quotation's closing mark after a stop and before a word
-# (`created."http`; not `U.S.'s`).
-_GLUED_BREAK = re.compile(r"—|(?<=[^\W\d_])–(?=[^\W\d_])|(?<=[,.!?…][”\"»])(?=\w)")
+# (`created."http`; not `U.S.'s`). Each alternative begins with its mark, so that the search skips
+# to those marks; the lookbehinds look back from after it.
+_GLUED_BREAK = re.compile(r"(—|–(?<=[^\W\d_]–)(?=[^\W\d_]))|([”\"»](?<=[,.!?…][”\"»])(?=\w))")
+
+
+def _parted(match: re.Match[str]) -> str:
+    """A dash of `_GLUED_BREAK` with a space either side, a closing mark with one after it."""
+    dash, closing_mark = match.groups()
+    return f" {dash} " if dash else f"{closing_mark} "
 
 
 def text_tokens(text: str) -> list[str]:
     """The text's words and the punctuation around them, parted at spaces and at `_GLUED_BREAK`."""
-    return _GLUED_BREAK.sub(lambda match: f" {match.group()} ", text).split()
+    return _GLUED_BREAK.sub(_parted, text).split()
 
 
 def names_someone(source: tuple[str, ...]) -> bool:
