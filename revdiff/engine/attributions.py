@@ -21,6 +21,7 @@ read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from revdiff.engine.attribution_lexicon import (
     ADVERBS,
@@ -442,6 +443,23 @@ def _quoted_tokens(tokens: list[str], quote_open: str = "") -> set[int]:
     return quoted
 
 
+def _clause_end_finder(tokens: list[str]) -> Callable[[int], int]:
+    """A function of a place in the tokens that gives the first token from it on that ends a
+    clause (`len(tokens)` if none does). It reads the tokens when first asked, and keeps what it
+    found for the tokens it passed: most sentences are never asked."""
+    ends: dict[int, int] = {}
+
+    def clause_end(start: int) -> int:
+        at = start
+        while at not in ends and at < len(tokens) and not ends_clause(tokens[at]):
+            at += 1
+        end = ends.get(at, at)
+        ends.update(dict.fromkeys(range(start, at + 1), end))
+        return end
+
+    return clause_end
+
+
 def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
     """The sources of the text's reporting verbs and of `according to` and `citing`, outside the
     quotations it holds and the one `quote_open` goes on (`_quoted_tokens`)."""
@@ -452,9 +470,7 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
         tokens = single_quotations_doubled(tokens)
     bare = [bare_word(token) for token in tokens]
     title_case = "Said" in text and is_title_case(tokens)  # asked of a capitalised `Said` only
-    clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
-    for at in range(len(tokens) - 1, -1, -1):
-        clause_ends[at] = at if ends_clause(tokens[at]) else clause_ends[at + 1]
+    clause_end = _clause_end_finder(tokens)
     quoted = (_quoted_tokens(tokens, quote_open)
               if quote_open or any(mark in text for mark in CLOSING_MARKS_OF) else set())
     found = []
@@ -463,10 +479,8 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
             continue
         for opening, length in INTRODUCERS.items():
             if (word == opening[0] and tuple(bare[at:at + length]) == opening
-                    and introducer_attributes(tokens, at, length,
-                                              clause_ends[min(at + length, len(tokens))])):
-                found.append(introduced_source(tokens, at, length,
-                                                clause_ends[min(at + length, len(tokens))]))
+                    and introducer_attributes(tokens, at, length, clause_end(at + length))):
+                found.append(introduced_source(tokens, at, length, clause_end(at + length)))
         if word == "per" and per_gives_a_source(tokens, at):
             found.append(source_after(tokens, at))
         if (word not in SPEECH and not (word in CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
@@ -477,7 +491,7 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
                          and not _is_the_subject_of_a_later_verb(tokens, at))):
             continue
         if (word in PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at, title_case)
-                or _asks_what_to_say(tokens, at, clause_ends[at])):
+                or _asks_what_to_say(tokens, at, clause_end(at))):
             continue
         follows_a_break = at == 0 or ends_clause(tokens[at - 1])
         if follows_a_break and _goes_on_after_a_conjunction(tokens, at):
