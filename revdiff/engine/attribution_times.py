@@ -29,7 +29,8 @@ _DAYS_FROM_TODAY = word_set("yesterday today tonight")
 # Nouns of a span of time, and the words before them that say which it is (`last week`, `that
 # night`, `Friday morning`, `the next day`).
 SPANS = word_set("day week weekend month year morning afternoon evening night")
-_WHICH_SPAN = _WEEKDAYS | _DAYS_FROM_TODAY | word_set("last this next that previous same earlier later")
+_DAY_NAMES = _WEEKDAYS | _DAYS_FROM_TODAY
+_WHICH_SPAN = _DAY_NAMES | word_set("last this next that previous same earlier later")
 # Prepositions that make a span after `the` a time (`over the weekend`, `during the night`, `in
 # the morning`, `at the weekend`), not a source's word (`the weekend officials`).
 _BEFORE_THE_SPAN = word_set("over during in at through throughout")
@@ -67,7 +68,7 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
         return before in MONTHS and (dates_its_clause or ends_a_time(tokens, at - 1))
     if word == "overnight":
         return before not in DETERMINERS
-    if word in _WEEKDAYS | _DAYS_FROM_TODAY:
+    if word in _DAY_NAMES:
         if before in _BEFORE_A_DATE:
             return True
         name_after = (at + 1 < len(tokens) and tokens[at + 1][:1].isupper()
@@ -98,6 +99,9 @@ def before_words_of_time(tokens: list[str], end: int) -> int:
     return start
 
 
+_BEGIN_A_SUBJECT = DETERMINERS | SUBJECT_PRONOUNS | WHOSE_WORDS
+
+
 def _names_an_event(tokens: list[str], day: int) -> bool:
     """Whether the date that ends in the day's number at `day` modifies the noun after it, as in
     `The Jan. 6 committee`: that noun is in lower case and is no word that may begin a subject
@@ -106,4 +110,4 @@ def _names_an_event(tokens: list[str], day: int) -> bool:
     `Jan. 8 state media said`)."""
     if ends_clause(tokens[day]) or day + 1 >= len(tokens) or not tokens[day + 1][:1].islower():
         return False
-    return bare_word(tokens[day + 1]) not in DETERMINERS | SUBJECT_PRONOUNS | WHOSE_WORDS
+    return bare_word(tokens[day + 1]) not in _BEGIN_A_SUBJECT

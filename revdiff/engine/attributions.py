@@ -145,6 +145,9 @@ def _reports_past_a_place(tokens: list[str], verb: int) -> bool:
     return False
 
 
+_MEDIUM_OR_TIME_WORDS = MEDIA_OF_SPEECH | SPANS | AFTER_CLAUSE_END
+
+
 def _names_a_medium_or_time(token: str) -> bool:
     """Whether the last word of a place after a reporting verb, before `that`, is a name, a number
     or a noun of a medium or a time (`in a statement`, `on Twitter`, `on November 13, 2009`, `on
@@ -152,7 +155,7 @@ def _names_a_medium_or_time(token: str) -> bool:
     a relative clause (`reported on the scandal that the mayor hid`)."""
     word = bare_word(token)
     return (token[:1].isupper() or any(map(str.isdigit, word))
-            or word in MEDIA_OF_SPEECH | SPANS | AFTER_CLAUSE_END)
+            or word in _MEDIUM_OR_TIME_WORDS)
 
 
 def _is_a_dates_comma(tokens: list[str], at: int) -> bool:
@@ -165,6 +168,10 @@ def _is_a_dates_comma(tokens: list[str], at: int) -> bool:
             and year.isdigit() and len(year) == 4)
 
 
+# Words that begin a subject, whatever follows them (`that the strike`, `that he`).
+_SUBJECT_BEGINNINGS = SUBJECT_PRONOUNS | DETERMINERS
+
+
 def _subject_follows(tokens: list[str], that: int) -> bool:
     """Whether the `that` at `that` begins a clause it reports, not a relative one: a subject
     pronoun or a determiner follows it (`that the strike took place`, `that he would respond`), or
@@ -172,7 +179,7 @@ def _subject_follows(tokens: list[str], that: int) -> bool:
     (`that rocked the city`, `that was short`)."""
     if that + 1 >= len(tokens) or ends_clause(tokens[that]):
         return False
-    return (bare_word(tokens[that + 1]) in SUBJECT_PRONOUNS | DETERMINERS
+    return (bare_word(tokens[that + 1]) in _SUBJECT_BEGINNINGS
             or _reports_a_clause_without_that(tokens, that))
 
 
@@ -274,7 +281,7 @@ def _reports_a_clause(tokens: list[str], verb: int) -> bool:
     if that >= len(tokens) - 1 or bare_word(tokens[that]) != "that" or ends_clause(tokens[that]):
         return False
     clause = _clause_from(tokens, that + 1)
-    return (bare_word(clause[0]) in SUBJECT_PRONOUNS | DETERMINERS
+    return (bare_word(clause[0]) in _SUBJECT_BEGINNINGS
             or any(map(may_be_a_verb, clause)))
 
 
@@ -286,7 +293,7 @@ def _reports_a_clause_without_that(tokens: list[str], verb: int) -> bool:
     if verb + 1 >= len(tokens) or ends_clause(tokens[verb]):
         return False
     first, *rest = _clause_from(tokens, verb + 1)
-    begins_a_subject = bare_word(first) in SUBJECT_PRONOUNS | DETERMINERS or first[:1].isupper()
+    begins_a_subject = bare_word(first) in _SUBJECT_BEGINNINGS or first[:1].isupper()
     return begins_a_subject and any(map(may_be_a_verb, rest))
 
 
@@ -314,6 +321,7 @@ def _that_after_aside(tokens: list[str], at: int) -> int | None:
 # Prepositions after `told` that make it a participle, what was told (`a story told from a
 # woman's point of view`, `a tale told by an idiot`): as a verb it names whom it told first.
 _AFTER_TOLD_AS_A_PARTICIPLE = word_set("from by through in")
+_BE_OR_TO = BE | word_set("to")
 
 
 def _names_no_source(tokens: list[str], verb: int) -> bool:
@@ -333,7 +341,7 @@ def _names_no_source(tokens: list[str], verb: int) -> bool:
     if before >= 0 and bare_word(tokens[before]) == "have":
         modal = _before_adverbs(tokens, before)
         return modal >= 0 and bare_word(tokens[modal]) in MODALS
-    return before >= 0 and bare_word(tokens[before]) in BE | {"to"}
+    return before >= 0 and bare_word(tokens[before]) in _BE_OR_TO
 
 
 # The first persons of a hedge (`I would say`, `we would say`), and the same with `would` on them.

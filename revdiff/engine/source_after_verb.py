@@ -35,6 +35,7 @@ _INVERTED_SOURCE_NOUNS = SOURCE_NOUNS | word_set(
     "minister ministers mp mps pm chief chiefs boss bosses councillors experts doctors scientists "
     "unions union judge report study survey poll"
 )
+_NOT_IN_A_NAME = AFTER_CLAUSE_END | MONTHS
 # Prepositions that begin a place or an occasion after a headline's inverted source, which ends
 # before them (`‘Devastating’ says minister in interview`, `'Shocking' say MPs after vote`); a
 # source read after a verb ends before each too (`AFTER_SOURCE`).
@@ -63,7 +64,7 @@ def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
     if bare_word(named[-1]) in _INVERTED_SOURCE_NOUNS and all(
             word[:1].isupper() or bare_word(word) in WHOSE_WORDS for word in named[:-1]):
         return source
-    is_a_name = all(word[:1].isupper() and bare_word(word) not in AFTER_CLAUSE_END | MONTHS for word in named)
+    is_a_name = all(word[:1].isupper() and bare_word(word) not in _NOT_IN_A_NAME for word in named)
     return source if is_a_name else ()
 
 

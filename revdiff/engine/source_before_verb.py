@@ -181,6 +181,7 @@ _THOUGHT = word_set(
 # Adjectives of thought, after which may come a clause without `that` too (`I'm sure critics say
 # this`, `sure "critics" say this`); not `certain`, a source's word too (`certain officials said`).
 _THOUGHT_ADJECTIVES = word_set("sure afraid aware glad")
+_BEFORE_WHAT_IS_SAID = SPEECH | _THOUGHT | _THOUGHT_ADJECTIVES
 
 
 def _begins_what_is_said(token: str) -> bool:
@@ -188,7 +189,7 @@ def _begins_what_is_said(token: str) -> bool:
     `knows`) or an adjective of thought (`sure`: `_THOUGHT_ADJECTIVES`), after which come the words
     it reports: a source read back before a later verb begins after it (`He said the officials told
     him`, `They believe officials told him` and `I'm sure officials told him` name `officials`)."""
-    return token[:1].islower() and bare_word(token) in SPEECH | _THOUGHT | _THOUGHT_ADJECTIVES
+    return token[:1].islower() and bare_word(token) in _BEFORE_WHAT_IS_SAID
 
 
 def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
@@ -315,6 +316,9 @@ def _before_a_place(tokens: list[str], start: int, end: int) -> int:
     return end if place is None else place
 
 
+_NOT_SOURCE_OR_DETERMINERS = NOT_SOURCE | DETERMINERS
+
+
 def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
     """Where the source in the words from `start` to `end` begins: at a determiner after a
     determiner and words in lower case, a noun of what the verb reports before its subject (`a
@@ -324,6 +328,6 @@ def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
     if bare_word(tokens[start]) not in DETERMINERS:
         return start
     at = start + 1
-    while at < end and tokens[at].islower() and bare_word(tokens[at]) not in NOT_SOURCE | DETERMINERS:
+    while at < end and tokens[at].islower() and bare_word(tokens[at]) not in _NOT_SOURCE_OR_DETERMINERS:
         at += 1
     return at if start + 1 < at < end - 1 and bare_word(tokens[at]) in DETERMINERS else start

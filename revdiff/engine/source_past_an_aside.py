@@ -65,6 +65,7 @@ def _is_lower_case_verb(token: str) -> bool:
 # Words that begin an aside as a relative clause (`Hefner, whose mansions had come under
 # scrutiny, said`): the verbs in it are its own, and the words before it the verb's subject.
 _RELATIVE_WORDS = word_set("who whom whose which")
+_DETERMINERS_OR_RELATIVE_WORDS = DETERMINERS | _RELATIVE_WORDS
 
 
 def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = True) -> tuple[str, ...]:
@@ -93,7 +94,7 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
     if verb - opening > LONGEST_DASH_ASIDE and bare_word(tokens[opening]) not in _RELATIVE_WORDS:
         return ()  # longer than any aside but a relative clause
     long_aside = closing == "," and verb - opening > MOST_SOURCE_WORDS
-    if long_aside and bare_word(tokens[opening]) not in DETERMINERS | _RELATIVE_WORDS:
+    if long_aside and bare_word(tokens[opening]) not in _DETERMINERS_OR_RELATIVE_WORDS:
         return ()  # a long aside between commas is a noun's (`, a spokesman for …,`) or a clause
     start = opening - 1  # the subject's last word, `Johnson,`
     while (start > 0 and opening - start < MOST_SOURCE_WORDS and not source_begins_after(tokens, start - 1)

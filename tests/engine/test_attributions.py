@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dis
+import inspect
+import itertools
 import re
+import types
 
 import pytest
 
@@ -1708,3 +1712,30 @@ def test_the_ends_of_clauses_are_read_only_where_asked(monkeypatch: pytest.Monke
 def test_the_ends_of_clauses_found_when_asked_are_those_after_the_place(
         text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
+
+
+def _unions_of_constants(function: object) -> list[str]:
+    """The names of module constants that the function's code (or a function inside it) joins
+    with `|` each time it runs."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return []
+    codes, names = [code], []
+    while codes:
+        instructions = list(dis.get_instructions(codes.pop()))
+        codes += [instruction.argval for instruction in instructions
+                  if isinstance(instruction.argval, types.CodeType)]
+        names += [before.argval for before, instruction in itertools.pairwise(instructions)
+                  if instruction.opname == "BINARY_OP" and instruction.argrepr == "|"
+                  and before.opname in ("LOAD_GLOBAL", "BUILD_SET")]
+    return names
+
+
+def test_the_attribution_modules_join_no_word_sets_on_each_call() -> None:
+    """Sets such as `SUBJECT_PRONOUNS | DETERMINERS` were built anew on every call, for words of
+    every sentence; each is a module constant."""
+    modules = (attributions, attribution_times, source_after_verb, source_before_verb, source_past_an_aside)
+    joined = {f"{module.__name__}.{name}": _unions_of_constants(function)
+              for module in modules for name, function in vars(module).items()
+              if inspect.isfunction(function) and function.__module__ == module.__name__}
+    assert {name: unions for name, unions in joined.items() if unions} == {}
