@@ -5,7 +5,8 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
 
 1. median milliseconds per comparison for revdiff's `compare` and for diff-match-patch run over the
    whole text (`diff_main` + `diff_cleanupSemantic`, what NewsDiffs does), on pairs of about 60
-   sentences and on every fourth pair of any size, with the ratio;
+   sentences and on every fourth pair of any size, with the ratio, the two taking turns on each
+   pair;
 2. whole chains: each article's consecutive pairs compared in order, as `export` and the
    timeline compare them (each version split once, for its pair with the version before and
    after), against the same comparisons each made afresh (each version split twice), the two
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 from shared_input import input_is_there
-from timing import compare_afresh, forget_splits, median_seconds, medians_in_turns
+from timing import compare_afresh, forget_splits, medians_in_turns
 
 from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
@@ -61,10 +62,6 @@ def compare_chains(chains: list[list[Version]], each: Callable[[Version, Version
     for chain in chains:
         for old, new in itertools.pairwise(chain):
             each(old, new)
-
-
-def median_ms(run: Callable[[], object], repeat: int = 3) -> float:
-    return 1000 * median_seconds(run, repeat)
 
 
 def whole_text_dmp(old: Version, new: Version) -> None:
@@ -155,9 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'pairs':<26} {'n':>4} {'revdiff ms':>11} {'dmp ms':>9} {'revdiff/dmp':>12}")
     every_fourth = [pair for _, pair in sized[::4]]
     for label, group in (("about 60 sentences", typical), ("every 4th pair, any size", every_fourth)):
+        if not group:
+            print(f"{label:<26} {0:>4}  no such pair in {args.corpus}: nothing to time")
+            continue
         repeat = 3 if len(group) < 200 else 1
-        ours = [median_ms(functools.partial(compare_afresh, o, n), repeat) for o, n in group]
-        theirs = [median_ms(functools.partial(whole_text_dmp, o, n), repeat) for o, n in group]
+        timed = [medians_in_turns([functools.partial(compare_afresh, o, n),
+                                   functools.partial(whole_text_dmp, o, n)], repeat) for o, n in group]
+        ours, theirs = [1000 * mine for mine, _ in timed], [1000 * peer for _, peer in timed]
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
         print(f"{label:<26} {len(group):>4} {ours_median:11.2f} {theirs_median:9.2f} "
               f"{ours_median / theirs_median:12.2f}")

@@ -65,3 +65,34 @@ def test_whole_chains_and_their_afresh_peer_take_turns(
     assert timed == ["compare", "compare_afresh", "compare_afresh", "compare", "compare",
                      "compare_afresh"]
     assert "whole chains, 1 pairs in order" in capsys.readouterr().out
+
+
+def test_revdiff_and_its_peer_take_turns_on_each_pair(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The per-pair table timed revdiff on every pair of a group before its peer on any, so a
+    load rising or falling meanwhile skewed their ratio."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    sentences = tuple(f"The council met on day {k}." for k in range(60))
+    chain = [Version(0, "a", sentences), Version(1, "a", (*sentences, "It adjourned."))]
+    monkeypatch.setattr(script, "version_chains", lambda corpus: [chain])
+    monkeypatch.setattr(script, "growth", lambda *arguments: None)
+    monkeypatch.setattr(script, "compare_chains", lambda chains, each: None)
+    timed: list[str] = []
+    monkeypatch.setattr(script, "compare_afresh", lambda old, new: timed.append("revdiff"))
+    monkeypatch.setattr(script, "whole_text_dmp", lambda old, new: timed.append("dmp"))
+    assert script.main(["--corpus", str(tmp_path)]) == 0
+    assert timed == ["revdiff", "dmp", "dmp", "revdiff", "revdiff", "dmp"] * 2  # two groups of one pair
+    assert "about 60 sentences            1" in capsys.readouterr().out
+
+
+def test_a_corpus_without_pairs_of_about_60_sentences_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """It ended in a StatisticsError traceback (the median of no pairs)."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    chain = [Version(0, "a", ("The council met.",)), Version(1, "a", ("The council met again.",))]
+    monkeypatch.setattr(script, "version_chains", lambda corpus: [chain])
+    monkeypatch.setattr(script, "growth", lambda *arguments: None)
+    assert script.main(["--corpus", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert f"about 60 sentences            0  no such pair in {tmp_path}: nothing to time" in lines
+    assert any(line.startswith("every 4th pair, any size      1 ") for line in lines)
