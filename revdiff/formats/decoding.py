@@ -204,6 +204,13 @@ def _starts_as_binary_data(start: bytes) -> bool:
             and starts_as_binary_data_without_nul(start))
 
 
+def starts_with_wide_byte_order_mark(start: bytes) -> bool:
+    """Whether an input starts with a UTF-16 or UTF-32 byte-order mark: text, though it holds
+    NUL bytes."""
+    return any(start.startswith(mark) for mark, encoding in _BYTE_ORDER_MARKS
+               if encoding != "utf-8")
+
+
 def starts_as_binary_data_without_nul(start: bytes) -> bool:
     """Whether the first bytes of an input, without a NUL byte among them, tell binary data:
     no UTF-8 (a character cut at their end aside) and too many bytes no text holds."""
@@ -224,10 +231,21 @@ def _binary_data(where: str) -> BinaryData:
 def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
     """A file's version in a git repository, read as a plain file's text is: UTF-8, else the
     encoding charset-normalizer recognises. Returns the text and, when it was not UTF-8, what
-    was assumed (for a warning); None for binary data: bytes that no encoding reads, or too many
-    bytes no text holds among the first, as `decode_bytes` tells it. Byte-order marks at the
-    start are dropped, as `decode_bytes` drops them: an editor that adds one made the first
-    paragraph change invisibly."""
+    was assumed (for a warning); None for binary data: a NUL byte, bytes that no encoding reads,
+    or too many bytes no text holds among the first, as `decode_bytes` tells it. A UTF-16 or
+    UTF-32 byte-order mark decides the encoding, as it does for a plain file (such text holds
+    NUL bytes, and only NUL characters make it binary). Byte-order marks at the start are
+    dropped, as `decode_bytes` drops them: an editor that adds one made the first paragraph
+    change invisibly."""
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark) and encoding != "utf-8":
+            try:
+                text = data[len(mark):].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return (text.lstrip("\ufeff"), None) if "\0" not in text else None
+    if b"\0" in data:
+        return None
     try:
         return data.decode("utf-8").lstrip("\ufeff"), None
     except UnicodeDecodeError:

@@ -18,7 +18,11 @@ from types import TracebackType
 from typing import IO, Self
 
 from revdiff.errors import StoreError
-from revdiff.formats.decoding import SNIFF_BYTES, starts_as_binary_data_without_nul
+from revdiff.formats.decoding import (
+    SNIFF_BYTES,
+    starts_as_binary_data_without_nul,
+    starts_with_wide_byte_order_mark,
+)
 from revdiff.formats.text_input import check_size
 from revdiff.safe_git import git_complaint, git_executable, reading_environment
 from revdiff.size_limit import DEFAULT_MAX_BYTES
@@ -158,10 +162,12 @@ class BlobReader:
 
 def _binary_or_refused(head: bytes, size: int, where: str, max_bytes: int) -> bytes:
     """The first bytes `head` of a version of `size` bytes, over the limit `max_bytes`, when
-    they tell it binary (a NUL byte among its first SNIFF_BYTES, as a plain file's are told, or
-    bytes no text holds, as `decode_version_bytes` tells them): enough for it to be left out as
-    binary content is, since a picture or an archive kept beside the articles is no version at
-    any size. Else InputTooLarge, as for any input."""
-    if b"\0" not in head and not starts_as_binary_data_without_nul(head):
+    they tell it binary (a NUL byte among its first SNIFF_BYTES, as a plain file's are told, but
+    for text that a UTF-16 or UTF-32 byte-order mark begins, or bytes no text holds, as
+    `decode_version_bytes` tells them): enough for it to be left out as binary content is, since
+    a picture or an archive kept beside the articles is no version at any size. Else
+    InputTooLarge, as for any input."""
+    if (starts_with_wide_byte_order_mark(head)
+            or (b"\0" not in head and not starts_as_binary_data_without_nul(head))):
         check_size(size, where, max_bytes)
     return head

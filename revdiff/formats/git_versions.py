@@ -91,7 +91,7 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
     if change.author_time is None:
         article.warnings.append(f"{change.commit[:12]}: author date missing, 0 or negative; "
                                 "the version has no time")
-    decoded = None if b"\0" in data else decode_version_bytes(data)
+    decoded = decode_version_bytes(data)
     if decoded is None:
         article.warnings.append(f"{change.commit[:12]}: binary content left out")
         return

@@ -31,11 +31,12 @@ it, left out). Versions keep the chain's order; one dated by its author date bef
 before it gets a warning (a stored version's time is the article's own, read back as stored), and
 so does a stored version numbered below the stored version before it.
 
-A file none of whose versions is text (binary: a NUL byte, bytes no encoding reads, or, not UTF-8,
-too many bytes no text holds), or that is empty in every version, is no article; one warning on
-the repository's first article counts such files and names a few. A version over the size limit
-is told binary from its first 8 KiB alone, the rest unread, as a plain file over it is: by a
-NUL byte, as git tells binary files, or bytes no text holds; binary, it is left out as any
+A file none of whose versions is text (binary: a NUL byte, but for text a UTF-16 or UTF-32
+byte-order mark begins, bytes no encoding reads, or, not UTF-8, too many bytes no text holds), or
+that is empty in every version, is no article; one warning on the repository's first article
+counts such files and names a few. A version over the size limit is told binary from its first
+8 KiB alone, the rest unread, as a plain file over it is: by a NUL byte (not after a UTF-16 or
+UTF-32 byte-order mark), as git tells binary files, or bytes no text holds; binary, it is left out as any
 binary version is (a picture beside the articles stops nothing); else it is refused. A
 repository without a text file is an error. A Git LFS file (git holds a pointer in its place) is
 read from the repository's LFS store, `lfs/objects` in its git directory; a version whose

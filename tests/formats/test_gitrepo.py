@@ -941,6 +941,38 @@ def test_a_file_name_and_text_that_are_not_utf8_are_read(tmp_path: Path) -> None
     json.dumps(article.metadata, ensure_ascii=False).encode("utf-8")  # every output can hold it
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_text_with_a_byte_order_mark_of_utf16_or_utf32_is_read_as_a_plain_file_is(
+        encoding: str, tmp_path: Path) -> None:
+    """Text saved as UTF-16 (Notepad's "Unicode") holds NUL bytes, and every version of it was
+    left out as binary, where the same file in a folder is read by its byte-order mark."""
+    repo = new_repository(tmp_path / "repo")
+    texts = ("Le café est ouvert.\n", "Le café est fermé.\r\n")
+    for seconds, text in zip((0, 60), texts, strict=True):
+        commit_bytes(repo, seconds, {"story.txt": text.encode(encoding)}, f"at {seconds}")
+    [article] = load([str(repo)])
+    assert paragraphs(article) == [("Le café est ouvert.",), ("Le café est fermé.",)]
+    assert article.warnings == ()
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "0.txt").write_bytes(texts[0].encode(encoding))
+    (tmp_path / "folder" / "1.txt").write_bytes(texts[1].encode(encoding))
+    [from_folder] = load([str(tmp_path / "folder")])
+    assert paragraphs(from_folder) == paragraphs(article)
+
+
+def test_utf16_text_over_the_size_limit_is_refused_as_a_plain_file_is(tmp_path: Path) -> None:
+    """Its NUL bytes told it binary, so it was left out, where a plain file is refused as too
+    large: reading its first 8 KiB as the version would cut it."""
+    repo = new_repository(tmp_path / "repo")
+    commit_bytes(repo, 0, {"story.txt": ("A long line. " * 400).encode("utf-16")}, "long")
+    with pytest.raises(InputTooLarge, match="more than the size limit of 1K"):
+        load([str(repo)], max_bytes=1024)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "0.txt").write_bytes((tmp_path / "repo" / "story.txt").read_bytes())
+    with pytest.raises(InputTooLarge, match="more than the size limit of 1K"):
+        load([str(tmp_path / "folder" / "0.txt")], max_bytes=1024)
+
+
 def test_a_file_name_holding_control_characters_is_named_as_every_message_names_it(
         tmp_path: Path) -> None:
     """A stored file named with an escape sequence was named in Python's quotes and escapes
