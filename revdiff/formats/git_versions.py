@@ -98,7 +98,7 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
     text, assumed = decoded
     if assumed is not None:
         article.warnings.append(f"{change.commit[:12]}: {assumed}")
-    text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # line ends as a plain file's
     if article.last_stored is not None:  # a store's file, in a commit revdiff did not write
         _add_hand_edited_version(article, change, text)
         return

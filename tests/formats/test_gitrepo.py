@@ -960,6 +960,22 @@ def test_text_with_a_byte_order_mark_of_utf16_or_utf32_is_read_as_a_plain_file_i
     assert paragraphs(from_folder) == paragraphs(article)
 
 
+def test_lines_ended_by_a_carriage_return_alone_are_lines_as_in_a_plain_file(
+        tmp_path: Path) -> None:
+    """Text saved with classic Mac OS line ends (`\\r` alone) was one paragraph in git, where
+    the same file in a folder is a paragraph a line."""
+    repo = new_repository(tmp_path / "repo")
+    texts = (b"Line one.\rLine two.\r", b"Line one.\rLine 2.\r")
+    (tmp_path / "folder").mkdir()
+    for seconds, text in zip((0, 60), texts, strict=True):
+        commit_bytes(repo, seconds, {"story.txt": text}, f"at {seconds}")
+        (tmp_path / "folder" / f"{seconds}.txt").write_bytes(text)
+    [article] = load([str(repo)])
+    assert paragraphs(article) == [("Line one.", "Line two."), ("Line one.", "Line 2.")]
+    [from_folder] = load([str(tmp_path / "folder")])
+    assert paragraphs(from_folder) == paragraphs(article)
+
+
 def test_utf16_text_over_the_size_limit_is_refused_as_a_plain_file_is(tmp_path: Path) -> None:
     """Its NUL bytes told it binary, so it was left out, where a plain file is refused as too
     large: reading its first 8 KiB as the version would cut it."""
