@@ -230,13 +230,14 @@ def _binary_data(where: str) -> BinaryData:
 
 def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
     """A file's version in a git repository, read as a plain file's text is: UTF-8, else the
-    encoding charset-normalizer recognises. Returns the text and, when it was not UTF-8, what
-    was assumed (for a warning); None for binary data: a NUL byte, bytes that no encoding reads,
-    or too many bytes no text holds among the first, as `decode_bytes` tells it. A UTF-16 or
-    UTF-32 byte-order mark decides the encoding, as it does for a plain file (such text holds
-    NUL bytes, and only NUL characters make it binary). Byte-order marks at the start are
-    dropped, as `decode_bytes` drops them: an editor that adds one made the first paragraph
-    change invisibly."""
+    encoding charset-normalizer recognises (UTF-8 cut short in a character is UTF-8 up to the
+    cut). Returns the text and, when it was not UTF-8 or was cut so, what was assumed (for a
+    warning); None for binary data: a NUL byte, bytes that no encoding reads, or too many bytes
+    no text holds among the first, as `decode_bytes` tells it. A UTF-16 or UTF-32 byte-order
+    mark decides the encoding, as it does for a plain file (such text holds NUL bytes, and only
+    NUL characters make it binary). Byte-order marks at the start are dropped, as
+    `decode_bytes` drops them: an editor that adds one made the first paragraph change
+    invisibly."""
     for mark, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(mark) and encoding != "utf-8":
             try:
@@ -248,8 +249,10 @@ def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
         return None
     try:
         return data.decode("utf-8").lstrip("\ufeff"), None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _cut_in_a_character(exc, data, "utf-8"):
+            return (data[:exc.start].decode("utf-8").lstrip("\ufeff"),
+                    _cut_warning(len(data) - exc.start))
     if _holds_bytes_no_text_holds(data[:SNIFF_BYTES]):
         return None
     guessed = _guess(data)
@@ -296,10 +299,8 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
         return DecodedText(data.decode(encoding), encoding)
     except UnicodeDecodeError as exc:
         if _cut_in_a_character(exc, data, encoding):
-            return DecodedText(data[:exc.start].decode(encoding), encoding, (
-                f"{where}: the text ends in the middle of a character (cut short?); its last "
-                f"{counted(len(data) - exc.start, 'byte')} "
-                f"{'is' if len(data) - exc.start == 1 else 'are'} left out"))
+            return DecodedText(data[:exc.start].decode(encoding), encoding,
+                               f"{where}: {_cut_warning(len(data) - exc.start)}")
     if _holds_bytes_no_text_holds(data[:SNIFF_BYTES]):
         raise _binary_data(where)
     guessed = _guess(data)
@@ -322,6 +323,11 @@ def _holds_bytes_no_text_holds(start: bytes) -> bool:
     byte among them: too many control characters, or bytes undefined in Windows-1252."""
     found = len(start) - len(start.translate(None, _NOT_IN_TEXT))
     return found >= _FEWEST_NOT_IN_TEXT and found > _MOST_NOT_IN_TEXT * len(start)
+
+
+def _cut_warning(left_out: int) -> str:
+    return (f"the text ends in the middle of a character (cut short?); its last "
+            f"{counted(left_out, 'byte')} {'is' if left_out == 1 else 'are'} left out")
 
 
 def _cut_in_a_character(error: UnicodeDecodeError, data: bytes, encoding: str) -> bool:

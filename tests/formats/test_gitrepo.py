@@ -976,6 +976,24 @@ def test_lines_ended_by_a_carriage_return_alone_are_lines_as_in_a_plain_file(
     assert paragraphs(from_folder) == paragraphs(article)
 
 
+def test_utf8_text_cut_in_a_character_is_read_as_utf8_as_a_plain_file_is(
+        tmp_path: Path) -> None:
+    """A capture cut short in the middle of a character was guessed a legacy encoding in git
+    (`Le caf√© est ‚Äúouvert‚Äù.`, read as mac_iceland), where a plain file is read as UTF-8 up to
+    the cut, warned."""
+    repo = new_repository(tmp_path / "repo")
+    text = "Le café est “ouvert”.\nFin “".encode()[:-1]
+    commit_bytes(repo, 0, {"story.txt": text}, "cut")
+    [article] = load([str(repo)])
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "0.txt").write_bytes(text)
+    [from_folder] = load([str(tmp_path / "folder" / "0.txt")])
+    assert paragraphs(article) == paragraphs(from_folder) == [("Le café est “ouvert”.", "Fin")]
+    [warning] = article.warnings
+    assert warning.endswith(": the text ends in the middle of a character (cut short?); its "
+                            "last 2 bytes are left out")
+
+
 def test_utf16_text_over_the_size_limit_is_refused_as_a_plain_file_is(tmp_path: Path) -> None:
     """Its NUL bytes told it binary, so it was left out, where a plain file is refused as too
     large: reading its first 8 KiB as the version would cut it."""
