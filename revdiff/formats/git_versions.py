@@ -51,7 +51,7 @@ from revdiff.formats.plain import (
 from revdiff.model import Article, Version
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 
-NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
+_NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
 
 
 @dataclass(slots=True)
@@ -108,8 +108,8 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
         article.emptied = True
         return
     number = len(article.versions)
-    newsdiffs = NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0])
-    if newsdiffs:
+    url_path = newsdiffs_path(change.message, change.path)
+    if url_path is not None:
         parsed = split_version_text(text)
         if parsed.has_header:
             article.versions.append(Version(number, parsed.title, parsed.paragraphs,
@@ -119,8 +119,7 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
                     f"{change.commit[:12]}: the version holds the date, title and byline lines "
                     "but no paragraphs; kept as a version without paragraphs")
             _warn_when_time_goes_back(article, change.commit)
-            article.url = article.newsdiffs_url = _newsdiffs_url(
-                _url_path(change.path, newsdiffs.group(2)))
+            article.url = article.newsdiffs_url = _newsdiffs_url(url_path)
             article.source = source_of_url(article.url)
             # each version's date and byline lines, as the NewsDiffs page reader keeps them;
             # `date` and `byline` are the newest version's
@@ -293,12 +292,20 @@ def _warn_when_text_comes_back(parts: ArticleParts) -> None:
         previous = text
 
 
-def _url_path(path: str, named: str) -> str:
-    """The part of a NewsDiffs file's path that is made from its URL: the path the commit message
-    names, when the file's path ends with it (the month's archive kept in a folder, as
-    `2020-01/www.nytimes.com/...` in a repository of several months); else the whole path."""
-    named = named.strip()
-    return named if path.endswith("/" + named) else path
+def newsdiffs_path(message: str, path: str) -> str | None:
+    """The part of the file's `path` made from its URL when the commit is a NewsDiffs archive's:
+    the first line of its `message`, `Adding file <path>` or `Change to <path>`, names the file
+    it writes, or the end of its path after a `/` (the month's archive kept in a folder, as
+    `2020-01/www.nytimes.com/...` in a repository of several months). None for any other
+    commit, a person's `Change to the intro` among them."""
+    found = _NEWSDIFFS_MESSAGE.match(message.split("\n", 1)[0])
+    if found is None:
+        return None
+    named = found.group(2).strip()
+    written = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # as `message`
+    if written == named:
+        return path
+    return named if written.endswith("/" + named) else None
 
 
 def _newsdiffs_url(path: str) -> str:

@@ -8,7 +8,8 @@ Three shapes are read, detected per commit:
   and the rest (the format is `revdiff.formats.git_layout`), so the articles come back as they
   were stored, but for the pointer at `revdiff parse --format json` in a warning on unsure rows,
   dropped as a store keeps no page readings for that output to show;
-- NewsDiffs archives: messages "Adding file <path>" / "Change to <path>", and files holding the
+- NewsDiffs archives: messages "Adding file <path>" / "Change to <path>" naming the file the
+  commit writes (a person's "Change to the intro" is no NewsDiffs commit), and files holding the
   date, the title and the byline on lines 1-3, a blank line, then paragraphs separated by blank
   lines; the version's time is the commit's author date;
 - any other repository: each file's text split into paragraphs (one per non-empty line), titled by
@@ -77,10 +78,10 @@ from revdiff.formats.git_layout import (
     parse_trailers,
 )
 from revdiff.formats.git_versions import (
-    NEWSDIFFS_MESSAGE,
     ArticleParts,
     add_version,
     finish_article,
+    newsdiffs_path,
 )
 from revdiff.formats.text_input import resolved
 from revdiff.model import Article
@@ -232,7 +233,7 @@ def _stored_lineages(changes: list[FileChange]) -> set[int]:
     if not stored:
         return set()
     return stored | {change.lineage for change in changes
-                     if NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0])}
+                     if newsdiffs_path(change.message, change.path) is not None}
 
 
 def _current_branch(clone: Path) -> str | None:

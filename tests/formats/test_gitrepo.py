@@ -82,6 +82,23 @@ def test_newsdiffs_archive_is_read(tmp_path: Path) -> None:
     assert budget.warnings == ()
 
 
+def test_a_message_that_begins_as_newsdiffs_but_names_another_file_is_no_newsdiffs_commit(
+        tmp_path: Path) -> None:
+    """A person's `Change to the intro` made the file NewsDiffs's: warned of a missing header,
+    and a version whose first line was a date read as one with a URL (`http://story.txt`),
+    its second line as the title. NewsDiffs names the file its commit writes."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "First line.\nSecond.\n"}, "Adding file of notes")
+    commit_text(repo, 60, {"story.txt": "First line.\nSecond, edited.\n"},
+                "Change to the second sentence")
+    commit_text(repo, 120, {"story.txt": "January 5, 2020\nA title\nBy Me\n\nBody.\n"},
+                "Change to the layout")
+    [article] = load([str(repo)])
+    assert (article.url, article.source, article.warnings) == (None, None, ())
+    assert [v.title for v in article.versions] == ["story.txt"] * 3
+    assert article.versions[2].paragraphs == ("January 5, 2020", "A title", "By Me", "Body.")
+
+
 def _archive_of_one_file(tmp_path: Path, story: str, text: str) -> Article:
     """The article a NewsDiffs archive of one commit, adding the file `story`, is read as."""
     repo = git.Repo.init(tmp_path / "archive", initial_branch="master")
