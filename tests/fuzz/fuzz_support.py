@@ -9,6 +9,7 @@ Example counts are small by default so the whole fuzz suite stays brief in CI. S
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import faulthandler
 import os
@@ -40,12 +41,25 @@ CALL_SECONDS = float(os.environ.get("REVDIFF_FUZZ_CALL_SECONDS", "20"))
 # writes every thread's stack to HANG_REPORT and exits with an error after this long, so a hang
 # never stalls CI (pytest captures stderr, so the stacks go to a file).
 HARD_STOP_SECONDS = CALL_SECONDS * 3
-HANG_REPORT = Path(tempfile.gettempdir()) / "revdiff-fuzz-hang.txt"
+# The report is the test process's own (the path in REVDIFF_FUZZ_HANG_REPORT, as
+# benchmarks/fuzz_long.py gives it, or one named by the process id): each time-limited call empties
+# it, and a report shared by every run was wiped by the next run on the machine. A process that
+# ends without a hang removes its empty report.
+HANG_REPORT_ENV = "REVDIFF_FUZZ_HANG_REPORT"
+HANG_REPORT = Path(os.environ.get(HANG_REPORT_ENV)
+                   or Path(tempfile.gettempdir()) / f"revdiff-fuzz-hang-{os.getpid()}.txt")
 # The examples' files, one folder each, all in one folder that is removed when the run ends
 # (thousands of examples ran each run, and each left its folder behind).
 _EXAMPLE_FOLDERS = tempfile.TemporaryDirectory(prefix="revdiff-fuzz-")
 
 T = TypeVar("T")
+
+
+@atexit.register
+def _remove_empty_hang_report() -> None:
+    with contextlib.suppress(FileNotFoundError):
+        if HANG_REPORT.stat().st_size == 0:
+            HANG_REPORT.unlink()
 
 
 def fresh_folder(prefix: str = "") -> Path:

@@ -181,16 +181,52 @@ def test_hard_stop_ends_a_process_stuck_in_c_code(tmp_path: Path) -> None:
             print("interrupted")
         print("returned")
     """)
-    environment = {**os.environ, "REVDIFF_FUZZ_CALL_SECONDS": "0.2", "TMPDIR": str(tmp_path)}
+    environment = {**os.environ, "REVDIFF_FUZZ_CALL_SECONDS": "0.2",
+                   "REVDIFF_FUZZ_HANG_REPORT": str(tmp_path / "hang.txt")}
     started = time.monotonic()
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                               timeout=60, check=False, env=environment)
     assert finished.returncode != 0 and finished.stdout == ""
-    report = (tmp_path / "revdiff-fuzz-hang.txt").read_text()
+    report = (tmp_path / "hang.txt").read_text()
     stuck_line = next(number for number, line in enumerate(script.splitlines(), start=1)
                       if "Levenshtein.distance" in line)
     assert "Timeout" in report and f"line {stuck_line} " in report
     assert time.monotonic() - started < 30
+
+
+# A fuzz test process whose one time-limited call hangs where no signal handler runs (SIGALRM
+# blocked, as it is in effect inside C code), or returns at once; it prints its hang report's path.
+FUZZ_PROCESS = textwrap.dedent(f"""
+    import signal, sys, time
+    sys.path.insert(0, {str(Path(__file__).parent)!r})
+    from fuzz_support import HANG_REPORT, time_limit
+    print(HANG_REPORT, flush=True)
+    if sys.argv[1] == "hang":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {{signal.SIGALRM}})
+    with time_limit(0.2):
+        if sys.argv[1] == "hang":
+            time.sleep(30)
+""")
+
+
+def run_fuzz_process(call: str, tmp_path: Path) -> tuple[int, Path]:
+    """Run FUZZ_PROCESS (`call` is "hang" or "return"), with the default hang report's path."""
+    environment = {**os.environ, "REVDIFF_FUZZ_CALL_SECONDS": "0.2", "TMPDIR": str(tmp_path)}
+    environment.pop("REVDIFF_FUZZ_HANG_REPORT", None)
+    finished = subprocess.run([sys.executable, "-c", FUZZ_PROCESS, call], capture_output=True,
+                              text=True, timeout=60, check=False, env=environment)
+    return finished.returncode, Path(finished.stdout.splitlines()[0])
+
+
+def test_each_fuzz_process_keeps_its_own_hang_report(tmp_path: Path) -> None:
+    """Every fuzz process wrote its hang report to one file, emptied by each time-limited call:
+    a second run on the machine wiped the stacks of a run that had hung."""
+    hung, hung_report = run_fuzz_process("hang", tmp_path)
+    assert hung != 0 and "Timeout" in hung_report.read_text()
+    returned, other_report = run_fuzz_process("return", tmp_path)
+    assert returned == 0 and other_report != hung_report
+    assert "Timeout" in hung_report.read_text()
+    assert not other_report.exists()  # a process that did not hang leaves no empty report
 
 
 def test_one_huge_token_then_sentences() -> None:
