@@ -1,11 +1,14 @@
 """A long fuzz run: the tests in tests/fuzz with many more examples, and fresh random seeds.
 
-    python benchmarks/fuzz_long.py                 # 500 examples per fuzz test
-    python benchmarks/fuzz_long.py --examples 5000 --call-seconds 60
+    python benchmarks/fuzz_long.py                  # each fuzz test 30 times its CI examples
+    python benchmarks/fuzz_long.py --times 100 --call-seconds 60
+    python benchmarks/fuzz_long.py --examples 5000 -- -k sqlite    # 5000 for each test chosen
 
-CI runs the same tests briefly (a few dozen fixed examples each). A failure here prints the
-smallest input hypothesis found; a call stuck in C code ends the run and leaves every thread's
-stack in this run's hang report, whose path the run prints first.
+CI runs the same tests briefly (10 to 150 fixed examples each, about 30 s in all); `--times`
+keeps their proportions, so the default run is some 30 times as long (15 minutes and more on 2
+cores: fresh examples are often slower). A failure here prints the smallest input hypothesis
+found; a call stuck in C code ends the run and leaves every thread's stack in this run's hang
+report, whose path the run prints first.
 """
 
 from __future__ import annotations
@@ -23,18 +26,25 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--examples", type=int, default=500, help="examples per fuzz test")
+    parser.add_argument("--times", type=int, default=30,
+                        help="examples per fuzz test, as a multiple of its CI count")
+    parser.add_argument("--examples", type=int, default=0,
+                        help="examples per fuzz test, whatever its CI count (overrides --times)")
     parser.add_argument("--call-seconds", type=float, default=20.0,
                         help="time limit of one read or compare")
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments, e.g. -k sqlite")
     options = parser.parse_args()
+    if options.times < 1 or options.examples < 0:
+        parser.error("--times takes a whole number from 1, --examples one from 0 (0: use --times)")
     hang_report = Path(tempfile.gettempdir()) / f"revdiff-fuzz-hang-{os.getpid()}.txt"
-    env = dict(os.environ, REVDIFF_FUZZ_EXAMPLES=str(options.examples),
-               REVDIFF_FUZZ_CALL_SECONDS=str(options.call_seconds),
+    counts = {"REVDIFF_FUZZ_TIMES": str(options.times),
+              "REVDIFF_FUZZ_EXAMPLES": str(options.examples)}
+    env = dict(os.environ, **counts, REVDIFF_FUZZ_CALL_SECONDS=str(options.call_seconds),
                REVDIFF_FUZZ_HANG_REPORT=str(hang_report))
     command = [sys.executable, "-m", "pytest", str(ROOT / "tests" / "fuzz"), "-q",
                "-p", "no:cacheprovider", "--durations=10", *options.pytest_args]
-    print(f"REVDIFF_FUZZ_EXAMPLES={options.examples} {' '.join(command)}")
+    told_counts = " ".join(f"{name}={value}" for name, value in counts.items())
+    print(f"{told_counts} {' '.join(command)}")
     print(f"a call stuck in C code ends the run, every thread's stack in {hang_report}", flush=True)
     return subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
 

@@ -3,8 +3,10 @@
 The oracle: reading any input and comparing any versions either succeeds or raises a
 `RevdiffError` (one clear message), within a time limit. Anything else fails the test.
 
-Example counts are small by default so the whole fuzz suite stays brief in CI. Set
-`REVDIFF_FUZZ_EXAMPLES` (examples per test) for a longer run, or run `benchmarks/fuzz_long.py`.
+Example counts are small by default so the whole fuzz suite stays brief in CI. For a longer run
+with fresh random examples, set `REVDIFF_FUZZ_TIMES` (each test runs that many times its CI count)
+or `REVDIFF_FUZZ_EXAMPLES` (examples per test, whatever its CI count), or run
+`benchmarks/fuzz_long.py`.
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ from revdiff.model import Article
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 
-EXAMPLES_ENV = "REVDIFF_FUZZ_EXAMPLES"
-EXAMPLES = int(os.environ.get(EXAMPLES_ENV, "0") or 0)
+EXAMPLES = int(os.environ.get("REVDIFF_FUZZ_EXAMPLES", "0") or 0)
+TIMES = int(os.environ.get("REVDIFF_FUZZ_TIMES", "0") or 0)
 
 # Longest one call (read or compare) may take. Generous, since CI machines are shared and slow;
 # what it catches is a hang or a blow-up, not a slowdown.
@@ -91,13 +93,21 @@ def time_limit(seconds: float = CALL_SECONDS) -> Iterator[None]:
             signal.signal(signal.SIGALRM, previous)
 
 
+def example_count(ci_examples: int, times: int = TIMES, examples: int = EXAMPLES) -> int:
+    """How many examples a fuzz test that CI runs `ci_examples` times runs: `examples` if set
+    (not 0), else `times` as many as in CI if set, else as many as in CI."""
+    return examples or ci_examples * (times or 1)
+
+
 def fuzz_settings(examples: int) -> settings:
-    """Hypothesis settings for a fuzz test: `examples` by default, REVDIFF_FUZZ_EXAMPLES if set.
+    """Hypothesis settings for a fuzz test: `examples` fixed ones in CI, or as many fresh ones
+    as `example_count` says when REVDIFF_FUZZ_EXAMPLES or REVDIFF_FUZZ_TIMES is set.
 
     No hypothesis deadline: the per-call `time_limit` is the hang limit, and a deadline would
     flake on a loaded machine.
     """
-    return settings(max_examples=EXAMPLES or examples, deadline=None, derandomize=not EXAMPLES,
+    return settings(max_examples=example_count(examples), deadline=None,
+                    derandomize=not (EXAMPLES or TIMES),
                     database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.function_scoped_fixture,

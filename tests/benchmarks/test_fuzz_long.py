@@ -1,0 +1,31 @@
+"""benchmarks/fuzz_long.py: how many examples each fuzz test runs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+# CI runs it 60 times (`fuzz_settings(60)` in tests/fuzz/test_fuzz_engine.py), quickly
+QUICK_FUZZ_TEST = "test_random_paragraphs"
+
+
+def fuzz_long(*arguments: str) -> str:
+    finished = subprocess.run([sys.executable, str(BENCHMARKS / "fuzz_long.py"), *arguments],
+                              capture_output=True, text=True, timeout=300, check=False)
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    return finished.stdout
+
+
+@pytest.mark.parametrize(("counts", "examples"), [
+    (["--times", "2"], 120),
+    (["--times", "2", "--examples", "7"], 7),
+])
+def test_examples_are_a_multiple_of_the_ci_count(counts: list[str], examples: int) -> None:
+    """`--examples N` gave every test N examples, however many CI gives it: a test of 10 ran for
+    minutes where one of 150 ran for seconds. `--times` keeps their proportions."""
+    output = fuzz_long(*counts, "--", "-k", QUICK_FUZZ_TEST, "--hypothesis-show-statistics")
+    assert f"Stopped because settings.max_examples={examples}\n" in output
