@@ -8,13 +8,15 @@ CI runs the same tests briefly (10 to 150 fixed examples each, about 30 s in all
 keeps their proportions, so the default run is some 30 times as long (15 minutes and more on 2
 cores: fresh examples are often slower). A failure here prints the smallest input hypothesis
 found; a call stuck in C code ends the run and leaves every thread's stack in this run's hang
-report, whose path the run prints first.
+report, whose path the run prints first. Each test is one line as it ends (pytest's `-q` after
+`--` for dots alone).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -32,7 +34,8 @@ def main() -> int:
                         help="examples per fuzz test, whatever its CI count (overrides --times)")
     parser.add_argument("--call-seconds", type=float, default=20.0,
                         help="time limit of one read or compare")
-    parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments, e.g. -k sqlite")
+    parser.add_argument("pytest_args", nargs="*",
+                        help="extra pytest arguments, after --: e.g. -- -k sqlite -x")
     options = parser.parse_args()
     if options.times < 1 or options.examples < 0:
         parser.error("--times takes a whole number from 1, --examples one from 0 (0: use --times)")
@@ -41,10 +44,12 @@ def main() -> int:
               "REVDIFF_FUZZ_EXAMPLES": str(options.examples)}
     env = dict(os.environ, **counts, REVDIFF_FUZZ_CALL_SECONDS=str(options.call_seconds),
                REVDIFF_FUZZ_HANG_REPORT=str(hang_report))
-    command = [sys.executable, "-m", "pytest", str(ROOT / "tests" / "fuzz"), "-q",
+    # one line per test unless the arguments given say otherwise (-q, -v), whatever pyproject.toml
+    # adds before them
+    command = [sys.executable, "-m", "pytest", str(ROOT / "tests" / "fuzz"), "--verbosity=1",
                "-p", "no:cacheprovider", "--durations=10", *options.pytest_args]
     told_counts = " ".join(f"{name}={value}" for name, value in counts.items())
-    print(f"{told_counts} {' '.join(command)}")
+    print(f"{told_counts} {shlex.join(command)}")
     print(f"a call stuck in C code ends the run, every thread's stack in {hang_report}", flush=True)
     return subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
 

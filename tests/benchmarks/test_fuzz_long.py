@@ -29,3 +29,20 @@ def test_examples_are_a_multiple_of_the_ci_count(counts: list[str], examples: in
     minutes where one of 150 ran for seconds. `--times` keeps their proportions."""
     output = fuzz_long(*counts, "--", "-k", QUICK_FUZZ_TEST, "--hypothesis-show-statistics")
     assert f"Stopped because settings.max_examples={examples}\n" in output
+
+
+def test_the_run_names_each_test_and_its_hang_report() -> None:
+    """It passed -q, and pyproject.toml adds another: a run showed only dots, and -v did not help."""
+    output = fuzz_long("--", "-k", "test_time_limit")
+    assert [line.split("::")[1].split()[:2] for line in output.splitlines()
+            if " PASSED" in line] == [
+        ["test_time_limit_interrupts_a_python_loop", "PASSED"],
+        ["test_time_limit_interrupts_a_sleep", "PASSED"],
+        ["test_time_limit_lets_a_quick_call_through_and_disarms", "PASSED"]]
+    report = Path(output.split("every thread's stack in ", 1)[1].splitlines()[0])
+    assert report.name.startswith("revdiff-fuzz-hang-") and not report.exists()  # no hang
+
+
+def test_the_pytest_arguments_decide_the_verbosity() -> None:
+    output = fuzz_long("--", "-q", "-k", "test_time_limit")
+    assert "PASSED" not in output and "3 passed" in output
