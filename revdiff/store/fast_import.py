@@ -36,6 +36,11 @@ AUTHOR = "revdiff <revdiff@localhost>"
 # whole wait): most imports end well within it, and the stop's line then comes alone.
 SECONDS_BEFORE_SAYING_THE_WAIT = 1.0
 
+# How long a wait for fast-import blocks before it looks again: Python runs a signal's handler
+# between two steps, and a wait blocked in the system is woken only by a signal that comes once it
+# blocks; a Ctrl-C that came just before (or went to another thread) is acted on when it returns.
+SECONDS_BETWEEN_LOOKS_FOR_A_STOP = 0.1
+
 
 class TimeAfterAStop:
     """The time a stopped run has left for git: `seconds` from the stop, shared by the wait for
@@ -233,9 +238,10 @@ class FastImport:
     def _send(self, deadline: float | None) -> bool:
         """Write what is left of the stream (`_unwritten`) as fast-import takes it, waiting
         while its pipe is full up to `deadline` (of `time.monotonic`; None: as long as it takes),
-        or say that it has not taken it all by then (False). A stop as it waits leaves in
-        `_unwritten` exactly what fast-import has not taken (a commit in part, perhaps), for
-        `_finish_after` to send. A BrokenPipeError says that fast-import has ended."""
+        or say that it has not taken it all by then (False). A stop as it waits (heard within
+        `SECONDS_BETWEEN_LOOKS_FOR_A_STOP`) leaves in `_unwritten` exactly what fast-import has
+        not taken (a commit in part, perhaps), for `_finish_after` to send. A BrokenPipeError says that
+        fast-import has ended."""
         stdin = self._stdin
         assert stdin is not None
         while self._unwritten:
@@ -248,8 +254,10 @@ class FastImport:
             if not self._unwritten:
                 return True
             left = None if deadline is None else deadline - time.monotonic()
-            if (left is not None and left <= 0) or not select.select([], [stdin], [], left)[1]:
+            if left is not None and left <= 0:
                 return False
+            look = SECONDS_BETWEEN_LOOKS_FOR_A_STOP
+            select.select([], [stdin], [], look if left is None else min(left, look))
         return True
 
     def _close_after_a_stop(self) -> None:

@@ -868,3 +868,41 @@ def test_a_stop_while_a_commit_waits_on_a_full_pipe_ends_the_stalled_import(
     assert importer._process is not None and importer._process.poll() is not None
     assert isinstance(ended.value, ImportEndedAfterStop)
     assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
+
+
+def test_a_stop_that_comes_just_before_a_commit_blocks_on_a_full_pipe_is_heard(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A commit waited for room in the pipe of a stalled fast-import in a `select` with no time
+    limit: a Ctrl-C that came just before it blocked (Python runs its handler between two steps,
+    and `select` is woken only by a signal that comes once it waits) was heard only when the
+    import ended, by itself, however late: the run stopped then, its bounded wait missed. Here
+    the signal goes to another thread, which leaves the waiting one asleep, as one that comes
+    in that gap does; the wait now looks for a stop now and then, and ends the import in time."""
+    import select
+    import threading
+
+    git.Repo.init(tmp_path / "repo", bare=True)
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake = stalling / "git"
+    fake.write_text('#!/bin/sh\ncase " $* " in *" fast-import "*) exec sleep 20;; esac\n'
+                    f'exec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+
+    def ctrl_c_unheard_by_the_waiting_thread(pipe: int) -> None:
+        while select.select([], [pipe], [], 0)[1]:  # (room in it: the commit is not waiting)
+            time.sleep(0.01)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # (its handler runs in main)
+
+    with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
+            FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
+                       after_a_stop=TimeAfterAStop(0.5)) as importer:
+        assert importer._stdin is not None
+        stopper = threading.Thread(target=ctrl_c_unheard_by_the_waiting_thread,
+                                   args=(importer._stdin.fileno(),), daemon=True)
+        stopper.start()
+        importer.commit("story.txt", b"Title\n" * 200_000, "Version 1\n", "0 +0000", "0 +0000")
+    stopper.join()
+    assert isinstance(ended.value, ImportEndedAfterStop)
+    assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
