@@ -175,7 +175,7 @@ class FastImport:
             self._give_the_end()
             self._write(b"")
             stdin.close()
-            code = process.wait()
+            code = _exit_code(process)
         except KeyboardInterrupt as stop:  # as it writes the last commits: wait as for a stop
             self._finish_after(stop)
             raise
@@ -300,6 +300,15 @@ def _ended_within(process: subprocess.Popen[bytes], deadline: float) -> bool:
     except subprocess.TimeoutExpired:
         return False
     return True
+
+
+def _exit_code(process: subprocess.Popen[bytes]) -> int:
+    """Wait for `process` to end and give its exit code, hearing a stop within
+    `SECONDS_BETWEEN_LOOKS_FOR_A_STOP` (a wait with no limit hears one that came just before it
+    blocked only when the process ends)."""
+    while not _ended_within(process, time.monotonic() + SECONDS_BETWEEN_LOOKS_FOR_A_STOP):
+        pass
+    return process.returncode
 
 
 def _retry_hint(code: int, said: bytes) -> str:

@@ -906,3 +906,37 @@ def test_a_stop_that_comes_just_before_a_commit_blocks_on_a_full_pipe_is_heard(
     stopper.join()
     assert isinstance(ended.value, ImportEndedAfterStop)
     assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
+
+
+def test_a_stop_that_comes_just_before_the_wait_for_the_import_to_end_is_heard(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every commit was given it, the run waited for fast-import to end with no time limit:
+    a Ctrl-C that came just before the wait blocked was heard only when a stalled import ended,
+    by itself, however late. The signal goes to another thread here, as in the test above."""
+    import threading
+
+    git.Repo.init(tmp_path / "repo", bare=True)
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake, read = stalling / "git", tmp_path / "stream-read"
+    fake.write_text(  # reads the whole stream, then stalls
+        '#!/bin/sh\ncase " $* " in *" fast-import "*)\n'
+        f'  cat > /dev/null; : > {read}; exec sleep 20;;\nesac\n'
+        f'exec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+
+    def ctrl_c_unheard_by_the_waiting_thread() -> None:
+        while not read.exists():
+            time.sleep(0.01)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # (its handler runs in main)
+
+    stopper = threading.Thread(target=ctrl_c_unheard_by_the_waiting_thread, daemon=True)
+    with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
+            FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
+                       after_a_stop=TimeAfterAStop(0.5)) as importer:
+        importer.commit("story.txt", b"Title\n", "Version 1\n", "0 +0000", "0 +0000")
+        stopper.start()
+    stopper.join()
+    assert isinstance(ended.value, ImportEndedAfterStop)
+    assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
