@@ -521,6 +521,18 @@ def test_an_import_killed_by_a_signal_names_the_signal(tmp_path: Path) -> None:
     assert "git fast-import failed: killed by SIGKILL" in str(failed.value)
 
 
+def _fake_git(tmp_path: Path, case: str, first: str = "") -> Path:
+    """A folder holding a `git` that runs `first`, then does what the shell `case` item says for
+    the commands it matches, and runs the real git otherwise: put it on PATH to use it."""
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake = stalling / "git"
+    fake.write_text(f'#!/bin/sh\n{first}case " $* " in {case};; esac\n'
+                    f'exec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    return stalling
+
+
 def test_a_git_that_stalls_after_a_stop_is_given_up_on_and_said(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """After SIGTERM the run brought the branch and working tree up with no time limit: a git
@@ -529,12 +541,7 @@ def test_a_git_that_stalls_after_a_stop_is_given_up_on_and_said(
     run says what it left."""
     from revdiff.store import writer
 
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake = stalling / "git"
-    fake.write_text('#!/bin/sh\ncase " $* " in *" read-tree "*) exec sleep 20;; esac\n'
-                    f'exec {shutil.which("git")} "$@"\n')
-    fake.chmod(0o755)
+    stalling = _fake_git(tmp_path, '*" read-tree "*) exec sleep 20')
     monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
 
     def stop_after_three(commits: int) -> Callable[[int], None]:
@@ -570,17 +577,10 @@ def test_a_lock_left_by_a_git_update_ref_ended_after_a_stop_is_named(
 
     repo_dir = tmp_path / "archive"
     git.Repo.init(repo_dir, initial_branch="main")
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake = stalling / "git"
-    real = shutil.which("git")
-    fake.write_text(  # takes the lock of the ref it moves, as git does, and stalls
-        '#!/bin/sh\ncase " $* " in *" update-ref "*)\n'
-        '  for arg; do case $arg in refs/heads/*)\n'
-        f'    : > "$({real} rev-parse --git-common-dir)/$arg.lock";; esac; done\n'
-        '  exec sleep 20;;\nesac\n'
-        f'exec {real} "$@"\n')
-    fake.chmod(0o755)
+    stalling = _fake_git(  # takes the lock of the ref it moves, as git does, and stalls
+        tmp_path, '*" update-ref "*)\n  for arg; do case $arg in refs/heads/*)\n'
+                  f'    : > "$({shutil.which("git")} rev-parse --git-common-dir)/$arg.lock";; '
+                  'esac; done\n  exec sleep 20')
     monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
 
     def stop_after_three(commits: int) -> Callable[[int], None]:
@@ -617,11 +617,7 @@ def _stopped_after_three_with_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     from then on what the shell `case` item says for the commands it matches."""
     from revdiff.store import writer
 
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake = stalling / "git"
-    fake.write_text(f'#!/bin/sh\ncase " $* " in {case};; esac\nexec {shutil.which("git")} "$@"\n')
-    fake.chmod(0o755)
+    stalling = _fake_git(tmp_path, case)
     monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
 
     def stop_after_three(commits: int) -> Callable[[int], None]:
@@ -678,16 +674,10 @@ def test_an_index_lock_a_git_holds_past_its_run_is_not_removed(tmp_path: Path) -
     (killed, as by a hung file system) finishes the update."""
     repo_dir = tmp_path / "archive"
     store_articles(synthetic_articles(2, 2), repo_dir)
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake, started = stalling / "git", tmp_path / "read-tree-pid"
-    real = shutil.which("git")
-    fake.write_text(  # takes the index's lock, as git does, and stalls
-        '#!/bin/sh\ncase " $* " in *" read-tree "*)\n'
-        f'  : > "$({real} rev-parse --git-dir)/index.lock"; echo $$ > {started}\n'
-        '  exec sleep 60;;\nesac\n'
-        f'exec {real} "$@"\n')
-    fake.chmod(0o755)
+    started = tmp_path / "read-tree-pid"
+    stalling = _fake_git(  # takes the index's lock, as git does, and stalls
+        tmp_path, f'*" read-tree "*)\n  : > "$({shutil.which("git")} rev-parse --git-dir)/index.lock"; '
+                  f'echo $$ > {started}\n  exec sleep 60')
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(repo_dir), "3", "2", "1000"],
         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -729,15 +719,11 @@ def test_an_import_that_stalls_after_a_stop_is_said_and_ended(
 
     repo_dir = tmp_path / "archive"
     store_articles(synthetic_articles(2, 2), repo_dir)  # 4 versions on the branch
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake, ran = stalling / "git", tmp_path / "ran"
+    ran = tmp_path / "ran"
     lock = repo_dir / ".git" / f"{import_ref(branch_name(repo_dir))}.lock"
-    fake.write_text(  # stalls as it moves its ref, holding the ref's lock; says what runs
-        f'#!/bin/sh\necho "$*" >> {ran}\ncase " $* " in *" fast-import "*)\n'
-        f'  mkdir -p {lock.parent}; : > {lock}; exec sleep 20;;\nesac\n'
-        f'exec {shutil.which("git")} "$@"\n')
-    fake.chmod(0o755)
+    stalling = _fake_git(  # stalls as it moves its ref, holding the ref's lock; says what runs
+        tmp_path, f'*" fast-import "*) mkdir -p {lock.parent}; : > {lock}; exec sleep 20',
+        first=f'echo "$*" >> {ran}\n')
     monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
 
@@ -776,14 +762,8 @@ def test_a_stop_while_the_import_finishes_waits_for_it_as_any_stop(
     import threading
 
     git.Repo.init(tmp_path / "repo", bare=True)
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake, read = stalling / "git", tmp_path / "stream-read"
-    fake.write_text(  # reads the whole stream, then stalls
-        '#!/bin/sh\ncase " $* " in *" fast-import "*)\n'
-        f'  cat > /dev/null; : > {read}; exec sleep 20;;\nesac\n'
-        f'exec {shutil.which("git")} "$@"\n')
-    fake.chmod(0o755)
+    read = tmp_path / "stream-read"  # the fake import reads the whole stream, then stalls
+    stalling = _fake_git(tmp_path, f'*" fast-import "*) cat > /dev/null; : > {read}; exec sleep 20')
     monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
 
     def ctrl_c_once_read() -> None:
@@ -809,12 +789,7 @@ def test_a_second_ctrl_c_ends_the_wait_for_a_stopped_import_at_once(
     """The line a stopped run says as it waits for fast-import says that a second Ctrl-C ends
     the wait at once: it does, ending the import, whose ref stays at its last checkpoint."""
     git.Repo.init(tmp_path / "repo", bare=True)
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake = stalling / "git"
-    fake.write_text('#!/bin/sh\ncase " $* " in *" fast-import "*) exec sleep 20;; esac\n'
-                    f'exec {shutil.which("git")} "$@"\n')
-    fake.chmod(0o755)
+    stalling = _fake_git(tmp_path, '*" fast-import "*) exec sleep 20')
     monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
 
     def ctrl_c_again(stop: KeyboardInterrupt, what: str) -> None:
@@ -840,12 +815,7 @@ def test_a_stop_while_a_commit_waits_on_a_full_pipe_ends_the_stalled_import(
     import threading
 
     git.Repo.init(tmp_path / "repo", bare=True)
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake = stalling / "git"
-    fake.write_text('#!/bin/sh\ncase " $* " in *" fast-import "*) exec sleep 20;; esac\n'
-                    f'exec {shutil.which("git")} "$@"\n')
-    fake.chmod(0o755)
+    stalling = _fake_git(tmp_path, '*" fast-import "*) exec sleep 20')
     monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
 
     def ctrl_c_once_the_pipe_is_full(pipe: int) -> None:
@@ -882,12 +852,7 @@ def test_a_stop_that_comes_just_before_a_commit_blocks_on_a_full_pipe_is_heard(
     import threading
 
     git.Repo.init(tmp_path / "repo", bare=True)
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake = stalling / "git"
-    fake.write_text('#!/bin/sh\ncase " $* " in *" fast-import "*) exec sleep 20;; esac\n'
-                    f'exec {shutil.which("git")} "$@"\n')
-    fake.chmod(0o755)
+    stalling = _fake_git(tmp_path, '*" fast-import "*) exec sleep 20')
     monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
 
     def ctrl_c_unheard_by_the_waiting_thread(pipe: int) -> None:
@@ -916,14 +881,8 @@ def test_a_stop_that_comes_just_before_the_wait_for_the_import_to_end_is_heard(
     import threading
 
     git.Repo.init(tmp_path / "repo", bare=True)
-    stalling = tmp_path / "bin"
-    stalling.mkdir()
-    fake, read = stalling / "git", tmp_path / "stream-read"
-    fake.write_text(  # reads the whole stream, then stalls
-        '#!/bin/sh\ncase " $* " in *" fast-import "*)\n'
-        f'  cat > /dev/null; : > {read}; exec sleep 20;;\nesac\n'
-        f'exec {shutil.which("git")} "$@"\n')
-    fake.chmod(0o755)
+    read = tmp_path / "stream-read"  # the fake import reads the whole stream, then stalls
+    stalling = _fake_git(tmp_path, f'*" fast-import "*) cat > /dev/null; : > {read}; exec sleep 20')
     monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
 
     def ctrl_c_unheard_by_the_waiting_thread() -> None:
