@@ -806,11 +806,11 @@ def test_a_second_ctrl_c_ends_the_wait_for_a_stopped_import_at_once(
     assert ended.value.how == "git fast-import was ended at a second stop"
 
 
-def test_a_stop_while_a_commit_waits_on_a_full_pipe_ends_the_stalled_import(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each commit was written with Ctrl-C held: where fast-import stalled and its pipe filled,
-    the write waited for ever and the Ctrl-C was never acted on. The stop now reaches the
-    bounded wait, which ends the import."""
+def _commit_stopped_on_a_full_pipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   signalled_thread: Callable[[], int]) -> ImportEndedAfterStop:
+    """What a commit to a stalled fast-import raises when a thread sends SIGINT to the thread
+    `signalled_thread` names once the commit waits for room in the import's full pipe; the
+    import has ended."""
     import select
     import threading
 
@@ -821,11 +821,8 @@ def test_a_stop_while_a_commit_waits_on_a_full_pipe_ends_the_stalled_import(
     def ctrl_c_once_the_pipe_is_full(pipe: int) -> None:
         while select.select([], [pipe], [], 0)[1]:  # (room in it: the commit is not waiting)
             time.sleep(0.01)
-        # (to the main thread, which waits on the pipe: the process's signal could be this one's)
-        signal.pthread_kill(main, signal.SIGINT)
+        signal.pthread_kill(signalled_thread(), signal.SIGINT)
 
-    main = threading.main_thread().ident
-    assert main is not None
     with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
             FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
                        after_a_stop=TimeAfterAStop(0.5)) as importer:
@@ -837,7 +834,21 @@ def test_a_stop_while_a_commit_waits_on_a_full_pipe_ends_the_stalled_import(
     stopper.join()
     assert importer._process is not None and importer._process.poll() is not None
     assert isinstance(ended.value, ImportEndedAfterStop)
-    assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
+    return ended.value
+
+
+def test_a_stop_while_a_commit_waits_on_a_full_pipe_ends_the_stalled_import(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each commit was written with Ctrl-C held: where fast-import stalled and its pipe filled,
+    the write waited for ever and the Ctrl-C was never acted on. The stop now reaches the
+    bounded wait, which ends the import."""
+    import threading
+
+    main = threading.main_thread().ident
+    assert main is not None
+    # (to the main thread, which waits on the pipe: the process's signal could be the stopper's)
+    ended = _commit_stopped_on_a_full_pipe(tmp_path, monkeypatch, lambda: main)
+    assert ended.how == "git fast-import did not end within 0.5 s of the stop and was ended"
 
 
 def test_a_stop_that_comes_just_before_a_commit_blocks_on_a_full_pipe_is_heard(
@@ -848,29 +859,11 @@ def test_a_stop_that_comes_just_before_a_commit_blocks_on_a_full_pipe_is_heard(
     import ended, by itself, however late: the run stopped then, its bounded wait missed. Here
     the signal goes to another thread, which leaves the waiting one asleep, as one that comes
     in that gap does; the wait now looks for a stop now and then, and ends the import in time."""
-    import select
     import threading
 
-    git.Repo.init(tmp_path / "repo", bare=True)
-    stalling = _fake_git(tmp_path, '*" fast-import "*) exec sleep 20')
-    monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
-
-    def ctrl_c_unheard_by_the_waiting_thread(pipe: int) -> None:
-        while select.select([], [pipe], [], 0)[1]:  # (room in it: the commit is not waiting)
-            time.sleep(0.01)
-        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # (its handler runs in main)
-
-    with pytest.raises((ImportEndedAfterStop, KeyboardInterrupt)) as ended, \
-            FastImport(str(tmp_path / "repo"), "refs/heads/main", None,
-                       after_a_stop=TimeAfterAStop(0.5)) as importer:
-        assert importer._stdin is not None
-        stopper = threading.Thread(target=ctrl_c_unheard_by_the_waiting_thread,
-                                   args=(importer._stdin.fileno(),), daemon=True)
-        stopper.start()
-        importer.commit("story.txt", b"Title\n" * 200_000, "Version 1\n", "0 +0000", "0 +0000")
-    stopper.join()
-    assert isinstance(ended.value, ImportEndedAfterStop)
-    assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
+    # (to the stopper's own thread: its handler runs in the main thread, not woken)
+    ended = _commit_stopped_on_a_full_pipe(tmp_path, monkeypatch, threading.get_ident)
+    assert ended.how == "git fast-import did not end within 0.5 s of the stop and was ended"
 
 
 def test_a_stop_that_comes_just_before_the_wait_for_the_import_to_end_is_heard(
