@@ -834,10 +834,10 @@ def test_a_second_sigterm_while_the_inputs_are_read_says_nothing_was_stored(
         "(run the same command again to store the versions)\n")
 
 
-# A child that runs `revdiff store CHAIN --repo REPO`, is stopped with Ctrl-C as its second
-# version is written, then gets SIGTERM twice as the stopped run puts the versions on the branch
-# (`publish_import`), then, were it still running, touches MARKER.
-CTRL_C_THEN_SIGTERM_TWICE = """
+# The start of a child that runs `revdiff store CHAIN --repo REPO` and is stopped with Ctrl-C as
+# its second version is written; what it patches next (`publish_import` to send SIGTERM, then, were
+# it still running, to touch MARKER) follows it, and `_RUN_THE_STORE` ends it.
+_CTRL_C_AT_THE_SECOND_VERSION = """
 import runpy, signal, sys
 from pathlib import Path
 from revdiff.store import fast_import, writer
@@ -849,54 +849,27 @@ def ctrl_c(*args):
     if len(written) == 2:
         signal.raise_signal(signal.SIGINT)
     return commit(*args)
+fast_import.FastImport.commit = ctrl_c
+"""
+_RUN_THE_STORE = """
+sys.argv = ["revdiff", "store", chain, "--repo", repo]
+runpy.run_module("revdiff", run_name="__main__")
+"""
+
+# ... then gets SIGTERM twice as the stopped run puts the versions on the branch.
+CTRL_C_THEN_SIGTERM_TWICE = _CTRL_C_AT_THE_SECOND_VERSION + """
 publish_import = writer.publish_import
 def sigterm_twice(*args):
     signal.raise_signal(signal.SIGTERM)
     signal.raise_signal(signal.SIGTERM)
     Path(marker).touch()
     return publish_import(*args)
-fast_import.FastImport.commit = ctrl_c
 writer.publish_import = sigterm_twice
-sys.argv = ["revdiff", "store", chain, "--repo", repo]
-runpy.run_module("revdiff", run_name="__main__")
-"""
+""" + _RUN_THE_STORE
 
-
-def test_a_second_sigterm_after_ctrl_c_ends_a_stopped_store_at_once(tmp_path: Path) -> None:
-    """After Ctrl-C, a first SIGTERM and then a second one while the stopped run put its versions
-    on the branch (up to 20 s of git) were both held, where a second SIGTERM ends a store at
-    once. The second now does, with the line that says what is left, which names the first
-    stop: the Ctrl-C (it said `the first`, for the first SIGTERM)."""
-    chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
-        "iran-strikes-us-troops-in-iraq"
-    repo, marker = tmp_path / "repo", tmp_path / "went-on"
-    child = subprocess.run([sys.executable, "-c", CTRL_C_THEN_SIGTERM_TWICE, str(chain),
-                            str(repo), str(marker)], capture_output=True, text=True, timeout=120,
-                           check=False)
-    assert child.returncode == -15, child.stderr
-    assert not marker.exists()
-    assert child.stderr.endswith(
-        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once, while the versions "
-        "stored before the Ctrl-C were put on the branch and the working tree brought up to "
-        "them (run the same command again: it finishes that, then stores the rest)\n")
-
-
-# A child that runs `revdiff store CHAIN --repo REPO`, is stopped with Ctrl-C as its second
-# version is written, gets SIGTERM as the stopped run waits for git fast-import
-# (`fast_import._ended_within`), then again as it puts the versions on the branch
-# (`publish_import`), then, were it still running, touches MARKER.
-CTRL_C_THEN_SIGTERM_IN_THE_WAIT = """
-import runpy, signal, sys
-from pathlib import Path
-from revdiff.store import fast_import, writer
-chain, repo, marker = sys.argv[1:]
-commit = fast_import.FastImport.commit
-written = []
-def ctrl_c(*args):
-    written.append(1)
-    if len(written) == 2:
-        signal.raise_signal(signal.SIGINT)
-    return commit(*args)
+# ... then gets SIGTERM as the stopped run waits for git fast-import (`fast_import._ended_within`),
+# then again as it puts the versions on the branch.
+CTRL_C_THEN_SIGTERM_IN_THE_WAIT = _CTRL_C_AT_THE_SECOND_VERSION + """
 ended_within = fast_import._ended_within
 def sigterm_in_the_wait(*args):
     signal.raise_signal(signal.SIGTERM)
@@ -906,12 +879,33 @@ def sigterm_again(*args):
     signal.raise_signal(signal.SIGTERM)
     Path(marker).touch()
     return publish_import(*args)
-fast_import.FastImport.commit = ctrl_c
 fast_import._ended_within = sigterm_in_the_wait
 writer.publish_import = sigterm_again
-sys.argv = ["revdiff", "store", chain, "--repo", repo]
-runpy.run_module("revdiff", run_name="__main__")
-"""
+""" + _RUN_THE_STORE
+
+
+def _assert_ended_by_a_second_sigterm_after_the_ctrl_c(tmp_path: Path, child_script: str) -> None:
+    """`child_script` run on the sample chain ends at the second SIGTERM, at once, with the line
+    that says what is left and names the first stop, the Ctrl-C."""
+    chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
+        "iran-strikes-us-troops-in-iraq"
+    repo, marker = tmp_path / "repo", tmp_path / "went-on"
+    child = subprocess.run([sys.executable, "-c", child_script, str(chain), str(repo),
+                            str(marker)], capture_output=True, text=True, timeout=120, check=False)
+    assert child.returncode == -15, child.stderr
+    assert not marker.exists()
+    assert child.stderr.endswith(
+        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once, while the versions "
+        "stored before the Ctrl-C were put on the branch and the working tree brought up to "
+        "them (run the same command again: it finishes that, then stores the rest)\n")
+
+
+def test_a_second_sigterm_after_ctrl_c_ends_a_stopped_store_at_once(tmp_path: Path) -> None:
+    """After Ctrl-C, a first SIGTERM and then a second one while the stopped run put its versions
+    on the branch (up to 20 s of git) were both held, where a second SIGTERM ends a store at
+    once. The second now does, with the line that says what is left, which names the first
+    stop: the Ctrl-C (it said `the first`, for the first SIGTERM)."""
+    _assert_ended_by_a_second_sigterm_after_the_ctrl_c(tmp_path, CTRL_C_THEN_SIGTERM_TWICE)
 
 
 def test_a_second_sigterm_after_ctrl_c_and_one_in_the_import_s_wait_names_the_ctrl_c(
@@ -919,18 +913,7 @@ def test_a_second_sigterm_after_ctrl_c_and_one_in_the_import_s_wait_names_the_ct
     """Ctrl-C, then SIGTERM as the stopped run waits for git fast-import (which ends the import),
     then a second SIGTERM as the run puts the versions on the branch: the line that ends the
     process names the stop the run stopped at, the Ctrl-C, not the first SIGTERM."""
-    chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
-        "iran-strikes-us-troops-in-iraq"
-    repo, marker = tmp_path / "repo", tmp_path / "went-on"
-    child = subprocess.run([sys.executable, "-c", CTRL_C_THEN_SIGTERM_IN_THE_WAIT, str(chain),
-                            str(repo), str(marker)], capture_output=True, text=True, timeout=120,
-                           check=False)
-    assert child.returncode == -15, child.stderr
-    assert not marker.exists()
-    assert child.stderr.endswith(
-        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once, while the versions "
-        "stored before the Ctrl-C were put on the branch and the working tree brought up to "
-        "them (run the same command again: it finishes that, then stores the rest)\n")
+    _assert_ended_by_a_second_sigterm_after_the_ctrl_c(tmp_path, CTRL_C_THEN_SIGTERM_IN_THE_WAIT)
 
 
 def _without_root(command: list[str]) -> list[str]:
