@@ -9,8 +9,13 @@ from collections.abc import Iterator
 # space, `/`, `>` or `=` (holding `<`, `!` or a quote), a quoted value to its quote (holding `>`),
 # an unquoted one to white space or `>`; a tag cut off by the page's end runs to it
 _SPACE = r"[\t\n\f\r ]"
-_ATTRIBUTES = (rf"(?:[\t\n\f\r /]++|[^\t\n\f\r />][^\t\n\f\r />=]*+(?:{_SPACE}*+={_SPACE}*+"
-               r"(?:\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z)|[^\t\n\f\r >]*+))?+)*+(?:>|\Z)")
+_ATTRIBUTE_NAME = r"[^\t\n\f\r />][^\t\n\f\r />=]*+"
+_ATTRIBUTE_VALUE = r"(?:\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z)|[^\t\n\f\r >]*+)"
+_ATTRIBUTES = (rf"(?:[\t\n\f\r /]++|{_ATTRIBUTE_NAME}(?:{_SPACE}*+={_SPACE}*+{_ATTRIBUTE_VALUE})?+)*+"
+               r"(?:>|\Z)")
+# One attribute of a tag: its name, and its value as written (in its quotes, if any)
+_ATTRIBUTE = re.compile(
+    rf"(?P<name>{_ATTRIBUTE_NAME})(?:{_SPACE}*+={_SPACE}*+(?P<value>{_ATTRIBUTE_VALUE}))?+")
 # What a browser shows nothing of as markup: a comment (`<!-->` and `<!--->` are whole ones; one
 # ends at `-->` or `--!>`), a script or style element (whose text is no markup), a template
 # (whose content is never shown), a textarea (whose content is a form's text), and an iframe,
@@ -70,6 +75,18 @@ def opening_html_tag(text: str) -> re.Match[str] | None:
         if piece["tag"] is not None and piece["end"] is None and piece["name"].lower() == "html":
             return piece
     return None
+
+
+def tag_attributes(text: str, tag: re.Match[str]) -> Iterator[tuple[str, str]]:
+    """The name, in lower case, and the value of each attribute of `tag` (a start tag that
+    `opening_html_tag` found in `text`), as HTML's tokenizer reads them: a name runs to white
+    space, `/`, `>` or `=`, a quoted value to its quote (`data-class` is no `class`, nor is a
+    `class=` inside another attribute's value)."""
+    for attribute in _ATTRIBUTE.finditer(text, tag.end("name"), tag.end()):
+        value = attribute["value"] or ""
+        if value[:1] in ("'", '"'):
+            value = value[1:].removesuffix(value[0])  # (a quote the page's end cut is open)
+        yield attribute["name"].lower(), value
 
 
 def html_end_tags(text: str) -> Iterator[re.Match[str]]:

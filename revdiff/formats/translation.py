@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import re
 
-from revdiff.formats.shown_markup import opening_html_tag
+from revdiff.formats.shown_markup import opening_html_tag, tag_attributes
 
 # What Chrome's page translation leaves in the markup: a class on the root element
 # (`<html class="translated-ltr">`, `translated-rtl`; its tag is `opening_html_tag`, not a
 # custom element's `<html-frame>`) and a `<font style="vertical-align: inherit;">` around each
-# run it translated. The root's tag and its attributes are read apart, each scanned once, so that
-# a long tag costs time in step with its length. An attribute is read as the tokenizer reads it
-# (a name runs to white space, `/`, `>` or `=`; a quoted value to its quote), so that only one
-# named `class` counts: not `data-class`, nor `class=` inside another one's value.
-_ATTRIBUTE = re.compile(r"(?P<name>[^\t\n\f\r />][^\t\n\f\r />=]*+)(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+"
-                        r"(?:\"(?P<double>[^\"]*+)(?:\"|\Z)|'(?P<single>[^']*+)(?:'|\Z)"
-                        r"|(?P<bare>[^\t\n\f\r >]*+)))?+")
+# run it translated. Only an attribute named `class` counts (`tag_attributes`): not `data-class`,
+# nor `class=` inside another one's value.
 _TRANSLATED_CLASS = re.compile(r"\btranslated-(?:ltr|rtl)\b", re.IGNORECASE)
 _TRANSLATED_RUN = re.compile(r"<font\s+style\s*=\s*[\"']?vertical-align:\s*inherit", re.IGNORECASE)
 
@@ -34,6 +29,5 @@ def looks_translated(shown: str) -> bool:
         return False
     root = opening_html_tag(shown)
     return root is not None and any(
-        _TRANSLATED_CLASS.search(value["double"] or value["single"] or value["bare"] or "")
-        for value in _ATTRIBUTE.finditer(shown, root.end("name"), root.end())
-        if value["name"].lower() == "class")
+        _TRANSLATED_CLASS.search(value) for name, value in tag_attributes(shown, root)
+        if name == "class")
