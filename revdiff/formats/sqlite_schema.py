@@ -106,6 +106,11 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
 # What to do with a file SQLite finds damaged (a copy or download that stopped, a disk error).
 _DAMAGED_HINT = "the file is damaged or cut short; copy it again"
 _DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+# What to do with a file another program holds locked while it writes (a tracker at work): SQLite
+# waited for it, in vain.
+_LOCKED_HINT = ("another program holds it locked while it writes to it, such as the tracker at "
+                "work: try again when it is done")
+_LOCK_ERRORS = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 def _what_to_do(error: sqlite3.DatabaseError) -> str:
@@ -117,10 +122,14 @@ def _what_to_do(error: sqlite3.DatabaseError) -> str:
 def _cause_hint(error: sqlite3.DatabaseError) -> str | None:
     """What to do with a database or table SQLite cannot read, where its error tells why: copy
     it again when it is damaged (naming the database kinds revdiff reads told nothing of what
-    was wrong), what it lacks when it needs a definition of the program that wrote it
-    (`_undefined_hint`); None for any other error."""
-    if getattr(error, "sqlite_errorname", "") in _DAMAGE_ERRORS:
+    was wrong), wait when another program holds it locked (its own kind was named to it), what
+    it lacks when it needs a definition of the program that wrote it (`_undefined_hint`); None
+    for any other error."""
+    error_name = getattr(error, "sqlite_errorname", "")
+    if error_name in _DAMAGE_ERRORS:
         return _DAMAGED_HINT
+    if error_name.startswith(_LOCK_ERRORS):  # and their extended codes (SQLITE_BUSY_RECOVERY)
+        return _LOCKED_HINT
     return _undefined_hint(error)
 
 

@@ -546,3 +546,21 @@ def test_json_records_of_texts_are_refused_saying_to_give_them_as_files(tmp_path
     assert result.returncode == 2
     line, = result.stderr.splitlines()
     assert "not a version format (write each version's text to a file of its own" in line
+
+
+def test_a_database_another_program_is_writing_is_one_line_saying_to_wait(tmp_path: Path) -> None:
+    """A tracker writing to its file holds it locked: the hint listed the kinds of database
+    revdiff reads, which this one is."""
+    path = tmp_path / "titles.db"
+    path.write_bytes((SAMPLES / "nytdiff-titles.db").read_bytes())
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN EXCLUSIVE")
+        result = run("parse", str(path))
+    finally:
+        writer.close()
+    assert result.returncode == 2
+    line, = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {path}: not a readable SQLite database (database is "
+                    "locked) (another program holds it locked while it writes to it, such as "
+                    "the tracker at work: try again when it is done)")
