@@ -576,9 +576,13 @@ def read_page(text: str, where: str) -> Article:
         cut = literals is None and ELISION in parsed.paragraphs  # the literals are complete
         if cut:
             warnings.append(cut_warning(where, side, number))
-        if not parsed.paragraphs:
+        if not parsed.paragraphs and not parsed.has_header:
             raise MalformedPage(f"the {side} version holds no paragraphs", where,
                                 hint="give a page of two versions that hold text")
+        if not parsed.paragraphs:  # as NewsDiffs writes a page it found no body on (its git
+            # archive's version so is read so too)
+            warnings.append(f"{where}: the {side} version holds the date, title and byline lines "
+                            "but no paragraphs; kept as a version without paragraphs")
         # when the version was archived, as the git archive's commit says: the date line is the
         # date the article's page gave (its publication date or its last update, which may
         # differ from version to version), and gives the time where the page does not say, or

@@ -1086,3 +1086,18 @@ def test_a_page_whose_closing_html_tag_is_written_otherwise_is_whole(closing: st
     page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
     assert page.count("</html>") == 1
     assert read_page(page.replace("</html>", closing), "p.html") == read_page(page, "p.html")
+
+
+@pytest.mark.parametrize("render", [render_raw_page, render_rendered_page])
+def test_a_version_of_header_lines_alone_is_kept_without_paragraphs_warned(
+        render: Callable[[Version, Version, DiffPageInfo], str]) -> None:
+    """NewsDiffs stores a version whose page it found no body on as its date, title and byline
+    lines alone, as its git archive is read; its diff page was refused for it."""
+    old = Version(1, "Story", (), archived_at(0))
+    new = Version(2, "Story", ("Now with a body.",), archived_at(60))
+    page = render(old, new, DiffPageInfo("https://www.nytimes.com/2020/01/03/story.html"))
+    article = read_page(page, "page.html")
+    assert [(v.title, v.paragraphs, v.time) for v in article.versions] == [
+        ("Story", (), old.time), ("Story", new.paragraphs, new.time)]
+    assert ("page.html: the old version holds the date, title and byline lines but no "
+            "paragraphs; kept as a version without paragraphs") in article.warnings
