@@ -154,9 +154,12 @@ AFTER_CLOCK_TIME = TIME_ZONES | MONTHS | word_set(
 # Lower-case particles inside a place's name (`Rio de Janeiro`, `Dar es Salaam`), read in a local
 # time (`at 9 a.m. Rio de Janeiro time`).
 PLACE_PARTICLES = word_set("de del da do dos das es al el la le")
-# Verbs that attribute a quotation to its speaker, on social media too (`.” Trump tweeted.`).
+# Verbs that attribute a quotation to its speaker, on social media too (`.” Trump tweeted.`), and
+# those that say how it was said (`!” Trump shouted.`, `?” Pelosi replied.`, `.” Esper insisted.`).
 SPEECH_VERBS = word_set(
-    "said says asked asks added adds told wrote writes tweeted tweets posted posts"
+    "said says asked asks added adds told wrote writes tweeted tweets posted posts "
+    "replied replies shouted shouts yelled yells exclaimed exclaims insisted insists warned warns "
+    "declared declares announced announces explained explains noted notes"
 )
 # Lower-case words of a speaker's job between capitalised words before their name (`White House
 # spokesman Judd Deere`, `Secretary of State Mike Pompeo`, `Pentagon officials`).

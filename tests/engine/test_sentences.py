@@ -63,6 +63,13 @@ def pieces(text: str) -> list[str]:
     ("“Why?” Merkel said nothing. “Why?” Merkel asked the minister. “No!” Esper said on Friday.",
      ["“Why?”", "Merkel said nothing.", "“Why?” Merkel asked the minister.",
       "“No!” Esper said on Friday."]),
+    # a speech verb other than `said`, `asked`, `told` and their like named no speaker, and the
+    # quotation was cut from its attribution (`“It is over!” Trump shouted.`)
+    (("“It is over!” Trump shouted. The crowd cheered. “Why?” Pelosi replied. “No.” Esper "
+      "insisted. “Go!” Milley warned. “We won.” Biden declared the talks a success."),
+     ["“It is over!” Trump shouted.", "The crowd cheered.", "“Why?” Pelosi replied.",
+      "“No.” Esper insisted.", "“Go!” Milley warned.", "“We won.”",
+      "Biden declared the talks a success."]),
     # a time after `said` was read as its object, which opens a sentence of its own
     ("“Why now?” Trump said this week. “Who cares?” Biden said the next day. “Why?” He left.",
      ["“Why now?” Trump said this week.", "“Who cares?” Biden said the next day.", "“Why?”",
