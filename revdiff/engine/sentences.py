@@ -39,7 +39,7 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space,
   but for a quotation that Japanese `と` or a Chinese speaker reports (`「…。」と述べた。`, `“…。”
   市长说。`);
-- words glued by a site's markup (`diplomats.The killing`) are split.
+- words glued by a site's markup (`diplomats.The killing`, `said.“There is`) are split.
 """
 
 from __future__ import annotations
@@ -271,7 +271,9 @@ _THAI_OR_LAO_WORD_START = "\u0e01-\u0e2e\u0e40-\u0e44\u0e81-\u0eae\u0ec0-\u0ec4\
 # the characters they begin with: a pattern that begins with a look-behind is tried at every one.
 _UNMARKED_STOP = re.compile(f"[ \u00a0](?<=[{_THAI_OR_LAO_LETTER_BEFORE}][ \u00a0])[ \u00a0]*"
                             f"(?=[{_THAI_OR_LAO_WORD_START}])")
-_GLUED = re.compile(r"(?P<punct>[.!?])(?<=[a-z]{2}[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
+# A `“` glued after the full stop opens the next sentence's quotation where a `”` closes it
+# (`said.“There is ...,” he said`), and closes a German one where none does (`kommen.“Dann`).
+_GLUED = re.compile(r"(?P<punct>[.!?])(?<=[a-z]{2}[.!?])(?P<close>[”\"]?)(?P<quote>“?)(?=[A-Z][a-z])")
 # A quotation that trails off in an ellipsis is attributed as a question is (`…” Trump said.`).
 _ELLIPSES = ("...", "…")
 # Marks that may open a sentence: quotation marks (German `„` and `»` too), brackets, `¿` and `¡`.
@@ -716,6 +718,14 @@ def _is_in_an_address(paragraph: str, stop: int) -> bool:
     return False
 
 
+def _is_closed_later(paragraph: str, start: int) -> bool:
+    """Whether a `”` after `start` closes a quotation before another `“` opens or closes one: the
+    `“` before `start` opened it, where in German, which opens with `„`, it closed one."""
+    closing = paragraph.find("”", start)
+    other = paragraph.find("“", start, closing)
+    return closing >= 0 and other < 0
+
+
 def _boundaries(paragraph: str) -> list[int]:
     """Offsets in the paragraph where a new sentence starts."""
     lower_case_text = paragraph == paragraph.lower()
@@ -731,7 +741,8 @@ def _boundaries(paragraph: str) -> list[int]:
     if not lower_case_text:
         for match in _GLUED.finditer(paragraph):
             if not _is_in_an_address(paragraph, match.start("punct")):
-                starts.append(match.end())
+                opens_quotation = match.group("quote") and _is_closed_later(paragraph, match.end())
+                starts.append(match.start("quote") if opens_quotation else match.end())
     return sorted(set(starts))
 
 

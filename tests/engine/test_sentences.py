@@ -210,6 +210,12 @@ def pieces(text: str) -> list[str]:
      ["Sales rose from Jan. - Mar. 2020.", "Ministers etc. - all of them - came.",
       "He said wait. - and left."]),
     ("diplomats.The killing of a senior figure.", ["diplomats.", "The killing of a senior figure."]),
+    # a quotation glued to the sentence before it was left in that sentence (`said.“There is`),
+    # where a German quotation's closing `“` (`„Wir kommen.“Dann`) ends the sentence after it
+    (("“We are ready,” Milley said.“There is sufficient combat power there,” he said. We must "
+      "act.”“We will,” she said. Er sagte: „Wir kommen.“Dann ging er."),
+     ["“We are ready,” Milley said.", "“There is sufficient combat power there,” he said.",
+      "We must act.”", "“We will,” she said.", "Er sagte: „Wir kommen.“", "Dann ging er."]),
     ("Read more at washingtonpost.com today. It costs $3.50 now.",
      ["Read more at washingtonpost.com today.", "It costs $3.50 now."]),
     # a number with a decimal point was read as a dotted abbreviation, ending a sentence only
