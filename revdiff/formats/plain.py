@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence, Sized
+from collections.abc import Collection, Sequence, Sized
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -357,14 +357,16 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     order. Two names that differ only in zeros before a version number, in their suffix or in how
     they write one date, or date and time of day (`0.txt`, `00.txt`; `1.txt`, `1.md`;
     `2020-1-4.txt`, `2020-01-04.txt`; `20200104T0930.txt`, `2020-01-04_09-30.txt`) are
-    InconsistentPages: which is that version, or which comes first, nothing says."""
+    InconsistentPages, and so are a name and the name with one suffix more (`2.txt`, `2.txt.orig`):
+    which is that version, or which comes first, nothing says."""
     year_first, _ = names_with_year_first(files)
     in_names = [tuple(int(number) for number in _VERSION_NUMBER_IN_NAME.findall(
                           _without_dates(Path(year_first[file]).stem)))
                 for file in files]
     named: dict[str, Path] = {}
+    all_names = set(year_first.values())
     for file, name_numbers in zip(files, in_names):
-        other = named.setdefault(name_as_read(Path(year_first[file]).stem), file)
+        other = named.setdefault(name_as_read(_stem_of_copies(year_first[file], all_names)), file)
         if other is file:
             continue
         if name_numbers:
@@ -378,6 +380,14 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
     return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None
+
+
+def _stem_of_copies(name: str, names: Collection[str]) -> str:
+    """The stem of file name `name` among the file `names`, that of the file it copies where it is
+    one of them with one suffix more (`v2.txt.orig`, `1.md.bak`: `v2`, `1`), as a merge or a
+    backup leaves one beside a version: both then name one version."""
+    stem = Path(name).stem
+    return Path(stem).stem if stem in names else stem
 
 
 def _without_dates(stem: str) -> str:

@@ -463,6 +463,10 @@ def test_a_file_without_a_number_among_numbered_versions_is_refused(tmp_path: Pa
     (("0.txt", "00.txt", "1.txt"), "0.txt and 00.txt both name version 0"),
     (("0.txt", "1.md", "1.txt"), "1.md and 1.txt both name version 1"),
     (("v01.txt", "v1.txt", "v2.txt"), "v01.txt and v1.txt both name version 1"),
+    # a copy kept beside a version under its name and one suffix more (a merge's `.orig`, a
+    # backup's `.bak`) was read as a version of its own, and the versions renumbered from 0
+    (("v1.txt", "v2.txt", "v2.txt.orig"), "v2.txt and v2.txt.orig both name version 2"),
+    (("0.txt", "1.md", "1.md.bak"), "1.md and 1.md.bak both name version 1"),
 ])
 def test_two_files_that_name_one_version_are_refused(tmp_path: Path, names: tuple[str, ...],
                                                      said: str) -> None:
