@@ -19,11 +19,12 @@ from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TITLES, word_set
 from revdiff.engine.terminal_codes import without_terminal_codes
 from revdiff.engine.words import NUMBER_PART, SPACED_GROUPS
 
-# A number in digits, with its separators (`words.NUMBER_PART`), a minus sign before it (`-5`,
-# `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June`,
-# `COVID-19` or, after a number's percent or degree sign, `52%-48%` and `5°–10°`) and a decimal
-# point that begins it (`.5 percent`; not the full stop of `No.5`).
-_SEPARATED = rf"\d+{NUMBER_PART}*"
+# A number in digits, with its separators (`words.NUMBER_PART`, and an apostrophe before a group of
+# three digits, as Switzerland writes `1'000'000` and `1’000’000`; not the feet of `6'2"`), a minus
+# sign before it (`-5`, `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of
+# `2019-2020`, `3–5 June`, `COVID-19` or, after a number's percent or degree sign, `52%-48%` and
+# `5°–10°`) and a decimal point that begins it (`.5 percent`; not the full stop of `No.5`).
+_SEPARATED = rf"\d+(?:{NUMBER_PART}|['’]\d{{3}}(?!\d))*"
 NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c%‰°])[-−–]?(?:\.(?=\d))?{_SEPARATED}|{_SEPARATED}")
 
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
@@ -356,11 +357,11 @@ def time_of_day(hour: str, minutes: str) -> str:
 # group, or two before the commas of India's lakhs and crores, which end in a thousands group
 # (`1,50,000`; `5,12,13` and `10,20,30` are lists).
 _GROUP_OR_DECIMAL = re.compile(
-    r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\d)|(?<=,)\d{2}(?=(?:,\d{2})*,\d{3}(?!\d)))?)")
+    r"[.,'’\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\d)|(?<=,)\d{2}(?=(?:,\d{2})*,\d{3}(?!\d)))?)")
 
 
 def plain_digits(number: str) -> str:
-    """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `1,50,000` as `150000`, `3,5`, `٣٫٥` and
+    """`３,000`, `3.000`, `3 000`, `3'000` and `٣٬٠٠٠` as `3000`, `1,50,000` as `150000`, `3,5`, `٣٫٥` and
     `3.5` as `3.5`, `−5` and `–5` as `-5`: a separator before a group of three digits that ends
     the number or meets another separator groups thousands and is dropped, and so is a comma
     before two digits that commas part from a thousands group (lakhs); any other is a decimal

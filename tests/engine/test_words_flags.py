@@ -724,6 +724,18 @@ def test_indian_digit_groups_of_lakhs_and_crores_are_one_number() -> None:
     assert numbers_in("2,5 and 1,5,000") == ("1.5.000", "2.5")
 
 
+def test_digits_grouped_by_apostrophes_are_one_number() -> None:
+    """Switzerland and Liechtenstein group a number's digits with an apostrophe (`1'000'000`,
+    `1’000’000`): each group was read as a number of its own, `1`, `0` and `0`, so `CHF
+    1'000'000` to `CHF 1,000,000` was a number change and `10'000` to `20'000` read `10` and `0`
+    against `20` and `0`. An apostrophe before other than three digits groups none (`6'2"`)."""
+    assert numbers_in("CHF 1'000'000 and 2’500") == ("1000000", "2500")
+    assert numbers_in("He is 6'2\" tall") == ("2", "6")
+    assert Flag.NUMBER_CHANGED not in edit_flags("It cost CHF 1'000'000.", "It cost CHF 1,000,000.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("It cost CHF 1’000’000.", "It cost CHF 1 000 000.")
+    assert Flag.NUMBER_CHANGED in edit_flags("Some 10'000 came.", "Some 10'500 came.")
+
+
 def test_commas_between_pairs_of_digits_not_ending_in_a_thousands_group_are_no_lakhs() -> None:
     """India's groups of two digits end in a group of three (`1,50,000`); a list written with
     commas (`(5,12,13)`, `10,20,30`) was read as lakhs, `512.13`, so `(5,12,13)` to `(512,13)`
