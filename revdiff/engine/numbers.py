@@ -83,6 +83,12 @@ _ROMAN_UNITS = {"": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII
 _DETERMINERS = word_set("the a an this that these those my your his her its our their no any "
                         "some each every all another either neither both which what whose")
 
+# The word `minus` before a number in digits or a cardinal number word, its sign (`minus 5C`,
+# `minus five`: `numbers_in` reads it as `−`); not after a number, a difference (`10 minus 3`), nor
+# in `plus or minus` and `plus/minus`, a margin.
+_MINUS_WORD = re.compile(rf"(?<![\w/‐-])(?<!\d\s)(?<!\bor\s)minus[^\S\n]+"
+                         rf"(?=\.?\d|(?:{'|'.join(_TENS + _UNITS)})\b)", re.IGNORECASE)
+
 # Abbreviations whose full stop ends no sentence before a name (`St. Louis IX`, `Gen. Smith`).
 _BEFORE_NAME = TITLES | BEFORE_OR_AFTER_NAME
 # A number word, `twenty-five` and `twenty five` (any run of white space between) as one
@@ -222,29 +228,30 @@ def _scaled_value(scaled: re.Match[str]) -> str:
 @functools.lru_cache(maxsize=2**14)
 def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
-    kept, the marks and words that qualify a number kept on it, `3,000+`, `~300` and `at least 300`
-    as `≥300`: `qualified_number`, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and
-    `billion`), in vulgar fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their
-    value where a word has one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`, qualified as
-    digits are, `~ five` as `~5`; not `no one`, `wait a second` or an ordinal in a name, `the First
-    Amendment`: `_without_ordinals_in_names`) and in Roman numerals after a name's word (`World War
-    III` holds `3`: `_roman_numeral_values`), sorted. `other_styles` reads a date in any style news
-    writes it as the date it is (`dates_in`: `2020-01-03`, `1/3/2020`, `January 3, 2020` and `3
-    Jan. 2020` as `2020-01-03`, `9/11` and `September 11` as `--09-11`), a time `10:30` and the
-    British `10.30` as one time, `10:30` (`8:00` as `8`; qualified as digits are, `~10:30`), not
-    the number `10.3` (a signed number, `-0.25`, stays one), a list written without spaces,
-    `10,20,30`, as its numbers, `10`, `20` and `30` (not digits joined by points, a date `1.2.2024`
-    or a version `3.11.2`, whose order tells), and so digits grouped as lakhs, `10,11,12,100`,
-    which may be one (`Grades 10,11,12,100`), digits grouped by ordinary spaces, `1 000 000`, as
-    one number, a range of years whose end is written short, `2019–20` or `2019/20`, as `2019` and
-    `2020`, a decade, `1990s` or `'90s`, as `1990s` (`~1990s` too), and a number with the scale
-    words after it as its value (`_values_of_scaled_numbers`: `1.2 million`, `$1.2m`, `one
-    hundred`, `a dozen` as `1200000`, `1200000`, `100`, `12`): readings that may be wrong (`on day
-    3 100 people` is read `3100`, and `'90s` may be the 1890s), which `edit_flags` takes only to
-    see two texts' numbers alike (`numbers_alike_in_other_styles`). A terminal's control sequence
-    or string holds none (`\x1b[31m`, `\x1b]0;title\x07`), and neither does a character written as
-    its escape in a title (`caf\\xe9`: `name_text`)."""
-    text = without_terminal_codes(text)
+    kept, and the word `minus` before a number in digits or words read as one, `minus 5` and `minus
+    five` as `-5`: `_MINUS_WORD`, the marks and words that qualify a number kept on it, `3,000+`,
+    `~300` and `at least 300` as `≥300`: `qualified_number`, an abbreviated magnitude read as its
+    word: `$1.2bn` holds `1.2` and `billion`), in vulgar fractions (`½` holds `1` and `2`, as `1/2`
+    does) and in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`,
+    `tenfold` `10`, qualified as digits are, `~ five` as `~5`; not `no one`, `wait a second` or an
+    ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`) and in Roman numerals
+    after a name's word (`World War III` holds `3`: `_roman_numeral_values`), sorted. `other_styles`
+    reads a date in any style news writes it as the date it is (`dates_in`: `2020-01-03`,
+    `1/3/2020`, `January 3, 2020` and `3 Jan. 2020` as `2020-01-03`, `9/11` and `September 11` as
+    `--09-11`), a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`;
+    qualified as digits are, `~10:30`), not the number `10.3` (a signed number, `-0.25`, stays one),
+    a list written without spaces, `10,20,30`, as its numbers, `10`, `20` and `30` (not digits
+    joined by points, a date `1.2.2024` or a version `3.11.2`, whose order tells), and so digits
+    grouped as lakhs, `10,11,12,100`, which may be one (`Grades 10,11,12,100`), digits grouped by
+    ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
+    `2019–20` or `2019/20`, as `2019` and `2020`, a decade, `1990s` or `'90s`, as `1990s` (`~1990s`
+    too), and a number with the scale words after it as its value (`_values_of_scaled_numbers`: `1.2
+    million`, `$1.2m`, `one hundred`, `a dozen` as `1200000`, `1200000`, `100`, `12`): readings that
+    may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the 1890s), which
+    `edit_flags` takes only to see two texts' numbers alike (`numbers_alike_in_other_styles`). A
+    terminal's control sequence or string holds none (`\x1b[31m`, `\x1b]0;title\x07`), and neither
+    does a character written as its escape in a title (`caf\\xe9`: `name_text`)."""
+    text = _MINUS_WORD.sub("−", without_terminal_codes(text))
     text = _VULGAR_FRACTION.sub(_as_slashed_fraction, text)
     found: list[str] = []
     if other_styles:
@@ -278,7 +285,9 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
             value = word
         else:
             continue
-        found.append(qualifier_before(words, match.start(), in_words=True, names=False) + value)
+        sign = "-" if words[match.start() - 1:match.start()] == "−" and value[0].isdigit() else ""
+        qualifier = qualifier_before(words, match.start() - len(sign), in_words=True, names=False)
+        found.append(qualifier + sign + value)
     return tuple(sorted(found + _roman_numeral_values(text)))
 
 

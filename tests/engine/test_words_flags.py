@@ -193,6 +193,17 @@ def test_an_en_dash_set_as_a_minus_sign_is_one() -> None:
     assert numbers_in("The talks ran 3–5 June, 2019–2020.") == ("2019", "2020", "3", "5")
 
 
+def test_the_word_minus_before_a_number_is_its_sign() -> None:
+    """`minus 5C` read `5`, so a forecast's `minus 5C` to `-5C` was a number change and `minus 5C`
+    to `5C` none. `minus` after a number or in `plus or minus` subtracts or gives a margin, no
+    sign."""
+    assert numbers_in("It fell to minus 5C, then Minus  five.") == ("-5", "-5")
+    assert Flag.NUMBER_CHANGED not in edit_flags("It fell to minus 5C.", "It fell to -5C.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("It fell to minus five C.", "It fell to −5 C.")
+    assert Flag.NUMBER_CHANGED in edit_flags("It fell to minus 5C.", "It fell to 5C.")
+    assert numbers_in("10 minus 3, plus or minus 2, plus/minus 1") == ("1", "10", "2", "3")
+
+
 def test_a_dash_after_a_percent_or_degree_sign_is_a_range_not_a_minus() -> None:
     """`52%-48%` read `-48`: the dash right after a number's percent sign was taken for a minus
     sign, so a poll's range written out in words was a number change."""
