@@ -99,18 +99,19 @@ _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]|\s+(?!second\b))"
 
 # A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`) and in
 # capitals there (`$1.2BN`, `$5M`) or apart from it where they are no other word (`1.2 BLN`; `in
-# 2020 TN voters` names Tennessee), read as its word (`billion`). `m` and `mn` are a million only
-# where they cannot be metres or French minutes: after a currency's sign or code (`$5m`, `$5 m`,
-# `£1.5m`, `$5mn`, `Rs 500 mn`) or before a noun that is counted, not measured (`1.5m people`); `a
-# 5m wall`, `a 5 m wall`, `the 100m final` and `5 mn de marche` hold no million.
+# 2020 TN voters` names Tennessee), read as its word (`billion`). `m` and `mn` are a million, and
+# `k` a thousand, only where they cannot be metres, French minutes, a race or a resolution: after
+# a currency's sign or code (`$5m`, `$5 m`, `£1.5m`, `$5mn`, `Rs 500 mn`, `$5k`, `£40K`) or before
+# a noun that is counted, not measured (`1.5m people`, `5k jobs`); `a 5m wall`, `a 5 m wall`, `the
+# 100m final`, `5 mn de marche`, `a 5k race` and `4K video` hold no million or thousand.
 _MAGNITUDE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion",
-                    "mln": "million", "mn": "million", "m": "million"}
-_MAYBE_A_UNIT = frozenset({"m", "mn"})
+                    "mln": "million", "mn": "million", "m": "million", "k": "thousand"}
+_MAYBE_A_UNIT = frozenset({"m", "mn", "k"})
 # Abbreviations that are a magnitude in capitals too, apart from the number (`1.2 BLN`); `TN` and
 # `MN` may be Tennessee and Minnesota.
 _NO_OTHER_WORD = frozenset({"bn", "bln", "mln", "trn"})
 
-_MAGNITUDE = re.compile(r"(\s?)(bn|bln|tn|trn|mln|mn|m)\b", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"(\s?)(bn|bln|tn|trn|mln|mn|m|k)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s+(?:people|residents|children|voters|users|households|workers|jobs|"
                       r"homes|doses|cases|deaths|refugees|barrels|tonnes|tons)\b")
 

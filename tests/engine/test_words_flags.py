@@ -945,6 +945,17 @@ def test_an_m_that_may_be_metres_is_no_million() -> None:
     assert Flag.NUMBER_CHANGED in edit_flags("It cost $1.2bn.", "It cost $1.2m.")
 
 
+def test_a_k_after_a_currency_is_a_thousand() -> None:
+    """`$5k` read `5`, so `$5k` to `$5,000` was a number change and `£40k` to `£40,000` too. A `k`
+    neither after a currency nor before a counted noun may be a race or a resolution (`a 5k race`,
+    `4K video`) and is none."""
+    assert Flag.NUMBER_CHANGED not in edit_flags("It cost $5k.", "It cost $5,000.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("Pay of £40K a year.", "Pay of £40,000 a year.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("Some 5k people came.", "Some 5,000 people came.")
+    assert Flag.NUMBER_CHANGED in edit_flags("It cost $5k.", "It cost $5.")
+    assert numbers_in("a 5k race in 4K video") == ("4", "5")
+
+
 def test_capitals_or_an_mn_apart_from_a_number_are_no_magnitude() -> None:
     assert numbers_in("in 2020 TN voters, a 5 mn walk, the 5mn wall") == ("2020", "5", "5")
     assert numbers_in("5 MN voters, Mrs 5 mn walk") == ("5", "5")
