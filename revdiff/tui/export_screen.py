@@ -379,14 +379,19 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self._write_apart(export_format, path)
 
     def _say_no_folder(self, folder: Path) -> None:
-        """Say that `folder` does not exist, and where it is the settings' export folder, which
-        setting of which file named it."""
+        """Say that `folder` does not exist, or which file stands where it or a folder above it
+        would be (`notes.txt/x.txt` was told as `No folder …/notes.txt`, a file there), and
+        where it is the settings' export folder, which setting of which file named it."""
+        in_the_way = next((above for above in (folder, *folder.parents) if os.path.lexists(above)),
+                          None)
+        said: tuple[str | Path, ...] = (
+            (in_the_way, " is not a folder") if in_the_way is not None and not in_the_way.is_dir()
+            else ("No folder ", folder))
         if folder == self.directory and self.directory_setting is not None:
-            self._say("No folder ", folder, f" (view.export_directory in "
-                      f"{self.directory_setting}): type a name in a folder that exists, or mend "
-                      "the setting")
+            self._say(*said, f" (view.export_directory in {self.directory_setting}): type a "
+                      "name in a folder that exists, or mend the setting")
         else:
-            self._say("No folder ", folder, ": type a name in a folder that exists")
+            self._say(*said, ": type a name in a folder that exists")
 
     def _write_apart(self, export_format: ExportFormat, path: Path) -> None:
         """Write the file on a thread of its own, the dialog's keys at rest meanwhile; when it

@@ -995,6 +995,37 @@ async def test_export_refuses_a_missing_folder_named_with_a_trailing_dot(chain_a
 
 
 @run_async
+async def test_export_names_the_file_that_stands_where_a_folder_of_the_name_would(
+        chain_article: Article, tmp_path: Path) -> None:
+    """`notes.txt/x.txt`, `notes.txt` a file, was told as `No folder …/notes.txt`, which the
+    user could see was there: the file is what is in the way, however far up it stands."""
+    (tmp_path / "notes.txt").write_text("kept\n")
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert await export_problem(app, pilot, "notes.txt/drafts/x.txt") == (
+            f"{tmp_path / 'notes.txt'} is not a folder: type a name in a folder that exists")
+    assert (tmp_path / "notes.txt").read_text() == "kept\n"
+
+
+@run_async
+async def test_export_says_at_once_that_the_settings_folder_is_a_file(
+        chain_article: Article, tmp_path: Path) -> None:
+    settings_file = tmp_path / "config.toml"
+    settings_file.write_text(f'[view]\nexport_directory = "{tmp_path / "notes"}"\n')
+    (tmp_path / "notes").write_text("kept\n")
+    app = RevdiffApp(chain_article, settings=load_settings(settings_file))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        problem = str(app.screen.query_one("#export-problem", Static).content)
+        assert problem == (f"{tmp_path / 'notes'} is not a folder (view.export_directory in "
+                           f"{settings_file}): type a name in a folder that exists, or mend "
+                           "the setting")
+
+
+@run_async
 async def test_search_keeps_the_field_while_the_arrows_pick_a_hit(chain_article: Article) -> None:
     """`↓` moved the focus into the list of hits: the letters typed after it were lost (the list
     takes no text) and `↑` at the first hit went round to the last, never back to the field."""
