@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from io import IOBase, TextIOBase
 from numbers import Integral, Real
 from operator import index
 from os import PathLike, fspath
@@ -436,7 +437,12 @@ def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:
     """`items` as an iterable of inputs; bytes (an iterable of ints), a mapping (of its keys,
     what it maps them to dropped), a set (whose order changes from one run of Python to the next,
     and with it the order of versions read and the tables' `article_index`), a pandas DataFrame
-    (an iterable of its column names) and non-iterables refused."""
+    (an iterable of its column names), a file object read as bytes (an iterable of lines of
+    bytes) and non-iterables refused; a file object in text mode is a list of paths, one a line."""
+    if isinstance(items, IOBase) and not isinstance(items, TextIOBase):
+        raise TypeError(f"{caller} takes {takes}, not a file object read as bytes "
+                        f"({_what(items)}): give the file's path, f.name, and revdiff reads it "
+                        "(a file object in text mode is read as a list of paths, one a line)")
     unordered = isinstance(items, (set, frozenset))
     # told by its attributes, as pandas is not imported here; a Series, a column, has no `columns`
     frame = hasattr(items, "columns") and hasattr(items, "iloc")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import io
 import math
 import subprocess
 import sys
@@ -1281,3 +1282,17 @@ def test_export_md_merges_the_two_tables_keeping_the_edit_s_and_the_pair_s_count
     summed = edits.groupby(keys)["words_added"].transform("sum")
     assert (both["words_added_pair"] == summed).all()
     assert (both["words_added"] == edits["words_added"]).all()
+
+
+@pytest.mark.parametrize("call", [revdiff.load, revdiff.edits_table])
+def test_a_file_opened_in_binary_mode_is_refused_saying_to_give_its_path(call: Any) -> None:
+    """`revdiff.load(open(path, "rb"))` was read as a list of paths, its lines bytes, and refused
+    with 'not bytes: decode bytes first': no bytes were given, and decoding them is no way to read
+    the file; its path is."""
+    told = (r"not a file object read as bytes \((BufferedReader|BytesIO)\): give the file's path, "
+            r"f\.name, and revdiff reads it \(a file object in text mode is read as a list of "
+            r"paths, one a line\)$")
+    with open(STORY / "0.txt", "rb") as file, pytest.raises(TypeError, match=told):
+        call(file)
+    with pytest.raises(TypeError, match=told):
+        call(io.BytesIO(b"Version 0 text.\n"))
