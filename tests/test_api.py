@@ -1296,3 +1296,17 @@ def test_a_file_opened_in_binary_mode_is_refused_saying_to_give_its_path(call: A
         call(file)
     with pytest.raises(TypeError, match=told):
         call(io.BytesIO(b"Version 0 text.\n"))
+
+
+@pytest.mark.parametrize("call", [revdiff.load, revdiff.edits_table])
+def test_a_file_of_text_given_open_is_told_its_lines_are_read_as_paths(call: Any) -> None:
+    """`revdiff.load(open("0.txt"))`, meant to read the version, reads its lines as paths (a
+    file of paths, one a line, is read so): its first line was refused as a path that names
+    nothing, '(check the path)', which no check of a path mends."""
+    told = (r"^BAGHDAD: .*␊: no such file or directory.* \(check the path: it ends in a line "
+            r"break, as a line read from a file does; a file object is read as a list of paths, "
+            r"one a line: to read the file itself, give its path, f\.name\)$")
+    with open(STORY / "0.txt", encoding="utf-8") as file, pytest.raises(EmptyInput, match=told):
+        call(file)
+    with pytest.raises(EmptyInput, match=r"\(check the path\)$"):
+        call("BAGHDAD: no such story")  # no line break: not read from a file

@@ -270,8 +270,10 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
 
 def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     """What to do about an input that names nothing: a web address is no file, and white space
-    alone, or around a path that names something without it, is told of. `otherwise` is the command line's
-    other way (empty: none), None for a Python caller, who is told that a ~ only a shell expands."""
+    alone, or around a path that names something without it, is told of, and to a Python caller
+    a line break that ends one (a line of a file object, read as a list of paths). `otherwise`
+    is the command line's other way (empty: none), None for a Python caller, who is told that a
+    ~ only a shell expands."""
     if is_web_address(name):
         return ("revdiff reads saved pages, not web addresses: save the page first with curl -o "
                 "page.html URL" + (", or give <(curl -s URL)" if otherwise is not None else ""))
@@ -285,6 +287,11 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
                 "a file?); " + ("remove it" if otherwise is not None else "give path.strip()"))
     if otherwise is not None:
         return f"check the path; {otherwise}" if otherwise else "check the path"
+    if name.endswith(("\n", "\r")):
+        # `revdiff.load(open("0.txt"))`, meant to read the version, reads its lines as paths
+        return ("check the path: it ends in a line break, as a line read from a file does; a file "
+                "object is read as a list of paths, one a line: to read the file itself, give its "
+                "path, f.name")
     if name.startswith("~"):
         return ("check the path; Python does not expand ~ as a shell does: "
                 "give os.path.expanduser(path)")
