@@ -99,8 +99,11 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     """Align two lists of sentences. Every sentence is in exactly one link.
 
     Links come sorted by their first old index, additions last; `moved` links are out of order
-    relative to the rest.
+    relative to the rest. A string given for a list (whose characters would each be a sentence),
+    or a sentence that is no string (a `Sentence`: give its `text`), raises TypeError.
     """
+    _check_texts(old, "old")
+    _check_texts(new, "new")
     old_keys = [match_key(text) for text in old]
     new_keys = [match_key(text) for text in new]
     anchors = identical_anchors(old_keys, new_keys)
@@ -126,6 +129,19 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     links = _better_partners(links, old_forms, new_forms, threshold)
     links.sort(key=lambda link: (0, link.old[0]) if link.old else (1, link.new[0]))
     return tuple(links)
+
+
+_TEXTS_WANTED = ("align_sentences takes two lists of sentences' texts "
+                 "([s.text for s in sentences])")
+
+
+def _check_texts(texts: Sequence[str], side: str) -> None:
+    """Refuse a string, or a list holding anything but strings, as `align_sentences`' `side`."""
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError(f"{_TEXTS_WANTED}, not {'a str' if isinstance(texts, str) else 'bytes'}")
+    for index, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"{_TEXTS_WANTED}: {side} sentence {index} is {type(text).__name__}")
 
 
 def _gaps(anchors: Sequence[tuple[int, int]], old_size: int, new_size: int) -> list[_Gap]:

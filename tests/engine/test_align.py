@@ -19,6 +19,7 @@ from revdiff.engine.align import (
 )
 from revdiff.engine.anchors import _common_subsequence, identical_anchors, longest_increasing_pairs
 from revdiff.engine.chain import Block, best_chain
+from revdiff.engine.sentences import split_sentences
 from revdiff.engine.similarity import Form, form_similarity
 from revdiff.model import EditOp, Version
 
@@ -461,3 +462,19 @@ def test_a_pair_tried_as_kept_whole_reads_the_shorter_sentence_s_words_once() ->
     _CountedWords.read = 0
     assert not align._kept_whole(shorter, longer)
     assert _CountedWords.read <= len(words) + align.EXTENDED_WORDS
+
+
+def test_align_sentences_refuses_a_string_or_sentences_in_place_of_their_texts() -> None:
+    """A string is a sequence of strings: `align_sentences("It rained.", "It snowed.")` aligned
+    the characters and gave ten links, where `split_sentences` refuses a string; the Sentences
+    that `sentences_of` gives, which the engine's docstring offers to align, failed with a bare
+    "expected string or bytes-like object, got 'Sentence'"."""
+    with pytest.raises(TypeError, match=r"^align_sentences takes two lists of sentences' texts "
+                                        r"\(\[s\.text for s in sentences\]\), not a str$"):
+        align_sentences("It rained.", "It snowed.")
+    sentences = split_sentences(["It rained. Then it snowed."])
+    with pytest.raises(TypeError, match=r"^align_sentences takes two lists of sentences' texts "
+                                        r"\(\[s\.text for s in sentences\]\): new sentence 0 is "
+                                        r"Sentence$"):
+        align_sentences(["It rained."], sentences)
+    assert align_sentences(["It rained."], [s.text for s in sentences])
