@@ -166,11 +166,13 @@ class Article:
 
     @property
     def key(self) -> str:
-        """A name for the article: its URL, or failing that the first version's title (empty
-        when that is only white space)."""
+        """A name for the article: its URL, or failing that the first version's title, or
+        failing both the name revdiff's SQLite export gave it, read back (`metadata["article"]`;
+        empty without any)."""
         if self.url:
             return self.url
-        return self.versions[0].title.strip() if self.versions else ""
+        title = self.versions[0].title.strip() if self.versions else ""
+        return title or self.metadata.get("article", "")
 
     def __repr__(self) -> str:
         return (f"Article(key={_short_repr.repr(self.key)}, source={self.source!r}, "

@@ -29,7 +29,8 @@ said of a version's time beside the timestamp in `created`) and `time_from` (the
 version a relative time counts from) columns and tables beside:
 its `comparisons` table keeps the warnings of the readings it was made from, which its articles
 read back carry (`exported_warnings`), each after `in the input exported: ` (the entries they name
-are the input's), so that an export of the export keeps them.
+are the input's), so that an export of the export keeps them; an article without a URL or title
+keeps the name the export gave it (its `article` column, `metadata["article"]`), not the export's.
 """
 
 from __future__ import annotations
@@ -245,7 +246,8 @@ class DatabaseArticles:
             connection.text_factory = text_or_bytes
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
             versions_table = tables(connection, self.where)[TABLE].columns
-            for field in (EXPORT_TIME_TEXT_COLUMN, EXPORT_TIME_FROM_COLUMN):
+            for field in (EXPORT_TIME_TEXT_COLUMN, EXPORT_TIME_FROM_COLUMN,
+                          EXPORT_ARTICLE_COLUMN):
                 column = versions_table.get(field)
                 if self.exported and column is not None:
                     self.columns[field] = column
@@ -719,10 +721,14 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     # no source in the rows (NULL, or no such column): the one the URL names, as every reader
     source = (_entry_value("source", entry_name, versions, by_number, columns, warnings)
               or source_of_url(url))
-    return Article(
-        source, url, tuple(versions),
-        changes, {"entry_id": str(cell_text(entry))} if entry is not None else {}, tuple(warnings),
-    )
+    metadata = {"entry_id": str(cell_text(entry))} if entry is not None else {}
+    # revdiff's export names an article without a URL or title by the input it was read from:
+    # read back, it keeps that name (`Article.key`), not the export's, so that exports settle
+    exported_name = first.get(EXPORT_ARTICLE_COLUMN)
+    if (url is None and not versions[0].title.strip() and isinstance(exported_name, str)
+            and exported_name.strip()):
+        metadata[EXPORT_ARTICLE_COLUMN] = exported_name
+    return Article(source, url, tuple(versions), changes, metadata, tuple(warnings))
 
 
 def _time_from(row: dict[str, object], number: int, time_text: str | None, place: str,

@@ -484,3 +484,27 @@ def test_exports_of_exports_settle(tmp_path: Path) -> None:
     assert _comparison_warnings(exports[2]) == [f"{EXPORTED_INPUT}entry 13: {dated_back}",
                                                 f"entry 0: {dated_back}"]
     assert exports[3].read_bytes() == exports[2].read_bytes()
+
+
+def test_exports_of_exports_settle_for_an_article_without_url_or_title(tmp_path: Path) -> None:
+    # an article with neither a URL nor a title is named by its input (`untitled.sqlite`); read
+    # back, each export named it after itself (`round1.sqlite`, `round2.sqlite`, ...), so no two
+    # exports of exports were the same bytes
+    untitled = tmp_path / "untitled.sqlite"
+    with sqlite3.connect(untitled) as connection:
+        connection.execute("CREATE TABLE entryversion (entry_id, version, title, url, created, "
+                           "summary)")
+        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?)", [
+            (13, 1, "", None, "2024-01-01T10:00:00", "<p>One. Two.</p>"),
+            (13, 2, "", None, "2024-01-02T10:00:00", "<p>One. Three.</p>")])
+    connection.close()
+    exports = [untitled]
+    for round_number in range(1, 4):
+        exports.append(tmp_path / f"round{round_number}.sqlite")
+        run_export(ExportJob((str(exports[-2]),), exports[-1], "sqlite"))
+    for export in exports[1:]:
+        with sqlite3.connect(export) as connection:
+            assert {row[0] for row in connection.execute("SELECT article FROM entryversion")} == {
+                str(untitled)}
+        connection.close()
+    assert exports[3].read_bytes() == exports[2].read_bytes()
