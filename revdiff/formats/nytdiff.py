@@ -19,6 +19,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
   warned. Warnings name an article as the others name an entry: `article 1`, `article 'x'`.
 - Rows without an `article_id` join the article whose rows have their `url`, when one article
   does; else they are one article per `url` (and those without either, one more); both warned.
+- A title, abstract, url, byline or author whose bytes are not UTF-8 has its bad bytes replaced,
+  warned, naming its row.
 - A NULL title or abstract becomes an empty one, and a time that goes back along the version
   order is kept where the version number puts it; both are warned about.
 """
@@ -73,7 +75,8 @@ class Row:
     abstract: str | None
     url: str | None
     credit: str | None  # byline (original) or author (fork)
-    not_utf8: tuple[str, ...]  # the columns of title and abstract whose bytes are not UTF-8
+    not_utf8: tuple[str, ...]  # the columns of title, abstract, url and credit whose bytes are
+    # not UTF-8
 
 
 def split_abstract(abstract: str) -> tuple[str, ...]:
@@ -106,7 +109,8 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
     grouped: dict[tuple[object, str | None], list[Row]] = {}
     for values in raw:
         time, time_text = cell_time(values["date_time"])
-        credit = values.get("byline", values.get("author"))
+        credit_column = "byline" if "byline" in values else "author"
+        credit = values.get(credit_column)
         row_id = tracker_row_id(values)
         id_cell = values["article_id"] if cell_text(values["article_id"]) else None
         article_id = None if id_cell is None else id_key(id_cell)
@@ -116,7 +120,8 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
             row_id, id_cell, cell_int(values.get("version")), values.get("version"), time,
             time_text, values["date_time"],
             cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit),
-            tuple(column for column in ("title", "abstract") if is_not_utf8(values[column]))))
+            tuple(column for column in ("title", "abstract", "url", credit_column)
+                  if is_not_utf8(values.get(column)))))
     original = table.name.lower() == "nyt_versions"
     numbered = "version" in table.columns
     return [_article(article_id, rows, table.name, original, numbered, notes)

@@ -419,3 +419,24 @@ def test_a_row_whose_id_is_0_is_named_by_it(tmp_path: Path) -> None:
     article, = read_database(path)
     assert "nyt_versions row 0 (version 1): title is NULL, read as empty" in article.warnings
     assert not any("row 1 (version 1)" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("table", ["nyt_versions", "rss_versions"])
+def test_a_url_or_byline_that_is_not_utf8_is_read_with_a_warning(tmp_path: Path,
+                                                                 table: str) -> None:
+    # their bad bytes were replaced with `�` and nothing said so, where a title's were warned of
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "m", b"https://example.com/caf\xe9", "M", "Body.", b"By Jos\xe9", None, "h",
+         "2020-01-03 10:00:00", 1),
+    ], table)
+    if table == "rss_versions":  # the fork's credit column is `author`
+        with sqlite3.connect(path) as connection:
+            connection.execute("ALTER TABLE rss_versions RENAME COLUMN byline TO author")
+        connection.close()
+    article, = read_database(path)
+    credit = "byline" if table == "nyt_versions" else "author"
+    assert article.url == "https://example.com/caf\ufffd"
+    assert article.metadata[credit] == "By Jos\ufffd"
+    assert article.warnings[:2] == tuple(
+        f"{table} row 1 (version 1): {column} holds bytes that are not UTF-8; bad bytes "
+        "replaced with �" for column in ("url", credit))
