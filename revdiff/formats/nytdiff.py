@@ -209,7 +209,7 @@ def _article(article_id: object, rows: list[Row], table: str, original: bool, nu
                             "text; kept as a version without paragraphs")
         versions.append(Version(number, collapse_whitespace(row.title or ""), paragraphs,
                                 row.time, row.time_text))
-    warnings.extend(_time_warnings(table, versions))
+    warnings.extend(_time_warnings(table, named, versions))
     urls = [r.url for r in rows if r.url]
     url = urls[-1] if urls else None
     # (the fork numbers its articles apart from the original: its own tracker's entries)
@@ -235,12 +235,14 @@ def _article_named(article_id: object, rows: Sequence[Row]) -> str:
     return f"the article of the rows without article_id or url ({ids})"
 
 
-def _time_warnings(table: str, versions: Sequence[Version]) -> list[str]:
+def _time_warnings(table: str, named: str, versions: Sequence[Version]) -> list[str]:
+    """The warnings of an article's times: the table's zoneless times, and each version of the
+    article (`named`, as its warnings name it) dated before the one before it."""
     warnings = []
     if any(v.time is not None and v.time.tzinfo is None for v in versions):
         warnings.append(f"{table}: date_time has no time zone (NYTdiff stores the tracker "
                         "machine's local time); times are kept without one")
-    return warnings + dated_back_warnings(table, versions)
+    return warnings + dated_back_warnings(named, versions)
 
 
 def sortable_time(time: datetime | None) -> datetime:

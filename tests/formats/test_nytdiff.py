@@ -440,3 +440,16 @@ def test_a_url_or_byline_that_is_not_utf8_is_read_with_a_warning(tmp_path: Path,
     assert article.warnings[:2] == tuple(
         f"{table} row 1 (version 1): {column} holds bytes that are not UTF-8; bad bytes "
         "replaced with �" for column in ("url", credit))
+
+
+def test_a_version_dated_back_is_warned_of_naming_its_article(tmp_path: Path) -> None:
+    # the warning named the table alone, where every other one names the article
+    url = "https://www.nytimes.com/2020/01/03/world/d.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "d", url, "One", "A.", None, None, "h", "2020-01-03 10:00:00", 1),
+        (2, "d", url, "Two", "B.", None, None, "h", "2020-01-03 09:00:00", 2),
+    ])
+    article, = read_database(path)
+    dated_back = ("nyt_versions: article 'd': version 2 is dated before version 1 "
+                  "(2020-01-03 09:00:00 < 2020-01-03 10:00:00); kept in version order")
+    assert [w for w in article.warnings if "dated before" in w] == [dated_back]
