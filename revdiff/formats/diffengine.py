@@ -10,7 +10,8 @@ some rows and `1.0` or `'1'` in others is one entry (`id_key`, as NewsEdits read
 The entry's feed link is in `entry.url`; the `diff` table pairs consecutive versions and adds no
 text. An `entry_id` stored as a BLOB is read as UTF-8 text (`b'1'` is `1`), as a title is; an
 `entry_id`, title or summary whose bytes are not UTF-8 is warned about, as NYTdiff and NewsEdits
-warn.
+warn. A `url`, `archive_url` or feed link Python cannot split (`http://[::1/x`) is refused, naming
+its row, as every reader refuses such a URL (`checked_url`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sqlite3
 from datetime import UTC
 
 from revdiff.errors import EmptyInput
-from revdiff.formats.fields import source_of_url
+from revdiff.formats.fields import checked_url, source_of_url
 from revdiff.formats.newsedits import split_summary
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.sqlite_schema import (
@@ -59,6 +60,11 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
     table = schema["entryversion"]
     raw = table_rows(connection, table, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, where,
                      tracker="diffengine", hint="give the diffengine.db file diffengine wrote, unchanged")
+    for values in raw:
+        for column in ("url", "archive_url"):
+            if values.get(column):
+                checked_url(str(cell_text(values[column])),
+                            f"entryversion row {tracker_row_id(values)}: {column}", where)
     try:
         entry_urls = _entry_urls(connection, schema.get("entry"))
     except sqlite3.DatabaseError as error:
@@ -69,6 +75,9 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
     grouped: dict[object, list[dict[str, object]]] = {}
     for values in raw:  # `1`, `1.0` and `'1'` are one entry, as NewsEdits reads them
         grouped.setdefault(id_key(values["entry_id"]), []).append(values)
+    for entry in grouped:  # the feed links of the entries read, in the order of their rows
+        if entry in entry_urls:
+            checked_url(entry_urls[entry], f"entry {cell_shown(entry)}: url", where)
     return [_article(entry, rows, entry_urls) for entry, rows in grouped.items()]
 
 

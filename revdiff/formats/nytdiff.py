@@ -20,7 +20,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
 - Rows without an `article_id` join the article whose rows have their `url`, when one article
   does; else they are one article per `url` (and those without either, one more); both warned.
 - A title, abstract, url, byline or author whose bytes are not UTF-8 has its bad bytes replaced,
-  warned, naming its row.
+  warned, naming its row; a url Python cannot split (`http://[::1/x`) is refused, naming its
+  row, as every reader refuses such a URL (`checked_url`).
 - A NULL title or abstract becomes an empty one, and a time that goes back along the version
   order is kept where the version number puts it; both are warned about.
 """
@@ -34,7 +35,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from revdiff.errors import EmptyInput
-from revdiff.formats.fields import MAX_DIGITS, dated_back_warnings, shown, source_of_url
+from revdiff.formats.fields import (
+    MAX_DIGITS,
+    checked_url,
+    dated_back_warnings,
+    shown,
+    source_of_url,
+)
 from revdiff.formats.sqlite_schema import (
     NYTDIFF_TABLES,
     Table,
@@ -115,6 +122,8 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
         id_cell = values["article_id"] if cell_text(values["article_id"]) else None
         article_id = None if id_cell is None else id_key(id_cell)
         url = cell_text(values.get("url"))
+        if url:
+            checked_url(url, f"{table.name} row {row_id}: url", where)
         key = (article_id, None if article_id is not None else url or None)
         grouped.setdefault(key, []).append(Row(
             row_id, id_cell, cell_int(values.get("version")), values.get("version"), time,

@@ -6,10 +6,12 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from story_chains import SAMPLES
 from tracker_databases import tracked_article_lists
 
+from revdiff.errors import MalformedPage
 from revdiff.formats.databases import read_database
 from revdiff.formats.diffengine import split_paragraphs
 from revdiff.model import Article
@@ -210,3 +212,23 @@ def test_a_row_whose_id_is_0_is_named_by_it(tmp_path: Path) -> None:
     article, = read_database(path)
     assert "entryversion row 0 (version 1): title is NULL, read as empty" in article.warnings
     assert not any("row 1 (version 1)" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("column", ["url", "archive_url", "entry.url"])
+@pytest.mark.parametrize("url", ["http://[::1/x", "https://["])
+def test_a_url_python_cannot_split_is_refused_naming_its_row(tmp_path: Path, column: str,
+                                                             url: str) -> None:
+    # it became the article's URL (or an archive URL), where the NewsEdits and NewsDiffs readers
+    # refuse it (`checked_url`)
+    row = {"url": "https://e.example/s", "archive_url": None}
+    if column in row:
+        row[column] = url
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "S", row["url"], "<p>A.</p>", "2020-01-03 10:00:00", row["archive_url"], 1)])
+    if column == "entry.url":
+        with sqlite3.connect(path) as connection:
+            connection.execute("UPDATE entry SET url = ? WHERE id = 1", (url,))
+        connection.close()
+    named = "entry 1: url" if column == "entry.url" else f"entryversion row 1: {column}"
+    with pytest.raises(MalformedPage, match=f"{named} .* is not a well-formed URL"):
+        read_database(path)

@@ -453,3 +453,15 @@ def test_a_version_dated_back_is_warned_of_naming_its_article(tmp_path: Path) ->
     dated_back = ("nyt_versions: article 'd': version 2 is dated before version 1 "
                   "(2020-01-03 09:00:00 < 2020-01-03 10:00:00); kept in version order")
     assert [w for w in article.warnings if "dated before" in w] == [dated_back]
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "https://["])
+def test_a_url_python_cannot_split_is_refused_naming_its_row(tmp_path: Path, url: str) -> None:
+    # it became the article's URL, where the NewsEdits and NewsDiffs readers refuse it
+    # (`checked_url`)
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "n", "https://example.com/n", "N", "A.", None, None, "h", "2020-01-03 10:00:00", 1),
+        (2, "n", url, "N", "B.", None, None, "h", "2020-01-03 11:00:00", 2),
+    ])
+    with pytest.raises(MalformedPage, match="nyt_versions row 2: url .* is not a well-formed URL"):
+        read_database(path)
