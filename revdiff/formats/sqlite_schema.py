@@ -99,6 +99,9 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
         raise MalformedPage(f"cannot read this SQLite database in WAL mode from a read-only "
                             f"folder ({sqlite_said(problem)})", str(path),
                             hint="copy it, with its -wal file, to a folder you may write") from None
+    if _is_locked(problem):  # readable, once the program writing to it is done
+        raise MalformedPage(f"SQLite database busy ({sqlite_said(problem)})", str(path),
+                            hint=_LOCKED_HINT) from None
     raise MalformedPage(f"not a readable SQLite database ({sqlite_said(problem)})", str(path),
                         hint=_what_to_do(problem)) from None
 
@@ -111,6 +114,16 @@ _DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _LOCKED_HINT = ("another program holds it locked while it writes to it, such as the tracker at "
                 "work: try again when it is done")
 _LOCK_ERRORS = ("SQLITE_BUSY", "SQLITE_LOCKED")
+# How long SQLite waits for another program's lock before its error, in seconds (its own default
+# is 5): a tracker holds one for the moment its change takes; held longer, it is at work, and
+# reading waits for no more of it.
+_BUSY_WAIT = 1.0
+
+
+def _is_locked(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite's error is another program's lock (and their extended codes:
+    SQLITE_BUSY_RECOVERY)."""
+    return getattr(error, "sqlite_errorname", "").startswith(_LOCK_ERRORS)
 
 
 def _what_to_do(error: sqlite3.DatabaseError) -> str:
@@ -125,10 +138,9 @@ def _cause_hint(error: sqlite3.DatabaseError) -> str | None:
     was wrong), wait when another program holds it locked (its own kind was named to it), what
     it lacks when it needs a definition of the program that wrote it (`_undefined_hint`); None
     for any other error."""
-    error_name = getattr(error, "sqlite_errorname", "")
-    if error_name in _DAMAGE_ERRORS:
+    if getattr(error, "sqlite_errorname", "") in _DAMAGE_ERRORS:
         return _DAMAGED_HINT
-    if error_name.startswith(_LOCK_ERRORS):  # and their extended codes (SQLITE_BUSY_RECOVERY)
+    if _is_locked(error):
         return _LOCKED_HINT
     return _undefined_hint(error)
 
@@ -320,7 +332,7 @@ def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.Datab
 
 
 def _connected(uri: str) -> BoundedConnection:
-    connection = sqlite3.connect(uri, uri=True, factory=BoundedConnection)
+    connection = sqlite3.connect(uri, uri=True, timeout=_BUSY_WAIT, factory=BoundedConnection)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:

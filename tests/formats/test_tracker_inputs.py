@@ -550,7 +550,8 @@ def test_json_records_of_texts_are_refused_saying_to_give_them_as_files(tmp_path
 
 def test_a_database_another_program_is_writing_is_one_line_saying_to_wait(tmp_path: Path) -> None:
     """A tracker writing to its file holds it locked: the hint listed the kinds of database
-    revdiff reads, which this one is."""
+    revdiff reads, which this one is, and the line called it not a readable SQLite database,
+    which it is, only busy."""
     path = tmp_path / "titles.db"
     path.write_bytes((SAMPLES / "nytdiff-titles.db").read_bytes())
     writer = sqlite3.connect(path, isolation_level=None)
@@ -561,6 +562,19 @@ def test_a_database_another_program_is_writing_is_one_line_saying_to_wait(tmp_pa
         writer.close()
     assert result.returncode == 2
     line, = result.stderr.splitlines()
-    assert line == (f"revdiff: error: {path}: not a readable SQLite database (database is "
-                    "locked) (another program holds it locked while it writes to it, such as "
-                    "the tracker at work: try again when it is done)")
+    assert line == (f"revdiff: error: {path}: SQLite database busy (database is locked) "
+                    "(another program holds it locked while it writes to it, such as the tracker "
+                    "at work: try again when it is done)")
+
+
+def test_a_database_is_waited_for_briefly_while_another_program_writes_to_it() -> None:
+    """A reader waited SQLite's 5 s for a writer's lock before its error: a tracker holds it for
+    the moment its change takes; longer, it is at work, and waiting longer tells nothing more."""
+    from revdiff.formats.sqlite_schema import open_read_only
+
+    connection = open_read_only(SAMPLES / "nytdiff-titles.db")
+    try:
+        busy_timeout, = connection.execute("PRAGMA busy_timeout").fetchone()
+    finally:
+        connection.close()
+    assert 0 < busy_timeout <= 1000
