@@ -23,6 +23,7 @@ own history is read through a sanitized clone).
 from __future__ import annotations
 
 import atexit
+import codecs
 import contextlib
 import functools
 import os
@@ -361,6 +362,7 @@ def refuse_special_files(path: Path) -> None:
             for entry in _special_entries(folder):
                 _refuse_special(entry, path)
             _refuse_special_includes(folder / "config", path, depth=0)
+            _refuse_special_alternates(folder / "objects", path)
 
 
 def _special_entries(folder: Path) -> Iterator[Path]:
@@ -380,6 +382,59 @@ def _special_entries(folder: Path) -> Iterator[Path]:
                     yield Path(entry.path)
             except OSError:
                 continue
+
+
+# How deep git follows alternates (object folders that name further ones).
+_ALTERNATES_DEPTH = 5
+# What git opens in an object folder: loose objects (`ab/cdef...`), packs and `info`
+# (alternates, commit graphs).
+_OBJECT_FOLDER_PARTS = ("info", "pack", *(f"{number:02x}" for number in range(256)))
+
+
+def _refuse_special_alternates(objects: Path, path: Path) -> None:
+    """Refuse a FIFO or device in an object folder that the object folder `objects` names in
+    `info/alternates` (a path a line, relative to `objects`), and so on as deep as git follows
+    them: they may lie anywhere, beside the git directory in the unpacked archive, and git opens
+    what they hold as it opens the repository's own objects. Each folder is looked at once, as
+    git reads each once, however many lines name it."""
+    seen = {Path(os.path.realpath(objects))}
+    pending = [(objects, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        if depth >= _ALTERNATES_DEPTH:
+            continue
+        for name in _alternates(folder / "info" / "alternates"):
+            alternate = folder / name  # an absolute path stays as it is
+            if Path(os.path.realpath(alternate)) in seen:
+                continue
+            seen.add(Path(os.path.realpath(alternate)))
+            for part in _OBJECT_FOLDER_PARTS:
+                for entry in _special_entries(alternate / part):
+                    _refuse_special(entry, path)
+            pending.append((alternate, depth + 1))
+
+
+def _alternates(listing: Path) -> list[str]:
+    """The object folders an `info/alternates` file names, as git reads them: a path a line
+    (up to a NUL), `#` starting a comment, a path in double quotes unquoted as C quotes it (a
+    FIFO there is refused before this reads it; of a sparse file of gigabytes, no more than a
+    config's most is read)."""
+    try:
+        if not listing.is_file():
+            return []
+        with open(listing, "rb") as handle:
+            data = handle.read(_LARGEST_CONFIG)
+    except OSError:
+        return []
+    names = []
+    for line in data.split(b"\n"):
+        line = line.partition(b"\0")[0]
+        if not line or line.startswith(b"#"):
+            continue
+        if line.startswith(b'"') and line.endswith(b'"') and len(line) > 1:
+            line = codecs.escape_decode(line[1:-1])[0]
+        names.append(os.fsdecode(line))
+    return names
 
 
 def _refuse_special(entry: Path, path: Path) -> None:

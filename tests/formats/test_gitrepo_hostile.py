@@ -156,6 +156,17 @@ def _fifo_as_alternates(repo: Path) -> str:
     return "alternates"
 
 
+def _fifo_in_an_alternate(repo: Path) -> str:
+    """The repository's alternate object folder lies in the unpacked archive, beside its git
+    directory, and names one of its own (git follows alternates five deep): a FIFO there."""
+    shared = repo / "shared" / "objects"
+    (shared / "info").mkdir(parents=True)
+    os.mkfifo(shared / "info" / "alternates")
+    (repo / ".git" / "objects" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "objects" / "info" / "alternates").write_text("../../shared/objects\n")
+    return "shared"
+
+
 def _fifo_included(repo: Path) -> str:
     os.mkfifo(repo / "extra.config")  # in the unpacked archive, named relative to .git
     set_config(repo, ("include.path", "../extra.config"))
@@ -163,8 +174,9 @@ def _fifo_included(repo: Path) -> str:
 
 
 @pytest.mark.parametrize("arrange", [_fifo_as_head, _fifo_as_packed_refs, _fifo_as_alternates,
-                                     _fifo_included],
-                         ids=["HEAD", "packed-refs", "alternates", "include.path"])
+                                     _fifo_in_an_alternate, _fifo_included],
+                         ids=["HEAD", "packed-refs", "alternates", "an alternate's alternates",
+                              "include.path"])
 def test_a_fifo_in_the_repository_is_refused_not_waited_on(
         arrange: Callable[[Path], str], tmp_path: Path) -> None:
     """git opens a FIFO in the git directory (or an included config that is one) as a file
@@ -172,6 +184,21 @@ def test_a_fifo_in_the_repository_is_refused_not_waited_on(
     repo = story_repository(tmp_path / "archive")
     named = arrange(repo)
     assert "FIFO" in refused_at_once("parse", str(repo), "--format", "text", naming=named)
+
+
+def test_an_alternate_named_many_times_is_looked_at_once(tmp_path: Path) -> None:
+    """An alternates file naming its own folder a thousand times: each folder git follows is
+    checked for FIFOs once, not once a line at every depth (1000 to the fifth)."""
+    repo = story_repository(tmp_path / "archive")
+    shared = repo / "shared" / "objects"
+    (shared / "info").mkdir(parents=True)
+    (shared / "info" / "alternates").write_text(".\n" * 1000)
+    (repo / ".git" / "objects" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "objects" / "info" / "alternates").write_text("../../shared/objects\n")
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(repo), "--format",
+                             "text"], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "story.txt" in result.stdout
 
 
 def test_a_hook_or_exclude_file_linked_to_dev_null_is_no_fifo(tmp_path: Path) -> None:
