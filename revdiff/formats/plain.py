@@ -21,6 +21,10 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 # digits that end a word of letters and then digits (`v3`, `rev12`, `draft2`). The digits of a
 # word that mixes them with letters otherwise are a hash's or an id's (`7791c25bd3939c3b`, `1a`).
 _VERSION_NUMBER_IN_NAME = re.compile(r"(?<![^\W_])[^\W\d_]*(\d+)(?![^\W_])")
+# What file managers and browsers add to a file's name for a copy they make beside it, or a
+# download of a name already there: Finder's ` copy` (` copy 2`), Explorer's ` - Copy`
+# (` - Copy (2)`), and a browser's or a desktop's ` (1)`.
+_COPY_MARK = re.compile(r"(?: copy(?: \d+)?| - copy(?: \(\d+\))?| \(\d+\))$", re.IGNORECASE)
 # A date in a file name, year first and written apart (`2020-01-04`, `2020-1-4`), with the time
 # of day that may follow it (`2020-01-04_10-30`, `2020-01-04_9-30`, `2020-01-04T10:30:00`,
 # `2020-01-04 1030`), or written together with its time (`20200104T0930`, and strftime's
@@ -358,8 +362,10 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     they write one date, or date and time of day (`0.txt`, `00.txt`; `1.txt`, `1.md`;
     `2020-1-4.txt`, `2020-01-04.txt`; `20200104T0930.txt`, `2020-01-04_09-30.txt`) are
     InconsistentPages, and so are a name and the name with one suffix more (`2.txt`, `2.txt.orig`):
-    which is that version, or which comes first, nothing says."""
+    which is that version, or which comes first, nothing says; so is a name that a file browser or a
+    download gives a copy of a file there (`_refuse_copies`)."""
     year_first, _ = names_with_year_first(files)
+    _refuse_copies(files, year_first, where)
     in_names = [tuple(int(number) for number in _VERSION_NUMBER_IN_NAME.findall(
                           _without_dates(Path(year_first[file]).stem)))
                 for file in files]
@@ -388,6 +394,22 @@ def _stem_of_copies(name: str, names: Collection[str]) -> str:
     backup leaves one beside a version: both then name one version."""
     stem = Path(name).stem
     return Path(stem).stem if stem in names else stem
+
+
+def _refuse_copies(files: Sequence[Path], year_first: dict[Path, str], where: str) -> None:
+    """InconsistentPages for a file named as a copy of another file there is (`_COPY_MARK`:
+    `0 copy.txt` beside `0.txt`, `v1 (2).txt` beside `v1.txt`), as two names of one version are:
+    read as a version, its copy mark's number taken for the version's, it renumbered the others."""
+    named = {name_as_read(Path(year_first[file]).stem): file for file in files}
+    for file in files:
+        stem = Path(year_first[file]).stem
+        mark = _COPY_MARK.search(stem)
+        copied = None if mark is None else named.get(name_as_read(stem[:mark.start()]))
+        if copied is not None:
+            raise InconsistentPages(
+                f"{file.name} is named as a file browser or a download names a copy of "
+                f"{copied.name}", where,
+                hint="keep one of them, or give each version its own number")
 
 
 def _without_dates(stem: str) -> str:

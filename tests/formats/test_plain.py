@@ -478,6 +478,37 @@ def test_two_files_that_name_one_version_are_refused(tmp_path: Path, names: tupl
         load([str(tmp_path)])
 
 
+@pytest.mark.parametrize(("names", "copy", "original"), [
+    (("0.txt", "0 copy.txt", "1.txt"), "0 copy.txt", "0.txt"),
+    (("0.txt", "0 copy 2.txt", "1.txt"), "0 copy 2.txt", "0.txt"),
+    (("v1.txt", "v1 - Copy.txt", "v2.txt"), "v1 - Copy.txt", "v1.txt"),
+    (("v1.txt", "v1 - Copy (2).txt", "v2.txt"), "v1 - Copy (2).txt", "v1.txt"),
+    (("v1.txt", "v1 (1).txt", "v2.txt"), "v1 (1).txt", "v1.txt"),
+    (("v1.txt", "v1 (2).txt", "v3.txt"), "v1 (2).txt", "v1.txt"),
+    (("2020-01-04.txt", "2020-01-04 (1).txt"), "2020-01-04 (1).txt", "2020-01-04.txt"),
+])
+def test_a_copy_a_file_browser_or_a_download_names_beside_its_version_is_refused(
+        tmp_path: Path, names: tuple[str, ...], copy: str, original: str) -> None:
+    """As two names of one version are: the copy was read as a version, the versions numbered
+    from 0 without a word (`v1 (2).txt` read as version 2, its download counter)."""
+    for name in names:
+        (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    with pytest.raises(InconsistentPages,
+                       match=rf"{re.escape(copy)} is named as a file browser or a download names "
+                             rf"a copy of {re.escape(original)} \(keep one of them"):
+        load([str(tmp_path)])
+
+
+@pytest.mark.parametrize("names", [("v1 (1).txt", "v2 (1).txt"), ("0 copy.txt", "1 copy.txt"),
+                                   ("1 (2).txt", "2.txt")])
+def test_a_name_like_a_copy_s_of_no_file_there_is_a_version(
+        tmp_path: Path, names: tuple[str, ...]) -> None:
+    for name in names:
+        (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    (article,) = load([str(tmp_path)])
+    assert len(article.versions) == 2
+
+
 @pytest.mark.parametrize(("names", "said"), [
     (("2020-1-4.txt", "2020-01-04.txt"),
      "2020-01-04.txt and 2020-1-4.txt both name the date 2020-01-04"),
