@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence, Sized
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
+from revdiff.engine.terminal_codes import without_control_sequences
 from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.fields import dated_back_warnings
 from revdiff.formats.text_input import collapse_whitespace
@@ -185,9 +186,10 @@ def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
     """Sort key for version files: by the numbers in the name, in turn (`2.txt` before `10.txt`,
     `2020-01-04.txt` before `2020-02-01.txt`), a date's year, month, day, hour, minute and second
     each a number however the name writes them (`20200104T0930.txt` before
-    `2020-01-04_10-00.txt`); names without a number last."""
+    `2020-01-04_10-00.txt`), not the digits of an escape sequence (`a<ESC>[31m.txt` holds none);
+    names without a number last."""
     stem = _DATE_IN_NAME.sub(lambda dated: "-".join(part for part in _date_parts(dated) if part),
-                             path.stem)
+                             without_control_sequences(path.stem))
     numbers = tuple(int(number) for number in _NUMBER_IN_NAME.findall(stem))
     return (0 if numbers else 1, numbers, path.name)
 
@@ -367,7 +369,7 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     year_first, _ = names_with_year_first(files)
     _refuse_copies(files, year_first, where)
     in_names = [tuple(int(number) for number in _VERSION_NUMBER_IN_NAME.findall(
-                          _without_dates(Path(year_first[file]).stem)))
+                          _without_dates(without_control_sequences(Path(year_first[file]).stem))))
                 for file in files]
     named: dict[str, Path] = {}
     all_names = set(year_first.values())

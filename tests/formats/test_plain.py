@@ -499,6 +499,24 @@ def test_a_copy_a_file_browser_or_a_download_names_beside_its_version_is_refused
         load([str(tmp_path)])
 
 
+def test_an_escape_sequence_in_a_name_gives_it_no_number(tmp_path: Path) -> None:
+    """`a<ESC>[31m.txt` held the number 31 (and `b.txt` beside it none: refused); read as a name
+    without a number, the two are read in name order."""
+    for name in ("b.txt", "a\x1b[31m.txt"):
+        (tmp_path / name).write_text(f"Text of {name!r}.\n", encoding="utf-8")
+    (article,) = load([str(tmp_path)])
+    assert [version.paragraphs for version in article.versions] == [
+        ("Text of 'a\\x1b[31m.txt'.",), ("Text of 'b.txt'.",)]
+
+
+def test_an_escape_sequence_gives_no_version_number_among_numbered_names(tmp_path: Path) -> None:
+    """`x<ESC>[2m.txt` was read as version 2 after `0.txt`, `1.txt`, the versions renumbered."""
+    for name in ("0.txt", "1.txt", "x\x1b[2m.txt"):
+        (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+    with pytest.raises(InconsistentPages, match=r"but x␛\[2m\.txt holds no number"):
+        load([str(tmp_path)])
+
+
 @pytest.mark.parametrize("names", [("v1 (1).txt", "v2 (1).txt"), ("0 copy.txt", "1 copy.txt"),
                                    ("1 (2).txt", "2.txt")])
 def test_a_name_like_a_copy_s_of_no_file_there_is_a_version(
