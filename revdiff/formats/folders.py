@@ -253,9 +253,9 @@ def _is_editor_leftover(name: str) -> bool:
 
 def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
     """The line that names a folder's entries that are neither files nor folders, each with what
-    it is (a broken link, a FIFO, a device), which are never read; None when it has none.
-    `entries` leaves out the symbolic links that lead out of the folder: `links_out_note` names
-    those, whatever they lead to."""
+    it is (a broken link, a link in a loop of links, a FIFO, a device), which are never read;
+    None when it has none. `entries` leaves out the symbolic links that lead out of the folder:
+    `links_out_note` names those, whatever they lead to."""
     strange = sorted((p for p in entries if not p.is_file() and not p.is_dir()),
                      key=lambda p: p.name)
     if not strange:

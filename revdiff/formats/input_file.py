@@ -4,6 +4,7 @@ articles of a tracker's SQLite database."""
 from __future__ import annotations
 
 import dataclasses
+import errno
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -119,9 +120,11 @@ def with_warnings(article: Article, texts: Sequence[TextInput]) -> Article:
 
 def entry_kind(entry: Path) -> str:
     """What an entry (of a folder, or an input) that is neither file nor folder is: `a broken
-    link` (to nothing, or a link loop), `a FIFO`, `a socket` or `a device`."""
+    link` (to nothing), `a symbolic link in a loop of links`, `a FIFO`, `a socket` or `a
+    device`."""
     try:
         return special_kind(entry.stat().st_mode)
-    except OSError:
-        return "a broken link"
+    except OSError as error:
+        return "a symbolic link in a loop of links" if error.errno == errno.ELOOP \
+            else "a broken link"
 

@@ -212,6 +212,20 @@ def test_entries_that_are_no_files_are_named(command: str, tmp_path: Path) -> No
             "link), 21.txt (a FIFO)") in result.stderr
 
 
+def test_a_loop_of_links_in_a_folder_is_named_as_a_loop(tmp_path: Path) -> None:
+    """2.txt -> 3.txt -> 2.txt was called a broken link, as a link to nothing is."""
+    story = tmp_path / "story"
+    shutil.copytree(CHAIN, story)
+    (story / "20.txt").symlink_to("21.txt")
+    (story / "21.txt").symlink_to("20.txt")
+    (story / "22.txt").symlink_to(tmp_path / "gone.txt")
+    result = revdiff("diff", str(story))
+    assert result.returncode == 0, result.stderr
+    assert (f"{story}: left out 3 entries that are neither file nor folder: 20.txt (a symbolic "
+            "link in a loop of links), 21.txt (a symbolic link in a loop of links), 22.txt (a "
+            "broken link)") in result.stderr
+
+
 @pytest.mark.parametrize("command", ["parse", "diff", "export"])
 def test_each_entry_left_out_is_named_once_with_its_reason(command: str, tmp_path: Path) -> None:
     """A link to a device out of the folder was named by `export` both as no file or folder and
