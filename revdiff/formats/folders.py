@@ -294,6 +294,27 @@ def _folder_read_as(path: Path, folders: Sequence[str]) -> str:
     return "folder as an article, and every git repository among them as the articles it holds"
 
 
+def _only_folders_hints(path: Path, folders: Sequence[str]) -> tuple[str, str]:
+    """The hints of a folder `path` that holds only `folders`, for the command line and for
+    Python: give the one folder there is, besides the links to it (`real`, and `link -> real`,
+    is one article), or each of them, to read every one."""
+    linked = {name: resolved(path / name) for name in folders if (path / name).is_symlink()}
+    apart = [name for name in folders if linked.get(name) not in
+             {resolved(path / other) for other in folders if other not in linked}]
+    if len(apart) == 1:
+        links = [name for name in folders if name not in apart]
+        them = f" ({', '.join(links)}: {'a link' if len(links) == 1 else 'links'} to it)" \
+            if links else ""
+        give = f"it holds only the folder {apart[0]}{them}; give it"
+        return f"{give}: {Path(path, apart[0])}/", f"{give}: revdiff.load({str(path / apart[0])!r})"
+    each_folder = f"{Path(path, '*')}/"
+    give = f"it holds only folders ({first_few(apart)}); give one of them, or each of them"
+    every = f"to read every {_folder_read_as(path, apart)}"
+    # Python expands no glob: the folders are named by glob.glob, in the shell's order
+    return (f"{give} ({each_folder}, {UNQUOTED_GLOB}) {every}",
+            f"{give} (revdiff.load(*sorted(glob.glob({each_folder!r})))) {every}")
+
+
 def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                    read_already: set[Path], for_python: bool,
                    folders_told_of: bool) -> list[Article]:
@@ -317,13 +338,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."
         python_hint = None
         if folders:
-            each_folder = f"{Path(path, '*')}/"
-            give = (f"it holds only folders ({first_few(folders)}); give one of them, or each "
-                    "of them")
-            every = f"to read every {_folder_read_as(path, folders)}"
-            hint = f"{give} ({each_folder}, {UNQUOTED_GLOB}) {every}"
-            # Python expands no glob: the folders are named by glob.glob, in the shell's order
-            python_hint = f"{give} (revdiff.load(*sorted(glob.glob({each_folder!r})))) {every}"
+            hint, python_hint = _only_folders_hints(path, folders)
         elif leaving := links_out(path, path):
             raise EmptyInput(
                 f"directory holds only {counted(len(leaving), 'symbolic link')} that "

@@ -134,6 +134,7 @@ def empty_directory(path: Path) -> Path:
 def directory_of_folders(path: Path) -> Path:
     target = path / "stories"
     (target / "one").mkdir(parents=True)
+    (target / "two").mkdir()
     return target
 
 
@@ -257,6 +258,24 @@ def test_a_folder_of_article_folders_says_how_to_read_every_one(tmp_path: Path) 
     assert result.exit_code == 2
     assert (f"give one of them, or each of them ({target / '*'}/, unquoted, for the shell to "
             "expand)") in result.stderr
+
+
+@pytest.mark.parametrize("links", [(), ("link",), ("link", "other-link")])
+def test_a_folder_of_one_article_folder_and_links_to_it_says_to_give_it(
+        tmp_path: Path, links: tuple[str, ...]) -> None:
+    """A folder holding only real/ and link -> real said `it holds only folders (link, real)` and
+    gave `fo/*/` to read every folder, counting the link as another article."""
+    target = tmp_path / "fo"
+    (target / "real").mkdir(parents=True)
+    for link in links:
+        (target / link).symlink_to("real", target_is_directory=True)
+    result = CliRunner().invoke(main, ["diff", str(target)])
+    assert result.exit_code == 2
+    linked = f" ({', '.join(links)}: {'a link' if len(links) == 1 else 'links'} to it)" \
+        if links else ""
+    assert result.stderr == (f"revdiff: error: {target}: directory holds no version files (it "
+                             f"holds only the folder real{linked}; give it: "
+                             f"{target / 'real'}/)\n")
 
 
 @pytest.mark.parametrize("command", [["parse"], ["diff"], ["view"], ["store", "--repo", "r"]])
