@@ -201,16 +201,21 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     named_inputs = [name_text(name) for name in inputs]
     source = named_inputs[0] if len(inputs) == 1 else None
     nothing_to_compare = compare and not any(has_pairs(article) for article in articles)
+    # which article of several: its place among all the inputs' articles, as `export` names it
+    article_names = [source if source and len(articles) == 1 else
+                     article.key or input_name(", ".join(named_inputs), index, len(articles))
+                     for index, article in enumerate(articles)]
+    printed: set[str] = set()  # a file read into two articles (`nl nl/0.txt`) is warned of once
     kept = []
-    for index, article in enumerate(articles):
-        # which article of several: its place among all the inputs' articles, as `export` names it
-        name = source if source and len(articles) == 1 else \
-            article.key or input_name(", ".join(named_inputs), index, len(articles))
+    for index, (article, name) in enumerate(zip(articles, article_names, strict=True)):
         for line in warning_lines(article, name, named_inputs) if not quiet else ():
-            warn(line, said)
+            if line not in printed:
+                printed.add(line)
+                warn(line, said)
         if compare and not has_pairs(article):
             if not quiet and not nothing_to_compare:
-                warn(f"{visible(name)}: {NOTHING_TO_COMPARE}; left out", said)
+                warn(f"{visible(_left_out_name(index, article_names, read_from))}: "
+                     f"{NOTHING_TO_COMPARE}; left out", said)
             continue
         kept.append(article)
         if names is not None:
@@ -222,6 +227,13 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
         raise NothingToCompare(_nothing_to_compare(articles), where,
                                hint=NOTHING_TO_COMPARE_HINT)
     return kept
+
+
+def _left_out_name(index: int, names: Sequence[str], inputs: Sequence[str]) -> str:
+    """What names the `index`-th article, left out: its name, but where another article has that
+    name too (`nl` for the folder nl and for nl/0.txt), the input it alone was read from."""
+    alone = inputs[index] if inputs.count(inputs[index]) == 1 else None
+    return alone if alone and names.count(names[index]) > 1 else names[index]
 
 
 def _nothing_to_compare(articles: Sequence[Article]) -> str:

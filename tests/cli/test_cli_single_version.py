@@ -226,3 +226,20 @@ def test_the_export_of_a_corpus_skips_its_folder_left_with_one_version(tmp_path:
     with out.open(encoding="utf-8") as table:
         rows = list(csv.DictReader(table))
     assert rows and not any("captured" in ",".join(row.values()) for row in rows)
+
+
+def test_a_file_left_out_beside_its_folder_is_named_and_its_warnings_said_once(
+        tmp_path: Path) -> None:
+    """`diff nl nl/0.txt` warned `nl: only one version ...; left out`, though the folder nl was
+    compared and nl/0.txt left out, and said nl/0.txt's encoding guess twice, once an article."""
+    folder = tmp_path / "nl"
+    folder.mkdir()
+    (folder / "0.txt").write_bytes("Caf\u00e9 opens.\n".encode("cp1252"))
+    (folder / "1.txt").write_bytes("Caf\u00e9 opens late.\n".encode("cp1252"))
+    result = revdiff("diff", str(folder), str(folder / "0.txt"))
+    assert result.returncode == 0, result.stderr
+    guessed = f"revdiff: warning: {folder / '0.txt'}: the text is not valid UTF-8; read it as"
+    lines = result.stderr.splitlines()
+    assert len([line for line in lines if line.startswith(guessed)]) == 1, result.stderr
+    assert lines[-1] == (f"revdiff: warning: {folder / '0.txt'}: only one version, nothing to "
+                         "compare; left out")
