@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,25 @@ def test_a_gold_file_named_that_is_not_there_is_refused(
         load_benchmark("align_quality", monkeypatch).main(["--gold", str(tmp_path / "gold.jsonl")])
     assert stopped.value.code == 2
     assert f"--gold {tmp_path / 'gold.jsonl'} is no file" in capsys.readouterr().err
+
+
+def test_revdiff_s_moves_against_a_gold_without_any_are_counted_and_left_out_in_a_line_of_their_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sentence moved unchanged from the start to the end: the gold, which holds no crossing
+    links, has it deleted and added, so revdiff's move is a false link (P 0.750) and difflib's
+    deletion and addition are right. Nothing in the output said that the moves cost revdiff its
+    precision; a line counts them and the next scores both methods without their sentences."""
+    old = ["Alpha is first here.", "Bravo comes second.", "Charlie is third.", "Delta ends it all."]
+    new = old[1:] + old[:1]
+    links = [[[0], []], [[1], [0]], [[2], [1]], [[3], [2]], [[], [3]]]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "e_12", "essay": "e", "old": old, "new": new, "links": links}) + "\n",
+                    encoding="utf-8")
+    assert load_benchmark("align_quality", monkeypatch).main(["--gold", str(gold)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("revdiff ") and line.split()[1:4] == ["0.750", "1.000", "0.857"]
+               for line in lines)
+    assert ("revdiff reports 1 moved links (1 of identical sentences, 0 joining sentences a gold link "
+            "joins); the gold holds 0 crossing pairs of links") in lines
+    assert ("with the sentences of revdiff's moves left out of gold and links: "
+            "revdiff P 1.000 R 1.000 F1 1.000, difflib (ndiff) P 1.000 R 1.000 F1 1.000") in lines
