@@ -6,7 +6,8 @@ first (`git clone --no-local --reference`, objects shared, not copied) and reads
 peer reads the same repository in place, with the same `git log` and `git cat-file` (what
 revdiff did before, unsafe on a stranger's repository). Both read a store of generated articles
 written by `revdiff store`; prints medians over the runs and their ratio, and the whole
-`read_repository` (clone, read, parse into articles) for scale.
+`read_repository` (clone, read, parse into articles) for scale. The three take turns, round after
+round, so a busy machine slows them alike.
 
     python benchmarks/git_read.py [--articles 300] [--versions 10] [--repeats 5]
 """
@@ -19,7 +20,7 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from timing import median_seconds
+from timing import medians_in_turns
 
 from revdiff.formats.git_blobs import BlobReader
 from revdiff.formats.git_history import read_history
@@ -79,9 +80,9 @@ def main() -> int:
         commits = args.articles * args.versions
         print(f"{commits} commits ({args.articles} articles x {args.versions} versions); "
               f"median of {args.repeats} runs each")
-        safe = median_seconds(lambda: read_through_clone(repo_dir), args.repeats)
-        in_place = median_seconds(lambda: read_all(repo_dir / ".git"), args.repeats)
-        whole = median_seconds(lambda: read_repository(repo_dir), args.repeats)
+        safe, in_place, whole = medians_in_turns([lambda: read_through_clone(repo_dir),
+                                                  lambda: read_all(repo_dir / ".git"),
+                                                  lambda: read_repository(repo_dir)], args.repeats)
     print(f"{'sanitized clone, then log + cat-file':40} {safe:8.3f} s")
     print(f"{'peer: log + cat-file in place (unsafe)':40} {in_place:8.3f} s")
     print(f"clone / in place: {safe / in_place:.2f}x  (cost of the clone: "

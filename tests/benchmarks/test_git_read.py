@@ -1,0 +1,34 @@
+"""benchmarks/git_read.py times its cases in turns, so that a busy machine slows them alike."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from benchmark_scripts import load_benchmark
+
+
+def test_the_clone_and_the_peer_in_place_take_turns_round_by_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run through the clone came first, then every run in place, then every whole read:
+    on a machine whose load changed meanwhile the ratio measured the load as much as the clone.
+    The peer now runs before the second clone does."""
+    script = load_benchmark("git_read", monkeypatch)
+    runs: list[str] = []
+    read_all, read_through_clone = script.read_all, script.read_through_clone
+
+    def in_place_or_in_clone(git_dir: Path) -> int:
+        runs.append("in place" if git_dir.name == ".git" else "read of the clone")
+        return read_all(git_dir)
+
+    def through_clone(repo_dir: Path) -> int:
+        runs.append("clone")
+        return read_through_clone(repo_dir)
+
+    monkeypatch.setattr(script, "read_all", in_place_or_in_clone)
+    monkeypatch.setattr(script, "read_through_clone", through_clone)
+    monkeypatch.setattr(sys, "argv", ["git_read.py", "--articles", "2", "--versions", "2", "--repeats", "3"])
+    assert script.main() == 0
+    assert runs.count("clone") == runs.count("in place") == 3
+    second_clone = [k for k, run in enumerate(runs) if run == "clone"][1]
+    assert "in place" in runs[:second_clone]
