@@ -15,9 +15,10 @@ edits, at rates per paragraph: sentences edited (3%), paragraphs deleted (1%), i
 far away (0.2%), two sentences merged into one (0.5%).
 
 Each kind, size and method runs in its own process (so peak RSS is that comparison's own); figures
-are medians over `--repeat` runs. The peer is difflib's SequenceMatcher on the two sentence lists
-(split by revdiff), run the same way. Printed per size: wall and CPU seconds, peak RSS, the moved
-sentences revdiff reports next to the sentences the generator moved, and ratios.
+are medians over `--repeat` rounds in which the methods take turns, so a busy machine slows them
+alike. The peer is difflib's SequenceMatcher on the two sentence lists (split by revdiff), run the
+same way. Printed per size: wall and CPU seconds, peak RSS, the moved sentences revdiff reports
+next to the sentences the generator moved, and ratios.
 
     python benchmarks/engine_scale.py [--sizes 1,5,10,20] [--kinds varied,repeated] [--repeat 3]
 """
@@ -145,13 +146,17 @@ def run_child(method: str, kind: str, size: int) -> dict[str, float | int]:
             "moved": moved, "truly_moved": truly_moved, "sentences": sentences}
 
 
-def measure(method: str, kind: str, size: int, repeat: int) -> dict[str, float]:
-    runs = []
-    for _ in range(repeat):
-        finished = subprocess.run([sys.executable, __file__, "--child", method, kind, str(size)],
-                                  capture_output=True, text=True, check=True)
-        runs.append(json.loads(finished.stdout))
-    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+def measure(methods: list[str], kind: str, size: int, repeat: int) -> dict[str, dict[str, float]]:
+    """Each method's median figures over `repeat` rounds that take turns (A B, B A, A B, ...), so
+    that a load rising or falling on the machine meanwhile slows each alike."""
+    runs: dict[str, list[dict[str, float]]] = {method: [] for method in methods}
+    for round_ in range(repeat):
+        for method in methods if round_ % 2 == 0 else reversed(methods):
+            finished = subprocess.run([sys.executable, __file__, "--child", method, kind, str(size)],
+                                      capture_output=True, text=True, check=True)
+            runs[method].append(json.loads(finished.stdout))
+    return {method: {key: statistics.median(run[key] for run in method_runs) for key in method_runs[0]}
+            for method, method_runs in runs.items()}
 
 
 def report(kind: str, sizes: list[float], methods: list[str], repeat: int) -> None:
@@ -160,8 +165,7 @@ def report(kind: str, sizes: list[float], methods: list[str], repeat: int) -> No
           f"{'moved':>7} {'truly moved':>11}")
     results: dict[tuple[str, float], dict[str, float]] = {}
     for size in sizes:
-        for method in methods:
-            figures = measure(method, kind, int(size * MB), repeat)
+        for method, figures in measure(methods, kind, int(size * MB), repeat).items():
             results[(method, size)] = figures
             moved = f"{figures['moved']:.0f}" if method == "revdiff" else "-"
             print(f"{size:>4g} {figures['sentences']:>9.0f} {method:<8} {figures['wall']:8.2f} "

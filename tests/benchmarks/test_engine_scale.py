@@ -1,0 +1,30 @@
+"""benchmarks/engine_scale.py runs revdiff and its peer in turns, so that a busy machine slows
+them alike."""
+
+from __future__ import annotations
+
+import subprocess
+from typing import Any
+
+import pytest
+from benchmark_scripts import load_benchmark
+
+
+def test_revdiff_and_difflib_take_turns_round_by_round(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """All of revdiff's runs of a size came first, then all of difflib's: on a machine whose load
+    changed meanwhile (the README's 20 MB figures were measured at a load of 8 to 10) the CPU
+    ratio measured the load as much as the engine. The peer now runs before revdiff's second run."""
+    script = load_benchmark("engine_scale", monkeypatch)
+    methods: list[str] = []
+    run = subprocess.run
+
+    def child(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+        methods.append(command[command.index("--child") + 1])
+        return run(command, **options)
+
+    monkeypatch.setattr(script.subprocess, "run", child)
+    assert script.main(["--sizes", "0.02", "--kinds", "varied", "--repeat", "3"]) == 0
+    assert sorted(methods) == ["difflib"] * 3 + ["revdiff"] * 3
+    assert methods.index("difflib") < methods.index("revdiff", 1)
+    assert "0.02" in capsys.readouterr().out
