@@ -14,6 +14,11 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
 3. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, medians of
    several rounds, with the ratios time(4N)/time(N) and time(16N)/time(4N) (target: at most 5).
 
+diff-match-patch runs with its default time limit of 1 s, as NewsDiffs runs it: past it, it gives
+up and returns a coarser diff, so where it reaches the limit its time is the limit's, not its
+work's (on the Wikipedia chains, 2026-12-07 at a load of 5.7, its medians at N, 4N and 16N were
+all 1.00 to 1.01 s). Each table says in how many of its runs it reached it.
+
     python benchmarks/engine_speed.py [--corpus PATH] [--base 320] [--repeat 7] [--growth-only]
 """
 
@@ -39,6 +44,9 @@ from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
 
 GROWTH_FACTORS = (1, 4, 16)
+# diff-match-patch's own default, as in NewsDiffs' browser code: past it, it gives up and returns a
+# coarser diff, so a run that reaches it times the limit, not the peer's work.
+DMP_TIME_LIMIT = 1.0
 DEFAULT_CORPUS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "wikipedia").resolve()
 
 
@@ -65,7 +73,8 @@ def compare_chains(chains: list[list[Version]], each: Callable[[Version, Version
 
 
 def whole_text_dmp(old: Version, new: Version) -> None:
-    differ = diff_match_patch()  # default 1 s time limit, as in NewsDiffs' browser code
+    differ = diff_match_patch()
+    differ.Diff_Timeout = DMP_TIME_LIMIT
     diffs = differ.diff_main(old.text, new.text)
     differ.diff_cleanupSemantic(diffs)
 
@@ -85,6 +94,13 @@ def concatenated(pairs: list[tuple[Version, Version]], target: int) -> tuple[Ver
         new.extend(pair[1].paragraphs)
         total += sentence_count(pair)
     return Version(0, "old", tuple(old)), Version(1, "new", tuple(new)), total
+
+
+def at_time_limit(seconds: list[float], what: str = "runs") -> str:
+    """How many of the peer's times took its time limit or longer."""
+    reached = sum(run >= DMP_TIME_LIMIT for run in seconds)
+    return (f"diff-match-patch took its time limit ({DMP_TIME_LIMIT:g} s), after which it gives up "
+            f"and returns a coarser diff, or longer in {reached} of {len(seconds)} {what}")
 
 
 def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None:
@@ -125,6 +141,7 @@ def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None
                   else f"{'':>11} {'':>10}")
         print(f"{base * factor:>7} {total:>10} {wall_ms:9.1f} {cpu_ms:9.1f} {theirs_ms:9.1f} {ratios}")
         previous = (wall_ms, cpu_ms)
+    print(at_time_limit([run for runs in peer for run in runs]))
     print("target: time(4N)/time(N) <= 5")
 
 
@@ -164,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{ours_median / theirs_median:12.2f}")
         print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>11} "
               f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>9}")
+        print(f"{'':<26} {'':>4} {at_time_limit([peer for _, peer in timed], 'pairs (their medians)')}")
     in_order, afresh = medians_in_turns([functools.partial(compare_chains, chains, compare),
                                          functools.partial(compare_chains, chains, compare_afresh)],
                                         repeat=3)

@@ -96,3 +96,16 @@ def test_a_corpus_without_pairs_of_about_60_sentences_says_so(
     lines = capsys.readouterr().out.splitlines()
     assert f"about 60 sentences            0  no such pair in {tmp_path}: nothing to time" in lines
     assert any(line.startswith("every 4th pair, any size      1 ") for line in lines)
+
+
+def test_the_growth_table_says_how_often_the_peer_ran_into_its_time_limit(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """diff-match-patch gives up at its time limit (1 s) and returns a coarser diff; at 4N and
+    16N sentences its `dmp ms` was that limit, about 1000 ms at every size, and nothing said so."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    monkeypatch.setattr(script, "DMP_TIME_LIMIT", 1e-9)
+    pairs = [(Version(0, "a", (f"The council met on day {k}.",)),
+              Version(1, "a", (f"The council met again on day {k}.",))) for k in range(20)]
+    script.growth(pairs, base=1, repeat=3)
+    assert ("diff-match-patch took its time limit (1e-09 s), after which it gives up and returns a "
+            "coarser diff, or longer in 9 of 9 runs") in capsys.readouterr().out
