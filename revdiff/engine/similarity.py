@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
@@ -69,6 +69,10 @@ class Form:
 
     chars: str
     words: tuple[str, ...]
+    # Its `content_tokens`, found when first asked for: a sentence without an identical partner
+    # is looked up by them in each step of the alignment, and a near-total deletion (a 43 MB
+    # version to two lines) found each sentence's four times.
+    found_tokens: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> Form:
@@ -156,6 +160,15 @@ def containment(part: Form, whole: Form) -> float:
 
 
 def content_tokens(form: Form) -> frozenset[str]:
+    """`topic_tokens` of the sentence, found once and kept on its form."""
+    if form.found_tokens is None:
+        tokens = topic_tokens(form)
+        object.__setattr__(form, "found_tokens", tokens)  # a cache: the form stays as it was
+        return tokens
+    return form.found_tokens
+
+
+def topic_tokens(form: Form) -> frozenset[str]:
     """Words that identify a sentence's topic: at least four letters (a mark counts with its
     letter: `सेना`), or numbers; in Chinese and Japanese, which have no spaces, each two
     ideographs or kana that follow each other."""

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revdiff.engine import align, compare
+from revdiff.engine import align, compare, similarity
 from revdiff.engine.align import (
     CANDIDATES_PER_SENTENCE,
     _most_shared,
@@ -20,7 +20,7 @@ from revdiff.engine.align import (
 from revdiff.engine.anchors import _common_subsequence, identical_anchors, longest_increasing_pairs
 from revdiff.engine.chain import Block, best_chain
 from revdiff.engine.sentences import split_sentences
-from revdiff.engine.similarity import Form, form_similarity
+from revdiff.engine.similarity import Form, form_similarity, topic_tokens
 from revdiff.model import EditOp, Version
 
 SENTENCES = [
@@ -478,3 +478,25 @@ def test_align_sentences_refuses_a_string_or_sentences_in_place_of_their_texts()
                                         r"Sentence$"):
         align_sentences(["It rained."], sentences)
     assert align_sentences(["It rained."], [s.text for s in sentences])
+
+
+def test_a_near_total_deletion_finds_each_sentences_topic_words_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deleting a long version down to two lines looked each deleted sentence's topic words up
+    anew in each step that pairs by them (the gap's candidates, its sentences kept whole, the
+    moves): four times each (a tenth of a 5 MB version's comparison time)."""
+    found: Counter[str] = Counter()
+
+    def counted(form: Form) -> frozenset[str]:
+        found[form.chars] += 1
+        return topic_tokens(form)
+
+    monkeypatch.setattr(similarity, "topic_tokens", counted)
+    old = [f"Officials in district {k} counted {7 * k + 3} flooded houses after the storm."
+           for k in range(6000)]
+    new = ["The mayor resigned on Friday, citing health reasons and family matters.",
+           "Her deputy will lead the city council until an election in spring."]
+    links = align_sentences(old, new)
+    assert covers_everything(links, len(old), len(new))
+    assert len(found) == len(old) + len(new)
+    assert max(found.values()) == 1
