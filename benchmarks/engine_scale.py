@@ -2,12 +2,15 @@
 against difflib's SequenceMatcher on the same sentences.
 
 Builds an old and a new version of a long article (a live page that kept growing) from the news
-paragraphs in `samples/versions/`. Two kinds:
+paragraphs in `samples/versions/`. Four kinds:
 
 - varied: every paragraph is a sample paragraph with new numbers and two or three words swapped for
   others of the samples, so most sentences are unique while sharing most of their wording with many
   others; 5% of paragraphs repeat a sample paragraph verbatim (boilerplate);
-- repeated: sample paragraphs verbatim, so every sentence occurs hundreds of times.
+- repeated: sample paragraphs verbatim, so every sentence occurs hundreds of times;
+- deleted: the varied article's old version against two paragraphs of the third story (a page
+  cut down to a short notice: nearly every sentence deleted, none identical on both sides);
+- added: the same two paragraphs against the varied article's old version (nearly all added).
 
 The body is drawn from two of the sample stories; paragraphs inserted in the new version come from
 the third, so they are new text, not copies of deleted ones. The new version applies a newsroom's
@@ -17,10 +20,11 @@ far away (0.2%), two sentences merged into one (0.5%).
 Each kind, size and method runs in its own process (so peak RSS is that comparison's own); figures
 are medians over `--repeat` rounds in which the methods take turns, so a busy machine slows them
 alike. The peer is difflib's SequenceMatcher on the two sentence lists (split by revdiff), run the
-same way. Printed per size: wall and CPU seconds, peak RSS, the moved sentences revdiff reports
-next to the sentences the generator moved, and ratios.
+same way. Printed per size: the sentences of the longer version, wall and CPU seconds, peak RSS,
+the moved sentences revdiff reports next to the sentences the generator moved, and ratios.
 
-    python benchmarks/engine_scale.py [--sizes 1,5,10,20] [--kinds varied,repeated] [--repeat 3]
+    python benchmarks/engine_scale.py [--sizes 1,5,10,20] [--kinds varied,repeated,deleted,added]
+        [--repeat 3]
 """
 
 from __future__ import annotations
@@ -51,6 +55,11 @@ _SENTENCE_END = re.compile(r"(?<=[a-z])\. (?=[A-Z])")
 
 INSERTED_STORY = "us-sends-3000-troops-to-middle-east"
 VERBATIM_SHARE = {"varied": BOILERPLATE_RATE, "repeated": 1.0}
+# Kinds that set the varied article against SHORT_PARAGRAPHS paragraphs of the third story: the
+# old version (deleted) or the new one (added).
+SHORT_SIDE = {"deleted": "new", "added": "old"}
+SHORT_PARAGRAPHS = 2
+KINDS = (*VERBATIM_SHARE, *SHORT_SIDE)
 METHODS = ("revdiff", "difflib")
 
 
@@ -89,6 +98,12 @@ def edited(paragraph: str, vocabulary: list[str], rng: random.Random) -> str:
 
 def article_pair(size: int, kind: str, seed: int = 0) -> tuple[Version, Version, int]:
     """Old and new versions of about `size` bytes (UTF-8) and the number of sentences moved."""
+    if kind in SHORT_SIDE:
+        long, _, _ = article_pair(size, "varied", seed)
+        short = tuple(sample_paragraphs(inserted=True)[:SHORT_PARAGRAPHS])
+        if SHORT_SIDE[kind] == "new":
+            return long, Version(1, "new", short), 0
+        return Version(0, "old", short), Version(1, "new", long.paragraphs), 0
     rng = random.Random(seed)
     pool = sample_paragraphs(inserted=False)
     fresh = sample_paragraphs(inserted=True)
@@ -134,13 +149,13 @@ def run_child(method: str, kind: str, size: int) -> dict[str, float | int]:
     if method == "revdiff":
         comparison = compare(old, new)
         moved = comparison.stats.counts["moved"]
-        sentences = len(comparison.old_sentences)
+        sentences = max(len(comparison.old_sentences), len(comparison.new_sentences))
     else:
         import difflib
         old_texts = [s.text for s in split_sentences(old.paragraphs)]
         new_texts = [s.text for s in split_sentences(new.paragraphs)]
         difflib.SequenceMatcher(None, old_texts, new_texts).get_opcodes()
-        sentences = len(old_texts)
+        sentences = max(len(old_texts), len(new_texts))
     return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "moved": moved, "truly_moved": truly_moved, "sentences": sentences}
@@ -198,8 +213,8 @@ def article_sizes(listed: str) -> list[float] | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,5,10,20", help="article sizes in MB")
-    parser.add_argument("--kinds", default="varied,repeated",
-                        help="articles to build, comma-separated: varied, repeated (default both)")
+    parser.add_argument("--kinds", default=",".join(KINDS),
+                        help=f"articles to build, comma-separated: {', '.join(KINDS)} (default all)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each case; figures are medians (default 3)")
     parser.add_argument("--methods", default="revdiff,difflib",
@@ -213,10 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     if sizes is None:
         parser.error(f"--sizes {args.sizes!r} is not a list of sizes in MB above 0, "
                      "comma-separated (e.g. 1,5,10)")
-    unknown = [kind for kind in args.kinds.split(",") if kind not in VERBATIM_SHARE]
+    unknown = [kind for kind in args.kinds.split(",") if kind not in KINDS]
     unknown += [method for method in args.methods.split(",") if method not in METHODS]
     if unknown:
-        parser.error(f"{unknown[0]!r} is no kind ({', '.join(VERBATIM_SHARE)}) "
+        parser.error(f"{unknown[0]!r} is no kind ({', '.join(KINDS)}) "
                      f"or method ({', '.join(METHODS)})")
     if args.child:
         print(json.dumps(run_child(args.child[0], args.child[1], int(args.child[2]))))

@@ -32,7 +32,8 @@ def test_no_runs_are_refused(script: str, option: str, count: str,
 
 
 @pytest.mark.parametrize(("arguments", "said"), [
-    (["--kinds", "other"], "'other' is no kind (varied, repeated) or method (revdiff, difflib)"),
+    (["--kinds", "other"],
+     "'other' is no kind (varied, repeated, deleted, added) or method (revdiff, difflib)"),
     (["--methods", "revdiff,dmp"], "'dmp' is no kind"),
 ])
 def test_engine_scale_refuses_a_kind_or_method_it_has_not(
