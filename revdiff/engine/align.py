@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from numbers import Real
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -100,10 +101,14 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
 
     Links come sorted by their first old index, additions last; `moved` links are out of order
     relative to the rest. A string given for a list (whose characters would each be a sentence),
-    or a sentence that is no string (a `Sentence`: give its `text`), raises TypeError.
+    or a sentence that is no string (a `Sentence`: give its `text`), or a `threshold` that is no
+    number, raises TypeError.
     """
     _check_texts(old, "old")
     _check_texts(new, "new")
+    if not isinstance(threshold, Real) or isinstance(threshold, bool):
+        raise TypeError(f"align_sentences takes threshold as a number (0 to 1, default "
+                        f"{LINK_THRESHOLD}), not {type(threshold).__name__}")
     old_keys = [match_key(text) for text in old]
     new_keys = [match_key(text) for text in new]
     anchors = identical_anchors(old_keys, new_keys)

@@ -33,7 +33,9 @@ _STRAIGHT_QUOTE = re.compile('"')
 # sentences).
 @functools.lru_cache(maxsize=4)
 def sentences_of(version: Version, mode: str = "auto") -> tuple[Sentence, ...]:
-    """The sentences of a version: split by rules ("auto") or one per paragraph ("lines")."""
+    """The sentences of a version: split by rules ("auto") or one per paragraph ("lines").
+    Anything but a Version raises TypeError."""
+    _check_version(version, "sentences_of takes a Version (article.versions[i])")
     if mode == "auto":
         return split_sentences(version.paragraphs)
     if mode == "lines":
@@ -43,7 +45,10 @@ def sentences_of(version: Version, mode: str = "auto") -> tuple[Sentence, ...]:
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
-    """Align the sentences of two versions and describe every change, in reading order."""
+    """Align the sentences of two versions and describe every change, in reading order.
+    Anything but two Versions raises TypeError."""
+    for side in (old, new):
+        _check_version(side, "compare takes two Versions (article.versions[i])")
     old_sentences = sentences_of(old, sentences)
     new_sentences = sentences_of(new, sentences)
     links = align_sentences([s.text for s in old_sentences], [s.text for s in new_sentences])
@@ -59,6 +64,13 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
                                title_flags),
         title_flags=title_flags,
     )
+
+
+def _check_version(value: object, wanted: str) -> None:
+    """Refuse anything but a Version at a public entry point, naming what it `wanted`: a str in
+    its place failed with a bare AttributeError deep in the engine."""
+    if not isinstance(value, Version):
+        raise TypeError(f"{wanted}, not {type(value).__name__}")
 
 
 # Kept as `sentences_of` keeps the sentences, for the version's next pair: read for each pair

@@ -100,8 +100,12 @@ def word_diff(old: str, new: str) -> WordDiff:
     The texts are compared in Unicode's composed form (NFC), so a word that differs only in how
     it is encoded (`é` as one character, or as `e` and a combining accent) is kept, not changed.
     Joining the runs with op <= 0 gives `old` in that form; with op >= 0 gives `new` in it (the
-    texts themselves for text already composed, as nearly all text is).
+    texts themselves for text already composed, as nearly all text is). Anything but two strings
+    raises TypeError.
     """
+    for side, text in (("old", old), ("new", new)):
+        if not isinstance(text, str):
+            raise TypeError(f"word_diff takes two texts (str), not {type(text).__name__} as {side}")
     old, new = unicodedata.normalize("NFC", old), unicodedata.normalize("NFC", new)
     if old == new:
         return ((0, old),) if old else ()

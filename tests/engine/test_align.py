@@ -500,3 +500,11 @@ def test_a_near_total_deletion_finds_each_sentences_topic_words_once(
     assert covers_everything(links, len(old), len(new))
     assert len(found) == len(old) + len(new)
     assert max(found.values()) == 1
+
+
+def test_align_sentences_refuses_a_threshold_that_is_no_number() -> None:
+    """`threshold="x"` failed deep inside, comparing a str with a similarity."""
+    with pytest.raises(TypeError, match=r"^align_sentences takes threshold as a number \(0 to 1, "
+                                        r"default 0\.45\), not str$"):
+        align_sentences(["It rained in Paris."], ["It snowed in Rome."], threshold="x")  # type: ignore[arg-type]
+    assert align_sentences(["It rained in Paris."], ["It rained in Rome."], threshold=0.3)

@@ -436,3 +436,16 @@ def test_a_number_repeated_in_a_plain_edit_changes_it() -> None:
                     version("Officials said 2 people were killed and 2 injured in the blast on Monday.",
                             number=2)).edits
     assert edit.op is EditOp.EDITED and Flag.NUMBER_CHANGED in edit.flags
+
+
+def test_compare_and_sentences_of_refuse_anything_but_versions() -> None:
+    """A str in place of a Version failed with a bare AttributeError ('str' object has no
+    attribute 'paragraphs'), where the package's `revdiff.compare` names itself and what it
+    takes."""
+    with pytest.raises(TypeError, match=r"^compare takes two Versions \(article\.versions\[i\]\), "
+                                        r"not str$"):
+        compare(OLD, "It rained.")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^sentences_of takes a Version \(article\.versions\[i\]\), "
+                                        r"not str$"):
+        sentences_of("It rained.")  # type: ignore[arg-type]
+    assert sentences_of(OLD)

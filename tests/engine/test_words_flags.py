@@ -1671,3 +1671,16 @@ def test_sorted_numbers_differ_as_multisets_or_for_regrouped_texts_as_sets() -> 
     assert not sorted_numbers_differ(old, new, regrouped=True)
     assert not sorted_numbers_differ(numbers_in("5 hurt, 3 dead"), numbers_in("3 dead, 5 hurt"),
                                      regrouped=False)
+
+
+@pytest.mark.parametrize(("old", "new", "wanted"), [
+    (None, "a", "not NoneType as old"),
+    (b"a", "a", "not bytes as old"),
+    ("a", 1, "not int as new"),
+])
+def test_word_diff_refuses_anything_but_two_texts(old: object, new: object, wanted: str) -> None:
+    """`word_diff(None, "a")` failed with a bare "normalize() argument 2 must be str, not
+    None" from unicodedata, where `align_sentences` and `split_sentences` name themselves and
+    what they take."""
+    with pytest.raises(TypeError, match=rf"^word_diff takes two texts \(str\), {wanted}$"):
+        word_diff(old, new)  # type: ignore[arg-type]
