@@ -122,7 +122,9 @@ class InconsistentPages(RevdiffError):
 
 
 class UnknownSentenceMode(RevdiffError):
-    """compare() was asked for a sentence mode it does not know."""
+    """compare(), sentences_of() or one of the four table functions (edits_table,
+    comparisons_table, edits_arrow, comparisons_arrow) was asked for a sentence mode it does not
+    know."""
 
 
 class ValueTooLarge(RevdiffError):
