@@ -9,7 +9,15 @@ from collections import Counter
 
 from revdiff.engine.currency_signs import CURRENCIES, currency_before
 from revdiff.engine.dates import MONTH
-from revdiff.engine.numbers import NUMBER, SCALES, numbers_in, plain_digits, time_of_day
+from revdiff.engine.numbers import (
+    NUMBER,
+    SCALES,
+    clock_times,
+    numbers_in,
+    plain_digits,
+    time_of_day,
+    twelve_hour_time,
+)
 
 
 def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:
@@ -65,10 +73,16 @@ _TIME_OF_HALF_DAY = re.compile(r"(?<![\d:.,])(\d{1,2})(?:[:.]([0-5]\d))? ?([ap])
 
 
 def _halves_of_day(text: str) -> dict[str, set[str]]:
-    """The halves of the day (`a`, `p`) that `text` gives each time (`10`, `10:30`)."""
+    """The halves of the day (`a`, `p`) that `text` gives each time (`10`, `10:30`): by `a.m.` or
+    `p.m.`, or by a 24-hour clock's hour (`15:00` and `1500 GMT` give `3` the `p`:
+    `twelve_hour_time`)."""
     halves: dict[str, set[str]] = {}
     for hour, minutes, half in _TIME_OF_HALF_DAY.findall(text):
         halves.setdefault(time_of_day(hour, minutes), set()).add(half.lower())
+    for clock_time in clock_times(text):
+        time, half = twelve_hour_time(*clock_time.group(1, 2))
+        if half:
+            halves.setdefault(time, set()).add(half)
     return halves
 
 

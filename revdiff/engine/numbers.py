@@ -15,7 +15,7 @@ from revdiff.engine.currency_signs import after_currency
 from revdiff.engine.dates import dates_in
 from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
 from revdiff.engine.quotations import CLOSING_MARKS, OPENING_MARKS
-from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TITLES, word_set
+from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TIME_ZONES, TITLES, word_set
 from revdiff.engine.terminal_codes import without_terminal_codes
 from revdiff.engine.words import NUMBER_PART, SPACED_GROUPS
 
@@ -139,6 +139,13 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
 # (`words.SPACED_GROUPS`, one number to the word diff too: `in 2019 100 people` holds none).
 _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
                    rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}|(?:\s+|[‐-])(?:{'|'.join(SCALES)})\b))")
+# A time on the 24-hour clock written in four digits, as agencies write it: before a time zone of
+# three letters or more in capitals (`1500 GMT`, `0930UTC`; not one of two, `2000 MT` being tonnes
+# as often), or after `at` and before `hours` (`at 1500 hours`; `1500 hours of work` and `1500
+# troops` are counts).
+_LONG_ZONES = "|".join(sorted(zone.upper() for zone in TIME_ZONES if len(zone) > 2))
+_ZONED_TIME = re.compile(rf"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d)"
+                         rf"(?=\s?(?:{_LONG_ZONES})\b|(?<=\bat\s\d{{4}})\s+h(?:ou)?rs\b)")
 # (Like `_LAKH_GROUPS` below, it begins with a digit, so that the search skips to digits.)
 _SPACED_GROUPS = re.compile(SPACED_GROUPS)
 # Digits grouped as India's lakhs and crores, which may be a list written without spaces too
@@ -240,8 +247,10 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
     reads a date in any style news writes it as the date it is (`dates_in`: `2020-01-03`,
     `1/3/2020`, `January 3, 2020` and `3 Jan. 2020` as `2020-01-03`, `9/11` and `September 11` as
     `--09-11`), a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`;
-    qualified as digits are, `~10:30`), not the number `10.3` (a signed number, `-0.25`, stays one),
-    a list written without spaces, `10,20,30`, as its numbers, `10`, `20` and `30` (not digits
+    qualified as digits are, `~10:30`), not the number `10.3` (a signed number, `-0.25`, stays
+    one), a time on the 24-hour clock as the 12-hour time it is, `15:00` and `1500 GMT` as `3`,
+    as `3 p.m.` is read (`twelve_hour_time`, `_ZONED_TIME`), a list written without spaces,
+    `10,20,30`, as its numbers, `10`, `20` and `30` (not digits
     joined by points, a date `1.2.2024` or a version `3.11.2`, whose order tells), and so digits
     grouped as lakhs, `10,11,12,100`, which may be one (`Grades 10,11,12,100`), digits grouped by
     ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
@@ -259,10 +268,10 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
         dates = dates_in(text)
         found += [qualified_number(text, date, value) for date, value in dates]
         text = _without_dates(text, [date for date, _ in dates])
-        found += [qualified_number(text, time, time_of_day(*time.group(1, 2)))
-                  for time in _TIME.finditer(text)]
+        found += [qualified_number(text, time, twelve_hour_time(*time.group(1, 2))[0])
+                  for time in clock_times(text)]
         found += [qualified_number(text, decade, _full_decade(decade)) for decade in _DECADE.finditer(text)]
-        text = _DECADE.sub(" ", _TIME.sub(" ", text))
+        text = _DECADE.sub(" ", _TIME.sub(" ", _ZONED_TIME.sub(" ", text)))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
         text = _values_of_scaled_numbers(text)
@@ -361,6 +370,25 @@ def time_of_day(hour: str, minutes: str) -> str:
     """A time as `h:mm`, or its hour alone on the hour or when no minutes are given (`08:00`,
     `8` and `8 a.m.` have one hour)."""
     return str(int(hour)) if minutes in ("", "00") else f"{int(hour)}:{minutes}"
+
+
+def clock_times(text: str) -> list[re.Match[str]]:
+    """The times of `text` on a clock (`_TIME`: `10:30`, `10.30`, `15:00`; `_ZONED_TIME`: `1500
+    GMT`), their hour (group 1) and minutes (group 2)."""
+    return [*_TIME.finditer(text), *_ZONED_TIME.finditer(text)]
+
+
+def twelve_hour_time(hour: str, minutes: str) -> tuple[str, str]:
+    """A time on the 24-hour clock as the 12-hour time it is (`time_of_day`) and its half of the
+    day, `a` or `p`, where its hour tells it: `15:00` as `3` and `p`, `00:30` as `12:30` and `a`,
+    so that `15:00`, `1500 GMT` and `3 p.m.` are one time. An hour from 1 to 12 (`3:00`, `10:30`),
+    which either clock writes, stays as written, with no half (`''`)."""
+    value = int(hour)
+    if value == 0:
+        return time_of_day("12", minutes), "a"
+    if 13 <= value <= 23:
+        return time_of_day(str(value - 12), minutes), "p"
+    return time_of_day(hour, minutes), ""
 
 
 # A separator, and (group 1) the digits after it when they close a group: three for a thousands

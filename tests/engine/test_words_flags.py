@@ -503,6 +503,26 @@ def test_a_time_given_the_other_half_of_the_day_is_a_changed_number(
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("The vote is at 3 p.m. (1500 GMT).", "The vote is at 3 p.m. (15:00 GMT).", False),
+    ("The vote is at 3 p.m. on Friday.", "The vote is at 15:00 on Friday.", False),
+    ("The vote is at 1500 GMT on Friday.", "The vote is at 3 p.m. on Friday.", False),
+    ("The vote is at 1500UTC on Friday.", "The vote is at 3pm on Friday.", False),
+    ("The vote is at 1500 hours on Friday.", "The vote is at 15:00 on Friday.", False),
+    ("The vote is at 10:30 p.m. on Friday.", "The vote is at 22.30 on Friday.", False),
+    ("The vote is at 12:30 a.m. on Friday.", "The vote is at 00:30 on Friday.", False),
+    # the other half of the day, another time, or a count that is no time
+    ("The vote is at 3 a.m. on Friday.", "The vote is at 15:00 on Friday.", True),
+    ("The vote is at 1500 GMT on Friday.", "The vote is at 3 a.m. on Friday.", True),
+    ("The vote is at 15:00 on Friday.", "The vote is at 16:00 on Friday.", True),
+    ("They sent 1500 troops on Friday.", "They sent troops at 3 p.m. on Friday.", True),
+    ("They gave 1500 hours of work.", "They gave 15:00 of work.", True),
+    ("They shipped 2000 MT of rice.", "They shipped 20:00 of rice.", True)])
+def test_a_time_on_either_clock_is_one_time(old: str, new: str, changed: bool) -> None:
+    # `3 p.m.` to `15:00` and `1500 GMT` to `15:00 GMT` were number changes: 3 to 15, 1500 to 15
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 @pytest.mark.parametrize(("old", "new"), [
     ("Category A storms are the weakest.", "Category 1 storms are the weakest."),
     ("He was charged with a Class A felony.", "He was charged with a Class 1 felony."),
