@@ -49,8 +49,11 @@ def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
     or capitalised words that are no day or month (`‘Devastating’ says minister`, `'Shocking' say
     MPs`, `‘Devastating’ says Boris Johnson`), up to the clause's end or a preposition that begins
     a place or an occasion (`_PLACE_OR_OCCASION`: `‘Devastating’ says minister in interview`).
-    Empty otherwise, the quoted words the subject (`"Smith" said hi.`, `"Smith" said Tuesday.`,
-    `"Smith" said Jones was right.`)."""
+    Words in marks in lower case are what was said, no name, and the source is then any that the
+    words after the verb give when they begin with a determiner (`Hello, "world" said the man.`
+    names `man`, not `world`; `"wow" said his wife.` `his wife`). Empty otherwise, the quoted
+    words the subject (`"Smith" said hi.`, `"Smith" said Tuesday.`, `"Smith" said Jones was
+    right.`)."""
     start = start_of_words_in_marks(tokens, verb)
     if start is None or tokens[start][0] in "([" or start > 0 and not ends_clause(tokens[start - 1]):
         return ()
@@ -58,6 +61,8 @@ def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
     if not source:
         return ()
     words = tokens[verb + 1:]
+    if tokens[start][1:2].islower() and bare_word(words[0]) in DETERMINERS:
+        return source  # the words in marks are what was said: `Hello, "world" said the man.`
     named = [word for word in words[:_inverted_source_end(words)] if bare_word(word) not in DETERMINERS]
     if len(named) != len(source):
         return ()  # the source read ends before its clause does (`said Jones was right`)

@@ -1611,6 +1611,25 @@ def test_a_quoted_word_before_a_verb_and_a_source_is_what_was_said(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ('Hello, "world" said the man.', [("man",)]),
+    ('Hello, “world” said his wife on Monday.', [("his", "wife")]),
+    ('"wow" said the man.', [("man",)]),
+    # a name in marks, capitalised, stays the subject
+    ('Yesterday, "Smith" said the same.', [("smith",)]),
+])
+def test_a_quoted_word_in_lower_case_before_the_verb_is_what_was_said(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # `Hello, "world" said the man.` named `world`, the quotation's last word, so `man` to `woman`
+    # changed no attribution
+    assert attributions_in(text) == sources
+
+
+def test_another_speaker_after_a_quoted_word_is_a_changed_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags('Hello, "world" said the man.',
+                                                  'Hello, "world" said the woman.')
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("‘Devastating’ says minister in interview", [("minister",)]),
     ("'Shocking' say MPs after vote", [("mps",)]),
     ("‘Grim’ says Boris Johnson on Sunday", [("boris", "johnson")]),
