@@ -137,6 +137,12 @@ _LINKED_DATA_TEXT = "articleBody"
 # a page saved from a file names `about:internet`, no address.
 _SAVED_FROM = re.compile(r"\ufeff?\s*(?:<!doctype[^>]*>\s*)?<!--\s*saved from url=\(\d+\)"
                          r"(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+# The comment the SingleFile extension writes after a page's `<html>` tag: the address it saved
+# the page from and when (`<!--\n Page saved with SingleFile \n url: https://... \n saved date:
+# Fri Jan 03 2020 14:05:00 GMT+0000 (Coordinated Universal Time)\n-->`).
+_SINGLE_FILE = re.compile(r"\ufeff?\s*(?:<!doctype[^>]*>\s*)?(?:<html[^>]*>\s*)?"
+                          r"<!--\s*Page saved with SingleFile\b(.*?)-->", re.IGNORECASE | re.DOTALL)
+_SINGLE_FILE_URL = re.compile(r"^\s*url:\s*(https?://\S+)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,12 +583,16 @@ def _meta(soup: BeautifulSoup, prop: str) -> str | None:
 
 def _urls(soup: BeautifulSoup, html: str) -> list[str]:
     """The URLs the page names as its own, best first: its canonical link, its og:url, the
-    address a browser saved it from (Chrome's `saved from url` mark); each once."""
+    address a browser or an extension saved it from (Chrome's `saved from url` mark,
+    SingleFile's comment); each once."""
     link: Any = soup.find("link", attrs={"rel": "canonical"})
     href = link.get("href") if link is not None else None
     saved_from = _SAVED_FROM.match(html)
+    single_file = _SINGLE_FILE.match(html)
+    single_file_url = _SINGLE_FILE_URL.search(single_file.group(1)) if single_file else None
     named = (str(href).strip() if href else None, _meta(soup, "og:url"),
-             saved_from.group(1) if saved_from else None)
+             saved_from.group(1) if saved_from else None,
+             single_file_url.group(1) if single_file_url else None)
     return list(dict.fromkeys(without_wayback_prefix(url) for url in named if url))
 
 

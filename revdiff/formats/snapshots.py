@@ -266,8 +266,8 @@ def _why_no_text(page: SavedPage) -> str:
 def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
     warnings = list(folder_notes)
     if pages[0].url is None:  # the pages that name no URL
-        warnings.append("these pages name no URL (no canonical link, og:url or browser's "
-                        "saved from url mark); "
+        warnings.append("these pages name no URL (no canonical link, og:url, browser's "
+                        "saved from url mark or SingleFile comment); "
                         "read together as one article")
     teasers = _paywall_teasers(pages)
     warnings.extend(

@@ -1558,3 +1558,25 @@ def test_two_saves_of_one_headline_other_than_the_og_title_have_one_title() -> N
                                               f"</h1></header><main><article>{_SITE_BODY}")
     assert kept.title == left_out.title == "Council approves new bridge"
     assert kept.text.paragraphs == left_out.text.paragraphs
+
+
+def _single_file_save(url: str, version: Version, saved: str = "") -> str:
+    """A page as the SingleFile extension saves it: without a canonical link or og:url here, its
+    address and the time of the save in the comment it writes after `<html>`."""
+    page = render_page(url, version, SITES[0]).replace(f"<link rel='canonical' href='{url}'>", "")
+    page = page.replace(f"<meta property='og:url' content='{url}'>", "")
+    doctype, html_tag, rest = re.split(r"(<html[^>]*>)", page, maxsplit=1)
+    date = f" saved date: {saved}\n" if saved else ""
+    return f"{doctype.strip()} {html_tag}<!--\n Page saved with SingleFile \n url: {url} \n{date}-->{rest}"
+
+
+@needs_trafilatura
+def test_the_address_single_file_saved_a_page_from_is_its_url(tmp_path: Path) -> None:
+    # SingleFile writes the address it saved a page from in a comment at its top: pages of two
+    # articles without a canonical link or og:url were read as one article without a URL
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", _single_file_save(URL, FIRST))
+    _write(folder, "20200103110000.html", _single_file_save(f"{URL}-two", SECOND))
+    first, second = load([str(folder)])
+    assert (first.url, second.url) == (URL, f"{URL}-two")
+    assert not any("name no URL" in w for w in first.warnings)
