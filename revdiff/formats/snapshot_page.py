@@ -4,8 +4,9 @@ The text comes from trafilatura (main-content extraction; Apache-2.0), installed
 `pip install 'revdiff[snapshots]'`; known furniture it leaves in the body is then taken out
 (`page_furniture`, and the text of the site's logo `<h1>`); a page that shows none is read from
 its JSON-LD `articleBody`. The time
-is, best first: a 14-digit Wayback timestamp in the file name (UTC), a date and time in the file
-name (in the zone written after it, else without one), the "FILE ARCHIVED ON" note that Wayback
+is, best first: a 14-digit Wayback timestamp in the file name (UTC), the time SingleFile notes it
+saved the page (in its zone), a date and time in the file name (in the zone written after it, else
+without one), the "FILE ARCHIVED ON" note that Wayback
 Machine pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
 `article:published_time`, then its JSON-LD `dateModified` / `datePublished`, then the same in
 its microdata (`itemprop`; also in words, `3 January 2020`, else warned), then the latest
@@ -143,6 +144,9 @@ _SAVED_FROM = re.compile(r"\ufeff?\s*(?:<!doctype[^>]*>\s*)?<!--\s*saved from ur
 _SINGLE_FILE = re.compile(r"\ufeff?\s*(?:<!doctype[^>]*>\s*)?(?:<html[^>]*>\s*)?"
                           r"<!--\s*Page saved with SingleFile\b(.*?)-->", re.IGNORECASE | re.DOTALL)
 _SINGLE_FILE_URL = re.compile(r"^\s*url:\s*(https?://\S+)", re.MULTILINE)
+# Its time of the save as JavaScript writes a date: the weekday, month, day, year, time and zone.
+_SINGLE_FILE_DATE = re.compile(r"^\s*saved date:\s*\w{3},? (\w{3} \d{1,2},? \d{4} \d\d:\d\d:\d\d) "
+                               r"GMT([+-]\d\d)(\d\d)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +161,8 @@ class SavedPage:
     other_urls: tuple[str, ...]
     title: str
     time: datetime | None
-    # Where the time (or date) came from: "file name", "Wayback note", the meta property's name,
+    # Where the time (or date) came from: "file name", "SingleFile saved date", "Wayback note", the
+    # meta property's name,
     # "JSON-LD " or "microdata " and the key, or "<time datetime>".
     time_source: str | None
     # The warning of a time at a leap second (`23:59:60`), read at second 59.
@@ -188,7 +193,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     html = _WAYBACK_TOOLBAR.sub("", html)
     # each element ended where a browser ends it (an `<li>` at the next)
     soup = BeautifulSoup(end_tags_implied(html), "html.parser")
-    named = _time_from_name(file_name)
+    named = _time_of_save(file_name, html)
     time, source, leap_second, unread_zone, date, unread_time = (
         named if named.time is not None else _time_from_page(html, soup, named))
     title = _title(soup)
@@ -366,7 +371,9 @@ class _PageTime(NamedTuple):
     unread: str | None = None
 
 
-def _time_from_name(file_name: str) -> _PageTime:
+def _time_of_save(file_name: str, html: str) -> _PageTime:
+    """The time the page was saved, best first: a Wayback timestamp in its file name, the time
+    SingleFile notes it saved it (`_single_file_time`), a date and time in its file name."""
     wayback = _WAYBACK_NAME.search(file_name)
     if wayback:
         stamp = wayback.group(1)
@@ -376,6 +383,9 @@ def _time_from_name(file_name: str) -> _PageTime:
         if time is not None:
             return _PageTime(time, "Wayback timestamp in the file name",
                              leap_second_warning(written, "the file name's Wayback timestamp"))
+    single_file = _single_file_time(html)
+    if single_file is not None:
+        return single_file
     time, date = time_in_name(file_name)
     if time is None:
         return _PageTime(None, "file name (date alone)" if date else None, date=date)
@@ -383,6 +393,27 @@ def _time_from_name(file_name: str) -> _PageTime:
     if zone is None:
         return _PageTime(time, "file name (no time zone)")
     return _PageTime(time.replace(tzinfo=zone), "file name")
+
+
+def _single_file_time(html: str) -> _PageTime | None:
+    """The time SingleFile notes it saved the page, in the zone it gives (`saved date: Fri Jan 03
+    2020 14:05:00 GMT+0000 (...)`), where the file name SingleFile gives it writes that time as
+    the browser's language does (`1_3_2020 2_05_00 PM`); None without one, or where it saved a
+    Wayback Machine memento (its url one of web.archive.org/web/<time>/), whose time of capture
+    is the version's."""
+    single_file = _SINGLE_FILE.match(html)
+    saved = _SINGLE_FILE_DATE.search(single_file.group(1)) if single_file else None
+    address = _SINGLE_FILE_URL.search(single_file.group(1)) if single_file else None
+    if saved is None or address and without_wayback_prefix(address[1]) != address[1]:
+        return None
+    written, hours, minutes = saved.groups()
+    with contextlib.suppress(ValueError, MalformedPage):
+        local = datetime.strptime(at_second_59(written.replace(",", "")), "%b %d %Y %H:%M:%S")
+        time = parse_iso_time(f"{local.isoformat()}{hours}:{minutes}", "SingleFile saved date", "")
+        if time is not None:
+            return _PageTime(time, "SingleFile saved date",
+                             leap_second_warning(written, "SingleFile's saved date"))
+    return None
 
 
 def _time_from_page(html: str, soup: BeautifulSoup, named: _PageTime) -> _PageTime:

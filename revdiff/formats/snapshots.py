@@ -124,10 +124,13 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
     # the dates in the names of the pages read only: an empty file's name is no page's
     read = [file for file, _ in pages]
     year_first, day_or_month_first = names_with_year_first(read)
-    if day_or_month_first:
-        dated = sorted(file.name for file in read if year_first[file] != file.name)
-        folder_notes.insert(0, day_first_warning(dated, "2024-02-01.html"))
     saved_pages = [read_page(str(file), year_first[file], text) for file, text in pages]
+    # a page's own note of its time (SingleFile's) passes over the date in its name
+    dated = sorted(file.name for file, page in zip(read, saved_pages, strict=True)
+                   if year_first[file] != file.name
+                   and (page.time_source or "").startswith("file name"))
+    if day_or_month_first and dated:
+        folder_notes.insert(0, day_first_warning(dated, "2024-02-01.html"))
     _refuse_one_time_named_twice(saved_pages, str(files[0].parent))
     return articles_from_pages(saved_pages, str(files[0].parent), folder_notes, notes, left_out)
 

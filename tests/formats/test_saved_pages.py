@@ -1580,3 +1580,33 @@ def test_the_address_single_file_saved_a_page_from_is_its_url(tmp_path: Path) ->
     first, second = load([str(folder)])
     assert (first.url, second.url) == (URL, f"{URL}-two")
     assert not any("name no URL" in w for w in first.warnings)
+
+
+@needs_trafilatura
+def test_the_time_single_file_saved_a_page_is_its_time(tmp_path: Path) -> None:
+    # SingleFile notes when it saved a page, in its zone, and names the file by that time as the
+    # browser's language writes it (`1_3_2020 2_05_00 PM` in American English): the times were
+    # read from the names alone, day first, on 1 March, without a zone, where the note says 3 January
+    folder = tmp_path / "pages"
+    saves = (("1_3_2020 2_05_00 PM", "Fri Jan 03 2020 14:05:00 GMT+0000", SECOND),
+             ("1_3_2020 10_12_00 AM", "Fri Jan 03 2020 05:12:00 GMT-0500", FIRST))
+    for name, saved, version in saves:
+        _write(folder, f"Story ({name}).html",
+               _single_file_save(URL, version, f"{saved} (Coordinated Universal Time)"))
+    article, = load([str(folder)])
+    assert [(v.title, v.time) for v in article.versions] == [
+        ("First title", datetime(2020, 1, 3, 5, 12, tzinfo=timezone(timedelta(hours=-5)))),
+        ("Second title", datetime(2020, 1, 3, 14, 5, tzinfo=UTC))]
+    assert not any("day first" in w or "no time zone" in w for w in article.warnings)
+
+
+@needs_trafilatura
+def test_a_wayback_memento_single_file_saved_keeps_its_time_of_capture(tmp_path: Path) -> None:
+    # SingleFile's saved date of a memento is when the memento was saved, years after the capture
+    folder = tmp_path / "pages"
+    memento = f"https://web.archive.org/web/20200103100000/{URL}"
+    page = _single_file_save(memento, FIRST, "Wed Mar 22 2023 10:00:00 GMT+0000 (UTC)")
+    _write(folder, "story.html", page.replace(
+        "</html>", "</html>\n<!-- FILE ARCHIVED ON 10:00:00 Jan 03, 2020 AND RETRIEVED -->"))
+    article, = load([str(folder)])
+    assert (article.url, article.versions[0].time) == (URL, datetime(2020, 1, 3, 10, 0, tzinfo=UTC))
