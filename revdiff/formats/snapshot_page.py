@@ -185,6 +185,9 @@ class SavedPage:
     error_heading: str | None
     # The text is the JSON-LD articleBody: the page shows none.
     text_from_linked_data: bool
+    # The page's og:type where it says the page is no article (`website`, as a home page or a
+    # section's list of stories says; `video.other`), else None.
+    other_type: str | None
 
 
 def read_page(name: str, file_name: str, html: str) -> SavedPage:
@@ -214,9 +217,11 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     url, *other_urls = _urls(soup, html) or (None,)
+    page_type = _meta(soup, "og:type")
     return SavedPage(name, file_name, url, tuple(other_urls), title, time, source, leap_second,
                      unread_zone, date, unread_time, text, closing_html_tag(html) is None, error_heading,
-                     text_from_linked_data)
+                     text_from_linked_data,
+                     None if page_type is None or "article" in page_type.casefold() else page_type)
 
 
 def _shown_paragraphs(soup: BeautifulSoup, html: str, name: str, title: str

@@ -32,7 +32,7 @@ from revdiff.errors import (
 from revdiff.formats import foreign
 from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
-from revdiff.formats.fields import source_of_url
+from revdiff.formats.fields import shown, source_of_url
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.plain import (
     day_first_warning,
@@ -307,6 +307,9 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
     warnings.extend(f"{p.name}: {p.leap_second}" for p in pages if p.leap_second)
     warnings.extend(f"{p.name}: {p.unread_zone}" for p in pages if p.unread_zone)
     warnings.extend(f"{p.name}: {p.unread_time}" for p in pages if p.unread_time)
+    other_types = [p for p in pages if p.other_type]
+    if other_types:
+        warnings.append(_other_type_note(other_types))
     sources = sorted({p.time_source for p in pages if p.time_source})
     claimed = [s for s in sources if s.startswith(("article:", "og:", "JSON-LD", "microdata", "<time"))]
     if claimed:
@@ -407,6 +410,17 @@ def _claimed_dates_note(dated: Sequence[SavedPage]) -> str:
             f"day in {'its' if one else 'their'} {sources} ({first_few(names)}); "
             f"{'its' if one else 'their'} time is the date alone, and "
             f"{'it is' if one else 'they are'} placed at the start of that day")
+
+
+def _other_type_note(pages: Sequence[SavedPage]) -> str:
+    """The warning that says the pages whose og:type names no article (`website`) may be none."""
+    names = [p.name for p in pages]
+    one = len(names) == 1
+    types = ", ".join(dict.fromkeys(shown(p.other_type) for p in pages))
+    return (f"{counted(len(names), 'page')} {'says' if one else 'say'} in {'its' if one else 'their'} "
+            f"og:type ({types}) that {'it is' if one else 'they are'} no article "
+            f"({first_few(names)}): {'it' if one else 'they'} may be a home page or a section's "
+            f"list of stories (leave {'it' if one else 'them'} out if so)")
 
 
 def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool) -> str:

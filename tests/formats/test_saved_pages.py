@@ -1610,3 +1610,29 @@ def test_a_wayback_memento_single_file_saved_keeps_its_time_of_capture(tmp_path:
         "</html>", "</html>\n<!-- FILE ARCHIVED ON 10:00:00 Jan 03, 2020 AND RETRIEVED -->"))
     article, = load([str(folder)])
     assert (article.url, article.versions[0].time) == (URL, datetime(2020, 1, 3, 10, 0, tzinfo=UTC))
+
+
+def _section_page(url: str, og_type: str) -> str:
+    """A section front: a heading and a list of stories' teasers, each in an `<article>`."""
+    teasers = "".join(f"<article><h2><a href='/story-{n}'>Council votes on budget plan number {n} "
+                      f"after a long debate</a></h2><p>A short teaser of story {n} in a few words."
+                      "</p></article>" for n in range(8))
+    return (f"<!DOCTYPE html><html><head><title>Local news | Example News</title>"
+            f"<link rel='canonical' href='{url}'><meta property='og:type' content='{og_type}'>"
+            f"</head><body><main><h1>Local news</h1>{teasers}</main></body></html>")
+
+
+@needs_trafilatura
+def test_a_page_whose_og_type_is_no_article_is_warned_of(tmp_path: Path) -> None:
+    # a section front saved among an article's saves was read as an article of its own, its
+    # teasers for paragraphs, nothing said of what the page itself says it is
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]).replace(
+        "<head>", "<head><meta property='og:type' content='article'>"))
+    _write(folder, "20200103110000.html", render_page(URL, SECOND, SITES[0]))
+    _write(folder, "20200103120000.html", _section_page("https://news.example.com/local", "website"))
+    story, section = load([str(folder)])
+    assert not any("og:type" in w for w in story.warnings)
+    name = str(folder / "20200103120000.html")
+    assert f"1 page says in its og:type ('website') that it is no article ({name}): it may be a " \
+           "home page or a section's list of stories (leave it out if so)" in section.warnings
