@@ -6,9 +6,10 @@ The text comes from trafilatura (main-content extraction; Apache-2.0), installed
 its JSON-LD `articleBody`. The time
 is, best first: a 14-digit Wayback timestamp in the file name (UTC), the time SingleFile notes it
 saved the page (in its zone), a date and time in the file name (in the zone written after it, else
-without one), the "FILE ARCHIVED ON" note that Wayback
-Machine pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
-`article:published_time`, then its JSON-LD `dateModified` / `datePublished`, then the same in
+without one), the "FILE ARCHIVED ON" note that Wayback Machine pages end with (UTC), the capture
+time in a memento's own address (UTC), then the page's own `article:modified_time` /
+`og:updated_time` / `article:published_time`, then its JSON-LD `dateModified` / `datePublished`,
+then the same in
 its microdata (`itemprop`; also in words, `3 January 2020`, else warned), then the latest
 `<time datetime>` of its byline (the block of its first one outside its navigation, footer and
 asides: `Published 8:00, updated 10:30` gives 10:30) (the publisher's claim, not when the page
@@ -52,6 +53,10 @@ from revdiff.formats.shown_markup import closing_html_tag
 from revdiff.formats.text_input import collapse_whitespace
 
 _WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
+# The capture time of a Wayback Machine memento in an address of its own that the Wayback Machine
+# rewrote (`https://web.archive.org/web/20200103140500/https://...`).
+_WAYBACK_ADDRESS = re.compile(r"(?:(?:https?:)?//web\.archive\.org)?/web/((?:19|20)\d{12})[a-z_]*/",
+                              re.IGNORECASE)
 _WAYBACK_NOTE = re.compile(r"FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4})")
 _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
                               r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.DOTALL | re.IGNORECASE)
@@ -380,14 +385,9 @@ def _time_of_save(file_name: str, html: str) -> _PageTime:
     """The time the page was saved, best first: a Wayback timestamp in its file name, the time
     SingleFile notes it saved it (`_single_file_time`), a date and time in its file name."""
     wayback = _WAYBACK_NAME.search(file_name)
-    if wayback:
-        stamp = wayback.group(1)
-        written = (f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[8:10]}:{stamp[10:12]}:"
-                   f"{stamp[12:]}")
-        time = parse_iso_time(written + "+00:00", "Wayback timestamp", file_name)
-        if time is not None:
-            return _PageTime(time, "Wayback timestamp in the file name",
-                             leap_second_warning(written, "the file name's Wayback timestamp"))
+    named = _wayback_time(wayback.group(1), "the file name") if wayback else None
+    if named is not None:
+        return named
     single_file = _single_file_time(html)
     if single_file is not None:
         return single_file
@@ -398,6 +398,14 @@ def _time_of_save(file_name: str, html: str) -> _PageTime:
     if zone is None:
         return _PageTime(time, "file name (no time zone)")
     return _PageTime(time.replace(tzinfo=zone), "file name")
+
+
+def _wayback_time(stamp: str, where: str) -> _PageTime | None:
+    """The time of a 14-digit Wayback timestamp (UTC) found in `where`; None for no time."""
+    written = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[8:10]}:{stamp[10:12]}:{stamp[12:]}"
+    time = parse_iso_time(written + "+00:00", "Wayback timestamp", where)
+    return None if time is None else _PageTime(
+        time, f"Wayback timestamp in {where}", leap_second_warning(written, f"{where}'s Wayback timestamp"))
 
 
 def _single_file_time(html: str) -> _PageTime | None:
@@ -435,8 +443,8 @@ def _time_from_page(html: str, soup: BeautifulSoup, named: _PageTime) -> _PageTi
 
 
 def _claimed_times(html: str, soup: BeautifulSoup) -> Iterator[_PageTime]:
-    """The times (or dates alone) the page gives, best first: its Wayback note, its metas, its
-    JSON-LD, its microdata, its byline."""
+    """The times (or dates alone) the page gives, best first: its Wayback note, the capture time
+    in its address as a memento, its metas, its JSON-LD, its microdata, its byline."""
     note = _WAYBACK_NOTE.search(html)
     archived = None
     if note:
@@ -445,6 +453,10 @@ def _claimed_times(html: str, soup: BeautifulSoup) -> Iterator[_PageTime]:
     if note and archived:
         yield _PageTime(archived.replace(tzinfo=UTC), "Wayback note",
                         leap_second_warning(note.group(1), "the Wayback note's time"))
+    memento = next(filter(None, map(_WAYBACK_ADDRESS.match, _own_addresses(soup, html))), None)
+    captured = _wayback_time(memento.group(1), "the page's address") if memento else None
+    if captured is not None:
+        yield captured
     linked_data = _linked_data(soup, _LINKED_DATA_TIMES)
     claims: Iterator[tuple[str | None, str]] = itertools.chain(
         ((_meta(soup, prop), prop) for prop in _TIME_METAS),
@@ -618,9 +630,15 @@ def _meta(soup: BeautifulSoup, prop: str) -> str | None:
 
 
 def _urls(soup: BeautifulSoup, html: str) -> list[str]:
-    """The URLs the page names as its own, best first: its canonical link, its og:url, the
+    """The URLs the page names as its own (`_own_addresses`), each once, a Wayback Machine
+    memento's without its `web.archive.org/web/<time>/` prefix."""
+    return list(dict.fromkeys(without_wayback_prefix(url) for url in _own_addresses(soup, html)))
+
+
+def _own_addresses(soup: BeautifulSoup, html: str) -> list[str]:
+    """The addresses the page names as its own, best first: its canonical link, its og:url, the
     address a browser or an extension saved it from (Chrome's `saved from url` mark,
-    SingleFile's comment); each once."""
+    SingleFile's comment)."""
     link: Any = soup.find("link", attrs={"rel": "canonical"})
     href = link.get("href") if link is not None else None
     saved_from = _SAVED_FROM.match(html)
@@ -629,7 +647,7 @@ def _urls(soup: BeautifulSoup, html: str) -> list[str]:
     named = (str(href).strip() if href else None, _meta(soup, "og:url"),
              saved_from.group(1) if saved_from else None,
              single_file_url.group(1) if single_file_url else None)
-    return list(dict.fromkeys(without_wayback_prefix(url) for url in named if url))
+    return [url for url in named if url]
 
 
 def _title(soup: BeautifulSoup) -> str:

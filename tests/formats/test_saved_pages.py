@@ -1636,3 +1636,20 @@ def test_a_page_whose_og_type_is_no_article_is_warned_of(tmp_path: Path) -> None
     name = str(folder / "20200103120000.html")
     assert f"1 page says in its og:type ('website') that it is no article ({name}): it may be a " \
            "home page or a section's list of stories (leave it out if so)" in section.warnings
+
+
+@needs_trafilatura
+def test_the_capture_time_in_a_memento_s_own_address_is_its_time(tmp_path: Path) -> None:
+    # a Wayback Machine memento saved from the browser (`story.html`, `story(1).html`) names its
+    # capture time in the addresses the Wayback Machine rewrote (its canonical link, og:url): with
+    # no Wayback note left, the pages were read without a time, in the order of their names
+    folder = tmp_path / "pages"
+    for name, stamp, version in (("story.html", "20200103110000", SECOND),
+                                 ("story(1).html", "20200103100000", FIRST)):
+        memento = f"https://web.archive.org/web/{stamp}/{URL}"
+        _write(folder, name, render_page(URL, version, SITES[0]).replace(f"'{URL}'", f"'{memento}'"))
+    article, = load([str(folder)])
+    assert article.url == URL
+    assert [(v.title, v.time) for v in article.versions] == [
+        ("First title", datetime(2020, 1, 3, 10, 0, tzinfo=UTC)),
+        ("Second title", datetime(2020, 1, 3, 11, 0, tzinfo=UTC))]
