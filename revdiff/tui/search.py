@@ -239,9 +239,14 @@ class VersionSearch:
         # (version, paragraph, offset, text, length)
         opened: list[tuple[int, int, int, str, int]] = []
         last_seen: list[tuple[int, int]] = []  # each hit's last (version, paragraph)
-        open_hits: dict[tuple[bool, str], int] = {}  # (title?, text) -> index in opened, last version
+        # A hit's place, that the next version's same place continues: the title, or the n-th
+        # paragraph of its text (keyed by text alone, two identical paragraphs of a version were
+        # one hit, the second never listed; by index, a paragraph added above ended every hit
+        # below it)
+        open_hits: dict[tuple[bool, str, int], int] = {}  # place -> index in opened, last version
         for version_index, version in enumerate(self.versions):
-            still_open: dict[tuple[bool, str], int] = {}
+            still_open: dict[tuple[bool, str, int], int] = {}
+            repeats: dict[tuple[bool, str], int] = {}  # (title?, text) -> its places so far, less one
             texts = [(TITLE, version.title), *enumerate(version.paragraphs)]
             for paragraph_index, paragraph in texts:
                 if paragraph in found_in:
@@ -250,7 +255,9 @@ class VersionSearch:
                     found = found_in[paragraph] = self._found(pattern, paragraph)
                 if found is None:
                     continue
-                place = (paragraph_index == TITLE, paragraph)
+                same_text = (paragraph_index == TITLE, paragraph)
+                repeat = repeats[same_text] = repeats.get(same_text, -1) + 1
+                place = (*same_text, repeat)
                 hit_index = open_hits.get(place)
                 if hit_index is None:
                     hit_index = len(opened)

@@ -323,6 +323,18 @@ def test_search_finds_titles_and_says_where_a_paragraph_moved() -> None:
     assert moved.columns(versions)[:2] == ("v0–v1", "¶2→3")
 
 
+def test_search_lists_each_of_two_identical_paragraphs_of_a_version() -> None:
+    """Hits were keyed by a paragraph's text: a repeated `More details to follow.` was one hit,
+    and its second place was never listed."""
+    repeated = "More details to follow."
+    versions = (Version(0, "t", ("Troops landed.", repeated, "Officials met.", repeated)),
+                Version(1, "t", ("Troops landed.", repeated, "Officials met.", repeated)),
+                Version(2, "t", ("New lead.", "Troops landed.", repeated, "Officials met.")))
+    hits = search_versions(versions, "details")
+    assert [(hit.first_version, hit.last_version, hit.paragraph, hit.last_paragraph)
+            for hit in hits] == [(0, 2, 1, 2), (0, 1, 3, 3)]
+
+
 def test_a_search_cuts_snippets_only_for_the_hits_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     """A letter typed in a live blog's search found 3,000 paragraphs and cut a snippet for each,
     though the list shows 200: most of the time each key waited."""
