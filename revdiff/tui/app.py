@@ -352,7 +352,7 @@ class RevdiffApp(PageActions, App[None]):
             def show_chain() -> None:
                 stats.show_lines(pair_lines, chain_lines(
                     session.chain_summaries(), session.article.versions, session.pair,
-                    width=stats.chain_width(pair_lines, self.size.width)))
+                    width=stats.chain_width(pair_lines, self.size.width)), session.pair)
 
             def show_chain_failed() -> None:
                 stats.show_lines(pair_lines, ["change along the chain", "could not compare"])

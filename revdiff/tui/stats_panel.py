@@ -11,9 +11,11 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.widgets import Static
 
 from revdiff.tui.out_of_sight import keep_noting_out_of_sight
+from revdiff.tui.stats_text import CURRENT_MARK
 
 BESIDE_MIN_WIDTH = 110  # terminal columns from which the panel sits on the right of the diff
 BESIDE_CHAIN_WIDTH = 30  # the chart's width on the right
@@ -56,6 +58,10 @@ class StatsPanel(VerticalScroll, can_focus=False):
     def __init__(self, scroll_keys: tuple[str, str] = ("J", "K"), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.scroll_keys = scroll_keys  # the keys that scroll it down and up, as the hints name them
+        # the pair whose line of the chart was last brought into view: a new pair's is, where the
+        # chart began at v0→1 whatever the pair (v34→35 of 59 out of sight until J was pressed a
+        # dozen times), while the reader's own scrolling holds as long as the pair does
+        self._pair_in_view: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="stats-pair")
@@ -87,7 +93,10 @@ class StatsPanel(VerticalScroll, can_focus=False):
         self.set_class(beside < narrowest, "stacked")
         return min(widest, beside if beside >= narrowest else terminal_width - BELOW_FRAME)
 
-    def show_lines(self, pair_lines: list[str], chain_lines: list[str]) -> None:
+    def show_lines(self, pair_lines: list[str], chain_lines: list[str],
+                   current: tuple[int, int] | None = None) -> None:
+        """The counts and the chart; the chart's line of `current`, the pair on screen, scrolled
+        into view when the pair is another than last time."""
         pair = Text(no_wrap=True, overflow="ellipsis")
         pair.append("Statistics\n", style="bold underline")
         pair.append("\n".join(pair_lines))
@@ -100,6 +109,19 @@ class StatsPanel(VerticalScroll, can_focus=False):
         chart = self.query_one("#stats-chain", Static)
         chart.update(chain)
         chart.display = bool(chain_lines)
+        row = next((row for row, line in enumerate(chain_lines) if line.startswith(CURRENT_MARK)),
+                   None)
+        if current is not None and current != self._pair_in_view and row is not None:
+            self._pair_in_view = current
+            self.call_after_refresh(self._bring_into_view, chart, row)
+
+    def _bring_into_view(self, chart: Static, row: int) -> None:
+        """Scroll the least that shows the chart's `row`, the panel's top (the pair's counts) with
+        it where both fit."""
+        y = chart.virtual_region.y + row
+        shown = Region(0, 0, 1, y + 1) if y < self.scrollable_content_region.height else Region(
+            0, y, 1, 1)
+        self.scroll_to_region(shown, animate=False, immediate=True)
 
     @property
     def shown(self) -> bool:

@@ -9,6 +9,7 @@ from revdiff.tui.session import PairSummary
 
 SPARK_LEVELS = "▁▂▃▄▅▆▇█"
 BAR_CELLS = "▏▎▍▌▋▊▉█"
+CURRENT_MARK = "▶"  # begins the current pair's line of the chart
 
 
 def sparkline(values: list[float]) -> str:
@@ -96,7 +97,7 @@ def chain_lines(summaries: list[PairSummary], versions: tuple[Version, ...],
     bar_width = max(4, width - label_width - 7)
     for summary in summaries:
         label = f"v{versions[summary.old_index].number}→{versions[summary.new_index].number}"
-        mark = "▶" if (summary.old_index, summary.new_index) == current else " "
+        mark = CURRENT_MARK if (summary.old_index, summary.new_index) == current else " "
         lines.append(f"{mark}{label:<{label_width}} {bar(summary.changed_share, bar_width)}"
                      f"{percent(summary.changed_share):>4}")
     return lines

@@ -287,6 +287,45 @@ async def test_the_statistics_scroll_by_keyboard_at_80x24(chain_article: Article
         assert stats.scroll_offset.y == 0
 
 
+def current_pair_line_in_view(stats: StatsPanel) -> bool:
+    """Whether the chart's line marked `▶` (the current pair's) is in the panel's view."""
+    chart = stats.query_one("#stats-chain", Static)
+    [row] = [row for row, line in enumerate(str(chart.content).splitlines()) if line.startswith("▶")]
+    top = stats.scroll_offset.y
+    return top <= chart.virtual_region.y + row < top + stats.scrollable_content_region.height
+
+
+@run_async
+async def test_the_statistics_keep_the_current_pair_s_line_in_view(chain_article: Article) -> None:
+    """On a chain of 60 versions the chart always began at v0→1: the current pair's line, v34→35,
+    stayed out of sight until J was pressed a dozen times."""
+    versions = [replace(chain_article.versions[k % 2], number=k) for k in range(60)]
+    app = RevdiffApp(replace(chain_article, versions=tuple(versions)))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stats = app.query_one(StatsPanel)
+        assert current_pair_line_in_view(stats) and stats.scroll_offset.y == 0
+        await pilot.press(*["full_stop"] * 34)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "▶v34→35" in stats_text(stats)
+        assert current_pair_line_in_view(stats)
+        await pilot.press("K", "K")  # the reader's own scrolling holds while the pair stays
+        top = stats.scroll_offset.y
+        await pilot.press("x", "x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert stats.scroll_offset.y == top
+        await pilot.press(*["comma"] * 34)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "▶v0→1" in stats_text(stats)
+        assert current_pair_line_in_view(stats)
+
+
 @run_async
 async def test_the_header_counts_pairs_not_versions(chain_article: Article) -> None:
     """Version numbers are the source's (0.txt is v0); the header counts pairs from 1, apart."""

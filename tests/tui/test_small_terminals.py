@@ -590,7 +590,8 @@ async def test_the_statistics_beside_the_diff_say_more_follows(chain_article: Ar
         await pilot.pause()
         panel = app.query_one(StatsPanel)
         assert not panel.has_class("below") and panel.max_scroll_y > 0
-        assert "more below: J" in drawn(panel)
+        # scrolled to the chart's line of the pair on screen, the counts above it
+        assert "more: J below, K above" in drawn(panel)
         await pilot.press(*"J" * 20)
         await pilot.pause()
         assert "more above: K" in drawn(panel)
