@@ -1,13 +1,16 @@
 """Search every version of an article for a phrase, reporting where it appeared and how long it stayed.
 
-No Textual import. A paragraph (or title) that holds the phrase in several consecutive versions,
-unchanged, is one hit spanning those versions, so a search answers "when did this wording appear, and
-when did it go". Text is compared case-folded and in one Unicode form (`é` finds `e` + U+0301), and a
-phrase is found inside words too (`the` in `their`), as a browser's find finds it.
+No Textual import. Each use of the phrase in a paragraph (or title) is a hit, and one that a
+paragraph holds in several consecutive versions, unchanged, is one hit spanning those versions, so a
+search answers "when did this wording appear, and when did it go". Text is compared case-folded
+and in one Unicode form (`é` finds `e` + U+0301), and a phrase is found inside words too (`the` in
+`their`), as a browser's find finds it.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -158,17 +161,22 @@ def searched_form(text: str) -> str:
     return _UNSEEN.sub("", folded)
 
 
-def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
-    """Where `length` characters from `start` of `searched_form(text)` are in `text`: their
-    offset and length there (`ß` folds to `ss`, `é` decomposes into two characters)."""
-    folded = offset = 0
-    for index, character in enumerate(text):
-        folded += len(searched_form(character))
-        if folded <= start:
-            offset = index + 1
-        elif folded >= start + length:
-            return offset, index + 1 - offset
-    return offset, len(text) - offset
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _unfolded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where each (start, length) of `searched_form(text)` is in `text`: its offset and length
+    there (`ß` folds to `ss`, `é` decomposes into two characters)."""
+    sizes = [1] * len(text)  # each character's length in the searched form: ASCII's one
+    for character in _NOT_ASCII.finditer(text):
+        sizes[character.start()] = len(searched_form(character.group()))
+    ends = list(itertools.accumulate(sizes))
+    places = []
+    for start, length in spans:
+        offset = bisect.bisect_right(ends, start)  # the characters that fold to before it
+        end = min(len(text), bisect.bisect_left(ends, start + length, offset) + 1)
+        places.append((offset, end - offset))
+    return places
 
 
 # Characters a phrase typed may write otherwise: quote styles and dashes, with the Hebrew geresh,
@@ -215,29 +223,27 @@ class VersionSearch:
             folded = self._keys[text] = searched_form(text)
         return folded
 
-    def _found(self, pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
-        """Where `pattern` is in `text`: offset and length in `text` itself, or None."""
+    def _found(self, pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+        """Where `pattern` is in `text`, each time: offset and length in `text` itself."""
         folded = self._key_of(text)
-        found = pattern.search(folded)
-        if found is None:
-            return None
-        offset, length = found.start(), found.end() - found.start()
+        spans = [(found.start(), found.end() - found.start()) for found in pattern.finditer(folded)]
         # a letter folds to more than one, or one unseen to none (both in `Für die
         # Bundes\u00adregierung`, the same length folded): count in the text
-        if len(folded) != len(text) or _UNSEEN.search(text):
-            return _unfolded(text, offset, length)
-        return offset, length
+        if spans and (len(folded) != len(text) or _UNSEEN.search(text)):
+            return _unfolded(text, spans)
+        return spans
 
     def hits(self, query: str) -> list[SearchHit]:
         """Hits for `query` (case-insensitive; white space, quote style and dashes as
         `_phrase_pattern` reads them) in the titles and paragraphs, in reading order of the
-        version where each first appeared."""
+        version where each first appeared: a hit each time a paragraph (or title) holds the
+        phrase, as a browser's find counts it."""
         pattern = phrase_finder(query)
         if pattern is None:
             return []
-        found_in: dict[str, tuple[int, int] | None] = {}  # text -> `_found` in it
-        # (version, paragraph, offset, text, length)
-        opened: list[tuple[int, int, int, str, int]] = []
+        found_in: dict[str, list[tuple[int, int]]] = {}  # text -> `_found` in it
+        # (version, paragraph, text, each (offset, length) of the phrase in it)
+        opened: list[tuple[int, int, str, list[tuple[int, int]]]] = []
         last_seen: list[tuple[int, int]] = []  # each hit's last (version, paragraph)
         # A hit's place, that the next version's same place continues: the title, or the n-th
         # paragraph of its text (keyed by text alone, two identical paragraphs of a version were
@@ -253,7 +259,7 @@ class VersionSearch:
                     found = found_in[paragraph]
                 else:
                     found = found_in[paragraph] = self._found(pattern, paragraph)
-                if found is None:
+                if not found:
                     continue
                 same_text = (paragraph_index == TITLE, paragraph)
                 repeat = repeats[same_text] = repeats.get(same_text, -1) + 1
@@ -261,8 +267,7 @@ class VersionSearch:
                 hit_index = open_hits.get(place)
                 if hit_index is None:
                     hit_index = len(opened)
-                    offset, length = found
-                    opened.append((version_index, paragraph_index, offset, paragraph, length))
+                    opened.append((version_index, paragraph_index, paragraph, found))
                     last_seen.append((version_index, paragraph_index))
                 else:
                     last_seen[hit_index] = (version_index, paragraph_index)
@@ -270,8 +275,9 @@ class VersionSearch:
             open_hits = still_open
         return [SearchHit(first_version, last_version, paragraph, offset, text, last_paragraph,
                           length)
-                for (first_version, paragraph, offset, text, length),
-                    (last_version, last_paragraph) in zip(opened, last_seen)]
+                for (first_version, paragraph, text, found),
+                    (last_version, last_paragraph) in zip(opened, last_seen)
+                for offset, length in found]
 
 
 def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit]:

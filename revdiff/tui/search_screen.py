@@ -88,8 +88,8 @@ class SearchScreen(Dialog[SearchHit | None]):
         self._list_hits()
         shown = self.hits[:MAX_HITS_SHOWN]
         count = len(self.hits)
-        holding = len({version for hit in self.hits
-                       for version in range(hit.first_version, hit.last_version + 1)})
+        spans = {(hit.first_version, hit.last_version) for hit in self.hits}  # a place each use
+        holding = len({version for first, last in spans for version in range(first, last + 1)})
         # more than the list holds: say so, or the places past its end seem not to exist
         listed = f", the first {len(shown)} listed (type more to narrow)" if count > len(shown) else ""
         # the way out named as every dialog names it, where no hit offers Enter ('q' is typed here)

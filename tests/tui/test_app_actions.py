@@ -64,11 +64,11 @@ async def test_search_jumps_to_the_pair_where_a_phrase_appeared(chain_article: A
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"Pompeo")
         hits = app.screen.query_one(OptionList)
-        assert hits.option_count == 2
+        assert hits.option_count == 4  # twice in a paragraph of v2, twice in one of v3
         assert str(hits.get_option_at_index(0).prompt).startswith("v2 ")
         hit_versions = {v for hit in app.screen.hits for v in range(hit.first_version, hit.last_version + 1)}
         assert len(hit_versions) == 2
-        assert "2 places in 2 of 4 versions" in str(app.screen.query_one("#search-count", Static).content)
+        assert "4 places in 2 of 4 versions" in str(app.screen.query_one("#search-count", Static).content)
         await pilot.press("enter")  # one Enter opens the first hit
         assert not isinstance(app.screen, SearchScreen)
         assert header_text(app).startswith("v1 → v2")
@@ -959,6 +959,21 @@ async def test_search_says_when_the_list_holds_only_the_first_hits(tmp_path: Pat
 
 
 @run_async
+async def test_search_counts_a_phrase_used_twice_in_a_paragraph_as_two_places(tmp_path: Path) -> None:
+    # `1 place in 1 of 2 versions` for a paragraph that said `troops` twice: the count read as
+    # the phrase used once, and the list showed only the first
+    (tmp_path / "0.txt").write_text("T\n\nTroops landed; more troops came.\n", encoding="utf-8")
+    (tmp_path / "1.txt").write_text("T\n\nTroops landed.\n", encoding="utf-8")
+    app = RevdiffApp(load_one(tmp_path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"troops")
+        assert str(app.screen.query_one("#search-count", Static).content).startswith(
+            "3 places in 2 of 2 versions · Enter")
+        assert app.screen.query_one(OptionList).option_count == 3
+
+
+@run_async
 async def test_search_hits_fill_the_width_of_the_list() -> None:
     """A hit's line showed 30 cells of text either side of its phrase whatever the dialog's
     width: at 80 columns one at its paragraph's start ended 45 cells in, 30 short of the edge.
@@ -1054,8 +1069,8 @@ async def test_search_opens_again_on_the_last_phrase_for_the_next_hit(chain_arti
         await pilot.press("slash")
         await pilot.pause()
         assert app.screen.query_one(Input).value == "Pompeo"
-        assert app.screen.query_one(OptionList).option_count == 2
-        await pilot.press("down", "enter")
+        assert app.screen.query_one(OptionList).option_count == 4
+        await pilot.press("down", "down", "enter")  # the third: v3's
         assert not isinstance(app.screen, SearchScreen)
         assert header_text(app) != first and "Pompeo" in current_edit_text(app)
         await pilot.press("slash", *"troops")

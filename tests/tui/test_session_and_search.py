@@ -274,7 +274,7 @@ def test_a_snippet_keeps_whole_characters_and_its_context_in_cells() -> None:
     emoji = "The family 👨‍👩‍👧‍👦 waved at the crowd and the crowd waved back at the family today"
     chinese = "东京电视台报道，今天上午发生了地震。地震造成三人受伤。政府表示正在调查原因。" * 2
     for paragraph, phrase in [(hindi, "सरकार"), (emoji, "crowd waved back"), (chinese, "政府")]:
-        (hit,) = search_versions((Version(0, "t", (paragraph,)),), phrase)
+        hit = search_versions((Version(0, "t", (paragraph,)),), phrase)[0]  # Chinese: twice
         context_before, _, context_after = hit.snippet_within().strip("…").partition(phrase)
         start = paragraph.index(context_before)
         assert start > 0 and not continues_cluster(paragraph[:start], paragraph[start])
@@ -333,6 +333,21 @@ def test_search_lists_each_of_two_identical_paragraphs_of_a_version() -> None:
     hits = search_versions(versions, "details")
     assert [(hit.first_version, hit.last_version, hit.paragraph, hit.last_paragraph)
             for hit in hits] == [(0, 2, 1, 2), (0, 1, 3, 3)]
+
+
+def test_search_lists_each_place_of_a_phrase_in_one_paragraph() -> None:
+    """A place was a paragraph: one that held the phrase twice counted once, as `1 place`, and
+    its second use was never shown, where a browser's find counts both."""
+    versions = (Version(0, "t", ("Troops landed; more troops came.",)),
+                Version(1, "t", ("Troops landed; more troops came.", "No troops left.")),
+                Version(2, "t", ("Le café, un café noir.",)))
+    hits = search_versions(versions, "troops")
+    assert [(hit.first_version, hit.last_version, hit.paragraph, hit.offset) for hit in hits] == [
+        (0, 1, 0, 0), (0, 1, 0, 20), (1, 1, 1, 3)]
+    assert [hit.snippet for hit in hits][:2] == ["Troops landed; more troops came."] * 2
+    assert [hit.snippet_within(14) for hit in hits][:2] == ["Troops landed…", "…re troops ca…"]
+    cafes = search_versions(versions, "café")  # `é` folds to two characters: counted in the text
+    assert [(hit.offset, hit.length) for hit in cafes] == [(3, 4), (12, 4)]
 
 
 def test_a_search_cuts_snippets_only_for_the_hits_listed(monkeypatch: pytest.MonkeyPatch) -> None:
