@@ -4,14 +4,16 @@ GitPython commit per version (index.add + index.commit), in the same run, on the
 The corpus is the shared Wikipedia chains, repeated under different URLs until it holds
 --versions versions (5,000 by default). Both methods write the same files, messages and author
 dates into a fresh repository; the peer reuses revdiff's planning and encoding so only the
-writing differs. Prints medians over the runs and the ratio of the medians.
+writing differs. The methods take turns, round after round (the peer in its first
+--peer-repeats rounds), so a busy machine slows them alike. Prints medians over the runs and the
+ratio of the medians.
 
 With --one-folder every article's URL is in one folder (as a site whose URLs are all
 `/news/<slug>`), and the bulk path also runs without spreading a crowded folder's files over
 subfolders (`revdiff.store.plan.CROWDED_FOLDER`), so that the two layouts are compared;
 --crowded-folder N spreads them above N files instead of revdiff's own number, to compare those.
 
-    python benchmarks/git_store.py [--versions 5000] [--repeats 5] [--peer-repeats 1] [--one-folder]
+    python benchmarks/git_store.py [--versions 5000] [--repeats 5] [--peer-repeats 3] [--one-folder]
                                    [--crowded-folder N]
 """
 
@@ -28,6 +30,7 @@ from pathlib import Path
 
 import git
 from shared_input import input_is_there
+from timing import in_turns
 
 from revdiff.formats.plain import read_versions
 from revdiff.model import Article
@@ -106,15 +109,18 @@ def store_one_commit_each(articles: list[Article], repo_dir: Path) -> int:
     return len(plan.commits)
 
 
-def time_method(method: Callable[[list[Article], Path], int], articles: list[Article],
-                repeats: int) -> tuple[list[float], int]:
-    seconds, stored = [], 0
-    for _ in range(repeats):
+def time_in_turns(methods: list[Callable[[list[Article], Path], int]], articles: list[Article],
+                  repeats: list[int]) -> list[tuple[list[float], int]]:
+    """Each method's run times and versions stored, method k run `repeats[k]` times, each into a
+    new repository, the methods taking turns round by round (`timing.in_turns`)."""
+    seconds: list[list[float]] = [[] for _ in methods]
+    stored = [0 for _ in methods]
+    for k in in_turns(repeats):
         with tempfile.TemporaryDirectory(prefix="revdiff-bench-") as tmp:
             start = time.perf_counter()
-            stored = method(articles, Path(tmp) / "repo")
-            seconds.append(time.perf_counter() - start)
-    return seconds, stored
+            stored[k] = methods[k](articles, Path(tmp) / "repo")
+            seconds[k].append(time.perf_counter() - start)
+    return list(zip(seconds, stored, strict=True))
 
 
 def main() -> int:
@@ -123,8 +129,9 @@ def main() -> int:
                         help="versions in the corpus: its chains repeated under other URLs up "
                              "to N; the store skips those unchanged (default: %(default)s)")
     parser.add_argument("--repeats", type=int, default=5, help="runs of the bulk path")
-    parser.add_argument("--peer-repeats", type=int, default=1,
-                        help="runs of the GitPython peer (each takes minutes; 0 leaves it out)")
+    parser.add_argument("--peer-repeats", type=int, default=3,
+                        help="runs of the GitPython peer, taking turns with the bulk path's (each "
+                             "takes minutes; 0 leaves it out)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR",
                         help="a folder of article folders of numbered version files (default: "
                              "the checkout's ../shared/corpus/wikipedia)")
@@ -165,9 +172,10 @@ def main() -> int:
         methods.append((flat, store_bulk_in_one_flat_folder, args.repeats))
     rates = {}
     print(f"\n{'method':36} {'commits':>8} {'median s':>9} {'versions/s':>11}  runs (s)")
-    for name, method, repeats in methods:
-        if repeats:
-            seconds, stored = time_method(method, articles, repeats)
+    timed = time_in_turns([method for _, method, _ in methods], articles,
+                          [repeats for _, _, repeats in methods])
+    for (name, _, _), (seconds, stored) in zip(methods, timed, strict=True):
+        if seconds:
             median = statistics.median(seconds)
             rates[name] = stored / median
             runs = ", ".join(f"{s:.2f}" for s in seconds)

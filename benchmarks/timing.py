@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 from revdiff.engine import compare, sentences_of
 from revdiff.engine.comparison import paragraph_quote_openings, quote_openings_of
@@ -23,17 +23,23 @@ def median_seconds(function: Callable[[], object], repeat: int) -> float:
     return statistics.median(samples)
 
 
+def in_turns(repeats: Sequence[int]) -> Iterator[int]:
+    """The index of the method to run next, run after run, in rounds that take turns (A B, B A,
+    A B, ...), so that a load rising or falling on the machine meanwhile slows each alike; method
+    k takes part in the first `repeats[k]` rounds."""
+    for round_ in range(max(repeats, default=0)):
+        order = [k for k, count in enumerate(repeats) if round_ < count]
+        yield from order if round_ % 2 == 0 else reversed(order)
+
+
 def medians_in_turns(functions: list[Callable[[], object]], repeat: int) -> list[float]:
     """The median wall times of `functions`, in seconds, timed in `repeat` rounds that take turns
-    (A B, B A, A B, ...), so that a load rising or falling on the machine meanwhile slows each
-    alike."""
+    (`in_turns`)."""
     samples: list[list[float]] = [[] for _ in functions]
-    for round_ in range(repeat):
-        order = list(enumerate(functions))
-        for k, function in order if round_ % 2 == 0 else reversed(order):
-            started = time.perf_counter()
-            function()
-            samples[k].append(time.perf_counter() - started)
+    for k in in_turns([repeat] * len(functions)):
+        started = time.perf_counter()
+        functions[k]()
+        samples[k].append(time.perf_counter() - started)
     return [statistics.median(runs) for runs in samples]
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from benchmark_scripts import load_benchmark
 
+from revdiff.model import Article
+
 
 @pytest.mark.parametrize(("arguments", "said"), [
     (["--repeats", "0"], "--repeats must be 1 or more"),
@@ -87,3 +89,35 @@ def test_a_corpus_named_that_is_not_there_is_refused(
         load_benchmark("git_store", monkeypatch).main()
     assert stopped.value.code == 2
     assert f"--corpus {tmp_path / 'nowhere'} is no folder" in capsys.readouterr().err
+
+
+def test_the_bulk_path_and_the_peer_take_turns_round_by_round(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every bulk run came first, then the peer's one run (by default): on a machine whose load
+    changed meanwhile the ratio measured the load as much as the writing. The peer now runs
+    before the second bulk run, and three times by default."""
+    chain = tmp_path / "some-article"
+    chain.mkdir()
+    for number in range(2):
+        (chain / f"{number}.txt").write_text(f"Version {number}.\n")
+    script = load_benchmark("git_store", monkeypatch)
+    runs: list[str] = []
+    store_bulk, store_one_commit_each = script.store_bulk, script.store_one_commit_each
+
+    def bulk(articles: list[Article], repo_dir: Path) -> int:
+        runs.append("bulk")
+        return store_bulk(articles, repo_dir)
+
+    def peer(articles: list[Article], repo_dir: Path) -> int:
+        runs.append("peer")
+        return store_one_commit_each(articles, repo_dir)
+
+    monkeypatch.setattr(script, "store_bulk", bulk)
+    monkeypatch.setattr(script, "store_one_commit_each", peer)
+    monkeypatch.setattr(sys, "argv", ["git_store.py", "--versions", "2", "--repeats", "4",
+                                      "--corpus", str(tmp_path)])
+    assert script.main() == 0
+    assert runs == ["bulk", "peer", "peer", "bulk", "bulk", "peer", "bulk"]
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("GitPython, one commit per version") and line.count(",") == 3
+               for line in lines)
