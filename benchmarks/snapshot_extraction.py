@@ -19,12 +19,14 @@ Methods, run in the same process on the same pages:
 
 Prints the share of pages extracted exactly per method and layout, the share of the articles'
 paragraphs found, the extra (non-article) paragraphs per page, and the median time per page (as a
-ratio to the naive baseline).
+ratio to the naive baseline); the methods' timing runs take turns, round after round, so a busy
+machine slows them alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import sys
 from collections.abc import Callable, Sequence
@@ -33,7 +35,7 @@ from pathlib import Path
 
 import trafilatura
 from bs4 import BeautifulSoup
-from timing import median_seconds
+from timing import medians_in_turns
 
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import extract_paragraphs
@@ -117,6 +119,12 @@ def make_pages(random_count: int) -> list[tuple[str, str, tuple[str, ...]]]:
     return pages
 
 
+def read_all(pages: list[tuple[str, str, tuple[str, ...]]], read: Callable[[str], tuple[str, ...]]
+             ) -> list[tuple[str, ...]]:
+    """The paragraphs `read` extracts from every page: what is timed."""
+    return [read(html) for _, html, _ in pages]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--random", type=int, default=60, help="random articles to add")
@@ -130,8 +138,8 @@ def main(argv: Sequence[str] | None = None) -> None:
           f"(unseen by revdiff's furniture list: {', '.join(s.name for s in UNSEEN_SITES)})")
     header = f"{'method':<22} {'exact':>7}  " + "  ".join(f"{name:>11}" for name in layouts)
     print(header + f"  {'found':>6}  {'extra':>6}  {'s/page':>8}  {'x naive':>7}")
-    naive_time = None
-    for name, method in METHODS.items():
+    rows = []
+    for name, method in METHODS.items():  # each method's first pass, before any is timed
         right = {layout: [0, 0] for layout in layouts}
         found = extra = wanted = 0
         for layout, html, expected in pages:
@@ -142,15 +150,14 @@ def main(argv: Sequence[str] | None = None) -> None:
             extra += len(set(got) - set(expected))
             wanted += len(set(expected))
         total = sum(r[0] for r in right.values()) / len(pages)
-
-        def read_all(read: Callable[[str], tuple[str, ...]] = method) -> list[tuple[str, ...]]:
-            return [read(html) for _, html, _ in pages]
-
-        seconds = median_seconds(read_all, args.repeat) / len(pages)
-        naive_time = naive_time or seconds
         shares = "  ".join(f"{r[0]:>5}/{r[1]:<5}" for r in (right[x] for x in layouts))
-        print(f"{name:<22} {total:>7.1%}  {shares}  {found / wanted:>6.1%}  "
-              f"{extra / len(pages):>6.2f}  {seconds:>8.4f}  {seconds / naive_time:>7.1f}")
+        rows.append(f"{name:<22} {total:>7.1%}  {shares}  {found / wanted:>6.1%}  "
+                    f"{extra / len(pages):>6.2f}")
+    timed = medians_in_turns([functools.partial(read_all, pages, method) for method in METHODS.values()],
+                             args.repeat)
+    for row, median in zip(rows, timed, strict=True):
+        seconds = median / len(pages)
+        print(f"{row}  {seconds:>8.4f}  {seconds / (timed[0] / len(pages)):>7.1f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,33 @@
+"""benchmarks/snapshot_extraction.py times its methods in turns, so that a busy machine slows them
+alike."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pytest
+from benchmark_scripts import load_benchmark
+
+
+def test_the_methods_take_turns_round_by_round(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Every timing run of the naive baseline came first, then every one of the next method, and
+    so on: on a machine whose load changed meanwhile the `x naive` ratio measured the load as much
+    as the extraction. The peer now reads the pages before the baseline's second run does."""
+    script = load_benchmark("snapshot_extraction", monkeypatch)
+    calls: list[str] = []
+
+    def recorded(name: str, read: Callable[[str], tuple[str, ...]]) -> Callable[[str], tuple[str, ...]]:
+        def read_and_record(html: str) -> tuple[str, ...]:
+            calls.append(name)
+            return read(html)
+        return read_and_record
+
+    monkeypatch.setattr(script, "METHODS", {"naive": recorded("naive", script.naive_paragraphs),
+                                            "revdiff": recorded("revdiff", script.revdiff_paragraphs)})
+    script.main(["--random", "0", "--repeat", "3"])
+    passes = [name for name, _ in itertools.groupby(calls)]
+    assert passes == ["naive", "revdiff"] * 3  # a first pass each, then N R, R N, N R
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines()[2:]]
+    assert rows == ["naive", "revdiff"]
