@@ -13,7 +13,8 @@ second version with edited, added, deleted and moved sentences, then measures, i
   what `revdiff INPUT | less` shows) and the naive app, the whole diff as one highlighted page
   (a Rich `Text` in a scrolling `Static`), to first screen.
 
-Medians; the targets are first screen under 1 s and keypress under 50 ms.
+Medians; the cases take turns, round after round, so a busy machine slows them alike. The targets
+are first screen under 1 s and keypress under 50 ms.
 
     python benchmarks/tui_latency.py [--sentences 2000] [--repeat 3]
 """
@@ -26,9 +27,9 @@ import os
 import random
 import statistics
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -36,7 +37,7 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Static
-from timing import compare_afresh, forget_splits, median_seconds
+from timing import compare_afresh, forget_splits, in_turns
 
 from revdiff.engine import compare
 from revdiff.export.comparison_text import comparison_text
@@ -197,8 +198,10 @@ async def measure_empty_app() -> float:
         return time.perf_counter() - started
 
 
-def run(measure: Callable[[], Awaitable[float]], repeat: int) -> float:
-    return statistics.median(asyncio.run(measure()) for _ in range(repeat))  # type: ignore[arg-type]
+def wall_seconds(function: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
 
 
 def main() -> None:
@@ -211,24 +214,32 @@ def main() -> None:
     if options.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its runs")
     article = generated_article(options.sentences)
-    compare_time = median_seconds(lambda: compare_afresh(*article.versions), options.repeat)
     comparison = compare(*article.versions)
-    text_time = median_seconds(lambda: comparison_text(comparison, color=False), options.repeat)
+    cases: list[Callable[[], object]] = [
+        lambda: wall_seconds(lambda: compare_afresh(*article.versions)),
+        lambda: wall_seconds(lambda: comparison_text(comparison, color=False)),
+        lambda: asyncio.run(measure_app(article)),
+        lambda: asyncio.run(measure_one_long_page(article)),
+        lambda: asyncio.run(measure_empty_app()),
+    ]
+    results: list[list[Any]] = [[] for _ in cases]
+    for k in in_turns([options.repeat] * len(cases)):
+        results[k].append(cases[k]())
+    compare_times, text_times, app_runs, long_pages, empty_apps = results
+    compare_time, text_time = statistics.median(compare_times), statistics.median(text_times)
     firsts, first_cpus = [], []
     next_presses, line_presses, unbound_presses = Presses(), Presses(), Presses()
     changes = 0
-    for _ in range(options.repeat):
-        first, first_cpu, nexts, lines, unbound, changes = asyncio.run(measure_app(article))
+    for first, first_cpu, nexts, lines, unbound, changes in app_runs:
         firsts.append(first)
         first_cpus.append(first_cpu)
         for total, run_presses in ((next_presses, nexts), (line_presses, lines),
                                    (unbound_presses, unbound)):
             total.wall += run_presses.wall
             total.cpu += run_presses.cpu
-    long_page = statistics.median(asyncio.run(measure_one_long_page(article))
-                                  for _ in range(options.repeat))
+    long_page = statistics.median(long_pages)
     first_ms = median_ms(firsts)
-    empty_app = statistics.median(asyncio.run(measure_empty_app()) for _ in range(options.repeat))
+    empty_app = statistics.median(empty_apps)
     rows = [
         ("harness: an empty Textual app, ready", empty_app * 1000, ""),
         ("engine: compare the two versions", compare_time * 1000, ""),

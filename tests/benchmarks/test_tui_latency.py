@@ -1,0 +1,36 @@
+"""benchmarks/tui_latency.py times its cases in turns, so that a busy machine slows them alike."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from benchmark_scripts import load_benchmark
+
+
+def test_the_app_and_its_peers_take_turns_round_by_round(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every run of the engine came first, then every run of the plain text, of the app, of the
+    one long page and of the empty app: on a machine whose load changed meanwhile the ratios
+    `first screen / plain text` and `one long page / first screen` measured the load as much as
+    the app. The peers now run before the app's second run."""
+    script = load_benchmark("tui_latency", monkeypatch)
+    runs: list[str] = []
+
+    def recorded(name: str, function: Callable[..., Any], *args: Any, **options: Any) -> Any:
+        runs.append(name)
+        return function(*args, **options)
+
+    for name, attribute in (("plain text", "comparison_text"),
+                            ("app", "measure_app"), ("long page", "measure_one_long_page"),
+                            ("empty app", "measure_empty_app")):
+        monkeypatch.setattr(script, attribute,
+                            functools.partial(recorded, name, getattr(script, attribute)))
+    monkeypatch.setattr(sys, "argv", ["tui_latency.py", "--sentences", "20", "--repeat", "3"])
+    script.main()
+    one_round = ["plain text", "app", "long page", "empty app"]
+    assert runs == one_round + one_round[::-1] + one_round
+    assert "first screen / plain text" in capsys.readouterr().out
