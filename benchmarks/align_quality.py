@@ -15,7 +15,9 @@ same process:
   plain character similarity and with revdiff's own similarity, so the matching strategy is compared
   on equal terms.
 
-"non-identical" restricts gold and predicted links to pairs whose texts differ.
+"non-identical" restricts gold and predicted links to pairs whose texts differ. The methods take
+turns pair by pair (A B on one pair of drafts, B A on the next), so that a busy machine slows each
+alike in the `ms/pair` column.
 
 The gold links of these drafts never cross (the script counts the crossing pairs of gold links and
 prints how many): the annotators recorded no moves, so every (old, new) pair of a link revdiff
@@ -47,6 +49,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Indel
 from shared_input import input_is_there
+from timing import in_turns
 
 from revdiff.engine.align import align_sentences
 from revdiff.engine.similarity import comparable_form, similarity
@@ -146,26 +149,33 @@ def gold_pairs(item: dict) -> Pairs:  # type: ignore[type-arg]
     return {(i, j) for old_ids, new_ids in item["links"] for i in old_ids for j in new_ids}
 
 
-def evaluate(items: Sequence[dict], aligner: Aligner) -> tuple[Score, Score, float]:  # type: ignore[type-arg]
-    counts = {"tp": 0, "pred": 0, "gold": 0, "tp_ni": 0, "pred_ni": 0, "gold_ni": 0}
-    elapsed = 0.0
-    for item in items:
+def evaluate(items: Sequence[dict], aligners: Sequence[Aligner]) -> list[tuple[Score, Score, float]]:  # type: ignore[type-arg]
+    """Each aligner's links scored, all of them and the non-identical ones, and its seconds per
+    pair. The aligners take turns pair by pair (`timing.in_turns`: A B on the first pair, B A on
+    the next), so that a load rising or falling on the machine meanwhile slows each alike."""
+    counts = [dict.fromkeys(("tp", "pred", "gold", "tp_ni", "pred_ni", "gold_ni"), 0)
+              for _ in aligners]
+    elapsed = [0.0 for _ in aligners]
+    aligned = [0 for _ in aligners]
+    for k in in_turns([len(items)] * len(aligners)):
+        item = items[aligned[k]]
+        aligned[k] += 1
         old, new = item["old"], item["new"]
         gold = gold_pairs(item)
         start = time.perf_counter()
-        predicted = aligner(old, new)
-        elapsed += time.perf_counter() - start
-        counts["tp"] += len(gold & predicted)
-        counts["pred"] += len(predicted)
-        counts["gold"] += len(gold)
+        predicted = aligners[k](old, new)
+        elapsed[k] += time.perf_counter() - start
+        counts[k]["tp"] += len(gold & predicted)
+        counts[k]["pred"] += len(predicted)
+        counts[k]["gold"] += len(gold)
         gold_ni = {(i, j) for i, j in gold if old[i] != new[j]}
         predicted_ni = {(i, j) for i, j in predicted if old[i] != new[j]}
-        counts["tp_ni"] += len(gold_ni & predicted_ni)
-        counts["pred_ni"] += len(predicted_ni)
-        counts["gold_ni"] += len(gold_ni)
-    return (score(counts["tp"], counts["pred"], counts["gold"]),
-            score(counts["tp_ni"], counts["pred_ni"], counts["gold_ni"]),
-            elapsed / max(1, len(items)))
+        counts[k]["tp_ni"] += len(gold_ni & predicted_ni)
+        counts[k]["pred_ni"] += len(predicted_ni)
+        counts[k]["gold_ni"] += len(gold_ni)
+    return [(score(count["tp"], count["pred"], count["gold"]),
+             score(count["tp_ni"], count["pred_ni"], count["gold_ni"]),
+             seconds / max(1, len(items))) for count, seconds in zip(counts, elapsed, strict=True)]
 
 
 def moved_sentences(old: Sequence[str], new: Sequence[str]) -> tuple[set[int], set[int]]:
@@ -252,8 +262,8 @@ def print_table(title: str, items: Sequence[dict], methods: Sequence[tuple[str, 
               f"{'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'ms/pair':>7}")
     print(header)
     print("-" * len(header))
-    for name, aligner in methods:
-        everything, non_identical, seconds = evaluate(items, aligner)
+    scored = evaluate(items, [aligner for _, aligner in methods])
+    for (name, _), (everything, non_identical, seconds) in zip(methods, scored, strict=True):
         print(f"{name:<32} {everything.precision:6.3f} {everything.recall:6.3f} {everything.f1:6.3f} | "
               f"{non_identical.precision:6.3f} {non_identical.recall:6.3f} {non_identical.f1:6.3f} | "
               f"{seconds * 1000:7.2f}")

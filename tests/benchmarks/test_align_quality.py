@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,35 @@ def test_revdiff_s_moves_against_a_gold_without_any_are_counted_and_left_out_in_
             "joins); the gold holds 0 crossing pairs of links") in lines
     assert ("with the sentences of revdiff's moves left out of gold and links: "
             "revdiff P 1.000 R 1.000 F1 1.000, difflib (ndiff) P 1.000 R 1.000 F1 1.000") in lines
+
+
+def test_the_methods_take_turns_pair_by_pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """revdiff aligned every pair, then difflib did, and so on: on a machine whose load changed
+    meanwhile the `ms/pair` column measured the load as much as the methods. difflib now aligns
+    the first pair before revdiff aligns the second, and the order turns pair by pair."""
+    script = load_benchmark("align_quality", monkeypatch)
+    essay = next(name for name in "abcdefgh" if not script.is_held_out(name))
+    old = ["Alpha is first here.", "Bravo comes second."]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"id": f"{essay}_{k}", "essay": essay, "old": old,
+                                        "new": [*old[:1], f"Bravo comes {k}."],
+                                        "links": [[[0], [0]], [[1], [1]]]}) + "\n"
+                            for k in range(3)), encoding="utf-8")
+    runs: list[tuple[str, str]] = []
+    revdiff_pairs, difflib_pairs = script.revdiff_pairs, script.difflib_pairs
+
+    def recorded(name: str, aligner: Callable[[Sequence[str], Sequence[str]], set[tuple[int, int]]]
+                 ) -> Callable[[Sequence[str], Sequence[str]], set[tuple[int, int]]]:
+        def align(old: Sequence[str], new: Sequence[str]) -> set[tuple[int, int]]:
+            runs.append((name, new[1]))
+            return aligner(old, new)
+        return align
+
+    monkeypatch.setattr(script, "revdiff_pairs", recorded("revdiff", revdiff_pairs))
+    monkeypatch.setattr(script, "difflib_pairs", recorded("difflib", difflib_pairs))
+    assert script.main(["--gold", str(gold), "--tuning-only"]) == 0
+    assert runs[:6] == [("revdiff", "Bravo comes 0."), ("difflib", "Bravo comes 0."),
+                        ("difflib", "Bravo comes 1."), ("revdiff", "Bravo comes 1."),
+                        ("revdiff", "Bravo comes 2."), ("difflib", "Bravo comes 2.")]
+    assert any(line.startswith("difflib (ndiff) ") for line in capsys.readouterr().out.splitlines())
