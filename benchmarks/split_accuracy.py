@@ -50,7 +50,7 @@ from split_data import (
     real_single_pages,
     word_characters,
 )
-from timing import median_seconds
+from timing import medians_in_turns
 
 from revdiff.errors import RevdiffError
 from revdiff.formats import load
@@ -252,7 +252,8 @@ def seed_004() -> str:
 
 
 def speed(pages: list[TruePage]) -> str:
-    """Median time per page by size, and a 200-row page against the peer (medians of runs)."""
+    """Median time per page by size, and a 200-row page against the peer (medians of runs in
+    which the two take turns)."""
     timings = []
     for page in pages:
         rows = len(parse_header(page.text, page.name).body)
@@ -263,8 +264,7 @@ def speed(pages: list[TruePage]) -> str:
     large = [t for n, t in timings if 150 <= n <= 250]
     sized = min(pages, key=lambda p: abs(len(parse_header(p.text, p.name).body) - 200))
     rows = len(parse_header(sized.text, sized.name).body)
-    ours = median_seconds(lambda: revdiff_read(sized), 5)
-    peer = median_seconds(lambda: baseline_read(sized), 5)
+    ours, peer = medians_in_turns([partial(revdiff_read, sized), partial(baseline_read, sized)], 5)
     return (f"speed: median {1000 * statistics.median(t for _, t in timings):.1f} ms over {len(timings)}"
             f" pages; <= 50 rows: {1000 * statistics.median(small):.1f} ms; 150-250 rows: "
             f"{1000 * statistics.median(large) if large else float('nan'):.1f} ms\n"
@@ -277,8 +277,7 @@ def linked_speed() -> str:
     lines = []
     for paragraphs in (20, 40, 80):
         page = linked_page(paragraphs)
-        ours = median_seconds(partial(revdiff_read, page), 3)
-        peer = median_seconds(partial(baseline_read, page), 3)
+        ours, peer = medians_in_turns([partial(revdiff_read, page), partial(baseline_read, page)], 3)
         lines.append(f"  a linked page of {2 * paragraphs} rows, {len(page.text.split())} words: revdiff "
                      f"{1000 * ours:.0f} ms, peer {1000 * peer:.0f} ms, ratio {ours / peer:.2f}")
     return "\n".join(lines)
@@ -298,8 +297,7 @@ def rewrite_speed(pages: list[TruePage]) -> str:
         page = TruePage(f"rewrite-{rows}", render_diff_text(Version(0, "rewrite", old),
                                                             Version(1, "rewrite", new), info),
                         old, new)
-        ours = median_seconds(partial(revdiff_read, page), 3)
-        peer = median_seconds(partial(baseline_read, page), 3)
+        ours, peer = medians_in_turns([partial(revdiff_read, page), partial(baseline_read, page)], 3)
         lines.append(f"  a rewritten page of {rows} change rows, {len(page.text.split())} words: "
                      f"revdiff {1000 * ours:.0f} ms ({1000 * ours / rows:.1f} ms a row), peer "
                      f"{1000 * peer:.0f} ms, ratio {ours / peer:.2f}")

@@ -13,16 +13,6 @@ from revdiff.engine.similarity import match_key
 from revdiff.model import Comparison, Version
 
 
-def median_seconds(function: Callable[[], object], repeat: int) -> float:
-    """The median wall time of `repeat` calls of `function`, in seconds."""
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def in_turns(repeats: Sequence[int]) -> Iterator[int]:
     """The index of the method to run next, run after run, in rounds that take turns (A B, B A,
     A B, ...), so that a load rising or falling on the machine meanwhile slows each alike; method
