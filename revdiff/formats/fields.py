@@ -531,6 +531,31 @@ def _shown_time(when: datetime | date) -> str:
     return when.isoformat(sep=" ") if isinstance(when, datetime) else when.isoformat()
 
 
+def time_row_contradiction(time_text: str, numbers: tuple[int, int],
+                           times: Sequence[datetime | None], place: str,
+                           stamps: str = "<time datetime>") -> list[str]:
+    """A warning where a News Sniffer diff page's time row, "(... later)" or "(... earlier)",
+    which says when the right version was saved after or before the left one, contradicts the
+    versions' two times (`stamps` naming where the page gives them: the HTML page's `<time
+    datetime>`, a copied page's time cells), or, without two different ones both with a zone or
+    both without, the order of the versions' numbers (which the page is read in)."""
+    left, right = numbers
+    later = time_text.endswith("later")
+    left_time, right_time = times
+    if (left_time is not None and right_time is not None and left_time != right_time
+            and (left_time.tzinfo is None) == (right_time.tzinfo is None)):
+        if (right_time > left_time) == later:
+            return []
+        return [(f"{place}: the time row calls version {right} {shown(time_text)} than version "
+                 f"{left}, but its {stamps} is {'before' if later else 'after'} that "
+                 f"version's: the page contradicts itself; its {stamps} values are kept")]
+    if (right > left) == later:
+        return []
+    return [(f"{place}: the time row calls version {right} {shown(time_text)} than version "
+             f"{left}, which its number puts {'before' if later else 'after'}; kept in version "
+             "order")]
+
+
 def textless_warning(version: Version, where: str) -> tuple[str, ...]:
     """The warning of a single-version page that shows no paragraph of its version, which is
     kept, as a tracker's version whose text cell holds none is; none for a page with text."""

@@ -17,6 +17,7 @@ from revdiff.formats.fields import (
     shown,
     sniffer_count_warning,
     textless_warning,
+    time_row_contradiction,
     version_page_article,
     without_wayback_prefix,
 )
@@ -262,8 +263,8 @@ def read_diff_page(text: str, where: str) -> Article:
         raise MalformedPage(f"the page compares version {old_number} with itself", where,
                             hint="the header row is damaged; save it again from News Sniffer")
     if time_text is not None:
-        warnings.extend(_time_row_contradiction(time_text, (old_number, new_number), times,
-                                                f"{where}:{time_cells[1].sourceline}"))
+        warnings.extend(time_row_contradiction(time_text, (old_number, new_number), times,
+                                               f"{where}:{time_cells[1].sourceline}"))
     # A page reached by "Previous version" shows the later version on the left ("(... earlier)"):
     # the article's versions run in the order of their numbers, as a flattened page's do. The
     # right one's time is told from the left one.
@@ -280,29 +281,6 @@ def read_diff_page(text: str, where: str) -> Article:
         warnings.append(count_warning)
         changes = None
     return Article(source, url, versions, changes, metadata, tuple(warnings))
-
-
-def _time_row_contradiction(time_text: str, numbers: tuple[int, int],
-                            times: list[datetime | None], place: str) -> list[str]:
-    """A warning where the time row's "(... later)" or "(... earlier)", which says when the right
-    version was saved after or before the left one, contradicts the two `<time datetime>`, or,
-    without two different ones both with a zone or both without, the order of the versions'
-    numbers (which the page is read in)."""
-    left, right = numbers
-    later = time_text.endswith("later")
-    left_time, right_time = times
-    if (left_time is not None and right_time is not None and left_time != right_time
-            and (left_time.tzinfo is None) == (right_time.tzinfo is None)):
-        if (right_time > left_time) == later:
-            return []
-        return [(f"{place}: the time row calls version {right} {shown(time_text)} than version "
-                 f"{left}, but its <time datetime> is {'before' if later else 'after'} that "
-                 "version's: the page contradicts itself; its <time datetime> values are kept")]
-    if (right > left) == later:
-        return []
-    return [(f"{place}: the time row calls version {right} {shown(time_text)} than version "
-             f"{left}, which its number puts {'before' if later else 'after'}; kept in version "
-             "order")]
 
 
 def _stamped_time(stamped: str, what: str, place: str) -> tuple[datetime | None, str | None]:

@@ -23,6 +23,7 @@ from revdiff.formats.fields import (
     parse_iso_time,
     parse_number,
     shown,
+    time_row_contradiction,
     version_page_article,
 )
 from revdiff.formats.foreign import has_translated_diff_header
@@ -219,6 +220,7 @@ def parse_header(text: str, name: str) -> PageHeader:
         header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
     if remaining and (found := _TIME_ROW.fullmatch(remaining[0][1])):
         header.time_text = found["distance"]
+        _warn_of_a_contradicting_time_row(header, remaining[0][0])
         remaining = remaining[1:]
     elif len(remaining) == 1 and _CUT_TIME_LINE.fullmatch(remaining[0][1]):
         raise MalformedPage("the page ends inside its time row (no body rows follow)", name,
@@ -304,6 +306,7 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
         header.times = (old_time, new_time)
         relative = _TIME_LINE.search(cells[0][2])
         header.time_text = relative["distance"] if relative else None
+        _warn_of_a_contradicting_time_row(header, cells[0][0])
         cells = cells[1:]
     elif cells:
         header.warnings.append(f"{name}:{cells[0][0]}: the time row is missing; check that the "
@@ -315,6 +318,16 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     header.cells = [(old, new) for _, old, new in cells]
     header.body = [(number, _glued(old, new)) for number, old, new in cells]
     return header
+
+
+def _warn_of_a_contradicting_time_row(header: PageHeader, line_number: int) -> None:
+    """Warn, as the HTML page's reader does, where the page's time row (at `line_number`) tells
+    the right version's time after or before the left one against the two times a copied page's
+    time cells show, or, without them, against the order of the versions' numbers."""
+    if header.time_text is not None:
+        header.warnings.extend(time_row_contradiction(
+            header.time_text, (header.old_number, header.new_number), header.times,
+            f"{header.name}:{line_number}", "time cell"))
 
 
 def _old_rows_with_their_tab(header: PageHeader, rows: list[tuple[int, str]],

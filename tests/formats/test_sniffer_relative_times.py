@@ -10,7 +10,7 @@ from revdiff.export.article_json import article_summary
 from revdiff.formats import load
 from revdiff.formats.fields import time_text_after
 from revdiff.formats.sniffer_html import read_diff_page
-from revdiff.model import Version
+from revdiff.model import Article, Version
 from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text
 
 V0, V1, V2, V3 = (Version(n, "Head", ("Kept.", "Added.", "More.", "Last.")[:n + 1])
@@ -78,3 +78,44 @@ def test_an_earlier_time_naming_no_version_counts_from_the_version_after_it() ->
     v1 = Version(1, "Head", ("Kept.", "Added."), time_text="about 1 hour earlier")
     assert time_text_after(v1, V0) is None
     assert time_text_after(v1, V2) == "about 1 hour earlier"
+
+
+_COPIED_PAGE = ("This article is from the source 'bbc' and was first published or seen on .\n"
+                "Version 2\tVersion 1\nHead\tHead\n\t(about 1 hour {word})\nKept.\tKept.\n"
+                "Added.\t\n")
+
+
+def test_a_text_page_whose_time_row_contradicts_its_version_numbers_is_warned(tmp_path: Path) -> None:
+    """"Version 2 Version 1" then "(about 1 hour later)" on a flattened or copied page was read
+    without a word, version 1's time told as an hour after version 2, where the same page as
+    HTML warns that the time row contradicts the numbers."""
+    flattened = _page(V2, V1, "about 1 hour later", tmp_path)
+    copied = tmp_path / "copied.txt"
+    copied.write_text(_COPIED_PAGE.format(word="later"), "utf-8")
+    for page, line in ((flattened, 9), (str(copied), 4)):
+        (article,) = load([page])
+        assert _time_row_warnings(article) == [
+            (f"{page}:{line}: the time row calls version 1 'about 1 hour later' than version 2, "
+             "which its number puts before; kept in version order")], page
+    agreeing = tmp_path / "agreeing.txt"
+    agreeing.write_text(_COPIED_PAGE.format(word="earlier"), "utf-8")
+    for page in (_page(V2, V1, "about 1 hour earlier", tmp_path), str(agreeing)):
+        assert _time_row_warnings(load([page])[0]) == [], page
+
+
+def _time_row_warnings(article: Article) -> list[str]:
+    return [warning for warning in article.warnings if "the time row" in warning]
+
+
+def test_a_copied_page_whose_time_row_contradicts_its_time_cells_is_warned(tmp_path: Path) -> None:
+    """A copied page's time cells put version 2 before version 1 while its time row calls it
+    "(about 1 hour later)": read without a word, where the HTML page warns."""
+    copied = tmp_path / "copied.txt"
+    copied.write_text(_COPIED_PAGE.format(word="later").replace(
+        "Version 2\tVersion 1", "Version 1\tVersion 2").replace(
+        "\t(about", "2020-01-07 23:10:00 UTC\t2020-01-07 22:10:00 UTC (about"), "utf-8")
+    (article,) = load([str(copied)])
+    assert _time_row_warnings(article) == [
+        (f"{copied}:4: the time row calls version 2 'about 1 hour later' than version 1, but its "
+         "time cell is before that version's: the page contradicts itself; its time cell values "
+         "are kept")]
