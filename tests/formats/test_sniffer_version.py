@@ -201,6 +201,23 @@ def test_a_paragraph_of_nothing_but_a_no_break_space_is_no_paragraph() -> None:
     assert read_version_page(page, "v.html").versions == (version,)
 
 
+def test_a_text_line_of_nothing_but_a_no_break_space_is_no_paragraph(tmp_path: Path) -> None:
+    """The text of a page with a `<p>&nbsp;</p>` spacer (a line of a no-break space alone) was
+    read with a paragraph '\\xa0' its HTML page is read without; given together, the two were
+    refused as disagreeing about the version's text."""
+    version = Version(3, "Title", ("First.", "Second."))
+    url = "https://example.com/story"
+    html, text = tmp_path / "v3.html", tmp_path / "v3.txt"
+    html.write_text(render_version_html(version, url, 5).replace(
+        "<p>First.</p>", "<p>First.</p><p>&nbsp;</p>"), "utf-8")
+    text.write_text(render_version_text(version, url, 5).replace("First.\n", "First.\n\xa0\n"),
+                    "utf-8")
+    assert "\xa0" in text.read_text("utf-8")
+    assert read_version_text(text.read_text("utf-8"), "v3.txt").versions == (version,)
+    (article,) = load([str(html), str(text)])
+    assert article.versions == (version,)
+
+
 def test_of_two_version_pages_that_title_a_version_otherwise_the_first_is_kept_warned(
         tmp_path: Path) -> None:
     """Two version pages of one version with different titles were merged silently, the later
