@@ -589,7 +589,10 @@ def read_version_text(text: str, where: str) -> Article:
                 checked_url(url, "article URL", where)
             titles = [b for b in before if b != url]
             if not titles:
-                raise MalformedPage("no title line before 'Version N of M.'", where)
+                raise MalformedPage("no title line before 'Version N of M.'", where,
+                                    numbered[index][0],
+                                    hint="the page was cut above its title: save or copy the "
+                                         "whole page again from News Sniffer")
             version = Version(number, titles[-1], tuple(lines[index + 1:]))
             return version_page_article(url, version, total, where)
     raise MalformedPage("no 'Version N of M.' line", where)

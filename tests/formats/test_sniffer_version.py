@@ -218,6 +218,19 @@ def test_a_text_line_of_nothing_but_a_no_break_space_is_no_paragraph(tmp_path: P
     assert article.versions == (version,)
 
 
+def test_a_version_text_without_a_title_line_is_one_error_line_naming_its_version_line(
+        tmp_path: Path) -> None:
+    """The text of a version page that lost its title line was refused without the line or
+    what to do: "no title line before 'Version N of M.'"."""
+    page = tmp_path / "v2.txt"
+    page.write_text("https://example.com/story\n\nVersion 2 of 5.\nOne.\n", "utf-8")
+    with pytest.raises(MalformedPage) as refused:
+        load([str(page)])
+    assert str(refused.value) == (f"{page}:3: no title line before 'Version N of M.' (the page "
+                                  "was cut above its title: save or copy the whole page again "
+                                  "from News Sniffer)")
+
+
 def test_of_two_version_pages_that_title_a_version_otherwise_the_first_is_kept_warned(
         tmp_path: Path) -> None:
     """Two version pages of one version with different titles were merged silently, the later
