@@ -64,15 +64,16 @@ _SITE_FOOTER = re.compile(r"Currently monitoring [\d,]+ articles\.|News Sniffer 
                           r" for changes to their articles\.")
 # Lines a site's footer can take after the pagination; more are read as rows.
 _MAX_FOOTER_LINES = 5
-# A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
-_SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
+# A time cell as the page shows it, in UTC or at its offset as Rails shows a time in another
+# zone: `2020-01-07 23:10:00 UTC`, `2020-01-08 00:10:00 +0100`.
+_SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) (UTC|[+-]\d{4})")
 # The time row's text (`(about 1 hour later)`): Rails writes no brackets inside it, and a search
 # that let them in read on to the end of a cell from each `(`, a time growing with the square of
 # the cell's length.
 _TIME_LINE = re.compile(r"\((?P<distance>[^()]+ (?:later|earlier))\)")
 # The time row of a flattener that keeps the time cells' text too: `2020-01-02 17:12:09 UTC
 # 2020-01-02 18:20:00 UTC (about 1 hour later)`.
-_TIME_ROW = re.compile(rf"(?:\d{{4}}-\d\d-\d\d \d\d:\d\d(?::\d\d)? UTC ?){{0,2}}{_TIME_LINE.pattern}")
+_TIME_ROW = re.compile(rf"(?:{_SHOWN_TIME.pattern} ?){{0,2}}{_TIME_LINE.pattern}")
 # The start of a time row, cut short: `(about 1 hour l`.
 _CUT_TIME_LINE = re.compile(r"\([^()]*")
 # `Version 2 of 5.`; a copy may lose the full stop or turn a space into a tab.
@@ -443,13 +444,19 @@ def _two_cells(line: str) -> list[str]:
 
 def _shown_time(cell: str, what: str, name: str, line: int, warnings: list[str]
                 ) -> datetime | None:
-    """The time a time cell shows (`2020-01-07 23:10:00 UTC`), None when it shows none; one at a
-    leap second (`23:59:60`) is read at second 59, and one that is no time (`2020-13-07`) left
-    out, each warned of in `warnings` as `what`."""
+    """The time a time cell shows (`2020-01-07 23:10:00 UTC`, `2020-01-08 00:10:00 +0100`), None
+    when it shows none; one at a leap second (`23:59:60`) is read at second 59, and one that is
+    no time (`2020-13-07`, `+2500`) left out, each warned of in `warnings` as `what`."""
     found = _SHOWN_TIME.search(cell)
     if found is None:
         return None
-    time = parse_iso_time(found[1].replace(" ", "T") + "+00:00", "time", name, line)
+    offset = "+00:00" if found[2] == "UTC" else found[2]
+    try:
+        time = parse_iso_time(f"{found[1].replace(' ', 'T')}{offset}", "time", name, line)
+    except MalformedPage:
+        warnings.append(f"{name}:{line}: {what} {shown(found[0])} is not a time: its offset puts "
+                        "it outside the years 1 to 9999 in UTC; left out")
+        return None
     if time is None:
         warnings.append(f"{name}:{line}: {what} {shown(found[0])} is not a time; left out")
         return None

@@ -4,7 +4,10 @@ it counts from the other version of the page that tells it, and is shown only be
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+import pytest
 
 from revdiff.export.article_json import article_summary
 from revdiff.formats import load
@@ -119,3 +122,48 @@ def test_a_copied_page_whose_time_row_contradicts_its_time_cells_is_warned(tmp_p
         (f"{copied}:4: the time row calls version 2 'about 1 hour later' than version 1, but its "
          "time cell is before that version's: the page contradicts itself; its time cell values "
          "are kept")]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "+0100", "-0500"])
+def test_a_flattened_time_row_keeps_its_shown_times_in_any_zone_rails_writes(
+        tmp_path: Path, zone: str) -> None:
+    """Rails shows a time outside UTC with its offset (`2020-01-02 18:20:00 +0100`): a
+    flattened time row that kept such times was read as a body row, its times taken for
+    paragraphs of both versions, and warned of as missing."""
+    plain = _page(V1, V2, "about 1 hour later", tmp_path)
+    text = Path(plain).read_text("utf-8")
+    shown = tmp_path / "shown.txt"
+    shown.write_text(text.replace("(about 1 hour later)", f"2020-01-02 17:12:09 {zone} "
+                                  f"2020-01-02 18:20:00 {zone} (about 1 hour later)"), "utf-8")
+    (read,), (expected,) = load([str(shown)]), load([plain])
+    assert read.versions == expected.versions
+    assert read.warnings == tuple(warning.replace(plain, str(shown))
+                                  for warning in expected.warnings)
+
+
+def test_a_copied_time_cell_outside_utc_gives_its_time(tmp_path: Path) -> None:
+    """A copied page's time cell in a zone other than UTC (`2020-01-07 23:10:00 +0100`, as
+    Rails shows it) was left out without a word."""
+    copied = tmp_path / "copied.txt"
+    copied.write_text(_COPIED_PAGE.format(word="later").replace(
+        "Version 2\tVersion 1", "Version 1\tVersion 2").replace(
+        "\t(about", "2020-01-07 23:10:00 +0100\t2020-01-08 00:10:00 +0100 (about"), "utf-8")
+    (article,) = load([str(copied)])
+    zone = timezone(timedelta(hours=1))
+    assert [version.time for version in article.versions] == [
+        datetime(2020, 1, 7, 23, 10, tzinfo=zone), datetime(2020, 1, 8, 0, 10, tzinfo=zone)]
+    assert article.warnings == ()
+
+
+def test_a_copied_time_cell_whose_offset_leaves_the_years_1_to_9999_is_left_out_warned(
+        tmp_path: Path) -> None:
+    copied = tmp_path / "copied.txt"
+    copied.write_text(_COPIED_PAGE.format(word="later").replace(
+        "Version 2\tVersion 1", "Version 1\tVersion 2").replace(
+        "\t(about", "0001-01-01 00:10:00 +0100\t2020-01-08 00:10:00 +0100 (about"), "utf-8")
+    (article,) = load([str(copied)])
+    assert [version.time for version in article.versions] == [
+        None, datetime(2020, 1, 8, 0, 10, tzinfo=timezone(timedelta(hours=1)))]
+    assert article.warnings == ((f"{copied}:4: the old version's time '0001-01-01 00:10:00 +0100' "
+                                 "is not a time: its offset puts it outside the years 1 to 9999 "
+                                 "in UTC; left out"),)
