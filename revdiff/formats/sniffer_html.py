@@ -355,10 +355,12 @@ def _url_line(heading: Tag, version_line: Tag) -> str | None:
 def read_version_page(text: str, where: str) -> Article:
     """Read a News Sniffer single-version page: title, URL, 'Version N of M.', paragraphs.
 
-    The paragraphs are the `<p>` elements that follow the version line in its own container
-    (`_text_paragraphs`), so paragraphs of the site layout (header, footer) are not taken for
-    article text. The page is read as a browser shows it (`shown_markup`): a title, version line
-    or paragraph in a comment, a script, style, template or textarea element is none.
+    The title is the `<h1>` nearest before the version line, so a site name's heading above it
+    is not taken for the title. The paragraphs are the `<p>` elements that follow the version
+    line in its own container (`_text_paragraphs`), so paragraphs of the site layout (header,
+    footer) are not taken for article text. The page is read as a browser shows it
+    (`shown_markup`): a title, version line or paragraph in a comment, a script, style, template
+    or textarea element is none.
     """
     markup = shown_markup(text)
     elements = read_open_elements(markup)  # read once for both uses
@@ -368,14 +370,16 @@ def read_version_page(text: str, where: str) -> Article:
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
     soup = BeautifulSoup(end_tags_implied(markup, elements), "html.parser")
-    heading = soup.find("h1")
-    if heading is None:
+    first_heading = soup.find("h1")
+    if first_heading is None:
         raise MalformedPage("no <h1> title in the version page", where, hint=_SAVE_AGAIN)
     located = _version_line(soup)
     if located is None:
         raise MalformedPage("no 'Version N of M.' line in the version page", where,
                             hint=_SAVE_AGAIN)
     version_line, found = located
+    # the title is the heading nearest before the version line, not a site name's `<h1>` above it
+    heading = version_line.find_previous("h1") or first_heading
     number = parse_number(found.group(1), "version number", where)
     total = parse_number(found.group(2), "version count", where)
     url = _url_line(heading, version_line)

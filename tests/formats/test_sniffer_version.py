@@ -231,6 +231,18 @@ def test_a_version_text_without_a_title_line_is_one_error_line_naming_its_versio
                                   "from News Sniffer)")
 
 
+@pytest.mark.parametrize("logo", ['<h1 class="logo"><a href="/">News Sniffer</a></h1>',
+                                  '<header><h1>News Sniffer</h1></header>'])
+def test_a_site_heading_before_the_title_is_not_the_title(logo: str) -> None:
+    """A layout whose site name is an `<h1>` before the article's gave every version the title
+    'News Sniffer': the title is the heading nearest before the version line."""
+    version = Version(3, "Title", ("First.", "Second."))
+    page = render_version_html(version, "https://example.com/story", 5)
+    logoed = page.replace("<body>", f"<body>{logo}", 1)
+    assert logoed != page
+    assert read_version_page(logoed, "v.html").versions == (version,)
+
+
 def test_of_two_version_pages_that_title_a_version_otherwise_the_first_is_kept_warned(
         tmp_path: Path) -> None:
     """Two version pages of one version with different titles were merged silently, the later
