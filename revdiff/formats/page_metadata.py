@@ -55,6 +55,33 @@ def linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[st
     return values
 
 
+def linked_data_types(soup: BeautifulSoup) -> list[str]:
+    """The `@type`s of the objects the page's JSON-LD blocks describe the page by, in the order
+    they stand: a block's object, the objects of a block that is a list, and those of its
+    `@graph` (not the objects inside them: a section front's list of its stories' articles), each
+    named without its vocabulary's address (`http://schema.org/NewsArticle` is `NewsArticle`); a
+    block that is no JSON is passed over."""
+    types: list[str] = []
+
+    def collect(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                collect(item)
+        elif isinstance(node, dict):
+            named = node.get("@type")
+            for name in named if isinstance(named, list) else [named]:
+                if isinstance(name, str) and name.strip():
+                    types.append(re.split(r"[/:#]", name.strip())[-1])
+            collect(node.get("@graph"))
+
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            collect(json.loads(script.get_text()))
+        except (ValueError, RecursionError):  # no JSON, or nested deeper than Python recurses
+            continue
+    return types
+
+
 def own_addresses(soup: BeautifulSoup, html: str) -> list[str]:
     """The addresses the page names as its own, best first: its canonical link, its og:url, the
     address a browser or an extension saved it from (Chrome's `saved from url` mark,

@@ -22,7 +22,7 @@ from revdiff.errors import MissingExtra
 from revdiff.formats.fields import without_wayback_prefix
 from revdiff.formats.open_elements import end_tags_implied
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
-from revdiff.formats.page_metadata import linked_data, meta, own_addresses
+from revdiff.formats.page_metadata import linked_data, linked_data_types, meta, own_addresses
 from revdiff.formats.page_times import time_from_page, time_of_save
 from revdiff.formats.shown_markup import closing_html_tag
 from revdiff.formats.text_input import collapse_whitespace
@@ -95,6 +95,19 @@ MAX_ERROR_PAGE_WORDS = 100
 _LOWER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 # A site's name after a separator at the end of a page's `<title>` (`Council decides | Site`).
 _SITE_NAME = re.compile(r"\s[|\-–—·•]\s((?:(?!\s[|\-–—·•]\s).)*)$", re.DOTALL)
+# The JSON-LD @types of schema.org's Article family (Article and the types below it), which say
+# a page is an article.
+_ARTICLE_TYPES = frozenset((
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNews",
+    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
+    "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
+    "DiscussionForumPosting", "TechArticle", "APIReference"))
+# The JSON-LD @types that say a page is a site's home page, a section front or a list of stories
+# or results, not an article (a generic `WebPage` says neither).
+_NO_ARTICLE_TYPES = frozenset((
+    "WebSite", "CollectionPage", "ImageGallery", "MediaGallery", "VideoGallery", "ItemList",
+    "SearchResultsPage"))
 # The article's text in the page's JSON-LD, all that a page whose text a script writes in holds
 # of it when saved without running the script (curl, wget).
 _LINKED_DATA_TEXT = "articleBody"
@@ -136,9 +149,10 @@ class SavedPage:
     error_heading: str | None
     # The text is the JSON-LD articleBody: the page shows none.
     text_from_linked_data: bool
-    # The page's og:type where it says the page is no article (`website`, as a home page or a
-    # section's list of stories says; `video.other`), else None.
+    # The type the page gives itself where it says the page is no article (`_other_type`), and
+    # where it gives it ("og:type", "JSON-LD @type"), else None.
     other_type: str | None
+    other_type_source: str | None
 
 
 def read_page(name: str, file_name: str, html: str) -> SavedPage:
@@ -168,11 +182,27 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     url, *other_urls = _urls(soup, html) or (None,)
-    page_type = meta(soup, "og:type")
+    other_type, other_type_source = _other_type(soup) or (None, None)
     return SavedPage(name, file_name, url, tuple(other_urls), title, time, source, leap_second,
                      unread_zone, date, unread_time, text, closing_html_tag(html) is None, error_heading,
-                     text_from_linked_data,
-                     None if page_type is None or "article" in page_type.casefold() else page_type)
+                     text_from_linked_data, other_type, other_type_source)
+
+
+def _other_type(soup: BeautifulSoup) -> tuple[str, str] | None:
+    """The type the page says it is where that is no article, and where it says so: its og:type
+    (`website`, as a home page or a section's list of stories says; `video.other`), else the
+    first of its JSON-LD @types (`page_metadata.linked_data_types`) that names a home page, a
+    section front or a list (`_NO_ARTICLE_TYPES`); None where it says neither, or where either
+    names an article (an og:type of `article`, a JSON-LD @type of schema.org's Article family)."""
+    og_type = meta(soup, "og:type")
+    types = linked_data_types(soup)
+    if og_type is not None and "article" in og_type.casefold() or any(
+            name in _ARTICLE_TYPES for name in types):
+        return None
+    if og_type is not None:
+        return og_type, "og:type"
+    named = next((name for name in types if name in _NO_ARTICLE_TYPES), None)
+    return None if named is None else (named, "JSON-LD @type")
 
 
 def _shown_paragraphs(soup: BeautifulSoup, html: str, name: str, title: str

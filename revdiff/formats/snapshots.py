@@ -413,12 +413,16 @@ def _claimed_dates_note(dated: Sequence[SavedPage]) -> str:
 
 
 def _other_type_note(pages: Sequence[SavedPage]) -> str:
-    """The warning that says the pages whose og:type names no article (`website`) may be none."""
+    """The warning that says the pages whose og:type or JSON-LD @type names no article
+    (`website`, `CollectionPage`) may be none."""
     names = [p.name for p in pages]
     one = len(names) == 1
-    types = ", ".join(dict.fromkeys(shown(p.other_type) for p in pages))
+    by_source: dict[str, dict[str, None]] = {}
+    for page in pages:
+        by_source.setdefault(str(page.other_type_source), {})[shown(page.other_type)] = None
+    types = ", ".join(f"{source} ({', '.join(named)})" for source, named in by_source.items())
     return (f"{counted(len(names), 'page')} {'says' if one else 'say'} in {'its' if one else 'their'} "
-            f"og:type ({types}) that {'it is' if one else 'they are'} no article "
+            f"{types} that {'it is' if one else 'they are'} no article "
             f"({first_few(names)}): {'it' if one else 'they'} may be a home page or a section's "
             f"list of stories (leave {'it' if one else 'them'} out if so)")
 

@@ -1612,14 +1612,20 @@ def test_a_wayback_memento_single_file_saved_keeps_its_time_of_capture(tmp_path:
     assert (article.url, article.versions[0].time) == (URL, datetime(2020, 1, 3, 10, 0, tzinfo=UTC))
 
 
-def _section_page(url: str, og_type: str) -> str:
-    """A section front: a heading and a list of stories' teasers, each in an `<article>`."""
+def _section_page(url: str, og_type: str | None, head: str = "") -> str:
+    """A section front: a heading and a list of stories' teasers, each in an `<article>`, with
+    its og:type (where given) and `head` in its `<head>`."""
     teasers = "".join(f"<article><h2><a href='/story-{n}'>Council votes on budget plan number {n} "
                       f"after a long debate</a></h2><p>A short teaser of story {n} in a few words."
                       "</p></article>" for n in range(8))
+    og = "" if og_type is None else f"<meta property='og:type' content='{og_type}'>"
     return (f"<!DOCTYPE html><html><head><title>Local news | Example News</title>"
-            f"<link rel='canonical' href='{url}'><meta property='og:type' content='{og_type}'>"
+            f"<link rel='canonical' href='{url}'>{og}{head}"
             f"</head><body><main><h1>Local news</h1>{teasers}</main></body></html>")
+
+
+def _linked_data_script(data: object) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
 
 
 @needs_trafilatura
@@ -1636,6 +1642,41 @@ def test_a_page_whose_og_type_is_no_article_is_warned_of(tmp_path: Path) -> None
     name = str(folder / "20200103120000.html")
     assert f"1 page says in its og:type ('website') that it is no article ({name}): it may be a " \
            "home page or a section's list of stories (leave it out if so)" in section.warnings
+
+
+@needs_trafilatura
+def test_a_page_whose_json_ld_type_is_no_article_is_warned_of(tmp_path: Path) -> None:
+    # a section front marked only by its JSON-LD @type (no og:type) was read as an article of its
+    # own without a word; an article's JSON-LD, a WebSite beside it in its @graph, is one
+    folder = tmp_path / "pages"
+    article = _linked_data_script({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Example News"},
+        {"@type": ["NewsArticle"], "headline": FIRST.title}]})
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]).replace(
+        "<head>", f"<head>{article}"))
+    _write(folder, "20200103110000.html", render_page(URL, SECOND, SITES[0]))
+    section = _linked_data_script([{"@context": "https://schema.org", "@type": "CollectionPage",
+                                    "hasPart": [{"@type": "NewsArticle", "headline": "A story"}]},
+                                   {"@type": "WebSite", "name": "Example News"}])
+    _write(folder, "20200103120000.html",
+           _section_page("https://news.example.com/local", None, section))
+    story, front = load([str(folder)])
+    assert not any("no article" in w for w in story.warnings)
+    name = str(folder / "20200103120000.html")
+    assert f"1 page says in its JSON-LD @type ('CollectionPage') that it is no article ({name}): " \
+           "it may be a home page or a section's list of stories (leave it out if so)" \
+           in front.warnings
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("article_type", ["NewsArticle", "http://schema.org/ReportageNews",
+                                          "LiveBlogPosting", "BlogPosting"])
+def test_a_page_whose_json_ld_names_an_article_is_one_whatever_its_og_type(
+        tmp_path: Path, article_type: str) -> None:
+    script = _linked_data_script({"@context": "https://schema.org", "@type": article_type})
+    page = read_page("story.html", "story.html", render_page(URL, FIRST, SITES[0]).replace(
+        "<head>", f"<head><meta property='og:type' content='website'>{script}"))
+    assert page.other_type is None
 
 
 @needs_trafilatura
