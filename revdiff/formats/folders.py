@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from revdiff.errors import (
@@ -368,7 +368,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         return saved_pages
     texts = []
     binary: dict[Path, BinaryData] = {}  # the files that are no text (a picture): no versions
-    refused: list[RevdiffError] = []  # the files revdiff reads in no way (compressed, a document)
+    refused: dict[Path, RevdiffError] = {}  # the files revdiff reads in no way (compressed, a document)
     for file in files:
         if file in empty:  # `read_folder` read it
             continue
@@ -387,7 +387,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             binary[file] = no_text
             continue
         except (UnknownFormat, BinaryInput) as unreadable:
-            refused.append(unreadable)
+            refused[file] = unreadable
             continue
         if isinstance(read, TextInput):
             texts.append(read)
@@ -398,11 +398,12 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             database_articles.extend(read)
             databases.append(file.name)
     if refused:  # the folder is refused: moving the file out helps only beside another to read
-        raise _refused_in_folder(refused[0]) if texts or databases else refused[0]
+        unread = _first_by_name(refused)
+        raise _refused_in_folder(unread) if texts or databases else unread
     if binary and (databases or not texts or any(t.format is not Format.PLAIN for t in texts)):
         # left out only beside plain versions: beside pages or databases, a stray file is
         # refused; in a folder of nothing else to read, no other file is there to be read
-        stray = next(iter(binary.values()))
+        stray = _first_by_name(binary)
         raise _refused_in_folder(stray) if texts or databases else stray
     if len(empty) == len(files):  # nothing but failed captures: the folder is empty
         raise next(iter(empty.values()))
@@ -449,6 +450,12 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     if notes is not None:
         notes.extend(left_out_empty)
     return read_pages(texts)
+
+
+def _first_by_name(errors: Mapping[Path, RevdiffError]) -> RevdiffError:
+    """The error about the first of the files `errors` names, their names sorted as text
+    (`story.mhtml` before `story2.mhtml`, which the order of versions puts first)."""
+    return errors[min(errors, key=lambda file: file.name)]
 
 
 def _refused_in_folder(error: RevdiffError) -> RevdiffError:

@@ -1119,6 +1119,16 @@ def test_a_folder_of_pictures_alone_is_still_refused(tmp_path: Path, beside: str
                                   "SQLite file, a git repository or a folder")
 
 
+def test_a_folder_of_pictures_alone_is_refused_naming_the_first_by_name(tmp_path: Path) -> None:
+    # `pic2.png` was named, first in the order of versions (a numbered name before one without
+    # a number), where `pic.png` is the first by name
+    (tmp_path / "pic2.png").write_bytes(PICTURE)
+    (tmp_path / "pic.png").write_bytes(PICTURE)
+    with pytest.raises(BinaryInput) as refused:
+        load([str(tmp_path)])
+    assert refused.value.where == str(tmp_path / "pic.png")
+
+
 @pytest.mark.parametrize("name", ["0.txt", "2.txt"], ids=["first", "last"])
 def test_an_empty_gzip_file_among_version_files_is_refused_wherever_it_stands(
         tmp_path: Path, name: str) -> None:

@@ -16,7 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, MissingExtra
+from revdiff.errors import (
+    EmptyInput,
+    InconsistentPages,
+    InputTooLarge,
+    MissingExtra,
+    UnknownFormat,
+)
 from revdiff.formats import load
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import read_page
@@ -598,6 +604,23 @@ def test_a_single_file_save_beside_saved_pages_is_named_as_one(tmp_path: Path) -
     assert refused.value.hint == (
         'save the page again as HTML ("Webpage, Complete" or "Webpage, HTML only"), or give its '
         "text; a folder of saved pages must hold nothing else")
+
+
+def test_a_folder_of_single_file_saves_alone_is_refused_naming_the_first_by_name(
+        tmp_path: Path) -> None:
+    # `story.mhtml` and `story2.mhtml`: the refusal named `story2.mhtml`, the first in the order
+    # of versions (a numbered name before one without a number), not the first by name
+    folder = tmp_path / "saves"
+    mhtml = ("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;"
+             '\r\n\ttype="text/html";\r\n\tboundary="--b"\r\n\r\n----b\r\n'
+             "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+             + render_page(URL, FIRST, SITES[0]).replace("=", "=3D") + "\r\n----b--\r\n")
+    for name in ("story2.mhtml", "story.mhtml"):
+        _write(folder, name, mhtml)
+    with pytest.raises(UnknownFormat) as refused:
+        load([str(folder)])
+    assert refused.value.where == str(folder / "story.mhtml")
+    assert refused.value.message.startswith("this is an MHTML archive")
 
 
 def test_a_folder_refused_for_another_file_names_its_first_page_as_saved(tmp_path: Path) -> None:
