@@ -184,9 +184,10 @@ _DOCUMENT_LINE = re.compile(r"^[ \t]*<(!doctype\s+html|html)\b", re.IGNORECASE |
 
 def describe_wrapped_page(text: str) -> tuple[str, str] | None:
     """A web page saved inside something else, and how to save it as a page: a WARC web archive,
-    an MHTML archive (a browser's "single file") with its HTML part, an HTTP response with its
-    headers (`curl -i`) whose body is HTML, or a whole page with a few lines before its markup. None for
-    anything else: text that quotes headers or markup is a version like any other."""
+    an MHTML archive (the MIME file a browser writes for "Webpage, Single File") with its HTML
+    part, an HTTP response with its headers (`curl -i`) whose body is HTML, or a whole page with a
+    few lines before its markup. None for anything else: text that quotes headers or markup is a
+    version like any other."""
     text = text.replace("\r\n", "\n")
     head = text[:65536]
     if _WARC_RECORD.match(head):

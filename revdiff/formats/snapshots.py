@@ -152,8 +152,8 @@ def _refuse_one_time_named_twice(pages: Sequence[SavedPage], where: str) -> None
 def mixed_folder(other: Path, first_page: str, text: str | None = None) -> InconsistentPages:
     """The refusal of a folder of saved pages (`first_page` the first of them by name) that also
     holds `other`, a file that is no saved page; one whose `text` is a page wrapped in something
-    else (an MHTML archive, a browser's single-file save) is named as that, and how to save it as
-    a page said."""
+    else (an MHTML archive, which a browser writes for "Webpage, Single File") is named as that,
+    and how to save it as a page said."""
     wrapped = foreign.describe_wrapped_page(text) if text is not None else None
     if wrapped is not None:
         what, to_save = wrapped
