@@ -51,6 +51,8 @@ _PAGE_NAME = re.compile(r"[0-9]{6,}-(.+)\.html")  # as `report_file_name` makes 
 # A slug's most characters and bytes (UTF-8): room in a file name's 255 bytes for the rest.
 _SLUG_CHARACTERS = 60
 _SLUG_BYTES = 120
+# How a path starts that names an article (its input, without URL or title): no title does.
+_PATH_START = re.compile(r"\.{0,2}/|~/")
 _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
 # What a URL holds of its own and keeps as it is in a link (RFC 3986's delimiters, and `%` of
 # what is already encoded); letters, digits and `-._~` are kept too.
@@ -64,14 +66,16 @@ def url_from_site(url: str) -> str:
 
 
 def article_slug(name: str) -> str:
-    """`some-article-title` for an article's URL or path: safe in a file name on every file
-    system (a path's last part, a URL without its scheme; `name_slug`), a web page's URL from its
-    site on (`url_from_site`), without `www-`, as the app's article list shows it. The report's
-    page names and the app's offered export name are both made so."""
+    """`some-article-title` for an article's key, its URL or title, or the input that names an
+    article without either: safe in a file name on every file system (`name_slug`): a title
+    whole, a `/` in it a dash (`9/11 memorial`), a path from `/`, `./`, `../` or `~/` its last
+    part (`/data/story.db`), a URL without its scheme, a web page's URL from its site on
+    (`url_from_site`), without `www-`, as the app's article list shows it. The report's page
+    names and the app's offered export name are both made so."""
     site = url_from_site(name)
     if site != name:
         return name_slug(site)
-    if "://" not in name:  # a path: its last part names the article
+    if _PATH_START.match(name):  # an input's path: its last part names the article
         name = name.rstrip("/").rsplit("/", 1)[-1] or name
     return name_slug(re.sub(r"^[a-z]+://", "", name, flags=re.IGNORECASE))
 

@@ -250,10 +250,21 @@ def test_report_file_names_are_safe() -> None:
     assert report_file_name(7, "https://www.bbc.co.uk/news/world-1?x=<y>") == \
         "000007-bbc-co-uk-news-world-1-x-y.html"
     assert report_file_name(0, "../../etc/passwd") == "000000-passwd.html"
-    assert report_file_name(4, "corpus/story#2") == "000004-story-2.html"
+    assert report_file_name(4, "corpus/story#2") == "000004-corpus-story-2.html"
     assert report_file_name(5, "..") == "000005-article.html"
     assert report_file_name(1, "éé") == "000001-ee.html"
     assert report_file_name(2, "中文") == "000002-中文.html"
+
+
+def test_a_title_with_a_slash_names_the_page_whole() -> None:
+    """A NewsEdits entry without a URL is keyed by its title, and `9/11 memorial` was taken for
+    a path: its report page and the app's offered export name were `11-memorial`."""
+    assert report_file_name(3, "9/11 memorial") == "000003-9-11-memorial.html"
+    assert article_slug("AC/DC: \\back\\ on tour?") == "ac-dc-back-on-tour"
+    assert article_slug("ftp://example.com/a/b") == "example-com-a-b"
+    # an article without URL or title is named by its input, whose path's last part names it
+    assert article_slug("/tmp/pytest-of-someone/pytest-42/test-a-long-name0/news.db") == \
+        "news-db"
 
 
 def test_report_pages_are_named_without_www_and_apart(tmp_path: Path) -> None:
@@ -326,7 +337,7 @@ def test_an_article_of_files_given_together_is_read_from_its_own_file(tmp_path: 
     ("https://aljazeera.net/news/الحرب-في-غزة", "aljazeera-net-news-الحرب-في-غزة"),
     ("https://bbc.com/hindi/भारत-में-चुनाव", "bbc-com-hindi-भारत-में-चुनाव"),
     ("İstanbul'da Straße", "istanbul-da-straße"),
-    ("a\u202eb\u200fc\x1bd/\u0301e", "e"),  # the path's last part, its stray mark dropped
+    ("a\u202eb\u200fc\x1bd/\u0301e", "a-b-c-d-e"),  # the mark after the slash dropped
     ("a\u202eb\u200fc\x1bd", "a-b-c-d"),
     ("中" * 100, "中" * 40),  # 120 bytes
 ])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from revdiff.tui.exporting import path_end
+from revdiff.engine.comparison import compare
+from revdiff.model import Version
+from revdiff.tui.exporting import EXPORT_FORMATS, default_filename, path_end
 from revdiff.tui.wrapping import text_width
 
 
@@ -38,3 +40,12 @@ def test_a_long_reason_keeps_its_start_and_end_within_its_cells() -> None:
     shown = middle_cut("書き込めませんでした：ディスクがいっぱいです", 15)
     assert text_width(shown) <= 15 and shown == "書き込め…いです"
     assert middle_cut("e\u0301" * 20, 5) == "e\u0301e\u0301…e\u0301e\u0301"
+
+
+def test_the_offered_name_of_a_title_with_a_slash_is_the_whole_title() -> None:
+    """An article keyed by its title `9/11 memorial` (no URL) was offered `11-memorial-v0-v1.txt`,
+    the title taken for a path and cut to its last part."""
+    comparison = compare(Version(0, "9/11 memorial", ("It opened.",)),
+                         Version(1, "9/11 memorial", ("It opened today.",)))
+    assert default_filename(comparison, "9/11 memorial", EXPORT_FORMATS[0]) == \
+        "9-11-memorial-v0-v1.txt"
