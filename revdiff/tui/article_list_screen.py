@@ -18,7 +18,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from revdiff.export.html_report import url_from_site
+from revdiff.export.slugs import url_from_site
 from revdiff.formats.elision import compared_versions
 from revdiff.model import Article
 from revdiff.terminal_text import visible
