@@ -1,5 +1,5 @@
 """Names made from an article's key (its URL or title) for files, safe on every file system: the
-HTML report's pages and the app's offered export file take them."""
+HTML report's pages, the app's offered export file and the unified diff's headers take them."""
 
 from __future__ import annotations
 

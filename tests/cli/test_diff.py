@@ -304,7 +304,7 @@ def test_rows_name_an_article_without_a_url_alike_however_it_is_given(
                 "SELECT article FROM edits UNION SELECT article FROM entryversion"))
         database.unlink()
         result = CliRunner().invoke(main, ["export", *given, "-o", "-", "--format", "unified"])
-        names.update(line.split("\t")[0][4:] for line in result.output.splitlines()
+        names.update(line.split("\t")[0][6:] for line in result.output.splitlines()
                      if line.startswith(("--- ", "+++ ")))
     names.update(row["article"] for row in revdiff.edits_table("story"))
     names.update(row["article"] for row in revdiff.edits_table(revdiff.load("story")[0]))
@@ -804,10 +804,10 @@ def test_unified_leaves_out_times_told_from_versions_the_pair_does_not_show(vers
                                                                          ) -> None:
     headers = [line for line in run(version_2_not_given, "--format", "unified").splitlines()
                if line.startswith(("--- ", "+++ "))]
-    assert headers == ["--- https://example.org/troops\tversion 0",
-                       "+++ https://example.org/troops\tversion 1 (about 1 hour later)",
-                       "--- https://example.org/troops\tversion 1",
-                       "+++ https://example.org/troops\tversion 3"]
+    assert headers == ["--- a/example-org-troops\tversion 0",
+                       "+++ b/example-org-troops\tversion 1 (about 1 hour later)",
+                       "--- a/example-org-troops\tversion 1",
+                       "+++ b/example-org-troops\tversion 3"]
 
 
 def test_html_leaves_out_times_told_from_versions_the_pair_does_not_show(version_2_not_given: str

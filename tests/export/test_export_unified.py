@@ -32,7 +32,8 @@ def test_export_md_says_a_version_without_a_time_has_none_in_its_header(samples:
     out = tmp_path / "all.diff"
     run_export(ExportJob((str(samples / "iran-strikes-us-troops-in-iraq"),), out, "unified"))
     assert out.read_text(encoding="utf-8").startswith(
-        "--- iran-strikes-us-troops-in-iraq\tversion 0\n+++ iran-strikes-us-troops-in-iraq\tversion 1\n")
+        "--- a/iran-strikes-us-troops-in-iraq\tversion 0\n"
+        "+++ b/iran-strikes-us-troops-in-iraq\tversion 1\n")
     export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
     assert "(time)` headers, the time left out with its parentheses where the version has none," \
         in export_md

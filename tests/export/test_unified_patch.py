@@ -178,7 +178,39 @@ def test_a_time_written_on_two_lines_keeps_each_header_one_line(tmp_path: Path) 
     new = Version(1, "t", ("The troops arrived. They stayed.",), time_text="2 hours\u2028later")
     comparison = compare(old, new)
     diff = article_unified_diff("story", comparison)
-    assert diff.splitlines()[:2] == ["--- story\tversion 0 (about 1 hour later)",
-                                     "+++ story\tversion 1 (2 hours later)"]
+    assert diff.splitlines()[:2] == ["--- a/story\tversion 0 (about 1 hour later)",
+                                     "+++ b/story\tversion 1 (2 hours later)"]
     assert apply_with_patch(sentence_lines(comparison.old_sentences), diff, tmp_path) == \
         sentence_lines(comparison.new_sentences)
+
+
+@pytest.mark.parametrize("name", ["../../x", "/abs/path", "a/../../b", "C:\\Windows\\x", "-"])
+def test_a_header_names_a_file_inside_the_folder_the_patch_is_applied_in(name: str,
+                                                                         tmp_path: Path) -> None:
+    """The article's name was the header's file name as it is: `../../x` or `/abs/path` was the
+    file `patch -p0` or `git apply` would change. The headers name `a/` and `b/` and the
+    article's slug, which `git apply` (`-p1`) and `patch -p1` apply to in the folder they run in."""
+    comparison = compare(Version(0, "t", ("The troops arrived. They left.",)),
+                         Version(1, "t", ("The troops arrived. They stayed.",)))
+    diff = article_unified_diff(name, comparison)
+    old_header, new_header = diff.splitlines()[:2]
+    old_file, new_file = old_header[4:].split("\t")[0], new_header[4:].split("\t")[0]
+    assert old_file.startswith("a/") and new_file == "b/" + old_file[2:]
+    target = old_file[2:]
+    assert "/" not in target and "\\" not in target and target not in ("", ".", "..")
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / target).write_text(sentence_lines(comparison.old_sentences), encoding="utf-8")
+    (tmp_path / "change.diff").write_text(diff, encoding="utf-8")
+    result = subprocess.run([_git_tool(), "apply", "--check", "../change.diff"], cwd=folder,
+                            capture_output=True, text=True, check=False,
+                            env={"GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path),
+                                 "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr + diff
+    result = subprocess.run([_patch_tool(), "--batch", "--fuzz=0", "-p1", "-i", "../change.diff"],
+                            cwd=folder, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr + diff
+    assert (folder / target).read_text(encoding="utf-8") == \
+        sentence_lines(comparison.new_sentences)
+    assert sorted(path.name for path in tmp_path.rglob("*")) == sorted(["work", target,
+                                                                        "change.diff"])
