@@ -9,9 +9,9 @@ snapshot). The table has no version column: an entry's versions are its rows ord
 some rows and `1.0` or `'1'` in others is one entry (`id_key`, as NewsEdits reads it), warned.
 The entry's feed link is in `entry.url`; the `diff` table pairs consecutive versions and adds no
 text. An `entry_id` stored as a BLOB is read as UTF-8 text (`b'1'` is `1`), as a title is; an
-`entry_id`, title or summary whose bytes are not UTF-8 is warned about, as NYTdiff and NewsEdits
-warn. A `url`, `archive_url` or feed link Python cannot split (`http://[::1/x`) is refused, naming
-its row, as every reader refuses such a URL (`checked_url`).
+`entry_id`, title, summary, `url`, `archive_url` or feed link whose bytes are not UTF-8 is warned
+about, as NYTdiff and NewsEdits warn. A `url`, `archive_url` or feed link Python cannot split
+(`http://[::1/x`) is refused, naming its row, as every reader refuses such a URL (`checked_url`).
 """
 
 from __future__ import annotations
@@ -77,20 +77,21 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
         grouped.setdefault(id_key(values["entry_id"]), []).append(values)
     for entry in grouped:  # the feed links of the entries read, in the order of their rows
         if entry in entry_urls:
-            checked_url(entry_urls[entry], f"entry {cell_shown(entry)}: url", where)
-    return [_article(entry, rows, entry_urls) for entry, rows in grouped.items()]
+            checked_url(str(cell_text(entry_urls[entry])), f"entry {cell_shown(entry)}: url", where)
+    return [_article(entry, rows, entry_urls.get(entry)) for entry, rows in grouped.items()]
 
 
-def _entry_urls(connection: sqlite3.Connection, entry: Table | None) -> dict[object, str]:
+def _entry_urls(connection: sqlite3.Connection, entry: Table | None) -> dict[object, object]:
+    """The `entry` table's feed links by entry, their cells as stored (text, or bytes)."""
     if entry is None or "id" not in entry.columns or "url" not in entry.columns:
         return {}
     query = f"SELECT {quote(entry.columns['id'])}, {quote(entry.columns['url'])} FROM {quote(entry.name)}"
-    return {id_key(row[0]): str(cell_text(row[1])) for row in connection.execute(query)
-            if row[1] is not None}
+    return {id_key(row[0]): row[1] for row in connection.execute(query) if row[1] is not None}
 
 
-def _article(entry: object, rows: list[dict[str, object]],
-             entry_urls: dict[object, str]) -> Article:
+def _article(entry: object, rows: list[dict[str, object]], feed_link: object) -> Article:
+    """One entry's rows as an article; `feed_link`, its `entry.url` cell, is its URL where it
+    has one."""
     warnings: list[str] = []
     entry_name = ("the entryversion rows without an entry_id" if entry is None
                   else f"entry {cell_shown(entry)}")
@@ -126,7 +127,8 @@ def _article(entry: object, rows: list[dict[str, object]],
             warnings.append(f"entryversion row {row_id} (version {number}): summary is NULL, "
                             "read as no text")
         warnings.extend(not_utf8_warning(f"entryversion row {row_id} (version {number})", column)
-                        for column in ("title", "summary") if is_not_utf8(row[column]))
+                        for column in ("title", "summary", "url", "archive_url")
+                        if is_not_utf8(row.get(column)))
         paragraphs = split_paragraphs(cell_text(row["summary"]) or "")
         if row["summary"] is not None and not paragraphs:
             warnings.append(f"entryversion row {row_id} (version {number}): summary holds no "
@@ -137,7 +139,9 @@ def _article(entry: object, rows: list[dict[str, object]],
     warnings.insert(0, "entryversion has no version column: versions are numbered 1, 2, ... "
                        "in order of created (read as UTC, as diffengine writes it)")
     urls = [str(cell_text(row["url"])) for _, _, row in timed if row.get("url")]
-    url = entry_urls.get(entry) or (urls[-1] if urls else None)
+    if is_not_utf8(feed_link):
+        warnings.append(not_utf8_warning(entry_name, "url (its feed link, in the entry table)"))
+    url = cell_text(feed_link) or (urls[-1] if urls else None)
     metadata = {"tracker": "diffengine"}
     if entry is not None:  # as NewsEdits: rows without an entry_id have none
         metadata["entry_id"] = str(cell_text(entry))

@@ -196,6 +196,28 @@ def test_a_title_or_summary_that_is_not_utf8_is_read_with_a_warning(tmp_path: Pa
         "replaced with �" for column in ("title", "summary")]
 
 
+def test_a_url_archive_url_or_feed_link_that_is_not_utf8_is_read_with_a_warning(
+        tmp_path: Path) -> None:
+    # their bad bytes were replaced with `�` and nothing said so, where NYTdiff warns of a url's
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "News", b"https://e.example/caf\xe9", "<p>One.</p>", "2020-01-03 10:00:00",
+         b"https://web.archive.org/caf\xe9", 1),
+        (2, "News", "https://e.example/story", "<p>Two.</p>", "2020-01-03 11:00:00", None, 1),
+    ])
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE entry SET url = ? WHERE id = 1",
+                           (b"https://e.example/feed-caf\xe9",))
+    connection.close()
+    article, = read_database(path)
+    assert article.url == "https://e.example/feed-caf\ufffd"
+    assert article.metadata["archive_urls"] == "https://web.archive.org/caf\ufffd"
+    assert [w for w in article.warnings if "UTF-8" in w] == [
+        *(f"entryversion row 1 (version 1): {column} holds bytes that are not UTF-8; bad bytes "
+          "replaced with �" for column in ("url", "archive_url")),
+        ("entry 1: url (its feed link, in the entry table) holds bytes that are not UTF-8; bad "
+         "bytes replaced with �")]
+
+
 def test_a_row_whose_id_is_0_is_named_by_it(tmp_path: Path) -> None:
     # an id of 0 was taken for none and the row named by its rowid, here 1, as the next row is
     path = tmp_path / "diffengine.db"
