@@ -64,7 +64,7 @@ from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
 
 REQUIRED_COLUMNS = ("article_id", "title", "abstract", "date_time")
-OPTIONAL_COLUMNS = ("id", "version", "url", "byline", "kicker", "author")
+OPTIONAL_COLUMNS = ("id", "version", "url", "byline", "author")  # not `kicker`: unused
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,6 +214,22 @@ def test_a_view_making_a_value_over_the_size_limit_is_named_saying_what_to_do(
     assert error.value.hint.startswith("give the file the tracker wrote, whose tables hold")
 
 
+def test_a_kicker_is_not_read(tmp_path: Path) -> None:
+    """`kicker` was read from every row and never used: a view making it longer than the size
+    limit allows refused the file, whose versions are within it."""
+    url = "https://www.nytimes.com/2020/01/03/world/c.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (row, "a1", url, f"T{row}", f"Body {row}.", None, None, "h", "2020-01-03 10:00:00", row)
+        for row in (1, 2)], table="stored")
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE VIEW nyt_versions AS SELECT id, article_id, url, title, abstract, "
+                       "hex(zeroblob(600000)) AS kicker, date_time, version FROM stored")
+    connection.commit()
+    connection.close()
+    article, = read_database(path, max_bytes=16 * 1024)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "T1"), (2, "T2")]
+
+
 def test_rows_without_an_article_id_are_told_apart_by_their_url(tmp_path: Path) -> None:
     # they were read as one article: two stories of two URLs merged into four versions
     first_url = "https://www.nytimes.com/2020/01/03/world/d.html"
