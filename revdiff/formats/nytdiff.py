@@ -196,9 +196,8 @@ def _article(article_id: object, rows: list[Row], table: str, original: bool, nu
                         for r in sorted(rows, key=lambda r: r.row_id)
                         if numbered and r.version is None)
         if len(rows) > 1:
-            warnings.append(f"{table}: {_article_named(article_id, rows)} repeats or lacks "
-                            f"version numbers; its {len(rows)} rows are ordered by date_time, "
-                            "then id, and numbered 1, 2, ...")
+            warnings.append(f"{named} repeats or lacks version numbers; its {len(rows)} rows "
+                            "are ordered by date_time, then id, and numbered 1, 2, ...")
     versions = []
     for number, row in zip(numbers, rows):
         if row.title is None:
