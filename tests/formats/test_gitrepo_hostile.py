@@ -186,6 +186,18 @@ def test_a_fifo_in_the_repository_is_refused_not_waited_on(
     assert "FIFO" in refused_at_once("parse", str(repo), "--format", "text", naming=named)
 
 
+def test_security_md_lists_the_fifos_and_devices_refused_in_a_repository() -> None:
+    # SECURITY.md did not say that a FIFO or device in the git directory, an included config
+    # or an alternate object folder is refused: a guarantee the tests above check went untold
+    security_md = " ".join((Path(__file__).resolve().parents[2] / "SECURITY.md")
+                           .read_text(encoding="utf-8").split())
+    assert "`refuse_special_files` in `revdiff/safe_git.py`" in security_md
+    for place in ("in a config file the config includes (`include.path`, `includeIf.*.path`",
+                  "in the object folders that `objects/info/alternates` names",
+                  "`test_a_fifo_in_the_repository_is_refused_not_waited_on`"):
+        assert place in security_md
+
+
 def test_an_alternate_named_many_times_is_looked_at_once(tmp_path: Path) -> None:
     """An alternates file naming its own folder a thousand times: each folder git follows is
     checked for FIFOs once, not once a line at every depth (1000 to the fifth)."""
