@@ -44,6 +44,7 @@ from revdiff.formats.input_file import (
     TextInput,
     database_named_note,
     decoded_input,
+    entry_kind,
     read_file,
     with_warnings,
 )
@@ -147,7 +148,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                              python_hint=f"Python expands no glob: give the paths "
                              f"glob.glob({name!r}) finds")
         if not path.exists() and path.is_symlink():
-            raise EmptyInput("a symbolic link that leads to nothing (or to a loop of links)", name,
+            raise EmptyInput(entry_kind(path), name,
                              hint="check where it leads, or give the file itself")
         if not path.exists():
             raise EmptyInput("no such file or directory", name,
