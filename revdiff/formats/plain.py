@@ -438,15 +438,17 @@ def named_twice(first: str, second: str, time: datetime | None, day: str | None,
 
 def name_as_read(stem: str) -> str:
     """A file name's stem as its numbers read: a date and time of day written one way, the
-    seconds given (`20200104T0930` and `2020-01-04_09-30-00` as `2020-1-4T9-30-0`), and every
-    number without zeros before it."""
+    seconds given (`20200104T0930` and `2020-01-04_09-30-00` as `2020-1-4T9-30-0`), every
+    number without zeros before it, and without the terminal's control sequences, which write
+    nothing of the name (`0<ESC>[m` as `0`)."""
     def written_one_way(dated: re.Match[str]) -> str:
         year, month, day, hour, minute, second = _date_parts(dated)
         time_of_day = f"T{hour}-{minute}-{second or 0}" if hour and minute else ""
         return f"{year}-{month}-{day}{time_of_day}"
 
     return _NUMBER_IN_NAME.sub(lambda number: str(int(number[0])),
-                               _DATE_IN_NAME.sub(written_one_way, stem))
+                               _DATE_IN_NAME.sub(written_one_way,
+                                                 without_control_sequences(stem)))
 
 
 def article_name(names: Sequence[str]) -> str:

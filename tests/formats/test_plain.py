@@ -517,6 +517,16 @@ def test_an_escape_sequence_gives_no_version_number_among_numbered_names(tmp_pat
         load([str(tmp_path)])
 
 
+def test_a_name_that_differs_only_in_an_escape_sequence_names_the_same_version(
+        tmp_path: Path) -> None:
+    """`0<ESC>[m.txt` beside `0.txt` was read as a third version, the numbers 0, 0, 1 not rising,
+    and the folder numbered from 0 without a word."""
+    for name in ("0.txt", "0\x1b[m.txt", "1.txt"):
+        (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+    with pytest.raises(InconsistentPages, match=r"both name version 0 \(keep one of them"):
+        load([str(tmp_path)])
+
+
 @pytest.mark.parametrize("names", [("v1 (1).txt", "v2 (1).txt"), ("0 copy.txt", "1 copy.txt"),
                                    ("1 (2).txt", "2.txt")])
 def test_a_name_like_a_copy_s_of_no_file_there_is_a_version(
