@@ -24,8 +24,10 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 _VERSION_NUMBER_IN_NAME = re.compile(r"(?<![^\W_])[^\W\d_]*(\d+)(?![^\W_])")
 # What file managers and browsers add to a file's name for a copy they make beside it, or a
 # download of a name already there: Finder's ` copy` (` copy 2`), Explorer's ` - Copy`
-# (` - Copy (2)`), and a browser's or a desktop's ` (1)`.
-_COPY_MARK = re.compile(r"(?: copy(?: \d+)?| - copy(?: \(\d+\))?| \(\d+\))$", re.IGNORECASE)
+# (` - Copy (2)`), GNOME Files' ` (copy)` (` (another copy)`, ` (3rd copy)`, ` (21st copy)`), and a
+# browser's or a desktop's ` (1)`.
+_COPY_MARK = re.compile(r"(?: copy(?: \d+)?| - copy(?: \(\d+\))?"
+                        r"| \((?:another |\d+(?:st|nd|rd|th) )?copy\)| \(\d+\))$", re.IGNORECASE)
 # A date in a file name, year first and written apart (`2020-01-04`, `2020-1-4`), with the time
 # of day that may follow it (`2020-01-04_10-30`, `2020-01-04_9-30`, `2020-01-04T10:30:00`,
 # `2020-01-04 1030`), or written together with its time (`20200104T0930`, and strftime's

@@ -486,6 +486,11 @@ def test_two_files_that_name_one_version_are_refused(tmp_path: Path, names: tupl
     (("v1.txt", "v1 (1).txt", "v2.txt"), "v1 (1).txt", "v1.txt"),
     (("v1.txt", "v1 (2).txt", "v3.txt"), "v1 (2).txt", "v1.txt"),
     (("2020-01-04.txt", "2020-01-04 (1).txt"), "2020-01-04 (1).txt", "2020-01-04.txt"),
+    # GNOME Files' copies: ` (copy)`, ` (another copy)`, then ` (3rd copy)`, ` (4th copy)`, ...
+    (("0.txt", "0 (copy).txt", "1.txt"), "0 (copy).txt", "0.txt"),
+    (("0.txt", "0 (another copy).txt", "1.txt"), "0 (another copy).txt", "0.txt"),
+    (("0.txt", "0 (3rd copy).txt", "1.txt"), "0 (3rd copy).txt", "0.txt"),
+    (("v1.txt", "v1 (21st copy).txt", "v2.txt"), "v1 (21st copy).txt", "v1.txt"),
 ])
 def test_a_copy_a_file_browser_or_a_download_names_beside_its_version_is_refused(
         tmp_path: Path, names: tuple[str, ...], copy: str, original: str) -> None:
@@ -528,7 +533,7 @@ def test_a_name_that_differs_only_in_an_escape_sequence_names_the_same_version(
 
 
 @pytest.mark.parametrize("names", [("v1 (1).txt", "v2 (1).txt"), ("0 copy.txt", "1 copy.txt"),
-                                   ("1 (2).txt", "2.txt")])
+                                   ("1 (2).txt", "2.txt"), ("0 (copy).txt", "1 (copy).txt")])
 def test_a_name_like_a_copy_s_of_no_file_there_is_a_version(
         tmp_path: Path, names: tuple[str, ...]) -> None:
     for name in names:
