@@ -40,7 +40,8 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     in `in_place` (`expand_inputs`) that names nothing is skipped in its place, before the unit
     it comes before, and each note about an input told there, in the order the inputs were
     given. A repository's file that an earlier repository held too (the months of a NewsDiffs
-    archive) is an article of each, the later warned of (`RepeatedFiles`)."""
+    archive) is an article of each, the later warned of (`RepeatedFiles`). A warning line said
+    already (a file's encoding guess, where it is read into two articles) is not said again."""
 
     def tell_in_place_before(number: int) -> None:
         for item in sorted(in_place, key=lambda item: item.given):
@@ -52,6 +53,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                 on_note(as_warning(item.text))
 
     repeated = RepeatedFiles()  # a file in several repositories (the months of an archive)
+    told: set[str] = set()  # a file read into two articles (`nl nl/0.txt`) is warned of once
     for number, unit in enumerate(units):
         tell_in_place_before(number)
         repository: bool | None = None  # asked once the unit gave an article: it was read
@@ -66,7 +68,9 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             where = (unit.label if count == 1
                      else article.url or input_name(unit.label, position, count))
             for line in warning_lines(article, where, unit.paths):
-                on_note(as_warning(line))
+                if line not in told:
+                    told.add(line)
+                    on_note(as_warning(line))
             if not has_pairs(article):
                 note_skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
                 continue

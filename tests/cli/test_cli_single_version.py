@@ -243,3 +243,20 @@ def test_a_file_left_out_beside_its_folder_is_named_and_its_warnings_said_once(
     assert len([line for line in lines if line.startswith(guessed)]) == 1, result.stderr
     assert lines[-1] == (f"revdiff: warning: {folder / '0.txt'}: only one version, nothing to "
                          "compare; left out")
+
+
+def test_export_says_a_file_s_encoding_guess_once_where_it_is_read_into_two_articles(
+        tmp_path: Path) -> None:
+    """`export nl nl/0.txt nl/1.txt` said each file's encoding guess twice, once an article (the
+    folder's, and the files' given by name), where `diff nl nl/0.txt` says it once."""
+    folder = tmp_path / "nl"
+    folder.mkdir()
+    (folder / "0.txt").write_bytes("Caf\u00e9 opens.\n".encode("cp1252"))
+    (folder / "1.txt").write_bytes("Caf\u00e9 opens late.\n".encode("cp1252"))
+    result = revdiff("export", str(folder), str(folder / "0.txt"), str(folder / "1.txt"),
+                     "-o", str(tmp_path / "edits.jsonl"))
+    assert result.returncode == 0, result.stderr
+    for name in ("0.txt", "1.txt"):
+        guessed = f"revdiff: warning: {folder / name}: the text is not valid UTF-8; read it as"
+        assert [line.startswith(guessed) for line in result.stderr.splitlines()].count(True) == 1, \
+            result.stderr
