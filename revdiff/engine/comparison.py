@@ -14,6 +14,7 @@ from revdiff.engine.flags import edit_flags, sources_in
 from revdiff.engine.quotations import open_quotation
 from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
 from revdiff.engine.stats import comparison_stats
+from revdiff.engine.version_cache import check_version, version_cache
 from revdiff.engine.words import word_diff
 from revdiff.errors import UnknownSentenceMode
 from revdiff.model import Comparison, Edit, EditOp, Sentence, Version
@@ -31,11 +32,10 @@ _STRAIGHT_QUOTE = re.compile('"')
 # version before it and then with the one after: splitting was half of a live blog's comparison
 # time. The last few versions split are kept (a version of a live blog holds thousands of
 # sentences).
-@functools.lru_cache(maxsize=4)
+@version_cache(maxsize=4)
 def sentences_of(version: Version, mode: str = "auto") -> tuple[Sentence, ...]:
     """The sentences of a version: split by rules ("auto") or one per paragraph ("lines").
     Anything but a Version raises TypeError."""
-    _check_version(version, "sentences_of takes a Version (article.versions[i])")
     if mode == "auto":
         return split_sentences(version.paragraphs)
     if mode == "lines":
@@ -48,7 +48,7 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
     """Align the sentences of two versions and describe every change, in reading order.
     Anything but two Versions raises TypeError."""
     for side in (old, new):
-        _check_version(side, "compare takes two Versions (article.versions[i])")
+        check_version(side, "compare takes two Versions (article.versions[i])")
     old_sentences = sentences_of(old, sentences)
     new_sentences = sentences_of(new, sentences)
     links = align_sentences([s.text for s in old_sentences], [s.text for s in new_sentences])
@@ -66,18 +66,12 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
     )
 
 
-def _check_version(value: object, wanted: str) -> None:
-    """Refuse anything but a Version at a public entry point, naming what it `wanted`: a str in
-    its place failed with a bare AttributeError deep in the engine."""
-    if not isinstance(value, Version):
-        raise TypeError(f"{wanted}, not {type(value).__name__}")
-
-
 # Kept as `sentences_of` keeps the sentences, for the version's next pair: read for each pair
 # anew, the quotations took a quarter of a live blog's chain of comparisons.
-@functools.lru_cache(maxsize=4)
+@version_cache(maxsize=4)
 def quote_openings_of(version: Version, mode: str = "auto") -> tuple[str, ...]:
-    """`_quote_openings` of the sentences of a version (`sentences_of`)."""
+    """`_quote_openings` of the sentences of a version (`sentences_of`). Anything but a Version
+    raises TypeError."""
     return tuple(_quote_openings(version, sentences_of(version, mode)))
 
 

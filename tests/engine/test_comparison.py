@@ -449,3 +449,17 @@ def test_compare_and_sentences_of_refuse_anything_but_versions() -> None:
                                         r"not str$"):
         sentences_of("It rained.")  # type: ignore[arg-type]
     assert sentences_of(OLD)
+
+
+def test_the_cached_functions_refuse_an_unhashable_argument_by_name() -> None:
+    """A list in place of a Version failed with the cache's bare `unhashable type: 'list'`
+    before the argument was checked; the cache is still there to clear (benchmarks/timing.py)."""
+    with pytest.raises(TypeError, match=r"^sentences_of takes a Version \(article\.versions\[i\]\), "
+                                        r"not list$"):
+        sentences_of(["It rained."])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^quote_openings_of takes a Version "
+                                        r"\(article\.versions\[i\]\), not list$"):
+        comparison.quote_openings_of(["It rained."])  # type: ignore[arg-type]
+    assert sentences_of(OLD) is sentences_of(OLD)
+    sentences_of.cache_clear()
+    comparison.quote_openings_of.cache_clear()
