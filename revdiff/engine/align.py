@@ -102,13 +102,17 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     Links come sorted by their first old index, additions last; `moved` links are out of order
     relative to the rest. A string given for a list (whose characters would each be a sentence),
     or a sentence that is no string (a `Sentence`: give its `text`), or a `threshold` that is no
-    number, raises TypeError.
+    number, raises TypeError; a `threshold` outside 0 to 1, where every similarity it is
+    compared with lies (`form_similarity`), or NaN, which compares with none, raises ValueError.
     """
     _check_texts(old, "old")
     _check_texts(new, "new")
     if not isinstance(threshold, Real) or isinstance(threshold, bool):
         raise TypeError(f"align_sentences takes threshold as a number (0 to 1, default "
                         f"{LINK_THRESHOLD}), not {type(threshold).__name__}")
+    if not 0 <= threshold <= 1:  # NaN is neither
+        raise ValueError(f"align_sentences takes threshold as a similarity from 0 to 1 (default "
+                         f"{LINK_THRESHOLD}), not {threshold!r}")
     old_keys = [match_key(text) for text in old]
     new_keys = [match_key(text) for text in new]
     anchors = identical_anchors(old_keys, new_keys)

@@ -508,3 +508,18 @@ def test_align_sentences_refuses_a_threshold_that_is_no_number() -> None:
                                         r"default 0\.45\), not str$"):
         align_sentences(["It rained in Paris."], ["It snowed in Rome."], threshold="x")  # type: ignore[arg-type]
     assert align_sentences(["It rained in Paris."], ["It rained in Rome."], threshold=0.3)
+
+
+@pytest.mark.parametrize("threshold", [float("nan"), -0.1, 5, 1.01, float("inf")])
+def test_align_sentences_refuses_a_threshold_no_similarity_can_be(threshold: float) -> None:
+    """A similarity is 0 to 1: NaN linked nothing, a negative threshold linked every pair and 5
+    none, without a word."""
+    with pytest.raises(ValueError, match=r"^align_sentences takes threshold as a similarity from 0 "
+                                         rf"to 1 \(default 0\.45\), not {threshold}$"):
+        align_sentences(["It rained in Paris."], ["It snowed in Rome."], threshold=threshold)
+
+
+@pytest.mark.parametrize("threshold", [0, 1, 0.5])
+def test_align_sentences_takes_a_threshold_from_0_to_1(threshold: float) -> None:
+    links = align_sentences(["It rained in Paris."], ["It rained in Paris!"], threshold=threshold)
+    assert covers_everything(links, 1, 1)
