@@ -32,6 +32,15 @@ def _without_space(text: str) -> str:
     return SPACES.sub("", text)
 
 
+def _visible(text: str) -> str:
+    """The text without white space and the invisible characters that are no white space (the
+    format characters: the word joiner, the zero-width (non-)joiners, a soft hyphen, ...)."""
+    text = _without_space(text)
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
 # What `_content` takes out of an ASCII text, which holds no combining mark nor emoji: every
 # character but a letter or digit, left out in one `str.translate` rather than tested one by one.
 _ASCII_PUNCTUATION = str.maketrans("", "", "".join(char for char in map(chr, range(128))
@@ -81,7 +90,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     read in other styles (`numbers_in`: `10:30` and `10.30`, `1,000,000` and `1 000 000` are
     alike), or a time's half of the day where both give one (`10 a.m.` to `10 p.m.`: `half_of_day_changed`)
     or a number's currency, by its sign or code, where both give one (`$5 million` to `£5
-    million`, `USD 5` to `EUR 5` or to `€5`: `currency_changed`);
+    million`, `USD 5` to `EUR 5` or to `€5`: `currency_changed`), never where the texts differ
+    in white space and invisible characters alone (`one way` to `oneway`: the same letters);
     `quote_changed` says the quoted passages differ; `attribution_changed` says the sources the
     texts attribute to differ (`attributions`), when more than punctuation changed. All of them
     read the texts without what a terminal acts on (`without_control_sequences`; a `"` in a
@@ -102,16 +112,20 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     if old == new:
         return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
-    numbers_differ = (sorted_numbers_differ(numbers_in(old), numbers_in(new), regrouped)
+    # the words, punctuation and quotations read, as the numbers are, without what a terminal acts
+    # on; a change of its codes alone is none of white space, punctuation or case
+    old_read, new_read = without_control_sequences(old), without_control_sequences(new)
+    # texts that differ in white space and invisible characters alone hold the same letters and
+    # digits, so the same numbers: `one way` to `oneway` joins letters, it takes away no `one`
+    same_letters_and_digits = _visible(old_read) == _visible(new_read)
+    numbers_differ = (not same_letters_and_digits
+                      and sorted_numbers_differ(numbers_in(old), numbers_in(new), regrouped)
                       and not numbers_alike_in_other_styles(old, new, regrouped))
-    if not numbers_differ:
+    if not numbers_differ and not same_letters_and_digits:
         # a time's half of the day and a number's currency read as the numbers are, without what
         # a terminal acts on (`\x1b]0;10 am\x07` sets a window's title); the texts are unchanged
         readable = without_terminal_codes(old), without_terminal_codes(new)
         numbers_differ = half_of_day_changed(*readable) or currency_changed(*readable)
-    # the words, punctuation and quotations read, as the numbers are, without what a terminal acts
-    # on; a change of its codes alone is none of white space, punctuation or case
-    old_read, new_read = without_control_sequences(old), without_control_sequences(new)
     if old_read != new_read:
         if _without_space(old_read) == _without_space(new_read):
             flags.add(Flag.WHITESPACE_ONLY)

@@ -1704,3 +1704,22 @@ def test_word_diff_refuses_anything_but_two_texts(old: object, new: object, want
     what they take."""
     with pytest.raises(TypeError, match=rf"^word_diff takes two texts \(str\), {wanted}$"):
         word_diff(old, new)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("It is one way to go.", "It is oneway to go.", {Flag.WHITESPACE_ONLY}),
+    ("Zero\u200bwidth marks.", "Zerowidth marks.", {Flag.WHITESPACE_ONLY}),
+    ("They pitched a ten t there.", "They pitched a tent there.", {Flag.WHITESPACE_ONLY}),
+    ("It happens often.", "It happens of ten.", {Flag.WHITESPACE_ONLY}),
+    ("In 2019 100 people came.", "In 2019100 people came.", {Flag.WHITESPACE_ONLY}),
+    # an invisible character that is no white space, inside a word, is punctuation only
+    ("It is five.", "It is fi\u200cve.", {Flag.PUNCTUATION_ONLY}),
+    ("It is oneway.", "It is one\u2060way.", {Flag.PUNCTUATION_ONLY}),
+])
+def test_a_change_of_white_space_or_invisible_characters_alone_changes_no_number(
+        old: str, new: str, expected: set[Flag]) -> None:
+    """`one way` to `oneway` and `Zero\u200bwidth` to `Zerowidth` were number_changed beside
+    whitespace_only, as the number word `one` or `zero` came or went, though the same letters were
+    only joined: the letters and digits are the same, so no number changed."""
+    assert edit_flags(old, new) == expected
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new.replace(".", " 7."))
