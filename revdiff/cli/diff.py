@@ -38,6 +38,11 @@ Examples:
   revdiff diff samples/newsedits.sqlite --format csv               one edit per row
 """
 
+# The edits that carry no flag (`edit_flags`): an added or deleted sentence, text on one side only,
+# and an unchanged one, the same text on both.
+_UNFLAGGED_OPS = frozenset({EditOp.ADDED, EditOp.DELETED, EditOp.UNCHANGED})
+_FLAGGED_LABELS = [op.value for op in EditOp if op not in _UNFLAGGED_OPS]
+
 _STYLES: dict[str, dict[str, bool | str]] = {
     "deleted": {"fg": "red", "strikethrough": True},
     "inserted": {"fg": "green", "underline": True},
@@ -102,7 +107,8 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
                    "(an edit with any of them).")
 @click.option("--flag", "flags", multiple=True, type=click.Choice([flag.value for flag in Flag]),
               help="text format: print only the edits with this flag; repeat for several (an "
-                   "edit with any of them). With --only, an edit needs a label and a flag.")
+                   "edit with any of them). With --only, an edit needs a label and a flag (an "
+                   "added, deleted or unchanged sentence has none).")
 @click.option("--color/--no-color", default=None,
               help="text format: colour the word changes (default: when writing to a terminal, "
                    "unless TERM=dumb or NO_COLOR is not empty); without colour, deletions are "
@@ -133,6 +139,11 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     if changes_only and EditOp.UNCHANGED.value in labels:
         raise click.UsageError("--changes-only leaves out the unchanged sentences that --only "
                                "unchanged asks for; give one of them")
+    if flags and labels and all(EditOp(label) in _UNFLAGGED_OPS for label in labels):
+        raise click.UsageError(
+            f"--only {' or '.join(labels)} picks sentences that carry no flag (an added, deleted "
+            f"or unchanged one has none), so --flag {' or '.join(flags)} matches no edit; add "
+            f"--only {', '.join(_FLAGGED_LABELS[:-1])} or {_FLAGGED_LABELS[-1]}, or leave out --flag")
     if color and output_format != "text":  # (--no-color is what the other formats are anyway)
         raise click.UsageError(f"--color applies to --format text, not {output_format}")
     stdout_open()  # the output goes there: a closed one is refused before any input is read

@@ -90,17 +90,17 @@ def test_only_and_flag_pick_the_edits_the_text_format_prints(versions: list[str]
     assert edit_heads(run(*versions, "--only", "edited", "--flag", "attribution_changed",
                           "--flag", "number_changed")) == ["edited"]
     # both must hold; a pair where none does says so under its counts
-    nothing = run(*versions, "--only", "added", "--flag", "number_changed")
+    nothing = run(*versions, "--only", "edited", "--flag", "quote_changed")
     assert edit_heads(nothing) == []
-    assert nothing.splitlines()[-1] == "(no edit with the label added and the flag number_changed)"
+    assert nothing.splitlines()[-1] == "(no edit with the label edited and the flag quote_changed)"
 
 
 def test_a_label_or_flag_given_twice_is_named_once_where_no_edit_has_it(versions: list[str]
                                                                         ) -> None:
-    # `--only added --only added` said `(no edit with the label added or added ...)`
-    nothing = run(*versions, "--only", "added", "--only", "added",
-                  "--flag", "number_changed", "--flag", "number_changed")
-    assert nothing.splitlines()[-1] == "(no edit with the label added and the flag number_changed)"
+    # `--only edited --only edited` said `(no edit with the label edited or edited ...)`
+    nothing = run(*versions, "--only", "edited", "--only", "edited",
+                  "--flag", "quote_changed", "--flag", "quote_changed")
+    assert nothing.splitlines()[-1] == "(no edit with the label edited and the flag quote_changed)"
 
 
 def test_a_title_with_the_flag_asked_for_is_no_pair_without_such_an_edit(tmp_path: Path) -> None:
@@ -117,8 +117,8 @@ def test_a_title_with_the_flag_asked_for_is_no_pair_without_such_an_edit(tmp_pat
         assert printed.splitlines()[2] == title and "(no edit" not in printed
     # the title is an edited one, and has no other flag
     for asked, note in ((["--flag", "quote_changed"], "the flag quote_changed"),
-                        (["--only", "added", "--flag", "number_changed"],
-                         "the label added and the flag number_changed")):
+                        (["--only", "moved", "--flag", "number_changed"],
+                         "the label moved and the flag number_changed")):
         assert run(str(database), "--no-color", *asked).splitlines()[-1] == f"(no edit with {note})"
 
 
@@ -158,6 +158,25 @@ def test_pairs_are_one_blank_line_apart_when_changes_only_leaves_a_pair_no_edit(
     assert text.endswith("changed; boring\n")
     assert [block.splitlines()[0] for block in text.split("\n\n") if "version" in block] == [
         f"{tmp_path.name}: version {old} -> {old + 1}" for old in range(3)]
+
+
+@pytest.mark.parametrize("labels", [["added"], ["deleted"], ["unchanged"],
+                                    ["added", "deleted", "unchanged"]])
+def test_flag_with_only_labels_that_carry_no_flag_is_refused(versions: list[str],
+                                                             labels: list[str]) -> None:
+    """An added, deleted or unchanged sentence has no text on one side or the same on both, so
+    it carries no flag: `--only added --flag number_changed` printed `(no edit with ...)` under
+    every pair, whatever the input."""
+    only = [option for label in labels for option in ("--only", label)]
+    result = CliRunner().invoke(main, ["diff", *versions, *only, "--flag", "number_changed"])
+    assert result.exit_code == 2 and result.stdout == ""
+    [error] = result.stderr.splitlines()
+    assert (f"--only {' or '.join(labels)} picks sentences that carry no flag (an added, deleted "
+            f"or unchanged one has none), so --flag number_changed matches no edit; add --only "
+            f"edited, moved, split or merged, or leave out --flag") in error
+    # a label that can carry a flag beside them is an edit that may have it
+    assert edit_heads(run(*versions, *only, "--only", "edited", "--flag", "number_changed")
+                      ) == ["edited"]
 
 
 def test_changes_only_with_only_unchanged_is_refused(versions: list[str]) -> None:
