@@ -249,7 +249,8 @@ def _nothing_to_compare(articles: Sequence[Article]) -> str:
 
 def use_color(chosen: bool | None) -> bool:
     """--color/--no-color when given; otherwise colour on a terminal that shows colours (not
-    TERM=dumb, which prints their escape codes as text) unless NO_COLOR is not empty."""
+    TERM=dumb, which prints their escape codes as text, nor one without TERM) unless NO_COLOR is
+    not empty."""
     if chosen is not None:
         return chosen
     return not os.environ.get("NO_COLOR") and obeys_escape_codes() and stdout_is_terminal()

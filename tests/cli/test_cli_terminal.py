@@ -24,13 +24,14 @@ def diff_on_a_terminal(no_color: str | None) -> bytes:
 
 
 def on_a_terminal(arguments: list[str], no_color: str | None = None, *,
-                  stderr_too: bool = False, term: str = "xterm-256color") -> bytes:
+                  stderr_too: bool = False, term: str | None = "xterm-256color") -> bytes:
     """What `revdiff ARGUMENTS` writes when its stdout is a terminal (a pseudo-terminal here)
-    of the kind `term` names, with `stderr_too` also what it writes to stderr, on the same
-    terminal."""
+    of the kind `term` names (None: TERM not set), with `stderr_too` also what it writes to
+    stderr, on the same terminal."""
     pty = pytest.importorskip("pty")
-    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
-    env["TERM"] = term
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "TERM")}
+    if term is not None:
+        env["TERM"] = term
     if no_color is not None:
         env["NO_COLOR"] = no_color
     leader, follower = pty.openpty()
@@ -69,13 +70,16 @@ def test_colour_on_a_terminal_unless_no_color_is_set() -> None:
 
 def test_the_color_help_says_an_empty_no_color_does_not_count() -> None:
     help_text = " ".join(revdiff("diff", "--help").stdout.split())
-    assert "unless TERM=dumb or NO_COLOR is not empty)" in help_text
+    assert "unless TERM is dumb or not set, or NO_COLOR is not empty)" in help_text
 
 
-def test_no_colour_on_a_dumb_terminal() -> None:
+@pytest.mark.parametrize("term", ["dumb", None, ""])
+def test_no_colour_on_a_dumb_terminal_or_one_that_names_no_type(term: str | None) -> None:
     # TERM=dumb (an editor's shell buffer) would print the escape codes as text, and colour
-    # leaves out the markers that tell deleted words from inserted ones
-    output = on_a_terminal(["diff", str(CHAIN)], term="dumb")
+    # leaves out the markers that tell deleted words from inserted ones; a terminal that names
+    # no type (TERM not set: `env -i`, cron) is read as dumb, as git reads it, where it was
+    # coloured
+    output = on_a_terminal(["diff", str(CHAIN)], term=term)
     assert b"\x1b[" not in output and b"[-" in output and b"{+" in output
 
 
@@ -234,9 +238,9 @@ def test_export_to_a_terminal_draws_no_progress_bar_among_the_rows() -> None:
     assert shown.startswith("article_index,article,") and "revdiff: exported 1 article" in shown
 
 
-@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False)])
+@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False), (None, False)])
 def test_the_progress_bar_is_drawn_on_a_terminal_that_redraws_a_line(
-        term: str, drawn: bool, tmp_path: Path) -> None:
+        term: str | None, drawn: bool, tmp_path: Path) -> None:
     """TERM=dumb (an editor's shell buffer) printed the bar's `\x1b[K` as text, as it would
     colours."""
     shown = on_a_terminal(["export", str(CHAIN), "-o", str(tmp_path / "out.jsonl")],
@@ -244,9 +248,9 @@ def test_the_progress_bar_is_drawn_on_a_terminal_that_redraws_a_line(
     assert ("\x1b[K" in shown) is drawn and "revdiff: exported 1 article" in shown
 
 
-@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False)])
+@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False), (None, False)])
 def test_store_draws_the_progress_asked_for_on_a_terminal_that_redraws_a_line(
-        term: str, drawn: bool, tmp_path: Path) -> None:
+        term: str | None, drawn: bool, tmp_path: Path) -> None:
     """`store --progress` draws its bar on a short run too, but, as `export`, only where the
     line can be redrawn: TERM=dumb printed its `\x1b[K` as text."""
     shown = on_a_terminal(["store", "--progress", str(CHAIN), "--repo", str(tmp_path / "repo")],

@@ -95,6 +95,25 @@ def test_a_dumb_terminal_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch,
     assert plain.exit_code == 0 and "version 0 -> 1" in plain.stdout
 
 
+@pytest.mark.usefixtures("no_app")
+@pytest.mark.parametrize("term", [None, ""])
+def test_a_terminal_that_names_no_type_is_refused_as_a_dumb_one_is(
+        monkeypatch: pytest.MonkeyPatch, term: str | None) -> None:
+    """A terminal without TERM (`env -i`) is dumb to `diff`'s colours and the progress bars, as
+    it is to git: the app, which draws with the same escape codes, started there."""
+    on_a_terminal(monkeypatch)
+    if term is None:
+        monkeypatch.delenv("TERM")
+    else:
+        monkeypatch.setenv("TERM", term)
+    result = CliRunner().invoke(main, ["view", str(CHAIN)])
+    assert result.exit_code == 2
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("revdiff: error: this terminal names no type (TERM is not "
+                                    "set), so the app is not drawn")
+    assert "--plain" in result.stderr and "TERM=xterm-256color" in result.stderr
+
+
 def test_an_app_that_failed_exits_with_its_code(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(self: RevdiffApp) -> None:
         self._return_code = 1  # what Textual sets when an exception ends the app
