@@ -3,10 +3,11 @@
 Reads Wikipedia version chains from ../shared/corpus/wikipedia (or --corpus PATH): version k and
 k+1 of each article form a pair; a version's paragraphs are its non-blank lines. Prints
 
-1. median milliseconds per comparison for revdiff's `compare` and for diff-match-patch run over the
-   whole text (`diff_main` + `diff_cleanupSemantic`, what NewsDiffs does), on pairs of about 60
-   sentences and on every fourth pair of any size, with the ratio, the two taking turns on each
-   pair;
+1. median milliseconds of CPU time per comparison for revdiff's `compare` and for
+   diff-match-patch run over the whole text (`diff_main` + `diff_cleanupSemantic`, what NewsDiffs
+   does), on pairs of about 60 sentences and on every fourth pair of any size, with the ratio, the
+   two taking turns on each pair (1 to 3 rounds a pair: in wall time, at a load of 6 on two cores,
+   the same work varied threefold);
 2. whole chains: each article's consecutive pairs compared in order, as `export` and the
    timeline compare them (each version split once, for its pair with the version before and
    after), against the same comparisons each made afresh (each version split twice), the two
@@ -14,12 +15,14 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
    the same run took from 9 to 29 s, far more than the splitting that comparing in order
    saves;
 3. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, medians of
-   several rounds, with the ratios time(4N)/time(N) and time(16N)/time(4N) (target: at most 5).
+   several rounds in CPU time, with the ratios time(4N)/time(N) and time(16N)/time(4N) (target:
+   at most 5).
 
-diff-match-patch runs with its default time limit of 1 s, as NewsDiffs runs it: past it, it gives
-up and returns a coarser diff, so where it reaches the limit its time is the limit's, not its
-work's (on the Wikipedia chains, 2026-12-07 at a load of 5.7, its medians at N, 4N and 16N were
-all 1.00 to 1.01 s). Each table says in how many of its runs it reached it.
+diff-match-patch runs with its default time limit of 1 s of wall time, as NewsDiffs runs it: past
+it, it gives up and returns a coarser diff, so where it reaches the limit its time is the limit's,
+not its work's (on the Wikipedia chains, 2026-12-07 at a load of 5.7, its medians of wall time at
+N, 4N and 16N were all 1.00 to 1.01 s), and its CPU time is what the machine gave it in that
+second. Each table says in how many of its runs it reached the limit, in wall time.
 
     python benchmarks/engine_speed.py [--corpus PATH] [--base 320] [--repeat 7] [--growth-only]
 """
@@ -98,11 +101,18 @@ def concatenated(pairs: list[tuple[Version, Version]], target: int) -> tuple[Ver
     return Version(0, "old", tuple(old)), Version(1, "new", tuple(new)), total
 
 
-def at_time_limit(seconds: list[float], what: str = "runs") -> str:
-    """How many of the peer's times took its time limit or longer."""
-    reached = sum(run >= DMP_TIME_LIMIT for run in seconds)
-    return (f"diff-match-patch took its time limit ({DMP_TIME_LIMIT:g} s), after which it gives up "
-            f"and returns a coarser diff, or longer in {reached} of {len(seconds)} {what}")
+def wall_timed_dmp(old: Version, new: Version, walls: list[float]) -> None:
+    """`whole_text_dmp`, its wall time added to `walls`: its time limit is one of wall time."""
+    started = time.perf_counter()
+    whole_text_dmp(old, new)
+    walls.append(time.perf_counter() - started)
+
+
+def at_time_limit(walls: list[float]) -> str:
+    """How many of the peer's runs took its time limit or longer, in wall time."""
+    reached = sum(run >= DMP_TIME_LIMIT for run in walls)
+    return (f"diff-match-patch took its time limit ({DMP_TIME_LIMIT:g} s of wall time), after which "
+            f"it gives up and returns a coarser diff, or longer in {reached} of {len(walls)} runs")
 
 
 def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None:
@@ -111,39 +121,34 @@ def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None
     The pairs are shuffled once (seeded) and each size takes a prefix of that order, so 4N holds the
     N pairs plus more of the same mix. Sizes are timed in rounds (N, 4N, 16N, N, ...), the peer
     right after revdiff on each, so that a busy spell on the machine hits every size and method
-    alike; CPU time is reported next to wall time because other processes on the machine inflate
-    wall time but barely CPU time.
+    alike, in CPU time, which other processes on the machine barely change (wall time, which they
+    inflate, is kept for the peer's time limit only).
     """
     order = list(pairs)
     random.Random(0).shuffle(order)
     sizes = [concatenated(order, base * factor) for factor in GROWTH_FACTORS]
-    wall: list[list[float]] = [[] for _ in sizes]
-    cpu: list[list[float]] = [[] for _ in sizes]
-    peer: list[list[float]] = [[] for _ in sizes]
+    ours: list[list[float]] = [[] for _ in sizes]
+    theirs: list[list[float]] = [[] for _ in sizes]
+    peer_walls: list[float] = []
     for _ in range(repeat):
         for k, (old, new, _) in enumerate(sizes):
             gc.collect()
-            wall_start, cpu_start = time.perf_counter(), time.process_time()
+            started = time.process_time()
             compare_afresh(old, new)
-            cpu[k].append(time.process_time() - cpu_start)
-            wall[k].append(time.perf_counter() - wall_start)
-            peer_start = time.perf_counter()
-            whole_text_dmp(old, new)
-            peer[k].append(time.perf_counter() - peer_start)
-    print(f"\ngrowth: pairs of different articles concatenated; medians of {repeat} rounds, "
-          f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'target':>7} {'sentences':>10} {'wall ms':>9} {'cpu ms':>9} {'dmp ms':>9} "
-          f"{'wall ratio':>11} {'cpu ratio':>10}")
-    previous: tuple[float, float] | None = None
-    for factor, (_, _, total), walls, cpus, peers in zip(GROWTH_FACTORS, sizes, wall, cpu, peer,
-                                                          strict=True):
-        wall_ms, cpu_ms = statistics.median(walls) * 1000, statistics.median(cpus) * 1000
-        theirs_ms = statistics.median(peers) * 1000
-        ratios = (f"{wall_ms / previous[0]:11.2f} {cpu_ms / previous[1]:10.2f}" if previous
-                  else f"{'':>11} {'':>10}")
-        print(f"{base * factor:>7} {total:>10} {wall_ms:9.1f} {cpu_ms:9.1f} {theirs_ms:9.1f} {ratios}")
-        previous = (wall_ms, cpu_ms)
-    print(at_time_limit([run for runs in peer for run in runs]))
+            ours[k].append(time.process_time() - started)
+            started = time.process_time()
+            wall_timed_dmp(old, new, peer_walls)
+            theirs[k].append(time.process_time() - started)
+    print(f"\ngrowth: pairs of different articles concatenated; medians of {repeat} rounds in CPU "
+          f"time, load average {os.getloadavg()[0]:.1f}")
+    print(f"{'target':>7} {'sentences':>10} {'cpu ms':>9} {'dmp cpu ms':>11} {'cpu ratio':>10}")
+    previous: float | None = None
+    for factor, (_, _, total), mine, peer in zip(GROWTH_FACTORS, sizes, ours, theirs, strict=True):
+        mine_ms, peer_ms = statistics.median(mine) * 1000, statistics.median(peer) * 1000
+        ratio = f"{mine_ms / previous:10.2f}" if previous else f"{'':>10}"
+        print(f"{base * factor:>7} {total:>10} {mine_ms:9.1f} {peer_ms:11.1f} {ratio}")
+        previous = mine_ms
+    print(at_time_limit(peer_walls))
     print("target: time(4N)/time(N) <= 5")
 
 
@@ -168,22 +173,25 @@ def main(argv: list[str] | None = None) -> int:
     sized = [(sentence_count(pair), pair) for pair in pairs]
     typical = [pair for count, pair in sized if 45 <= count <= 75]
     print(f"{len(pairs)} version pairs from {args.corpus}; {len(typical)} of 45-75 sentences\n")
-    print(f"{'pairs':<26} {'n':>4} {'revdiff ms':>11} {'dmp ms':>9} {'revdiff/dmp':>12}")
+    print(f"medians of CPU time, load average {os.getloadavg()[0]:.1f}")
+    print(f"{'pairs':<26} {'n':>4} {'revdiff cpu ms':>15} {'dmp cpu ms':>11} {'revdiff/dmp':>12}")
     every_fourth = [pair for _, pair in sized[::4]]
     for label, group in (("about 60 sentences", typical), ("every 4th pair, any size", every_fourth)):
         if not group:
             print(f"{label:<26} {0:>4}  no such pair in {args.corpus}: nothing to time")
             continue
         repeat = 3 if len(group) < 200 else 1
+        peer_walls: list[float] = []
         timed = [medians_in_turns([functools.partial(compare_afresh, o, n),
-                                   functools.partial(whole_text_dmp, o, n)], repeat) for o, n in group]
+                                   functools.partial(wall_timed_dmp, o, n, peer_walls)], repeat,
+                                  clock=time.process_time) for o, n in group]
         ours, theirs = [1000 * mine for mine, _ in timed], [1000 * peer for _, peer in timed]
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
-        print(f"{label:<26} {len(group):>4} {ours_median:11.2f} {theirs_median:9.2f} "
+        print(f"{label:<26} {len(group):>4} {ours_median:15.2f} {theirs_median:11.2f} "
               f"{ours_median / theirs_median:12.2f}")
-        print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>11} "
-              f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>9}")
-        print(f"{'':<26} {'':>4} {at_time_limit([peer for _, peer in timed], 'pairs (their medians)')}")
+        print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>15} "
+              f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>11}")
+        print(f"{'':<26} {'':>4} {at_time_limit(peer_walls)}")
     in_order, afresh = medians_in_turns([functools.partial(compare_chains, chains, compare),
                                          functools.partial(compare_chains, chains, compare_afresh)],
                                         repeat=3, clock=time.process_time)
