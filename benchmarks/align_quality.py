@@ -17,7 +17,9 @@ same process:
 
 "non-identical" restricts gold and predicted links to pairs whose texts differ. The methods take
 turns pair by pair (A B on one pair of drafts, B A on the next), so that a busy machine slows each
-alike in the `ms/pair` column.
+alike in the `ms/pair` column, and each begins with the engine's caches emptied
+(`timing.forget_splits`), so that no method times what another read on the same pair before it
+(revdiff and its threshold variants of --sweep share them).
 
 The gold links of these drafts never cross (the script counts the crossing pairs of gold links and
 prints how many): the annotators recorded no moves, so every (old, new) pair of a link revdiff
@@ -49,7 +51,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Indel
 from shared_input import input_is_there
-from timing import in_turns
+from timing import forget_splits, in_turns
 
 from revdiff.engine.align import align_sentences
 from revdiff.engine.similarity import comparable_form, similarity
@@ -152,7 +154,9 @@ def gold_pairs(item: dict) -> Pairs:  # type: ignore[type-arg]
 def evaluate(items: Sequence[dict], aligners: Sequence[Aligner]) -> list[tuple[Score, Score, float]]:  # type: ignore[type-arg]
     """Each aligner's links scored, all of them and the non-identical ones, and its seconds per
     pair. The aligners take turns pair by pair (`timing.in_turns`: A B on the first pair, B A on
-    the next), so that a load rising or falling on the machine meanwhile slows each alike."""
+    the next), so that a load rising or falling on the machine meanwhile slows each alike, and
+    each is timed with the engine's caches emptied (`timing.forget_splits`), as the first to align
+    a pair is."""
     counts = [dict.fromkeys(("tp", "pred", "gold", "tp_ni", "pred_ni", "gold_ni"), 0)
               for _ in aligners]
     elapsed = [0.0 for _ in aligners]
@@ -162,6 +166,7 @@ def evaluate(items: Sequence[dict], aligners: Sequence[Aligner]) -> list[tuple[S
         aligned[k] += 1
         old, new = item["old"], item["new"]
         gold = gold_pairs(item)
+        forget_splits()
         start = time.perf_counter()
         predicted = aligners[k](old, new)
         elapsed[k] += time.perf_counter() - start

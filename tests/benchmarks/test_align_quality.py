@@ -81,3 +81,23 @@ def test_the_methods_take_turns_pair_by_pair(tmp_path: Path, monkeypatch: pytest
                         ("difflib", "Bravo comes 1."), ("revdiff", "Bravo comes 1."),
                         ("revdiff", "Bravo comes 2."), ("difflib", "Bravo comes 2.")]
     assert any(line.startswith("difflib (ndiff) ") for line in capsys.readouterr().out.splitlines())
+
+
+def test_each_method_is_timed_with_the_engine_s_caches_empty(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """revdiff and its threshold variants of --sweep share the engine's caches: whichever aligned
+    a pair second found the sentences' word forms and keys the first had kept, and its `ms/pair`
+    timed the caches."""
+    script = load_benchmark("align_quality", monkeypatch)
+    timing = load_benchmark("timing", monkeypatch)
+    kept_when_called: list[int] = []
+
+    def counting(old: Sequence[str], new: Sequence[str]) -> set[tuple[int, int]]:
+        kept_when_called.append(sum(cache.cache_info().currsize for cache in timing.engine_caches()))
+        return script.revdiff_pairs(old, new)
+
+    old = ["The council met on Tuesday.", "It agreed on a budget of $5 million, officials said."]
+    new = ["The council met again on Tuesday.", "It agreed on a budget of $6 million, officials said."]
+    items = [{"old": old, "new": new, "links": [[[0], [0]], [[1], [1]]]}] * 2
+    script.evaluate(items, [script.revdiff_pairs, counting])
+    assert kept_when_called == [0, 0]
