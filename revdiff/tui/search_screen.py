@@ -16,8 +16,10 @@ from revdiff.tui.cursor_list import CursorList
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.search import SearchHit, VersionSearch, described
+from revdiff.tui.wrapping import wrap_ranges
 
 MAX_HITS_SHOWN = 200
+DIALOG_WIDTH = 110  # the dialog's most columns, its border's included
 LIST_HEIGHT = 16  # the list's most rows, its border's included; it scrolls through the others
 HEADER_ROWS = 2  # the rows above the dialog that keep the pair's header in sight
 HEADER_KEPT_FROM_ROWS = 20  # a shorter terminal gives them to the hits
@@ -34,17 +36,17 @@ class SearchScreen(Dialog[SearchHit | None]):
             ("up", "cursor_up"), ("down", "cursor_down"), ("pageup", "page_up"),
             ("pagedown", "page_down"))),
     ]
-    DEFAULT_CSS = """
-    SearchScreen { align: center top; }
-    SearchScreen > Vertical {
+    DEFAULT_CSS = f"""
+    SearchScreen {{ align: center top; }}
+    SearchScreen > Vertical {{
         width: 100%;
-        max-width: 110;
+        max-width: {DIALOG_WIDTH};
         height: auto;
         border: round $accent;
         background: $surface;
-    }
+    }}
     /* one line a hit, cut with … at the dialog's edge, as the article list's */
-    SearchScreen OptionList {
+    SearchScreen OptionList {{
         height: auto;  /* at most LIST_HEIGHT rows, or those the terminal leaves (`_fit`) */
         /* the scroll bar's columns kept when there is none: a line cut to the list's width before
            the hits filled it (and the bar came) lost its last two cells, `Iran.` shown `Ir…`.
@@ -53,14 +55,14 @@ class SearchScreen(Dialog[SearchHit | None]):
         scrollbar-size-horizontal: 0;
         text-wrap: nowrap;
         text-overflow: ellipsis;
-    }
+    }}
     /* the list never has the focus (the field keeps it): its highlight drawn as a focused one's */
-    SearchScreen OptionList > .option-list--option-highlighted {
+    SearchScreen OptionList > .option-list--option-highlighted {{
         color: $block-cursor-foreground;
         background: $block-cursor-background;
         text-style: $block-cursor-text-style;
-    }
-    SearchScreen #search-count { color: $text-muted; padding: 0 1; }
+    }}
+    SearchScreen #search-count {{ color: $text-muted; padding: 0 1; }}
     """
 
     def __init__(self, versions: tuple[Version, ...], phrase: str = "") -> None:
@@ -100,18 +102,25 @@ class SearchScreen(Dialog[SearchHit | None]):
         self.query_one("#search-count", Static).update(note)
         if count:
             self.query_one(OptionList).highlighted = 0
-        self.call_after_refresh(self._fit)  # once the count has its rows
+        self.call_after_refresh(self._fit)  # once the field has its rows (the count's are its text's)
 
     def _fit(self) -> None:
         """Keep the whole list on the screen, the header above the dialog where the terminal has
         rows to spare: the list kept its 16 rows whatever the terminal, cut off at the dialog's
-        foot (its last hits out of sight at 80x24), and at 44x12 showed one hit at a time."""
+        foot (its last hits out of sight at 80x24), and at 44x12 showed one hit at a time. The
+        count's rows are those its text wraps to at the screen's width, as `wrap_ranges` wraps
+        it as Textual does: measured on the screen, they were the last text's until the count
+        was laid out again, and the list ran past the screen's foot or kept a row too few."""
         rows = self.size.height
         top = HEADER_ROWS if rows >= HEADER_KEPT_FROM_ROWS else 0
         dialog = self.query_one(Vertical)
         dialog.styles.margin = (top, 0, 0, 0)
+        count = self.query_one("#search-count", Static)
+        count_width = (min(self.size.width, DIALOG_WIDTH) - dialog.styles.gutter.width
+                       - count.styles.gutter.width)
+        count_rows = len(wrap_ranges(str(count.content), count_width)) + count.styles.gutter.height
         taken = (top + dialog.styles.gutter.height + self.query_one(Input).outer_size.height
-                 + self.query_one("#search-count", Static).outer_size.height)
+                 + count_rows)
         self.query_one(OptionList).styles.max_height = min(LIST_HEIGHT, rows - taken)
 
     def _list_hits(self) -> None:

@@ -230,6 +230,30 @@ async def test_the_search_dialog_lists_several_hits_in_the_shortest_terminal(
 
 
 @run_async
+async def test_the_search_list_takes_the_rows_the_count_leaves_at_each_letter(
+        page_article: Article) -> None:
+    """The list's height was fit to the count's rows as last laid out, before the count had
+    wrapped its new text: at 44x12 `a` (a count of 3 rows, after `Esc closes`) ran the list past
+    the screen's foot, and `and` (2 rows, after 3) gave it 2 lines of hits where 3 fit."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        for letter, count_rows in zip("and", (3, 3, 2), strict=True):
+            await pilot.press(letter)
+            await pilot.pause()
+            dialog = app.screen.query_one(Vertical)
+            count = dialog.query_one("#search-count", Static)
+            hits = dialog.query_one(OptionList)
+            assert count.outer_size.height == count_rows
+            rows_left = (MIN_HEIGHT - dialog.styles.gutter.height
+                         - dialog.query_one(Input).outer_size.height - count_rows)
+            assert hits.outer_size.height == rows_left
+            assert dialog.content_region.contains_region(hits.region)
+            assert dialog.region.bottom <= MIN_HEIGHT
+
+
+@run_async
 async def test_the_filters_stay_in_sight_in_the_narrowest_terminal(chain_article: Article) -> None:
     """At 44 columns four filters were cut on the header's first line (`changes ±1, only edited,
     only n…`): those that do not fit there begin the title line."""
