@@ -348,11 +348,13 @@ class RevdiffApp(PageActions, App[None]):
         stats = self.query_one(StatsPanel)
         if stats.shown and session.has_comparison():
             pair_lines = comparison_lines(session.comparison())
+            article_index = self.article_index  # the one shown now, when the chain is compared
 
             def show_chain() -> None:
                 stats.show_lines(pair_lines, chain_lines(
                     session.chain_summaries(), session.article.versions, session.pair,
-                    width=stats.chain_width(pair_lines, self.size.width)), session.pair)
+                    width=stats.chain_width(pair_lines, self.size.width)),
+                    (article_index, session.pair))
 
             def show_chain_failed() -> None:
                 stats.show_lines(pair_lines, ["change along the chain", "could not compare"])

@@ -58,10 +58,11 @@ class StatsPanel(VerticalScroll, can_focus=False):
     def __init__(self, scroll_keys: tuple[str, str] = ("J", "K"), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.scroll_keys = scroll_keys  # the keys that scroll it down and up, as the hints name them
-        # the pair whose line of the chart was last brought into view: a new pair's is, where the
-        # chart began at v0→1 whatever the pair (v34→35 of 59 out of sight until J was pressed a
-        # dozen times), while the reader's own scrolling holds as long as the pair does
-        self._pair_in_view: tuple[int, int] | None = None
+        # the article and pair whose line of the chart was last brought into view: a new pair's
+        # is, where the chart began at v0→1 whatever the pair (v34→35 of 59 out of sight until J
+        # was pressed a dozen times), while the reader's own scrolling holds as long as the pair
+        # does; the article with it, or the next article's v0→1 kept the last one's scrolling
+        self._pair_in_view: tuple[int, tuple[int, int]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="stats-pair")
@@ -94,9 +95,9 @@ class StatsPanel(VerticalScroll, can_focus=False):
         return min(widest, beside if beside >= narrowest else terminal_width - BELOW_FRAME)
 
     def show_lines(self, pair_lines: list[str], chain_lines: list[str],
-                   current: tuple[int, int] | None = None) -> None:
-        """The counts and the chart; the chart's line of `current`, the pair on screen, scrolled
-        into view when the pair is another than last time."""
+                   current: tuple[int, tuple[int, int]] | None = None) -> None:
+        """The counts and the chart; the chart's line of `current`, the article's index and the
+        pair on screen, scrolled into view when either is another than last time."""
         pair = Text(no_wrap=True, overflow="ellipsis")
         pair.append("Statistics\n", style="bold underline")
         pair.append("\n".join(pair_lines))

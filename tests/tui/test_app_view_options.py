@@ -327,6 +327,30 @@ async def test_the_statistics_keep_the_current_pair_s_line_in_view(chain_article
 
 
 @run_async
+async def test_the_statistics_bring_the_pair_s_line_into_view_in_the_next_article(
+        chain_article: Article) -> None:
+    """The panel remembered the pair it last scrolled to, not the article: the next article,
+    open on v0→1 as the last was, kept the place J had scrolled the last one's chart to, its
+    own v0→1 out of sight."""
+    versions = [replace(chain_article.versions[k % 2], number=k) for k in range(60)]
+    long_chain = replace(chain_article, versions=tuple(versions))
+    app = RevdiffApp([long_chain, long_chain])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stats = app.query_one(StatsPanel)
+        await pilot.press(*["J"] * 6)
+        assert not current_pair_line_in_view(stats)
+        await pilot.press("greater_than_sign")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.article_index == 1 and "▶v0→1" in stats_text(stats)
+        assert current_pair_line_in_view(stats) and stats.scroll_offset.y == 0
+
+
+@run_async
 async def test_the_header_counts_pairs_not_versions(chain_article: Article) -> None:
     """Version numbers are the source's (0.txt is v0); the header counts pairs from 1, apart."""
     app = RevdiffApp(chain_article)
