@@ -1,13 +1,18 @@
-"""pyproject.toml declares exactly what the package imports: nothing missing, nothing unused."""
+"""pyproject.toml declares exactly what the package imports, nothing missing, nothing unused; the
+source distribution holds what the README's commands use, and no caches."""
 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
 from pathlib import Path
+
+import pytest
+from setuptools.command.egg_info import FileList
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -51,3 +56,47 @@ def test_every_imported_package_is_declared() -> None:
 def test_every_required_package_is_imported() -> None:
     imported = set().union(*(_distributions(module) for module in _imported_modules()))
     assert not CORE - imported, f"required but never imported: {sorted(CORE - imported)}"
+
+
+# What the README's commands and links use, run in an unpacked source distribution:
+# `revdiff samples/...`, `python -m pytest`, `.ci/run`, the benchmarks, docs/ and the files it links
+SOURCE_FOLDERS = ("samples", "tests", "docs", "benchmarks")
+SOURCE_FILES = {".ci/run", "CHANGELOG.md", "CITATION.cff", "SECURITY.md", "LICENSE", "README.md"}
+CACHES = {"__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache"}
+
+
+def _is_cache(path: str) -> bool:
+    return path.endswith((".pyc", ".pyo")) or bool(CACHES & set(Path(path).parts))
+
+
+def _manifest_files(monkeypatch: pytest.MonkeyPatch, root: Path = ROOT) -> set[str]:
+    """The files of `root` that the project's MANIFEST.in adds to the source distribution, as
+    setuptools reads it."""
+    monkeypatch.chdir(root)
+    files = FileList()
+    files.findall()
+    for line in (ROOT / "MANIFEST.in").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            files.process_template_line(line)
+    return {Path(name).as_posix() for name in files.files}
+
+
+def test_source_distribution_holds_the_samples_tests_and_docs(monkeypatch: pytest.MonkeyPatch) -> None:
+    wanted = SOURCE_FILES | {Path(folder, name).relative_to(ROOT).as_posix()
+                             for top in SOURCE_FOLDERS
+                             for folder, _, names in os.walk(ROOT / top) for name in names}
+    missing = {path for path in wanted if not _is_cache(path)} - _manifest_files(monkeypatch)
+    assert not missing, f"left out of the source distribution: {sorted(missing)[:10]}"
+
+
+def test_source_distribution_holds_no_caches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # a checkout after the tests, the benchmarks and the checkers have run in it
+    for path in ("tests/test_x.py", "tests/__pycache__/test_x.cpython-311.pyc", "benchmarks/b.pyc",
+                 "samples/__pycache__/make_samples.cpython-311.pyc", "tests/.hypothesis/examples/x",
+                 "docs/.mypy_cache/x.json", "tests/.pytest_cache/v/x", "benchmarks/.ruff_cache/x"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(b"x")
+    shipped = _manifest_files(monkeypatch, tmp_path)
+    assert "tests/test_x.py" in shipped
+    cached = {path for path in shipped if _is_cache(path)}
+    assert not cached, f"caches in the source distribution: {sorted(cached)[:10]}"
