@@ -306,8 +306,12 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     """
     try:
         import trafilatura
-    except ImportError:
-        raise MissingExtra("reading saved publisher pages needs trafilatura", where,
+    except ImportError as error:
+        # installed, trafilatura may still fail on an import of its own (jusText's lxml HTML
+        # cleaner, a package of its own since lxml 5.2), which the extra installs too
+        failure = "" if error.name == "trafilatura" else (
+            ", which is installed but fails to import: " + str(error).partition("\n")[0])
+        raise MissingExtra(f"reading saved publisher pages needs trafilatura{failure}", where,
                            hint="pip install 'revdiff[snapshots]'") from None
     tree = trafilatura.load_html(_without_references_outside_xml(html))
     if tree is None:

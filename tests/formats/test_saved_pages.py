@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import string
+import subprocess
 import sys
 from datetime import UTC, datetime, timedelta, timezone
 from html import escape
@@ -645,6 +647,26 @@ def test_pages_read_without_trafilatura_are_named(tmp_path: Path,
         load([str(folder)])
     assert str(refused.value) == (f"{folder / '20200103100000.html'}: reading saved publisher "
                                   "pages needs trafilatura (pip install 'revdiff[snapshots]')")
+
+
+@needs_trafilatura
+def test_trafilatura_that_fails_to_import_is_not_called_missing() -> None:
+    # trafilatura installed without the lxml HTML cleaner its jusText imports (lxml 5.2 made it a
+    # package of its own, lxml_html_clean): "needs trafilatura" sent the user to a package that
+    # `pip show` found installed. A fresh process, as the import it breaks is one of its own.
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys; sys.modules['lxml.html.clean'] = None; "
+            "from revdiff.cli import main; main()")
+    folder = SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq"
+    finished = subprocess.run([sys.executable, "-c", code, "parse", str(folder)],
+                              capture_output=True, text=True, check=False,
+                              env={**os.environ, "PYTHONPATH": str(root)})
+    assert finished.returncode == 2 and finished.stdout == ""
+    [line] = finished.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {folder / '20200107231000.html'}: reading saved "
+                           "publisher pages needs trafilatura, which is installed but fails to "
+                           "import: ")
+    assert "lxml.html.clean" in line and line.endswith(" (pip install 'revdiff[snapshots]')")
 
 
 def test_furniture_is_taken_out_and_long_paragraphs_kept() -> None:
