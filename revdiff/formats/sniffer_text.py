@@ -23,6 +23,7 @@ from revdiff.formats.fields import (
     parse_iso_time,
     parse_number,
     shown,
+    textless_warning,
     time_row_contradiction,
     version_page_article,
 )
@@ -219,8 +220,9 @@ def parse_header(text: str, name: str) -> PageHeader:
         remaining = remaining[1:]
     else:
         header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
-    if remaining and (found := _TIME_ROW.fullmatch(remaining[0][1])):
-        header.time_text = found["distance"]
+    time_row = _TIME_ROW.fullmatch(remaining[0][1]) if remaining else None
+    if time_row is not None:
+        header.time_text = time_row["distance"]
         _warn_of_a_contradicting_time_row(header, remaining[0][0])
         remaining = remaining[1:]
     elif len(remaining) == 1 and _CUT_TIME_LINE.fullmatch(remaining[0][1]):
@@ -237,7 +239,7 @@ def parse_header(text: str, name: str) -> PageHeader:
         remaining = remaining[:end]
     while len(remaining) > 1 and _SITE_FOOTER.fullmatch(remaining[-1][1]):
         remaining = remaining[:-1]
-    if not remaining:  # a version holds at least one paragraph, so a page at least one row
+    if not remaining and time_row is None:  # cut short in its header
         raise MalformedPage("the page ends before its first body row", name, len(lines),
                             hint="the page is cut short; save it again from News Sniffer")
     if (width := _wrapped_width(lines[:versions_at], [row for _, row in remaining])) is not None:
@@ -300,7 +302,8 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
         cells = cells[1:]
     else:
         header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
-    if cells and (_SHOWN_TIME.search(cells[0][1]) or _TIME_LINE.search(cells[0][2])):
+    time_row_read = bool(cells and (_SHOWN_TIME.search(cells[0][1]) or _TIME_LINE.search(cells[0][2])))
+    if time_row_read:
         old_time, new_time = (_shown_time(cell, f"the {side} version's time", name, cells[0][0],
                                           header.warnings)
                               for side, cell in zip(("old", "new"), cells[0][1:]))
@@ -312,7 +315,7 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     elif cells:
         header.warnings.append(f"{name}:{cells[0][0]}: the time row is missing; check that the "
                                "row before it holds the titles")
-    if not cells:
+    if not cells and not time_row_read:  # cut short in its header
         raise MalformedPage("the page ends before its first body row", name, len(lines),
                             hint="the page is cut short; copy it again")
     _refuse_rows_out_of_layout(cells, name, runs_to_the_end=end == len(rows))
@@ -534,11 +537,15 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
         shown_by.setdefault(page.old_number, page.name)
         shown_by.setdefault(page.new_number, page.name)
     changes, count_warning = joined_sniffer_count(((h.changes, h.name) for h in headers), shown_by)
-    warnings = (tuple(w for h in headers for w in h.warnings) + chain.warnings
-                + ((count_warning,) if count_warning else ()))
     versions = tuple(replace(copied.get(v.number, v), time_text=v.time_text,
                              time_from=_time_counted_from(v, headers))
                      for v in chain.versions)
+    # a page whose table has no body rows shows no change of two versions without text, as the
+    # HTML page's reader keeps them
+    textless = tuple(warning for v in versions
+                     for warning in textless_warning(v, shown_by.get(v.number, first.name)))
+    warnings = (tuple(w for h in headers for w in h.warnings) + chain.warnings
+                + ((count_warning,) if count_warning else ()) + textless)
     return Article(first.source, first.url, versions, changes, metadata, warnings, chain.pages)
 
 

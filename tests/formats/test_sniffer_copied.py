@@ -372,3 +372,28 @@ def test_a_shown_time_that_is_no_time_is_warned_of_naming_its_line(tmp_path: Pat
     assert article.versions[0].time is None
     assert article.warnings == ((f"{copied}:{time_row + 1}: the old version's time "
                                 "'2020-13-07 10:00:00 UTC' is not a time; left out"),)
+
+
+def test_a_page_without_body_rows_reads_as_its_html_page_does(tmp_path: Path) -> None:
+    """A table of no body rows shows two versions without text: the HTML page was read so,
+    warned, and the same page as text was refused as cut short."""
+    html = re.sub(r"<tr id='p\d+'>.*?</tr>", "", SAMPLE_PAGES[0].read_text("utf-8"), flags=re.DOTALL)
+    page = tmp_path / "page.html"
+    page.write_text(html, "utf-8")
+    copied = tmp_path / "copied.txt"
+    copied.write_text(browser_copy(html), "utf-8")
+    (shown,) = load([str(page)])
+    (article,) = load([str(copied)])
+    assert _versions(article) == _versions(shown)
+    assert [v.paragraphs for v in article.versions] == [(), ()]
+    numbers = [v.number for v in shown.versions]
+    assert article.warnings == tuple(f"{copied}: the page shows no text of version {number}; kept "
+                                     "as a version without paragraphs" for number in numbers)
+    flattened = tmp_path / "flattened.txt"
+    flattened.write_text("".join((SAMPLES / "washpo-soleimani-v6-v7.txt").read_text("utf-8")
+                                 .splitlines(keepends=True)[:9]), "utf-8")
+    (article,) = load([str(flattened)])
+    assert [(v.number, v.paragraphs) for v in article.versions] == [(6, ()), (7, ())]
+    assert article.warnings[-2:] == tuple(
+        f"{flattened}: the page shows no text of version {number}; kept as a version without "
+        "paragraphs" for number in (6, 7))
