@@ -160,9 +160,36 @@ def looks_like_diff_text(text: str) -> bool:
                          or "The article has changed" in head)
 
 
+# Non-blank lines a version page's text holds before its version line: its title and URL, and
+# whatever few lines the site's header left above them
+_VERSION_LINE_WITHIN = 6
+# Further down, the version line is a version page's only below lines that look like a site's
+# header (navigation: `News Sniffer`, `Articles`), the title and the article URL right above it;
+# a plain version that quotes `Version 2 of 5.` after paragraphs of its own is not one.
+_HEADER_LINES_MAX = 40
+_HEADER_LINE_CHARS = 80
+_URL = re.compile(r"https?://\S+")
+
+
+def _version_line(lines: Sequence[str]) -> tuple[int, re.Match[str]] | None:
+    """The `Version N of M.` line of a version page's non-blank lines, and its index; None where
+    the text is none: within its first few lines, or below a site's header (short lines), a
+    title and the article URL."""
+    for index, line in enumerate(lines[:_HEADER_LINES_MAX]):
+        if (found := _VERSION_OF_LINE.fullmatch(line)) is None:
+            continue
+        if index < _VERSION_LINE_WITHIN:
+            return index, found
+        above_title = lines[:index - 2]
+        if (_URL.fullmatch(lines[index - 1])
+                and all(len(header) <= _HEADER_LINE_CHARS for header in above_title)):
+            return index, found
+    return None
+
+
 def looks_like_version_text(text: str) -> bool:
-    lines = [line.strip() for line in text[:20_000].split("\n") if line.strip()][:6]
-    return any(_VERSION_OF_LINE.fullmatch(line) for line in lines)
+    lines = [line.strip() for line in text[:20_000].split("\n") if line.strip()]
+    return _version_line(lines) is not None
 
 
 def parse_header(text: str, name: str) -> PageHeader:
@@ -592,21 +619,21 @@ def read_version_text(text: str, where: str) -> Article:
     lines = [line for _, line in numbered]
     while len(lines) > 1 and _SITE_FOOTER.fullmatch(lines[-1]):
         lines.pop()
-    for index, line in enumerate(lines[:6]):
-        if found := _VERSION_OF_LINE.fullmatch(line):
-            _refuse_a_second_version_line(numbered[index + 1:len(lines)], where)
-            number = parse_number(found["number"], "version number", where)
-            total = parse_number(found["total"], "version count", where)
-            before = lines[:index]
-            url = next((b for b in before if re.match(r"https?://", b)), None)
-            if url is not None:
-                checked_url(url, "article URL", where)
-            titles = [b for b in before if b != url]
-            if not titles:
-                raise MalformedPage("no title line before 'Version N of M.'", where,
-                                    numbered[index][0],
-                                    hint="the page was cut above its title: save or copy the "
-                                         "whole page again from News Sniffer")
-            version = Version(number, titles[-1], tuple(lines[index + 1:]))
-            return version_page_article(url, version, total, where)
-    raise MalformedPage("no 'Version N of M.' line", where)
+    located = _version_line(lines)
+    if located is None:
+        raise MalformedPage("no 'Version N of M.' line", where)
+    index, found = located
+    _refuse_a_second_version_line(numbered[index + 1:len(lines)], where)
+    number = parse_number(found["number"], "version number", where)
+    total = parse_number(found["total"], "version count", where)
+    before = lines[:index]
+    url = next((b for b in before if re.match(r"https?://", b)), None)
+    if url is not None:
+        checked_url(url, "article URL", where)
+    titles = [b for b in before if b != url]
+    if not titles:
+        raise MalformedPage("no title line before 'Version N of M.'", where, numbered[index][0],
+                            hint="the page was cut above its title: save or copy the whole page "
+                                 "again from News Sniffer")
+    version = Version(number, titles[-1], tuple(lines[index + 1:]))
+    return version_page_article(url, version, total, where)

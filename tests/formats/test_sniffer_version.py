@@ -540,3 +540,22 @@ def test_a_version_page_whose_closing_html_tag_is_written_otherwise_is_whole(clo
     page = render_version_html(version, None, 5) + '<div id="ad"><a href="/ad">Ad</a>\n'
     assert read_version_page(page, "v.html").versions == (version,)
     assert read_version_page(page.replace("</html>", closing), "v.html").versions == (version,)
+
+
+_SITE_HEADER = "News Sniffer\nHome\nArticles\nSources\nSearch\nAbout\nLog in\n"
+
+
+def test_a_version_text_under_a_site_header_of_many_lines_is_read_as_a_version_page() -> None:
+    """Below more than six lines the version line was not looked for: the page was read as one
+    plain version, its header, title, URL and version line among its paragraphs."""
+    text = _SITE_HEADER + render_version_text(Version(2, "T", ("Body.",)), "https://x.org/a", 5)
+    assert detect(text) is Format.SNIFFER_VERSION_TEXT
+    article = read_version_text(text, "v.txt")
+    assert article.versions == (Version(2, "T", ("Body.",)),) and article.changes == 5
+
+
+def test_a_plain_version_quoting_a_version_line_below_its_paragraphs_stays_plain() -> None:
+    paragraphs = "\n".join(f"Paragraph {n} of the story, long enough to be no line of a site's "
+                           "header, and ending as a sentence does." for n in range(7))
+    text = f"{paragraphs}\nhttps://x.org/a\nVersion 2 of 5.\nMore.\n"
+    assert detect(text) is not Format.SNIFFER_VERSION_TEXT
