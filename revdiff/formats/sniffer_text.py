@@ -621,7 +621,10 @@ def read_version_text(text: str, where: str) -> Article:
         lines.pop()
     located = _version_line(lines)
     if located is None:
-        raise MalformedPage("no 'Version N of M.' line", where)
+        raise MalformedPage("no 'Version N of M.' line", where,
+                            hint="a version page's text holds its title, the article URL and that "
+                                 "line above the paragraphs: save or copy the whole page again "
+                                 "from News Sniffer, or give a plain version's file as it is")
     index, found = located
     _refuse_a_second_version_line(numbered[index + 1:len(lines)], where)
     number = parse_number(found["number"], "version number", where)

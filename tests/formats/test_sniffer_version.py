@@ -87,8 +87,9 @@ def test_samples_give_back_the_chain_version(name: str, reader: object) -> None:
 def test_page_without_version_line() -> None:
     with pytest.raises(MalformedPage, match="Version N of M"):
         read_version_page("<html><h1>T</h1><p>text</p></html>", "v.html")
-    with pytest.raises(MalformedPage, match="Version N of M"):
+    with pytest.raises(MalformedPage, match="Version N of M") as raised:
         read_version_text("T\nsome text\n", "v.txt")
+    assert raised.value.hint is not None and "save or copy the whole page again" in raised.value.hint
 
 
 @pytest.mark.parametrize("line", ["Version 2 of 5", "Version\t2 of 5.", "Version 2  of  5."])
