@@ -177,8 +177,9 @@ def read_diff_page(text: str, where: str) -> Article:
     if start is None:  # the page's only diff table is in a comment
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
     if not _TABLE_END.search(markup, start.end()):
-        raise MalformedPage("page is truncated: its diff table does not end (no </table> after "
-                            "it)", where, hint="save the whole page again")
+        raise MalformedPage("page is truncated: the diff table that starts here does not end (no "
+                            "</table> after it)", where, markup.count("\n", 0, start.start()) + 1,
+                            hint="save the whole page again")
     if (second := _DIFF_TABLE.search(markup, start.end())) is not None:
         raise MalformedPage("a second diff table starts here: the file holds more than one page",
                             where, markup.count("\n", 0, second.start()) + 1,

@@ -207,7 +207,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "version page fragment cut short": (version_page_fragment_cut_short,
                                         "page is truncated: this <div> does not end"),
     "diff page cut after a layout table": (diff_page_cut_after_a_layout_table,
-                                           "its diff table does not end"),
+                                           "the diff table that starts here does not end"),
     "flattened page cut in its header": (page_text_cut_in_its_header, "no 'Version N Version M'"),
     "flattened page cut before its body": (page_text_cut_in_its_title_row,
                                            "ends before its first body row"),

@@ -541,3 +541,11 @@ def test_a_diff_table_whose_cells_and_rows_are_left_unended_is_read_as_a_browser
     unended = re.sub(r"</t[dhr]>", "", PAGE)
     assert unended != PAGE
     assert read_diff_page(unended, "copy.html") == read_diff_page(PAGE, "page.html")
+
+
+def test_a_diff_table_that_does_not_end_is_refused_naming_its_first_line() -> None:
+    start = PAGE.index("<table")
+    line = PAGE[:start].count("\n") + 1
+    with pytest.raises(MalformedPage, match="the diff table that starts here does not end") as raised:
+        read_diff_page(PAGE[:PAGE.index("</table>")], "cut.html")
+    assert raised.value.line == line and str(raised.value).startswith(f"cut.html:{line}: ")
