@@ -36,6 +36,10 @@ from revdiff.read_warnings import counted
 
 _VERSION_NUMBER = re.compile(r"Version\s+(\d+)")
 _VERSION_OF = re.compile(r"Version\s+(\d+)\s+of\s+(\d+)")
+# White space in the markup, a no-break space written as a character reference too
+# (`Version&nbsp;2&nbsp;of&nbsp;5.`), which the shown text holds as white space
+_MARKUP_SPACE = r"(?:\s|&nbsp;?|&#0*160;|&#[xX]0*[aA]0;)+"
+_MARKUP_VERSION_OF = re.compile(rf"Version{_MARKUP_SPACE}\d+{_MARKUP_SPACE}of{_MARKUP_SPACE}\d+")
 _VERSION_WORD = re.compile(r"\bVersion\b")
 # A version cell in a browser's translation (`Versión 0`, `Versione 0`, `Versie 0`)
 _TRANSLATED_VERSION = re.compile(r"[^\W\d]+\s+\d+")
@@ -49,7 +53,7 @@ _DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_di
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _HEADING = re.compile(r"<h1\b", re.IGNORECASE)
 # A paragraph of the version line alone, tags in any case
-_VERSION_LINE_PARAGRAPH = re.compile(r"<[pP]\b[^<>]*>\s*Version\s+\d+\s+of\s+\d+\.?\s*</[pP]\s*>")
+_VERSION_LINE_PARAGRAPH = re.compile(rf"<[pP]\b[^<>]*>\s*{_MARKUP_VERSION_OF.pattern}\.?\s*</[pP]\s*>")
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
 _HEADER_CELLS = frozenset({"version", "title", "time"})
@@ -85,7 +89,7 @@ def looks_like_version_without_title(shown: str) -> bool:
 
 def _has_version_line(markup: str) -> bool:
     """Whether the shown markup holds an `<h1>` and a 'Version N of M' line."""
-    return _HEADING.search(markup) is not None and _VERSION_OF.search(markup) is not None
+    return _HEADING.search(markup) is not None and _MARKUP_VERSION_OF.search(markup) is not None
 
 
 def _cell_text(cell: Tag) -> str:

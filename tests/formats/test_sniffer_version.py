@@ -560,3 +560,14 @@ def test_a_plain_version_quoting_a_version_line_below_its_paragraphs_stays_plain
                            "header, and ending as a sentence does." for n in range(7))
     text = f"{paragraphs}\nhttps://x.org/a\nVersion 2 of 5.\nMore.\n"
     assert detect(text) is not Format.SNIFFER_VERSION_TEXT
+
+
+@pytest.mark.parametrize("space", ["&nbsp;", "&#160;", "&#xA0;", "\xa0"])
+def test_a_version_line_spaced_with_no_break_spaces_is_read(space: str) -> None:
+    """`Version&nbsp;2&nbsp;of&nbsp;5.` was looked for in the markup as written: the page was
+    no version page, though a browser shows the same line."""
+    page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    page = page.replace("Version 2 of 5.", f"Version{space}2{space}of{space}5.")
+    assert detect(page) is Format.SNIFFER_VERSION_HTML
+    expected = read_version_page((SAMPLES / "sniffer-version.html").read_text("utf-8"), "v.html")
+    assert read_version_page(page, "v.html").versions == expected.versions
