@@ -230,9 +230,12 @@ def read_diff_page(text: str, where: str) -> Article:
         for index, cell in enumerate(time_cells):
             stamp = cell.find("time")
             if stamp is not None:
+                # without a `datetime` attribute, HTML takes the element's text for its value
+                stamped = stamp.get("datetime")
                 times[index], time_warning = _stamped_time(
-                    str(stamp.get("datetime") or ""),
-                    f"the {('old', 'new')[index]} version's <time datetime>",
+                    _cell_text(stamp) if stamped is None else str(stamped),
+                    f"the {('old', 'new')[index]} version's "
+                    + ("<time> text" if stamped is None else "<time datetime>"),
                     f"{where}:{stamp.sourceline}")
                 if time_warning is not None:
                     warnings.append(time_warning)

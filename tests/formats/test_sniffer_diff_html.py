@@ -549,3 +549,17 @@ def test_a_diff_table_that_does_not_end_is_refused_naming_its_first_line() -> No
     with pytest.raises(MalformedPage, match="the diff table that starts here does not end") as raised:
         read_diff_page(PAGE[:PAGE.index("</table>")], "cut.html")
     assert raised.value.line == line and str(raised.value).startswith(f"cut.html:{line}: ")
+
+
+def test_a_time_element_without_a_datetime_attribute_gives_the_time_its_text_is() -> None:
+    """HTML takes such an element's text for its value: it was left out, without a warning."""
+    stamp = '<time datetime="2020-01-07T23:10:00Z">2020-01-07 23:10:00 UTC</time>'
+    assert PAGE.count(stamp) == 1
+    line = PAGE[:PAGE.index(stamp)].count("\n") + 1
+    article = read_diff_page(PAGE.replace(stamp, "<time>2020-01-07 23:10:00Z</time>"), "copy.html")
+    assert article.versions[0].time == datetime(2020, 1, 7, 23, 10, tzinfo=UTC)
+    assert article.warnings == ()
+    article = read_diff_page(PAGE.replace(stamp, "<time>2020-01-07 23:10:00 UTC</time>"), "copy.html")
+    assert article.versions[0].time is None
+    assert article.warnings == ((f"copy.html:{line}: the old version's <time> text '2020-01-07 "
+                                 "23:10:00 UTC' is not a time; left out"),)
