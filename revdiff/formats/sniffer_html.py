@@ -112,24 +112,29 @@ def _cell_text(cell: Tag) -> str:
     return text if text.strip() else ""
 
 
-def _article_info(soup: BeautifulSoup, where: str,
+def _article_info(soup: BeautifulSoup, where: str, warnings: list[str],
                   ) -> tuple[str | None, str | None, int | None, dict[str, str]]:
-    info = soup.find("div", class_="article-info") or soup
+    """The source, URL, change count and metadata of a diff page's `div.article-info`, where News
+    Sniffer writes them: a page without it has none of them (but the URL its `<link rel=author>`
+    gives), warned in `warnings`, not ones a layout element elsewhere holds."""
+    info = soup.find("div", class_="article-info")
+    if info is None:
+        warnings.append(f"{where}: no div.article-info, which holds the article's source, change "
+                        "count and check status; they are left out")
+        return None, _author_url(soup, where), None, {}
     metadata: dict[str, str] = {}
     source = None
     for cite in info.find_all("cite"):
         if "article_url" not in (cite.get("class") or []):
             source = _cell_text(cite)
             break
-    url = None
     url_cite = info.find("cite", class_="article_url")
-    if url_cite is not None:
-        link = url_cite.find("a")
-        url = (link.get("href") if link is not None else None) or _cell_text(url_cite)
+    if url_cite is None:
+        url = _author_url(soup, where)
     else:
-        author_link = soup.find("link", rel=lambda r: r is not None and "author" in r)
-        if author_link is not None:
-            url = author_link.get("href")
+        link = url_cite.find("a")
+        shown_url = (link.get("href") if link is not None else None) or _cell_text(url_cite)
+        url = checked_url(without_wayback_prefix(str(shown_url)), "article URL", where) if shown_url else None
     changes = None
     var = info.find("var")
     if var is not None:
@@ -144,8 +149,14 @@ def _article_info(soup: BeautifulSoup, where: str,
                           r"The next check for changes will be.*)", status)
         if match:
             metadata["check_status"] = match.group(1)
-    checked = checked_url(without_wayback_prefix(str(url)), "article URL", where) if url else None
-    return source, checked, changes, metadata
+    return source, url, changes, metadata
+
+
+def _author_url(soup: BeautifulSoup, where: str) -> str | None:
+    """The article URL a page's `<link rel=author>` gives, None where it gives none."""
+    author_link = soup.find("link", rel=lambda r: r is not None and "author" in r)
+    url = author_link.get("href") if author_link is not None else None
+    return checked_url(without_wayback_prefix(str(url)), "article URL", where) if url else None
 
 
 def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
@@ -264,7 +275,7 @@ def read_diff_page(text: str, where: str) -> Article:
             old.append(old_text)
         if new_text:
             new.append(new_text)
-    source, url, changes, metadata = _article_info(soup, where)
+    source, url, changes, metadata = _article_info(soup, where, warnings)
     old_number, new_number = (parse_number(m.group(1), "version number", where)
                               for m in numbers if m)
     if old_number == new_number:

@@ -563,3 +563,17 @@ def test_a_time_element_without_a_datetime_attribute_gives_the_time_its_text_is(
     assert article.versions[0].time is None
     assert article.warnings == ((f"copy.html:{line}: the old version's <time> text '2020-01-07 "
                                  "23:10:00 UTC' is not a time; left out"),)
+
+
+def test_a_page_without_its_article_info_takes_no_source_or_count_from_its_layout() -> None:
+    """Without `div.article-info` the whole page was searched: a `<cite>` or `<var>` of the
+    site's layout was read as the article's source and change count, without a warning."""
+    assert PAGE.count('class="article-info"') == 1 and PAGE.count("</body>") == 1
+    page = (PAGE.replace('class="article-info"', 'class="about"')
+            .replace("</body>", "<footer><p>Quoted in <cite>The Daily</cite>, <var>99</var> times"
+                                "</p></footer></body>"))
+    article = read_diff_page(page, "copy.html")
+    assert (article.source, article.changes, article.metadata) == (None, None, {})
+    assert article.warnings == (("copy.html: no div.article-info, which holds the article's "
+                                 "source, change count and check status; they are left out"),)
+    assert read_diff_page(PAGE, "copy.html").source == "channelnewsasia"
