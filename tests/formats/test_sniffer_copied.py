@@ -3,7 +3,11 @@ both versions are read exactly, every row sure."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -397,3 +401,24 @@ def test_a_page_without_body_rows_reads_as_its_html_page_does(tmp_path: Path) ->
     assert article.warnings[-2:] == tuple(
         f"{flattened}: the page shows no text of version {number}; kept as a version without "
         "paragraphs" for number in (6, 7))
+
+
+def test_when_the_article_was_first_seen_is_read_whatever_the_locale(tmp_path: Path) -> None:
+    """The month was read with strptime's `%B`, in LC_TIME's language: a caller that set a
+    German locale had `January 2, 2020 17:12 (UTC)` kept as text."""
+    localedef = shutil.which("localedef")
+    if localedef is None or not Path("/usr/share/i18n/locales/de_DE").exists():
+        pytest.skip("no localedef, or no German locale source, to build a locale with")
+    subprocess.run([localedef, "-i", "de_DE", "-f", "UTF-8", str(tmp_path / "de_DE.UTF-8")],
+                   check=False, capture_output=True)  # warnings give a non-zero status
+    if not (tmp_path / "de_DE.UTF-8" / "LC_TIME").exists():
+        pytest.skip("localedef built no German locale")
+    copied = tmp_path / "copied.txt"
+    copied.write_text(browser_copy(SAMPLE_PAGES[0].read_text("utf-8")), "utf-8")
+    script = ("import locale, sys\n"
+              "locale.setlocale(locale.LC_TIME, 'de_DE.UTF-8')\n"
+              "from revdiff.formats import load\n"
+              "print(load([sys.argv[1]])[0].metadata['first_seen'])\n")
+    run = subprocess.run([sys.executable, "-c", script, str(copied)], capture_output=True, text=True,
+                         env={**os.environ, "LOCPATH": str(tmp_path)}, check=True)
+    assert run.stdout.strip() == "2020-01-02T17:12Z"
