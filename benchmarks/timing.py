@@ -12,6 +12,7 @@ from typing import Any
 
 import revdiff.engine
 from revdiff.engine import compare
+from revdiff.engine.version_cache import VersionCache
 from revdiff.model import Comparison, Version
 
 
@@ -38,15 +39,15 @@ def medians_in_turns(functions: list[Callable[[], object]], repeat: int,
 
 
 @functools.cache  # looked for once: the search took 0.5 ms a call, timed in each pair compared afresh
-def engine_caches() -> tuple[functools._lru_cache_wrapper[Any], ...]:
-    """Every function of revdiff's engine that keeps what it computed (`functools.lru_cache` or
-    `functools.cache`), found in every module of `revdiff.engine`, so that one added later is
-    found too."""
-    caches: list[functools._lru_cache_wrapper[Any]] = []
+def engine_caches() -> tuple[functools._lru_cache_wrapper[Any] | VersionCache[Any], ...]:
+    """Every function of revdiff's engine that keeps what it computed (`functools.lru_cache`,
+    `functools.cache`, or `VersionCache`, which checks its argument first), found in every module
+    of `revdiff.engine`, so that one added later is found too."""
+    caches: list[functools._lru_cache_wrapper[Any] | VersionCache[Any]] = []
     for found in pkgutil.walk_packages(revdiff.engine.__path__, "revdiff.engine."):
         module = importlib.import_module(found.name)
         caches.extend(value for value in vars(module).values()
-                      if isinstance(value, functools._lru_cache_wrapper)
+                      if isinstance(value, functools._lru_cache_wrapper | VersionCache)
                       and value.__module__ == module.__name__)
     return tuple(caches)
 

@@ -37,6 +37,10 @@ class VersionCache(Generic[Result]):
         """Forget the results kept (a benchmark that compares one pair again and again)."""
         self._cached.cache_clear()
 
+    def cache_info(self) -> functools._CacheInfo:
+        """How many results are kept, and how often they were used (`functools.lru_cache`)."""
+        return self._cached.cache_info()
+
 
 def version_cache(maxsize: int) -> Callable[[Callable[[Version, str], Result]],
                                             VersionCache[Result]]:
