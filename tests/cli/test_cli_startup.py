@@ -76,9 +76,11 @@ def test_completing_an_input_path_loads_no_reader_splitter_engine_or_exporter(na
 
 # The engine's modules a parse needs: the column splitter's abbreviations (sentences), the word
 # counts of `--format text` (word_count) and a headline's source, which a title row is not cut
-# inside (headlines); the package's own file loads nothing more.
+# inside (headlines), and the pattern of a terminal's control sequences, whose digits in a file
+# name are no version number (terminal_codes: one regular expression); the package's own file
+# loads nothing more.
 ENGINE_PARSE_NEEDS = ("revdiff.engine", "revdiff.engine.sentences", "revdiff.engine.word_count",
-                      "revdiff.engine.headlines")
+                      "revdiff.engine.headlines", "revdiff.engine.terminal_codes")
 
 
 @pytest.mark.parametrize("output", [[], ["--format", "text"]])
