@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import operator
 import re
@@ -41,6 +40,7 @@ from revdiff.engine.similarity import (
     is_giant_pair,
     match_key,
     similarity_bound,
+    words_only,
 )
 
 # Two sentences are linked when they are more than this alike (see similarity.form_similarity).
@@ -282,7 +282,7 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
     if _made_of_parts_kept_whole(parts, whole):
         # weighed by the words the parts share with the whole in any order, those that hold a
         # letter or a digit, as they are judged kept whole; keeps its own similarity
-        words_score = _shared_word_share(_words_only(Form.joined(parts)), _words_only(whole))
+        words_score = _shared_word_share(words_only(Form.joined(parts)), words_only(whole))
         if words_score > score:
             block = _scored_block(old_ids, new_ids, old_form, new_form, threshold, words_score)
             return replace(block, similarity=score)
@@ -297,22 +297,13 @@ def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
     Words are those that hold a letter or a digit: the marks that close a part move when it is
     cut off (`"X and y," he said.` to `"X," he said. "Y."`), and in a short part they would
     weigh as much as its words."""
-    parts = [_words_only(part) for part in parts]
-    whole = _words_only(whole)
+    parts = [words_only(part) for part in parts]
+    whole = words_only(whole)
     if any(containment(part, whole) < EXTENDED_CONTAINMENT for part in parts):
         return False
     part_words = Counter(word for part in parts for word in part.words)
     covered = sum((Counter(whole.words) & part_words).values())
     return covered >= EXTENDED_CONTAINMENT * len(whole.words)
-
-
-@functools.lru_cache(maxsize=4096)
-def _words_only(form: Form) -> Form:
-    """The sentence with its word tokens that hold a letter or a digit only, not its marks.
-    Kept for the sentences of the last comparisons: `_kept_whole` asks it of one sentence for
-    every sentence of the other version, and a long one's characters are many."""
-    return Form(form.chars, tuple(word for word in form.words
-                                  if any(char.isalnum() for char in word)))
 
 
 def _shared_word_share(one: Form, other: Form) -> float:
@@ -352,7 +343,7 @@ def _kept_whole(old: Form, new: Form) -> bool:
     shorter, longer = (old, new) if len(old.words) <= len(new.words) else (new, old)
     if not _holds_words(shorter, EXTENDED_WORDS):
         return False
-    shorter, longer = _words_only(shorter), _words_only(longer)
+    shorter, longer = words_only(shorter), words_only(longer)
     words = set(longer.words)
     missing = sum(word not in words for word in shorter.words)  # cheap: most pairs stop here
     return (missing <= (1 - EXTENDED_CONTAINMENT) * len(shorter.words)

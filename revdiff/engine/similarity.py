@@ -73,6 +73,9 @@ class Form:
     # is looked up by them in each step of the alignment, and a near-total deletion (a 43 MB
     # version to two lines) found each sentence's four times.
     found_tokens: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    # Its `words_only`, found when first asked for: a near-total deletion (a 5 MB version to two
+    # lines) asks it of each of 36,000 sentences several times, too many for a cache of the last.
+    found_words_only: Form | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> Form:
@@ -81,6 +84,9 @@ class Form:
 
     @classmethod
     def joined(cls, forms: list[Form]) -> Form:
+        """The forms read as one sentence; one form is itself, with what was found of it."""
+        if len(forms) == 1:
+            return forms[0]
         return cls(" ".join(form.chars for form in forms),
                    tuple(word for form in forms for word in form.words))
 
@@ -166,6 +172,21 @@ def content_tokens(form: Form) -> frozenset[str]:
         object.__setattr__(form, "found_tokens", tokens)  # a cache: the form stays as it was
         return tokens
     return form.found_tokens
+
+
+def words_only(form: Form) -> Form:
+    """The sentence with its word tokens that hold a letter or a digit only, not its marks;
+    found once and kept on its form."""
+    if form.found_words_only is None:
+        only = Form(form.chars, letter_or_digit_words(form.words))
+        object.__setattr__(form, "found_words_only", only)  # a cache: the form stays as it was
+        return only
+    return form.found_words_only
+
+
+def letter_or_digit_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that hold a letter or a digit (a character `str.isalnum` takes)."""
+    return tuple(word for word in words if any(char.isalnum() for char in word))
 
 
 def topic_tokens(form: Form) -> frozenset[str]:

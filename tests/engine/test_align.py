@@ -20,7 +20,7 @@ from revdiff.engine.align import (
 from revdiff.engine.anchors import _common_subsequence, identical_anchors, longest_increasing_pairs
 from revdiff.engine.chain import Block, best_chain
 from revdiff.engine.sentences import split_sentences
-from revdiff.engine.similarity import Form, form_similarity, topic_tokens
+from revdiff.engine.similarity import Form, form_similarity, letter_or_digit_words, topic_tokens
 from revdiff.model import EditOp, Version
 
 SENTENCES = [
@@ -523,3 +523,25 @@ def test_align_sentences_refuses_a_threshold_no_similarity_can_be(threshold: flo
 def test_align_sentences_takes_a_threshold_from_0_to_1(threshold: float) -> None:
     links = align_sentences(["It rained in Paris."], ["It rained in Paris!"], threshold=threshold)
     assert covers_everything(links, 1, 1)
+
+
+def test_a_near_total_deletion_finds_each_sentences_words_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deleting a long version down to two lines asked each deleted sentence's words (those
+    with a letter or a digit) again and again of a cache of the last 4096 sentences, which
+    held too few of them: a sentence's words were found anew each time it was asked."""
+    found: Counter[tuple[str, ...]] = Counter()
+
+    def counted(words: tuple[str, ...]) -> tuple[str, ...]:
+        found[words] += 1
+        return letter_or_digit_words(words)
+
+    monkeypatch.setattr(similarity, "letter_or_digit_words", counted)
+    old = [f"Officials in district {k} counted {7 * k + 3} flooded houses after the storm."
+           for k in range(6000)]
+    new = ["Officials in the district counted the flooded houses after the storm on Friday.",
+           "Her deputy counted the houses the storm had flooded before the election."]
+    links = align_sentences(old, new)
+    assert covers_everything(links, len(old), len(new))
+    assert found
+    assert max(found.values()) == 1
