@@ -23,6 +23,8 @@ from revdiff.engine.words import WORD, goes_on
 _SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(rf"{WORD}|[^\w\s]")
 _ASCII_TOKENS = re.compile(r"\w+|[^\w\s]")  # the same, faster, for ASCII text
+# A character `str.isalnum` takes: `\w` is those and the underscore.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _WORD_START = re.compile(rf"[^\W{UNSPACED}]")
 _UNSPACED_RUNS = re.compile(f"[{UNSPACED}]{{2,}}")
 # Typography that does not count as a change: curly quotes and guillemets become straight quotes,
@@ -186,7 +188,7 @@ def words_only(form: Form) -> Form:
 
 def letter_or_digit_words(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words that hold a letter or a digit (a character `str.isalnum` takes)."""
-    return tuple(word for word in words if any(char.isalnum() for char in word))
+    return tuple(filter(_LETTER_OR_DIGIT.search, words))
 
 
 def topic_tokens(form: Form) -> frozenset[str]:

@@ -545,3 +545,13 @@ def test_a_near_total_deletion_finds_each_sentences_words_once(
     assert covers_everything(links, len(old), len(new))
     assert found
     assert max(found.values()) == 1
+
+
+def test_letter_or_digit_words_keeps_the_words_str_isalnum_finds_a_character_of() -> None:
+    """The words a sentence is kept whole by are those with a character `str.isalnum` takes:
+    an underscore, a lone combining mark or a dash is none, a superscript digit or an Arabic
+    digit is one."""
+    words = ("_", "__", "a_", "-", "\u093e", "\u0938\u0947", "\u00b2", "\u0663", "é", ".", "x")
+    assert letter_or_digit_words(words) == tuple(
+        word for word in words if any(char.isalnum() for char in word))
+    assert letter_or_digit_words(words) == ("a_", "\u0938\u0947", "\u00b2", "\u0663", "é", "x")
