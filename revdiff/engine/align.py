@@ -163,10 +163,13 @@ def _gaps(anchors: Sequence[tuple[int, int]], old_size: int, new_size: int) -> l
 
 
 def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
-                     new_forms: Forms, cutoff: float) -> dict[tuple[int, int], float]:
+                     new_forms: Forms, cutoff: float,
+                     shared_word_pairs: set[tuple[int, int]] | None = None
+                     ) -> dict[tuple[int, int], float]:
     """(old, new) pairs at least `cutoff` alike, with their similarity.
 
     Pairs whose lengths alone rule them out (`similarity_bound`) are never scored.
+    `shared_word_pairs`, when given, is what `_shared_word_pairs` finds for these sentences.
     """
     pairs: dict[tuple[int, int], float] = {}
     if not old_ids or not new_ids:
@@ -201,8 +204,9 @@ def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: 
                 if score >= cutoff:
                     pairs[(choices[position], j)] = score
         return pairs
-    shared_word_pairs = sorted(_shared_word_pairs(old_ids, new_ids, old_forms, new_forms))
-    for i, candidates in itertools.groupby(shared_word_pairs, key=operator.itemgetter(0)):
+    if shared_word_pairs is None or giant:  # a search without the giant sentences
+        shared_word_pairs = _shared_word_pairs(old_ids, new_ids, old_forms, new_forms)
+    for i, candidates in itertools.groupby(sorted(shared_word_pairs), key=operator.itemgetter(0)):
         old_form = old_forms[i]
         choices = [j for _, j in candidates if similarity_bound(old_form, new_forms[j]) >= cutoff]
         for j, score in zip(choices, _similarities(old_form, [new_forms[j] for j in choices]),
@@ -351,16 +355,14 @@ def _kept_whole(old: Form, new: Form) -> bool:
 
 
 def _kept_whole_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
-                      new_forms: Forms, scored: Mapping[tuple[int, int], float]
-                      ) -> dict[tuple[int, int], float]:
+                      new_forms: Forms, scored: Mapping[tuple[int, int], float],
+                      shared_word_pairs: set[tuple[int, int]] | None) -> dict[tuple[int, int], float]:
     """Pairs not among `scored` in which one sentence is kept whole inside the other, with their
     similarity: too little alike to be candidates when much was added (`Rockets hit the base.` in
     a sentence five times as long). A small gap tries every pair, a larger one those sharing the
-    most words."""
-    if len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS:
-        tried: Iterable[tuple[int, int]] = itertools.product(old_ids, new_ids)
-    else:
-        tried = _shared_word_pairs(old_ids, new_ids, old_forms, new_forms)
+    most words (`shared_word_pairs`, found for a gap of more than FULL_COMPARISON_PAIRS pairs)."""
+    tried: Iterable[tuple[int, int]] = shared_word_pairs if shared_word_pairs is not None \
+        else itertools.product(old_ids, new_ids)
     return {(i, j): form_similarity(old_forms[i], new_forms[j]) for i, j in tried
             if (i, j) not in scored and not is_giant_pair(old_forms[i], new_forms[j])
             and _kept_whole(old_forms[i], new_forms[j])}
@@ -384,8 +386,12 @@ def _may_be_part(part: Form, whole: Form, alike: bool) -> bool:
 
 def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
                threshold: float) -> list[Link]:
-    pairs = _candidate_pairs(gap.old, gap.new, old_forms, new_forms, min(threshold, PART_THRESHOLD))
-    pairs |= _kept_whole_pairs(gap.old, gap.new, old_forms, new_forms, pairs)
+    # a large gap's sentences sharing the most words are tried as candidates and as kept whole
+    shared_word_pairs = _shared_word_pairs(gap.old, gap.new, old_forms, new_forms) \
+        if len(gap.old) * len(gap.new) > FULL_COMPARISON_PAIRS else None
+    pairs = _candidate_pairs(gap.old, gap.new, old_forms, new_forms, min(threshold, PART_THRESHOLD),
+                             shared_word_pairs)
+    pairs |= _kept_whole_pairs(gap.old, gap.new, old_forms, new_forms, pairs, shared_word_pairs)
     if not pairs:
         return []
     old_lo, old_hi = gap.old[0], gap.old[-1]

@@ -555,3 +555,27 @@ def test_letter_or_digit_words_keeps_the_words_str_isalnum_finds_a_character_of(
     assert letter_or_digit_words(words) == tuple(
         word for word in words if any(char.isalnum() for char in word))
     assert letter_or_digit_words(words) == ("a_", "\u0938\u0947", "\u00b2", "\u0663", "é", "x")
+
+
+def test_a_large_gap_searches_the_sentences_sharing_words_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gap too large to compare every pair looked up the sentences sharing the most words for
+    its candidates and again, the same search, for its sentences kept whole (a near-total
+    deletion: a tenth of the alignment's time)."""
+    searches: Counter[tuple[tuple[int, ...], tuple[int, ...]]] = Counter()
+    search = align._shared_word_pairs
+
+    def counted(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: align.Forms,
+                new_forms: align.Forms) -> set[tuple[int, int]]:
+        searches[(tuple(old_ids), tuple(new_ids))] += 1
+        return search(old_ids, new_ids, old_forms, new_forms)
+
+    monkeypatch.setattr(align, "_shared_word_pairs", counted)
+    old = [f"Officials in district {k} counted {7 * k + 3} flooded houses after the storm."
+           for k in range(6000)]
+    new = ["Officials in the district counted the flooded houses after the storm on Friday.",
+           "Her deputy counted the houses the storm had flooded before the election."]
+    links = align_sentences(old, new)
+    assert covers_everything(links, len(old), len(new))
+    assert searches[(tuple(range(len(old))), tuple(range(len(new))))] == 1
+    assert max(searches.values()) == 1
