@@ -197,7 +197,7 @@ def describe_wrapped_page(text: str) -> tuple[str, str] | None:
     headers = _HEADERS.match(head)
     if headers and _MULTIPART.search(headers.group(0)) and _HTML_TYPE.search(head,
                                                                             headers.end()):
-        return ("an MHTML archive (a web page saved as a single file)",
+        return ("an MHTML archive (the MIME file a browser writes for \"Webpage, Single File\")",
                 ("save the page again as HTML (\"Webpage, Complete\" or \"Webpage, HTML "
                  "only\"), or give its text"))
     if _is_http_response_of_a_page(head):

@@ -601,8 +601,9 @@ def test_a_single_file_save_beside_saved_pages_is_named_as_one(tmp_path: Path) -
     with pytest.raises(InconsistentPages) as refused:
         load([str(folder)])
     assert refused.value.message == (
-        "20200103154000.mhtml is an MHTML archive (a web page saved as a single file), not a "
-        "saved page, but the folder holds saved pages (20200103140500.html, ...)")
+        "20200103154000.mhtml is an MHTML archive (the MIME file a browser writes for "
+        '"Webpage, Single File"), not a saved page, but the folder holds saved pages '
+        "(20200103140500.html, ...)")
     assert refused.value.hint == (
         'save the page again as HTML ("Webpage, Complete" or "Webpage, HTML only"), or give its '
         "text; a folder of saved pages must hold nothing else")

@@ -115,7 +115,7 @@ CURL_I = "HTTP/2 200 \r\ncontent-type: text/html; charset=utf-8\r\nserver: x\r\n
 
 
 @pytest.mark.parametrize(("content", "said", "to_do"), [
-    (MHTML, "an MHTML archive",
+    (MHTML, 'an MHTML archive (the MIME file a browser writes for "Webpage, Single File")',
      'save the page again as HTML ("Webpage, Complete" or "Webpage, HTML only")'),
     # a page that declares its charset, as Chrome writes it into every MHTML archive
     # (`charset=3DUTF-8`): refused as declaring the character set '3DUTF-8'
