@@ -454,8 +454,16 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
 
 def _first_by_name(errors: Mapping[Path, RevdiffError]) -> RevdiffError:
     """The error about the first of the files `errors` names, their names sorted as text
-    (`story.mhtml` before `story2.mhtml`, which the order of versions puts first)."""
-    return errors[min(errors, key=lambda file: file.name)]
+    (`story.mhtml` before `story2.mhtml`, which the order of versions puts first), saying how
+    many others are refused too and which (`and 2 more files of the folder are refused too`)."""
+    names = sorted(file.name for file in errors)
+    first = errors[next(file for file in errors if file.name == names[0])]
+    if len(names) > 1:
+        others = len(names) - 1
+        first.message = (f"{first.message}, and {counted(others, 'more file')} of the folder "
+                         f"{'is' if others == 1 else 'are'} refused too ({first_few(names[1:])})")
+        first.args = (str(first),)
+    return first
 
 
 def _refused_in_folder(error: RevdiffError) -> RevdiffError:

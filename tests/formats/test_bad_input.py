@@ -659,3 +659,19 @@ def test_a_page_cut_before_its_tracker_markup_is_cut_though_it_holds_an_element_
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert "HTML page is neither a News Sniffer nor a NewsDiffs page, and it ends without </html>" in line
+
+
+@pytest.mark.parametrize("beside", [None, "3.txt"], ids=["alone", "beside a version"])
+def test_a_folders_refusal_says_how_many_other_files_are_refused_too(
+        tmp_path: Path, beside: str | None) -> None:
+    """Three compressed files in a folder: the error named the first alone, as if moving it out
+    (or decompressing it) were all the folder needed."""
+    for number in (0, 1, 2):
+        (tmp_path / f"{number}.txt.gz").write_bytes(gzip.compress(f"Version {number}.\n".encode()))
+    if beside:
+        (tmp_path / beside).write_text("Version 3.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(tmp_path)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "0.txt.gz: input is gzip-compressed" in line
+    assert "and 2 more files of the folder are refused too (1.txt.gz, 2.txt.gz)" in line
