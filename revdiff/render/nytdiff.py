@@ -2,9 +2,10 @@
 
 The tables follow what NYTdiff's `dataset` calls create: `<prefix>_ids` (one row per tracked
 article) and `<prefix>_versions` (one row per stored version), with the original's columns
-(`byline`, `kicker`, prefix `nyt`) or the RSS fork's (`author`, prefix `rss`). The fork never
-increments `version`, so its rows all say 1, as in real files. Times are written as naive local
-times, as the tracker does; give naive times to read the same ones back.
+(`byline`, `kicker`, prefix `nyt`) or the RSS fork's (`author`, prefix `rss`); `kicker` is
+NULL on purpose, as the reader does not read it. The fork never increments `version`, so its rows
+all say 1, as in real files. Times are written as naive local times, as the tracker does; give
+naive times to read the same ones back.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def write_database(path: Path, articles: Sequence[Article], variant: str = "nyt"
                     "title": version.title,
                     "abstract": escape_like_bleach("\n".join(version.paragraphs)),
                     "byline": article.metadata.get("byline"),
-                    "kicker": article.metadata.get("kicker"),
+                    "kicker": None,  # kept in the table's shape, NULL: no reader reads it
                     "author": article.metadata.get("author"),
                     "date_time": _stamp(version.time),
                     "version": version.number if variant == "nyt" else 1,

@@ -481,3 +481,18 @@ def test_a_url_python_cannot_split_is_refused_naming_its_row(tmp_path: Path, url
     ])
     with pytest.raises(MalformedPage, match="nyt_versions row 2: url .* is not a well-formed URL"):
         read_database(path)
+
+
+def test_the_written_kicker_column_is_null(tmp_path: Path) -> None:
+    """The writer filled `kicker` from an article's `metadata`, which no reader sets (the reader
+    does not read the column): an article given one wrote a value that reads back as nothing."""
+    path = tmp_path / "nyt.db"
+    article = Article(source=None, url="https://www.nytimes.com/2020/01/03/world/k.html",
+                      versions=(Version(1, "T", ("Body.",), time=datetime(2020, 1, 3, 10)),),
+                      metadata={"kicker": "Breaking News"})
+    write_database(path, [article])
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("SELECT kicker FROM nyt_versions").fetchall() == [(None,)]
+    finally:
+        connection.close()
