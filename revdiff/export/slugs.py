@@ -11,6 +11,9 @@ _SLUG_CHARACTERS = 60
 _SLUG_BYTES = 120
 # How a path starts that names an article (its input, without URL or title): no title does.
 _PATH_START = re.compile(r"\.{0,2}/|~/")
+# How a Windows path starts: a drive (`C:\`, `C:/`), a server's share (`\\server\`), `.\`
+# or `..\`; its parts are split at either slash.
+_WINDOWS_PATH_START = re.compile(r"[a-z]:[\\/]|\\\\|\.{1,2}\\", re.IGNORECASE)
 
 
 def url_from_site(url: str) -> str:
@@ -23,14 +26,17 @@ def article_slug(name: str) -> str:
     """`some-article-title` for an article's key, its URL or title, or the input that names an
     article without either: safe in a file name on every file system (`name_slug`): a title
     whole, a `/` in it a dash (`9/11 memorial`), a path from `/`, `./`, `../` or `~/` its last
-    part (`/data/story.db`), a URL without its scheme, a web page's URL from its site on
-    (`url_from_site`), without `www-`, as the app's article list shows it. The report's page
-    names and the app's offered export name are both made so."""
+    part (`/data/story.db`), and a Windows path's from a drive, a server's share, `.\\` or `..\\`
+    (`C:\\data\\story.db`, `\\\\server\\share\\story.db`), a URL without its scheme, a web
+    page's URL from its site on (`url_from_site`), without `www-`, as the app's article list
+    shows it. The report's page names and the app's offered export name are both made so."""
     site = url_from_site(name)
     if site != name:
         return name_slug(site)
     if _PATH_START.match(name):  # an input's path: its last part names the article
         name = name.rstrip("/").rsplit("/", 1)[-1] or name
+    elif _WINDOWS_PATH_START.match(name):
+        name = re.split(r"[\\/]", name.rstrip("\\/"))[-1] or name
     return name_slug(re.sub(r"^[a-z]+://", "", name, flags=re.IGNORECASE))
 
 

@@ -266,6 +266,12 @@ def test_a_title_with_a_slash_names_the_page_whole() -> None:
     # an article without URL or title is named by its input, whose path's last part names it
     assert article_slug("/tmp/pytest-of-someone/pytest-42/test-a-long-name0/news.db") == \
         "news-db"
+    # and so a Windows path's: its drive or server filled the slug's 60 characters
+    assert article_slug("C:\\Users\\someone\\AppData\\Local\\Temp\\pytest-42\\news.db") == \
+        "news-db"
+    assert article_slug("D:/data/news.db") == "news-db"
+    assert article_slug("\\\\server\\share\\trackers\\news.db") == "news-db"
+    assert article_slug("..\\data\\story\\") == "story"
 
 
 def test_report_pages_are_named_without_www_and_apart(tmp_path: Path) -> None:
