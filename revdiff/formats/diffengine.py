@@ -12,11 +12,13 @@ text. An `entry_id` stored as a BLOB is read as UTF-8 text (`b'1'` is `1`), as a
 `entry_id`, title, summary, `url`, `archive_url` or feed link whose bytes are not UTF-8 is warned
 about, as NYTdiff and NewsEdits warn. A `url`, `archive_url` or feed link Python cannot split
 (`http://[::1/x`) is refused, naming its row, as every reader refuses such a URL (`checked_url`).
+A feed link that is empty or a number (no URL) is warned of, the url of the rows read instead.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import sqlite3
 from datetime import UTC
 
@@ -46,6 +48,8 @@ from revdiff.read_warnings import counted
 
 REQUIRED_COLUMNS = ("entry_id", "title", "summary", "created")
 OPTIONAL_COLUMNS = ("id", "url", "archive_url")
+# A feed link that is a number, as the TEXT column keeps one's digits: `42`, `-4.5`, `1e3`
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", re.IGNORECASE)
 
 
 def split_paragraphs(summary: str) -> tuple[str, ...]:
@@ -141,7 +145,8 @@ def _article(entry: object, rows: list[dict[str, object]], feed_link: object) ->
     urls = [str(cell_text(row["url"])) for _, _, row in timed if row.get("url")]
     if is_not_utf8(feed_link):
         warnings.append(not_utf8_warning(entry_name, "url (its feed link, in the entry table)"))
-    url = cell_text(feed_link) or (urls[-1] if urls else None)
+    url = _feed_link_url(entry_name, feed_link, bool(urls), warnings) or (urls[-1] if urls
+                                                                        else None)
     metadata = {"tracker": "diffengine"}
     if entry is not None:  # as NewsEdits: rows without an entry_id have none
         metadata["entry_id"] = str(cell_text(entry))
@@ -153,6 +158,25 @@ def _article(entry: object, rows: list[dict[str, object]], feed_link: object) ->
         metadata["canonical_url"] = urls[-1]
     return Article(source_of_url(url), url, tuple(versions), None,
                    metadata, tuple(warnings))
+
+
+def _feed_link_url(entry_name: str, feed_link: object, rows_have_url: bool,
+                   warnings: list[str]) -> str | None:
+    """The entry's URL from its feed link (`entry.url`), None for NULL; an empty one, or a
+    number (stored as one, or as its digits in the TEXT column), no URL, is warned of and left
+    for the url of its rows."""
+    text = cell_text(feed_link)
+    if text is None:
+        return None
+    if not text.strip():
+        wrong = "is empty"
+    elif _NUMBER.fullmatch(text.strip()):
+        wrong = f"is a number ({text.strip()}), no URL"
+    else:
+        return text
+    instead = "the url of its rows is read instead" if rows_have_url else "read as no URL"
+    warnings.append(f"{entry_name}: url (its feed link, in the entry table) {wrong}; {instead}")
+    return None
 
 
 def _text(value: object) -> str | None:

@@ -254,3 +254,26 @@ def test_a_url_python_cannot_split_is_refused_naming_its_row(tmp_path: Path, col
     named = "entry 1: url" if column == "entry.url" else f"entryversion row 1: {column}"
     with pytest.raises(MalformedPage, match=f"{named} .* is not a well-formed URL"):
         read_database(path)
+
+
+@pytest.mark.parametrize(("feed_link", "said"), [
+    ("", "is empty"),
+    ("  ", "is empty"),
+    (42, "is a number (42), no URL"),
+    (4.5, "is a number (4.5), no URL"),
+])
+def test_a_feed_link_that_is_empty_or_a_number_is_warned_of(tmp_path: Path, feed_link: object,
+                                                            said: str) -> None:
+    # an empty one fell back to the rows' url unwarned; a number was the article's URL, `42`
+    canonical = "https://e.example/story"
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", canonical, "<p>A.</p>", "2020-01-03 10:00:00", None, 1),
+        (2, "Two", canonical, "<p>B.</p>", "2020-01-03 11:00:00", None, 1),
+    ])
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE entry SET url = ? WHERE id = 1", (feed_link,))
+    connection.close()
+    article, = read_database(path)
+    assert article.url == canonical
+    assert (f"entry 1: url (its feed link, in the entry table) {said}; the url of its rows is "
+            "read instead") in article.warnings
