@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -30,10 +31,13 @@ def meta(soup: BeautifulSoup, prop: str) -> str | None:
     return str(content).strip() if content else None
 
 
-def linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[str]]:
+def linked_data(soup: BeautifulSoup, keys: tuple[str, ...],
+                several: Callable[[list[str]], list[str]] = list) -> dict[str, list[str]]:
     """The values of `keys` in the page's JSON-LD (schema.org) blocks, in the order they stand,
-    looked for in nested objects, lists and `@graph`; a block that is no JSON (or nested too deep
-    to read) is passed over."""
+    looked for in nested objects, lists and `@graph`; a key given a list of strings, as
+    schema.org allows (`"dateModified": ["2020-...", ...]`), gives them in the order `several`
+    puts them in (as they stand, unless told). A block that is no JSON (or nested too deep to
+    read) is passed over."""
     values: dict[str, list[str]] = {}
 
     def collect(node: Any) -> None:
@@ -44,6 +48,9 @@ def linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[st
             for key, value in node.items():
                 if key in keys and isinstance(value, str):
                     values.setdefault(key, []).append(value.strip())
+                elif (key in keys and isinstance(value, list) and value
+                      and all(isinstance(item, str) for item in value)):
+                    values.setdefault(key, []).extend(several([item.strip() for item in value]))
                 else:
                     collect(value)
 

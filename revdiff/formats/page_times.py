@@ -157,7 +157,7 @@ def _claimed_times(html: str, soup: BeautifulSoup) -> Iterator[PageTime]:
     captured = _wayback_time(memento.group(1), "the page's address") if memento else None
     if captured is not None:
         yield captured
-    in_linked_data = linked_data(soup, _LINKED_DATA_TIMES)
+    in_linked_data = linked_data(soup, _LINKED_DATA_TIMES, several=_latest_first)
     claims: Iterator[tuple[str | None, str]] = itertools.chain(
         ((meta(soup, prop), prop) for prop in _TIME_METAS),
         ((content, f"JSON-LD {key}") for key in _LINKED_DATA_TIMES
@@ -173,6 +173,18 @@ def _claimed_times(html: str, soup: BeautifulSoup) -> Iterator[PageTime]:
     in_byline = _shown_time(soup)
     if in_byline is not None:
         yield in_byline
+
+
+def _latest_first(contents: list[str]) -> list[str]:
+    """The times a JSON-LD key gives as a list (schema.org allows several values), the latest
+    first: the page is as its last change left it, whatever order the list gives; those that
+    give no time of day after them, as they stand."""
+    timed = [(claimed.time, content) for content in contents
+             if (claimed := _claimed_time(content, "JSON-LD")) is not None
+             and claimed.time is not None]
+    latest = [content for _, content in sorted(timed, key=lambda item: sortable_time(item[0]),
+                                               reverse=True)]
+    return latest + [content for content in contents if content not in latest]
 
 
 def _microdata(soup: BeautifulSoup, key: str) -> list[str]:

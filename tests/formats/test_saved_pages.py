@@ -1740,3 +1740,17 @@ def test_the_capture_time_in_a_memento_s_own_address_is_its_time(tmp_path: Path)
     assert [(v.title, v.time) for v in article.versions] == [
         ("First title", datetime(2020, 1, 3, 10, 0, tzinfo=UTC)),
         ("Second title", datetime(2020, 1, 3, 11, 0, tzinfo=UTC))]
+
+
+@needs_trafilatura
+def test_a_json_ld_time_given_as_a_list_is_read_the_latest() -> None:
+    """schema.org allows several values of a key: `"dateModified": [...]` was passed over, and
+    the page had the time of its `datePublished`. The latest is its time: the page is as its
+    last change left it, in whatever order the list gives them."""
+    times = '["2020-01-03T08:00:00Z", "2020-01-03T10:30:00Z", "2020-01-03T09:00:00Z"]'
+    html = render_page(URL, FIRST, SITES[0]).replace("</head>", (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        f'"2020-01-03T07:00:00Z", "dateModified": {times}}}</script></head>'))
+    page = read_page("page.html", "page.html", html)
+    assert (page.time, page.time_source) == (datetime(2020, 1, 3, 10, 30, tzinfo=UTC),
+                                             "JSON-LD dateModified")
