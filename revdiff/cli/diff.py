@@ -195,8 +195,9 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                                      unsure=unsure):
             write_data(text)
     elif output_format == "unified":
-        for ref, comparison, _ in items:
-            write_data(article_unified_diff(ref.name, comparison))
+        for ref, comparison, _ in items:  # several articles' files numbered, kept apart
+            write_data(article_unified_diff(ref.name, comparison,
+                                            ref.index if len(articles) > 1 else None))
     else:
         color = use_color(color)
         # for a terminal: the text compared as it is, its control characters shown as symbols

@@ -34,7 +34,7 @@ from revdiff.export.output_guard import OutputProblem
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.report_navigation import NEIGHBOURS_ROOM, link_neighbours
-from revdiff.export.slugs import article_slug
+from revdiff.export.slugs import article_slug, numbered_slug
 from revdiff.export.staging import REPLACED_REPORT_NAME, JournalEntry, ResumeMismatch, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.version_times import version_time
@@ -57,7 +57,7 @@ _URL_PUNCTUATION = "!#$%&'()*+,/:;=?@[]"
 
 def report_file_name(index: int, name: str) -> str:
     """`000042-some-article-title.html`: ordered like the run, safe on every file system."""
-    return f"{index:06d}-{article_slug(name)}.html"
+    return f"{numbered_slug(index, name)}.html"
 
 
 def _link(url: str | None) -> str:

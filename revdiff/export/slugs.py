@@ -1,5 +1,6 @@
 """Names made from an article's key (its URL or title) for files, safe on every file system: the
-HTML report's pages, the app's offered export file and the unified diff's headers take them."""
+HTML report's pages, the app's offered export file and the unified diff's headers take them;
+numbered by the article's place in the run where one output holds several (`numbered_slug`)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,14 @@ def article_slug(name: str) -> str:
     elif _WINDOWS_PATH_START.match(name):
         name = re.split(r"[\\/]", name.rstrip("\\/"))[-1] or name
     return name_slug(re.sub(r"^[a-z]+://", "", name, flags=re.IGNORECASE))
+
+
+def numbered_slug(index: int, name: str) -> str:
+    """`000042-some-article-title`: the slug of the run's article `index` (0-based), apart from
+    another article's of the same slug (`https://www.example.com/story` and
+    `http://example.com/story`) and in the run's order: the HTML report's pages and the files a
+    unified diff of several articles patches."""
+    return f"{index:06d}-{article_slug(name)}"
 
 
 def name_slug(name: str) -> str:

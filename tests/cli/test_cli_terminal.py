@@ -363,8 +363,11 @@ def test_an_article_named_by_an_input_that_is_not_utf8_is_written_out(output: st
     result = subprocess.run([sys.executable, "-m", "revdiff", "diff", "--format", output,
                              os.fsencode(database)], capture_output=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
-    if output == "unified":  # the headers name the article's slug as a file
-        assert result.stdout.startswith(b"--- a/t-xe9-db\tversion 0\n+++ b/t-xe9-db\tversion 1\n")
+    if output == "unified":  # the headers name the article's slug as a file, the line before
+        # them its input, as the other formats name it
+        assert result.stdout.startswith(b"article " + os.fsencode(tmp_path) + b"/t\\xe9.db: "
+                                        b"version 0 -> 1\n--- a/t-xe9-db\tversion 0\n"
+                                        b"+++ b/t-xe9-db\tversion 1\n")
     else:
         assert b"t\\\\xe9.db" in result.stdout or b"t\\xe9.db" in result.stdout  # JSON escapes `\\`
 

@@ -397,7 +397,8 @@ def test_an_edit_short_of_identical_never_shows_a_similarity_of_one(tmp_path: Pa
 def test_unified(versions: list[str]) -> None:
     output = run(*versions, "--format", "unified")
     lines = output.splitlines()
-    assert lines[0].startswith("--- ") and lines[1].startswith("+++ ")
+    assert lines[0].startswith("article ") and lines[0].endswith(": version 0 -> 1")
+    assert lines[1].startswith("--- ") and lines[2].startswith("+++ ")
     assert "-At least 25 people died." in lines and "+At least 26 people died." in lines
     assert any(line.startswith("@@ -") for line in lines)
 

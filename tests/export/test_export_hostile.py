@@ -43,7 +43,7 @@ def one_error_line(result_stderr: str) -> str:
 
 
 @pytest.mark.parametrize("fmt, first", [("jsonl", "{"), ("csv", "article_index,"),
-                                        ("unified", "--- ")])
+                                        ("unified", "article ")])
 def test_dash_writes_stream_formats_to_stdout(fmt: str, first: str, tmp_path: Path) -> None:
     result = revdiff("export", str(SAMPLES), "-o", "-", "--format", fmt, "-q", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -178,7 +178,7 @@ def test_a_time_written_on_two_lines_keeps_each_header_one_line(tmp_path: Path) 
     new = Version(1, "t", ("The troops arrived. They stayed.",), time_text="2 hours\u2028later")
     comparison = compare(old, new)
     diff = article_unified_diff("story", comparison)
-    assert diff.splitlines()[:2] == ["--- a/story\tversion 0 (about 1 hour later)",
+    assert diff.splitlines()[1:3] == ["--- a/story\tversion 0 (about 1 hour later)",
                                      "+++ b/story\tversion 1 (2 hours later)"]
     assert apply_with_patch(sentence_lines(comparison.old_sentences), diff, tmp_path) == \
         sentence_lines(comparison.new_sentences)
@@ -193,7 +193,7 @@ def test_a_header_names_a_file_inside_the_folder_the_patch_is_applied_in(name: s
     comparison = compare(Version(0, "t", ("The troops arrived. They left.",)),
                          Version(1, "t", ("The troops arrived. They stayed.",)))
     diff = article_unified_diff(name, comparison)
-    old_header, new_header = diff.splitlines()[:2]
+    old_header, new_header = diff.splitlines()[1:3]
     old_file, new_file = old_header[4:].split("\t")[0], new_header[4:].split("\t")[0]
     assert old_file.startswith("a/") and new_file == "b/" + old_file[2:]
     target = old_file[2:]
@@ -214,3 +214,35 @@ def test_a_header_names_a_file_inside_the_folder_the_patch_is_applied_in(name: s
         sentence_lines(comparison.new_sentences)
     assert sorted(path.name for path in tmp_path.rglob("*")) == sorted(["work", target,
                                                                         "change.diff"])
+
+
+def _applies_in(folder: Path, diff: str) -> None:
+    """`git apply --check` and `patch -p1 --dry-run` accept `diff` in `folder`."""
+    (folder.parent / "change.diff").write_text(diff, encoding="utf-8")
+    result = subprocess.run([_git_tool(), "apply", "--check", "../change.diff"], cwd=folder,
+                            capture_output=True, text=True, check=False,
+                            env={"GIT_CONFIG_NOSYSTEM": "1", "HOME": str(folder.parent),
+                                 "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr + diff
+    result = subprocess.run([_patch_tool(), "--batch", "--fuzz=0", "-p1", "--dry-run", "-i",
+                             "../change.diff"], cwd=folder, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr + diff
+
+
+def test_a_line_before_the_headers_names_the_article_and_its_versions(tmp_path: Path) -> None:
+    """The headers name the article's slug (`a/example-org-troops`): its URL, which says which
+    article it is, was in no line of the patch. A line before them names it, one line with its
+    control characters shown as symbols, which `git apply` and `patch` pass over."""
+    comparison = compare(Version(3, "t", ("The troops arrived. They left.",)),
+                         Version(4, "t", ("The troops arrived. They stayed.",)))
+    diff = article_unified_diff("https://example.org/troops?\x1b]0;owned\x07\nx", comparison)
+    assert diff.splitlines()[:3] == [
+        "article https://example.org/troops?␛]0;owned␇ x: version 3 -> 4",
+        "--- a/example-org-troops-0-owned-x\tversion 3",
+        "+++ b/example-org-troops-0-owned-x\tversion 4"]
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "example-org-troops-0-owned-x").write_text(
+        sentence_lines(comparison.old_sentences), encoding="utf-8")
+    _applies_in(folder, diff)

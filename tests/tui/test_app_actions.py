@@ -368,7 +368,8 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
         await pilot.pause()
         await export_written(app, pilot)
         text = (tmp_path / "changes.diff").read_text()
-        assert text.startswith("--- a/us-deploys-troops-after-soleimani-strike\tversion 0\n"
+        assert text.startswith("article us-deploys-troops-after-soleimani-strike: version 0 -> 1\n"
+                               "--- a/us-deploys-troops-after-soleimani-strike\tversion 0\n"
                                "+++ b/us-deploys-troops-after-soleimani-strike\tversion 1\n@@")
         # another format for a typed name changes its suffix (JSON was written into z.txt)
         await pilot.press("e", "tab")
