@@ -14,6 +14,7 @@ from revdiff.splitter.decoder import (
     is_reading_warning,
 )
 from revdiff.splitter.evidence import is_glued_match, word_starts
+from revdiff.splitter.symbols import same_paragraphs_up_to_symbols
 
 
 def _find_row(article: Article, page_name: str, line: int) -> tuple[int, RowReading]:
@@ -54,6 +55,7 @@ def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
     fixed[line] = (kind, word)
     lines = [(r.line, r.text) for r in page.rows]
     rows, warnings = decode_rows(lines, page_name, fixed)  # the fixed rows sure
+    _check_other_pages(article, page_index, rows, line)
     return _replace_page(article, page_index, rows, warnings)
 
 
@@ -68,6 +70,24 @@ def flip_row(article: Article, page_name: str, line: int) -> Article:
     kind, word = options[(position + 1) % len(options)]
     boundary = word_starts(current.text)[word] if kind is RowKind.CHANGE else None
     return correct_row(article, page_name, line, kind, boundary)
+
+
+def _check_other_pages(article: Article, page_index: int, rows: list[RowReading], line: int) -> None:
+    """Refuse a reading of a page that gives one of its versions other paragraphs than another
+    page of the article shows it with (up to the symbols a flattener drops): only the page is read
+    again, so the article would disagree with its own pages."""
+    page = article.pages[page_index]
+    old, new = columns(rows)
+    for other in article.pages[:page_index] + article.pages[page_index + 1:]:
+        other_old, other_new = columns(other.rows)
+        shown = {other.old_number: other_old, other.new_number: other_new}
+        for number, column in ((page.old_number, old), (page.new_number, new)):
+            if number in shown and not same_paragraphs_up_to_symbols(column, shown[number]):
+                raise MalformedPage(
+                    f"read so, the row gives version {number} other paragraphs than page "
+                    f"{other.name} shows it with; read it in a way that keeps version {number} "
+                    f"as that page shows it",
+                    page.name, line)
 
 
 def _reading_of(row: RowReading) -> Reading:

@@ -522,3 +522,18 @@ def test_a_count_that_leaves_no_room_names_the_page_that_shows_the_version(
         (f"{counter}: the page counts 2 versions, numbered from 0, but {shown_by} version 2; "
          "the count is left out (the page is damaged or edited by hand: save it again from News "
          "Sniffer)")]
+
+
+def test_a_correction_that_contradicts_another_page_of_the_article_is_refused() -> None:
+    """Flipping line 15 of the v1-v2 sample page (read with its neighbours, every row sure) gave
+    version 1 six paragraphs where the v0-v1 page, whose new column it is, shows five: the
+    article then disagreed with its own pages, silently."""
+    pages = sorted((ROOT / "samples" / "sniffer-diff").glob("*.txt"))
+    [article] = read_diff_texts([(path.name, path.read_text(encoding="utf-8")) for path in pages])
+    with pytest.raises(MalformedPage, match=r"^iran-strikes-v1-v2.txt:15: .*version 1 .*"
+                                            r"iran-strikes-v0-v1.txt"):
+        flip_row(article, "iran-strikes-v1-v2.txt", 15)
+    # a reading of the row that keeps the versions as the other pages show them is taken
+    row = article.pages[1].rows[0]
+    assert correct_row(article, "iran-strikes-v1-v2.txt", row.line, row.kind,
+                       row.boundary).versions == article.versions
