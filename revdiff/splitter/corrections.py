@@ -56,7 +56,18 @@ def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
     lines = [(r.line, r.text) for r in page.rows]
     rows, warnings = decode_rows(lines, page_name, fixed)  # the fixed rows sure
     _check_other_pages(article, page_index, rows, line)
-    return _replace_page(article, page_index, rows, warnings)
+    reading = f"change at {boundary}" if kind is RowKind.CHANGE else kind.value
+    mark = _correction_mark(page_name, line)
+    corrected = replace(article, warnings=tuple(w for w in article.warnings if not w.startswith(mark)))
+    return _replace_page(corrected, page_index, rows,
+                         [*warnings, f"{mark} ({reading}), not as the splitter read it"])
+
+
+def _correction_mark(page_name: str, line: int) -> str:
+    """How the warning starts that marks a row as read the way a person corrected it: a corrected
+    row is sure, and the warnings, which every export keeps, say it is a person's reading, not
+    the splitter's."""
+    return f"{page_name}:{line}: read as corrected by hand"
 
 
 def flip_row(article: Article, page_name: str, line: int) -> Article:

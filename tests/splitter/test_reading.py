@@ -537,3 +537,21 @@ def test_a_correction_that_contradicts_another_page_of_the_article_is_refused() 
     row = article.pages[1].rows[0]
     assert correct_row(article, "iran-strikes-v1-v2.txt", row.line, row.kind,
                        row.boundary).versions == article.versions
+
+
+def test_a_corrected_row_is_marked_as_a_persons_reading_in_the_warnings_the_exports_keep() -> None:
+    """A corrected row read as sure, confidence 1.0, with nothing to tell it from a row the
+    splitter was sure of: an export of the corrected article passed a person's reading off as the
+    splitter's."""
+    import revdiff
+
+    [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
+                                  .read_text(encoding="utf-8"))])
+    once = correct_row(article, "seed", 10, RowKind.NEW_ONLY)
+    assert "seed:10: read as corrected by hand (new_only), not as the splitter read it" in once.warnings
+    twice = correct_row(once, "seed", 10, RowKind.OLD_ONLY)
+    again = correct_row(twice, "seed", 11, RowKind.OLD_ONLY)
+    marks = [w for w in again.warnings if "corrected by hand" in w]
+    assert marks == ["seed:10: read as corrected by hand (old_only), not as the splitter read it",
+                     "seed:11: read as corrected by hand (old_only), not as the splitter read it"]
+    assert all(set(marks) <= set(edit["warnings"]) for edit in revdiff.edits_table([again]))
