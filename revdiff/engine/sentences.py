@@ -7,10 +7,11 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   where another letter does before a typical opener (`Plan B. The plan failed.`) but a surname
   (`Robert E. Still.`, `Mary C. Most, resigned`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`, German
-  `Mo. 3. März`), nor weekdays before a month's day (`Wed. Jan. 8`), nor a list item's number (`1.
-  First, ...`, `Results: 1. Smith 2. Jones.`), nor French `MM.` before names, nor `ex.` opening
-  a bracket or a sentence (`(ex. Cars, phones)`, `Ex. Smith left.`), nor `deg.` before a
-  temperature's scale (`40 deg. F.`);
+  `Mo. 3. März`, `Abb. 3`, a street's `Bahnhofstr. 5`), nor titles and initials in other scripts
+  (Hindi `डॉ.`, Russian `ул. Ленина, д. 5`), nor weekdays before a month's day (`Wed. Jan.
+  8`), nor a list item's number (`1. First, ...`, `Results: 1. Smith 2. Jones.`), nor French
+  `MM.` before names, nor `ex.` opening a bracket or a sentence (`(ex. Cars, phones)`, `Ex.
+  Smith left.`), nor `deg.` before a temperature's scale (`40 deg. F.`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows, where a web or e-mail address
   (`example.com.`, `news@cdc.gov.`) ends one before any capital, as a word does; a time's `p.m.`
@@ -58,11 +59,12 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Abbreviations that precede a name and never end a sentence.
+# Abbreviations that precede a name and never end a sentence: Hindi's doctor and professor
+# (`डॉ. शर्मा`) and Russian's street (`ул. Ленина`) too.
 TITLES = word_set(
     "mr mrs ms messrs dr prof gen sen sens rep reps gov lt col maj capt cpt sgt adm cmdr cdr "
     "sec secy pres rev fr atty supt insp det amb hon brig pvt cpl gens lts ft mt "
-    "hr sra srta dra lic sig dott avv ing dhr mevr"
+    "hr sra srta dra lic sig dott avv ing dhr mevr डॉ प्रो ул"
 )
 # Abbreviations that precede a name (`St. Louis`, `Sr. Pérez`) or follow one (`Main St.`, `King
 # Jr.`): like dotted abbreviations, they end a sentence only when a typical opener follows.
@@ -71,8 +73,11 @@ BEFORE_OR_AFTER_NAME = word_set("st jr sr ave blvd")
 # Spanish months among them (`janv. 1990`, `dic. 2020`; not Spanish `ago.`, which is English `ago`).
 BEFORE_NUMBER = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref "
-    "nr abs janv févr avr juil déc ene abr dic"
+    "nr abs janv févr avr juil déc ene abr dic abb"
 )
+# German writes a street's name as one word with its `Straße`, abbreviated before the house's
+# number (`Bahnhofstr. 5`, `Karl-Marx-Str. 12`), so the abbreviation ends a word.
+GERMAN_STREET_ENDING = "str"
 # German writes a day of the month as an ordinal, `3.`, before the month's name (`Am 3. Januar`);
 # the names English writes alike (`April`, `August`) may begin a sentence there, and are left out.
 DAY_BEFORE_MONTH = word_set("januar jänner februar märz mai juni juli oktober dezember")
@@ -122,7 +127,7 @@ _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]{0,40}, ")
 # state's dotted abbreviation ends a sentence before any word, not only an opener as `U.S.` does.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z](?:\.[A-Z])+")
 # Abbreviations that introduce something and never end a sentence.
-NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca env")
+NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca env vgl")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
 OPENERS = word_set(
     "a an the he she it its they we i you his her their our this that these those there here "
@@ -229,7 +234,8 @@ TEMPERATURE_SCALES = word_set("f c k fahrenheit celsius kelvin")
 MAY_END = word_set("etc inc corp co ltd")
 # Every abbreviation revdiff knows, the one list for the sentence splitter and the column splitter.
 ABBREVIATIONS = TITLES | BEFORE_OR_AFTER_NAME | BEFORE_NUMBER | NEVER_FINAL | MAY_END
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+# Initials in any script with letters (`T.`, `U.S.`, Russian `д.` before a house's number).
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 
 # A sentence's end: its punctuation (the Arabic question mark, the Urdu full stop `۔`, the
 # Devanagari dandas `।` and `॥`, the Myanmar and Khmer full stops too), the marks that close a
@@ -374,7 +380,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if word in NEVER_FINAL_WHEN_OPENING and (paragraph[word_start - 1:word_start] in ("(", "[")
                                              or _opens_sentence(paragraph, word_start)):
         return False
-    if word in BEFORE_NUMBER and following.isdigit():
+    if (word in BEFORE_NUMBER or word.endswith(GERMAN_STREET_ENDING)) and following.isdigit():
         return False
     if word.isdigit() and len(word) <= 3:
         article_end = _end_of_text_before(paragraph, match.start("punct") - len(word))

@@ -366,6 +366,17 @@ def pieces(text: str) -> list[str]:
      ["Es kostet 5 Mio. Euro.", "Das ist viel.",
       "Die Firma hat 3 Mrd. Dollar Schulden und 2 Mio. Kunden.", "Der Verlust betrug 1,2 Mrd.",
       "Er ist hoch."]),
+    # German `vgl.`, a figure's `Abb.` and a street's `Str.` before its number (`Bahnhofstr. 5`,
+    # German writes a street's name as one word with it) ended a sentence
+    (("Der Zug fuhr ab, vgl. Fahrplan. Er war pünktlich. Siehe Abb. 3. Die Zahlen sind neu. "
+      "Es brannte in der Bahnhofstr. 5 in Köln. In der Karl-Marx-Str. 12 auch."),
+     ["Der Zug fuhr ab, vgl. Fahrplan.", "Er war pünktlich.", "Siehe Abb. 3.",
+      "Die Zahlen sind neu.", "Es brannte in der Bahnhofstr. 5 in Köln.",
+      "In der Karl-Marx-Str. 12 auch."]),
+    # Russian `ул.` before a street's name ended a sentence, and a house's number after the
+    # initial-like `д.` was read as a list's item, ending none
+    ("Это произошло на ул. Ленина, д. 5. Жители эвакуированы.",
+     ["Это произошло на ул. Ленина, д. 5.", "Жители эвакуированы."]),
 ])
 def test_news_sentences(text: str, expected: list[str]) -> None:
     assert pieces(text) == expected
@@ -408,6 +419,8 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
     ("שלום עולם. זה טקסט.", ["שלום עולם.", "זה טקסט."]),
     ("مرحبا بالعالم. هذا نص؟ نعم.", ["مرحبا بالعالم.", "هذا نص؟", "نعم."]),
     ("नमस्ते दुनिया। यह पाठ है।", ["नमस्ते दुनिया।", "यह पाठ है।"]),
+    # Hindi's `डॉ.` (Dr.) before a name ended a sentence at its full stop
+    ("डॉ. शर्मा ने बताया। प्रो. गुप्ता आए।", ["डॉ. शर्मा ने बताया।", "प्रो. गुप्ता आए।"]),
     ("حکومت نے اعلان کیا۔ اسکول بند رہیں گے۔", ["حکومت نے اعلان کیا۔", "اسکول بند رہیں گے۔"]),
     ("यह पहला श्लोक है॥ यह दूसरा है।", ["यह पहला श्लोक है॥", "यह दूसरा है।"]),
     ("今天下雨。明天晴天！你好吗？", ["今天下雨。", "明天晴天！", "你好吗？"]),
