@@ -11,6 +11,7 @@ import unicodedata
 from decimal import Decimal
 
 from revdiff.engine.attribution_tokens import is_title_case
+from revdiff.engine.cjk_numerals import cjk_numeral_values
 from revdiff.engine.currency_signs import after_currency
 from revdiff.engine.dates import dates_in
 from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
@@ -243,7 +244,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
     does) and in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`,
     `tenfold` `10`, qualified as digits are, `~ five` as `~5`; not `no one`, `wait a second` or an
     ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`) and in Roman numerals
-    after a name's word (`World War III` holds `3`: `_roman_numeral_values`), sorted. `other_styles`
+    after a name's word (`World War III` holds `3`: `_roman_numeral_values`) and in Chinese and
+    Japanese numerals (`三千` holds `3000`: `cjk_numeral_values`), sorted. `other_styles`
     reads a date in any style news writes it as the date it is (`dates_in`: `2020-01-03`,
     `1/3/2020`, `January 3, 2020` and `3 Jan. 2020` as `2020-01-03`, `9/11` and `September 11` as
     `--09-11`), a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`;
@@ -298,7 +300,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
         sign = "-" if words[match.start() - 1:match.start()] == "−" and value[0].isdigit() else ""
         qualifier = qualifier_before(words, match.start() - len(sign), in_words=True, names=False)
         found.append(qualifier + sign + value)
-    return tuple(sorted(found + _roman_numeral_values(text)))
+    return tuple(sorted(found + _roman_numeral_values(text) + cjk_numeral_values(text)))
 
 
 def _without_dates(text: str, dates: list[re.Match[str]]) -> str:

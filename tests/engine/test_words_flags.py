@@ -1723,3 +1723,16 @@ def test_a_change_of_white_space_or_invisible_characters_alone_changes_no_number
     only joined: the letters and digits are the same, so no number changed."""
     assert edit_flags(old, new) == expected
     assert Flag.NUMBER_CHANGED in edit_flags(old, new.replace(".", " 7."))
+
+
+def test_chinese_and_japanese_numerals_are_numbers() -> None:
+    """`三千` to `五千` (3,000 to 5,000) was no number changed: numerals written in ideographs
+    were no digits; a lone `一`, a word's part as often as a number (`一些`, `统一`), and a run
+    that opens with a magnitude (`万一`, in case; `千万`, by all means) are none."""
+    assert numbers_in("目前已有三千名群众被转移，两万人受灾") == ("20000", "3000")
+    assert numbers_in("一百二十人，一亿五千万元，二〇二四年，十五日，九人") == (
+        "120", "15", "150000000", "2024", "9")
+    assert numbers_in("死者は三百人に上った。一億円。") == ("100000000", "300")
+    assert numbers_in("一些人统一了意见，万一千万别去") == ()
+    assert Flag.NUMBER_CHANGED in edit_flags("目前已有三千名群众被转移。", "目前已有五千名群众被转移。")
+    assert edit_flags("一些人来了。", "一样的人来了。") == frozenset()

@@ -1,0 +1,50 @@
+"""Numbers written in Chinese and Japanese numerals (`三千`, `两万`, `一百二十`, `二〇二四`), read as
+their values for `numbers_in`, so that `三千` to `五千` is a number changed and `三千` to `3000` none.
+
+A numeral is a run of numeral characters: a lone `一` is none (it is part of a word as often as
+a number: `一些`, `一样`, `统一`), nor is `十` or `零` alone (`十分`, very; `零售`, retail), nor a
+run that opens with a magnitude (`万一`, in case; `千万`, by all means). A run without a magnitude
+is read digit by digit, as a year is written (`二〇二四` is `2024`); numerals after digits (`3千`,
+`1.2万`) are not read as a scale."""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+# Magnitudes within a group of four digits, and those of the groups (`万`, `亿`; Japanese and
+# traditional Chinese `萬`, `億`).
+_SMALL_MAGNITUDES = {"十": 10, "百": 100, "千": 1000}
+_LARGE_MAGNITUDES = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_NUMERAL_CHARACTERS = "".join([*_DIGITS, *_SMALL_MAGNITUDES, *_LARGE_MAGNITUDES])
+# A run from its start, beside no digits (`3千` is read as `3` alone).
+_NUMERAL = re.compile(f"(?<![0-9０-９{_NUMERAL_CHARACTERS}])[{''.join(_DIGITS)}十]"
+                      f"[{_NUMERAL_CHARACTERS}]*+(?![0-9０-９])")
+_NO_NUMERAL_ALONE = frozenset("一十〇零")
+
+
+def cjk_numeral_values(text: str) -> list[str]:
+    """The values of the Chinese and Japanese numerals in `text`, as digits (`三千` as `3000`)."""
+    return [str(_value(run)) for run in (match.group() for match in _NUMERAL.finditer(text))
+            if run not in _NO_NUMERAL_ALONE]
+
+
+def _value(numeral: str) -> int:
+    if not any(char in _SMALL_MAGNITUDES or char in _LARGE_MAGNITUDES for char in numeral):
+        return int("".join(str(_DIGITS[char]) for char in numeral))
+    total = group = digit = 0
+    for char in numeral:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char in _SMALL_MAGNITUDES:
+            group += (digit or 1) * _SMALL_MAGNITUDES[char]
+            digit = 0
+        else:
+            magnitude = _LARGE_MAGNITUDES[char]
+            if magnitude > max(total, 1):  # `一万亿`: the groups before it are multiplied too
+                total = (total + group + digit) * magnitude
+            else:
+                total += (group + digit) * magnitude
+            group = digit = 0
+    return total + group + digit
