@@ -88,6 +88,7 @@ class StorePlan:
     commits: tuple[PlannedCommit, ...]
     already_stored: int
     skipped: tuple[SkippedVersion, ...]
+    articles: int  # the article files the articles given go to: two readings of one are one
 
 
 def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, str]
@@ -140,6 +141,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             by_url.setdefault(stored.url, []).append(stored)
     # the file each path is, where case and normalisation are ignored (`folded`)
     held = {folded(path): path for path in histories}
+    files: set[int] = set()  # the ids of the articles' FileHistory objects
     for article, named in _oldest_first(articles, by_url, histories):
         history = _stored_file(article, by_url)
         entry = _entry(article.metadata)
@@ -166,6 +168,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             by_url.setdefault(article.url, []).append(history)
         if entry is not None:
             history.entries.add(entry)
+        files.add(id(history))
         path = history.path  # where the file is now, if it was renamed
         for version in article.versions:
             if not _reads_back(version.number):
@@ -200,7 +203,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             else:
                 skipped.append(SkippedVersion(path, article.url, version.number, reason,
                                               read_from_pages=bool(article.pages)))
-    return StorePlan(tuple(commits), already, tuple(skipped))
+    return StorePlan(tuple(commits), already, tuple(skipped), len(files))
 
 
 def _entry(metadata: Mapping[str, str]) -> Entry | None:

@@ -44,7 +44,7 @@ class StoreSummary:
 
     repository: str
     branch: str
-    articles: int  # articles given
+    articles: int  # the article files of the articles given (two readings of one are one)
     stored: int  # versions committed by this run
     already_stored: int  # versions found in the repository already
     skipped: tuple[SkippedVersion, ...] = ()

@@ -245,6 +245,20 @@ def test_the_summary_groups_thousands_as_the_progress_bar_does() -> None:
         "unchanged: identical to the version stored before it) in r [main]")
 
 
+def test_the_summary_counts_an_article_given_twice_once(tmp_path: Path) -> None:
+    """A month of a tracker's daily databases stored in one run (`store day*.db`) gives each
+    article once a database: the summary said `6 articles` of three days' readings of two,
+    where the repository holds and the run touched two article files."""
+    def day(last: int) -> list[Article]:
+        return [Article(None, f"https://example.com/{name}",
+                        tuple(Version(n, "T", (f"{name} {n}",)) for n in range(last + 1)))
+                for name in ("a", "b")]
+    summary = store_articles([*day(0), *day(1), *day(2)], tmp_path / "r")
+    assert (summary.articles, summary.stored, summary.already_stored) == (2, 6, 6)
+    assert summary.describe().startswith("2 articles: 6 versions stored, 6 already stored")
+    assert len(read_repository(tmp_path / "r")) == 2
+
+
 @pytest.mark.parametrize("branch", ["trunk", "archive/2024-01"])
 def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> None:
     repo = git.Repo.init(tmp_path / "r", initial_branch=branch)
