@@ -11,6 +11,10 @@ A zone after the time is read where RFC 2822 gives it an offset (`EST`, `EDT`, `
 any date line; one it does not (`ET`, EST or EDT by the season; `BST`) is left out, the time
 read as written, in no zone, and named by `unread_zone_of` for the reader's warning: no offset
 is made up.
+
+The formats are read here, not with `strptime`, whose `%B`, `%b`, `%A` and `%p` read the names
+of the language LC_TIME gives when a caller sets a locale: the sources write English
+whatever the reader's locale (`english_time`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,27 @@ _DAY_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y
 # with a space or not.
 _TIME_FORMATS = ("%B %d, %Y %I:%M %p", "%Y-%m-%d %H:%M:%S", "%B %d, %Y at %I:%M%p EDT",
                  "%A, %B %d %Y, %I:%M %p")
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# What each directive the formats use reads, as strptime reads it in the C locale; a space reads
+# one or more white-space characters, as in strptime (`at  4:05pm`).
+_DIRECTIVES = {
+    "%B": f"(?P<month_name>{'|'.join(_MONTHS)})",
+    "%b": f"(?P<month_abbreviation>{'|'.join(month[:3] for month in _MONTHS)})",
+    "%A": f"(?:{'|'.join(_WEEKDAYS)})",
+    "%p": "(?P<half>am|pm)",
+    "%Y": "(?P<year>[0-9]{4})",
+    "%m": "(?P<month>[0-9][0-9]?)",
+    "%d": "(?P<day>[0-9][0-9]?)",
+    "%H": "(?P<hour>[0-9][0-9]?)",
+    "%I": "(?P<hour12>[0-9][0-9]?)",
+    "%M": "(?P<minute>[0-9][0-9]?)",
+    "%S": "(?P<second>[0-9][0-9]?)",
+    " ": r"\s+",
+}
+_DIRECTIVE = re.compile("(" + "|".join(re.escape(directive) for directive in _DIRECTIVES) + ")")
 
 # A label a site writes before its date (`Updated 3 January 2020`, `Published: Jan 3, 2020`,
 # `Last updated on ...`), followed by something
@@ -74,7 +99,7 @@ def parse_day(value: str) -> date | None:
     value = date_text(value)
     for day_format in _DAY_FORMATS:
         try:
-            return datetime.strptime(value, day_format).date()
+            return english_time(value, day_format).date()
         except ValueError:
             continue
     return iso_date(value)
@@ -86,11 +111,41 @@ def _source_format_time(value: str) -> datetime | None:
     value = value.strip(ASCII_WHITESPACE)
     for time_format in _TIME_FORMATS:
         try:
-            return datetime.strptime(value, time_format)
+            return english_time(value, time_format)
         except ValueError:
             continue
     return None
 
+
+def english_time(value: str, time_format: str) -> datetime:
+    """`value` read in `time_format` as `datetime.strptime` reads it in the C locale, whatever
+    locale a caller set: month and weekday names and am/pm in English, in any case. The format
+    holds the directives `_DIRECTIVES` names and literal text. ValueError when `value` is not in
+    the format or names no date or time (`February 30`, `13:00 pm`)."""
+    pattern = "".join(_DIRECTIVES[piece] if piece in _DIRECTIVES else re.escape(piece)
+                      for piece in _DIRECTIVE.split(time_format) if piece)
+    found = re.fullmatch(pattern, value, re.IGNORECASE)
+    if found is None:
+        raise ValueError(f"{value!r} is not in the format {time_format!r}")
+    fields = {name: text for name, text in found.groupdict().items() if text is not None}
+    if "month_name" in fields:
+        month = _MONTHS.index(fields["month_name"].lower()) + 1
+    elif "month_abbreviation" in fields:
+        month = [name[:3] for name in _MONTHS].index(fields["month_abbreviation"].lower()) + 1
+    else:
+        month = int(fields["month"])
+    return datetime(int(fields["year"]), month, int(fields["day"]), _hour_of(fields),
+                    int(fields.get("minute", 0)), int(fields.get("second", 0)))
+
+
+def _hour_of(fields: dict[str, str]) -> int:
+    """The hour of the day a match's fields give: `%H`, or `%I` (1 to 12) with `%p`."""
+    if "hour12" not in fields:
+        return int(fields.get("hour", 0))
+    hour = int(fields["hour12"])
+    if not 1 <= hour <= 12:
+        raise ValueError(f"{hour} is no hour of a 12-hour clock")
+    return hour % 12 + (12 if fields.get("half", "am").lower() == "pm" else 0)
 
 
 def unread_zone_of(value: str) -> str | None:

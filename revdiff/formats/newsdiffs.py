@@ -19,7 +19,13 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
-from revdiff.formats.english_dates import date_text, parse_date, parse_day, unread_zone_of
+from revdiff.formats.english_dates import (
+    date_text,
+    english_time,
+    parse_date,
+    parse_day,
+    unread_zone_of,
+)
 from revdiff.formats.fields import (
     checked_url,
     leap_second_warning,
@@ -478,7 +484,7 @@ def archived_time(archived: str) -> datetime | None:
     if found is None:
         return None
     try:
-        return datetime.strptime(" ".join(found.groups()), "%B %d, %Y %I:%M %p")
+        return english_time(" ".join(found.groups()), "%B %d, %Y %I:%M %p")
     except ValueError:
         return None
 

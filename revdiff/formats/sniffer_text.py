@@ -16,6 +16,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from revdiff.errors import InconsistentPages, MalformedPage
+from revdiff.formats.english_dates import english_time
 from revdiff.formats.fields import (
     checked_url,
     joined_sniffer_count,
@@ -43,12 +44,8 @@ _SOURCE_LINE = re.compile(
     r" ?(?P<seen>.*?)\.(?: (?P<status>.*))?$"
 )
 # When the page says the article was first seen, as its HTML shows it (`January 2, 2020 17:12
-# (UTC)`), where the HTML page's `datetime` gives `2020-01-02T17:12:09Z`. The month is named in
-# English whatever the reader's locale (strptime's `%B` reads the names of LC_TIME's language).
-_SHOWN_SEEN_TIME = re.compile(r"(?P<month>[A-Za-z]+) (?P<day>\d\d?), (?P<year>\d{4}) "
-                              r"(?P<hour>\d\d?):(?P<minute>\d\d) \(UTC\)")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
+# (UTC)`), where the HTML page's `datetime` gives `2020-01-02T17:12:09Z`; the month in English.
+_SHOWN_SEEN_TIME = "%B %d, %Y %H:%M (UTC)"
 _URL_LINE = re.compile(r"You can find the current article at its original source at (?P<url>\S+)")
 _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
 # `Version 6 Version 7` flattened; `Version 6<TAB>Version 7` copied from a browser, which keeps
@@ -545,15 +542,10 @@ def _seen_time(shown: str) -> str:
     """When an article was first seen as the HTML page's `datetime` writes it, to the minute the
     text keeps (`2020-01-02T17:12Z`), so that a text page and its HTML give one time; a time in
     another form as written."""
-    found = _SHOWN_SEEN_TIME.fullmatch(shown)
-    if found is None or found["month"].lower() not in _MONTHS:
-        return shown
     try:
-        seen = datetime(int(found["year"]), _MONTHS.index(found["month"].lower()) + 1,
-                        int(found["day"]), int(found["hour"]), int(found["minute"]))
-    except ValueError:  # a day or hour that is none (`February 30`, `25:00`)
+        return english_time(shown, _SHOWN_SEEN_TIME).strftime("%Y-%m-%dT%H:%MZ")
+    except ValueError:
         return shown
-    return seen.strftime("%Y-%m-%dT%H:%MZ")
 
 
 def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Article:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from locales import german_locale
 from story_chains import SAMPLES
 
 from revdiff.cli import main
@@ -406,13 +406,7 @@ def test_a_page_without_body_rows_reads_as_its_html_page_does(tmp_path: Path) ->
 def test_when_the_article_was_first_seen_is_read_whatever_the_locale(tmp_path: Path) -> None:
     """The month was read with strptime's `%B`, in LC_TIME's language: a caller that set a
     German locale had `January 2, 2020 17:12 (UTC)` kept as text."""
-    localedef = shutil.which("localedef")
-    if localedef is None or not Path("/usr/share/i18n/locales/de_DE").exists():
-        pytest.skip("no localedef, or no German locale source, to build a locale with")
-    subprocess.run([localedef, "-i", "de_DE", "-f", "UTF-8", str(tmp_path / "de_DE.UTF-8")],
-                   check=False, capture_output=True)  # warnings give a non-zero status
-    if not (tmp_path / "de_DE.UTF-8" / "LC_TIME").exists():
-        pytest.skip("localedef built no German locale")
+    locales = german_locale(tmp_path)
     copied = tmp_path / "copied.txt"
     copied.write_text(browser_copy(SAMPLE_PAGES[0].read_text("utf-8")), "utf-8")
     script = ("import locale, sys\n"
@@ -420,5 +414,5 @@ def test_when_the_article_was_first_seen_is_read_whatever_the_locale(tmp_path: P
               "from revdiff.formats import load\n"
               "print(load([sys.argv[1]])[0].metadata['first_seen'])\n")
     run = subprocess.run([sys.executable, "-c", script, str(copied)], capture_output=True, text=True,
-                         env={**os.environ, "LOCPATH": str(tmp_path)}, check=True)
+                         env={**os.environ, "LOCPATH": str(locales)}, check=True)
     assert run.stdout.strip() == "2020-01-02T17:12Z"
