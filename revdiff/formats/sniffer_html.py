@@ -29,6 +29,7 @@ from revdiff.formats.open_elements import (
     read_open_elements,
 )
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
+from revdiff.formats.sniffer_shown_times import seen_time
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -142,14 +143,31 @@ def _article_info(soup: BeautifulSoup, where: str, warnings: list[str],
     first_p = info.find("p")
     if first_p is not None:
         seen = first_p.find("time")
-        if seen is not None and seen.get("datetime"):
-            metadata["first_seen"] = str(seen.get("datetime"))
+        if seen is not None:
+            first_seen = _first_seen(seen, f"{where}:{seen.sourceline}", warnings)
+            if first_seen:
+                metadata["first_seen"] = first_seen
         status = _cell_text(first_p)
         match = re.search(r"(It will not be checked again for changes\.|It last changed over.*|"
                           r"The next check for changes will be.*)", status)
         if match:
             metadata["check_status"] = match.group(1)
     return source, url, changes, metadata
+
+
+def _first_seen(stamp: Tag, place: str, warnings: list[str]) -> str | None:
+    """When the article was first seen, as the article-info's `<time>` at `place` gives it: its
+    `datetime` attribute as written, or without one its text, as HTML reads the element, the
+    form News Sniffer shows (`January 2, 2020 17:12 (UTC)`) as the text page's reader reads it;
+    a text that is no time is left out, warned of in `warnings`."""
+    stamped = stamp.get("datetime")
+    if stamped is not None:
+        return str(stamped)
+    written = seen_time(_cell_text(stamp))
+    time, warning = _stamped_time(written, "the first-seen <time> text", place)
+    if warning is not None:
+        warnings.append(warning)
+    return written if time is not None else None
 
 
 def _author_url(soup: BeautifulSoup, where: str) -> str | None:

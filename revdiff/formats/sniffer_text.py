@@ -16,7 +16,6 @@ from datetime import datetime
 from itertools import pairwise
 
 from revdiff.errors import InconsistentPages, MalformedPage
-from revdiff.formats.english_dates import english_time
 from revdiff.formats.fields import (
     checked_url,
     joined_sniffer_count,
@@ -29,6 +28,7 @@ from revdiff.formats.fields import (
     version_page_article,
 )
 from revdiff.formats.foreign import has_translated_diff_header
+from revdiff.formats.sniffer_shown_times import seen_time
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
@@ -43,9 +43,6 @@ _SOURCE_LINE = re.compile(
     rf"{_SOURCE_LINE_START}(?P<source>[^']*)' and was first published or seen on"
     r" ?(?P<seen>.*?)\.(?: (?P<status>.*))?$"
 )
-# When the page says the article was first seen, as its HTML shows it (`January 2, 2020 17:12
-# (UTC)`), where the HTML page's `datetime` gives `2020-01-02T17:12:09Z`; the month in English.
-_SHOWN_SEEN_TIME = "%B %d, %Y %H:%M (UTC)"
 _URL_LINE = re.compile(r"You can find the current article at its original source at (?P<url>\S+)")
 _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
 # `Version 6 Version 7` flattened; `Version 6<TAB>Version 7` copied from a browser, which keeps
@@ -213,7 +210,7 @@ def parse_header(text: str, name: str) -> PageHeader:
             break
         if found := _SOURCE_LINE.match(line):
             header.source = found["source"] or None
-            header.first_seen = _seen_time(found["seen"]) or None
+            header.first_seen = seen_time(found["seen"]) or None
             header.check_status = found["status"] or None
         elif found := _URL_LINE.match(line):
             header.url = checked_url(found["url"], "article URL", name, index + 1)
@@ -536,16 +533,6 @@ def read_diff_headers(headers: Sequence[PageHeader],
     for index, header in enumerate(headers):
         groups.setdefault(header.url or f"#{index}", []).append(header)
     return [_read_article(group, (known or {}).get(group[0].url or "", {})) for group in groups.values()]
-
-
-def _seen_time(shown: str) -> str:
-    """When an article was first seen as the HTML page's `datetime` writes it, to the minute the
-    text keeps (`2020-01-02T17:12Z`), so that a text page and its HTML give one time; a time in
-    another form as written."""
-    try:
-        return english_time(shown, _SHOWN_SEEN_TIME).strftime("%Y-%m-%dT%H:%MZ")
-    except ValueError:
-        return shown
 
 
 def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Article:

@@ -565,6 +565,23 @@ def test_a_time_element_without_a_datetime_attribute_gives_the_time_its_text_is(
                                  "23:10:00 UTC' is not a time; left out"),)
 
 
+def test_the_first_seen_time_element_without_a_datetime_attribute_gives_its_text() -> None:
+    """It was left out without a warning, where the versions' `<time>` elements give their text."""
+    stamp = "<time datetime='2020-01-02T17:12:09Z'>January 2, 2020 17:12 (UTC)</time>"
+    assert PAGE.count(stamp) == 1
+    line = PAGE[:PAGE.index(stamp)].count("\n") + 1
+    # News Sniffer's display form, read as the text page's reader reads it
+    article = read_diff_page(PAGE.replace(stamp, "<time>January 2, 2020 17:12 (UTC)</time>"),
+                             "copy.html")
+    assert (article.metadata["first_seen"], article.warnings) == ("2020-01-02T17:12Z", ())
+    article = read_diff_page(PAGE.replace(stamp, "<time>2020-01-02T17:12:09Z</time>"), "copy.html")
+    assert (article.metadata["first_seen"], article.warnings) == ("2020-01-02T17:12:09Z", ())
+    article = read_diff_page(PAGE.replace(stamp, "<time>the second of January</time>"), "copy.html")
+    assert "first_seen" not in article.metadata
+    assert article.warnings == ((f"copy.html:{line}: the first-seen <time> text 'the second of "
+                                 "January' is not a time; left out"),)
+
+
 def test_a_page_without_its_article_info_takes_no_source_or_count_from_its_layout() -> None:
     """Without `div.article-info` the whole page was searched: a `<cite>` or `<var>` of the
     site's layout was read as the article's source and change count, without a warning."""
