@@ -29,7 +29,7 @@ from revdiff.formats.open_elements import (
     read_open_elements,
 )
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
-from revdiff.formats.sniffer_shown_times import seen_time
+from revdiff.formats.sniffer_shown_times import SHOWN_TIME, iso_time_of, seen_time
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -259,13 +259,8 @@ def read_diff_page(text: str, where: str) -> Article:
         for index, cell in enumerate(time_cells):
             stamp = cell.find("time")
             if stamp is not None:
-                # without a `datetime` attribute, HTML takes the element's text for its value
-                stamped = stamp.get("datetime")
-                times[index], time_warning = _stamped_time(
-                    _cell_text(stamp) if stamped is None else str(stamped),
-                    f"the {('old', 'new')[index]} version's "
-                    + ("<time> text" if stamped is None else "<time datetime>"),
-                    f"{where}:{stamp.sourceline}")
+                times[index], time_warning = _element_time(
+                    stamp, f"the {('old', 'new')[index]} version's", f"{where}:{stamp.sourceline}")
                 if time_warning is not None:
                     warnings.append(time_warning)
         relative = _RELATIVE_TIME.search(_cell_text(time_cells[1]))
@@ -320,13 +315,28 @@ def read_diff_page(text: str, where: str) -> Article:
     return Article(source, url, versions, changes, metadata, tuple(warnings))
 
 
-def _stamped_time(stamped: str, what: str, place: str) -> tuple[datetime | None, str | None]:
+def _element_time(stamp: Tag, whose: str, place: str) -> tuple[datetime | None, str | None]:
+    """The time a version's `<time>` at `place` gives, and its warning, `whose` naming the
+    version: its `datetime` attribute, or without one its text, as HTML reads the element, the
+    form News Sniffer shows (`2020-01-07 23:10:00 UTC`) as the text page's reader reads it."""
+    stamped = stamp.get("datetime")
+    if stamped is not None:
+        return _stamped_time(str(stamped), f"{whose} <time datetime>", place)
+    text = _cell_text(stamp)
+    display = SHOWN_TIME.fullmatch(text)
+    return _stamped_time(iso_time_of(display) if display else text, f"{whose} <time> text", place,
+                         written=text)
+
+
+def _stamped_time(stamped: str, what: str, place: str, written: str | None = None
+                  ) -> tuple[datetime | None, str | None]:
     """The time a `<time datetime>` value gives, and its warning, `what` naming it at `place`
-    (`page.html:12`): one that is no time is left out, saying why where its zone is what is
-    wrong (an offset out of range, `+2500`, `-01:60`, or one that puts the time outside the
-    years 1 to 9999 in UTC, `0001-01-01T00:00+05:00`); one at a leap second is read at second 59.
+    (`page.html:12`) and quoting `written`, the text that gives `stamped`, where there is one: one
+    that is no time is left out, saying why where its zone is what is wrong (an offset out of
+    range, `+2500`, `-01:60`, or one that puts the time outside the years 1 to 9999 in UTC,
+    `0001-01-01T00:00+05:00`); one at a leap second is read at second 59.
     """
-    quoted = f"{place}: {what} {shown(stamped)} is not a time"
+    quoted = f"{place}: {what} {shown(stamped if written is None else written)} is not a time"
     try:
         time = parse_iso_time(stamped, what, place)
     except MalformedPage:

@@ -28,7 +28,7 @@ from revdiff.formats.fields import (
     version_page_article,
 )
 from revdiff.formats.foreign import has_translated_diff_header
-from revdiff.formats.sniffer_shown_times import seen_time
+from revdiff.formats.sniffer_shown_times import SHOWN_TIME, iso_time_of, seen_time
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
@@ -63,16 +63,13 @@ _SITE_FOOTER = re.compile(r"Currently monitoring [\d,]+ articles\.|News Sniffer 
                           r" for changes to their articles\.")
 # Lines a site's footer can take after the pagination; more are read as rows.
 _MAX_FOOTER_LINES = 5
-# A time cell as the page shows it, in UTC or at its offset as Rails shows a time in another
-# zone: `2020-01-07 23:10:00 UTC`, `2020-01-08 00:10:00 +0100`.
-_SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) (UTC|[+-]\d{4})")
 # The time row's text (`(about 1 hour later)`): Rails writes no brackets inside it, and a search
 # that let them in read on to the end of a cell from each `(`, a time growing with the square of
 # the cell's length.
 _TIME_LINE = re.compile(r"\((?P<distance>[^()]+ (?:later|earlier))\)")
 # The time row of a flattener that keeps the time cells' text too: `2020-01-02 17:12:09 UTC
 # 2020-01-02 18:20:00 UTC (about 1 hour later)`.
-_TIME_ROW = re.compile(rf"(?:{_SHOWN_TIME.pattern} ?){{0,2}}{_TIME_LINE.pattern}")
+_TIME_ROW = re.compile(rf"(?:{SHOWN_TIME.pattern} ?){{0,2}}{_TIME_LINE.pattern}")
 # The start of a time row, cut short: `(about 1 hour l`.
 _CUT_TIME_LINE = re.compile(r"\([^()]*")
 # `Version 2 of 5.`; a copy may lose the full stop or turn a space into a tab.
@@ -320,14 +317,14 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     for number, line in rows[:end]:
         old, new = (_cell_text(cell) for cell in _two_cells(line))
         cells.append((number, old, new))
-    if cells and _SHOWN_TIME.search(cells[0][1]) is None and not _TIME_LINE.search(cells[0][2]):
+    if cells and SHOWN_TIME.search(cells[0][1]) is None and not _TIME_LINE.search(cells[0][2]):
         header.title_line_number = cells[0][0]
         header.titles = (cells[0][1], cells[0][2])
         header.title_line = f"{cells[0][1]} {cells[0][2]}"
         cells = cells[1:]
     else:
         header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
-    time_row_read = bool(cells and (_SHOWN_TIME.search(cells[0][1]) or _TIME_LINE.search(cells[0][2])))
+    time_row_read = bool(cells and (SHOWN_TIME.search(cells[0][1]) or _TIME_LINE.search(cells[0][2])))
     if time_row_read:
         old_time, new_time = (_shown_time(cell, f"the {side} version's time", name, cells[0][0],
                                           header.warnings)
@@ -475,12 +472,11 @@ def _shown_time(cell: str, what: str, name: str, line: int, warnings: list[str]
     """The time a time cell shows (`2020-01-07 23:10:00 UTC`, `2020-01-08 00:10:00 +0100`), None
     when it shows none; one at a leap second (`23:59:60`) is read at second 59, and one that is
     no time (`2020-13-07`, `+2500`) left out, each warned of in `warnings` as `what`."""
-    found = _SHOWN_TIME.search(cell)
+    found = SHOWN_TIME.search(cell)
     if found is None:
         return None
-    offset = "+00:00" if found[2] == "UTC" else found[2]
     try:
-        time = parse_iso_time(f"{found[1].replace(' ', 'T')}{offset}", "time", name, line)
+        time = parse_iso_time(iso_time_of(found), "time", name, line)
     except MalformedPage:
         warnings.append(f"{name}:{line}: {what} {shown(found[0])} is not a time: its offset puts "
                         "it outside the years 1 to 9999 in UTC; left out")

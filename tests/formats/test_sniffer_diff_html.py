@@ -559,10 +559,28 @@ def test_a_time_element_without_a_datetime_attribute_gives_the_time_its_text_is(
     article = read_diff_page(PAGE.replace(stamp, "<time>2020-01-07 23:10:00Z</time>"), "copy.html")
     assert article.versions[0].time == datetime(2020, 1, 7, 23, 10, tzinfo=UTC)
     assert article.warnings == ()
-    article = read_diff_page(PAGE.replace(stamp, "<time>2020-01-07 23:10:00 UTC</time>"), "copy.html")
+    article = read_diff_page(PAGE.replace(stamp, "<time>7 January 2020, 23:10</time>"), "copy.html")
     assert article.versions[0].time is None
-    assert article.warnings == ((f"copy.html:{line}: the old version's <time> text '2020-01-07 "
-                                 "23:10:00 UTC' is not a time; left out"),)
+    assert article.warnings == ((f"copy.html:{line}: the old version's <time> text '7 January "
+                                 "2020, 23:10' is not a time; left out"),)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2020-01-07 23:10:00 UTC", datetime(2020, 1, 7, 23, 10, tzinfo=UTC)),
+    ("2020-01-08 00:10:00 +0100", datetime(2020, 1, 7, 23, 10, tzinfo=UTC)),
+])
+def test_a_time_element_without_a_datetime_attribute_reads_news_sniffers_display_form(
+        text: str, expected: datetime) -> None:
+    """The time News Sniffer shows in the element (`2020-01-07 23:10:00 UTC`) is outside HTML's
+    date grammar: it was warned of and left out, where the text reader reads it."""
+    stamp = '<time datetime="2020-01-07T23:10:00Z">2020-01-07 23:10:00 UTC</time>'
+    article = read_diff_page(PAGE.replace(stamp, f"<time>{text}</time>"), "copy.html")
+    assert article.versions[0].time == expected
+    assert article.warnings == ()
+    article = read_diff_page(PAGE.replace(stamp, "<time>2020-13-07 23:10:00 UTC</time>"), "copy.html")
+    assert article.versions[0].time is None
+    assert [warning.split(": ", 1)[1] for warning in article.warnings] == [
+        "the old version's <time> text '2020-13-07 23:10:00 UTC' is not a time; left out"]
 
 
 def test_the_first_seen_time_element_without_a_datetime_attribute_gives_its_text() -> None:
