@@ -12,6 +12,7 @@ from pathlib import Path
 from revdiff.engine.terminal_codes import without_control_sequences
 from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.fields import dated_back_warnings
+from revdiff.formats.sniffer_text import version_line_below_a_long_header
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
@@ -503,7 +504,8 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
         warnings.append(day_first_warning(
             [file.name for file in files if year_first[file] != file.name], "2024-02-01.txt"))
     timed, zoned, dated = [], [], []
-    for index, ((file_name, _), (paragraphs, width)) in enumerate(zip(named_texts, read, strict=True)):
+    for index, ((file_name, text), (paragraphs, width)) in enumerate(zip(named_texts, read,
+                                                                          strict=True)):
         if not paragraphs:
             raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index
@@ -522,6 +524,9 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
         if unread_time is not None:
             warnings.append(unread_time)
         versions.append(Version(number, name, paragraphs, time, day))
+        version_page = version_line_below_a_long_header(text, file_name)
+        if version_page is not None:
+            warnings.append(version_page)
         if width is not None:
             warnings.append(wrapped_warning(file_name, width))
     if timed:

@@ -162,6 +162,9 @@ _VERSION_LINE_WITHIN = 6
 # header (navigation: `News Sniffer`, `Articles`), the title and the article URL right above it;
 # a plain version that quotes `Version 2 of 5.` after paragraphs of its own is not one.
 _HEADER_LINES_MAX = 40
+# Non-blank lines a plain version's text is looked at for a version page's version line below a
+# header that does not show it as one (`version_line_below_a_long_header`)
+_LONG_HEADER_LINES = 20
 _HEADER_LINE_CHARS = 80
 _URL = re.compile(r"https?://\S+")
 
@@ -179,6 +182,23 @@ def _version_line(lines: Sequence[str]) -> tuple[int, re.Match[str]] | None:
         if (_URL.fullmatch(lines[index - 1])
                 and all(len(header) <= _HEADER_LINE_CHARS for header in above_title)):
             return index, found
+    return None
+
+
+def version_line_below_a_long_header(text: str, where: str) -> str | None:
+    """The warning of a text not read as a version page that holds a `Version N of M.` line
+    within its first `_LONG_HEADER_LINES` non-blank lines, text following it as a version page's
+    paragraphs follow it: a version page below a site's header of more lines than
+    `_VERSION_LINE_WITHIN`, without the article URL right above its version line, which
+    `_version_line` does not take for one. None for any other text."""
+    numbered = [(number, line) for number, raw in enumerate(text[:20_000].split("\n"), 1)
+                if (line := collapse_whitespace(raw).strip())]
+    for index, (number, line) in enumerate(numbered[:_LONG_HEADER_LINES]):
+        if _VERSION_OF_LINE.fullmatch(line) and index + 1 < len(numbered):
+            return (f"{where}:{number}: {shown(line)} looks like a News Sniffer version page's "
+                    f"version line below {counted(index, 'line')}, with no article URL right "
+                    "above it; read as a plain version, the lines above it among its paragraphs "
+                    "(cut the site's header above the title to have it read as a version page)")
     return None
 
 

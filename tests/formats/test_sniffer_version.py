@@ -571,3 +571,35 @@ def test_a_version_line_spaced_with_no_break_spaces_is_read(space: str) -> None:
     assert detect(page) is Format.SNIFFER_VERSION_HTML
     expected = read_version_page((SAMPLES / "sniffer-version.html").read_text("utf-8"), "v.html")
     assert read_version_page(page, "v.html").versions == expected.versions
+
+
+def test_a_plain_version_that_looks_like_a_version_page_below_a_long_header_is_warned_of(
+        tmp_path: Path) -> None:
+    """A version page's text with no URL line and more than six lines above its version line
+    was read silently as a plain version, the site's header, title and version line among its
+    paragraphs."""
+    page = tmp_path / "v2.txt"
+    page.write_text(_SITE_HEADER + render_version_text(Version(2, "T", ("Body.",)), None, 5), "utf-8")
+    plain = tmp_path / "v3.txt"
+    plain.write_text("Body, and more.\n", "utf-8")
+    article = load([str(page), str(plain)])[0]
+    assert article.versions[0].paragraphs[-2:] == ("Version 2 of 5.", "Body.")
+    assert [warning for warning in article.warnings if "Version 2 of 5." in warning] == [
+        (f"{page}:9: 'Version 2 of 5.' looks like a News Sniffer version page's version line below "
+         "8 lines, with no article URL right above it; read as a plain version, the lines above "
+         "it among its paragraphs (cut the site's header above the title to have it read as a "
+         "version page)")]
+
+
+@pytest.mark.parametrize("text", [
+    # the version line below the first 20 lines, or the text's last line
+    "".join(f"Paragraph {n} of the story.\n" for n in range(20)) + "Version 2 of 5.\nMore.\n",
+    _SITE_HEADER + "T\nVersion 2 of 5.\n",
+])
+def test_a_plain_version_quoting_a_version_line_otherwise_is_not_warned_of(
+        text: str, tmp_path: Path) -> None:
+    first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first.write_text(text, "utf-8")
+    second.write_text("Body.\n", "utf-8")
+    assert not [warning for warning in load([str(first), str(second)])[0].warnings
+                if "News Sniffer" in warning]
