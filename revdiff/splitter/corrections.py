@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from revdiff.errors import MalformedPage
 from revdiff.model import Article, PageReading, RowKind, RowReading
+from revdiff.read_warnings import GIVE_NEIGHBOURS, SHOWN_BY_PAGES, SHOWN_BY_PARSE_JSON, UNDECIDED_ROWS
 from revdiff.splitter.decoder import (
     PageDecoder,
     Reading,
@@ -54,13 +55,30 @@ def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
         raise MalformedPage("only a row made of one text twice can be a match row", page_name, line)
     fixed[line] = (kind, word)
     lines = [(r.line, r.text) for r in page.rows]
-    rows, warnings = decode_rows(lines, page_name, fixed)  # the fixed rows sure
+    shown_by, advice = _first_reading_ending(article, page_name)
+    rows, warnings = decode_rows(lines, page_name, fixed, advice=advice)  # the fixed rows sure
+    warnings = [warning.replace(SHOWN_BY_PARSE_JSON, shown_by) for warning in warnings]
     _check_other_pages(article, page_index, rows, line)
     reading = f"change at {boundary}" if kind is RowKind.CHANGE else kind.value
     mark = _correction_mark(page_name, line)
     corrected = replace(article, warnings=tuple(w for w in article.warnings if not w.startswith(mark)))
     return _replace_page(corrected, page_index, rows,
                          [*warnings, f"{mark} ({reading}), not as the splitter read it"])
+
+
+def _first_reading_ending(article: Article, page_name: str) -> tuple[str, str]:
+    """How the first reading's count of the page's unsure rows ended: what it pointed at for how
+    each row was read (`SHOWN_BY_PARSE_JSON`, or `SHOWN_BY_PAGES` in an article the Python API
+    read) and its advice (`GIVE_NEIGHBOURS`, or `CHECK_THEM` where every page beside it was
+    given); the splitter's own ending where it counted none."""
+    counted = f"{UNDECIDED_ROWS} (lines "
+    for warning in article.warnings:
+        if warning.startswith(f"{page_name}: ") and counted in warning:
+            ending = warning.partition(counted)[2].partition(")")[2]
+            for shown_by in (SHOWN_BY_PARSE_JSON, SHOWN_BY_PAGES):
+                if ending.startswith(shown_by):
+                    return shown_by, ending.removeprefix(shown_by)
+    return SHOWN_BY_PARSE_JSON, GIVE_NEIGHBOURS
 
 
 def _correction_mark(page_name: str, line: int) -> str:

@@ -556,3 +556,26 @@ def test_a_corrected_row_is_marked_as_a_persons_reading_in_the_warnings_the_expo
     assert marks == ["seed:10: read as corrected by hand (old_only), not as the splitter read it",
                      "seed:11: read as corrected by hand (old_only), not as the splitter read it"]
     assert all(set(marks) <= set(edit["warnings"]) for edit in revdiff.edits_table([again]))
+
+
+def test_a_corrected_page_keeps_the_advice_and_the_pointer_of_its_first_reading() -> None:
+    """The page read again after a correction advised to give neighbouring pages where the page
+    has none (an article of versions 0 and 1), and an article from `revdiff.load` was pointed at
+    `revdiff parse --format json` instead of its `pages`."""
+    import revdiff
+
+    old = ["Iraq condemned the strike. Oil prices rose sharply.", "A kept one.", "Old one here.",
+           "Another old one."]
+    new = ["Trump spoke.", "A kept one.", "New one here now.", "Oil prices rose sharply."]
+    text = render_diff_text(Version(0, "T", tuple(old)), Version(1, "T", tuple(new)),
+                            PageInfo(changes=2))
+    [article] = read_diff_texts([("page.txt", text)])
+    assert article.warnings[0].endswith("; `revdiff parse --format json` shows each; check them")
+    (undecided,) = [w for w in flip_row(article, "page.txt", 10).warnings if "decided" in w]
+    assert undecided == ("page.txt: 2 of 4 rows could not be decided with certainty (lines 12-13); "
+                         "`revdiff parse --format json` shows each; check them")
+    [loaded] = revdiff.load(ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
+    unsure = [row.line for row in loaded.pages[0].rows if not row.is_sure]
+    (undecided,) = [w for w in flip_row(loaded, loaded.pages[0].name, unsure[0]).warnings
+                    if "decided" in w]
+    assert undecided.endswith("; the article's `pages` show each; check them or give neighbouring pages")
