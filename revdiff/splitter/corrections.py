@@ -89,16 +89,26 @@ def _correction_mark(page_name: str, line: int) -> str:
 
 
 def flip_row(article: Article, page_name: str, line: int) -> Article:
-    """Switch the row at `line` to its next most likely reading and re-read the page."""
+    """Switch the row at `line` to its next most likely reading that `correct_row` accepts (after
+    the least likely comes the most) and re-read the page; where it accepts none, its refusal
+    of the first one tried is raised."""
     page_index, current = _find_row(article, page_name, line)
     decoder = PageDecoder([(r.line, r.text) for r in article.pages[page_index].rows])
     decoder.decode()
     options = decoder.alternatives(line)
     present = _reading_of(current)
     position = options.index(present) if present in options else -1
-    kind, word = options[(position + 1) % len(options)]
-    boundary = word_starts(current.text)[word] if kind is RowKind.CHANGE else None
-    return correct_row(article, page_name, line, kind, boundary)
+    others = [option for option in options[position + 1:] + options[:position + 1] if option != present]
+    if not others:
+        raise MalformedPage("the row has no other reading (it is one text twice)", page_name, line)
+    refusals: list[MalformedPage] = []
+    for kind, word in others:
+        boundary = word_starts(current.text)[word] if kind is RowKind.CHANGE else None
+        try:
+            return correct_row(article, page_name, line, kind, boundary)
+        except MalformedPage as refusal:
+            refusals.append(refusal)
+    raise refusals[0]
 
 
 def _check_other_pages(article: Article, page_index: int, rows: list[RowReading], line: int) -> None:

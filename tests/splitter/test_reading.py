@@ -579,3 +579,21 @@ def test_a_corrected_page_keeps_the_advice_and_the_pointer_of_its_first_reading(
     (undecided,) = [w for w in flip_row(loaded, loaded.pages[0].name, unsure[0]).warnings
                     if "decided" in w]
     assert undecided.endswith("; the article's `pages` show each; check them or give neighbouring pages")
+
+
+def test_a_flip_tries_the_readings_in_turn_until_one_is_accepted() -> None:
+    """A flip tried the next reading alone: where that one was refused, the row was said to have
+    no other reading, though a later one was accepted."""
+    article = _read(["A kept paragraph.", "Old one."],
+                    ["A kept paragraph.", "New one.", "Another new one.", "Third new."])
+    name = article.pages[0].name
+    inserted = correct_row(article, name, 12, RowKind.NEW_ONLY)
+    # line 11's next reading, old_only, puts a deleted row before line 12's inserted one: refused
+    with pytest.raises(MalformedPage):
+        correct_row(inserted, name, 11, RowKind.OLD_ONLY)
+    flipped = flip_row(inserted, name, 11)
+    assert [(row.line, row.kind) for row in flipped.pages[0].rows][1:3] == [
+        (11, RowKind.NEW_ONLY), (12, RowKind.NEW_ONLY)]
+    # every other reading of line 13 is refused: the flip is, naming the first refusal
+    with pytest.raises(MalformedPage, match=r"page.txt:1[1-3]: no reading of lines"):
+        flip_row(inserted, name, 13)
