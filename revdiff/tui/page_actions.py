@@ -142,7 +142,7 @@ def _after_reading_changed(app: PageHost, line: int | None) -> None:
     new_row = app.session.row_of_edit(app.session.comparison().edits[keep]) \
         if keep is not None else None
     if new_row is None:
-        app.notify("The comparison was computed again", timeout=3)
+        app.notify("The comparison was computed again", timeout=3, markup=False)
         return
     number, count = app.session.reading_number(new_row)
     whose = "your choice" if app.session.is_flipped(new_row) else "the splitter's own"
@@ -150,4 +150,4 @@ def _after_reading_changed(app: PageHost, line: int | None) -> None:
     hidden = "" if keep in app.diff.view_layout.first_row \
         else f"; hidden by the filter ({app.filters.describe()})"
     app.notify(f"Page line {new_row.line}: reading {number} of {count}, "
-               f"{new_row.kind.value} ({whose}){hidden}", timeout=3)
+               f"{new_row.kind.value} ({whose}){hidden}", timeout=3, markup=False)

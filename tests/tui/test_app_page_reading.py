@@ -396,3 +396,22 @@ async def test_a_long_page_is_read_again_and_compared_apart_on_f_and_F(
             release.set()
             await wait_until(pilot, lambda: "again…" not in status_text(app))
             assert f"line {line}: " in status_text(app) and reading in status_text(app)
+
+
+@run_async
+async def test_the_flip_notice_is_shown_as_plain_text(page_article: Article) -> None:
+    """The notice after a flip, which names the filters in force, was the one notice of the page
+    keys shown as markup: text in square brackets in it would have been read as styles."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        label = app.session.comparison().edits[app.diff.current_edit].op
+        while app.filters.only is not label:
+            await pilot.press("l")
+        await pilot.press("u", "f")
+        await pilot.pause()
+        notice = list(app._notifications)[-1]
+        assert notice.message.startswith("Page line ")
+        assert notice.message.endswith(f"; hidden by the filter (only {label.value})")
+        assert notice.markup is False
