@@ -15,7 +15,7 @@ from revdiff.splitter.decoder import (
     is_reading_warning,
 )
 from revdiff.splitter.evidence import is_glued_match, word_starts
-from revdiff.splitter.symbols import same_paragraphs_up_to_symbols
+from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
 
 def _find_row(article: Article, page_name: str, line: int) -> tuple[int, RowReading]:
@@ -58,11 +58,11 @@ def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
     shown_by, advice = _first_reading_ending(article, page_name)
     rows, warnings = decode_rows(lines, page_name, fixed, advice=advice)  # the fixed rows sure
     warnings = [warning.replace(SHOWN_BY_PARSE_JSON, shown_by) for warning in warnings]
-    _check_other_pages(article, page_index, rows, line)
+    paragraphs = _joint_columns(article, page_index, rows, line)
     reading = f"change at {boundary}" if kind is RowKind.CHANGE else kind.value
     mark = _correction_mark(page_name, line)
     corrected = replace(article, warnings=tuple(w for w in article.warnings if not w.startswith(mark)))
-    return _replace_page(corrected, page_index, rows,
+    return _replace_page(corrected, page_index, rows, paragraphs,
                          [*warnings, f"{mark} ({reading}), not as the splitter read it"])
 
 
@@ -111,22 +111,29 @@ def flip_row(article: Article, page_name: str, line: int) -> Article:
     raise refusals[0]
 
 
-def _check_other_pages(article: Article, page_index: int, rows: list[RowReading], line: int) -> None:
-    """Refuse a reading of a page that gives one of its versions other paragraphs than another
-    page of the article shows it with (up to the symbols a flattener drops): only the page is read
-    again, so the article would disagree with its own pages."""
+def _joint_columns(article: Article, page_index: int, rows: list[RowReading],
+                   line: int) -> dict[int, tuple[str, ...]]:
+    """The paragraphs of the page's two versions, by number, read from `rows` as the joint reading
+    of the article's pages reads them: each paragraph its fullest text of every page that shows
+    its version (a symbol the flattener dropped on one page kept from another). A reading that
+    gives a version other paragraphs than another page shows it with (up to those symbols) is
+    refused: only the page is read again, so the article would disagree with its own pages."""
     page = article.pages[page_index]
     old, new = columns(rows)
+    joint = {page.old_number: old, page.new_number: new}
     for other in article.pages[:page_index] + article.pages[page_index + 1:]:
         other_old, other_new = columns(other.rows)
-        shown = {other.old_number: other_old, other.new_number: other_new}
-        for number, column in ((page.old_number, old), (page.new_number, new)):
-            if number in shown and not same_paragraphs_up_to_symbols(column, shown[number]):
+        for number, shown in ((other.old_number, other_old), (other.new_number, other_new)):
+            if number not in joint:
+                continue
+            if not same_paragraphs_up_to_symbols(joint[number], shown):
                 raise MalformedPage(
                     f"read so, the row gives version {number} other paragraphs than page "
                     f"{other.name} shows it with; read it in a way that keeps version {number} "
                     f"as that page shows it",
                     page.name, line)
+            joint[number] = tuple(map(fullest, joint[number], shown))
+    return joint
 
 
 def _reading_of(row: RowReading) -> Reading:
@@ -136,15 +143,13 @@ def _reading_of(row: RowReading) -> Reading:
 
 
 def _replace_page(article: Article, page_index: int, rows: list[RowReading],
-                  warnings: list[str]) -> Article:
+                  paragraphs: dict[int, tuple[str, ...]], warnings: list[str]) -> Article:
+    """The article with the page at `page_index` read as `rows` and its versions' `paragraphs`
+    (by number), the page's reading warnings replaced by `warnings`."""
     page = article.pages[page_index]
     new_page = PageReading(page.name, page.old_number, page.new_number, tuple(rows))
     pages = article.pages[:page_index] + (new_page,) + article.pages[page_index + 1:]
-    old, new = columns(rows)
-    versions = tuple(
-        replace(v, paragraphs=old) if v.number == page.old_number
-        else replace(v, paragraphs=new) if v.number == page.new_number else v
-        for v in article.versions
-    )
+    versions = tuple(replace(v, paragraphs=paragraphs[v.number]) if v.number in paragraphs else v
+                     for v in article.versions)
     kept = tuple(w for w in article.warnings if not is_reading_warning(w, page.name))
     return replace(article, versions=versions, pages=pages, warnings=kept + tuple(warnings))

@@ -597,3 +597,22 @@ def test_a_flip_tries_the_readings_in_turn_until_one_is_accepted() -> None:
     # every other reading of line 13 is refused: the flip is, naming the first refusal
     with pytest.raises(MalformedPage, match=r"page.txt:1[1-3]: no reading of lines"):
         flip_row(inserted, name, 13)
+
+
+def test_a_correction_keeps_the_symbols_another_page_kept() -> None:
+    """A correction set the versions of its page to that page's columns: a symbol the flattener
+    dropped on this page and another page of the article kept (`—`) was lost, where the joint
+    reading keeps each paragraph's fullest text."""
+    info = PageInfo(url="https://example.com/a")
+    v1 = ("Troops were sent to Kuwait.", "The embassy was attacked on Tuesday.")
+    v2 = ("About 700 troops were sent to Kuwait — officials said.",
+          "The embassy was attacked on Tuesday.", "Iran denied any role.")
+    flattened_v2 = (v2[0].replace(" —", ""), *v2[1:])
+    v3 = ("About 3,000 troops were sent to Kuwait.", "Iran denied any role.")
+    [article] = read_diff_texts([
+        ("a.txt", render_diff_text(Version(1, "T", v1), Version(2, "T", v2), info)),
+        ("b.txt", render_diff_text(Version(2, "T", flattened_v2), Version(3, "T", v3), info))])
+    assert article.versions[1].paragraphs == v2
+    row = article.pages[1].rows[0]
+    corrected = correct_row(article, "b.txt", row.line, row.kind, row.boundary)
+    assert corrected.versions == article.versions
