@@ -15,8 +15,9 @@ from revdiff.terminal_text import visible
 __all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryData", "BinaryInput",
            "BranchMoved", "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
            "MalformedPage", "MissingExtra", "NothingToCompare", "OutputFailed", "RevdiffError",
-           "StoreError", "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure", "os_reason",
-           "stdout_failure", "stdout_open", "temporary_folder_failure", "writing_stdout"]
+           "StoreError", "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure",
+           "import_failure", "os_reason", "stdout_failure", "stdout_open", "temporary_folder_failure",
+           "writing_stdout"]
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
@@ -78,6 +79,22 @@ class RevdiffError(Exception):
 class MissingExtra(RevdiffError):
     """An optional dependency needed for the requested feature is not installed: no input's
     fault, so `export --skip-errors` stops on it rather than skipping input after input."""
+
+
+def import_failure(error: ImportError, *packages: str) -> str:
+    """Why importing an optional dependency raised `error`, as the end of a MissingExtra's line:
+    "which is not installed" when one of `packages` (top-level module names) is not found, else
+    "which is installed but fails to import" and the error's first line (a library it loads is
+    broken, or a package it imports is missing), so that no one reinstalls what is installed."""
+    from importlib.util import find_spec
+
+    try:
+        missing = any(find_spec(package) is None for package in packages)
+    except ValueError:  # a module put in sys.modules by hand, with no spec: there, so installed
+        missing = False
+    if missing:
+        return "which is not installed"
+    return "which is installed but fails to import: " + str(error).partition("\n")[0]
 
 
 class UnknownFormat(RevdiffError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from revdiff.errors import MissingExtra
+from revdiff.errors import MissingExtra, import_failure
 
 
 def require_arrow() -> Any:
@@ -12,7 +12,7 @@ def require_arrow() -> Any:
     try:
         import pyarrow
     except ImportError as error:
-        raise MissingExtra("Parquet and Arrow output need pyarrow, which is not installed",
+        raise MissingExtra(f"Parquet and Arrow output need pyarrow, {import_failure(error, 'pyarrow')}",
                            hint="pip install 'revdiff[parquet]'") from error
     return pyarrow
 
@@ -40,6 +40,7 @@ def require_distributed(option: str) -> Any:
         # without Dask, --dask's local processes are --workers' alone; a --scheduler has no stand-in
         hint = "pip install 'revdiff[dask]'" + (", or use --workers N without --dask"
                                                 if option == "--dask" else "")
-        raise MissingExtra(f"{option} needs dask.distributed, which is not installed",
+        raise MissingExtra(f"{option} needs dask.distributed, "
+                           f"{import_failure(error, 'dask', 'distributed')}",
                            hint=hint) from error
     return dask.distributed

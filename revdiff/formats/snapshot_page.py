@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from revdiff.engine.word_count import count_words
-from revdiff.errors import MissingExtra
+from revdiff.errors import MissingExtra, import_failure
 from revdiff.formats.fields import without_wayback_prefix
 from revdiff.formats.open_elements import end_tags_implied
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
@@ -309,9 +309,8 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     except ImportError as error:
         # installed, trafilatura may still fail on an import of its own (jusText's lxml HTML
         # cleaner, a package of its own since lxml 5.2), which the extra installs too
-        failure = "" if error.name == "trafilatura" else (
-            ", which is installed but fails to import: " + str(error).partition("\n")[0])
-        raise MissingExtra(f"reading saved publisher pages needs trafilatura{failure}", where,
+        raise MissingExtra("reading saved publisher pages needs trafilatura, "
+                           + import_failure(error, "trafilatura"), where,
                            hint="pip install 'revdiff[snapshots]'") from None
     tree = trafilatura.load_html(_without_references_outside_xml(html))
     if tree is None:

@@ -59,7 +59,7 @@ def test_saved_pages_without_trafilatura_stop_the_export_even_with_skip_errors( 
     assert result.exit_code == 2
     [line] = result.output.splitlines()
     assert line.startswith("revdiff: error: ")
-    assert line.endswith("reading saved publisher pages needs trafilatura "
+    assert line.endswith("reading saved publisher pages needs trafilatura, which is not installed "
                          "(pip install 'revdiff[snapshots]')")
     assert list(tmp_path.iterdir()) == []
 
@@ -83,3 +83,31 @@ def test_missing_dask_names_the_option_given_and_the_pip_command(  # type: ignor
     assert other not in line
     assert ("--workers" in line) == (given == "--dask")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("package", "option", "needs"), [
+    ("pyarrow", ("-o", "edits.parquet"), "Parquet and Arrow output need pyarrow"),
+    ("distributed", ("-o", "edits.jsonl", "--dask", "--workers", "2"), "--dask needs dask.distributed")])
+def test_an_extra_that_fails_to_import_is_not_called_missing(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        package: str, option: tuple[str, ...], needs: str) -> None:
+    # an installed pyarrow whose library fails to load was "pyarrow, which is not installed", and
+    # `pip install 'revdiff[parquet]'` found it installed and did nothing
+    broken = tmp_path / "site" / package
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text(
+        "raise ImportError('libbroken.so.1: cannot open shared object file\\nsecond line')\n",
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    for name in [name for name in sys.modules if name.split(".")[0] in {package, "dask"}]:
+        monkeypatch.delitem(sys.modules, name)
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    result = run_cli("export", str(samples), *option)
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith(f"revdiff: error: {needs}, which is installed but fails to import: "
+                           "libbroken.so.1: cannot open shared object file (pip install ")
+    assert "not installed" not in line
+    assert list(out.iterdir()) == []

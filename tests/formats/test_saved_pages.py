@@ -647,7 +647,8 @@ def test_pages_read_without_trafilatura_are_named(tmp_path: Path,
     with pytest.raises(MissingExtra) as refused:
         load([str(folder)])
     assert str(refused.value) == (f"{folder / '20200103100000.html'}: reading saved publisher "
-                                  "pages needs trafilatura (pip install 'revdiff[snapshots]')")
+                                  "pages needs trafilatura, which is not installed (pip install "
+                                  "'revdiff[snapshots]')")
 
 
 @needs_trafilatura
