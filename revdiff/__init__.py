@@ -116,15 +116,12 @@ _LAZY_MODULES = ("errors",)
 
 
 def _lazy_attribute(name: str) -> Any:
-    """`revdiff.__version__`, the installed package's (`unknown` when it is not installed as
-    one), and `revdiff.errors`, loaded when first asked for: `import revdiff` imports neither."""
+    """`revdiff.__version__`, this copy's (revdiff/package_version.py), and `revdiff.errors`,
+    loaded when first asked for: `import revdiff` imports neither."""
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from revdiff.package_version import package_version
 
-        try:
-            return version("revdiff")
-        except PackageNotFoundError:
-            return "unknown"
+        return package_version()
     if name in _LAZY_MODULES:
         from importlib import import_module
 

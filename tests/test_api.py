@@ -804,13 +804,13 @@ def test_the_tables_note_loose_files_in_words_for_python(tmp_path: Path) -> None
 
 
 def test_the_version_and_the_documented_modules_are_attributes_of_the_package() -> None:
-    from importlib.metadata import version
+    from revdiff.package_version import package_version
 
     code = ("import revdiff, sys; loaded = 'revdiff.errors' in sys.modules; "
             "print(revdiff.__version__, loaded, revdiff.errors.RevdiffError.__name__, "
             "revdiff.model.Version.__name__)")
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert shown.stdout.split() == [version("revdiff"), "False", "RevdiffError", "Version"]
+    assert shown.stdout.split() == [package_version(), "False", "RevdiffError", "Version"]
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         revdiff.nope  # noqa: B018
 
