@@ -61,7 +61,8 @@ def test_every_required_package_is_imported() -> None:
 # What the README's commands and links use, run in an unpacked source distribution:
 # `revdiff samples/...`, `python -m pytest`, `.ci/run`, the benchmarks, docs/ and the files it links
 SOURCE_FOLDERS = ("samples", "tests", "docs", "benchmarks")
-SOURCE_FILES = {".ci/run", "CHANGELOG.md", "CITATION.cff", "SECURITY.md", "LICENSE", "README.md"}
+SOURCE_FILES = {".ci/run", "CHANGELOG.md", "CITATION.cff", "SECURITY.md", "LICENSE", "README.md",
+                *PROJECT["license-files"]}
 CACHES = {"__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache"}
 
 
@@ -100,3 +101,27 @@ def test_source_distribution_holds_no_caches(monkeypatch: pytest.MonkeyPatch, tm
     assert "tests/test_x.py" in shipped
     cached = {path for path in shipped if _is_cache(path)}
     assert not cached, f"caches in the source distribution: {sorted(cached)[:10]}"
+
+
+def test_the_licence_expression_covers_the_sample_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the source distribution ships samples/, whose texts are the outlets' (The Washington Post's
+    # page, the retold reports): `License-Expression: MIT` said they were revdiff's, under MIT
+    from packaging.licenses import canonicalize_license_expression
+
+    assert any(path.startswith("samples/") for path in _manifest_files(monkeypatch))
+    expression = canonicalize_license_expression(PROJECT["license"])
+    references = re.findall(r"LicenseRef-[A-Za-z0-9.-]+", expression)
+    assert references, f"samples/ ships under {expression!r} alone"
+    for reference in references:
+        text = f"LICENSES/{reference}.txt"
+        assert text in PROJECT["license-files"] and (ROOT / text).is_file(), text
+    assert "MIT" in expression.split() and "LICENSE" in PROJECT["license-files"]
+
+
+def test_the_wheel_holds_the_package_alone() -> None:
+    from setuptools import find_packages
+
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    packages = find_packages(str(ROOT), **tool["packages"]["find"])
+    assert packages and all(name.split(".")[0] == "revdiff" for name in packages), packages
+    assert set(tool["package-data"]) <= set(packages)
