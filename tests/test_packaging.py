@@ -125,3 +125,12 @@ def test_the_wheel_holds_the_package_alone() -> None:
     packages = find_packages(str(ROOT), **tool["packages"]["find"])
     assert packages and all(name.split(".")[0] == "revdiff" for name in packages), packages
     assert set(tool["package-data"]) <= set(packages)
+
+
+def test_the_readme_links_nothing_that_breaks_as_a_long_description() -> None:
+    # PyPI shows README.md with no checkout to resolve a relative link in (LICENSE, SECURITY.md,
+    # docs/EXPORT.md) nor ids on the headings an anchor names, and the project has no URL of its own
+    readme = (ROOT / PROJECT["readme"]).read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)\)", readme)
+    broken = [target for target in targets if not target.startswith(("https://", "http://"))]
+    assert not broken, f"links that break on PyPI: {broken}"
