@@ -134,3 +134,12 @@ def test_the_readme_links_nothing_that_breaks_as_a_long_description() -> None:
     targets = re.findall(r"\]\(([^)\s]+)\)", readme)
     broken = [target for target in targets if not target.startswith(("https://", "http://"))]
     assert not broken, f"links that break on PyPI: {broken}"
+
+
+def test_the_classifiers_name_the_python_the_tests_run_on() -> None:
+    # they named 3.11 alone, though the tests pass on 3.12 and 3.13 too
+    named = {classifier.rpartition(" :: ")[2] for classifier in PROJECT["classifiers"]
+             if classifier.startswith("Programming Language :: Python :: 3.")}
+    oldest = re.fullmatch(r">=(3\.\d+)", PROJECT["requires-python"])
+    assert oldest is not None and oldest.group(1) in named
+    assert f"{sys.version_info.major}.{sys.version_info.minor}" in named
