@@ -14,6 +14,7 @@ import click
 from revdiff.cli import report_error, say, write_to_stderr
 from revdiff.cli.descriptor_bytes import DescriptorBytes
 from revdiff.cli.progress import draws_on_stderr, obeys_escape_codes, reading_notice
+from revdiff.corrections_file import apply_corrections, read_corrections
 from revdiff.errors import NothingToCompare, RevdiffError, stdout_open, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
@@ -72,6 +73,12 @@ class NamedPath(click.Path):
 # unreadable one too (`readable=False`), in the reader's words, which `export --skip-errors` skips.
 inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...",
                                  type=NamedPath(allow_dash=True, readable=False))
+
+corrections_option = click.option(
+    "--corrections", type=NamedPath(exists=True, dir_okay=False), metavar="FILE",
+    help="Read the diff pages' rows named in FILE as a person corrected them: one JSON object a "
+         'line, {"page": NAME, "line": N, "kind": KIND} with "boundary": CHARACTER for a change '
+         "row, as `revdiff parse --format json` shows rows (see the README).")
 
 quiet_option = click.option("-q", "--quiet", is_flag=True,
                             help="Leave out the warnings about how the input was read.")
@@ -148,9 +155,11 @@ class BadSchedulerAddress(RevdiffError):
 
 def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
                   said: list[str] | None = None, notice: bool = False,
-                  origins: list[str] | None = None) -> list[Article]:
+                  origins: list[str] | None = None, corrections: str | None = None
+                  ) -> list[Article]:
     """The inputs' articles, with what was left out of the inputs (the folders in a folder of
-    versions) said on stderr, one line each (none when `quiet`), and kept in `said`. With
+    versions) said on stderr, one line each (none when `quiet`), and kept in `said`; with the
+    rows the file `corrections` names read as it corrects them (`revdiff.corrections_file`). With
     `notice`, a terminal is told what is being read while it takes long (`reading_notice`),
     unless the user is typing a version on it (`-` read from the terminal), who is told how to
     end it. `origins` gets each article's input, as `load` gives them."""
@@ -158,6 +167,7 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
     # load than the rest of the command line, and completing a path or `--help` needs neither
     from revdiff.formats import load
 
+    fixes = read_corrections(corrections, max_size) if corrections is not None else []
     notes: list[str] = []
     typed = "-" in inputs and sys.stdin is not None and sys.stdin.isatty()
     if typed:  # else the command waits without a word for what is typed
@@ -166,6 +176,8 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
     with reading_notice(write_to_stderr, counted(len(inputs), "input"),
                         notice and not quiet and not typed and draws_on_stderr()):
         articles = load(list(inputs), max_bytes=max_size, notes=notes, origins=origins)
+        if corrections is not None:
+            articles = apply_corrections(articles, fixes, corrections)
     for note in notes if not quiet else ():
         warn(visible(note), said)
     return articles
@@ -183,7 +195,8 @@ def warn(line: str, said: list[str] | None = None) -> None:
 def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False,
                   said: list[str] | None = None, notice: bool = False,
                   names: list[str] | None = None,
-                  origins: list[str] | None = None) -> list[Article]:
+                  origins: list[str] | None = None,
+                  corrections: str | None = None) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
     each (none when `quiet`; kept in `said` too): first what was left out of the inputs (the
     folders in a folder of versions), then each article's warnings.
@@ -197,7 +210,7 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     and HTML, which cannot hold the bytes.
     """
     read_from: list[str] = []
-    articles = load_articles(inputs, max_size, quiet, said, notice, read_from)
+    articles = load_articles(inputs, max_size, quiet, said, notice, read_from, corrections)
     named_inputs = [name_text(name) for name in inputs]
     source = named_inputs[0] if len(inputs) == 1 else None
     nothing_to_compare = compare and not any(has_pairs(article) for article in articles)

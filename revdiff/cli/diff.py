@@ -12,6 +12,7 @@ import click
 
 from revdiff.cli import RevdiffCommand
 from revdiff.cli.common import (
+    corrections_option,
     echo_blocks,
     inputs_argument,
     load_and_warn,
@@ -114,11 +115,12 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
                    "unless TERM is dumb or not set, or NO_COLOR is not empty); without colour, deletions are "
                    "shown [-so-] and insertions {+so+}.")
 @quiet_option
+@corrections_option
 @max_size_option
 @reports_errors
 def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_only: bool,
          labels: tuple[str, ...], flags: tuple[str, ...], color: bool | None, quiet: bool,
-         max_size: int) -> None:
+         corrections: str | None, max_size: int) -> None:
     """Compare consecutive versions of each article, sentence by sentence and word by word.
 
     The text format heads each pair (`ARTICLE: version 0 -> 1`, with the versions' times where
@@ -164,7 +166,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     from revdiff.export.patch_text import article_unified_diff
 
     names: list[str] = []
-    articles = load_and_warn(inputs, max_size, quiet, compare=True, names=names)
+    articles = load_and_warn(inputs, max_size, quiet, compare=True, names=names,
+                             corrections=corrections)
     items = consecutive_comparisons(articles, sentences, names)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):

@@ -9,6 +9,7 @@ import click
 
 from revdiff.cli import RevdiffCommand
 from revdiff.cli.common import (
+    corrections_option,
     echo_blocks,
     inputs_argument,
     load_articles,
@@ -40,9 +41,11 @@ Examples:
               help="Leave out the lines on stderr that name what was left out of the inputs "
                    "(the folders in a folder of versions); the articles' warnings stay in the "
                    "output.")
+@corrections_option
 @max_size_option
 @reports_errors
-def parse(inputs: tuple[str, ...], output_format: str, quiet: bool, max_size: int) -> None:
+def parse(inputs: tuple[str, ...], output_format: str, quiet: bool,
+          corrections: str | None, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
     # the articles' warnings go into the output, worded as `diff` words them on stderr; what was
     # left out of the inputs goes to stderr (unless `quiet`).
@@ -54,7 +57,7 @@ def parse(inputs: tuple[str, ...], output_format: str, quiet: bool, max_size: in
     from revdiff.export.json_text import json_array, json_line
 
     stdout_open()  # the output goes there: a closed one is refused before any input is read
-    articles = load_articles(inputs, max_size, quiet)
+    articles = load_articles(inputs, max_size, quiet, corrections=corrections)
     if output_format == "text":
         echo_blocks(article_summary(_as_warned(a)) for a in articles)
     elif output_format == "jsonl":

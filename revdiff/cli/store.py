@@ -15,6 +15,7 @@ import click
 from revdiff.cli import RevdiffCommand, past_the_echo, report_error, say, write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
+    corrections_option,
     inputs_argument,
     load_and_warn,
     reports_errors,
@@ -71,10 +72,11 @@ Examples:
 @click.option("-q", "--quiet", is_flag=True,
               help="Leave out the warnings: how the input was read, and which versions were "
                    "not stored and why (the summary line counts them).")
+@corrections_option
 @store_max_size_option
 @reports_errors
 def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet: bool,
-          max_size: int) -> None:
+          corrections: str | None, max_size: int) -> None:
     """Store each version of each article as a git commit in the repository at --repo.
 
     The article's file is named after its URL; its source, URL, version number, title, time,
@@ -171,7 +173,8 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
 
         with said_if_ended_at_once(ended_at_once):
             try:
-                articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
+                articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False,
+                                         corrections=corrections)
             except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
                 raise stopped_before_storing(stop, str(repo_dir)) from None
             try:

@@ -11,6 +11,7 @@ import click
 
 from revdiff.cli import RevdiffCommand
 from revdiff.cli.common import (
+    corrections_option,
     echo_blocks,
     inputs_argument,
     load_and_warn,
@@ -67,9 +68,11 @@ def keyboard_on_stdin() -> bool:
                    "Default: the settings file's, else auto.")
 @click.option("--plain", is_flag=True, help="Print the text diff even when output is a terminal.")
 @quiet_option
+@corrections_option
 @max_size_option
 @reports_errors
-def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, max_size: int) -> None:
+def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
+         corrections: str | None, max_size: int) -> None:
     """Browse the changes in a terminal app (press ? inside for keys).
 
     One app shows every article the inputs hold: `a` lists them, `<` and `>` step between them,
@@ -99,7 +102,7 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     origins: list[str] = []
     # each with two versions or more (`compare`)
     articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names,
-                             origins=origins, notice=True)
+                             origins=origins, notice=True, corrections=corrections)
     if plain or not stdout_is_terminal() or not keyboard_on_stdin():
         echo_blocks(article_text(article, name, settings.sentences)
                     for article, name in zip(articles, names, strict=True))

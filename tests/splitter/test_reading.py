@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -616,3 +617,33 @@ def test_a_correction_keeps_the_symbols_another_page_kept() -> None:
     row = article.pages[1].rows[0]
     corrected = correct_row(article, "b.txt", row.line, row.kind, row.boundary)
     assert corrected.versions == article.versions
+
+
+def test_a_corrections_file_is_applied_to_the_article_that_holds_each_page(tmp_path: Path) -> None:
+    from revdiff.corrections_file import (
+        BadCorrection,
+        apply_corrections,
+        correction_line,
+        read_corrections,
+    )
+
+    kept = _read(["A kept paragraph."], ["A kept paragraph."])
+    article = _read(["Iraq condemned the strike. Oil prices rose sharply."], ["Trump spoke."])
+    article = replace(article, pages=(replace(article.pages[0], name="other.txt"),))
+    row = article.pages[0].rows[0]
+    fixes = tmp_path / "fixes.jsonl"
+    fixes.write_text(correction_line("other.txt", row.line, RowKind.CHANGE,
+                                     row.text.index("Trump")) + "\n", encoding="utf-8")
+    untouched, corrected = apply_corrections([kept, article], read_corrections(str(fixes), 9999),
+                                             str(fixes))
+    assert untouched == kept
+    assert corrected.versions[1].paragraphs == ("Trump spoke.",)
+    assert corrected.pages[0].rows[0].confidence == 1.0
+    fixes.write_text("# a page no input holds\n" + correction_line("page.tx", row.line,
+                     RowKind.NEW_ONLY, None) + "\n", encoding="utf-8")
+    with pytest.raises(BadCorrection, match="fixes.jsonl:2: no diff page named page.tx"):
+        apply_corrections([kept, article], read_corrections(str(fixes), 9999), str(fixes))
+    fixes.write_text(correction_line("other.txt", row.line, RowKind.CHANGE, 3) + "\n",
+                     encoding="utf-8")
+    with pytest.raises(BadCorrection, match=r"fixes.jsonl:1: other.txt:\d+: a change row must be"):
+        apply_corrections([kept, article], read_corrections(str(fixes), 9999), str(fixes))

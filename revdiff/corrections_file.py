@@ -1,0 +1,124 @@
+"""A corrections file: a person's readings of a diff page's rows, one a line, applied to the
+articles after they are read (`--corrections`), and written by the app from its flips.
+
+Each line is a JSON object with the keys `revdiff parse --format json` shows a page's rows with:
+`{"page": "p.txt", "line": 15, "kind": "change", "boundary": 57}`, where `page` is the page's
+`name`, `line` its row's line, `kind` a row kind (`match`, `change`, `old_only`, `new_only`) and
+`boundary`, for a change row only, the character of the row where its new cell starts (the
+first character of a word). Blank lines and lines that start with `#` are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from revdiff.errors import RevdiffError, os_reason
+from revdiff.file_names import name_text
+from revdiff.model import Article, RowKind
+
+_KEYS = {"page", "line", "kind", "boundary"}
+_EXAMPLE = '{"page": "p.txt", "line": 15, "kind": "change", "boundary": 57}'
+
+
+class BadCorrection(RevdiffError):
+    """A line of a corrections file that is malformed or cannot be applied to the inputs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """One line of a corrections file: the reading a person chose for one row of one page."""
+
+    page: str
+    line: int
+    kind: RowKind
+    boundary: int | None
+    file_line: int  # where in the corrections file it was written
+
+
+def correction_line(page: str, line: int, kind: RowKind, boundary: int | None) -> str:
+    """A correction as a line of a corrections file (without its line end)."""
+    fields: dict[str, object] = {"page": page, "line": line, "kind": kind.value}
+    if kind is RowKind.CHANGE:
+        fields["boundary"] = boundary
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def read_corrections(path: str, max_bytes: int) -> list[Correction]:
+    """The corrections a file holds, in its order; a malformed line is refused, naming it."""
+    where = name_text(path)
+    try:
+        if os.stat(path).st_size > max_bytes:
+            raise BadCorrection(f"the corrections file is larger than {max_bytes} bytes", where,
+                                hint="give a smaller file, or raise --max-size")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise BadCorrection(f"cannot read the corrections file: {os_reason(error)}",
+                            where) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadCorrection("the corrections file is not UTF-8 text", where) from None
+    corrections = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            corrections.append(_parse_line(line, where, number))
+    return corrections
+
+
+def _parse_line(text: str, where: str, number: int) -> Correction:
+    def refuse(what: str) -> BadCorrection:
+        return BadCorrection(what, where, number, hint=f"write a correction as {_EXAMPLE}")
+
+    try:
+        fields = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise refuse("not a JSON object") from None
+    if not isinstance(fields, dict):
+        raise refuse("not a JSON object")
+    unknown = sorted(set(fields) - _KEYS)
+    if unknown:
+        raise refuse(f"unknown key {unknown[0]!r}")
+    page, line, kind = fields.get("page"), fields.get("line"), fields.get("kind")
+    if not isinstance(page, str) or not page:
+        raise refuse("no page named (\"page\": its name as `revdiff parse --format json` gives it)")
+    if type(line) is not int or line < 1:
+        raise refuse("no row's line (\"line\": a number from 1)")
+    if kind not in [k.value for k in RowKind]:
+        raise refuse(f"\"kind\" is not one of {', '.join(k.value for k in RowKind)}")
+    row_kind = RowKind(kind)
+    boundary = fields.get("boundary")
+    if row_kind is RowKind.CHANGE and (type(boundary) is not int or boundary < 1):
+        raise refuse("a change row needs \"boundary\": the character its new cell starts at")
+    if row_kind is not RowKind.CHANGE and "boundary" in fields:
+        raise refuse(f"only a change row has a \"boundary\", not a {row_kind.value} row")
+    return Correction(page, line, row_kind, boundary, number)
+
+
+def apply_corrections(articles: Sequence[Article], corrections: Sequence[Correction],
+                      path: str) -> list[Article]:
+    """The articles with each correction applied in turn to the article that holds its page; a
+    correction of a page no article holds, or one its page refuses, is refused, naming its line."""
+    # imported here: the column splitter takes long to load, and most runs correct nothing
+    from revdiff.splitter.corrections import correct_row
+
+    where = name_text(path)
+    corrected = list(articles)
+    for correction in corrections:
+        holders = [i for i, a in enumerate(corrected)
+                   if any(p.name == correction.page for p in a.pages)]
+        if not holders:
+            raise BadCorrection(f"no diff page named {correction.page} among the inputs", where,
+                                correction.file_line,
+                                hint="name a page as `revdiff parse --format json` names it")
+        for index in holders:
+            try:
+                corrected[index] = correct_row(corrected[index], correction.page,
+                                               correction.line, correction.kind,
+                                               correction.boundary)
+            except RevdiffError as error:
+                raise BadCorrection(str(error), where, correction.file_line) from None
+    return corrected

@@ -1,0 +1,62 @@
+"""`--corrections FILE`: the commands that read inputs read the rows it names as it corrects them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from cli_run import SEED_PAGE, revdiff
+
+from revdiff.corrections_file import correction_line
+from revdiff.model import RowKind
+
+
+def _fixes(tmp_path: Path, *lines: str) -> str:
+    path = tmp_path / "fixes.jsonl"
+    path.write_text("# read by hand\n" + "".join(line + "\n" for line in lines), encoding="utf-8")
+    return str(path)
+
+
+def test_parse_reads_a_row_as_the_corrections_file_says(tmp_path: Path) -> None:
+    fixes = _fixes(tmp_path, correction_line(str(SEED_PAGE), 15, RowKind.NEW_ONLY, None),
+                   correction_line(str(SEED_PAGE), 14, RowKind.CHANGE, 177))
+    run = revdiff("parse", str(SEED_PAGE), "--corrections", fixes)
+    assert run.returncode == 0, run.stderr
+    [article] = json.loads(run.stdout)
+    rows = {row["line"]: row for row in article["pages"][0]["rows"]}
+    assert (rows[15]["kind"], rows[15]["confidence"]) == ("new_only", 1.0)
+    assert (rows[14]["kind"], rows[14]["boundary"], rows[14]["confidence"]) == ("change", 177, 1.0)
+    assert any("15: read as corrected by hand (new_only)" in w for w in article["warnings"])
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ('{"page": "elsewhere.txt", "line": 15, "kind": "new_only"}',
+     "fixes.jsonl:2: no diff page named elsewhere.txt among the inputs"),
+    (f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 3, "kind": "new_only"}}',
+     "fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt: page has no body row at line 3"),
+    (f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 15, "kind": "match"}}',
+     "fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:15: only a row made of one text twice"),
+    ('{"page": "p.txt", "line": 15}', 'fixes.jsonl:2: "kind" is not one of'),
+])
+@pytest.mark.parametrize("command", ["diff", "view", "parse"])
+def test_a_correction_that_cannot_be_applied_is_one_line_naming_it(
+        tmp_path: Path, command: str, line: str, reason: str) -> None:
+    run = revdiff(command, str(SEED_PAGE), "--corrections", _fixes(tmp_path, line))
+    assert (run.returncode, run.stdout) == (2, "")
+    [said] = run.stderr.splitlines()
+    assert said.startswith("revdiff: error: ")
+    assert re.search(reason, said), said
+
+
+def test_store_with_a_correction_it_cannot_apply_makes_no_repository(tmp_path: Path) -> None:
+    fixes = _fixes(tmp_path, '{"page": "elsewhere.txt", "line": 15, "kind": "new_only"}')
+    run = revdiff("store", str(SEED_PAGE), "--repo", str(tmp_path / "repo"), "--corrections", fixes)
+    assert run.returncode == 2
+    assert "fixes.jsonl:2: no diff page named" in run.stderr
+    assert not (tmp_path / "repo").exists()
+    fixes = _fixes(tmp_path, correction_line(str(SEED_PAGE), 15, RowKind.NEW_ONLY, None))
+    run = revdiff("store", str(SEED_PAGE), "--repo", str(tmp_path / "repo"), "--corrections", fixes)
+    assert run.returncode == 0, run.stderr
+    assert "15: read as corrected by hand" in run.stderr

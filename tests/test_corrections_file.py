@@ -1,0 +1,51 @@
+"""A corrections file: one person's reading of a row a line, read back as it was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from revdiff.corrections_file import BadCorrection, correction_line, read_corrections
+from revdiff.model import RowKind
+
+
+def test_written_corrections_are_read_back_with_their_lines(tmp_path: Path) -> None:
+    path = tmp_path / "fixes.jsonl"
+    path.write_text("# my readings\n\n"
+                    + correction_line("d/p 1.txt", 15, RowKind.CHANGE, 57) + "\n"
+                    + correction_line("d/p 1.txt", 16, RowKind.NEW_ONLY, None) + "\n",
+                    encoding="utf-8")
+    first, second = read_corrections(str(path), 10_000)
+    assert (first.page, first.line, first.kind, first.boundary, first.file_line) == \
+        ("d/p 1.txt", 15, RowKind.CHANGE, 57, 3)
+    assert (second.kind, second.boundary, second.file_line) == (RowKind.NEW_ONLY, None, 4)
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("p.txt 15 new_only", "not a JSON object"),
+    ('["p.txt", 15]', "not a JSON object"),
+    ('{"page": "p.txt", "line": 15, "kind": "inserted"}', '"kind" is not one of'),
+    ('{"page": "p.txt", "line": 15, "kind": ["match"]}', '"kind" is not one of'),
+    ('{"page": "p.txt", "line": "15", "kind": "match"}', "no row's line"),
+    ('{"page": "p.txt", "line": true, "kind": "match"}', "no row's line"),
+    ('{"line": 15, "kind": "match"}', "no page named"),
+    ('{"page": "p.txt", "line": 15, "kind": "change"}', 'a change row needs "boundary"'),
+    ('{"page": "p.txt", "line": 15, "kind": "old_only", "boundary": 4}', "only a change row"),
+    ('{"page": "p.txt", "line": 15, "kind": "match", "side": 1}', "unknown key 'side'"),
+])
+def test_a_malformed_line_is_refused_naming_it(tmp_path: Path, line: str, reason: str) -> None:
+    path = tmp_path / "fixes.jsonl"
+    path.write_text(f"# first\n{line}\n", encoding="utf-8")
+    with pytest.raises(BadCorrection, match=rf"fixes.jsonl:2: {reason}") as refused:
+        read_corrections(str(path), 10_000)
+    assert "write a correction as" in str(refused.value)
+
+
+def test_a_file_not_utf8_or_too_large_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fixes.jsonl"
+    path.write_bytes(b'{"page": "caf\xe9.txt", "line": 1, "kind": "match"}\n')
+    with pytest.raises(BadCorrection, match="not UTF-8"):
+        read_corrections(str(path), 10_000)
+    with pytest.raises(BadCorrection, match="larger than 10 bytes"):
+        read_corrections(str(path), 10)
