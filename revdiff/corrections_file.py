@@ -63,7 +63,8 @@ def read_corrections(path: str, max_bytes: int) -> list[Correction]:
     except UnicodeDecodeError:
         raise BadCorrection("the corrections file is not UTF-8 text", where) from None
     corrections = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split at line ends alone: `splitlines` also splits at U+2028 or NEL, which a name may hold
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip() and not line.lstrip().startswith("#"):
             corrections.append(_parse_line(line, where, number))
     return corrections

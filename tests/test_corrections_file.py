@@ -49,3 +49,13 @@ def test_a_file_not_utf8_or_too_large_is_refused(tmp_path: Path) -> None:
         read_corrections(str(path), 10_000)
     with pytest.raises(BadCorrection, match="larger than 10 bytes"):
         read_corrections(str(path), 10)
+
+
+def test_a_page_name_with_a_line_separator_in_it_is_read_back(tmp_path: Path) -> None:
+    """A name written as it is (`ensure_ascii=False`) keeps U+2028 or NEL, which Python's
+    `splitlines` breaks a line at: the correction was cut in two, neither half JSON."""
+    path = tmp_path / "fixes.jsonl"
+    path.write_text(correction_line("a\u2028b\x85.txt", 3, RowKind.OLD_ONLY, None) + "\r\n",
+                    encoding="utf-8")
+    [correction] = read_corrections(str(path), 10_000)
+    assert correction.page == "a\u2028b\x85.txt"
