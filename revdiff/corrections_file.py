@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.file_names import name_text
-from revdiff.model import Article, RowKind
+from revdiff.model import Article, RowKind, RowReading
 
 _KEYS = {"page", "line", "kind", "boundary"}
 _EXAMPLE = '{"page": "p.txt", "line": 15, "kind": "change", "boundary": 57}'
@@ -44,6 +44,13 @@ def correction_line(page: str, line: int, kind: RowKind, boundary: int | None) -
     if kind is RowKind.CHANGE:
         fields["boundary"] = boundary
     return json.dumps(fields, ensure_ascii=False)
+
+
+def corrections_text(rows: Iterable[tuple[str, RowReading]]) -> str:
+    """A corrections file of `rows`, each with its page's name, read as they are now."""
+    lines = ["# rows read by hand in revdiff's app: give this file to --corrections",
+             *(correction_line(name, row.line, row.kind, row.boundary) for name, row in rows)]
+    return "\n".join(lines) + "\n"
 
 
 def read_corrections(path: str, max_bytes: int) -> list[Correction]:

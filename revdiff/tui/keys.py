@@ -150,6 +150,8 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("f",), "flip_row", "Next reading of the current row (k of n)", "Page reading"),
     KeyCommand(("F",), "restore_reading", "Undo every flip: the splitter's own reading",
                "Page reading"),
+    KeyCommand(("w",), "save_corrections",
+               "Save the flips as a corrections file (for --corrections)", "Page reading"),
     KeyCommand(("e",), "export", "Export this comparison to a file", "Share", footer="export"),
     KeyCommand(("y",), "copy_edit", "Copy the current edit", "Share"),
     KeyCommand(("question_mark",), "help", "This help", "App", footer="help"),

@@ -1,18 +1,26 @@
 """The app's keys for a pair read from flattened diff pages: the next unsure row (`u`), flipping
-a row's reading (`f`) and going back to the splitter's own reading (`F`)."""
+a row's reading (`f`), going back to the splitter's own reading (`F`) and saving the flips as a
+corrections file (`w`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
+from textual.geometry import Size
 from textual.notifications import SeverityLevel
 
-from revdiff.errors import MalformedPage
+from revdiff.corrections_file import corrections_text
+from revdiff.errors import MalformedPage, os_reason
+from revdiff.export.records import ArticleRef
+from revdiff.export.slugs import article_slug
+from revdiff.export.staging import write_text_atomically
 from revdiff.model import PageReading
 from revdiff.terminal_text import visible
 from revdiff.tui.background import BackgroundWork
 from revdiff.tui.diff_view import DiffView
+from revdiff.tui.exporting import exported_notice
 from revdiff.tui.filters import FilterState
 from revdiff.tui.session import ArticleSession
 
@@ -38,6 +46,14 @@ class PageHost(Protocol):
     @property
     def key_of(self) -> dict[str, str]: ...
 
+    @property
+    def export_directory(self) -> Path: ...
+
+    @property
+    def size(self) -> Size: ...
+
+    def _article_ref(self) -> ArticleRef: ...
+
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None: ...
 
@@ -47,7 +63,7 @@ class PageHost(Protocol):
 
 
 class PageActions:
-    """The actions of `u`, `f` and `F`, mixed into the app."""
+    """The actions of `u`, `f`, `F` and `w`, mixed into the app."""
 
     def action_next_unsure(self: PageHost) -> None:
         unsure = self.session.unsure()
@@ -113,6 +129,26 @@ class PageActions:
                                    lambda error: self.notify(
                                        f"Cannot restore the splitter's reading: "
                                        f"{visible(str(error))}", severity="error", markup=False))
+
+
+    def action_save_corrections(self: PageHost) -> None:
+        """Write the article's flips to `<article>-corrections.jsonl` in the export folder, which
+        `--corrections` reads them back from."""
+        flipped = self.session.flipped_rows()
+        if not flipped:
+            self.notify(f"No row was flipped: nothing to save ({self.key_of['flip_row']} flips "
+                        "the current row)" if self.session.article.pages else NOT_READ_FROM_A_PAGE,
+                        timeout=2, markup=False)
+            return
+        path = self.export_directory / f"{article_slug(self._article_ref().name)}-corrections.jsonl"
+        try:
+            write_text_atomically(path, corrections_text(flipped))
+        except OSError as error:
+            self.notify(f"Could not write {visible(str(path))}: {os_reason(error)}",
+                        severity="error", markup=False)
+            return
+        self.notify(exported_notice("the flips", visible(str(path)), self.size.width),
+                    timeout=4, markup=False)
 
 
 def _pairs_of(pages: Sequence[PageReading]) -> str:

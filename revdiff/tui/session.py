@@ -335,6 +335,12 @@ class ArticleSession:
         page = self.page()
         return page is not None and (page.name, row.line) in self.flips
 
+    def flipped_rows(self) -> tuple[tuple[str, RowReading], ...]:
+        """Each row flipped with `f` (in the order first flipped) with its page's name, as the
+        article now reads it."""
+        rows = {(page.name, row.line): row for page in self.article.pages for row in page.rows}
+        return tuple((name, rows[name, line]) for name, line in self.flips if (name, line) in rows)
+
     def flip(self, row: RowReading) -> None:
         """Read `row` the next most likely way and forget the comparisons that depended on it;
         after the last reading comes the splitter's own again."""

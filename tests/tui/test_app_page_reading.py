@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from tui_helpers import SAMPLES, diff_lines, header_text, run_async, status_text, wait_until
@@ -415,3 +416,33 @@ async def test_the_flip_notice_is_shown_as_plain_text(page_article: Article) -> 
         assert notice.message.startswith("Page line ")
         assert notice.message.endswith(f"; hidden by the filter (only {label.value})")
         assert notice.markup is False
+
+
+async def test_w_saves_the_flips_as_a_corrections_file_read_back_as_the_app_reads_them(
+        page_article: Article, tmp_path: Path) -> None:
+    """The app's flips were lost on quit: `w` writes them as a corrections file, which
+    `--corrections` reads the page back from as the app showed it."""
+    from revdiff.corrections_file import apply_corrections, read_corrections
+
+    app = RevdiffApp(page_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert list(tmp_path.iterdir()) == []  # no flip, nothing to save
+        await pilot.press("u")
+        for count in (1, 2):  # the row's third reading
+            await pilot.press("f")
+            await wait_until(pilot, lambda count=count: sum(app.session.flips.values()) == count)
+            await pilot.pause()
+        assert sum(app.session.flips.values()) == 2
+        await pilot.press("w")
+        await pilot.pause()
+        shown = app.session.article
+    [path] = tmp_path.iterdir()
+    assert path.name.endswith("-corrections.jsonl")
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2  # a comment and the row
+    [read_back] = apply_corrections([page_article], read_corrections(str(path), 100_000),
+                                    str(path))
+    assert read_back.pages == shown.pages
+    assert read_back.versions == shown.versions
