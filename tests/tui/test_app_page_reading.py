@@ -418,6 +418,7 @@ async def test_the_flip_notice_is_shown_as_plain_text(page_article: Article) -> 
         assert notice.markup is False
 
 
+@run_async
 async def test_w_saves_the_flips_as_a_corrections_file_read_back_as_the_app_reads_them(
         page_article: Article, tmp_path: Path) -> None:
     """The app's flips were lost on quit: `w` writes them as a corrections file, which
