@@ -112,8 +112,8 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
                    "added, deleted or unchanged sentence has none).")
 @click.option("--color/--no-color", default=None,
               help="text format: colour the word changes (default: when writing to a terminal, "
-                   "unless TERM is dumb or not set, or NO_COLOR is not empty); without colour, deletions are "
-                   "shown [-so-] and insertions {+so+}.")
+                   "unless TERM is dumb, unknown or not set, or NO_COLOR is not empty); without "
+                   "colour, deletions are shown [-so-] and insertions {+so+}.")
 @quiet_option
 @corrections_option
 @max_size_option

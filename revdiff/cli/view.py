@@ -61,6 +61,16 @@ def keyboard_on_stdin() -> bool:
     return True
 
 
+def _undrawable_terminal() -> str:
+    """Why the terminal TERM names cannot draw the app (one `obeys_escape_codes` refuses)."""
+    term = os.environ.get("TERM")
+    if term is None:
+        return "this terminal names no type (TERM is not set), so the app is not drawn"
+    if not term:
+        return "this terminal names no type (TERM is empty), so the app is not drawn"
+    return f"this terminal (TERM={term}) cannot draw the app"  # dumb or unknown
+
+
 @click.command(cls=RevdiffCommand)
 @inputs_argument
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default=None,
@@ -84,14 +94,14 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
     When output is not a terminal (a pipe or a file), or with --plain, prints the text diff of
     each consecutive pair of versions instead; the app never starts then. A terminal with
     TERM=dumb (an editor's shell buffer) cannot draw the app: it is refused, before anything
-    is read, and --plain prints the text there; so is one that names no type (TERM not set).
+    is read, and --plain prints the text there; so is one with TERM=unknown, and one that
+    names no type (TERM not set or empty).
     """
     from revdiff.tui.settings import load_settings
 
     settings = load_settings()  # a bad settings file is refused before anything is read
     if not plain and stdout_is_terminal() and not obeys_escape_codes():
-        raise RevdiffError("this terminal (TERM=dumb) cannot draw the app" if os.environ.get("TERM")
-                           else "this terminal names no type (TERM is not set), so the app is not drawn",
+        raise RevdiffError(_undrawable_terminal(),
                            hint="add --plain (or use `revdiff diff`) for the text diff, or set TERM to the "
                                 "terminal's type, such as TERM=xterm-256color")
     # with no terminal there (a closed one is none), the text goes to stdout: refused before

@@ -70,15 +70,16 @@ def test_colour_on_a_terminal_unless_no_color_is_set() -> None:
 
 def test_the_color_help_says_an_empty_no_color_does_not_count() -> None:
     help_text = " ".join(revdiff("diff", "--help").stdout.split())
-    assert "unless TERM is dumb or not set, or NO_COLOR is not empty)" in help_text
+    assert "unless TERM is dumb, unknown or not set, or NO_COLOR is not empty)" in help_text
 
 
-@pytest.mark.parametrize("term", ["dumb", None, ""])
+@pytest.mark.parametrize("term", ["dumb", "unknown", None, ""])
 def test_no_colour_on_a_dumb_terminal_or_one_that_names_no_type(term: str | None) -> None:
     # TERM=dumb (an editor's shell buffer) would print the escape codes as text, and colour
     # leaves out the markers that tell deleted words from inserted ones; a terminal that names
     # no type (TERM not set: `env -i`, cron) is read as dumb, as git reads it, where it was
-    # coloured
+    # coloured; TERM=unknown (set where the type could not be found out) is dumb to Rich, and
+    # was coloured here
     output = on_a_terminal(["diff", str(CHAIN)], term=term)
     assert b"\x1b[" not in output and b"[-" in output and b"{+" in output
 
@@ -238,7 +239,8 @@ def test_export_to_a_terminal_draws_no_progress_bar_among_the_rows() -> None:
     assert shown.startswith("article_index,article,") and "revdiff: exported 1 article" in shown
 
 
-@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False), (None, False)])
+@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False), ("unknown", False),
+                                             (None, False)])
 def test_the_progress_bar_is_drawn_on_a_terminal_that_redraws_a_line(
         term: str | None, drawn: bool, tmp_path: Path) -> None:
     """TERM=dumb (an editor's shell buffer) printed the bar's `\x1b[K` as text, as it would

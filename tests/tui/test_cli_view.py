@@ -81,24 +81,26 @@ def test_starts_the_app_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("no_app")
 @pytest.mark.parametrize("command", [["view"], []])
+@pytest.mark.parametrize("term", ["dumb", "unknown"])
 def test_a_dumb_terminal_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch,
-                                                command: list[str]) -> None:
-    # TERM=dumb (an editor's shell buffer) started the app, which cannot draw there
+                                                command: list[str], term: str) -> None:
+    # TERM=dumb (an editor's shell buffer) started the app, which cannot draw there; so did
+    # TERM=unknown, dumb to Rich and to the colours and progress bars
     on_a_terminal(monkeypatch)
-    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("TERM", term)
     result = CliRunner().invoke(main, [*command, str(CHAIN)])
     assert result.exit_code == 2
     assert result.stdout == "" and result.stderr.count("\n") == 1
-    assert result.stderr.startswith("revdiff: error: this terminal (TERM=dumb) cannot draw the app")
+    assert result.stderr.startswith(f"revdiff: error: this terminal (TERM={term}) cannot draw the app")
     assert "--plain" in result.stderr
     plain = CliRunner().invoke(main, [*command, "--plain", str(CHAIN)])
     assert plain.exit_code == 0 and "version 0 -> 1" in plain.stdout
 
 
 @pytest.mark.usefixtures("no_app")
-@pytest.mark.parametrize("term", [None, ""])
+@pytest.mark.parametrize(("term", "said"), [(None, "TERM is not set"), ("", "TERM is empty")])
 def test_a_terminal_that_names_no_type_is_refused_as_a_dumb_one_is(
-        monkeypatch: pytest.MonkeyPatch, term: str | None) -> None:
+        monkeypatch: pytest.MonkeyPatch, term: str | None, said: str) -> None:
     """A terminal without TERM (`env -i`) is dumb to `diff`'s colours and the progress bars, as
     it is to git: the app, which draws with the same escape codes, started there."""
     on_a_terminal(monkeypatch)
@@ -109,8 +111,9 @@ def test_a_terminal_that_names_no_type_is_refused_as_a_dumb_one_is(
     result = CliRunner().invoke(main, ["view", str(CHAIN)])
     assert result.exit_code == 2
     assert result.stdout == "" and result.stderr.count("\n") == 1
-    assert result.stderr.startswith("revdiff: error: this terminal names no type (TERM is not "
-                                    "set), so the app is not drawn")
+    # (an empty TERM was said not to be set)
+    assert result.stderr.startswith(f"revdiff: error: this terminal names no type ({said}), so "
+                                    "the app is not drawn")
     assert "--plain" in result.stderr and "TERM=xterm-256color" in result.stderr
 
 
