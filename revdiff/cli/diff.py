@@ -20,6 +20,7 @@ from revdiff.cli.common import (
     quiet_option,
     reports_errors,
     use_color,
+    warn,
     write_data,
 )
 from revdiff.errors import stdout_open
@@ -148,6 +149,10 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
             f"--only {', '.join(_FLAGGED_LABELS[:-1])} or {_FLAGGED_LABELS[-1]}, or leave out --flag")
     if color and output_format != "text":  # (--no-color is what the other formats are anyway)
         raise click.UsageError(f"--color applies to --format text, not {output_format}")
+    unmatched = [label for label in labels if flags and EditOp(label) in _UNFLAGGED_OPS]
+    if unmatched:  # beside a label that can carry a flag (alone, they are refused above)
+        warn(f"--only {' or '.join(unmatched)} matches no edit with --flag {' or '.join(flags)}: "
+             "an added, deleted or unchanged sentence carries no flag")
     stdout_open()  # the output goes there: a closed one is refused before any input is read
     # The exporters (and through them the engine) are imported here, not with the module:
     # completing an input path and `--help` need none of them.

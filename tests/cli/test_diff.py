@@ -179,6 +179,21 @@ def test_flag_with_only_labels_that_carry_no_flag_is_refused(versions: list[str]
                       ) == ["edited"]
 
 
+@pytest.mark.parametrize("labels", [["added"], ["added", "unchanged"]])
+def test_flag_beside_labels_that_carry_no_flag_warns_that_they_match_nothing(
+        versions: list[str], labels: list[str]) -> None:
+    """`--only added --only edited --flag number_changed`: the added sentences can never be
+    printed, and the `--only added` was taken without a word (it is refused alone)."""
+    only = [option for label in labels for option in ("--only", label)]
+    result = CliRunner().invoke(main, ["diff", *versions, *only, "--only", "edited",
+                                       "--flag", "number_changed", "--quiet"])
+    assert result.exit_code == 0 and edit_heads(result.stdout) == ["edited"]
+    # one line, said under --quiet too: it is about the options, not how the input was read
+    assert result.stderr.splitlines() == [
+        (f"revdiff: warning: --only {' or '.join(labels)} matches no edit with --flag "
+         f"number_changed: an added, deleted or unchanged sentence carries no flag")]
+
+
 def test_changes_only_with_only_unchanged_is_refused(versions: list[str]) -> None:
     # it printed `(no edit with the label unchanged)` beside counts of unchanged sentences
     result = CliRunner().invoke(main, ["diff", *versions, "--changes-only", "--only", "unchanged"])
