@@ -21,6 +21,7 @@ from revdiff.errors import BranchMoved, StoreError, os_reason
 from revdiff.file_kinds import special_kind
 from revdiff.formats.git_layout import branch_made_since, import_ref
 from revdiff.formats.gitrepo import is_repository
+from revdiff.formats.input_file import entry_kind
 from revdiff.safe_git import (
     filter_drivers,
     git_complaint,
@@ -88,8 +89,8 @@ def refuse_a_path_that_takes_no_repository(path: Path) -> None:
         raise _runs_through_a_file(path) from None
     except OSError:
         if os.path.islink(path):  # creating the repository would say only `File exists`
-            raise StoreError("is a symbolic link that leads to nothing (or to a loop of links)",
-                             str(path), hint="give a directory for the repository with --repo")
+            raise StoreError(f"is {entry_kind(path)}", str(path),
+                             hint="give a directory for the repository with --repo")
         return
     if not stat.S_ISDIR(mode):
         raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
