@@ -29,6 +29,7 @@ from revdiff.formats.folders import (
     refuse_unreadable_folder,
 )
 from revdiff.formats.loading import (
+    files_in_folders_given,
     is_web_address,
     looks_like_a_glob,
     missing_input_hint,
@@ -287,6 +288,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     visited: dict[Path, Path] = {}  # each real folder or database read: the path it was read as
     loose: list[str] = []
     loose_position = -1
+    folders: dict[str, tuple[int, int]] = {}  # each folder given: its place (before, given)
     for given, raw in enumerate(inputs):
         told = len(notes)
         files: list[str] = []  # what `raw` names that is read with the other loose files
@@ -314,6 +316,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():
+                folders.setdefault(match, (len(units), given))
                 units.extend(_corpus_units(match, notes, visited, for_python))
             elif match != "-" and is_sqlite_file(path):
                 if path.resolve() in visited:
@@ -328,6 +331,10 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         loose.extend(_in_version_order(files))
         if placed is not None:
             placed.extend(InputNote(before, given, text) for text in notes[told:])
+    for folder, text in files_in_folders_given(list(folders), [name for name in loose if name != "-"]):
+        notes.append(text)
+        if placed is not None:
+            placed.append(InputNote(*folders[folder], text))
     if loose:
         units.insert(loose_position, InputUnit(files_name(loose), tuple(loose)))
     return units

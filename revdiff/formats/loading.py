@@ -211,6 +211,10 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             units_read += 1
             articles.extend(read)
             read_from.extend([name] * len(read))
+    if notes is not None:
+        notes.extend(note for _, note in files_in_folders_given(
+            [name for name in inputs if name != "-" and Path(name).is_dir()],
+            [text.name for text in texts if text.name != "-"]))
     if left_with_one is not None and units_read + bool(texts or empty_files or binary_files) == 1:
         raise left_with_one  # the only unit read, whatever names of it were given
     scattered = _scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
@@ -230,6 +234,24 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                                                                     article.warnings)))
                     for article in articles]
     return [as_text_outputs_hold(article) for article in articles]
+
+
+def files_in_folders_given(folders: Sequence[str], files: Sequence[str]) -> list[tuple[str, str]]:
+    """The note about each folder given (`export f f/0.txt`) that holds files given too, with
+    the folder: the folder is read as its article(s), and the files named as one more, so their
+    versions are read twice (`store` would store them twice)."""
+    real_files = [(name, Path(name).resolve()) for name in files]
+    notes = []
+    for folder in folders:
+        inside = Path(folder).resolve()
+        held = [name for name, real in real_files if real.is_relative_to(inside)]
+        if held:
+            note = (f"{Path(folder)}: {counted(len(held), 'file')} in it "
+                    f"{'is' if len(held) == 1 else 'are'} given too ({', '.join(held)}), read "
+                    "apart from the folder as one more article, so their versions are read "
+                    "twice; give the folder or its files, not both")
+            notes.append((folder, note))
+    return notes
 
 
 def _left_out_empty_files(texts: Sequence[TextInput], empty_files: Sequence[EmptyInput]

@@ -349,3 +349,24 @@ def test_parse_gives_the_advice_on_unsure_rows_that_stderr_gives(output_format: 
     assert any("; the diff pages beside it (Version 5 to 6, Version 7 to 8) or its HTML page"
                in line for line in warned), warned
     assert said == warned
+
+
+@pytest.mark.parametrize("command", ["diff", "view", "export"])
+@pytest.mark.parametrize("order", ["folder first", "files first"])
+def test_files_given_beside_their_folder_are_told_of(command: str, order: str,
+                                                     tmp_path: Path) -> None:
+    """`export f f/0.txt f/1.txt` read the same versions as two articles (the folder's and the
+    files'), without a word; so did diff and view."""
+    shutil.copytree(CHAIN, tmp_path / "f")
+    files = ["f/0.txt", "f/1.txt"]
+    given = ["f", *files] if order == "folder first" else [*files, "f"]
+    result = revdiff(command, *given, *command_args(command, tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "revdiff: warning: f: 2 files in it are given too (f/0.txt, f/1.txt), read apart from "
+        "the folder as one more article, so their versions are read twice; give the folder or "
+        "its files, not both")
+    (tmp_path / "quiet").mkdir()
+    quiet = revdiff(command, *given, *command_args(command, tmp_path / "quiet"), "--quiet",
+                    cwd=tmp_path)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
