@@ -15,8 +15,8 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
    the same run took from 9 to 29 s, far more than the splitting that comparing in order
    saves;
 3. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, medians of
-   several rounds in CPU time, with the ratios time(4N)/time(N) and time(16N)/time(4N) (target:
-   at most 5).
+   several rounds in CPU time, revdiff and diff-match-patch taking turns, with the ratios
+   time(4N)/time(N) and time(16N)/time(4N) (target: at most 5).
 
 diff-match-patch runs with its default time limit of 1 s of wall time, as NewsDiffs runs it: past
 it, it gives up and returns a coarser diff, so where it reaches the limit its time is the limit's,
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gc
 import itertools
 import os
 import random
@@ -115,36 +114,37 @@ def at_time_limit(walls: list[float]) -> str:
             f"it gives up and returns a coarser diff, or longer in {reached} of {len(walls)} runs")
 
 
+def ratio_text(value: float, other: float) -> str:
+    """`value / other` to two decimals; `-` where `other` is no time (a clock too coarse to see
+    the runs)."""
+    return f"{value / other:.2f}" if other else "-"
+
+
 def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None:
     """Time one comparison of about N, 4N and 16N sentences; print medians and their ratios.
 
     The pairs are shuffled once (seeded) and each size takes a prefix of that order, so 4N holds the
-    N pairs plus more of the same mix. Sizes are timed in rounds (N, 4N, 16N, N, ...), the peer
-    right after revdiff on each, so that a busy spell on the machine hits every size and method
-    alike, in CPU time, which other processes on the machine barely change (wall time, which they
-    inflate, is kept for the peer's time limit only).
+    N pairs plus more of the same mix. Sizes and methods are timed in rounds that take turns
+    (revdiff and the peer at N, 4N, 16N, then the other way round, `medians_in_turns`), so that a
+    busy spell on the machine hits every size and method alike, in CPU time, which other
+    processes on the machine barely change (wall time, which they inflate, is kept for the peer's
+    time limit only).
     """
     order = list(pairs)
     random.Random(0).shuffle(order)
     sizes = [concatenated(order, base * factor) for factor in GROWTH_FACTORS]
-    ours: list[list[float]] = [[] for _ in sizes]
-    theirs: list[list[float]] = [[] for _ in sizes]
     peer_walls: list[float] = []
-    for _ in range(repeat):
-        for k, (old, new, _) in enumerate(sizes):
-            gc.collect()
-            started = time.process_time()
-            compare_afresh(old, new)
-            ours[k].append(time.process_time() - started)
-            started = time.process_time()
-            wall_timed_dmp(old, new, peer_walls)
-            theirs[k].append(time.process_time() - started)
+    medians = medians_in_turns([timed for old, new, _ in sizes
+                                for timed in (functools.partial(compare_afresh, old, new),
+                                              functools.partial(wall_timed_dmp, old, new, peer_walls))],
+                               repeat, clock=time.process_time)
+    ours, theirs = medians[0::2], medians[1::2]
     print(f"\ngrowth: pairs of different articles concatenated; medians of {repeat} rounds in CPU "
           f"time, load average {os.getloadavg()[0]:.1f}")
     print(f"{'target':>7} {'sentences':>10} {'cpu ms':>9} {'dmp cpu ms':>11} {'cpu ratio':>10}")
     previous: float | None = None
     for factor, (_, _, total), mine, peer in zip(GROWTH_FACTORS, sizes, ours, theirs, strict=True):
-        mine_ms, peer_ms = statistics.median(mine) * 1000, statistics.median(peer) * 1000
+        mine_ms, peer_ms = mine * 1000, peer * 1000
         ratio = f"{mine_ms / previous:10.2f}" if previous else f"{'':>10}"
         print(f"{base * factor:>7} {total:>10} {mine_ms:9.1f} {peer_ms:11.1f} {ratio}")
         previous = mine_ms
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         ours, theirs = [1000 * mine for mine, _ in timed], [1000 * peer for _, peer in timed]
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
         print(f"{label:<26} {len(group):>4} {ours_median:15.2f} {theirs_median:11.2f} "
-              f"{ours_median / theirs_median:12.2f}")
+              f"{ratio_text(ours_median, theirs_median):>12}")
         print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>15} "
               f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>11}")
         print(f"{'':<26} {'':>4} {at_time_limit(peer_walls)}")
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                                         repeat=3, clock=time.process_time)
     print(f"\nwhole chains, {len(pairs)} pairs in order: {in_order:.2f} s of CPU; each pair "
           f"afresh: {afresh:.2f} s, taking turns (load average "
-          f"{os.getloadavg()[0]:.1f}); ratio {in_order / afresh:.2f}")
+          f"{os.getloadavg()[0]:.1f}); ratio {ratio_text(in_order, afresh)}")
     growth(pairs, args.base, args.repeat)
     return 0
 

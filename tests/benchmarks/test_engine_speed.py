@@ -172,3 +172,41 @@ def test_whole_chains_are_timed_in_cpu_time(
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("whole chains"))
     assert line.startswith("whole chains, 1 pairs in order: 1.00 s of CPU; each pair afresh: 1.00 s")
     assert line.endswith("ratio 1.00")
+
+
+def test_the_growth_table_times_revdiff_and_its_peer_in_turns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """revdiff ran before diff-match-patch at every size in every round, so a load rising or
+    falling on the machine meanwhile skewed their columns; the rounds take turns (A B, B A) as
+    the other tables' do, each round over every size."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    timed: list[tuple[str, int]] = []
+    monkeypatch.setattr(script, "compare_afresh",
+                        lambda old, new: timed.append(("revdiff", len(old.paragraphs))))
+    monkeypatch.setattr(script, "whole_text_dmp",
+                        lambda old, new: timed.append(("dmp", len(old.paragraphs))))
+    pairs = [(Version(0, "a", (f"The council met on day {k}.",)),
+              Version(1, "a", (f"The council met again on day {k}.",))) for k in range(20)]
+    script.growth(pairs, base=1, repeat=2)
+    first, second = timed[:6], timed[6:]
+    assert [name for name, _ in first] == ["revdiff", "dmp"] * 3
+    assert second == first[::-1]
+    assert [size for _, size in first[::2]] == sorted({size for _, size in first})
+
+
+def test_a_per_pair_median_of_no_time_gives_no_ratio(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clock too coarse to see a run (Windows' process_time ticks every 15.6 ms) gave medians
+    of 0 and a ZeroDivisionError traceback in place of the tables."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    sentences = tuple(f"The council met on day {k}." for k in range(60))
+    chain = [Version(0, "a", sentences), Version(1, "a", (*sentences, "It adjourned."))]
+    monkeypatch.setattr(script, "version_chains", lambda corpus: [chain])
+    monkeypatch.setattr(script, "growth", lambda *arguments: None)
+    monkeypatch.setattr(script, "compare_chains", lambda chains, each: None)
+    monkeypatch.setattr(script.time, "process_time", lambda: 0.0)
+    assert script.main(["--corpus", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    row = next(line for line in lines if line.startswith("about 60 sentences"))
+    assert row.split()[3:] == ["1", "0.00", "0.00", "-"]
+    assert next(line for line in lines if line.startswith("whole chains")).endswith("ratio -")
