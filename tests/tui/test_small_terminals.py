@@ -215,8 +215,9 @@ async def test_the_search_dialog_lists_several_hits_in_the_shortest_terminal(
     app = RevdiffApp(page_article)
     async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
         await pilot.pause()
-        # under 200 places at each letter (`t` finds 1,202, each use one): the note of the first
-        # 200 takes the count a row more, and under load the list kept 2 rows after it went
+        # under 200 places at each letter: from 200 (`t` finds 1,202, `the` still over 200) the
+        # count's note of the first 200 takes it a row more, and the list, fit to the rows the
+        # count wraps to (search_screen._fit, the same at every run), has 2 rows left here
         await pilot.press("slash", *"kill")
         await pilot.pause()
         dialog = app.screen.query_one(Vertical)
