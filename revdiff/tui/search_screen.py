@@ -126,18 +126,22 @@ class SearchScreen(Dialog[SearchHit | None]):
     def _list_hits(self) -> None:
         """The hits, each line cut to the list's width so that it shows the phrase (the text
         before it is cut short first: at 50 columns `…the airstrike that killed the Q…` hid
-        `Quds Force leader`). Before the list is laid out its width is unknown: cut at its edge."""
+        `Quds Force leader`). The width is the screen's less the dialog's and the list's edges
+        and its scroll bar's gutter, as `_fit` counts the count's: the list's as last laid out
+        was the width it had before a resize, and a terminal made wider, then narrower again,
+        left the hits cut two cells short."""
         hits = self.query_one(OptionList)
         highlighted = hits.highlighted
-        width = hits.scrollable_content_region.width or None
+        width = (min(self.size.width, DIALOG_WIDTH) - self.query_one(Vertical).styles.gutter.width
+                 - hits.styles.gutter.width - hits.styles.scrollbar_size_vertical)
         hits.clear_options()
         # Text, not a string: Textual reads a string as markup, and article text is no markup.
-        hits.add_options([Option(Text(line), id=str(index)) for index, line
-                          in enumerate(described(self.hits[:MAX_HITS_SHOWN], self.versions, width))])
+        shown = described(self.hits[:MAX_HITS_SHOWN], self.versions, width if width > 0 else None)
+        hits.add_options([Option(Text(line), id=str(index)) for index, line in enumerate(shown)])
         hits.highlighted = highlighted
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._list_hits)  # once the list has its new width
+        self._list_hits()
         self.call_after_refresh(self._fit)
 
     def on_input_changed(self, event: Input.Changed) -> None:

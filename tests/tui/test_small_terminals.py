@@ -16,6 +16,8 @@ from revdiff.tui.app import RevdiffApp, input_warnings_notice
 from revdiff.tui.article_list_screen import LIST_HEIGHT
 from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.exporting import EXPORT_FORMATS, ExportFormat
+from revdiff.tui.search import described
+from revdiff.tui.search_screen import MAX_HITS_SHOWN, SearchScreen
 from revdiff.tui.settings import Settings
 from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
 from revdiff.tui.stats_panel import StatsPanel
@@ -228,6 +230,27 @@ async def test_the_search_dialog_lists_several_hits_in_the_shortest_terminal(
         await pilot.pause()
         assert dialog.region.y == 2  # the header in sight above it
         assert dialog.content_region.contains_region(hits.region)
+
+
+@run_async
+async def test_the_search_hits_are_cut_to_the_width_the_list_has_after_a_resize(
+        page_article: Article) -> None:
+    """Each hit was cut to the list's width as last laid out: a terminal made wider, then
+    narrower again, left every hit cut two cells short of the list's edge."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"kill")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        hits = screen.query_one(OptionList)
+        for width in (100, 60):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            shown = [str(hits.get_option_at_index(k).prompt) for k in range(hits.option_count)]
+            assert shown == described(screen.hits[:MAX_HITS_SHOWN], screen.versions,
+                                      hits.scrollable_content_region.width)
 
 
 @run_async
