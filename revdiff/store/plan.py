@@ -86,9 +86,12 @@ class PlannedCommit:
 @dataclass(frozen=True, slots=True)
 class StorePlan:
     commits: tuple[PlannedCommit, ...]
-    already_stored: int
+    already_stored: int  # versions the repository held before the run
     skipped: tuple[SkippedVersion, ...]
     articles: int  # the article files the articles given go to: two readings of one are one
+    # versions another input of the run gave too (stored by the run, or already stored and
+    # counted there): `store day3.db day4.db` gives day 3's versions twice
+    given_again: int = 0
 
 
 def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, str]
@@ -133,7 +136,11 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     """
     commits: list[PlannedCommit] = []
     skipped: list[SkippedVersion] = []
-    already = 0
+    # per file, how often each text was stored before the run; a text matched more often than
+    # that was given again by the run's inputs
+    held_before = {id(stored): Counter(stored.counts) for stored in histories.values()}
+    matched: dict[int, Counter[Fingerprint]] = {}
+    already = given_again = 0
     by_url: dict[str, list[FileHistory]] = {}
     # (a file renamed by hand is under two paths)
     for stored in {id(stored): stored for stored in histories.values()}.values():
@@ -199,11 +206,16 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                 history.append(version.number, fingerprint)
                 commits.append(PlannedCommit(path, article, version, encoded))
             elif reason == "stored":
-                already += 1
+                seen = matched.setdefault(id(history), Counter())
+                seen[fingerprint] += 1
+                if seen[fingerprint] <= held_before.get(id(history), Counter())[fingerprint]:
+                    already += 1
+                else:
+                    given_again += 1
             else:
                 skipped.append(SkippedVersion(path, article.url, version.number, reason,
                                               read_from_pages=bool(article.pages)))
-    return StorePlan(tuple(commits), already, tuple(skipped), len(files))
+    return StorePlan(tuple(commits), already, tuple(skipped), len(files), given_again)
 
 
 def _entry(metadata: Mapping[str, str]) -> Entry | None:

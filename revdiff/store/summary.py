@@ -46,9 +46,10 @@ class StoreSummary:
     branch: str
     articles: int  # the article files of the articles given (two readings of one are one)
     stored: int  # versions committed by this run
-    already_stored: int  # versions found in the repository already
+    already_stored: int  # versions the repository held before the run
     skipped: tuple[SkippedVersion, ...] = ()
     head: str | None = None  # the branch's commit after the run
+    given_again: int = 0  # versions another input of the run gave too
 
     def skip_counts(self) -> dict[SkipReason, int]:
         counts = Counter(s.reason for s in self.skipped)
@@ -57,7 +58,10 @@ class StoreSummary:
     def describe(self) -> str:
         """One line for people, e.g. `3 articles: 12 versions stored, 4 already stored, ...`."""
         text = (f"{counted(self.articles, 'article')}: {counted(self.stored, 'version')} "
-                f"stored, {self.already_stored:,} already stored, {len(self.skipped):,} skipped")
+                f"stored, {self.already_stored:,} already stored, ")
+        if self.given_again:
+            text += f"{self.given_again:,} given again by another input, "
+        text += f"{len(self.skipped):,} skipped"
         counts = self.skip_counts()
         if counts:
             text += " (" + ", ".join(f"{n:,} {reason.value}: {reason.explanation}"

@@ -94,7 +94,8 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), ended.stop,
                                      after_a_stop, import_ended=ended.how)
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), plan.articles,
-                        len(plan.commits), plan.already_stored, plan.skipped, head)
+                        len(plan.commits), plan.already_stored, plan.skipped, head,
+                        plan.given_again)
 
 
 @contextlib.contextmanager

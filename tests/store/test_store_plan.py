@@ -100,3 +100,23 @@ def test_the_http_form_of_a_stored_https_url_is_an_article_of_its_own() -> None:
     assert planned(result) == [0, 1] and result.skipped == ()
     assert {c.path for c in result.commits} != {"example.com/story.txt"}
     assert histories["example.com/story.txt"].url == URL
+
+
+def test_already_stored_counts_only_versions_the_repository_held_before_the_run() -> None:
+    """`store day4.db day3.db` into a repository of 6 versions said `5 versions stored, 15 already
+    stored`: it counted day 4's versions that day 3's input, in the same run, stored or matched."""
+    texts = [f"paragraph {n}" for n in range(11)]
+    histories: dict[str, FileHistory] = {}
+    plan_store([article(*texts[:6])], histories, "sha1")
+    result = plan_store([article(*texts), article(*texts[:8])], histories, "sha1")
+    assert planned(result) == [6, 7, 8, 9, 10]
+    assert result.already_stored == 6  # what the repository held
+    assert result.given_again == 8  # day 4's versions 0 to 7, which day 3 gave
+
+
+def test_a_version_stored_twice_before_and_given_twice_again_is_already_stored_twice() -> None:
+    # A B A: the repository holds A twice, so both are already stored, not given again
+    histories: dict[str, FileHistory] = {}
+    plan_store([article("A", "B", "A")], histories, "sha1")
+    result = plan_store([article("A", "B", "A")], histories, "sha1")
+    assert (result.already_stored, result.given_again) == (3, 0)

@@ -254,8 +254,10 @@ def test_the_summary_counts_an_article_given_twice_once(tmp_path: Path) -> None:
                         tuple(Version(n, "T", (f"{name} {n}",)) for n in range(last + 1)))
                 for name in ("a", "b")]
     summary = store_articles([*day(0), *day(1), *day(2)], tmp_path / "r")
-    assert (summary.articles, summary.stored, summary.already_stored) == (2, 6, 6)
-    assert summary.describe().startswith("2 articles: 6 versions stored, 6 already stored")
+    assert (summary.articles, summary.stored, summary.already_stored) == (2, 6, 0)
+    assert summary.describe().startswith(
+        "2 articles: 6 versions stored, 0 already stored, 6 given again by another input, "
+        "0 skipped")
     assert len(read_repository(tmp_path / "r")) == 2
 
 
