@@ -51,6 +51,13 @@ PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the p
                          "stored from; the stored reading stays; to store this one, store all "
                          "of the article's pages in one run into another repository")
 
+# A conflict with a commit revdiff did not write, which took the number after the newest.
+HAND_EDIT_CONFLICT_REMEDY = ("the stored text stays: version {number} is commit {commit} "
+                             "'{subject}', which revdiff did not write (an edit by hand?); to "
+                             "keep both, store this input into another repository")
+# The most of a commit's subject a warning names.
+SUBJECT_CHARS = 72
+
 
 EXAMPLES = """\b
 Examples:
@@ -256,9 +263,17 @@ def _warn_skipped(summary: StoreSummary) -> None:
         if skipped.reason in REMEDIES:
             remedy = PAGES_CONFLICT_REMEDY if skipped.reason == SkipReason.CONFLICT \
                 and skipped.read_from_pages else REMEDIES[skipped.reason]
+            if skipped.taken_by is not None:
+                commit, subject = skipped.taken_by
+                remedy = HAND_EDIT_CONFLICT_REMEDY.format(
+                    number=skipped.number, commit=commit, subject=visible(_shortened(subject)))
             where = f"{summary.repository}:{skipped.path}"
             warn(f"{visible(where)}: version {skipped.number} not stored: "
                  f"{skipped.reason.explanation}; {remedy}")
+
+
+def _shortened(subject: str) -> str:
+    return subject if len(subject) <= SUBJECT_CHARS else subject[:SUBJECT_CHARS - 1] + "…"
 
 
 def _write_summary(summary: StoreSummary) -> OutputFailed | None:

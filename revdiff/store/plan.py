@@ -58,6 +58,9 @@ class FileHistory:
     counts: Counter[Fingerprint] = field(default_factory=Counter)
     newest: int | None = None  # the highest stored version number
     written_by_store: bool = False  # a commit of the file carries a `Revdiff-Version` trailer
+    # the versions that commits revdiff did not write (edits by hand) hold: number -> the
+    # commit's short id and subject
+    not_by_store: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def append(self, number: int, fingerprint: Fingerprint) -> None:
         self.by_number.setdefault(number, fingerprint)
@@ -120,6 +123,8 @@ def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, s
             if TRAILER_VERSION in trailers else None
         if number is None or number in history.by_number:
             number = 0 if history.newest is None else history.newest + 1
+        if TRAILER_VERSION not in trailers:
+            history.not_by_store[number] = (change.commit[:12], change.message.split("\n", 1)[0])
         history.append(number, change.blob)
     held_now = set(paths_now.values())  # a set: a store holds thousands of files
     histories = {path: history for path, history in earlier_paths.items()
@@ -213,8 +218,11 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                 else:
                     given_again += 1
             else:
+                taken_by = history.not_by_store.get(version.number) \
+                    if reason == SkipReason.CONFLICT else None
                 skipped.append(SkippedVersion(path, article.url, version.number, reason,
-                                              read_from_pages=bool(article.pages)))
+                                              read_from_pages=bool(article.pages),
+                                              taken_by=taken_by))
     return StorePlan(tuple(commits), already, tuple(skipped), len(files), given_again)
 
 

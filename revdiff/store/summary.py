@@ -36,6 +36,9 @@ class SkippedVersion:
     reason: SkipReason
     # read from flattened diff pages, whose reading of a version depends on the pages read with it
     read_from_pages: bool = False
+    # for a conflict with a commit revdiff did not write (an edit by hand, numbered after the
+    # newest stored version): its short id and subject
+    taken_by: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

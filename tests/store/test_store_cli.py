@@ -949,3 +949,26 @@ def test_a_repository_folder_that_cannot_be_listed_is_said_to_be_so(tmp_path: Pa
                              "(Permission denied) (let yourself read it, e.g. chmod u+rx, or "
                              "give another directory with --repo)\n")
     assert not any(repo.iterdir())
+
+
+def test_a_conflict_with_a_hand_edit_names_the_commit_that_is_not_revdiffs(tmp_path: Path) -> None:
+    """A commit by hand of a stored file takes the next version number; the tracker's version of
+    that number was then refused with `to keep both, store this input into another repository`,
+    which did not say that the number was the user's own commit's."""
+    repo = tmp_path / "repo"
+    story = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["store", str(story), "--repo", str(repo)]).exit_code == 0
+    [stored] = [p for p in repo.rglob("*.txt") if ".git" not in p.parts]
+    stored.write_text(stored.read_text(encoding="utf-8") + "\nBy hand.\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=me", "-c", "user.email=me@x",
+                    "commit", "-q", "-am", "fix the \x1b[31mtypo"], check=True)
+    hand = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short=12", "HEAD"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    (story / "2.txt").write_text("Third text.\n", encoding="utf-8")
+    result = runner.invoke(main, ["store", str(story), "--repo", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(
+        ": version 2 not stored: version number already stored with another text; the stored "
+        f"text stays: version 2 is commit {hand} 'fix the ␛[31mtypo', which revdiff did not "
+        "write (an edit by hand?); to keep both, store this input into another repository\n")
