@@ -31,6 +31,7 @@ from revdiff.formats.git_layout import (
     TRAILER_URL,
     TRAILER_VERSION,
     TRAILER_WARNINGS,
+    TRAILER_WHOLE_READING,
     decode_version_file,
     decode_warnings,
     parse_trailers,
@@ -62,6 +63,9 @@ class ArticleParts:
     changes: int | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # those of `warnings` that store commits' trailers gave, which a whole reading's commit
+    # (`TRAILER_WHOLE_READING`) replaces
+    stored_warnings: list[str] = field(default_factory=list)
     last_timed: Version | None = None  # the newest version timed by an author date
     last_stored: Version | None = None  # the newest version read from a store's trailers
     path: str = ""  # the file's path in its newest change
@@ -223,14 +227,29 @@ def _add_stored_version(article: ArticleParts, change: FileChange, trailers: dic
     article.url = trailers.get(TRAILER_URL)
     article.changes = stored_changes(trailers, place)
     article.metadata = stored_metadata(trailers, place)
-    # Each commit keeps the warnings of the reading that stored it: the article has them all, but
-    # stale cut warnings (`finish_article`). A store keeps no page readings, so a warning on
-    # unsure rows loses its pointer at the output that shows them: dropped on reading, a store
-    # already written reads back without it too.
+    # Each commit keeps the warnings of the reading that stored it: the article has them all
+    # from the last commit of a reading that held every version stored before it (its warnings
+    # replace theirs), but stale cut warnings (`finish_article`). A store keeps no page readings,
+    # so a warning on unsure rows loses its pointer at the output that shows them: dropped on
+    # reading, a store already written reads back without it too.
+    if _whole_reading(trailers, place):
+        for replaced in article.stored_warnings:
+            article.warnings.remove(replaced)
+        article.stored_warnings.clear()
     stored = tuple(warning.replace(SHOWN_BY_PARSE_JSON, "")
                    for warning in decode_warnings(trailers[TRAILER_WARNINGS], place)) \
         if TRAILER_WARNINGS in trailers else ()
-    article.warnings.extend(w for w in dict.fromkeys(stored) if w not in article.warnings)
+    added = [w for w in dict.fromkeys(stored) if w not in article.warnings]
+    article.warnings.extend(added)
+    article.stored_warnings.extend(added)
+
+
+def _whole_reading(trailers: dict[str, str], place: str) -> bool:
+    value = trailers.get(TRAILER_WHOLE_READING)
+    if value not in (None, "true"):
+        raise MalformedPage(f"{TRAILER_WHOLE_READING} {shown(value)} is not true", place,
+                            hint=NOT_BY_STORE)
+    return value is not None
 
 
 def _warn_when_number_goes_back(article: ArticleParts, commit: str) -> None:

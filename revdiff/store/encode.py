@@ -26,6 +26,7 @@ from revdiff.formats.git_layout import (
     TRAILER_URL,
     TRAILER_VERSION,
     TRAILER_WARNINGS,
+    TRAILER_WHOLE_READING,
     encode_trailer_value,
     encode_version_file,
     encode_warnings,
@@ -50,11 +51,13 @@ class EncodedVersion:
 
 
 def encode_version(article: Article, version: Version, where: str,
-                   object_format: str) -> EncodedVersion:
+                   object_format: str, whole_reading: bool = False) -> EncodedVersion:
+    """`whole_reading`: the article holds every text stored in its file before this version
+    (`TRAILER_WHOLE_READING`)."""
     data, encoding = encode_version_file(version.title, version.paragraphs, where)
     _refuse_metadata_not_text(article, where)
     _refuse_lone_surrogates(article, version, where)
-    message = commit_message(article, version, encoding)
+    message = commit_message(article, version, encoding, whole_reading)
     return EncodedVersion(data, message, git_blob_id(data, object_format))
 
 
@@ -86,7 +89,8 @@ def _refuse_lone_surrogates(article: Article, version: Version, where: str) -> N
                                          "file")
 
 
-def commit_message(article: Article, version: Version, encoding: str | None) -> str:
+def commit_message(article: Article, version: Version, encoding: str | None,
+                   whole_reading: bool = False) -> str:
     title = " ".join("".join(c if unicodedata.category(c)[0] != "C" else " "
                              for c in version.title).split())
     if len(title) > SUBJECT_TITLE_CHARS:
@@ -116,6 +120,8 @@ def commit_message(article: Article, version: Version, encoding: str | None) -> 
         trailers.append((TRAILER_ENCODING, encoding))
     if article.warnings:
         trailers.append((TRAILER_WARNINGS, encode_warnings(article.warnings)))
+    if whole_reading:
+        trailers.append((TRAILER_WHOLE_READING, "true"))
     body = "\n".join(f"{key}: {encode_trailer_value(value)}" for key, value in trailers)
     return f"{subject}\n\n{body}\n"
 

@@ -182,34 +182,21 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             history.entries.add(entry)
         files.add(id(history))
         path = history.path  # where the file is now, if it was renamed
-        for version in article.versions:
-            if not _reads_back(version.number):
-                raise StoreError(f"version {version.number} cannot be stored: a version number "
-                                 f"is a whole number from 0 of at most {MOST_VERSION_DIGITS} "
-                                 "digits", article.key or path,
-                                 hint="number the versions from 0, as the readers do")
-            if version.time_from is not None and not _reads_back(version.time_from):
-                raise StoreError(f"version {version.number} cannot be stored: its time counts "
-                                 f"from version {version.time_from}, and a version number is a "
-                                 f"whole number from 0 of at most {MOST_VERSION_DIGITS} digits",
-                                 article.key or path,
-                                 hint="number the versions from 0, as the readers do")
-            unread = None if version.time_from is None else time_from_problem(
-                version.number, version.time_from, version.time_text)
-            if unread is not None:  # the git reader would read it as one that names no version
-                raise StoreError(f"version {version.number} cannot be stored: its time_from "
-                                 f"{version.time_from} {unread}", article.key or path,
-                                 hint="set its time_from to the number of another version of "
-                                      "the article (an earlier one for a time '... later', a "
-                                      "later one for '... earlier'), or to None (counted from "
-                                      "the version next to it on that side)")
-            encoded = encode_version(article, version, f"{article.key} version {version.number}",
-                                     object_format)
-            fingerprint = encoded.blob_id
+        encoded = [_encoded(article, version, path, object_format)
+                   for version in article.versions]
+        # a reading that holds every text the file holds (a growing input read again): its
+        # warnings are the article's, not added to those stored before (`TRAILER_WHOLE_READING`)
+        whole_reading = bool(history.counts) and \
+            set(history.counts) <= {each.blob_id for each in encoded}
+        for version, each in zip(article.versions, encoded):
+            fingerprint = each.blob_id
             reason = _skip_reason(history, version.number, fingerprint)
             if reason is None:
                 history.append(version.number, fingerprint)
-                commits.append(PlannedCommit(path, article, version, encoded))
+                if whole_reading:
+                    each = encode_version(article, version, _named(article, version),
+                                          object_format, whole_reading=True)
+                commits.append(PlannedCommit(path, article, version, each))
             elif reason == "stored":
                 seen = matched.setdefault(id(history), Counter())
                 seen[fingerprint] += 1
@@ -224,6 +211,36 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                                               read_from_pages=bool(article.pages),
                                               taken_by=taken_by))
     return StorePlan(tuple(commits), already, tuple(skipped), len(files), given_again)
+
+
+def _encoded(article: Article, version: Version, path: str, object_format: str
+             ) -> EncodedVersion:
+    """The version as git will hold it, once it is known to read back as given."""
+    if not _reads_back(version.number):
+        raise StoreError(f"version {version.number} cannot be stored: a version number "
+                         f"is a whole number from 0 of at most {MOST_VERSION_DIGITS} "
+                         "digits", article.key or path,
+                         hint="number the versions from 0, as the readers do")
+    if version.time_from is not None and not _reads_back(version.time_from):
+        raise StoreError(f"version {version.number} cannot be stored: its time counts "
+                         f"from version {version.time_from}, and a version number is a "
+                         f"whole number from 0 of at most {MOST_VERSION_DIGITS} digits",
+                         article.key or path,
+                         hint="number the versions from 0, as the readers do")
+    unread = None if version.time_from is None else time_from_problem(
+        version.number, version.time_from, version.time_text)
+    if unread is not None:  # the git reader would read it as one that names no version
+        raise StoreError(f"version {version.number} cannot be stored: its time_from "
+                         f"{version.time_from} {unread}", article.key or path,
+                         hint="set its time_from to the number of another version of "
+                              "the article (an earlier one for a time '... later', a "
+                              "later one for '... earlier'), or to None (counted from "
+                              "the version next to it on that side)")
+    return encode_version(article, version, _named(article, version), object_format)
+
+
+def _named(article: Article, version: Version) -> str:
+    return f"{article.key} version {version.number}"
 
 
 def _entry(metadata: Mapping[str, str]) -> Entry | None:

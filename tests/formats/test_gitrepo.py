@@ -442,6 +442,7 @@ STORED = "Version 1: T\n\nRevdiff-Url: https://example.com/a\nRevdiff-Version: 1
     ("Revdiff-Changes: 1_000", "Revdiff-Changes '1_000' is not a whole number"),  # was read as 1000
     ("Revdiff-Changes: \u0663", "Revdiff-Changes '\u0663' is not a whole number"),  # was read as 3
     ("Revdiff-Cut: yes", "Revdiff-Cut 'yes' is not true"),
+    ("Revdiff-Whole-Reading: yes", "Revdiff-Whole-Reading 'yes' is not true"),
     ("Revdiff-Time-From: v2", "Revdiff-Time-From 'v2' is not a whole number from 0"),
     ("Revdiff-Metadata: {not json", "Revdiff-Metadata is not a JSON object"),
     ("Revdiff-Metadata: [1, 2]", "Revdiff-Metadata is not a JSON object"),

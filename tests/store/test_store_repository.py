@@ -559,10 +559,16 @@ def test_warnings_of_every_stored_version_stay_and_do_not_make_a_version_new(
     assert (again.stored, again.already_stored) == (0, 2)
     warned_otherwise = replace(guessed, warnings=("another reading's warning",))
     assert store_articles([warned_otherwise], tmp_path / "r").already_stored == 2
-    # a later version read exactly keeps the warnings of the versions read before it
-    later = replace(exact, versions=(*exact.versions, Version(8, "Eight", ("C.",))))
-    assert store_articles([later], tmp_path / "r").stored == 1
+    # a later version read alone keeps the warnings of the versions read before it
+    eight = Version(8, "Eight", ("C.",))
+    assert store_articles([replace(exact, versions=(eight,))], tmp_path / "r").stored == 1
+    later = replace(exact, versions=(*exact.versions, eight))
     assert read_repository(tmp_path / "r") == [replace(later, warnings=WARNINGS[:1])]
+    # a reading of every stored version and a new one is the article's reading: its warnings
+    # (none) are the article's (`Revdiff-Whole-Reading`)
+    latest = replace(later, versions=(*later.versions, Version(9, "Nine", ("D.",))))
+    assert store_articles([latest], tmp_path / "r").stored == 1
+    assert read_repository(tmp_path / "r") == [latest]
 
 
 def test_sha256_repository_stores_once_and_reads_back(tmp_path: Path) -> None:
@@ -851,3 +857,21 @@ def test_a_lone_surrogate_outside_the_text_is_refused_before_anything_is_stored(
     assert not (tmp_path / "repo").exists() or subprocess.run(
         ["git", "-C", str(tmp_path / "repo"), "rev-parse", "--verify", "-q", "HEAD"],
         capture_output=True, check=False).returncode != 0
+
+
+def test_warnings_about_a_growing_input_do_not_pile_up_day_after_day(tmp_path: Path) -> None:
+    """A folder of dated versions stored day after day: each day's reading warns of the folder as
+    a whole (`1 version file gives a date ...`, `2 version files give ...`), and every commit kept
+    its day's warning, so that reading the store back gave one stale warning per day where
+    reading the folder gives one."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for day in (1, 2, 3):
+        (folder / f"2024-02-0{day}.txt").write_text(f"Text of day {day}.\n", encoding="utf-8")
+        [read] = load([str(folder)])
+        store_articles([read], tmp_path / "r")
+        assert len(read.warnings) == 1 and read.warnings[0].startswith(
+            f"{day} version file{'s' if day > 1 else ''} give")
+        [back] = read_repository(tmp_path / "r")
+        assert back.warnings == read.warnings
+        assert back.versions == read.versions
