@@ -240,10 +240,11 @@ def files_in_folders_given(folders: Sequence[str], files: Sequence[str]) -> list
     """The note about each folder given (`export f f/0.txt`) that holds files given too, with
     the folder: the folder is read as its article(s), and the files named as one more, so their
     versions are read twice (`store` would store them twice)."""
-    real_files = [(name, Path(name).resolve()) for name in files]
+    # os.path.realpath, not Path.resolve, which raises on a link in a loop of links
+    real_files = [(name, Path(os.path.realpath(name))) for name in files]
     notes = []
     for folder in folders:
-        inside = Path(folder).resolve()
+        inside = Path(os.path.realpath(folder))
         held = [name for name, real in real_files if real.is_relative_to(inside)]
         if held:
             note = (f"{Path(folder)}: {counted(len(held), 'file')} in it "
