@@ -391,7 +391,8 @@ def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
         if len(gap.old) * len(gap.new) > FULL_COMPARISON_PAIRS else None
     pairs = _candidate_pairs(gap.old, gap.new, old_forms, new_forms, min(threshold, PART_THRESHOLD),
                              shared_word_pairs)
-    pairs |= _kept_whole_pairs(gap.old, gap.new, old_forms, new_forms, pairs, shared_word_pairs)
+    kept_whole = _kept_whole_pairs(gap.old, gap.new, old_forms, new_forms, pairs, shared_word_pairs)
+    pairs |= kept_whole
     if not pairs:
         return []
     old_lo, old_hi = gap.old[0], gap.old[-1]
@@ -400,7 +401,7 @@ def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
         _pair_block(i, j, old_forms, new_forms, threshold, score) if score > threshold
         else _kept_whole_block(i, j, old_forms, new_forms, threshold, score)
         for (i, j), score in pairs.items()
-        if score > threshold or _kept_whole(old_forms[i], new_forms[j])
+        if score > threshold or (i, j) in kept_whole or _kept_whole(old_forms[i], new_forms[j])
     ]
     seen: set[tuple[int, int, int, int]] = set()
     for (i, j) in pairs:

@@ -579,3 +579,26 @@ def test_a_large_gap_searches_the_sentences_sharing_words_once(
     assert covers_everything(links, len(old), len(new))
     assert searches[(tuple(range(len(old))), tuple(range(len(new))))] == 1
     assert max(searches.values()) == 1
+
+
+def test_a_gap_asks_whether_a_pair_is_kept_whole_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair too little alike to be a candidate (`Rockets hit the base.` in a sentence six times
+    as long) was asked whether one sentence is kept whole in the other when the gap's pairs kept
+    whole were looked for, and again when its blocks were made."""
+    asked: Counter[tuple[str, str]] = Counter()
+    kept_whole = align._kept_whole
+
+    def counted(old: Form, new: Form) -> bool:
+        asked[(old.chars, new.chars)] += 1
+        return kept_whole(old, new)
+
+    monkeypatch.setattr(align, "_kept_whole", counted)
+    old = [SENTENCES[0], "Rockets hit the base near the airport.", SENTENCES[5]]
+    new = [SENTENCES[0], ("Rockets hit the base near the airport, Iraqi officials said on "
+                          "Wednesday, adding that nobody was hurt, that the damage was being "
+                          "assessed by engineers from the ministry and that flights would resume "
+                          "once the runway had been cleared of debris."), SENTENCES[5]]
+    links = align_sentences(old, new)
+    assert [(link.old, link.new) for link in links if link.similarity < 1] == [((1,), (1,))]
+    assert asked
+    assert max(asked.values()) == 1
