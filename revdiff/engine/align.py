@@ -281,12 +281,12 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
     if len(new_ids) > 1 and any(containment(new_forms[k], old_form) < PART_CONTAINMENT for k in new_ids):
         return None
     score = form_similarity(old_form, new_form)
-    parts, whole = ([old_forms[k] for k in old_ids], new_form) if len(old_ids) > 1 \
-        else ([new_forms[k] for k in new_ids], old_form)
+    parts, joined, whole = ([old_forms[k] for k in old_ids], old_form, new_form) \
+        if len(old_ids) > 1 else ([new_forms[k] for k in new_ids], new_form, old_form)
     if _made_of_parts_kept_whole(parts, whole):
         # weighed by the words the parts share with the whole in any order, those that hold a
         # letter or a digit, as they are judged kept whole; keeps its own similarity
-        words_score = _shared_word_share(words_only(Form.joined(parts)), words_only(whole))
+        words_score = _shared_word_share(words_only(joined), words_only(whole))
         if words_score > score:
             block = _scored_block(old_ids, new_ids, old_form, new_form, threshold, words_score)
             return replace(block, similarity=score)

@@ -602,3 +602,23 @@ def test_a_gap_asks_whether_a_pair_is_kept_whole_once(monkeypatch: pytest.Monkey
     assert [(link.old, link.new) for link in links if link.similarity < 1] == [((1,), (1,))]
     assert asked
     assert max(asked.values()) == 1
+
+
+def test_a_split_joins_its_parts_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A split whose parts are each kept whole in the old sentence joined the parts into one
+    sentence to be compared with it, and again, the same sentence, to weigh it on its words."""
+    joined: Counter[tuple[str, ...]] = Counter()
+    join = Form.joined
+
+    def counted(forms: list[Form]) -> Form:
+        joined[tuple(form.chars for form in forms)] += 1
+        return join(forms)
+
+    monkeypatch.setattr(Form, "joined", counted)
+    old = [SENTENCES[0], ("Iran fired 22 missiles at two bases and no one was hurt, the Pentagon "
+                          "said."), SENTENCES[5]]
+    new = [SENTENCES[0], "Iran fired 22 missiles at two bases, the Pentagon said.",
+           "No one was hurt.", SENTENCES[5]]
+    split = [link for link in align_sentences(old, new) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
+    assert joined[(Form.of(new[1]).chars, Form.of(new[2]).chars)] == 1
