@@ -274,15 +274,16 @@ def _most_shared(shared: Counter[int]) -> list[int]:
 def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
            new_forms: Forms, threshold: float) -> Block | None:
     """The block linking these sentences, or None when a part of a group does not belong."""
-    old_form = Form.joined([old_forms[k] for k in old_ids])
-    new_form = Form.joined([new_forms[k] for k in new_ids])
-    if len(old_ids) > 1 and any(containment(old_forms[k], new_form) < PART_CONTAINMENT for k in old_ids):
+    old_parts = [old_forms[k] for k in old_ids]
+    new_parts = [new_forms[k] for k in new_ids]
+    # most groups tried have a part that does not belong: it is told before the parts are joined
+    if not (_parts_belong(old_parts, new_parts) and _parts_belong(new_parts, old_parts)):
         return None
-    if len(new_ids) > 1 and any(containment(new_forms[k], old_form) < PART_CONTAINMENT for k in new_ids):
-        return None
+    old_form = Form.joined(old_parts)
+    new_form = Form.joined(new_parts)
     score = form_similarity(old_form, new_form)
-    parts, joined, whole = ([old_forms[k] for k in old_ids], old_form, new_form) \
-        if len(old_ids) > 1 else ([new_forms[k] for k in new_ids], new_form, old_form)
+    parts, joined, whole = (old_parts, old_form, new_form) if len(old_ids) > 1 \
+        else (new_parts, new_form, old_form)
     if _made_of_parts_kept_whole(parts, whole):
         # weighed by the words the parts share with the whole in any order, those that hold a
         # letter or a digit, as they are judged kept whole; keeps its own similarity
@@ -291,6 +292,15 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
             block = _scored_block(old_ids, new_ids, old_form, new_form, threshold, words_score)
             return replace(block, similarity=score)
     return _scored_block(old_ids, new_ids, old_form, new_form, threshold, score)
+
+
+def _parts_belong(parts: list[Form], other: list[Form]) -> bool:
+    """Whether each of several parts has at least PART_CONTAINMENT of its words, in order, in the
+    other side's sentences read as one (a single sentence is no group: it belongs)."""
+    if len(parts) == 1:
+        return True
+    whole = Form.joined(other)
+    return all(containment(part, whole) >= PART_CONTAINMENT for part in parts)
 
 
 def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:

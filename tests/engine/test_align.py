@@ -622,3 +622,26 @@ def test_a_split_joins_its_parts_once(monkeypatch: pytest.MonkeyPatch) -> None:
     split = [link for link in align_sentences(old, new) if len(link.new) > 1]
     assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
     assert joined[(Form.of(new[1]).chars, Form.of(new[2]).chars)] == 1
+
+
+def test_a_group_with_a_part_that_does_not_belong_is_never_joined(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each split and merge tried joined its parts into one sentence before asking whether each
+    part holds half its words, in order, in the other side, which most do not (the third
+    sentence below is alike the old one, but in another order): nineteen groups in twenty tried
+    in a Wikipedia chain were joined for nothing."""
+    joined: Counter[tuple[str, ...]] = Counter()
+    join = Form.joined
+
+    def counted(forms: list[Form]) -> Form:
+        joined[tuple(form.chars for form in forms)] += 1
+        return join(forms)
+
+    monkeypatch.setattr(Form, "joined", counted)
+    old = [SENTENCES[0], "Rockets hit the base near the airport on Thursday.", SENTENCES[5]]
+    new = [SENTENCES[0], "Rockets hit the base near the airport on Friday.",
+           "Thursday saw rockets land by the airport base.", SENTENCES[5]]
+    links = align_sentences(old, new)
+    assert [(link.old, link.new) for link in links if link.similarity < 1] == [
+        ((1,), (1,)), ((), (2,))]
+    assert not [forms for forms in joined if len(forms) > 1]
