@@ -645,3 +645,16 @@ def test_a_group_with_a_part_that_does_not_belong_is_never_joined(
     assert [(link.old, link.new) for link in links if link.similarity < 1] == [
         ((1,), (1,)), ((), (2,))]
     assert not [forms for forms in joined if len(forms) > 1]
+
+
+def test_a_pair_tried_as_kept_whole_stops_at_the_first_words_too_many_missing() -> None:
+    """The shorter sentence's words missing from the longer one were all counted, though most
+    pairs tried fail once a tenth of its words and one more are missing: a gap's every pair is
+    tried."""
+    words = _CountedWords(f"w{k}" for k in range(1000))
+    chars = " ".join(words)
+    shorter = Form(chars, tuple(words), found_words_only=Form(chars, words))
+    longer = Form.of(" ".join(f"v{k}" for k in range(2000)))
+    _CountedWords.read = 0
+    assert not align._kept_whole(shorter, longer)
+    assert _CountedWords.read <= (1 - align.EXTENDED_CONTAINMENT) * len(words) + 1
