@@ -338,8 +338,8 @@ def test_rows_name_an_article_without_a_url_alike_however_it_is_given(
                 "SELECT article FROM edits UNION SELECT article FROM entryversion"))
         database.unlink()
         result = CliRunner().invoke(main, ["export", *given, "-o", "-", "--format", "unified"])
-        names.update(line.split("\t")[0][6:] for line in result.output.splitlines()
-                     if line.startswith(("--- ", "+++ ")))
+        names.update(line.removeprefix("article ").rpartition(": version")[0]
+                     for line in result.output.splitlines() if line.startswith("article "))
     names.update(row["article"] for row in revdiff.edits_table("story"))
     names.update(row["article"] for row in revdiff.edits_table(revdiff.load("story")[0]))
     assert names == {"story"}
