@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from bs4 import BeautifulSoup
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.english_dates import parse_date, parse_day, unread_zone_of
+from revdiff.formats.english_dates import english_time, parse_date, parse_day, unread_zone_of
 from revdiff.formats.fields import (
     at_second_59,
     iso_date,
@@ -121,7 +121,7 @@ def _single_file_time(html: str) -> PageTime | None:
         return None
     written, hours, minutes = saved.groups()
     with contextlib.suppress(ValueError, MalformedPage):
-        local = datetime.strptime(at_second_59(written.replace(",", "")), "%b %d %Y %H:%M:%S")
+        local = english_time(at_second_59(written.replace(",", "")), "%b %d %Y %H:%M:%S")
         time = parse_iso_time(f"{local.isoformat()}{hours}:{minutes}", "SingleFile saved date", "")
         if time is not None:
             return PageTime(time, "SingleFile saved date",
@@ -149,7 +149,7 @@ def _claimed_times(html: str, soup: BeautifulSoup) -> Iterator[PageTime]:
     archived = None
     if note:
         with contextlib.suppress(ValueError):
-            archived = datetime.strptime(at_second_59(note.group(1)), "%H:%M:%S %b %d, %Y")
+            archived = english_time(at_second_59(note.group(1)), "%H:%M:%S %b %d, %Y")
     if note and archived:
         yield PageTime(archived.replace(tzinfo=UTC), "Wayback note",
                         leap_second_warning(note.group(1), "the Wayback note's time"))
