@@ -159,12 +159,14 @@ def _first_seen(stamp: Tag, place: str, warnings: list[str]) -> str | None:
     """When the article was first seen, as the article-info's `<time>` at `place` gives it: its
     `datetime` attribute as written, or without one its text, as HTML reads the element, the
     form News Sniffer shows (`January 2, 2020 17:12 (UTC)`) as the text page's reader reads it;
-    a text that is no time is left out, warned of in `warnings`."""
+    either is checked as a version's `<time>` is (`_stamped_time`), and one that is no time is
+    left out, warned of in `warnings`."""
     stamped = stamp.get("datetime")
     if stamped is not None:
-        return str(stamped)
-    written = seen_time(_cell_text(stamp))
-    time, warning = _stamped_time(written, "the first-seen <time> text", place)
+        written, what = str(stamped), "the first-seen <time datetime>"
+    else:
+        written, what = seen_time(_cell_text(stamp)), "the first-seen <time> text"
+    time, warning = _stamped_time(written, what, place)
     if warning is not None:
         warnings.append(warning)
     return written if time is not None else None

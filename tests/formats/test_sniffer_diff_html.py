@@ -623,6 +623,19 @@ def test_the_first_seen_time_element_without_a_datetime_attribute_gives_its_text
                                  "January' is not a time; left out"),)
 
 
+def test_a_first_seen_datetime_attribute_that_is_no_time_is_left_out_and_warned_of() -> None:
+    """It was kept as the article's first-seen time as written, where a version's `<time
+    datetime>` that is no time is left out and warned of."""
+    stamp = "<time datetime='2020-01-02T17:12:09Z'>"
+    assert PAGE.count(stamp) == 1
+    line = PAGE[:PAGE.index(stamp)].count("\n") + 1
+    article = read_diff_page(PAGE.replace(stamp, "<time datetime='2020-13-02T17:12:09Z'>"),
+                             "copy.html")
+    assert "first_seen" not in article.metadata
+    assert article.warnings == ((f"copy.html:{line}: the first-seen <time datetime> "
+                                 "'2020-13-02T17:12:09Z' is not a time; left out"),)
+
+
 def test_a_page_without_its_article_info_takes_no_source_or_count_from_its_layout() -> None:
     """Without `div.article-info` the whole page was searched: a `<cite>` or `<var>` of the
     site's layout was read as the article's source and change count, without a warning."""
