@@ -88,7 +88,8 @@ class PageActions:
                         if hidden else "No unsure rows in this pair", timeout=2, markup=False)
             return
         if not following:  # no key steps back, so it goes round; `n` says it is at the end too
-            self.notify("That was the last unsure row: back to the first", timeout=1.5)
+            self.notify("That was the last unsure row: back to the first", timeout=1.5,
+                        markup=False)
         self.diff.set_current(following[0] if following else candidates[0][1])
         self._refresh_status()
 
@@ -106,7 +107,7 @@ class PageActions:
             return
         row = self.session.row_of_edit(self.session.comparison().edits[current])
         if row is None:
-            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
+            _say_not_read_from_a_page(self)
             return
         line = row.line
         self.background.read_again(lambda: self.session.flip(row),
@@ -115,10 +116,11 @@ class PageActions:
 
     def action_restore_reading(self: PageHost) -> None:
         if not self.session.article.pages:  # no splitter read it: no reading to go back to
-            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
+            _say_not_read_from_a_page(self)
             return
         if not self.session.flips:
-            self.notify("No row was flipped: this is the splitter's own reading", timeout=2)
+            self.notify("No row was flipped: this is the splitter's own reading", timeout=2,
+                        markup=False)
             return
         current = self.diff.current_edit
         row = self.session.row_of_edit(self.session.comparison().edits[current]) \
@@ -149,6 +151,10 @@ class PageActions:
             return
         self.notify(exported_notice("the flips", visible(str(path)), self.size.width),
                     timeout=4, markup=False)
+
+
+def _say_not_read_from_a_page(app: PageHost) -> None:
+    app.notify(NOT_READ_FROM_A_PAGE, timeout=2, markup=False)
 
 
 def _pairs_of(pages: Sequence[PageReading]) -> str:

@@ -318,6 +318,27 @@ async def test_u_says_when_it_goes_round_from_the_last_unsure_row_to_the_first(
 
 
 @run_async
+async def test_the_page_keys_fixed_notices_are_shown_as_plain_text(
+        page_article: Article, chain_article: Article) -> None:
+    """`u` going round, `F` without a flip and `f` or `F` on a pair read from no page gave their
+    notices as markup, where the page keys' other notices are plain text."""
+    notices: list[tuple[str, object]] = []
+    for article, keys in ((page_article, ("G", *"u" * 20)), (page_article, ("F",)),
+                          (chain_article, ("F",))):
+        app = RevdiffApp(article)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.notify = lambda message, **options: notices.append(  # type: ignore[method-assign]
+                (str(message), options.get("markup", True)))
+            await pilot.press(*keys)
+    assert {message for message, _ in notices} == {
+        "That was the last unsure row: back to the first",
+        "No row was flipped: this is the splitter's own reading",
+        "This pair was not read from a flattened diff page"}
+    assert all(markup is False for _, markup in notices), notices
+
+
+@run_async
 async def test_u_on_a_pair_of_two_pages_steps_from_paragraph_to_paragraph() -> None:
     """In the pair v1 → v2 of pages v0-v1 and v2-v3, `u` stayed on the first marked change: no
     page row holds its edits, so every edit counted as the row under the cursor. It goes to the
