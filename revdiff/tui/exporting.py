@@ -17,7 +17,7 @@ from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.json_text import indented_json
 from revdiff.export.pairs import PairReading
-from revdiff.export.patch_text import article_unified_diff
+from revdiff.export.patch_text import article_line, article_unified_diff
 from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
 from revdiff.export.staging import write_text_atomically
@@ -58,9 +58,11 @@ def _as_json(pair: ExportedPair) -> str:
 
 
 def _as_unified(pair: ExportedPair) -> str:
-    old, new = pair.comparison.old.number, pair.comparison.new.number
+    """What `revdiff diff --format unified` writes for the pair; for a pair without a change,
+    which it writes nothing for, the line naming the article and the versions alone, as a pair
+    with changes starts (`git apply --allow-empty` takes it for a patch that changes nothing)."""
     return article_unified_diff(pair.ref.name, pair.comparison) \
-        or f"# no changes between versions {old} and {new}\n"
+        or f"{article_line(pair.ref.name, pair.comparison)}\n"
 
 
 def _as_html(pair: ExportedPair) -> str:

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 from revdiff.engine.comparison import compare
-from revdiff.model import Version
-from revdiff.tui.exporting import EXPORT_FORMATS, default_filename, path_end
+from revdiff.export.pairs import compare_chain, pair_reading
+from revdiff.export.records import article_ref
+from revdiff.model import Article, Version
+from revdiff.tui.exporting import (
+    EXPORT_FORMATS,
+    ExportedPair,
+    default_filename,
+    path_end,
+    write_export,
+)
 from revdiff.tui.wrapping import text_width
 
 
@@ -49,3 +60,25 @@ def test_the_offered_name_of_a_title_with_a_slash_is_the_whole_title() -> None:
                          Version(1, "9/11 memorial", ("It opened today.",)))
     assert default_filename(comparison, "9/11 memorial", EXPORT_FORMATS[0]) == \
         "9-11-memorial-v0-v1.txt"
+
+
+def test_a_pair_without_changes_exports_as_unified_its_article_line_alone(tmp_path: Path) -> None:
+    """It wrote `# no changes between versions 0 and 1`, where a pair with changes starts with
+    the line naming the article and the versions: that line now, and no patch, which `git apply
+    --check --allow-empty` accepts as a patch that changes nothing."""
+    article = Article("washpo", "https://example.org/troops", (
+        Version(0, "Troops", ("Nothing changed here.",)),
+        Version(1, "Troops", ("Nothing changed here.",)),
+        Version(2, "Troops", ("Something changed here.",))))
+    (unified,) = [export_format for export_format in EXPORT_FORMATS if export_format.name == "unified"]
+    same, changed = (ExportedPair(comparison, article_ref(0, article, "story"),
+                                  pair_reading(article, comparison))
+                     for comparison in compare_chain(article, "auto"))
+    assert unified.render(changed).splitlines()[0] == \
+        "article https://example.org/troops: version 1 -> 2"
+    assert unified.render(same) == "article https://example.org/troops: version 0 -> 1\n"
+    write_export(same, unified, tmp_path / "same.diff")
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    checked = subprocess.run(["git", "apply", "--check", "--allow-empty", "../same.diff"],
+                             cwd=tmp_path / "repo", capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
