@@ -58,13 +58,6 @@ class Version:
 SURE_CONFIDENCE = 0.99
 
 
-def holds_text(paragraph: str) -> bool:
-    """Whether a paragraph (or a page row's cell) holds text: one of nothing but white space (a
-    no-break space alone, a source's `<p>&nbsp;</p>` spacer) holds none, as the readers read
-    it, and gives a version no paragraph."""
-    return bool(paragraph.strip())
-
-
 def is_unsure(confidence: float | None) -> bool:
     """Whether a reading this sure (None: read exactly) is one a person should check."""
     return confidence is not None and confidence < SURE_CONFIDENCE
@@ -142,7 +135,7 @@ class PageReading:
         those with a cell of that version that holds text; a cell of nothing but white space (a
         no-break space alone) holds none, as the readers read it."""
         return [row for row in self.rows
-                if (cell := row.old if side == "old" else row.new) is not None and holds_text(cell)]
+                if (cell := row.old if side == "old" else row.new) is not None and cell.strip()]
 
     @property
     def confidence(self) -> float:

@@ -31,7 +31,7 @@ from revdiff.formats.foreign import has_translated_diff_header
 from revdiff.formats.sniffer_shown_times import SHOWN_TIME, iso_time_of, seen_time
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
-from revdiff.model import Article, Version, holds_text
+from revdiff.model import Article, Version
 from revdiff.read_warnings import counted
 from revdiff.splitter.chain import read_chain
 from revdiff.splitter.evidence import is_glued_match
@@ -585,7 +585,7 @@ def _without_blank_paragraphs(version: Version) -> Version:
     """`version` without its paragraphs of nothing but white space: a row of a no-break space
     alone (a source's `<p>&nbsp;</p>` spacer) is read by the splitter in its place among the
     rows, but holds no text, as the HTML page's cell holds none (`PageReading.rows_of`)."""
-    paragraphs = tuple(filter(holds_text, version.paragraphs))
+    paragraphs = tuple(paragraph for paragraph in version.paragraphs if paragraph.strip())
     return version if paragraphs == version.paragraphs else replace(version, paragraphs=paragraphs)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from revdiff.errors import MalformedPage
-from revdiff.model import Article, PageReading, RowKind, RowReading, holds_text
+from revdiff.model import Article, PageReading, RowKind, RowReading
 from revdiff.read_warnings import GIVE_NEIGHBOURS, SHOWN_BY_PAGES, SHOWN_BY_PARSE_JSON, UNDECIDED_ROWS
 from revdiff.splitter.decoder import (
     PageDecoder,
@@ -145,12 +145,11 @@ def _reading_of(row: RowReading) -> Reading:
 def _replace_page(article: Article, page_index: int, rows: list[RowReading],
                   paragraphs: dict[int, tuple[str, ...]], warnings: list[str]) -> Article:
     """The article with the page at `page_index` read as `rows` and its versions' `paragraphs`
-    (by number), but those that hold no text (`holds_text`), as the first reading leaves them
-    out, the page's reading warnings replaced by `warnings`."""
+    (by number), the page's reading warnings replaced by `warnings`."""
     page = article.pages[page_index]
     new_page = PageReading(page.name, page.old_number, page.new_number, tuple(rows))
     pages = article.pages[:page_index] + (new_page,) + article.pages[page_index + 1:]
-    versions = tuple(replace(v, paragraphs=tuple(filter(holds_text, paragraphs[v.number])))
-                     if v.number in paragraphs else v for v in article.versions)
+    versions = tuple(replace(v, paragraphs=paragraphs[v.number]) if v.number in paragraphs else v
+                     for v in article.versions)
     kept = tuple(w for w in article.warnings if not is_reading_warning(w, page.name))
     return replace(article, versions=versions, pages=pages, warnings=kept + tuple(warnings))

@@ -427,21 +427,6 @@ def test_no_break_spaces_at_paragraph_edges_are_kept() -> None:
     assert list(article.versions[-1].paragraphs) == [new[0], new[1], new[3]]
 
 
-def test_a_row_of_a_no_break_space_alone_is_no_paragraph_after_a_flip_either() -> None:
-    """A flip rebuilt the versions from the page's rows, where a row of the no-break space alone
-    gave each version a paragraph '\xa0' again, though the first reading gives none."""
-    old = ["Casualties", "\xa0", "Iraq condemned the strike."]
-    new = ["Casualties", "\xa0", "Iraq condemned the strike again."]
-    article = _read(old, new)
-    page = article.pages[0]
-    changed = next(row for row in page.rows if row.kind is RowKind.CHANGE)
-    corrected = correct_row(article, page.name, changed.line, RowKind.CHANGE, changed.boundary)
-    flipped = flip_row(article, page.name, changed.line)
-    assert [list(v.paragraphs) for v in corrected.versions] == [[old[0], old[2]], [new[0], new[2]]]
-    assert [paragraph for v in flipped.versions for paragraph in v.paragraphs
-            if not paragraph.strip()] == []
-
-
 # A list whose entries move back and forth between versions: each page alone reads its one-sided
 # blocks on the wrong side, and only flipping a block leads to a reading all pages agree on.
 _TOPICS = ["these are the basic topics of the field, the ones we want articles about:",
