@@ -130,13 +130,6 @@ class PageReading:
     new_number: int
     rows: tuple[RowReading, ...]
 
-    def rows_of(self, side: str) -> list[RowReading]:
-        """The rows that give the page's `side` (`old` or `new`) version a paragraph, in order:
-        those with a cell of that version that holds text; a cell of nothing but white space (a
-        no-break space alone) holds none, as the readers read it."""
-        return [row for row in self.rows
-                if (cell := row.old if side == "old" else row.new) is not None and cell.strip()]
-
     @property
     def confidence(self) -> float:
         """Probability that every row is read right (rows treated as independent)."""

@@ -142,7 +142,7 @@ def _page_rows(pages: list[PageReading], version: Version | None,
         for side in ("old", "new"):
             if (page.old_number if side == "old" else page.new_number) != version.number:
                 continue
-            rows = page.rows_of(side)
+            rows = [row for row in page.rows if getattr(row, side) is not None]
             holding.extend((page, row) for row in rows)
             if tuple(getattr(row, side) for row in rows) == version.paragraphs:
                 return tuple((page, row) for row, paragraph in zip(rows, version.paragraphs)

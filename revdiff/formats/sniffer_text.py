@@ -253,9 +253,8 @@ def parse_header(text: str, name: str) -> PageHeader:
                             hint="is this a News Sniffer diff page saved as text?")
     if header.url is None:
         header.warnings.append(f"{name}: no article URL in the header")
-    # rows are trimmed as trackers trim paragraphs: a no-break space at a paragraph's edge is
-    # text of the page; a row that is only one stays in place for the splitter, and gives its
-    # versions no paragraph (`_without_blank_paragraphs`)
+    # rows are trimmed as trackers trim paragraphs: a no-break space at a paragraph's edge, or
+    # a paragraph that is only one, is text of the page
     rows = ((i + 1, lines[i].strip(ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))
     remaining = [(number, row) for number, row in rows if row]
     if remaining and not _TIME_ROW.fullmatch(remaining[0][1]):
@@ -569,8 +568,8 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
         shown_by.setdefault(page.old_number, page.name)
         shown_by.setdefault(page.new_number, page.name)
     changes, count_warning = joined_sniffer_count(((h.changes, h.name) for h in headers), shown_by)
-    versions = tuple(replace(_without_blank_paragraphs(copied.get(v.number, v)),
-                             time_text=v.time_text, time_from=_time_counted_from(v, headers))
+    versions = tuple(replace(copied.get(v.number, v), time_text=v.time_text,
+                             time_from=_time_counted_from(v, headers))
                      for v in chain.versions)
     # a page whose table has no body rows shows no change of two versions without text, as the
     # HTML page's reader keeps them
@@ -579,14 +578,6 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
     warnings = (tuple(w for h in headers for w in h.warnings) + chain.warnings
                 + ((count_warning,) if count_warning else ()) + textless)
     return Article(first.source, first.url, versions, changes, metadata, warnings, chain.pages)
-
-
-def _without_blank_paragraphs(version: Version) -> Version:
-    """`version` without its paragraphs of nothing but white space: a row of a no-break space
-    alone (a source's `<p>&nbsp;</p>` spacer) is read by the splitter in its place among the
-    rows, but holds no text, as the HTML page's cell holds none (`PageReading.rows_of`)."""
-    paragraphs = tuple(paragraph for paragraph in version.paragraphs if paragraph.strip())
-    return version if paragraphs == version.paragraphs else replace(version, paragraphs=paragraphs)
 
 
 def _time_counted_from(version: Version, headers: Sequence[PageHeader]) -> int | None:

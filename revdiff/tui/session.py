@@ -54,8 +54,8 @@ def paragraph_rows(page: PageReading, version: Version, side: str,
     paragraphs are matched to the rows of the same text in order: by text alone, two paragraphs of
     one text (a repeated `Advertisement`) both took the last such row."""
     marks_cuts = version.number in cut  # its `[...]` paragraphs are cut marks, not compared
-    rows = [row for row in page.rows_of(side)
-            if not (marks_cuts and ((row.old if side == "old" else row.new) or "").strip() == ELISION)]
+    rows = [row for row in page.rows if (text := row.old if side == "old" else row.new) is not None
+            and not (marks_cuts and text.strip() == ELISION)]
     paragraphs = [paragraph.strip() for paragraph in without_elisions(version, cut).paragraphs]
     if len(rows) == len(paragraphs):
         return tuple(rows)

@@ -11,10 +11,8 @@ import pytest
 from story_chains import SAMPLES
 
 from revdiff.errors import InconsistentPages, MalformedPage
-from revdiff.export.pairs import compare_chain, pair_page_rows
 from revdiff.formats import load
 from revdiff.formats.sniffer_html import read_diff_page
-from revdiff.formats.sniffer_text import read_diff_texts
 from revdiff.model import Version
 from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text
 
@@ -32,27 +30,6 @@ def test_header_cells_written_as_td_are_no_body_rows(header: tuple[str, ...]) ->
         copy = copy.replace(cell, f'<td class="{name}">')
     copy = copy.replace("</th>", "</td>")
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
-
-
-def test_a_row_of_only_a_no_break_space_is_no_paragraph_of_the_text_page_either() -> None:
-    """The flattened page read a row holding only a no-break space (a `<p>&nbsp;</p>` spacer of
-    the source) as a paragraph '\\xa0' of each version, where its HTML page reads no text."""
-    old = Version(1, "A title", ("The council met on Monday to vote.", "\xa0", "It passed the budget."))
-    new = Version(2, "A title", ("The council met on Monday to vote.", "\xa0",
-                                 "It passed the budget late.", "\xa0"))
-    text = render_diff_text(old, new, PageInfo(changes=2))
-    assert "\n\xa0\xa0\n" in text and text.endswith("\n\xa0")
-    (from_text,) = read_diff_texts([("p.txt", text)])
-    from_html = read_diff_page(render_diff_html(old, new, PageInfo(changes=2)), "p.html")
-    assert [v.paragraphs for v in from_text.versions] == [v.paragraphs for v in from_html.versions] == [
-        ("The council met on Monday to vote.", "It passed the budget."),
-        ("The council met on Monday to vote.", "It passed the budget late.")]
-    # each paragraph has the row it was read from, as the page shows it, not the least sure row
-    (comparison,) = compare_chain(from_text, "auto")
-    old_rows, new_rows = pair_page_rows(from_text, comparison)
-    assert old_rows is not None and new_rows is not None
-    assert [row.line for _, row in old_rows] == [row.line for _, row in new_rows[:2]] == [
-        row.line for row in from_text.pages[0].rows if row.text.strip()][:2]
 
 
 @pytest.mark.parametrize("host", ["https://web.archive.org", ""])
