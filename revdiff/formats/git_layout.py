@@ -29,9 +29,9 @@ TRAILER_METADATA = "Revdiff-Metadata"
 TRAILER_WARNINGS = "Revdiff-Warnings"
 # `true` on a version a rendered NewsDiffs page cut to `[...]` (`Version.cut`); absent otherwise.
 TRAILER_CUT = "Revdiff-Cut"
-# `true` on a version whose reading held every text the file held before it: its warnings are
-# the article's, and replace those of the commits before it. Absent otherwise (and in stores
-# written before it was), where the warnings add up.
+# `true` on a version whose reading held every text the store wrote in the file before it (not
+# those of edits by hand): its warnings are the article's, and replace those of the commits
+# before it. Absent otherwise (and in stores written before it was), where the warnings add up.
 TRAILER_WHOLE_READING = "Revdiff-Whole-Reading"
 # How the file holds the paragraphs: absent for the plain form, `json-lines` otherwise.
 TRAILER_ENCODING = "Revdiff-Encoding"

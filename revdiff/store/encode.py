@@ -52,8 +52,8 @@ class EncodedVersion:
 
 def encode_version(article: Article, version: Version, where: str,
                    object_format: str, whole_reading: bool = False) -> EncodedVersion:
-    """`whole_reading`: the article holds every text stored in its file before this version
-    (`TRAILER_WHOLE_READING`)."""
+    """`whole_reading`: the article holds every text the store wrote in its file before this
+    version (`TRAILER_WHOLE_READING`)."""
     data, encoding = encode_version_file(version.title, version.paragraphs, where)
     _refuse_metadata_not_text(article, where)
     _refuse_lone_surrogates(article, version, where)

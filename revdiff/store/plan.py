@@ -68,6 +68,11 @@ class FileHistory:
         if self.newest is None or number > self.newest:
             self.newest = number
 
+    def stored_texts(self) -> set[Fingerprint]:
+        """The texts commits of the store hold: an edit by hand's alone is no reading's."""
+        by_hand = Counter(self.by_number[number] for number in self.not_by_store)
+        return {text for text, count in self.counts.items() if count > by_hand[text]}
+
     def previous(self, number: int) -> Fingerprint | None:
         """The fingerprint of the highest stored version numbered below `number`."""
         if self.newest is None:
@@ -184,10 +189,12 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
         path = history.path  # where the file is now, if it was renamed
         encoded = [_encoded(article, version, path, object_format)
                    for version in article.versions]
-        # a reading that holds every text the file holds (a growing input read again): its
-        # warnings are the article's, not added to those stored before (`TRAILER_WHOLE_READING`)
-        whole_reading = bool(history.counts) and \
-            set(history.counts) <= {each.blob_id for each in encoded}
+        # a reading that holds every text the store wrote in the file (a growing input read
+        # again; a text edited by hand is in no input): its warnings are the article's, not
+        # added to those stored before (`TRAILER_WHOLE_READING`)
+        stored_texts = history.stored_texts()
+        whole_reading = bool(stored_texts) and \
+            stored_texts <= {each.blob_id for each in encoded}
         for version, each in zip(article.versions, encoded):
             fingerprint = each.blob_id
             reason = _skip_reason(history, version.number, fingerprint)

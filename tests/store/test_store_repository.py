@@ -875,3 +875,24 @@ def test_warnings_about_a_growing_input_do_not_pile_up_day_after_day(tmp_path: P
         [back] = read_repository(tmp_path / "r")
         assert back.warnings == read.warnings
         assert back.versions == read.versions
+
+
+def test_a_hand_edit_does_not_keep_a_later_whole_reading_from_replacing_warnings(
+        tmp_path: Path) -> None:
+    """A commit by hand of a stored file holds a text no input holds: a later reading of every
+    version the store wrote was taken for a part of the article, so its warnings were added to
+    those stored before it again, run after run."""
+    repo = tmp_path / "r"
+    url = "https://www.washingtonpost.com/x.html"
+    six, seven = Version(6, "Six", ("A.",)), Version(7, "Seven", ("B.",))
+    store_articles([Article("washpo", url, (six, seven), warnings=("read on day 1",))], repo)
+    [stored] = [p for p in repo.rglob("*.txt") if ".git" not in p.parts]
+    stored.write_text(stored.read_text(encoding="utf-8") + "\nBy hand.\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=me", "-c", "user.email=me@x",
+                    "commit", "-q", "-am", "a note by hand"], check=True)
+    nine = Version(9, "Nine", ("C.",))
+    day2 = Article("washpo", url, (six, seven, nine), warnings=("read on day 2",))
+    assert store_articles([day2], repo).stored == 1
+    [back] = read_repository(repo)
+    assert [w for w in back.warnings if "(an edit by hand?)" not in w] == ["read on day 2"]
+    assert any("(an edit by hand?)" in w for w in back.warnings)  # the reader's, of the edit
