@@ -24,6 +24,8 @@ from hostile_git import marker_script
 from hypothesis import given
 from hypothesis import strategies as st
 
+from revdiff.formats import git_layout
+
 
 @dataclass(frozen=True)
 class RawCommit:
@@ -102,9 +104,11 @@ CONFIG_KEYS = ["gpg", "fsmonitor", "pager", "external", "textconv", "filter", "s
 
 # -- strategies ------------------------------------------------------------------------------
 
-TRAILER_KEYS = ["Revdiff-Version", "Revdiff-Changes", "Revdiff-Metadata", "Revdiff-Time", "Revdiff-Time-From",
-                "Revdiff-Encoding", "Revdiff-Url", "Revdiff-Title", "Revdiff-Source"]
+# every trailer the reader reads, from its own names, so that a new one is fuzzed too
+TRAILER_KEYS = sorted(value for name, value in vars(git_layout).items()
+                      if name.startswith("TRAILER_"))
 ODD_VALUES = ["", "x", "-1", "1e3", "99999999999999999999", "1" * 5000, "{", "[1]", '"\\ud800"',
+              "true", '["a warning"]',
               '{"a": [1, {"b": null}]}', "[" * 3000, "json-lines", "utf-16", "2020-13-45",
               "9999-12-31T23:59:59+23:59", "\\u0000", '"unterminated']
 
