@@ -146,10 +146,10 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     """
     commits: list[PlannedCommit] = []
     skipped: list[SkippedVersion] = []
-    # per file, how often each text was stored before the run; a text matched more often than
-    # that was given again by the run's inputs
-    held_before = {id(stored): Counter(stored.counts) for stored in histories.values()}
-    matched: dict[int, Counter[Fingerprint]] = {}
+    # per file, the texts an earlier article of the run gave (stored by the run, or found
+    # stored): an article that gives one again was given again by the run's inputs; a text an
+    # article repeats itself (A B A, its last A skipped as a flip-flop when first stored) is not
+    given_by_the_run: dict[int, set[Fingerprint]] = {}
     already = given_again = 0
     by_url: dict[str, list[FileHistory]] = {}
     # (a file renamed by hand is under two paths)
@@ -205,18 +205,17 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                                           object_format, whole_reading=True)
                 commits.append(PlannedCommit(path, article, version, each))
             elif reason == "stored":
-                seen = matched.setdefault(id(history), Counter())
-                seen[fingerprint] += 1
-                if seen[fingerprint] <= held_before.get(id(history), Counter())[fingerprint]:
-                    already += 1
-                else:
+                if fingerprint in given_by_the_run.get(id(history), ()):
                     given_again += 1
+                else:
+                    already += 1
             else:
                 taken_by = history.not_by_store.get(version.number) \
                     if reason == SkipReason.CONFLICT else None
                 skipped.append(SkippedVersion(path, article.url, version.number, reason,
                                               read_from_pages=bool(article.pages),
                                               taken_by=taken_by))
+        given_by_the_run.setdefault(id(history), set()).update(each.blob_id for each in encoded)
     return StorePlan(tuple(commits), already, tuple(skipped), len(files), given_again)
 
 

@@ -120,3 +120,14 @@ def test_a_version_stored_twice_before_and_given_twice_again_is_already_stored_t
     plan_store([article("A", "B", "A")], histories, "sha1")
     result = plan_store([article("A", "B", "A")], histories, "sha1")
     assert (result.already_stored, result.given_again) == (3, 0)
+
+
+def test_a_flip_flop_skipped_when_first_stored_is_already_stored_when_given_again() -> None:
+    """A B A B A C: the third A was skipped as a flip-flop; given again, it is a text the
+    repository holds (the article's newest version is later), and was counted as given again by
+    another input of the run, where the run had one input."""
+    histories: dict[str, FileHistory] = {}
+    first = plan_store([article("A", "B", "A", "B", "A", "C")], histories, "sha1")
+    assert [(s.number, s.reason) for s in first.skipped] == [(4, SkipReason.FLIP_FLOP)]
+    again = plan_store([article("A", "B", "A", "B", "A", "C")], histories, "sha1")
+    assert (again.already_stored, again.given_again) == (6, 0)
