@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import PurePath
 
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.file_names import name_text
@@ -108,25 +109,58 @@ def _parse_line(text: str, where: str, number: int) -> Correction:
 
 def apply_corrections(articles: Sequence[Article], corrections: Sequence[Correction],
                       path: str) -> list[Article]:
-    """The articles with each correction applied in turn to the article that holds its page; a
-    correction of a page no article holds, or one its page refuses, is refused, naming its line."""
+    """The articles with each correction applied in turn to the article that holds its page
+    (`input_pages`); a correction of a page no article holds, or one its page refuses, is
+    refused, naming its line."""
     # imported here: the column splitter takes long to load, and most runs correct nothing
     from revdiff.splitter.corrections import correct_row
 
     where = name_text(path)
     corrected = list(articles)
-    for correction in corrections:
-        holders = [i for i, a in enumerate(corrected)
-                   if any(p.name == correction.page for p in a.pages)]
-        if not holders:
-            raise BadCorrection(f"no diff page named {correction.page} among the inputs", where,
-                                correction.file_line,
-                                hint="name a page as `revdiff parse --format json` names it")
-        for index in holders:
-            try:
-                corrected[index] = correct_row(corrected[index], correction.page,
-                                               correction.line, correction.kind,
-                                               correction.boundary)
-            except RevdiffError as error:
-                raise BadCorrection(str(error), where, correction.file_line) from None
+    for correction in input_pages(articles, corrections, path):
+        for index, article in enumerate(corrected):
+            if any(page.name == correction.page for page in article.pages):
+                try:
+                    corrected[index] = correct_row(article, correction.page, correction.line,
+                                                   correction.kind, correction.boundary)
+                except RevdiffError as error:
+                    raise BadCorrection(str(error), where, correction.file_line) from None
     return corrected
+
+
+def input_pages(articles: Sequence[Article], corrections: Sequence[Correction],
+                path: str) -> list[Correction]:
+    """The corrections, each naming its page as the inputs name it: the page of that name, else
+    the one of the same file (the same real path: the file written with absolute paths, or
+    in another folder), else the one input page of the same file name. A page none of those
+    find, or a file name several input pages have, is refused, naming the correction's line."""
+    names = list(dict.fromkeys(page.name for article in articles for page in article.pages))
+    by_file = {_real_path(name): name for name in names if _real_path(name) is not None}
+    where = name_text(path)
+    found = []
+    for correction in corrections:
+        page = correction.page
+        if page not in names:
+            real = _real_path(page)
+            same_name = [name for name in names if PurePath(name).name == PurePath(page).name]
+            if real is not None and real in by_file:
+                page = by_file[real]
+            elif len(same_name) == 1:
+                page = same_name[0]
+            elif same_name:
+                raise BadCorrection(
+                    f"no diff page is {page}, and {len(same_name)} input pages are named "
+                    f"{PurePath(page).name} ({', '.join(same_name)})", where, correction.file_line,
+                    hint="name the page by its path as `revdiff parse --format json` names it")
+            else:
+                raise BadCorrection(f"no diff page named {page} among the inputs", where,
+                                    correction.file_line,
+                                    hint="name a page as `revdiff parse --format json` names it")
+        found.append(replace(correction, page=page))
+    return found
+
+
+def _real_path(name: str) -> str | None:
+    """The real path of the file `name` names, or None where it names none (another machine's
+    path, standard input's `-`)."""
+    return os.path.realpath(name) if os.path.isfile(name) else None

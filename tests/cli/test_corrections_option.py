@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_run import SEED_PAGE, revdiff
+from cli_run import SAMPLES, SEED_PAGE, revdiff
 
 from revdiff.corrections_file import correction_line
 from revdiff.model import RowKind
@@ -60,3 +60,32 @@ def test_store_with_a_correction_it_cannot_apply_makes_no_repository(tmp_path: P
     run = revdiff("store", str(SEED_PAGE), "--repo", str(tmp_path / "repo"), "--corrections", fixes)
     assert run.returncode == 0, run.stderr
     assert "15: read as corrected by hand" in run.stderr
+
+
+def test_a_page_is_found_by_its_file_whichever_way_its_path_is_written(tmp_path: Path) -> None:
+    """A file saved with absolute paths was refused, `no diff page named ...`, when the inputs
+    were given as relative paths, and one written in another folder wherever it was read: a
+    page is the same file (its real path), else the one input page of that file name."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.txt").write_bytes(SEED_PAGE.read_bytes())
+    for page in (str(tmp_path / "in" / "p.txt"), "./in/../in/p.txt", "/elsewhere/p.txt"):
+        fixes = _fixes(tmp_path, correction_line(page, 15, RowKind.NEW_ONLY, None))
+        run = revdiff("parse", "in/p.txt", "--corrections", fixes, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        [article] = json.loads(run.stdout)
+        [page_read] = article["pages"]
+        assert page_read["name"] == "in/p.txt"
+        rows = {row["line"]: row for row in page_read["rows"]}
+        assert (rows[15]["kind"], rows[15]["confidence"]) == ("new_only", 1.0)
+
+
+def test_a_file_name_two_input_pages_have_is_refused_naming_them(tmp_path: Path) -> None:
+    for folder, page in (("a", SEED_PAGE), ("b", SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p.txt").write_bytes(page.read_bytes())
+    fixes = _fixes(tmp_path, correction_line("/elsewhere/p.txt", 15, RowKind.NEW_ONLY, None))
+    run = revdiff("parse", "a/p.txt", "b/p.txt", "--corrections", fixes, cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (2, "")
+    [said] = run.stderr.splitlines()
+    assert "fixes.jsonl:2: no diff page is /elsewhere/p.txt, and 2 input pages are named " \
+           "p.txt (a/p.txt, b/p.txt)" in said, said
