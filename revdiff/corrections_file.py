@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.file_names import name_text
-from revdiff.model import Article, RowKind, RowReading
+from revdiff.model import Article, RowKind
 
 _KEYS = {"page", "line", "kind", "boundary"}
 _EXAMPLE = '{"page": "p.txt", "line": 15, "kind": "change", "boundary": 57}'
@@ -47,10 +47,10 @@ def correction_line(page: str, line: int, kind: RowKind, boundary: int | None) -
     return json.dumps(fields, ensure_ascii=False)
 
 
-def corrections_text(rows: Iterable[tuple[str, RowReading]]) -> str:
-    """A corrections file of `rows`, each with its page's name, read as they are now."""
+def corrections_text(readings: Iterable[tuple[str, int, RowKind, int | None]]) -> str:
+    """A corrections file of `readings`: each row's page name, line, kind and boundary."""
     lines = ["# rows read by hand in revdiff's app: give this file to --corrections",
-             *(correction_line(name, row.line, row.kind, row.boundary) for name, row in rows)]
+             *(correction_line(*reading) for reading in readings)]
     return "\n".join(lines) + "\n"
 
 
@@ -108,16 +108,18 @@ def _parse_line(text: str, where: str, number: int) -> Correction:
 
 
 def apply_corrections(articles: Sequence[Article], corrections: Sequence[Correction],
-                      path: str) -> list[Article]:
+                      path: str, applied: list[Correction] | None = None) -> list[Article]:
     """The articles with each correction applied in turn to the article that holds its page
     (`input_pages`); a correction of a page no article holds, or one its page refuses, is
-    refused, naming its line."""
+    refused, naming its line. `applied`, when given, gets the corrections, each naming its page
+    as the inputs name it."""
     # imported here: the column splitter takes long to load, and most runs correct nothing
     from revdiff.splitter.corrections import correct_row
 
     where = name_text(path)
     corrected = list(articles)
-    for correction in input_pages(articles, corrections, path):
+    found = input_pages(articles, corrections, path)
+    for correction in found:
         for index, article in enumerate(corrected):
             if any(page.name == correction.page for page in article.pages):
                 try:
@@ -125,6 +127,8 @@ def apply_corrections(articles: Sequence[Article], corrections: Sequence[Correct
                                                    correction.kind, correction.boundary)
                 except RevdiffError as error:
                     raise BadCorrection(str(error), where, correction.file_line) from None
+    if applied is not None:
+        applied.extend(found)
     return corrected
 
 

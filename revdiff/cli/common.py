@@ -14,7 +14,7 @@ import click
 from revdiff.cli import report_error, say, write_to_stderr
 from revdiff.cli.descriptor_bytes import DescriptorBytes
 from revdiff.cli.progress import draws_on_stderr, obeys_escape_codes, reading_notice
-from revdiff.corrections_file import apply_corrections, read_corrections
+from revdiff.corrections_file import Correction, apply_corrections, read_corrections
 from revdiff.errors import NothingToCompare, RevdiffError, stdout_open, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
@@ -155,14 +155,15 @@ class BadSchedulerAddress(RevdiffError):
 
 def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
                   said: list[str] | None = None, notice: bool = False,
-                  origins: list[str] | None = None, corrections: str | None = None
-                  ) -> list[Article]:
+                  origins: list[str] | None = None, corrections: str | None = None,
+                  applied: list[Correction] | None = None) -> list[Article]:
     """The inputs' articles, with what was left out of the inputs (the folders in a folder of
     versions) said on stderr, one line each (none when `quiet`), and kept in `said`; with the
     rows the file `corrections` names read as it corrects them (`revdiff.corrections_file`). With
     `notice`, a terminal is told what is being read while it takes long (`reading_notice`),
     unless the user is typing a version on it (`-` read from the terminal), who is told how to
-    end it. `origins` gets each article's input, as `load` gives them."""
+    end it. `origins` gets each article's input, as `load` gives them, and `applied` the
+    corrections, each naming its page as the inputs name it."""
     # imported here, not with the module: the readers and the column splitter take longer to
     # load than the rest of the command line, and completing a path or `--help` needs neither
     from revdiff.formats import load
@@ -177,7 +178,7 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
                         notice and not quiet and not typed and draws_on_stderr()):
         articles = load(list(inputs), max_bytes=max_size, notes=notes, origins=origins)
         if corrections is not None:
-            articles = apply_corrections(articles, fixes, corrections)
+            articles = apply_corrections(articles, fixes, corrections, applied)
     for note in notes if not quiet else ():
         warn(visible(note), said)
     return articles
@@ -196,7 +197,8 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
                   said: list[str] | None = None, notice: bool = False,
                   names: list[str] | None = None,
                   origins: list[str] | None = None,
-                  corrections: str | None = None) -> list[Article]:
+                  corrections: str | None = None,
+                  applied: list[Correction] | None = None) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
     each (none when `quiet`; kept in `said` too): first what was left out of the inputs (the
     folders in a folder of versions), then each article's warnings.
@@ -205,12 +207,14 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     and when no article has two versions, that is an error: there is nothing to compare.
     `names`, when given, gets the name of each article returned, as the warnings and `export`
     name it (`n.sqlite#1`: the input and the article's place among all its articles), and
-    `origins` the input it was read from. An input's name that is not UTF-8 is written as the
+    `origins` the input it was read from; `applied` gets the corrections read (`load_articles`).
+    An input's name that is not UTF-8 is written as the
     readers write it (`caf\\xe9.db`, `name_text`): an article named by it goes into JSON, CSV
     and HTML, which cannot hold the bytes.
     """
     read_from: list[str] = []
-    articles = load_articles(inputs, max_size, quiet, said, notice, read_from, corrections)
+    articles = load_articles(inputs, max_size, quiet, said, notice, read_from, corrections,
+                             applied)
     named_inputs = [name_text(name) for name in inputs]
     source = named_inputs[0] if len(inputs) == 1 else None
     nothing_to_compare = compare and not any(has_pairs(article) for article in articles)

@@ -21,6 +21,7 @@ from revdiff.cli.common import (
     stdout_is_terminal,
 )
 from revdiff.cli.progress import obeys_escape_codes
+from revdiff.corrections_file import Correction
 from revdiff.errors import RevdiffError, stdout_open
 from revdiff.model import Article
 from revdiff.terminal_text import visible, visible_unseen
@@ -110,9 +111,11 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
     warnings: list[str] = []
     names: list[str] = []
     origins: list[str] = []
+    applied: list[Correction] = []  # which `w` saves with the app's flips
     # each with two versions or more (`compare`)
     articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names,
-                             origins=origins, notice=True, corrections=corrections)
+                             origins=origins, notice=True, corrections=corrections,
+                             applied=applied)
     if plain or not stdout_is_terminal() or not keyboard_on_stdin():
         echo_blocks(article_text(article, name, settings.sentences)
                     for article, name in zip(articles, names, strict=True))
@@ -122,7 +125,7 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
     if layout is not None:  # the command line wins over the settings file
         settings = replace(settings, layout=layout)
     app = RevdiffApp(articles, settings=settings, input_warnings=warnings, inputs=inputs,
-                     article_names=names, article_inputs=origins)
+                     article_names=names, article_inputs=origins, corrections=applied)
     app.run()
     if app.return_code:  # the app failed: Textual has shown what went wrong
         sys.exit(app.return_code)

@@ -22,6 +22,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets.option_list import Option
 
+from revdiff.corrections_file import Correction
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import compared_versions
@@ -174,13 +175,16 @@ class RevdiffApp(PageActions, App[None]):
                  export_directory: Path | None = None, mode: LayoutMode | None = None,
                  settings: Settings | None = None, input_warnings: Sequence[str] = (),
                  inputs: Sequence[str] = (), article_names: Sequence[str] = (),
-                 article_inputs: Sequence[str] = ()) -> None:
+                 article_inputs: Sequence[str] = (),
+                 corrections: Sequence[Correction] = ()) -> None:
         with empty_no_color_unset():
             super().__init__()
         self.inputs = tuple(inputs)  # the files and folders read, which an export never replaces
         # each article's name as `revdiff diff` gives it (`load_and_warn`'s), for the export
         self.article_names = tuple(article_names)
         self.article_inputs = tuple(article_inputs)  # the input each article was read from
+        # the corrections the articles were read with (`--corrections`), which `w` saves again
+        self.corrections = tuple(corrections)
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
         self.settings = settings or Settings()
@@ -227,7 +231,7 @@ class RevdiffApp(PageActions, App[None]):
     def _session_of(self, index: int) -> ArticleSession:
         if index not in self._sessions:
             self._sessions[index] = ArticleSession(self.articles[index], compare=self._compare,
-                                                   flip=self._flip)
+                                                   flip=self._flip, corrections=self.corrections)
         return self._sessions[index]
 
     # -- composition and layout -----------------------------------------------------------------

@@ -134,17 +134,18 @@ class PageActions:
 
 
     def action_save_corrections(self: PageHost) -> None:
-        """Write the article's flips to `<article>-corrections.jsonl` in the export folder, which
-        `--corrections` reads them back from."""
-        flipped = self.session.flipped_rows()
-        if not flipped:
+        """Write the article's corrections (`--corrections`'s, then the flips) to
+        `<article>-corrections.jsonl` in the export folder, which `--corrections` reads them back
+        from."""
+        saved = self.session.saved_corrections()
+        if not saved:
             self.notify(f"No row was flipped: nothing to save ({self.key_of['flip_row']} flips "
                         "the current row)" if self.session.article.pages else NOT_READ_FROM_A_PAGE,
                         timeout=2, markup=False)
             return
         path = self.export_directory / f"{article_slug(self._article_ref().name)}-corrections.jsonl"
         try:
-            write_text_atomically(path, corrections_text(flipped))
+            write_text_atomically(path, corrections_text(saved))
         except OSError as error:
             self.notify(f"Could not write {visible(str(path))}: {os_reason(error)}",
                         severity="error", markup=False)

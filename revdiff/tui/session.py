@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from revdiff.corrections_file import Correction
 from revdiff.engine.word_count import version_words
 from revdiff.export.pairs import PageRow, PairPageRows, pair_page_rows
 from revdiff.formats.elision import ELISION, cut_versions, without_elisions
@@ -84,7 +85,8 @@ class ArticleSession:
     comparisons computed (COMPARISONS_KEPT) and the summary of every pair compared."""
 
     def __init__(self, article: Article, compare: CompareFunction = engine_compare,
-                 flip: FlipFunction = column_split_flip) -> None:
+                 flip: FlipFunction = column_split_flip,
+                 corrections: Collection[Correction] = ()) -> None:
         if len(article.versions) < 2:
             raise ValueError("an article needs at least two versions to compare")
         self.article = article
@@ -98,6 +100,9 @@ class ArticleSession:
         self._words: dict[Version, int] = {}
         self.pair: tuple[int, int] = (0, 1)  # every input opens at its first pair
         self.splitter_article = article  # the article as the splitter read it, before any flip
+        # the corrections of its pages it was read with (`--corrections`), in the file's order
+        page_names = {page.name for page in article.pages}
+        self.corrections = tuple(c for c in corrections if c.page in page_names)
         # (page name, line) -> how many times that row was flipped away from the splitter's reading
         self.flips: dict[tuple[str, int], int] = {}
         # "old" or "new" -> the page and version last matched (`_row_paragraphs`) and their rows
@@ -340,6 +345,18 @@ class ArticleSession:
         article now reads it."""
         rows = {(page.name, row.line): row for page in self.article.pages for row in page.rows}
         return tuple((name, rows[name, line]) for name, line in self.flips if (name, line) in rows)
+
+    def saved_corrections(self) -> list[tuple[str, int, RowKind, int | None]]:
+        """What `w` saves, each row's page name, line, kind and boundary: the corrections the
+        article was read with, then the rows flipped as they now read, a later reading of a row
+        replacing the earlier (and taking its place in the order the readings were made)."""
+        readings: dict[tuple[str, int], tuple[RowKind, int | None]] = {}
+        for page, line, kind, boundary in [
+                *((c.page, c.line, c.kind, c.boundary) for c in self.corrections),
+                *((name, row.line, row.kind, row.boundary) for name, row in self.flipped_rows())]:
+            readings.pop((page, line), None)
+            readings[page, line] = (kind, boundary)
+        return [(page, line, kind, boundary) for (page, line), (kind, boundary) in readings.items()]
 
     def flip(self, row: RowReading) -> None:
         """Read `row` the next most likely way and forget the comparisons that depended on it;

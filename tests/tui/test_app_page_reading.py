@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import SAMPLES, diff_lines, header_text, run_async, status_text, wait_until
 
+from revdiff.corrections_file import Correction
 from revdiff.engine import compare
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import article_ref, edit_rows
@@ -20,6 +21,7 @@ from revdiff.tui import background
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.help_screen import HelpScreen
+from revdiff.tui.session import ArticleSession
 
 
 def _two_pages_apart() -> Article:
@@ -468,3 +470,63 @@ async def test_w_saves_the_flips_as_a_corrections_file_read_back_as_the_app_read
                                     str(path))
     assert read_back.pages == shown.pages
     assert read_back.versions == shown.versions
+
+
+def _read_with_a_correction(article: Article, tmp_path: Path) -> tuple[Article, list[Correction]]:
+    """`article` read with a corrections file (`view --corrections`) that flips its last unsure
+    row, and the corrections applied."""
+    from revdiff.corrections_file import apply_corrections, correction_line, read_corrections
+
+    page = article.pages[0]
+    line = [row for row in page.rows if not row.is_sure][-1].line
+    row = next(r for r in flip_row(article, page.name, line).pages[0].rows if r.line == line)
+    fixes = tmp_path / "fixes.jsonl"
+    fixes.write_text(correction_line(page.name, line, row.kind, row.boundary) + "\n",
+                     encoding="utf-8")
+    applied: list[Correction] = []
+    [corrected] = apply_corrections([article], read_corrections(str(fixes), 100_000), str(fixes),
+                                    applied)
+    return corrected, applied
+
+
+@run_async
+async def test_w_saves_the_corrections_the_app_was_read_with_and_then_its_flips(
+        page_article: Article, tmp_path: Path) -> None:
+    """`view --corrections F` then `w` wrote the app's flips alone: the file's corrections, which
+    the app started from, were lost."""
+    from revdiff.corrections_file import apply_corrections, read_corrections
+
+    corrected, applied = _read_with_a_correction(page_article, tmp_path)
+    saved_in = tmp_path / "saved"
+    saved_in.mkdir()
+    app = RevdiffApp(corrected, export_directory=saved_in, corrections=applied)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("u", "f")
+        await wait_until(pilot, lambda: sum(app.session.flips.values()) == 1)
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        shown = app.session.article
+    [path] = saved_in.iterdir()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3  # a comment, the file's correction, the flip
+    assert lines[1] == (tmp_path / "fixes.jsonl").read_text(encoding="utf-8").strip()
+    [read_back] = apply_corrections([page_article], read_corrections(str(path), 100_000),
+                                    str(path))
+    assert read_back.pages == shown.pages
+    assert read_back.versions == shown.versions
+
+
+def test_a_flip_of_a_row_the_corrections_file_read_replaces_its_correction(
+        page_article: Article, tmp_path: Path) -> None:
+    corrected, [correction] = _read_with_a_correction(page_article, tmp_path)
+    session = ArticleSession(corrected, compare=compare, corrections=[correction])
+    assert session.saved_corrections() == [
+        (correction.page, correction.line, correction.kind, correction.boundary)]
+    session.flip(next(r for r in corrected.pages[0].rows if r.line == correction.line))
+    [(page, line, kind, boundary)] = session.saved_corrections()
+    flipped = next(r for r in session.article.pages[0].rows if r.line == correction.line)
+    assert (page, line, kind, boundary) == (correction.page, correction.line, flipped.kind,
+                                            flipped.boundary)
+    assert (kind, boundary) != (correction.kind, correction.boundary)
