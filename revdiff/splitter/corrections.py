@@ -25,7 +25,7 @@ def _find_row(article: Article, page_name: str, line: int) -> tuple[int, RowRead
         raise MalformedPage(f"the article has no page named {page_name}")
     row = next((r for r in article.pages[page_index].rows if r.line == line), None)
     if row is None:
-        raise MalformedPage(f"page has no body row at line {line}", page_name)
+        raise MalformedPage(f"page has no body row at line {line}", page_name, line)
     return page_index, row
 
 
