@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 def obeys_escape_codes() -> bool:
     """Whether the terminal obeys escape codes (colours, `\x1b[K`): not TERM=dumb, an editor's
     shell buffer, which prints them as text, nor TERM=unknown (set where the type could not be
-    found out; dumb to Rich too), nor one that names no type (TERM not set or empty: `env -i`,
-    cron), read as dumb, as git reads it."""
-    return os.environ.get("TERM", "") not in ("", "dumb", "unknown")
+    found out; dumb to Rich too), in any case (`DUMB`, `Unknown`: Rich reads TERM in lower case),
+    nor one that names no type (TERM not set or empty: `env -i`, cron), read as dumb, as git
+    reads it."""
+    return os.environ.get("TERM", "").lower() not in ("", "dumb", "unknown")
 
 
 def draws_on_stderr() -> bool:

@@ -69,7 +69,7 @@ def _undrawable_terminal() -> str:
         return "this terminal names no type (TERM is not set), so the app is not drawn"
     if not term:
         return "this terminal names no type (TERM is empty), so the app is not drawn"
-    return f"this terminal (TERM={term}) cannot draw the app"  # dumb or unknown
+    return f"this terminal (TERM={term}) cannot draw the app"  # dumb or unknown, in any case
 
 
 @click.command(cls=RevdiffCommand)

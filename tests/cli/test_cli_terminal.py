@@ -73,13 +73,13 @@ def test_the_color_help_says_an_empty_no_color_does_not_count() -> None:
     assert "unless TERM is dumb, unknown or not set, or NO_COLOR is not empty)" in help_text
 
 
-@pytest.mark.parametrize("term", ["dumb", "unknown", None, ""])
+@pytest.mark.parametrize("term", ["dumb", "unknown", None, "", "DUMB", "Unknown"])
 def test_no_colour_on_a_dumb_terminal_or_one_that_names_no_type(term: str | None) -> None:
     # TERM=dumb (an editor's shell buffer) would print the escape codes as text, and colour
     # leaves out the markers that tell deleted words from inserted ones; a terminal that names
     # no type (TERM not set: `env -i`, cron) is read as dumb, as git reads it, where it was
     # coloured; TERM=unknown (set where the type could not be found out) is dumb to Rich, and
-    # was coloured here
+    # was coloured here; so were DUMB and Unknown, read case-sensitively where Rich does not
     output = on_a_terminal(["diff", str(CHAIN)], term=term)
     assert b"\x1b[" not in output and b"[-" in output and b"{+" in output
 

@@ -81,11 +81,12 @@ def test_starts_the_app_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("no_app")
 @pytest.mark.parametrize("command", [["view"], []])
-@pytest.mark.parametrize("term", ["dumb", "unknown"])
+@pytest.mark.parametrize("term", ["dumb", "unknown", "DUMB", "Unknown"])
 def test_a_dumb_terminal_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch,
                                                 command: list[str], term: str) -> None:
     # TERM=dumb (an editor's shell buffer) started the app, which cannot draw there; so did
-    # TERM=unknown, dumb to Rich and to the colours and progress bars
+    # TERM=unknown, dumb to Rich and to the colours and progress bars; and DUMB or Unknown,
+    # which Rich reads as dumb too (it reads TERM in lower case)
     on_a_terminal(monkeypatch)
     monkeypatch.setenv("TERM", term)
     result = CliRunner().invoke(main, [*command, str(CHAIN)])
