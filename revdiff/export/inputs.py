@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from revdiff.errors import EmptyInput, InconsistentPages
+from revdiff.errors import EmptyInput, InconsistentPages, RevdiffError
 from revdiff.file_names import name_text
 from revdiff.formats import gitrepo, plain
 from revdiff.formats.detect import is_sqlite_file
@@ -27,10 +27,12 @@ from revdiff.formats.folders import (
     links_back_note,
     links_out_note,
     refuse_unreadable_folder,
+    version_files,
 )
 from revdiff.formats.loading import (
     files_in_folders_given,
     is_web_address,
+    load,
     looks_like_a_glob,
     missing_input_hint,
     refuse_unusable_path,
@@ -191,7 +193,7 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
 def _leaf_folder_units(path: Path, visited: dict[Path, Path]) -> list[InputUnit]:
     """A folder of version files is one unit; a folder of databases (one per outlet) is a unit
     for each, so that each is read an article at a time."""
-    files = [p for p in folder_entries(path) if p.is_file()]
+    files = version_files(folder_entries(path))
     if not files or not all(is_sqlite_file(p) for p in files):
         return [InputUnit(str(path), (str(path),))]
     databases = [p for p in sorted(files, key=lambda p: natural_key(p.name))
@@ -227,6 +229,15 @@ def _corpus_units(given: str, notes: list[str], visited: dict[Path, Path],
     for loose in reversed(loose_files):  # the last first, so that the others' positions hold
         notes.insert(loose.position, _loose_files_note(loose, visited, for_python))
     return units
+
+
+def _holds_versions(file: str) -> bool:
+    """Whether `file`, read alone, is an article of more than one version (a tracker's page),
+    which `export` compares, not one it skips; a file it cannot read is read by no unit."""
+    try:
+        return any(len(article.versions) > 1 for article in load([file]))
+    except RevdiffError:
+        return False
 
 
 def _in_version_order(files: list[str]) -> list[str]:
@@ -289,6 +300,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     loose: list[str] = []
     loose_position = -1
     folders: dict[str, tuple[int, int]] = {}  # each folder given: its place (before, given)
+    articles_in: dict[str, list[Path]] = {}  # each folder given: the folders it reads as articles
     for given, raw in enumerate(inputs):
         told = len(notes)
         files: list[str] = []  # what `raw` names that is read with the other loose files
@@ -317,7 +329,10 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             path = Path(match)
             if match != "-" and path.is_dir():
                 folders.setdefault(match, (len(units), given))
-                units.extend(_corpus_units(match, notes, visited, for_python))
+                read = _corpus_units(match, notes, visited, for_python)
+                articles_in.setdefault(match, []).extend(
+                    Path(name) for unit in read for name in unit.paths if Path(name).is_dir())
+                units.extend(read)
             elif match != "-" and is_sqlite_file(path):
                 if path.resolve() in visited:
                     notes.append(f"{match}: skipped, it is a database already read")
@@ -331,7 +346,11 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         loose.extend(_in_version_order(files))
         if placed is not None:
             placed.extend(InputNote(before, given, text) for text in notes[told:])
-    for folder, text in files_in_folders_given(list(folders), [name for name in loose if name != "-"]):
+    given_files = [name for name in loose if name != "-"]
+    # a file alone that holds one version (not a page of several) is an article export skips
+    alone = given_files == loose and len(loose) == 1
+    read_twice = [] if alone and not _holds_versions(loose[0]) else given_files
+    for folder, text in files_in_folders_given(list(articles_in.items()), read_twice):
         notes.append(text)
         if placed is not None:
             placed.append(InputNote(*folders[folder], text))

@@ -123,6 +123,12 @@ def folder_entries(path: Path, root: Path | None = None) -> list[Path]:
             and not _is_database_journal(p.name, names) and not leads_out_of(p, root or path)]
 
 
+def version_files(entries: Sequence[Path]) -> list[Path]:
+    """The files among a folder's `entries` (`folder_entries`) that its reading reads: its
+    versions, pages or databases; a folder in it is no article of its own here."""
+    return [p for p in entries if p.is_file()]
+
+
 def leads_out_of(entry: Path, folder: Path) -> bool:
     """Whether `entry` is a symbolic link to something outside `folder`. A folder from a stranger
     can link to any file of the reader's (`3.txt -> ~/.ssh/id_rsa`): such a link is never read.
@@ -328,7 +334,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     except OSError as error:
         raise EmptyInput(f"cannot list the directory ({os_reason(error)})", str(path),
                          hint="check that you may read it") from None
-    files = plain.in_version_order([p for p in entries if p.is_file()], str(path))
+    files = plain.in_version_order(version_files(entries), str(path))
     in_folders = [p for p in entries if p.is_dir() and not is_saved_page_folder(p, files)]
     # a link back to a folder read or holding this one (`self -> .`, `up -> ..`) holds nothing
     # more to read: skipped, as `export` skips it, and in its words, so that `export` says it once

@@ -32,6 +32,7 @@ from revdiff.formats.detect import (
 from revdiff.formats.folders import (
     UNQUOTED_GLOB,
     OneVersionLeft,
+    folder_entries,
     folder_version_numbers,
     holds_a_number,
     left_out_binary_warnings,
@@ -39,6 +40,7 @@ from revdiff.formats.folders import (
     read_directory,
     refuse_journals_given_by_name,
     refuse_unreadable_folder,
+    version_files,
 )
 from revdiff.formats.input_file import (
     TextInput,
@@ -213,7 +215,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             read_from.extend([name] * len(read))
     if notes is not None:
         notes.extend(note for _, note in files_in_folders_given(
-            [name for name in inputs if name != "-" and Path(name).is_dir()],
+            [(name, [Path(name)]) for name in inputs if name != "-" and Path(name).is_dir()],
             [text.name for text in texts if text.name != "-"]))
     if left_with_one is not None and units_read + bool(texts or empty_files or binary_files) == 1:
         raise left_with_one  # the only unit read, whatever names of it were given
@@ -236,16 +238,21 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
     return [as_text_outputs_hold(article) for article in articles]
 
 
-def files_in_folders_given(folders: Sequence[str], files: Sequence[str]) -> list[tuple[str, str]]:
-    """The note about each folder given (`export f f/0.txt`) that holds files given too, with
-    the folder: the folder is read as its article(s), and the files named as one more, so their
-    versions are read twice (`store` would store them twice)."""
+def files_in_folders_given(folders: Sequence[tuple[str, Sequence[Path]]],
+                           files: Sequence[str]) -> list[tuple[str, str]]:
+    """The note about each folder given (`export f f/0.txt`) that reads files given too as its
+    versions, with the folder: the folder is read as its article(s), and the files named as one
+    more, so their versions are read twice (`store` would store them twice). `folders` pairs
+    each folder given with the folders its reading reads as articles: itself, or, where `export`
+    reads it as a corpus, the folders in it. A file the folder leaves out (`folder_entries`: an
+    editor's leftover, a hidden file) or that lies in a folder in it it does not read is not
+    read twice."""
     # os.path.realpath, not Path.resolve, which raises on a link in a loop of links
     real_files = [(name, Path(os.path.realpath(name))) for name in files]
     notes = []
-    for folder in folders:
-        inside = Path(os.path.realpath(folder))
-        held = [name for name, real in real_files if real.is_relative_to(inside)]
+    for folder, read in folders:
+        held = [name for name, real in real_files
+                if any(_reads_as_a_version(article, real) for article in read)]
         if held:
             note = (f"{Path(folder)}: {counted(len(held), 'file')} in it "
                     f"{'is' if len(held) == 1 else 'are'} given too ({', '.join(held)}), read "
@@ -253,6 +260,21 @@ def files_in_folders_given(folders: Sequence[str], files: Sequence[str]) -> list
                     "twice; give the folder or its files, not both")
             notes.append((folder, note))
     return notes
+
+
+def _reads_as_a_version(folder: Path, real: Path) -> bool:
+    """Whether reading `folder` as an article reads the file at `real` (a real path): any file
+    in it, where it is a git repository, which reads each file's history; else one of the
+    files it reads as its versions (`version_files`)."""
+    from revdiff.formats import gitrepo  # GitPython loads only for a directory
+
+    if gitrepo.is_repository(folder):
+        return real.is_relative_to(Path(os.path.realpath(folder)))
+    try:
+        entries = folder_entries(folder)
+    except OSError:  # its reading refuses it
+        return False
+    return real in {Path(os.path.realpath(file)) for file in version_files(entries)}
 
 
 def _left_out_empty_files(texts: Sequence[TextInput], empty_files: Sequence[EmptyInput]

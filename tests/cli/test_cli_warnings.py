@@ -370,3 +370,40 @@ def test_files_given_beside_their_folder_are_told_of(command: str, order: str,
     quiet = revdiff(command, *given, *command_args(command, tmp_path / "quiet"), "--quiet",
                     cwd=tmp_path)
     assert (quiet.returncode, quiet.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(("command", "given", "told"), [
+    # a file the folder leaves out (an editor's leftover) is no version of its article
+    ("parse", ["f", "f/0.txt~"], False),
+    # `parse` leaves out the folder in it, so the files of that folder are read once
+    ("parse", ["f", "f/sub/0.txt", "f/sub/1.txt"], False),
+    # `export` reads the folder in it as an article, so its files are read twice; the files
+    # beside that folder are left out of the corpus, read once
+    ("export", ["f", "f/sub/0.txt", "f/sub/1.txt"], True),
+    ("export", ["f", "f/0.txt", "f/1.txt"], False),
+    # one file given is an article of one version, which `export` skips
+    ("export", ["f/sub", "f/sub/0.txt"], False),
+    ("export", ["f/sub", "f/sub/0.txt", "f/sub/1.txt"], True),
+])
+def test_files_given_beside_their_folder_are_told_of_only_where_read_twice(
+        command: str, given: list[str], told: bool, tmp_path: Path) -> None:
+    """The note that files given beside their folder are read twice was given for every file
+    under the folder's path, where the folder leaves the file out or reads it as another
+    article's, and where `export` skips the file's article of one version."""
+    shutil.copytree(CHAIN, tmp_path / "f")
+    shutil.copytree(CHAIN, tmp_path / "f" / "sub")
+    shutil.copy(tmp_path / "f" / "0.txt", tmp_path / "f" / "0.txt~")
+    result = revdiff(command, *given, *command_args(command, tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ("given too" in result.stderr) is told, result.stderr
+
+
+def test_a_page_given_beside_its_folder_is_told_of_to_export(tmp_path: Path) -> None:
+    """A tracker's page alone is an article of several versions, which `export` compares, so
+    its folder's reading and its own read them twice."""
+    (tmp_path / "pages").mkdir()
+    shutil.copy(SEED_PAGE, tmp_path / "pages" / "page.txt")
+    result = revdiff("export", "pages", "pages/page.txt", *command_args("export", tmp_path),
+                     cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "pages: 1 file in it is given too (pages/page.txt)" in result.stderr
