@@ -14,7 +14,9 @@ is made up.
 
 The formats are read here, not with `strptime`, whose `%B`, `%b`, `%A` and `%p` read the names
 of the language LC_TIME gives when a caller sets a locale: the sources write English
-whatever the reader's locale (`english_time`).
+whatever the reader's locale. `english_time` reads such a time in a fixed format for the other
+readers too: a saved page's SingleFile date and Wayback note (`page_times`), and a News Sniffer
+page's first-seen time as it shows it, `January 2, 2020 17:12 (UTC)` (`sniffer_shown_times`).
 """
 
 from __future__ import annotations
