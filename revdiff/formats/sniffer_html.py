@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.fields import (
+    at_second_59,
     checked_url,
     leap_second_warning,
     offset_out_of_range_reason,
@@ -160,7 +161,8 @@ def _first_seen(stamp: Tag, place: str, warnings: list[str]) -> str | None:
     `datetime` attribute as written, or without one its text, as HTML reads the element, the
     form News Sniffer shows (`January 2, 2020 17:12 (UTC)`) as the text page's reader reads it;
     either is checked as a version's `<time>` is (`_stamped_time`), and one that is no time is
-    left out, warned of in `warnings`."""
+    left out, warned of in `warnings`; one at a leap second is kept at second 59, as its warning
+    says."""
     stamped = stamp.get("datetime")
     if stamped is not None:
         written, what = str(stamped), "the first-seen <time datetime>"
@@ -169,7 +171,7 @@ def _first_seen(stamp: Tag, place: str, warnings: list[str]) -> str | None:
     time, warning = _stamped_time(written, what, place)
     if warning is not None:
         warnings.append(warning)
-    return written if time is not None else None
+    return at_second_59(written) if time is not None else None
 
 
 def _author_url(soup: BeautifulSoup, where: str) -> str | None:

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.fields import (
+    at_second_59,
     checked_url,
     joined_sniffer_count,
     leap_second_warning,
@@ -227,7 +228,11 @@ def parse_header(text: str, name: str) -> PageHeader:
             break
         if found := _SOURCE_LINE.match(line):
             header.source = found["source"] or None
-            header.first_seen = seen_time(found["seen"]) or None
+            seen = seen_time(found["seen"])
+            leap_second = leap_second_warning(seen, "the first-seen time")
+            if leap_second is not None:  # kept at second 59, as the HTML page's reader keeps it
+                header.warnings.append(f"{name}:{index + 1}: {leap_second}")
+            header.first_seen = at_second_59(seen) or None
             header.check_status = found["status"] or None
         elif found := _URL_LINE.match(line):
             header.url = checked_url(found["url"], "article URL", name, index + 1)

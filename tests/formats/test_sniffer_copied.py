@@ -307,6 +307,23 @@ def test_when_the_article_was_first_seen_is_the_html_page_s_time_to_the_minute(
     assert article.metadata["first_seen"] == "2 Jan 2020"
 
 
+def test_a_first_seen_time_at_a_leap_second_is_kept_at_second_59_and_warned_of(
+        tmp_path: Path) -> None:
+    """The text page kept it at second 60 without a word, where its HTML page warns that it
+    is read at second 59."""
+    html = SAMPLE_PAGES[0].read_text("utf-8")
+    copied = tmp_path / "copied.txt"
+    text = browser_copy(html)
+    assert text.count("January 2, 2020 17:12 (UTC)") == 1
+    text = text.replace("January 2, 2020 17:12 (UTC)", "2016-12-31T23:59:60Z")
+    copied.write_text(text, "utf-8")
+    line = text[:text.index("2016-12-31T23:59:60Z")].count("\n") + 1
+    (article,) = load([str(copied)])
+    assert article.metadata["first_seen"] == "2016-12-31T23:59:59Z"
+    assert (f"{copied}:{line}: the first-seen time '2016-12-31T23:59:60Z' is at a leap second "
+            "(second 60)") in "\n".join(article.warnings)
+
+
 def test_one_trimmed_old_row_is_named_as_one(tmp_path: Path) -> None:
     """One such row was said to be `1 row without a tab read as old-only rows`."""
     copied = tmp_path / "copied.txt"

@@ -613,6 +613,21 @@ def test_a_first_seen_datetime_attribute_that_is_no_time_is_left_out_and_warned_
                                  "'2020-13-02T17:12:09Z' is not a time; left out"),)
 
 
+def test_a_first_seen_time_at_a_leap_second_is_kept_at_second_59_as_warned() -> None:
+    """It was warned of as read at second 59, but kept as the article's first-seen time at
+    second 60."""
+    stamp = "<time datetime='2020-01-02T17:12:09Z'>"
+    assert PAGE.count(stamp) == 1
+    line = PAGE[:PAGE.index(stamp)].count("\n") + 1
+    article = read_diff_page(PAGE.replace(stamp, "<time datetime='2016-12-31T23:59:60Z'>"),
+                             "copy.html")
+    assert article.metadata["first_seen"] == "2016-12-31T23:59:59Z"
+    assert article.warnings == ((f"copy.html:{line}: the first-seen <time datetime> "
+                                 "'2016-12-31T23:59:60Z' is at a leap second (second 60), which "
+                                 "revdiff's times cannot hold: read as second 59, a second early, "
+                                 "which keeps the versions' order; nothing to correct"),)
+
+
 def test_a_page_without_its_article_info_takes_no_source_or_count_from_its_layout() -> None:
     """Without `div.article-info` the whole page was searched: a `<cite>` or `<var>` of the
     site's layout was read as the article's source and change count, without a warning."""
