@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import socket
 import struct
@@ -19,6 +20,7 @@ from typing import Any
 
 import pytest
 
+import revdiff
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.parallel import (
     ProcessExecutor,
@@ -459,11 +461,13 @@ def _revdiff_without_the_package(folder: Path) -> str:
 
 
 def _revdiff_of_another_version(folder: Path) -> str:
-    """A PYTHONPATH on which revdiff is this one, installed as version 9.9."""
-    (folder / "revdiff-9.9.dist-info").mkdir()
-    (folder / "revdiff-9.9.dist-info" / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: revdiff\nVersion: 9.9\n")
-    return os.pathsep.join([str(folder), str(Path(__file__).parents[2])])
+    """A PYTHONPATH on which revdiff is a copy of this one whose pyproject.toml says 9.9 (a
+    revdiff's version is its checkout's, where it has one: revdiff.package_version)."""
+    checkout = folder / "another-revdiff"
+    shutil.copytree(Path(revdiff.__file__).parent, checkout / "revdiff",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (checkout / "pyproject.toml").write_text('[project]\nname = "revdiff"\nversion = "9.9"\n')
+    return str(checkout)
 
 
 @pytest.mark.parametrize(("python_path", "told"), [
