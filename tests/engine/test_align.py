@@ -480,26 +480,36 @@ def test_align_sentences_refuses_a_string_or_sentences_in_place_of_their_texts()
     assert align_sentences(["It rained."], [s.text for s in sentences])
 
 
-def test_a_near_total_deletion_finds_each_sentences_topic_words_once(
+def test_a_near_total_deletion_finds_each_sentences_words_and_topic_words_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Deleting a long version down to two lines looked each deleted sentence's topic words up
     anew in each step that pairs by them (the gap's candidates, its sentences kept whole, the
-    moves): four times each (a tenth of a 5 MB version's comparison time)."""
-    found: Counter[str] = Counter()
+    moves): four times each (a tenth of a 5 MB version's comparison time); and it asked each
+    sentence's words (those with a letter or a digit) again and again of a cache of the last 4096
+    sentences, which held too few of them."""
+    topics: Counter[str] = Counter()
+    words_found: Counter[tuple[str, ...]] = Counter()
 
-    def counted(form: Form) -> frozenset[str]:
-        found[form.chars] += 1
+    def counted_topics(form: Form) -> frozenset[str]:
+        topics[form.chars] += 1
         return topic_tokens(form)
 
-    monkeypatch.setattr(similarity, "topic_tokens", counted)
+    def counted_words(words: tuple[str, ...]) -> tuple[str, ...]:
+        words_found[words] += 1
+        return letter_or_digit_words(words)
+
+    monkeypatch.setattr(similarity, "topic_tokens", counted_topics)
+    monkeypatch.setattr(similarity, "letter_or_digit_words", counted_words)
     old = [f"Officials in district {k} counted {7 * k + 3} flooded houses after the storm."
            for k in range(6000)]
-    new = ["The mayor resigned on Friday, citing health reasons and family matters.",
-           "Her deputy will lead the city council until an election in spring."]
+    new = ["Officials in the district counted the flooded houses after the storm on Friday.",
+           "Her deputy counted the houses the storm had flooded before the election."]
     links = align_sentences(old, new)
     assert covers_everything(links, len(old), len(new))
-    assert len(found) == len(old) + len(new)
-    assert max(found.values()) == 1
+    assert len(topics) == len(old) + len(new)
+    assert max(topics.values()) == 1
+    assert words_found
+    assert max(words_found.values()) == 1
 
 
 def test_align_sentences_refuses_a_threshold_that_is_no_number() -> None:
@@ -523,28 +533,6 @@ def test_align_sentences_refuses_a_threshold_no_similarity_can_be(threshold: flo
 def test_align_sentences_takes_a_threshold_from_0_to_1(threshold: float) -> None:
     links = align_sentences(["It rained in Paris."], ["It rained in Paris!"], threshold=threshold)
     assert covers_everything(links, 1, 1)
-
-
-def test_a_near_total_deletion_finds_each_sentences_words_once(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Deleting a long version down to two lines asked each deleted sentence's words (those
-    with a letter or a digit) again and again of a cache of the last 4096 sentences, which
-    held too few of them: a sentence's words were found anew each time it was asked."""
-    found: Counter[tuple[str, ...]] = Counter()
-
-    def counted(words: tuple[str, ...]) -> tuple[str, ...]:
-        found[words] += 1
-        return letter_or_digit_words(words)
-
-    monkeypatch.setattr(similarity, "letter_or_digit_words", counted)
-    old = [f"Officials in district {k} counted {7 * k + 3} flooded houses after the storm."
-           for k in range(6000)]
-    new = ["Officials in the district counted the flooded houses after the storm on Friday.",
-           "Her deputy counted the houses the storm had flooded before the election."]
-    links = align_sentences(old, new)
-    assert covers_everything(links, len(old), len(new))
-    assert found
-    assert max(found.values()) == 1
 
 
 def test_letter_or_digit_words_keeps_the_words_str_isalnum_finds_a_character_of() -> None:
