@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -54,11 +54,8 @@ def linked_data(soup: BeautifulSoup, keys: tuple[str, ...],
                 else:
                     collect(value)
 
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        try:
-            collect(json.loads(script.get_text()))
-        except (ValueError, RecursionError):  # no JSON, or nested deeper than Python recurses
-            continue
+    for block in _json_ld_blocks(soup):
+        collect(block)
     return values
 
 
@@ -81,12 +78,19 @@ def linked_data_types(soup: BeautifulSoup) -> list[str]:
                     types.append(re.split(r"[/:#]", name.strip())[-1])
             collect(node.get("@graph"))
 
+    for block in _json_ld_blocks(soup):
+        collect(block)
+    return types
+
+
+def _json_ld_blocks(soup: BeautifulSoup) -> Iterator[Any]:
+    """The page's JSON-LD blocks, read; one that is no JSON, or nested deeper than Python
+    recurses, is passed over."""
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
-            collect(json.loads(script.get_text()))
-        except (ValueError, RecursionError):  # no JSON, or nested deeper than Python recurses
+            yield json.loads(script.get_text())
+        except (ValueError, RecursionError):
             continue
-    return types
 
 
 def own_addresses(soup: BeautifulSoup, html: str) -> list[str]:
