@@ -3,8 +3,10 @@ locale's language."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,13 @@ def german_locale(folder: Path) -> Path:
     if not (folder / "de_DE.UTF-8" / "LC_TIME").exists():
         pytest.skip("localedef built no German locale")
     return folder
+
+
+def printed_in_german_locale(folder: Path, code: str, *args: str) -> list[str]:
+    """The lines Python prints running `code` (with `args` in sys.argv) after it set LC_TIME to
+    `de_DE.UTF-8`, a locale built in `folder` (`german_locale`)."""
+    locales = german_locale(folder)
+    script = "import locale\nlocale.setlocale(locale.LC_TIME, 'de_DE.UTF-8')\n" + code
+    run = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                         env={**os.environ, "LOCPATH": str(locales)}, check=True)
+    return run.stdout.splitlines()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from locales import german_locale
+from locales import printed_in_german_locale
 
 from revdiff.formats.english_dates import parse_date, parse_day, unread_zone_of
 
@@ -90,15 +87,11 @@ def test_words_that_are_no_label_or_no_date_stay_unread(value: str) -> None:
 def test_english_names_are_read_whatever_the_locale(tmp_path: Path) -> None:
     """The formats were read with strptime's `%B`, `%b`, `%A` and `%p`, in LC_TIME's language: a
     caller that set a German locale had NewsDiffs' English date lines read as no date."""
-    locales = german_locale(tmp_path)
-    script = ("import locale\n"
-              "locale.setlocale(locale.LC_TIME, 'de_DE.UTF-8')\n"
-              "from revdiff.formats.english_dates import parse_date, parse_day\n"
-              "print(parse_day('Friday, January 3, 2020'), parse_day('Oct 3, 2020'))\n"
-              "print(parse_date('June 03, 2013 at  4:05pm EDT'))\n"
-              "from revdiff.formats.newsdiffs import archived_time\n"
-              "print(archived_time('January 03, 2020 at 3:40pm EDT'))\n")
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         env={**os.environ, "LOCPATH": str(locales)}, check=True)
-    assert run.stdout.splitlines() == ["2020-01-03 2020-10-03", "2013-06-03 16:05:00",
+    printed = printed_in_german_locale(
+        tmp_path, "from revdiff.formats.english_dates import parse_date, parse_day\n"
+                  "print(parse_day('Friday, January 3, 2020'), parse_day('Oct 3, 2020'))\n"
+                  "print(parse_date('June 03, 2013 at  4:05pm EDT'))\n"
+                  "from revdiff.formats.newsdiffs import archived_time\n"
+                  "print(archived_time('January 03, 2020 at 3:40pm EDT'))\n")
+    assert printed == ["2020-01-03 2020-10-03", "2013-06-03 16:05:00",
                                        "2020-01-03 15:40:00"]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from locales import german_locale
+from locales import printed_in_german_locale
 from story_chains import SAMPLES, story_chains
 
 from revdiff.errors import (
@@ -699,10 +699,7 @@ def test_the_wayback_note_and_single_file_s_date_are_read_whatever_the_locale(
         tmp_path: Path) -> None:
     """Their months were read with strptime's `%b`, in LC_TIME's language: a caller that set a
     German locale had `Oct 03, 2020` (Okt) read as no time, and the page took none."""
-    locales = german_locale(tmp_path)
-    script = ("import locale\n"
-              "locale.setlocale(locale.LC_TIME, 'de_DE.UTF-8')\n"
-              "from bs4 import BeautifulSoup\n"
+    script = ("from bs4 import BeautifulSoup\n"
               "from revdiff.formats.page_times import PageTime, time_from_page, time_of_save\n"
               "note = '<!-- FILE ARCHIVED ON 14:05:00 Oct 03, 2020 AND RETRIEVED -->'\n"
               "soup = BeautifulSoup(note, 'html.parser')\n"
@@ -710,9 +707,8 @@ def test_the_wayback_note_and_single_file_s_date_are_read_whatever_the_locale(
               "saved = ('<html><!-- Page saved with SingleFile\\n saved date: Sat Oct 03 2020 '\n"
               "         '14:05:00 GMT+0000 (UTC)\\n--><body></body></html>')\n"
               "print(time_of_save('story.html', saved).time)\n")
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         env={**os.environ, "LOCPATH": str(locales)}, check=True)
-    assert run.stdout.splitlines() == ["2020-10-03 14:05:00+00:00", "2020-10-03 14:05:00+00:00"]
+    assert printed_in_german_locale(tmp_path, script) == ["2020-10-03 14:05:00+00:00",
+                                                           "2020-10-03 14:05:00+00:00"]
 
 
 @needs_trafilatura
