@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from importlib.metadata import distributions
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 
 
+@functools.cache  # found once a process: each Dask task asks it of its worker
 def package_version() -> str:
     """The version in the pyproject.toml beside the package (a checkout, run through PYTHONPATH
     or installed editable), else that of the installed distribution whose files hold this very
