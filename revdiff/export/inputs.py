@@ -347,10 +347,12 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         if placed is not None:
             placed.extend(InputNote(before, given, text) for text in notes[told:])
     given_files = [name for name in loose if name != "-"]
-    # a file alone that holds one version (not a page of several) is an article export skips
-    alone = given_files == loose and len(loose) == 1
-    read_twice = [] if alone and not _holds_versions(loose[0]) else given_files
-    for folder, text in files_in_folders_given(list(articles_in.items()), read_twice):
+    read_twice = files_in_folders_given(list(articles_in.items()), given_files)
+    if read_twice and given_files == loose and len(loose) == 1 and not _holds_versions(loose[0]):
+        # a file alone that holds one version (not a page of several) is an article export
+        # skips; it is read for that only when a folder given holds it too
+        read_twice = []
+    for folder, text in read_twice:
         notes.append(text)
         if placed is not None:
             placed.append(InputNote(*folders[folder], text))
