@@ -139,7 +139,7 @@ def input_pages(articles: Sequence[Article], corrections: Sequence[Correction],
     in another folder), else the one input page of the same file name. A page none of those
     find, or a file name several input pages have, is refused, naming the correction's line."""
     names = list(dict.fromkeys(page.name for article in articles for page in article.pages))
-    by_file = {_real_path(name): name for name in names if _real_path(name) is not None}
+    by_file = {real: name for name in names if (real := _real_path(name)) is not None}
     where = name_text(path)
     found = []
     for correction in corrections:
