@@ -42,6 +42,16 @@ OBJECT_FORMATS = ("sha1", "sha256")
 
 
 @dataclass(frozen=True, slots=True)
+class VersionFile:
+    """What a version's file holds in git: its bytes, their `Revdiff-Encoding` (None for the
+    plain form) and their blob id, by which versions are compared."""
+
+    data: bytes
+    encoding: str | None
+    blob_id: str  # the git object id of `data` (in the repository's object format)
+
+
+@dataclass(frozen=True, slots=True)
 class EncodedVersion:
     """What a version becomes in git: the file's bytes and the commit message."""
 
@@ -50,15 +60,23 @@ class EncodedVersion:
     blob_id: str  # the git object id of `data` (in the repository's object format)
 
 
-def encode_version(article: Article, version: Version, where: str,
-                   object_format: str, whole_reading: bool = False) -> EncodedVersion:
-    """`whole_reading`: the article holds every text the store wrote in its file before this
-    version (`TRAILER_WHOLE_READING`)."""
+def encode_file(article: Article, version: Version, where: str, object_format: str
+                ) -> VersionFile:
+    """The version's file, once its article is known to be storable (text metadata, no lone
+    surrogates); encoded once per version, whether or not it is committed."""
     data, encoding = encode_version_file(version.title, version.paragraphs, where)
     _refuse_metadata_not_text(article, where)
     _refuse_lone_surrogates(article, version, where)
-    message = commit_message(article, version, encoding, whole_reading)
-    return EncodedVersion(data, message, git_blob_id(data, object_format))
+    return VersionFile(data, encoding, git_blob_id(data, object_format))
+
+
+def encode_version(article: Article, version: Version, file: VersionFile,
+                   whole_reading: bool = False) -> EncodedVersion:
+    """The commit of a version whose file is `file` (`encode_file`). `whole_reading`: the
+    article holds every text the store wrote in its file before this version
+    (`TRAILER_WHOLE_READING`)."""
+    message = commit_message(article, version, file.encoding, whole_reading)
+    return EncodedVersion(file.data, message, file.blob_id)
 
 
 def _refuse_metadata_not_text(article: Article, where: str) -> None:

@@ -28,7 +28,7 @@ from revdiff.formats.git_layout import (
     stored_version_number,
 )
 from revdiff.model import Article, Version
-from revdiff.store.encode import EncodedVersion, encode_version
+from revdiff.store.encode import EncodedVersion, VersionFile, encode_file, encode_version
 from revdiff.store.paths import article_path, fanned_path, folded, path_with_hash
 from revdiff.store.summary import SkippedVersion, SkipReason
 
@@ -187,23 +187,22 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             history.entries.add(entry)
         files.add(id(history))
         path = history.path  # where the file is now, if it was renamed
-        encoded = [_encoded(article, version, path, object_format)
-                   for version in article.versions]
+        files_of = [_encoded_file(article, version, path, object_format)
+                    for version in article.versions]
         # a reading that holds every text the store wrote in the file (a growing input read
         # again; a text edited by hand is in no input): its warnings are the article's, not
         # added to those stored before (`TRAILER_WHOLE_READING`)
         stored_texts = history.stored_texts()
         whole_reading = bool(stored_texts) and \
-            stored_texts <= {each.blob_id for each in encoded}
-        for version, each in zip(article.versions, encoded):
+            stored_texts <= {each.blob_id for each in files_of}
+        for version, each in zip(article.versions, files_of):
             fingerprint = each.blob_id
             reason = _skip_reason(history, version.number, fingerprint)
             if reason is None:
                 history.append(version.number, fingerprint)
-                if whole_reading:
-                    each = encode_version(article, version, _named(article, version),
-                                          object_format, whole_reading=True)
-                commits.append(PlannedCommit(path, article, version, each))
+                commits.append(PlannedCommit(path, article, version,
+                                             encode_version(article, version, each,
+                                                            whole_reading)))
             elif reason == "stored":
                 if fingerprint in given_by_the_run.get(id(history), ()):
                     given_again += 1
@@ -215,13 +214,13 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                 skipped.append(SkippedVersion(path, article.url, version.number, reason,
                                               read_from_pages=bool(article.pages),
                                               taken_by=taken_by))
-        given_by_the_run.setdefault(id(history), set()).update(each.blob_id for each in encoded)
+        given_by_the_run.setdefault(id(history), set()).update(each.blob_id for each in files_of)
     return StorePlan(tuple(commits), already, tuple(skipped), len(files), given_again)
 
 
-def _encoded(article: Article, version: Version, path: str, object_format: str
-             ) -> EncodedVersion:
-    """The version as git will hold it, once it is known to read back as given."""
+def _encoded_file(article: Article, version: Version, path: str, object_format: str
+                  ) -> VersionFile:
+    """The version's file as git will hold it, once it is known to read back as given."""
     if not _reads_back(version.number):
         raise StoreError(f"version {version.number} cannot be stored: a version number "
                          f"is a whole number from 0 of at most {MOST_VERSION_DIGITS} "
@@ -242,7 +241,7 @@ def _encoded(article: Article, version: Version, path: str, object_format: str
                               "the article (an earlier one for a time '... later', a "
                               "later one for '... earlier'), or to None (counted from "
                               "the version next to it on that side)")
-    return encode_version(article, version, _named(article, version), object_format)
+    return encode_file(article, version, _named(article, version), object_format)
 
 
 def _named(article: Article, version: Version) -> str:

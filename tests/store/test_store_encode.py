@@ -21,7 +21,7 @@ from revdiff.formats.git_layout import (
     parse_trailers,
 )
 from revdiff.model import Article, Version
-from revdiff.store.encode import commit_message, encode_version, git_blob_id, git_date
+from revdiff.store.encode import commit_message, encode_file, git_blob_id, git_date
 
 NOW = "1764000000 +0000"  # a run's time, as a git date
 
@@ -136,7 +136,7 @@ def test_metadata_that_is_not_text_is_quoted_apart(first: dict[object, object],
         article = Article(None, "https://example.com/a", (Version(1, "T", ("P",)),),
                           metadata=metadata)  # type: ignore[arg-type]
         with pytest.raises(StoreError) as error:
-            encode_version(article, article.versions[0], "store", "sha1")
+            encode_file(article, article.versions[0], "store", "sha1")
         said.append(error.value.message)
     assert said[0] != said[1]
     assert all("characters)" in message and len(message) < 300 for message in said)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from revdiff.formats.git_layout import encode_version_file
 from revdiff.model import Article, Version
+from revdiff.store import encode
 from revdiff.store.plan import FileHistory, plan_store
 from revdiff.store.summary import SkipReason
 
@@ -131,3 +135,21 @@ def test_a_flip_flop_skipped_when_first_stored_is_already_stored_when_given_agai
     assert [(s.number, s.reason) for s in first.skipped] == [(4, SkipReason.FLIP_FLOP)]
     again = plan_store([article("A", "B", "A", "B", "A", "C")], histories, "sha1")
     assert (again.already_stored, again.given_again) == (6, 0)
+
+
+def test_a_whole_readings_versions_are_encoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version of a reading that held every stored text was encoded twice: once to compare
+    its text, again to write its commit with `Revdiff-Whole-Reading`."""
+    histories: dict[str, FileHistory] = {}
+    plan_store([article("A", "B")], histories, "sha1")
+    calls: list[tuple[str, ...]] = []
+
+    def counted(title: str, paragraphs: tuple[str, ...], where: str) -> tuple[bytes, str | None]:
+        calls.append(paragraphs)
+        return encode_version_file(title, paragraphs, where)
+
+    monkeypatch.setattr(encode, "encode_version_file", counted)
+    result = plan_store([article("A", "B", "C")], histories, "sha1")
+    assert planned(result) == [2]
+    assert "Revdiff-Whole-Reading: true" in result.commits[0].encoded.message
+    assert calls == [("A",), ("B",), ("C",)]
