@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from revdiff.errors import StoreError
+from revdiff.errors import MalformedPage, StoreError
 from revdiff.formats.fields import time_from_problem
 from revdiff.formats.git_history import FileChange
 from revdiff.formats.git_layout import (
@@ -23,11 +23,15 @@ from revdiff.formats.git_layout import (
     TRAILER_METADATA,
     TRAILER_URL,
     TRAILER_VERSION,
+    TRAILER_WARNINGS,
+    TRAILER_WHOLE_READING,
     decode_metadata,
+    decode_warnings,
     parse_trailers,
     stored_version_number,
 )
 from revdiff.model import Article, Version
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 from revdiff.store.encode import EncodedVersion, VersionFile, encode_file, encode_version
 from revdiff.store.paths import article_path, fanned_path, folded, path_with_hash
 from revdiff.store.summary import SkippedVersion, SkipReason
@@ -61,6 +65,20 @@ class FileHistory:
     # the versions that commits revdiff did not write (edits by hand) hold: number -> the
     # commit's short id and subject
     not_by_store: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # the warnings the store's commits give the article read back (those of its last whole
+    # reading and of the readings after it), None where a commit's do not decode
+    warnings: set[str] | None = field(default_factory=set)
+
+    def add_warnings(self, warnings: Iterable[str] | None, whole_reading: bool) -> None:
+        """A store's commit's warnings (None: they do not decode), which replace those before
+        where it is of a whole reading (`TRAILER_WHOLE_READING`), as the git reader reads
+        them."""
+        if whole_reading:
+            self.warnings = set()
+        if warnings is None or self.warnings is None:
+            self.warnings = None
+        else:
+            self.warnings |= _as_read_back(warnings)
 
     def append(self, number: int, fingerprint: Fingerprint) -> None:
         self.by_number.setdefault(number, fingerprint)
@@ -100,6 +118,9 @@ class StorePlan:
     # versions another input of the run gave too (stored by the run, or already stored and
     # counted there): `store day3.db day4.db` gives day 3's versions twice
     given_again: int = 0
+    # article files whose stored warnings are an earlier reading's: a whole reading of the run
+    # warned otherwise and added no version, so no commit of it replaces them
+    stale_warnings: int = 0
 
 
 def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, str]
@@ -120,6 +141,9 @@ def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, s
         trailers = parse_trailers(change.message)
         history.written_by_store |= TRAILER_VERSION in trailers
         history.url = trailers.get(TRAILER_URL, history.url)
+        if TRAILER_VERSION in trailers:
+            history.add_warnings(_stored_warnings(trailers),
+                                 trailers.get(TRAILER_WHOLE_READING) == "true")
         entry = _stored_entry(trailers)
         if entry is not None:
             history.entries.add(entry)
@@ -159,6 +183,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     # the file each path is, where case and normalisation are ignored (`folded`)
     held = {folded(path): path for path in histories}
     files: set[int] = set()  # the ids of the articles' FileHistory objects
+    stale: set[int] = set()  # (`StorePlan.stale_warnings`)
     for article, named in _oldest_first(articles, by_url, histories):
         history = _stored_file(article, by_url)
         entry = _entry(article.metadata)
@@ -200,6 +225,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             reason = _skip_reason(history, version.number, fingerprint)
             if reason is None:
                 history.append(version.number, fingerprint)
+                history.add_warnings(article.warnings, whole_reading)
                 commits.append(PlannedCommit(path, article, version,
                                              encode_version(article, version, each,
                                                             whole_reading)))
@@ -215,7 +241,30 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                                               read_from_pages=bool(article.pages),
                                               taken_by=taken_by))
         given_by_the_run.setdefault(id(history), set()).update(each.blob_id for each in files_of)
-    return StorePlan(tuple(commits), already, tuple(skipped), len(files), given_again)
+        if whole_reading and history.warnings is not None:
+            if history.warnings == _as_read_back(article.warnings):
+                stale.discard(id(history))
+            else:
+                stale.add(id(history))
+    return StorePlan(tuple(commits), already, tuple(skipped), len(files), given_again,
+                     len(stale))
+
+
+def _as_read_back(warnings: Iterable[str]) -> set[str]:
+    """Warnings as the git reader gives them back (without their pointer at `revdiff parse
+    --format json`, which shows no rows of a store)."""
+    return {warning.replace(SHOWN_BY_PARSE_JSON, "") for warning in warnings}
+
+
+def _stored_warnings(trailers: Mapping[str, str]) -> tuple[str, ...] | None:
+    """A store's commit's warnings; None where its trailer does not decode (the git reader
+    refuses it)."""
+    if TRAILER_WARNINGS not in trailers:
+        return ()
+    try:
+        return decode_warnings(trailers[TRAILER_WARNINGS], "")
+    except MalformedPage:
+        return None
 
 
 def _encoded_file(article: Article, version: Version, path: str, object_format: str

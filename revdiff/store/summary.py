@@ -53,6 +53,9 @@ class StoreSummary:
     skipped: tuple[SkippedVersion, ...] = ()
     head: str | None = None  # the branch's commit after the run
     given_again: int = 0  # versions another input of the run gave too
+    # article files whose stored warnings are an earlier reading's: the run read every text
+    # stored again, warned otherwise, and added no version, whose commit would replace them
+    stale_warnings: int = 0
 
     def skip_counts(self) -> dict[SkipReason, int]:
         counts = Counter(s.reason for s in self.skipped)
@@ -69,7 +72,13 @@ class StoreSummary:
         if counts:
             text += " (" + ", ".join(f"{n:,} {reason.value}: {reason.explanation}"
                                      for reason, n in counts.items()) + ")"
-        return f"{text} in {_printable_name(self.repository)} [{_printable_name(self.branch)}]"
+        text += f" in {_printable_name(self.repository)} [{_printable_name(self.branch)}]"
+        if self.stale_warnings:
+            keeps = "keeps" if self.stale_warnings == 1 else "keep"
+            text += (f"; {counted(self.stale_warnings, 'article')} {keeps} the warnings of an "
+                     "earlier reading: this run read every stored text, warned otherwise and "
+                     "added no version, and only a version added replaces them")
+        return text
 
 
 def _printable_name(name: str) -> str:

@@ -95,7 +95,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
                                      after_a_stop, import_ended=ended.how)
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), plan.articles,
                         len(plan.commits), plan.already_stored, plan.skipped, head,
-                        plan.given_again)
+                        plan.given_again, plan.stale_warnings)
 
 
 @contextlib.contextmanager

@@ -896,3 +896,29 @@ def test_a_hand_edit_does_not_keep_a_later_whole_reading_from_replacing_warnings
     [back] = read_repository(repo)
     assert [w for w in back.warnings if "(an edit by hand?)" not in w] == ["read on day 2"]
     assert any("(an edit by hand?)" in w for w in back.warnings)  # the reader's, of the edit
+
+
+def test_a_whole_reading_that_adds_no_version_says_the_stored_warnings_are_an_earlier_ones(
+        tmp_path: Path) -> None:
+    """An input fixed after it was stored (its reading warns no more) and stored again adds no
+    version, so no commit replaces the stored warnings: reading back shows them as before, and
+    the run said nothing of it."""
+    repo = tmp_path / "r"
+    url = "https://www.washingtonpost.com/x.html"
+    versions = (Version(6, "Six", ("A.",)), Version(7, "Seven", ("B.",)))
+    warned = Article("washpo", url, versions, warnings=("read on day 1",))
+    assert "earlier reading" not in store_articles([warned], repo).describe()
+    assert "earlier reading" not in store_articles([warned], repo).describe()  # the same
+    fixed = replace(warned, warnings=())
+    again = store_articles([fixed], repo)
+    assert (again.stored, again.stale_warnings) == (0, 1)
+    assert again.describe().endswith(
+        "; 1 article keeps the warnings of an earlier reading: this run read every stored "
+        "text, warned otherwise and added no version, and only a version added replaces them")
+    assert commit_count(repo) == 2  # idempotent: no commit for warnings alone
+    assert read_repository(repo)[0].warnings == ("read on day 1",)
+    # a part of the article read alone (its newest version) tells nothing of the whole
+    assert store_articles([replace(fixed, versions=versions[1:])], repo).stale_warnings == 0
+    later = replace(fixed, versions=(*versions, Version(8, "Eight", ("C.",))))
+    assert store_articles([later], repo).stale_warnings == 0
+    assert read_repository(repo) == [later]
