@@ -4,12 +4,14 @@ their values for `numbers_in`, so that `三千` to `五千` is a number changed 
 A numeral is a run of numeral characters: a lone `一` is none (it is part of a word as often as
 a number: `一些`, `一样`, `统一`), nor is `十` or `零` alone (`十分`, very; `零售`, retail), nor a
 run that opens with a magnitude (`万一`, in case; `千万`, by all means). A run without a magnitude
-is read digit by digit, as a year is written (`二〇二四` is `2024`); numerals after digits (`3千`,
-`1.2万`) are not read as a scale."""
+is read digit by digit, as a year is written (`二〇二四` is `2024`). A magnitude after a number in
+digits multiplies it as it does a numeral (`value_with_magnitude`: `3千` is `3000`, `1.2万` is
+`12000`, `3000万` and `三千万` are one number)."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -18,10 +20,15 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3,
 _SMALL_MAGNITUDES = {"十": 10, "百": 100, "千": 1000}
 _LARGE_MAGNITUDES = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _NUMERAL_CHARACTERS = "".join([*_DIGITS, *_SMALL_MAGNITUDES, *_LARGE_MAGNITUDES])
-# A run from its start, beside no digits (`3千` is read as `3` alone).
+# A run from its start, beside no digits (the `千` of `3千` is read with its digits:
+# `_MAGNITUDE_AFTER_DIGITS`).
 _NUMERAL = re.compile(f"(?<![0-9０-９{_NUMERAL_CHARACTERS}])[{''.join(_DIGITS)}十]"
                       f"[{_NUMERAL_CHARACTERS}]*+(?![0-9０-９])")
 _NO_NUMERAL_ALONE = frozenset("一十〇零")
+# The magnitudes written after digits (`3千`, `3000万`, `1.2万亿`; not `十`, which no digits come
+# before), and one with the numerals after it (`3千五百`).
+MAGNITUDES_AFTER_DIGITS = "百千" + "".join(_LARGE_MAGNITUDES)
+_MAGNITUDE_AFTER_DIGITS = re.compile(f"[{MAGNITUDES_AFTER_DIGITS}][{_NUMERAL_CHARACTERS}]*+")
 
 
 def cjk_numeral_values(text: str) -> list[str]:
@@ -30,21 +37,39 @@ def cjk_numeral_values(text: str) -> list[str]:
             if run not in _NO_NUMERAL_ALONE]
 
 
-def _value(numeral: str) -> int:
+def value_with_magnitude(text: str, end: int, number: str) -> str:
+    """`number`, a number in digits as `plain_digits` writes it that ends at `end` of `text`, times
+    the magnitude right after it, with the numerals after that (`3千` as `3000`, `3千五百` as
+    `3500`, `1.2万` as `12000`); `number` as it is where no magnitude follows, and a list of digits
+    (`10.20.30`) as it is too. The price: digits after a magnitude are a number of their own,
+    `3万5千` is read as `30000` and `5000`, where `三万五千` is `35000`."""
+    run = _MAGNITUDE_AFTER_DIGITS.match(text, end)
+    if run is None:
+        return number
+    try:
+        digits = Decimal(number)
+    except InvalidOperation:
+        return number
+    return format(_value(run.group(), digits).normalize(), "f")
+
+
+def _value(numeral: str, digits: Decimal = Decimal(0)) -> Decimal:
+    """The value of `numeral`, after `digits` where a number in digits comes before it."""
     if not any(char in _SMALL_MAGNITUDES or char in _LARGE_MAGNITUDES for char in numeral):
-        return int("".join(str(_DIGITS[char]) for char in numeral))
-    total = group = digit = 0
+        return Decimal("".join(str(_DIGITS[char]) for char in numeral))
+    total = group = Decimal(0)
+    digit = digits
     for char in numeral:
         if char in _DIGITS:
-            digit = _DIGITS[char]
+            digit = Decimal(_DIGITS[char])
         elif char in _SMALL_MAGNITUDES:
             group += (digit or 1) * _SMALL_MAGNITUDES[char]
-            digit = 0
+            digit = Decimal(0)
         else:
             magnitude = _LARGE_MAGNITUDES[char]
-            if magnitude > max(total, 1):  # `一万亿`: the groups before it are multiplied too
+            if magnitude > max(total, Decimal(1)):  # `一万亿`: the groups before it are multiplied too
                 total = (total + group + digit) * magnitude
             else:
                 total += (group + digit) * magnitude
-            group = digit = 0
+            group = digit = Decimal(0)
     return total + group + digit

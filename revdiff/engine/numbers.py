@@ -11,7 +11,11 @@ import unicodedata
 from decimal import Decimal
 
 from revdiff.engine.attribution_tokens import is_title_case
-from revdiff.engine.cjk_numerals import cjk_numeral_values
+from revdiff.engine.cjk_numerals import (
+    MAGNITUDES_AFTER_DIGITS,
+    cjk_numeral_values,
+    value_with_magnitude,
+)
 from revdiff.engine.currency_signs import after_currency
 from revdiff.engine.dates import dates_in
 from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
@@ -134,12 +138,13 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
 
 
 # A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3`, a
-# number before its magnitude or scale word, `$1.20bn`, `1.30 million`, or a number after a minus
-# sign that `NUMBER` reads as its sign, `-0.25`, though a dash between times is none,
-# `9.30-10.30`), and digits grouped by three between ordinary spaces, `1 000 000`
+# number before its magnitude or scale word, `$1.20bn`, `1.30 million`, `1.30万`, or a number
+# after a minus sign that `NUMBER` reads as its sign, `-0.25`, though a dash between times is
+# none, `9.30-10.30`), and digits grouped by three between ordinary spaces, `1 000 000`
 # (`words.SPACED_GROUPS`, one number to the word diff too: `in 2019 100 people` holds none).
 _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
-                   rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}|(?:\s+|[‐-])(?:{'|'.join(SCALES)})\b))")
+                   rf"(?![\d:]|[.,]\d|[{MAGNITUDES_AFTER_DIGITS}]"
+                   rf"|(?i:{_MAGNITUDE.pattern}|(?:\s+|[‐-])(?:{'|'.join(SCALES)})\b))")
 # A time on the 24-hour clock written in four digits, as agencies write it: before a time zone of
 # three letters or more in capitals (`1500 GMT`, `0930UTC`; not one of two, `2000 MT` being tonnes
 # as often), or after `at` and before `hours` (`at 1500 hours`; `1500 hours of work` and `1500
@@ -245,7 +250,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
     `tenfold` `10`, qualified as digits are, `~ five` as `~5`; not `no one`, `wait a second` or an
     ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`) and in Roman numerals
     after a name's word (`World War III` holds `3`: `_roman_numeral_values`) and in Chinese and
-    Japanese numerals (`三千` holds `3000`: `cjk_numeral_values`), sorted. `other_styles`
+    Japanese numerals (`三千` holds `3000`: `cjk_numeral_values`; a magnitude after digits
+    multiplies them, `3千` holds `3000` too: `value_with_magnitude`), sorted. `other_styles`
     reads a date in any style news writes it as the date it is (`dates_in`: `2020-01-03`,
     `1/3/2020`, `January 3, 2020` and `3 Jan. 2020` as `2020-01-03`, `9/11` and `September 11` as
     `--09-11`), a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`;
@@ -279,7 +285,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
         text = _values_of_scaled_numbers(text)
         text = _LAKH_GROUPS.sub(lambda match: match.group().replace(",", ", "), text)
     for match in NUMBER.finditer(text):
-        number = plain_digits(match.group())
+        number = value_with_magnitude(text, match.end(), plain_digits(match.group()))
         is_a_comma_list = number.count(".") > 1 and "." not in match.group()
         found += ([plain_digits(item) for item in number.split(".")]
                   if other_styles and is_a_comma_list else [qualified_number(text, match, number)])

@@ -1736,3 +1736,32 @@ def test_chinese_and_japanese_numerals_are_numbers() -> None:
     assert numbers_in("一些人统一了意见，万一千万别去") == ()
     assert Flag.NUMBER_CHANGED in edit_flags("目前已有三千名群众被转移。", "目前已有五千名群众被转移。")
     assert edit_flags("一些人来了。", "一样的人来了。") == frozenset()
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("目前已有3千名群众被转移", ("3000",)),
+    ("有1.2万人受灾", ("12000",)),
+    ("损失3000万元，另有5亿美元", ("30000000", "500000000")),
+    ("３千人", ("3000",)),
+    ("3千五百人", ("3500",)),
+    ("1.2万亿元", ("1200000000000",)),
+    ("有1.30万人", ("13000",)),
+])
+def test_magnitudes_after_digits_multiply_them(text: str, numbers: tuple[str, ...]) -> None:
+    """`3千` was read as `3`, so `3千` to `三千` (both 3,000) was a number changed and `3万人` to
+    `3人` (30,000 people to 3) none: a Chinese or Japanese magnitude after digits multiplies them,
+    as it does after numerals; read in other styles too, where `1.30万` is no time."""
+    assert numbers_in(text) == numbers
+    assert numbers_in(text, other_styles=True) == numbers
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("目前已有3千名群众被转移。", "目前已有三千名群众被转移。", False),
+    ("目前已有3千名群众被转移。", "目前已有3000名群众被转移。", False),
+    ("损失3000万元。", "损失三千万元。", False),
+    ("有3万人受灾。", "有3人受灾。", True),
+    ("有1.2万人受灾。", "有1.3万人受灾。", True),
+])
+def test_digits_with_a_magnitude_against_numerals(old: str, new: str, changed: bool) -> None:
+    """`3千` to `三千` is one number written otherwise, `3万人` to `3人` a number changed."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
