@@ -128,19 +128,22 @@ _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]{0,40}, ")
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z](?:\.[A-Z])+")
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca env vgl")
-# Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
+# Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split;
+# a word that says when opens one too (`left the U.S. Today they arrived.`), where a name's word
+# goes on with it (`the U.S. Embassy`).
 OPENERS = word_set(
     "a an the he she it its they we i you his her their our this that these those there here "
     "but and or so yet if in on at as for from after before when while since although though "
     "however meanwhile still also then now later earlier what who why how where some many "
-    "most no not officials authorities police mr mrs ms dr"
+    "most no not officials authorities police mr mrs ms dr today yesterday tomorrow tonight"
 )
 # Openers that open a sentence before a comma too (`Still, it failed.`, `It, too, failed.`,
 # `Police, who came, ...`): after an initial, a comma after one leaves it opening a sentence
 # (`Plan B. Still, it failed.`; `Mary C. Most, resigned`).
 OPENERS_BEFORE_COMMA = word_set(
     "however meanwhile still also then now later earlier yet so no here there but and or "
-    "he she it they we i you this that these those officials authorities police"
+    "he she it they we i you this that these those officials authorities police today yesterday "
+    "tomorrow tonight"
 )
 # Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
 # time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).

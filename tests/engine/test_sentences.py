@@ -41,6 +41,12 @@ def pieces(text: str) -> list[str]:
     ("A U.S. airstrike killed him. The U.S. military confirmed it.",
      ["A U.S. airstrike killed him.", "The U.S. military confirmed it."]),
     ("He was sent to the U.S. The trip was short.", ["He was sent to the U.S.", "The trip was short."]),
+    # a word that says when opened no sentence after `U.S.`, which a name's word continues
+    (("The troops left the U.S. Today they arrived. He flew to the U.S. Yesterday, he left. "
+      "He backed Plan B. Tomorrow, it fails. The U.S. Embassy and U.S. President Trump spoke."),
+     ["The troops left the U.S.", "Today they arrived.", "He flew to the U.S.",
+      "Yesterday, he left.", "He backed Plan B.", "Tomorrow, it fails.",
+      "The U.S. Embassy and U.S. President Trump spoke."]),
     # `ex.` opening a bracket ended a sentence before a capital
     ("He owns many things (ex. Cars, TVs) at home. [ex. Gold] Bob left his ex. She stayed.",
      ["He owns many things (ex. Cars, TVs) at home.", "[ex. Gold] Bob left his ex.",
