@@ -34,7 +34,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - a time zone in capitals after a time ends a sentence as a word does (`at 5 p.m. EST. Crowds
   came.`), not as the abbreviations `est.` and `Mt.` do;
 - ellipses split only before a capital letter, and not inside a quotation that a speaker's name
-  and verb attribute after them (`...” Trump said.`, read as after `?”`);
+  and verb attribute after them (`...” Trump said.`, read as after `?”`); a Chinese one, `……`,
+  a pause inside its sentence, never does (`他说……我们走吧。`);
 - Wikipedia's reference markers after a sentence's end (`in 1820.[1] It grew`) close it;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
   script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space,
