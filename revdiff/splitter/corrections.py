@@ -25,7 +25,9 @@ def _find_row(article: Article, page_name: str, line: int) -> tuple[int, RowRead
         raise MalformedPage(f"the article has no page named {page_name}")
     row = next((r for r in article.pages[page_index].rows if r.line == line), None)
     if row is None:
-        raise MalformedPage(f"page has no body row at line {line}", page_name, line)
+        raise MalformedPage("the page has no body row at this line", page_name, line,
+                            hint="name a row's line as `revdiff parse --format json` shows it",
+                            python_hint="name a row's line as the page's rows give it")
     return page_index, row
 
 

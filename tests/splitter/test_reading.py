@@ -477,6 +477,21 @@ def test_chain_with_repeated_boilerplate_paragraphs_is_read_exactly() -> None:
     assert [v.paragraphs for v in article.versions] == [v.paragraphs for v in versions]
 
 
+def test_a_line_with_no_body_row_is_named_once() -> None:
+    """The error named the line twice, as its place and in its words: `p.txt:3: page has no body
+    row at line 3`."""
+    from revdiff.formats import load
+
+    article = load([str(ROOT / "samples" / "washpo-soleimani-v6-v7.txt")])[0]
+    name = article.pages[0].name
+    with pytest.raises(MalformedPage) as refused:
+        correct_row(article, name, 3, RowKind.NEW_ONLY)
+    assert (refused.value.where, refused.value.line) == (name, 3)
+    said = str(refused.value)
+    assert said.startswith(f"{name}:3: the page has no body row at this line (")
+    assert "3" not in said.removeprefix(f"{name}:3: "), said
+
+
 def test_correct_row_takes_a_kind_by_its_value() -> None:
     """RowKind is a str enum, yet `correct_row(..., "old_only")` failed with 'the correction
     contradicts a row already fixed': the checks compared the kind with `is`."""
