@@ -151,7 +151,7 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("F",), "restore_reading", "Undo every flip: the splitter's own reading",
                "Page reading"),
     KeyCommand(("w",), "save_corrections",
-               "Save the flips as a corrections file (for --corrections)", "Page reading"),
+               "Save --corrections's rows and the flips as a corrections file", "Page reading"),
     KeyCommand(("e",), "export", "Export this comparison to a file", "Share", footer="export"),
     KeyCommand(("y",), "copy_edit", "Copy the current edit", "Share"),
     KeyCommand(("question_mark",), "help", "This help", "App", footer="help"),

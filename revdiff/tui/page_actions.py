@@ -1,6 +1,6 @@
 """The app's keys for a pair read from flattened diff pages: the next unsure row (`u`), flipping
-a row's reading (`f`), going back to the splitter's own reading (`F`) and saving the flips as a
-corrections file (`w`)."""
+a row's reading (`f`), going back to the splitter's own reading (`F`) and saving the corrections
+read with `--corrections` and the flips as a corrections file (`w`)."""
 
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ class PageActions:
             self.notify(f"Could not write {visible(str(path))}: {os_reason(error)}",
                         severity="error", markup=False)
             return
-        self.notify(exported_notice("the flips", visible(str(path)), self.size.width),
+        self.notify(exported_notice("the corrections", visible(str(path)), self.size.width),
                     timeout=4, markup=False)
 
 

@@ -530,3 +530,27 @@ def test_a_flip_of_a_row_the_corrections_file_read_replaces_its_correction(
     assert (page, line, kind, boundary) == (correction.page, correction.line, flipped.kind,
                                             flipped.boundary)
     assert (kind, boundary) != (correction.kind, correction.boundary)
+
+
+@run_async
+async def test_w_is_said_to_save_the_corrections_read_with_not_the_flips_alone(
+        page_article: Article, tmp_path: Path) -> None:
+    """`w` saves the corrections the app was read with and then its flips, yet the help called it
+    `Save the flips`, and with no flip its notice said `Wrote the flips`."""
+    from revdiff.tui.help_screen import help_table
+
+    corrected, applied = _read_with_a_correction(page_article, tmp_path)
+    saved_in = tmp_path / "saved"
+    saved_in.mkdir()
+    app = RevdiffApp(corrected, export_directory=saved_in, corrections=applied)
+    columns = help_table(app.key_table).columns
+    shown = dict(zip(map(str, columns[0].cells), map(str, columns[1].cells), strict=True))
+    assert "--corrections" in shown["w"] and "flips" in shown["w"]
+    assert not shown["w"].startswith("Save the flips")
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        notice = list(app._notifications)[-1].message
+    assert notice.startswith("Wrote the corrections to "), notice
+    assert len(list(saved_in.iterdir())) == 1
