@@ -148,7 +148,7 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("slash",), "search", "Search all versions", "Find", footer="search"),
     KeyCommand(("u",), "next_unsure", "Next row the page reader was unsure of", "Page reading"),
     KeyCommand(("f",), "flip_row", "Next reading of the current row (k of n)", "Page reading"),
-    KeyCommand(("F",), "restore_reading", "Undo every flip: the splitter's own reading",
+    KeyCommand(("F",), "restore_reading", "Undo every flip (keeps --corrections's rows)",
                "Page reading"),
     KeyCommand(("w",), "save_corrections",
                "Save --corrections's rows and the flips as a corrections file", "Page reading"),

@@ -1,5 +1,5 @@
 """The app's keys for a pair read from flattened diff pages: the next unsure row (`u`), flipping
-a row's reading (`f`), going back to the splitter's own reading (`F`) and saving the corrections
+a row's reading (`f`), undoing the flips (`F`) and saving the corrections
 read with `--corrections` and the flips as a corrections file (`w`)."""
 
 from __future__ import annotations
@@ -119,18 +119,19 @@ class PageActions:
             _say_not_read_from_a_page(self)
             return
         if not self.session.flips:
-            self.notify("No row was flipped: this is the splitter's own reading", timeout=2,
-                        markup=False)
+            self.notify("No row was flipped: this is the splitter's "
+                        + ("reading with the corrections file's rows" if self.session.corrections
+                           else "own reading"), timeout=2, markup=False)
             return
         current = self.diff.current_edit
         row = self.session.row_of_edit(self.session.comparison().edits[current]) \
             if current is not None else None
         line = row.line if row is not None else None
-        self.background.read_again(self.session.restore_splitter_reading,
+        self.background.read_again(self.session.undo_flips,
                                    lambda: _after_reading_changed(self, line),
                                    lambda error: self.notify(
-                                       f"Cannot restore the splitter's reading: "
-                                       f"{visible(str(error))}", severity="error", markup=False))
+                                       f"Cannot undo the flips: {visible(str(error))}",
+                                       severity="error", markup=False))
 
 
     def action_save_corrections(self: PageHost) -> None:
@@ -188,7 +189,8 @@ def _after_reading_changed(app: PageHost, line: int | None) -> None:
         app.notify("The comparison was computed again", timeout=3, markup=False)
         return
     number, count = app.session.reading_number(new_row)
-    whose = "your choice" if app.session.is_flipped(new_row) else "the splitter's own"
+    whose = ("your choice" if app.session.is_flipped(new_row) else
+             "the corrections file's" if app.session.is_corrected(new_row) else "the splitter's own")
     # a row whose new reading the filters hide can only be flipped again once they show it
     hidden = "" if keep in app.diff.view_layout.first_row \
         else f"; hidden by the filter ({app.filters.describe()})"

@@ -99,11 +99,13 @@ class ArticleSession:
         # every opening
         self._words: dict[Version, int] = {}
         self.pair: tuple[int, int] = (0, 1)  # every input opens at its first pair
-        self.splitter_article = article  # the article as the splitter read it, before any flip
+        # the article as it was read, before any flip: as the splitter read it, but for the rows
+        # the corrections file corrected (`--corrections`), which `F` goes back to
+        self.read_article = article
         # the corrections of its pages it was read with (`--corrections`), in the file's order
         page_names = {page.name for page in article.pages}
         self.corrections = tuple(c for c in corrections if c.page in page_names)
-        # (page name, line) -> how many times that row was flipped away from the splitter's reading
+        # (page name, line) -> how many times that row was flipped away from its reading as read
         self.flips: dict[tuple[str, int], int] = {}
         # "old" or "new" -> the page and version last matched (`_row_paragraphs`) and their rows
         self._paragraph_rows: dict[
@@ -325,7 +327,8 @@ class ArticleSession:
         return None
 
     def reading_number(self, row: RowReading) -> tuple[int, int]:
-        """(k, n): the row shows its k-th reading of n, the splitter's own reading being the first.
+        """(k, n): the row shows its k-th reading of n, its reading as read (the splitter's own, or
+        the corrections file's) being the first.
 
         A row can be read as old only, new only, or as a change cut at any one of its spaces;
         `f` steps through those readings, most likely first, as the splitter ranks them.
@@ -339,6 +342,13 @@ class ArticleSession:
         """Whether `row` of the current page reads the way a person chose with `f`."""
         page = self.page()
         return page is not None and (page.name, row.line) in self.flips
+
+    def is_corrected(self, row: RowReading) -> bool:
+        """Whether `row` of the current page reads as the corrections file read it, not flipped
+        since."""
+        page = self.page()
+        return (page is not None and (page.name, row.line) not in self.flips
+                and any((c.page, c.line) == (page.name, row.line) for c in self.corrections))
 
     def flipped_rows(self) -> tuple[tuple[str, RowReading], ...]:
         """Each row flipped with `f` (in the order first flipped) with its page's name, as the
@@ -360,7 +370,7 @@ class ArticleSession:
 
     def flip(self, row: RowReading) -> None:
         """Read `row` the next most likely way and forget the comparisons that depended on it;
-        after the last reading comes the splitter's own again."""
+        after the last reading comes the one it was read with again."""
         page = self.page()
         if page is None:
             raise ValueError("the current pair was not read from a flattened diff page")
@@ -368,16 +378,16 @@ class ArticleSession:
         if count == 1:
             raise ValueError("a row made of one text twice has only one reading")
         if number == count and len(self.flips) == 1 and (page.name, row.line) in self.flips:
-            self.restore_splitter_reading()  # back round to the first reading, exactly as read
+            self.undo_flips()  # back round to the first reading, exactly as read
             return
         self.article = self._flip(self.article, page.name, row.line)
         self.flips[(page.name, row.line)] = self.flips.get((page.name, row.line), 0) + 1
         self._cache.clear()
         self._summaries.clear()
 
-    def restore_splitter_reading(self) -> None:
-        """Undo every flip: the article as the splitter read it."""
-        self.article = self.splitter_article
+    def undo_flips(self) -> None:
+        """Undo every flip: the article as it was read, the corrections file's rows kept."""
+        self.article = self.read_article
         self.flips.clear()
         self._cache.clear()
         self._summaries.clear()

@@ -554,3 +554,42 @@ async def test_w_is_said_to_save_the_corrections_read_with_not_the_flips_alone(
         notice = list(app._notifications)[-1].message
     assert notice.startswith("Wrote the corrections to "), notice
     assert len(list(saved_in.iterdir())) == 1
+
+
+@run_async
+async def test_F_in_an_app_read_with_corrections_goes_back_to_them_and_says_so(
+        page_article: Article, tmp_path: Path) -> None:
+    """`view --corrections FILE` then `F` undoes the flips alone: the rows the file corrected stay
+    as it reads them, the reading the app started with. Its help, its notices and the reading
+    a corrected row was said to have called that `the splitter's own reading`."""
+    from revdiff.tui.help_screen import help_table
+
+    corrected, [correction] = _read_with_a_correction(page_article, tmp_path)
+    app = RevdiffApp(corrected, corrections=[correction])
+    columns = help_table(app.key_table).columns
+    shown = dict(zip(map(str, columns[0].cells), map(str, columns[1].cells), strict=True))
+    assert "splitter's own" not in shown["F"] and "--corrections" in shown["F"]
+
+    def notices() -> list[str]:
+        return [notice.message for notice in app._notifications]
+
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("F")
+        await pilot.pause()
+        assert notices()[-1] == ("No row was flipped: this is the splitter's reading with the "
+                                 "corrections file's rows")
+        edits = app.session.comparison().edits
+        app.diff.set_current(next(index for index, edit in enumerate(edits)
+                                  if (row := app.session.row_of_edit(edit)) is not None
+                                  and row.line == correction.line))
+        await pilot.press("f")
+        await wait_until(pilot, lambda: bool(app.session.flips))
+        await pilot.pause()
+        assert app.session.article != corrected
+        await pilot.press("F")
+        await wait_until(pilot, lambda: not app.session.flips)
+        await pilot.pause()
+        assert app.session.article is corrected
+        assert notices()[-1].startswith(f"Page line {correction.line}: reading 1 of ")
+        assert notices()[-1].endswith(f"{correction.kind.value} (the corrections file's)")
