@@ -59,7 +59,7 @@ else:
 
 
 def load(*paths: PathInput | Iterable[PathInput], max_bytes: SupportsIndex | None = None,
-         notes: list[str] | None = None) -> list[Article]:
+         notes: list[str] | None = None, corrections: PathInput | None = None) -> list[Article]:
     """Read the articles of one input (or several read together, like `revdiff parse A B`).
 
     An input is anything the command line takes: a page, version files, a folder of versions,
@@ -77,12 +77,18 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: SupportsIndex | Non
     `warnings`; a warning about the inputs that belongs to no article (the folders left out of a
     folder of versions, a folder named twice and read once) is appended to `notes` when a list
     is given, as the command line prints it on stderr.
+
+    `corrections`, a path, names a corrections file (README, `--corrections`): the rows of the
+    diff pages it names are read as it corrects them, as the command line reads them; a line
+    that is malformed or that its page refuses raises a `RevdiffError` naming that line.
     """
+    from revdiff.corrections_file import read_corrected
     from revdiff.formats import load as load_inputs
     from revdiff.size_limit import DEFAULT_MAX_BYTES
 
     limit = DEFAULT_MAX_BYTES if max_bytes is None else _byte_limit(max_bytes)
     _check_notes(notes, "revdiff.load")
+    corrections_path = None if corrections is None else _path(corrections, "revdiff.load")
     names: list[str] = []
     for item in paths:
         if isinstance(item, (str, PathLike)):
@@ -91,7 +97,9 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: SupportsIndex | Non
             names.extend(_path(part, "revdiff.load")
                          for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
     with _python_hints():
-        return load_inputs(names, max_bytes=limit, notes=notes, for_python=True)
+        return read_corrected(
+            lambda: load_inputs(names, max_bytes=limit, notes=notes, for_python=True),
+            corrections_path, limit)
 
 
 def _byte_limit(max_bytes: Any) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -54,13 +54,26 @@ def corrections_text(readings: Iterable[tuple[str, int, RowKind, int | None]]) -
     return "\n".join(lines) + "\n"
 
 
+def read_corrected(read: Callable[[], list[Article]], path: str | None, max_bytes: int,
+                   applied: list[Correction] | None = None) -> list[Article]:
+    """The articles `read` gives, with the rows the corrections file `path` names read as it
+    corrects them (`--corrections`, `revdiff.load(corrections=...)`); as `read` gives them where
+    `path` is None. The file is read first, so that a malformed line is refused before the
+    inputs are read; `applied` gets the corrections applied (`apply_corrections`)."""
+    if path is None:
+        return read()
+    corrections = read_corrections(path, max_bytes)
+    return apply_corrections(read(), corrections, path, applied)
+
+
 def read_corrections(path: str, max_bytes: int) -> list[Correction]:
     """The corrections a file holds, in its order; a malformed line is refused, naming it."""
     where = name_text(path)
     try:
         if os.stat(path).st_size > max_bytes:
             raise BadCorrection(f"the corrections file is larger than {max_bytes} bytes", where,
-                                hint="give a smaller file, or raise --max-size")
+                                hint="give a smaller file, or raise --max-size",
+                                python_hint="give a smaller file, or raise max_bytes")
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
@@ -155,11 +168,13 @@ def input_pages(articles: Sequence[Article], corrections: Sequence[Correction],
                 raise BadCorrection(
                     f"no diff page is {page}, and {len(same_name)} input pages are named "
                     f"{PurePath(page).name} ({', '.join(same_name)})", where, correction.file_line,
-                    hint="name the page by its path as `revdiff parse --format json` names it")
+                    hint="name the page by its path as `revdiff parse --format json` names it",
+                    python_hint="name the page by its path as its PageReading's name gives it")
             else:
                 raise BadCorrection(f"no diff page named {page} among the inputs", where,
                                     correction.file_line,
-                                    hint="name a page as `revdiff parse --format json` names it")
+                                    hint="name a page as `revdiff parse --format json` names it",
+                                    python_hint="name a page as its PageReading's name gives it")
         found.append(replace(correction, page=page))
     return found
 

@@ -1310,3 +1310,46 @@ def test_a_file_of_text_given_open_is_told_its_lines_are_read_as_paths(call: Any
         call(file)
     with pytest.raises(EmptyInput, match=r"\(check the path\)$"):
         call("BAGHDAD: no such story")  # no line break: not read from a file
+
+
+SEED_PAGE = Path(__file__).resolve().parents[1] / "samples" / "washpo-soleimani-v6-v7.txt"
+
+
+def test_load_reads_rows_as_a_corrections_file_corrects_them_as_the_command_line_does(
+        tmp_path: Path) -> None:
+    """`--corrections FILE` had no counterpart in `revdiff.load`."""
+    from revdiff.corrections_file import apply_corrections, correction_line, read_corrections
+
+    fixes = tmp_path / "fixes.jsonl"
+    fixes.write_text("# read by hand\n"
+                     + correction_line(str(SEED_PAGE), 15, RowKind.NEW_ONLY, None) + "\n"
+                     + correction_line(str(SEED_PAGE), 14, RowKind.CHANGE, 177) + "\n",
+                     encoding="utf-8")
+    [article] = revdiff.load(SEED_PAGE, corrections=fixes)
+    rows = {row.line: row for row in article.pages[0].rows}
+    assert (rows[15].kind, rows[15].confidence) == (RowKind.NEW_ONLY, 1.0)
+    assert (rows[14].kind, rows[14].boundary) == (RowKind.CHANGE, 177)
+    assert [article] == apply_corrections(revdiff.load(SEED_PAGE),
+                                          read_corrections(str(fixes), 100_000), str(fixes))
+    assert revdiff.load(SEED_PAGE, corrections=str(fixes)) == [article]
+
+
+def test_load_refuses_a_corrections_file_it_cannot_apply_as_its_other_bad_input(
+        tmp_path: Path) -> None:
+    from revdiff.errors import RevdiffError
+
+    fixes = tmp_path / "fixes.jsonl"
+    fixes.write_text('{"page": "elsewhere.txt", "line": 15, "kind": "new_only"}\n',
+                     encoding="utf-8")
+    with pytest.raises(RevdiffError, match=r"fixes.jsonl:1: no diff page named elsewhere.txt "
+                                           r"among the inputs \(name a page as its PageReading"):
+        revdiff.load(SEED_PAGE, corrections=fixes)
+    with pytest.raises(RevdiffError, match=r"fixes.jsonl: the corrections file is larger than 10 "
+                                           r"bytes \(give a smaller file, or raise max_bytes"):
+        revdiff.load(SEED_PAGE, corrections=fixes, max_bytes=10)
+    with pytest.raises(RevdiffError, match="cannot read the corrections file"):
+        revdiff.load(SEED_PAGE, corrections=tmp_path / "missing.jsonl")
+    with pytest.raises(RevdiffError, match="does not read standard input"):
+        revdiff.load(SEED_PAGE, corrections="-")
+    with pytest.raises(TypeError, match=r"revdiff.load takes paths \(str or os.PathLike\), not int"):
+        revdiff.load(SEED_PAGE, corrections=3)  # type: ignore[arg-type]

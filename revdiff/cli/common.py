@@ -14,7 +14,7 @@ import click
 from revdiff.cli import report_error, say, write_to_stderr
 from revdiff.cli.descriptor_bytes import DescriptorBytes
 from revdiff.cli.progress import draws_on_stderr, obeys_escape_codes, reading_notice
-from revdiff.corrections_file import Correction, apply_corrections, read_corrections
+from revdiff.corrections_file import Correction, read_corrected
 from revdiff.errors import NothingToCompare, RevdiffError, stdout_open, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
@@ -168,7 +168,6 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
     # load than the rest of the command line, and completing a path or `--help` needs neither
     from revdiff.formats import load
 
-    fixes = read_corrections(corrections, max_size) if corrections is not None else []
     notes: list[str] = []
     typed = "-" in inputs and sys.stdin is not None and sys.stdin.isatty()
     if typed:  # else the command waits without a word for what is typed
@@ -176,9 +175,9 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
             "on a line of its own")
     with reading_notice(write_to_stderr, counted(len(inputs), "input"),
                         notice and not quiet and not typed and draws_on_stderr()):
-        articles = load(list(inputs), max_bytes=max_size, notes=notes, origins=origins)
-        if corrections is not None:
-            articles = apply_corrections(articles, fixes, corrections, applied)
+        articles = read_corrected(
+            lambda: load(list(inputs), max_bytes=max_size, notes=notes, origins=origins),
+            corrections, max_size, applied)
     for note in notes if not quiet else ():
         warn(visible(note), said)
     return articles
