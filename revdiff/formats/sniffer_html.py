@@ -95,9 +95,18 @@ def _has_version_line(markup: str) -> bool:
 
 
 def _cell_text(cell: Tag) -> str:
-    """The cell's text as a browser shows it, whitespace collapsed: a line break (`<br>`) or a
-    paragraph inside it parts the words around it; a cell of nothing but white space (`&nbsp;`,
-    `&thinsp;`) holds no text."""
+    """The element's text as `_paragraph_text` gives it, but none where it is nothing but white
+    space (`&nbsp;`, `&thinsp;`): a version page's `<p>&nbsp;</p>` is a spacer, no paragraph."""
+    text = _paragraph_text(cell)
+    return text if text.strip() else ""
+
+
+def _paragraph_text(cell: Tag) -> str:
+    """The cell's text as a browser shows it, ASCII white space collapsed and trimmed as News
+    Sniffer stores a paragraph: a line break (`<br>`) or a paragraph inside it parts the words
+    around it. A no-break space (`&nbsp;`) is text: a diff page's cell of nothing but one
+    (padded with spaces in a change row) is a paragraph of it alone, as News Sniffer stores one;
+    the absent side of a one-sided row is an empty `<td></td>`."""
     strings: list[str] = []
     pending: list[PageElement | str] = list(reversed(cell.contents))
     while pending:
@@ -110,8 +119,7 @@ def _cell_text(cell: Tag) -> str:
         # No comment, script or CDATA section: a browser reads `<![CDATA[...]]>` in HTML as a comment
         elif type(node) in (NavigableString, str):
             strings.append(str(node))
-    text = collapse_whitespace("".join(strings))
-    return text if text.strip() else ""
+    return collapse_whitespace("".join(strings))
 
 
 def _article_info(soup: BeautifulSoup, where: str, warnings: list[str],
@@ -254,7 +262,7 @@ def read_diff_page(text: str, where: str) -> Article:
         raise MalformedPage(f"the title row (tr#title) has {counted(len(title_cells), 'cell')}, "
                             "where News Sniffer writes 2", where, title_row.sourceline,
                             hint=_SAVE_AGAIN)
-    titles = [_cell_text(cell) for cell in title_cells]
+    titles = [_paragraph_text(cell) for cell in title_cells]
     time_cells = table.find_all(["th", "td"], class_="time")
     times: list[datetime | None] = [None, None]
     time_text = None
@@ -287,7 +295,7 @@ def read_diff_page(text: str, where: str) -> Article:
             named = shown(str(row_id)) if row_id else "without an id"
             raise MalformedPage(f"body row {named} has {counted(len(cells), 'cell')}, where News "
                                 "Sniffer writes 2", where, row.sourceline, hint=_SAVE_AGAIN)
-        old_text, new_text = _cell_text(cells[0]), _cell_text(cells[1])
+        old_text, new_text = _paragraph_text(cells[0]), _paragraph_text(cells[1])
         if old_text:
             old.append(old_text)
         if new_text:
