@@ -22,6 +22,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
 - A title, abstract, url, byline or author whose bytes are not UTF-8 has its bad bytes replaced,
   warned, naming its row; a url Python cannot split (`http://[::1/x`) is refused, naming its
   row, as every reader refuses such a URL (`checked_url`).
+- An article's source is its url's site (`source_of_url`); the original's is `nyt` where its
+  rows have no url that names a site.
 - A NULL title or abstract becomes an empty one, and a time that goes back along the version
   order is kept where the version number puts it; both are warned about.
 """
@@ -228,7 +230,8 @@ def _article(article_id: object, rows: list[Row], table: str, original: bool, nu
     credits = [r.credit for r in rows if r.credit]
     if credits:
         metadata["byline" if original else "author"] = credits[-1]
-    source = "nyt" if original else source_of_url(url)
+    # the original tracks the Times, but its list of articles may name another site's
+    source = (source_of_url(url) or "nyt") if original else source_of_url(url)
     return Article(source, url, tuple(versions), None, metadata, tuple(warnings))
 
 

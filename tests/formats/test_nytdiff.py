@@ -496,3 +496,21 @@ def test_the_written_kicker_column_is_null(tmp_path: Path) -> None:
         assert connection.execute("SELECT kicker FROM nyt_versions").fetchall() == [(None,)]
     finally:
         connection.close()
+
+
+def test_the_original_names_the_source_of_another_site_by_its_url(tmp_path: Path) -> None:
+    """The original gave `nyt` for every article, also one of independent.co.uk (as the sample
+    holds); it names the URL's site as the fork does, `nyt` for nytimes.com and without a url."""
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "a", "https://www.independent.co.uk/news/a.html", "A", "Body.", None, None, "h",
+         "2020-01-03 10:00:00", 1),
+        (2, "b", "https://www.nytimes.com/2020/01/03/world/b.html", "B", "Body.", None, None, "h",
+         "2020-01-03 10:00:00", 1),
+        (3, "c", None, "C", "Body.", None, None, "h", "2020-01-03 10:00:00", 1),
+    ])
+    assert [a.source for a in read_database(path)] == ["independent", "nyt", "nyt"]
+
+
+def test_the_original_sample_names_each_site_its_urls_are_of() -> None:
+    assert [a.source for a in read_database(SAMPLES / "nytdiff-titles.db")] == [
+        a.source for a in read_database(SAMPLES / "nytdiff-rss-titles.db")]
