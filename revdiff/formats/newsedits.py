@@ -12,11 +12,10 @@ left out; a row without a version number is left out; a row whose entry id is NU
 row, an article of its own; a NULL title or text is read as empty; a `created` that is no time keeps
 its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, which revdiff's own
 export writes there, without a warning); a time in a zone Python does not know (`CET`) is read in
-no zone, with one warning for the file that names such zones and counts and names their entries
-(on the first article read); a version dated before the one before it keeps its
-place by number; an entry's url and source are its lowest version's that has one (lower versions
-without one warned of), a later row's other url or source warned of; the
-lowest version's num_versions is the entry's, the other rows' not read, left
+no zone, with one warning for its entry that names such zones and their versions; a version dated
+before the one before it keeps its place by number; an entry's url and source are its lowest
+version's that has one (lower versions without one warned of), a later row's other url or source
+warned of; the lowest version's num_versions is the entry's, the other rows' not read, left
 out when it is no number (it counts the versions the rows hold); an entry id written as `1` in
 some rows and `'1'` in others is one entry; an entry id stored as a BLOB is read as UTF-8 text
 (`b'1'` is `1`; bad bytes replaced, warned), as a title is, in `entry_id` and in warnings, as
@@ -227,12 +226,11 @@ class DatabaseArticles:
     is refused when it is larger than `max_bytes`.
 
     Opening checks the table, its columns and that it holds rows, and reads each entry's rowids
-    (a table WITHOUT ROWID, rare, is read whole instead) and the times in a zone not read
-    (`unread_zone`): the first article read carries the one warning for the file that names
-    them (`zones_warning`). Articles come in entry order, each entry's rows ordered by version
-    number and then in the order they were written. A value longer than SQLite makes for the
-    size limit fails the article holding it alone, naming its entry and version; rows whose entry
-    id is such a value, which cannot be told apart, fail as one article, last, named by rowid.
+    (a table WITHOUT ROWID, rare, is read whole instead). Articles come in entry order, each
+    entry's rows ordered by version number and then in the order they were written. A value
+    longer than SQLite makes for the size limit fails the article holding it alone, naming its
+    entry and version; rows whose entry id is such a value, which cannot be told apart, fail as
+    one article, last, named by rowid.
     """
 
     def __init__(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
@@ -266,7 +264,6 @@ class DatabaseArticles:
                     connection, self._select("NULL"),
                     order=f"{entry}, {quote(self.columns['version'])}")
                 self.rows = [self._row(values) for values in rows]
-            self.zones_warning = self._zones_warning(connection)
         finally:
             connection.close()
         if not (self.entries or self.rows or self.long_id_rows):
@@ -280,16 +277,6 @@ class DatabaseArticles:
         return len({id_key(row["entry"]) for row in self.rows} - {None}) + without_entry
 
     def __iter__(self) -> Iterator[Article]:
-        articles = self._articles()
-        first = next(articles, None)
-        if first is None:
-            return
-        if self.zones_warning is not None:
-            first = replace(first, warnings=(self.zones_warning, *first.warnings))
-        yield first
-        yield from articles
-
-    def _articles(self) -> Iterator[Article]:
         connection = open_read_only(self.path, self.max_bytes)
         connection.text_factory = text_or_bytes
         try:
@@ -433,36 +420,6 @@ class DatabaseArticles:
                 return None
             raise cannot_read(connection, TABLE, error, self.where) from None
 
-    def _zones_warning(self, connection: sqlite3.Connection) -> str | None:
-        """The file's warning of times in a zone not read (`unread_zone`), read as written in no
-        zone: the zones, the most used first, each with its number of entries and the first few
-        of them (`'CET' (5 entries: 5, 9, 12 and 2 more)`); None when there are none. Only text
-        with letters in it can name a zone (ISO times and numbers have none)."""
-        if "created" not in self.columns:
-            return None
-        created = quote(self.columns["created"])
-        # a row holding a value too long to make is left out: its entry fails when it is read
-        rows, _ = self._made_leaving_out_too_long(
-            connection, f"{quote(self.columns['entry'])}, {created}",
-            f"typeof({created}) = 'text' AND {created} GLOB '*[A-Za-z][A-Za-z]*'")
-        # zone: {entry's key: the entry as named}, in the order the rows were written
-        entries_by_zone: dict[str, dict[object, str]] = {}
-        for index, (entry, time) in enumerate(rows):
-            zone = unread_zone(time) if isinstance(time, str) else None
-            if zone is not None:  # a row without an entry id is an entry of its own
-                key = id_key(entry) if entry is not None else ("row", index)
-                named = cell_shown(entry) if entry is not None else "a row without an entry id"
-                entries_by_zone.setdefault(zone, {}).setdefault(key, named)
-        if not entries_by_zone:
-            return None
-        entries = set().union(*entries_by_zone.values())
-        zones = [f"{shown(zone)} ({_entries(len(named))}: {_few_named(list(named.values()))})"
-                 for zone, named in sorted(entries_by_zone.items(), key=lambda item: -len(item[1]))]
-        return (f"{self.where}: {self.columns['created']} names a time zone that is not read "
-                f"(unknown or ambiguous) in {_entries(len(entries))}: {first_few(zones)}; their "
-                "times are read as written, in no zone (write an offset, `+0100`, to read a "
-                "time in its zone)")
-
     def _made_leaving_out_too_long(self, connection: sqlite3.Connection, select: str,
                                    condition: str = "TRUE", order: str = "rowid"
                                    ) -> tuple[list[tuple[object, ...]], list[int]]:
@@ -553,11 +510,6 @@ def _warnings_list(cell: object) -> list[str] | None:
     return warnings
 
 
-def _entries(count: int) -> str:
-    """`1 entry`, `1,204 entries`."""
-    return f"{count:,} {'entry' if count == 1 else 'entries'}"
-
-
 def _few_named(names: list[str], shown_names: int = 3) -> str:
     """`5`, `5 and 9`, `5, 9, 12 and 2 more`: the first `shown_names` names and how many more."""
     if len(names) > shown_names:
@@ -637,9 +589,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     its NULL text is warned of), a `created` that is no time
     keeps its text (warned, unless it is News Sniffer's "about 1 hour later" or a date alone,
     which revdiff's export writes), a time at a leap second (`23:59:60`) is read at second 59,
-    warned, a time in a zone not read (`unread_zone`) is read in no zone (the file warns of them:
-    `DatabaseArticles.zones_warning`), a version dated before the one before it keeps its place
-    by number, and a num_versions that is no number is left out. The num_versions is the lowest
+    warned, a time in a zone not read (`unread_zone`) is read in no zone (one warning names the
+    zones and their versions: `_zones_warning`), a version dated before the one before it keeps
+    its place by number, and a num_versions that is no number is left out. The num_versions is the lowest
     version's; the url and source the lowest version's that has one, a later row's other one
     warned of (`_entry_value`); without a source in any row, the URL's (`source_of_url`).
     """
@@ -673,6 +625,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     for number, row in numbered:
         by_number.setdefault(number, []).append(row)
     versions = []
+    unread_zones: dict[str, list[str]] = {}  # zone: the numbers of its versions
     for number, same in by_number.items():
         row = same[0]
         if len(same) > 1:
@@ -687,6 +640,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
                        if time is not None and isinstance(created, str) else None)
         if leap_second is not None:
             warnings.append(leap_second)
+        zone = unread_zone(created) if time is not None and isinstance(created, str) else None
+        if zone is not None:
+            unread_zones.setdefault(zone, []).append(str(number))
         # revdiff's export (`exported`) writes a version without a title so, which the
         # warnings it keeps tell of where its input did
         if "title" in columns and row.get("title") is None and not exported:
@@ -707,6 +663,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
                             "without paragraphs")
         time_from = _time_from(row, number, time_text, place, warnings)
         versions.append(Version(number, title, paragraphs, time, time_text, time_from))
+    if unread_zones:
+        warnings.append(_zones_warning(entry_name, columns["created"], unread_zones))
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
     first = by_number[versions[0].number][0]
@@ -804,6 +762,18 @@ def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], plac
     if is_not_utf8(value):
         warnings.append(not_utf8_warning(place, columns[field]))
     return cell_text(value) or ""
+
+
+def _zones_warning(entry_name: str, column: str, unread_zones: dict[str, list[str]]) -> str:
+    """The warning of an entry's times in a zone not read (`unread_zone`), read as written in no
+    zone: the zones, the most used first, each with the first few of its versions (`'CET'
+    (versions 0, 1, 2 and 3 more)`), one line for the entry however many rows hold them."""
+    zones = [f"{shown(zone)} ({'version' if len(numbers) == 1 else 'versions'} "
+             f"{_few_named(numbers)})"
+             for zone, numbers in sorted(unread_zones.items(), key=lambda item: -len(item[1]))]
+    return (f"{entry_name}: {column} names a time zone that is not read (unknown or ambiguous): "
+            f"{first_few(zones)}; read as written, in no zone (write an offset, `+0100`, to read "
+            "a time in its zone)")
 
 
 def _row_name(row: dict[str, object]) -> str:

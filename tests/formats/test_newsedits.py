@@ -208,9 +208,10 @@ def test_created_written_with_utc_after_it_or_as_rfc_2822_is_a_time(tmp_path: Pa
     assert article.warnings == ()
 
 
-def test_zones_not_read_are_warned_of_once_a_file(tmp_path: Path) -> None:
+def test_zones_not_read_are_warned_of_once_an_article(tmp_path: Path) -> None:
     """Times in a zone Python's email reader does not know were read without it, silently; then
-    warned of once an entry and zone, a line for each of thousands of entries."""
+    warned of once an entry and zone, a line for each of thousands of entries; then once for the
+    file, on its first article, which held no such time."""
     path = make_database(tmp_path / "zones.db", NEWSEDITS_TABLE, [
         (1, 1, 0, "A", None, None, "2019-01-10 20:00:00", 1, "Zero."),
         (2, 2, 0, "A", None, None, "Thu, 10 Jan 2019 22:31:03 CET", 3, "One."),
@@ -221,24 +222,33 @@ def test_zones_not_read_are_warned_of_once_a_file(tmp_path: Path) -> None:
     ])
     articles = read_database(path)
     assert articles[1].versions[0].time == datetime(2019, 1, 10, 22, 31, 3)
-    assert articles[0].warnings == ((
-        f"{path}: created names a time zone that is not read (unknown or ambiguous) in 3 "
-        "entries: 'CET' (2 entries: 2 and 3), 'IST' (1 entry: 2), 'X\\x1b[2J' (1 entry: a row "
-        "without an entry id); their times are read as written, in no zone (write an offset, "
-        "`+0100`, to read a time in its zone)"),)
-    assert not any("zone" in warning for article in articles[1:] for warning in article.warnings)
+    assert articles[0].warnings == ()
+    read_so = ("; read as written, in no zone (write an offset, `+0100`, to read a time in its "
+               "zone)")
+    assert articles[1].warnings == (
+        ("entry 2: created names a time zone that is not read (unknown or ambiguous): 'CET' "
+         f"(versions 0 and 1), 'IST' (version 2){read_so}"),)
+    assert articles[2].warnings == (
+        ("entry 3: created names a time zone that is not read (unknown or ambiguous): 'CET' "
+         f"(version 0){read_so}"),)
+    assert articles[3].warnings[-1] == (
+        "the row with rowid 6 without an entry id: created names a time zone that is not read "
+        f"(unknown or ambiguous): 'X\\x1b[2J' (version 0){read_so}")
 
 
-def test_the_zones_warning_names_the_entries_that_hold_them(tmp_path: Path) -> None:
-    """The warning sits on the file's first article: it counted the entries of a zone but named
-    none, so it read as the first entry's, which held no such time."""
-    rows: list[tuple[object, ...]] = [(1, 1, 0, "A", None, None, "2019-01-10 20:00:00", 1, "Zero.")]
-    rows += [(row, entry, 0, "A", None, None, "Thu, 10 Jan 2019 22:31:03 CET", 1, "One.")
-             for row, entry in enumerate((5, 9, 12, 20, 31), start=2)]
-    rows.append((7, "x", 0, "A", None, None, "Fri, 11 Jan 2019 09:00:00 IST", 1, "One."))
+def test_the_zones_warning_is_on_the_entry_it_names(tmp_path: Path) -> None:
+    """The warning of `'CET' (1 entry: 'Story 3')` was the file's first article's, Story 2's,
+    so a reader of one article's warnings missed it on Story 3."""
+    rows: list[tuple[object, ...]] = [
+        (1, "Story 2", 0, "A", None, None, "2019-01-10 20:00:00", 1, "Zero.")]
+    rows += [(row, "Story 3", version, "A", None, None, f"Thu, 10 Jan 2019 1{version}:31:03 CET",
+              6, "One.") for row, version in enumerate(range(6), start=2)]
     path = make_database(tmp_path / "zones.db", NEWSEDITS_TABLE, rows)
-    warning, = read_database(path)[0].warnings
-    assert ": 'CET' (5 entries: 5, 9, 12 and 2 more), 'IST' (1 entry: 'x'); " in warning
+    story_2, story_3 = read_database(path)
+    assert story_2.warnings == ()
+    warning, = story_3.warnings
+    assert warning.startswith("entry 'Story 3': created names a time zone that is not read "
+                              "(unknown or ambiguous): 'CET' (versions 0, 1, 2 and 3 more); ")
 
 
 def test_a_zone_offset_out_of_range_is_named_in_its_warning(tmp_path: Path) -> None:
@@ -872,8 +882,9 @@ def test_a_created_too_long_for_sqlite_to_make_fails_its_article_alone(tmp_path:
         read = read_database(path, max_bytes=1024)
     assert [article.metadata["entry_id"] for article in read] == ["1", "3"]
     assert len(skipped) == 1 and "outlet.db: entry 2 version 0 " in str(skipped[0])
-    assert ("names a time zone that is not read (unknown or ambiguous) in 1 entry: 'CET' (1 entry: "
-            "3)") in read[0].warnings[0]
+    assert read[0].warnings == ()
+    assert read[1].warnings[0].startswith("entry 3: created names a time zone that is not read "
+                                          "(unknown or ambiguous): 'CET' (version 0); ")
 
 
 def test_an_entry_id_too_long_for_sqlite_to_make_fails_its_rows_alone(tmp_path: Path) -> None:
