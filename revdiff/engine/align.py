@@ -277,7 +277,8 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
     old_parts = [old_forms[k] for k in old_ids]
     new_parts = [new_forms[k] for k in new_ids]
     # most groups tried have a part that does not belong: it is told before the parts are joined
-    if not (_parts_belong(old_parts, new_parts) and _parts_belong(new_parts, old_parts)):
+    if not (_parts_belong(old_parts, new_parts, threshold)
+            and _parts_belong(new_parts, old_parts, threshold)):
         return None
     old_form = Form.joined(old_parts)
     new_form = Form.joined(new_parts)
@@ -294,13 +295,22 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
     return _scored_block(old_ids, new_ids, old_form, new_form, threshold, score)
 
 
-def _parts_belong(parts: list[Form], other: list[Form]) -> bool:
+def _parts_belong(parts: list[Form], other: list[Form], threshold: float) -> bool:
     """Whether each of several parts has at least PART_CONTAINMENT of its words, in order, in the
-    other side's sentences read as one (a single sentence is no group: it belongs)."""
+    other side's sentences read as one, or is an edit of them: alike them above `threshold`, as
+    a pair is linked (`Under fire, the minister resigned.`, half its words new, is a part of `The
+    minister resigned and the government fell.`). A single sentence is no group: it belongs."""
     if len(parts) == 1:
         return True
     whole = Form.joined(other)
-    return all(containment(part, whole) >= PART_CONTAINMENT for part in parts)
+    return all(containment(part, whole) >= PART_CONTAINMENT or _alike(part, whole, threshold)
+               for part in parts)
+
+
+def _alike(one: Form, other: Form, threshold: float) -> bool:
+    """Whether the two are more than `threshold` alike (told from their lengths when they cannot
+    be)."""
+    return similarity_bound(one, other) > threshold and form_similarity(one, other) > threshold
 
 
 def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
