@@ -312,9 +312,10 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     Its title row, time row and body rows are read exactly; `body` holds the rows glued as the
     flattener glues them (a match row X+X, a change row OLD NEW, a one-sided row its cell)."""
     name = header.name
-    rows = [(number, line.strip(" \xa0")) for number, line in enumerate(lines[versions_at + 1:],
+    rows = [(number, _copied_line(line)) for number, line in enumerate(lines[versions_at + 1:],
                                                                        versions_at + 2)]
-    rows = [(number, line) for number, line in rows if line.strip()]
+    rows = [(number, line) for number, line in rows
+            if line.strip() or any(_cell_text(cell) for cell in _two_cells(line))]
     rows = _old_rows_with_their_tab(header, rows, lines[:versions_at])
     # the table ends at the first line that is no row of two cells: what follows it (the
     # pagination, the site's footer) is no part of it, unless rows follow again where no
@@ -478,10 +479,21 @@ def _is_pagination(line: str, header_lines: list[str]) -> bool:
             or any(line == above.strip(" \xa0") for above in header_lines))
 
 
+def _copied_line(line: str) -> str:
+    """A copied line less the spaces at its ends: a row of the table's cells (a line holding a
+    tab) keeps its no-break spaces for `_cell_text`, as a cell may hold nothing else; any other
+    line (the pagination, the site's footer) loses those at its ends too."""
+    return line.strip(" ") if "\t" in line else line.strip(" \xa0")
+
+
 def _cell_text(cell: str) -> str:
     """A copied cell's paragraph: white space collapsed, and no-break spaces at its edges left
-    out, as a browser's copy keeps them or makes them spaces as it pleases."""
-    return collapse_whitespace(cell).strip(" \xa0")
+    out, as a browser's copy keeps them or makes them spaces as it pleases. A cell of nothing
+    but no-break spaces is the paragraph News Sniffer stores so (the absent side of a one-sided
+    row is an empty `<td></td>`); a copy that made them spaces loses it, as nothing tells it
+    from an empty cell then."""
+    text = collapse_whitespace(cell)
+    return text.strip(" \xa0") or text
 
 
 def _two_cells(line: str) -> list[str]:

@@ -16,6 +16,8 @@ from story_chains import SAMPLES
 from revdiff.cli import main
 from revdiff.formats import load
 from revdiff.formats.detect import Format, detect
+from revdiff.model import Version
+from revdiff.render.sniffer import PageInfo, render_diff_html
 
 PAGES = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pages"
 SAMPLE_PAGES = sorted((SAMPLES / "sniffer-diff").glob("*.html"))
@@ -24,12 +26,13 @@ SAMPLE_PAGES = sorted((SAMPLES / "sniffer-diff").glob("*.html"))
 def browser_copy(html: str, trailing_tab: bool = False) -> str:
     """The page as a browser's select-all and copy gives it: each block of text on a line (the
     site's header, the article info, the pagination and the footer after the table), each
-    table row's cells joined by a tab (white space collapsed, an empty cell empty; with
-    `trailing_tab`, a tab after the last cell as some browsers write it)."""
+    table row's cells joined by a tab (ASCII white space collapsed and trimmed, a no-break space
+    kept as a browser that copies it as it is keeps it, an empty cell empty; with `trailing_tab`,
+    a tab after the last cell as some browsers write it)."""
     soup = BeautifulSoup(html, "html.parser")
 
     def text(element: object) -> str:
-        return re.sub(r"[ \t\r\n\f]+", " ", element.get_text()).strip()  # type: ignore[attr-defined]
+        return re.sub(r"[ \t\r\n\f]+", " ", element.get_text()).strip(" ")  # type: ignore[attr-defined]
 
     table = soup.find("table", class_="version_diff")
     rows = ["\t".join(text(cell) for cell in row.find_all(["th", "td"])) + ("\t" if trailing_tab else "")
@@ -426,3 +429,33 @@ def test_when_the_article_was_first_seen_is_read_whatever_the_locale(tmp_path: P
                                        "print(load([sys.argv[1]])[0].metadata['first_seen'])\n",
                                        str(copied))
     assert printed == ["2020-01-02T17:12Z"]
+
+
+# Versions holding a paragraph that is a no-break space alone, as News Sniffer stores one (the
+# corpus chains `himachal-pradesh` and `second-polish-republic` hold such paragraphs): in a match
+# row, a one-sided row on either side, a change row on either side, and as the titles
+_NO_BREAK_SPACE_VERSIONS = [
+    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "\xa0", "Kept two.", "Added.")),
+    (("Kept one.", "Kept two."), ("Kept one.", "\xa0", "Kept two.")),
+    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "Kept two.")),
+    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "New words here.", "Kept two.")),
+    (("Kept one.", "Old words.", "Kept two."), ("Kept one.", "\xa0", "Kept two.")),
+]
+
+
+@pytest.mark.parametrize("title", ["Title", "\xa0"])
+@pytest.mark.parametrize(("old", "new"), _NO_BREAK_SPACE_VERSIONS)
+def test_a_copied_cell_of_a_no_break_space_is_the_paragraph_its_html_page_shows(
+        tmp_path: Path, old: tuple[str, ...], new: tuple[str, ...], title: str) -> None:
+    """A copied cell holding only a no-break space (the cell of News Sniffer's paragraph '\\xa0';
+    an absent cell is empty) was trimmed to an empty cell, the paragraph lost, and the copy
+    given with its HTML page was refused as disagreeing about the versions' text."""
+    versions = (Version(3, title, old), Version(4, title, new))
+    html, copied = tmp_path / "page.html", tmp_path / "copied.txt"
+    html.write_text(render_diff_html(*versions, PageInfo()), "utf-8")
+    copied.write_text(browser_copy(html.read_text("utf-8")), "utf-8")
+    expected = [(v.number, v.title, v.paragraphs) for v in versions]
+    (article,) = load([str(copied)])
+    assert [(v.number, v.title, v.paragraphs) for v in article.versions] == expected
+    (both,) = load([str(copied), str(html)])
+    assert [(v.number, v.title, v.paragraphs) for v in both.versions] == expected
