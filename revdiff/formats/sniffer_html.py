@@ -96,7 +96,7 @@ def _has_version_line(markup: str) -> bool:
 
 def _cell_text(cell: Tag) -> str:
     """The element's text as `_paragraph_text` gives it, but none where it is nothing but white
-    space (`&nbsp;`, `&thinsp;`): a version page's `<p>&nbsp;</p>` is a spacer, no paragraph."""
+    space (`&nbsp;`, `&thinsp;`): the page's furniture (its version line, times, links)."""
     text = _paragraph_text(cell)
     return text if text.strip() else ""
 
@@ -105,8 +105,9 @@ def _paragraph_text(cell: Tag) -> str:
     """The cell's text as a browser shows it, ASCII white space collapsed and trimmed as News
     Sniffer stores a paragraph: a line break (`<br>`) or a paragraph inside it parts the words
     around it. A no-break space (`&nbsp;`) is text: a diff page's cell of nothing but one
-    (padded with spaces in a change row) is a paragraph of it alone, as News Sniffer stores one;
-    the absent side of a one-sided row is an empty `<td></td>`."""
+    (padded with spaces in a change row) is a paragraph of it alone, as News Sniffer stores one,
+    and so is a version page's `<p>` of one (FORMATS.md §2: one `<p>` per paragraph); the absent
+    side of a one-sided row is an empty `<td></td>`."""
     strings: list[str] = []
     pending: list[PageElement | str] = list(reversed(cell.contents))
     while pending:
@@ -447,6 +448,8 @@ def read_version_page(text: str, where: str) -> Article:
         url = str(author_link.get("href")) if author_link is not None else None
     if url is not None:
         url = checked_url(without_wayback_prefix(url), "article URL", where)
-    paragraphs = [content for p in _text_paragraphs(version_line, heading) if (content := _cell_text(p))]
-    version = Version(number, _cell_text(heading), tuple(paragraphs))
+    # each `<p>` a paragraph News Sniffer stores, '\xa0' too; one of ASCII white space alone none
+    paragraphs = [content for p in _text_paragraphs(version_line, heading)
+                  if (content := _paragraph_text(p))]
+    version = Version(number, _paragraph_text(heading), tuple(paragraphs))
     return version_page_article(url, version, total, where)

@@ -16,6 +16,7 @@ from revdiff.formats.detect import Format, detect
 from revdiff.formats.sniffer_html import read_version_page
 from revdiff.formats.sniffer_text import read_version_text
 from revdiff.model import Article, Version
+from revdiff.render.sniffer import PageInfo, render_diff_html
 from revdiff.render.sniffer_version import render_version_html, render_version_text
 
 urls = st.sampled_from(["https://www.bbc.co.uk/news/world-51000000?a=1&b=2", None])
@@ -193,30 +194,51 @@ def test_two_version_pages_saved_as_text_into_one_file_are_refused(tmp_path: Pat
     assert "the file holds more than one page" in str(refused.value)
 
 
-def test_a_paragraph_of_nothing_but_a_no_break_space_is_no_paragraph() -> None:
-    """`<p>&nbsp;</p>`, a spacer some pages write between paragraphs, was read as a paragraph
-    '\\xa0' of the version."""
+# Versions holding a paragraph that is a no-break space alone, as News Sniffer stores one (the
+# corpus chains `himachal-pradesh` and `second-polish-republic` hold such paragraphs), with a
+# title of one too
+_NO_BREAK_SPACE_PAIRS = [
+    (Version(3, title, ("Kept one.", "\xa0", "Kept two.")),
+     Version(4, title, ("Kept one.", "\xa0", "Kept two.", "Added.")))
+    for title in ("Title", "\xa0")
+] + [(Version(3, "Title", ("\xa0", "Old words.")), Version(4, "Title", ("New words.", "\xa0")))]
+_URL = "https://example.com/story"
+
+
+@pytest.mark.parametrize(("old", "new"), _NO_BREAK_SPACE_PAIRS)
+def test_a_paragraph_of_a_no_break_space_comes_back_from_the_version_page(
+        tmp_path: Path, old: Version, new: Version) -> None:
+    """News Sniffer writes each stored paragraph of a version as a `<p>`, '\\xa0' as
+    `<p>\\xa0</p>`: it was dropped as a spacer, so the version page and the diff page of the
+    version, given together, were refused as disagreeing about the version's text."""
+    diff, html = tmp_path / "diff.html", tmp_path / "v3.html"
+    diff.write_text(render_diff_html(old, new, PageInfo(url=_URL)), "utf-8")
+    html.write_text(render_version_html(old, _URL, 5), "utf-8")
+    assert read_version_page(html.read_text("utf-8"), "v3.html").versions == (old,)
+    (article,) = load([str(diff), str(html)])
+    assert [(v.number, v.title, v.paragraphs) for v in article.versions] == [
+        (v.number, v.title, v.paragraphs) for v in (old, new)]
+
+
+@pytest.mark.parametrize("padding", ["<p></p>", "<p> </p>", "<p>\n\t</p>", "<p><br></p>"])
+def test_a_paragraph_of_nothing_but_ascii_white_space_is_no_paragraph(padding: str) -> None:
+    """News Sniffer stores no paragraph of ASCII white space alone: such a `<p>` is padding."""
     version = Version(3, "Title", ("First.", "Second."))
-    page = render_version_html(version, None, 5).replace("<p>First.</p>", "<p>First.</p><p>&nbsp;</p>")
-    assert "&nbsp;" in page
+    page = render_version_html(version, None, 5).replace("<p>First.</p>", f"<p>First.</p>{padding}")
+    assert padding in page
     assert read_version_page(page, "v.html").versions == (version,)
 
 
 def test_a_text_line_of_nothing_but_a_no_break_space_is_no_paragraph(tmp_path: Path) -> None:
     """The text of a page with a `<p>&nbsp;</p>` spacer (a line of a no-break space alone) was
-    read with a paragraph '\\xa0' its HTML page is read without; given together, the two were
-    refused as disagreeing about the version's text."""
+    read with a paragraph '\\xa0'."""
     version = Version(3, "Title", ("First.", "Second."))
     url = "https://example.com/story"
-    html, text = tmp_path / "v3.html", tmp_path / "v3.txt"
-    html.write_text(render_version_html(version, url, 5).replace(
-        "<p>First.</p>", "<p>First.</p><p>&nbsp;</p>"), "utf-8")
+    text = tmp_path / "v3.txt"
     text.write_text(render_version_text(version, url, 5).replace("First.\n", "First.\n\xa0\n"),
                     "utf-8")
     assert "\xa0" in text.read_text("utf-8")
     assert read_version_text(text.read_text("utf-8"), "v3.txt").versions == (version,)
-    (article,) = load([str(html), str(text)])
-    assert article.versions == (version,)
 
 
 def test_a_version_text_without_a_title_line_is_one_error_line_naming_its_version_line(
