@@ -632,11 +632,12 @@ def _refuse_a_second_version_line(lines: list[tuple[int, str]], where: str) -> N
 
 
 def read_version_text(text: str, where: str) -> Article:
-    """Read a single-version page saved as text: title, URL, 'Version N of M.', paragraphs. A
-    line of nothing but white space (a no-break space: the text of a `<p>&nbsp;</p>` spacer)
-    holds no text, as such a paragraph of the HTML page holds none."""
+    """Read a single-version page saved as text: title, URL, 'Version N of M.', paragraphs, one
+    to a line. A line of ASCII white space alone is none of them; one of a no-break space is the
+    paragraph (or title) News Sniffer stores so, as the HTML page's `<p>` of one is (a text
+    extractor that made it a space loses it: nothing tells it from a blank line then)."""
     numbered = [(number, clean) for number, line in enumerate(text.split("\n"), 1)
-                if (clean := collapse_whitespace(line)).strip()]
+                if (clean := collapse_whitespace(line))]
     lines = [line for _, line in numbered]
     while len(lines) > 1 and _SITE_FOOTER.fullmatch(lines[-1]):
         lines.pop()

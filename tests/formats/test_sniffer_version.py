@@ -229,16 +229,21 @@ def test_a_paragraph_of_nothing_but_ascii_white_space_is_no_paragraph(padding: s
     assert read_version_page(page, "v.html").versions == (version,)
 
 
-def test_a_text_line_of_nothing_but_a_no_break_space_is_no_paragraph(tmp_path: Path) -> None:
-    """The text of a page with a `<p>&nbsp;</p>` spacer (a line of a no-break space alone) was
-    read with a paragraph '\\xa0'."""
-    version = Version(3, "Title", ("First.", "Second."))
-    url = "https://example.com/story"
-    text = tmp_path / "v3.txt"
-    text.write_text(render_version_text(version, url, 5).replace("First.\n", "First.\n\xa0\n"),
-                    "utf-8")
-    assert "\xa0" in text.read_text("utf-8")
-    assert read_version_text(text.read_text("utf-8"), "v3.txt").versions == (version,)
+@pytest.mark.parametrize(("old", "new"), _NO_BREAK_SPACE_PAIRS)
+def test_a_text_line_of_a_no_break_space_comes_back_from_the_version_text(
+        tmp_path: Path, old: Version, new: Version) -> None:
+    """The text of a version page holds each stored paragraph on a line, '\\xa0' as a line of
+    it alone (its `<p>\\xa0</p>`): it was dropped as a spacer, so the text and the diff page of
+    the version, given together, were refused as disagreeing about the version's text."""
+    diff, html, text = tmp_path / "diff.html", tmp_path / "v3.html", tmp_path / "v3.txt"
+    diff.write_text(render_diff_html(old, new, PageInfo(url=_URL)), "utf-8")
+    html.write_text(render_version_html(old, _URL, 5), "utf-8")
+    text.write_text(render_version_text(old, _URL, 5), "utf-8")
+    assert read_version_text(text.read_text("utf-8"), "v3.txt").versions == (old,)
+    for inputs in ([diff, text], [html, text]):
+        (article,) = load(list(map(str, inputs)))
+        first = article.versions[0]
+        assert (first.number, first.title, first.paragraphs) == (old.number, old.title, old.paragraphs)
 
 
 def test_a_version_text_without_a_title_line_is_one_error_line_naming_its_version_line(
