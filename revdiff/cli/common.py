@@ -27,6 +27,7 @@ from revdiff.read_warnings import (
     input_name,
     warning_lines,
 )
+from revdiff.repeated_warnings import RepeatedWarnings
 from revdiff.size_limit import DEFAULT_MAX_BYTES, MAX_SIZE_ENV, format_size, parse_size
 from revdiff.terminal_text import ByteSink, TerminalDataStream, visible
 
@@ -200,7 +201,9 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
                   applied: list[Correction] | None = None) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
     each (none when `quiet`; kept in `said` too): first what was left out of the inputs (the
-    folders in a folder of versions), then each article's warnings.
+    folders in a folder of versions), then each article's warnings, but of the warnings of one
+    kind from one input the first few only, the rest counted in one line at the end
+    (`RepeatedWarnings`; `said` keeps them all).
 
     With `compare` (diff, view), an article with a single version is left out with a warning,
     and when no article has two versions, that is an error: there is nothing to compare.
@@ -222,12 +225,16 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
                      article.key or input_name(", ".join(named_inputs), index, len(articles))
                      for index, article in enumerate(articles)]
     printed: set[str] = set()  # a file read into two articles (`nl nl/0.txt`) is warned of once
+    repeated = RepeatedWarnings()  # a kind of warning from one input: its first few lines
     kept = []
     for index, (article, name) in enumerate(zip(articles, article_names, strict=True)):
         for line in warning_lines(article, name, named_inputs) if not quiet else ():
             if line not in printed:
                 printed.add(line)
-                warn(line, said)
+                if repeated.shows(line, name, read_from[index]):
+                    warn(line, said)
+                elif said is not None:  # counted on stderr, kept whole for the app
+                    said.append(name_text(line))
         if compare and not has_pairs(article):
             if not quiet and not nothing_to_compare:
                 warn(f"{visible(_left_out_name(index, article_names, read_from))}: "
@@ -238,6 +245,8 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
             names.append(name)
         if origins is not None:
             origins.append(read_from[index])
+    for line in repeated.summaries():
+        warn(line)
     if nothing_to_compare:  # after the warnings, which may say why (an empty file left out)
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(named_inputs))
         raise NothingToCompare(_nothing_to_compare(articles), where,

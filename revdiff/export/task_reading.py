@@ -30,6 +30,7 @@ from revdiff.read_warnings import (
     input_name,
     warning_lines,
 )
+from revdiff.repeated_warnings import RepeatedWarnings
 from revdiff.terminal_text import visible
 
 
@@ -41,7 +42,9 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     it comes before, and each note about an input told there, in the order the inputs were
     given. A repository's file that an earlier repository held too (the months of a NewsDiffs
     archive) is an article of each, the later warned of (`RepeatedFiles`). A warning line said
-    already (a file's encoding guess, where it is read into two articles) is not said again."""
+    already (a file's encoding guess, where it is read into two articles) is not said again, and
+    of the warnings of one kind from one unit the first few only, the rest counted in one line
+    once the unit's articles are read (`RepeatedWarnings`)."""
 
     def tell_in_place_before(number: int) -> None:
         for item in sorted(in_place, key=lambda item: item.given):
@@ -54,6 +57,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
 
     repeated = RepeatedFiles()  # a file in several repositories (the months of an archive)
     told: set[str] = set()  # a file read into two articles (`nl nl/0.txt`) is warned of once
+    repeated_warnings = RepeatedWarnings()  # a kind of warning from one input: its first few lines
     for number, unit in enumerate(units):
         tell_in_place_before(number)
         repository: bool | None = None  # asked once the unit gave an article: it was read
@@ -70,7 +74,8 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             for line in warning_lines(article, where, unit.paths):
                 if line not in told:
                     told.add(line)
-                    on_note(as_warning(line))
+                    if repeated_warnings.shows(line, where, unit.label):
+                        on_note(as_warning(line))
             if not has_pairs(article):
                 note_skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
                 continue
@@ -78,6 +83,8 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             yield ArticleTask(index, article_ref(index, article, where, read_from), article, where,
                               number + (position + 1) / count, number + position / count)
             progress.articles_read += 1
+        for line in repeated_warnings.summaries(unit.label):
+            on_note(as_warning(line))
     tell_in_place_before(len(units))
 
 

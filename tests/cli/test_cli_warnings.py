@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -407,3 +408,69 @@ def test_a_page_given_beside_its_folder_is_told_of_to_export(tmp_path: Path) -> 
                      cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "pages: 1 file in it is given too (pages/page.txt)" in result.stderr
+
+
+def _database_of_cet_entries(path: Path, entries: int) -> Path:
+    """A NewsEdits file of `entries` entries of two versions, each timed in CET, a zone not read:
+    a warning for each entry."""
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INT, "
+                       "version INT, title TEXT, url TEXT, source TEXT, created TEXT, "
+                       "num_versions INT, summary TEXT)")
+    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (None, entry, version, f"Story {entry}", None, None,
+         f"Thu, 10 Jan 2019 2{version}:31:03 CET", 2, f"<p>Text {version} of {entry}.</p>")
+        for entry in range(1, entries + 1) for version in range(2)])
+    connection.commit()
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize("command", ["diff", "parse", "export"])
+def test_a_warning_of_every_article_of_a_file_is_not_printed_for_each(command: str,
+                                                                      tmp_path: Path) -> None:
+    """Each entry of a NewsEdits file in a zone not read has its warning: a file of thousands
+    of entries printed thousands of lines on stderr. The first five are printed and the rest
+    counted in one line; the export's warnings hold every one."""
+    database = _database_of_cet_entries(tmp_path / "cet.db", 50)
+    out = tmp_path / "out.jsonl"
+    args = {"diff": [], "parse": [], "export": ["-o", str(out)]}[command]
+    result = revdiff(command, str(database), *args)
+    assert result.returncode == 0, result.stderr
+    zones = [line for line in result.stderr.splitlines() if "time zone that is not read" in line]
+    assert len(zones) <= 6, result.stderr
+    if command != "parse":  # parse puts the warnings in its output, not on stderr
+        assert len(zones) == 6, result.stderr
+        assert zones[-1] == (
+            f"revdiff: warning: {database}: 45 more warnings like 'entry …: created names a time "
+            "zone that is not read (unknown or ambiguous): …' (each article's warnings hold "
+            "them; `revdiff parse --format json` shows each)")
+    if command == "export":
+        rows = [json.loads(line) for line in
+                (tmp_path / "out.comparisons.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert [row["warnings"][0].split(":")[0] for row in rows] == [
+            f"entry {entry}" for entry in range(1, 51)]
+    else:
+        parsed = revdiff("parse", str(database), "--format", "json")
+        assert sum(len(article["warnings"]) for article in json.loads(parsed.stdout)) == 50
+
+
+def test_parallel_export_counts_a_kind_of_warning_across_its_workers(tmp_path: Path) -> None:
+    """The main process reads the articles and tells their warnings, whatever the workers."""
+    database = _database_of_cet_entries(tmp_path / "cet.db", 12)
+    result = revdiff("export", str(database), "-o", str(tmp_path / "out.csv"), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    zones = [line for line in result.stderr.splitlines() if "time zone that is not read" in line]
+    assert len(zones) == 6 and "7 more warnings like" in zones[-1], result.stderr
+
+
+def test_the_app_is_given_every_warning_stderr_counts(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """`view`'s app keeps every warning (`said`), though stderr prints the first few of a kind."""
+    from revdiff.cli.common import load_and_warn
+
+    database = _database_of_cet_entries(tmp_path / "cet.db", 8)
+    said: list[str] = []
+    load_and_warn([str(database)], 10_000_000, False, compare=True, said=said)
+    assert len(said) == 8 and all("entry" in line for line in said)
+    assert len(capsys.readouterr().err.splitlines()) == 6

@@ -1,0 +1,73 @@
+"""How many warnings of one kind a command prints on stderr for one input.
+
+A file of thousands of articles (a NewsEdits or NYTdiff database, a NewsDiffs archive, a git
+store) can give each of them the same warning, naming the article (`entry 5: created names a time
+zone that is not read`). Each article keeps its own; on stderr, the first few lines of a kind
+from an input are printed and the rest counted, in one line at the end. A warning's kind is its
+text without the name it starts with, its quoted texts, numbers and URLs, and the parenthesised
+texts holding them: `entry …: created names a time zone that is not read (unknown or ambiguous):
+…; read as written, in no zone …`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON, counted
+from revdiff.terminal_text import visible
+
+# The lines of one kind of warning from one input printed before the rest are counted.
+SHOWN_OF_A_KIND = 5
+
+MASK = "…"
+# What differs from article to article in warnings of one kind: a quoted text ('CET', "x",
+# `+0100`), a URL, a number (`1,204`, `2.0`)
+_VARYING = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`|\S+://\S+|\d+(?:[.,]\d+)*")
+# a parenthesised text holding one of them: `(versions 0, 1 and 3 more)`
+_VARYING_IN_PARENTHESES = re.compile(rf"\([^()]*{MASK}[^()]*\)")
+# several of them in a row, listed (`'CET' (…), 'IST' (…)`) or joined (`entry 'Story 3'`)
+_MASKS_IN_A_ROW = re.compile(rf"{MASK}(?:(?:,? and |,? or |, | |-|/|#|\.){MASK})+")
+
+
+def warning_kind(line: str, name: str) -> str:
+    """The kind of a warning `line` about the article called `name`: the line without the name
+    it starts with (`name`, or else whatever comes before its first `: `), what varies from
+    article to article masked as `…`."""
+    rest = (line.removeprefix(f"{name}: ") if line.startswith(f"{name}: ")
+            else line.partition(": ")[2] or line)
+    masked = _VARYING.sub(MASK, rest)
+    masked = _VARYING_IN_PARENTHESES.sub(MASK, masked)
+    return _MASKS_IN_A_ROW.sub(MASK, masked)
+
+
+class RepeatedWarnings:
+    """Which warning lines of each input go to stderr: the first `SHOWN_OF_A_KIND` of each kind
+    (`warning_kind`), the rest counted, to be told in one line a kind (`summaries`)."""
+
+    def __init__(self, shown_of_a_kind: int = SHOWN_OF_A_KIND) -> None:
+        self.shown_of_a_kind = shown_of_a_kind
+        self._seen: Counter[tuple[str, str]] = Counter()  # (input, kind): lines of it
+
+    def shows(self, line: str, name: str, source: str) -> bool:
+        """Whether the warning `line` about the article `name`, read from the input `source`, is
+        printed; one that is not is counted for `summaries`."""
+        key = (source, warning_kind(line, name))
+        self._seen[key] += 1
+        return self._seen[key] <= self.shown_of_a_kind
+
+    def summaries(self, source: str | None = None) -> list[str]:
+        """One line for each kind of warning of the input `source` (of every input, when None)
+        some of whose lines were not printed, counting them; those kinds are forgotten."""
+        lines = []
+        for key, seen in list(self._seen.items()):
+            input_name, kind = key
+            if source is not None and input_name != source:
+                continue
+            del self._seen[key]
+            held_back = seen - self.shown_of_a_kind
+            if held_back > 0:
+                lines.append(f"{visible(input_name)}: {counted(held_back, 'more warning')} like "
+                             f"'{kind.partition('; ')[0]}' (each article's warnings hold them"
+                             f"{SHOWN_BY_PARSE_JSON})")
+        return lines
