@@ -371,7 +371,7 @@ class RevdiffApp(PageActions, App[None]):
         changes = self.diff.changes
         current = self.diff.current_edit
         total = len(changes)
-        warning = ""
+        notes: tuple[str, ...] = ()  # the page row's note, longest first
         if self._comparison_failed and not self.background.running:
             where = "could not compare this pair" + self._ways_past_a_failed_pair()
             detail = ""
@@ -393,13 +393,13 @@ class RevdiffApp(PageActions, App[None]):
             detail = describe_edit(edit)
             row = self.session.row_of_edit(edit)
             if row is not None:
-                warning = describe_row(row, *self.session.reading_number(row),
-                                       flipped=self.session.is_flipped(row),
-                                       flip_key=self.key_of["flip_row"],
-                                       restore_key=self.key_of["restore_reading"])
+                notes = describe_row(row, *self.session.reading_number(row),
+                                     flipped=self.session.is_flipped(row),
+                                     flip_key=self.key_of["flip_row"],
+                                     restore_key=self.key_of["restore_reading"])
             elif (page_row := self.session.unsure_page_row(edit)) is not None:
-                warning = describe_page_row(*page_row)
-        self.query_one(StatusLine).show(where, detail, warning)
+                notes = describe_page_row(*page_row)
+        self.query_one(StatusLine).show(where, detail, notes)
 
     def _ways_past_a_failed_pair(self) -> str:
         """The keys that show another pair than the one on screen, whose comparison failed:

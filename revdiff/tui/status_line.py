@@ -3,6 +3,8 @@ page, how its row was read (or, for a pair no page compares, which page row make
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -23,20 +25,36 @@ class StatusLine(Static):
     }
     """
 
-    def show(self, where: str, detail: str = "", warning: str = "") -> None:
-        """`where` the cursor is, the `detail` of the edit there and the `warning` of its page row:
-        too long for the line, the detail gives way first (`fitted_detail`), so that the row's
-        reading and the keys that change it stay; then the line's end is cut."""
+    def show(self, where: str, detail: str = "", notes: Sequence[str] = ()) -> None:
+        """`where` the cursor is, the `detail` of the edit there and the note of its page row, in
+        `notes`: its forms, longest first (`describe_row`). Too long for the line, the detail gives
+        way first down to its label (`fitted_detail`), then the row's note to a shorter form, then
+        the label, so that the row's reading and the keys that change it stay; then the line's
+        end is cut."""
         width = max(1, self.content_region.width or self.app.size.width - 2)
-        if detail and warning:
-            detail = fitted_detail(detail, width - text_width(f"{where}    {warning}"))
+        detail, note = fitted_parts(where, detail, notes, width)
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(where, style="bold")
         if detail:
             line.append(f"  {detail}")
-        if warning:
-            line.append(f"  {warning}", style="bold #ffaf00")
+        if note:
+            line.append(f"  {note}", style="bold #ffaf00")
         self.update(shortened(line, width), layout=False)
+
+
+def fitted_parts(where: str, detail: str, notes: Sequence[str], width: int) -> tuple[str, str]:
+    """The edit's detail and the row's note that `width` cells hold after `where`: the longest
+    note beside which the detail's label fits, the detail shortened to fit beside it; with no
+    such note, no detail and the longest note that fits (the shortest when none does)."""
+    if not notes:
+        return detail, ""
+    if detail:
+        for note in notes:
+            kept = fitted_detail(detail, width - text_width(f"{where}    {note}"))
+            if kept:
+                return kept, note
+    return "", next((note for note in notes if text_width(f"{where}  {note}") <= width),
+                    notes[-1])
 
 
 def fitted_detail(detail: str, room: int) -> str:
@@ -75,20 +93,27 @@ def describe_edit(edit: Edit) -> str:
 
 
 def describe_row(row: RowReading, number: int, count: int, *, flipped: bool, flip_key: str,
-                 restore_key: str) -> str:
+                 restore_key: str) -> tuple[str, ...]:
     """For a row of a flattened page that is unsure or was flipped: its reading (the `number`-th
     of `count`) and the keys that change it (`flip_key` shows the next reading, `restore_key`
-    undoes flips); nothing for a sure row as the splitter read it."""
+    undoes flips), in its forms from the longest to the shortest, which leave out how sure the
+    reading is, then the row's kind, never the reading and its keys; none for a sure row as the
+    splitter read it."""
     if row.is_sure and not flipped:
-        return ""
+        return ()
     # Rounded down, so that a row marked `?` never says "99% sure" or more.
     sure = "" if flipped else f", {sure_percent(row.confidence)}"
     keys = f"{flip_key}, {restore_key} undoes" if flipped else flip_key
-    text = f"line {row.line}: {row.kind.value}{sure} · reading {number} of {count} ({keys})"
-    return ("? " if not row.is_sure else "") + text
+    mark = "? " if not row.is_sure else ""
+    reading = f" · reading {number} of {count} ({keys})"
+    heads = (f"line {row.line}: {row.kind.value}{sure}", f"line {row.line}: {row.kind.value}",
+             f"line {row.line}")
+    return tuple(dict.fromkeys(f"{mark}{head}{reading}" for head in heads))
 
 
-def describe_page_row(page: PageReading, row: RowReading) -> str:
+def describe_page_row(page: PageReading, row: RowReading) -> tuple[str, ...]:
     """For an edit of a pair no page compares, the unsure row of another page it rests on: that
-    page's pair, the row's line and how sure its reading is (`? v0 → v1 line 12, 47% sure`)."""
-    return f"? v{page.old_number} → v{page.new_number} line {row.line}, {sure_percent(row.confidence)}"
+    page's pair, the row's line and how sure its reading is (`? v0 → v1 line 12, 47% sure`), its
+    one form."""
+    pair = f"v{page.old_number} → v{page.new_number}"
+    return (f"? {pair} line {row.line}, {sure_percent(row.confidence)}",)

@@ -249,6 +249,27 @@ async def test_a_narrow_status_line_cuts_the_edit_s_part_before_the_row_s_readin
 
 
 @run_async
+async def test_a_narrower_status_line_shortens_the_row_s_part_and_keeps_its_reading(
+        page_article: Article) -> None:
+    """At 60 columns an unsure row's status was cut at its end, `change 2 of 92  ? line 11:
+    change, 23% sure · reading 1 o…`: the reading count and the key that flips it were lost, and
+    the edit's label with them, though the README says the reading and its keys stay. The row's
+    part gives way (how sure, then its kind) before the edit's label, the reading never."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("u", "u")
+        await pilot.pause()
+        edit = app.session.comparison().edits[app.diff.current_edit]
+        status = status_text(app)
+        assert re.fullmatch(rf"change \d+ of \d+  {edit.op.value}  \? line \d+ · reading 1 of \d+ \(f\)",
+                            status), status
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert re.search(r"  \? line \d+: change · reading 1 of \d+ \(f\)$", status_text(app))
+
+
+@run_async
 async def test_a_pair_of_two_pages_marks_what_they_read_unsure_as_the_exports_rate_it() -> None:
     """Pages of versions 0 to 1 and 2 to 3 read together: the pair v1 → v2, which no page
     compares, rests on both pages' unsure rows (its edits' exported confidence is as low as 0.47),
