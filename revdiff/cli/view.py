@@ -125,7 +125,8 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
     if layout is not None:  # the command line wins over the settings file
         settings = replace(settings, layout=layout)
     app = RevdiffApp(articles, settings=settings, input_warnings=warnings, inputs=inputs,
-                     article_names=names, article_inputs=origins, corrections=applied)
+                     article_names=names, article_inputs=origins, corrections=applied,
+                     corrections_file=corrections)
     app.run()
     if app.return_code:  # the app failed: Textual has shown what went wrong
         sys.exit(app.return_code)

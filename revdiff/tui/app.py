@@ -176,7 +176,7 @@ class RevdiffApp(PageActions, App[None]):
                  settings: Settings | None = None, input_warnings: Sequence[str] = (),
                  inputs: Sequence[str] = (), article_names: Sequence[str] = (),
                  article_inputs: Sequence[str] = (),
-                 corrections: Sequence[Correction] = ()) -> None:
+                 corrections: Sequence[Correction] = (), corrections_file: str | None = None) -> None:
         with empty_no_color_unset():
             super().__init__()
         self.inputs = tuple(inputs)  # the files and folders read, which an export never replaces
@@ -185,6 +185,11 @@ class RevdiffApp(PageActions, App[None]):
         self.article_inputs = tuple(article_inputs)  # the input each article was read from
         # the corrections the articles were read with (`--corrections`), which `w` saves again
         self.corrections = tuple(corrections)
+        # the file they were read from and the files `w` wrote in this run: the only corrections
+        # files `w` replaces without asking; and the one it last asked to replace
+        self.corrections_file = corrections_file
+        self.corrections_saved: set[Path] = set()
+        self.corrections_replace_asked: Path | None = None
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
         self.settings = settings or Settings()

@@ -4,6 +4,7 @@ read with `--corrections` and the flips as a corrections file (`w`)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -52,6 +53,10 @@ class PageHost(Protocol):
     @property
     def size(self) -> Size: ...
 
+    corrections_file: str | None
+    corrections_saved: set[Path]
+    corrections_replace_asked: Path | None
+
     def _article_ref(self) -> ArticleRef: ...
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -64,6 +69,8 @@ class PageHost(Protocol):
 
 class PageActions:
     """The actions of `u`, `f`, `F` and `w`, mixed into the app."""
+
+    corrections_replace_asked: Path | None  # set by the app, as `PageHost` says
 
     def action_next_unsure(self: PageHost) -> None:
         unsure = self.session.unsure()
@@ -137,7 +144,8 @@ class PageActions:
     def action_save_corrections(self: PageHost) -> None:
         """Write the article's corrections (`--corrections`'s, then the flips) to
         `<article>-corrections.jsonl` in the export folder, which `--corrections` reads them back
-        from."""
+        from. A file there that is neither the one `--corrections` named nor one this run wrote
+        is replaced only on a second press."""
         saved = self.session.saved_corrections()
         if not saved:
             self.notify(f"No row was flipped: nothing to save ({self.key_of['flip_row']} flips "
@@ -145,14 +153,35 @@ class PageActions:
                         timeout=2, markup=False)
             return
         path = self.export_directory / f"{article_slug(self._article_ref().name)}-corrections.jsonl"
+        if os.path.lexists(path) and not _replaceable(self, path) \
+                and self.corrections_replace_asked != path:
+            self.corrections_replace_asked = path
+            self.notify(f"{visible(path.name)} is in the export folder, and this app did not "
+                        "read or write it: "
+                        f"{self.key_of['save_corrections']} again replaces it", severity="warning",
+                        timeout=6, markup=False)
+            return
         try:
             write_text_atomically(path, corrections_text(saved))
         except OSError as error:
             self.notify(f"Could not write {visible(str(path))}: {os_reason(error)}",
                         severity="error", markup=False)
             return
+        self.corrections_saved.add(path)
+        self.corrections_replace_asked = None
         self.notify(exported_notice("the corrections", visible(str(path)), self.size.width),
                     timeout=4, markup=False)
+
+
+def _replaceable(app: PageHost, path: Path) -> bool:
+    """Whether `w` replaces the corrections file at `path` without asking: the file the app was
+    started with (`view --corrections`), or one `w` wrote in this run."""
+    if path in app.corrections_saved:
+        return True
+    try:
+        return app.corrections_file is not None and os.path.samefile(path, app.corrections_file)
+    except OSError:  # the file read at the start is gone
+        return False
 
 
 def _say_not_read_from_a_page(app: PageHost) -> None:

@@ -493,6 +493,62 @@ async def test_w_saves_the_flips_as_a_corrections_file_read_back_as_the_app_read
     assert read_back.versions == shown.versions
 
 
+def _corrections_path(app: RevdiffApp) -> Path:
+    """Where `w` saves the corrections of the article on screen."""
+    from revdiff.export.slugs import article_slug
+
+    return app.export_directory / f"{article_slug(app._article_ref().name)}-corrections.jsonl"
+
+
+@run_async
+async def test_w_asks_before_replacing_a_corrections_file_it_did_not_read_or_write(
+        page_article: Article, tmp_path: Path) -> None:
+    """`w` silently replaced an `<article>-corrections.jsonl` already in the export folder, one
+    the user never named as output (a colleague's, an earlier session's): it now says so and
+    replaces it on a second press; one it wrote itself in this run it replaces at once."""
+    corrected, applied = _read_with_a_correction(page_article, tmp_path)
+    saved_in = tmp_path / "saved"
+    saved_in.mkdir()
+    app = RevdiffApp(corrected, export_directory=saved_in, corrections=applied)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        path = _corrections_path(app)
+        path.write_text("# someone else's\n", encoding="utf-8")
+        await pilot.press("w")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == "# someone else's\n"
+        notice = list(app._notifications)[-1]
+        assert notice.severity == "warning" and notice.message.endswith(
+            "-corrections.jsonl is in the export folder, and this app did not read or write it: "
+            "w again replaces it")
+        await pilot.press("w")
+        await pilot.pause()
+        saved = path.read_text(encoding="utf-8")
+        assert len(saved.splitlines()) == 2  # a comment and the file's correction
+        path.write_text("# changed since\n", encoding="utf-8")
+        await pilot.press("w")  # written by this run: replaced without asking
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == saved
+
+
+@run_async
+async def test_w_replaces_the_corrections_file_the_app_was_started_with(
+        page_article: Article, tmp_path: Path) -> None:
+    """Replacing the file `view --corrections` read is what `w` is for: no question asked."""
+    corrected, applied = _read_with_a_correction(page_article, tmp_path)
+    path = _corrections_path(RevdiffApp(corrected, export_directory=tmp_path))
+    (tmp_path / "fixes.jsonl").rename(path)
+    before = path.read_text(encoding="utf-8")
+    app = RevdiffApp(corrected, export_directory=tmp_path, corrections=applied,
+                     corrections_file=str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        after = path.read_text(encoding="utf-8")
+    assert after.startswith("#") and after.splitlines()[1:] == before.splitlines()
+
+
 def _read_with_a_correction(article: Article, tmp_path: Path) -> tuple[Article, list[Correction]]:
     """`article` read with a corrections file (`view --corrections`) that flips its last unsure
     row, and the corrections applied."""

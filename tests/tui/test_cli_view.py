@@ -79,6 +79,19 @@ def test_starts_the_app_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert started == ["side by side"]
 
 
+def test_the_app_knows_the_corrections_file_it_was_started_with(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The one corrections file `w` may replace without asking is the one the app read."""
+    fixes = tmp_path / "fixes.jsonl"
+    fixes.write_text("# none yet\n", encoding="utf-8")
+    started: list[str | None] = []
+    on_a_terminal(monkeypatch)
+    monkeypatch.setattr(RevdiffApp, "run", lambda self: started.append(self.corrections_file))
+    result = CliRunner().invoke(main, ["view", "--corrections", str(fixes), str(PAGE)])
+    assert result.exit_code == 0, result.output
+    assert started == [str(fixes)]
+
+
 @pytest.mark.usefixtures("no_app")
 @pytest.mark.parametrize("command", [["view"], []])
 @pytest.mark.parametrize("term", ["dumb", "unknown", "DUMB", "Unknown"])
