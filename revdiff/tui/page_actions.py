@@ -64,6 +64,8 @@ class PageHost(Protocol):
 
     def _relayout(self, keep: int | None = None) -> None: ...
 
+    def _no_change_shown(self) -> str: ...
+
     def _refresh_status(self) -> None: ...
 
 
@@ -109,8 +111,7 @@ class PageActions:
                         timeout=3, markup=False)
             return
         if current is None:
-            self.notify(f"Move to a row first ({self.key_of['next_change']}, or "
-                        f"{self.key_of['next_unsure']} for the next unsure row)", timeout=2, markup=False)
+            self.notify(_no_row_chosen(self), timeout=2, markup=False)
             return
         row = self.session.row_of_edit(self.session.comparison().edits[current])
         if row is None:
@@ -182,6 +183,19 @@ def _replaceable(app: PageHost, path: Path) -> bool:
         return app.corrections_file is not None and os.path.samefile(path, app.corrections_file)
     except OSError:  # the file read at the start is gone
         return False
+
+
+def _no_row_chosen(app: PageHost) -> str:
+    """What `f` says with no row under the cursor: the keys that move to one that is shown (`n`
+    to a change, `u` to an unsure row, which context may show when the filters hide every
+    change); with none shown, why (`_no_change_shown`: the filters' keys)."""
+    layout, comparison = app.diff.view_layout, app.session.comparison()
+    unsure = app.session.unsure()
+    unsure_shown = any(unsure.touches(comparison.edits[edit]) for edit in layout.first_row)
+    next_unsure = f"{app.key_of['next_unsure']} for the next unsure row"
+    if app.diff.changes:
+        return f"Move to a row first ({app.key_of['next_change']}, or {next_unsure})"
+    return f"Move to a row first ({next_unsure})" if unsure_shown else app._no_change_shown()
 
 
 def _say_not_read_from_a_page(app: PageHost) -> None:

@@ -67,6 +67,24 @@ async def test_u_says_the_filters_hide_the_unsure_rows(page_article: Article) ->
 
 
 @run_async
+async def test_f_with_every_change_filtered_out_names_what_moves_to_a_row(
+        page_article: Article) -> None:
+    """With the filters hiding every change, `f` said "Move to a row first (n, or u for the next
+    unsure row)", yet `n` found no change to go to and, with no context, `u` no unsure row: it
+    names the filters' keys as `n` does, and `u` alone where context shows an unsure row."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"lllll", "f")  # only split: the pair has none
+        assert app.diff.changes == []
+        assert list(app._notifications)[-1].message == "Move to a row first (u for the next unsure row)"
+        await pilot.press(*"cccc", "f")  # and no context: no row at all
+        said_by_n = app._no_change_shown()
+        assert said_by_n == "No changes to show with these filters: press l to change them"
+        assert list(app._notifications)[-1].message == said_by_n
+
+
+@run_async
 async def test_f_flips_the_row_and_recomputes_the_comparison(page_article: Article) -> None:
     calls: list[tuple[str, int]] = []
 
