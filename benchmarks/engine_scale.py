@@ -192,6 +192,8 @@ def report(kind: str, sizes: list[float], methods: list[str], repeat: int) -> No
             ours, peer = results[(methods[0], size)], results[(methods[1], size)]
             print(f"{size:>4g} {ours['cpu'] / max(peer['cpu'], 1e-9):22.2f} "
                   f"{ours['rss_mb'] / peer['rss_mb']:11.2f}")
+    if len(sizes) == 1:
+        return
     first = results[(methods[0], sizes[0])]
     print(f"growth of {methods[0]} against {sizes[0]:g} MB (linear: cpu grows as size):")
     for size in sizes[1:]:

@@ -28,3 +28,21 @@ def test_revdiff_and_difflib_take_turns_round_by_round(
     assert sorted(methods) == ["difflib"] * 3 + ["revdiff"] * 3
     assert methods.index("difflib") < methods.index("revdiff", 1)
     assert "0.02" in capsys.readouterr().out
+
+
+def test_one_size_prints_no_growth_heading(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """With one size there is nothing to grow against: the heading of the growth lines stood
+    alone at the end of each kind's table."""
+    script = load_benchmark("engine_scale", monkeypatch)
+    assert script.main(["--sizes", "0.02", "--kinds", "varied", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "cpu revdiff/difflib" in out and "growth" not in out
+
+
+def test_two_sizes_print_the_growth_of_the_second(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    script = load_benchmark("engine_scale", monkeypatch)
+    assert script.main(["--sizes", "0.01,0.02", "--kinds", "varied", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "growth of revdiff against 0.01 MB" in out and "0.02 MB: size x2" in out
