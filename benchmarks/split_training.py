@@ -515,7 +515,8 @@ def gap_weights(data_rows: Examples, bends: list[BendAt], rounds: int, counts: T
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=600)
+    parser.add_argument("--rounds", type=int, default=600,
+                        help="steps of gradient descent (Adam) for each model fitted (default 600)")
     args = parser.parse_args()
     if not corpus_available():
         print("skipped: ../shared/corpus is not there", file=sys.stderr)

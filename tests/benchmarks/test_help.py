@@ -36,9 +36,10 @@ def test_the_description_names_the_peer(script: str, peer: str) -> None:
 
 
 @pytest.mark.parametrize("script", ["engine_scale", "git_read", "long_article_memory",
-                                    "html_page_size", "tui_latency"])
+                                    "html_page_size", "tui_latency", "split_training"])
 def test_every_option_says_what_it_takes(script: str) -> None:
-    """Some of their options had no help: `--kinds`, `--repeats`, `--sentences` alone."""
+    """Some of their options had no help: `--kinds`, `--repeats`, `--sentences`, and
+    split_training's `--rounds`, alone."""
     lines = help_of(script).splitlines()
     options = [(line, after) for line, after in zip(lines, [*lines[1:], ""], strict=True)
                if line.startswith("  --")]
