@@ -40,6 +40,8 @@ def main() -> None:
     parser.add_argument("--versions", type=int, nargs="+", default=[50, 200, 500],
                         help="versions of each generated blog (default 50 200 500)")
     args = parser.parse_args()
+    if min(args.versions) < 2:
+        parser.error("--versions must be 2 or more: a blog of fewer has no pair to compare")
     print(f"{'versions':>8}  {'report page':>11}  {'diff page':>9}  {'every pair unfolded':>19}  "
           f"{'unfolded / report':>17}")
     for count in args.versions:

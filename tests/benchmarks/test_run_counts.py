@@ -69,3 +69,22 @@ def test_engine_scale_refuses_a_size_that_is_no_size(
         script.main(["--sizes", sizes, "--repeat", "1"])
     assert stopped.value.code == 2
     assert f"--sizes {sizes!r} is not a list of sizes in MB above 0" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("script", "arguments", "said"), [
+    ("html_page_size", ["--versions", "50", "1"],
+     "--versions must be 2 or more: a blog of fewer has no pair to compare"),
+    ("html_page_size", ["--versions", "0"], "--versions must be 2 or more"),
+])
+def test_no_input_to_measure_is_refused(script: str, arguments: list[str], said: str,
+                                        monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """html_page_size printed a row of 0.0x for a blog of fewer than two versions (no pair, so
+    no table to unfold), after its larger blogs."""
+    monkeypatch.setattr(sys, "argv", [f"{script}.py", *arguments])
+    with pytest.raises(SystemExit) as stopped:
+        load_benchmark(script, monkeypatch).main()
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert said in error
+    assert "Traceback" not in error
