@@ -92,6 +92,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--chains", type=int, default=40, help="chains of each kind (default 40)")
     args = parser.parse_args()
+    if args.chains < 1:
+        parser.error("--chains must be 1 or more: each kind's figures count its chains")
     if not corpus_available():
         sys.exit("split_pairs.py needs ../shared/corpus (the held-out chains)")
     for name, chains in (("news", news_chains(held_out=True)), ("real", real_chains(held_out=True))):

@@ -75,12 +75,13 @@ def test_engine_scale_refuses_a_size_that_is_no_size(
     ("html_page_size", ["--versions", "50", "1"],
      "--versions must be 2 or more: a blog of fewer has no pair to compare"),
     ("html_page_size", ["--versions", "0"], "--versions must be 2 or more"),
+    ("split_pairs", ["--chains", "0"], "--chains must be 1 or more"),
 ])
 def test_no_input_to_measure_is_refused(script: str, arguments: list[str], said: str,
                                         monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     """html_page_size printed a row of 0.0x for a blog of fewer than two versions (no pair, so
-    no table to unfold), after its larger blogs."""
+    no table to unfold), after its larger blogs; split_pairs printed nothing at all and exited 0."""
     monkeypatch.setattr(sys, "argv", [f"{script}.py", *arguments])
     with pytest.raises(SystemExit) as stopped:
         load_benchmark(script, monkeypatch).main()
