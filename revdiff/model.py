@@ -269,7 +269,7 @@ class ComparisonStats:
     chars_removed: int
     changed_share: float  # share of the text (0..1) that changed
     boring: bool  # nothing but whitespace, punctuation or encoding changed
-    rewrite: bool  # most of the text was replaced
+    rewrite: bool  # most of the text was replaced, and not boring
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ from revdiff.engine.flags import same_but_encoding
 from revdiff.engine.word_count import count_words
 from revdiff.model import ComparisonStats, Edit, EditOp, Flag, Sentence
 
-# A comparison is a rewrite when more than this share of each side's text was replaced.
+# A comparison is a rewrite when more than this share of each side's text was replaced, and it
+# is not boring.
 REWRITE_SHARE = 0.5
 _TRIVIAL = frozenset({Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY})
 
@@ -66,7 +67,8 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
                      new_sentences: Sequence[Sentence], titles: tuple[str, str],
                      title_flags: frozenset[Flag]) -> ComparisonStats:
     """The counts and shares of a comparison; `titles` (old, new) and their `title_flags` count
-    for `boring` only: a pair that rewrites its headline is no boring pair."""
+    for `boring` only: a pair that rewrites its headline is no boring pair. A boring pair is no
+    `rewrite`."""
     counts = {op.value: 0 for op in EditOp}
     words_added = words_removed = chars_added = chars_removed = 0
     for edit in edits:
@@ -82,7 +84,11 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
     old_chars, new_chars = _composed_length(old_sentences), _composed_length(new_sentences)
     total = old_chars + new_chars
     changed_share = min(1.0, (chars_added + chars_removed) / total) if total else 0.0
-    rewrite = (old_chars > 0 and new_chars > 0
+    boring = (all(is_boring_edit(edit) for edit in edits)
+              and (titles[0] == titles[1] or is_boring_change(*titles, title_flags)))
+    # A rewrite is a story replaced: a boring pair (`...` to `—`) replaced no story, however
+    # much of its few characters changed.
+    rewrite = (not boring and old_chars > 0 and new_chars > 0
                and chars_removed > REWRITE_SHARE * old_chars
                and chars_added > REWRITE_SHARE * new_chars)
     return ComparisonStats(
@@ -92,8 +98,7 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
         chars_added=chars_added,
         chars_removed=chars_removed,
         changed_share=changed_share,
-        boring=(all(is_boring_edit(edit) for edit in edits)
-                and (titles[0] == titles[1] or is_boring_change(*titles, title_flags))),
+        boring=boring,
         rewrite=rewrite,
     )
 

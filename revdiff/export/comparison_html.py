@@ -47,7 +47,7 @@ _LEGEND = (
     "sources named), case_only, punctuation_only, whitespace_only, encoding_only (the same text "
     "in another Unicode form). A pair is boring when its edits change no more than white space, "
     "punctuation, quotation marks, dashes or Unicode forms, a rewrite when over half of each "
-    "version was removed or added.")
+    "version was removed or added and it is not boring.")
 # What marks the rows of a flattened page that the column splitter was unsure of.
 _UNSURE_LEGEND = (
     "A label over <span class=\"sureness\">? 47% sure</span> marks a row read from a "

@@ -109,6 +109,14 @@ def test_rewrite_when_most_text_is_replaced() -> None:
     assert compare(OLD, new).stats.rewrite
 
 
+@pytest.mark.parametrize(("old", "new"), [("...", "—"), ("* * *", "—"), ("...", "• • •")])
+def test_a_boring_pair_is_no_rewrite(old: str, new: str) -> None:
+    # Every character of each side changed, but only punctuation: no story was replaced.
+    comparison = compare(version(old, number=0), version(new))
+    assert comparison.stats.chars_removed == len(old) and comparison.stats.chars_added == len(new)
+    assert comparison.stats.boring and not comparison.stats.rewrite
+
+
 def test_lines_mode_keeps_paragraphs_whole() -> None:
     comparison = compare(OLD, NEW, sentences="lines")
     assert len(comparison.old_sentences) == 3
