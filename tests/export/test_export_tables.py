@@ -13,6 +13,7 @@ import unicodedata
 import warnings
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -611,6 +612,34 @@ def test_export_md_says_how_the_text_of_several_sentences_is_joined(samples: Pat
     export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
     assert "a line break (`\\n`) between paragraphs" in export_md
     assert "SQLite ones the integers 1/0" in export_md
+
+
+def test_export_md_reads_the_csv_indices_as_lists_of_int(samples: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # pandas reads the CSV's space-joined old_indices and new_indices as float64 (`3.0`, NaN for
+    # none), or as text where a split holds two, which no join on split_sentences.sent_idx
+    # matches: the way EXPORT.md gives to read them must give the JSONL's lists, and a row per
+    # index typed as a whole number
+    pytest.importorskip("pandas")
+    for fmt in ("csv", "jsonl"):
+        run_export(ExportJob((str(samples),), tmp_path / f"edits.{fmt}", fmt, sentences="lines"))
+    written = read_jsonl(tmp_path / "edits.jsonl")
+    assert any(len(row["new_indices"]) > 1 for row in written)  # type: ignore[arg-type]
+    assert any(not row["new_indices"] for row in written)
+    export_md = (ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n((?:(?!```).)*as_indices(?:(?!```).)*)```", export_md, re.DOTALL)
+    assert block is not None, "EXPORT.md shows no way to read the CSV's indices"
+    monkeypatch.chdir(tmp_path)
+    names: dict[str, Any] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        exec(compile(block.group(1), "docs/EXPORT.md", "exec"), names)  # noqa: S102 - the doc's own example
+    edits, new_rows = names["edits"], names["new_rows"]
+    for side in ("old_indices", "new_indices"):
+        assert edits[side].tolist() == [row[side] for row in written]
+    assert str(new_rows["new_indices"].dtype) == "Int64"
+    assert new_rows["new_indices"].dropna().tolist() == [
+        index for row in written for index in row["new_indices"]]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
