@@ -196,7 +196,8 @@ def comparison_row(ref: ArticleRef, comparison: Comparison, reading: PairReading
     old, new = comparison.old, comparison.new
     row = _key_values(ref, comparison)
     row.update({
-        "old_time": old.time.isoformat() if old.time else old.time_text,
+        # a time told from another version only where it counts from the pair's other one
+        "old_time": old.time.isoformat() if old.time else time_text_after(old, new),
         "new_time": new.time.isoformat() if new.time else time_text_after(new, old),
         "old_title": old.title,
         "new_title": new.title,

@@ -39,6 +39,7 @@ from revdiff.export.tasks import ArticleResult, process_chunk
 from revdiff.formats import load
 from revdiff.model import Article, Comparison, Edit, EditOp, Version
 from revdiff.render.newsedits import write_database
+from revdiff.render.sniffer import PageInfo, render_diff_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -646,7 +647,8 @@ def test_export_md_reads_the_csv_indices_as_lists_of_int(samples: Path, tmp_path
 def test_the_comparisons_leave_out_a_new_time_told_from_a_version_the_pair_skips(
         fmt: str, tmp_path: Path) -> None:
     """Versions 0, 1 and 3 of a NewsEdits file, timed as News Sniffer tells it: v3's `about 1
-    hour later` counts from v2, and its pair 1 → 3 wrote it as v3's time after v1."""
+    hour later` counts from v2, and its pair 1 → 3 wrote it as v3's time after v1 (and v1's, told
+    from v0, is no time of that pair either)."""
     database = tmp_path / "skips.sqlite"
     write_database(database, [Article(None, "https://example.org/troops", tuple(
         Version(number, "Troops", (f"{number + 1} troops were sent.",), None,
@@ -658,7 +660,29 @@ def test_the_comparisons_leave_out_a_new_time_told_from_a_version_the_pair_skips
         rows = list(csv.DictReader(comparisons_path.open(encoding="utf-8", newline="")))
     unknown = None if fmt == "jsonl" else ""  # as a time the input does not give
     assert [(row["old_time"], row["new_time"]) for row in rows] == [
-        (unknown, "about 1 hour later"), ("about 1 hour later", unknown)]
+        (unknown, "about 1 hour later"), (unknown, unknown)]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_the_comparisons_leave_out_an_old_time_told_from_a_version_before_the_pair(
+        fmt: str, tmp_path: Path) -> None:
+    """Two News Sniffer pages of one story, v0 → v1 and v1 → v2, read together: v1's `about 1
+    hour later` counts from v0, and pair 1 → 2 wrote it as its `old_time`, beside a `new_time`
+    counted from v1, where nothing said the two count from different versions."""
+    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
+    pages = []
+    for old, told in ((0, "about 1 hour later"), (1, "about 2 hours later")):
+        pages.append(tmp_path / f"v{old}-v{old + 1}.txt")
+        pages[-1].write_text(render_diff_text(versions[old], versions[old + 1],
+                                              PageInfo(time_text=told)), "utf-8")
+    _, comparisons_path = export([str(page) for page in pages], tmp_path / f"t.{fmt}", fmt)
+    if fmt == "jsonl":
+        rows: list[dict[str, object]] = read_jsonl(comparisons_path)
+    else:
+        rows = list(csv.DictReader(comparisons_path.open(encoding="utf-8", newline="")))
+    unknown = None if fmt == "jsonl" else ""  # as a time the input does not give
+    assert [(str(row["old_version"]), row["old_time"], row["new_time"]) for row in rows] == [
+        ("0", unknown, "about 1 hour later"), ("1", unknown, "about 2 hours later")]
 
 
 def test_an_unchanged_sentence_s_words_are_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
