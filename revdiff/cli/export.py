@@ -286,8 +286,11 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         if not bar:
             say(line)
             return
-        with bar.lock:  # the bar, redrawn from its own thread, stays out of the line
-            bar.close()
+        # the bar's line is cleared for the note, not ended above it (its old counts would stay
+        # on the screen, one stale bar a note), and drawn again below it at the next count;
+        # held meanwhile, as the bar is redrawn from its own thread
+        with bar.lock:
+            bar.wipe()
             say(line)
 
     def ended_at_once() -> None:  # by a second SIGTERM

@@ -93,11 +93,14 @@ class ProgressBar:
             self.drawn = False
 
     def wipe(self) -> None:
-        """Clear the line, for a run that ends quietly (its output's reader has gone)."""
+        """Clear the line: for a line of another's to take its place (the bar is drawn again
+        at the next `show`, however soon), or a run that ends quietly (its output's reader has
+        gone)."""
         with self.lock:
             if self.drawn:
                 self.write("\r\x1b[K")
                 self.drawn = False
+                self.last_draw = 0.0
 
 
 @contextlib.contextmanager

@@ -951,3 +951,22 @@ def test_a_version_read_from_the_terminal_is_asked_for_on_stderr(tmp_path: Path)
                             "end it with Ctrl-D on a line of its own\n")
     piped = revdiff("diff", str(old), "-", stdin="Iran fired ten missiles.\n")
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+def test_a_warning_under_an_export_bar_leaves_no_stale_bar_above_it(tmp_path: Path) -> None:
+    """A warning told while the bar was drawn (the file beside a corpus's article folders) ended
+    the bar's line and went below it: the bar's old counts (`0/2 inputs`) stayed on the screen
+    above each warning, one stale bar a warning. The bar's line is cleared for the warning now,
+    and the bar drawn again below it."""
+    corpus = tmp_path / "corpus"
+    for name in ("a", "b"):
+        shutil.copytree(CHAIN, corpus / name)
+    (corpus / "notes.txt").write_text("not an article\n", encoding="utf-8")
+    shown = on_a_terminal(["export", str(corpus), "-o", str(tmp_path / "edits.jsonl")],
+                          stderr_too=True).decode("utf-8")
+    assert "revdiff: warning: " in shown and "revdiff: exported 2 articles" in shown, shown
+    # what each line of the terminal shows in the end: its text after the last carriage return
+    lines = [line.rsplit("\r", 1)[-1].replace("\x1b[K", "")
+             for line in shown.replace("\r\n", "\n").split("\n")]
+    warning = next(index for index, line in enumerate(lines) if "revdiff: warning: " in line)
+    assert not any("inputs  " in line for line in lines[:warning]), lines
