@@ -23,6 +23,7 @@ from revdiff.formats.folders import (
     folder_entries,
     is_link_back,
     is_saved_page_folder,
+    is_saved_page_folder_given,
     left_out_entries_note,
     links_back_note,
     links_out_note,
@@ -325,8 +326,11 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             elif refusal is not None:
                 refusal.add_hint(SKIP_IT)  # a web address's hint too
                 raise refusal
+        given_files = [*matches, *(name for name in inputs if name != raw)]
         for match in matches:
             path = Path(match)
+            if match != "-" and path.is_dir() and is_saved_page_folder_given(path, given_files):
+                continue  # read with its page
             if match != "-" and path.is_dir():
                 folders.setdefault(match, (len(units), given))
                 read = _corpus_units(match, notes, visited, for_python)

@@ -5,6 +5,7 @@ pages or databases."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from collections.abc import Collection, Mapping, Sequence
@@ -285,6 +286,20 @@ def is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
     images in `story_files`, or `story-Dateien` from a German Firefox)."""
     return any(folder.name in (file.stem + suffix for suffix in _SAVED_PAGE_FOLDER_SUFFIXES)
                and file.suffix.lower() in (".html", ".htm") for file in files)
+
+
+def is_saved_page_folder_given(folder: Path, given: Sequence[str]) -> bool:
+    """Whether `folder`, given as an input, is the one a browser saved beside a page given with
+    it (`story.html story_files`, as a shell's `saved/*` names both): part of that page, as in a
+    folder of saved pages, no article of its own."""
+    beside = folder.resolve().parent
+    for page in (Path(name) for name in given if name != "-"):
+        if not is_saved_page_folder(folder, [page]):  # by the names alone: no other is looked up
+            continue
+        with contextlib.suppress(OSError):  # a name the system cannot look up is no page
+            if page.is_file() and page.resolve().parent == beside:
+                return True
+    return False
 
 
 def _folder_read_as(path: Path, folders: Sequence[str]) -> str:

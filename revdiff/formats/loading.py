@@ -35,6 +35,7 @@ from revdiff.formats.folders import (
     folder_entries,
     folder_version_numbers,
     holds_a_number,
+    is_saved_page_folder_given,
     left_out_binary_warnings,
     left_out_empty_warning,
     read_directory,
@@ -157,6 +158,8 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                              hint=missing_input_hint(name, "give - to read standard input"),
                              python_hint=missing_input_hint(name))
         real = path.resolve()
+        if path.is_dir() and is_saved_page_folder_given(path, inputs):
+            continue  # read with its page
         if path.is_dir():
             from revdiff.formats import gitrepo  # GitPython loads only for a directory
 

@@ -287,6 +287,21 @@ def test_the_folder_a_browser_saves_beside_a_page_is_no_folder_left_out(tmp_path
     assert len(notes) == 1 and "left out 1 folder in it (notes)" in notes[0]
 
 
+def test_the_folder_a_browser_saved_given_beside_its_page_is_part_of_the_page(
+        tmp_path: Path) -> None:
+    """`revdiff parse saved/*`, the shell naming the diff page and the `_files` folder a browser
+    saved beside it: the folder was read as an article of its own, its style sheet a version of
+    one paragraph (`p_files (no URL)`), where the folder given is the page's part."""
+    saved = tmp_path / "saved"
+    (saved / "p_files").mkdir(parents=True)
+    shutil.copy(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html", saved / "p.html")
+    (saved / "p_files" / "style.css").write_text("body { margin: 0 }\n", encoding="utf-8")
+    result = revdiff("parse", "--format", "text", str(saved / "p.html"), str(saved / "p_files"))
+    assert result.returncode == 0, result.stderr
+    assert "p_files" not in result.stdout and result.stderr == "", result
+    assert result.stdout.startswith("channelnewsasia  https://"), result.stdout
+
+
 def test_an_unsure_title_row_is_not_told_to_give_the_neighbouring_pages_it_was_given_with(
         tmp_path: Path) -> None:
     # both pages of an article of three versions (`changed 3 times`): titles `Live`, `Live Live`,

@@ -182,6 +182,24 @@ def test_a_folder_of_saved_pages_with_the_folder_a_browser_saved_is_one_unit(
     assert [unit.label for unit in units] == [str(pages)] and notes == []
 
 
+@pytest.mark.parametrize("given", [["pages/*"], ["pages/20200107.html", "pages/20200107_files"]])
+def test_the_folder_a_browser_saved_given_beside_its_page_is_part_of_the_page(
+        tmp_path: Path, given: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`'pages/*'` (or the shell's `pages/*`) matches `story.html` and the `story_files/` a
+    browser saved its images in: that folder was read as an article of its own, its style
+    sheet a version (`skipped pages/story_files: only one version`), where the folder given is
+    read as the page's part."""
+    monkeypatch.chdir(tmp_path)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "20200107.html").write_text("<!DOCTYPE html><html><body><p>Story.</p></body></html>")
+    (pages / "20200107_files").mkdir()
+    (pages / "20200107_files" / "style.css").write_text("body { margin: 0 }\n")
+    notes: list[str] = []
+    units = expand_inputs(given, notes)
+    assert [unit.paths for unit in units] == [("pages/20200107.html",)] and notes == []
+
+
 def test_loose_files_are_read_together_where_they_appear(tmp_path: Path, samples: Path) -> None:
     story = samples / "us-sends-3000-troops-to-middle-east"
     files = [str(p) for p in sorted(story.glob("*.txt"))]
