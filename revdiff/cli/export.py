@@ -162,6 +162,11 @@ def _pick_format(chosen: str | None, raw: str) -> str:
         return "html"
     if found is None:
         _refuse_special_file(raw)
+        if out.suffix.lower() in (".html", ".htm") and not os.path.lexists(raw):
+            raise OptionConflict("the HTML report is a folder of pages (its index.html opens "
+                                 "it), not one file", str(out),
+                                 hint=f"name a folder, -o {shlex.quote(str(out.with_suffix('')) + os.sep)}, "
+                                      "or add --format html to write the folder under this name")
         raise OptionConflict("cannot tell the export format from the output name", str(out),
                              hint=_format_hint(raw))
     return found

@@ -162,6 +162,21 @@ def test_an_unknown_suffix_is_told_the_suffixes_that_name_a_format(run_cli, samp
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["report.html", "Report.HTM"])
+def test_an_html_file_name_is_told_that_the_report_is_a_folder(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                              tmp_path: Path, name: str) -> None:
+    # `-o report.html`, a new user's first try at the HTML report, was told the format could not
+    # be told from the name and given the list of suffixes, .html not among them
+    result = run_cli("export", str(samples), "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    stem = name.rsplit(".", 1)[0]
+    assert result.output == (
+        f"revdiff: error: {tmp_path / name}: the HTML report is a folder of pages (its index.html "
+        f"opens it), not one file (name a folder, -o {tmp_path / stem}/, or add --format html to "
+        f"write the folder under this name)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_unreadable_input_stops_or_is_skipped(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broken = tmp_path / "broken"
     broken.mkdir()
