@@ -60,7 +60,9 @@ VERBATIM_SHARE = {"varied": BOILERPLATE_RATE, "repeated": 1.0}
 SHORT_SIDE = {"deleted": "new", "added": "old"}
 SHORT_PARAGRAPHS = 2
 KINDS = (*VERBATIM_SHARE, *SHORT_SIDE)
-METHODS = ("revdiff", "difflib")
+# Each method, as the run names it when it is the peer (the second of `--methods`).
+METHODS = {"revdiff": "revdiff's compare on the two versions",
+           "difflib": "difflib's SequenceMatcher on the sentence lists"}
 
 
 def sample_paragraphs(inserted: bool) -> list[str]:
@@ -198,7 +200,7 @@ def report(kind: str, sizes: list[float], methods: list[str], repeat: int) -> No
     print(f"growth of {methods[0]} against {sizes[0]:g} MB (linear: cpu grows as size):")
     for size in sizes[1:]:
         figures = results[(methods[0], size)]
-        print(f"{size:>4g} MB: size x{size / sizes[0]:.0f}, cpu x{figures['cpu'] / first['cpu']:.1f}, "
+        print(f"{size:>4g} MB: size x{size / sizes[0]:.3g}, cpu x{figures['cpu'] / first['cpu']:.1f}, "
               f"peak memory x{figures['rss_mb'] / first['rss_mb']:.1f}")
 
 
@@ -238,9 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(run_child(args.child[0], args.child[1], int(args.child[2]))))
         return 0
-    print("peer: difflib's SequenceMatcher on the sentence lists; peak MB is the process's peak RSS")
+    methods = args.methods.split(",")
+    peer = f"peer: {METHODS[methods[1]]}; " if len(methods) > 1 else ""
+    print(f"{peer}peak MB is the process's peak RSS")
     for kind in args.kinds.split(","):
-        report(kind, sizes, args.methods.split(","), args.repeat)
+        report(kind, sizes, methods, args.repeat)
     return 0
 
 

@@ -46,3 +46,23 @@ def test_two_sizes_print_the_growth_of_the_second(
     assert script.main(["--sizes", "0.01,0.02", "--kinds", "varied", "--repeat", "1"]) == 0
     out = capsys.readouterr().out
     assert "growth of revdiff against 0.01 MB" in out and "0.02 MB: size x2" in out
+
+
+def test_the_growth_tells_a_size_ratio_below_two_as_it_is(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The size ratio was rounded to a whole number: 0.75 MB against 0.5 MB said `size x2`."""
+    script = load_benchmark("engine_scale", monkeypatch)
+    assert script.main(["--sizes", "0.01,0.015", "--kinds", "varied", "--repeat", "1",
+                        "--methods", "revdiff"]) == 0
+    assert "0.015 MB: size x1.5," in capsys.readouterr().out
+
+
+def test_without_difflib_no_peer_is_named(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--methods revdiff` alone still opened with `peer: difflib's SequenceMatcher…`, though no
+    peer ran."""
+    script = load_benchmark("engine_scale", monkeypatch)
+    assert script.main(["--sizes", "0.01", "--kinds", "varied", "--repeat", "1",
+                        "--methods", "revdiff"]) == 0
+    out = capsys.readouterr().out
+    assert "difflib" not in out and "peak MB is the process's peak RSS" in out
