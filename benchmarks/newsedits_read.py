@@ -57,6 +57,14 @@ def made_up_database(path: Path, articles: int) -> None:
     write_database(path, written)
 
 
+def readable_size(size: int) -> str:
+    """`size` bytes in the largest unit it fills: 900 B, 24 kB, 3.2 MB (a tenth below 10)."""
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("kB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.{1 if size < 10 * scale else 0}f} {unit}"
+    return f"{size} B"
+
+
 def run_once(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident memory (MB) of one run, its output thrown away."""
     start = time.perf_counter()
@@ -95,8 +103,8 @@ def main() -> None:
         for _ in range(options.rounds):
             for name, command in cases.items():
                 runs[name].append(run_once(command))
-        megabytes = database.stat().st_size / 2**20
-    print(f"{megabytes:.0f} MB NewsEdits file, median of {options.rounds} runs")
+        file_size = database.stat().st_size
+    print(f"{readable_size(file_size)} NewsEdits file, median of {options.rounds} runs")
     peer = statistics.median(seconds for seconds, _ in runs["sqlite3 read"])
     for name, results in runs.items():
         seconds = statistics.median(seconds for seconds, _ in results)
