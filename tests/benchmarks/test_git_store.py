@@ -121,3 +121,33 @@ def test_the_bulk_path_and_the_peer_take_turns_round_by_round(
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith("GitPython, one commit per version") and line.count(",") == 3
                for line in lines)
+
+
+def one_folder_run(corpus: Path, monkeypatch: pytest.MonkeyPatch, *arguments: str) -> None:
+    """A --one-folder run on one article of two versions, the peer left out."""
+    chain = corpus / "some-article"
+    chain.mkdir()
+    for number in range(2):
+        (chain / f"{number}.txt").write_text(f"Version {number}.\n")
+    monkeypatch.setattr(sys, "argv", ["git_store.py", "--one-folder", "--versions", "2",
+                                      "--repeats", "1", "--peer-repeats", "0",
+                                      "--corpus", str(corpus), *arguments])
+    assert load_benchmark("git_store", monkeypatch).main() == 0
+
+
+def test_one_folder_compares_no_layouts_that_are_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Below --crowded-folder files nothing goes to a subfolder, so both runs wrote the same
+    files, yet it printed `subfolders / one flat folder: 1.5x faster`: the noise of two runs."""
+    one_folder_run(tmp_path, monkeypatch)
+    out = capsys.readouterr().out
+    assert "one flat folder" in out and " faster" not in out
+    assert ("subfolders / one flat folder: the same layout (no folder holds more than 1,000 "
+            "files), not compared") in out
+
+
+def test_one_folder_compares_layouts_that_differ(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    one_folder_run(tmp_path, monkeypatch, "--crowded-folder", "0")
+    out = capsys.readouterr().out
+    assert "subfolders / one flat folder: " in out and "x faster" in out
