@@ -48,9 +48,9 @@ def main() -> int:
     # adds before them
     command = [sys.executable, "-m", "pytest", str(ROOT / "tests" / "fuzz"), "--verbosity=1",
                "-p", "no:cacheprovider", "--durations=10", *options.pytest_args]
+    print(f"a call stuck in C code ends the run, every thread's stack in {hang_report}")
     told_counts = " ".join(f"{name}={value}" for name, value in counts.items())
-    print(f"{told_counts} {shlex.join(command)}")
-    print(f"a call stuck in C code ends the run, every thread's stack in {hang_report}", flush=True)
+    print(f"{told_counts} {shlex.join(command)}", flush=True)
     return subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
 
 

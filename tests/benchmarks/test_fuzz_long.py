@@ -46,3 +46,11 @@ def test_the_run_names_each_test_and_its_hang_report() -> None:
 def test_the_pytest_arguments_decide_the_verbosity() -> None:
     output = fuzz_long("--", "-q", "-k", "test_time_limit")
     assert "PASSED" not in output and "3 passed" in output
+
+
+def test_the_hang_report_is_named_first_as_the_help_says() -> None:
+    """Its help says the run prints the hang report's path first; it printed the pytest command
+    line first."""
+    assert "whose path the run prints first" in fuzz_long("--help")
+    first = fuzz_long("--", "--collect-only", "-q", "-k", "test_time_limit").splitlines()[0]
+    assert first.startswith("a call stuck in C code ends the run, every thread's stack in ")
