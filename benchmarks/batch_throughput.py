@@ -148,7 +148,8 @@ def _link_or_copy(source: str, target: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=10,
-                        help="corpus repetitions for the big runs (10 gives 13,580 pairs)")
+                        help="corpus repetitions for the big runs, 2 or more: they are measured "
+                             "against one (default 10, 13,580 pairs)")
     parser.add_argument("--format", default="jsonl", help="export format (default jsonl)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the runs (default 3)")
     parser.add_argument("--workers", type=int, default=2,

@@ -92,3 +92,14 @@ def test_without_the_corpus_it_says_so_and_measures_nothing(
     output = capsys.readouterr()
     assert output.out == ""
     assert output.err == f"skipped: {tmp_path / 'corpus' / 'wikipedia'} is not there\n"
+
+
+def test_the_help_of_scale_says_its_least(monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`--scale` refuses 1 (`--scale must be 2 or more`), but its help did not say so."""
+    monkeypatch.setenv("COLUMNS", "200")  # one line per option
+    with pytest.raises(SystemExit):
+        load_benchmark("batch_throughput", monkeypatch).main(["--help"])
+    scale = next(line for line in capsys.readouterr().out.splitlines()
+                 if line.startswith("  --scale"))
+    assert "2 or more" in scale
