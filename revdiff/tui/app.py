@@ -186,10 +186,12 @@ class RevdiffApp(PageActions, App[None]):
         # the corrections the articles were read with (`--corrections`), which `w` saves again
         self.corrections = tuple(corrections)
         # the file they were read from and the files `w` wrote in this run: the only corrections
-        # files `w` replaces without asking; and the one it last asked to replace
+        # files `w` replaces without asking; and the one it last asked to replace, with the
+        # press it asked at (`presses`): only the press right after it answers
         self.corrections_file = corrections_file
         self.corrections_saved: set[Path] = set()
-        self.corrections_replace_asked: Path | None = None
+        self.corrections_replace_asked: tuple[Path, int] | None = None
+        self.presses = 0  # the keys pressed and the clicks so far
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
         self.settings = settings or Settings()
@@ -314,6 +316,12 @@ class RevdiffApp(PageActions, App[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Count the keys pressed and the clicks (`presses`) as they arrive, before any answers."""
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self.presses += 1
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(StatsPanel).place(event.size.width)

@@ -55,7 +55,8 @@ class PageHost(Protocol):
 
     corrections_file: str | None
     corrections_saved: set[Path]
-    corrections_replace_asked: Path | None
+    corrections_replace_asked: tuple[Path, int] | None
+    presses: int
 
     def _article_ref(self) -> ArticleRef: ...
 
@@ -72,7 +73,7 @@ class PageHost(Protocol):
 class PageActions:
     """The actions of `u`, `f`, `F` and `w`, mixed into the app."""
 
-    corrections_replace_asked: Path | None  # set by the app, as `PageHost` says
+    corrections_replace_asked: tuple[Path, int] | None  # set by the app, as `PageHost` says
 
     def action_next_unsure(self: PageHost) -> None:
         unsure = self.session.unsure()
@@ -146,7 +147,8 @@ class PageActions:
         """Write the article's corrections (`--corrections`'s, then the flips) to
         `<article>-corrections.jsonl` in the export folder, which `--corrections` reads them back
         from. A file there that is neither the one `--corrections` named nor one this run wrote
-        is replaced only on a second press."""
+        is replaced only on a second press right after the first: any other key or click in
+        between asks again, as typing does in the export dialog."""
         saved = self.session.saved_corrections()
         if not saved:
             self.notify(f"No row was flipped: nothing to save ({self.key_of['flip_row']} flips "
@@ -155,8 +157,8 @@ class PageActions:
             return
         path = self.export_directory / f"{article_slug(self._article_ref().name)}-corrections.jsonl"
         if os.path.lexists(path) and not _replaceable(self, path) \
-                and self.corrections_replace_asked != path:
-            self.corrections_replace_asked = path
+                and self.corrections_replace_asked != (path, self.presses - 1):
+            self.corrections_replace_asked = (path, self.presses)
             self.notify(f"{visible(path.name)} is in the export folder, and this app did not "
                         "read or write it: "
                         f"{self.key_of['save_corrections']} again replaces it", severity="warning",

@@ -550,6 +550,28 @@ async def test_w_asks_before_replacing_a_corrections_file_it_did_not_read_or_wri
 
 
 @run_async
+async def test_w_asks_again_after_another_key(page_article: Article, tmp_path: Path) -> None:
+    """The question of `w` never expired: a second `w` after other keys (the cursor moved, a row
+    flipped, another pair shown) still replaced the file. Any other key now clears it, as typing
+    clears the export dialog's `Enter again replaces it`."""
+    corrected, applied = _read_with_a_correction(page_article, tmp_path)
+    saved_in = tmp_path / "saved"
+    saved_in.mkdir()
+    app = RevdiffApp(corrected, export_directory=saved_in, corrections=applied)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        path = _corrections_path(app)
+        path.write_text("# someone else's\n", encoding="utf-8")
+        await pilot.press("w", "n", "w")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == "# someone else's\n"
+        assert list(app._notifications)[-1].message.endswith("w again replaces it")
+        await pilot.press("w")
+        await pilot.pause()
+        assert len(path.read_text(encoding="utf-8").splitlines()) == 2
+
+
+@run_async
 async def test_w_replaces_the_corrections_file_the_app_was_started_with(
         page_article: Article, tmp_path: Path) -> None:
     """Replacing the file `view --corrections` read is what `w` is for: no question asked."""
