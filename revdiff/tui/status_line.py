@@ -27,10 +27,10 @@ class StatusLine(Static):
 
     def show(self, where: str, detail: str = "", notes: Sequence[str] = ()) -> None:
         """`where` the cursor is, the `detail` of the edit there and the note of its page row, in
-        `notes`: its forms, longest first (`describe_row`). Too long for the line, the detail gives
-        way first down to its label (`fitted_detail`), then the row's note to a shorter form, then
-        the label, so that the row's reading and the keys that change it stay; then the line's
-        end is cut."""
+        `notes`: its forms, longest first (`describe_row`, `describe_page_row`). Too long for the
+        line, the detail gives way first down to its label (`fitted_detail`), then the row's note
+        to a shorter form, then the label, so that the row's reading and the keys that change it
+        stay; then the line's end is cut."""
         width = max(1, self.content_region.width or self.app.size.width - 2)
         detail, note = fitted_parts(where, detail, notes, width)
         line = Text(no_wrap=True, overflow="ellipsis")
@@ -113,7 +113,7 @@ def describe_row(row: RowReading, number: int, count: int, *, flipped: bool, fli
 
 def describe_page_row(page: PageReading, row: RowReading) -> tuple[str, ...]:
     """For an edit of a pair no page compares, the unsure row of another page it rests on: that
-    page's pair, the row's line and how sure its reading is (`? v0 → v1 line 12, 47% sure`), its
-    one form."""
-    pair = f"v{page.old_number} → v{page.new_number}"
-    return (f"? {pair} line {row.line}, {sure_percent(row.confidence)}",)
+    page's pair, the row's line and how sure its reading is (`? v0 → v1 line 12, 47% sure`), then
+    the shorter form that leaves out how sure, as `describe_row` does, never the pair or line."""
+    row_named = f"? v{page.old_number} → v{page.new_number} line {row.line}"
+    return (f"{row_named}, {sure_percent(row.confidence)}", row_named)

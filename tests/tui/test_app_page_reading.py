@@ -424,6 +424,20 @@ async def test_a_marked_change_of_a_pair_of_two_pages_names_the_row_that_makes_i
 
 
 @run_async
+async def test_a_narrow_status_line_drops_how_sure_the_page_row_is_before_the_edit_s_label() -> None:
+    """The note of a pair no page compares had one form: at 50 columns the edit's label gave way
+    to it whole. Like a page row's own note, it now leaves out how sure the row is first."""
+    app = RevdiffApp(_two_pages_apart())
+    async with app.run_test(size=(50, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(".")
+        await pilot.pause()
+        await pilot.press("u", "u", "u")
+        await pilot.pause()
+        assert status_text(app) == "change 3 of 7  deleted  ? v0 → v1 line 12"
+
+
+@run_async
 async def test_a_long_page_is_read_again_and_compared_apart_on_f_and_F(
         page_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """On a live blog's page of 1,500 rows, `f` read the page again and compared the pair on the
