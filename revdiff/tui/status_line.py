@@ -97,8 +97,8 @@ def describe_row(row: RowReading, number: int, count: int, *, flipped: bool, fli
     """For a row of a flattened page that is unsure or was flipped: its reading (the `number`-th
     of `count`) and the keys that change it (`flip_key` shows the next reading, `restore_key`
     undoes flips), in its forms from the longest to the shortest, which leave out how sure the
-    reading is, then the row's kind, never the reading and its keys; none for a sure row as the
-    splitter read it."""
+    reading is, then the row's kind, then the words around the reading and its keys (`? line 10 ·
+    1 of 54 (f)`), never the reading and its keys; none for a sure row as the splitter read it."""
     if row.is_sure and not flipped:
         return ()
     # Rounded down, so that a row marked `?` never says "99% sure" or more.
@@ -108,7 +108,9 @@ def describe_row(row: RowReading, number: int, count: int, *, flipped: bool, fli
     reading = f" · reading {number} of {count} ({keys})"
     heads = (f"line {row.line}: {row.kind.value}{sure}", f"line {row.line}: {row.kind.value}",
              f"line {row.line}")
-    return tuple(dict.fromkeys(f"{mark}{head}{reading}" for head in heads))
+    bare_keys = f"{flip_key}, {restore_key}" if flipped else flip_key
+    shortest = f"{mark}line {row.line} · {number} of {count} ({bare_keys})"
+    return tuple(dict.fromkeys((*(f"{mark}{head}{reading}" for head in heads), shortest)))
 
 
 def describe_page_row(page: PageReading, row: RowReading) -> tuple[str, ...]:

@@ -288,6 +288,24 @@ async def test_a_narrower_status_line_shortens_the_row_s_part_and_keeps_its_read
 
 
 @run_async
+async def test_the_narrowest_status_line_keeps_the_row_s_reading_and_its_keys(
+        page_article: Article) -> None:
+    """At 44 columns, the least the app takes, `u` showed `change 1 of 92  ? line 10 · reading 1
+    of …`: the reading count and the key that flips it were cut, its shortest form too long.
+    A shorter one (`1 of 54`) keeps them, after a flip the key that undoes it too."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(44, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert re.fullmatch(r"change 1 of 92  \? line 10 · 1 of \d+ \(f\)", status_text(app))
+        await pilot.press("f")
+        await wait_until(pilot, lambda: not app.background.running)
+        await pilot.pause()
+        assert re.fullmatch(r"change 1 of \d+  line 10 · 2 of \d+ \(f, F\)", status_text(app))
+
+
+@run_async
 async def test_a_pair_of_two_pages_marks_what_they_read_unsure_as_the_exports_rate_it() -> None:
     """Pages of versions 0 to 1 and 2 to 3 read together: the pair v1 → v2, which no page
     compares, rests on both pages' unsure rows (its edits' exported confidence is as low as 0.47),
