@@ -142,7 +142,6 @@ class PageActions:
                                        f"Cannot undo the flips: {visible(str(error))}",
                                        severity="error", markup=False))
 
-
     def action_save_corrections(self: PageHost) -> None:
         """Write the article's corrections (`--corrections`'s, then the flips) to
         `<article>-corrections.jsonl` in the export folder, which `--corrections` reads them back
