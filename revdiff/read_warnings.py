@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from revdiff.file_names import name_text
 from revdiff.terminal_text import visible
 
 if TYPE_CHECKING:  # the command line imports this module before any reader: keep it light
@@ -78,6 +80,20 @@ def input_name(label: str, position: int, count: int) -> str:
     article has no URL or title: the input, and the article's place when it holds several
     (`n.sqlite#2`), in every command's messages and rows alike."""
     return label if count == 1 else f"{label}#{position}"
+
+
+def article_inputs(origins: Sequence[str]) -> list[str]:
+    """The input each article was read from (`origins`, as `load` gives them), as every
+    command's messages name it (`input_name`): of files given together, the article's own
+    (`a.txt`, or its pages, `a.txt (+2 files)`), not all of them; its place among that input's
+    articles where it holds several (`news.db#2`)."""
+    holds = Counter(origins)
+    before: Counter[str] = Counter()
+    names = []
+    for origin in origins:
+        names.append(input_name(name_text(origin), before[origin], holds[origin]))
+        before[origin] += 1
+    return names
 
 
 def files_name(files: Sequence[str]) -> str:

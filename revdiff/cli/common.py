@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import wraps
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ from revdiff.model import Article
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     NOTHING_TO_COMPARE_HINT,
+    article_inputs,
     counted,
     first_few,
     has_pairs,
@@ -208,7 +210,8 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     With `compare` (diff, view), an article with a single version is left out with a warning,
     and when no article has two versions, that is an error: there is nothing to compare.
     `names`, when given, gets the name of each article returned, as the warnings and `export`
-    name it (`n.sqlite#1`: the input and the article's place among all its articles), and
+    name it (its key; `n.sqlite#1`, the input and the article's place among its articles, where
+    another article has that key too or, among all the inputs' articles, it has none), and
     `origins` the input it was read from; `applied` gets the corrections read (`load_articles`).
     An input's name that is not UTF-8 is written as the
     readers write it (`caf\\xe9.db`, `name_text`): an article named by it goes into JSON, CSV
@@ -220,8 +223,13 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     named_inputs = [name_text(name) for name in inputs]
     source = named_inputs[0] if len(inputs) == 1 else None
     nothing_to_compare = compare and not any(has_pairs(article) for article in articles)
-    # which article of several: its place among all the inputs' articles, as `export` names it
+    # which article of several: its key, but where another article has it too (entries of one
+    # database titled alike) its place in its input, as `export` names it; without a key, its
+    # place among all the inputs' articles
+    keys = Counter(article.key for article in articles)
+    places = article_inputs(read_from)
     article_names = [source if source and len(articles) == 1 else
+                     places[index] if article.key and keys[article.key] > 1 else
                      article.key or input_name(", ".join(named_inputs), index, len(articles))
                      for index, article in enumerate(articles)]
     printed: set[str] = set()  # a file read into two articles (`nl nl/0.txt`) is warned of once

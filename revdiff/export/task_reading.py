@@ -4,7 +4,6 @@ the run or, with --skip-errors, skipped in its place."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
@@ -16,7 +15,6 @@ from revdiff.export.progress import ExportProgress, as_warning, note_skip
 from revdiff.export.records import article_ref
 from revdiff.export.run_errors import ArticleFailed, describe, skip_hint
 from revdiff.export.tasks import ArticleTask
-from revdiff.file_names import name_text
 from revdiff.formats import gitrepo
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.folders import OneVersionLeft
@@ -25,6 +23,7 @@ from revdiff.formats.repeated_files import RepeatedFiles
 from revdiff.model import Article
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
+    article_inputs,
     counted,
     has_pairs,
     input_name,
@@ -91,7 +90,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
 def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: ExportProgress,
                    on_note: Callable[[str], None]) -> Iterator[tuple[int, int, Article, str]]:
     """Each article of a unit with its place, the unit's number of articles (a NewsEdits
-    file's are read one at a time) and the input it was read from (`_read_from`). A failure to
+    file's are read one at a time) and the input it was read from (`article_inputs`). A failure to
     read the unit stops the run or, with --skip-errors, skips the rest of the unit; an article's
     own failure skips that article. A folder left with one version once its empty files are
     left out is refused where it is the run's `only_unit`, and skipped beside other units (the
@@ -114,7 +113,7 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
         for text in notes:
             on_note(as_warning(text))
         count = len(articles)
-        read_from = _read_from(origins)
+        read_from = article_inputs(origins)
         read = iter(articles)
         while True:
             with _bad_articles_noted(job, unit, progress, on_note) as skipped:
@@ -143,20 +142,6 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
                   f"{counted(position, 'article')}", reason)
         else:
             note_skip(progress, on_note, unit.label, reason)
-
-
-def _read_from(origins: list[str]) -> list[str]:
-    """The input each article `load_unit` read was read from (its `origins`), as the report
-    names it (`input_name`): of files given together, the article's own (`a.txt`, or its pages,
-    `a.txt (+2 files)`), not all of them; its place among that input's articles where it holds
-    several (`news.db#2`)."""
-    holds = Counter(origins)
-    before: Counter[str] = Counter()
-    names = []
-    for origin in origins:
-        names.append(input_name(name_text(origin), before[origin], holds[origin]))
-        before[origin] += 1
-    return names
 
 
 @contextmanager

@@ -489,3 +489,31 @@ def test_the_app_is_given_every_warning_stderr_counts(tmp_path: Path,
     load_and_warn([str(database)], 10_000_000, False, compare=True, said=said)
     assert len(said) == 8 and all("entry" in line for line in said)
     assert len(capsys.readouterr().err.splitlines()) == 6
+
+
+@pytest.mark.parametrize("command", ["diff", "view"])
+def test_articles_of_one_file_that_share_a_title_are_named_apart_in_warnings(
+        command: str, tmp_path: Path) -> None:
+    """Two NewsEdits entries titled alike, without a URL, were both named by the title (`Story:
+    entry 1: ...`, `Story: entry 2: ...`): each is named by its place in the file, as `export`
+    names it (`n.db#0`)."""
+    database = tmp_path / "n.db"
+    connection = sqlite3.connect(database)
+    connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INT, "
+                       "version INT, title TEXT, url TEXT, source TEXT, created TEXT, "
+                       "num_versions INT, summary TEXT)")
+    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (None, entry, version, title, None, None, f"Thu, 10 Jan 2019 2{version}:31:03 CET", 2,
+         f"<p>Text {version} of {entry}.</p>")
+        for entry, title in ((1, "Story"), (2, "Story"), (3, "Other")) for version in range(2)])
+    connection.commit()
+    connection.close()
+    result = revdiff(command, str(database), *command_args(command, tmp_path))
+    assert result.returncode == 0, result.stderr
+    exported = revdiff("export", str(database), "-o", str(tmp_path / "out.csv"))
+    names = [line.removeprefix("revdiff: warning: ").partition(": entry")[0]
+             for line in result.stderr.splitlines() if "time zone" in line]
+    export_names = [line.removeprefix("revdiff: warning: ").partition(": entry")[0]
+                    for line in exported.stderr.splitlines() if "time zone" in line]
+    assert names == [f"{database}#0", f"{database}#1", "Other"]
+    assert export_names[:2] == names[:2]
