@@ -12,7 +12,7 @@ import contextlib
 import glob
 import os
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages, RevdiffError
@@ -49,9 +49,13 @@ class InputUnit:
 
     label: str  # names the articles that have no URL
     paths: tuple[str, ...]
+    # the input the user gave that holds it (a corpus folder, for each of its article folders),
+    # which its warnings are counted by on stderr; the label where it is that input
+    given: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "label", name_text(self.label))  # a name outputs can hold
+        object.__setattr__(self, "given", name_text(self.given) or self.label)
 
 
 NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
@@ -333,7 +337,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                 continue  # read with its page
             if match != "-" and path.is_dir():
                 folders.setdefault(match, (len(units), given))
-                read = _corpus_units(match, notes, visited, for_python)
+                read = [replace(unit, given=str(path))
+                        for unit in _corpus_units(match, notes, visited, for_python)]
                 articles_in.setdefault(match, []).extend(
                     Path(name) for unit in read for name in unit.paths if Path(name).is_dir())
                 units.extend(read)

@@ -42,8 +42,9 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     given. A repository's file that an earlier repository held too (the months of a NewsDiffs
     archive) is an article of each, the later warned of (`RepeatedFiles`). A warning line said
     already (a file's encoding guess, where it is read into two articles) is not said again, and
-    of the warnings of one kind from one unit the first few only, the rest counted in one line
-    once the unit's articles are read (`RepeatedWarnings`)."""
+    of the warnings of one kind from one input given (a corpus folder, not each of its article
+    folders) the first few only, the rest counted in one line once its units' articles are
+    read (`RepeatedWarnings`)."""
 
     def tell_in_place_before(number: int) -> None:
         for item in sorted(in_place, key=lambda item: item.given):
@@ -56,7 +57,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
 
     repeated = RepeatedFiles()  # a file in several repositories (the months of an archive)
     told: set[str] = set()  # a file read into two articles (`nl nl/0.txt`) is warned of once
-    repeated_warnings = RepeatedWarnings()  # a kind of warning from one input: its first few lines
+    repeated_warnings = RepeatedWarnings()  # a kind of warning from one input given: its first few
     for number, unit in enumerate(units):
         tell_in_place_before(number)
         repository: bool | None = None  # asked once the unit gave an article: it was read
@@ -73,7 +74,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             for line in warning_lines(article, where, unit.paths):
                 if line not in told:
                     told.add(line)
-                    if repeated_warnings.shows(line, where, unit.label):
+                    if repeated_warnings.shows(line, where, unit.given):
                         on_note(as_warning(line))
             if not has_pairs(article):
                 note_skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
@@ -82,8 +83,9 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             yield ArticleTask(index, article_ref(index, article, where, read_from), article, where,
                               number + (position + 1) / count, number + position / count)
             progress.articles_read += 1
-        for line in repeated_warnings.summaries(unit.label):
-            on_note(as_warning(line))
+        if number + 1 == len(units) or units[number + 1].given != unit.given:
+            for line in repeated_warnings.summaries(unit.given):
+                on_note(as_warning(line))
     tell_in_place_before(len(units))
 
 

@@ -517,3 +517,20 @@ def test_articles_of_one_file_that_share_a_title_are_named_apart_in_warnings(
                     for line in exported.stderr.splitlines() if "time zone" in line]
     assert names == [f"{database}#0", f"{database}#1", "Other"]
     assert export_names[:2] == names[:2]
+
+
+def test_export_counts_a_kind_of_warning_across_the_article_folders_of_a_corpus(
+        tmp_path: Path) -> None:
+    """A corpus folder is one input to its user, but `export` counted each article folder in it
+    apart: the same warning of 20 folders printed 20 lines. It counts by the path given."""
+    corpus = tmp_path / "corpus"
+    for story in range(20):
+        (corpus / f"s{story}").mkdir(parents=True)
+        (corpus / f"s{story}" / "first.txt").write_text(f"One {story}.\n", encoding="utf-8")
+        (corpus / f"s{story}" / "second.txt").write_text(f"Two {story}.\n", encoding="utf-8")
+    result = revdiff("export", str(corpus), "-o", str(tmp_path / "out.csv"))
+    assert result.returncode == 0, result.stderr
+    unnumbered = [line for line in result.stderr.splitlines() if "no file name holds" in line]
+    assert len(unnumbered) == 6, result.stderr
+    assert unnumbered[-1].startswith(f"revdiff: warning: {corpus}: 15 more warnings like 'no "
+                                     "file name holds a number"), unnumbered[-1]
