@@ -4,9 +4,9 @@ A file of thousands of articles (a NewsEdits or NYTdiff database, a NewsDiffs ar
 store) can give each of them the same warning, naming the article (`entry 5: created names a time
 zone that is not read`). Each article keeps its own; on stderr, the first few lines of a kind
 from an input are printed and the rest counted, in one line at the end. A warning's kind is its
-text without the name it starts with, its quoted texts, numbers and URLs, and the parenthesised
-texts holding them: `entry …: created names a time zone that is not read (unknown or ambiguous):
-…; read as written, in no zone …`.
+text without the name it starts with, its quoted texts, numbers, URLs, paths, file names and
+commit ids, and the parenthesised texts holding them: `entry …: created names a time zone that
+is not read (unknown or ambiguous): …; read as written, in no zone …`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,15 @@ SHOWN_OF_A_KIND = 5
 
 MASK = "…"
 # What differs from article to article in warnings of one kind: a quoted text ('CET', "x",
-# `+0100`), a URL, a number (`1,204`, `2.0`)
-_VARYING = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`|\S+://\S+|\d+(?:[.,]\d+)*")
+# `+0100`), a URL, a path (`news/world/story.txt`, `www.nytimes.com/2012/01/05/world/x`) or a
+# file name (`story.txt`), a commit id (`6b932e9af6c7`), a number (`1,204`, `2.0`)
+_PATH_CHARACTER = r"[\w~@+#-]"
+_VARYING = re.compile(
+    r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`|\S+://\S+"
+    rf"|(?<![\w.]){_PATH_CHARACTER}[\w.~@+#-]*(?:/[\w.~@+#-]+)+"
+    rf"|(?<![\w.]){_PATH_CHARACTER}+(?:\.{_PATH_CHARACTER}+)*\.[A-Za-z]\w{{0,7}}(?![\w/])"
+    r"|(?<!\w)(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,64}(?!\w)"
+    r"|\d+(?:[.,]\d+)*")
 # a parenthesised text holding one of them: `(versions 0, 1 and 3 more)`
 _VARYING_IN_PARENTHESES = re.compile(rf"\([^()]*{MASK}[^()]*\)")
 # several of them in a row, listed (`'CET' (…), 'IST' (…)`) or joined (`entry 'Story 3'`)

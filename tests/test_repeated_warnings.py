@@ -46,3 +46,35 @@ def test_no_summary_when_every_line_was_shown() -> None:
     repeated = RepeatedWarnings()
     assert repeated.shows("a.txt: the title row is cut", "a.txt", "a.txt")
     assert repeated.summaries() == []
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # a git repository's file, named by its path, with the commit that emptied it
+    (("news/world/story-{n}.txt: {commit}: the file is empty, and an empty capture is no "
+      "version; left out"), "news/world/story-{n}.txt"),
+    # the same, named by its place in the repository, and its path in the middle
+    (("repo#{n}: news/world/story-{n}.txt: {commit}: the file is empty, and an empty capture "
+      "is no version; left out"), "repo#{n}"),
+    # a NewsDiffs archive's file, named after its URL without the scheme
+    (("https://www.nytimes.com/{slug}: www.nytimes.com/2012/0{n}/0{n}/world/{slug}: version 3 "
+      "comes back to the text of version 1"), "https://www.nytimes.com/{slug}"),
+    # unquoted file names in parentheses
+    (("corpus/s{n}: no file name holds a number, so the versions are read in the order of "
+      "their names ({slug}-draft.txt, {slug}-final.txt); number the files (0.txt, 1.txt, ...) "
+      "to give another order"), "corpus/s{n}"),
+])
+def test_paths_and_commits_in_a_warning_do_not_split_its_kind(line: str, name: str) -> None:
+    commits = ["6b932e9af6c7", "03ce5eb50cd7", "fac991d5ddd6", "a559dc7f7ba8"]
+    slugs = ["iran-strikes", "troops", "embassy-siege", "us-sends-troops"]
+    kinds = {warning_kind(line.format(n=n, commit=commit, slug=slug),
+                          name.format(n=n, slug=slug))
+             for n, (commit, slug) in enumerate(zip(commits, slugs, strict=True), start=1)}
+    assert len(kinds) == 1, kinds
+
+
+def test_warnings_of_other_kinds_naming_paths_stay_apart() -> None:
+    empty = "repo#1: news/a.txt: 6b932e9af6c7: the file is empty, and an empty capture is no version"
+    binary = "repo#2: news/b.txt: 03ce5eb50cd7: binary content left out"
+    back = "repo#3: news/c.txt: 03ce5eb50cd7: version 3 comes back to the text of version 1"
+    assert len({warning_kind(empty, "repo#1"), warning_kind(binary, "repo#2"),
+                warning_kind(back, "repo#3")}) == 3

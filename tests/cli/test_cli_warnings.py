@@ -8,10 +8,12 @@ import re
 import shlex
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
 from cli_run import CHAIN, RENDERED_NEWSDIFFS, SAMPLES, SEED_PAGE, revdiff
+from hostile_git import PLAIN_GIT_ENV, git
 
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 
@@ -534,3 +536,27 @@ def test_export_counts_a_kind_of_warning_across_the_article_folders_of_a_corpus(
     assert len(unnumbered) == 6, result.stderr
     assert unnumbered[-1].startswith(f"revdiff: warning: {corpus}: 15 more warnings like 'no "
                                      "file name holds a number"), unnumbered[-1]
+
+
+@pytest.mark.parametrize("command", ["diff", "export"])
+def test_a_warning_of_every_file_of_a_git_store_is_not_printed_for_each(command: str,
+                                                                         tmp_path: Path) -> None:
+    """Each of 20 files of a repository emptied by a commit of its own is warned of, naming the
+    commit: each warning was a kind of its own (its commit id masked as numbers, `be…b…f…`),
+    so all 20 were printed."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=PLAIN_GIT_ENV)
+    (repo / "news").mkdir()
+    for story in range(20):
+        path = repo / "news" / f"story-{story}.txt"
+        for text in (f"First of {story}.\n", "", f"Second of {story}.\n"):
+            path.write_text(text, encoding="utf-8")
+            git(repo, "add", "-A")
+            git(repo, "commit", "-q", "-m", f"story {story}")
+    out = ["-o", str(tmp_path / "out.csv")] if command == "export" else []
+    result = revdiff(command, str(repo), *out)
+    assert result.returncode == 0, result.stderr
+    empty = [line for line in result.stderr.splitlines() if "the file is empty" in line]
+    assert len(empty) == 6, result.stderr
+    assert empty[-1].startswith(f"revdiff: warning: {repo}: 15 more warnings like '…: the file "
+                                "is empty"), empty[-1]
