@@ -88,6 +88,8 @@ def main() -> None:
     options = parser.parse_args()
     if options.rounds < 1:
         parser.error("--rounds must be 1 or more: each figure is the median of its runs")
+    if options.articles < 1:
+        parser.error("--articles must be 1 or more: revdiff refuses a NewsEdits file of none")
     with tempfile.TemporaryDirectory() as folder:
         database = options.database
         if database is None:

@@ -1,4 +1,4 @@
-"""benchmarks/newsedits_read.py tells the size of the file it read."""
+"""benchmarks/newsedits_read.py tells the size of the file it read, and refuses to make none."""
 
 from __future__ import annotations
 
@@ -16,3 +16,19 @@ def test_a_small_file_shows_its_size(monkeypatch: pytest.MonkeyPatch,
     load_benchmark("newsedits_read", monkeypatch).main()
     first = capsys.readouterr().out.splitlines()[0]
     assert re.fullmatch(r"[1-9][\d.]* kB NewsEdits file, median of 1 runs", first), first
+
+
+@pytest.mark.parametrize("count", ["0", "-1"])
+def test_no_articles_are_refused_before_the_file_is_made(
+        count: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--articles 0` made an empty file and timed the sqlite3 read of it, then stopped in two
+    lines, revdiff's `the entryversion table is empty` and `... parse ... failed`, exit status 1."""
+    monkeypatch.setattr(sys, "argv", ["newsedits_read.py", "--articles", count, "--rounds", "1"])
+    script = load_benchmark("newsedits_read", monkeypatch)
+    monkeypatch.setattr(script, "made_up_database", lambda *arguments: pytest.fail("made"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main()
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert "--articles must be 1 or more" in error
+    assert "Traceback" not in error
