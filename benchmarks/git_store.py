@@ -32,7 +32,7 @@ from pathlib import Path
 
 import git
 from shared_input import input_is_there
-from timing import in_turns
+from timing import faster_or_slower, in_turns
 
 from revdiff.formats.plain import read_versions
 from revdiff.model import Article
@@ -203,10 +203,10 @@ def main() -> int:
             print(f"{name:36} {stored:8d} {median:9.2f} {rates[name]:11.0f}  {runs}")
     if peer in rates:
         ratio = rates[bulk] / rates[peer]
-        print(f"\nbulk / peer: {ratio:.1f}x faster  (targets: >= 20x and >= 1,000 versions/s; "
+        print(f"\nbulk / peer: {faster_or_slower(ratio)}  (targets: >= 20x and >= 1,000 versions/s; "
               f"{'met' if ratio >= 20 and rates[bulk] >= 1000 else 'NOT met'})")
     if flat in rates:
-        print(f"subfolders / one flat folder: {rates[bulk] / rates[flat]:.1f}x faster")
+        print(f"subfolders / one flat folder: {faster_or_slower(rates[bulk] / rates[flat])}")
     if layouts:
         print(layouts)
     return 0

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmark_scripts import load_benchmark
@@ -150,4 +152,28 @@ def test_one_folder_compares_layouts_that_differ(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     one_folder_run(tmp_path, monkeypatch, "--crowded-folder", "0")
     out = capsys.readouterr().out
-    assert "subfolders / one flat folder: " in out and "x faster" in out
+    assert re.search(r"^subfolders / one flat folder: [\d.]+x (faster|slower)$", out,
+                     re.MULTILINE), out
+
+
+def test_one_folder_says_slower_where_the_subfolders_are(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The ratio of the layouts read `0.5x faster` where the subfolders took twice as long."""
+    chain = tmp_path / "some-article"
+    chain.mkdir()
+    for number in range(2):
+        (chain / f"{number}.txt").write_text(f"Version {number}.\n")
+    script = load_benchmark("git_store", monkeypatch)
+    time_in_turns = script.time_in_turns
+
+    def bulk_twice_as_long(*arguments: Any) -> list[tuple[list[float], int]]:
+        (_, stored), *others = time_in_turns(*arguments)
+        flat_seconds = others[-1][0]
+        return [([2 * flat_seconds[0]], stored), *others]
+
+    monkeypatch.setattr(script, "time_in_turns", bulk_twice_as_long)
+    monkeypatch.setattr(sys, "argv", ["git_store.py", "--one-folder", "--crowded-folder", "0",
+                                      "--versions", "2", "--repeats", "1", "--peer-repeats", "0",
+                                      "--corpus", str(tmp_path)])
+    assert script.main() == 0
+    assert "subfolders / one flat folder: 2.0x slower" in capsys.readouterr().out

@@ -1,4 +1,5 @@
-"""benchmarks/timing.py's `forget_splits` leaves the engine nothing of what it read before."""
+"""benchmarks/timing.py's `forget_splits` leaves the engine nothing of what it read before, and
+`faster_or_slower` says which a ratio is."""
 
 from __future__ import annotations
 
@@ -49,3 +50,12 @@ def test_forget_splits_empties_every_cache_of_the_engine(monkeypatch: pytest.Mon
     timing.forget_splits()
     assert {name: cache.cache_info().currsize for name, cache in caches.items()
             if cache.cache_info().currsize} == {}
+
+
+@pytest.mark.parametrize(("ratio", "said"), [
+    (3.0, "3.0x faster"), (1.0, "1.0x faster"), (0.5, "2.0x slower"), (0.8, "1.2x slower"),
+])
+def test_a_ratio_says_slower_below_1(ratio: float, said: str,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A speed ratio of 0.8 read `0.8x faster`."""
+    assert load_benchmark("timing", monkeypatch).faster_or_slower(ratio) == said
