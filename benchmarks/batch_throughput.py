@@ -153,7 +153,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--format", default="jsonl", help="export format (default jsonl)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the runs (default 3)")
     parser.add_argument("--workers", type=int, default=2,
-                        help="workers of the parallel runs, local and Dask (default 2)")
+                        help="workers of the parallel runs, local and Dask, 2 or more: they are "
+                             "measured against one (default 2)")
     arguments = parser.parse_args(argv)
     if arguments.scale < 2:
         parser.error("--scale must be 2 or more: the big runs are measured against one copy")

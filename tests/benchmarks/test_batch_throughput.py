@@ -103,3 +103,14 @@ def test_the_help_of_scale_says_its_least(monkeypatch: pytest.MonkeyPatch,
     scale = next(line for line in capsys.readouterr().out.splitlines()
                  if line.startswith("  --scale"))
     assert "2 or more" in scale
+
+
+def test_the_help_of_workers_says_its_least(monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """`--workers` refuses 1 (`--workers must be 2 or more`), but its help did not say so."""
+    monkeypatch.setenv("COLUMNS", "200")  # one line per option
+    with pytest.raises(SystemExit):
+        load_benchmark("batch_throughput", monkeypatch).main(["--help"])
+    workers = next(line for line in capsys.readouterr().out.splitlines()
+                   if line.startswith("  --workers"))
+    assert "2 or more" in workers
