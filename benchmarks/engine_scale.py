@@ -237,10 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"{unknown[0]!r} is no kind ({', '.join(KINDS)}) "
                      f"or method ({', '.join(METHODS)})")
+    methods = args.methods.split(",")
+    if len(set(methods)) < len(methods):
+        twice = next(method for method in methods if methods.count(method) > 1)
+        parser.error(f"--methods names {twice!r} twice: the first is set against the second, "
+                     f"so name two methods ({', '.join(METHODS)}) or one")
     if args.child:
         print(json.dumps(run_child(args.child[0], args.child[1], int(args.child[2]))))
         return 0
-    methods = args.methods.split(",")
     peer = f"peer: {METHODS[methods[1]]}; " if len(methods) > 1 else ""
     print(f"{peer}peak MB is the process's peak RSS")
     for kind in args.kinds.split(","):

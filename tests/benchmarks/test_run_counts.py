@@ -47,6 +47,20 @@ def test_engine_scale_refuses_a_kind_or_method_it_has_not(
     assert said in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("methods", ["revdiff,revdiff", "difflib,difflib"])
+def test_engine_scale_refuses_a_method_named_twice(
+        methods: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--methods revdiff,revdiff` ran the method twice a round, took the median of both, and
+    set it against itself: a peer line of `1.00` that measured nothing."""
+    script = load_benchmark("engine_scale", monkeypatch)
+    monkeypatch.setattr(script, "measure", lambda *arguments: pytest.fail("measured"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--sizes", "0.01", "--repeat", "1", "--methods", methods])
+    assert stopped.value.code == 2
+    method = methods.split(",")[0]
+    assert f"--methods names {method!r} twice" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("count", ["0", "1"])
 def test_long_article_memory_refuses_a_blog_without_a_pair(
         count: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
