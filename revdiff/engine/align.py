@@ -363,8 +363,11 @@ def _kept_whole(old: Form, new: Form) -> bool:
     base was hit.` / `The base was hit, Iraqi officials said, adding: "…"`): an edit however
     much was added, when the one kept holds EXTENDED_WORDS words or more. Its words are those
     with a letter or a digit: the marks that close a quotation move when more is added to it
-    (`"We will win."` / `"We will win, and …," he said.`)."""
+    (`"We will win."` / `"We will win, and …," he said.`). A sentence re-punctuated, nothing
+    added (`_re_punctuated`), is kept whole however short."""
     shorter, longer = (old, new) if len(old.words) <= len(new.words) else (new, old)
+    if _re_punctuated(shorter, longer):
+        return True
     if not _holds_words(shorter, EXTENDED_WORDS):
         return False
     shorter, longer = words_only(shorter), words_only(longer)
@@ -378,6 +381,14 @@ def _kept_whole(old: Form, new: Form) -> bool:
             if missing > allowed:
                 return False
     return containment(shorter, longer) >= EXTENDED_CONTAINMENT
+
+
+def _re_punctuated(one: Form, other: Form) -> bool:
+    """Whether the two sentences hold the same words, those with a letter or a digit, in the same
+    order: one sentence with its marks changed (`Hi...` / `Hi—`), whose marks weigh as much as
+    its words when it is short, so that it was less alike than `LINK_THRESHOLD`."""
+    words = words_only(one).words
+    return bool(words) and words == words_only(other).words
 
 
 def _kept_whole_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,

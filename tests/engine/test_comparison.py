@@ -471,3 +471,19 @@ def test_the_cached_functions_refuse_an_unhashable_argument_by_name() -> None:
     assert sentences_of(OLD) is sentences_of(OLD)
     sentences_of.cache_clear()
     comparison.quote_openings_of.cache_clear()
+
+
+@pytest.mark.parametrize(("old_text", "new_text"), [
+    ("Hi...", "Hi—"), ("Go...", "Go—"), ("Wait...", "Wait—"), ("Hi!", "Hi!!!!!!!!"),
+])
+def test_a_sentence_re_punctuated_is_an_edit_however_short(old_text: str, new_text: str) -> None:
+    """`Hi...` to `Hi—` was a deleted and an added sentence, as `...` and `—` count as no more
+    alike than 0.42 in so short a sentence, where `Wait...` to `Wait—` was paired: the same
+    words in the same order are the same sentence re-punctuated, an edit, and a boring one."""
+    old = version("Rockets hit the base.", old_text, "Nobody was hurt.")
+    new = version("Rockets hit the base.", new_text, "Nobody was hurt.")
+    comparison = compare(old, new)
+    (edited,) = [edit for edit in comparison.edits if edit.op is not EditOp.UNCHANGED]
+    assert (edited.op, edited.old_text, edited.new_text) == (EditOp.EDITED, old_text, new_text)
+    assert Flag.PUNCTUATION_ONLY in edited.flags
+    assert comparison.stats.boring
