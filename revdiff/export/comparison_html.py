@@ -21,7 +21,7 @@ from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, page_pieces
 from revdiff.export.pairs import PairReading
-from revdiff.export.version_times import pair_time
+from revdiff.export.version_times import version_time
 from revdiff.model import (
     Article,
     Comparison,
@@ -229,8 +229,10 @@ def _rows(comparison: Comparison, shown: ShownSentences | None, reading: PairRea
         shown.version, shown.places = comparison.new.number, places
 
 
-def _version_and_time(version: Version, after: Version | None = None) -> str:
-    when = pair_time(version, after)
+def _version_and_time(version: Version, other: Version) -> str:
+    """`3 <small>(TIME)</small>`, the version's time beside the pair's `other` version
+    (`version_time`), or the number alone for a version without one."""
+    when = version_time(version, other)
     return f"{version.number} <small>({escape(when)})</small>" if when else str(version.number)
 
 
@@ -253,7 +255,7 @@ def _pair_heading(comparison: Comparison, article: ArticleName | None) -> str:
     """`version 3 (2024-01-05 10:00:00) → 4 (2024-01-05 11:30:00)`: the versions and their
     times, after the article's name (`ARTICLE: version 3 ...`) on a page of several articles;
     on a page of one (`article` None) its heading names it."""
-    versions = (f"version {_version_and_time(comparison.old)} &rarr; "
+    versions = (f"version {_version_and_time(comparison.old, comparison.new)} &rarr; "
                 f"{_version_and_time(comparison.new, comparison.old)}")
     if article is None:
         return f"<h2>{versions}</h2>"

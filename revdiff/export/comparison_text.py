@@ -14,7 +14,7 @@ from typing import Literal
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.export.version_times import pair_time
+from revdiff.export.version_times import version_time
 from revdiff.model import (
     Comparison,
     Edit,
@@ -134,11 +134,13 @@ def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is,
     return f"{head}\n    {styled_word_diff(edit.word_diff, color=color, shown=shown, unseen=unseen)}"
 
 
-def _version_and_time(version: Version, shown: Shown, after: Version | None = None) -> str:
+def _version_and_time(version: Version, shown: Shown, other: Version) -> str:
     """`3 (2024-01-05 10:00:00)`, `4 (about 1 hour later)`, or the number alone for a version
-    without a time (`pair_time`: an old version's time told from the version before it, which
-    the pair does not show, is left out: `version 1 -> 2 (about 1 hour later)`)."""
-    when = pair_time(version, after)
+    without a time, its time beside the pair's `other` version (`version_time`: an old version's
+    time told from the version before it, which the pair does not show, is left out, `version 1
+    -> 2 (about 1 hour later)`; one told from the new version is kept, `version 4 (about 1 hour
+    earlier) -> 5`)."""
+    when = version_time(version, other)
     return f"{version.number} ({shown(when)})" if when else str(version.number)
 
 
@@ -162,7 +164,7 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
     """
     stats = comparison.stats
     name = shown(article or comparison.new.title)
-    title = (f"{name}: version {_version_and_time(comparison.old, shown)} -> "
+    title = (f"{name}: version {_version_and_time(comparison.old, shown, comparison.new)} -> "
              f"{_version_and_time(comparison.new, shown, comparison.old)}")
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
     summary = (f"{counts or 'no sentences'}; +{stats.words_added}/-{stats.words_removed} words, "

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug, numbered_slug
 from revdiff.export.unified import unified_diff
-from revdiff.formats.fields import RELATIVE_TIME, time_text_after
+from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, Comparison, Version
 from revdiff.terminal_text import visible
 
@@ -44,17 +44,15 @@ def article_line(name: str, comparison: Comparison) -> str:
             f"{comparison.new.number}")
 
 
-def version_label(side: str, file: str, version: Version, after: Version | None = None) -> str:
+def version_label(side: str, file: str, version: Version, other: Version) -> str:
     """The header naming the version of an article, as the file `side/file` (`a` old, `b` new,
     as git names them; `file` as `patch_file` names it), and its time, not a time told from a
-    version other than `after`, the old one of the pair (`time_text_after`); the old version's
-    (no `after`) without a time told from the version before it, which the pair does not show,
-    as the pair headings of the text and HTML outputs leave it out (`pair_time`)."""
+    version other than `other`, the pair's other version (`time_text_after`): the old version's
+    `about 1 hour earlier` counted from the new one is given, its `about 1 hour later` counted
+    from the version before it, which the pair does not show, left out, as the pair headings of
+    the text and HTML outputs and the comparisons' `old_time` give them."""
     label = f"{side}/{file}\tversion {version.number}"
-    if after is not None:
-        told = time_text_after(version, after)
-    else:
-        told = None if RELATIVE_TIME.fullmatch(version.time_text or "") else version.time_text
+    told = time_text_after(version, other)
     when = version.time.isoformat() if version.time else _one_line(told or "")
     return f"{label} ({when})" if when else label
 
@@ -65,7 +63,8 @@ def article_unified_diff(name: str, comparison: Comparison, index: int | None = 
     in an output of several articles) and each version (`diff`, `export` and the app's export
     write these); empty when nothing changed."""
     file = patch_file(name, index)
-    diff = unified_diff(comparison, old_label=version_label("a", file, comparison.old),
+    diff = unified_diff(comparison, old_label=version_label("a", file, comparison.old,
+                                                            comparison.new),
                         new_label=version_label("b", file, comparison.new, comparison.old))
     return f"{article_line(name, comparison)}\n{diff}" if diff else ""
 

@@ -3,7 +3,7 @@ input told it; the same in the diff's text and HTML, `parse --format text` and t
 
 from __future__ import annotations
 
-from revdiff.formats.fields import RELATIVE_TIME, time_text_after
+from revdiff.formats.fields import time_text_after
 from revdiff.model import Version
 
 
@@ -12,19 +12,11 @@ def version_time(version: Version, after: Version | None = None) -> str:
     (`+05:30`: two captures a minute apart are told apart, a time in another zone is not taken
     for a local one), or its time as the input wrote it; shown after `after`, the version it is
     compared with or listed after, not a time told from another (`time_text_after`). The HTML
-    pages and the app's header and timeline give it."""
+    pages and the app's header and timeline give it, and each pair's heading its two versions,
+    each after the other (`version 4 (about 1 hour earlier) → 5`, a time counted from the pair's
+    new version; not `version 1 (about 1 hour later) → 3`, counted from one before it), as the
+    comparisons' `old_time` and `new_time` give them."""
     if version.time is not None:
         return version.time.isoformat(sep=" ", timespec="seconds")
     told = version.time_text if after is None else time_text_after(version, after)
     return told or ""
-
-
-def pair_time(version: Version, after: Version | None = None) -> str:
-    """The time of a pair's version as the pair's heading gives it (`version_time`): the new
-    version's after the old (`after`); the old version's (no `after`) without a time told from the
-    version before it, which the pair does not show: `version 1 → 3`, not `version 1 (about 1 hour
-    later) → 3`. The HTML headings and the text's header lines give it."""
-    when = version_time(version, after)
-    if after is None and version.time is None and RELATIVE_TIME.fullmatch(when):
-        return ""
-    return when

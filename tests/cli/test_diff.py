@@ -866,6 +866,31 @@ def test_text_heads_each_pair_with_the_times_of_its_versions(version_2_not_given
     assert dated.endswith(": version 1 (2020-01-03 15:40:00+00:00) -> 2 (2020-01-03 17:12:00+00:00)")
 
 
+def test_headers_give_an_old_time_told_from_the_pair_s_new_version(tmp_path: Path) -> None:
+    """A page reached by "Previous version" times the old version from the new one (`about 1
+    hour earlier`): the comparisons' `old_time` gives it, and the HTML, text and unified headers
+    left it out as a time told from the version before the pair."""
+    from datetime import UTC, datetime
+
+    database = tmp_path / "previous.sqlite"
+    write_database(database, [Article(None, "https://example.org/troops", (
+        Version(4, "Troops", ("Troops were sent.",), None, "about 1 hour earlier"),
+        Version(5, "Troops", ("More troops were sent.",),
+                datetime(2024, 1, 5, 9, 30, tzinfo=UTC))))])
+    [pair] = json.loads(run(str(database), "--format", "json"))
+    assert pair["old_time"] == "about 1 hour earlier"
+    headings = re.findall("<h2>version .*</h2>", run(str(database), "--format", "html"))
+    assert headings == [("<h2>version 4 <small>(about 1 hour earlier)</small> &rarr; "
+                         "5 <small>(2024-01-05 09:30:00+00:00)</small></h2>")]
+    texts = [line for line in run(str(database), "--no-color").splitlines() if ": version " in line]
+    assert texts == [("https://example.org/troops: version 4 (about 1 hour earlier) -> "
+                      "5 (2024-01-05 09:30:00+00:00)")]
+    headers = [line for line in run(str(database), "--format", "unified").splitlines()
+               if line.startswith(("--- ", "+++ "))]
+    assert headers == ["--- a/example-org-troops\tversion 4 (about 1 hour earlier)",
+                       "+++ b/example-org-troops\tversion 5 (2024-01-05T09:30:00+00:00)"]
+
+
 def test_text_marks_the_edits_read_from_unsure_rows_of_a_flattened_page() -> None:
     """A page read alone leaves rows unsure: their edits say so in the text, with the
     confidence the tables give them, rounded down, so that a pipe or a file keeps the mark."""
