@@ -140,7 +140,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             if data.startswith(SQLITE_MAGIC):
                 raise UnknownFormat("a SQLite database cannot be read from standard input", name,
                                     hint="give the database file's path instead of -")
-            texts.append(_tracker_input(decoded_input("-", data, max_bytes)))
+            texts.append(decoded_input("-", data, max_bytes))
             continue
         refuse_unusable_path(name)
         path = Path(name)
@@ -208,7 +208,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             binary_files.append(no_text)
             continue
         if isinstance(read, TextInput):
-            texts.append(_tracker_input(read))
+            texts.append(read)
             if notes is not None and path.suffix.lower() in DATABASE_SUFFIXES:
                 notes.append(database_named_note(name))
         else:
@@ -229,7 +229,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                                                                                  binary_files)
     files_read: list[tuple[str, ...]] = []
     read_texts = [dataclasses.replace(article, warnings=left_out + article.warnings)
-                  for article in _read_texts(texts, files_read)]
+                  for article in _read_texts(texts, files_read, notes)]
     articles[texts_at:texts_at] = read_texts
     read_from[texts_at:texts_at] = map(files_name, files_read)
     if origins is not None:
@@ -458,40 +458,39 @@ def _whole_characters(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def _tracker_input(read: TextInput) -> TextInput:
-    """An input given on its own: an HTML page that no tracker made is refused."""
-    if read.format is Format.UNKNOWN_HTML:
-        shown_page = shown_markup(read.text)  # read once for the checks below
-        if looks_translated(shown_page):
-            raise UnknownFormat("HTML page was translated by the browser before it was saved",
-                                read.name, hint=SAVE_UNTRANSLATED)
-        from revdiff.formats.newsdiffs import looks_like_article_history
+def _untracked_page_error(read: TextInput) -> RevdiffError:
+    """The refusal of an HTML page that no tracker made, given alone or beside inputs of another
+    kind: saved pages are read only together (`_read_saved_pages`)."""
+    shown_page = shown_markup(read.text)  # read once for the checks below
+    if looks_translated(shown_page):
+        return UnknownFormat("HTML page was translated by the browser before it was saved",
+                             read.name, hint=SAVE_UNTRANSLATED)
+    from revdiff.formats.newsdiffs import looks_like_article_history
 
-        if looks_like_article_history(shown_page):
-            raise UnknownFormat("this is a NewsDiffs article history page, which lists the "
-                                "versions but holds none of their text", read.name,
-                                hint="save each of its (Compare) links' diff pages and give "
-                                     "those, or put them in a folder and give the folder")
-        from revdiff.formats.sniffer_html import looks_like_version_without_title
+    if looks_like_article_history(shown_page):
+        return UnknownFormat("this is a NewsDiffs article history page, which lists the "
+                             "versions but holds none of their text", read.name,
+                             hint="save each of its (Compare) links' diff pages and give "
+                                  "those, or put them in a folder and give the folder")
+    from revdiff.formats.sniffer_html import looks_like_version_without_title
 
-        if looks_like_version_without_title(shown_page):
-            raise UnknownFormat("HTML is a News Sniffer version page's text without the page's "
-                                "<h1> title", read.name,
-                                hint='copy the element that holds the title too, <div '
-                                     'id="content">, or save the whole page')
-        other_inputs = ("give the versions as text files, or put saved pages of an article in "
-                        "a folder and give the folder")
-        # cut before the tracker's markup? (a page may also leave out </html>, as HTML allows;
-        # one in a script's string or a comment is none, and a custom element's <html-frame> is
-        # no <html>)
-        if opening_html_tag(shown_page) is not None and closing_html_tag(shown_page) is None:
-            raise MalformedPage("HTML page is neither a News Sniffer nor a NewsDiffs page, and it "
-                                "ends without </html>", read.name,
-                                hint=f"if it is a diff page cut short, save the whole page again; "
-                                     f"else {other_inputs}")
-        raise UnknownFormat("HTML page is neither a News Sniffer nor a NewsDiffs page", read.name,
-                            hint=f"save the diff page itself, {other_inputs}")
-    return read
+    if looks_like_version_without_title(shown_page):
+        return UnknownFormat("HTML is a News Sniffer version page's text without the page's "
+                             "<h1> title", read.name,
+                             hint='copy the element that holds the title too, <div '
+                                  'id="content">, or save the whole page')
+    other_inputs = ("give the versions as text files, or give two or more saved pages of "
+                    "an article, or their folder")
+    # cut before the tracker's markup? (a page may also leave out </html>, as HTML allows;
+    # one in a script's string or a comment is none, and a custom element's <html-frame> is
+    # no <html>)
+    if opening_html_tag(shown_page) is not None and closing_html_tag(shown_page) is None:
+        return MalformedPage("HTML page is neither a News Sniffer nor a NewsDiffs page, and it "
+                             "ends without </html>", read.name,
+                             hint=f"if it is a diff page cut short, save the whole page again; "
+                                  f"else {other_inputs}")
+    return UnknownFormat("HTML page is neither a News Sniffer nor a NewsDiffs page", read.name,
+                         hint=f"save the diff page itself, {other_inputs}")
 
 
 # The tracker pages `_read_texts` reads, as the README's table of inputs names them.
@@ -504,9 +503,13 @@ _PAGE_KINDS = {
 }
 
 
-def _read_texts(texts: list[TextInput], files_read: list[tuple[str, ...]]) -> list[Article]:
+def _read_texts(texts: list[TextInput], files_read: list[tuple[str, ...]],
+                notes: list[str] | None) -> list[Article]:
     """The articles of the text files given together; `files_read` gets the files each was read
-    from (plain version files: all of them, one article's versions)."""
+    from (plain version files: all of them, one article's versions; saved pages: all of them,
+    read as their folder is, saying in `notes` what it says there)."""
+    if any(text.format is Format.UNKNOWN_HTML for text in texts):
+        return _read_saved_pages(texts, files_read, notes)
     plain_texts = [t for t in texts if t.format is Format.PLAIN]
     pages = [t for t in texts if t.format is not Format.PLAIN]
     if plain_texts and pages:
@@ -519,6 +522,27 @@ def _read_texts(texts: list[TextInput], files_read: list[tuple[str, ...]]) -> li
         files_read.append(tuple(text.name for text in plain_texts))
         return [article]
     return read_pages(pages, files_read)
+
+
+def _read_saved_pages(texts: list[TextInput], files_read: list[tuple[str, ...]],
+                      notes: list[str] | None) -> list[Article]:
+    """The articles of saved pages given together (two or more, and nothing else read with
+    them), read as the folder of them is; one alone, a single version, is refused as any HTML
+    page that no tracker made is, and so is one beside inputs of another kind."""
+    saved = [text for text in texts if text.format is Format.UNKNOWN_HTML]
+    if len(saved) == 1:
+        raise _untracked_page_error(saved[0])
+    other = next((text for text in texts if text.format is not Format.UNKNOWN_HTML), None)
+    if other is not None:
+        others = "plain version files" if other.format is Format.PLAIN else "tracker pages"
+        kind = _PAGE_KINDS.get(other.format, "a plain version file")
+        raise InconsistentPages(f"saved news pages and {others} given together", saved[0].name,
+                                hint=f"{other.name} is {kind}; read them separately")
+    from revdiff.formats import snapshots  # BeautifulSoup loads only for saved pages
+
+    articles = snapshots.read_given_pages(saved, notes)
+    files_read.extend([tuple(text.name for text in saved)] * len(articles))
+    return articles
 
 
 def _read_plain_texts(texts: list[TextInput]) -> Article:

@@ -36,6 +36,7 @@ from revdiff.formats.fields import shown, source_of_url
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.plain import (
     day_first_warning,
+    in_version_order,
     name_as_read,
     named_twice,
     names_with_year_first,
@@ -45,6 +46,7 @@ from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
 
 if TYPE_CHECKING:
+    from revdiff.formats.input_file import TextInput
     from revdiff.formats.snapshot_page import SavedPage
 
 # A save with a paywall notice is the paywall's teaser when another save of the article holds its
@@ -117,10 +119,30 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
     if not pages:
         return None  # no file read as a page: the ordinary reading of the folder reports them
     empty.update(compressed_empty)
-    # imported once the folder is known to hold pages: BeautifulSoup, which reads them, takes
+    return _articles_of_pages(pages, folder_notes, notes, left_out)
+
+
+def read_given_pages(texts: Sequence[TextInput], notes: list[str] | None = None) -> list[Article]:
+    """The articles of saved pages given together as files (`revdiff diff a.html b.html`), read
+    as the folder of them is (`read_folder`): in its order of files, with its warnings and
+    refusals, the first page's folder named where it names the folder. A page given twice is
+    read once."""
+    given = {Path(text.name): text for text in texts}
+    files = in_version_order(list(given), str(Path(texts[0].name).parent))
+    read_notes = [warning for warning in (given[file].warning for file in files) if warning]
+    return _articles_of_pages([(file, given[file].text) for file in files], read_notes, notes)
+
+
+def _articles_of_pages(pages: Sequence[tuple[Path, str]], read_notes: list[str],
+                       notes: list[str] | None = None,
+                       left_out: Mapping[str, str] | None = None) -> list[Article]:
+    """The articles of the saved `pages` (each file with its text, in the order of a folder's
+    files), as `articles_from_pages` gives them; `read_notes` says how the files were read."""
+    # imported once the input is known to hold pages: BeautifulSoup, which reads them, takes
     # some 90 ms to import, which a folder of version files must not wait for
     from revdiff.formats.snapshot_page import read_page
 
+    folder_notes = list(read_notes)
     # the dates in the names of the pages read only: an empty file's name is no page's
     read = [file for file, _ in pages]
     year_first, day_or_month_first = names_with_year_first(read)
@@ -131,8 +153,9 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
                    and (page.time_source or "").startswith("file name"))
     if day_or_month_first and dated:
         folder_notes.insert(0, day_first_warning(dated, "2024-02-01.html"))
-    _refuse_one_time_named_twice(saved_pages, str(files[0].parent))
-    return articles_from_pages(saved_pages, str(files[0].parent), folder_notes, notes, left_out)
+    where = str(read[0].parent)
+    _refuse_one_time_named_twice(saved_pages, where)
+    return articles_from_pages(saved_pages, where, folder_notes, notes, left_out)
 
 
 def _refuse_one_time_named_twice(pages: Sequence[SavedPage], where: str) -> None:

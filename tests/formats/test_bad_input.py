@@ -495,8 +495,8 @@ def test_a_page_cut_before_its_tracker_markup_is_said_to_be_cut(tmp_path: Path) 
     (line,) = result.stderr.splitlines()
     assert line == (f"revdiff: error: {cut}: HTML page is neither a News Sniffer nor a NewsDiffs "
                     "page, and it ends without </html> (if it is a diff page cut short, save the "
-                    "whole page again; else give the versions as text files, or put saved pages "
-                    "of an article in a folder and give the folder)")
+                    "whole page again; else give the versions as text files, or give two or more "
+                    "saved pages of an article, or their folder)")
 
 
 @pytest.mark.parametrize("unshown", [

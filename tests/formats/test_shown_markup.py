@@ -13,7 +13,7 @@ from revdiff.errors import UnknownFormat
 from revdiff.formats import shown_markup as shown_markup_module
 from revdiff.formats.detect import Format
 from revdiff.formats.input_file import TextInput
-from revdiff.formats.loading import _tracker_input
+from revdiff.formats.loading import _untracked_page_error
 from revdiff.formats.newsdiffs import read_page
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.sniffer_html import read_diff_page, read_version_page
@@ -117,7 +117,7 @@ COUNTED = "<span id=counted>"  # a tag each pass over the page (or its shown mar
 
 def _unknown_page(page: str) -> None:
     with pytest.raises(UnknownFormat, match="neither a News Sniffer nor a NewsDiffs page"):
-        _tracker_input(TextInput("u.html", page, Format.UNKNOWN_HTML))
+        raise _untracked_page_error(TextInput("u.html", page, Format.UNKNOWN_HTML))
 
 
 @pytest.mark.parametrize(("sample", "read"), [

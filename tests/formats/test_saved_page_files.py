@@ -1,0 +1,85 @@
+"""Saved publisher pages given as files (`revdiff diff a.html b.html`): read as their folder is."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from story_chains import SAMPLES
+
+from revdiff.errors import InconsistentPages, UnknownFormat
+from revdiff.formats import load
+from revdiff.model import Version
+from revdiff.render.snapshot import SITES, render_page
+
+URL = "https://news.example.com/2020/01/03/story"
+OTHER_URL = "https://news.example.com/2020/01/03/another-story"
+FIRST = Version(0, "First title", ("One paragraph of the story.", "Another paragraph here."))
+SECOND = Version(1, "Second title", ("One paragraph of the story, edited.",
+                                     "Another paragraph here.", "A new closing paragraph."))
+THIRD = Version(2, "Third title", ("One paragraph of the story, edited twice.",
+                                   "A new closing paragraph."))
+
+
+@pytest.fixture(autouse=True)
+def with_trafilatura() -> None:
+    pytest.importorskip("trafilatura", reason="trafilatura not installed "
+                                              "(pip install 'revdiff[snapshots]')")
+
+
+def _pages(folder: Path, pages: dict[str, str]) -> list[str]:
+    """The pages written into `folder`, their paths in the order of `pages`."""
+    folder.mkdir()
+    for name, html in pages.items():
+        (folder / name).write_text(html, "utf-8")
+    return [str(folder / name) for name in pages]
+
+
+@pytest.mark.parametrize("pages", [
+    {"a-2020-01-03T12-00.html": render_page(URL, SECOND, SITES[0]),
+     "b-2020-01-03T10-00.html": render_page(URL, FIRST, SITES[1])},
+    {"page(2).html": render_page(URL, THIRD, SITES[0]),
+     "page.html": render_page(URL, FIRST, SITES[0]),
+     "page(1).html": render_page(URL, SECOND, SITES[0])},
+    {"20200103140500.html": render_page(URL, FIRST, SITES[0]),
+     "20200103150000.html": render_page(OTHER_URL, THIRD, SITES[0]),
+     "20200103154000.html": render_page(URL, SECOND, SITES[0])},
+], ids=["two by time", "three by number", "two articles"])
+def test_saved_pages_given_as_files_are_read_as_their_folder_is(
+        tmp_path: Path, pages: dict[str, str]) -> None:
+    """Two saved pages given as files were refused, each "neither a News Sniffer nor a NewsDiffs
+    page", and told to be put in a folder, which would have read them."""
+    files = _pages(tmp_path / "pages", pages)
+    folder_notes: list[str] = []
+    files_notes: list[str] = []
+    from_folder = load([str(tmp_path / "pages")], notes=folder_notes)
+    assert load(files, notes=files_notes) == from_folder
+    assert files_notes == folder_notes
+    assert len(from_folder[0].versions) >= 2
+
+
+def test_a_lone_saved_page_is_refused_and_told_to_come_with_others(tmp_path: Path) -> None:
+    """One page is one version: refused, as before, but told that the article's other saved
+    pages are read with it (it was told to put saved pages in a folder)."""
+    file, = _pages(tmp_path / "pages", {"a.html": render_page(URL, FIRST, SITES[0])})
+    with pytest.raises(UnknownFormat) as refused:
+        load([file])
+    assert str(refused.value) == (
+        f"{file}: HTML page is neither a News Sniffer nor a NewsDiffs page (save the diff page "
+        "itself, give the versions as text files, or give two or more saved pages of an "
+        "article, or their folder)")
+
+
+@pytest.mark.parametrize("other", ["sniffer-version.html", "0.txt"])
+def test_saved_pages_given_with_another_kind_of_input_are_refused(
+        tmp_path: Path, other: str) -> None:
+    files = _pages(tmp_path / "pages", {"a.html": render_page(URL, FIRST, SITES[0]),
+                                        "b.html": render_page(URL, SECOND, SITES[0])})
+    if other.endswith(".txt"):
+        (tmp_path / other).write_text("A version.\n", "utf-8")
+    else:
+        shutil.copy(SAMPLES / other, tmp_path / other)
+    with pytest.raises(InconsistentPages, match=rf"saved news pages and .* given together.*"
+                                                rf"{other} is"):
+        load([*files, str(tmp_path / other)])
