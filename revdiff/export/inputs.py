@@ -279,6 +279,18 @@ def _names_nothing(raw: str) -> EmptyInput:
     return EmptyInput(f"the glob matches nothing {said}", raw, hint="check the pattern")
 
 
+def _named_paths(raw: str) -> list[str]:
+    """The paths input `raw` names: itself, where it is `-` or names something, else those its
+    glob matches, sorted naturally (`story2` before `story10`); none where it names nothing or
+    the system cannot look it up (`refuse_unusable_path` refuses it)."""
+    try:
+        if raw == "-" or Path(raw).exists():
+            return [raw]
+    except OSError:
+        return []
+    return sorted(glob.glob(raw, recursive=True), key=natural_path_key)
+
+
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                   missing: list[MissingInput] | None = None, *,
                   for_python: bool = False,
@@ -306,6 +318,10 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     loose_position = -1
     folders: dict[str, tuple[int, int]] = {}  # each folder given: its place (before, given)
     articles_in: dict[str, list[Path]] = {}  # each folder given: the folders it reads as articles
+    named = {raw: _named_paths(raw) for raw in inputs}
+    # every path given, each glob expanded: a page and the folder a browser saved beside it may
+    # come from two globs ('saved/*.html' 'saved/*_files')
+    every_path = [path for paths in named.values() for path in paths]
     for given, raw in enumerate(inputs):
         told = len(notes)
         files: list[str] = []  # what `raw` names that is read with the other loose files
@@ -320,20 +336,17 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                 raise
             missing.append(MissingInput(before, given, raw, unusable.message))
             continue
-        if raw == "-" or Path(raw).exists():
-            matches = [raw]
-        else:
-            matches = sorted(glob.glob(raw, recursive=True), key=natural_path_key)
-            refusal = None if matches else _names_nothing(raw)
-            if refusal is not None and missing is not None:
+        matches = named[raw]
+        if not matches:
+            refusal = _names_nothing(raw)
+            if missing is not None:
                 missing.append(MissingInput(before, given, raw, refusal.message))
-            elif refusal is not None:
+            else:
                 refusal.add_hint(SKIP_IT)  # a web address's hint too
                 raise refusal
-        given_files = [*matches, *(name for name in inputs if name != raw)]
         for match in matches:
             path = Path(match)
-            if match != "-" and path.is_dir() and is_saved_page_folder_given(path, given_files):
+            if match != "-" and path.is_dir() and is_saved_page_folder_given(path, every_path):
                 continue  # read with its page
             if match != "-" and path.is_dir():
                 folders.setdefault(match, (len(units), given))

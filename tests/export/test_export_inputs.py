@@ -182,13 +182,16 @@ def test_a_folder_of_saved_pages_with_the_folder_a_browser_saved_is_one_unit(
     assert [unit.label for unit in units] == [str(pages)] and notes == []
 
 
-@pytest.mark.parametrize("given", [["pages/*"], ["pages/20200107.html", "pages/20200107_files"]])
+@pytest.mark.parametrize("given", [["pages/*"], ["pages/20200107.html", "pages/20200107_files"],
+                                   ["pages/*.html", "pages/*_files"],
+                                   ["pages/*_files", "pages/*.html"]])
 def test_the_folder_a_browser_saved_given_beside_its_page_is_part_of_the_page(
         tmp_path: Path, given: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """`'pages/*'` (or the shell's `pages/*`) matches `story.html` and the `story_files/` a
     browser saved its images in: that folder was read as an article of its own, its style
     sheet a version (`skipped pages/story_files: only one version`), where the folder given is
-    read as the page's part."""
+    read as the page's part; so it still was where the page and the folder came from two globs
+    (`'pages/*.html' 'pages/*_files'`), the page looked for among the other globs unexpanded."""
     monkeypatch.chdir(tmp_path)
     pages = tmp_path / "pages"
     pages.mkdir()
