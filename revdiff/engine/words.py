@@ -1,4 +1,5 @@
-"""Word-level diffs with diff-match-patch: words become single characters, then semantic cleanup."""
+"""Word-level diffs with diff-match-patch: words become single characters, then semantic cleanup
+that gives back the unchanged words of meaning it swallowed."""
 
 from __future__ import annotations
 
@@ -130,14 +131,64 @@ def word_diff(old: str, new: str) -> WordDiff:
     old_codes, new_codes = encode(old), encode(new)
     decode = {code: token for token, code in codes.items()}
 
-    differ = _GIANT_DIFFER if len(old_codes) + len(new_codes) > GIANT_TOKENS else _DIFFER
+    giant = len(old_codes) + len(new_codes) > GIANT_TOKENS
+    differ = _GIANT_DIFFER if giant else _DIFFER
     runs = differ.diff_main(old_codes, new_codes, False)
     # cleaned up on the tokens, not on their characters: a run's edges stay between words (on the
     # characters, `here` to `there` kept `here` and inserted `t`, `cats` to `cat` deleted `s`), so
     # a changed word is a word deleted and one inserted, and no grapheme cluster is cut
     differ.diff_cleanupSemantic(runs)
+    if not giant:  # a giant's diff is bounded in time; diffing its changes again would not be
+        runs = _kept_words_given_back(differ, runs, decode)
     runs = _punctuation_apart(differ, runs, decode)
     return tuple((op, "".join(decode[c] for c in text)) for op, text in runs if text)
+
+
+def _kept_words_given_back(differ: diff_match_patch, runs: list[tuple[int, str]],
+                           decode: dict[str, str]) -> list[tuple[int, str]]:
+    """The runs, with the unchanged words the cleanup swallowed that carry meaning given back.
+
+    The cleanup merges a kept run into the changes beside it when it is no longer than they
+    are, and counts in tokens, a bracket as much as a name: once the one-token runs between
+    edits (`), `, ` `) are merged, the changes have grown and swallow the next kept run, then
+    the next, up to a year and a name with its dates that did not change (`1946-), and folk-singer
+    stan rogers (1949-1983` deleted and inserted again). A deletion beside an insertion is diffed
+    again, and what they have in common is kept when it holds a number or two words or more; a
+    lone word such as `the` or `and` between changes stays in them, as the cleanup wanted."""
+    given_back: list[tuple[int, str]] = []
+    index = 0
+    while index < len(runs):
+        op, text = runs[index]
+        following = runs[index + 1] if index + 1 < len(runs) else (0, "")
+        if op == 0 or following[0] != -op:
+            _append(given_back, (op, text))
+            index += 1
+            continue
+        deleted, inserted = (text, following[1]) if op < 0 else (following[1], text)
+        deleted_part = inserted_part = ""
+        for again_op, again in differ.diff_main(deleted, inserted, False):
+            if again_op == 0 and _carries_meaning(again, decode):
+                _append_change(given_back, deleted_part, inserted_part)
+                deleted_part = inserted_part = ""
+                _append(given_back, (0, again))
+            else:
+                deleted_part += again if again_op <= 0 else ""
+                inserted_part += again if again_op >= 0 else ""
+        _append_change(given_back, deleted_part, inserted_part)
+        index += 2
+    return given_back
+
+
+def _carries_meaning(codes: str, decode: dict[str, str]) -> bool:
+    words = _words_of(codes, decode)
+    return len(words) >= 2 or any(word[0].isdigit() for word in words)
+
+
+def _append_change(runs: list[tuple[int, str]], deleted: str, inserted: str) -> None:
+    """Add a deletion and an insertion (either may be empty)."""
+    for run in ((-1, deleted), (1, inserted)):
+        if run[1]:
+            _append(runs, run)
 
 
 def _punctuation_apart(differ: diff_match_patch, runs: list[tuple[int, str]],

@@ -32,6 +32,24 @@ def test_title_change_of_seed_004_is_one_phrase() -> None:
     assert old_side(diff) == TITLE_6 and new_side(diff) == TITLE_7
 
 
+@pytest.mark.parametrize(("old", "new", "kept"), [
+    # the cleanup merged the one-token runs `), ` and ` ` into the changes beside them, and the
+    # changes, grown, swallowed the year and then the name with its dates
+    ("the town is where actor ann lee (1950-) and folk-painter tom hall (1949-1983) grew up.",
+     ("the town is where actor ann lee (born 1950), painter-sculptor tom hall (1949-1983), and "
+      "blues drummer joe park (born 1921) grew up."), ["1950", "tom hall (1949-1983"]),
+    ("winners: 1946-), and harp-player mia ray (1931-1990",
+     ("winners: born 1946), harp player-singer mia ray (1931-1990), and jazz pianist ed fox "
+      "(born 1925"), ["1946", "mia ray (1931-1990"]),
+])
+def test_unchanged_words_between_changes_stay_kept(old: str, new: str, kept: list[str]) -> None:
+    diff = word_diff(old, new)
+    kept_text = "".join(text for op, text in diff if op == 0)
+    for words_kept in kept:
+        assert words_kept in kept_text, diff
+    assert old_side(diff) == old and new_side(diff) == new
+
+
 def test_word_diff_keeps_whole_words() -> None:
     old = "At least 25 militia members were killed in the strikes."
     new = "At least 26 militia members died in the strikes."
