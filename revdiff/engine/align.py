@@ -11,7 +11,8 @@
    in the other sentence and together they make it up, on the words they share in any order, not
    their marks: words moved between the parts), and pay a small extra cost so that a plain 1:1
    pair wins a tie. The best order-preserving chain of blocks (`chain.best_chain`) is kept.
-3. Sentences still unlinked anywhere are paired across gaps when they are alike enough: moves.
+3. Sentences still unlinked anywhere are paired across gaps when they are alike enough: moves;
+   and so is an old sentence kept whole as the start of a new one elsewhere that it alone starts.
 4. A pair that order alone made gives way to a move that is clearly better: an edited sentence
    whose far more alike partner is a loose sentence elsewhere, or the partner of another pair (two
    similar sentences that swapped places were each paired with the other's new version).
@@ -19,6 +20,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -130,6 +132,7 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     loose_new = [j for j in range(len(new)) if j not in linked_new]
     moves = _match_moves(loose_old, loose_new, old_forms, new_forms, max(threshold, MOVE_THRESHOLD))
     moves = _grow_moves(moves, loose_old, loose_new, old_forms, new_forms, threshold)
+    moves += _extended_elsewhere(loose_old, loose_new, old_forms, new_forms, links, moves)
     links.extend(moves)
     moved_old = {i for link in moves for i in link.old}
     moved_new = {j for link in moves for j in link.new}
@@ -510,6 +513,39 @@ def _grow_moves(moves: list[Link], loose_old: Sequence[int], loose_new: Sequence
         free_new.difference_update(new_ids)
         grown.append(Link(tuple(old_ids), tuple(new_ids), best.similarity, moved=True))
     return grown
+
+
+def _extended_elsewhere(loose_old: Sequence[int], loose_new: Sequence[int], old_forms: Forms,
+                        new_forms: Forms, links: Sequence[Link], moves: Sequence[Link]) -> list[Link]:
+    """Pairs of an old sentence kept whole, its marks too, as the start of a new one, both still
+    loose: a list item moved and extended (`supervision` / `supervision (1992)`) is too little
+    alike for a move, and too short to be kept whole inside a longer sentence. That new sentence
+    alone goes on from it after a word ends, no other old sentence starts it, and the pair is
+    out of order with the links in place: a move. In place, a sentence kept whole is an edit by
+    `_kept_whole`, which asks for EXTENDED_WORDS words: `hot or not` / `hot or not was …` are no
+    pair there. `He left.` does not start `He left the city …`."""
+    free_old = sorted(set(loose_old).difference(*(move.old for move in moves)))
+    free_new = set(loose_new).difference(*(move.new for move in moves))
+    starts = sorted((new_forms[j].chars, j) for j in free_new)
+    texts = [text for text, _ in starts]
+    found: dict[int, list[int]] = {}  # new sentence: the old ones that start it
+    for i in free_old:
+        text = old_forms[i].chars
+        if not words_only(old_forms[i]).words:
+            continue
+        started: list[int] = []  # the texts it starts follow it, in order
+        for k in range(bisect.bisect_left(texts, text), len(texts)):
+            if not texts[k].startswith(text) or len(started) == 2:
+                break
+            if len(texts[k]) > len(text) and not texts[k][len(text)].isalnum():
+                started.append(starts[k][1])
+        if len(started) == 1:
+            found.setdefault(started[0], []).append(i)
+    in_order = [(link.old[0], link.new[0]) for link in links if link.old and link.new
+                and not link.moved]
+    return [Link((i,), (j,), form_similarity(old_forms[i], new_forms[j]), moved=True)
+            for j, (i, *others) in sorted(found.items())
+            if not others and _crosses(i, j, in_order)]
 
 
 def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,

@@ -222,6 +222,40 @@ def test_move_is_detected() -> None:
     assert covers_everything(links, len(old), len(new))
 
 
+@pytest.mark.parametrize(("old", "new", "pair"), [
+    # a list item moved to another heading and extended: too short for the move's 0.6, and kept
+    # whole only in place counted as an edit
+    (["handhelds:", "game boy (1989)", "sega nomad (1995)", "atari lynx (1989)", "consoles:",
+      "neo geo (1990)", "jaguar (1993)"],
+     ["handhelds:", "game boy (1989)", "sega nomad (1995)", "consoles:", "neo geo (1990)",
+      "atari lynx (1989) (right/left handed switchable)", "jaguar (1993)"], (3, 5)),
+    (["brands:", "watara", "supervision", "gamate", "others:", "tiger", "casio"],
+     ["brands:", "watara", "gamate", "others:", "tiger", "supervision (1992)", "casio"], (2, 5)),
+])
+def test_a_sentence_kept_whole_as_the_start_of_one_elsewhere_is_a_move(
+        old: list[str], new: list[str], pair: tuple[int, int]) -> None:
+    links = align_sentences(old, new)
+    moved = [(link.old, link.new) for link in links if link.moved]
+    assert moved == [((pair[0],), (pair[1],))]
+    assert all(link.old and link.new for link in links)
+
+
+def test_a_short_sentence_starting_two_others_elsewhere_is_no_move() -> None:
+    # which of the two it became cannot be told: both stay added, the old one cut
+    old = ["one:", "tiger", "two:", "lynx", "three:"]
+    new = ["one:", "two:", "lynx", "three:", "tiger (bengal, india)", "tiger (amur, russia)"]
+    links = align_sentences(old, new)
+    assert not any(link.moved for link in links)
+    assert align.Link((1,), (), 0.0) in links
+
+
+def test_a_short_sentence_kept_as_the_start_of_one_in_its_place_is_no_edit() -> None:
+    # in place, a sentence kept whole needs four words to be an edit: too short to tell
+    old = ["one:", "zebra", "two:"]
+    new = ["one:", "zebra herds were seen grazing near the old river crossing at dawn", "two:"]
+    assert align.Link((1,), (), 0.0) in align_sentences(old, new)
+
+
 def test_a_sentence_moved_and_split_is_one_move_and_the_other_way_one_merge() -> None:
     long = ("The Pentagon said on Friday that it would send 3,000 more troops to the region, "
             "officials said after the strike.")
