@@ -37,6 +37,7 @@ from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.plain import (
     day_first_warning,
     in_version_order,
+    is_stream_name,
     name_as_read,
     named_twice,
     names_with_year_first,
@@ -124,20 +125,32 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
 
 def read_given_pages(texts: Sequence[TextInput], notes: list[str] | None = None) -> list[Article]:
     """The articles of saved pages given together as files (`revdiff diff a.html b.html`), read
-    as the folder of them is (`read_folder`): in its order of files, with its warnings and
-    refusals, the first page's folder named where it names the folder. A page given twice is
-    read once."""
+    as the folder of them is (`read_folder`), with its warnings and refusals, the first page's
+    folder named where it names the folder: the pages that give a time in its order, those that
+    give none after them in the order given, as plain version files given one by one are (pipes
+    too: bash names the first of `<(curl -s U1) <(curl -s U2)` /dev/fd/63, the second
+    /dev/fd/62), but the files of one folder given in the order of their names sorted as text,
+    as a shell's `*` gives them, all in the folder's order. A page given twice is read once."""
     given = {Path(text.name): text for text in texts}
-    files = in_version_order(list(given), str(Path(texts[0].name).parent))
+    files = list(given)
+    in_folder_order = in_version_order(files, str(files[0].parent))  # refused as the folder is
+    names = [text.name for text in given.values()]
+    as_a_glob = (len({file.parent for file in files}) == 1 and names == sorted(names)
+                 and not any(map(is_stream_name, names)))
+    if as_a_glob:
+        files = in_folder_order
     read_notes = [warning for warning in (given[file].warning for file in files) if warning]
-    return _articles_of_pages([(file, given[file].text) for file in files], read_notes, notes)
+    return _articles_of_pages([(file, given[file].text) for file in files], read_notes, notes,
+                              untimed_as_given=not as_a_glob)
 
 
 def _articles_of_pages(pages: Sequence[tuple[Path, str]], read_notes: list[str],
                        notes: list[str] | None = None,
-                       left_out: Mapping[str, str] | None = None) -> list[Article]:
+                       left_out: Mapping[str, str] | None = None,
+                       untimed_as_given: bool = False) -> list[Article]:
     """The articles of the saved `pages` (each file with its text, in the order of a folder's
-    files), as `articles_from_pages` gives them; `read_notes` says how the files were read."""
+    files, or in the order given: `untimed_as_given`), as `articles_from_pages` gives them;
+    `read_notes` says how the files were read."""
     # imported once the input is known to hold pages: BeautifulSoup, which reads them, takes
     # some 90 ms to import, which a folder of version files must not wait for
     from revdiff.formats.snapshot_page import read_page
@@ -155,7 +168,8 @@ def _articles_of_pages(pages: Sequence[tuple[Path, str]], read_notes: list[str],
         folder_notes.insert(0, day_first_warning(dated, "2024-02-01.html"))
     where = str(read[0].parent)
     _refuse_one_time_named_twice(saved_pages, where)
-    return articles_from_pages(saved_pages, where, folder_notes, notes, left_out)
+    return articles_from_pages(saved_pages, where, folder_notes, notes, left_out,
+                               untimed_as_given)
 
 
 def _refuse_one_time_named_twice(pages: Sequence[SavedPage], where: str) -> None:
@@ -192,8 +206,11 @@ def mixed_folder(other: Path, first_page: str, text: str | None = None) -> Incon
 
 def articles_from_pages(pages: Sequence[SavedPage], where: str,
                         read_notes: Sequence[str] = (), notes: list[str] | None = None,
-                        left_out: Mapping[str, str] | None = None) -> list[Article]:
-    """Group pages by URL, order each group by time, fold repeated texts; warn about the rest,
+                        left_out: Mapping[str, str] | None = None,
+                        untimed_as_given: bool = False) -> list[Article]:
+    """Group pages by URL, order each group by time (the pages that give none by the numbers in
+    their file names, or, `untimed_as_given`, in the order of `pages`, the order the files were
+    given in), fold repeated texts; warn about the rest,
     and say the `read_notes` (how the files were read: an encoding guessed, dates in their names
     that may be read two ways) and the `left_out` files' notes (by file name: why no page was
     read from it). A folder of one article's pages says everything in its
@@ -215,19 +232,19 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
     folder_notes = [*read_notes, *left_out.values(), *home_page_notes,
                     *(f"{p.name}: {_why_no_text(p)}; page left out" for p in empty)]
     if len(groups) == 1:
-        return [_article(group, folder_notes) for group in groups.values()]
+        return [_article(group, folder_notes, untimed_as_given) for group in groups.values()]
     folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "
                         "page names); each is read as its own article")
     if notes is None:
-        return [_article(group, folder_notes) for group in groups.values()]
+        return [_article(group, folder_notes, untimed_as_given) for group in groups.values()]
     on_pages = {p.name: [note for note in read_notes if note.startswith(f"{p.name}: ")]
                 for p in with_text}
     said_on_a_page = {note for page_notes in on_pages.values() for note in page_notes}
     files = [*(p.name for p in pages), *left_out]
     notes.extend(note if any(note.startswith(f"{file}: ") for file in files) else f"{where}: {note}"
                  for note in folder_notes if note not in said_on_a_page)
-    return [_article(group, [note for p in group for note in on_pages[p.name]])
-            for group in groups.values()]
+    return [_article(group, [note for p in group for note in on_pages[p.name]],
+                     untimed_as_given) for group in groups.values()]
 
 
 def _article_key(url: str | None) -> str | None:
@@ -289,7 +306,7 @@ def _why_no_text(page: SavedPage) -> str:
     return "no article text found"
 
 
-def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
+def _article(pages: list[SavedPage], folder_notes: list[str], untimed_as_given: bool) -> Article:
     warnings = list(folder_notes)
     if pages[0].url is None:  # the pages that name no URL
         warnings.append("these pages name no URL (no canonical link, og:url, browser's "
@@ -309,7 +326,7 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
         warnings.append(f"{counted(len(cut_short), 'page')} {'ends' if one else 'end'} before "
                         f"</html>, as a page saved part way does ({first_few(cut_short)}); "
                         f"{'its' if one else 'their'} last paragraphs may be missing")
-    pages = sorted(pages, key=_time_order_key)
+    pages = sorted(pages, key=lambda page: _time_order_key(page, untimed_as_given))
     urls = [p.url for p in pages]
     spellings = list(dict.fromkeys(urls))
     url = max(spellings, key=urls.count)  # the most pages', the earliest on a tie
@@ -326,7 +343,8 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
         warnings.append(_claimed_dates_note(claimed_dates))
     undated = [p for p in untimed if not p.date]
     if undated:
-        warnings.append(_untimed_note(undated, after_timed=len(undated) < len(pages)))
+        warnings.append(_untimed_note(undated, after_timed=len(undated) < len(pages),
+                                      as_given=untimed_as_given))
     warnings.extend(f"{p.name}: {p.leap_second}" for p in pages if p.leap_second)
     warnings.extend(f"{p.name}: {p.unread_zone}" for p in pages if p.unread_zone)
     warnings.extend(f"{p.name}: {p.unread_time}" for p in pages if p.unread_time)
@@ -402,11 +420,13 @@ def _holds_opening(full: SavedPage, teaser: SavedPage) -> bool:
         paragraph.startswith(cut) for paragraph in full.text.paragraphs)
 
 
-def _time_order_key(page: SavedPage) -> tuple[bool, datetime, tuple[tuple[int, ...], str]]:
+def _time_order_key(page: SavedPage, untimed_as_given: bool
+                    ) -> tuple[bool, datetime, tuple[tuple[int, ...], str]]:
     """Pages in the order of their times, a page with only a date at the start of its day;
-    those with neither after them, by the numbers in their file names."""
+    those with neither after them, by the numbers in their file names, or, `untimed_as_given`,
+    all alike: in the order they come in (a stable sort keeps it)."""
     if page.time is None and page.date is None:
-        return True, datetime.min, _save_order_key(page.file_name)
+        return True, datetime.min, ((), "") if untimed_as_given else _save_order_key(page.file_name)
     when = sortable_time(page.time) if page.time else datetime.fromisoformat(str(page.date))
     return False, when, _save_order_key(page.file_name)
 
@@ -450,12 +470,15 @@ def _other_type_note(pages: Sequence[SavedPage]) -> str:
             f"list of stories (leave {'it' if one else 'them'} out if so)")
 
 
-def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool) -> str:
+def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool, as_given: bool) -> str:
     """The warning that says how the pages that give no time are ordered (`after_timed`: after
-    the pages that give one)."""
+    the pages that give one; `as_given`: in the order the files were given)."""
     names = [p.name for p in untimed]
     where = " after the timed ones" if after_timed else ""
     gives = "gives" if len(names) == 1 else "give"
+    if as_given:
+        return (f"{counted(len(names), 'page')} {gives} no time ({first_few(names)}); read in "
+                f"the order given{where}")
     if any(re.search(r"\d", Path(name).name) for name in names):
         return (f"{counted(len(names), 'page')} {gives} no time ({first_few(names)}); placed by "
                 f"the numbers in their file names{where} (a name without a number first, as "

@@ -39,13 +39,13 @@ def _pages(folder: Path, pages: dict[str, str]) -> list[str]:
 @pytest.mark.parametrize("pages", [
     {"a-2020-01-03T12-00.html": render_page(URL, SECOND, SITES[0]),
      "b-2020-01-03T10-00.html": render_page(URL, FIRST, SITES[1])},
-    {"page(2).html": render_page(URL, THIRD, SITES[0]),
-     "page.html": render_page(URL, FIRST, SITES[0]),
-     "page(1).html": render_page(URL, SECOND, SITES[0])},
+    {"page-2020-01-05.html": render_page(URL, THIRD, SITES[0]),
+     "page-2020-01-03.html": render_page(URL, FIRST, SITES[0]),
+     "page-2020-01-04.html": render_page(URL, SECOND, SITES[0])},
     {"20200103140500.html": render_page(URL, FIRST, SITES[0]),
      "20200103150000.html": render_page(OTHER_URL, THIRD, SITES[0]),
      "20200103154000.html": render_page(URL, SECOND, SITES[0])},
-], ids=["two by time", "three by number", "two articles"])
+], ids=["two by time", "three by date", "two articles"])
 def test_saved_pages_given_as_files_are_read_as_their_folder_is(
         tmp_path: Path, pages: dict[str, str]) -> None:
     """Two saved pages given as files were refused, each "neither a News Sniffer nor a NewsDiffs
@@ -83,3 +83,54 @@ def test_saved_pages_given_with_another_kind_of_input_are_refused(
     with pytest.raises(InconsistentPages, match=rf"saved news pages and .* given together.*"
                                                 rf"{other} is"):
         load([*files, str(tmp_path / other)])
+
+
+def test_saved_pages_without_a_time_stay_in_the_order_given(tmp_path: Path) -> None:
+    """Pages that give no time were ordered by their names, as a folder's are: `b.html a.html`
+    came back as `a.html b.html`, and the warning said they were placed by their names."""
+    folder = tmp_path / "pages"
+    files = _pages(folder, {"b.html": render_page(URL, FIRST, SITES[0]),
+                            "a.html": render_page(URL, SECOND, SITES[0])})
+    article, = load(files)
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    assert f"2 pages give no time ({folder / 'b.html'}, {folder / 'a.html'}); read in the order " \
+           "given" in " ".join(article.warnings)
+
+
+def test_saved_pages_through_pipes_stay_in_the_order_given() -> None:
+    """bash names the first of `<(curl -s U1) <(curl -s U2)` /dev/fd/63 and the second
+    /dev/fd/62: ordered by the numbers in their names, they came back reversed, and the warning
+    called those numbers file names."""
+    from shell_pipes import shell_pipes
+
+    with shell_pipes(render_page(URL, SECOND, SITES[0]), render_page(URL, FIRST, SITES[0])) \
+            as pipes:
+        article, = load(pipes[::-1])  # the higher number first, as bash gives them
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    assert not any("file name" in warning for warning in article.warnings)
+
+
+def test_given_saved_pages_with_a_time_come_first_by_it_the_others_as_given(
+        tmp_path: Path) -> None:
+    """A page whose file name gives its time is placed by it, as in a folder, and the pages that
+    give none after it, in the order given (`b.html` before `a.html`), not by their names."""
+    files = _pages(tmp_path / "pages", {"b.html": render_page(URL, SECOND, SITES[0]),
+                                        "2020-01-03T10-00.html": render_page(URL, FIRST, SITES[0]),
+                                        "a.html": render_page(URL, THIRD, SITES[0])})
+    article, = load(files)
+    assert [v.title for v in article.versions] == ["First title", "Second title", "Third title"]
+    assert any("read in the order given after the timed ones" in warning
+               for warning in article.warnings)
+
+
+def test_saved_pages_as_a_shell_glob_gives_them_are_read_in_their_folder_order(
+        tmp_path: Path) -> None:
+    """`saved/*.html` gives `page(1).html page(2).html page.html`, their names sorted as text:
+    read as the folder is, by the numbers in the names, as plain version files so given are."""
+    folder = tmp_path / "pages"
+    files = _pages(folder, {"page(1).html": render_page(URL, SECOND, SITES[0]),
+                            "page(2).html": render_page(URL, THIRD, SITES[0]),
+                            "page.html": render_page(URL, FIRST, SITES[0])})
+    assert load(files) == load([str(folder)])
+    article, = load(files)
+    assert [v.title for v in article.versions] == ["First title", "Second title", "Third title"]
