@@ -374,8 +374,9 @@ def source_of_url(url: str | None) -> str | None:
 
 
 # How News Sniffer dates a version against the one before it ("about 1 hour later"); revdiff's
-# exports keep it where a tracker would put a time.
-RELATIVE_TIME = re.compile(r".+ (?:later|earlier)")
+# exports keep it where a tracker would put a time. Any white space, a line break too, may come
+# before the last word, as a page or a database cell may write it ("about 1 hour\nlater").
+RELATIVE_TIME = re.compile(r".+\s(?:later|earlier)", re.DOTALL)
 
 
 def time_text_after(version: Version, before: Version) -> str | None:

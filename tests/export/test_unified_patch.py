@@ -174,14 +174,26 @@ def test_cli_unified_output_applies(tmp_path: Path) -> None:
 def test_a_time_written_on_two_lines_keeps_each_header_one_line(tmp_path: Path) -> None:
     """A version's time as a page or a NewsEdits `created` said it, holding a line break, broke
     the `---` header in two, and `patch` found no patch to apply."""
-    old = Version(0, "t", ("The troops arrived. They left.",), time_text="about 1 hour\nlater")
+    old = Version(0, "t", ("The troops arrived. They left.",), time_text="about 1 hour\nearlier")
     new = Version(1, "t", ("The troops arrived. They stayed.",), time_text="2 hours\u2028later")
     comparison = compare(old, new)
     diff = article_unified_diff("story", comparison)
-    assert diff.splitlines()[1:3] == ["--- a/story\tversion 0 (about 1 hour later)",
+    assert diff.splitlines()[1:3] == ["--- a/story\tversion 0 (about 1 hour earlier)",
                                      "+++ b/story\tversion 1 (2 hours later)"]
     assert apply_with_patch(sentence_lines(comparison.old_sentences), diff, tmp_path) == \
         sentence_lines(comparison.new_sentences)
+
+
+def test_a_relative_time_written_on_two_lines_is_shown_only_beside_its_version(
+        tmp_path: Path) -> None:
+    """A time told from the version before, written across two lines ("about 1 hour\nlater"),
+    was not read as told from another version, and the header of `v0 -> v2` showed version 2's
+    time counted from version 1, which the pair does not hold."""
+    old = Version(0, "t", ("The troops arrived. They left.",), time_text="2020-01-03 10:00")
+    new = Version(2, "t", ("The troops arrived. They stayed.",), time_text="about 1 hour\nlater")
+    diff = article_unified_diff("story", compare(old, new))
+    assert diff.splitlines()[1:3] == ["--- a/story\tversion 0 (2020-01-03 10:00)",
+                                     "+++ b/story\tversion 2"]
 
 
 @pytest.mark.parametrize("name", ["../../x", "/abs/path", "a/../../b", "C:\\Windows\\x", "-"])
