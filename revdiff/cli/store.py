@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -72,7 +71,8 @@ Examples:
 @inputs_argument
 @click.option("--repo", "repo_dir", required=True, metavar="DIR",
               type=NamedPath(path_type=Path, readable=False),
-              help="The git repository to store into; created when missing.")
+              help="The git repository to store into; created when missing, in a folder "
+                   "that exists.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on a terminal's stderr, or not (default: on long "
                    "runs); a file or pipe gets none.")
@@ -107,10 +107,12 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     from revdiff.formats.text_input import resolved
     from revdiff.store.repository import (
         is_the_repository_of,
+        refuse_a_missing_parent_folder,
         refuse_a_path_that_takes_no_repository,
     )
     from revdiff.store.writer import stopped_before_storing, store_articles
 
+    refuse_a_missing_parent_folder(repo_dir)  # (the repository is the one folder made)
     target = resolved(repo_dir)
     for name in inputs:
         if name == "-":
@@ -119,9 +121,8 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         if target in (source, *source.parents) or is_the_repository_of(target, source):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
-        made = _first_made(target)
-        if goes_among_input_files(made, source):  # as `export -o` refuses
-            raise StoreError(_what_would_become_of_it(made, target, source), str(repo_dir),
+        if goes_among_input_files(target, source):  # as `export -o` refuses
+            raise StoreError(_what_would_become_of_it(source), str(repo_dir),
                              hint="store into a repository outside the inputs with --repo")
     refuse_a_path_that_takes_no_repository(repo_dir)  # before the inputs are read
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
@@ -229,31 +230,20 @@ def _ctrl_c_counted(came: list[bool]) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _first_made(repository: Path) -> Path:
-    """What storing adds to the folders that exist: the repository, or the outermost missing
-    folder on its path, which is made with it (`inp/new/repo` adds `new` to `inp`)."""
-    return next((folder for folder in (*reversed(repository.parents), repository)
-                 if not os.path.lexists(folder)), repository)
-
-
-def _what_would_become_of_it(made: Path, repository: Path, source: Path) -> str:
-    """What the next read of the input folder `source` would do with `made`, the repository or
-    the folder made to hold it, put in it: `parse` or `store` reads the folder's files and leaves
-    it out with a warning; `export` reads a folder that holds folders as a corpus, the
-    repository's articles or the folder made for it, where the files were read (unless the
-    folder held folders already, or cannot be listed)."""
+def _what_would_become_of_it(source: Path) -> str:
+    """What the next read of the input folder `source` would do with the repository put in it:
+    `parse` or `store` reads the folder's files and leaves it out with a warning; `export` reads
+    a folder that holds folders as a corpus, the repository's articles where the files were read
+    (unless the folder held folders already, or cannot be listed)."""
     from revdiff.formats.folders import folder_entries
 
-    what = ("the repository" if made == repository
-            else f"the folder {made.name}, made to hold the repository,")
-    read = "the articles stored in it" if made == repository else "it"
     try:
         files_read = not any(entry.is_dir() for entry in folder_entries(source))
     except OSError:
         files_read = False
-    return (f"{what} would go among the files of an input folder, whose next read would leave it "
-            f"out with a warning, and whose next export would read {read}"
-            + (", not the version files" if files_read else ""))
+    return ("the repository would go among the files of an input folder, whose next read would "
+            "leave it out with a warning, and whose next export would read the articles stored "
+            "in it" + (", not the version files" if files_read else ""))
 
 
 def _warn_skipped(summary: StoreSummary) -> None:

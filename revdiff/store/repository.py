@@ -41,12 +41,13 @@ SYNC_MARKER_NAME = "revdiff-sync-in-progress"
 
 
 def open_or_create(path: Path) -> git.Repo:
-    """The repository at `path`, created (with git's default branch name) when missing."""
+    """The repository at `path`, created (with git's default branch name) when missing, in a
+    folder that exists (`refuse_a_missing_parent_folder`)."""
     try:  # (a name too long for the file system fails already here)
         refuse_a_path_that_takes_no_repository(path)
         if path.is_dir() and ((path / "HEAD").exists() or is_repository(path)):
             refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(exist_ok=True)
         with _creation_lock(path):
             repo = _open_or_init(path)
         refuse_a_working_tree_of_another_repository(repo, path)
@@ -78,11 +79,12 @@ def is_the_repository_of(target: Path, source: Path) -> bool:
 
 def refuse_a_path_that_takes_no_repository(path: Path) -> None:
     """Refuse a repository path seen to take no repository: one that names a file, a FIFO or a
-    device, or runs through one, a symbolic link to nothing (or a loop of links), or a folder
-    holding other files and nothing of a repository; `revdiff store` asks before it reads the
-    inputs, which takes a while; so is a folder whose files cannot be listed (`chmod 300`). A
-    path that names nothing, or cannot be looked at, is left to the creation of the repository to
-    report."""
+    device, or runs through one, a symbolic link to nothing (or a loop of links), a path whose
+    folder does not exist (`refuse_a_missing_parent_folder`), or a folder holding other files and
+    nothing of a repository; `revdiff store` asks before it reads the inputs, which takes a
+    while; so is a folder whose files cannot be listed (`chmod 300`). A path that names nothing
+    in a folder that exists, or cannot be looked at, is left to the creation of the repository
+    to report."""
     try:
         mode = path.stat().st_mode
     except NotADirectoryError:
@@ -91,6 +93,7 @@ def refuse_a_path_that_takes_no_repository(path: Path) -> None:
         if os.path.islink(path):  # creating the repository would say only `File exists`
             raise StoreError(f"is {entry_kind(path)}", str(path),
                              hint="give a directory for the repository with --repo")
+        refuse_a_missing_parent_folder(path)
         return
     if not stat.S_ISDIR(mode):
         raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
@@ -107,6 +110,18 @@ def refuse_a_path_that_takes_no_repository(path: Path) -> None:
         return
     if holds_files:
         raise _not_a_repository(path)
+
+
+def refuse_a_missing_parent_folder(path: Path) -> None:
+    """Refuse a repository path whose folder does not exist: only the repository's own folder
+    is made, as `export -o` makes no folder, so that a typo in a folder's name makes no tree.
+    A path that runs through a file is refused as such (`_runs_through_a_file`)."""
+    parent = path.absolute().parent
+    if not os.path.lexists(path) and not os.path.lexists(parent):
+        if any(folder.exists() and not folder.is_dir() for folder in parent.parents):
+            raise _runs_through_a_file(path)
+        raise StoreError(f"the folder to hold the repository, {path.parent}, does not exist",
+                         str(path), hint="create it first, or give another path with --repo")
 
 
 def _has_anything_of_a_repository(folder: Path) -> bool:

@@ -110,6 +110,29 @@ def test_a_repository_path_that_takes_no_repository_is_refused_before_the_inputs
     assert result.stderr == "revdiff: error: " + said.format(tmp=tmp_path)
 
 
+def test_a_repository_whose_parent_folder_is_missing_is_refused_and_nothing_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--repo nope/deeper/repo` made every missing folder on the way, so that a typo made a
+    whole tree, where `export -o` refuses a missing folder: only the repository's own folder is
+    made, in a folder that exists."""
+    def read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the inputs were read")
+
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    repo = tmp_path / "nope" / "deeper" / "repo"
+    with monkeypatch.context() as patched:
+        patched.setattr("revdiff.cli.store.load_and_warn", read)
+        result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {repo}: the folder to hold the repository, "
+                             f"{repo.parent}, does not exist (create it first, or give "
+                             "another path with --repo)\n")
+    assert not (tmp_path / "nope").exists()
+    made = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
+    assert made.exit_code == 0, made.stderr
+    assert (tmp_path / "repo" / ".git").is_dir()
+
+
 def test_a_repository_path_under_a_file_is_said_as_it_is(tmp_path: Path) -> None:
     # it said `[Errno 20] Not a directory: '...'` and to check that the directory is writable
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
@@ -447,19 +470,18 @@ def test_a_repository_is_not_stored_among_an_input_folders_files(tmp_path: Path)
     """`store inp --repo inp/r` wrote the repository into its input folder, as `export -o`
     refuses to: the next read of `inp` warned that its folder `r` was left out, and its next
     export read the folder as a corpus, leaving out its version files. The line says what the
-    next read and export would do with what the run makes there (it said only that the next
-    read "would meet it")."""
+    next read and export would do with the repository there (it said only that the next read
+    "would meet it")."""
     versions = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
-    for repo, made in ((versions / "repo", "the repository"),
-                       (versions / "new" / "repo", "the folder new, made to hold the repository,")):
-        result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
-        assert result.exit_code == 2
-        assert result.stderr == (
-            f"revdiff: error: {repo}: {made} would go among the files of an input folder, whose "
-            "next read would leave it out with a warning, and whose next export would read "
-            f"{'the articles stored in it' if made == 'the repository' else 'it'}, not the "
-            "version files (store into a repository outside the inputs with --repo)\n")
-        assert sorted(path.name for path in versions.iterdir()) == ["0.txt", "1.txt"]
+    repo = versions / "repo"
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"revdiff: error: {repo}: the repository would go among the files of an input folder, "
+        "whose next read would leave it out with a warning, and whose next export would read the "
+        "articles stored in it, not the version files (store into a repository outside the "
+        "inputs with --repo)\n")
+    assert sorted(path.name for path in versions.iterdir()) == ["0.txt", "1.txt"]
 
 
 def test_a_repository_is_not_stored_beside_an_input_folders_folders(tmp_path: Path) -> None:
