@@ -52,7 +52,9 @@ class ProgressBar:
     command's own counts, in one column less than the terminal's width (`columns`, asked at each
     draw, as a window may be resized): the bar is left out when the line would not fit, then the
     counts are cut. A longer line wraps, and `\r` goes back only to the start of its last row,
-    leaving the rows above on the screen at each redraw.
+    leaving the rows above on the screen at each redraw. The counts last given and not drawn
+    (too soon after a drawing) are drawn as the line is ended, so that a stopped run's bar shows
+    what was done, as its error line says.
     """
 
     WIDTH = 24
@@ -64,6 +66,7 @@ class ProgressBar:
         self.interval = 1.0 / rate
         self.last_draw = 0.0
         self.drawn = False
+        self.undrawn: tuple[float, int, str] | None = None  # the counts given since the drawing
         # held while the line is drawn or closed, and by whoever writes a line of its own on the
         # stream in between: a bar redrawn from another thread (`export_progress`) then never
         # lands in the middle of that line
@@ -73,8 +76,10 @@ class ProgressBar:
         with self.lock:
             now = time.monotonic()
             if not final and now - self.last_draw < self.interval:
+                self.undrawn = (done, total, details)
                 return
             self.last_draw = now
+            self.undrawn = None
             filled = int(self.WIDTH * min(done, max(total, 1)) / max(total, 1))
             bar = "#" * filled + "-" * (self.WIDTH - filled)
             room = max(self.columns() - 1, 0)
@@ -85,9 +90,12 @@ class ProgressBar:
             self.drawn = True
 
     def close(self, *, line_end: bool = True) -> None:
-        """End the bar's line; without `line_end` where the next line starts with its own
-        (`past_the_echo`, which goes past the `^C` echoed after the bar)."""
+        """End the bar's line, drawn a last time with the counts given since its drawing, if
+        any; without `line_end` where the next line starts with its own (`past_the_echo`, which
+        goes past the `^C` echoed after the bar)."""
         with self.lock:
+            if self.drawn and self.undrawn is not None:
+                self.show(*self.undrawn, final=True)
             if self.drawn and line_end:
                 self.write("\n")
             self.drawn = False
@@ -101,6 +109,7 @@ class ProgressBar:
                 self.write("\r\x1b[K")
                 self.drawn = False
                 self.last_draw = 0.0
+            self.undrawn = None
 
 
 @contextlib.contextmanager

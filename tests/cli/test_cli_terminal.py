@@ -803,6 +803,25 @@ def test_the_progress_bar_fits_the_terminal_line(columns: int) -> None:
         assert text == details
 
 
+@pytest.mark.parametrize("line_end", [True, False])
+def test_a_bar_ended_shows_the_counts_it_was_last_given(line_end: bool) -> None:
+    """A store stopped by Ctrl-C left its bar at 987/1,548 where its error line said 1,083 were
+    stored: the bar is redrawn at most `rate` times a second, and the counts given since its last
+    drawing were not drawn before its line ended."""
+    from revdiff.cli.progress import ProgressBar
+
+    drawn: list[str] = []
+    bar = ProgressBar(drawn.append, rate=0.001, columns=lambda: 120)
+    bar.show(987, 1548, "storing versions: 987/1,548")
+    bar.show(1083, 1548, "storing versions: 1,083/1,548")  # too soon to draw
+    assert drawn[-1].endswith("987/1,548\x1b[K")
+    bar.close(line_end=line_end)
+    assert drawn[-2 if line_end else -1].endswith("storing versions: 1,083/1,548\x1b[K")
+    assert drawn[-1] == "\n" or not line_end
+    bar.close()
+    assert len(drawn) == (3 if line_end else 2)
+
+
 def _terminal_of_its_own() -> None:
     """In the child: a session of its own, whose controlling terminal is its stderr's (a
     pseudo-terminal): a `^C` typed there is echoed and sends SIGINT, as in a user's shell."""
