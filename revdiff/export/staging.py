@@ -35,7 +35,7 @@ import re
 import secrets
 import shutil
 import stat
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +49,7 @@ from revdiff.export.records import (
     ENTRYVERSION_COLUMNS,
 )
 from revdiff.formats.folders import FILE_BROWSER_LITTER
+from revdiff.size_limit import format_size
 from revdiff.stop_signals import stops_held
 
 JOURNAL_NAME = "journal.jsonl"
@@ -296,8 +297,8 @@ class Staging:
                                  hint="drop --resume to start over")
         if header.get("revdiff_export") != JOURNAL_VERSION or header.get("job") != self.fingerprint:
             raise ResumeMismatch(
-                "the interrupted export was run with other inputs, format or options",
-                str(self.directory),
+                "the interrupted export was run with "
+                + _what_differs(header.get("job"), self.fingerprint), str(self.directory),
                 hint="rerun the same command with --resume, or drop --resume to start over")
         if header.get("columns") != TABLE_COLUMNS:
             raise ResumeMismatch(
@@ -560,6 +561,33 @@ def _consecutive_entries(lines: Iterator[str]) -> Iterator[tuple[str, JournalEnt
         if entry is None or entry.index != index:
             return
         yield line, entry
+
+
+# The options a job's fingerprint records, by its key, and how a value is written on the command line
+_FINGERPRINT_OPTIONS: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "format": ("--format", str), "sentences": ("--sentences", str),
+    "max_bytes": ("--max-size", lambda size: format_size(size) if isinstance(size, int)
+                  else repr(size))}
+
+
+def _what_differs(recorded: object, fingerprint: dict[str, Any]) -> str:
+    """What the interrupted run's job, as its journal `recorded` it, had other than this run's
+    `fingerprint`: other inputs, or an option and its two values (`--sentences auto, this one
+    with --sentences lines`); all three where the journal records no job revdiff can read."""
+    if not isinstance(recorded, dict) or set(recorded) != set(fingerprint):
+        return "other inputs, format or options"
+    then: list[str] = []
+    now: list[str] = []
+    for key, (option, written) in _FINGERPRINT_OPTIONS.items():
+        if recorded[key] != fingerprint[key]:
+            then.append(f"{option} {written(recorded[key])}")
+            now.append(f"{option} {written(fingerprint[key])}")
+    inputs = ("other inputs" if (recorded["inputs"], recorded["units"])
+              != (fingerprint["inputs"], fingerprint["units"]) else "")
+    if not then:
+        return inputs or "other inputs, format or options"
+    return (", ".join(then) + f", this one with {', '.join(now)}"
+            + (f", and {inputs}" if inputs else ""))
 
 
 def _is_of_job(header: str, fingerprint: dict[str, Any]) -> bool:

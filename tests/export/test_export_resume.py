@@ -436,6 +436,30 @@ def test_resume_refuses_a_different_job(generated: Path, samples: Path, tmp_path
     assert progress.resumed_articles == 0 and progress.articles == 3
 
 
+@pytest.mark.parametrize(("changed", "said"), [
+    ({"sentences": "lines"}, "with --sentences auto, this one with --sentences lines"),
+    ({"format": "csv"}, "with --format jsonl, this one with --format csv"),
+    ({"max_bytes": 1024}, "with --max-size 64M, this one with --max-size 1K"),
+    ({"inputs": ("SAMPLES",)}, "with other inputs")])
+def test_resume_names_what_differs_from_the_interrupted_run(
+        changed: dict[str, object], said: str, generated: Path, samples: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--resume` after changing an option said only that the interrupted export was run with
+    "other inputs, format or options", leaving the user to find which."""
+    import dataclasses
+
+    out = tmp_path / "out.jsonl"
+    job = ExportJob((str(generated),), out, "jsonl")
+    interrupted_export(job, monkeypatch, limit=3, chunk_pairs=1)
+    if changed.get("inputs") == ("SAMPLES",):
+        changed = {"inputs": (str(samples),)}
+    with pytest.raises(ResumeMismatch) as refused:
+        run_export(dataclasses.replace(job, **changed), resume=True)  # type: ignore[arg-type]
+    assert str(refused.value) == (f"{staging_path(out)}: the interrupted export was run {said} "
+                                  "(rerun the same command with --resume, or drop --resume to "
+                                  "start over)")
+
+
 def test_a_run_without_resume_says_it_discards_the_interrupted_runs_finished_articles(
         generated: Path, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rerunning an interrupted export without --resume removed its finished articles without a
