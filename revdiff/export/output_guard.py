@@ -18,6 +18,7 @@ user's) is refused, never locked and removed.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -282,6 +283,10 @@ class OutputLock:
             except FileNotFoundError:
                 return None
         except OSError as error:
+            refused = self._folder_that_takes_no_files(error)
+            if refused:
+                raise OutputProblem(f"the output's folder {refused}", str(self.out.parent),
+                                    hint="choose an -o path in a folder of your own") from error
             raise OutputProblem(f"cannot create the lock file: {os_reason(error)}",
                                 str(self.path), hint="check the folder's permissions, or "
                                 "remove whatever has that name") from error
@@ -290,6 +295,19 @@ class OutputLock:
             raise OutputProblem("something that is not a file has the name of the export's lock",
                                 str(self.path), hint="move it away, or choose another -o path")
         return descriptor, False
+
+    def _folder_that_takes_no_files(self, error: OSError) -> str | None:
+        """Why the output's folder, a folder that exists, took no lock file, where the `error`
+        creating one shows it takes no files at all: none found (`ENOENT`, as /proc says), or
+        none allowed to a user its permissions let write (`EACCES` to root in /sys, `EPERM` in
+        a folder made immutable); None for any other error."""
+        if error.errno == errno.ENOENT and self.out.parent.is_dir():
+            return ("takes no new files: it is no real folder but a view the system gives "
+                    "(as /proc is)")
+        if error.errno in (errno.EACCES, errno.EPERM) and os.access(self.out.parent, os.W_OK):
+            return ("refuses new files though its permissions let you write (a view the system "
+                    "gives, as /sys is, or a folder made immutable)")
+        return None
 
     def _create(self) -> int:
         """A new lock file, marked at once as revdiff's (a run that opens it next reads it);

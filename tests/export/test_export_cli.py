@@ -823,6 +823,24 @@ def test_an_output_folder_it_may_not_write_is_refused_before_the_run(  # type: i
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.parametrize("folder", ["/proc", "/sys"])
+def test_a_folder_that_takes_no_files_is_told_so(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                 folder: str) -> None:
+    """`-o /proc/x.jsonl` was told that the lock file could not be created, `No such file or
+    directory`, and to check the folder's permissions (so was `/sys`, `Permission denied` to
+    root, whom they let write): neither is the cause, a folder of the system's that takes no
+    files."""
+    if not (os.path.isdir(folder) and os.access(folder, os.W_OK)):
+        pytest.skip(f"no {folder} that this user may write, as root may /sys")
+    result = run_cli("export", str(samples), "-o", f"{folder}/x.jsonl")
+    assert result.exit_code == 2
+    said = ("takes no new files: it is no real folder but a view the system gives (as /proc is)"
+            if folder == "/proc" else "refuses new files though its permissions let you write "
+            "(a view the system gives, as /sys is, or a folder made immutable)")
+    assert result.output == (f"revdiff: error: {folder}: the output's folder {said} (choose an "
+                             "-o path in a folder of your own)\n")
+
+
 @pytest.mark.parametrize("option", ["--workers", "--format", "--quiet"])
 def test_an_option_taken_as_the_output_name_is_said_to_be_one(run_cli, samples: Path,  # type: ignore[no-untyped-def]
                                                               tmp_path: Path,
