@@ -237,17 +237,21 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"{unknown[0]!r} is no kind ({', '.join(KINDS)}) "
                      f"or method ({', '.join(METHODS)})")
-    methods = args.methods.split(",")
+    methods, kinds = args.methods.split(","), args.kinds.split(",")
     if len(set(methods)) < len(methods):
         twice = next(method for method in methods if methods.count(method) > 1)
         parser.error(f"--methods names {twice!r} twice: the first is set against the second, "
                      f"so name two methods ({', '.join(METHODS)}) or one")
+    if len(set(kinds)) < len(kinds):
+        twice = next(kind for kind in kinds if kinds.count(kind) > 1)
+        parser.error(f"--kinds names {twice!r} twice: each kind is measured once, "
+                     f"so name each of {', '.join(KINDS)} at most once")
     if args.child:
         print(json.dumps(run_child(args.child[0], args.child[1], int(args.child[2]))))
         return 0
     peer = f"peer: {METHODS[methods[1]]}; " if len(methods) > 1 else ""
     print(f"{peer}peak MB is the process's peak RSS")
-    for kind in args.kinds.split(","):
+    for kind in kinds:
         report(kind, sizes, methods, args.repeat)
     return 0
 

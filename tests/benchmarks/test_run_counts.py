@@ -61,6 +61,19 @@ def test_engine_scale_refuses_a_method_named_twice(
     assert f"--methods names {method!r} twice" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("kinds", ["varied,varied", "added,repeated,added"])
+def test_engine_scale_refuses_a_kind_named_twice(
+        kinds: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--kinds varied,varied` measured the varied article twice over and printed its table twice."""
+    script = load_benchmark("engine_scale", monkeypatch)
+    monkeypatch.setattr(script, "measure", lambda *arguments: pytest.fail("measured"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--sizes", "0.01", "--repeat", "1", "--kinds", kinds])
+    assert stopped.value.code == 2
+    kind = "varied" if kinds.startswith("varied") else "added"
+    assert f"--kinds names {kind!r} twice" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("count", ["0", "1"])
 def test_long_article_memory_refuses_a_blog_without_a_pair(
         count: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
