@@ -21,6 +21,7 @@ no folder would hold more files than that, the two are the same: it says so and 
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import sys
 import tempfile
@@ -198,13 +199,19 @@ def main() -> int:
     for (name, _, _), (seconds, stored) in zip(methods, timed, strict=True):
         if seconds:
             median = statistics.median(seconds)
-            rates[name] = stored / median
+            rates[name] = stored / median if median else math.inf
             runs = ", ".join(f"{s:.2f}" for s in seconds)
-            print(f"{name:36} {stored:8d} {median:9.2f} {rates[name]:11.0f}  {runs}")
+            rate_column = f"{rates[name]:11.0f}" if median else f"{'-':>11}"
+            print(f"{name:36} {stored:8d} {median:9.2f} {rate_column}  {runs}")
+    for name, rate in rates.items():
+        if math.isinf(rate):
+            print(f"{name}: its median time was below the clock's resolution, so no rate")
     if peer in rates:
-        ratio = rates[bulk] / rates[peer]
+        ratio = rates[bulk] / rates[peer]  # NaN where both are infinite
+        verdict = ("not judged" if math.isinf(rates[bulk]) or math.isinf(rates[peer])
+                   else "met" if ratio >= 20 and rates[bulk] >= 1000 else "NOT met")
         print(f"\nbulk / peer: {faster_or_slower(ratio)}  (targets: >= 20x and >= 1,000 versions/s; "
-              f"{'met' if ratio >= 20 and rates[bulk] >= 1000 else 'NOT met'})")
+              f"{verdict})")
     if flat in rates:
         print(f"subfolders / one flat folder: {faster_or_slower(rates[bulk] / rates[flat])}")
     if layouts:

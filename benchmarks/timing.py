@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import math
 import pkgutil
 import statistics
 import time
@@ -40,7 +41,15 @@ def medians_in_turns(functions: list[Callable[[], object]], repeat: int,
 
 def faster_or_slower(ratio: float) -> str:
     """One method's speed over another's in words: `2.0x faster` above 1, and below 1 the
-    inverse, `1.2x slower` (for 0.8), where `0.8x faster` read as faster."""
+    inverse, `1.2x slower` (for 0.8), where `0.8x faster` read as faster. A ratio of speeds
+    (work over a median time) that is infinite, 0 or NaN comes of a time of 0, a run shorter than
+    the clock's tick, and is said so."""
+    if math.isnan(ratio):
+        return "not measured: both times were below the clock's resolution"
+    if math.isinf(ratio):
+        return "faster beyond measure: its time was below the clock's resolution"
+    if ratio == 0:
+        return "slower beyond measure: the other's time was below the clock's resolution"
     return f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -177,3 +178,27 @@ def test_one_folder_says_slower_where_the_subfolders_are(
                                       "--corpus", str(tmp_path)])
     assert script.main() == 0
     assert "subfolders / one flat folder: 2.0x slower" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("peer_repeats", ["0", "1"])
+def test_a_clock_too_coarse_for_a_run_says_so(
+        peer_repeats: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A median time of 0 (a run shorter than a coarse clock's tick) ended in ZeroDivisionError
+    at `stored / median`."""
+    chain = tmp_path / "some-article"
+    chain.mkdir()
+    for number in range(2):
+        (chain / f"{number}.txt").write_text(f"Version {number}.\n")
+    script = load_benchmark("git_store", monkeypatch)
+    monkeypatch.setattr(script, "time", SimpleNamespace(perf_counter=lambda: 100.0,
+                                                        time=lambda: 100.0))
+    monkeypatch.setattr(sys, "argv", ["git_store.py", "--one-folder", "--crowded-folder", "0",
+                                      "--versions", "2", "--repeats", "1",
+                                      "--peer-repeats", peer_repeats, "--corpus", str(tmp_path)])
+    assert script.main() == 0
+    out = capsys.readouterr().out
+    assert "subfolders / one flat folder: not measured: both times were below the clock's " \
+           "resolution" in out
+    assert "median time was below the clock's resolution" in out
+    assert ("bulk / peer: not measured" in out) == ("; not judged)" in out) == (peer_repeats == "1")

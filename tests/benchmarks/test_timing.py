@@ -59,3 +59,14 @@ def test_a_ratio_says_slower_below_1(ratio: float, said: str,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A speed ratio of 0.8 read `0.8x faster`."""
     assert load_benchmark("timing", monkeypatch).faster_or_slower(ratio) == said
+
+
+@pytest.mark.parametrize(("ratio", "said"), [
+    (0.0, "slower beyond measure: the other's time was below the clock's resolution"),
+    (float("inf"), "faster beyond measure: its time was below the clock's resolution"),
+    (float("nan"), "not measured: both times were below the clock's resolution"),
+])
+def test_a_ratio_of_a_time_below_the_clock_says_so(ratio: float, said: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ratio of 0 (the other method's median time 0 on a coarse clock) divided by zero."""
+    assert load_benchmark("timing", monkeypatch).faster_or_slower(ratio) == said
