@@ -27,6 +27,7 @@ from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
 REVDIFF = [sys.executable, "-m", "revdiff"]
+ARTICLES = 3000  # in the made-up file
 # Every row read, one at a time (as revdiff reads an article's rows, and lets them go).
 SQLITE_READ = ("import sqlite3, sys\nconnection = sqlite3.connect(sys.argv[1])\n"
                "for row in connection.execute('SELECT * FROM entryversion'): pass")
@@ -79,8 +80,8 @@ def run_once(command: list[str]) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=3000,
-                        help="articles in the made-up file (default 3000)")
+    parser.add_argument("--articles", type=int,
+                        help=f"articles in the made-up file (default {ARTICLES}; not with --database)")
     parser.add_argument("--database", type=Path, help="read this NewsEdits file instead")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each case (default 3)")
     parser.add_argument("--diff", action="store_true",
@@ -88,13 +89,16 @@ def main() -> None:
     options = parser.parse_args()
     if options.rounds < 1:
         parser.error("--rounds must be 1 or more: each figure is the median of its runs")
-    if options.articles < 1:
+    if options.articles is not None and options.database is not None:
+        parser.error("--articles makes up a file: give it or --database, not both")
+    articles = ARTICLES if options.articles is None else options.articles
+    if articles < 1:
         parser.error("--articles must be 1 or more: revdiff refuses a NewsEdits file of none")
     with tempfile.TemporaryDirectory() as folder:
         database = options.database
         if database is None:
             database = Path(folder) / "news.db"
-            made_up_database(database, options.articles)
+            made_up_database(database, articles)
         size = ["--max-size", "1G", str(database)]
         cases = {"sqlite3 read": [sys.executable, "-c", SQLITE_READ, str(database)],
                  "revdiff parse": [*REVDIFF, "parse", *size],

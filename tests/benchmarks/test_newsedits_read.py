@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from benchmark_scripts import load_benchmark
+from test_help import help_of
+
+from revdiff.render.newsedits import write_database
 
 
 def test_a_small_file_shows_its_size(monkeypatch: pytest.MonkeyPatch,
@@ -32,3 +36,22 @@ def test_no_articles_are_refused_before_the_file_is_made(
     error = capsys.readouterr().err
     assert "--articles must be 1 or more" in error
     assert "Traceback" not in error
+
+
+def test_articles_with_a_database_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--articles` was checked and defaulted but read the named file all the same, and its help
+    did not say so."""
+    database = tmp_path / "news.db"
+    write_database(database, [])
+    monkeypatch.setattr(sys, "argv", ["newsedits_read.py", "--database", str(database),
+                                      "--articles", "5", "--rounds", "1"])
+    script = load_benchmark("newsedits_read", monkeypatch)
+    monkeypatch.setattr(script, "run_once", lambda *arguments: pytest.fail("ran"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main()
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert "--articles makes up a file: give it or --database, not both" in error
+    assert help_of("newsedits_read").count("not with --database") == 1
+
