@@ -66,16 +66,33 @@ def readable_size(size: int) -> str:
     return f"{size} B"
 
 
-def run_once(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MB) of one run, its output thrown away."""
+def run_once(name: str, command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of one run of case `name`, its output thrown
+    away. A run that fails ends the benchmark in one line, the last its run wrote on stderr (its
+    error), with exit status 2; what a run that succeeds writes there is passed on. Control
+    characters of either are escaped."""
     start = time.perf_counter()
-    with open(os.devnull, "wb") as nowhere:
-        process = subprocess.Popen(command, stdout=nowhere)
+    with open(os.devnull, "wb") as nowhere, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=nowhere, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(command)} failed")
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        written = errors.read().decode(errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        last = ([line for line in written.splitlines() if line.strip()] or ["(nothing on stderr)"])[-1]
+        print(f"{name} failed on the NewsEdits file (exit status {code}): {printable(last.strip())}",
+              file=sys.stderr)
+        sys.exit(2)
+    for line in written.splitlines():
+        print(printable(line), file=sys.stderr)
     return seconds, usage.ru_maxrss // 1024
+
+
+def printable(text: str) -> str:
+    """`text` with its control characters escaped (`\\x1b`), so none reaches the terminal."""
+    return "".join(character if character.isprintable() else repr(character)[1:-1]
+                   for character in text)
 
 
 def main() -> None:
@@ -108,7 +125,7 @@ def main() -> None:
         runs: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
         for _ in range(options.rounds):
             for name, command in cases.items():
-                runs[name].append(run_once(command))
+                runs[name].append(run_once(name, command))
         file_size = database.stat().st_size
     print(f"{readable_size(file_size)} NewsEdits file, median of {options.rounds} runs")
     peer = statistics.median(seconds for seconds, _ in runs["sqlite3 read"])

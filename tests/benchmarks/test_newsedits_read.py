@@ -55,3 +55,20 @@ def test_articles_with_a_database_is_refused(
     assert "--articles makes up a file: give it or --database, not both" in error
     assert help_of("newsedits_read").count("not with --database") == 1
 
+
+def test_a_failed_run_is_one_line_with_status_2(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    """A run that failed printed its own error, then `<command> failed` (the whole command line,
+    the interpreter's path and the script's source among it), exit status 1."""
+    database = tmp_path / "news.db"
+    write_database(database, [])
+    monkeypatch.setattr(sys, "argv", ["newsedits_read.py", "--database", str(database),
+                                      "--rounds", "1"])
+    with pytest.raises(SystemExit) as stopped:
+        load_benchmark("newsedits_read", monkeypatch).main()
+    assert stopped.value.code == 2
+    out, error = capfd.readouterr()
+    assert out == ""
+    [line] = error.splitlines()
+    assert line.startswith("revdiff parse failed on the NewsEdits file (exit status 2): ")
+    assert "entryversion table is empty" in line
