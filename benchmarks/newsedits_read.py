@@ -108,6 +108,9 @@ def main() -> None:
         parser.error("--rounds must be 1 or more: each figure is the median of its runs")
     if options.articles is not None and options.database is not None:
         parser.error("--articles makes up a file: give it or --database, not both")
+    if options.database is not None and not options.database.is_file():
+        parser.error(f"--database {printable(str(options.database))} is no file: "
+                     "give a NewsEdits SQLite file")
     articles = ARTICLES if options.articles is None else options.articles
     if articles < 1:
         parser.error("--articles must be 1 or more: revdiff refuses a NewsEdits file of none")

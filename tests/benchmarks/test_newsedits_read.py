@@ -72,3 +72,18 @@ def test_a_failed_run_is_one_line_with_status_2(
     [line] = error.splitlines()
     assert line.startswith("revdiff parse failed on the NewsEdits file (exit status 2): ")
     assert "entryversion table is empty" in line
+
+
+def test_a_database_that_is_not_there_is_refused_and_not_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    """The sqlite3 read ran first and made an empty file where none was, then stopped on `no such
+    table: entryversion`, which named neither the file nor what was wrong."""
+    missing = tmp_path / "news\x1b[31m.db"
+    monkeypatch.setattr(sys, "argv", ["newsedits_read.py", "--database", str(missing),
+                                      "--rounds", "1"])
+    with pytest.raises(SystemExit) as stopped:
+        load_benchmark("newsedits_read", monkeypatch).main()
+    assert stopped.value.code == 2
+    assert not missing.exists()
+    [line] = capfd.readouterr().err.splitlines()[-1:]
+    assert line.endswith("news\\x1b[31m.db is no file: give a NewsEdits SQLite file")
