@@ -19,6 +19,8 @@ from revdiff.terminal_text import visible
 
 # The lines of one kind of warning from one input printed before the rest are counted.
 SHOWN_OF_A_KIND = 5
+# The most characters of a kind's first warning its summary shows (`example`).
+EXAMPLE_LENGTH = 80
 
 MASK = "…"
 # What differs from article to article in warnings of one kind: a quoted text ('CET', "x",
@@ -37,15 +39,29 @@ _VARYING_IN_PARENTHESES = re.compile(rf"\([^()]*{MASK}[^()]*\)")
 _MASKS_IN_A_ROW = re.compile(rf"{MASK}(?:(?:,? and |,? or |, | |-|/|#|\.){MASK})+")
 
 
+def _without_name(line: str, name: str) -> str:
+    """The warning `line` without the name it starts with: `name`, or else whatever comes before
+    its first `: `."""
+    return (line.removeprefix(f"{name}: ") if line.startswith(f"{name}: ")
+            else line.partition(": ")[2] or line)
+
+
 def warning_kind(line: str, name: str) -> str:
     """The kind of a warning `line` about the article called `name`: the line without the name
-    it starts with (`name`, or else whatever comes before its first `: `), what varies from
-    article to article masked as `…`."""
-    rest = (line.removeprefix(f"{name}: ") if line.startswith(f"{name}: ")
-            else line.partition(": ")[2] or line)
-    masked = _VARYING.sub(MASK, rest)
+    it starts with (`_without_name`), what varies from article to article masked as `…`."""
+    masked = _VARYING.sub(MASK, _without_name(line, name))
     masked = _VARYING_IN_PARENTHESES.sub(MASK, masked)
     return _MASKS_IN_A_ROW.sub(MASK, masked)
+
+
+def example(line: str, name: str) -> str:
+    """What a summary shows of the warning `line` about the article called `name`, the first of
+    its kind: its text without the name it starts with (`_without_name`), to the end
+    of its first clause, cut at a word boundary (`…`) past `EXAMPLE_LENGTH` characters."""
+    clause = _without_name(line, name).partition("; ")[0]
+    if len(clause) <= EXAMPLE_LENGTH:
+        return clause
+    return clause[:EXAMPLE_LENGTH + 1].rsplit(" ", 1)[0][:EXAMPLE_LENGTH].rstrip(" ,:") + MASK
 
 
 class RepeatedWarnings:
@@ -55,26 +71,30 @@ class RepeatedWarnings:
     def __init__(self, shown_of_a_kind: int = SHOWN_OF_A_KIND) -> None:
         self.shown_of_a_kind = shown_of_a_kind
         self._seen: Counter[tuple[str, str]] = Counter()  # (input, kind): lines of it
+        self._first: dict[tuple[str, str], str] = {}  # (input, kind): its first line's `example`
 
     def shows(self, line: str, name: str, source: str) -> bool:
         """Whether the warning `line` about the article `name`, read from the input `source`, is
         printed; one that is not is counted for `summaries`."""
         key = (source, warning_kind(line, name))
         self._seen[key] += 1
+        self._first.setdefault(key, example(line, name))
         return self._seen[key] <= self.shown_of_a_kind
 
     def summaries(self, source: str | None = None) -> list[str]:
         """One line for each kind of warning of the input `source` (of every input, when None)
-        some of whose lines were not printed, counting them; those kinds are forgotten."""
+        some of whose lines were not printed, counting them and showing the first (`example`);
+        those kinds are forgotten."""
         lines = []
         for key, seen in list(self._seen.items()):
-            input_name, kind = key
+            input_name, _ = key
             if source is not None and input_name != source:
                 continue
             del self._seen[key]
+            shown = self._first.pop(key)
             held_back = seen - self.shown_of_a_kind
             if held_back > 0:
                 lines.append(f"{visible(input_name)}: {counted(held_back, 'more warning')} like "
-                             f"'{kind.partition('; ')[0]}' (each article's warnings hold them"
+                             f"'{visible(shown)}' (each article's warnings hold them"
                              f"{SHOWN_BY_PARSE_JSON})")
         return lines

@@ -36,8 +36,8 @@ def test_the_first_lines_of_a_kind_are_shown_and_the_rest_counted_by_input() -> 
         True, True, False, False, False]
     assert repeated.shows(*lines[0], "m.db")  # another input's are its own
     assert repeated.summaries("n.db") == [
-        ("n.db: 3 more warnings like 'entry …: created names a time zone that is not read "
-         "(unknown or ambiguous): …' (each article's warnings hold them; `revdiff parse "
+        ("n.db: 3 more warnings like 'entry 0: created names a time zone that is not read "
+         "(unknown or ambiguous)…' (each article's warnings hold them; `revdiff parse "
          "--format json` shows each)")]
     assert repeated.summaries() == []  # m.db showed all of its one line; n.db's were told
 
@@ -78,3 +78,25 @@ def test_warnings_of_other_kinds_naming_paths_stay_apart() -> None:
     back = "repo#3: news/c.txt: 03ce5eb50cd7: version 3 comes back to the text of version 1"
     assert len({warning_kind(empty, "repo#1"), warning_kind(binary, "repo#2"),
                 warning_kind(back, "repo#3")}) == 3
+
+
+def test_the_summary_shows_the_first_warning_of_its_kind_readably() -> None:
+    """The summary showed the kind's masked pattern up to its first `; `: the number masked in
+    `UTF-8` left `like '…: not valid UTF-…'`. It shows the first warning's own text, to the end
+    of its first clause."""
+    repeated = RepeatedWarnings(shown_of_a_kind=1)
+    for n in range(3):
+        repeated.shows(f"d/{n}.txt: not valid UTF-8; read as cp1252", f"d/{n}.txt", "d")
+    assert repeated.summaries() == [
+        ("d: 2 more warnings like 'not valid UTF-8' (each article's warnings hold them; "
+         "`revdiff parse --format json` shows each)")]
+
+
+def test_a_long_first_clause_is_cut_at_a_word_boundary() -> None:
+    repeated = RepeatedWarnings(shown_of_a_kind=1)
+    clause = " ".join(["word"] * 40)
+    for n in range(2):
+        repeated.shows(f"a{n}: {clause}; more", f"a{n}", "f")
+    (summary,) = repeated.summaries()
+    shown = summary.partition(" like '")[2].partition("' (each")[0]
+    assert shown == " ".join(["word"] * 16) + "…"
