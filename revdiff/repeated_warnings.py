@@ -19,6 +19,10 @@ from revdiff.terminal_text import visible
 
 # The lines of one kind of warning from one input printed before the rest are counted.
 SHOWN_OF_A_KIND = 5
+# Where a summary says the lines it counts are kept: an article's warnings, or nowhere, for the
+# notes about reading an input that are no article's (an empty file left out of a folder of pages)
+HELD_BY_ARTICLES = f"each article's warnings hold them{SHOWN_BY_PARSE_JSON}"
+HELD_BY_NONE = "notes on reading the inputs, which no output holds"
 # The most characters of a kind's first warning its summary shows (`example`).
 EXAMPLE_LENGTH = 80
 
@@ -66,10 +70,14 @@ def example(line: str, name: str) -> str:
 
 class RepeatedWarnings:
     """Which warning lines of each input go to stderr: the first `SHOWN_OF_A_KIND` of each kind
-    (`warning_kind`), the rest counted, to be told in one line a kind (`summaries`)."""
+    (`warning_kind`), the rest counted, to be told in one line a kind (`summaries`) that says
+    what they are and where they are kept (`held_by`)."""
 
-    def __init__(self, shown_of_a_kind: int = SHOWN_OF_A_KIND) -> None:
+    def __init__(self, shown_of_a_kind: int = SHOWN_OF_A_KIND, *, what: str = "warning",
+                 held_by: str = HELD_BY_ARTICLES) -> None:
         self.shown_of_a_kind = shown_of_a_kind
+        self.what = what
+        self.held_by = held_by
         self._seen: Counter[tuple[str, str]] = Counter()  # (input, kind): lines of it
         self._first: dict[tuple[str, str], str] = {}  # (input, kind): its first line's `example`
 
@@ -94,7 +102,6 @@ class RepeatedWarnings:
             shown = self._first.pop(key)
             held_back = seen - self.shown_of_a_kind
             if held_back > 0:
-                lines.append(f"{visible(input_name)}: {counted(held_back, 'more warning')} like "
-                             f"'{visible(shown)}' (each article's warnings hold them"
-                             f"{SHOWN_BY_PARSE_JSON})")
+                lines.append(f"{visible(input_name)}: {counted(held_back, f'more {self.what}')} "
+                             f"like '{visible(shown)}' ({self.held_by})")
         return lines

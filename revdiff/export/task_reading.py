@@ -29,7 +29,7 @@ from revdiff.read_warnings import (
     input_name,
     warning_lines,
 )
-from revdiff.repeated_warnings import RepeatedWarnings
+from revdiff.repeated_warnings import HELD_BY_NONE, RepeatedWarnings
 from revdiff.terminal_text import visible
 
 
@@ -44,7 +44,8 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     already (a file's encoding guess, where it is read into two articles) is not said again, and
     of the warnings of one kind from one input given (a corpus folder, not each of its article
     folders) the first few only, the rest counted in one line once its units' articles are
-    read (`RepeatedWarnings`)."""
+    read (`RepeatedWarnings`); so too of the notes from reading it that are no article's (an
+    empty file left out of a folder of saved pages)."""
 
     def tell_in_place_before(number: int) -> None:
         for item in sorted(in_place, key=lambda item: item.given):
@@ -58,11 +59,17 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     repeated = RepeatedFiles()  # a file in several repositories (the months of an archive)
     told: set[str] = set()  # a file read into two articles (`nl nl/0.txt`) is warned of once
     repeated_warnings = RepeatedWarnings()  # a kind of warning from one input given: its first few
+    repeated_notes = RepeatedWarnings(what="note", held_by=HELD_BY_NONE)  # and of reading notes
     for number, unit in enumerate(units):
         tell_in_place_before(number)
+
+        def tell_reading_note(text: str, unit: InputUnit = unit) -> None:
+            if repeated_notes.shows(text, unit.label, unit.given):
+                on_note(as_warning(text))
+
         repository: bool | None = None  # asked once the unit gave an article: it was read
-        for position, count, article, read_from in _unit_articles(job, unit, len(units) == 1,
-                                                                  progress, on_note):
+        for position, count, article, read_from in _unit_articles(
+                job, unit, len(units) == 1, progress, on_note, tell_reading_note):
             if repository is None:
                 repository = len(unit.paths) == 1 and gitrepo.is_repository(Path(unit.paths[0]))
             if repository:
@@ -84,15 +91,18 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                               number + (position + 1) / count, number + position / count)
             progress.articles_read += 1
         if number + 1 == len(units) or units[number + 1].given != unit.given:
-            for line in repeated_warnings.summaries(unit.given):
+            for line in (*repeated_notes.summaries(unit.given),
+                         *repeated_warnings.summaries(unit.given)):
                 on_note(as_warning(line))
     tell_in_place_before(len(units))
 
 
 def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: ExportProgress,
-                   on_note: Callable[[str], None]) -> Iterator[tuple[int, int, Article, str]]:
+                   on_note: Callable[[str], None], on_reading_note: Callable[[str], None],
+                   ) -> Iterator[tuple[int, int, Article, str]]:
     """Each article of a unit with its place, the unit's number of articles (a NewsEdits
-    file's are read one at a time) and the input it was read from (`article_inputs`). A failure to
+    file's are read one at a time) and the input it was read from (`article_inputs`); the notes
+    from reading the unit go to `on_reading_note`, its skips to `on_note`. A failure to
     read the unit stops the run or, with --skip-errors, skips the rest of the unit; an article's
     own failure skips that article. A folder left with one version once its empty files are
     left out is refused where it is the run's `only_unit`, and skipped beside other units (the
@@ -113,7 +123,7 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
             # beside other units, left out as a folder of one version file is
             articles = [one_version.article]
         for text in notes:
-            on_note(as_warning(text))
+            on_reading_note(text)
         count = len(articles)
         read_from = article_inputs(origins)
         read = iter(articles)

@@ -560,3 +560,24 @@ def test_a_warning_of_every_file_of_a_git_store_is_not_printed_for_each(command:
     assert len(empty) == 6, result.stderr
     assert re.match(rf"revdiff: warning: {re.escape(str(repo))}: 15 more warnings like "
                     "'[0-9a-f]{12}: the file is empty", empty[-1]), empty[-1]
+
+
+def test_export_counts_the_notes_of_reading_the_article_folders_of_a_corpus(
+        tmp_path: Path) -> None:
+    """A note from reading a folder (an empty file left out of a folder of saved pages) is no
+    article's warning: `export` printed it for every article folder of a corpus, uncounted. It
+    counts them by the path given, as the warnings, and says that no output holds them."""
+    pages = sorted((SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq").iterdir())[:2]
+    corpus = tmp_path / "corpus"
+    for story in range(8):
+        (corpus / f"s{story}").mkdir(parents=True)
+        for page in pages:
+            shutil.copy(page, corpus / f"s{story}" / page.name)
+        (corpus / f"s{story}" / "9.html").write_bytes(b"")
+    result = revdiff("export", str(corpus), "-o", str(tmp_path / "out.csv"))
+    assert result.returncode == 0, result.stderr
+    empty = [line for line in result.stderr.splitlines() if "empty" in line]
+    assert len(empty) == 6, result.stderr
+    assert empty[-1] == (f"revdiff: warning: {corpus}: 3 more notes like 'left out 1 empty file "
+                         "(9.html): an empty capture is no version' (notes on reading the "
+                         "inputs, which no output holds)"), empty[-1]
