@@ -82,6 +82,14 @@ def input_name(label: str, position: int, count: int) -> str:
     return label if count == 1 else f"{label}#{position}"
 
 
+def article_name(key: str, place: str, keys: Counter[str] | None) -> str:
+    """What names one of several articles in every command's warnings: its `key` (its URL, else
+    its first title: `Article.key`), but its `place` (`news.db#2`) where it has none or another
+    of the articles it is named among has it too (their `keys`, counted; None where they are
+    not known before it is named: its key is taken as it is)."""
+    return key if key and (keys is None or keys[key] < 2) else place
+
+
 def article_inputs(origins: Sequence[str]) -> list[str]:
     """The input each article was read from (`origins`, as `load` gives them), as every
     command's messages name it (`input_name`): of files given together, the article's own

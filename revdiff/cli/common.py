@@ -23,6 +23,7 @@ from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     NOTHING_TO_COMPARE_HINT,
     article_inputs,
+    article_name,
     counted,
     first_few,
     has_pairs,
@@ -228,10 +229,10 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     # place among all the inputs' articles
     keys = Counter(article.key for article in articles)
     places = article_inputs(read_from)
-    article_names = [source if source and len(articles) == 1 else
-                     places[index] if article.key and keys[article.key] > 1 else
-                     article.key or input_name(", ".join(named_inputs), index, len(articles))
-                     for index, article in enumerate(articles)]
+    article_names = [source if source and len(articles) == 1 else article_name(
+        article.key, places[index] if article.key else
+        input_name(", ".join(named_inputs), index, len(articles)), keys)
+        for index, article in enumerate(articles)]
     printed: set[str] = set()  # a file read into two articles (`nl nl/0.txt`) is warned of once
     repeated = RepeatedWarnings()  # a kind of warning from one input: its first few lines
     kept = []

@@ -4,6 +4,7 @@ the run or, with --skip-errors, skipped in its place."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
@@ -24,6 +25,7 @@ from revdiff.model import Article
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     article_inputs,
+    article_name,
     counted,
     has_pairs,
     input_name,
@@ -68,16 +70,17 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                 on_note(as_warning(text))
 
         repository: bool | None = None  # asked once the unit gave an article: it was read
-        for position, count, article, read_from in _unit_articles(
+        for position, count, keys, article, read_from in _unit_articles(
                 job, unit, len(units) == 1, progress, on_note, tell_reading_note):
             if repository is None:
                 repository = len(unit.paths) == 1 and gitrepo.is_repository(Path(unit.paths[0]))
             if repository:
                 article = repeated.warned_of(article, unit.paths[0])
-            # the messages name one article by its input, as `diff` names it; one of several by
-            # its URL, else by its place in the input
-            where = (unit.label if count == 1
-                     else article.url or input_name(unit.label, position, count))
+            # the messages name one article by its input, one of several as `diff` names it
+            # (a database read an article at a time, its titles not known ahead, by its URL)
+            where = (unit.label if count == 1 else article_name(
+                article.key if keys is not None else article.url or "",
+                input_name(unit.label, position, count), keys))
             for line in warning_lines(article, where, unit.paths):
                 if line not in told:
                     told.add(line)
@@ -99,9 +102,11 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
 
 def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: ExportProgress,
                    on_note: Callable[[str], None], on_reading_note: Callable[[str], None],
-                   ) -> Iterator[tuple[int, int, Article, str]]:
+                   ) -> Iterator[tuple[int, int, Counter[str] | None, Article, str]]:
     """Each article of a unit with its place, the unit's number of articles (a NewsEdits
-    file's are read one at a time) and the input it was read from (`article_inputs`); the notes
+    file's are read one at a time), their keys counted (`Article.key`; None for a database read
+    so, whose keys are not known before its articles are read) and the input it was read from
+    (`article_inputs`); the notes
     from reading the unit go to `on_reading_note`, its skips to `on_note`. A failure to
     read the unit stops the run or, with --skip-errors, skips the rest of the unit; an article's
     own failure skips that article. A folder left with one version once its empty files are
@@ -125,6 +130,7 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
         for text in notes:
             on_reading_note(text)
         count = len(articles)
+        keys = Counter(each.key for each in articles) if isinstance(articles, list) else None
         read_from = article_inputs(origins)
         read = iter(articles)
         while True:
@@ -134,7 +140,7 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
             if article is None:
                 return
             # a database read one at a time gives no origins: it is each article's input
-            yield position, count, article, (read_from[position] if position < len(read_from)
+            yield position, count, keys, article, (read_from[position] if position < len(read_from)
                                              else input_name(unit.label, position, count))
             position += 1
     except MissingExtra:

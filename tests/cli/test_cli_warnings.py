@@ -581,3 +581,25 @@ def test_export_counts_the_notes_of_reading_the_article_folders_of_a_corpus(
     assert empty[-1] == (f"revdiff: warning: {corpus}: 3 more notes like 'left out 1 empty file "
                          "(9.html): an empty capture is no version' (notes on reading the "
                          "inputs, which no output holds)"), empty[-1]
+
+
+def test_export_names_an_article_of_several_by_its_title_as_diff_does(tmp_path: Path) -> None:
+    """An article of a git repository has no URL: `diff` named it by its title (its file's
+    path) in warnings, `export` by its place (`repo#0`), though the README says both use the
+    title. Both name it alike."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=PLAIN_GIT_ENV)
+    (repo / "news").mkdir()
+    for story in range(2):
+        path = repo / "news" / f"story-{story}.txt"
+        for text in (f"First of {story}.\n", "", f"Second of {story}.\n"):
+            path.write_text(text, encoding="utf-8")
+            git(repo, "add", "-A")
+            git(repo, "commit", "-q", "-m", f"story {story}")
+    names = {}
+    for command, args in (("diff", []), ("export", ["-o", str(tmp_path / "out.csv")])):
+        result = revdiff(command, str(repo), *args)
+        assert result.returncode == 0, result.stderr
+        names[command] = [line.removeprefix("revdiff: warning: ").partition(": ")[0]
+                          for line in result.stderr.splitlines() if "the file is empty" in line]
+    assert names["export"] == names["diff"] == ["news/story-0.txt", "news/story-1.txt"]
