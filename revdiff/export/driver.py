@@ -140,12 +140,12 @@ def _tell_discarded(staging: Staging, note: Callable[[str], None]) -> None:
     if staging.discarded is None:
         note("starting over: discarding the staging folder an interrupted run left, whose "
              "journal could not be read")
-    elif staging.discarded and staging.discarded_same_job:
+    elif staging.discarded and staging.discarded_unlike is None:
         note(f"starting over: discarding the {counted(staging.discarded, 'finished article')} "
              "of an interrupted run of this export (--resume keeps them)")
     elif staging.discarded:
         note(f"starting over: discarding the {counted(staging.discarded, 'finished article')} "
-             "of an interrupted run of other inputs, format or options")
+             f"of an interrupted run {staging.discarded_unlike}")
 
 
 def _once(note: Callable[[str], None], texts: set[str]) -> Callable[[str], None]:

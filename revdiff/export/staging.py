@@ -145,9 +145,10 @@ class Staging:
         self.recorded = 0
         self.last_entry: JournalEntry | None = None
         # the finished articles of an interrupted run that starting over discards (None: its
-        # journal could not be read), and whether that run was of this job, which --resume keeps
+        # journal could not be read), and how that run was unlike this one (`with --format
+        # jsonl, this one with --format csv`; None: it was of this job, which --resume keeps)
         self.discarded: int | None = 0
-        self.discarded_same_job = False
+        self.discarded_unlike: str | None = None
         if not out.parent.is_dir():
             raise OutputProblem("the output's folder does not exist", str(out.parent),
                                 hint="create it first, or choose another -o path")
@@ -221,8 +222,8 @@ class Staging:
 
     def _count_discarded(self) -> None:
         """Count what starting over throws away: the articles the interrupted run's journal holds
-        up to its last checkpoint, as --resume would keep them (`discarded`), and whether that
-        run was of this job (`discarded_same_job`). A journal that is no file of its own (a
+        up to its last checkpoint, as --resume would keep them (`discarded`), and how that run
+        was unlike this one (`discarded_unlike`). A journal that is no file of its own (a
         link, which is not followed) or cannot be read is counted as unknown, None."""
         if self.journal_path.is_symlink() or not self.journal_path.is_file():
             self.discarded = None
@@ -237,7 +238,7 @@ class Staging:
             return
         finally:
             lines.close()
-        self.discarded_same_job = header is not None and _is_of_job(header, self.fingerprint)
+        self.discarded_unlike = _unlike_job(header, self.fingerprint)
 
     def _check_no_report_put_aside(self) -> None:
         """Refuse to start over, removing the staging folder, where a run stopped while publishing
@@ -590,15 +591,22 @@ def _what_differs(recorded: object, fingerprint: dict[str, Any]) -> str:
             + (f", and {inputs}" if inputs else ""))
 
 
-def _is_of_job(header: str, fingerprint: dict[str, Any]) -> bool:
-    """Whether a journal's first line, `header`, is of the job of `fingerprint`, written by a
-    revdiff of these tables' columns: a run --resume continues (`Staging._check_job`)."""
+def _unlike_job(header: str | None, fingerprint: dict[str, Any]) -> str | None:
+    """How the run whose journal's first line is `header` was unlike the job of `fingerprint`
+    (`with --format jsonl, this one with --format csv`, `by another version of revdiff`); None
+    where it was of that job, written by a revdiff of these tables' columns: a run --resume
+    continues (`Staging._check_job`)."""
     try:
-        fields = json.loads(header)
+        fields = json.loads(header) if header is not None else None
     except (ValueError, RecursionError):
-        return False
-    return (isinstance(fields, dict) and fields.get("revdiff_export") == JOURNAL_VERSION
-            and fields.get("job") == fingerprint and fields.get("columns") == TABLE_COLUMNS)
+        fields = None
+    if (not isinstance(fields, dict) or fields.get("revdiff_export") != JOURNAL_VERSION
+            or fields.get("job") != fingerprint):
+        job = fields.get("job") if isinstance(fields, dict) else None
+        return f"with {_what_differs(job, fingerprint)}"
+    if fields.get("columns") != TABLE_COLUMNS:
+        return "by another version of revdiff"
+    return None
 
 
 def _check_staged_only(folder: Path) -> None:

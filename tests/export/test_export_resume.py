@@ -476,11 +476,24 @@ def test_a_run_without_resume_says_it_discards_the_interrupted_runs_finished_art
     notes.clear()
     run_export(ExportJob((str(samples),), out, "jsonl"), on_note=notes.append)
     assert notes == [("starting over: discarding the 3 finished articles of an interrupted run "
-                      "of other inputs, format or options")]
+                      "with other inputs")]
 
     notes.clear()  # a run that leaves no staging folder, then one that finishes: nothing to say
     run_export(job, on_note=notes.append)
     assert notes == []
+
+
+def test_a_run_without_resume_names_the_option_the_discarded_run_had_otherwise(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Starting over after changing an option said the discarded run was "of other inputs,
+    format or options", where --resume names the option and its two values."""
+    out = tmp_path / "out.jsonl"
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=3,
+                       chunk_pairs=1)
+    notes: list[str] = []
+    run_export(ExportJob((str(generated),), out, "csv"), on_note=notes.append)
+    assert notes == [("starting over: discarding the 3 finished articles of an interrupted run "
+                      "with --format jsonl, this one with --format csv")]
 
 
 def test_a_run_without_resume_reads_no_linked_journal_to_count_what_it_discards(
