@@ -3,11 +3,13 @@ each into one line on stderr and exit code 2."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from revdiff.terminal_text import visible
 
@@ -16,8 +18,8 @@ __all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryDat
            "BranchMoved", "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
            "MalformedPage", "MissingExtra", "NothingToCompare", "OutputFailed", "RevdiffError",
            "StoreError", "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure",
-           "import_failure", "os_reason", "stdout_failure", "stdout_open", "temporary_folder_failure",
-           "writing_stdout"]
+           "folder_taking_no_files", "import_failure", "os_reason", "stdout_failure", "stdout_open",
+           "temporary_folder_failure", "writing_stdout"]
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
@@ -188,6 +190,20 @@ def os_reason(error: OSError) -> str:
     """Why a file operation failed, in the words every error line gives it: the system's message
     (`Permission denied`), or the error itself when it carries none."""
     return error.strerror or str(error)
+
+
+def folder_taking_no_files(folder: Path, error: OSError) -> str | None:
+    """Why `folder`, a folder that exists, took no new file (or folder), where the `error`
+    making one there shows it takes none at all: none found (`ENOENT`, as /proc says), or none
+    allowed to a user its permissions let write (`EACCES` to root in /sys, `EPERM` in a folder
+    made immutable); None for any other error. Said after `the folder` (or its name)."""
+    if error.errno == errno.ENOENT and folder.is_dir():
+        return ("takes no new files: it is no real folder but a view the system gives "
+                "(as /proc is)")
+    if error.errno in (errno.EACCES, errno.EPERM) and os.access(folder, os.W_OK):
+        return ("refuses new files though its permissions let you write (a view the system "
+                "gives, as /sys is, or a folder made immutable)")
+    return None
 
 
 def stdout_failure(error: OSError) -> OutputFailed:

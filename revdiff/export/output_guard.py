@@ -18,7 +18,6 @@ user's) is refused, never locked and removed.
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import json
 import os
@@ -27,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, Self
 
-from revdiff.errors import RevdiffError, os_reason
+from revdiff.errors import RevdiffError, folder_taking_no_files, os_reason
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.file_kinds import special_kind
 from revdiff.formats.text_input import resolved
@@ -283,7 +282,7 @@ class OutputLock:
             except FileNotFoundError:
                 return None
         except OSError as error:
-            refused = self._folder_that_takes_no_files(error)
+            refused = folder_taking_no_files(self.out.parent, error)
             if refused:
                 raise OutputProblem(f"the output's folder {refused}", str(self.out.parent),
                                     hint="choose an -o path in a folder of your own") from error
@@ -295,19 +294,6 @@ class OutputLock:
             raise OutputProblem("something that is not a file has the name of the export's lock",
                                 str(self.path), hint="move it away, or choose another -o path")
         return descriptor, False
-
-    def _folder_that_takes_no_files(self, error: OSError) -> str | None:
-        """Why the output's folder, a folder that exists, took no lock file, where the `error`
-        creating one shows it takes no files at all: none found (`ENOENT`, as /proc says), or
-        none allowed to a user its permissions let write (`EACCES` to root in /sys, `EPERM` in
-        a folder made immutable); None for any other error."""
-        if error.errno == errno.ENOENT and self.out.parent.is_dir():
-            return ("takes no new files: it is no real folder but a view the system gives "
-                    "(as /proc is)")
-        if error.errno in (errno.EACCES, errno.EPERM) and os.access(self.out.parent, os.W_OK):
-            return ("refuses new files though its permissions let you write (a view the system "
-                    "gives, as /sys is, or a folder made immutable)")
-        return None
 
     def _create(self) -> int:
         """A new lock file, marked at once as revdiff's (a run that opens it next reads it);

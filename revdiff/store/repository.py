@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 import git
 
-from revdiff.errors import BranchMoved, StoreError, os_reason
+from revdiff.errors import BranchMoved, StoreError, folder_taking_no_files, os_reason
 from revdiff.file_kinds import special_kind
 from revdiff.formats.git_layout import branch_made_since, import_ref
 from revdiff.formats.gitrepo import is_repository
@@ -61,6 +61,12 @@ def open_or_create(path: Path) -> git.Repo:
                          hint=room_to_make(status, error.stderr)
                          or _git_init_hint(said)) from error
     except OSError as error:
+        refused = (None if os.path.lexists(path)  # made, then failed: not its folder's refusal
+                   else folder_taking_no_files(path.absolute().parent, error))
+        if refused:
+            raise StoreError(f"cannot create a git repository: its folder {path.parent} "
+                             f"{refused}", str(path),
+                             hint="give a directory elsewhere with --repo") from error
         raise StoreError(f"cannot create a git repository: {os_reason(error)}", str(path),
                          hint=_CREATION_HINTS.get(error.errno or 0, "give another directory "
                                                   "with --repo")) from error
@@ -154,8 +160,7 @@ _CREATION_HINTS = {
     errno.EPERM: "check that the directory is writable",
     errno.EROFS: "the file system is read-only: give a directory on a writable one with --repo",
     errno.ENOSPC: "the disk is full: free some space, or give a directory on another disk",
-    errno.ENOENT: "its parent folder takes no new folders, as /proc does, or was removed "
-                  "meanwhile: give a directory elsewhere with --repo",
+    errno.ENOENT: "its folder was removed meanwhile: give a directory elsewhere with --repo",
     errno.ENAMETOOLONG: "give a path of shorter folder names with --repo",
 }
 

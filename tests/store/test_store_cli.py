@@ -188,17 +188,25 @@ def test_a_git_init_killed_by_a_signal_is_named_by_it(tmp_path: Path) -> None:
     assert not any(repo.iterdir())
 
 
-@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc file system")
-def test_a_folder_that_takes_no_new_folders_is_not_called_unwritable(tmp_path: Path) -> None:
-    # it said `[Errno 2] No such file or directory: '/proc/revdiff-store'` and to check that
-    # the directory is writable
+@pytest.mark.parametrize("folder", ["/proc", "/sys"])
+def test_a_folder_that_takes_no_new_files_is_not_called_unwritable(tmp_path: Path,
+                                                                   folder: str) -> None:
+    """`/proc/revdiff-store` was told `No such file or directory` (its folder "takes no new
+    folders ..., or was removed meanwhile"), and `/sys/revdiff-store`, to root, whom its
+    permissions let write, `Operation not permitted` and to check that the directory is
+    writable: it is said, as `export -o` says it, that the folder takes no new files."""
+    if not (os.path.isdir(folder) and os.access(folder, os.W_OK)):
+        pytest.skip(f"no {folder} that this user may write, as root may /sys")
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
-    result = CliRunner().invoke(main, ["store", str(versions), "--repo", "/proc/revdiff-store"])
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo",
+                                       f"{folder}/revdiff-store"])
     assert result.exit_code == 2
-    assert result.stderr == ("revdiff: error: /proc/revdiff-store: cannot create a git "
-                             "repository: No such file or directory (its parent folder takes no "
-                             "new folders, as /proc does, or was removed meanwhile: give a "
-                             "directory elsewhere with --repo)\n")
+    said = ("takes no new files: it is no real folder but a view the system gives (as /proc is)"
+            if folder == "/proc" else "refuses new files though its permissions let you write "
+            "(a view the system gives, as /sys is, or a folder made immutable)")
+    assert result.stderr == (f"revdiff: error: {folder}/revdiff-store: cannot create a git "
+                             f"repository: its folder {folder} {said} (give a directory "
+                             "elsewhere with --repo)\n")
 
 
 def test_a_repository_on_a_read_only_file_system_is_one_error_line(
