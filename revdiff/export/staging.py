@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from revdiff.errors import RevdiffError, os_reason
+from revdiff.errors import RevdiffError, folder_taking_no_files, os_reason
 from revdiff.export.output_guard import OutputProblem, is_read_only, lock_path
 from revdiff.export.records import (
     COMPARISON_COLUMN_NAMES,
@@ -706,11 +706,11 @@ def write_text_atomically(path: Path, text: str) -> None:
 
 def _cannot_create_in(folder: Path, error: OSError) -> OSError:
     """The error of a file that could not be created in `folder`, naming the folder, not the
-    temporary file's name; where the folder exists but says there is no such file (a folder of
-    the kernel's, `/proc`, `/sys`), what that means."""
-    reason = ("the folder takes no new files" if error.errno == errno.ENOENT and folder.is_dir()
-              else os_reason(error))
-    return OSError(error.errno, f"cannot create a file in {folder} ({reason})", str(folder))
+    temporary file's name; where the folder takes no new files at all (a view the system gives,
+    `/proc`, `/sys`), told as `export -o` tells it (`folder_taking_no_files`)."""
+    refused = folder_taking_no_files(folder, error)
+    said = f", which {refused}" if refused else f" ({os_reason(error)})"
+    return OSError(error.errno, f"cannot create a file in {folder}{said}", str(folder))
 
 
 def _fsync(path: Path) -> None:

@@ -5,6 +5,8 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from revdiff.export.staging import write_text_atomically
 
 
@@ -44,3 +46,19 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
         os.umask(mask)
     assert target.read_text() == "mine\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("folder", ["/proc", "/sys"])
+def test_a_folder_that_takes_no_new_files_is_told_so(folder: str) -> None:
+    """The app's export to `/sys/a.txt` was told, to root, whom its permissions let write,
+    `cannot create a file in /sys (Permission denied)`: the cause is told, in the words
+    of `export -o`, as it was (more briefly) for /proc."""
+    if not (os.path.isdir(folder) and os.access(folder, os.W_OK)):
+        pytest.skip(f"no {folder} that this user may write, as root may /sys")
+    with pytest.raises(OSError) as refused:
+        write_text_atomically(Path(folder) / "a.txt", "mine\n")
+    said = ("takes no new files: it is no real folder but a view the system gives (as /proc is)"
+            if folder == "/proc" else "refuses new files though its permissions let you write "
+            "(a view the system gives, as /sys is, or a folder made immutable)")
+    assert refused.value.strerror == f"cannot create a file in {folder}, which {said}"
+    assert not os.path.lexists(Path(folder) / "a.txt")
