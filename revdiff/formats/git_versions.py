@@ -76,6 +76,10 @@ class ArticleParts:
     emptied: bool = False  # a commit left the file without text: no version (`add_version`)
     unfetched: bool = False  # a Git LFS pointer whose content is not in the repository
     newsdiffs_url: str | None = None  # the URL a NewsDiffs archive's file is named after
+    # the plain texts that hold a NewsDiffs header, written by commits that are no NewsDiffs
+    # commit: (place in `versions`, commit, text, the wrapping warning read plain gave), read
+    # again in NewsDiffs' layout when the file has NewsDiffs versions (`_read_newsdiffs_alike`)
+    headed: list[tuple[int, str, str, str | None]] = field(default_factory=list)
 
 
 def add_version(article: ArticleParts, change: FileChange, data: bytes, where: str) -> None:
@@ -134,11 +138,15 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
                                 "date/title/byline header; read as plain text")
     article.metadata["path"] = change.path
     paragraphs, width = read_paragraphs(text)
+    wrapped = None
     if width is None:
         article.unwrapped.append((len(article.versions), change.commit[:12], text))
     else:
-        article.warnings.append(wrapped_warning(change.commit[:12], width))
+        wrapped = wrapped_warning(change.commit[:12], width)
+        article.warnings.append(wrapped)
         article.wrap_width = max(width, article.wrap_width or 0)
+    if url_path is None and split_version_text(text).has_header:
+        article.headed.append((len(article.versions), change.commit[:12], text, wrapped))
     article.versions.append(Version(number, change.path, paragraphs, change.author_time))
     _warn_when_time_goes_back(article, change.commit)
 
@@ -265,7 +273,35 @@ def _warn_when_number_goes_back(article: ArticleParts, commit: str) -> None:
             "history")
 
 
+def _read_newsdiffs_alike(parts: ArticleParts) -> None:
+    """A NewsDiffs file's versions that other commits wrote (a keeper's commit over many files,
+    line ends normalised, a bulk import: their messages name no file as NewsDiffs does) read in
+    NewsDiffs' layout, as its NewsDiffs versions are, when they hold its date, title and byline
+    lines, warned; read as plain text, those lines were three paragraphs of the version."""
+    if parts.newsdiffs_url is None or not parts.headed:
+        return
+    newest = parts.versions[-1].number
+    for place, commit, text, wrapped in parts.headed:
+        parsed = split_version_text(text)
+        version = parts.versions[place]
+        parts.versions[place] = replace(version, title=parsed.title, paragraphs=parsed.paragraphs)
+        parts.unwrapped = [entry for entry in parts.unwrapped if entry[0] != place]
+        if wrapped is not None:
+            parts.warnings.remove(wrapped)
+        parts.metadata.update({f"date.{version.number}": parsed.date,
+                               f"byline.{version.number}": parsed.byline})
+        if version.number == newest:
+            parts.metadata.update({"date": parsed.date, "byline": parsed.byline})
+        parts.warnings.append(
+            f"{commit}: no NewsDiffs commit (its message names no file it writes as NewsDiffs "
+            "names it) wrote this version, which holds the date, title and byline lines of the "
+            "file's NewsDiffs versions; read as they are")
+    if all(f"date.{version.number}" in parts.metadata for version in parts.versions):
+        parts.metadata.pop("path", None)  # no version is read as plain text
+
+
 def finish_article(parts: ArticleParts) -> Article:
+    _read_newsdiffs_alike(parts)
     _read_alike(parts)
     _warn_when_text_comes_back(parts)
     # a later run's page that cut a version stored whole warned it incomplete: no longer so

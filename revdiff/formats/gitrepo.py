@@ -11,7 +11,8 @@ Three shapes are read, detected per commit:
 - NewsDiffs archives: messages "Adding file <path>" / "Change to <path>" naming the file the
   commit writes (a person's "Change to the intro" is no NewsDiffs commit), and files holding the
   date, the title and the byline on lines 1-3, a blank line, then paragraphs separated by blank
-  lines; the version's time is the commit's author date;
+  lines; the version's time is the commit's author date; a version of such a file that another
+  commit wrote (one over many files) is read so too when it holds the header lines, warned;
 - any other repository: each file's text split into paragraphs (one per non-empty line), titled by
   its path in the repository (`world/story.txt`, which tells it from `politics/story.txt`), timed
   by the author date; a commit that leaves the file without text is no

@@ -99,6 +99,40 @@ def test_a_message_that_begins_as_newsdiffs_but_names_another_file_is_no_newsdif
     assert article.versions[2].paragraphs == ("January 5, 2020", "A title", "By Me", "Body.")
 
 
+def test_a_newsdiffs_files_version_from_another_commit_is_read_in_its_layout(
+        tmp_path: Path) -> None:
+    """A commit of the archive's keeper over many files (line ends normalised, a bulk import)
+    names none of them as NewsDiffs does: the file's version it writes, before or after its
+    NewsDiffs versions, was read as plain text, titled by its path, its date, title and byline
+    lines three paragraphs, which the diff showed deleted. It is read in NewsDiffs' layout, as
+    the file's other versions are, warned."""
+    repo = new_repository(tmp_path / "archive")
+    story, other = "www.x.test/story", "www.x.test/other"
+    commit_text(repo, 0, {story: newsdiffs_file("January 7, 2014", "Budget", "By JANE DOE",
+                                                "Talks stalled.")}, f"Adding file {story}")
+    commit_text(repo, 60, {story: newsdiffs_file("January 7, 2014", "Budget", "By JANE DOE",
+                                                 "Talks resumed."),
+                           other: newsdiffs_file("January 7, 2014", "Storm", "", "Rain.")},
+                f"Change to {story}")
+    commit_text(repo, 120, {other: newsdiffs_file("January 7, 2014", "Storm", "", "Snow.")},
+                f"Change to {other}")
+    commit_text(repo, 180, {story: newsdiffs_file("January 7, 2014", "Budget deal", "By JANE DOE",
+                                                  "Talks ended.")}, "Import the last captures")
+    budget, storm = load([str(repo)])
+    assert [v.title for v in budget.versions] == ["Budget", "Budget", "Budget deal"]
+    assert [v.title for v in storm.versions] == ["Storm", "Storm"]
+    assert paragraphs(budget) == [("Talks stalled.",), ("Talks resumed.",), ("Talks ended.",)]
+    assert paragraphs(storm) == [("Rain.",), ("Snow.",)]
+    assert (budget.metadata["byline.2"], budget.metadata["date"]) == ("By JANE DOE",
+                                                                      "January 7, 2014")
+    assert "path" not in budget.metadata and "path" not in storm.metadata
+    assert [w.split(":", 1)[1] for w in storm.warnings] == [
+        (" no NewsDiffs commit (its message names no file it writes as NewsDiffs names it) "
+         "wrote this version, which holds the date, title and byline lines of the file's "
+         "NewsDiffs versions; read as they are")]
+    assert len(budget.warnings) == 1
+
+
 def _archive_of_one_file(tmp_path: Path, story: str, text: str) -> Article:
     """The article a NewsDiffs archive of one commit, adding the file `story`, is read as."""
     repo = git.Repo.init(tmp_path / "archive", initial_branch="master")
