@@ -141,16 +141,16 @@ def read_given_pages(texts: Sequence[TextInput], notes: list[str] | None = None)
         files = in_folder_order
     read_notes = [warning for warning in (given[file].warning for file in files) if warning]
     return _articles_of_pages([(file, given[file].text) for file in files], read_notes, notes,
-                              untimed_as_given=not as_a_glob)
+                              untimed_as_given=not as_a_glob, given=True)
 
 
 def _articles_of_pages(pages: Sequence[tuple[Path, str]], read_notes: list[str],
                        notes: list[str] | None = None,
                        left_out: Mapping[str, str] | None = None,
-                       untimed_as_given: bool = False) -> list[Article]:
+                       untimed_as_given: bool = False, given: bool = False) -> list[Article]:
     """The articles of the saved `pages` (each file with its text, in the order of a folder's
     files, or in the order given: `untimed_as_given`), as `articles_from_pages` gives them;
-    `read_notes` says how the files were read."""
+    `read_notes` says how the files were read, `given` that they were given as files."""
     # imported once the input is known to hold pages: BeautifulSoup, which reads them, takes
     # some 90 ms to import, which a folder of version files must not wait for
     from revdiff.formats.snapshot_page import read_page
@@ -169,7 +169,7 @@ def _articles_of_pages(pages: Sequence[tuple[Path, str]], read_notes: list[str],
     where = str(read[0].parent)
     _refuse_one_time_named_twice(saved_pages, where)
     return articles_from_pages(saved_pages, where, folder_notes, notes, left_out,
-                               untimed_as_given)
+                               untimed_as_given, given)
 
 
 def _refuse_one_time_named_twice(pages: Sequence[SavedPage], where: str) -> None:
@@ -207,7 +207,7 @@ def mixed_folder(other: Path, first_page: str, text: str | None = None) -> Incon
 def articles_from_pages(pages: Sequence[SavedPage], where: str,
                         read_notes: Sequence[str] = (), notes: list[str] | None = None,
                         left_out: Mapping[str, str] | None = None,
-                        untimed_as_given: bool = False) -> list[Article]:
+                        untimed_as_given: bool = False, given: bool = False) -> list[Article]:
     """Group pages by URL, order each group by time (the pages that give none by the numbers in
     their file names, or, `untimed_as_given`, in the order of `pages`, the order the files were
     given in), fold repeated texts; warn about the rest,
@@ -217,7 +217,9 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
     warnings. Of a folder of several, a note on one page (`where/page.html: ...`) is a warning of
     that page's article, and the notes on the folder (the pages left out, the dates in the names,
     its several articles) are said once in `notes`, each naming the folder (`where`); without
-    `notes`, every article carries them."""
+    `notes`, every article carries them. Pages `given` as files, not read from their folder, are
+    spoken of as the pages given: their several articles said without naming a folder (pipes
+    give none, /dev/fd)."""
     empty = [p for p in pages if not p.text.paragraphs]
     with_text = [p for p in pages if p.text.paragraphs]
     if not with_text:
@@ -232,19 +234,24 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
     folder_notes = [*read_notes, *left_out.values(), *home_page_notes,
                     *(f"{p.name}: {_why_no_text(p)}; page left out" for p in empty)]
     if len(groups) == 1:
-        return [_article(group, folder_notes, untimed_as_given) for group in groups.values()]
-    folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "
-                        "page names); each is read as its own article")
+        return [_article(group, folder_notes, untimed_as_given, given)
+                for group in groups.values()]
+    holding = "the pages given are" if given else "the folder holds pages"
+    several = (f"{holding} of {len(groups)} articles (by the URL each page names); each is "
+               "read as its own article")
+    folder_notes.append(several)
     if notes is None:
-        return [_article(group, folder_notes, untimed_as_given) for group in groups.values()]
+        return [_article(group, folder_notes, untimed_as_given, given)
+                for group in groups.values()]
     on_pages = {p.name: [note for note in read_notes if note.startswith(f"{p.name}: ")]
                 for p in with_text}
     said_on_a_page = {note for page_notes in on_pages.values() for note in page_notes}
     files = [*(p.name for p in pages), *left_out]
-    notes.extend(note if any(note.startswith(f"{file}: ") for file in files) else f"{where}: {note}"
+    notes.extend(note if any(note.startswith(f"{file}: ") for file in files)
+                 or (given and note == several) else f"{where}: {note}"
                  for note in folder_notes if note not in said_on_a_page)
     return [_article(group, [note for p in group for note in on_pages[p.name]],
-                     untimed_as_given) for group in groups.values()]
+                     untimed_as_given, given) for group in groups.values()]
 
 
 def _article_key(url: str | None) -> str | None:
@@ -306,7 +313,8 @@ def _why_no_text(page: SavedPage) -> str:
     return "no article text found"
 
 
-def _article(pages: list[SavedPage], folder_notes: list[str], untimed_as_given: bool) -> Article:
+def _article(pages: list[SavedPage], folder_notes: list[str], untimed_as_given: bool,
+             given: bool) -> Article:
     warnings = list(folder_notes)
     if pages[0].url is None:  # the pages that name no URL
         warnings.append("these pages name no URL (no canonical link, og:url, browser's "
@@ -383,7 +391,8 @@ def _article(pages: list[SavedPage], folder_notes: list[str], untimed_as_given: 
                         f"text of the page before {'it' if one else 'them'} and "
                         f"{'is' if one else 'are'} folded into it ({first_few(folded)})")
     if len(versions) == 1:
-        warnings.append(f"only one version of {url or 'this article'} in the folder: "
+        among = "among the pages given" if given else "in the folder"
+        warnings.append(f"only one version of {url or 'this article'} {among}: "
                         "nothing to compare")
     return Article(source_of_url(url), url, tuple(versions), None, {"tracker": "saved pages"},
                    tuple(warnings))

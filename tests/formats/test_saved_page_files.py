@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,13 +50,20 @@ def _pages(folder: Path, pages: dict[str, str]) -> list[str]:
 def test_saved_pages_given_as_files_are_read_as_their_folder_is(
         tmp_path: Path, pages: dict[str, str]) -> None:
     """Two saved pages given as files were refused, each "neither a News Sniffer nor a NewsDiffs
-    page", and told to be put in a folder, which would have read them."""
+    page", and told to be put in a folder, which would have read them. Alike but for the wording:
+    the pages given, where the folder's name the folder."""
     files = _pages(tmp_path / "pages", pages)
     folder_notes: list[str] = []
     files_notes: list[str] = []
     from_folder = load([str(tmp_path / "pages")], notes=folder_notes)
-    assert load(files, notes=files_notes) == from_folder
-    assert files_notes == folder_notes
+
+    def as_the_folder_says(text: str) -> str:
+        return text.replace("among the pages given", "in the folder").replace(
+            "the pages given are of", f"{tmp_path / 'pages'}: the folder holds pages of")
+
+    assert [replace(article, warnings=tuple(map(as_the_folder_says, article.warnings)))
+            for article in load(files, notes=files_notes)] == from_folder
+    assert list(map(as_the_folder_says, files_notes)) == folder_notes
     assert len(from_folder[0].versions) >= 2
 
 
@@ -134,3 +142,32 @@ def test_saved_pages_as_a_shell_glob_gives_them_are_read_in_their_folder_order(
     assert load(files) == load([str(folder)])
     article, = load(files)
     assert [v.title for v in article.versions] == ["First title", "Second title", "Third title"]
+
+
+def test_saved_pages_of_several_articles_through_pipes_are_spoken_of_as_the_pages_given() -> None:
+    """Pages of three articles through pipes were said to be `/dev/fd: the folder holds pages of
+    3 articles`, of a folder nobody gave."""
+    from shell_pipes import shell_pipes
+
+    third_url = "https://news.example.com/2020/01/03/a-third-story"
+    notes: list[str] = []
+    with shell_pipes(render_page(URL, FIRST, SITES[0]), render_page(OTHER_URL, SECOND, SITES[0]),
+                     render_page(third_url, THIRD, SITES[0])) as pipes:
+        articles = load(pipes, notes=notes)
+    assert len(articles) == 3
+    assert "the pages given are of 3 articles (by the URL each page names); each is read as its " \
+           "own article" in notes
+    assert not any("folder" in note for note in notes)
+
+
+def test_a_lone_version_among_saved_pages_given_is_said_to_be_among_them(tmp_path: Path) -> None:
+    """Files given one by one were told `only one version of URL in the folder`."""
+    files = _pages(tmp_path / "pages", {"b.html": render_page(URL, FIRST, SITES[0]),
+                                        "a.html": render_page(OTHER_URL, SECOND, SITES[0])})
+    articles = load(files, notes=[])
+    assert [w for article in articles for w in article.warnings if "only one version" in w] == [
+        f"only one version of {URL} among the pages given: nothing to compare",
+        f"only one version of {OTHER_URL} among the pages given: nothing to compare"]
+    from_folder = load([str(tmp_path / "pages")], notes=[])
+    assert all(w.endswith("in the folder: nothing to compare")
+               for article in from_folder for w in article.warnings if "only one version" in w)
