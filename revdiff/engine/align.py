@@ -523,7 +523,8 @@ def _extended_elsewhere(loose_old: Sequence[int], loose_new: Sequence[int], old_
     alone goes on from it after a word ends, no other old sentence starts it, and the pair is
     out of order with the links in place: a move. In place, a sentence kept whole is an edit by
     `_kept_whole`, which asks for EXTENDED_WORDS words: `hot or not` / `hot or not was …` are no
-    pair there. `He left.` does not start `He left the city …`."""
+    pair there. `He left.` does not start `He left the city …`. The old sentence holds a letter:
+    a bare number that starts a line elsewhere (`5` / `5'3" (1600mm) gauge`) is no item moved."""
     free_old = sorted(set(loose_old).difference(*(move.old for move in moves)))
     free_new = set(loose_new).difference(*(move.new for move in moves))
     starts = sorted((new_forms[j].chars, j) for j in free_new)
@@ -531,7 +532,7 @@ def _extended_elsewhere(loose_old: Sequence[int], loose_new: Sequence[int], old_
     found: dict[int, list[int]] = {}  # new sentence: the old ones that start it
     for i in free_old:
         text = old_forms[i].chars
-        if not words_only(old_forms[i]).words:
+        if not any(map(str.isalpha, text)):  # a bare number (`5`) starts many a line
             continue
         started: list[int] = []  # the texts it starts follow it, in order
         for k in range(bisect.bisect_left(texts, text), len(texts)):

@@ -240,6 +240,15 @@ def test_a_sentence_kept_whole_as_the_start_of_one_elsewhere_is_a_move(
     assert all(link.old and link.new for link in links)
 
 
+def test_a_bare_number_starting_a_sentence_elsewhere_is_no_move() -> None:
+    # `5` starts `5'3" (1600mm) gauge` at a similarity of 0.16: a number, not an item moved
+    old = ["gauges:", "5", "standard", "metre", "others:", "broad", "narrow"]
+    new = ["gauges:", "standard", "metre", "others:", "broad", "5'3\" (1600mm) gauge", "narrow"]
+    links = align_sentences(old, new)
+    assert not any(link.moved for link in links)
+    assert align.Link((1,), (), 0.0) in links
+
+
 def test_a_short_sentence_starting_two_others_elsewhere_is_no_move() -> None:
     # which of the two it became cannot be told: both stay added, the old one cut
     old = ["one:", "tiger", "two:", "lynx", "three:"]
