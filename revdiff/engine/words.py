@@ -9,6 +9,7 @@ import unicodedata
 from diff_match_patch import diff_match_patch
 
 from revdiff.engine.graphemes import continues_cluster, joins_previous
+from revdiff.engine.sentences import word_set
 from revdiff.engine.word_count import STACKERS, UNSPACED
 from revdiff.model import WordDiff
 
@@ -153,8 +154,9 @@ def _kept_words_given_back(differ: diff_match_patch, runs: list[tuple[int, str]]
     edits (`), `, ` `) are merged, the changes have grown and swallow the next kept run, then
     the next, up to a year and a name with its dates that did not change (`1946-), and folk-singer
     stan rogers (1949-1983` deleted and inserted again). A deletion beside an insertion is diffed
-    again, and what they have in common is kept when it holds a number or two words or more; a
-    lone word such as `the` or `and` between changes stays in them, as the cleanup wanted."""
+    again, and what they have in common is kept when it holds a number, or two words or more not
+    all common function words (`_carries_meaning`); a lone word such as `the` or `and`, or
+    `of the`, between changes stays in them, as the cleanup wanted."""
     given_back: list[tuple[int, str]] = []
     index = 0
     while index < len(runs):
@@ -180,8 +182,20 @@ def _kept_words_given_back(differ: diff_match_patch, runs: list[tuple[int, str]]
 
 
 def _carries_meaning(codes: str, decode: dict[str, str]) -> bool:
+    """Whether kept words between changes are worth showing kept: a number, or two words or more
+    of which one is no common English function word (`of the`, `they are` stay in the change)."""
     words = _words_of(codes, decode)
-    return len(words) >= 2 or any(word[0].isdigit() for word in words)
+    return any(word[0].isdigit() for word in words) or (
+        len(words) >= 2 and any(word.casefold() not in _FUNCTION_WORDS for word in words))
+
+
+# the words that alone carry no meaning of their own between two changes
+_FUNCTION_WORDS = word_set(
+    "a an the and or but nor so yet if as than then of in on at to for from by with into onto "
+    "over under up out about after before this that these those it its is are was were be been "
+    "being am do does did has have had will would shall should can could may might must not no "
+    "i me my we us our you your he him his she her they them their who whom whose which what "
+    "there here")
 
 
 def _append_change(runs: list[tuple[int, str]], deleted: str, inserted: str) -> None:
