@@ -25,6 +25,7 @@ import socket
 import tempfile
 import threading
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -35,6 +36,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from revdiff.errors import WORKER_LOST_EXIT, RevdiffError, temporary_folder_failure
 from revdiff.export.extras import require_distributed
+from revdiff.export.progress import as_warning
 from revdiff.export.worker_loss import WorkBoard, WorkerLost, how_it_ended, join_board
 from revdiff.stop_signals import stops_held
 
@@ -525,6 +527,38 @@ def _check_workers_run_this_revdiff(client: Any, address: str) -> None:
                                address, hint=hint)
 
 
+@contextmanager
+def _dask_version_warning_left_out(distributed: Any) -> Iterator[None]:
+    """Within: Dask's client warns of no version mismatch. It wrote a table of many lines, and its
+    own source line, on stderr, even under --quiet; `_note_other_dask_versions` says it in one."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=distributed.versions.VersionMismatchWarning)
+        yield
+
+
+def _note_other_dask_versions(distributed: Any, client: Any, address: str,
+                              note: Callable[[str], None]) -> None:
+    """Tell `note`, in one line, of Dask's packages (and Python) that the scheduler or a worker
+    runs in another version than this process: Dask may fail between them, and the run goes on,
+    as Dask's own warning lets it."""
+    try:
+        versions = client.get_versions()
+    except OSError:  # the scheduler is gone: the first result says so
+        return
+    here = versions["client"]["packages"]
+    theirs = [versions["scheduler"], *versions["workers"].values()]
+    others = []
+    for package in ("python", *distributed.versions.required_packages):
+        found = sorted({str(their.get("packages", {}).get(package)) for their in theirs
+                        if isinstance(their, dict)} - {str(here.get(package))})
+        if found:
+            others.append(f"{package} {', '.join(found)} (here {here.get(package)})")
+    if others:
+        note(as_warning(f"the Dask scheduler at {address} or its workers run other versions "
+                        f"than this process: {', '.join(others)}; Dask may fail between them "
+                        "(install the same versions everywhere)"))
+
+
 def _wait_for_a_worker(client: Any, address: str, notice_after: float,
                        note: Callable[[str], None]) -> None:
     """Wait, for as long as it takes, until the scheduler has a worker: a cluster that adds
@@ -649,7 +683,8 @@ class DaskExecutor:
         try:
             _check_something_listens(distributed, address, timeout)
             _check_it_speaks_dask(distributed, address, timeout)
-            with stops_held(second_sigterm_at_once=True):  # (a second SIGTERM: at once)
+            with (stops_held(second_sigterm_at_once=True),  # (a second SIGTERM: at once)
+                  _dask_version_warning_left_out(distributed)):
                 client = distributed.Client(address, timeout=timeout)
                 cleanup.callback(client.close)
         except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
@@ -657,6 +692,7 @@ class DaskExecutor:
                                    hint=SCHEDULER_HINT) from error
         _wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
         _check_workers_run_this_revdiff(client, address)
+        _note_other_dask_versions(distributed, client, address, on_note or (lambda text: None))
         try:
             return cls(client, cleanup=cleanup, address=address, on_note=on_note,
                        notice_after=notice_after)

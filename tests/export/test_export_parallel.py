@@ -1181,11 +1181,12 @@ def test_a_local_dask_executor_whose_client_fails_to_close_still_closes_the_rest
 
 def _pass_the_scheduler_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     """`--scheduler`'s checks of the address (something listens, speaks Dask, has a worker that
-    runs this revdiff) passed without a scheduler, for a fake client."""
+    runs this revdiff, and the versions of Dask there) passed without a scheduler, for a fake
+    client."""
     from revdiff.export import parallel
 
     for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
-                  "_check_workers_run_this_revdiff"):
+                  "_check_workers_run_this_revdiff", "_note_other_dask_versions"):
         monkeypatch.setattr(parallel, check, lambda *_args: None)
 
 
@@ -1603,3 +1604,42 @@ def test_a_missing_dask_temporary_directory_is_named_as_dask_s_setting(tmp_path:
     assert told.startswith(f"{missing}: ")
     assert "Dask's temporary-directory" in told and "DASK_TEMPORARY_DIRECTORY" in told
     assert not missing.exists()
+
+
+def test_a_scheduler_of_other_dask_versions_is_one_warning_line(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scheduler running other versions of Dask than this process made Dask's client warn
+    with a table of many lines and its own source line on stderr, even under --quiet."""
+    distributed = pytest.importorskip("dask.distributed")
+    import warnings
+    from types import SimpleNamespace
+
+    from distributed import client as dask_client
+    from distributed import versions as dask_versions
+
+    from revdiff.export.parallel import DaskExecutor
+
+    def older_dask_here(packages: Any = None) -> dict[str, Any]:
+        versions = dask_versions.get_versions(packages)
+        versions["packages"] = {**versions["packages"], "dask": "2000.1.0"}
+        return versions
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  protocol="tcp://", host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        # the client, alone, reports an older dask: the scheduler and its worker do not
+        monkeypatch.setattr(dask_client, "version_module", SimpleNamespace(
+            get_versions=older_dask_here, error_message=dask_versions.error_message,
+            VersionMismatchWarning=dask_versions.VersionMismatchWarning))
+        notes: list[str] = []
+        address = cluster.scheduler_address
+        with warnings.catch_warnings(record=True) as caught, ExitStack() as closing:
+            warnings.simplefilter("always")
+            DaskExecutor.connect(address, closing, on_note=notes.append)
+    assert [warning for warning in caught
+            if isinstance(warning.message, dask_versions.VersionMismatchWarning)] == []
+    here = dask_versions.get_versions()["packages"]["dask"]
+    said = (f"warning: the Dask scheduler at {address} or its workers run other versions than "
+            f"this process: dask {here} (here 2000.1.0); Dask may fail between them (install "
+            "the same versions everywhere)")
+    assert notes == [said]
