@@ -559,6 +559,16 @@ def _note_other_dask_versions(distributed: Any, client: Any, address: str,
                         "(install the same versions everywhere)"))
 
 
+# How Dask's TCP comm begins a closed connection's error: `in <TCP (closed) ConnectionPool...>: `.
+_DASK_COMM = re.compile(r"^in <[^<>]*>: ")
+
+
+def _without_dask_comm(error: OSError) -> str:
+    """`error`'s text on one line, without the Dask connection object it may begin by naming
+    (`in <TCP (closed) ConnectionPool.identity local=... remote=...>: ConnectionResetError: ...`)."""
+    return _DASK_COMM.sub("", " ".join(str(error).split()), count=1)
+
+
 def _wait_for_a_worker(client: Any, address: str, notice_after: float,
                        note: Callable[[str], None]) -> None:
     """Wait, for as long as it takes, until the scheduler has a worker: a cluster that adds
@@ -572,9 +582,10 @@ def _wait_for_a_worker(client: Any, address: str, notice_after: float,
                  f"(start one with `dask worker {address}`, or stop with Ctrl-C)")
             client.wait_for_workers(1)
     except OSError as error:  # the scheduler stopped while the run waited
-        raise SchedulerProblem(f"lost the Dask scheduler while waiting for a worker: {error}",
-                               address, hint="check that the scheduler is running, then run "
-                                             "the command again") from None
+        raise SchedulerProblem(f"lost the Dask scheduler while waiting for a worker: "
+                               f"{_without_dask_comm(error)}", address,
+                               hint="check that the scheduler is running, then run the command "
+                                    "again") from None
 
 
 def _start_local_cluster(distributed: Any, workers: int, scratch: str) -> Any:
@@ -698,8 +709,9 @@ class DaskExecutor:
                        notice_after=notice_after)
         except OSError as error:  # the scheduler stopped as its workers were counted
             raise SchedulerProblem(f"lost the Dask scheduler while counting its workers: "
-                                   f"{error}", address, hint="check that the scheduler is "
-                                   "running, then run the command again") from None
+                                   f"{_without_dask_comm(error)}", address,
+                                   hint="check that the scheduler is running, then run the "
+                                        "command again") from None
 
     @classmethod
     def local(cls, workers: int) -> DaskExecutor:

@@ -1643,3 +1643,30 @@ def test_a_scheduler_of_other_dask_versions_is_one_warning_line(
             f"this process: dask {here} (here 2000.1.0); Dask may fail between them (install "
             "the same versions everywhere)")
     assert notes == [said]
+
+
+class _ClientCutWhileWaitingForAWorker:
+    """A client whose scheduler stops while it waits for a worker, as Dask's TCP comm says it."""
+
+    def wait_for_workers(self, *_args: Any, **_options: Any) -> None:
+        from distributed.comm.tcp import convert_stream_closed_error
+        from tornado.iostream import StreamClosedError
+
+        convert_stream_closed_error(
+            "<TCP (closed) ConnectionPool.identity local=tcp://127.0.0.1:48472 "
+            "remote=tcp://127.0.0.1:18559>",
+            StreamClosedError(real_error=ConnectionResetError(104, "Connection reset by peer")))
+
+
+def test_a_scheduler_lost_while_waiting_for_a_worker_is_told_without_dask_s_comm() -> None:
+    """The line named Dask's connection object (`in <TCP (closed) ConnectionPool.identity
+    local=... remote=...>: ...`) before what happened to it."""
+    pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import SchedulerProblem, _wait_for_a_worker
+
+    with pytest.raises(SchedulerProblem) as lost:
+        _wait_for_a_worker(_ClientCutWhileWaitingForAWorker(), "127.0.0.1:18559", 10.0,
+                           lambda text: None)
+    assert str(lost.value).startswith(
+        "127.0.0.1:18559: lost the Dask scheduler while waiting for a worker: "
+        "ConnectionResetError: [Errno 104] Connection reset by peer (check that")
