@@ -69,8 +69,8 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: SupportsIndex | Non
     the files of one folder given with their names sorted as text, as
     `sorted(glob.glob('story/*'))` gives them (`1.txt`, `10.txt`, `2.txt`): those are read as
     their folder is, in its order and with its version numbers. The article's `warnings` say
-    when the order read is not the order given, or not that of the numbers in the names (the
-    README's row on plain versions has every rule).
+    when the order read is not the order given, or not that of the numbers in the names
+    (docs/INPUTS.md, "Plain versions", has every rule).
 
     Bad input raises a `revdiff.errors.RevdiffError`; an input larger than `max_bytes` (default
     64 MiB) is refused before it is read. What the readers warn about an article is in its

@@ -1,0 +1,47 @@
+"""The README's table of inputs is one a person can scan, and docs/INPUTS.md holds the rules of
+each of its rows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+INPUTS = ROOT / "docs" / "INPUTS.md"
+# The longest a cell of the table may be: a name, a sample, a sentence on how exact.
+CELL_AT_MOST = 160
+
+
+def _table_rows() -> list[list[str]]:
+    """The cells of each row of the table under `## What it reads`, its header left out."""
+    section = README.partition("\n## What it reads\n")[2].partition("\n## ")[0]
+    lines = [line for line in section.splitlines() if line.startswith("| ")]
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines[1:]]
+
+
+def _bare(name: str) -> str:
+    """An input's name in lower case, its remarks in brackets left out."""
+    while (shorter := re.sub(r" ?\([^()]*\)", "", name)) != name:
+        name = shorter
+    return " ".join(name.split()).lower()
+
+
+def test_the_readme_table_of_inputs_has_short_cells() -> None:
+    # its cells ran to thousands of characters (the plain versions' to 8,780): a new user could
+    # not read it
+    rows = _table_rows()
+    assert len(rows) >= 10
+    long = [(row[0][:40], len(cell)) for row in rows for cell in row if len(cell) > CELL_AT_MOST]
+    assert not long, f"cells longer than {CELL_AT_MOST} characters: {long}"
+
+
+def test_docs_inputs_has_a_section_for_each_row_of_the_table() -> None:
+    assert "`docs/INPUTS.md`" in README
+    sections = re.split(r"^## ", INPUTS.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
+    for name, sample, _ in _table_rows():
+        # a section headed by the input's name, or its start, that names its sample
+        holding = [section for section in sections
+                   if _bare(name).startswith(_bare(section.partition("\n")[0]))
+                   and f"Sample: {sample}" in " ".join(section.split())]
+        assert len(holding) == 1, f"docs/INPUTS.md has no one section for {name!r}"
