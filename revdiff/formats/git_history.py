@@ -19,7 +19,8 @@ from revdiff.safe_git import git_complaint, run_git
 # A SHA-256 id first: a SHA-1 id is its first 40 digits.
 _LOG_HEADER = re.compile(rb"^@@([0-9a-f]{64}|[0-9a-f]{40}) (.*)$")
 _RAW_DATE = re.compile(r"^(-?\d+) ([+-])(\d\d)(\d\d)$")
-_NOT_FILES = ("160000", "120000")  # the modes of a submodule and of a symbolic link
+# git's modes of the entries that are no file, and what each is: never read nor followed
+_NOT_FILES = {"160000": "submodule", "120000": "symbolic link"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,8 @@ def has_commits(git_dir: Path) -> bool:
 
 def read_history(git_dir: Path, revision: str, where: str,
                  paths_now: dict[int, str] | None = None,
-                 missing_hint: str = DAMAGED) -> list[FileChange]:
+                 missing_hint: str = DAMAGED,
+                 not_files: dict[str, str] | None = None) -> list[FileChange]:
     """Every change of a file's content on the first-parent chain of `revision`, oldest first.
 
     Each commit of the chain, a merge too, is compared with its first parent, renames detected
@@ -62,9 +64,11 @@ def read_history(git_dir: Path, revision: str, where: str,
     and a NewsDiffs message survive the merge. `git_dir` is a sanitized clone
     (`revdiff.safe_git.sanitized_clone`). `paths_now`, when given, gets each lineage's path at
     `revision` (for a deleted file, its last), which a rename that kept the text changed too.
-    `where` is the repository the clone was made of, named when git cannot read the history,
-    which is then incomplete or damaged; `missing_hint` says what to do when a file's content it
-    reads to detect a rename is missing (`git_blobs.missing_object_hint`).
+    `not_files`, when given, gets the paths the chain's commits write a submodule or a symbolic
+    link at, each with what it is (`_NOT_FILES`): none of them is read. `where` is the
+    repository the clone was made of, named when git cannot read the history, which is then
+    incomplete or damaged; `missing_hint` says what to do when a file's content it reads to
+    detect a rename is missing (`git_blobs.missing_object_hint`).
     """
     result = run_git(git_dir, "log", revision, "--reverse", "--topo-order", "-z", "--raw",
                      "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--date=raw",
@@ -74,7 +78,8 @@ def read_history(git_dir: Path, revision: str, where: str,
         what_to_do = missing_hint if complaint.startswith("fatal: unable to read") else DAMAGED
         raise StoreError(f"cannot read the history of {revision}", where,
                          hint=f"git said: {complaint}; {what_to_do}")
-    return list(_changes_on_first_parent_chain(list(_parse_log(result.stdout)), paths_now))
+    return list(_changes_on_first_parent_chain(list(_parse_log(result.stdout)), paths_now,
+                                               not_files))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,8 @@ class _Commit:
     author_time: datetime | None
     date_problem: str | None
     changes: list[_PathChange] = field(default_factory=list)
+    # the submodules and symbolic links it writes: (path, what it is: `_NOT_FILES`)
+    not_files: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _parse_log(output: bytes) -> Iterator[_Commit]:
@@ -103,8 +110,8 @@ def _parse_log(output: bytes) -> Iterator[_Commit]:
     Each commit is a header token `@@<id> <seconds> <offset>` (git prints no date when the
     commit's is unreadable), its parents as one token, its message as one token, then for every
     changed file a `:<modes> <ids> <status>` token followed by a path token, or by the old and
-    the new path for a rename (status `R<score>`). Deletions, submodules and symbolic links are
-    left out.
+    the new path for a rename (status `R<score>`). Deletions are left out; submodules and
+    symbolic links are kept apart (`_Commit.not_files`).
     """
     tokens = output.split(b"\0")
     index = 0
@@ -135,8 +142,10 @@ def _parse_log(output: bytes) -> Iterator[_Commit]:
             index += 1
         path = _path_name(tokens[index])
         index += 1
-        if (not status or status.startswith("D") or set(meta[3]) == {"0"}
-                or meta[1] in _NOT_FILES):
+        if not status or status.startswith("D") or set(meta[3]) == {"0"}:
+            continue
+        if meta[1] in _NOT_FILES:
+            commit.not_files.append((path, _NOT_FILES[meta[1]]))
             continue
         commit.changes.append(_PathChange(path, renamed_from, meta[2], meta[3]))
     if commit is not None:
@@ -150,7 +159,8 @@ def _path_name(path: bytes) -> str:
     return path.decode("utf-8", "surrogateescape")
 
 
-def _changes_on_first_parent_chain(commits: list[_Commit], paths_now: dict[int, str] | None = None
+def _changes_on_first_parent_chain(commits: list[_Commit], paths_now: dict[int, str] | None = None,
+                                   not_files: dict[str, str] | None = None
                                    ) -> Iterator[FileChange]:
     """The content changes of the commits on the last commit's first-parent chain, in order.
 
@@ -171,6 +181,8 @@ def _changes_on_first_parent_chain(commits: list[_Commit], paths_now: dict[int, 
     lineage_at: dict[str, int] = {}  # path -> the lineage of the file last seen there
     lineages = 0  # how many have been started
     for commit in commits:
+        if not_files is not None and commit.id in chain:
+            not_files.update(commit.not_files)
         for change in commit.changes:
             if change.blob == change.old_blob:
                 writer = None  # renamed, or its mode changed: the content is the same

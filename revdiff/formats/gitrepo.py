@@ -34,16 +34,17 @@ before it gets a warning (a stored version's time is the article's own, read bac
 so does a stored version numbered below the stored version before it.
 
 A file none of whose versions is text (binary: a NUL byte, but for text a UTF-16 or UTF-32
-byte-order mark begins, bytes no encoding reads, or, not UTF-8, too many bytes no text holds), or
-that is empty in every version, is no article; one warning on the repository's first article
-counts such files and names a few. A version over the size limit is told binary from its first
-8 KiB alone, the rest unread, as a plain file over it is: by a NUL byte (not after a UTF-16 or
-UTF-32 byte-order mark), as git tells binary files, or bytes no text holds; binary, it is left out as any
-binary version is (a picture beside the articles stops nothing); else it is refused. A
-repository without a text file is an error. A Git LFS file (git holds a pointer in its place) is
-read from the repository's LFS store, `lfs/objects` in its git directory; a version whose
-content is not there is left out, warned, and a file with none there is counted as binary files
-are.
+byte-order mark begins, bytes no encoding reads, or, not UTF-8, too many bytes no text holds),
+or that is empty in every version, is no article; one warning on the repository's first article
+counts such files and names a few; so do one for the symbolic links and one for the submodules
+the chain's commits write, which are never followed nor read. A version over the size limit is
+told binary from its first 8 KiB alone, the rest unread, as a plain file over it is: by a NUL
+byte (not after a UTF-16 or UTF-32 byte-order mark), as git tells binary files, or bytes no
+text holds; binary, it is left out as any binary version is (a picture beside the articles
+stops nothing); else it is refused. A repository without a text file is an error. A Git LFS
+file (git holds a pointer in its place) is read from the repository's LFS store, `lfs/objects`
+in its git directory; a version whose content is not there is left out, warned, and a file with
+none there is counted as binary files are.
 
 A file renamed on the chain (git's rename detection between a commit and its first parent, `-M`:
 the old path gone, a new path at least half alike) goes on as the same article at its new path; a
@@ -86,6 +87,7 @@ from revdiff.formats.git_versions import (
 )
 from revdiff.formats.text_input import resolved
 from revdiff.model import Article
+from revdiff.read_warnings import counted, first_few
 from revdiff.safe_git import (
     common_git_dir,
     git_directory,
@@ -152,7 +154,9 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
             raise EmptyInput("the git repository's current branch (HEAD) has no commits",
                              str(path), hint=hint)
         missing_hint = missing_object_hint(common)
-        changes = read_history(clone, "HEAD", str(path), missing_hint=missing_hint)
+        not_files: dict[str, str] = {}  # the submodules' and symbolic links' paths: what each is
+        changes = read_history(clone, "HEAD", str(path), missing_hint=missing_hint,
+                               not_files=not_files)
         stored = _stored_lineages(changes)
         not_stored: dict[int, str] = {}  # in a store, the files it never wrote: their paths
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
@@ -189,9 +193,12 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
               if not article.emptied and not article.unfetched]
     if not read and failed:
         return []  # each left out with its error
+    links = _named(not_files, "symbolic link")
+    submodules = _named(not_files, "submodule")
     if not read:
         held = "; ".join(_files("binary", binary) + _files("empty", empty)
-                         + _files("Git LFS", unfetched))
+                         + _files("Git LFS", unfetched) + _not_files(links, "symbolic link")
+                         + _not_files(submodules, "submodule"))
         raise EmptyInput(f"no file in the history of the current branch (HEAD) holds text"
                          f"{': ' if held else ''}{held}", str(path),
                          hint=f"the Git LFS files' content is not in the repository: {FETCH_LFS}"
@@ -212,6 +219,12 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         read[0].warnings.append(f"{files} left out: the content of no version of "
                                 f"{'it' if len(unfetched) == 1 else 'them'} is in the repository; "
                                 f"{FETCH_LFS}")
+    for files in _not_files(links, "symbolic link"):
+        read[0].warnings.append(f"left out {files}: a link is no article and is never followed; "
+                                "give the file it names to read that")
+    for files in _not_files(submodules, "submodule"):
+        read[0].warnings.append(f"left out {files}: a submodule's repository is not read; give "
+                                "its folder to read its history")
     if unfinished:
         read[0].warnings.append(f"{path}: {unfinished}; run the same revdiff store again to "
                                 "put them there")
@@ -277,6 +290,17 @@ def _files(kind: str, paths: list[str]) -> list[str]:
     names = ", ".join(paths[:_NAMES_SHOWN])
     more = f" and {len(paths) - _NAMES_SHOWN} more" if len(paths) > _NAMES_SHOWN else ""
     return [f"{len(paths)} {kind} file{'s' if len(paths) > 1 else ''} ({names}{more})"]
+
+
+def _named(not_files: dict[str, str], kind: str) -> list[str]:
+    """The paths of `not_files` (path -> what it is) that are a `kind`, as names are shown."""
+    return [name_text(path) for path, what in not_files.items() if what == kind]
+
+
+def _not_files(paths: list[str], kind: str) -> list[str]:
+    """`2 symbolic links (latest.txt, top.txt)`, as a folder's left-out files are counted and
+    named (`folders.left_out_binary_warnings`); none when `paths` is empty."""
+    return [f"{counted(len(paths), kind)} ({first_few(paths)})"] if paths else []
 
 
 def ref_in_files(common: Path, ref: str) -> str | None:

@@ -1583,3 +1583,33 @@ def test_a_bad_stored_value_is_quoted_whole_enough_to_tell_apart(
     assert "(63 characters)" in first
     escaped = problem_of(tmp_path, "{\x1b[2J\x07")
     assert "\\x1b" in escaped and not any(c in escaped for c in "\x1b\x07")
+
+
+def test_symbolic_links_and_submodules_are_left_out_with_a_warning_naming_them(
+        tmp_path: Path) -> None:
+    """A link or a submodule in the history was skipped without a word: an archive whose
+    article is a link to it read without telling the researcher. One warning of each kind names
+    them, neither followed nor read; a repository of nothing else is refused naming them."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    for name in ("latest.txt", "today.txt", "top.txt", "x.txt"):
+        (repo / name).symlink_to("/etc/passwd" if name == "x.txt" else "story.txt")
+    head = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    git_at(repo, 60, "update-index", "--add", "--cacheinfo", f"160000,{head},vendor/archive")
+    git_at(repo, 60, "add", "--", "latest.txt", "today.txt", "top.txt", "x.txt")
+    git_at(repo, 60, "commit", "-q", "-m", "links and a submodule")
+    commit_text(repo, 120, {"story.txt": "One. Two.\n"}, "second")
+    [article] = load([str(repo)])
+    assert paragraphs(article) == [("One.",), ("One. Two.",)]
+    assert article.warnings == (
+        ("left out 4 symbolic links (latest.txt, today.txt, top.txt, ...): a link is no article "
+         "and is never followed; give the file it names to read that"),
+        ("left out 1 submodule (vendor/archive): a submodule's repository is not read; give its "
+         "folder to read its history"))
+    links_only = new_repository(tmp_path / "links")
+    (links_only / "latest.txt").symlink_to("/etc/passwd")
+    git_at(links_only, 0, "add", "--", "latest.txt")
+    git_at(links_only, 0, "commit", "-q", "-m", "a link")
+    assert_one_error_line(parse_cli(links_only), "holds text: 1 symbolic link (latest.txt)",
+                          "symbolic links and submodules are no articles")
