@@ -72,14 +72,16 @@ class ArticleParts:
     # the plain texts read one paragraph a line: (place in `versions`, commit, text), read
     # again in blocks when another version of the file looks wrapped (`_read_alike`)
     unwrapped: list[tuple[int, str, str]] = field(default_factory=list)
-    wrap_width: int | None = None  # the widest any of its plain versions looks wrapped at
+    # the width each of its plain versions that looks wrapped is wrapped at, by its place in
+    # `versions`: the widest is the one the others are read alike at (`_read_alike`)
+    wrap_widths: dict[int, int] = field(default_factory=dict)
     emptied: bool = False  # a commit left the file without text: no version (`add_version`)
     unfetched: bool = False  # a Git LFS pointer whose content is not in the repository
     newsdiffs_url: str | None = None  # the URL a NewsDiffs archive's file is named after
     # the plain texts that hold a NewsDiffs header, written by commits that are no NewsDiffs
-    # commit: (place in `versions`, commit, text, the wrapping warning read plain gave), read
-    # again in NewsDiffs' layout when the file has NewsDiffs versions (`_read_newsdiffs_alike`)
-    headed: list[tuple[int, str, str, str | None]] = field(default_factory=list)
+    # commit: (place in `versions`, commit, text), read again in NewsDiffs' layout when the
+    # file has NewsDiffs versions (`_read_newsdiffs_alike`)
+    headed: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def add_version(article: ArticleParts, change: FileChange, data: bytes, where: str) -> None:
@@ -138,15 +140,13 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
                                 "date/title/byline header; read as plain text")
     article.metadata["path"] = change.path
     paragraphs, width = read_paragraphs(text)
-    wrapped = None
     if width is None:
         article.unwrapped.append((len(article.versions), change.commit[:12], text))
     else:
-        wrapped = wrapped_warning(change.commit[:12], width)
-        article.warnings.append(wrapped)
-        article.wrap_width = max(width, article.wrap_width or 0)
+        article.warnings.append(wrapped_warning(change.commit[:12], width))
+        article.wrap_widths[len(article.versions)] = width
     if url_path is None and split_version_text(text).has_header:
-        article.headed.append((len(article.versions), change.commit[:12], text, wrapped))
+        article.headed.append((len(article.versions), change.commit[:12], text))
     article.versions.append(Version(number, change.path, paragraphs, change.author_time))
     _warn_when_time_goes_back(article, change.commit)
 
@@ -154,10 +154,11 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
 def _read_alike(parts: ArticleParts) -> None:
     """A file's plain versions read alike, as a folder's are (`plain.read_all_paragraphs`): when
     one looks wrapped, those too short to show it are read in blocks at its width if they fit."""
-    if parts.wrap_width is None:
+    wrap_width = max(parts.wrap_widths.values(), default=None)
+    if wrap_width is None:
         return
     for place, commit, text in parts.unwrapped:
-        paragraphs, width = read_paragraphs(text, parts.wrap_width)
+        paragraphs, width = read_paragraphs(text, wrap_width)
         if width is not None:
             parts.versions[place] = replace(parts.versions[place], paragraphs=paragraphs)
             parts.warnings.append(wrapped_warning(commit, width))
@@ -281,13 +282,14 @@ def _read_newsdiffs_alike(parts: ArticleParts) -> None:
     if parts.newsdiffs_url is None or not parts.headed:
         return
     newest = parts.versions[-1].number
-    for place, commit, text, wrapped in parts.headed:
+    for place, commit, text in parts.headed:
         parsed = split_version_text(text)
         version = parts.versions[place]
         parts.versions[place] = replace(version, title=parsed.title, paragraphs=parsed.paragraphs)
         parts.unwrapped = [entry for entry in parts.unwrapped if entry[0] != place]
-        if wrapped is not None:
-            parts.warnings.remove(wrapped)
+        width = parts.wrap_widths.pop(place, None)  # no plain version's: none read alike at it
+        if width is not None:
+            parts.warnings.remove(wrapped_warning(commit, width))
         parts.metadata.update({f"date.{version.number}": parsed.date,
                                f"byline.{version.number}": parsed.byline})
         if version.number == newest:

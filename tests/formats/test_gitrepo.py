@@ -1613,3 +1613,28 @@ def test_symbolic_links_and_submodules_are_left_out_with_a_warning_naming_them(
     git_at(links_only, 0, "commit", "-q", "-m", "a link")
     assert_one_error_line(parse_cli(links_only), "holds text: 1 symbolic link (latest.txt)",
                           "symbolic links and submodules are no articles")
+
+
+def test_a_newsdiffs_version_read_again_in_its_layout_sets_no_wrap_width(
+        tmp_path: Path) -> None:
+    """A version another commit wrote, whose lines looked wrapped read as plain text, is read
+    again in NewsDiffs' layout: its width went on counting, and the file's plain version too
+    short to show wrapping alone was read in blocks at it, its lines joined."""
+    import textwrap
+
+    story = "www.x.test/story"
+    long = " ".join(["The talks on the budget went on late into the night in the capital."] * 5)
+    lead = ["The minister said on Tuesday that the", "troops would arrive after talks in the",
+            "capital ended, officials told reporters."]
+    repo = new_repository(tmp_path / "archive")
+    commit_text(repo, 0, {story: newsdiffs_file("January 7, 2014", "Budget", "By JANE DOE",
+                                                "Talks stalled.")}, f"Adding file {story}")
+    commit_text(repo, 60, {story: newsdiffs_file("January 7, 2014", "Budget", "By JANE DOE",
+                                                 *[textwrap.fill(long, 40)] * 2)},
+                "Import the last captures")
+    commit_text(repo, 120, {story: "Short lead.\n\n" + "\n".join(lead) + "\n"},
+                f"Change to {story}")
+    [budget] = load([str(repo)])
+    assert paragraphs(budget)[1] == (long, long)
+    assert paragraphs(budget)[2] == ("Short lead.", *lead)
+    assert not [w for w in budget.warnings if "wrapped at" in w]
