@@ -29,12 +29,14 @@ EXAMPLE_LENGTH = 80
 MASK = "…"
 # What differs from article to article in warnings of one kind: a quoted text ('CET', "x",
 # `+0100`), a URL, a path (`news/world/story.txt`, `www.nytimes.com/2012/01/05/world/x`) or a
-# file name (`story.txt`), a commit id (`6b932e9af6c7`), a number (`1,204`, `2.0`)
+# file name (`story.txt`), a commit id (`6b932e9af6c7`), a number (`1,204`, `2.0`); a URL, path
+# or file name is searched from the start of its run only: from each character, a long run made
+# each search read on to its end
 _PATH_CHARACTER = r"[\w~@+#-]"
 _VARYING = re.compile(
-    r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`|\S+://\S+"
-    rf"|(?<![\w.]){_PATH_CHARACTER}[\w.~@+#-]*(?:/[\w.~@+#-]+)+"
-    rf"|(?<![\w.]){_PATH_CHARACTER}+(?:\.{_PATH_CHARACTER}+)*\.[A-Za-z]\w{{0,7}}(?![\w/])"
+    r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`|(?<!\S)\S+://\S+"
+    rf"|(?<![\w.~@+#-]){_PATH_CHARACTER}[\w.~@+#-]*(?:/[\w.~@+#-]+)+"
+    rf"|(?<![\w.~@+#-]){_PATH_CHARACTER}+(?:\.{_PATH_CHARACTER}+)*\.[A-Za-z]\w{{0,7}}(?![\w/])"
     r"|(?<!\w)(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,64}(?!\w)"
     r"|\d+(?:[.,]\d+)*")
 # a parenthesised text holding one of them: `(versions 0, 1 and 3 more)`

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from revdiff.repeated_warnings import RepeatedWarnings, warning_kind
@@ -100,3 +103,18 @@ def test_a_long_first_clause_is_cut_at_a_word_boundary() -> None:
     (summary,) = repeated.summaries()
     shown = summary.partition(" like '")[2].partition("' (each")[0]
     assert shown == " ".join(["word"] * 16) + "…"
+
+
+def test_a_warning_of_long_runs_without_a_space_is_told_apart_in_seconds() -> None:
+    """Found by a review: a URL was searched from each character of a run without a space, and
+    a path or file name from each `-`, `~`, `@`, `+` or `#` of a run of them, each search reading
+    on to the run's end (quadratic: 100 kB of letters, slashes or `-` took 20 s). Run in a child
+    process: the time goes inside the regular expression engine, which no signal interrupts."""
+    script = ("from revdiff.repeated_warnings import warning_kind\n"
+              "for run in ['a' * 300_000, '/' * 300_000, '-' * 300_000, 'a1' * 150_000]:\n"
+              "    warning_kind('n.db: entry 1: ' + run + ' https://example.com/x', 'n.db')\n")
+    try:
+        subprocess.run([sys.executable, "-c", script], timeout=30, check=True,
+                       capture_output=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("telling the warning's kind ran longer than 30 s")
