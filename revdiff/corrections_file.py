@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from revdiff.errors import RevdiffError, os_reason
+from revdiff.file_kinds import special_kind
 from revdiff.file_names import name_text
 from revdiff.model import Article, RowKind
 
@@ -69,16 +71,25 @@ def read_corrected(read: Callable[[], list[Article]], path: str | None, max_byte
 def read_corrections(path: str, max_bytes: int) -> list[Correction]:
     """The corrections a file holds, in its order; a malformed line is refused, naming it."""
     where = name_text(path)
+    too_large = BadCorrection(f"the corrections file is larger than {max_bytes} bytes", where,
+                              hint="give a smaller file, or raise --max-size",
+                              python_hint="give a smaller file, or raise max_bytes")
     try:
-        if os.stat(path).st_size > max_bytes:
-            raise BadCorrection(f"the corrections file is larger than {max_bytes} bytes", where,
-                                hint="give a smaller file, or raise --max-size",
-                                python_hint="give a smaller file, or raise max_bytes")
-        with open(path, "rb") as handle:
-            data = handle.read()
+        # opened without waiting, and read only if a regular file: a FIFO waits for a writer for
+        # ever, and /dev/zero, of size 0, never ends
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise BadCorrection(f"the corrections file is {special_kind(mode)}, not a regular "
+                                    "file", where, hint="give a corrections file: a file of JSON lines")
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                raise too_large
+            data = handle.read(max_bytes + 1)  # the file may grow
     except OSError as error:
         raise BadCorrection(f"cannot read the corrections file: {os_reason(error)}",
                             where) from None
+    if len(data) > max_bytes:
+        raise too_large
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,3 +92,24 @@ def test_a_file_name_two_input_pages_have_is_refused_naming_them(tmp_path: Path)
     [said] = run.stderr.splitlines()
     assert "fixes.jsonl:2: no diff page is /elsewhere/p.txt, and 2 input pages are named " \
            "p.txt (a/p.txt, b/p.txt)" in said, said
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_a_corrections_file_that_is_no_regular_file_is_refused_not_read_forever(
+        tmp_path: Path, kind: str) -> None:
+    """Found by a review: --corrections naming a FIFO waited forever for a writer, and
+    /dev/zero was read until memory ran out (its size is 0, under --max-size)."""
+    if kind == "fifo":
+        fixes = tmp_path / "fixes.jsonl"
+        os.mkfifo(fixes)
+    else:
+        fixes = Path(kind)
+    try:
+        run = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(SEED_PAGE),
+                              "--corrections", str(fixes)], capture_output=True, text=True,
+                             timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"revdiff kept reading the corrections file {kind}")
+    assert (run.returncode, run.stdout) == (2, "")
+    [said] = run.stderr.splitlines()
+    assert re.search(r"the corrections file is a (FIFO|device), not a regular file", said), said
