@@ -189,7 +189,7 @@ class RevdiffApp(PageActions, App[None]):
         # files `w` replaces without asking; and the one it last asked to replace, with the
         # press it asked at (`presses`): only the press right after it answers
         self.corrections_file = corrections_file
-        self.corrections_saved: set[Path] = set()
+        self.corrections_saved: dict[Path, int] = {}  # each file `w` wrote: the article's index
         self.corrections_replace_asked: tuple[Path, int] | None = None
         self.presses = 0  # the keys pressed and the clicks so far
         # what the command line said of the inputs on stderr, which the app's screen hides

@@ -54,7 +54,7 @@ class PageHost(Protocol):
     def size(self) -> Size: ...
 
     corrections_file: str | None
-    corrections_saved: set[Path]
+    corrections_saved: dict[Path, int]
     corrections_replace_asked: tuple[Path, int] | None
     presses: int
 
@@ -154,12 +154,15 @@ class PageActions:
                         "the current row)" if self.session.article.pages else NOT_READ_FROM_A_PAGE,
                         timeout=2, markup=False)
             return
-        path = self.export_directory / f"{article_slug(self._article_ref().name)}-corrections.jsonl"
-        if os.path.lexists(path) and not _replaceable(self, path) \
+        article = self._article_ref()
+        path = self.export_directory / f"{article_slug(article.name)}-corrections.jsonl"
+        if os.path.lexists(path) and not _replaceable(self, path, article.index) \
                 and self.corrections_replace_asked != (path, self.presses - 1):
             self.corrections_replace_asked = (path, self.presses)
-            self.notify(f"{visible(path.name)} is in the export folder, and this app did not "
-                        "read or write it: "
+            whose = ("holds another article's corrections, saved by this app"
+                     if path in self.corrections_saved
+                     else "is in the export folder, and this app did not read or write it")
+            self.notify(f"{visible(path.name)} {whose}: "
                         f"{self.key_of['save_corrections']} again replaces it", severity="warning",
                         timeout=6, markup=False)
             return
@@ -169,17 +172,18 @@ class PageActions:
             self.notify(f"Could not write {visible(str(path))}: {os_reason(error)}",
                         severity="error", markup=False)
             return
-        self.corrections_saved.add(path)
+        self.corrections_saved[path] = article.index
         self.corrections_replace_asked = None
         self.notify(exported_notice("the corrections", visible(str(path)), self.size.width),
                     timeout=4, markup=False)
 
 
-def _replaceable(app: PageHost, path: Path) -> bool:
-    """Whether `w` replaces the corrections file at `path` without asking: the file the app was
-    started with (`view --corrections`), or one `w` wrote in this run."""
+def _replaceable(app: PageHost, path: Path, article: int) -> bool:
+    """Whether `w` replaces the corrections file at `path` of the article numbered `article`
+    without asking: the file the app was started with (`view --corrections`), or one `w` wrote
+    in this run for that article (another article's name may give the same file name)."""
     if path in app.corrections_saved:
-        return True
+        return app.corrections_saved[path] == article
     try:
         return app.corrections_file is not None and os.path.samefile(path, app.corrections_file)
     except OSError:  # the file read at the start is gone

@@ -604,6 +604,39 @@ async def test_w_asks_again_after_another_key(page_article: Article, tmp_path: P
 
 
 @run_async
+async def test_w_asks_before_replacing_the_corrections_another_article_saved_under_its_name(
+        page_article: Article, tmp_path: Path) -> None:
+    """Found by a review: two articles whose names give one file name (a slug keeps 60
+    characters) share `<article>-corrections.jsonl`, and `w` on the second silently replaced the
+    file it had saved for the first, whose corrections were lost."""
+    corrected, applied = _read_with_a_correction(page_article, tmp_path)
+    saved_in = tmp_path / "saved"
+    saved_in.mkdir()
+    names = ("https://example.com/" + "x" * 70 + "/one", "https://example.com/" + "x" * 70 + "/two")
+    app = RevdiffApp([corrected, corrected], export_directory=saved_in, corrections=applied,
+                     article_names=names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        path = _corrections_path(app)
+        await pilot.press("w")
+        await pilot.pause()
+        path.write_text("# the first article's\n", encoding="utf-8")  # told apart from the second's
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert app.article_index == 1 and _corrections_path(app) == path
+        await pilot.press("w")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == "# the first article's\n"
+        notice = list(app._notifications)[-1]
+        assert notice.severity == "warning" and notice.message.endswith(
+            "-corrections.jsonl holds another article's corrections, saved by this app: "
+            "w again replaces it")
+        await pilot.press("w")
+        await pilot.pause()
+        assert len(path.read_text(encoding="utf-8").splitlines()) == 2
+
+
+@run_async
 async def test_w_replaces_the_corrections_file_the_app_was_started_with(
         page_article: Article, tmp_path: Path) -> None:
     """Replacing the file `view --corrections` read is what `w` is for: no question asked."""
