@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -110,6 +111,9 @@ def _parse_line(text: str, where: str, number: int) -> Correction:
         fields = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
         raise refuse("not a JSON object") from None
+    except ValueError:  # an integer of more digits than Python reads
+        raise refuse(f"a number too long to read (more than {sys.get_int_max_str_digits():,} "
+                     "digits)") from None
     if not isinstance(fields, dict):
         raise refuse("not a JSON object")
     unknown = sorted(set(fields) - _KEYS)

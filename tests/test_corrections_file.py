@@ -33,6 +33,9 @@ def test_written_corrections_are_read_back_with_their_lines(tmp_path: Path) -> N
     ('{"page": "p.txt", "line": 15, "kind": "change"}', 'a change row needs "boundary"'),
     ('{"page": "p.txt", "line": 15, "kind": "old_only", "boundary": 4}', "only a change row"),
     ('{"page": "p.txt", "line": 15, "kind": "match", "side": 1}', "unknown key 'side'"),
+    # found by a review: Python reads no integer of more than 4,300 digits (a traceback)
+    pytest.param('{"page": "p.txt", "line": ' + "9" * 5000 + ', "kind": "match"}',
+                 "a number too long to read", id="a-5000-digit-line"),
 ])
 def test_a_malformed_line_is_refused_naming_it(tmp_path: Path, line: str, reason: str) -> None:
     path = tmp_path / "fixes.jsonl"
