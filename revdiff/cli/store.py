@@ -87,11 +87,11 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     """Store each version of each article as a git commit in the repository at --repo.
 
     The article's file is named after its URL; its source, URL, version number, title, time,
-    metadata and the reader's warnings are kept in commit trailers, with a few more that the
-    README names (What it reads: `revdiff store` makes such a repository). A commit's author
-    date is the version's time; a version without a time, or with one git cannot date (before
-    1970), gets the run's time, which `git log` shows, while reading the repository back gives
-    the version the time it had, or none. Versions already stored are not added again; a
+    metadata and the reader's warnings are kept in commit trailers, with a few more that
+    docs/STORE.md names (How revdiff store writes a repository). A commit's author date is the
+    version's time; a version without a time, or with one git cannot date (before 1970), gets
+    the run's time, which `git log` shows, while reading the repository back gives the version
+    the time it had, or none. Versions already stored are not added again; a
     version identical to the previous one, or a text stored twice before (a flip-flop), is
     skipped, and so is one whose number is stored with another text (a conflict) or that is
     older than the newest stored version (out of order), which gets a warning that says what to

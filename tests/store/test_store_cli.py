@@ -679,16 +679,17 @@ def test_a_version_not_stored_is_named_with_the_repository(tmp_path: Path) -> No
                                   "this input into another repository\n")
 
 
-def test_help_names_what_the_trailers_keep_and_points_at_the_readme() -> None:
+def test_help_names_what_the_trailers_keep_and_points_at_docs_store() -> None:
     """`store --help` said the trailers keep the title, URL, source, version number and time,
-    leaving out the metadata, the reader's warnings and the rest the README names."""
+    leaving out the metadata, the reader's warnings and the rest docs/STORE.md names (the
+    README's "What it reads" named them, until they moved there)."""
     said = " ".join(CliRunner().invoke(main, ["store", "--help"]).stdout.split())
     assert ("its source, URL, version number, title, time, metadata and the reader's warnings "
-            "are kept in commit trailers, with a few more that the README names (What it "
-            "reads: `revdiff store` makes such a repository).") in said
-    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
-    assert "`revdiff store` makes such a repository" in readme
-    assert all(f"`Revdiff-{name}`" in readme for name in (
+            "are kept in commit trailers, with a few more that docs/STORE.md names (How revdiff "
+            "store writes a repository).") in said
+    store_md = (Path(__file__).parents[2] / "docs" / "STORE.md").read_text("utf-8")
+    assert store_md.startswith("# How revdiff store writes a repository\n")
+    assert all(f"`Revdiff-{name}`" in store_md for name in (
         "Source", "Url", "Version", "Title", "Time", "Metadata", "Warnings"))
 
 

@@ -111,15 +111,16 @@ def test_git_date_of_a_time_its_zone_dates_1969_is_written_in_utc() -> None:
     assert git_date(datetime(1970, 1, 1, 1, tzinfo=timezone(timedelta(hours=-1))), NOW) == "7200 -0100"
 
 
-def test_the_readme_names_every_trailer_the_store_writes() -> None:
+def test_docs_store_names_every_trailer_the_store_writes() -> None:
     """`git log --format='%(trailers:key=Revdiff-Time-Text)'` and the like need the trailers'
     names: the README named two of them, and nowhere said that the relative time, the version it
-    counts from, the tracker's count of versions and the file's form are kept at all."""
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    counts from, the tracker's count of versions and the file's form are kept at all. They are
+    named in docs/STORE.md, where the README's rules of the store moved."""
+    store_md = (Path(__file__).resolve().parents[2] / "docs" / "STORE.md").read_text(encoding="utf-8")
     written = {value for name, value in vars(git_layout).items()
                if name.startswith("TRAILER_") and isinstance(value, str)}
     assert "Revdiff-Version" in written
-    assert {name for name in written if f"`{name}`" not in readme} == set()
+    assert {name for name in written if f"`{name}`" not in store_md} == set()
 
 
 @pytest.mark.parametrize(("first", "second"), [
