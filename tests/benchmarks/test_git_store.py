@@ -12,6 +12,15 @@ import pytest
 from benchmark_scripts import load_benchmark
 
 from revdiff.model import Article
+from revdiff.store import plan as store_plan
+
+
+@pytest.fixture(autouse=True)
+def _crowded_folder_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The script sets the store's `CROWDED_FOLDER` from `--crowded-folder`; run in this
+    process, it would leave later tests' stores spreading every file over subfolders (a full
+    run's store tests failed after `--crowded-folder 0`)."""
+    monkeypatch.setattr(store_plan, "CROWDED_FOLDER", store_plan.CROWDED_FOLDER)
 
 
 @pytest.mark.parametrize(("arguments", "said"), [
