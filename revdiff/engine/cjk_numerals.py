@@ -6,11 +6,13 @@ a number: `一些`, `一样`, `统一`), nor is `十` or `零` alone (`十分`, 
 run that opens with a magnitude (`万一`, in case; `千万`, by all means). A run without a magnitude
 is read digit by digit, as a year is written (`二〇二四` is `2024`). A magnitude after a number in
 digits multiplies it as it does a numeral (`value_with_magnitude`: `3千` is `3000`, `1.2万` is
-`12000`, `3000万` and `三千万` are one number)."""
+`12000`, `3000万` and `三千万` are one number), and digits after it with a magnitude of their own
+are the same number's, as numerals there are (`3万5千` is `35000`, as `三万五千` is)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
@@ -26,9 +28,15 @@ _NUMERAL = re.compile(f"(?<![0-9０-９{_NUMERAL_CHARACTERS}])[{''.join(_DIGITS)
                       f"[{_NUMERAL_CHARACTERS}]*+(?![0-9０-９])")
 _NO_NUMERAL_ALONE = frozenset("一十〇零")
 # The magnitudes written after digits (`3千`, `3000万`, `1.2万亿`; not `十`, which no digits come
-# before), and one with the numerals after it (`3千五百`).
+# before), and one with the numerals after it (`3千五百`) and the digits with a magnitude of their
+# own (`3万5千`, `1億2000万`, `1亿2,000万`; not the `5` of `3万5人`).
 MAGNITUDES_AFTER_DIGITS = "百千" + "".join(_LARGE_MAGNITUDES)
-_MAGNITUDE_AFTER_DIGITS = re.compile(f"[{MAGNITUDES_AFTER_DIGITS}][{_NUMERAL_CHARACTERS}]*+")
+_DIGITS_IN_A_RUN = r"\d+(?:,\d{3})*"
+_MAGNITUDE_AFTER_DIGITS = re.compile(
+    f"[{MAGNITUDES_AFTER_DIGITS}][{_NUMERAL_CHARACTERS}]*+"
+    f"(?:{_DIGITS_IN_A_RUN}[{MAGNITUDES_AFTER_DIGITS}][{_NUMERAL_CHARACTERS}]*+)*+")
+# A part of a numeral: digits (`2,000` of `1亿2,000万`) or one character.
+_NUMERAL_PART = re.compile(f"{_DIGITS_IN_A_RUN}|.")
 
 
 def cjk_numeral_values(text: str) -> list[str]:
@@ -37,36 +45,39 @@ def cjk_numeral_values(text: str) -> list[str]:
             if run not in _NO_NUMERAL_ALONE]
 
 
-def value_with_magnitude(text: str, end: int, number: str) -> str:
+def value_with_magnitude(text: str, end: int, number: str) -> tuple[str, int]:
     """`number`, a number in digits as `plain_digits` writes it that ends at `end` of `text`, times
-    the magnitude right after it, with the numerals after that (`3千` as `3000`, `3千五百` as
-    `3500`, `1.2万` as `12000`); `number` as it is where no magnitude follows, and a list of digits
-    (`10.20.30`) as it is too. The price: digits after a magnitude are a number of their own,
-    `3万5千` is read as `30000` and `5000`, where `三万五千` is `35000`."""
+    the magnitude right after it, with the numerals after that and the digits with a magnitude of
+    their own (`3千` as `3000`, `3千五百` and `3千5百` as `3500`, `1.2万` as `12000`, `1億2000万`
+    as `120000000`), and where what was read ends; `number` as it is where no magnitude follows,
+    and a list of digits (`10.20.30`) as it is too, both ending at `end`."""
     run = _MAGNITUDE_AFTER_DIGITS.match(text, end)
     if run is None:
-        return number
+        return number, end
     try:
         digits = Decimal(number)
     except InvalidOperation:
-        return number
-    return format(_value(run.group(), digits).normalize(), "f")
+        return number, end
+    return format(_value(run.group(), digits).normalize(), "f"), run.end()
 
 
 def _value(numeral: str, digits: Decimal = Decimal(0)) -> Decimal:
-    """The value of `numeral`, after `digits` where a number in digits comes before it."""
+    """The value of `numeral` (with digits in it, the `5` of `万5千`), after `digits` where a
+    number in digits comes before it."""
     if not any(char in _SMALL_MAGNITUDES or char in _LARGE_MAGNITUDES for char in numeral):
         return Decimal("".join(str(_DIGITS[char]) for char in numeral))
     total = group = Decimal(0)
     digit = digits
-    for char in numeral:
-        if char in _DIGITS:
-            digit = Decimal(_DIGITS[char])
-        elif char in _SMALL_MAGNITUDES:
-            group += (digit or 1) * _SMALL_MAGNITUDES[char]
+    for part in (match.group() for match in _NUMERAL_PART.finditer(numeral)):
+        if part in _DIGITS:
+            digit = Decimal(_DIGITS[part])
+        elif part[0].isdecimal():  # the `5` of `3万5千`
+            digit = Decimal("".join(str(unicodedata.decimal(char)) for char in part if char != ","))
+        elif part in _SMALL_MAGNITUDES:
+            group += (digit or 1) * _SMALL_MAGNITUDES[part]
             digit = Decimal(0)
         else:
-            magnitude = _LARGE_MAGNITUDES[char]
+            magnitude = _LARGE_MAGNITUDES[part]
             if magnitude > max(total, Decimal(1)):  # `一万亿`: the groups before it are multiplied too
                 total = (total + group + digit) * magnitude
             else:

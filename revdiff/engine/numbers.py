@@ -284,8 +284,11 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
         text = _values_of_scaled_numbers(text)
         text = _LAKH_GROUPS.sub(lambda match: match.group().replace(",", ", "), text)
+    read_to = 0
     for match in NUMBER.finditer(text):
-        number = value_with_magnitude(text, match.end(), plain_digits(match.group()))
+        if match.start() < read_to:
+            continue  # the `5` of `3万5千`, read with the `3`
+        number, read_to = value_with_magnitude(text, match.end(), plain_digits(match.group()))
         is_a_comma_list = number.count(".") > 1 and "." not in match.group()
         found += ([plain_digits(item) for item in number.split(".")]
                   if other_styles and is_a_comma_list else [qualified_number(text, match, number)])

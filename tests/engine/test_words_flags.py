@@ -1780,6 +1780,12 @@ def test_chinese_and_japanese_numerals_are_numbers() -> None:
     ("3千五百人", ("3500",)),
     ("1.2万亿元", ("1200000000000",)),
     ("有1.30万人", ("13000",)),
+    ("3万5千人", ("35000",)),
+    ("３万５千人", ("35000",)),
+    ("1億2000万円", ("120000000",)),
+    ("1亿2,000万元", ("120000000",)),
+    ("3万五千人", ("35000",)),
+    ("3万5人，2千3百", ("2300", "30000", "5")),
 ])
 def test_magnitudes_after_digits_multiply_them(text: str, numbers: tuple[str, ...]) -> None:
     """`3千` was read as `3`, so `3千` to `三千` (both 3,000) was a number changed and `3万人` to
@@ -1795,6 +1801,9 @@ def test_magnitudes_after_digits_multiply_them(text: str, numbers: tuple[str, ..
     ("损失3000万元。", "损失三千万元。", False),
     ("有3万人受灾。", "有3人受灾。", True),
     ("有1.2万人受灾。", "有1.3万人受灾。", True),
+    ("有3万5千人受灾。", "有三万五千人受灾。", False),
+    ("有3万5千人受灾。", "有3万6千人受灾。", True),
+    ("1億2000万円。", "一億二千万円。", False),
 ])
 def test_digits_with_a_magnitude_against_numerals(old: str, new: str, changed: bool) -> None:
     """`3千` to `三千` is one number written otherwise, `3万人` to `3人` a number changed."""
