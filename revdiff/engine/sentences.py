@@ -129,23 +129,29 @@ _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]{0,40}, ")
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z](?:\.[A-Z])+")
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca env vgl")
+# Words that say when and open a sentence (`left the U.S. Today they arrived.`); after a quotation
+# they may come before its speaker (`?” Today Smith asked.`).
+_WHEN_OPENERS = word_set("today yesterday tomorrow tonight")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split;
 # a word that says when opens one too (`left the U.S. Today they arrived.`), where a name's word
 # goes on with it (`the U.S. Embassy`).
-OPENERS = word_set(
+OPENERS = _WHEN_OPENERS | word_set(
     "a an the he she it its they we i you his her their our this that these those there here "
     "but and or so yet if in on at as for from after before when while since although though "
     "however meanwhile still also then now later earlier what who why how where some many "
-    "most no not officials authorities police mr mrs ms dr today yesterday tomorrow tonight"
+    "most no not officials authorities police mr mrs ms dr"
 )
 # Openers that open a sentence before a comma too (`Still, it failed.`, `It, too, failed.`,
 # `Police, who came, ...`): after an initial, a comma after one leaves it opening a sentence
 # (`Plan B. Still, it failed.`; `Mary C. Most, resigned`).
-OPENERS_BEFORE_COMMA = word_set(
+OPENERS_BEFORE_COMMA = _WHEN_OPENERS | word_set(
     "however meanwhile still also then now later earlier yet so no here there but and or "
-    "he she it they we i you this that these those officials authorities police today yesterday "
-    "tomorrow tonight"
+    "he she it they we i you this that these those officials authorities police"
 )
+# Openers that begin the writer's own sentence after a quotation, never its speaker's name (`?” He
+# said no.`, `.” Officials said.`): not a title, which begins a name (`?” Mr. Smith said.`), nor a
+# word that says when, which may come before one (`?” Today Smith asked.`).
+_OPENERS_BEFORE_NO_SPEAKER = OPENERS - TITLES - _WHEN_OPENERS
 # Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
 # time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).
 TIME_ZONES = word_set(
@@ -472,9 +478,10 @@ def _opens_sentence(paragraph: str, start: int) -> bool:
 
 def _names_a_speaker(paragraph: str, start: int) -> bool:
     """Whether a speaker's name and a speech verb begin at `start`, after a quoted question or
-    exclamation (`?” Esper asked.`, `!” Mr. Smith said.`), where a pronoun or an opener other than
-    a title begins a new sentence (`?” He said no.`, `?” Officials said ...`), as does a verb with
-    an object of its own (`?” Merkel said nothing.`; not a time: `?” Trump said this week.`)."""
+    exclamation (`?” Esper asked.`, `!” Mr. Smith said.`, `?” Today Smith asked.`), where a
+    pronoun or an opener other than a title or a word that says when begins a new sentence (`?”
+    He said no.`, `?” Officials said ...`), as does a verb with an object of its own (`?” Merkel
+    said nothing.`; not a time: `?” Trump said this week.`)."""
     return _speaker_verb(paragraph, start) is not None
 
 
@@ -484,7 +491,7 @@ def _speaker_verb(paragraph: str, start: int) -> tuple[str, list[str]] | None:
     it was said (`said in a statement released by his campaign office in Wilmington late on
     Friday.`); None when none do."""
     words = paragraph[start:start + 400].split(maxsplit=32)
-    if not words or words[0].lower() in OPENERS - TITLES:
+    if not words or words[0].lower() in _OPENERS_BEFORE_NO_SPEAKER:
         return None
     count = _speech_verb_position(words)
     if count is None:

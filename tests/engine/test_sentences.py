@@ -173,6 +173,11 @@ def pieces(text: str) -> list[str]:
       "“No.” Iranian Foreign Minister Javad Zarif said.",
       "“Why?” Secretary of State Mike Pompeo asked.", "“No.” Pentagon officials said.", "“No.”",
       "Defense Secretary Mark Esper said the talks failed."]),
+    # a word that says when before the speaker opened a sentence, as it does after `U.S.`
+    (("“Is it over?” Today Smith asked. “Why?” Yesterday, Smith said, he left. “No.” Tonight "
+      "Biden said."),
+     ["“Is it over?” Today Smith asked.", "“Why?”", "Yesterday, Smith said, he left.",
+      "“No.” Tonight Biden said."]),
     # while a capitalised opener is the writer's own start of a sentence
     ("“It is over.” He said. “It is over.” Officials said.",
      ["“It is over.”", "He said.", "“It is over.”", "Officials said."]),
