@@ -118,7 +118,10 @@ def _parse_line(text: str, where: str, number: int) -> Correction:
         raise refuse("not a JSON object")
     unknown = sorted(set(fields) - _KEYS)
     if unknown:
-        raise refuse(f"unknown key {unknown[0]!r}")
+        # imported here: the readers' package loads the column splitter, which takes long
+        from revdiff.formats.fields import shown
+
+        raise refuse(f"unknown key {shown(unknown[0])}")
     page, line, kind = fields.get("page"), fields.get("line"), fields.get("kind")
     if not isinstance(page, str) or not page:
         raise refuse("no page named (\"page\": its name as `revdiff parse --format json` gives it)")

@@ -45,6 +45,19 @@ def test_a_malformed_line_is_refused_naming_it(tmp_path: Path, line: str, reason
     assert "write a correction as" in str(refused.value)
 
 
+def test_an_unknown_key_of_a_megabyte_is_named_in_a_short_line(tmp_path: Path) -> None:
+    """Found by a review: `unknown key` quoted the key whole, a 1 MB key a 1 MB error line."""
+    path = tmp_path / "fixes.jsonl"
+    key = "k" * 1_000_000
+    path.write_text(f'{{"page": "p.txt", "line": 15, "kind": "match", "{key}\\u001b": 1}}\n',
+                    encoding="utf-8")
+    with pytest.raises(BadCorrection, match=r"fixes.jsonl:1: unknown key 'kkk") as refused:
+        read_corrections(str(path), 2_000_000)
+    message = str(refused.value)
+    assert len(message) < 300 and "1,000,001 characters" in message
+    assert "\x1b" not in message
+
+
 def test_a_file_not_utf8_or_too_large_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "fixes.jsonl"
     path.write_bytes(b'{"page": "caf\xe9.txt", "line": 1, "kind": "match"}\n')
