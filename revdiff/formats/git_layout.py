@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -128,7 +129,7 @@ def decode_metadata(raw: str) -> dict[object, object] | None:
     None when the trailer holds no JSON object."""
     try:
         metadata = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # bad JSON, or an integer of more digits than Python reads
         return None
     return metadata if isinstance(metadata, dict) else None
 
@@ -155,7 +156,7 @@ def decode_warnings(raw: str, where: str) -> tuple[str, ...]:
     """The warnings in a `Revdiff-Warnings` value written by `encode_warnings`."""
     try:
         warnings = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # bad JSON, or an integer of more digits than Python reads
         warnings = None
     if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings) \
             or not is_utf8_text(warnings):
@@ -202,6 +203,10 @@ def decode_version_file(data: bytes, encoding: str | None, where: str,
         except RecursionError:  # json recurses once per level of nesting
             raise MalformedPage("stored version is not JSON lines (a line is nested deeper than "
                                 "Python reads)", where,
+                                hint="the file was not written by revdiff store") from None
+        except ValueError:  # an integer of more digits than Python reads
+            raise MalformedPage("stored version is not JSON lines (a number of more than "
+                                f"{sys.get_int_max_str_digits():,} digits)", where,
                                 hint="the file was not written by revdiff store") from None
         if not values or not all(isinstance(v, str) for v in values):
             raise MalformedPage("stored version does not hold JSON strings", where,

@@ -538,6 +538,28 @@ def test_a_stored_version_nested_deep_is_one_error_line(tmp_path: Path) -> None:
                           "story.txt")
 
 
+_HUGE = "9" * 5000  # Python reads no integer of more than 4,300 digits: a ValueError
+
+
+@pytest.mark.parametrize(("text", "trailer", "named"), [
+    pytest.param('"T"\n' + _HUGE + "\n", "Revdiff-Encoding: json-lines\n",
+                 "stored version is not JSON lines (a number of more than 4,300 digits)",
+                 id="version file"),
+    pytest.param("T\n\nP\n", f'Revdiff-Metadata: {{"tracker": {_HUGE}}}\n',
+                 "Revdiff-Metadata is not a JSON object", id="metadata"),
+    pytest.param("T\n\nP\n", f"Revdiff-Warnings: [{_HUGE}]\n",
+                 "Revdiff-Warnings is not a JSON list of strings", id="warnings"),
+])
+def test_a_stored_integer_of_5000_digits_is_one_error_line(tmp_path: Path, text: str,
+                                                           trailer: str, named: str) -> None:
+    """Found by a review: the store's JSON was read catching its syntax errors alone, and a
+    5,000-digit integer in a version file or a trailer was a traceback."""
+    raw_commits(tmp_path / "r", (text, "1600000000 +0000", STORED + trailer))
+    result = parse_cli(tmp_path / "r")
+    assert_one_error_line(result, named, "story.txt")
+    assert len(result.stderr) < 500
+
+
 def test_a_trailer_holding_a_lone_surrogate_is_read_as_written(tmp_path: Path) -> None:
     raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000",
                                  STORED.replace("https://example.com/a",
