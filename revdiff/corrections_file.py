@@ -14,7 +14,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -25,6 +25,8 @@ from revdiff.model import Article, RowKind
 
 _KEYS = {"page", "line", "kind", "boundary"}
 _EXAMPLE = '{"page": "p.txt", "line": 15, "kind": "change", "boundary": 57}'
+# The first line of a file `w` saves (`corrections_text`)
+_HEADER = "# rows read by hand in revdiff's app: give this file to --corrections"
 
 
 class BadCorrection(RevdiffError):
@@ -50,11 +52,39 @@ def correction_line(page: str, line: int, kind: RowKind, boundary: int | None) -
     return json.dumps(fields, ensure_ascii=False)
 
 
-def corrections_text(readings: Iterable[tuple[str, int, RowKind, int | None]]) -> str:
-    """A corrections file of `readings`: each row's page name, line, kind and boundary."""
-    lines = ["# rows read by hand in revdiff's app: give this file to --corrections",
-             *(correction_line(*reading) for reading in readings)]
+def corrections_text(readings: Iterable[tuple[str, int, RowKind, int | None]],
+                     kept: Iterable[str] = ()) -> str:
+    """A corrections file of `readings`: each row's page name, line, kind and boundary, after
+    the lines `kept` of the file it replaces (`other_articles_lines`)."""
+    lines = [_HEADER, *kept, *(correction_line(*reading) for reading in readings)]
     return "\n".join(lines) + "\n"
+
+
+def other_articles_lines(text: str, path: str, articles: Sequence[Article],
+                         pages: Collection[str]) -> list[str]:
+    """The lines of the corrections file `text`, read from `path`, that saving the corrections
+    of the pages `pages` (one article's) in it keeps: every line but those correcting one of
+    `pages` (their page found among the inputs' `articles` as `input_pages` finds it) and the
+    header `corrections_text` writes. Other articles' corrections, comments and lines that
+    cannot be read are kept as they are."""
+    where = name_text(path)
+    names, by_file = _input_names(articles)
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    kept = []
+    for number, line in enumerate(lines, start=1):
+        if line == _HEADER:
+            continue
+        if line.strip() and not line.lstrip().startswith("#"):
+            try:
+                page = _input_page(_parse_line(line, where, number), names, by_file, where)
+            except BadCorrection:
+                page = None
+            if page in pages:
+                continue
+        kept.append(line)
+    return kept
 
 
 def read_corrected(read: Callable[[], list[Article]], path: str | None, max_bytes: int,
@@ -71,6 +101,18 @@ def read_corrected(read: Callable[[], list[Article]], path: str | None, max_byte
 
 def read_corrections(path: str, max_bytes: int) -> list[Correction]:
     """The corrections a file holds, in its order; a malformed line is refused, naming it."""
+    where = name_text(path)
+    corrections = []
+    # split at line ends alone: `splitlines` also splits at U+2028 or NEL, which a name may hold
+    for number, line in enumerate(corrections_file_text(path, max_bytes).split("\n"), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            corrections.append(_parse_line(line, where, number))
+    return corrections
+
+
+def corrections_file_text(path: str, max_bytes: int) -> str:
+    """The text of the corrections file `path`: refused if it is no regular file, is larger
+    than `max_bytes` or is not UTF-8."""
     where = name_text(path)
     too_large = BadCorrection(f"the corrections file is larger than {max_bytes} bytes", where,
                               hint="give a smaller file, or raise --max-size",
@@ -92,15 +134,9 @@ def read_corrections(path: str, max_bytes: int) -> list[Correction]:
     if len(data) > max_bytes:
         raise too_large
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise BadCorrection("the corrections file is not UTF-8 text", where) from None
-    corrections = []
-    # split at line ends alone: `splitlines` also splits at U+2028 or NEL, which a name may hold
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            corrections.append(_parse_line(line, where, number))
-    return corrections
 
 
 def _parse_line(text: str, where: str, number: int) -> Correction:
@@ -169,32 +205,40 @@ def input_pages(articles: Sequence[Article], corrections: Sequence[Correction],
     the one of the same file (the same real path: the file written with absolute paths, or
     in another folder), else the one input page of the same file name. A page none of those
     find, or a file name several input pages have, is refused, naming the correction's line."""
-    names = list(dict.fromkeys(page.name for article in articles for page in article.pages))
-    by_file = {real: name for name in names if (real := _real_path(name)) is not None}
+    names, by_file = _input_names(articles)
     where = name_text(path)
-    found = []
-    for correction in corrections:
-        page = correction.page
-        if page not in names:
-            real = _real_path(page)
-            same_name = [name for name in names if PurePath(name).name == PurePath(page).name]
-            if real is not None and real in by_file:
-                page = by_file[real]
-            elif len(same_name) == 1:
-                page = same_name[0]
-            elif same_name:
-                raise BadCorrection(
-                    f"no diff page is {page}, and {len(same_name)} input pages are named "
-                    f"{PurePath(page).name} ({', '.join(same_name)})", where, correction.file_line,
-                    hint="name the page by its path as `revdiff parse --format json` names it",
-                    python_hint="name the page by its path as its PageReading's name gives it")
-            else:
-                raise BadCorrection(f"no diff page named {page} among the inputs", where,
-                                    correction.file_line,
-                                    hint="name a page as `revdiff parse --format json` names it",
-                                    python_hint="name a page as its PageReading's name gives it")
-        found.append(replace(correction, page=page))
-    return found
+    return [replace(correction, page=_input_page(correction, names, by_file, where))
+            for correction in corrections]
+
+
+def _input_names(articles: Sequence[Article]) -> tuple[list[str], dict[str, str]]:
+    """The names of the inputs' pages, and the real path of each that names a file -> its name."""
+    names = list(dict.fromkeys(page.name for article in articles for page in article.pages))
+    return names, {real: name for name in names if (real := _real_path(name)) is not None}
+
+
+def _input_page(correction: Correction, names: Sequence[str], by_file: dict[str, str],
+                where: str) -> str:
+    """The name of the input page `correction` corrects, as `input_pages` finds it."""
+    page = correction.page
+    if page in names:
+        return page
+    real = _real_path(page)
+    same_name = [name for name in names if PurePath(name).name == PurePath(page).name]
+    if real is not None and real in by_file:
+        return by_file[real]
+    if len(same_name) == 1:
+        return same_name[0]
+    if same_name:
+        raise BadCorrection(
+            f"no diff page is {page}, and {len(same_name)} input pages are named "
+            f"{PurePath(page).name} ({', '.join(same_name)})", where, correction.file_line,
+            hint="name the page by its path as `revdiff parse --format json` names it",
+            python_hint="name the page by its path as its PageReading's name gives it")
+    raise BadCorrection(f"no diff page named {page} among the inputs", where,
+                        correction.file_line,
+                        hint="name a page as `revdiff parse --format json` names it",
+                        python_hint="name a page as its PageReading's name gives it")
 
 
 def _real_path(name: str) -> str | None:

@@ -12,12 +12,18 @@ from typing import Protocol
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 
-from revdiff.corrections_file import corrections_text
+from revdiff.corrections_file import (
+    BadCorrection,
+    corrections_file_text,
+    corrections_text,
+    other_articles_lines,
+)
 from revdiff.errors import MalformedPage, os_reason
 from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
 from revdiff.export.staging import write_text_atomically
-from revdiff.model import PageReading
+from revdiff.model import Article, PageReading
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 from revdiff.terminal_text import visible
 from revdiff.tui.background import BackgroundWork
 from revdiff.tui.diff_view import DiffView
@@ -53,6 +59,7 @@ class PageHost(Protocol):
     @property
     def size(self) -> Size: ...
 
+    articles: list[Article]
     corrections_file: str | None
     corrections_saved: dict[Path, int]
     corrections_replace_asked: tuple[Path, int] | None
@@ -145,9 +152,11 @@ class PageActions:
     def action_save_corrections(self: PageHost) -> None:
         """Write the article's corrections (`--corrections`'s, then the flips) to
         `<article>-corrections.jsonl` in the export folder, which `--corrections` reads them back
-        from. A file there that is neither the one `--corrections` named nor one this run wrote
-        is replaced only on a second press right after the first: any other key or click in
-        between asks again, as typing does in the export dialog."""
+        from. In the file `--corrections` named, only the article's own lines are rewritten: the
+        other articles' corrections it holds are kept. A file there that is neither the one
+        `--corrections` named nor one this run wrote is replaced only on a second press right
+        after the first: any other key or click in between asks again, as typing does in the
+        export dialog."""
         saved = self.session.saved_corrections()
         if not saved:
             self.notify(f"No row was flipped: nothing to save ({self.key_of['flip_row']} flips "
@@ -166,8 +175,19 @@ class PageActions:
                         f"{self.key_of['save_corrections']} again replaces it", severity="warning",
                         timeout=6, markup=False)
             return
+        kept: list[str] = []
+        if _started_with(self, path):  # it may hold other articles' corrections, joined
+            pages = {page.name for page in self.session.article.pages}
+            try:
+                kept = other_articles_lines(corrections_file_text(str(path), DEFAULT_MAX_BYTES),
+                                            str(path), self.articles, pages)
+            except BadCorrection as error:
+                self.notify(f"Could not read {visible(str(path))} again to keep the other "
+                            f"articles' corrections it holds, so nothing was written: "
+                            f"{visible(str(error))}", severity="error", markup=False)
+                return
         try:
-            write_text_atomically(path, corrections_text(saved))
+            write_text_atomically(path, corrections_text(saved, kept))
         except OSError as error:
             self.notify(f"Could not write {visible(str(path))}: {os_reason(error)}",
                         severity="error", markup=False)
@@ -184,9 +204,14 @@ def _replaceable(app: PageHost, path: Path, article: int) -> bool:
     in this run for that article (another article's name may give the same file name)."""
     if path in app.corrections_saved:
         return app.corrections_saved[path] == article
+    return _started_with(app, path)
+
+
+def _started_with(app: PageHost, path: Path) -> bool:
+    """Whether `path` is the corrections file the app was started with (`view --corrections`)."""
     try:
         return app.corrections_file is not None and os.path.samefile(path, app.corrections_file)
-    except OSError:  # the file read at the start is gone
+    except OSError:  # the file read at the start is gone, or `path` is not there yet
         return False
 
 

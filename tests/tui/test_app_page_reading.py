@@ -654,6 +654,55 @@ async def test_w_replaces_the_corrections_file_the_app_was_started_with(
     assert after.startswith("#") and after.splitlines()[1:] == before.splitlines()
 
 
+def _a_correction_line(article: Article) -> str:
+    """A corrections file's line that reads the last unsure row of `article`'s first page
+    otherwise."""
+    from revdiff.corrections_file import correction_line
+
+    page = article.pages[0]
+    line = [row for row in page.rows if not row.is_sure][-1].line
+    row = next(r for r in flip_row(article, page.name, line).pages[0].rows if r.line == line)
+    return correction_line(page.name, line, row.kind, row.boundary)
+
+
+@run_async
+async def test_w_keeps_the_other_articles_corrections_of_the_file_the_app_was_started_with(
+        page_article: Article, tmp_path: Path) -> None:
+    """Found by a review: `view --corrections F` with F holding two articles' corrections joined
+    (as the README suggests), and F named as `w` names the first article's: `w` on it replaced F
+    with that article's lines alone, and the second article's corrections were lost."""
+    from revdiff.corrections_file import apply_corrections, read_corrections
+
+    other = _two_pages_apart()
+    names = ("washpo-soleimani", "iran-strikes")
+    path = _corrections_path(RevdiffApp([page_article, other], export_directory=tmp_path,
+                                        article_names=names))
+    first, second = _a_correction_line(page_article), _a_correction_line(other)
+    path.write_text(f"# joined\n{first}\n{second}\n", encoding="utf-8")
+    applied: list[Correction] = []
+    articles = apply_corrections([page_article, other], read_corrections(str(path), 100_000),
+                                 str(path), applied)
+    app = RevdiffApp(articles, export_directory=tmp_path, corrections=applied,
+                     corrections_file=str(path), article_names=names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("u", "f")
+        await wait_until(pilot, lambda: sum(app.session.flips.values()) == 1)
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        shown = app.session.article
+        assert list(app._notifications)[-1].message.startswith("Wrote the corrections")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert second in lines and "# joined" in lines
+    assert first in lines  # read with it, then a flip of another row
+    assert len(lines) == 5  # the header, the comment, the second's, the first's, the flip
+    read_back = apply_corrections([page_article, other], read_corrections(str(path), 100_000),
+                                  str(path))
+    assert read_back[0].pages == shown.pages
+    assert read_back[1].pages == articles[1].pages != other.pages
+
+
 def _read_with_a_correction(article: Article, tmp_path: Path) -> tuple[Article, list[Correction]]:
     """`article` read with a corrections file (`view --corrections`) that flips its last unsure
     row, and the corrections applied."""
