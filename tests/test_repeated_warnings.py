@@ -105,6 +105,16 @@ def test_a_long_first_clause_is_cut_at_a_word_boundary() -> None:
     assert shown == " ".join(["word"] * 16) + "…"
 
 
+def test_a_megabyte_clause_without_a_space_is_cut_too() -> None:
+    """A review asked whether a clause with no space to cut at (which masking cannot shrink
+    either: no quotes, numbers or paths) is shown whole: it is cut at the limit."""
+    repeated = RepeatedWarnings(shown_of_a_kind=1)
+    for n in range(2):
+        repeated.shows(f"a{n}: {'x' * 1_000_000}", f"a{n}", "f")
+    (summary,) = repeated.summaries()
+    assert summary.partition(" like '")[2].partition("' (each")[0] == "x" * 80 + "…"
+
+
 def test_a_warning_of_long_runs_without_a_space_is_told_apart_in_seconds() -> None:
     """Found by a review: a URL was searched from each character of a run without a space, and
     a path or file name from each `-`, `~`, `@`, `+` or `#` of a run of them, each search reading
