@@ -1029,8 +1029,8 @@ def test_the_names_listed_are_the_api_not_those_its_code_imports() -> None:
     public = [name for name in listed if not name.startswith("_")]
     # and the modules imported so far, as attributes of the package: those `revdiff.model`,
     # which the functions' hints name, imports at start too
-    assert public == sorted([*revdiff.__all__, "engine", "errors", "model", "read_warnings",
-                             "terminal_text"])
+    assert public == sorted([*revdiff.__all__, "engine", "errors", "file_names", "model",
+                             "read_warnings", "terminal_text"])
     assert "__version__" in listed and "__doc__" in listed
 
 

@@ -131,6 +131,7 @@ def test_folders_left_out_of_a_folder_of_versions_are_named(command: str, tmp_pa
                "out 2 folders in it (old-drafts, photos): name a folder to read it, or use "
                "`revdiff export` to read each folder as an article")
     assert result.stderr.splitlines() == [warning]
+    (tmp_path / "quiet").mkdir()  # where `store` makes its second repository
     quiet = revdiff(command, str(story), *command_args(command, tmp_path / "quiet"), "--quiet")
     assert (quiet.returncode, quiet.stderr) == (0, "")
 
