@@ -7,7 +7,8 @@ run that opens with a magnitude (`万一`, in case; `千万`, by all means). A r
 is read digit by digit, as a year is written (`二〇二四` is `2024`). A magnitude after a number in
 digits multiplies it as it does a numeral (`value_with_magnitude`: `3千` is `3000`, `1.2万` is
 `12000`, `3000万` and `三千万` are one number), and digits after it with a magnitude of their own
-are the same number's, as numerals there are (`3万5千` is `35000`, as `三万五千` is)."""
+are the same number's, as numerals there are (`3万5千` is `35000`, as `三万五千` is), after a
+numeral's magnitude too (`三万5千`)."""
 
 from __future__ import annotations
 
@@ -22,19 +23,22 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3,
 _SMALL_MAGNITUDES = {"十": 10, "百": 100, "千": 1000}
 _LARGE_MAGNITUDES = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _NUMERAL_CHARACTERS = "".join([*_DIGITS, *_SMALL_MAGNITUDES, *_LARGE_MAGNITUDES])
-# A run from its start, beside no digits (the `千` of `3千` is read with its digits:
-# `_MAGNITUDE_AFTER_DIGITS`).
-_NUMERAL = re.compile(f"(?<![0-9０-９{_NUMERAL_CHARACTERS}])[{''.join(_DIGITS)}十]"
-                      f"[{_NUMERAL_CHARACTERS}]*+(?![0-9０-９])")
-_NO_NUMERAL_ALONE = frozenset("一十〇零")
 # The magnitudes written after digits (`3千`, `3000万`, `1.2万亿`; not `十`, which no digits come
-# before), and one with the numerals after it (`3千五百`) and the digits with a magnitude of their
-# own (`3万5千`, `1億2000万`, `1亿2,000万`; not the `5` of `3万5人`).
+# before), and the digits with a magnitude of their own after a magnitude, which are the same
+# number's (`3万5千`, `1億2000万`, `1亿2,000万`, `三万5千`; not the `5` of `3万5人`).
 MAGNITUDES_AFTER_DIGITS = "百千" + "".join(_LARGE_MAGNITUDES)
 _DIGITS_IN_A_RUN = r"\d+(?:,\d{3})*"
+_DIGITS_WITH_A_MAGNITUDE = (f"(?:(?<=[{''.join([*_SMALL_MAGNITUDES, *_LARGE_MAGNITUDES])}])"
+                            f"{_DIGITS_IN_A_RUN}[{MAGNITUDES_AFTER_DIGITS}][{_NUMERAL_CHARACTERS}]*+)*+")
+# A run from its start, beside no digits (the `千` of `3千` is read with its digits:
+# `_MAGNITUDE_AFTER_DIGITS`) but those with a magnitude of their own within it.
+_NUMERAL = re.compile(f"(?<![0-9０-９{_NUMERAL_CHARACTERS}])[{''.join(_DIGITS)}十]"
+                      f"[{_NUMERAL_CHARACTERS}]*+{_DIGITS_WITH_A_MAGNITUDE}(?![0-9０-９])")
+_NO_NUMERAL_ALONE = frozenset("一十〇零")
+# A magnitude after digits, with the numerals after it (`3千五百`) and the digits with a magnitude
+# of their own.
 _MAGNITUDE_AFTER_DIGITS = re.compile(
-    f"[{MAGNITUDES_AFTER_DIGITS}][{_NUMERAL_CHARACTERS}]*+"
-    f"(?:{_DIGITS_IN_A_RUN}[{MAGNITUDES_AFTER_DIGITS}][{_NUMERAL_CHARACTERS}]*+)*+")
+    f"[{MAGNITUDES_AFTER_DIGITS}][{_NUMERAL_CHARACTERS}]*+{_DIGITS_WITH_A_MAGNITUDE}")
 # A part of a numeral: digits (`2,000` of `1亿2,000万`) or one character.
 _NUMERAL_PART = re.compile(f"{_DIGITS_IN_A_RUN}|.")
 
@@ -43,6 +47,12 @@ def cjk_numeral_values(text: str) -> list[str]:
     """The values of the Chinese and Japanese numerals in `text`, as digits (`三千` as `3000`)."""
     return [str(_value(run)) for run in (match.group() for match in _NUMERAL.finditer(text))
             if run not in _NO_NUMERAL_ALONE]
+
+
+def without_digits_in_numerals(text: str) -> str:
+    """`text` with the digits in its Chinese and Japanese numerals (the `5` of `三万5千`, which
+    `cjk_numeral_values` reads) written as `〇`, so that they are not read again on their own."""
+    return _NUMERAL.sub(lambda numeral: re.sub(r"\d", "〇", numeral.group()), text)
 
 
 def value_with_magnitude(text: str, end: int, number: str) -> tuple[str, int]:

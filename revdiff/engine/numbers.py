@@ -15,6 +15,7 @@ from revdiff.engine.cjk_numerals import (
     MAGNITUDES_AFTER_DIGITS,
     cjk_numeral_values,
     value_with_magnitude,
+    without_digits_in_numerals,
 )
 from revdiff.engine.currency_signs import after_currency
 from revdiff.engine.dates import dates_in
@@ -285,14 +286,15 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
         text = _values_of_scaled_numbers(text)
         text = _LAKH_GROUPS.sub(lambda match: match.group().replace(",", ", "), text)
     read_to = 0
-    for match in NUMBER.finditer(text):
+    digits_text = without_digits_in_numerals(text)
+    for match in NUMBER.finditer(digits_text):
         if match.start() < read_to:
             continue  # the `5` of `3万5千`, read with the `3`
-        number, read_to = value_with_magnitude(text, match.end(), plain_digits(match.group()))
+        number, read_to = value_with_magnitude(digits_text, match.end(), plain_digits(match.group()))
         is_a_comma_list = number.count(".") > 1 and "." not in match.group()
-        found += ([plain_digits(item) for item in number.split(".")]
-                  if other_styles and is_a_comma_list else [qualified_number(text, match, number)])
-        if magnitude := _magnitude(text, match):
+        found += ([plain_digits(item) for item in number.split(".")] if other_styles and is_a_comma_list
+                  else [qualified_number(digits_text, match, number)])
+        if magnitude := _magnitude(digits_text, match):
             found.append(magnitude)
     words = _NO_NUMBER.sub(" ", _without_ordinals_in_names(text).casefold())
     for match in _NUMBER_WORD.finditer(words):

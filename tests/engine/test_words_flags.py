@@ -1808,3 +1808,16 @@ def test_magnitudes_after_digits_multiply_them(text: str, numbers: tuple[str, ..
 def test_digits_with_a_magnitude_against_numerals(old: str, new: str, changed: bool) -> None:
     """`3千` to `三千` is one number written otherwise, `3万人` to `3人` a number changed."""
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("三万5千人", ("35000",)),
+    ("一亿2000万元", ("120000000",)),
+])
+def test_digits_after_a_numeral_magnitude_are_its_number(text: str, numbers: tuple[str, ...]) -> None:
+    """`三万5千` was read as `5000` alone: the run `三万` was refused for the digits after it, though
+    digits with a magnitude of their own after a numeral's magnitude are the same number's, as
+    they are after digits (`3万5千`)."""
+    assert numbers_in(text) == numbers
+    assert numbers_in(text, other_styles=True) == numbers
+    assert Flag.NUMBER_CHANGED not in edit_flags("有三万5千人受灾。", "有3万5千人受灾。")
