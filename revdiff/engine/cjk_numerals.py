@@ -8,7 +8,9 @@ is read digit by digit, as a year is written (`二〇二四` is `2024`). A magni
 digits multiplies it as it does a numeral (`value_with_magnitude`: `3千` is `3000`, `1.2万` is
 `12000`, `3000万` and `三千万` are one number), and digits after it with a magnitude of their own
 are the same number's, as numerals there are (`3万5千` is `35000`, as `三万五千` is), after a
-numeral's magnitude too (`三万5千`)."""
+numeral's magnitude too (`三万5千`). The magnitudes of a number fall (`一亿五千万`; a larger one
+after them multiplies them all, `3万5千亿`), so a run where they do not is two numbers (`3万5万`,
+a range written without a dash, is `30000` and `50000`)."""
 
 from __future__ import annotations
 
@@ -45,8 +47,19 @@ _NUMERAL_PART = re.compile(f"{_DIGITS_IN_A_RUN}|.")
 
 def cjk_numeral_values(text: str) -> list[str]:
     """The values of the Chinese and Japanese numerals in `text`, as digits (`三千` as `3000`)."""
-    return [str(_value(run)) for run in (match.group() for match in _NUMERAL.finditer(text))
-            if run not in _NO_NUMERAL_ALONE]
+    return [value for match in _NUMERAL.finditer(text) for value in _values_in_run(match.group())]
+
+
+def _values_in_run(run: str) -> list[str]:
+    """The values of the numerals in the run `run`: one, or more where its magnitudes do not fall
+    (`三万五万` holds `30000` and `50000`: `_value`); a part that opens with a magnitude, or a lone
+    `一`, `十` or `零` (`_NO_NUMERAL_ALONE`), is none."""
+    values = []
+    while run and run not in _NO_NUMERAL_ALONE and run[0] not in MAGNITUDES_AFTER_DIGITS:
+        value, read = _value(run)
+        values.append(str(value))
+        run = run[read:]
+    return values
 
 
 def without_digits_in_numerals(text: str) -> str:
@@ -68,29 +81,50 @@ def value_with_magnitude(text: str, end: int, number: str) -> tuple[str, int]:
         digits = Decimal(number)
     except InvalidOperation:
         return number, end
-    return format(_value(run.group(), digits).normalize(), "f"), run.end()
+    value, read = _value(run.group(), digits)
+    return format(value.normalize(), "f"), end + read
 
 
-def _value(numeral: str, digits: Decimal = Decimal(0)) -> Decimal:
+def _value(numeral: str, digits: Decimal = Decimal(0)) -> tuple[Decimal, int]:
     """The value of `numeral` (with digits in it, the `5` of `万5千`), after `digits` where a
-    number in digits comes before it."""
+    number in digits comes before it, and how much of `numeral` it reads: up to where its
+    magnitudes stop falling, where a new number begins (`3万5万`, a range written without a dash,
+    and `三千五千` are two)."""
     if not any(char in _SMALL_MAGNITUDES or char in _LARGE_MAGNITUDES for char in numeral):
-        return Decimal("".join(str(_DIGITS[char]) for char in numeral))
+        return Decimal("".join(str(_DIGITS[char]) for char in numeral)), len(numeral)
     total = group = Decimal(0)
     digit = digits
-    for part in (match.group() for match in _NUMERAL_PART.finditer(numeral)):
+    # What the next group, and the next term of this group, stays below: the place of the group
+    # closed last, and of the term read last.
+    group_below = term_below = Decimal("Infinity")
+    group_start = term_start = 0
+    for match in _NUMERAL_PART.finditer(numeral):
+        part = match.group()
         if part in _DIGITS:
-            digit = Decimal(_DIGITS[part])
+            digit, term_start = Decimal(_DIGITS[part]), match.start()
         elif part[0].isdecimal():  # the `5` of `3万5千`
             digit = Decimal("".join(str(unicodedata.decimal(char)) for char in part if char != ","))
+            term_start = match.start()
         elif part in _SMALL_MAGNITUDES:
-            group += (digit or 1) * _SMALL_MAGNITUDES[part]
+            term = (digit or 1) * _SMALL_MAGNITUDES[part]
+            if term >= term_below:
+                return total + group, term_start if digit else match.start()
+            group += term
+            term_below = Decimal(_SMALL_MAGNITUDES[part])
             digit = Decimal(0)
         else:
             magnitude = _LARGE_MAGNITUDES[part]
             if magnitude > max(total, Decimal(1)):  # `一万亿`: the groups before it are multiplied too
+                if group + digit >= group_below:
+                    return total, group_start
                 total = (total + group + digit) * magnitude
+                group_below = Decimal(magnitude) if group + digit else group_below * magnitude
             else:
+                if (group + digit) * magnitude >= group_below:
+                    return total, group_start
                 total += (group + digit) * magnitude
+                group_below = Decimal(magnitude)
             group = digit = Decimal(0)
-    return total + group + digit
+            term_below = Decimal("Infinity")
+            group_start = match.end()
+    return total + group + digit, len(numeral)

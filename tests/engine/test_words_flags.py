@@ -1821,3 +1821,18 @@ def test_digits_after_a_numeral_magnitude_are_its_number(text: str, numbers: tup
     assert numbers_in(text) == numbers
     assert numbers_in(text, other_styles=True) == numbers
     assert Flag.NUMBER_CHANGED not in edit_flags("有三万5千人受灾。", "有3万5千人受灾。")
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("3万5万人", ("30000", "50000")),
+    ("三万五万人", ("30000", "50000")),
+    ("3万5千万元", ("30000", "50000000")),
+    ("三千五千人", ("3000", "5000")),
+    ("一亿五千万元，3万5千亿元", ("150000000", "3500000000000")),
+])
+def test_a_numeral_whose_magnitudes_do_not_fall_is_two(text: str, numbers: tuple[str, ...]) -> None:
+    """`3万5万` (a range written without a dash) was read as `80000`: the magnitudes of a number
+    fall (`一亿五千万`; a larger one after them multiplies them all, `3万5千亿`), and where they do
+    not, a new number begins."""
+    assert numbers_in(text) == numbers
+    assert numbers_in(text, other_styles=True) == numbers
