@@ -55,14 +55,15 @@ _MOST_QUALIFYING_WORDS = max(len(words.split()) for words in _QUALIFYING_WORDS)
 _ARTICLE_BEFORE_SCALE = re.compile(r"(?<!\w)an?[^\S\n]+$", re.IGNORECASE)
 
 
-def qualified_number(text: str, number: re.Match[str], value: str) -> str:
+def qualified_number(text: str, number: re.Match[str], value: str, *, end: int | None = None) -> str:
     """The number `number` of `text` (digits, a time or a decade), whose value is `value`, with
-    what qualifies it (`qualifier_before`, and a `+` after it, `_QUALIFIER_AFTER`): `~300`, `>300`,
-    `3000+`, and `at least 300` as `≥300`; before a currency's sign or code (`currency_before`)
-    too, `>$300` and `more than US$300` as `>300`. A price names nothing: a preposition before a
-    currency qualifies its number, `over $2000` as `>2000`, where `over 2000` may be a year's."""
+    what qualifies it (`qualifier_before`, and a `+` after it, `_QUALIFIER_AFTER`, or after `end`
+    where what was read of it ends later, its magnitude with it: `3万+`): `~300`, `>300`, `3000+`,
+    and `at least 300` as `≥300`; before a currency's sign or code (`currency_before`) too, `>$300`
+    and `more than US$300` as `>300`. A price names nothing: a preposition before a currency
+    qualifies its number, `over $2000` as `>2000`, where `over 2000` may be a year's."""
     currency, start = currency_before(text, number.start())
-    after = _QUALIFIER_AFTER.match(text, number.end())
+    after = _QUALIFIER_AFTER.match(text, number.end() if end is None else end)
     names = not currency and _names(text, number)
     return qualifier_before(text, start, in_words=False, names=names) + value + ("+" if after else "")
 

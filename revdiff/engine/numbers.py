@@ -293,7 +293,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
         number, read_to = value_with_magnitude(digits_text, match.end(), plain_digits(match.group()))
         is_a_comma_list = number.count(".") > 1 and "." not in match.group()
         found += ([plain_digits(item) for item in number.split(".")] if other_styles and is_a_comma_list
-                  else [qualified_number(digits_text, match, number)])
+                  else [qualified_number(digits_text, match, number, end=read_to)])
         if magnitude := _magnitude(digits_text, match):
             found.append(magnitude)
     words = _NO_NUMBER.sub(" ", _without_ordinals_in_names(text).casefold())

@@ -1836,3 +1836,17 @@ def test_a_numeral_whose_magnitudes_do_not_fall_is_two(text: str, numbers: tuple
     not, a new number begins."""
     assert numbers_in(text) == numbers
     assert numbers_in(text, other_styles=True) == numbers
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("有3万+人受灾", ("30000+",)),
+    ("有3万5千+人受灾", ("35000+",)),
+    ("3千+3千", ("3000", "3000")),
+])
+def test_a_plus_after_a_magnitude_qualifies_its_number(text: str, numbers: tuple[str, ...]) -> None:
+    """`3万+` lost its `+`, looked for right after the `3`, so `3万+` to `3万` changed no number
+    where `5,000+` to `5,000` does: the `+` after what a number reads, its magnitude with it,
+    qualifies it (and a sum's `+` none)."""
+    assert numbers_in(text) == numbers
+    assert numbers_in(text, other_styles=True) == numbers
+    assert Flag.NUMBER_CHANGED in edit_flags("有3万+人受灾。", "有3万人受灾。")
