@@ -126,7 +126,7 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
         settings = replace(settings, layout=layout)
     app = RevdiffApp(articles, settings=settings, input_warnings=warnings, inputs=inputs,
                      article_names=names, article_inputs=origins, corrections=applied,
-                     corrections_file=corrections)
+                     corrections_file=corrections, max_bytes=max_size)
     app.run()
     if app.return_code:  # the app failed: Textual has shown what went wrong
         sys.exit(app.return_code)

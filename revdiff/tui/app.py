@@ -27,6 +27,7 @@ from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import compared_versions
 from revdiff.model import Article, EditOp
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen, article_list
 from revdiff.tui.background import BackgroundWork, ComparisonFailure, are_long
@@ -176,7 +177,8 @@ class RevdiffApp(PageActions, App[None]):
                  settings: Settings | None = None, input_warnings: Sequence[str] = (),
                  inputs: Sequence[str] = (), article_names: Sequence[str] = (),
                  article_inputs: Sequence[str] = (),
-                 corrections: Sequence[Correction] = (), corrections_file: str | None = None) -> None:
+                 corrections: Sequence[Correction] = (), corrections_file: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         with empty_no_color_unset():
             super().__init__()
         self.inputs = tuple(inputs)  # the files and folders read, which an export never replaces
@@ -189,6 +191,7 @@ class RevdiffApp(PageActions, App[None]):
         # files `w` replaces without asking; and the one it last asked to replace, with the
         # press it asked at (`presses`): only the press right after it answers
         self.corrections_file = corrections_file
+        self.max_bytes = max_bytes  # the run's size limit (`--max-size`): `w` reads the file again within it
         self.corrections_saved: dict[Path, int] = {}  # each file `w` wrote: the article's index
         self.corrections_replace_asked: tuple[Path, int] | None = None
         self.presses = 0  # the keys pressed and the clicks so far

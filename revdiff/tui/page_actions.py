@@ -23,7 +23,6 @@ from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
 from revdiff.export.staging import write_text_atomically
 from revdiff.model import Article, PageReading
-from revdiff.size_limit import DEFAULT_MAX_BYTES
 from revdiff.terminal_text import visible
 from revdiff.tui.background import BackgroundWork
 from revdiff.tui.diff_view import DiffView
@@ -61,6 +60,7 @@ class PageHost(Protocol):
 
     articles: list[Article]
     corrections_file: str | None
+    max_bytes: int
     corrections_saved: dict[Path, int]
     corrections_replace_asked: tuple[Path, int] | None
     presses: int
@@ -179,7 +179,7 @@ class PageActions:
         if _started_with(self, path):  # it may hold other articles' corrections, joined
             pages = {page.name for page in self.session.article.pages}
             try:
-                kept = other_articles_lines(corrections_file_text(str(path), DEFAULT_MAX_BYTES),
+                kept = other_articles_lines(corrections_file_text(str(path), self.max_bytes),
                                             str(path), self.articles, pages)
             except BadCorrection as error:
                 self.notify(f"Could not read {visible(str(path))} again to keep the other "

@@ -654,6 +654,30 @@ async def test_w_replaces_the_corrections_file_the_app_was_started_with(
     assert after.startswith("#") and after.splitlines()[1:] == before.splitlines()
 
 
+@run_async
+async def test_w_reads_the_file_the_app_was_started_with_again_within_the_run_s_size_limit(
+        page_article: Article, tmp_path: Path) -> None:
+    """`w` read the file `view --corrections` named again within the default 64 MiB, whatever
+    `--max-size` the run was given: the app now reads it within the run's limit, so a file
+    grown past it since is refused and left as it is."""
+    corrected, applied = _read_with_a_correction(page_article, tmp_path)
+    path = _corrections_path(RevdiffApp(corrected, export_directory=tmp_path))
+    (tmp_path / "fixes.jsonl").rename(path)
+    limit = path.stat().st_size + 10
+    app = RevdiffApp(corrected, export_directory=tmp_path, corrections=applied,
+                     corrections_file=str(path), max_bytes=limit)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        grown = path.read_text(encoding="utf-8") + "# another article's, joined since\n"
+        path.write_text(grown, encoding="utf-8")
+        await pilot.press("w")
+        await pilot.pause()
+        notice = list(app._notifications)[-1]
+    assert path.read_text(encoding="utf-8") == grown
+    assert notice.severity == "error"
+    assert f"the corrections file is larger than {limit} bytes" in notice.message
+
+
 def _a_correction_line(article: Article) -> str:
     """A corrections file's line that reads the last unsure row of `article`'s first page
     otherwise."""

@@ -92,6 +92,21 @@ def test_the_app_knows_the_corrections_file_it_was_started_with(
     assert started == [str(fixes)]
 
 
+def test_the_app_reads_the_corrections_file_again_within_the_run_s_max_size(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`w` read the `--corrections` file again within the default 64 MiB, not the run's
+    `--max-size`: a larger file read with a raised limit was refused by `w` alone."""
+    fixes = tmp_path / "fixes.jsonl"
+    fixes.write_text("# none yet\n", encoding="utf-8")
+    started: list[int] = []
+    on_a_terminal(monkeypatch)
+    monkeypatch.setattr(RevdiffApp, "run", lambda self: started.append(self.max_bytes))
+    result = CliRunner().invoke(main, ["view", "--max-size", "100M", "--corrections", str(fixes),
+                                       str(PAGE)])
+    assert result.exit_code == 0, result.output
+    assert started == [100 * 1024 * 1024]
+
+
 @pytest.mark.usefixtures("no_app")
 @pytest.mark.parametrize("command", [["view"], []])
 @pytest.mark.parametrize("term", ["dumb", "unknown", "DUMB", "Unknown"])
