@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from tui_helpers import SAMPLES, diff_lines, header_text, run_async, status_text, wait_until
 
 from revdiff.corrections_file import Correction
@@ -16,6 +18,7 @@ from revdiff.export.pairs import pair_reading
 from revdiff.export.records import article_ref, edit_rows
 from revdiff.formats import load
 from revdiff.model import SURE_CONFIDENCE, Article, Comparison, Version
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 from revdiff.splitter.corrections import flip_row
 from revdiff.tui import background
 from revdiff.tui.app import RevdiffApp
@@ -550,31 +553,50 @@ def _corrections_path(app: RevdiffApp) -> Path:
     return app.export_directory / f"{article_slug(app._article_ref().name)}-corrections.jsonl"
 
 
+def _app_read_with_a_correction(article: Article, tmp_path: Path,
+                                names: Sequence[str] = ()) -> tuple[RevdiffApp, Path]:
+    """An app showing `article` read with a corrections file (`_read_with_a_correction`), once
+    for each of `names` (once with none), and the export folder of its own `w` saves in."""
+    corrected, applied = _read_with_a_correction(article, tmp_path)
+    saved_in = tmp_path / "saved"
+    saved_in.mkdir()
+    app = RevdiffApp([corrected] * max(1, len(names)), export_directory=saved_in,
+                     corrections=applied, article_names=names)
+    return app, saved_in
+
+
+async def _w_asks_then_replaces(pilot: Pilot[None], app: RevdiffApp, path: Path,
+                                keys: Sequence[str] = ("w",)) -> str:
+    """Press `keys`, the last `w`: the corrections file at `path` is left as it was and `w`
+    asks; a second `w` replaces it with the app's (a comment and the file's correction). The
+    question `w` asked."""
+    before = path.read_text(encoding="utf-8")
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert path.read_text(encoding="utf-8") == before
+    notice = list(app._notifications)[-1]
+    assert notice.severity == "warning" and notice.message.endswith(": w again replaces it")
+    await pilot.press("w")
+    await pilot.pause()
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2
+    return notice.message
+
+
 @run_async
 async def test_w_asks_before_replacing_a_corrections_file_it_did_not_read_or_write(
         page_article: Article, tmp_path: Path) -> None:
     """`w` silently replaced an `<article>-corrections.jsonl` already in the export folder, one
     the user never named as output (a colleague's, an earlier session's): it now says so and
     replaces it on a second press; one it wrote itself in this run it replaces at once."""
-    corrected, applied = _read_with_a_correction(page_article, tmp_path)
-    saved_in = tmp_path / "saved"
-    saved_in.mkdir()
-    app = RevdiffApp(corrected, export_directory=saved_in, corrections=applied)
+    app, _ = _app_read_with_a_correction(page_article, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         path = _corrections_path(app)
         path.write_text("# someone else's\n", encoding="utf-8")
-        await pilot.press("w")
-        await pilot.pause()
-        assert path.read_text(encoding="utf-8") == "# someone else's\n"
-        notice = list(app._notifications)[-1]
-        assert notice.severity == "warning" and notice.message.endswith(
-            "-corrections.jsonl is in the export folder, and this app did not read or write it: "
-            "w again replaces it")
-        await pilot.press("w")
-        await pilot.pause()
+        asked = await _w_asks_then_replaces(pilot, app, path)
+        assert asked.endswith("-corrections.jsonl is in the export folder, and this app did not "
+                              "read or write it: w again replaces it")
         saved = path.read_text(encoding="utf-8")
-        assert len(saved.splitlines()) == 2  # a comment and the file's correction
         path.write_text("# changed since\n", encoding="utf-8")
         await pilot.press("w")  # written by this run: replaced without asking
         await pilot.pause()
@@ -586,21 +608,12 @@ async def test_w_asks_again_after_another_key(page_article: Article, tmp_path: P
     """The question of `w` never expired: a second `w` after other keys (the cursor moved, a row
     flipped, another pair shown) still replaced the file. Any other key now clears it, as typing
     clears the export dialog's `Enter again replaces it`."""
-    corrected, applied = _read_with_a_correction(page_article, tmp_path)
-    saved_in = tmp_path / "saved"
-    saved_in.mkdir()
-    app = RevdiffApp(corrected, export_directory=saved_in, corrections=applied)
+    app, _ = _app_read_with_a_correction(page_article, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         path = _corrections_path(app)
         path.write_text("# someone else's\n", encoding="utf-8")
-        await pilot.press("w", "n", "w")
-        await pilot.pause()
-        assert path.read_text(encoding="utf-8") == "# someone else's\n"
-        assert list(app._notifications)[-1].message.endswith("w again replaces it")
-        await pilot.press("w")
-        await pilot.pause()
-        assert len(path.read_text(encoding="utf-8").splitlines()) == 2
+        await _w_asks_then_replaces(pilot, app, path, keys=("w", "n", "w"))
 
 
 @run_async
@@ -609,12 +622,8 @@ async def test_w_asks_before_replacing_the_corrections_another_article_saved_und
     """Found by a review: two articles whose names give one file name (a slug keeps 60
     characters) share `<article>-corrections.jsonl`, and `w` on the second silently replaced the
     file it had saved for the first, whose corrections were lost."""
-    corrected, applied = _read_with_a_correction(page_article, tmp_path)
-    saved_in = tmp_path / "saved"
-    saved_in.mkdir()
     names = ("https://example.com/" + "x" * 70 + "/one", "https://example.com/" + "x" * 70 + "/two")
-    app = RevdiffApp([corrected, corrected], export_directory=saved_in, corrections=applied,
-                     article_names=names)
+    app, _ = _app_read_with_a_correction(page_article, tmp_path, names)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         path = _corrections_path(app)
@@ -624,28 +633,29 @@ async def test_w_asks_before_replacing_the_corrections_another_article_saved_und
         await pilot.press("greater_than_sign")
         await pilot.pause()
         assert app.article_index == 1 and _corrections_path(app) == path
-        await pilot.press("w")
-        await pilot.pause()
-        assert path.read_text(encoding="utf-8") == "# the first article's\n"
-        notice = list(app._notifications)[-1]
-        assert notice.severity == "warning" and notice.message.endswith(
-            "-corrections.jsonl holds another article's corrections, saved by this app: "
-            "w again replaces it")
-        await pilot.press("w")
-        await pilot.pause()
-        assert len(path.read_text(encoding="utf-8").splitlines()) == 2
+        asked = await _w_asks_then_replaces(pilot, app, path)
+        assert asked.endswith("-corrections.jsonl holds another article's corrections, saved by "
+                              "this app: w again replaces it")
+
+
+def _app_started_with_its_corrections_file(article: Article, tmp_path: Path,
+                                           max_bytes: int = DEFAULT_MAX_BYTES) -> RevdiffApp:
+    """An app showing `article` read with a corrections file (`_read_with_a_correction`) found
+    where `w` saves its corrections, as `view --corrections` gives it, within `max_bytes`."""
+    corrected, applied = _read_with_a_correction(article, tmp_path)
+    path = _corrections_path(RevdiffApp(corrected, export_directory=tmp_path))
+    (tmp_path / "fixes.jsonl").rename(path)
+    return RevdiffApp(corrected, export_directory=tmp_path, corrections=applied,
+                      corrections_file=str(path), max_bytes=max_bytes)
 
 
 @run_async
 async def test_w_replaces_the_corrections_file_the_app_was_started_with(
         page_article: Article, tmp_path: Path) -> None:
     """Replacing the file `view --corrections` read is what `w` is for: no question asked."""
-    corrected, applied = _read_with_a_correction(page_article, tmp_path)
-    path = _corrections_path(RevdiffApp(corrected, export_directory=tmp_path))
-    (tmp_path / "fixes.jsonl").rename(path)
+    app = _app_started_with_its_corrections_file(page_article, tmp_path)
+    path = _corrections_path(app)
     before = path.read_text(encoding="utf-8")
-    app = RevdiffApp(corrected, export_directory=tmp_path, corrections=applied,
-                     corrections_file=str(path))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("w")
@@ -660,12 +670,10 @@ async def test_w_reads_the_file_the_app_was_started_with_again_within_the_run_s_
     """`w` read the file `view --corrections` named again within the default 64 MiB, whatever
     `--max-size` the run was given: the app now reads it within the run's limit, so a file
     grown past it since is refused and left as it is."""
-    corrected, applied = _read_with_a_correction(page_article, tmp_path)
-    path = _corrections_path(RevdiffApp(corrected, export_directory=tmp_path))
-    (tmp_path / "fixes.jsonl").rename(path)
-    limit = path.stat().st_size + 10
-    app = RevdiffApp(corrected, export_directory=tmp_path, corrections=applied,
-                     corrections_file=str(path), max_bytes=limit)
+    limit = len(_a_correction_line(page_article).encode()) + 10  # the file it reads, and 10 bytes
+    app = _app_started_with_its_corrections_file(page_article, tmp_path, max_bytes=limit)
+    path = _corrections_path(app)
+    assert path.stat().st_size < limit
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         grown = path.read_text(encoding="utf-8") + "# another article's, joined since\n"
@@ -689,6 +697,17 @@ def _a_correction_line(article: Article) -> str:
     return correction_line(page.name, line, row.kind, row.boundary)
 
 
+async def _flip_a_row_and_save(pilot: Pilot[None], app: RevdiffApp) -> Article:
+    """Flip the first unsure row (`u`, `f`), then save the corrections (`w`): the article as
+    the app shows it."""
+    await pilot.press("u", "f")
+    await wait_until(pilot, lambda: sum(app.session.flips.values()) == 1)
+    await pilot.pause()
+    await pilot.press("w")
+    await pilot.pause()
+    return app.session.article
+
+
 @run_async
 async def test_w_keeps_the_other_articles_corrections_of_the_file_the_app_was_started_with(
         page_article: Article, tmp_path: Path) -> None:
@@ -710,12 +729,7 @@ async def test_w_keeps_the_other_articles_corrections_of_the_file_the_app_was_st
                      corrections_file=str(path), article_names=names)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("u", "f")
-        await wait_until(pilot, lambda: sum(app.session.flips.values()) == 1)
-        await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
-        shown = app.session.article
+        shown = await _flip_a_row_and_save(pilot, app)
         assert list(app._notifications)[-1].message.startswith("Wrote the corrections")
     lines = path.read_text(encoding="utf-8").splitlines()
     assert second in lines and "# joined" in lines
@@ -730,14 +744,10 @@ async def test_w_keeps_the_other_articles_corrections_of_the_file_the_app_was_st
 def _read_with_a_correction(article: Article, tmp_path: Path) -> tuple[Article, list[Correction]]:
     """`article` read with a corrections file (`view --corrections`) that flips its last unsure
     row, and the corrections applied."""
-    from revdiff.corrections_file import apply_corrections, correction_line, read_corrections
+    from revdiff.corrections_file import apply_corrections, read_corrections
 
-    page = article.pages[0]
-    line = [row for row in page.rows if not row.is_sure][-1].line
-    row = next(r for r in flip_row(article, page.name, line).pages[0].rows if r.line == line)
     fixes = tmp_path / "fixes.jsonl"
-    fixes.write_text(correction_line(page.name, line, row.kind, row.boundary) + "\n",
-                     encoding="utf-8")
+    fixes.write_text(_a_correction_line(article) + "\n", encoding="utf-8")
     applied: list[Correction] = []
     [corrected] = apply_corrections([article], read_corrections(str(fixes), 100_000), str(fixes),
                                     applied)
@@ -751,18 +761,10 @@ async def test_w_saves_the_corrections_the_app_was_read_with_and_then_its_flips(
     the app started from, were lost."""
     from revdiff.corrections_file import apply_corrections, read_corrections
 
-    corrected, applied = _read_with_a_correction(page_article, tmp_path)
-    saved_in = tmp_path / "saved"
-    saved_in.mkdir()
-    app = RevdiffApp(corrected, export_directory=saved_in, corrections=applied)
+    app, saved_in = _app_read_with_a_correction(page_article, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("u", "f")
-        await wait_until(pilot, lambda: sum(app.session.flips.values()) == 1)
-        await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
-        shown = app.session.article
+        shown = await _flip_a_row_and_save(pilot, app)
     [path] = saved_in.iterdir()
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3  # a comment, the file's correction, the flip
@@ -794,10 +796,7 @@ async def test_w_is_said_to_save_the_corrections_read_with_not_the_flips_alone(
     `Save the flips`, and with no flip its notice said `Wrote the flips`."""
     from revdiff.tui.help_screen import help_table
 
-    corrected, applied = _read_with_a_correction(page_article, tmp_path)
-    saved_in = tmp_path / "saved"
-    saved_in.mkdir()
-    app = RevdiffApp(corrected, export_directory=saved_in, corrections=applied)
+    app, saved_in = _app_read_with_a_correction(page_article, tmp_path)
     columns = help_table(app.key_table).columns
     shown = dict(zip(map(str, columns[0].cells), map(str, columns[1].cells), strict=True))
     assert "--corrections" in shown["w"] and "flips" in shown["w"]
