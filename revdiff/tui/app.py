@@ -70,6 +70,7 @@ from revdiff.tui.stats_panel import StatsPanel
 from revdiff.tui.stats_text import chain_lines, comparison_lines
 from revdiff.tui.status_line import (
     StatusLine,
+    change_position,
     describe_edit,
     describe_page_row,
     describe_row,
@@ -388,11 +389,12 @@ class RevdiffApp(PageActions, App[None]):
         current = self.diff.current_edit
         total = len(changes)
         notes: tuple[str, ...] = ()  # the page row's note, longest first
+        places: tuple[str, ...]  # where the cursor is, longest first
         if self._comparison_failed and not self.background.running:
-            where = "could not compare this pair" + self._ways_past_a_failed_pair()
+            places = ("could not compare this pair" + self._ways_past_a_failed_pair(),)
             detail = ""
         elif not self.diff.has_layout or self.background.running:  # computed apart
-            where, detail = self.background.note(), ""
+            places, detail = (self.background.note(),), ""
         elif current is None:
             where = f"{total} change{'s' if total != 1 else ''}"
             hidden = sum(edit.op is not EditOp.UNCHANGED
@@ -401,11 +403,11 @@ class RevdiffApp(PageActions, App[None]):
                 where += f" ({hidden} hidden)"
             if total:
                 where += f" · {self.key_of['next_change']} for the next"
-            detail = ""
+            places, detail = (where,), ""
         else:
             edit = self.session.comparison().edits[current]
             position = changes.index(current) + 1 if current in changes else None
-            where = f"change {position} of {total}" if position else sentence_position(edit)
+            places = change_position(position, total) if position else sentence_position(edit)
             detail = describe_edit(edit)
             row = self.session.row_of_edit(edit)
             if row is not None:
@@ -415,7 +417,7 @@ class RevdiffApp(PageActions, App[None]):
                                      restore_key=self.key_of["restore_reading"])
             elif (page_row := self.session.unsure_page_row(edit)) is not None:
                 notes = describe_page_row(*page_row)
-        self.query_one(StatusLine).show(where, detail, notes)
+        self.query_one(StatusLine).show(places, detail, notes)
 
     def _ways_past_a_failed_pair(self) -> str:
         """The keys that show another pair than the one on screen, whose comparison failed:

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from revdiff.engine.stats import percent
 from revdiff.model import Edit, PageReading, RowReading, sure_percent
 from revdiff.tui.pair_header import shortened
-from revdiff.tui.wrapping import text_width
+from revdiff.tui.wrapping import shorten, text_width
 
 
 class StatusLine(Static):
@@ -25,36 +25,47 @@ class StatusLine(Static):
     }
     """
 
-    def show(self, where: str, detail: str = "", notes: Sequence[str] = ()) -> None:
-        """`where` the cursor is, the `detail` of the edit there and the note of its page row, in
+    def show(self, where: Sequence[str], detail: str = "", notes: Sequence[str] = ()) -> None:
+        """Where the cursor is, in `where`: its forms, longest first (`change_position`,
+        `sentence_position`); the `detail` of the edit there and the note of its page row, in
         `notes`: its forms, longest first (`describe_row`, `describe_page_row`). Too long for the
         line, the detail gives way first down to its label (`fitted_detail`), then the row's note
-        to a shorter form, then the label, so that the row's reading and the keys that change it
-        stay; then the line's end is cut."""
+        to a shorter form, then the label, then the place to its shorter form and to what fits
+        before the note, so that the row's reading and the keys that change it stay; then the
+        line's end is cut."""
         width = max(1, self.content_region.width or self.app.size.width - 2)
-        detail, note = fitted_parts(where, detail, notes, width)
+        place, detail, note = fitted_parts(where, detail, notes, width)
         line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(where, style="bold")
+        line.append(place, style="bold")
         if detail:
             line.append(f"  {detail}")
         if note:
-            line.append(f"  {note}", style="bold #ffaf00")
+            line.append(f"  {note}" if place else note, style="bold #ffaf00")
         self.update(shortened(line, width), layout=False)
 
 
-def fitted_parts(where: str, detail: str, notes: Sequence[str], width: int) -> tuple[str, str]:
-    """The edit's detail and the row's note that `width` cells hold after `where`: the longest
-    note beside which the detail's label fits, the detail shortened to fit beside it; with no
-    such note, no detail and the longest note that fits (the shortest when none does)."""
+def fitted_parts(where: Sequence[str], detail: str, notes: Sequence[str],
+                 width: int) -> tuple[str, str, str]:
+    """The place, the edit's detail and the row's note that `width` cells hold: the place's
+    longest form (`where`) with the longest note beside which the detail's label fits, the
+    detail shortened to fit beside it; with no such note, no detail and the longest note that
+    fits; with none, the shortest note and the longest form of the place that fits before it,
+    else its shortest form cut to the room left (none when no room is left)."""
+    place = where[0]
     if not notes:
-        return detail, ""
+        return place, detail, ""
     if detail:
         for note in notes:
-            kept = fitted_detail(detail, width - text_width(f"{where}    {note}"))
+            kept = fitted_detail(detail, width - text_width(f"{place}    {note}"))
             if kept:
-                return kept, note
-    return "", next((note for note in notes if text_width(f"{where}  {note}") <= width),
-                    notes[-1])
+                return place, kept, note
+    fitting = next((note for note in notes if text_width(f"{place}  {note}") <= width), None)
+    if fitting is not None:
+        return place, "", fitting
+    note = notes[-1]
+    room = width - text_width(f"  {note}")
+    place = next((form for form in where if text_width(form) <= room), where[-1])
+    return (shorten(place, room) if room > 1 else ""), "", note
 
 
 def fitted_detail(detail: str, room: int) -> str:
@@ -69,17 +80,24 @@ def fitted_detail(detail: str, room: int) -> str:
     return ""
 
 
-def sentence_position(edit: Edit) -> str:
+def change_position(position: int, total: int) -> tuple[str, str]:
+    """Which change the cursor is on, `change 2 of 8`, and the shorter form a narrow status
+    line keeps (`change 2`)."""
+    return f"change {position} of {total}", f"change {position}"
+
+
+def sentence_position(edit: Edit) -> tuple[str, ...]:
     """Where a sentence that is no change (unchanged, or a change a filter shows as plain text)
     stands, counted from 1 as the moved notes count: in the new version (`sentence 3`), with its
-    place in the old one when that differs (`sentence 3 (was 4)`); only in the old one when the
-    new version lacks it. Its index among the edits is neither: deleted sentences count there."""
+    place in the old one when that differs (`sentence 3 (was 4)`, then the shorter form that
+    leaves it out); only in the old one when the new version lacks it. Its index among the
+    edits is neither: deleted sentences count there."""
     if not edit.new:
-        return f"old sentence {edit.old[0] + 1}" if edit.old else "sentence"
+        return (f"old sentence {edit.old[0] + 1}" if edit.old else "sentence",)
     where = f"sentence {edit.new[0] + 1}"
     if edit.old and edit.old[0] != edit.new[0]:
-        where += f" (was {edit.old[0] + 1})"
-    return where
+        return f"{where} (was {edit.old[0] + 1})", where
+    return (where,)
 
 
 def describe_edit(edit: Edit) -> str:

@@ -17,7 +17,7 @@ from revdiff.engine import compare
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import article_ref, edit_rows
 from revdiff.formats import load
-from revdiff.model import SURE_CONFIDENCE, Article, Comparison, Version
+from revdiff.model import SURE_CONFIDENCE, Article, Comparison, EditOp, Version
 from revdiff.size_limit import DEFAULT_MAX_BYTES
 from revdiff.splitter.corrections import flip_row
 from revdiff.tui import background
@@ -25,6 +25,7 @@ from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.session import ArticleSession
+from revdiff.tui.status_line import change_position, fitted_parts
 
 
 def _two_pages_apart() -> Article:
@@ -306,6 +307,38 @@ async def test_the_narrowest_status_line_keeps_the_row_s_reading_and_its_keys(
         await wait_until(pilot, lambda: not app.background.running)
         await pilot.pause()
         assert re.fullmatch(r"change 1 of \d+  line 10 · 2 of \d+ \(f, F\)", status_text(app))
+
+
+@run_async
+async def test_the_narrowest_status_line_shortens_the_place_before_the_row_s_keys(
+        page_article: Article) -> None:
+    """At 44 columns an unsure row of a sentence that moved unchanged showed `sentence 35 (was
+    25)  ? line 27 · 1 of 6…`: the reading's count and the key that flips it were cut, though
+    its place was whole. After the row's note, the place gives way: its old position first."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(44, 24)) as pilot:
+        await pilot.pause()
+        session = app.session
+        app.diff.set_current(next(  # the first unsure row of a sentence that moved unchanged
+            index for index, edit in enumerate(session.comparison().edits)
+            if edit.op is EditOp.UNCHANGED and edit.old[0] != edit.new[0]
+            and (row := session.row_of_edit(edit)) is not None and not row.is_sure))
+        app._refresh_status()  # as the keys that move the cursor do
+        await pilot.pause()
+        assert re.fullmatch(r"sentence \d+  \? line \d+ · 1 of \d+ \(f\)", status_text(app)), \
+            status_text(app)
+
+
+def test_large_numbers_cut_the_place_not_the_row_s_reading_or_its_keys() -> None:
+    """With large numbers even the shortest forms overflow 44 columns (42 cells): the place is
+    cut to what is left, the row's reading and keys stay whole."""
+    note = "? line 1234 · 1 of 1000 (f)"
+    assert fitted_parts(("sentence 12 (was 14)", "sentence 12"), "", (note,), 42) == (
+        "sentence 12", "", note)
+    flipped = "line 1234 · 1000 of 1000 (f, F)"
+    place, detail, kept = fitted_parts(change_position(12345, 67890), "edited", (flipped,), 42)
+    assert (place, detail, kept) == ("change 1…", "", flipped)
+    assert len(f"{place}  {kept}") == 42
 
 
 @run_async
