@@ -1170,6 +1170,6 @@ def test_an_empty_pipe_is_named_by_its_path_in_the_error_line(tmp_path: Path) ->
     assert result.exit_code == 2
     assert result.stderr == (f"revdiff: error: {pipes[1]}: input is empty (give a file that holds "
                              "an article)\n")
-    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
     assert ("an article read from standard input or pipes alone is named `-`, while an error or "
             "warning names a pipe by the path the shell passed") in readme
