@@ -76,7 +76,7 @@ def other_articles_lines(text: str, path: str, articles: Sequence[Article],
     for number, line in enumerate(lines, start=1):
         if line == _HEADER:
             continue
-        if line.strip() and not line.lstrip().startswith("#"):
+        if _holds_a_correction(line):
             try:
                 page = _input_page(_parse_line(line, where, number), names, by_file, where)
             except BadCorrection:
@@ -105,7 +105,7 @@ def read_corrections(path: str, max_bytes: int) -> list[Correction]:
     corrections = []
     # split at line ends alone: `splitlines` also splits at U+2028 or NEL, which a name may hold
     for number, line in enumerate(corrections_file_text(path, max_bytes).split("\n"), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
+        if _holds_a_correction(line):
             corrections.append(_parse_line(line, where, number))
     return corrections
 
@@ -121,11 +121,12 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
         # opened without waiting, and read only if a regular file: a FIFO waits for a writer for
         # ever, and /dev/zero, of size 0, never ends
         with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if not stat.S_ISREG(mode):
-                raise BadCorrection(f"the corrections file is {special_kind(mode)}, not a regular "
-                                    "file", where, hint="give a corrections file: a file of JSON lines")
-            if os.fstat(handle.fileno()).st_size > max_bytes:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise BadCorrection(f"the corrections file is {special_kind(status.st_mode)}, not "
+                                    "a regular file", where,
+                                    hint="give a corrections file: a file of JSON lines")
+            if status.st_size > max_bytes:
                 raise too_large
             data = handle.read(max_bytes + 1)  # the file may grow
     except OSError as error:
@@ -137,6 +138,11 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise BadCorrection("the corrections file is not UTF-8 text", where) from None
+
+
+def _holds_a_correction(line: str) -> bool:
+    """Whether a line of a corrections file is a correction: not blank, not a `#` comment."""
+    return bool(line.strip()) and not line.lstrip().startswith("#")
 
 
 def _parse_line(text: str, where: str, number: int) -> Correction:
