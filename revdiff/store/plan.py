@@ -220,12 +220,12 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
         stored_texts = history.stored_texts()
         whole_reading = bool(stored_texts) and \
             stored_texts <= {each.blob_id for each in files_of}
+        committed = len(commits)
         for version, each in zip(article.versions, files_of):
             fingerprint = each.blob_id
             reason = _skip_reason(history, version.number, fingerprint)
             if reason is None:
                 history.append(version.number, fingerprint)
-                history.add_warnings(article.warnings, whole_reading)
                 commits.append(PlannedCommit(path, article, version,
                                              encode_version(article, version, each,
                                                             whole_reading)))
@@ -240,6 +240,8 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                 skipped.append(SkippedVersion(path, article.url, version.number, reason,
                                               read_from_pages=bool(article.pages),
                                               taken_by=taken_by))
+        if len(commits) > committed:  # each commit carries the article's warnings
+            history.add_warnings(article.warnings, whole_reading)
         given_by_the_run.setdefault(id(history), set()).update(each.blob_id for each in files_of)
         if whole_reading and history.warnings is not None:
             if history.warnings == _as_read_back(article.warnings):
