@@ -21,7 +21,9 @@ Each kind, size and method runs in its own process (so peak RSS is that comparis
 are medians over `--repeat` rounds in which the methods take turns, so a busy machine slows them
 alike. The peer is difflib's SequenceMatcher on the two sentence lists (split by revdiff), run the
 same way. Printed per size: the sentences of the longer version, wall and CPU seconds, peak RSS,
-the moved sentences revdiff reports next to the sentences the generator moved, and ratios.
+the moved sentences revdiff reports next to the sentences the generator moved, and ratios: peak
+memory over the peer's, and CPU time as `4.2x slower` or faster than the peer (or, where a
+median time is 0, a run shorter than the clock's tick, that it is too fast to measure).
 
     python benchmarks/engine_scale.py [--sizes 1,5,10,20] [--kinds varied,repeated,deleted,added]
         [--repeat 3]
@@ -40,6 +42,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from timing import faster_or_slower, speed_ratio
 
 from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
@@ -189,18 +193,20 @@ def report(kind: str, sizes: list[float], methods: list[str], repeat: int) -> No
                   f"{figures['cpu']:8.2f} {figures['rss_mb']:8.0f} {moved:>7} "
                   f"{figures['truly_moved']:>11.0f}", flush=True)
     if len(methods) > 1:
-        print(f"{'MB':>4} {'cpu ' + methods[0] + '/' + methods[1]:>22} {'peak ratio':>11}")
+        print(f"{'MB':>4} {'peak ratio':>11}  cpu: {methods[0]} against {methods[1]}")
         for size in sizes:
             ours, peer = results[(methods[0], size)], results[(methods[1], size)]
-            print(f"{size:>4g} {ours['cpu'] / max(peer['cpu'], 1e-9):22.2f} "
-                  f"{ours['rss_mb'] / peer['rss_mb']:11.2f}")
+            print(f"{size:>4g} {ours['rss_mb'] / peer['rss_mb']:11.2f}  "
+                  f"{faster_or_slower(speed_ratio(ours['cpu'], peer['cpu']))}")
     if len(sizes) == 1:
         return
     first = results[(methods[0], sizes[0])]
     print(f"growth of {methods[0]} against {sizes[0]:g} MB (linear: cpu grows as size):")
     for size in sizes[1:]:
         figures = results[(methods[0], size)]
-        print(f"{size:>4g} MB: size x{size / sizes[0]:.3g}, cpu x{figures['cpu'] / first['cpu']:.1f}, "
+        cpu = (f"cpu x{figures['cpu'] / first['cpu']:.1f}" if first["cpu"] else
+               f"cpu not compared: its time at {sizes[0]:g} MB was below the clock's resolution")
+        print(f"{size:>4g} MB: size x{size / sizes[0]:.3g}, {cpu}, "
               f"peak memory x{figures['rss_mb'] / first['rss_mb']:.1f}")
 
 

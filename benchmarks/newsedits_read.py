@@ -5,7 +5,9 @@ The file is made in a temporary folder (`--articles` articles of 3 versions, 15 
 of made-up sentences each), or named with `--database`. Each case is a fresh process writing to
 /dev/null; the cases take turns, round after round, so a busy machine slows them alike. A
 figure is the median wall time over the rounds, and the peak resident memory of the process
-(`os.wait4`); the ratio is the median over the sqlite3 read's.
+(`os.wait4`); each revdiff case is told as so many times slower (or faster) than the sqlite3
+read, by their medians (or, where a median is 0, a run shorter than the clock's tick, as too
+fast to measure).
 
     python benchmarks/newsedits_read.py [--articles 3000] [--rounds 3] [--diff]
     python benchmarks/newsedits_read.py --database news.db
@@ -23,10 +25,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import faster_or_slower, speed_ratio
+
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
 REVDIFF = [sys.executable, "-m", "revdiff"]
+PEER = "sqlite3 read"
 ARTICLES = 3000  # in the made-up file
 # Every row read, one at a time (as revdiff reads an article's rows, and lets them go).
 SQLITE_READ = ("import sqlite3, sys\nconnection = sqlite3.connect(sys.argv[1])\n"
@@ -120,7 +125,7 @@ def main() -> None:
             database = Path(folder) / "news.db"
             made_up_database(database, articles)
         size = ["--max-size", "1G", str(database)]
-        cases = {"sqlite3 read": [sys.executable, "-c", SQLITE_READ, str(database)],
+        cases = {PEER: [sys.executable, "-c", SQLITE_READ, str(database)],
                  "revdiff parse": [*REVDIFF, "parse", *size],
                  "revdiff parse --format jsonl": [*REVDIFF, "parse", "--format", "jsonl", *size]}
         if options.diff:
@@ -131,11 +136,12 @@ def main() -> None:
                 runs[name].append(run_once(name, command))
         file_size = database.stat().st_size
     print(f"{readable_size(file_size)} NewsEdits file, median of {options.rounds} runs")
-    peer = statistics.median(seconds for seconds, _ in runs["sqlite3 read"])
+    peer = statistics.median(seconds for seconds, _ in runs[PEER])
     for name, results in runs.items():
         seconds = statistics.median(seconds for seconds, _ in results)
         peak = max(megabytes for _, megabytes in results)
-        print(f"  {name:<30} {seconds:7.2f} s  {seconds / peer:5.1f}x  {peak:6d} MB peak")
+        against = "the peer" if name == PEER else faster_or_slower(speed_ratio(seconds, peer))
+        print(f"  {name:<30} {seconds:7.2f} s  {peak:6d} MB peak  {against}")
 
 
 if __name__ == "__main__":

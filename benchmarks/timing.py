@@ -53,6 +53,15 @@ def faster_or_slower(ratio: float) -> str:
     return f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
 
 
+def speed_ratio(seconds: float, peer_seconds: float) -> float:
+    """How many times faster a method is than its peer, from their times (`peer_seconds /
+    seconds`), for `faster_or_slower`: infinite where `seconds` is 0, NaN where both are, as a
+    run shorter than the clock's tick measures, where dividing raised ZeroDivisionError."""
+    if seconds == 0:
+        return math.nan if peer_seconds == 0 else math.inf
+    return peer_seconds / seconds
+
+
 @functools.cache  # looked for once: the search took 0.5 ms a call, timed in each pair compared afresh
 def engine_caches() -> tuple[functools._lru_cache_wrapper[Any] | VersionCache[Any], ...]:
     """Every function of revdiff's engine that keeps what it computed (`functools.lru_cache`,

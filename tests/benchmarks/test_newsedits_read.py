@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from benchmark_scripts import load_benchmark
@@ -87,3 +88,36 @@ def test_a_database_that_is_not_there_is_refused_and_not_made(
     assert not missing.exists()
     [line] = capfd.readouterr().err.splitlines()[-1:]
     assert line.endswith("news\\x1b[31m.db is no file: give a NewsEdits SQLite file")
+
+
+@pytest.mark.parametrize(("seconds", "said"), [
+    ({}, "not measured: both times were below the clock's resolution"),
+    ({"sqlite3 read": 0.0, "revdiff parse": 0.5},
+     "slower beyond measure: the other's time was below the clock's resolution"),
+    ({"sqlite3 read": 0.5, "revdiff parse": 1.5}, "3.0x slower"),
+])
+def test_a_time_of_zero_is_told_not_divided(
+        seconds: dict[str, float], said: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Each case's median was divided by the sqlite3 read's: ZeroDivisionError where a clock
+    coarser than the read measured it as 0."""
+    monkeypatch.setattr(sys, "argv", ["newsedits_read.py", "--articles", "1", "--rounds", "1"])
+    script = load_benchmark("newsedits_read", monkeypatch)
+    clock = {"now": 0.0, "step": 0.0}
+    run_once = script.run_once
+
+    def timed_run(name: str, command: list[str]) -> tuple[float, int]:
+        clock["step"] = seconds.get(name, 0.0)
+        return run_once(name, command)
+
+    def perf_counter() -> float:
+        clock["now"] += clock["step"] / 2
+        return clock["now"]
+
+    monkeypatch.setattr(script, "run_once", timed_run)
+    monkeypatch.setattr(script, "time", SimpleNamespace(perf_counter=perf_counter))
+    script.main()
+    rows = dict(re.split(r"\s{2,}", line.strip(), maxsplit=1)
+                for line in capsys.readouterr().out.splitlines()[1:])
+    assert rows["sqlite3 read"].endswith("MB peak  the peer")
+    assert rows["revdiff parse"].endswith(f"MB peak  {said}")
