@@ -126,7 +126,8 @@ def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int |
 
 @dataclass
 class Examples:
-    """The readings of every decision row, grouped by row and by gap, as arrays.
+    """The readings of the rows of the gaps `_true_gaps` keeps, grouped by row and by gap, as
+    arrays.
 
     Each row's readings are contiguous: its change readings (one per boundary), then old-only,
     then new-only. Rows are in page order and each gap's rows are contiguous.
@@ -482,6 +483,15 @@ def isotonic_steps(points: list[tuple[float, bool]]) -> tuple[list[float], list[
     return [round(b[0], 6) for b in pooled], [round(b[2] / b[1], 4) for b in pooled]
 
 
+def learned_from(data_rows: Examples) -> str:
+    """What the gap model learned from, as weights.json says it: not every decision row (every
+    row but a glued X+X row) of the tuning pages, but those of the gaps `_true_gaps` keeps."""
+    return (f"{len(data_rows.row_start)} decision rows of {data_rows.pages} pages, those of the gaps "
+            f"between match rows whose rows all have a known reading, at most {MAX_WORDS} words and "
+            "no glued X+X: the tuning slice of ../shared/corpus/chains and of generated news pages "
+            "(benchmarks/split_training.py)")
+
+
 def gap_weights(data_rows: Examples, bends: list[BendAt], rounds: int, counts: TextCounts
                 ) -> dict[str, object]:
     """Learn the gap model's weights from `data_rows`, as weights.json holds them."""
@@ -497,9 +507,7 @@ def gap_weights(data_rows: Examples, bends: list[BendAt], rounds: int, counts: T
             "cap": bend.cap,
             "knots": [[float(knot), round(float(next(slopes)), 4)] for knot in bend.knots]}
     return {
-        "learned_from": f"{len(data_rows.row_start)} decision rows of {data_rows.pages} pages: the tuning "
-                        "slice of ../shared/corpus/chains and of generated news pages "
-                        "(benchmarks/split_training.py)",
+        "learned_from": learned_from(data_rows),
         "change": {name: round(float(w), 4) for name, w in zip(CHANGE_FEATURES, weight[:width])},
         "one_sided": {name: round(float(w), 4)
                       for name, w in zip(ONE_SIDED_FEATURES, weight[width:local])},
