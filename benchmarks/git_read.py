@@ -74,6 +74,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.repeats < 1:
         parser.error("--repeats must be 1 or more: each figure is the median of its runs")
+    if args.articles < 1 or args.versions < 1:
+        parser.error("--articles and --versions must be 1 or more: a store of no version has "
+                     "no history to read")
     with tempfile.TemporaryDirectory(prefix="revdiff-bench-") as tmp:
         repo_dir = Path(tmp) / "store"
         store_articles(generated_articles(args.articles, args.versions), repo_dir)

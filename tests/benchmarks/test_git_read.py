@@ -32,3 +32,19 @@ def test_the_clone_and_the_peer_in_place_take_turns_round_by_round(monkeypatch: 
     assert runs.count("clone") == runs.count("in place") == 3
     second_clone = [k for k, run in enumerate(runs) if run == "clone"][1]
     assert "in place" in runs[:second_clone]
+
+
+@pytest.mark.parametrize("option", ["--articles", "--versions"])
+def test_a_store_of_no_version_is_refused_in_one_line(
+        option: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--articles 0` or `--versions 0` stored nothing, then stopped in a traceback of the clone's
+    `cannot read the history of HEAD`, which said neither which option nor what to give."""
+    script = load_benchmark("git_read", monkeypatch)
+    monkeypatch.setattr(script, "store_articles", lambda *arguments: pytest.fail("stored"))
+    monkeypatch.setattr(sys, "argv", ["git_read.py", option, "0", "--repeats", "1"])
+    with pytest.raises(SystemExit) as stopped:
+        script.main()
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "git_read.py: error: --articles and --versions must be 1 or more: a store of no version "
+        "has no history to read")
