@@ -112,7 +112,8 @@ def read_corrections(path: str, max_bytes: int) -> list[Correction]:
 
 def corrections_file_text(path: str, max_bytes: int) -> str:
     """The text of the corrections file `path`: refused if it is no regular file, is larger
-    than `max_bytes` or is not UTF-8."""
+    than `max_bytes` or is not UTF-8; a UTF-8 byte-order mark that begins it (an editor's, such
+    as Notepad's) is no part of its first line."""
     where = name_text(path)
     too_large = BadCorrection(f"the corrections file is larger than {max_bytes} bytes", where,
                               hint="give a smaller file, or raise --max-size",
@@ -135,7 +136,7 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise too_large
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadCorrection("the corrections file is not UTF-8 text", where) from None
 

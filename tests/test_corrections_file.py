@@ -75,3 +75,15 @@ def test_a_page_name_with_a_line_separator_in_it_is_read_back(tmp_path: Path) ->
                     encoding="utf-8")
     [correction] = read_corrections(str(path), 10_000)
     assert correction.page == "a\u2028b\x85.txt"
+
+
+@pytest.mark.parametrize("first", ["# my readings", correction_line("p.txt", 3, RowKind.MATCH, None)])
+def test_a_file_saved_with_a_utf8_byte_order_mark_is_read(tmp_path: Path, first: str) -> None:
+    """Found by a review: a file saved as UTF-8 by an editor that begins it with a byte-order
+    mark (Notepad) was refused at its first line, `not a JSON object`, and a `#` comment there
+    was read as a correction."""
+    path = tmp_path / "fixes.jsonl"
+    path.write_text(first + "\n" + correction_line("p.txt", 4, RowKind.NEW_ONLY, None) + "\n",
+                    encoding="utf-8-sig")
+    read = [correction.line for correction in read_corrections(str(path), 10_000)]
+    assert read == ([4] if first.startswith("#") else [3, 4])
