@@ -130,15 +130,27 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
             if status.st_size > max_bytes:
                 raise too_large
             data = handle.read(max_bytes + 1)  # the file may grow
-    except OSError as error:
-        raise BadCorrection(f"cannot read the corrections file: {os_reason(error)}",
-                            where) from None
+    except (FileNotFoundError, NotADirectoryError) as error:  # a file on its path: none either
+        # imported here: the readers' package loads the column splitter, which takes long
+        from revdiff.formats.loading import missing_input_hint
+
+        raise BadCorrection(f"cannot read the corrections file: {os_reason(error)}", where,
+                            hint=missing_input_hint(path, ""),
+                            python_hint=missing_input_hint(path)) from None
+    except OSError as error:  # a folder (given to revdiff.load), a file it may not read
+        raise BadCorrection(f"cannot read the corrections file: {os_reason(error)}", where,
+                            hint="give a corrections file you may read: a file of JSON lines"
+                            ) from None
     if len(data) > max_bytes:
         raise too_large
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadCorrection("the corrections file is not UTF-8 text", where) from None
+    except UnicodeDecodeError as error:
+        # counted in what follows the byte-order mark, where one begins the file
+        offset = len(data) - len(error.object) + error.start
+        raise BadCorrection(f"the corrections file is not UTF-8 text (byte "
+                            f"0x{data[offset]:02x} at offset {offset:,})", where,
+                            hint="save it as UTF-8") from None
 
 
 def _holds_a_correction(line: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,31 @@ def test_a_file_saved_with_a_utf8_byte_order_mark_is_read(tmp_path: Path, first:
                     encoding="utf-8-sig")
     read = [correction.line for correction in read_corrections(str(path), 10_000)]
     assert read == ([4] if first.startswith("#") else [3, 4])
+
+
+def test_a_file_not_read_says_what_to_do(tmp_path: Path) -> None:
+    """Found by a review: `revdiff.load(page, corrections=...)` of a path that names nothing, a
+    folder or a file in another encoding said what was wrong and nothing of what to do."""
+    from revdiff.errors import RevdiffError
+
+    latin = tmp_path / "fixes.jsonl"
+    latin.write_bytes(b'# caf\xe9\n')
+    marked = tmp_path / "marked.jsonl"
+    marked.write_bytes(b'\xef\xbb\xbf# caf\xe9\n')  # its offset counted in the file, mark too
+    told = {"missing.jsonl": r"missing\.jsonl: cannot read the corrections file: No such file "
+                             r"or directory \(check the path\)$",
+            "~/missing.jsonl": r"Python does not expand ~ as a shell does: give "
+                               r"os\.path\.expanduser\(path\)\)$",
+            str(tmp_path): r"Is a directory \(give a corrections file you may read: a file of "
+                           r"JSON lines\)$",
+            str(latin): r"fixes\.jsonl: the corrections file is not UTF-8 text \(byte 0xe9 at "
+                        r"offset 5\) \(save it as UTF-8\)$",
+            str(marked): r"marked\.jsonl: the corrections file is not UTF-8 text \(byte 0xe9 at "
+                         r"offset 8\) \(save it as UTF-8\)$"}
+    for name, reason in told.items():
+        with pytest.raises(BadCorrection) as refused:
+            read_corrections(name, 10_000)
+        assert re.search(reason, str(refused.value.worded_for_python()))
+    with pytest.raises(RevdiffError) as refused:  # the command line's words, which name no Python
+        read_corrections("~/missing.jsonl", 10_000)
+    assert str(refused.value).endswith("(check the path)")
