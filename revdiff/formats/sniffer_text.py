@@ -186,14 +186,21 @@ def _version_line(lines: Sequence[str]) -> tuple[int, re.Match[str]] | None:
     return None
 
 
+def _page_lines(text: str) -> list[tuple[int, str]]:
+    """A version page's text's lines but blank ones, white space collapsed, each with its line
+    number: a line of a no-break space is one of them, the paragraph (or title) News Sniffer
+    stores so, as the HTML page's `<p>` of one is."""
+    return [(number, clean) for number, line in enumerate(text.split("\n"), 1)
+            if (clean := collapse_whitespace(line))]
+
+
 def version_line_below_a_long_header(text: str, where: str) -> str | None:
     """The warning of a text not read as a version page that holds a `Version N of M.` line
     within its first `_LONG_HEADER_LINES` non-blank lines, text following it as a version page's
     paragraphs follow it: a version page below a site's header of more lines than
     `_VERSION_LINE_WITHIN`, without the article URL right above its version line, which
     `_version_line` does not take for one. None for any other text."""
-    numbered = [(number, line) for number, raw in enumerate(text[:20_000].split("\n"), 1)
-                if (line := collapse_whitespace(raw).strip())]
+    numbered = _page_lines(text[:20_000])
     for index, (number, line) in enumerate(numbered[:_LONG_HEADER_LINES]):
         if _VERSION_OF_LINE.fullmatch(line) and index + 1 < len(numbered):
             return (f"{where}:{number}: {shown(line)} looks like a News Sniffer version page's "
@@ -633,11 +640,9 @@ def _refuse_a_second_version_line(lines: list[tuple[int, str]], where: str) -> N
 
 def read_version_text(text: str, where: str) -> Article:
     """Read a single-version page saved as text: title, URL, 'Version N of M.', paragraphs, one
-    to a line. A line of ASCII white space alone is none of them; one of a no-break space is the
-    paragraph (or title) News Sniffer stores so, as the HTML page's `<p>` of one is (a text
-    extractor that made it a space loses it: nothing tells it from a blank line then)."""
-    numbered = [(number, clean) for number, line in enumerate(text.split("\n"), 1)
-                if (clean := collapse_whitespace(line))]
+    to a line (`_page_lines`). A text extractor that made a paragraph's no-break space a space
+    loses it: nothing tells it from a blank line then."""
+    numbered = _page_lines(text)
     lines = [line for _, line in numbered]
     while len(lines) > 1 and _SITE_FOOTER.fullmatch(lines[-1]):
         lines.pop()

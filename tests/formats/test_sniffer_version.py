@@ -630,3 +630,24 @@ def test_a_plain_version_quoting_a_version_line_otherwise_is_not_warned_of(
     second.write_text("Body.\n", "utf-8")
     assert not [warning for warning in load([str(first), str(second)])[0].warnings
                 if "News Sniffer" in warning]
+
+
+@pytest.mark.parametrize(("version", "line", "above"), [
+    (Version(2, "T", ("\xa0",)), 9, 8),  # the version line followed by a paragraph '\xa0' alone
+    (Version(2, "\xa0", ("Body.",)), 9, 8),  # below a title '\xa0'
+])
+def test_a_line_of_a_no_break_space_counts_where_a_version_line_below_a_long_header_is_looked_for(
+        tmp_path: Path, version: Version, line: int, above: int) -> None:
+    """A line of a no-break space is a version page's paragraph (or title), as `read_version_text`
+    reads it: it was skipped, so a page whose only paragraph is '\\xa0' was read silently as a
+    plain version holding its header, and a title '\\xa0' went uncounted among the lines above."""
+    page = tmp_path / "v2.txt"
+    page.write_text(_SITE_HEADER + render_version_text(version, None, 5), "utf-8")
+    plain = tmp_path / "v3.txt"
+    plain.write_text("Body, and more.\n", "utf-8")
+    article = load([str(page), str(plain)])[0]
+    assert [warning for warning in article.warnings if "Version 2 of 5." in warning] == [
+        (f"{page}:{line}: 'Version 2 of 5.' looks like a News Sniffer version page's version line "
+         f"below {above} lines, with no article URL right above it; read as a plain version, the "
+         "lines above it among its paragraphs (cut the site's header above the title to have it "
+         "read as a version page)")]
