@@ -211,8 +211,9 @@ def version_line_below_a_long_header(text: str, where: str) -> str | None:
 
 
 def looks_like_version_text(text: str) -> bool:
-    lines = [line.strip() for line in text[:20_000].split("\n") if line.strip()]
-    return _version_line(lines) is not None
+    """Whether `read_version_text` finds a version line in the text, looked for in its lines as
+    that reads them."""
+    return _version_line([line for _, line in _page_lines(text[:20_000])]) is not None
 
 
 def parse_header(text: str, name: str) -> PageHeader:

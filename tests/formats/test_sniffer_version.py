@@ -651,3 +651,14 @@ def test_a_line_of_a_no_break_space_counts_where_a_version_line_below_a_long_hea
          f"below {above} lines, with no article URL right above it; read as a plain version, the "
          "lines above it among its paragraphs (cut the site's header above the title to have it "
          "read as a version page)")]
+
+
+def test_a_line_of_a_no_break_space_in_the_header_counts_where_a_version_page_is_detected() -> None:
+    """`detect` skipped a line of a no-break space that `read_version_text` keeps: a text with
+    one among five header lines was taken for a version page (its version line within six lines)
+    and then refused as holding no version line, where it is read as a plain version."""
+    text = "News Sniffer\nHome\nArticles\nSources\n\xa0\nT\nVersion 2 of 5.\nBody.\n"
+    assert detect(text) is Format.PLAIN
+    fitting = "News Sniffer\nHome\nArticles\n\xa0\nT\nVersion 2 of 5.\nBody.\n"
+    assert detect(fitting) is Format.SNIFFER_VERSION_TEXT
+    assert read_version_text(fitting, "v.txt").versions == (Version(2, "T", ("Body.",)),)
