@@ -495,13 +495,13 @@ def _copied_line(line: str) -> str:
 
 
 def _cell_text(cell: str) -> str:
-    """A copied cell's paragraph: white space collapsed, and no-break spaces at its edges left
-    out, as a browser's copy keeps them or makes them spaces as it pleases. A cell of nothing
-    but no-break spaces is the paragraph News Sniffer stores so (the absent side of a one-sided
-    row is an empty `<td></td>`); a copy that made them spaces loses it, as nothing tells it
-    from an empty cell then."""
-    text = collapse_whitespace(cell)
-    return text.strip(" \xa0") or text
+    """A copied cell's paragraph: ASCII white space collapsed and trimmed, as News Sniffer
+    stores a paragraph. A no-break space is text, at the cell's edges too, as the HTML page's
+    and its flattened text's readers read it: a paragraph ending in one, and a cell of nothing
+    but one (the absent side of a one-sided row is an empty `<td></td>`). A copy whose browser
+    made them spaces loses those at the edges, as nothing tells them from the cell's padding
+    then."""
+    return collapse_whitespace(cell)
 
 
 def _two_cells(line: str) -> list[str]:
