@@ -175,7 +175,7 @@ def compare(old: Version, new: Version, *, sentences: SentenceMode = "auto") -> 
         wrong_field = _wrong_field(side)
         if wrong_field:
             raise TypeError(f"revdiff.compare takes Versions whose {wrong_field}")
-    _check_sentence_mode(sentences)
+    _check_sentence_mode(sentences, "revdiff.compare")
     # each side's own `cut` (two versions built by hand may share a number)
     old_compared, new_compared = (without_elisions(side, (side.number,) if side.cut else ())
                                   for side in (old, new))
@@ -357,15 +357,16 @@ def _wrong_paragraphs(paragraphs: Any) -> str | None:
     return f"tuple holding {not_text}" if not_text else None
 
 
-def _check_sentence_mode(sentences: Any) -> None:
+def _check_sentence_mode(sentences: Any, caller: str) -> None:
     """Refuse a mode the engine does not know, before its caches are asked for it (a list given
-    as `sentences` was a bare "unhashable type: 'list'")."""
+    as `sentences` was a bare "unhashable type: 'list'"), naming the function `caller` and its
+    argument."""
     from revdiff.engine.comparison import SENTENCE_MODES
     from revdiff.errors import UnknownSentenceMode
 
     if sentences not in SENTENCE_MODES:
-        raise UnknownSentenceMode(f"unknown sentence mode {sentences!r}",
-                                  hint=f"use one of: {', '.join(SENTENCE_MODES)}")
+        raise UnknownSentenceMode(f"{caller}: unknown sentence mode {sentences!r} given as "
+                                  "sentences", hint=f"use one of: {', '.join(SENTENCE_MODES)}")
 
 
 @contextmanager
@@ -551,7 +552,7 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str,
     from revdiff.export.records import article_ref, article_rows, check_int64
     from revdiff.read_warnings import NOTHING_TO_COMPARE, has_pairs
 
-    _check_sentence_mode(sentences)  # refused before any input is read, as `export` does
+    _check_sentence_mode(sentences, caller)  # refused before any input is read, as `export` does
     _check_notes(notes, caller)
     of_one_version: list[str] = []
 

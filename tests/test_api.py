@@ -605,7 +605,8 @@ def test_compare_refuses_a_sentence_mode_that_is_no_text() -> None:
     from revdiff.engine.comparison import UnknownSentenceMode
 
     versions = revdiff.load(STORY)[0].versions
-    with pytest.raises(UnknownSentenceMode, match=r"unknown sentence mode \['lines'\] \(use one"):
+    with pytest.raises(UnknownSentenceMode,
+                       match=r"unknown sentence mode \['lines'\] given as sentences \(use one"):
         revdiff.compare(versions[0], versions[1], sentences=["lines"])  # type: ignore[arg-type]
 
 
@@ -1353,3 +1354,23 @@ def test_load_refuses_a_corrections_file_it_cannot_apply_as_its_other_bad_input(
         revdiff.load(SEED_PAGE, corrections="-")
     with pytest.raises(TypeError, match=r"revdiff.load takes paths \(str or os.PathLike\), not int"):
         revdiff.load(SEED_PAGE, corrections=3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["compare", "edits_table", "comparisons_table", "edits_arrow",
+                                  "comparisons_arrow"])
+def test_an_unknown_sentence_mode_names_the_function_and_its_argument(name: str) -> None:
+    """The error named neither the function called nor the argument at fault ("unknown sentence
+    mode 'LINES' (use one of: auto, lines)"), where the API's other errors name the function."""
+    from revdiff.errors import UnknownSentenceMode
+
+    if name.endswith("_arrow"):
+        pytest.importorskip("pyarrow")
+    versions = revdiff.load(STORY)[0].versions
+    call = getattr(revdiff, name)
+    with pytest.raises(UnknownSentenceMode) as error:
+        if name == "compare":
+            call(versions[0], versions[1], sentences="LINES")
+        else:
+            call(STORY, sentences="LINES")
+    assert str(error.value) == (f"revdiff.{name}: unknown sentence mode 'LINES' given as "
+                                "sentences (use one of: auto, lines)")
