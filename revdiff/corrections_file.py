@@ -164,7 +164,14 @@ def _parse_line(text: str, where: str, number: int) -> Correction:
 
     try:
         fields = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    except json.JSONDecodeError as error:
+        if error.msg.startswith("Invalid control character"):  # JSON escapes them in strings
+            code = ord(text[error.pos])
+            raise BadCorrection(f"a raw control character (U+{code:04X}) inside a JSON string at "
+                                f"column {error.colno}", where, number,
+                                hint=f"write it as \\u{code:04x}") from None
+        raise refuse("not a JSON object") from None
+    except RecursionError:
         raise refuse("not a JSON object") from None
     except ValueError:  # an integer of more digits than Python reads
         raise refuse(f"a number too long to read (more than {sys.get_int_max_str_digits():,} "

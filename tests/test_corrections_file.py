@@ -46,6 +46,23 @@ def test_a_malformed_line_is_refused_naming_it(tmp_path: Path, line: str, reason
     assert "write a correction as" in str(refused.value)
 
 
+@pytest.mark.parametrize(("character", "escape"), [("\t", "\\u0009"), ("\x1b", "\\u001b")])
+def test_a_raw_control_character_in_a_string_is_named_by_its_column(
+        tmp_path: Path, character: str, escape: str) -> None:
+    """Found by a review: a tab or an escape typed inside a page's name was refused as 'not a
+    JSON object', which hid the cause; the error names neither the character nor echoes it."""
+    path = tmp_path / "fixes.jsonl"
+    path.write_text(f'{{"page": "p{character}.txt", "line": 15, "kind": "match"}}\n',
+                    encoding="utf-8")
+    with pytest.raises(BadCorrection) as refused:
+        read_corrections(str(path), 10_000)
+    error = refused.value
+    assert (error.line, error.message, error.hint) == (
+        1, f"a raw control character (U+{ord(character):04X}) inside a JSON string at column 12",
+        f"write it as {escape}")
+    assert character not in f"{error.message} {error.hint} {error}"
+
+
 def test_an_unknown_key_of_a_megabyte_is_named_in_a_short_line(tmp_path: Path) -> None:
     """Found by a review: `unknown key` quoted the key whole, a 1 MB key a 1 MB error line."""
     path = tmp_path / "fixes.jsonl"
