@@ -108,7 +108,10 @@ class MalformedPage(RevdiffError):
 
 
 class EmptyInput(RevdiffError):
-    """The input holds no text, a directory holds no versions, or no input is given."""
+    """No input is given, or one gives nothing to read: its path names nothing (no such file
+    or folder, a broken symbolic link, an empty path, a glob that matches nothing) or cannot be
+    read or looked up, it holds no text, a directory holds no versions, or a database's table is
+    empty."""
 
 
 class EmptyText(EmptyInput):
