@@ -602,8 +602,9 @@ def edits_table(articles_or_paths: TableInput, *, sentences: SentenceMode = "aut
 
     Accepts an Article, a path, or an iterable of them (none at all raises `EmptyInput`, as in
     `load`, and only articles of one version `NothingToCompare`, as in `export`);
-    `article_index` numbers the articles in the order given. Columns are those of the
-    CSV export (lists stay lists). `notes`, when a list is given, gets the lines `export` notes
+    `article_index` numbers the articles in the order given, from 0, as `export` numbers them:
+    an article of one version is skipped and takes no number. Columns are those of the CSV
+    export (lists stay lists). `notes`, when a list is given, gets the lines `export` notes
     beside its warnings: an article of one version skipped, a folder's loose files or a folder
     named twice left out.
     """
