@@ -101,7 +101,7 @@ def test_a_local_dask_cluster_with_no_room_for_its_folder(
     # setting was told in its own words already
     pytest.importorskip("dask.distributed")
     from revdiff.errors import RevdiffError
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     with pytest.raises(RevdiffError) as problem:
         DaskExecutor.local(1)

@@ -43,6 +43,7 @@ from revdiff.export.checkpoints import (
 from revdiff.export.executors import chunk_results, open_executor
 from revdiff.export.inputs import InputNote, InputUnit, MissingInput, expand_inputs
 from revdiff.export.job import ExportJob, fingerprint
+from revdiff.export.ordered_map import Executor
 from revdiff.export.output_guard import (
     OutputLock,
     OutputProblem,
@@ -51,7 +52,6 @@ from revdiff.export.output_guard import (
     check_targets,
     check_writable,
 )
-from revdiff.export.parallel import Executor
 from revdiff.export.progress import ExportProgress, NotesInInputOrder, as_warning, note_skip
 from revdiff.export.records import EDIT_COLUMN_NAMES
 from revdiff.export.run_errors import (

@@ -8,14 +8,10 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from types import TracebackType
 
+from revdiff.export.dask_executor import DaskExecutor
 from revdiff.export.job import ExportJob
-from revdiff.export.parallel import (
-    DaskExecutor,
-    Executor,
-    ProcessExecutor,
-    SerialExecutor,
-    ordered_map,
-)
+from revdiff.export.ordered_map import Executor, SerialExecutor, ordered_map
+from revdiff.export.process_pool import ProcessExecutor
 from revdiff.export.progress import as_warning
 from revdiff.export.tasks import ArticleResult, ArticleTask, chunked, handed_out, process_chunk
 from revdiff.export.worker_loss import InFlight

@@ -9,7 +9,7 @@ from typing import Any
 
 from revdiff.export import registry
 from revdiff.export.pairs import compared_pairs
-from revdiff.export.parallel import abandoned
+from revdiff.export.process_pool import abandoned
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.run_errors import describe
 from revdiff.export.worker_loss import InFlight, working_on

@@ -15,6 +15,10 @@ from revdiff.process_ends import killing_signal
 
 # An empty slot: the worker is between items.
 _NO_ITEM = -1
+# What may keep a worker from being killed again: SIGKILL is the out-of-memory killer's signal.
+FEWER_WORKERS = "fewer --workers use less memory"
+# Where to learn why a process ended when nothing here points to memory.
+SYSTEM_LOG = "`journalctl -k` or `dmesg`, the system's log, may say what ended it"
 
 
 class WorkerLost(Exception):

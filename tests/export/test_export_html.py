@@ -20,7 +20,7 @@ from headless_chromium import chromium_path
 import revdiff
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import report_file_name
-from revdiff.export.parallel import SerialExecutor
+from revdiff.export.ordered_map import SerialExecutor
 from revdiff.export.slugs import article_slug
 from revdiff.export.svg_charts import LABEL_CHAR_WIDTH, line_chart, sparkline, words_chart
 from revdiff.model import Article, Version

@@ -22,12 +22,8 @@ import pytest
 
 import revdiff
 from revdiff.export.driver import ExportJob, run_export
-from revdiff.export.parallel import (
-    ProcessExecutor,
-    SerialExecutor,
-    abandoned,
-    ordered_map,
-)
+from revdiff.export.ordered_map import SerialExecutor, ordered_map
+from revdiff.export.process_pool import ProcessExecutor, abandoned
 from revdiff.export.progress import ExportProgress
 from revdiff.export.task_reading import iter_tasks
 from revdiff.export.tasks import chunked, process_chunk
@@ -254,7 +250,7 @@ def test_two_local_workers_match_one(fmt: str, generated: Path, samples: Path,
 def test_dask_local_cluster_matches_one_worker(generated: Path, samples: Path,
                                                tmp_path: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     inputs = (str(samples), str(generated))
     one = _export(inputs, tmp_path / "one.jsonl", "jsonl", workers=1)
@@ -279,7 +275,7 @@ def test_dask_workers_that_died_running_a_task_are_a_worker_lost() -> None:
     """A task whose every try killed its Dask worker (the scheduler gives up after
     `allowed-failures`) raises `WorkerLost`; `KilledWorker` ended the export in a traceback."""
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster, \
@@ -302,7 +298,7 @@ class _CancelledAsOnALostScheduler:
 def test_a_lost_scheduler_is_a_worker_lost() -> None:
     """FutureCancelledError ended the export in a traceback (and exit code 1)."""
     pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import _DaskPending
+    from revdiff.export.dask_executor import _DaskPending
 
     with pytest.raises(WorkerLost, match="the connection to the Dask scheduler was lost"):
         _DaskPending(_CancelledAsOnALostScheduler(), advice="").result()
@@ -322,7 +318,7 @@ def test_a_scheduler_lost_while_a_result_is_fetched_is_a_worker_lost() -> None:
     """CommClosedError (an OSError) was taken for a failure to write the output: `cannot write
     the output: ... Stream is closed`, exit code 2, where the lost scheduler is exit code 75."""
     pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import _DaskPending
+    from revdiff.export.dask_executor import _DaskPending
 
     with pytest.raises(WorkerLost, match="the connection to the Dask scheduler was lost"):
         _DaskPending(_GatherCutAsOnALostScheduler(), advice="").result()
@@ -335,7 +331,7 @@ def test_a_scheduler_client_writes_no_dask_log_line_while_it_is_open() -> None:
     import io
     import logging
 
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     # Dask's own stderr handler, as it sets it up in a process whose root logger has none
     stderr = io.StringIO()
@@ -358,16 +354,16 @@ def test_a_scheduler_client_writes_no_dask_log_line_while_it_is_open() -> None:
 def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path,
                                                    run_cli) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("dask.distributed")
-    from revdiff.export import parallel
+    from revdiff.export.dask_executor import DaskExecutor
 
-    original = parallel.DaskExecutor.connect.__func__  # type: ignore[attr-defined]
+    original = DaskExecutor.connect.__func__  # type: ignore[attr-defined]
 
     def quick(cls, address: str, closing: ExitStack, timeout: float = 10.0,  # type: ignore[no-untyped-def]
               **options):
         return original(cls, address, closing, timeout=1.0, **options)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parallel.DaskExecutor, "connect", classmethod(quick))
+        patch.setattr(DaskExecutor, "connect", classmethod(quick))
         result = run_cli("export", str(samples), "-o", str(tmp_path / "x.jsonl"),
                          "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2
@@ -410,7 +406,8 @@ class _NotAScheduler:
 def test_an_address_where_no_dask_scheduler_answers_is_a_scheduler_problem(
         greeting: bytes, told: str) -> None:
     pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor, SchedulerProblem
+    from revdiff.export.dask_executor import DaskExecutor
+    from revdiff.export.dask_scheduler import SchedulerProblem
 
     server = _NotAScheduler(greeting)
     try:
@@ -426,7 +423,8 @@ def test_an_address_where_nothing_listens_is_told_at_once() -> None:
     """Dask's client tried a refused connection again until its timeout: a scheduler not started
     was told after 10 s as `nothing there answered as a Dask scheduler within 10 s`."""
     pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor, SchedulerProblem
+    from revdiff.export.dask_executor import DaskExecutor
+    from revdiff.export.dask_scheduler import SchedulerProblem
 
     with socket.socket() as bound_not_listening:  # holds the port, refuses connections to it
         bound_not_listening.bind(("127.0.0.1", 0))
@@ -442,14 +440,15 @@ def test_a_host_that_does_not_reply_is_told_with_the_time_waited(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The check for a refused connection said only `timed out` of a host that never replies."""
     pytest.importorskip("dask.distributed")
-    from revdiff.export import parallel
+    from revdiff.export import dask_scheduler
+    from revdiff.export.dask_executor import DaskExecutor
 
     def no_reply(address: tuple[str, int], timeout: float) -> socket.socket:
         raise TimeoutError("timed out")
 
-    monkeypatch.setattr(parallel.socket, "create_connection", no_reply)
-    with pytest.raises(parallel.SchedulerProblem) as problem, ExitStack() as closing:
-        parallel.DaskExecutor.connect("tcp://192.0.2.1:8786", closing, timeout=1.0)
+    monkeypatch.setattr(dask_scheduler.socket, "create_connection", no_reply)
+    with pytest.raises(dask_scheduler.SchedulerProblem) as problem, ExitStack() as closing:
+        DaskExecutor.connect("tcp://192.0.2.1:8786", closing, timeout=1.0)
     assert "nothing there answered as a Dask scheduler within 1 s" in str(problem.value)
 
 
@@ -479,7 +478,8 @@ def test_a_scheduler_whose_workers_lack_this_revdiff_is_refused(python_path: Any
                                                                 tmp_path: Path) -> None:
     """A worker without revdiff died on its first chunk and the export waited for ever."""
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor, SchedulerProblem
+    from revdiff.export.dask_executor import DaskExecutor
+    from revdiff.export.dask_scheduler import SchedulerProblem
 
     with distributed.LocalCluster(n_workers=0, processes=False, protocol="tcp://",
                                   host="127.0.0.1", dashboard_address=None) as cluster, \
@@ -504,9 +504,9 @@ def test_a_scheduler_client_reads_the_notice_interval_when_it_connects(
     bound as a default when the module was imported: setting it later (a test's
     `sitecustomize`) changed nothing, and the run waited 10 s before its note."""
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export import parallel
+    from revdiff.export import dask_executor
 
-    monkeypatch.setattr(parallel, "NO_WORKER_NOTICE_SECONDS", 0.5)
+    monkeypatch.setattr(dask_executor, "NO_WORKER_NOTICE_SECONDS", 0.5)
     with distributed.LocalCluster(n_workers=0, threads_per_worker=1, processes=False,
                                   protocol="tcp://", host="127.0.0.1",
                                   dashboard_address=None) as cluster, ExitStack() as closing:
@@ -516,8 +516,8 @@ def test_a_scheduler_client_reads_the_notice_interval_when_it_connects(
             notes.append(text)
             cluster.scale(1)
 
-        executor = parallel.DaskExecutor.connect(cluster.scheduler_address, closing,
-                                                 on_note=note)
+        executor = dask_executor.DaskExecutor.connect(cluster.scheduler_address, closing,
+                                                      on_note=note)
         assert executor.notice_after == 0.5
     assert len(notes) == 1
 
@@ -533,7 +533,7 @@ def test_a_scheduler_client_reads_the_notice_interval_when_it_connects(
     (Exception("the worker went away"), ("Exception", "the worker went away")),
 ])
 def test_a_worker_s_error_is_read_as_plain_text(error: Exception, read: tuple[str, str]) -> None:
-    from revdiff.export.parallel import _worker_error
+    from revdiff.export.dask_scheduler import _worker_error
 
     assert _worker_error(error) == read
 
@@ -542,7 +542,7 @@ def test_a_scheduler_without_workers_is_waited_for_and_said_so_once() -> None:
     """A scheduler with no worker kept the run waiting for ever without a word; a cluster that
     adds workers on demand needs the wait, so the run waits on, and goes on when one comes."""
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     with distributed.LocalCluster(n_workers=0, threads_per_worker=1, processes=False,
                                   protocol="tcp://", host="127.0.0.1",
@@ -690,7 +690,8 @@ def test_a_local_dask_cluster_that_can_start_no_worker_again_is_a_worker_lost(
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
         f"import os\nif os.path.exists({str(no_start)!r}):\n    os._exit(1)\n"
-        "import revdiff.export.parallel\nrevdiff.export.parallel.LOCAL_RESTART_SECONDS = 1.0\n",
+        "import revdiff.export.dask_executor\n"
+        "revdiff.export.dask_executor.LOCAL_RESTART_SECONDS = 1.0\n",
         encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
         [str(hook), *filter(None, [os.environ.get("PYTHONPATH")])]))
@@ -741,7 +742,7 @@ def test_a_local_dask_cluster_needs_no_free_dashboard_port() -> None:
     pytest.importorskip("dask.distributed")
     import warnings
 
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     holder = socket.socket()
     with holder, warnings.catch_warnings(record=True) as caught:
@@ -775,7 +776,7 @@ def test_ctrl_c_on_a_local_dask_run_is_one_line_from_revdiff(tmp_path: Path) -> 
 
 _KILL_EVERY_WORKER = """
 import os, signal
-from revdiff.export.parallel import DaskExecutor
+from revdiff.export.dask_executor import DaskExecutor
 from revdiff.export.worker_loss import WorkerLost
 
 def die() -> None:
@@ -813,15 +814,15 @@ _LOSE_FINISHED_RESULTS = """
 import os, signal, sys, time
 from pathlib import Path
 import distributed
-import revdiff.export.parallel as parallel
+import revdiff.export.dask_executor as dask_executor
 from revdiff.export.worker_loss import WorkerLost
 
 def item(number):
     time.sleep(0.02)
     return number
 
-parallel.LOCAL_RESTART_SECONDS = 1.0
-executor = parallel.DaskExecutor.local(1)
+dask_executor.LOCAL_RESTART_SECONDS = 1.0
+executor = dask_executor.DaskExecutor.local(1)
 try:
     pending = [executor.submit(item, number) for number in range(40)]
     distributed.wait([each.future for each in pending[:5]])  # finished, their results unread
@@ -863,11 +864,11 @@ def test_results_lost_with_the_last_local_dask_worker_end_without_a_traceback(
 _TIME_THE_END_OF_A_WORKERLESS_CLUSTER = """
 import os, signal, sys, time
 from pathlib import Path
-import revdiff.export.parallel as parallel
+import revdiff.export.dask_executor as dask_executor
 from revdiff.export.worker_loss import WorkerLost
 
-parallel.LOCAL_RESTART_SECONDS = 3.0
-executor = parallel.DaskExecutor.local(1)
+dask_executor.LOCAL_RESTART_SECONDS = 3.0
+executor = dask_executor.DaskExecutor.local(1)
 try:
     pending = executor.submit(time.sleep, 600)
     Path(sys.argv[1]).touch()  # no worker starts again
@@ -908,7 +909,7 @@ def test_a_dask_worker_of_another_version_that_joins_later_is_refused(tmp_path: 
     """Only the workers there at connection were checked: one of another version that joined
     the scheduler later ran the chunks it was given, and could write other rows."""
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
     from revdiff.export.worker_loss import WorkerLost
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
@@ -940,7 +941,7 @@ def test_a_dask_worker_without_revdiff_that_joins_later_is_a_worker_lost(tmp_pat
     from concurrent.futures import ThreadPoolExecutor
 
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   protocol="tcp://", host="127.0.0.1",
@@ -1024,7 +1025,7 @@ def test_ctrl_c_while_the_local_cluster_starts_stops_once_it_has_started(
         cluster_started_under_ctrl_c: None) -> None:
     """Ctrl-C while `--dask`'s cluster started was ignored, and lost: the run went on and ended
     with exit 0. It waits for the start-up to end, then stops the run with the cluster closed."""
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     with pytest.raises(KeyboardInterrupt):
         DaskExecutor.local(2)
@@ -1037,7 +1038,7 @@ def test_ctrl_c_taken_by_an_older_thread_while_the_local_cluster_starts_stops_th
         cluster_started_under_ctrl_c: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """The system gives a process's SIGINT to any of its threads that does not block it, such as
     the progress bar's, started before the cluster: Ctrl-C taken by it is not lost either."""
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     press, pressed = threading.Event(), threading.Event()
 
@@ -1064,7 +1065,7 @@ def test_a_local_dask_cluster_leaves_no_scratch_folder(tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed")
     import dask.config
 
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     with dask.config.set({"temporary-directory": str(tmp_path)}):
         executor = DaskExecutor.local(1)
@@ -1081,7 +1082,7 @@ def test_a_local_dask_cluster_interrupted_as_it_starts_leaves_no_scratch_folder(
     """Both the scheduler and the workers are given the cluster's folder, removed on Ctrl-C too."""
     import dask.config
 
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     with dask.config.set({"temporary-directory": str(tmp_path)}), \
             pytest.raises(KeyboardInterrupt):
@@ -1168,7 +1169,7 @@ def test_a_local_dask_executor_whose_client_fails_to_close_still_closes_the_rest
     import dask.config
     import dask.distributed
 
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     monkeypatch.setattr(_ClusterStartedUnderCtrlC, "press_ctrl_c", staticmethod(lambda: None))
     monkeypatch.setattr(dask.distributed, "Client", _ClientThatFailsToClose)
@@ -1185,11 +1186,11 @@ def _pass_the_scheduler_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     """`--scheduler`'s checks of the address (something listens, speaks Dask, has a worker that
     runs this revdiff, and the versions of Dask there) passed without a scheduler, for a fake
     client."""
-    from revdiff.export import parallel
+    from revdiff.export import dask_executor
 
-    for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
-                  "_check_workers_run_this_revdiff", "_note_other_dask_versions"):
-        monkeypatch.setattr(parallel, check, lambda *_args: None)
+    for check in ("check_something_listens", "check_it_speaks_dask", "wait_for_a_worker",
+                  "check_workers_run_this_revdiff", "note_other_dask_versions"):
+        monkeypatch.setattr(dask_executor, check, lambda *_args: None)
 
 
 def test_a_scheduler_client_that_fails_to_close_still_lets_dask_log_again(
@@ -1199,7 +1200,7 @@ def test_a_scheduler_client_that_fails_to_close_still_lets_dask_log_again(
     distributed = pytest.importorskip("dask.distributed")
     import logging
 
-    from revdiff.export import parallel
+    from revdiff.export.dask_executor import DaskExecutor
 
     started_clients.clear()
     monkeypatch.setattr(distributed, "Client", _ClientThatFailsToClose)
@@ -1207,7 +1208,7 @@ def test_a_scheduler_client_that_fails_to_close_still_lets_dask_log_again(
     handler = logging.StreamHandler()  # Dask's own stderr handler, as it sets it up
     logging.getLogger("distributed").addHandler(handler)
     try:
-        executor = parallel.DaskExecutor.connect("tcp://127.0.0.1:9", ExitStack())
+        executor = DaskExecutor.connect("tcp://127.0.0.1:9", ExitStack())
         assert handler.level > logging.CRITICAL
         with pytest.raises(OSError, match="Stream is closed"):
             executor.close()
@@ -1354,20 +1355,20 @@ def test_ctrl_c_at_the_first_instruction_after_the_executor_is_made_closes_it(
     assert [executor.closed for executor in opened] == [True]
 
 
-@pytest.mark.parametrize("module", ["parallel", "executors"])
+@pytest.mark.parametrize("module", ["dask_executor", "executors"])
 def test_ctrl_c_at_the_first_instruction_after_a_scheduler_client_is_made_closes_it(
         module: str, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--scheduler`'s client was set to close once made, and handed to the driver that set its
-    executor to close: a Ctrl-C handled as `Client(...)` returned (`parallel`), or as `connect`
+    executor to close: a Ctrl-C handled as `Client(...)` returned (`dask_executor`), or as `connect`
     did (`executors`), left it open. Here SIGINT arrives at the first instruction `module` runs
     once the client exists (a trace function sends it, instruction by instruction: no timing)."""
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export import executors, parallel
+    from revdiff.export import dask_executor, executors
 
     started_clients.clear()
     monkeypatch.setattr(distributed, "Client", _ClientOfOneWorker)
     _pass_the_scheduler_checks(monkeypatch)
-    traced = {"parallel": parallel, "executors": executors}[module].__file__
+    traced = {"dask_executor": dask_executor, "executors": executors}[module].__file__
     job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
     _ctrl_c_at_the_first_instruction_after(lambda: bool(started_clients), traced,
                                            lambda: run_export(job, scheduler="tcp://127.0.0.1:9"))
@@ -1451,7 +1452,7 @@ def test_a_dask_executor_whose_client_loop_is_closed_still_closes(
     import dask.config
     import dask.distributed
 
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     monkeypatch.setattr(_ClusterStartedUnderCtrlC, "press_ctrl_c", staticmethod(lambda: None))
     monkeypatch.setattr(dask.distributed, "Client", _ClientWhoseLoopCloses)
@@ -1561,7 +1562,7 @@ def test_a_scheduler_that_loses_every_worker_mid_run_is_said_once_and_waited_for
     from concurrent.futures import ThreadPoolExecutor
 
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   protocol="tcp://", host="127.0.0.1",
@@ -1596,7 +1597,8 @@ def test_a_missing_dask_temporary_directory_is_named_as_dask_s_setting(tmp_path:
     pytest.importorskip("dask.distributed")
     import dask.config
 
-    from revdiff.export.parallel import DaskExecutor, SchedulerProblem
+    from revdiff.export.dask_executor import DaskExecutor
+    from revdiff.export.dask_scheduler import SchedulerProblem
 
     missing = tmp_path / "nowhere"
     with dask.config.set({"temporary-directory": str(missing)}), \
@@ -1619,7 +1621,7 @@ def test_a_scheduler_of_other_dask_versions_is_one_warning_line(
     from distributed import client as dask_client
     from distributed import versions as dask_versions
 
-    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.dask_executor import DaskExecutor
 
     def older_dask_here(packages: Any = None) -> dict[str, Any]:
         versions = dask_versions.get_versions(packages)
@@ -1664,11 +1666,11 @@ def test_a_scheduler_lost_while_waiting_for_a_worker_is_told_without_dask_s_comm
     """The line named Dask's connection object (`in <TCP (closed) ConnectionPool.identity
     local=... remote=...>: ...`) before what happened to it."""
     pytest.importorskip("dask.distributed")
-    from revdiff.export.parallel import SchedulerProblem, _wait_for_a_worker
+    from revdiff.export.dask_scheduler import SchedulerProblem, wait_for_a_worker
 
     with pytest.raises(SchedulerProblem) as lost:
-        _wait_for_a_worker(_ClientCutWhileWaitingForAWorker(), "127.0.0.1:18559", 10.0,
-                           lambda text: None)
+        wait_for_a_worker(_ClientCutWhileWaitingForAWorker(), "127.0.0.1:18559", 10.0,
+                          lambda text: None)
     assert str(lost.value).startswith(
         "127.0.0.1:18559: lost the Dask scheduler while waiting for a worker: "
         "ConnectionResetError: [Errno 104] Connection reset by peer (check that")

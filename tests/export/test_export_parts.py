@@ -16,7 +16,7 @@ from revdiff.export import staging as staging_module
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.executors import chunk_results
 from revdiff.export.inputs import expand_inputs
-from revdiff.export.parallel import SerialExecutor
+from revdiff.export.ordered_map import SerialExecutor
 from revdiff.export.progress import ExportProgress
 from revdiff.export.run_errors import InterruptedExport, finished_kept
 from revdiff.export.staging import JournalEntry, staging_path

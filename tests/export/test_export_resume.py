@@ -25,8 +25,8 @@ from revdiff.export import checkpoints, registry, tasks
 from revdiff.export import driver as batch
 from revdiff.export import staging as staging_module
 from revdiff.export.driver import ExportJob, run_export
+from revdiff.export.ordered_map import Pending, SerialExecutor
 from revdiff.export.output_guard import OutputProblem
-from revdiff.export.parallel import Pending, SerialExecutor
 from revdiff.export.progress import ExportProgress
 from revdiff.export.records import ArticleRef
 from revdiff.export.run_errors import InterruptedExport, NothingExported, WorkerDied
