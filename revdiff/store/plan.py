@@ -190,11 +190,14 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
         if history is None:
             holder = held.get(folded(named), named)
             holder_url = histories[holder].url if holder in histories else None
-            if article.url and (holder != named or holder_url not in (None, article.url)):
+            yours = holder in histories and not histories[holder].written_by_store
+            if article.url and (holder != named or holder_url not in (None, article.url)
+                                or yours):
                 # `Story` where `story` is stored: another article, which must not share its
                 # file on such a file system (nor, under core.ignorecase, in git's history);
                 # nor does the article of another URL made the same path (`http://` where
-                # `https://` is stored), whose versions would go on in its history
+                # `https://` is stored), whose versions would go on in its history, nor a
+                # file the store never wrote (one of yours), which is no version of it
                 named = path_with_hash(named, article.url)
             elif article.url and entry is not None and holder in histories \
                     and histories[holder].url == article.url:
