@@ -752,9 +752,10 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
 
 
 def refuse_held_locks(repo: git.Repo, ref: str) -> None:
-    """Refuse a repository whose index, HEAD or branch `ref` another git command holds (its
-    `.lock` file, which a git command killed also leaves), before anything is stored: the versions
-    would be committed and the working tree left behind the branch, or left off the branch."""
+    """Refuse a repository whose index, HEAD, branch `ref` or packed refs another git command
+    holds (its `.lock` file, which a git command killed also leaves), before anything is stored:
+    the versions would be committed and the working tree left behind the branch, or left off the
+    branch (deleting the run's private ref, once the branch is moved, takes packed-refs's lock)."""
     held = held_locks(repo, ref)
     if held:
         what, lock = held[0]
@@ -765,16 +766,17 @@ def refuse_held_locks(repo: git.Repo, ref: str) -> None:
 
 
 def held_locks(repo: git.Repo, ref: str) -> list[tuple[str, Path]]:
-    """The locks of the index, HEAD and branch `ref` that a git command holds, or that one killed
-    left, each with what it locks (`the branch main`): those that refuse the next run. A lock of
-    the index left by a store run killed while updating the working tree is that run's to clear:
-    a regular file, as git writes it (a folder there cannot be removed as a file), once no git
-    command that run started still runs (`_marker_in_use`)."""
+    """The locks of the index, HEAD, branch `ref` and packed refs that a git command holds, or
+    that one killed left, each with what it locks (`the branch main`): those that refuse the next
+    run. A lock of the index left by a store run killed while updating the working tree is that
+    run's to clear: a regular file, as git writes it (a folder there cannot be removed as a
+    file), once no git command that run started still runs (`_marker_in_use`)."""
     git_dir = Path(repo.git_dir)
     locks = [("the repository's index", git_dir / "index.lock"),
              ("HEAD", git_dir / "HEAD.lock"),
              (f"the branch {ref.removeprefix('refs/heads/')}",
-              Path(repo.common_dir) / f"{ref}.lock")]
+              Path(repo.common_dir) / f"{ref}.lock"),
+             ("the repository's packed refs", Path(repo.common_dir) / "packed-refs.lock")]
     marker = git_dir / SYNC_MARKER_NAME
     return [(what, lock) for what, lock in locks
             if lock.exists() and not (lock.name == "index.lock" and lock.is_file()

@@ -310,11 +310,14 @@ def test_an_index_another_git_command_holds_is_refused_before_anything_is_stored
 
 
 @pytest.mark.parametrize(("lock", "held"), [("HEAD.lock", "HEAD"),
-                                             ("refs/heads/main.lock", "the branch main")])
+                                             ("refs/heads/main.lock", "the branch main"),
+                                             ("packed-refs.lock", "the repository's packed refs")])
 def test_a_lock_a_killed_git_left_on_head_or_the_branch_is_refused_before_anything_is_stored(
         lock: str, held: str, tmp_path: Path) -> None:
     """The versions were written, then the branch could not be moved to them, and the hint said
-    to wait for a git command that no longer ran, not to remove its lock."""
+    to wait for a git command that no longer ran, not to remove its lock. A lock of packed-refs
+    let the branch move, then failed the run as it deleted its private ref, before the working
+    tree was brought up (left behind the branch, its files' older versions staged)."""
     repo = user_repository(tmp_path / "repo")
     git(repo, "branch", "-m", "main")
     (repo / ".git" / lock).write_text("")
