@@ -82,12 +82,11 @@ def input_name(label: str, position: int, count: int) -> str:
     return label if count == 1 else f"{label}#{position}"
 
 
-def article_name(key: str, place: str, keys: Counter[str] | None) -> str:
+def article_name(key: str, place: str, keys: Counter[str]) -> str:
     """What names one of several articles in every command's warnings: its `key` (its URL, else
     its first title: `Article.key`), but its `place` (`news.db#2`) where it has none or another
-    of the articles it is named among has it too (their `keys`, counted; None where they are
-    not known before it is named: its key is taken as it is)."""
-    return key if key and (keys is None or keys[key] < 2) else place
+    of the articles it is named among has it too (their `keys`, counted)."""
+    return key if key and keys[key] < 2 else place
 
 
 def article_inputs(origins: Sequence[str]) -> list[str]:

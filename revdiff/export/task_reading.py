@@ -19,7 +19,7 @@ from revdiff.export.tasks import ArticleTask
 from revdiff.formats import gitrepo
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.folders import OneVersionLeft
-from revdiff.formats.loading import load_unit
+from revdiff.formats.loading import article_keys, load_unit
 from revdiff.formats.repeated_files import RepeatedFiles
 from revdiff.model import Article
 from revdiff.read_warnings import (
@@ -77,10 +77,8 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             if repository:
                 article = repeated.warned_of(article, unit.paths[0])
             # the messages name one article by its input, one of several as `diff` names it
-            # (a database read an article at a time, its titles not known ahead, by its URL)
             where = (unit.label if count == 1 else article_name(
-                article.key if keys is not None else article.url or "",
-                input_name(unit.label, position, count), keys))
+                article.key, input_name(unit.label, position, count), keys))
             for line in warning_lines(article, where, unit.paths):
                 if line not in told:
                     told.add(line)
@@ -102,10 +100,10 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
 
 def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: ExportProgress,
                    on_note: Callable[[str], None], on_reading_note: Callable[[str], None],
-                   ) -> Iterator[tuple[int, int, Counter[str] | None, Article, str]]:
+                   ) -> Iterator[tuple[int, int, Counter[str], Article, str]]:
     """Each article of a unit with its place, the unit's number of articles (a NewsEdits
-    file's are read one at a time), their keys counted (`Article.key`; None for a database read
-    so, whose keys are not known before its articles are read) and the input it was read from
+    file's are read one at a time), their keys counted (`Article.key`, `article_keys`) and the
+    input it was read from
     (`article_inputs`); the notes
     from reading the unit go to `on_reading_note`, its skips to `on_note`. A failure to
     read the unit stops the run or, with --skip-errors, skips the rest of the unit; an article's
@@ -130,7 +128,7 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
         for text in notes:
             on_reading_note(text)
         count = len(articles)
-        keys = Counter(each.key for each in articles) if isinstance(articles, list) else None
+        keys = article_keys(articles)
         read_from = article_inputs(origins)
         read = iter(articles)
         while True:

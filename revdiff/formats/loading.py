@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -392,6 +393,19 @@ class _InTextOutputsHold:
 
     def __iter__(self) -> Iterator[Article]:
         return (as_text_outputs_hold(article) for article in self.contents)
+
+
+def article_keys(articles: DatabaseContents) -> Counter[str]:
+    """The keys (`Article.key`) of what `load_unit` gave counted, as every command counts them
+    to name an article apart from others named alike (`read_warnings.article_name`): those of a
+    NewsEdits file read one at a time from its rows without their texts, before its articles."""
+    if isinstance(articles, _InTextOutputsHold):
+        from revdiff.formats.newsedits import DatabaseArticles
+
+        contents = articles.contents
+        read = contents.without_texts() if isinstance(contents, DatabaseArticles) else contents
+        return Counter(as_text_outputs_hold(article).key for article in read)
+    return Counter(article.key for article in articles)
 
 
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,

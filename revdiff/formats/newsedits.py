@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage, RevdiffError
-from revdiff.formats.article_errors import skip_or_raise
+from revdiff.formats.article_errors import skip_or_raise, skipping_bad_articles
 from revdiff.formats.elision import cut_version
 from revdiff.formats.fields import (
     MAX_DIGITS,
@@ -280,8 +280,21 @@ class DatabaseArticles:
         connection = open_read_only(self.path, self.max_bytes)
         connection.text_factory = text_or_bytes
         try:
-            for article in self._entry_articles(connection):
+            for article in self._entry_articles(connection, self.fields):
                 yield self._as_exported(connection, article) if self.exported else article
+        finally:
+            connection.close()
+
+    def without_texts(self) -> Iterator[Article]:
+        """The file's articles read as `__iter__` reads them but without their texts (each
+        version's paragraphs empty): enough to name each (`Article.key`) among the others
+        before they are read with their texts. An entry that cannot be read is left out."""
+        connection = open_read_only(self.path, self.max_bytes)
+        connection.text_factory = text_or_bytes
+        try:
+            with skipping_bad_articles():
+                yield from self._entry_articles(
+                    connection, [field for field in self.fields if field != "text"])
         finally:
             connection.close()
 
@@ -325,19 +338,23 @@ class DatabaseArticles:
         kept = [warning for warning in stored if warning not in again]
         return tuple(dict.fromkeys([*kept, *article.warnings, *extra]))
 
-    def _entry_articles(self, connection: sqlite3.Connection) -> Iterator[Article]:
+    def _entry_articles(self, connection: sqlite3.Connection,
+                        fields: Sequence[str]) -> Iterator[Article]:
+        """Each entry's article, its rows read with the columns of `fields` alone (of those
+        the file has, `self.fields`), an entry at a time."""
         if self.entries is None:
             yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes,
                                        exported=self.exported)
             return
         table = quote(self.columns["table"])
+        select = ", ".join([*(quote(self.columns[field]) for field in fields), "rowid"])
         for entry, rowids in self.entries:
             rows: list[dict[str, object]] = []
             try:
                 for start in range(0, len(rowids), _ROWIDS_PER_QUERY):
                     some = rowids[start:start + _ROWIDS_PER_QUERY]
-                    rows.extend(self._row(values) for values in connection.execute(
-                        f"SELECT {self._select('rowid')} FROM {table} "
+                    rows.extend(dict(zip((*fields, "rowid"), values)) for values in connection.execute(
+                        f"SELECT {select} FROM {table} "
                         f"WHERE rowid IN ({', '.join('?' * len(some))})", some))
             except sqlite3.DatabaseError as error:
                 if not value_too_long(error):

@@ -8,6 +8,7 @@ import os
 import signal
 import sqlite3
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -428,6 +429,35 @@ def test_warnings_and_skips_name_an_article_of_several_by_its_url(run_cli, sampl
     assert all(line.startswith("revdiff: warning: https://") for line in warnings), warnings
 
 
+def test_warnings_name_a_database_article_without_a_url_by_its_title_as_diff_does(  # type: ignore[no-untyped-def]
+        run_cli, tmp_path: Path) -> None:
+    """`export` named an entry without a URL by its place (`n.db#2`) however it was titled, as it
+    reads a database an article at a time; `diff`, and the `article` column of both, by its first
+    title, but by its place where another entry shares that title. `export` names it as `diff` does."""
+    database = tmp_path / "n.db"
+    connection = sqlite3.connect(database)
+    connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INT, "
+                       "version INT, title TEXT, url TEXT, source TEXT, created TEXT, "
+                       "num_versions INT, summary TEXT)")
+    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (None, entry, version, title, None, None, f"Thu, 10 Jan 2019 2{version}:31:03 CET", 2,
+         f"<p>Text {version} of {entry}.</p>")
+        for entry, title in ((1, "Story"), (2, "Story"), (3, "Other")) for version in range(2)])
+    connection.commit()
+    connection.close()
+
+    def named(*args: str) -> list[str]:
+        result = run_cli(*args, str(database), *() if args[0] == "diff" else ("-o", str(out)))
+        assert result.exit_code == 0, result.output
+        return [line.removeprefix("revdiff: warning: ").partition(": entry")[0]
+                for line in result.output.splitlines() if "time zone" in line]
+
+    out = tmp_path / "out.csv"
+    assert named("export") == named("diff") == [f"{database}#0", f"{database}#1", "Other"]
+    with out.open(encoding="utf-8") as rows:
+        assert "Other" in {line.split(",")[1] for line in rows}  # as the rows name it
+
+
 @pytest.mark.parametrize(("export_format", "says", "hint"), [
     ("csv", "-o names a folder (it ends with /) that does not exist",
      "create the folder first, or name a file such as edits.csv"),
@@ -733,6 +763,9 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
 
     monkeypatch.setattr(task_reading, "load_unit",
                         lambda paths, max_bytes, notes, origins: FailingPartway())
+    # its URLs and titles were read ahead (`article_keys`, from the rows' scan that opening
+    # makes too): its texts are where it fails
+    monkeypatch.setattr(task_reading, "article_keys", lambda articles: Counter())
     database = tmp_path / "news.sqlite"
     database.write_bytes(b"")
     out = tmp_path / "out.jsonl"
