@@ -48,3 +48,24 @@ def test_a_store_of_no_version_is_refused_in_one_line(
     assert capsys.readouterr().err.splitlines()[-1] == (
         "git_read.py: error: --articles and --versions must be 1 or more: a store of no version "
         "has no history to read")
+
+
+@pytest.mark.parametrize(("clock_step", "said"), [
+    (0.0, "clone against in place: not measured: both times were below the clock's resolution"),
+    (1.0, "clone against in place: 1.0x faster"),
+])
+def test_a_time_of_zero_is_told_not_divided(
+        clock_step: float, said: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`safe / in_place` raised ZeroDivisionError where the read in place took less than the
+    clock's tick: a clock that stands still times every run at 0, one that moves a second a
+    reading times every run at 1 s."""
+    script = load_benchmark("git_read", monkeypatch)
+    ticks = iter(range(10**6))
+    timed = script.medians_in_turns
+    monkeypatch.setattr(script, "medians_in_turns", lambda functions, repeat: timed(
+        functions, repeat, clock=lambda: clock_step * next(ticks)))
+    monkeypatch.setattr(sys, "argv", ["git_read.py", "--articles", "1", "--versions", "1",
+                                      "--repeats", "1"])
+    assert script.main() == 0
+    assert f"{said}  (cost of the clone: 0.000 s)" in capsys.readouterr().out.splitlines()
