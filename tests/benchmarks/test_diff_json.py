@@ -40,3 +40,25 @@ def test_no_articles_are_refused(count: str, tmp_path: Path, monkeypatch: pytest
     error = capsys.readouterr().err
     assert "--articles must be 1 or more" in error
     assert "Traceback" not in error
+
+
+@pytest.mark.parametrize(("clock_step", "said"), [
+    (0.0, ("json_array against the peer: not measured: both times were below the clock's "
+           "resolution")),
+    (1.0, "json_array against the peer: 1.0x faster"),
+])
+def test_a_time_of_zero_is_told_not_divided(
+        clock_step: float, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`peer / medians['json_array']` raised ZeroDivisionError where json_array took less than
+    the clock's tick: a clock that stands still times every run at 0, one that moves a second a
+    reading times every run at 1 s."""
+    article = tmp_path / "some-article"
+    article.mkdir()
+    (article / "0.txt").write_text("The council met.\n")
+    (article / "1.txt").write_text("The council met again.\n")
+    script = load_benchmark("diff_json", monkeypatch)
+    ticks = iter(range(10**6))
+    monkeypatch.setattr(script.time, "perf_counter", lambda: clock_step * next(ticks))
+    assert script.main(["--corpus", str(tmp_path), "--articles", "1", "--repeat", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == said
