@@ -5,7 +5,9 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
 
 1. median milliseconds of CPU time per comparison for revdiff's `compare` and for
    diff-match-patch run over the whole text (`diff_main` + `diff_cleanupSemantic`, what NewsDiffs
-   does), on pairs of about 60 sentences and on every fourth pair of any size, with the ratio, the
+   does), on pairs of about 60 sentences and on every fourth pair of any size, with revdiff's
+   as `2.1x faster` or slower than the peer's (`timing.faster_or_slower`, which says where a
+   median time is 0, a run shorter than the clock's tick, that it is too fast to measure), the
    two taking turns on each pair (1 to 3 rounds a pair: in wall time, at a load of 6 on two cores,
    the same work varied threefold);
 2. whole chains: each article's consecutive pairs compared in order, as `export` and the
@@ -16,7 +18,8 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
    saves;
 3. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, medians of
    several rounds in CPU time, revdiff and diff-match-patch taking turns, with the ratios
-   time(4N)/time(N) and time(16N)/time(4N) (target: at most 5).
+   time(4N)/time(N) and time(16N)/time(4N) (target: at most 5), or where the time before was 0
+   that it was too short to compare.
 
 diff-match-patch runs with its default time limit of 1 s of wall time, as NewsDiffs runs it: past
 it, it gives up and returns a coarser diff, so where it reaches the limit its time is the limit's,
@@ -42,7 +45,7 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 from shared_input import input_is_there
-from timing import compare_afresh, forget_splits, medians_in_turns
+from timing import compare_afresh, faster_or_slower, forget_splits, medians_in_turns, speed_ratio
 
 from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
@@ -114,12 +117,6 @@ def at_time_limit(walls: list[float]) -> str:
             f"it gives up and returns a coarser diff, or longer in {reached} of {len(walls)} runs")
 
 
-def ratio_text(value: float, other: float) -> str:
-    """`value / other` to two decimals; `-` where `other` is no time (a clock too coarse to see
-    the runs)."""
-    return f"{value / other:.2f}" if other else "-"
-
-
 def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None:
     """Time one comparison of about N, 4N and 16N sentences; print medians and their ratios.
 
@@ -145,7 +142,12 @@ def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None
     previous: float | None = None
     for factor, (_, _, total), mine, peer in zip(GROWTH_FACTORS, sizes, ours, theirs, strict=True):
         mine_ms, peer_ms = mine * 1000, peer * 1000
-        ratio = f"{mine_ms / previous:10.2f}" if previous else f"{'':>10}"
+        if previous is None:
+            ratio = f"{'':>10}"
+        elif previous:
+            ratio = f"{mine_ms / previous:10.2f}"
+        else:
+            ratio = " not compared: the time of the size before was below the clock's resolution"
         print(f"{base * factor:>7} {total:>10} {mine_ms:9.1f} {peer_ms:11.1f} {ratio}")
         previous = mine_ms
     print(at_time_limit(peer_walls))
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     typical = [pair for count, pair in sized if 45 <= count <= 75]
     print(f"{len(pairs)} version pairs from {args.corpus}; {len(typical)} of 45-75 sentences\n")
     print(f"medians of CPU time, load average {os.getloadavg()[0]:.1f}")
-    print(f"{'pairs':<26} {'n':>4} {'revdiff cpu ms':>15} {'dmp cpu ms':>11} {'revdiff/dmp':>12}")
+    print(f"{'pairs':<26} {'n':>4} {'revdiff cpu ms':>15} {'dmp cpu ms':>11}  revdiff against dmp")
     every_fourth = [pair for _, pair in sized[::4]]
     for label, group in (("about 60 sentences", typical), ("every 4th pair, any size", every_fourth)):
         if not group:
@@ -187,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
                                   clock=time.process_time) for o, n in group]
         ours, theirs = [1000 * mine for mine, _ in timed], [1000 * peer for _, peer in timed]
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
-        print(f"{label:<26} {len(group):>4} {ours_median:15.2f} {theirs_median:11.2f} "
-              f"{ratio_text(ours_median, theirs_median):>12}")
+        print(f"{label:<26} {len(group):>4} {ours_median:15.2f} {theirs_median:11.2f}  "
+              f"{faster_or_slower(speed_ratio(ours_median, theirs_median))}")
         print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>15} "
               f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>11}")
         print(f"{'':<26} {'':>4} {at_time_limit(peer_walls)}")
@@ -197,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
                                         repeat=3, clock=time.process_time)
     print(f"\nwhole chains, {len(pairs)} pairs in order: {in_order:.2f} s of CPU; each pair "
           f"afresh: {afresh:.2f} s, taking turns (load average "
-          f"{os.getloadavg()[0]:.1f}); ratio {ratio_text(in_order, afresh)}")
+          f"{os.getloadavg()[0]:.1f}); in order against afresh: "
+          f"{faster_or_slower(speed_ratio(in_order, afresh))}")
     growth(pairs, args.base, args.repeat)
     return 0
 

@@ -130,7 +130,7 @@ def test_the_per_pair_table_is_timed_in_cpu_time(
     lines = capsys.readouterr().out.splitlines()
     assert "revdiff cpu ms" in next(line for line in lines if line.startswith("pairs "))
     row = next(line for line in lines if line.startswith("about 60 sentences"))
-    assert row.split()[3:] == ["1", "1000.00", "1000.00", "1.00"]
+    assert row.split()[3:] == ["1", "1000.00", "1000.00", "1.0x", "faster"]
 
 
 def test_the_growth_table_is_timed_in_cpu_time(
@@ -171,7 +171,7 @@ def test_whole_chains_are_timed_in_cpu_time(
     assert script.main(["--corpus", str(tmp_path)]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("whole chains"))
     assert line.startswith("whole chains, 1 pairs in order: 1.00 s of CPU; each pair afresh: 1.00 s")
-    assert line.endswith("ratio 1.00")
+    assert line.endswith("in order against afresh: 1.0x faster")
 
 
 def test_the_growth_table_times_revdiff_and_its_peer_in_turns(
@@ -197,7 +197,8 @@ def test_the_growth_table_times_revdiff_and_its_peer_in_turns(
 def test_a_per_pair_median_of_no_time_gives_no_ratio(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """A clock too coarse to see a run (Windows' process_time ticks every 15.6 ms) gave medians
-    of 0 and a ZeroDivisionError traceback in place of the tables."""
+    of 0 and a ZeroDivisionError traceback in place of the tables; then a `-` of its own, where
+    timing.faster_or_slower says so in words for every benchmark."""
     script = load_benchmark("engine_speed", monkeypatch)
     sentences = tuple(f"The council met on day {k}." for k in range(60))
     chain = [Version(0, "a", sentences), Version(1, "a", (*sentences, "It adjourned."))]
@@ -208,5 +209,23 @@ def test_a_per_pair_median_of_no_time_gives_no_ratio(
     assert script.main(["--corpus", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     row = next(line for line in lines if line.startswith("about 60 sentences"))
-    assert row.split()[3:] == ["1", "0.00", "0.00", "-"]
-    assert next(line for line in lines if line.startswith("whole chains")).endswith("ratio -")
+    unmeasured = "not measured: both times were below the clock's resolution"
+    assert row.endswith(f"0.00  {unmeasured}")
+    assert next(line for line in lines if line.startswith("whole chains")).endswith(
+        f"in order against afresh: {unmeasured}")
+
+
+def test_a_growth_from_a_time_of_zero_is_told_not_left_blank(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Where the time of the size before was 0 (a run shorter than the clock's tick), the growth
+    column was left blank, as on the first size, which has nothing to grow from."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    monkeypatch.setattr(script.time, "process_time", lambda: 0.0)
+    pairs = [(Version(0, "a", (f"The council met on day {k}.",)),
+              Version(1, "a", (f"The council met again on day {k}.",))) for k in range(20)]
+    script.growth(pairs, base=1, repeat=1)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[3].split() == ["1", "1", "0.0", "0.0"]
+    for line in lines[4:6]:
+        assert line.endswith(" not compared: the time of the size before was below the clock's "
+                             "resolution")
