@@ -8,7 +8,9 @@ is a fresh child process (`revdiff.export.driver.run_export`, JSONL output into 
 folder), so its peak RSS (`resource.getrusage`) is its own; the worker processes' peak RSS (VmHWM)
 and CPU time are sampled from /proc while the run goes on. The three runs take turns, `--repeat`
 rounds of them, so a busy machine slows them alike; each figure is the median over the rounds, and
-the ratios are those of the medians.
+the ratios are those of the medians. Where a run's median time is 0 (shorter than the clock's tick)
+its pairs/s and cores used show `-`, and a speed-up against it says in words that it is too fast
+to measure (`timing.faster_or_slower`).
 
 When dask is installed (`pip install ".[dask]"`) each round also runs the 1x corpus on a Dask
 LocalCluster of N workers (`export --dask --workers N`, the cluster's start-up included), set
@@ -30,6 +32,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import os
 import shutil
 import statistics
@@ -37,6 +40,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from timing import faster_or_slower, speed_ratio
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKIPEDIA = ROOT.parent / "shared" / "corpus" / "wikipedia"
@@ -118,8 +123,17 @@ def dask_installed() -> bool:
     return importlib.util.find_spec("distributed") is not None
 
 
-def pairs_per_second(result: dict[str, float]) -> float:
-    return result["pairs"] / result["seconds"]
+def per_second(amount: float, result: dict[str, float], digits: int) -> str:
+    """`amount` over the run's seconds, to `digits` decimals; `-` where its time was 0 (a run
+    shorter than the clock's tick), which a line under the table explains."""
+    return f"{amount / result['seconds']:.{digits}f}" if result["seconds"] else "-"
+
+
+def speed_up(result: dict[str, float], peer: dict[str, float]) -> str:
+    """How many times the peer's pairs/s the run's is, to two decimals as the targets are given,
+    or in words (`timing.faster_or_slower`) where a time of 0 makes it no number."""
+    ratio = speed_ratio(result["seconds"] / result["pairs"], peer["seconds"] / peer["pairs"])
+    return f"{ratio:.2f}x" if 0 < ratio < math.inf else faster_or_slower(ratio)
 
 
 def medians(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -191,27 +205,29 @@ def main(argv: list[str] | None = None) -> None:
     print("-" * len(header))
     for label, _, run_workers, _ in plan:
         result = results[label]
-        rate = result["pairs"] / result["seconds"]
+        rate = per_second(result["pairs"], result, 1)
         worker = f"{result['worker_rss_mb']:.0f}" if run_workers > 1 else "-"
-        cores = result["cpu_seconds"] / result["seconds"]
-        print(f"{label:<18}{int(result['pairs']):>8}{result['seconds']:>9.1f}{rate:>9.1f}"
-              f"{result['cpu_seconds']:>8.1f}{cores:>11.2f}{result['driver_rss_mb']:>11.0f}"
+        cores = per_second(result["cpu_seconds"], result, 2)
+        print(f"{label:<18}{int(result['pairs']):>8}{result['seconds']:>9.1f}{rate:>9}"
+              f"{result['cpu_seconds']:>8.1f}{cores:>11}{result['driver_rss_mb']:>11.0f}"
               f"{worker:>11}", flush=True)
     small, big, parallel = (results[label] for label, *_ in plan[:3])
-    speedup = pairs_per_second(parallel) / pairs_per_second(big)
     memory = big["driver_rss_mb"] / small["driver_rss_mb"]
     print("-" * len(header))
+    if not all(result["seconds"] for result in results.values()):
+        print("- : its time was 0, below the clock's resolution: its pairs/s and cores used are "
+              "not measured")
     target = " (target >= 1.7x)" if workers == 2 else ""
-    print(f"speed-up on {workers} workers: {speedup:.2f}x{target}")
+    print(f"speed-up on {workers} workers: {speed_up(parallel, big)}{target}")
     # On a machine shared with other jobs 'cores used' stays near 1 and no speed-up can show.
-    print(f"  cores used: {parallel['cpu_seconds'] / parallel['seconds']:.2f} of {workers} by the "
+    print(f"  cores used: {per_second(parallel['cpu_seconds'], parallel, 2)} of {workers} by the "
           f"{workers}-worker run; CPU time {workers} workers / 1 worker: "
           f"{parallel['cpu_seconds'] / big['cpu_seconds']:.2f}x")
     if with_dask:
         on_dask = results[plan[3][0]]
         print(f"speed-up on a Dask LocalCluster of {workers} workers (1x, its start-up included): "
-              f"{pairs_per_second(on_dask) / pairs_per_second(small):.2f}x; pairs/s Dask / "
-              f"{workers} local workers: {pairs_per_second(on_dask) / pairs_per_second(parallel):.2f}x")
+              f"{speed_up(on_dask, small)}; pairs/s Dask / {workers} local workers: "
+              f"{speed_up(on_dask, parallel)}")
     else:
         print('no Dask case: dask is not installed (pip install ".[dask]")')
     print(f"peak memory {arguments.scale}x / 1x (1 worker): {memory:.2f}x (target <= 1.2x)")

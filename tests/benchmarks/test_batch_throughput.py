@@ -114,3 +114,44 @@ def test_the_help_of_workers_says_its_least(monkeypatch: pytest.MonkeyPatch,
     workers = next(line for line in capsys.readouterr().out.splitlines()
                    if line.startswith("  --workers"))
     assert "2 or more" in workers
+
+
+@pytest.mark.parametrize(("dask", "seconds_of"), [
+    (False, {"1x, 1 worker": 0.0, "2x, 1 worker": 0.0, "2x, 2 workers": 0.0}),
+    (True, {"1x, 1 worker": 10.0, "2x, 1 worker": 20.0, "2x, 2 workers": 0.0, "1x, Dask 2": 0.0}),
+])
+def test_a_run_timed_at_zero_is_told_not_divided(
+        dask: bool, seconds_of: dict[str, float], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """pairs/s, cores used and the speed-ups divided by a run's seconds: ZeroDivisionError where
+    the export's clock saw no time pass (a run shorter than its tick)."""
+    script = load_benchmark("batch_throughput", monkeypatch)
+    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    monkeypatch.setattr(script, "dask_installed", lambda: dask)
+    labels = {(1, 1, False): "1x, 1 worker", (2, 1, False): "2x, 1 worker",
+              (2, 2, False): "2x, 2 workers", (1, 2, True): "1x, Dask 2"}
+
+    def run_on_a_still_clock(folders: list[str], workers: int, dask: bool, fmt: str
+                             ) -> dict[str, float]:
+        return {"pairs": 100.0 * len(folders), "articles": 1.0,
+                "seconds": seconds_of[labels[len(folders), workers, dask]],
+                "driver_rss_mb": 50.0, "worker_rss_mb": 40.0, "cpu_seconds": 5.0}
+
+    monkeypatch.setattr(script, "run", run_on_a_still_clock)
+    script.main(["--scale", "2", "--repeat", "1"])
+    lines = capsys.readouterr().out.splitlines()
+    row = next(line for line in lines if line.startswith("2x, 2 workers"))
+    assert row.split()[3:] == ["200", "0.0", "-", "5.0", "-", "50", "40"]
+    assert ("- : its time was 0, below the clock's resolution: its pairs/s and cores used are "
+            "not measured") in lines
+    if dask:
+        assert ("speed-up on 2 workers: faster beyond measure: its time was below the clock's "
+                "resolution (target >= 1.7x)") in lines
+        assert ("speed-up on a Dask LocalCluster of 2 workers (1x, its start-up included): faster "
+                "beyond measure: its time was below the clock's resolution; pairs/s Dask / 2 "
+                "local workers: not measured: both times were below the clock's resolution") in lines
+    else:
+        assert ("speed-up on 2 workers: not measured: both times were below the clock's "
+                "resolution (target >= 1.7x)") in lines
+        assert "  cores used: - of 2 by the 2-worker run; CPU time 2 workers / 1 worker: 1.00x" in lines
