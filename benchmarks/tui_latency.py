@@ -207,12 +207,15 @@ def wall_seconds(function: Callable[[], object]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--sentences", type=int, default=2000,
-                        help="sentences of the generated article (default 2000)")
+                        help="sentences of the generated article, 10 or more (default 2000)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each case; figures are medians (default 3)")
     options = parser.parse_args()
     if options.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its runs")
+    if options.sentences < 10:
+        parser.error("--sentences must be 10 or more: a shorter article fits on one screen, "
+                     "where `j` scrolls nothing to time")
     article = generated_article(options.sentences)
     comparison = compare(*article.versions)
     cases: list[Callable[[], object]] = [

@@ -34,3 +34,20 @@ def test_the_app_and_its_peers_take_turns_round_by_round(
     one_round = ["plain text", "app", "long page", "empty app"]
     assert runs == one_round + one_round[::-1] + one_round
     assert "first screen / plain text" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("sentences", ["4", "9", "-5"])
+def test_an_article_too_short_to_scroll_is_refused_in_one_line(
+        sentences: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Below 5 sentences the article had no paragraph and the generator stopped in a ValueError
+    traceback (`empty range for randrange()`); below 10 it fits on one screen, `j` scrolls
+    nothing, and the median of no press stopped in a StatisticsError traceback after every run."""
+    script = load_benchmark("tui_latency", monkeypatch)
+    monkeypatch.setattr(script, "measure_app", lambda article: pytest.fail("ran"))
+    monkeypatch.setattr(sys, "argv", ["tui_latency.py", "--sentences", sentences])
+    with pytest.raises(SystemExit) as stopped:
+        script.main()
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "tui_latency.py: error: --sentences must be 10 or more: a shorter article fits on one "
+        "screen, where `j` scrolls nothing to time")
