@@ -33,7 +33,7 @@ def test_the_app_and_its_peers_take_turns_round_by_round(
     script.main()
     one_round = ["plain text", "app", "long page", "empty app"]
     assert runs == one_round + one_round[::-1] + one_round
-    assert "first screen / plain text" in capsys.readouterr().out
+    assert "first screen against plain text" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("sentences", ["4", "9", "-5"])
@@ -51,3 +51,17 @@ def test_an_article_too_short_to_scroll_is_refused_in_one_line(
     assert capsys.readouterr().err.splitlines()[-1] == (
         "tui_latency.py: error: --sentences must be 10 or more: a shorter article fits on one "
         "screen, where `j` scrolls nothing to time")
+
+
+def test_a_peer_timed_at_zero_is_told_not_divided(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`first screen / plain text` divided by the plain text's time: ZeroDivisionError where the
+    clock saw none pass (a run shorter than its tick)."""
+    script = load_benchmark("tui_latency", monkeypatch)
+    monkeypatch.setattr(script, "wall_seconds", lambda function: (function(), 0.0)[1])
+    monkeypatch.setattr(sys, "argv", ["tui_latency.py", "--sentences", "10", "--repeat", "1"])
+    script.main()
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.startswith("the app's first screen against plain text: slower beyond measure: "
+                           "the other's time was below the clock's resolution; against one long "
+                           "page: ")
