@@ -147,6 +147,67 @@ def is_held_out(essay: str) -> bool:
     return hashlib.sha256(essay.encode()).digest()[0] % HELD_OUT_SHARE == 0
 
 
+GOLD_KEYS = ("id", "essay", "old", "new", "links")
+
+
+def draft_pair_problem(line: int, item: object) -> str | None:
+    """What keeps line `line` of a gold file, read as `item`, from being a draft pair, if
+    anything: an object of an `id` and an `essay` (strings), the `old` and `new` drafts' sentences
+    (lists of strings) and `links`, pairs of lists of indexes into them."""
+    if not isinstance(item, dict):
+        return f"line {line} is no JSON object"
+    missing = next((key for key in GOLD_KEYS if key not in item), None)
+    if missing is not None:
+        return f"line {line} has no '{missing}'"
+    for key in ("id", "essay"):
+        if not isinstance(item[key], str):
+            return f"line {line}'s '{key}' is no string"
+    for key in ("old", "new"):
+        if not isinstance(item[key], list) or not all(isinstance(s, str) for s in item[key]):
+            return f"line {line}'s '{key}' is no list of sentences"
+
+    def indexes(ids: object, sentences: int) -> bool:
+        return isinstance(ids, list) and all(
+            type(i) is int and 0 <= i < sentences for i in ids)
+
+    if not isinstance(item["links"], list) or not all(
+            isinstance(link, list) and len(link) == 2 and indexes(link[0], len(item["old"]))
+            and indexes(link[1], len(item["new"])) for link in item["links"]):
+        return f"line {line}'s 'links' are not pairs of lists of the sentences' indexes"
+    return None
+
+
+def read_gold(parser: argparse.ArgumentParser, path: Path) -> list[dict]:  # type: ignore[type-arg]
+    """The draft pairs of the gold file `path`; one error line (`parser.error`) where a line is
+    none, or the file holds none."""
+    problem: str | None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text, problem = "", "is not UTF-8 text"
+    else:
+        problem = None
+    items = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            item = None
+        problem = draft_pair_problem(number, item)
+        if problem is not None:
+            break
+        items.append(item)
+    if problem is None and not items:
+        problem = "holds no draft pair"
+    if problem is not None:
+        parser.error(f"--gold {path}: {problem}; give a JSONL file of draft pairs, one object a "
+                     "line with 'id', 'essay', 'old', 'new' and 'links', as "
+                     "../shared/corpus/align/argrewrite-dev.jsonl holds them")
+    return items
+
+
 def gold_pairs(item: dict) -> Pairs:  # type: ignore[type-arg]
     return {(i, j) for old_ids, new_ids in item["links"] for i in old_ids for j in new_ids}
 
@@ -291,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not input_is_there(parser, "--gold", args.gold, DEFAULT_GOLD, Path.is_file, "file"):
         return 0
-    items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = read_gold(parser, args.gold)
     tuning = [item for item in items if not is_held_out(item["essay"])]
     held_out = [item for item in items if is_held_out(item["essay"])]
     if args.errors:

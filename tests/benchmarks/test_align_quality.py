@@ -101,3 +101,33 @@ def test_each_method_is_timed_with_the_engine_s_caches_empty(
     items = [{"old": old, "new": new, "links": [[[0], [0]], [[1], [1]]]}] * 2
     script.evaluate(items, [script.revdiff_pairs, counting])
     assert kept_when_called == [0, 0]
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("not json\n", "line 1 is no JSON object"),
+    ('{"id": "a", "essay": "e", "old": ["One."], "new": ["One."], "links": [[[0], [0]]]}\n[1]\n',
+     "line 2 is no JSON object"),
+    ('{"a": 1}\n', "line 1 has no 'id'"),
+    ('{"id": "a", "essay": "e", "old": "One.", "new": ["One."], "links": []}\n',
+     "line 1's 'old' is no list of sentences"),
+    ('{"id": "a", "essay": "e", "old": ["One."], "new": ["One."], "links": [[[0], [3]]]}\n',
+     "line 1's 'links' are not pairs of lists of the sentences' indexes"),
+    ("\n", "holds no draft pair"),
+    ("\udcff\n", "is not UTF-8 text"),
+])
+def test_a_gold_file_that_is_no_gold_is_refused_in_one_line(
+        text: str, what: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A line that is not a draft pair stopped in a JSONDecodeError or KeyError traceback; a file
+    of none printed tables of zeros."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(text.encode("utf-8", "surrogateescape"))
+    with pytest.raises(SystemExit) as stopped:
+        load_benchmark("align_quality", monkeypatch).main(["--gold", str(gold)])
+    assert stopped.value.code == 2
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert output.err.splitlines()[-1].endswith(
+        f" error: --gold {gold}: {what}; give a JSONL file of draft pairs, one "
+        "object a line with 'id', 'essay', 'old', 'new' and 'links', as "
+        "../shared/corpus/align/argrewrite-dev.jsonl holds them")
