@@ -18,9 +18,10 @@ Methods, run in the same process on the same pages:
     python benchmarks/snapshot_extraction.py [--random 60] [--repeat 3]
 
 Prints the share of pages extracted exactly per method and layout, the share of the articles'
-paragraphs found, the extra (non-article) paragraphs per page, and the median time per page (as a
-ratio to the naive baseline); the methods' timing runs take turns, round after round, so a busy
-machine slows them alike.
+paragraphs found, the extra (non-article) paragraphs per page, and the median time per page, as
+`2.1x slower` or faster than the naive baseline's (or, where a median time is 0, a run shorter
+than the clock's tick, that it is too fast to measure); the methods' timing runs take turns,
+round after round, so a busy machine slows them alike.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from pathlib import Path
 
 import trafilatura
 from bs4 import BeautifulSoup
-from timing import medians_in_turns
+from timing import faster_or_slower, medians_in_turns, speed_ratio
 
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import extract_paragraphs
@@ -137,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{len(pages)} pages, layouts: {', '.join(layouts)} "
           f"(unseen by revdiff's furniture list: {', '.join(s.name for s in UNSEEN_SITES)})")
     header = f"{'method':<22} {'exact':>7}  " + "  ".join(f"{name:>11}" for name in layouts)
-    print(header + f"  {'found':>6}  {'extra':>6}  {'s/page':>8}  {'x naive':>7}")
+    print(header + f"  {'found':>6}  {'extra':>6}  {'s/page':>8}  against naive")
     rows = []
     for name, method in METHODS.items():  # each method's first pass, before any is timed
         right = {layout: [0, 0] for layout in layouts}
@@ -155,9 +156,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                     f"{extra / len(pages):>6.2f}")
     timed = medians_in_turns([functools.partial(read_all, pages, method) for method in METHODS.values()],
                              args.repeat)
-    for row, median in zip(rows, timed, strict=True):
-        seconds = median / len(pages)
-        print(f"{row}  {seconds:>8.4f}  {seconds / (timed[0] / len(pages)):>7.1f}")
+    for k, (row, median) in enumerate(zip(rows, timed, strict=True)):
+        against = "the baseline" if k == 0 else faster_or_slower(speed_ratio(median, timed[0]))
+        print(f"{row}  {median / len(pages):>8.4f}  {against}")
 
 
 if __name__ == "__main__":

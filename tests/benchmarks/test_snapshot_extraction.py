@@ -31,3 +31,20 @@ def test_the_methods_take_turns_round_by_round(monkeypatch: pytest.MonkeyPatch,
     assert passes == ["naive", "revdiff"] * 3  # a first pass each, then N R, R N, N R
     rows = [line.split()[0] for line in capsys.readouterr().out.splitlines()[2:]]
     assert rows == ["naive", "revdiff"]
+
+
+def test_a_baseline_timed_at_zero_is_told_not_divided(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The `x naive` column divided by the baseline's median time: ZeroDivisionError where the
+    clock saw none pass (a run shorter than its tick). A clock that stands still times every run
+    at 0."""
+    script = load_benchmark("snapshot_extraction", monkeypatch)
+    timed = script.medians_in_turns
+    monkeypatch.setattr(script, "medians_in_turns",
+                        lambda functions, repeat: timed(functions, repeat, clock=lambda: 0.0))
+    script.main(["--random", "0", "--repeat", "1"])
+    rows = capsys.readouterr().out.splitlines()[2:]
+    assert rows[0].endswith("  the baseline")
+    assert all(row.endswith("  not measured: both times were below the clock's resolution")
+               for row in rows[1:])
+
