@@ -128,11 +128,16 @@ def read_all(pages: list[tuple[str, str, tuple[str, ...]]], read: Callable[[str]
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--random", type=int, default=60, help="random articles to add")
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs (median)")
+    parser.add_argument("--random", type=int, default=60,
+                        help="seeded random articles to add, 0 or more (default 60)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="timing runs, 1 or more; times are medians (default 3)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its runs")
+    if args.random < 0:
+        parser.error("--random must be 0 or more: the count of seeded random articles added to "
+                     "the sample chains' pages")
     pages = make_pages(args.random)
     layouts = sorted({layout for layout, _, _ in pages})
     print(f"{len(pages)} pages, layouts: {', '.join(layouts)} "

@@ -48,3 +48,15 @@ def test_a_baseline_timed_at_zero_is_told_not_divided(
     assert all(row.endswith("  not measured: both times were below the clock's resolution")
                for row in rows[1:])
 
+
+def test_a_negative_count_of_random_articles_is_refused(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--random -1` ran as `--random 0`, and the help did not say what it takes."""
+    script = load_benchmark("snapshot_extraction", monkeypatch)
+    monkeypatch.setattr(script, "make_pages", lambda count: pytest.fail("ran"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--random", "-1"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith(
+        " error: --random must be 0 or more: the count of seeded random articles added to the "
+        "sample chains' pages")
