@@ -298,18 +298,20 @@ class ArticleSession:
         return least if least is not None and not least[1].is_sure else None
 
     def unsure_place(self, edit: Edit, unsure: Unsure) -> RowReading | tuple[str, int] | None:
-        """Where the edit's `?` comes from, which `u` steps by: the page row holding the edit
-        (`row_of_edit`) or, for a pair no page compares, the first of its sentences' paragraphs
-        that `unsure` marks (side and paragraph, new side first)."""
-        if self.page() is not None:
-            return self.row_of_edit(edit)
+        """Where the edit's `?` comes from, which `u` steps by: the first of its sentences'
+        paragraphs that `unsure` marks (new side first), as the page row holding it or, for a
+        pair no page compares, as side and paragraph. A moved sentence's sure new row is not
+        where its old row's `?` comes from. None for an edit `unsure` does not mark."""
         comparison = self.comparison()
         for side, indices, sentences, marked in (
                 ("new", edit.new, comparison.new_sentences, unsure.new),
                 ("old", edit.old, comparison.old_sentences, unsure.old)):
             for index in indices:
                 if index in marked:
-                    return side, sentences[index].paragraph
+                    paragraph = sentences[index].paragraph
+                    if self.page() is None:
+                        return side, paragraph
+                    return self._row_paragraphs(side)[paragraph]
         return None
 
     def row_of_edit(self, edit: Edit) -> RowReading | None:

@@ -880,3 +880,35 @@ async def test_F_in_an_app_read_with_corrections_goes_back_to_them_and_says_so(
         assert app.session.article is corrected
         assert notices()[-1].startswith(f"Page line {correction.line}: reading 1 of ")
         assert notices()[-1].endswith(f"{correction.kind.value} (the corrections file's)")
+
+
+
+@run_async
+async def test_u_lands_on_a_sentence_marked_for_its_old_row_after_an_edit_of_its_sure_new_row(
+        page_article: Article) -> None:
+    """A sentence marked `?` for its old page row, its new row sure, right after another edit of
+    that new row: with the cursor on that edit, `u` passed over the sentence to the first unsure
+    row, as if its row had been reached. It took an edit's `?` to come from its new row, sure or
+    not."""
+    page = page_article.pages[0]
+    session = ArticleSession(page_article)
+    edits = session.comparison().edits
+    before, after = next(
+        (index - 1, index) for index, edit in enumerate(edits)
+        if index and edit.old and edit.new
+        and (row := session.row_of_edit(edit)) is not None
+        and session.row_of_edit(edits[index - 1]) is row
+        and not edits[index - 1].old)  # the edit before it is of the new row only
+    new_row = session.row_of_edit(edits[after])
+    assert new_row is not None
+    rows = tuple(replace(r, confidence=1.0) if r.line == new_row.line else r for r in page.rows)
+    app = RevdiffApp(replace(page_article, pages=(replace(page, rows=rows),)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        unsure = app.session.unsure()
+        assert not unsure.touches(edits[before])
+        assert unsure.touches(edits[after], "old") and not unsure.touches(edits[after], "new")
+        app.diff.set_current(before)
+        app._refresh_status()  # as the keys that move the cursor do
+        await pilot.press("u")
+        assert app.diff.current_edit == after
