@@ -33,6 +33,17 @@ class BadCorrection(RevdiffError):
     """A line of a corrections file that is malformed or cannot be applied to the inputs."""
 
 
+class CorrectionsFileTooLarge(BadCorrection):
+    """A corrections file larger than the size limit; `size` is its size in bytes, as far as
+    it was read (a file that grew while read is one byte over the limit, at least)."""
+
+    def __init__(self, size: int, max_bytes: int, where: str) -> None:
+        super().__init__(f"the corrections file is larger than {max_bytes} bytes", where,
+                         hint="give a smaller file, or raise --max-size",
+                         python_hint="give a smaller file, or raise max_bytes")
+        self.size = size
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     """One line of a corrections file: the reading a person chose for one row of one page."""
@@ -115,9 +126,6 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
     than `max_bytes` or is not UTF-8; a UTF-8 byte-order mark that begins it (an editor's, such
     as Notepad's) is no part of its first line."""
     where = name_text(path)
-    too_large = BadCorrection(f"the corrections file is larger than {max_bytes} bytes", where,
-                              hint="give a smaller file, or raise --max-size",
-                              python_hint="give a smaller file, or raise max_bytes")
     try:
         # opened without waiting, and read only if a regular file: a FIFO waits for a writer for
         # ever, and /dev/zero, of size 0, never ends
@@ -128,8 +136,11 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
                                     "a regular file", where,
                                     hint="give a corrections file: a file of JSON lines")
             if status.st_size > max_bytes:
-                raise too_large
+                raise CorrectionsFileTooLarge(status.st_size, max_bytes, where)
             data = handle.read(max_bytes + 1)  # the file may grow
+            if len(data) > max_bytes:
+                raise CorrectionsFileTooLarge(max(len(data), os.fstat(handle.fileno()).st_size),
+                                              max_bytes, where)
     except (FileNotFoundError, NotADirectoryError) as error:  # a file on its path: none either
         # imported here: the readers' package loads the column splitter, which takes long
         from revdiff.formats.loading import missing_input_hint
@@ -141,8 +152,6 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
         raise BadCorrection(f"cannot read the corrections file: {os_reason(error)}", where,
                             hint="give a corrections file you may read: a file of JSON lines"
                             ) from None
-    if len(data) > max_bytes:
-        raise too_large
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -7,6 +7,7 @@ readers to load.
 
 from __future__ import annotations
 
+import math
 import re
 
 # Inputs larger than this are refused unless the caller raises the limit (`--max-size` or the
@@ -43,4 +44,20 @@ def format_size(size: int) -> str:
         scale = _UNITS[unit.lower()]
         if size >= scale:
             return f"{size / scale:.1f}".removesuffix(".0") + unit
+    return str(size)
+
+
+def size_at_least(size: int) -> str:
+    """The shortest form `format_size` writes that `parse_size` reads as `size` bytes or more
+    (`1.6K` for 1,587 bytes, where `format_size` writes `1.5K`, 1,536): a limit to suggest.
+    A size just under a unit is that unit (`1M`, not `1024K`)."""
+    larger = None
+    for unit in ("T", "G", "M", "K"):
+        scale = _UNITS[unit.lower()]
+        if size >= scale:
+            tenths = math.ceil(size * 10 / scale)
+            if tenths >= 10 * KIB and larger is not None:
+                return f"1{larger}"
+            return f"{tenths / 10:.1f}".removesuffix(".0") + unit
+        larger = unit
     return str(size)

@@ -14,6 +14,7 @@ from textual.notifications import SeverityLevel
 
 from revdiff.corrections_file import (
     BadCorrection,
+    CorrectionsFileTooLarge,
     corrections_file_text,
     corrections_text,
     other_articles_lines,
@@ -23,6 +24,7 @@ from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
 from revdiff.export.staging import write_text_atomically
 from revdiff.model import Article, PageReading
+from revdiff.size_limit import size_at_least
 from revdiff.terminal_text import visible
 from revdiff.tui.background import BackgroundWork
 from revdiff.tui.diff_view import DiffView
@@ -181,6 +183,15 @@ class PageActions:
             try:
                 kept = other_articles_lines(corrections_file_text(str(path), self.max_bytes),
                                             str(path), self.articles, pages)
+            except CorrectionsFileTooLarge as error:
+                self.notify(f"Could not read {visible(str(path))} again to keep the other "
+                            f"articles' corrections it holds, so nothing was written: it is "
+                            f"{error.size:,} bytes, over this run's --max-size of "
+                            f"{self.max_bytes:,} bytes. Quit ({self.key_of['quit']}) and start "
+                            f"again with --max-size {size_at_least(error.size)}, or move the "
+                            f"file aside and press {self.key_of['save_corrections']} again",
+                            severity="error", markup=False)
+                return
             except BadCorrection as error:
                 self.notify(f"Could not read {visible(str(path))} again to keep the other "
                             f"articles' corrections it holds, so nothing was written: "

@@ -702,7 +702,9 @@ async def test_w_reads_the_file_the_app_was_started_with_again_within_the_run_s_
         page_article: Article, tmp_path: Path) -> None:
     """`w` read the file `view --corrections` named again within the default 64 MiB, whatever
     `--max-size` the run was given: the app now reads it within the run's limit, so a file
-    grown past it since is refused and left as it is."""
+    grown past it since is refused and left as it is. The notice said to raise `--max-size`, an
+    option the running app cannot take: it says what can be done from the app, naming the
+    limit to start again with."""
     limit = len(_a_correction_line(page_article).encode()) + 10  # the file it reads, and 10 bytes
     app = _app_started_with_its_corrections_file(page_article, tmp_path, max_bytes=limit)
     path = _corrections_path(app)
@@ -716,7 +718,10 @@ async def test_w_reads_the_file_the_app_was_started_with_again_within_the_run_s_
         notice = list(app._notifications)[-1]
     assert path.read_text(encoding="utf-8") == grown
     assert notice.severity == "error"
-    assert f"the corrections file is larger than {limit} bytes" in notice.message
+    assert notice.message.endswith(
+        f"so nothing was written: it is {len(grown.encode()):,} bytes, over this run's "
+        f"--max-size of {limit:,} bytes. Quit (q) and start again with --max-size "
+        f"{len(grown.encode())}, or move the file aside and press w again")
 
 
 def _a_correction_line(article: Article) -> str:
