@@ -298,35 +298,41 @@ class ArticleSession:
         return least if least is not None and not least[1].is_sure else None
 
     def unsure_place(self, edit: Edit, unsure: Unsure) -> RowReading | tuple[str, int] | None:
-        """Where the edit's `?` comes from, which `u` steps by: the first of its sentences'
-        paragraphs that `unsure` marks (new side first), as the page row holding it or, for a
-        pair no page compares, as side and paragraph. A moved sentence's sure new row is not
-        where its old row's `?` comes from. None for an edit `unsure` does not mark."""
+        """Where the edit's `?` comes from, which `u` steps by: the page row the splitter was
+        unsure of that holds it (`row_of_edit`: a moved sentence's sure new row is not where its
+        old row's `?` comes from) or, for a pair no page compares, the first of its sentences'
+        paragraphs that `unsure` marks (side and paragraph, new side first). None for an edit
+        `unsure` does not mark."""
+        if self.page() is not None:
+            return self.row_of_edit(edit) if unsure.touches(edit) else None
         comparison = self.comparison()
         for side, indices, sentences, marked in (
                 ("new", edit.new, comparison.new_sentences, unsure.new),
                 ("old", edit.old, comparison.old_sentences, unsure.old)):
             for index in indices:
                 if index in marked:
-                    paragraph = sentences[index].paragraph
-                    if self.page() is None:
-                        return side, paragraph
-                    return self._row_paragraphs(side)[paragraph]
+                    return side, sentences[index].paragraph
         return None
 
     def row_of_edit(self, edit: Edit) -> RowReading | None:
-        """The page row holding the edit's sentences (new side first), if it came from a page."""
+        """The page row holding the edit's sentences, if it came from a page, that the status
+        line names and `f` flips: the first (new side first) the splitter was unsure of or that
+        was flipped, else the first. A sentence that moved from an unsure row to a sure one
+        named the sure one, without its `?`, and `f` flipped it."""
         if self.page() is None:
             return None
         comparison = self.comparison()
-        for side, indices, sentences in (("new", edit.new, comparison.new_sentences),
-                                         ("old", edit.old, comparison.old_sentences)):
-            rows = self._row_paragraphs(side)
-            for index in indices:
-                paragraph = sentences[index].paragraph
-                if paragraph < len(rows) and rows[paragraph] is not None:
-                    return rows[paragraph]
-        return None
+        rows = [found for side, indices, sentences in (
+                    ("new", edit.new, comparison.new_sentences),
+                    ("old", edit.old, comparison.old_sentences))
+                for index in indices
+                if (found := self._row_of_paragraph(side, sentences[index].paragraph)) is not None]
+        in_question = (row for row in rows if not row.is_sure or self.is_flipped(row))
+        return next(in_question, rows[0] if rows else None)
+
+    def _row_of_paragraph(self, side: str, paragraph: int) -> RowReading | None:
+        rows = self._row_paragraphs(side)
+        return rows[paragraph] if paragraph < len(rows) else None
 
     def reading_number(self, row: RowReading) -> tuple[int, int]:
         """(k, n): the row shows its k-th reading of n, its reading as read (the splitter's own, or

@@ -917,3 +917,31 @@ async def test_u_lands_on_a_sentence_marked_for_its_old_row_after_an_edit_of_its
         app._refresh_status()  # as the keys that move the cursor do
         await pilot.press("u")
         assert app.diff.current_edit == after
+
+
+@run_async
+async def test_a_sentence_moved_from_an_unsure_row_to_a_sure_one_names_and_flips_the_unsure_one(
+        page_article: Article) -> None:
+    """`u` landed on a sentence that moved unchanged, `?` on its old page row, its new row sure:
+    the status line said `sentence 53 (was 42)  unchanged` and nothing of the row, as it named
+    the sure new row, and `f` flipped that row, not the one marked `?`."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        session = app.session
+        edits = session.comparison().edits
+        moved = next(index for index, edit in enumerate(edits)
+                     if edit.op is EditOp.UNCHANGED and edit.old[0] != edit.new[0]
+                     and session.unsure().touches(edit, "old")
+                     and not session.unsure().touches(edit, "new"))
+        while app.diff.current_edit != moved:
+            await pilot.press("u")
+        old_paragraph = session.comparison().old_sentences[edits[moved].old[0]].paragraph
+        old_row = session._row_paragraphs("old")[old_paragraph]
+        assert old_row is not None and not old_row.is_sure
+        assert re.search(rf"  \? line {old_row.line}: \w+, \d+% sure · reading 1 of \d+ \(f\)$",
+                         status_text(app)), status_text(app)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: not app.background.running)
+        await pilot.pause()
+        assert app.session.flips == {(page_article.pages[0].name, old_row.line): 1}
