@@ -315,6 +315,22 @@ def _escape_what_stdout_cannot_encode() -> None:
 # The key of the group's `ctx.meta` that says `view` was put before the arguments given
 # (`revdiff INPUT...`), not typed: its errors name no command.
 _VIEW_NOT_TYPED = "revdiff.view_not_typed"
+# The key of the group's `ctx.meta` that holds the arguments given, for an unknown option that
+# is a file's name (`_file_taken_for_an_option`).
+_ARGUMENTS = "revdiff.arguments"
+
+
+def _file_taken_for_an_option(option: str, arguments: list[str]) -> str | None:
+    """The argument, beginning with the unknown `option`, that names a file or a folder
+    (`-draft.txt`, which click reads as the option `-d`), if one does; else None."""
+    for argument in arguments:
+        if argument == "--":
+            return None
+        single_dash = not argument.startswith("--")
+        if (argument == option or (single_dash and argument.startswith(option))) \
+                and os.path.lexists(argument):
+            return argument
+    return None
 
 
 class RevdiffGroup(RevdiffCommand, click.Group):
@@ -388,6 +404,7 @@ class RevdiffGroup(RevdiffCommand, click.Group):
             _refuse_options_before_a_command(args, lambda name: self._parameters_of(ctx, name))
             args = ["view", *args]
             ctx.meta[_VIEW_NOT_TYPED] = True
+        ctx.meta[_ARGUMENTS] = list(args)
         return super().parse_args(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -432,10 +449,14 @@ class RevdiffGroup(RevdiffCommand, click.Group):
                 takers := self._commands_that_take(ctx, error.option_name)):
             what = f"No such option {error.option_name!r}: {takers}"
         command = where.partition(" ")[2]  # named once: `revdiff: error: store: ...`
-        see = f"`{where} --help`"
+        hint = f"see `{where} --help`"
         if ctx.meta.get(_VIEW_NOT_TYPED):  # `revdiff --layout diag FILE` typed no command
-            command, see = "", f"{see}, the options of `revdiff INPUT...`"
-        say(f"revdiff: error: {f'{command}: ' if command else ''}{what} (see {see})")
+            command, hint = "", f"{hint}, the options of `revdiff INPUT...`"
+        if isinstance(error, click.NoSuchOption) and (file := _file_taken_for_an_option(
+                error.option_name, ctx.meta.get(_ARGUMENTS, []))):
+            what = f"{message_text(file)} is a file, not an option"
+            hint = f"give it as {message_text(shlex.quote(f'./{file}'))}, or put -- before it"
+        say(f"revdiff: error: {f'{command}: ' if command else ''}{what} ({hint})")
         sys.exit(error.exit_code)
 
     def invoke(self, ctx: click.Context) -> Any:
