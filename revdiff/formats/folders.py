@@ -263,13 +263,21 @@ def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
     it is (a broken link, a link in a loop of links, a FIFO, a device), which are never read;
     None when it has none. `entries` leaves out the symbolic links that lead out of the folder:
     `links_out_note` names those, whatever they lead to."""
+    neither = _neither_file_nor_folder(entries)
+    return f"{path}: left out {neither}" if neither else None
+
+
+def _neither_file_nor_folder(entries: Sequence[Path]) -> str | None:
+    """The entries that are neither files nor folders, counted and each named with what it is
+    (`2 entries that are neither file nor folder: 0.txt (a FIFO), 1.txt (a broken link)`); None
+    when there is none."""
     strange = sorted((p for p in entries if not p.is_file() and not p.is_dir()),
                      key=lambda p: p.name)
     if not strange:
         return None
     one = len(strange) == 1
     named = [f"{p.name} ({entry_kind(p)})" for p in strange]
-    return (f"{path}: left out {len(strange):,} {'entry' if one else 'entries'} that "
+    return (f"{len(strange):,} {'entry' if one else 'entries'} that "
             f"{'is' if one else 'are'} neither file nor folder: {first_few(named)}")
 
 
@@ -367,8 +375,9 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                 f"({first_few([p.name for p in leaving])}), which "
                 f"{'is' if len(leaving) == 1 else 'are'} not followed, for safety", str(path),
                 hint=links_out_advice(leaving))
-        raise EmptyInput("directory holds no version files", str(path), hint=hint,
-                         python_hint=python_hint)
+        neither = None if folders else _neither_file_nor_folder(entries)
+        raise EmptyInput(f"directory holds no version files{f', only {neither}' if neither else ''}",
+                         str(path), hint=hint, python_hint=python_hint)
     if notes is not None and not folders_told_of:
         if links_back:
             notes.append(links_back_note(path, links_back))

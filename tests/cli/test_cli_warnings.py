@@ -216,6 +216,26 @@ def test_entries_that_are_no_files_are_named(command: str, tmp_path: Path) -> No
             "link), 21.txt (a FIFO)") in result.stderr
 
 
+@pytest.mark.parametrize("command", ["parse", "diff", "view", "store", "export"])
+def test_a_folder_of_entries_that_are_no_files_names_them_in_its_error(command: str,
+                                                                        tmp_path: Path) -> None:
+    """A folder whose only versions were a FIFO and a broken link said it held no version files,
+    without a word of them (but for `export`, which warned first): the error names them."""
+    story = tmp_path / "story"
+    story.mkdir()
+    os.mkfifo(story / "0.txt")
+    (story / "1.txt").symlink_to(tmp_path / "gone.txt")
+    result = revdiff(command, str(story), *command_args(command, tmp_path))
+    assert result.returncode == 2 and result.stdout == ""
+    error = [line for line in result.stderr.splitlines() if "warning" not in line]
+    assert error == [f"revdiff: error: {story}: directory holds no version files, only 2 entries "
+                     "that are neither file nor folder: 0.txt (a FIFO), 1.txt (a broken link) "
+                     "(put one file per version in it, named 0.txt, 1.txt, ..."
+                     + ("; fix or remove that input, or rerun with --skip-errors to skip it)"
+                        if command == "export" else ")")]
+    assert not (tmp_path / "repo").exists() and not (tmp_path / "out.csv").exists()
+
+
 def test_a_loop_of_links_in_a_folder_is_named_as_a_loop(tmp_path: Path) -> None:
     """2.txt -> 3.txt -> 2.txt was called a broken link, as a link to nothing is."""
     story = tmp_path / "story"
