@@ -267,6 +267,20 @@ def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
     return f"{path}: left out {neither}" if neither else None
 
 
+def _what_it_holds(path: Path, entries: Sequence[Path]) -> str:
+    """What a folder without version files or folders holds, for its error: the entries that
+    are neither files nor folders, else the files that it leaves out (hidden files, an editor's
+    backups, a file browser's files); "" when it holds nothing."""
+    if neither := _neither_file_nor_folder(entries):
+        return f", only {neither}"
+    kept = {entry.name for entry in entries}
+    left_out = sorted(entry.name for entry in path.iterdir() if entry.name not in kept)
+    if not left_out:
+        return ""
+    return (f", only {counted(len(left_out), 'file')} it leaves out (hidden files, editors' "
+            f"backups and file browsers' files): {first_few(left_out)}")
+
+
 def _neither_file_nor_folder(entries: Sequence[Path]) -> str | None:
     """The entries that are neither files nor folders, counted and each named with what it is
     (`2 entries that are neither file nor folder: 0.txt (a FIFO), 1.txt (a broken link)`); None
@@ -375,8 +389,8 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                 f"({first_few([p.name for p in leaving])}), which "
                 f"{'is' if len(leaving) == 1 else 'are'} not followed, for safety", str(path),
                 hint=links_out_advice(leaving))
-        neither = None if folders else _neither_file_nor_folder(entries)
-        raise EmptyInput(f"directory holds no version files{f', only {neither}' if neither else ''}",
+        holds = "" if folders else _what_it_holds(path, entries)
+        raise EmptyInput(f"directory holds no version files{holds}",
                          str(path), hint=hint, python_hint=python_hint)
     if notes is not None and not folders_told_of:
         if links_back:

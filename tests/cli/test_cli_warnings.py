@@ -236,6 +236,23 @@ def test_a_folder_of_entries_that_are_no_files_names_them_in_its_error(command: 
     assert not (tmp_path / "repo").exists() and not (tmp_path / "out.csv").exists()
 
 
+@pytest.mark.parametrize("command", ["parse", "diff", "export"])
+def test_a_folder_of_files_left_out_names_them_in_its_error(command: str, tmp_path: Path) -> None:
+    """A folder of versions saved as hidden files (`.0.txt`) or an editor's backups said it held
+    no version files, as an empty folder does: the error names the files it left out."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for name in (".0.txt", "1.txt~", "Thumbs.db"):
+        (story / name).write_text("Troops land.\n", encoding="utf-8")
+    result = revdiff(command, str(story), *command_args(command, tmp_path))
+    assert result.returncode == 2 and result.stdout == ""
+    [error] = result.stderr.splitlines()
+    assert error.startswith(
+        f"revdiff: error: {story}: directory holds no version files, only 3 files it leaves out "
+        "(hidden files, editors' backups and file browsers' files): .0.txt, 1.txt~, Thumbs.db "
+        "(put one file per version in it, named 0.txt, 1.txt, ...")
+
+
 def test_a_loop_of_links_in_a_folder_is_named_as_a_loop(tmp_path: Path) -> None:
     """2.txt -> 3.txt -> 2.txt was called a broken link, as a link to nothing is."""
     story = tmp_path / "story"
