@@ -450,7 +450,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         stray = _first_by_name(binary)
         raise _refused_in_folder(stray) if texts or databases else stray
     if len(empty) == len(files):  # nothing but failed captures: the folder is empty
-        raise next(iter(empty.values()))
+        raise _first_by_name(empty, too="empty")
     left_out_empty = _left_out_empty_note(path, empty)  # the plain versions' warning, else a note
     # a capture that failed, and a picture beside the versions: the others
     files = [file for file in files if file not in empty and file not in binary]
@@ -496,16 +496,17 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     return read_pages(texts)
 
 
-def _first_by_name(errors: Mapping[Path, RevdiffError]) -> RevdiffError:
+def _first_by_name(errors: Mapping[Path, RevdiffError], too: str = "refused") -> RevdiffError:
     """The error about the first of the files `errors` names, their names sorted as text
     (`story.mhtml` before `story2.mhtml`, which the order of versions puts first), saying how
-    many others are refused too and which (`and 2 more files of the folder are refused too`)."""
+    many others are refused (or what else `too` says) too and which (`and 2 more files of the
+    folder are refused too`, `are empty too`)."""
     names = sorted(file.name for file in errors)
     first = errors[next(file for file in errors if file.name == names[0])]
     if len(names) > 1:
         others = len(names) - 1
         first.message = (f"{first.message}, and {counted(others, 'more file')} of the folder "
-                         f"{'is' if others == 1 else 'are'} refused too ({first_few(names[1:])})")
+                         f"{'is' if others == 1 else 'are'} {too} too ({first_few(names[1:])})")
         first.args = (str(first),)
     return first
 

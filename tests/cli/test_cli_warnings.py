@@ -253,6 +253,21 @@ def test_a_folder_of_files_left_out_names_them_in_its_error(command: str, tmp_pa
         "(put one file per version in it, named 0.txt, 1.txt, ...")
 
 
+@pytest.mark.parametrize("command", ["parse", "diff", "export"])
+def test_a_folder_of_empty_files_names_each(command: str, tmp_path: Path) -> None:
+    """A folder of failed captures named its first empty file alone, as if the others held
+    versions, where a folder of binary files names them all."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for name in ("0.txt", "1.txt", "2.txt"):
+        (story / name).write_bytes(b"")
+    result = revdiff(command, str(story), *command_args(command, tmp_path))
+    assert result.returncode == 2 and result.stdout == ""
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"revdiff: error: {story / '0.txt'}: input is empty, and 2 more "
+                            "files of the folder are empty too (1.txt, 2.txt) (give a file")
+
+
 def test_a_loop_of_links_in_a_folder_is_named_as_a_loop(tmp_path: Path) -> None:
     """2.txt -> 3.txt -> 2.txt was called a broken link, as a link to nothing is."""
     story = tmp_path / "story"
