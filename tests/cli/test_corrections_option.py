@@ -113,3 +113,24 @@ def test_a_corrections_file_that_is_no_regular_file_is_refused_not_read_forever(
     assert (run.returncode, run.stdout) == (2, "")
     [said] = run.stderr.splitlines()
     assert re.search(r"the corrections file is a (FIFO|device), not a regular file", said), said
+
+
+def test_a_corrections_file_not_in_utf_8_says_where_and_what_to_do(tmp_path: Path) -> None:
+    """It said `the corrections file is not UTF-8 text` alone: nor where, nor what to do."""
+    fixes = tmp_path / "fixes.jsonl"
+    fixes.write_bytes(b'# lu \xe0 la main\n')
+    run = revdiff("parse", str(SEED_PAGE), "--corrections", str(fixes))
+    assert (run.returncode, run.stdout) == (2, "")
+    [said] = run.stderr.splitlines()
+    assert said == (f"revdiff: error: {fixes}: the corrections file is not UTF-8 text (byte 0xe0 "
+                    "at offset 5) (save it as UTF-8)")
+
+
+@pytest.mark.skipif(not os.access("/proc/self/mem", os.R_OK), reason="needs /proc/self/mem")
+def test_a_corrections_file_that_cannot_be_read_says_what_to_do() -> None:
+    """It said `cannot read the corrections file: Input/output error` and no more."""
+    run = revdiff("parse", str(SEED_PAGE), "--corrections", "/proc/self/mem")
+    assert (run.returncode, run.stdout) == (2, "")
+    [said] = run.stderr.splitlines()
+    assert said == ("revdiff: error: /proc/self/mem: cannot read the corrections file"
+                    ": Input/output error (give a corrections file you may read: a file of JSON lines)")
