@@ -16,6 +16,7 @@ import re
 from datetime import datetime
 
 from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
+from bs4.element import PreformattedString
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
@@ -252,9 +253,10 @@ def read_rendered_compare(compare: Tag, where: str) -> tuple[str, str]:
     of their own (a `<div>` a saved page added around them, a `<span>` left open or an
     extension's highlight) are read as runs; white space outside the runs, which a
     pretty-printer leaves between them, is no page text, nor is what a page's `<script>`,
-    `<style>` or `<template>` holds. A deletion inside an insertion, or the other way round, or
-    a kept run inside either is refused: diff-match-patch nests no runs, so a run was left open
-    and took in the ones after it, which cannot be told apart again.
+    `<style>` or `<template>` holds, nor a comment, a doctype or what a browser reads as a
+    comment (`<?php ... ?>`, `<![CDATA[...]]>`). A deletion inside an insertion, or the other
+    way round, or a kept run inside either is refused: diff-match-patch nests no runs, so a run
+    was left open and took in the ones after it, which cannot be told apart again.
     """
     old: list[str] = []
     new: list[str] = []
@@ -264,8 +266,8 @@ def read_rendered_compare(compare: Tag, where: str) -> tuple[str, str]:
     while pending:
         node, run = pending.pop()
         sides = [side for side, left_out in ((old, "ins"), (new, "del")) if run != left_out]
-        if isinstance(node, Comment):
-            continue
+        if isinstance(node, PreformattedString):  # a comment, or what a browser reads as one
+            continue  # (`<?php ... ?>`, `<![CDATA[...]]>`) or drops (a doctype): no text
         if isinstance(node, NavigableString):
             if run is not None or str(node).strip():
                 for side in sides:

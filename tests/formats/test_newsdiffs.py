@@ -545,6 +545,18 @@ def test_scripts_and_styles_in_the_comparison_are_no_text(hidden: str) -> None:
     assert read_page(with_hidden, "p.html") == read_page(page, "p.html")
 
 
+@pytest.mark.parametrize("bogus", ["<?php echo 1 ?>", "<![CDATA[ note ]]>", "<!DOCTYPE html>",
+                                   "<!ELEMENT x ANY>"])
+def test_a_bogus_comment_or_doctype_in_the_comparison_is_no_text(bogus: str) -> None:
+    """A processing instruction, CDATA section or doctype in #compare, which a browser reads as
+    a comment or drops, was read as version text (`php echo 1 ?` ran into the title)."""
+    page = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    with_bogus = page.replace('<div id="compare">', f'<div id="compare">{bogus}').replace(
+        "<span>.</span></div>", f"<span>{bogus}.</span></div>")
+    assert with_bogus != page
+    assert read_page(with_bogus, "p.html") == read_page(page, "p.html")
+
+
 @pytest.mark.parametrize("earlier", ['<a id="Compare" href="#compare">To the comparison</a>',
                                      "<!-- <div id=compare> is filled in by a script -->"])
 def test_an_earlier_id_compare_does_not_make_a_whole_page_truncated(earlier: str) -> None:
