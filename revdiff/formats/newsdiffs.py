@@ -242,8 +242,10 @@ def _half_characters_warning(texts: tuple[str, str], escaped: bool, where: str) 
 _RUN_NAMES = {"del": "a deletion (<del>)", "ins": "an insertion (<ins>)",
               "span": "a kept run (<span>)"}
 _CHANGES = ("del", "ins")
-# Elements whose content is never shown: code and styles a saved page or an extension put there
-_NOT_SHOWN = ("script", "style", "template")
+# Elements whose content is never shown: code and styles a saved page or an extension put there,
+# and what only a browser that runs no scripts or shows no frames shows (as `shown_markup` reads
+# them)
+_NOT_SHOWN = ("script", "style", "template", "noscript", "iframe", "noembed", "noframes")
 
 
 def read_rendered_compare(compare: Tag, where: str) -> tuple[str, str]:
@@ -253,10 +255,11 @@ def read_rendered_compare(compare: Tag, where: str) -> tuple[str, str]:
     of their own (a `<div>` a saved page added around them, a `<span>` left open or an
     extension's highlight) are read as runs; white space outside the runs, which a
     pretty-printer leaves between them, is no page text, nor is what a page's `<script>`,
-    `<style>` or `<template>` holds, nor a comment, a doctype or what a browser reads as a
-    comment (`<?php ... ?>`, `<![CDATA[...]]>`). A deletion inside an insertion, or the other
-    way round, or a kept run inside either is refused: diff-match-patch nests no runs, so a run
-    was left open and took in the ones after it, which cannot be told apart again.
+    `<style>`, `<template>`, `<noscript>`, `<iframe>`, `<noembed>` or `<noframes>` holds, nor a
+    comment, a doctype or what a browser reads as a comment (`<?php ... ?>`, `<![CDATA[...]]>`).
+    A deletion inside an insertion, or the other way round, or a kept run inside either is
+    refused: diff-match-patch nests no runs, so a run was left open and took in the ones after
+    it, which cannot be told apart again.
     """
     old: list[str] = []
     new: list[str] = []

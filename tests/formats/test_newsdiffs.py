@@ -534,10 +534,15 @@ def test_a_comparison_closed_after_elements_of_its_kind_is_whole() -> None:
 
 @pytest.mark.parametrize("hidden", ['<script>var note = "<ins>x</ins>";</script>',
                                     "<style>del { color: red }</style>",
-                                    "<template><span>x</span></template>"])
+                                    "<template><span>x</span></template>",
+                                    "<noscript>Turn on JavaScript to see the changes</noscript>",
+                                    "<iframe>Your browser shows no frames</iframe>",
+                                    "<noembed>x</noembed>", "<noframes>x</noframes>"])
 def test_scripts_and_styles_in_the_comparison_are_no_text(hidden: str) -> None:
     """A script, style or template a saved page put in #compare (or in one of its runs) was read
-    as version text: its code ran into the date line, so the versions lost their times."""
+    as version text: its code ran into the date line, so the versions lost their times. So was
+    a noscript, iframe, noembed or noframes element's text, which a browser that runs scripts
+    and shows frames never shows."""
     page = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
     with_hidden = page.replace('<div id="compare">', f'<div id="compare">{hidden}').replace(
         "<span>.</span></div>", f"<span>{hidden}.</span></div>")
