@@ -38,16 +38,18 @@ def split_version_text(text: str) -> VersionText:
     correction at its top (NYT) has it right after the byline, known by its first line, a date
     or a time `english_dates` reads (`Published: Jan 3, 2020 10:30 a.m. ET`), and a version
     without a date starts at its title (NewsDiffs strips the text's leading newline, the empty
-    date line's: `title\\nbyline\\n\\nparagraphs...`). Without a header, the whole text is
-    paragraphs.
+    date line's: `title\\nbyline\\n\\nparagraphs...`). A blank title line is a header's only under
+    a date line that reads as a date: `One.\\n\\nTwo.\\n\\nThree.` is three paragraphs. Without a
+    header, the whole text is paragraphs.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    if len(lines) >= 4 and _is_blank(lines[3]):
+    dated = len(lines) >= 4 and (parse_date(lines[0]) or parse_day(lines[0])) is not None
+    if len(lines) >= 4 and _is_blank(lines[3]) and (dated or not _is_blank(lines[1])):
         date, title, byline = (collapse_whitespace(line) for line in lines[:3])
         body = "\n".join(lines[4:])
         has_header = True
-    elif len(lines) >= 4 and (parse_date(lines[0]) or parse_day(lines[0])) is not None:
+    elif dated:
         date, title, byline = (collapse_whitespace(line) for line in lines[:3])
         body = "\n".join(lines[3:])
         has_header = True

@@ -601,6 +601,21 @@ def test_text_without_header_is_read_as_paragraphs_with_one_warning_a_page() -> 
     assert [w for w in new_with_header.warnings if "date, title and byline" in w] == [old_only]
 
 
+def test_a_text_without_header_of_three_paragraphs_or_more_keeps_them_all() -> None:
+    """A text without header whose fourth line is blank (`One.\\n\\nTwo.\\n\\nThree.`) was read as
+    the date line `One.`, an empty title and the byline `Two.`: two paragraphs were lost without
+    a warning. A header's title line is blank only under a date line that reads as a date."""
+    page = ("<script>var text1 = 'One.\\n\\nTwo.\\n\\nThree.'; "
+            "var text2 = 'One.\\n\\nTwo.\\n\\nThree!';</script>")
+    article = read_page(page, "p.html")
+    assert [version.paragraphs for version in article.versions] == [
+        ("One.", "Two.", "Three."), ("One.", "Two.", "Three!")]
+    assert any("read as paragraphs only" in warning for warning in article.warnings)
+    untitled = split_version_text("January 3, 2020\n\nBy A. Writer\n\nOne.\n\nTwo.\n")
+    assert (untitled.date, untitled.title, untitled.byline, untitled.paragraphs) == (
+        "January 3, 2020", "", "By A. Writer", ("One.", "Two."))
+
+
 def test_the_page_and_the_git_archive_read_one_version_text_alike(tmp_path: Path) -> None:
     """One body parser and one source naming for NewsDiffs pages and NewsDiffs git archives."""
     import git
