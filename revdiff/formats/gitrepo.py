@@ -268,11 +268,14 @@ def _detached_head_warning(path: Path, clone: Path) -> str:
 def _unfinished_store(path: Path, clone: Path, branch: str) -> str | None:
     """What a `revdiff store` into the current `branch` that was stopped (killed, or refused
     when the branch moved) left: the versions it wrote are on its private ref (`import_ref`), not
-    on the branch, until a store run puts them there. Read from the ref files, as git would."""
+    on the branch, until a store run puts them there. Read from the ref files, as git would.
+    None when they are on it already (a run that moved the branch, then failed to delete its
+    ref: the next run deletes it)."""
     private = import_ref(branch)
     common = common_git_dir(path.resolve())
     written = ref_in_files(common, private)
-    if written is None or _branch_made_since(clone, common, branch, written):
+    if written is None or _on_the_branch(clone, written) \
+            or _branch_made_since(clone, common, branch, written):
         return None  # (made since: the stopped run's branch was deleted, the next run drops them)
     return (f"a revdiff store into this branch was stopped before it finished: the versions it "
             f"wrote are on {private}, not yet on the branch")
@@ -319,6 +322,13 @@ def ref_in_files(common: Path, ref: str) -> str | None:
             if line.endswith(wanted):
                 return line.decode("ascii", "replace").split(" ", 1)[0]
     return None
+
+
+def _on_the_branch(clone: Path, written: str) -> bool:
+    """Whether the commit `written` is the current branch's tip or one of its ancestors."""
+    if not _OBJECT_ID.fullmatch(written):  # (a hand-made file: never given to git as an option)
+        return False
+    return run_git(clone, "merge-base", "--is-ancestor", written, "HEAD").returncode == 0
 
 
 def _branch_made_since(clone: Path, common: Path, branch: str, written: str) -> bool:

@@ -894,3 +894,18 @@ def test_a_stop_that_comes_just_before_the_wait_for_the_import_to_end_is_heard(
     stopper.join()
     assert isinstance(ended.value, ImportEndedAfterStop)
     assert ended.value.how == "git fast-import did not end within 0.5 s of the stop and was ended"
+
+
+def test_reading_a_store_says_nothing_of_a_private_ref_whose_versions_are_on_the_branch(
+        tmp_path: Path) -> None:
+    """A run that moved the branch and then failed to delete its private ref (another git
+    command held packed-refs) leaves that ref at the branch's tip, or behind it once a commit
+    follows: read back, the archive said the run's versions were not yet on the branch."""
+    repo_dir = tmp_path / "archive"
+    store_articles(synthetic_articles(2, 2), repo_dir)
+    private = import_ref(branch_name(repo_dir))
+    subprocess.run(["git", "-C", str(repo_dir), "update-ref", private, "HEAD"], check=True)
+    assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
+    subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c", "user.email=a@b",
+                    "commit", "-q", "--allow-empty", "-m", "notes"], check=True)
+    assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
