@@ -356,28 +356,27 @@ def branch_tip(repo: git.Repo, ref: str) -> str | None:
 
 
 def publish_import(repo: git.Repo, ref: str, tip: str | None) -> None:
-    """Move the branch from `tip` to the commits the import wrote, and drop the private ref.
+    """Move the branch from `tip` to the commits the import wrote, keeping the private ref
+    (`drop_import_ref` deletes it once the working tree is brought up to them: a run killed
+    between the two leaves it at the branch's tip, which the next run deletes).
 
     Refused (`BranchMoved`) when the branch is no longer at `tip` (a commit made on it while the
-    run wrote): the
-    private ref is kept, and the next run stores the versions again after that commit."""
-    private = import_ref(ref)
-    written = branch_tip(repo, private)
-    if written is None:
+    run wrote): the private ref is kept, and the next run stores the versions again after that
+    commit."""
+    written = branch_tip(repo, import_ref(ref))
+    if written is None or written == branch_tip(repo, ref):
         return
-    if written != branch_tip(repo, ref):
-        try:
-            repo.git.update_ref("-m", "revdiff store", ref, written, tip or "")
-        except git.GitCommandError as error:
-            where = str(repo.working_tree_dir or repo.git_dir)
-            if branch_tip(repo, ref) != tip:
-                raise BranchMoved("the branch moved while the versions were being written (a "
-                                  "commit made on it meanwhile); they are not on the branch",
-                                  where, hint=AFTER_THE_NEW_TIP) from None
-            raise StoreError(
-                f"cannot move the branch to the versions written: {git_complaint(error.stderr)}",
-                where, hint=_WHEN_GIT_IS_DONE) from None
-    _drop_private_ref(repo, private, written)
+    try:
+        repo.git.update_ref("-m", "revdiff store", ref, written, tip or "")
+    except git.GitCommandError as error:
+        where = str(repo.working_tree_dir or repo.git_dir)
+        if branch_tip(repo, ref) != tip:
+            raise BranchMoved("the branch moved while the versions were being written (a "
+                              "commit made on it meanwhile); they are not on the branch",
+                              where, hint=AFTER_THE_NEW_TIP) from None
+        raise StoreError(
+            f"cannot move the branch to the versions written: {git_complaint(error.stderr)}",
+            where, hint=_WHEN_GIT_IS_DONE) from None
 
 
 # What to do when the branch moved while a run wrote (`BranchMoved`)
@@ -385,13 +384,22 @@ AFTER_THE_NEW_TIP = "run the same command again: it stores them after the branch
 _WHEN_GIT_IS_DONE = "run the same command again once no other git command holds the repository"
 
 
-def _drop_private_ref(repo: git.Repo, private: str, written: str) -> None:
+def drop_import_ref(repo: git.Repo, ref: str, done: str) -> None:
+    """Delete the private ref of `ref`'s imports, if any. Its deletion takes packed-refs's lock,
+    which another git command may hold: the error then says what was `done` (`the 2 versions
+    are stored, on the branch`), and that running again deletes the ref."""
+    private = import_ref(ref)
+    written = branch_tip(repo, private)
+    if written is None:
+        return
     try:
         repo.git.update_ref("-d", private, written)
-    except git.GitCommandError as error:  # a lock of packed-refs, another git command's
-        raise StoreError(f"cannot delete the ref {private}: {git_complaint(error.stderr)}",
-                         str(repo.working_tree_dir or repo.git_dir), hint=_WHEN_GIT_IS_DONE
-                         ) from None
+    except git.GitCommandError as error:
+        raise StoreError(f"{done}, but the ref {private} that held them while they were written "
+                         f"could not be deleted: {git_complaint(error.stderr)}",
+                         str(repo.working_tree_dir or repo.git_dir),
+                         hint=f"{_WHEN_GIT_IS_DONE}: it deletes the ref, and stores nothing "
+                              "twice") from None
 
 
 def remove_import_lock(repo: git.Repo, ref: str) -> None:
@@ -421,8 +429,11 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
     if tip is None or (_is_ancestor(repo, tip, written)
                        and not _branch_made_since(repo, ref, written)):
         publish_import(repo, ref, tip)
+        drop_import_ref(repo, ref, "the versions a stopped run wrote are on the branch now, "
+                        "and nothing else was stored")
     else:
-        _drop_private_ref(repo, private, written)
+        drop_import_ref(repo, ref, "the versions a stopped run wrote are not on the branch, "
+                        "which moved on without them, and nothing was stored")
 
 
 def _branch_made_since(repo: git.Repo, ref: str, written: str) -> bool:

@@ -31,6 +31,7 @@ from revdiff.store.repository import (
     branch_tip,
     check_worktree,
     current_branch,
+    drop_import_ref,
     held_locks,
     object_format,
     open_or_create,
@@ -85,8 +86,11 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
                 write_commits(str(repo.git_dir), import_ref(ref), tip, plan.commits,
                               advance, checkpoint_every, waiting, after_a_stop)
                 publish_import(repo, ref, tip)
-                _pack_when_needed(repo)
             sync_worktree(repo, ref)
+            if plan.commits:
+                drop_import_ref(repo, ref, f"the {len(plan.commits):,} versions are stored, on "
+                                "the branch, and the working tree is brought up to them")
+                _pack_when_needed(repo)
             head = branch_tip(repo, ref)
         except KeyboardInterrupt as stop:
             head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), stop, after_a_stop)
@@ -179,6 +183,7 @@ def _tip_once_stopped(repo: git.Repo, given: Path, ref: str, tip: str | None, pl
             stored = _commits_since(repo, tip, ref)
             sync_worktree(repo, ref)
             synced = True
+            drop_import_ref(repo, ref, "the versions are stored")
         except _GitStalled as given_up:
             stored = written if stored is None else stored
             stalled += (f"; git {given_up.command} did not end within {bounded.seconds:g} s "

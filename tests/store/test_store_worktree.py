@@ -608,3 +608,30 @@ def test_a_refusal_names_the_repository_as_given(tmp_path: Path,
     assert result.stderr.startswith(
         f"revdiff: error: {Path('source', '.git', 'index.lock')}: another git command holds "
         "the repository's index"), result.stderr
+
+
+def test_packed_refs_taken_during_a_run_leaves_the_versions_on_the_branch_and_the_tree_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another git command took packed-refs.lock while the run wrote: the branch moved, then
+    deleting the private ref failed before the working tree was brought up (its files' older
+    versions staged), and the error line did not say that the versions were stored."""
+    from revdiff.store import writer
+    repo = user_repository(tmp_path / "repo")
+    lock = repo / ".git" / "packed-refs.lock"
+    write_commits = writer.write_commits
+
+    def then_lock(*args: object, **kwargs: object) -> None:
+        write_commits(*args, **kwargs)  # type: ignore[arg-type]
+        lock.write_text("")
+
+    monkeypatch.setattr(writer, "write_commits", then_lock)
+    result = store(versions(tmp_path / "story", 2), repo)
+    assert result.exit_code == 2
+    assert "the 2 versions are stored, on the branch" in result.stderr
+    assert int(git(repo, "rev-list", "--count", "HEAD")) == 3
+    assert git(repo, "status", "--porcelain") == ""
+    monkeypatch.undo()
+    lock.unlink()
+    again = store(versions(tmp_path / "story", 2), repo)
+    assert again.exit_code == 0, again.stderr
+    assert git(repo, "for-each-ref", "refs/revdiff") == ""
