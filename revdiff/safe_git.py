@@ -437,7 +437,9 @@ def _alternates(listing: Path) -> list[str]:
     return names
 
 
-def _refuse_special(entry: Path, path: Path) -> None:
+def _refuse_special(entry: Path, path: Path,
+                    hint: str = "remove it from the repository, or replace it with a regular "
+                                "file") -> None:
     try:
         mode = os.stat(entry).st_mode
     except OSError:  # a dangling link or a loop: git reports it as missing
@@ -448,8 +450,7 @@ def _refuse_special(entry: Path, path: Path) -> None:
         # keeps one in the git directory: .git/fsmonitor--daemon.ipc)
         return
     raise StoreError(f"cannot read the git repository: {entry} is {special_kind(mode)}, which "
-                     "git would wait on", str(path),
-                     hint="remove it from the repository, or replace it with a regular file")
+                     "git would wait on", str(path), hint=hint)
 
 
 def _refuse_special_includes(config: Path, path: Path, depth: int) -> None:
@@ -483,7 +484,12 @@ def _refuse_special_includes(config: Path, path: Path, depth: int) -> None:
         included = Path(os.path.expanduser(value))
         if not included.is_absolute():
             included = config.parent / included
-        _refuse_special(included, path)
+        if not included.resolve().is_relative_to(path.resolve()):
+            # (outside the repository, which a hint to remove it from would not hold)
+            _refuse_special(included, path, hint=f"remove the include that names it from "
+                            f"{config}, or replace the file it names with a regular file")
+        else:
+            _refuse_special(included, path)
         _refuse_special_includes(included, path, depth + 1)
 
 

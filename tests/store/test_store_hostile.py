@@ -157,6 +157,24 @@ def test_storing_into_a_repository_with_a_fifo_is_refused_not_waited_on(
     assert "FIFO" in stderr
 
 
+def test_a_fifo_included_from_outside_the_repository_is_refused_with_what_to_do(
+        tmp_path: Path) -> None:
+    """A config that includes a FIFO outside the repository (`include.path`): the hint said to
+    remove it from the repository, which does not hold it."""
+    import os
+
+    repo = story_repository(tmp_path / "store")
+    fifo = tmp_path / "outside.config"
+    os.mkfifo(fifo)
+    set_config(repo, ("include.path", str(fifo)))
+    version = tmp_path / "0.txt"
+    version.write_text("One sentence here.\n")
+    stderr = refused_at_once("store", str(version), "--repo", str(repo), "--no-progress",
+                             naming=str(fifo))
+    assert "remove it from the repository" not in stderr
+    assert f"remove the include that names it from {repo / '.git' / 'config'}" in stderr
+
+
 def test_a_planted_sync_marker_removes_no_file_beyond_a_link_in_the_working_tree(
         tmp_path: Path) -> None:
     """A repository holding the marker of a run killed while updating the working tree, an index
