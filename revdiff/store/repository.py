@@ -197,17 +197,25 @@ def _creation_lock(folder: Path) -> Iterator[None]:
 def refuse_a_working_tree_of_another_repository(repo: git.Repo, path: Path) -> None:
     """Refuse a git directory named by `--repo` whose working tree (its `core.worktree`, else the
     folder above it) holds no `.git` that leads back to it: git, run there, finds another
-    repository or none, and the store would read one repository and write into the other."""
+    repository or none, and the store would read one repository and write into the other. One
+    without `core.worktree` (`git init --separate-git-dir`) names no working tree: the folder
+    above it is none, and is not said to be."""
     if repo.bare or repo.working_tree_dir is None:
         return
     worktree = Path(repo.working_tree_dir)
     if git_directory(worktree).resolve() == Path(repo.git_dir).resolve():
         return
+    with repo.config_reader("repository") as config:
+        named = config.has_option("core", "worktree")
     repo.close()
+    bare = "or make it bare (git config core.bare true) to store without one"
+    if not named:  # (`git init --separate-git-dir`: the folder above it is no working tree)
+        raise StoreError("is a git directory, not a repository's working tree, and names none "
+                         "(core.worktree)", str(path),
+                         hint=f"give --repo the folder whose .git file names it, {bare}")
     raise StoreError(f"is a git directory whose working tree is elsewhere ({worktree}), where "
                      "git would find another repository, or none", str(path),
-                     hint="give --repo the folder of its working tree, or make it bare (git "
-                          "config core.bare true) to store without one")
+                     hint=f"give --repo the folder of its working tree, {bare}")
 
 
 def _open_or_init(path: Path) -> git.Repo:

@@ -131,9 +131,27 @@ def test_a_git_directory_whose_working_tree_is_another_repositorys_is_refused(
     version.write_text("One sentence here.\n")
     stderr = refused_at_once("store", str(version), "--repo", str(named), "--no-progress",
                              naming=str(named))
-    assert "working tree is elsewhere" in stderr
+    assert ("working tree is elsewhere" if layout == "core.worktree"
+            else "is a git directory, not a repository's working tree") in stderr
     assert [git(repo, "for-each-ref").stdout for repo in (other, named)] == before
     assert [p.name for p in other.iterdir() if p.name not in (".git", "named.git")] == ["story.txt"]
+
+
+def test_a_separate_git_directory_is_refused_without_naming_its_parent_its_working_tree(
+        tmp_path: Path) -> None:
+    """`--repo` naming the git directory of `git init --separate-git-dir`: the error named the
+    folder above it as its working tree, which the git directory does not record."""
+    (tmp_path / "kept").mkdir()
+    git(tmp_path, "init", "-q", "--separate-git-dir", str(tmp_path / "kept" / "story.git"),
+        str(tmp_path / "work"))
+    version = tmp_path / "0.txt"
+    version.write_text("One sentence here.\n")
+    named = tmp_path / "kept" / "story.git"
+    stderr = refused_at_once("store", str(version), "--repo", str(named), "--no-progress",
+                             naming=str(named))
+    assert f"({tmp_path / 'kept'})" not in stderr
+    assert "is a git directory, not a repository's working tree" in stderr
+    assert "give --repo the folder whose .git file names it" in stderr
 
 
 @pytest.mark.parametrize("fifo", ["HEAD", "included.config"])
