@@ -90,7 +90,14 @@ def refuse_a_path_that_takes_no_repository(path: Path) -> None:
     nothing of a repository; `revdiff store` asks before it reads the inputs, which takes a
     while; so is a folder whose files cannot be listed (`chmod 300`). A path that names nothing
     in a folder that exists, or cannot be looked at, is left to the creation of the repository
-    to report."""
+    to report. So is a path named `.git` that is no git directory (missing, or a folder without
+    one), in which a new repository's working tree would be `.git` itself."""
+    if path.name == ".git" and (path.is_dir() or not os.path.lexists(path)) \
+            and not is_repository(path):
+        raise StoreError("is named .git but is no git directory, and revdiff store would make a "
+                         "repository inside it", str(path),
+                         hint=f"give --repo {path.parent} to make the repository there, or "
+                              "name an existing one")
     try:
         mode = path.stat().st_mode
     except NotADirectoryError:

@@ -110,6 +110,25 @@ def test_a_repository_path_that_takes_no_repository_is_refused_before_the_inputs
     assert result.stderr == "revdiff: error: " + said.format(tmp=tmp_path)
 
 
+@pytest.mark.parametrize("empty_folder", [False, True])
+def test_a_repository_path_named_git_that_is_no_git_directory_is_refused_and_nothing_made(
+        empty_folder: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--repo .git` in a folder that is no repository made a repository whose working tree was
+    `./.git`, its git directory `./.git/.git`, and the stored files in it."""
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    (tmp_path / "folder").mkdir()
+    if empty_folder:
+        (tmp_path / "folder" / ".git").mkdir()
+    monkeypatch.chdir(tmp_path / "folder")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", ".git"])
+    assert result.exit_code == 2
+    assert result.stderr == ("revdiff: error: .git: is named .git but is no git directory, and "
+                             "revdiff store would make a repository inside it (give --repo . to "
+                             "make the repository there, or name an existing one)\n")
+    assert [p.name for p in (tmp_path / "folder").rglob("*")] == ([".git"] if empty_folder
+                                                                   else [])
+
+
 def test_a_repository_whose_parent_folder_is_missing_is_refused_and_nothing_made(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--repo nope/deeper/repo` made every missing folder on the way, so that a typo made a
