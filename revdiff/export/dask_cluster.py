@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from revdiff.errors import WORKER_LOST_EXIT, RevdiffError, temporary_folder_failure
-from revdiff.export.dask_scheduler import SchedulerProblem
 from revdiff.stop_signals import stops_held
 
 # A log level above every record's (CRITICAL is the highest): a handler set to it prints nothing.
@@ -96,14 +95,15 @@ def cluster_folder(parent: str | None) -> str:
     """A new folder for a local cluster's files in `parent`, Dask's `temporary-directory` (the
     system's temporary folder when None). Such a setting that names no folder one can write in,
     or a system's temporary folder one cannot, was told as `cannot read or write this file`,
-    naming the folder revdiff was making."""
+    naming the folder revdiff was making. Either is a setting to fix, told as a `RevdiffError`
+    (exit code 2): not `LocalClusterStartFailed`, whose exit code says to try again."""
     try:
         return tempfile.mkdtemp(prefix="revdiff-dask-", dir=parent)
     except OSError as error:
         if parent is None:
             raise temporary_folder_failure(error, "the local Dask cluster's folder") from None
-        raise SchedulerProblem(f"cannot make the local Dask cluster's folder in Dask's "
-                               f"temporary-directory: {error.strerror or error}", parent,
-                               hint="make that folder, or set DASK_TEMPORARY_DIRECTORY (or "
-                                    "temporary-directory in Dask's settings) to one you may "
-                                    "write in") from None
+        raise RevdiffError(f"cannot make the local Dask cluster's folder in Dask's "
+                           f"temporary-directory: {error.strerror or error}", parent,
+                           hint="make that folder, or set DASK_TEMPORARY_DIRECTORY (or "
+                                "temporary-directory in Dask's settings) to one you may "
+                                "write in") from None

@@ -17,7 +17,8 @@ from revdiff.export.progress import as_warning
 
 
 class SchedulerProblem(RevdiffError):
-    """The Dask scheduler cannot be reached or failed to start."""
+    """An existing Dask scheduler (`--scheduler`) cannot be reached, was lost, or has workers
+    that cannot run this revdiff. (A local cluster's failures are `LocalClusterStartFailed`.)"""
 
 
 SCHEDULER_HINT = ("start it with `dask scheduler`, check the address, "

@@ -1593,17 +1593,23 @@ def test_a_scheduler_that_loses_every_worker_mid_run_is_said_once_and_waited_for
 def test_a_missing_dask_temporary_directory_is_named_as_dask_s_setting(tmp_path: Path) -> None:
     """`--dask` with Dask's `temporary-directory` (DASK_TEMPORARY_DIRECTORY) set to a folder that
     is not there said `/nowhere/revdiff-dask-x1y2: cannot read or write this file`, naming a
-    folder of revdiff's making as if it were an input or output file."""
+    folder of revdiff's making as if it were an input or output file. It is a setting to fix,
+    not a scheduler's problem (it was `SchedulerProblem`, which is `--scheduler`'s) nor a
+    start-up to try again (`LocalClusterStartFailed`'s exit code says so): a plain
+    `RevdiffError`, as when the system's temporary folder cannot hold it."""
     pytest.importorskip("dask.distributed")
     import dask.config
 
+    from revdiff.errors import RevdiffError
+    from revdiff.export.dask_cluster import LocalClusterStartFailed
     from revdiff.export.dask_executor import DaskExecutor
-    from revdiff.export.dask_scheduler import SchedulerProblem
 
     missing = tmp_path / "nowhere"
     with dask.config.set({"temporary-directory": str(missing)}), \
-            pytest.raises(SchedulerProblem) as problem:
+            pytest.raises(RevdiffError) as problem:
         DaskExecutor.local(1)
+    assert type(problem.value) is RevdiffError
+    assert problem.value.exit_code != LocalClusterStartFailed.exit_code
     told = str(problem.value)
     assert told.startswith(f"{missing}: ")
     assert "Dask's temporary-directory" in told and "DASK_TEMPORARY_DIRECTORY" in told
