@@ -214,9 +214,10 @@ class DaskExecutor:
         except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
             raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
                                    hint=SCHEDULER_HINT) from error
-        wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
+        note = on_note or (lambda text: None)
+        wait_for_a_worker(client, address, notice_after, note)
         check_workers_run_this_revdiff(client, address)
-        note_other_dask_versions(distributed, client, address, on_note or (lambda text: None))
+        note_other_dask_versions(distributed, client, address, note)
         try:
             return cls(client, cleanup=cleanup, address=address, on_note=on_note,
                        notice_after=notice_after)
