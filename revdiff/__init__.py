@@ -166,6 +166,7 @@ def compare(old: Version, new: Version, *, sentences: SentenceMode = "auto") -> 
     `[...]` marks, as the tables compare it: they are no article text.
     """
     from revdiff.engine import compare as compare_versions
+    from revdiff.engine.comparison import check_sentence_mode
     from revdiff.formats.elision import without_elisions
 
     for side in (old, new):
@@ -175,7 +176,7 @@ def compare(old: Version, new: Version, *, sentences: SentenceMode = "auto") -> 
         wrong_field = _wrong_field(side)
         if wrong_field:
             raise TypeError(f"revdiff.compare takes Versions whose {wrong_field}")
-    _check_sentence_mode(sentences, "revdiff.compare")
+    check_sentence_mode(sentences, "revdiff.compare")
     # each side's own `cut` (two versions built by hand may share a number)
     old_compared, new_compared = (without_elisions(side, (side.number,) if side.cut else ())
                                   for side in (old, new))
@@ -357,18 +358,6 @@ def _wrong_paragraphs(paragraphs: Any) -> str | None:
     return f"tuple holding {not_text}" if not_text else None
 
 
-def _check_sentence_mode(sentences: Any, caller: str) -> None:
-    """Refuse a mode the engine does not know, before its caches are asked for it (a list given
-    as `sentences` was a bare "unhashable type: 'list'"), naming the function `caller` and its
-    argument."""
-    from revdiff.engine.comparison import SENTENCE_MODES
-    from revdiff.errors import UnknownSentenceMode
-
-    if sentences not in SENTENCE_MODES:
-        raise UnknownSentenceMode(f"{caller}: unknown sentence mode {sentences!r} given as "
-                                  "sentences", hint=f"use one of: {', '.join(SENTENCE_MODES)}")
-
-
 @contextmanager
 def _python_hints() -> Iterator[None]:
     """Errors that say what to do in Python, not on the command line (`give - to read standard
@@ -548,11 +537,12 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str,
           notes: list[str] | None, for_arrow: bool = False) -> Iterator[dict[str, Any]]:
     """The rows of the edits table (`edits`) or of the comparisons table; `for_arrow` refuses an
     article whose version numbers an Arrow table's 64-bit integers cannot hold."""
+    from revdiff.engine.comparison import check_sentence_mode
     from revdiff.export.pairs import compare_chain
     from revdiff.export.records import article_ref, article_rows, check_int64
     from revdiff.read_warnings import NOTHING_TO_COMPARE, has_pairs
 
-    _check_sentence_mode(sentences, caller)  # refused before any input is read, as `export` does
+    check_sentence_mode(sentences, caller)  # refused before any input is read, as `export` does
     _check_notes(notes, caller)
     of_one_version: list[str] = []
 

@@ -24,6 +24,15 @@ SentenceMode = Literal["auto", "lines"]
 SENTENCE_MODES: tuple[SentenceMode, ...] = get_args(SentenceMode)
 
 
+def check_sentence_mode(mode: object, caller: str, argument: str = "sentences") -> None:
+    """Refuse a mode the engine does not know, before a cache is asked for it (a list was a bare
+    "unhashable type: 'list'"), naming the function `caller` and its `argument`: the one check
+    of the engine's functions and of the API's (`revdiff.compare`, the table functions)."""
+    if mode not in SENTENCE_MODES:
+        raise UnknownSentenceMode(f"{caller}: unknown sentence mode {mode!r} given as {argument}",
+                                  hint=f"use one of: {', '.join(SENTENCE_MODES)}")
+
+
 # A straight double quotation mark, found once per paragraph by `_quote_openings`.
 _STRAIGHT_QUOTE = re.compile('"')
 
@@ -32,23 +41,21 @@ _STRAIGHT_QUOTE = re.compile('"')
 # version before it and then with the one after: splitting was half of a live blog's comparison
 # time. The last few versions split are kept (a version of a live blog holds thousands of
 # sentences).
-@version_cache(maxsize=4)
+@version_cache(maxsize=4, check_mode=check_sentence_mode)
 def sentences_of(version: Version, mode: str = "auto") -> tuple[Sentence, ...]:
     """The sentences of a version: split by rules ("auto") or one per paragraph ("lines").
-    Anything but a Version raises TypeError."""
-    if mode == "auto":
-        return split_sentences(version.paragraphs)
+    Anything but a Version raises TypeError, another mode `UnknownSentenceMode`."""
     if mode == "lines":
         return paragraphs_as_sentences(version.paragraphs)
-    raise UnknownSentenceMode(f"unknown sentence mode {mode!r}",
-                              hint=f"use one of: {', '.join(SENTENCE_MODES)}")
+    return split_sentences(version.paragraphs)
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
     """Align the sentences of two versions and describe every change, in reading order.
-    Anything but two Versions raises TypeError."""
+    Anything but two Versions raises TypeError, another sentence mode `UnknownSentenceMode`."""
     for side in (old, new):
         check_version(side, "compare takes two Versions (article.versions[i])")
+    check_sentence_mode(sentences, f"{__name__}.compare")
     old_sentences = sentences_of(old, sentences)
     new_sentences = sentences_of(new, sentences)
     links = align_sentences([s.text for s in old_sentences], [s.text for s in new_sentences])
@@ -68,7 +75,7 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
 
 # Kept as `sentences_of` keeps the sentences, for the version's next pair: read for each pair
 # anew, the quotations took a quarter of a live blog's chain of comparisons.
-@version_cache(maxsize=4)
+@version_cache(maxsize=4, check_mode=check_sentence_mode)
 def quote_openings_of(version: Version, mode: str = "auto") -> tuple[str, ...]:
     """`_quote_openings` of the sentences of a version (`sentences_of`). Anything but a Version
     raises TypeError."""

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 
 import pytest
@@ -127,6 +128,20 @@ def test_unknown_sentence_mode_is_a_revdiff_error() -> None:
     with pytest.raises(UnknownSentenceMode) as error:
         compare(OLD, NEW, sentences="words")
     assert isinstance(error.value, RevdiffError)
+
+
+def test_the_engine_s_unknown_sentence_mode_names_its_function_and_argument() -> None:
+    """The engine's `compare` and `sentences_of` (exported by `revdiff.engine`) said only
+    "unknown sentence mode 'line'", where `revdiff.compare` names itself and its argument; a list
+    given to `sentences_of` ended in the cache's bare "unhashable type: 'list'"."""
+    with pytest.raises(UnknownSentenceMode, match=r"^revdiff\.engine\.comparison\.compare: "
+                       r"unknown sentence mode 'line' given as sentences \(use one of: auto, "):
+        compare(OLD, NEW, sentences="line")
+    for mode in ("line", ["lines"]):
+        with pytest.raises(UnknownSentenceMode,
+                           match=rf"^revdiff\.engine\.comparison\.sentences_of: unknown sentence "
+                                 rf"mode {re.escape(repr(mode))} given as mode \(use one of"):
+            sentences_of(OLD, mode)  # type: ignore[arg-type]
 
 
 def test_empty_versions() -> None:
