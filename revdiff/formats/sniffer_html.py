@@ -376,7 +376,8 @@ def _version_line(soup: BeautifulSoup) -> tuple[Tag, re.Match[str]] | None:
     for string in soup.find_all(string=_VERSION_WORD):
         paragraph = string.parent
         if isinstance(paragraph, Tag) and paragraph.name == "p":
-            found = _VERSION_OF.fullmatch(_cell_text(paragraph).rstrip("."))
+            # white space at the paragraph's edges (a no-break space) means nothing there
+            found = _VERSION_OF.fullmatch(_cell_text(paragraph).strip().rstrip("."))
             if found:
                 return paragraph, found
     return None

@@ -73,8 +73,9 @@ _TIME_LINE = re.compile(r"\((?P<distance>[^()]+ (?:later|earlier))\)")
 _TIME_ROW = re.compile(rf"(?:{SHOWN_TIME.pattern} ?){{0,2}}{_TIME_LINE.pattern}")
 # The start of a time row, cut short: `(about 1 hour l`.
 _CUT_TIME_LINE = re.compile(r"\([^()]*")
-# `Version 2 of 5.`; a copy may lose the full stop or turn a space into a tab.
-_VERSION_OF_LINE = re.compile(r"Version\s+(?P<number>\d+)\s+of\s+(?P<total>\d+)\.?")
+# `Version 2 of 5.`; a copy may lose the full stop or turn a space into a tab, and keep white
+# space a line's collapsing leaves at its edges (a no-break space), which means nothing there.
+_VERSION_OF_LINE = re.compile(r"\s*Version\s+(?P<number>\d+)\s+of\s+(?P<total>\d+)\.?\s*")
 
 # Longest row of a flattened page: one paragraph's old and new cells glued together. News
 # paragraphs are a few hundred characters; the splitter's cost grows with every space in a row,

@@ -103,6 +103,22 @@ def test_a_version_line_copied_without_its_full_stop_or_with_a_tab_is_read(line:
     assert article.versions == (Version(2, "T", ("Body.",)),) and article.changes == 5
 
 
+@pytest.mark.parametrize("line", ["Version 2 of 5.\xa0", "\xa0Version 2 of 5.", "Version 2 of 5\u2009"])
+def test_a_version_line_with_unicode_white_space_at_its_edge_is_read(line: str) -> None:
+    """`Version 2 of 5.` followed (or led) by a no-break space, which white space at a line's or
+    a paragraph's edge means nothing, was refused by both readers as a page without its version
+    line."""
+    version = Version(2, "T", ("Body.",))
+    text = render_version_text(version, "https://x.org/a", 5).replace("Version 2 of 5.", line)
+    assert detect(text) is Format.SNIFFER_VERSION_TEXT
+    article = read_version_text(text, "v.txt")
+    assert article.versions == (version,) and article.changes == 5
+    page = render_version_html(version, "https://x.org/a", 5)
+    assert page.count("Version 2 of 5.") == 1
+    article = read_version_page(page.replace("Version 2 of 5.", line), "v.html")
+    assert article.versions == (version,) and article.changes == 5
+
+
 def test_a_version_page_names_the_source_its_url_names_unless_a_diff_page_names_one(
         tmp_path: Path) -> None:
     """A version page's article had no source (null in every output), where the diff pages of
