@@ -2,8 +2,10 @@
 
 NewsDiffs stores each version as a text file: line 1 the date, line 2 the title, line 3 the byline,
 a blank line, then the paragraphs separated by blank lines (by single newlines in early NYT
-versions). Its diff pages carry the same text, so one parser reads both. Blank means holding nothing
-but ASCII whitespace, as trackers trim it; a no-break space is text.
+versions). Its diff pages carry the same text, so one parser reads both. Lines end in a newline
+(CR LF too); a lone CR (`&#13;` in a saved page, `\\r` in a version literal) is whitespace inside
+a line. Blank means holding nothing but ASCII whitespace, as trackers trim it; a no-break space is
+text.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def split_version_text(text: str) -> VersionText:
     a date line that reads as a date: `One.\\n\\nTwo.\\n\\nThree.` is three paragraphs. Without a
     header, the whole text is paragraphs.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")  # a lone CR ends no line: whitespace inside one
     lines = text.split("\n")
     dated = len(lines) >= 4 and (parse_date(lines[0]) or parse_day(lines[0])) is not None
     if len(lines) >= 4 and _is_blank(lines[3]) and (dated or not _is_blank(lines[1])):

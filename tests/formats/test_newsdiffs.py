@@ -116,6 +116,35 @@ def test_a_body_without_blank_lines_is_one_paragraph_a_line() -> None:
         ("One.", "Two."), ("One.", "Two, changed.")]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_a_lone_carriage_return_inside_a_line_does_not_end_it(line_end: str) -> None:
+    """NewsDiffs writes its version texts with newline line ends; a lone CR in one (`&#13;` in a
+    saved page's `#compare`, `\\r` in a version literal) ended a line: one inside the byline
+    moved the rest of the byline into the first paragraph. CR LF still ends a line."""
+    text = line_end.join(["January 3, 2020", "The title", "By A. Writer\rand B. Writer", "",
+                          "One.", "", "Two.", ""])
+    parsed = split_version_text(text)
+    assert (parsed.date, parsed.title, parsed.byline) == ("January 3, 2020", "The title",
+                                                          "By A. Writer and B. Writer")
+    assert parsed.paragraphs == ("One.", "Two.")
+    page = (f"<html><body><script>var text1 = '{escape_js(text)}'; "
+            f"var text2 = '{escape_js(text.replace('Two.', 'Three.'))}';</script></body></html>")
+    versions = read_page(page, "page.html").versions
+    assert [v.paragraphs for v in versions] == [("One.", "Two."), ("One.", "Three.")]
+
+
+def test_a_carriage_return_entity_in_a_rendered_byline_does_not_end_it() -> None:
+    old = Version(0, "T", ("One.", "Two."), archived_at(0))
+    new = Version(1, "T", ("One.", "Three."), archived_at(60))
+    byline = "By A. Writer and B. Writer"
+    page = render_rendered_page(old, new, DiffPageInfo("https://example.com/a", old_byline=byline,
+                                                       new_byline=byline), elide_context=False)
+    page = page.replace("Writer and B.", "Writer&#13;and B.")
+    assert "&#13;" in page
+    versions = read_page(page, "page.html").versions
+    assert [v.paragraphs for v in versions] == [("One.", "Two."), ("One.", "Three.")]
+
+
 @pytest.mark.parametrize("date_line", ["June 2, 2013", "2013-06-02",
                                        "Published: Jan 3, 2020 10:30 a.m. ET",
                                        "Updated Jan 3, 2020 10:30 AM"])
