@@ -1,9 +1,10 @@
 """Regenerate the rendered samples from the version chains in samples/versions/.
 
-    python samples/make_samples.py
+    python samples/make_samples.py [--out DIR]
 
-Writes, byte for byte the same on every run (newsedits.sqlite only with the same SQLite library,
-whose version SQLite records in the file: see samples/README.md):
+Writes, into samples/ (into DIR with --out, to compare them with the committed ones) and byte
+for byte the same on every run (newsedits.sqlite only with the same SQLite library, whose version
+SQLite records in the file: see samples/README.md):
   samples/newsdiffs/us-deploys-troops-v1-v2-raw.html       NewsDiffs page as the server sends it
   samples/newsdiffs/us-deploys-troops-v1-v2-rendered.html  the same page saved after its script ran
   samples/newsdiffs/us-sends-3000-troops-v1-v2-rendered.html  a rendered page with a [...] cut
@@ -15,6 +16,8 @@ The chains' titles, times and URLs are in STORIES below; their text is in sample
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +33,7 @@ from revdiff.render.newsdiffs import (
 from revdiff.render.newsedits import write_database
 from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text
 from revdiff.render.sniffer_version import render_version_html, render_version_text
+from revdiff.terminal_text import visible
 
 SAMPLES = Path(__file__).resolve().parent
 VERSIONS = SAMPLES / "versions"
@@ -145,6 +149,29 @@ def write_samples(directory: Path) -> list[Path]:
     return written
 
 
+def main(write: Callable[[Path], list[Path]], description: str | None) -> None:
+    """The command line of a sample script: write the samples (under `--out DIR`, else in
+    samples/) and print their paths; `--help` prints the script's `description` instead."""
+    parser = argparse.ArgumentParser(description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, metavar="DIR",
+                        help="write the samples under DIR instead of samples/ "
+                             "(to compare them with the committed ones)")
+    given: Path | None = parser.parse_args().out
+    named = visible(str(given))
+    directory = given if given is not None else SAMPLES
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        parser.exit(2, f"{parser.prog}: error: --out {named}: a file, not a folder "
+                       "(name a folder, new or existing)\n")
+    except OSError as error:
+        parser.exit(2, f"{parser.prog}: error: --out {named}: {error.strerror} "
+                       "(name a folder you may write)\n")
+    shown = given if given is not None else Path("samples")
+    for sample in write(directory):
+        print(visible(str(shown / sample.relative_to(directory))))
+
+
 if __name__ == "__main__":
-    for sample in write_samples(SAMPLES):
-        print(sample.relative_to(SAMPLES.parent))
+    main(write_samples, __doc__)

@@ -1,9 +1,10 @@
 """Regenerate the tracker samples from the version chains in samples/versions/.
 
-    python samples/make_tracker_samples.py
+    python samples/make_tracker_samples.py [--out DIR]
 
-Writes, byte for byte the same on every run (the .db files only with the same SQLite library,
-whose version SQLite records in the file: see samples/README.md):
+Writes, into samples/ (into DIR with --out, to compare them with the committed ones) and byte
+for byte the same on every run (the .db files only with the same SQLite library, whose version
+SQLite records in the file: see samples/README.md):
   samples/nytdiff-titles.db       NYTdiff's original tables (nyt_ids, nyt_versions), times in
                                   Buenos Aires local time without a zone, as the tracker stores them
   samples/nytdiff-rss-titles.db   the RSS fork's tables (rss_ids, rss_versions), every version 1,
@@ -24,7 +25,7 @@ from pathlib import Path
 SAMPLES = Path(__file__).resolve().parent
 sys.path.insert(0, str(SAMPLES))
 
-from make_samples import STORIES, read_story, write_text
+from make_samples import STORIES, main, read_story, write_text
 
 from revdiff.model import Article
 from revdiff.render import diffengine, nytdiff, snapshot
@@ -64,5 +65,4 @@ def write_samples(directory: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for sample in write_samples(SAMPLES):
-        print(sample.relative_to(SAMPLES.parent))
+    main(write_samples, __doc__)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -446,6 +448,30 @@ def test_samples_are_what_their_script_writes(script: str, tmp_path: Path) -> No
         committed = SAMPLES / path.relative_to(tmp_path)
         assert sample_content(committed) == sample_content(path), \
             f"rerun samples/{script}.py: {committed}"
+
+
+@pytest.mark.parametrize("script", ["make_samples", "make_tracker_samples"])
+def test_a_sample_script_asked_for_help_prints_it_and_writes_nothing(script: str) -> None:
+    """`--help` was ignored like any argument: the script rewrote the committed samples (the
+    SQLite ones in the bytes of the SQLite library at hand) and printed their paths."""
+    before = {path: path.stat().st_mtime_ns for path in SAMPLES.rglob("*") if path.is_file()}
+    run = subprocess.run([sys.executable, str(SAMPLES / f"{script}.py"), "--help"],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("usage:") and "--out" in run.stdout
+    assert {path: path.stat().st_mtime_ns for path in before} == before
+
+
+@pytest.mark.parametrize("script", ["make_samples", "make_tracker_samples"])
+def test_a_sample_script_writes_into_the_folder_given(script: str, tmp_path: Path) -> None:
+    """`--out DIR` regenerates the samples there, to compare with the committed ones."""
+    run = subprocess.run([sys.executable, str(SAMPLES / f"{script}.py"), "--out", str(tmp_path)],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    written = [tmp_path / line for line in run.stdout.splitlines()]
+    assert written and all(path.is_file() for path in written)
+    for path in written:
+        assert sample_content(SAMPLES / path.relative_to(tmp_path)) == sample_content(path)
 
 
 def test_a_database_sample_written_by_another_sqlite_is_the_same_sample(tmp_path: Path) -> None:
