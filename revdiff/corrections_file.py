@@ -22,6 +22,7 @@ from revdiff.errors import RevdiffError, os_reason
 from revdiff.file_kinds import special_kind
 from revdiff.file_names import name_text
 from revdiff.model import Article, RowKind
+from revdiff.size_limit import size_at_least
 
 _KEYS = {"page", "line", "kind", "boundary"}
 _EXAMPLE = '{"page": "p.txt", "line": 15, "kind": "change", "boundary": 57}'
@@ -38,9 +39,10 @@ class CorrectionsFileTooLarge(BadCorrection):
     it was read (a file that grew while read is one byte over the limit, at least)."""
 
     def __init__(self, size: int, max_bytes: int, where: str) -> None:
-        super().__init__(f"the corrections file is larger than {max_bytes} bytes", where,
-                         hint="give a smaller file, or raise --max-size",
-                         python_hint="give a smaller file, or raise max_bytes")
+        super().__init__(f"the corrections file is {size:,} bytes, larger than the limit of "
+                         f"{max_bytes:,} bytes", where,
+                         hint=f"give a smaller file, or raise --max-size to {size_at_least(size)}",
+                         python_hint=f"give a smaller file, or raise max_bytes to {size}")
         self.size = size
 
 

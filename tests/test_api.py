@@ -1345,8 +1345,10 @@ def test_load_refuses_a_corrections_file_it_cannot_apply_as_its_other_bad_input(
     with pytest.raises(RevdiffError, match=r"fixes.jsonl:1: no diff page named elsewhere.txt "
                                            r"among the inputs \(name a page as its PageReading"):
         revdiff.load(SEED_PAGE, corrections=fixes)
-    with pytest.raises(RevdiffError, match=r"fixes.jsonl: the corrections file is larger than 10 "
-                                           r"bytes \(give a smaller file, or raise max_bytes"):
+    size = fixes.stat().st_size
+    with pytest.raises(RevdiffError, match=rf"fixes.jsonl: the corrections file is {size} bytes, "
+                                           r"larger than the limit of 10 bytes \(give a smaller "
+                                           rf"file, or raise max_bytes to {size}\)"):
         revdiff.load(SEED_PAGE, corrections=fixes, max_bytes=10)
     with pytest.raises(RevdiffError, match="cannot read the corrections file"):
         revdiff.load(SEED_PAGE, corrections=tmp_path / "missing.jsonl")

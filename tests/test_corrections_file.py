@@ -81,7 +81,7 @@ def test_a_file_not_utf8_or_too_large_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b'{"page": "caf\xe9.txt", "line": 1, "kind": "match"}\n')
     with pytest.raises(BadCorrection, match="not UTF-8"):
         read_corrections(str(path), 10_000)
-    with pytest.raises(BadCorrection, match="larger than 10 bytes"):
+    with pytest.raises(BadCorrection, match="larger than the limit of 10 bytes"):
         read_corrections(str(path), 10)
 
 

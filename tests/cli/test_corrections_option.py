@@ -134,3 +134,16 @@ def test_a_corrections_file_that_cannot_be_read_says_what_to_do() -> None:
     [said] = run.stderr.splitlines()
     assert said == ("revdiff: error: /proc/self/mem: cannot read the corrections file"
                     ": Input/output error (give a corrections file you may read: a file of JSON lines)")
+
+
+def test_a_corrections_file_over_max_size_names_its_size_and_a_limit_that_holds_it(
+        tmp_path: Path) -> None:
+    """Found by a review: the command line said only 'larger than N bytes (raise --max-size)',
+    where the app names the file's size and a --max-size value to start again with."""
+    fixes = tmp_path / "fixes.jsonl"
+    fixes.write_text("# read by hand\n" * 2000, encoding="utf-8")  # 30,000 bytes
+    run = revdiff("parse", str(SEED_PAGE), "--corrections", str(fixes), "--max-size", "20K")
+    assert (run.returncode, run.stdout) == (2, "")
+    [said] = run.stderr.splitlines()
+    assert "fixes.jsonl: the corrections file is 30,000 bytes, larger than the limit of " \
+           "20,480 bytes (give a smaller file, or raise --max-size to 29.3K)" in said, said
