@@ -208,7 +208,11 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
                if progress.resumed_articles else "")
     skipped = f"; skipped {progress.skips_counted}" if progress.skipped_inputs else ""
     rows = progress.articles if format_name == "html" else progress.rows
+    # a rate of no pairs would be a worker's work that was never done
+    pace = ("nothing left to compare: every pair came from the interrupted run"
+            if progress.resuming and progress.pairs == progress.resumed_pairs
+            else f"{progress.pairs_per_second:,.1f} pairs/s, {workers_text}")
     return (f"revdiff: exported {counted(progress.articles, 'article')}{resumed}, "
             f"{counted(progress.pairs, 'version pair')}, "
             f"{counted(rows, ROWS_LABELS.get(format_name, 'row'))} to {outputs} in {progress.elapsed:.1f} s "
-            f"({progress.pairs_per_second:,.1f} pairs/s, {workers_text}){skipped}")
+            f"({pace}){skipped}")
