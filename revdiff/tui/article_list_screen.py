@@ -29,11 +29,12 @@ from revdiff.tui.search import phrase_finder, searched_form
 from revdiff.tui.wrapping import shorten, text_width
 
 LIST_HEIGHT = 30  # the list's most lines, its border's included; it scrolls through the others
-# A line whose title and URL do not both fit the list's width (`fit_line`): the title keeps
-# TITLE_SHARE of the room left of the numbers, more where the URL needs less, and the URL the rest,
-# from its site on, which tells articles of one title apart (`channelnewsasia.com…`, SITE_CELLS).
-# Where that leaves a longer URL less, the title takes the line: at 60 columns a title cut at 32 cells
-# left the URL a bare `…`.
+# The titles are a column as wide as the list's widest title (`fit_line`), so that the URLs after
+# them line up; where the titles and URLs do not both fit the list's width, the column keeps
+# TITLE_SHARE of the room left of the numbers, more where the widest URL needs less, and the URL
+# the rest, from its site on, which tells articles of one title apart (`channelnewsasia.com…`,
+# SITE_CELLS). Where that leaves a longer URL less, the title takes the line: at 60 columns a title
+# cut at 32 cells left the URL a bare `…`.
 TITLE_SHARE = 0.6
 SITE_CELLS = 20
 
@@ -74,26 +75,36 @@ def article_line_fields(index: int, article: Article, read_from: str = "",
     return (numbers, f"{visible(read_from)}: {first}" if read_from else first, *others)
 
 
-def fit_line(fields: Sequence[str], width: int, read_from: str = "") -> str:
-    """An article's line (`article_line_fields`) cut to `width` cells: the title and the URL share
-    the room left of the numbers as TITLE_SHARE and SITE_CELLS say; each field cut ends in `…`.
-    `read_from`, the input's name that begins the title field, if any, takes half of the title's
-    room at most (`_cut_title`)."""
+def fit_line(fields: Sequence[str], width: int, read_from: str = "",
+             widest: tuple[int, int] | None = None) -> str:
+    """An article's line (`article_line_fields`) cut to `width` cells: the title is a column and
+    the URL follows it, as TITLE_SHARE and SITE_CELLS say; each field cut ends in `…`. `widest`:
+    the cells of the list's widest title field and widest URL field (`widest_fields`), which set
+    the title column's width, so that every line's URL starts at one column (by default, the
+    line's own). `read_from`, the input's name that begins the title field, if any, takes half of
+    the title's room at most (`_cut_title`)."""
     numbers, title, *others = fields
     room = width - text_width(numbers) - len(FIELD_GAP)
-    text = FIELD_GAP.join([title, *others])
-    if not others or text_width(text) <= room:
-        return FIELD_GAP.join([numbers, text if text_width(text) <= room else
-                               _cut_title(title, read_from, room)])
+    if not others:
+        return FIELD_GAP.join([numbers, _cut_title(title, read_from, room)])
     [where] = others
-    title_cells = min(text_width(title),
-                      max(int(room * TITLE_SHARE), room - len(FIELD_GAP) - text_width(where)))
+    widest_title, widest_where = widest or (text_width(title), text_width(where))
+    title_cells = min(widest_title,
+                      max(int(room * TITLE_SHARE), room - len(FIELD_GAP) - widest_where))
     where_cells = room - title_cells - len(FIELD_GAP)
-    if where_cells < min(SITE_CELLS, text_width(where)):
+    if where_cells < min(SITE_CELLS, widest_where):
         return FIELD_GAP.join([numbers, shorten(FIELD_GAP.join(
             [_cut_title(title, read_from, room), where]), room)])
-    return FIELD_GAP.join([numbers, _cut_title(title, read_from, title_cells),
+    cut = _cut_title(title, read_from, title_cells)
+    return FIELD_GAP.join([numbers, cut + " " * (title_cells - text_width(cut)),
                            shorten(where, where_cells)])
+
+
+def widest_fields(lines: Sequence[Sequence[str]]) -> tuple[int, int]:
+    """The cells of the widest title field and of the widest URL (or opening) field among
+    `lines` (`article_line_fields`): the title column's width that `fit_line` takes."""
+    return (max((text_width(line[1]) for line in lines), default=0),
+            max((text_width(line[2]) for line in lines if len(line) > 2), default=0))
 
 
 def _cut_title(title: str, read_from: str, cells: int) -> str:
@@ -113,9 +124,11 @@ class ArticleLine(Visual):
     at each new width (the list draws its lines anew when resized). The lines are built once: a
     line of text kept its title cut at 32 cells at any width."""
 
-    def __init__(self, fields: tuple[str, ...], read_from: str = "") -> None:
+    def __init__(self, fields: tuple[str, ...], read_from: str = "",
+                 widest: tuple[int, int] | None = None) -> None:
         self.fields = fields
         self.read_from = read_from  # the input's name that begins the title field, as shown
+        self.widest = widest  # the list's widest fields (`widest_fields`)
 
     def __str__(self) -> str:
         return FIELD_GAP.join(self.fields)
@@ -123,7 +136,7 @@ class ArticleLine(Visual):
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
         # Content, not markup: a title is no markup.
-        return Content(fit_line(self.fields, width, self.read_from)).render_strips(
+        return Content(fit_line(self.fields, width, self.read_from, self.widest)).render_strips(
             width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
@@ -147,11 +160,14 @@ def article_list(articles: Sequence[Article], origins: Sequence[str] = ()
     input_names = _short_input_names(origins)
     most_versions = max((len(article.versions) for article in articles), default=0)
     number_digits = (max(3, len(str(len(articles)))), max(3, len(str(most_versions))))
+    read_from = [input_names[origins[index]] if index in named else ""
+                 for index in range(len(articles))]
+    lines = [article_line_fields(index, article, read_from[index], number_digits)
+             for index, article in enumerate(articles)]
+    widest = widest_fields(lines)
     options, searched = [], []
-    for index, article in enumerate(articles):
-        read_from = input_names[origins[index]] if index in named else ""
-        line = article_line_fields(index, article, read_from, number_digits)
-        options.append(Option(ArticleLine(line, visible(read_from)), id=str(index)))
+    for index, (article, line) in enumerate(zip(articles, lines, strict=True)):
+        options.append(Option(ArticleLine(line, visible(read_from[index]), widest), id=str(index)))
         titles = dict.fromkeys(version.title for version in article.versions)
         searched.append(searched_form(_FIELD_END.join([*line, *titles, article.url or ""])))
     return tuple(options), tuple(searched)

@@ -218,6 +218,26 @@ async def test_the_article_list_shows_each_articles_site_at_80_columns() -> None
 
 
 @run_async
+async def test_the_article_list_starts_every_lines_opening_text_at_one_column() -> None:
+    """Found by a review: the title column had no width of its own, so each line's opening text
+    (or URL) started where its title ended: at 80 columns line 1's, after a title shorter than
+    the others' (which were cut), stood 3 cells left of lines 2's and 3's."""
+    openings = ("BAGHDAD", "The United", "Approximately")
+    for width in (120, 80):
+        app = RevdiffApp(load(STORIES))
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("a")
+            await pilot.pause()
+            options = app.screen.query_one(OptionList)
+            lines = ["".join(segment.text for segment in options.render_line(y))
+                     for y in range(options.option_count)]
+            starts = {line.index(f"  {opening}") for line, opening in zip(lines, openings,
+                                                                           strict=True)}
+            assert len(starts) == 1, (width, lines)
+
+
+@run_async
 async def test_the_article_list_gives_the_title_the_room_a_narrow_terminal_leaves() -> None:
     """The title was cut at 32 cells whatever the width: at 60 columns the URL after it was a
     bare `…`, 20 cells the title could have had. Each line is laid out at the list's width, again
