@@ -297,22 +297,15 @@ class ArticleSession:
         least = min(resting_on, key=lambda page_row: page_row[1].confidence, default=None)
         return least if least is not None and not least[1].is_sure else None
 
-    def unsure_place(self, edit: Edit, unsure: Unsure) -> RowReading | tuple[str, int] | None:
+    def unsure_place(self, edit: Edit, unsure: Unsure) -> RowReading | PageRow | None:
         """Where the edit's `?` comes from, which `u` steps by: the page row the splitter was
         unsure of that holds it (`row_of_edit`: a moved sentence's sure new row is not where its
-        old row's `?` comes from) or, for a pair no page compares, the first of its sentences'
-        paragraphs that `unsure` marks (side and paragraph, new side first). None for an edit
-        `unsure` does not mark."""
+        old row's `?` comes from) or, for a pair no page compares, the least sure page row it
+        rests on (`unsure_page_row`), which the status line names. None for an edit `unsure`
+        does not mark."""
         if self.page() is not None:
             return self.row_of_edit(edit) if unsure.touches(edit) else None
-        comparison = self.comparison()
-        for side, indices, sentences, marked in (
-                ("new", edit.new, comparison.new_sentences, unsure.new),
-                ("old", edit.old, comparison.old_sentences, unsure.old)):
-            for index in indices:
-                if index in marked:
-                    return side, sentences[index].paragraph
-        return None
+        return self.unsure_page_row(edit)
 
     def row_of_edit(self, edit: Edit) -> RowReading | None:
         """The page row holding the edit's sentences, if it came from a page, that the status

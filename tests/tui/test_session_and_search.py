@@ -130,6 +130,25 @@ def test_the_page_rows_of_a_pair_no_page_compares_are_found_once_per_pair_and_re
     assert flipped == [unflipped.unsure_page_row(edit) for edit in unflipped.comparison().edits]
 
 
+def test_u_steps_by_the_page_row_the_status_line_names_where_no_page_compares_the_pair() -> None:
+    """Found by a review: where no page compares the pair, `u` stepped by the first paragraph
+    `unsure` marks (new side first) while the status line named the least sure row the change
+    rests on. Pages v0-v1 and v3-v4, pair v1 → v3: a change whose new paragraph's row (v3 → v4
+    line 15, 69% sure) is marked rests on v0 → v1 line 13 too, 58% sure, which the status line
+    names; `u` took it for the row of line 15's other changes."""
+    pages = SAMPLES / "sniffer-diff"
+    session = ArticleSession(load(str(pages / "iran-strikes-v0-v1.txt"),
+                                  str(pages / "iran-strikes-v3-v4.txt"))[0])
+    session.select_pair(1, 2)
+    assert session.page() is None
+    unsure = session.unsure()
+    named = [(session.unsure_place(edit, unsure), session.unsure_page_row(edit))
+             for edit in session.comparison().edits]
+    assert any(row is not None and (row[0].old_number, row[1].line) == (0, 13)
+               for _, row in named)
+    assert all(place == row for place, row in named), named
+
+
 def test_the_chain_keeps_its_summaries_and_only_the_last_comparisons() -> None:
     """The timeline kept every pair's comparison for the summaries it shows: a live blog of 40
     versions of 2,600 paragraphs grew by 167 MB, and one of 300 versions would by gigabytes."""
