@@ -7,7 +7,8 @@ can) so a run holds at least 10,000 pairs: export reads a folder named twice onl
 is a fresh child process (`revdiff.export.driver.run_export`, JSONL output into a temporary
 folder), so its peak RSS (`resource.getrusage`) is its own; the worker processes' peak RSS (VmHWM)
 and CPU time are sampled from /proc while the run goes on. The three runs take turns, `--repeat`
-rounds of them, so a busy machine slows them alike; each figure is the median over the rounds, and
+rounds of them, each the other way round from the one before (`timing.in_turns`), so a busy
+machine slows them alike; each figure is the median over the rounds, and
 the ratios are those of the medians. Where a run's median time is 0 (shorter than the clock's tick)
 its pairs/s and cores used show `-`, and a speed-up against it says in words that it is too fast
 to measure (`timing.faster_or_slower`).
@@ -41,7 +42,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import faster_or_slower, speed_ratio
+from timing import faster_or_slower, in_turns, speed_ratio
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKIPEDIA = ROOT.parent / "shared" / "corpus" / "wikipedia"
@@ -194,10 +195,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"corpus: {len(chains)} Wikipedia chains; format {arguments.format}; "
           f"{os.cpu_count()} CPUs; load average {load:.2f} at start; "
           f"medians of {arguments.repeat} rounds", flush=True)
-    for _ in range(arguments.repeat):
-        for label, scale, run_workers, dask in plan:
-            runs[label].append(run(folders[:scale * len(chains)], run_workers, dask,
-                                   arguments.format))
+    for k in in_turns([arguments.repeat] * len(plan)):
+        label, scale, run_workers, dask = plan[k]
+        runs[label].append(run(folders[:scale * len(chains)], run_workers, dask, arguments.format))
     results = {label: medians(runs[label]) for label in runs}
     header = (f"{'run':<18}{'pairs':>8}{'seconds':>9}{'pairs/s':>9}{'CPU s':>8}"
               f"{'cores used':>11}{'driver MB':>11}{'worker MB':>11}")

@@ -16,8 +16,9 @@ def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytes
     (chain / "0.txt").write_text("One.\n")
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
     monkeypatch.setattr(script, "dask_installed", lambda: False)
-    # Rounds take turns: 1x, big on 1 worker, big on 2 workers; then again.
-    seconds = iter([10.0, 20.0, 10.0, 90.0, 21.0, 11.0, 11.0, 22.0, 99.0])
+    # Rounds take turns: 1x, big on 1 worker, big on 2 workers; then the other way round; then
+    # as the first.
+    seconds = iter([10.0, 20.0, 10.0, 11.0, 21.0, 90.0, 11.0, 22.0, 99.0])
 
     def made_up_run(folders: list[str], workers: int, dask: bool, fmt: str
                     ) -> dict[str, float]:
@@ -155,3 +156,25 @@ def test_a_run_timed_at_zero_is_told_not_divided(
         assert ("speed-up on 2 workers: not measured: both times were below the clock's "
                 "resolution (target >= 1.7x)") in lines
         assert "  cores used: - of 2 by the 2-worker run; CPU time 2 workers / 1 worker: 1.00x" in lines
+
+
+def test_the_runs_take_turns_round_by_round(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                            ) -> None:
+    """The docstring said the runs take turns, but every round ran them in the same order, so a
+    load rising or falling on the machine meanwhile slowed the later ones more."""
+    script = load_benchmark("batch_throughput", monkeypatch)
+    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    monkeypatch.setattr(script, "dask_installed", lambda: True)
+    ran: list[tuple[int, int, bool]] = []
+
+    def made_up_run(folders: list[str], workers: int, dask: bool, fmt: str
+                    ) -> dict[str, float]:
+        ran.append((len(folders), workers, dask))
+        return {"pairs": 100.0, "articles": 1.0, "seconds": 10.0, "driver_rss_mb": 50.0,
+                "worker_rss_mb": 40.0, "cpu_seconds": 5.0}
+
+    monkeypatch.setattr(script, "run", made_up_run)
+    script.main(["--scale", "2", "--repeat", "3"])
+    first = [(1, 1, False), (2, 1, False), (2, 2, False), (1, 2, True)]
+    assert ran == [*first, *first[::-1], *first]
