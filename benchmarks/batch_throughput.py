@@ -11,7 +11,8 @@ rounds of them, each the other way round from the one before (`timing.in_turns`)
 machine slows them alike; each figure is the median over the rounds, and
 the ratios are those of the medians. Where a run's median time is 0 (shorter than the clock's tick)
 its pairs/s and cores used show `-`, and a speed-up against it says in words that it is too fast
-to measure (`timing.faster_or_slower`).
+to measure (`timing.faster_or_slower`). A corpus whose chains all hold fewer than two versions has
+no pair to export and is refused before anything runs.
 
 When dask is installed (`pip install ".[dask]"`) each round also runs the 1x corpus on a Dask
 LocalCluster of N workers (`export --dask --workers N`, the cluster's start-up included), set
@@ -181,6 +182,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"skipped: {WIKIPEDIA} is not there", file=sys.stderr)
         return
     chains = sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir())
+    if not any(len(list(chain.glob("*.txt"))) >= 2 for chain in chains):
+        print(f"{WIKIPEDIA}: no chain holds two versions (<k>.txt), so there is no pair to export; "
+              "give it chains of two versions or more", file=sys.stderr)
+        sys.exit(1)
     copied = tempfile.TemporaryDirectory()
     folders = copies(chains, arguments.scale, Path(copied.name))
     load = os.getloadavg()[0]

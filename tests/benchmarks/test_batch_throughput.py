@@ -8,12 +8,17 @@ import pytest
 from benchmark_scripts import load_benchmark
 
 
+def two_versions(chain: Path) -> None:
+    """A chain of two version files, one pair to export."""
+    chain.mkdir(parents=True)
+    (chain / "0.txt").write_text("One.\n")
+    (chain / "1.txt").write_text("One. Two.\n")
+
+
 def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     script = load_benchmark("batch_throughput", monkeypatch)
-    chain = tmp_path / "wikipedia" / "some-article"
-    chain.mkdir(parents=True)
-    (chain / "0.txt").write_text("One.\n")
+    two_versions(tmp_path / "wikipedia" / "some-article")
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
     monkeypatch.setattr(script, "dask_installed", lambda: False)
     # Rounds take turns: 1x, big on 1 worker, big on 2 workers; then the other way round; then
@@ -39,7 +44,7 @@ def test_a_dask_local_cluster_runs_beside_the_local_workers(
         capsys: pytest.CaptureFixture[str]) -> None:
     """The benchmark measured local processes only: what `export --dask` costs was not known."""
     script = load_benchmark("batch_throughput", monkeypatch)
-    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
+    two_versions(tmp_path / "wikipedia" / "some-article")
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
     monkeypatch.setattr(script, "dask_installed", lambda: True)
     ran: list[tuple[int, int, bool]] = []
@@ -127,7 +132,7 @@ def test_a_run_timed_at_zero_is_told_not_divided(
     """pairs/s, cores used and the speed-ups divided by a run's seconds: ZeroDivisionError where
     the export's clock saw no time pass (a run shorter than its tick)."""
     script = load_benchmark("batch_throughput", monkeypatch)
-    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
+    two_versions(tmp_path / "wikipedia" / "some-article")
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
     monkeypatch.setattr(script, "dask_installed", lambda: dask)
     labels = {(1, 1, False): "1x, 1 worker", (2, 1, False): "2x, 1 worker",
@@ -163,7 +168,7 @@ def test_the_runs_take_turns_round_by_round(tmp_path: Path, monkeypatch: pytest.
     """The docstring said the runs take turns, but every round ran them in the same order, so a
     load rising or falling on the machine meanwhile slowed the later ones more."""
     script = load_benchmark("batch_throughput", monkeypatch)
-    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
+    two_versions(tmp_path / "wikipedia" / "some-article")
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
     monkeypatch.setattr(script, "dask_installed", lambda: True)
     ran: list[tuple[int, int, bool]] = []
@@ -178,3 +183,22 @@ def test_the_runs_take_turns_round_by_round(tmp_path: Path, monkeypatch: pytest.
     script.main(["--scale", "2", "--repeat", "3"])
     first = [(1, 1, False), (2, 1, False), (2, 2, False), (1, 2, True)]
     assert ran == [*first, *first[::-1], *first]
+
+
+def test_a_corpus_without_a_pair_of_versions_is_refused_before_timing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Chains of one version each export no pair: the speed-ups divided by the pairs, a
+    ZeroDivisionError after every run."""
+    script = load_benchmark("batch_throughput", monkeypatch)
+    chain = tmp_path / "wikipedia" / "some-article"
+    chain.mkdir(parents=True)
+    (chain / "0.txt").write_text("One.\n")
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    monkeypatch.setattr(script, "run", lambda *arguments: pytest.fail("ran"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--scale", "2", "--repeat", "1"])
+    assert stopped.value.code == 1
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert output.err == (f"{tmp_path / 'wikipedia'}: no chain holds two versions (<k>.txt), so "
+                          "there is no pair to export; give it chains of two versions or more\n")
