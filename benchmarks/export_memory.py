@@ -8,7 +8,8 @@ Each export is a fresh child process (`revdiff.export.driver.run_export`, as `re
 runs it, into a temporary folder: `batch_throughput.run`): the driving process's peak RSS is its
 own (`resource.getrusage`; with 1 worker it compares the versions itself), the worker processes'
 (with 2 workers) is sampled from /proc (VmHWM) while the run goes on. The cases take turns,
-`--repeat` rounds of them, so a busy machine slows them alike; each figure is the median over the
+`--repeat` rounds of them, each the other way round from the one before (`timing.in_turns`), so
+a busy machine slows them alike; each figure is the median over the
 rounds, and 'x jsonl' is the ratio of a median to that of the JSONL export of the same input with
 as many workers.
 
@@ -27,6 +28,7 @@ from pathlib import Path
 from batch_throughput import run
 from long_article_memory import write_blog
 from newsedits_read import made_up_database
+from timing import in_turns
 
 FORMATS = ("jsonl", "csv", "parquet", "sqlite", "html")
 WORKERS = (1, 2)
@@ -60,9 +62,9 @@ def main(argv: list[str] | None = None) -> None:
         runs: dict[tuple[str, str, int], list[dict[str, float]]] = {case: [] for case in cases}
         print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f} at start; "
               f"medians of {arguments.repeat} rounds", flush=True)
-        for _ in range(arguments.repeat):
-            for label, fmt, workers in cases:
-                runs[label, fmt, workers].append(run([str(inputs[label])], workers, False, fmt))
+        for k in in_turns([arguments.repeat] * len(cases)):
+            label, fmt, workers = cases[k]
+            runs[label, fmt, workers].append(run([str(inputs[label])], workers, False, fmt))
     medians = {case: {figure: statistics.median(one[figure] for one in runs[case])
                       for figure in (*FIGURES, "pairs")} for case in cases}
     header = (f"{'input':<24}{'format':<9}{'workers':>7}{'pairs':>7}{'seconds':>9}{'driver MB':>11}"

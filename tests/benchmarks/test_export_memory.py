@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from benchmark_scripts import load_benchmark
 
@@ -28,3 +30,22 @@ def test_no_rounds_are_refused(monkeypatch: pytest.MonkeyPatch,
         script.main(["--repeat", "0"])
     assert stopped.value.code == 2
     assert "--repeat must be 1 or more" in capsys.readouterr().err
+
+
+def test_the_cases_take_turns_round_by_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The docstring said the cases take turns, but every round ran them in the same order, so a
+    load rising or falling on the machine meanwhile weighed on the later ones more."""
+    script = load_benchmark("export_memory", monkeypatch)
+    ran: list[tuple[str, int, str]] = []
+
+    def made_up_run(folders: list[str], workers: int, dask: bool, fmt: str
+                    ) -> dict[str, float]:
+        ran.append((Path(folders[0]).name, workers, fmt))
+        return {"pairs": 2.0, "seconds": 1.0, "driver_rss_mb": 50.0, "worker_rss_mb": 40.0}
+
+    monkeypatch.setattr(script, "run", made_up_run)
+    script.main(["--versions", "2", "--articles", "1", "--formats", "csv", "--repeat", "2"])
+    first = [("blog", 1, "jsonl"), ("blog", 1, "csv"), ("blog", 2, "jsonl"), ("blog", 2, "csv"),
+             ("news.db", 1, "jsonl"), ("news.db", 1, "csv"), ("news.db", 2, "jsonl"),
+             ("news.db", 2, "csv")]
+    assert ran == [*first, *first[::-1]]
