@@ -7,11 +7,12 @@ NewsEdits file of `--articles` small articles of 3 versions (`newsedits_read.mad
 Each export is a fresh child process (`revdiff.export.driver.run_export`, as `revdiff export`
 runs it, into a temporary folder: `batch_throughput.run`): the driving process's peak RSS is its
 own (`resource.getrusage`; with 1 worker it compares the versions itself), the worker processes'
-(with 2 workers) is sampled from /proc (VmHWM) while the run goes on. The cases take turns,
-`--repeat` rounds of them, each the other way round from the one before (`timing.in_turns`), so
-a busy machine slows them alike; each figure is the median over the
-rounds, and 'x jsonl' is the ratio of a median to that of the JSONL export of the same input with
-as many workers.
+(with 2 workers) is sampled from /proc (VmHWM) every 0.2 s while the run goes on: a run that
+ends before a sample saw a worker shows `-` there, and so does its 'x jsonl' and that of a format
+set against it, with a line under the table that says why. The cases take turns, `--repeat`
+rounds of them, each the other way round from the one before (`timing.in_turns`), so a busy
+machine slows them alike; each figure is the median over the rounds, and 'x jsonl' is the ratio
+of a median to that of the JSONL export of the same input with as many workers.
 
     python benchmarks/export_memory.py            # a blog of 100 versions, 400 articles, 3 rounds
     python benchmarks/export_memory.py --versions 300 --articles 5000 --formats jsonl parquet
@@ -71,14 +72,20 @@ def main(argv: list[str] | None = None) -> None:
               f"{'x jsonl':>9}{'worker MB':>11}{'x jsonl':>9}")
     print(header)
     print("-" * len(header))
+    unsampled = False
     for label, fmt, workers in cases:
         result, peer = medians[label, fmt, workers], medians[label, "jsonl", workers]
-        worker = (f"{result['worker_rss_mb']:>11.0f}"
-                  f"{result['worker_rss_mb'] / peer['worker_rss_mb']:>9.2f}"
-                  if workers > 1 and peer["worker_rss_mb"] else f"{'-':>11}{'-':>9}")
+        own, peers = result["worker_rss_mb"], peer["worker_rss_mb"]
+        unsampled |= workers > 1 and not (own and peers)
+        worker = (f"{own:>11.0f}" if workers > 1 and own else f"{'-':>11}") + (
+            f"{own / peers:>9.2f}" if workers > 1 and own and peers else f"{'-':>9}")
         print(f"{label:<24}{fmt:<9}{workers:>7}{int(result['pairs']):>7}{result['seconds']:>9.1f}"
               f"{result['driver_rss_mb']:>11.0f}"
               f"{result['driver_rss_mb'] / peer['driver_rss_mb']:>9.2f}{worker}", flush=True)
+    if unsampled:
+        print("worker MB -: no worker process was sampled while the export ran (it ended within "
+              "the 0.2 s between samples); x jsonl -: the format's or the JSONL export's worker "
+              "peak is not measured")
     print(f"load average now {os.getloadavg()[0]:.2f}")
 
 

@@ -49,3 +49,25 @@ def test_the_cases_take_turns_round_by_round(monkeypatch: pytest.MonkeyPatch) ->
              ("news.db", 1, "jsonl"), ("news.db", 1, "csv"), ("news.db", 2, "jsonl"),
              ("news.db", 2, "csv")]
     assert ran == [*first, *first[::-1]]
+
+
+def test_a_worker_peak_not_sampled_is_told_apart_from_one_measured(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Where the JSONL export's workers were never sampled (a run shorter than the sampler's
+    0.2 s), the row showed `-` for the format's own worker MB too, and nothing said why."""
+    script = load_benchmark("export_memory", monkeypatch)
+
+    def run_sampled_for_csv_alone(folders: list[str], workers: int, dask: bool, fmt: str
+                                  ) -> dict[str, float]:
+        return {"pairs": 2.0, "seconds": 1.0, "driver_rss_mb": 50.0,
+                "worker_rss_mb": 40.0 if fmt == "csv" and workers > 1 else 0.0}
+
+    monkeypatch.setattr(script, "run", run_sampled_for_csv_alone)
+    script.main(["--versions", "2", "--articles", "1", "--formats", "csv", "--repeat", "1"])
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line.split() for line in lines if line.startswith(("blog", "1 articles"))]
+    assert [row[-2:] for row in rows if row[-8:-6] == ["csv", "2"]] == [["40", "-"], ["40", "-"]]
+    assert [row[-2:] for row in rows if row[-8:-6] == ["jsonl", "2"]] == [["-", "-"], ["-", "-"]]
+    assert ("worker MB -: no worker process was sampled while the export ran (it ended within the "
+            "0.2 s between samples); x jsonl -: the format's or the JSONL export's worker peak "
+            "is not measured") in lines
