@@ -3,11 +3,12 @@
 Reads the first `--articles` Wikipedia version chains of ../shared/corpus/wikipedia (or --corpus
 PATH), compares each article's consecutive versions as `revdiff diff` does, and makes the records
 `diff --format json` writes (each comparison with its edits), once. Then, in `--repeat` rounds
-that take turns, times the text of the whole array made by `json_array` (what `diff` writes) and
-by the peer, `json.dumps(records, ensure_ascii=False, indent=2)` (json's encoder written in
-Python, which an indent calls for); checks the two texts are the same, and prints the medians
-and json_array's as `1.4x faster` or slower than the peer's (or, where a median time is 0, a run
-shorter than the clock's tick, that it is too fast to measure).
+that take turns (`timing.medians_in_turns`: A B, B A, ...), times the text of the whole array
+made by `json_array` (what `diff` writes) and by the peer, `json.dumps(records,
+ensure_ascii=False, indent=2)` (json's encoder written in Python, which an indent calls for);
+checks the two texts are the same, and prints the medians and json_array's as `1.4x faster` or
+slower than the peer's (or, where a median time is 0, a run shorter than the clock's tick, that it
+is too fast to measure).
 
     python benchmarks/diff_json.py [--corpus PATH] [--articles 60] [--repeat 9]
 """
@@ -16,14 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from shared_input import input_is_there
-from timing import faster_or_slower, speed_ratio
+from timing import faster_or_slower, medians_in_turns, speed_ratio
 
 from revdiff.cli.diff import consecutive_comparisons
 from revdiff.export.comparison_records import comparison_record
@@ -66,13 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(set(texts.values())) != 1:
         print("json_array's text differs from json.dumps(indent=2)'s", file=sys.stderr)
         return 1
-    seconds: dict[str, list[float]] = {name: [] for name in ways}
-    for _ in range(arguments.repeat):
-        for name, make in ways.items():
-            started = time.perf_counter()
-            make()
-            seconds[name].append(time.perf_counter() - started)
-    medians = {name: statistics.median(runs) for name, runs in seconds.items()}
+    medians = dict(zip(ways, medians_in_turns(list(ways.values()), arguments.repeat), strict=True))
     size = len(texts["json_array"].encode("utf-8"))
     edits = sum(len(record["edits"]) for record in records)
     print(f"{len(records):,} comparisons, {edits:,} edits, {size / 1e6:.1f} MB of JSON; "
