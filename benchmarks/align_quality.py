@@ -17,9 +17,10 @@ same process:
 
 "non-identical" restricts gold and predicted links to pairs whose texts differ. The methods take
 turns pair by pair (A B on one pair of drafts, B A on the next), so that a busy machine slows each
-alike in the `ms/pair` column, and each begins with the engine's caches emptied
-(`timing.forget_splits`), so that no method times what another read on the same pair before it
-(revdiff and its threshold variants of --sweep share them).
+alike in the `median ms/pair` column (the median of the method's times on each pair, which one
+slow pair does not set), and each begins with the engine's caches emptied (`timing.forget_splits`),
+so that no method times what another read on the same pair before it (revdiff and its threshold
+variants of --sweep share them).
 
 The gold links of these drafts never cross (the script counts the crossing pairs of gold links and
 prints how many): the annotators recorded no moves, so every (old, new) pair of a link revdiff
@@ -43,6 +44,7 @@ import difflib
 import functools
 import hashlib
 import json
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -213,14 +215,14 @@ def gold_pairs(item: dict) -> Pairs:  # type: ignore[type-arg]
 
 
 def evaluate(items: Sequence[dict], aligners: Sequence[Aligner]) -> list[tuple[Score, Score, float]]:  # type: ignore[type-arg]
-    """Each aligner's links scored, all of them and the non-identical ones, and its seconds per
-    pair. The aligners take turns pair by pair (`timing.in_turns`: A B on the first pair, B A on
-    the next), so that a load rising or falling on the machine meanwhile slows each alike, and
-    each is timed with the engine's caches emptied (`timing.forget_splits`), as the first to align
-    a pair is."""
+    """Each aligner's links scored, all of them and the non-identical ones, and the median of its
+    seconds on each pair (0 where there is none). The aligners take turns pair by pair
+    (`timing.in_turns`: A B on the first pair, B A on the next), so that a load rising or falling
+    on the machine meanwhile slows each alike, and each is timed with the engine's caches emptied
+    (`timing.forget_splits`), as the first to align a pair is."""
     counts = [dict.fromkeys(("tp", "pred", "gold", "tp_ni", "pred_ni", "gold_ni"), 0)
               for _ in aligners]
-    elapsed = [0.0 for _ in aligners]
+    elapsed: list[list[float]] = [[] for _ in aligners]
     aligned = [0 for _ in aligners]
     for k in in_turns([len(items)] * len(aligners)):
         item = items[aligned[k]]
@@ -230,7 +232,7 @@ def evaluate(items: Sequence[dict], aligners: Sequence[Aligner]) -> list[tuple[S
         forget_splits()
         start = time.perf_counter()
         predicted = aligners[k](old, new)
-        elapsed[k] += time.perf_counter() - start
+        elapsed[k].append(time.perf_counter() - start)
         counts[k]["tp"] += len(gold & predicted)
         counts[k]["pred"] += len(predicted)
         counts[k]["gold"] += len(gold)
@@ -241,7 +243,8 @@ def evaluate(items: Sequence[dict], aligners: Sequence[Aligner]) -> list[tuple[S
         counts[k]["gold_ni"] += len(gold_ni)
     return [(score(count["tp"], count["pred"], count["gold"]),
              score(count["tp_ni"], count["pred_ni"], count["gold_ni"]),
-             seconds / max(1, len(items))) for count, seconds in zip(counts, elapsed, strict=True)]
+             statistics.median(seconds) if seconds else 0.0)
+            for count, seconds in zip(counts, elapsed, strict=True)]
 
 
 def moved_sentences(old: Sequence[str], new: Sequence[str]) -> tuple[set[int], set[int]]:
@@ -325,14 +328,14 @@ def print_table(title: str, items: Sequence[dict], methods: Sequence[tuple[str, 
     essays = len({item["essay"] for item in items})
     print(f"{title}: {len(items)} draft pairs of {essays} essays, {gold_total} gold (old, new) links\n")
     header = (f"{'method':<32} {'P':>6} {'R':>6} {'F1':>6} | "
-              f"{'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'ms/pair':>7}")
+              f"{'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'median ms/pair':>14}")
     print(header)
     print("-" * len(header))
     scored = evaluate(items, [aligner for _, aligner in methods])
     for (name, _), (everything, non_identical, seconds) in zip(methods, scored, strict=True):
         print(f"{name:<32} {everything.precision:6.3f} {everything.recall:6.3f} {everything.f1:6.3f} | "
               f"{non_identical.precision:6.3f} {non_identical.recall:6.3f} {non_identical.f1:6.3f} | "
-              f"{seconds * 1000:7.2f}")
+              f"{seconds * 1000:14.2f}")
     print()
     print_moves(items, [(name, aligner) for name, aligner in methods
                         if name in ("revdiff", "difflib (ndiff)")])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from benchmark_scripts import load_benchmark
@@ -131,3 +132,25 @@ def test_a_gold_file_that_is_no_gold_is_refused_in_one_line(
         f" error: --gold {gold}: {what}; give a JSONL file of draft pairs, one "
         "object a line with 'id', 'essay', 'old', 'new' and 'links', as "
         "../shared/corpus/align/argrewrite-dev.jsonl holds them")
+
+
+def test_the_time_per_pair_is_the_median_of_the_pairs(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`ms/pair` was the mean over all pairs, so one pair that took long (or one the machine
+    slowed) set the figure, where the other benchmarks print medians."""
+    script = load_benchmark("align_quality", monkeypatch)
+    now = [0.0]
+    monkeypatch.setattr(script, "time", SimpleNamespace(perf_counter=lambda: now[0]))
+    durations = iter([0.001, 0.001, 0.010])
+
+    def aligner_of_known_times(old: Sequence[str], new: Sequence[str]) -> set[tuple[int, int]]:
+        now[0] += next(durations)
+        return {(0, 0)}
+
+    items = [{"id": f"e_{k}", "essay": "e", "old": ["Alpha is first."],
+              "new": [f"Alpha is {k}."], "links": [[[0], [0]]]} for k in range(3)]
+    script.print_table("essays", items, [("made up", aligner_of_known_times)])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2].endswith("median ms/pair")
+    assert lines[4].startswith("made up ")
+    assert lines[4].split()[-1] == "1.00"  # of 1, 1 and 10 ms: the mean was 4.00
