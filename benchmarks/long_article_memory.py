@@ -6,20 +6,25 @@ paragraphs and 3k updates of two sentences, the newest update of version k - 1 e
 changed) in version k and back in k + 1, so the versions' text and the edits table grow with
 N squared. Each export is a fresh child process (`revdiff.export.driver.run_export` into a
 temporary folder), its peak RSS its own (`resource.getrusage`); so is reading the blog alone
-(`revdiff.load`), which the export does first and which neither way of writing changes. The
-table prints each peak and the ratio parts / whole.
+(`revdiff.load`), which the export does first and which neither way of writing changes. A peak
+varies from run to run: the three runs of each blog take turns, `--repeat` rounds of them, each
+the other way round from the one before (`timing.in_turns`), and the table prints each peak's
+median over the rounds and the ratio of the medians, parts / whole.
 
-    python benchmarks/long_article_memory.py [--versions 100 300] [--format jsonl]
+    python benchmarks/long_article_memory.py [--versions 100 300] [--format jsonl] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from timing import in_turns
 
 ROOT = Path(__file__).resolve().parents[1]
 STEADY = 60
@@ -75,9 +80,15 @@ def main() -> None:
                         help="versions of each generated blog (default 100 300)")
     parser.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "sqlite"],
                         help="export format (default jsonl)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of the runs, 1 or more: each peak is the median of its "
+                             "rounds (default 3)")
     args = parser.parse_args()
     if min(args.versions) < 2:
         parser.error("--versions must be 2 or more: a blog of fewer has no pair to export")
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more: each peak is the median of its rounds")
+    splits = ("read", "whole", str(PART_PAIRS))
     print(f"{'versions':>8}  {'edit rows':>9}  {'read only':>9}  {'whole':>8}  {'parts':>8}  "
           f"{'parts / whole':>13}")
     with tempfile.TemporaryDirectory() as temporary:
@@ -85,12 +96,13 @@ def main() -> None:
             folder = Path(temporary) / f"blog-{count}"
             write_blog(folder, count)
             out = Path(temporary) / f"out-{count}.{args.format}"
-            read = peak(folder, out, args.format, "read")
-            whole = peak(folder, out, args.format, "whole")
-            parts = peak(folder, out, args.format, str(PART_PAIRS))
-            print(f"{count:>8}  {int(parts['rows']):>9,}  {read['peak_mb']:>6.0f} MB  "
-                  f"{whole['peak_mb']:>5.0f} MB  {parts['peak_mb']:>5.0f} MB  "
-                  f"{parts['peak_mb'] / whole['peak_mb']:>13.2f}")
+            runs: list[list[dict[str, float]]] = [[] for _ in splits]
+            for k in in_turns([args.repeat] * len(splits)):
+                runs[k].append(peak(folder, out, args.format, splits[k]))
+            read, whole, parts = (statistics.median(run["peak_mb"] for run in split_runs)
+                                  for split_runs in runs)
+            print(f"{count:>8}  {int(runs[2][0]['rows']):>9,}  {read:>6.0f} MB  "
+                  f"{whole:>5.0f} MB  {parts:>5.0f} MB  {parts / whole:>13.2f}")
 
 
 if __name__ == "__main__":
