@@ -7,7 +7,8 @@ its unchanged sentences again (the peer: the same page, its timeline, charts and
 each pair's table made as the first pair's is, whose folds open to show them, as every pair's did
 before a later pair linked to where the page shows them), and the ratio of the peer's size to the
 report page's: the first two grow with N, the peer with N squared; at 2 versions, one pair, the
-two pages are one.
+two pages are one. Each size is that of text generated and rendered alike in every run, the same
+from run to run, so each is measured once, not as a median of rounds.
 
     python benchmarks/html_page_size.py [--versions 50 200 500]
 """
