@@ -119,18 +119,19 @@ def write_samples(directory: Path) -> list[Path]:
     pages = directory / "newsdiffs"
 
     before, old, new, after = troops.versions
-    info = DiffPageInfo(STORIES[0].url, STORIES[0].byline, STORIES[0].byline,
-                        previous_diff=diff_path(before, old, STORIES[0].url),
-                        next_diff=diff_path(new, after, STORIES[0].url))
+    newsdiffs_info = DiffPageInfo(STORIES[0].url, STORIES[0].byline, STORIES[0].byline,
+                                  previous_diff=diff_path(before, old, STORIES[0].url),
+                                  next_diff=diff_path(new, after, STORIES[0].url))
     written = write_text(pages / "us-deploys-troops-v1-v2-raw.html",
-                         render_raw_page(old, new, info))
+                         render_raw_page(old, new, newsdiffs_info))
     written += write_text(pages / "us-deploys-troops-v1-v2-rendered.html",
-                          render_rendered_page(old, new, info))
+                          render_rendered_page(old, new, newsdiffs_info))
 
     before, old, new = sends.versions
-    info = DiffPageInfo(STORIES[2].url, previous_diff=diff_path(before, old, STORIES[2].url))
+    newsdiffs_info = DiffPageInfo(STORIES[2].url,
+                                  previous_diff=diff_path(before, old, STORIES[2].url))
     written += write_text(pages / "us-sends-3000-troops-v1-v2-rendered.html",
-                          render_rendered_page(old, new, info))
+                          render_rendered_page(old, new, newsdiffs_info))
 
     write_database(directory / "newsedits.sqlite", [troops, iran, sends])
     written.append(directory / "newsedits.sqlite")
@@ -141,11 +142,11 @@ def write_samples(directory: Path) -> list[Path]:
     written += write_text(directory / "sniffer-version.txt",
                           render_version_text(version, iran.url, total))
 
-    info = PageInfo(source=iran.source or "", url=iran.url or "", changes=total)
+    sniffer_info = PageInfo(source=iran.source or "", url=iran.url or "", changes=total)
     for old, new in zip(iran.versions, iran.versions[1:]):
         stem = directory / "sniffer-diff" / f"iran-strikes-v{old.number}-v{new.number}"
-        written += write_text(stem.with_suffix(".html"), render_diff_html(old, new, info))
-        written += write_text(stem.with_suffix(".txt"), render_diff_text(old, new, info))
+        written += write_text(stem.with_suffix(".html"), render_diff_html(old, new, sniffer_info))
+        written += write_text(stem.with_suffix(".txt"), render_diff_text(old, new, sniffer_info))
     return written
 
 

@@ -26,4 +26,4 @@ def test_ruff_finds_nothing() -> None:
 
 
 def test_mypy_finds_nothing() -> None:
-    _run_tool("mypy", "revdiff", "benchmarks")
+    _run_tool("mypy", "revdiff", "benchmarks", "samples")
