@@ -17,6 +17,8 @@ The chains' titles, times and URLs are in STORIES below; their text is in sample
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -151,8 +153,24 @@ def write_samples(directory: Path) -> list[Path]:
 
 
 def main(write: Callable[[Path], list[Path]], description: str | None) -> None:
-    """The command line of a sample script: write the samples (under `--out DIR`, else in
-    samples/) and print their paths; `--help` prints the script's `description` instead."""
+    """The command line of a sample script (`write_and_list`). A reader of stdout that has gone
+    (`| head -1`) ends the script quietly with exit status 0, as it ends revdiff: the samples
+    are all written before their paths are printed."""
+    try:
+        try:
+            write_and_list(write, description)
+        finally:
+            if sys.stdout is not None:  # None when started without one (`>&-`)
+                sys.stdout.flush()
+    except BrokenPipeError:  # what Python still holds for stdout goes nowhere as it exits
+        null_device = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null_device, sys.stdout.fileno())
+        os.close(null_device)
+
+
+def write_and_list(write: Callable[[Path], list[Path]], description: str | None) -> None:
+    """Write the samples (under `--out DIR`, else in samples/) and print their paths; `--help`
+    prints the script's `description` instead."""
     parser = argparse.ArgumentParser(description=description,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, metavar="DIR",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -472,6 +473,41 @@ def test_a_sample_script_writes_into_the_folder_given(script: str, tmp_path: Pat
     assert written and all(path.is_file() for path in written)
     for path in written:
         assert sample_content(SAMPLES / path.relative_to(tmp_path)) == sample_content(path)
+
+
+@pytest.mark.parametrize("script", ["make_samples", "make_tracker_samples"])
+@pytest.mark.parametrize("arguments", [["--out", "{out}"], ["--help"]], ids=["out", "help"])
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
+def test_a_sample_script_whose_reader_has_gone_ends_quietly(
+        script: str, arguments: list[str], unbuffered: str, tmp_path: Path) -> None:
+    """Piped into a reader that had gone (`| head -1`), the scripts ended with a BrokenPipeError
+    traceback (exit 1) or Python's `Exception ignored ... BrokenPipeError` (exit 120)."""
+    piped = tmp_path / "piped"
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        run = subprocess.run([sys.executable, str(SAMPLES / f"{script}.py"),
+                              *(argument.format(out=piped) for argument in arguments)],
+                             stdout=writer, stderr=subprocess.PIPE, text=True, timeout=120,
+                             env={**os.environ, "PYTHONUNBUFFERED": unbuffered}, check=False)
+    finally:
+        os.close(writer)
+    assert (run.returncode, run.stderr) == (0, "")
+    if arguments[0] == "--out":  # every sample written whole, though none could be listed
+        expected = tmp_path / "expected"
+        expected.mkdir()
+        for path in load_sample_script(script).write_samples(expected):
+            name = path.relative_to(expected)
+            assert sample_content(piped / name) == sample_content(SAMPLES / name)
+
+
+def test_a_sample_script_started_without_stdout_writes_the_samples(tmp_path: Path) -> None:
+    """`>&-`: Python's stdout is None, which the end of a closed pipe must not stumble on."""
+    run = subprocess.run([sys.executable, str(SAMPLES / "make_samples.py"), "--out", str(tmp_path)],
+                         preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE, text=True,
+                         timeout=120, check=False)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert sample_content(tmp_path / "newsedits.sqlite") == sample_content(SAMPLES / "newsedits.sqlite")
 
 
 def test_a_database_sample_written_by_another_sqlite_is_the_same_sample(tmp_path: Path) -> None:
