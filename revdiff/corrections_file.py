@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from revdiff.errors import RevdiffError, os_reason
-from revdiff.file_kinds import special_kind
+from revdiff.file_kinds import open_without_waiting, special_kind
 from revdiff.file_names import name_text
 from revdiff.model import Article, RowKind
 from revdiff.size_limit import size_at_least
@@ -131,7 +131,7 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
     try:
         # opened without waiting, and read only if a regular file: a FIFO waits for a writer for
         # ever, and /dev/zero, of size 0, never ends
-        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+        with open_without_waiting(path) as handle:
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode):
                 raise BadCorrection(f"the corrections file is {special_kind(status.st_mode)}, not "

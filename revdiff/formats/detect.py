@@ -7,6 +7,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from revdiff.file_kinds import open_without_waiting
 from revdiff.formats import foreign, sniffer_text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -82,7 +83,7 @@ def is_sqlite_file(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        with open(path, "rb") as handle:
+        with open_without_waiting(path) as handle:
             return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         return False

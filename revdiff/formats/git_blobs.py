@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import IO, Self
 
 from revdiff.errors import StoreError
+from revdiff.file_kinds import open_without_waiting
 from revdiff.formats.decoding import (
     SNIFF_BYTES,
     starts_as_binary_data_without_nul,
@@ -65,16 +66,19 @@ def lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes 
     try:
         # opened without waiting: `lfs` may link out of the git directory, past the check for
         # FIFOs and devices (`refuse_special_files`), to a FIFO, whose open waits for a writer
-        descriptor = os.open(stored, os.O_RDONLY | os.O_NONBLOCK)
+        file = open_without_waiting(stored)
     except OSError:
         return None
-    with open(descriptor, "rb") as file:
-        found = os.fstat(descriptor)
+    with file:
+        found = os.fstat(file.fileno())
         if not stat.S_ISREG(found.st_mode) or found.st_size != size:
             return None
-        if size > max_bytes:
-            return _binary_or_refused(file.read(SNIFF_BYTES), size, where, max_bytes)
-        content = file.read(size + 1)
+        try:
+            if size > max_bytes:
+                return _binary_or_refused(file.read(SNIFF_BYTES), size, where, max_bytes)
+            content = file.read(size + 1)
+        except OSError:  # a file the system makes, whose read would wait (`open_without_waiting`)
+            return None
     return content if hashlib.sha256(content).hexdigest() == object_id else None
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, InputTooLarge, UnknownFormat, os_reason
-from revdiff.file_kinds import special_kind
+from revdiff.file_kinds import WAITING_READ, open_without_waiting, special_kind
 from revdiff.formats import foreign, plain
 from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
@@ -48,7 +48,7 @@ def read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article
                             hint="give a file, a directory or -",
                             python_hint="give a file or a directory")
     try:
-        with open(path, "rb") as handle:
+        with open_without_waiting(path) as handle:
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
                 _check_database_size(path, name, max_bytes)
                 # imported here: the SQLite readers load only for a database
@@ -58,6 +58,10 @@ def read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article
             handle.seek(0)
             check_size_unless_binary(handle, name, max_bytes)
             data = read_bounded(handle, name, max_bytes)
+    except BlockingIOError:
+        raise UnknownFormat(f"not a file of versions but {WAITING_READ}", name,
+                            hint="give a file, a directory or -",
+                            python_hint="give a file or a directory") from None
     except OSError as error:
         raise EmptyInput(f"cannot read the file ({os_reason(error)})", name,
                          hint="check that it exists and that you may read it") from None

@@ -29,6 +29,7 @@ from revdiff.errors import (
     InputTooLarge,
     RevdiffError,
 )
+from revdiff.file_kinds import open_without_waiting
 from revdiff.formats import foreign
 from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
@@ -87,7 +88,7 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
         compressed = False
         cut_warning = None  # a gzip-compressed page cut short
         try:
-            with open(file, "rb") as handle:
+            with open_without_waiting(file) as handle:
                 check_size_unless_binary(handle, name, max_bytes)
                 data = read_bounded(handle, name, max_bytes)
             compressed = data.startswith(GZIP_MAGIC)  # the body as the server sent it

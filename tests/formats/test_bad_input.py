@@ -675,3 +675,42 @@ def test_a_folders_refusal_says_how_many_other_files_are_refused_too(
     (line,) = result.stderr.splitlines()
     assert "0.txt.gz: input is gzip-compressed" in line
     assert "and 2 more files of the folder are refused too (1.txt.gz, 2.txt.gz)" in line
+
+
+# A child that reads a file whose read waits for ever though it says it is regular, as /proc/kmsg
+# does (which a test must not read: it takes the host's kernel log): a FIFO with a writer that
+# never writes, made to look like a regular file.
+_WAITING_FILE_SCRIPT = """
+import os, pathlib, sys
+target = pathlib.Path(sys.argv[1])
+fifo = target / "0.txt" if target.is_dir() else target
+os.mkfifo(fifo)
+writer = os.open(fifo, os.O_RDWR)  # a writer that never writes: a read waits
+is_file, is_fifo = pathlib.Path.is_file, pathlib.Path.is_fifo
+pathlib.Path.is_file = lambda path: path == fifo or is_file(path)
+pathlib.Path.is_fifo = lambda path: path != fifo and is_fifo(path)
+from revdiff.cli import main
+main(["parse", str(target)])
+"""
+
+
+@pytest.mark.parametrize("in_folder", [False, True], ids=["file", "folder"])
+def test_a_file_whose_read_would_wait_is_refused_not_waited_for(tmp_path: Path,
+                                                                in_folder: bool) -> None:
+    # `revdiff parse /proc/kmsg` (or `parse /proc`) as root waited for ever for the next kernel
+    # message; run in a child with a time limit, as the wait is in a read
+    target = tmp_path / "versions" if in_folder else tmp_path / "kmsg"
+    if in_folder:
+        target.mkdir()
+    try:
+        result = subprocess.run([sys.executable, "-c", _WAITING_FILE_SCRIPT, str(target)],
+                                capture_output=True, text=True, timeout=30, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the read waited for data that never came")
+    fifo = target / "0.txt" if in_folder else target
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"revdiff: error: {fifo}: not a file of versions but a file the system "
+                             "makes that has nothing to give yet: a read would wait for it, as "
+                             "one of /proc/kmsg waits for the next kernel message (give a file, "
+                             "a directory or -)\n")
