@@ -78,8 +78,10 @@ class NamedPath(click.Path):
 inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...",
                                  type=NamedPath(allow_dash=True, readable=False))
 
+# A corrections file completes as a path; `corrections_file` checks it and says what is wrong
+# (one that names nothing, a folder, a FIFO) in revdiff's words, as it does to a Python caller.
 corrections_option = click.option(
-    "--corrections", type=NamedPath(exists=True, dir_okay=False), metavar="FILE",
+    "--corrections", type=NamedPath(readable=False), metavar="FILE",
     help="Read the diff pages' rows named in FILE as a person corrected them: one JSON object a "
          'line, {"page": NAME, "line": N, "kind": KIND} with "boundary": CHARACTER for a change '
          "row, as `revdiff parse --format json` shows rows (see the README).")

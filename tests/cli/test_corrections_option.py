@@ -147,3 +147,22 @@ def test_a_corrections_file_over_max_size_names_its_size_and_a_limit_that_holds_
     [said] = run.stderr.splitlines()
     assert "fixes.jsonl: the corrections file is 30,000 bytes, larger than the limit of " \
            "20,480 bytes (give a smaller file, or raise --max-size to 29.3K)" in said, said
+
+
+@pytest.mark.parametrize("command", ["diff", "view", "parse", "store"])
+def test_a_corrections_file_that_is_missing_or_a_folder_is_revdiffs_one_line(
+        tmp_path: Path, command: str) -> None:
+    """Found by a review: click said it (`Invalid value for '--corrections': File 'missing.txt'
+    does not exist`), not in revdiff's words and without what to do."""
+    output = ["--repo", str(tmp_path / "out")] if command == "store" else []
+    missing = revdiff(command, str(SEED_PAGE), *output, "--corrections", "missing.txt",
+                      cwd=tmp_path)
+    assert (missing.returncode, missing.stdout) == (2, "")
+    assert missing.stderr == ("revdiff: error: missing.txt: cannot read the corrections file: "
+                              "No such file or directory (check the path)\n")
+    folder = revdiff(command, str(SEED_PAGE), *output, "--corrections", str(tmp_path))
+    assert (folder.returncode, folder.stdout) == (2, "")
+    assert folder.stderr == (f"revdiff: error: {tmp_path}: cannot read the corrections file: Is "
+                             "a directory (give a corrections file you may read: a file of JSON "
+                             "lines)\n")
+    assert not (tmp_path / "out").exists()
