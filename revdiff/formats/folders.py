@@ -269,16 +269,23 @@ def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
 
 def _what_it_holds(path: Path, entries: Sequence[Path]) -> str:
     """What a folder without version files or folders holds, for its error: the entries that
-    are neither files nor folders, else the files that it leaves out (hidden files, an editor's
-    backups, a file browser's files); "" when it holds nothing."""
+    are neither files nor folders, else the files and folders that it leaves out (hidden ones,
+    an editor's backups, a file browser's files and folders), each folder named with a `/`
+    after it; "" when it holds nothing."""
     if neither := _neither_file_nor_folder(entries):
         return f", only {neither}"
     kept = {entry.name for entry in entries}
-    left_out = sorted(entry.name for entry in path.iterdir() if entry.name not in kept)
+    left_out = sorted((entry for entry in path.iterdir() if entry.name not in kept),
+                      key=lambda entry: entry.name)
     if not left_out:
         return ""
-    return (f", only {counted(len(left_out), 'file')} it leaves out (hidden files, editors' "
-            f"backups and file browsers' files): {first_few(left_out)}")
+    folders = sum(1 for entry in left_out if entry.is_dir())
+    counts = [counted(number, noun) for number, noun in
+              ((len(left_out) - folders, "file"), (folders, "folder")) if number]
+    hidden = "hidden files and folders" if folders else "hidden files"
+    names = [entry.name + ("/" if entry.is_dir() else "") for entry in left_out]
+    return (f", only {' and '.join(counts)} it leaves out ({hidden}, editors' backups and file "
+            f"browsers' files): {first_few(names)}")
 
 
 def _neither_file_nor_folder(entries: Sequence[Path]) -> str | None:

@@ -254,6 +254,24 @@ def test_a_folder_of_files_left_out_names_them_in_its_error(command: str, tmp_pa
 
 
 @pytest.mark.parametrize("command", ["parse", "diff", "export"])
+def test_a_folder_left_out_is_named_as_a_folder_not_counted_as_a_file(command: str,
+                                                                      tmp_path: Path) -> None:
+    """Found by a review: a hidden folder (or a zip's `__MACOSX`) was counted among the files
+    the folder leaves out (`only 2 files it leaves out ...: .0.txt, .cache`)."""
+    story = tmp_path / "story"
+    (story / ".cache").mkdir(parents=True)
+    (story / "__MACOSX").mkdir()
+    (story / ".0.txt").write_text("Troops land.\n", encoding="utf-8")
+    result = revdiff(command, str(story), *command_args(command, tmp_path))
+    assert result.returncode == 2 and result.stdout == ""
+    [error] = result.stderr.splitlines()
+    assert error.startswith(
+        f"revdiff: error: {story}: directory holds no version files, only 1 file and 2 folders "
+        "it leaves out (hidden files and folders, editors' backups and file browsers' files): "
+        ".0.txt, .cache/, __MACOSX/ (put one file per version in it")
+
+
+@pytest.mark.parametrize("command", ["parse", "diff", "export"])
 def test_a_folder_of_empty_files_names_each(command: str, tmp_path: Path) -> None:
     """A folder of failed captures named its first empty file alone, as if the others held
     versions, where a folder of binary files names them all."""
