@@ -175,12 +175,14 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     folders = [p for p in folders if p not in links_back and p not in real_read_before]
     # a folder of versions is read as itself: its files must not lead out of it. What it leaves
     # out is named in the words reading the folder uses, so that `export` says it once; the
-    # links out of a folder that holds nothing else are named by the error reading it gives
+    # entries that are neither file nor folder and the links out of a folder that holds nothing
+    # else are named by the error reading it gives
     inside = root if folders else path
-    for left_out in (left_out_entries_note(path, folder_entries(path, inside)),
-                     links_out_note(path, inside) if folders or loose else None):
-        if left_out:
-            notes.append(left_out)
+    if folders or loose:
+        for left_out in (left_out_entries_note(path, folder_entries(path, inside)),
+                         links_out_note(path, inside)):
+            if left_out:
+                notes.append(left_out)
     if not folders:
         return _leaf_folder_units(path, visited)
     if loose:

@@ -271,6 +271,21 @@ def test_a_folder_left_out_is_named_as_a_folder_not_counted_as_a_file(command: s
         ".0.txt, .cache/, __MACOSX/ (put one file per version in it")
 
 
+@pytest.mark.parametrize("command", ["parse", "diff", "store", "export"])
+def test_a_folder_of_only_a_fifo_is_one_error_line(command: str, tmp_path: Path) -> None:
+    """Found by a review: `export` warned of the FIFO, then refused the folder naming it again,
+    two lines where the other commands give one."""
+    story = tmp_path / "story"
+    story.mkdir()
+    os.mkfifo(story / "0.txt")
+    result = revdiff(command, str(story), *command_args(command, tmp_path))
+    assert result.returncode == 2 and result.stdout == ""
+    [error] = result.stderr.splitlines()
+    assert error.startswith(
+        f"revdiff: error: {story}: directory holds no version files, only 1 entry that is "
+        "neither file nor folder: 0.txt (a FIFO) (put one file per version in it")
+
+
 @pytest.mark.parametrize("command", ["parse", "diff", "export"])
 def test_a_folder_of_empty_files_names_each(command: str, tmp_path: Path) -> None:
     """A folder of failed captures named its first empty file alone, as if the others held
