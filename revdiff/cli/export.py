@@ -242,7 +242,8 @@ def _format_hint(raw: str) -> str:
                    "on stderr and counted in the summary) instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar, summary line or warnings on stderr (the HTML "
-                   "report's pages keep theirs).")
+                   "report's pages keep theirs); an input or article --skip-errors skips is "
+                   "still named.")
 @export_max_size_option
 @reports_errors
 def export(inputs: tuple[str, ...], output: str, export_format: str | None, workers: int,
@@ -309,7 +310,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
           export_progress(bar) if bar else contextlib.nullcontext() as on_progress):
         progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
                               local_dask=local_dask, stream=stream,
-                              on_progress=on_progress, on_note=None if quiet else note)
+                              on_progress=on_progress, on_note=note, quiet=quiet)
     if not quiet:
         where = (f"scheduler {scheduler}" if scheduler else
                  counted(workers, "Dask worker") if local_dask else counted(workers, "worker"))

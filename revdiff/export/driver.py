@@ -52,7 +52,13 @@ from revdiff.export.output_guard import (
     check_targets,
     check_writable,
 )
-from revdiff.export.progress import ExportProgress, NotesInInputOrder, as_warning, note_skip
+from revdiff.export.progress import (
+    ExportProgress,
+    NotesInInputOrder,
+    as_warning,
+    failures_only,
+    note_skip,
+)
 from revdiff.export.records import EDIT_COLUMN_NAMES
 from revdiff.export.run_errors import (
     ArticleFailed,
@@ -81,7 +87,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
                workers: int = 1, scheduler: str | None = None, local_dask: bool = False,
                stream: ByteSink | None = None,
                on_progress: Callable[[ExportProgress], None] | None = None,
-               on_note: Callable[[str], None] | None = None,
+               on_note: Callable[[str], None] | None = None, quiet: bool = False,
                part_pairs: int | None = PART_PAIRS) -> ExportProgress:
     """Export every consecutive version pair of every article of `job.inputs` to `job.out`.
 
@@ -91,9 +97,13 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     compared and written in parts of that many (`in_parts`) to files of the formats of a row per
     pair (`registry.PART_FORMATS`), with the same bytes; None keeps every article whole. Raises
     RevdiffError for bad input before anything is written; when the run stops later, the
-    finished part stays staged for `resume=True`.
+    finished part stays staged for `resume=True`. `on_note` is told the run's notes (inputs and
+    articles skipped, warnings); with `quiet`, only the skips of those that failed, which are
+    errors, not progress (`--quiet`).
     """
     note = on_note or (lambda text: None)
+    if quiet:
+        note = failures_only(note)
     if job.format not in registry.FORMAT_NAMES:
         raise RevdiffError(f"unknown export format {job.format!r}",
                            hint=f"use one of: {', '.join(registry.FORMAT_NAMES)}")
@@ -128,9 +138,11 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
                 return _run(job, units, in_place, progress, running, resume, on_progress, note,
                             part_pairs if job.format in registry.PART_FORMATS else None)
     except NothingExported as nothing:
-        if on_note is not None:
+        # a quiet run names the inputs and articles that failed, not those of one version
+        every_skip_told = not quiet or len(progress.failed_inputs) == len(progress.skipped_inputs)
+        if on_note is not None and every_skip_told:
             raise
-        # the notes that say why each input was skipped went nowhere: none is named above
+        # the notes that say why an input was skipped went nowhere: it is not named above
         raise NothingExported(nothing.message, nothing.where,
                               hint="drop -q to see which inputs were skipped and why") from None
 

@@ -64,15 +64,32 @@ class ExportProgress:
         return done / self.elapsed if self.elapsed > 0 else 0.0
 
 
+class FailureNote(str):
+    """The note that an input or article that failed was skipped (--skip-errors): an error, not
+    a warning, which a quiet run tells too (`failures_only`)."""
+
+    __slots__ = ()
+
+
 def note_skip(progress: ExportProgress, on_note: Callable[[str], None], what: str, reason: str,
           place: float | None = None) -> None:
-    """Leave out an input or an article (--skip-errors, or one of one version): noted, and kept
-    for the report's index at its `place` (`SkippedInput.place`; by default, what the reader
-    leaves out before the next article it hands out)."""
+    """Leave out an input or an article (--skip-errors, or one of one version): noted (a
+    failure's as a FailureNote), and kept for the report's index at its `place`
+    (`SkippedInput.place`; by default, what the reader leaves out before the next article it
+    hands out)."""
     if place is None:
         place = progress.articles_read - 0.5
     progress.skipped_inputs.append(SkippedInput(what, reason, place))
-    on_note(f"skipped {what}: {reason}")
+    text = f"skipped {what}: {reason}"
+    on_note(text if reason == NOTHING_TO_COMPARE else FailureNote(text))
+
+
+def failures_only(on_note: Callable[[str], None]) -> Callable[[str], None]:
+    """`on_note`, told only the skips of inputs and articles that failed (a quiet run's)."""
+    def note(text: str) -> None:
+        if isinstance(text, FailureNote):
+            on_note(text)
+    return note
 
 
 class NotesInInputOrder:

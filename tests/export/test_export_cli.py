@@ -65,6 +65,27 @@ def test_quiet_prints_nothing(run_cli, samples: Path, tmp_path: Path) -> None:  
     assert result.exit_code == 0 and result.output == ""
 
 
+def test_quiet_still_names_an_input_skip_errors_skipped(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path) -> None:
+    """Found by a review: with -q the skip's line and the summary that counts it were both left
+    out, so that a failed input went without a word; a skip is an error, not progress. An
+    article of one version, no failure, is left out as the warnings are."""
+    single = tmp_path / "single.txt"
+    single.write_text("One version only.\n")
+    result = run_cli("export", str(samples), str(tmp_path / "missing"), str(single), "-o",
+                     str(tmp_path / "e.csv"), "--skip-errors", "-q")
+    assert result.exit_code == 0
+    skipped = (f"revdiff: skipped {tmp_path / 'missing'}: no such file or directory, and no file "
+               "matches it as a glob")
+    assert result.output == f"{skipped}\n"
+    # a run that exports nothing, each skip a failure named above, points at them
+    nothing = run_cli("export", str(tmp_path / "missing"), "-o", str(tmp_path / "x.csv"),
+                      "--skip-errors", "-q")
+    assert nothing.exit_code == 2
+    [skip_line, error] = nothing.output.splitlines()
+    assert skip_line == skipped and error.endswith("(check the inputs named above)")
+
+
 def test_globs_are_expanded_in_natural_order(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     for number in (10, 2, 1):
         make_chain(tmp_path / "in" / f"story{number}", [["First."], [f"Then {number}."]])
