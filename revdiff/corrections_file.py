@@ -150,7 +150,10 @@ def corrections_file_text(path: str, max_bytes: int) -> str:
         raise BadCorrection(f"cannot read the corrections file: {os_reason(error)}", where,
                             hint=missing_input_hint(path, ""),
                             python_hint=missing_input_hint(path)) from None
-    except OSError as error:  # a folder (given to revdiff.load), a file it may not read
+    except IsADirectoryError:
+        raise BadCorrection("the corrections file is a folder, not a regular file", where,
+                            hint="give a corrections file: a file of JSON lines") from None
+    except OSError as error:  # a file it may not read
         raise BadCorrection(f"cannot read the corrections file: {os_reason(error)}", where,
                             hint="give a corrections file you may read: a file of JSON lines"
                             ) from None

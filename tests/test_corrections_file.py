@@ -120,8 +120,8 @@ def test_a_file_not_read_says_what_to_do(tmp_path: Path) -> None:
                              r"or directory \(check the path\)$",
             "~/missing.jsonl": r"Python does not expand ~ as a shell does: give "
                                r"os\.path\.expanduser\(path\)\)$",
-            str(tmp_path): r"Is a directory \(give a corrections file you may read: a file of "
-                           r"JSON lines\)$",
+            str(tmp_path): r"the corrections file is a folder, not a regular file \(give a "
+                           r"corrections file: a file of JSON lines\)$",
             str(latin): r"fixes\.jsonl: the corrections file is not UTF-8 text \(byte 0xe9 at "
                         r"offset 5\) \(save it as UTF-8\)$",
             str(marked): r"marked\.jsonl: the corrections file is not UTF-8 text \(byte 0xe9 at "

@@ -162,7 +162,6 @@ def test_a_corrections_file_that_is_missing_or_a_folder_is_revdiffs_one_line(
                               "No such file or directory (check the path)\n")
     folder = revdiff(command, str(SEED_PAGE), *output, "--corrections", str(tmp_path))
     assert (folder.returncode, folder.stdout) == (2, "")
-    assert folder.stderr == (f"revdiff: error: {tmp_path}: cannot read the corrections file: Is "
-                             "a directory (give a corrections file you may read: a file of JSON "
-                             "lines)\n")
+    assert folder.stderr == (f"revdiff: error: {tmp_path}: the corrections file is a folder, not "
+                             "a regular file (give a corrections file: a file of JSON lines)\n")
     assert not (tmp_path / "out").exists()
