@@ -3,14 +3,18 @@
 The order is the one browsers follow: a byte-order mark wins (UTF-8, UTF-16 or UTF-32, either
 byte order), then a `<meta charset>` declaration, then UTF-8. Input that is none of these, as
 old tracker archives and saved pages in Windows-1252 or Latin-1 often are, is decoded with the
-encoding charset-normalizer finds, and the reader warns which encoding it assumed.
+encoding charset-normalizer finds, or Windows-1252 or Windows-1250 where its reading puts signs
+of a wrong encoding in Latin words, and the reader warns which encoding it assumed.
 """
 
 from __future__ import annotations
 
 import codecs
+import itertools
 import os
 import re
+import string
+import unicodedata
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -54,10 +58,24 @@ _LABEL_MEANS = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252",
                 "utf_16": "utf_8", "utf_16_le": "utf_8", "utf_16_be": "utf_8",
                 "utf_32": "utf_8", "utf_32_le": "utf_8", "utf_32_be": "utf_8"}
 # Windows-1252 is what legacy pages of the outlets trackers follow (English and other Western
-# languages) are almost always in. On a short text many encodings look alike to the detector,
-# so Windows-1252 is taken whenever it finds it, or an encoding that decodes the bytes to the
-# same text, as free of noise (chaos) as its first choice.
+# languages) are almost always in, and Windows-1250 the Central European ones. On a short text
+# many encodings look alike to the detector, so both are read whether it offers them or not,
+# and Windows-1252 is taken whenever a reading as plausible is (see `_guess`).
 _USUAL_LEGACY = "cp1252"
+_LEGACY_CANDIDATES = (_USUAL_LEGACY, "cp1250")
+# How much of a reading charset-normalizer's noise measure is given when it did not measure
+# the reading itself (it samples a long text in chunks too), and how many of its words are
+# judged for misreadings: a wrong encoding shows in any part of a text.
+_NOISE_SAMPLE = 65536
+_JUDGED_WORDS = 5000
+# Words are what ASCII white space parts.
+_WORDS = re.compile(r"[^ \t\n\r\f\v]+")
+# Punctuation that opens or closes a word, and the marks a word may hold between its letters
+# (apostrophes, hyphens, the Catalan middle dot); `ª` and `º` (`nº`) are no Latin letters
+# to Unicode, though Spanish and Portuguese write them in words.
+_EDGE_PUNCTUATION = string.punctuation + "«»‹›“”„‘’‚¡¿…–—"
+_WITHIN_WORDS = frozenset("’‘ʼ‐‑·")
+_ORDINALS = frozenset("ªº")
 # How a compressed file starts (a page saved as `story.html.gz`), its kind and how to undo it.
 _COMPRESSION_MAGIC = ((b"\x1f\x8b", "gzip", "gunzip"), (b"BZh", "bzip2", "bunzip2"),
                       (b"\xfd7zXZ\x00", "xz", "unxz"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd"),
@@ -391,19 +409,70 @@ def _is_character_set(codec: str) -> bool:
 
 
 def _guess(data: bytes) -> str | None:
-    """The encoding charset-normalizer finds most plausible, Windows-1252 when it ties."""
-    from charset_normalizer import from_bytes
+    """The encoding whose reading of `data` has the fewest misread words, then the least noise
+    (charset-normalizer's chaos); Windows-1252 when it ties.
 
-    matches = list(from_bytes(data))
-    if not matches:
+    charset-normalizer alone reads short Latin text wrong: for `Il est très tard.` it may offer
+    only big5, cp932, gb18030 and johab (`Il est tr鋊 tard.`), and to it Polish in Windows-1250
+    is as free of noise read as Windows-1252 (`Rz¹d przyj¹³`). So Windows-1252 and Windows-1250
+    are read too when it does not offer them, and the words of each reading are judged.
+    """
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
+
+    readings: dict[str, tuple[str, float]] = {}  # text: encoding, chaos
+    for match in from_bytes(data):
+        readings.setdefault(str(match), (str(match.encoding), match.chaos))
+    for encoding in _LEGACY_CANDIDATES:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text not in readings:
+            readings[text] = (encoding, mess_ratio(text[:_NOISE_SAMPLE]))
+        elif encoding == _USUAL_LEGACY:  # `caf\xe9`: cp1250 ties with cp1006
+            readings[text] = (encoding, readings[text][1])
+    if not readings:
         return None
-    best = matches[0]
-    try:
-        usual = data.decode(_USUAL_LEGACY)
-    except UnicodeDecodeError:
-        return str(best.encoding)
-    # a tie that reads the bytes as Windows-1252 does (`caf\xe9`: cp1250 ties with cp1006)
-    if any(m.chaos <= best.chaos and (m.encoding == _USUAL_LEGACY or str(m) == usual)
-           for m in matches):
-        return _USUAL_LEGACY
-    return str(best.encoding)
+    best = min(readings, key=lambda text: (_misread_words(text), readings[text][1],
+                                           readings[text][0] != _USUAL_LEGACY))
+    return readings[best][0]
+
+
+def _misread_words(text: str) -> int:
+    """How many of the first words of `text` hold what a wrong encoding puts in a word of Latin
+    letters and no language writes: a symbol between letters (Polish `przyjął` in Windows-1250
+    read as Windows-1252: `przyj¹³`), a letter of another script (French `très` read as big5:
+    `tr鋊`), or a capital after a small letter (`près` read as mac_latin2: `prŤs`). These hold
+    in any language written in Latin letters. Only a text written mostly in Latin letters is
+    judged: Chinese writes Latin words among its own letters and its commas between them
+    (`新款iPhone手机，`), and a reading of it that hides those words would seem the better."""
+    words = [found.group() for found in itertools.islice(_WORDS.finditer(text), _JUDGED_WORDS)]
+    letters = [char for word in words for char in word if char.isalpha()]
+    if sum(map(_is_latin, letters)) * 2 <= len(letters):
+        return 0
+    return sum(_holds_a_misreading(word.strip(_EDGE_PUNCTUATION)) for word in words
+               if not word.isascii() and any(map(_is_latin, word)))
+
+
+def _is_latin(char: str) -> bool:
+    """Whether a character is a Latin letter."""
+    return ((char.isascii() and char.isalpha()) or char in _ORDINALS
+            or unicodedata.name(char, "").startswith("LATIN"))
+
+
+def _holds_a_misreading(word: str) -> bool:
+    """Whether a word that holds Latin letters, its edge punctuation stripped, holds a symbol
+    between letters, a letter of another script, or a capital after a small letter."""
+    for at, char in enumerate(word):
+        if char.isascii():
+            continue
+        before = word[at - 1] if at else ""
+        if char.isalpha():
+            misread = not _is_latin(char) or (char.isupper() and before.islower())
+        else:
+            misread = (before.isalpha() and at + 1 < len(word) and char not in _WITHIN_WORDS
+                       and not unicodedata.category(char).startswith("M"))
+        if misread:
+            return True
+    return False

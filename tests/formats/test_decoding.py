@@ -87,6 +87,55 @@ def test_legacy_text_is_read_and_the_guess_named(text: str, encoding: str) -> No
     assert decoded.warning.startswith("old/page.txt: ") and "cp1252" in decoded.warning
 
 
+@pytest.mark.parametrize("text", ["Il est très tard.\n", "Il a été élu près de chez lui.\n",
+                                  "Über 300 Menschen mussten fliehen.\n",
+                                  "El año pasado hubo más lluvias.\n"])
+def test_a_short_western_line_is_not_read_as_an_asian_encoding(text: str) -> None:
+    """charset-normalizer offered big5 and mac_latin2 for these: `Il est tr鋊 tard.`,
+    `Il a ťtť ťlu prŤs de chez lui.`."""
+    decoded = decode_bytes(text.encode("cp1252"), "old/page.txt")
+    assert decoded.text == text
+    assert decoded.warning is not None and "read it as cp1252" in decoded.warning
+
+
+@pytest.mark.parametrize("text", ["Rząd przyjął nową ustawę.\n",
+                                  "Sąd zdecydował we wtorek wieczorem.\n",
+                                  "Wybory odbędą się w maju. Sąd oddalił skargę.\n"])
+def test_polish_in_windows_1250_is_not_read_as_windows_1252(text: str) -> None:
+    """Read as Windows-1252 it was `Rz¹d przyj¹³ now¹ ustawê.`, as free of noise to the
+    detector: a symbol between letters tells it misread."""
+    decoded = decode_bytes(text.encode("cp1250"), "old/page.txt")
+    assert decoded.text == text
+    assert decoded.warning is not None and "read it as cp1250" in decoded.warning
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("台北市長表示將繼續調查此事。\n", "big5"), ("警方正在調查這起交通事故。\n", "big5"),
+    ("立法院昨天通過了預算案。\n", "big5"),
+    ("国务院今天召开常务会议。\n", "gb18030"), ("专家表示，经济增长将保持稳定。\n", "gb18030"),
+    ("苹果公司今天发布了新款iPhone手机。", "gb18030"),  # bytes even in number: UTF-16 reads them
+    ("政府は新しい政策を発表した。\n", "shift_jis"), ("天気予報によると明日は雨です。\n", "shift_jis"),
+    ("ソニーはPlayStationの新型を発表した。\n", "shift_jis"),
+    ("Правительство объявило о новых мерах.\n", "cp1251"),
+    ("Президент встретился с журналистами.\n", "cp1251"),
+    ("Цены на бензин снова выросли.\n", "cp1251"),
+    ("Η κυβέρνηση ανακοίνωσε νέα μέτρα.\n", "cp1253"),
+    ("Ο πρωθυπουργός μίλησε στη Βουλή.\n", "cp1253"),
+    ("Οι τιμές αυξήθηκαν ξανά.\n", "cp1253")])
+def test_text_in_another_script_keeps_its_encoding(text: str, encoding: str) -> None:
+    """Judging words for misreadings of Latin text must not push Chinese, Japanese, Russian or
+    Greek to another reading: one as UTF-16 that hides `iPhone` among CJK letters had no Latin
+    word to judge, while the right reading's `新款iPhone手机` seemed misread."""
+    decoded = decode_bytes(text.encode(encoding), "old/page.txt")
+    assert decoded.text == text
+    assert decoded.warning is not None
+
+
+def test_utf8_text_is_read_without_a_guess() -> None:
+    decoded = decode_bytes("Il est très tard. Rząd przyjął nową ustawę.\n".encode(), "page.txt")
+    assert (decoded.encoding, decoded.warning) == ("utf_8", None)
+
+
 def test_declared_charset_is_used_without_a_warning() -> None:
     page = '<html><meta charset="windows-1252"><p>“Café”</p></html>'
     decoded = decode_bytes(page.encode("cp1252"), "page.html")
