@@ -30,13 +30,12 @@ from typing import TYPE_CHECKING, Any, SupportsIndex, TypeAlias, Union
 # `typing.get_type_hints` (sphinx, pydantic, an IDE's console) looks them up here. The model is
 # plain dataclasses, which every command loads anyway.
 from revdiff import model as model
-from revdiff.model import Article, Comparison, PageReading, RowKind, RowReading, Version
+from revdiff.model import Article, Comparison, PageReading, RowKind, RowReading, SentenceMode, Version
 
 if TYPE_CHECKING:
     import pyarrow
 
     from revdiff import errors as errors
-    from revdiff.engine.comparison import SentenceMode
 
     # `_lazy_attribute` gives it; declared here so that a type checker, which is not shown the
     # module's `__getattr__`, knows it
@@ -51,10 +50,8 @@ TableInput = Article | PathInput | Iterable[Article | PathInput]
 if TYPE_CHECKING:
     ArrowTable: TypeAlias = pyarrow.Table
 else:
-    # The engine and pyarrow (an optional extra) are not imported at run time: to
-    # `typing.get_type_hints`, which would fail on their names, a mode is a str and an Arrow
-    # table Any
-    SentenceMode = str
+    # pyarrow (an optional extra) is not imported at run time: to `typing.get_type_hints`,
+    # which would fail on its name, an Arrow table is Any
     ArrowTable = Any
 
 
@@ -159,7 +156,7 @@ def compare(old: Version, new: Version, *, sentences: SentenceMode = "auto") -> 
 
     `sentences` is `"auto"` (paragraphs split into sentences) or `"lines"` (each paragraph one
     unit), as `revdiff diff --sentences` takes it, and so in the four table functions (typed
-    `revdiff.engine.comparison.SentenceMode`, so a type checker finds a misspelt one); another
+    `revdiff.model.SentenceMode`, so a type checker finds a misspelt one); another
     mode raises `revdiff.errors.UnknownSentenceMode`, a `RevdiffError`. Anything but two
     Versions, or a Version built by hand with a field of another type than the model gives it,
     raises `TypeError`. A version a rendered NewsDiffs page cut (`cut`) is compared without its

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import reprlib
+import typing
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -12,14 +13,20 @@ from revdiff.read_warnings import counted
 
 # What `from revdiff.model import *` gives: not the names imported here (`datetime`, the class,
 # would take the place of a notebook's `datetime` module)
-__all__ = ["SURE_CONFIDENCE", "Article", "Comparison", "ComparisonStats", "Edit", "EditOp", "Flag",
-           "PageReading", "RowKind", "RowReading", "Sentence", "Sources", "Version", "WordDiff",
-           "is_unsure", "sure_percent"]
+__all__ = ["SENTENCE_MODES", "SURE_CONFIDENCE", "Article", "Comparison", "ComparisonStats", "Edit",
+           "EditOp", "Flag", "PageReading", "RowKind", "RowReading", "Sentence", "SentenceMode",
+           "Sources", "Version", "WordDiff", "is_unsure", "sure_percent"]
 
 # Reprs name a text by its start and end: a notebook showing a list of articles shows their
 # versions' titles and sizes, not megabytes of text.
 _short_repr = reprlib.Repr()
 _short_repr.maxstring = 60
+
+# How the engine cuts a version into the units it aligns: sentences split by rules, or one per
+# paragraph. The one list of the engine's check, the commands' --sentences and the app's settings,
+# kept here so that a command's options load without the engine.
+SentenceMode = typing.Literal["auto", "lines"]
+SENTENCE_MODES: tuple[SentenceMode, ...] = typing.get_args(SentenceMode)
 
 
 @dataclass(frozen=True, slots=True)

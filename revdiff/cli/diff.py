@@ -24,7 +24,7 @@ from revdiff.cli.common import (
     write_data,
 )
 from revdiff.errors import stdout_open
-from revdiff.model import Article, Comparison, Edit, EditOp, Flag, is_unsure
+from revdiff.model import SENTENCE_MODES, Article, Comparison, Edit, EditOp, Flag, is_unsure
 from revdiff.terminal_text import visible, visible_unseen
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
               help="text: coloured edits for a terminal; json: an array, one object per version pair; "
                    "jsonl: one edit per line; csv: one edit per row (the edit columns of "
                    "docs/EXPORT.md); unified: a patch, one sentence per line; html: a page.")
-@click.option("--sentences", type=click.Choice(["auto", "lines"]), default="auto", show_default=True,
+@click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto", show_default=True,
               help="auto: split paragraphs into sentences; lines: each paragraph/line is one sentence.")
 @click.option("--changes-only", is_flag=True, help="text format: leave out unchanged sentences.")
 @click.option("--only", "labels", multiple=True, type=click.Choice([op.value for op in EditOp]),

@@ -33,6 +33,7 @@ from revdiff.cli.common import (
 from revdiff.errors import RevdiffError
 from revdiff.file_kinds import special_kind
 from revdiff.file_names import name_text
+from revdiff.model import SENTENCE_MODES
 from revdiff.read_warnings import counted
 from revdiff.stop_signals import (
     said_if_ended_at_once,
@@ -235,7 +236,7 @@ def _format_hint(raw: str) -> str:
               help="Continue an interrupted run of the same command without duplicating rows "
                    "(with nothing to resume, says so and exports from the start). Without "
                    "it, a rerun starts over and says how many finished articles it discards.")
-@click.option("--sentences", type=click.Choice(["auto", "lines"]), default="auto",
+@click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto",
               show_default=True, help="Split paragraphs into sentences, or one per line.")
 @click.option("--skip-errors", is_flag=True,
               help="Skip inputs and articles that cannot be read or exported (each reported "

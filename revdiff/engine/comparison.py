@@ -7,7 +7,6 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Literal, get_args
 
 from revdiff.engine.align import Link, align_sentences
 from revdiff.engine.flags import edit_flags, sources_in
@@ -17,11 +16,7 @@ from revdiff.engine.stats import comparison_stats
 from revdiff.engine.version_cache import check_version, version_cache
 from revdiff.engine.words import word_diff
 from revdiff.errors import UnknownSentenceMode
-from revdiff.model import Comparison, Edit, EditOp, Sentence, Version
-
-# How a version is cut into the units aligned: sentences split by rules, or one per paragraph.
-SentenceMode = Literal["auto", "lines"]
-SENTENCE_MODES: tuple[SentenceMode, ...] = get_args(SentenceMode)
+from revdiff.model import SENTENCE_MODES, Comparison, Edit, EditOp, Sentence, Version
 
 
 def check_sentence_mode(mode: object, caller: str, argument: str = "sentences") -> None:

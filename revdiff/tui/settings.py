@@ -35,6 +35,7 @@ from typing import Any
 
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.file_kinds import is_dev_null, special_kind
+from revdiff.model import SENTENCE_MODES
 from revdiff.terminal_text import visible
 from revdiff.tui.keys import (
     KEY_NAME_ALIASES,
@@ -49,7 +50,6 @@ from revdiff.tui.keys import (
 
 CONFIG_ENV = "REVDIFF_CONFIG"  # a config file to use instead of the platform's
 LAYOUTS = ("auto", "side", "unified")
-SENTENCE_MODES = ("auto", "lines")
 _KEY_HINT = ('write a character ("n", "N", "?") or a key name such as "ctrl+n", "pagedown" or '
              f'"f1" (modifiers: {", ".join(MODIFIERS)}, in that order)')
 

@@ -99,24 +99,22 @@ def test_parsing_a_flattened_page_loads_no_comparison_engine(output: list[str]) 
 
 
 @pytest.mark.parametrize("name", ["diff", "export"])
-def test_sentence_modes_offered_are_the_engines(name: str) -> None:
-    """The commands spell the modes out, so that their options load without the engine."""
+def test_the_commands_and_the_app_offer_the_one_list_of_sentence_modes(name: str) -> None:
+    """The modes were typed out again in each command and in the app's settings, a test keeping
+    the copies equal to the engine's; the model holds the one list, which the engine checks
+    against and the commands load without the engine."""
     from click import Context
 
-    from revdiff.engine import SENTENCE_MODES
+    from revdiff import engine, model
+    from revdiff.tui import settings
 
     command = main.get_command(Context(main), name)
     assert command is not None
     option = next(param for param in command.params if param.name == "sentences")
     assert isinstance(option.type, click.Choice)
-    assert tuple(option.type.choices) == SENTENCE_MODES
-
-
-def test_the_app_s_settings_offer_the_engine_s_sentence_modes() -> None:
-    from revdiff.engine import SENTENCE_MODES
-    from revdiff.tui import settings
-
-    assert settings.SENTENCE_MODES == SENTENCE_MODES
+    assert option.type.choices is model.SENTENCE_MODES
+    assert engine.SENTENCE_MODES is model.SENTENCE_MODES
+    assert settings.SENTENCE_MODES is model.SENTENCE_MODES
 
 
 @pytest.mark.parametrize(("library", "read"), [
