@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 
@@ -54,8 +55,10 @@ _SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it
 _DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_diff", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _HEADING = re.compile(r"<h1\b", re.IGNORECASE)
-# A paragraph of the version line alone, tags in any case
-_VERSION_LINE_PARAGRAPH = re.compile(rf"<[pP]\b[^<>]*>\s*{_MARKUP_VERSION_OF.pattern}\.?\s*</[pP]\s*>")
+# A paragraph of text alone, no tag inside it, tags in any case: its text is read as the reader
+# reads a version line (`_version_of_line`), character references too (`&thinsp;`). Possessive,
+# so that a paragraph not closed where its text ends is left at once.
+_TEXT_PARAGRAPH = re.compile(r"<[pP]\b[^<>]*+>(?P<text>[^<>]*+)</[pP]\s*>")
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
 _HEADER_CELLS = frozenset({"version", "title", "time"})
@@ -86,7 +89,15 @@ def looks_like_version_without_title(shown: str) -> bool:
     `<h1>` title: a `<p>Version N of M.</p>` line and no title, as the page's `<div
     class="version">` alone is (a browser's Copy element on it, not on the `<div id="content">`
     that holds the title too)."""
-    return _HEADING.search(shown) is None and _VERSION_LINE_PARAGRAPH.search(shown) is not None
+    return _HEADING.search(shown) is None and any(
+        _version_of_line(html.unescape(paragraph["text"])) is not None
+        for paragraph in _TEXT_PARAGRAPH.finditer(shown) if "Version" in paragraph["text"])
+
+
+def _version_of_line(text: str) -> re.Match[str] | None:
+    """'Version N of M.' as the whole of a paragraph's shown text: white space at its edges (a
+    no-break space) means nothing there, and the full stop may be lost."""
+    return _VERSION_OF.fullmatch(text.strip().rstrip("."))
 
 
 def _has_version_line(markup: str) -> bool:
@@ -376,8 +387,7 @@ def _version_line(soup: BeautifulSoup) -> tuple[Tag, re.Match[str]] | None:
     for string in soup.find_all(string=_VERSION_WORD):
         paragraph = string.parent
         if isinstance(paragraph, Tag) and paragraph.name == "p":
-            # white space at the paragraph's edges (a no-break space) means nothing there
-            found = _VERSION_OF.fullmatch(_cell_text(paragraph).strip().rstrip("."))
+            found = _version_of_line(_cell_text(paragraph))
             if found:
                 return paragraph, found
     return None

@@ -408,6 +408,22 @@ def test_the_version_element_alone_without_the_title_is_refused_saying_what_to_c
         "page)")
 
 
+@pytest.mark.parametrize("line", ["Version 3 of 5.&nbsp;", "&nbsp;Version 3 of 5.", "Version 3 of 5.&#160;",
+                                  "Version 3 of 5.\xa0", "Version 3 of 5&thinsp;"])
+def test_the_version_element_alone_with_white_space_at_its_version_line_s_edge_is_refused_so(
+        tmp_path: Path, line: str) -> None:
+    """A version line with a no-break space at its edge, which the reader reads, was no version
+    line to the test of a copied version element: its copy without the title was refused as
+    "neither a News Sniffer nor a NewsDiffs page", which said nothing of what to copy."""
+    fragment = _content_fragment(Version(3, "Title", ("First.", "Second.")))
+    inner = fragment[fragment.index('<div class="version">'):fragment.rindex("</div>")]
+    assert inner.count("Version 3 of 5.") == 1
+    path = tmp_path / "v.html"
+    path.write_text(inner.replace("Version 3 of 5.", line), encoding="utf-8")
+    with pytest.raises(UnknownFormat, match="without the page's <h1> title"):
+        load([str(path)])
+
+
 def test_a_whole_fragment_of_a_version_page_is_read() -> None:
     """A fragment is whole when it leaves no element open: `<br>`, `<br/>` and `<img>` open
     none."""
