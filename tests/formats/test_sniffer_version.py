@@ -119,6 +119,19 @@ def test_a_version_line_with_unicode_white_space_at_its_edge_is_read(line: str) 
     assert article.versions == (version,) and article.changes == 5
 
 
+@pytest.mark.parametrize("line", ["Version 2 of 5..", "Version 2 of 5..."])
+def test_a_version_line_with_more_than_one_full_stop_is_refused_by_both_readers(line: str) -> None:
+    """FORMATS.md §2: "Version N of M.", which may lose its full stop. The text's reader took at
+    most one, the HTML's any number (`Version 2 of 5..` read as a version line)."""
+    version = Version(2, "T", ("Body.",))
+    text = render_version_text(version, "https://x.org/a", 5).replace("Version 2 of 5.", line)
+    with pytest.raises(MalformedPage, match="no 'Version N of M.' line"):
+        read_version_text(text, "v.txt")
+    page = render_version_html(version, "https://x.org/a", 5).replace("Version 2 of 5.", line)
+    with pytest.raises(MalformedPage, match="no 'Version N of M.' line in the version page"):
+        read_version_page(page, "v.html")
+
+
 def test_a_version_page_names_the_source_its_url_names_unless_a_diff_page_names_one(
         tmp_path: Path) -> None:
     """A version page's article had no source (null in every output), where the diff pages of
