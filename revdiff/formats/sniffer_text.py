@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from itertools import pairwise
+from typing import NoReturn
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.fields import (
@@ -334,16 +335,18 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
         # a second page saved into the same file (its article info or version row), which the
         # pagination or a line repeated from the header would otherwise end the table before
         _refuse_a_second_header(line.strip(), name, number)
-    paginated = end < len(rows) and _is_pagination(rows[end][1], lines[:versions_at])
+    header_lines = lines[:versions_at]
+    paginated = end < len(rows) and _is_pagination(rows[end][1], header_lines)
     if not paginated and any("\t" in line for _, line in rows[end + 1:]):
-        number, line = rows[end]
-        raise MalformedPage(f"row holds {counted(len(_two_cells(line)), 'cell')}, where each row of a page "
-                            "copied from its table holds two, apart by a tab", name, number,
-                            hint="copy the whole page again, or save it as HTML")
+        _refuse_a_damaged_row(rows[end], name)
     if rows and not paginated and any(_PAGINATION.match(line.strip(" \xa0"))
-                                      for line in lines[:versions_at]):
+                                      for line in header_lines):
         # the pagination above the table is shown after it too: a copy that lost it lost the
-        # rows before it, or the end of its last row
+        # rows before it, or the end of its last row; one that keeps it after a line that ends
+        # the table lost nothing, and no cut adds a tab, so such a line is a damaged row
+        if end < len(rows) and (len(_two_cells(rows[end][1])) > 2 or any(
+                _is_pagination(line, header_lines) for _, line in rows[end + 1:])):
+            _refuse_a_damaged_row(rows[end], name)
         raise MalformedPage("the copy looks cut short: the table is not followed by the pagination "
                             "News Sniffer shows above and after it", name,
                             rows[end][0] if end < len(rows) else rows[-1][0],
@@ -479,6 +482,14 @@ def _refuse_a_second_header(row: str, name: str, line_number: int) -> None:
         raise MalformedPage("another diff page's header starts here: the file holds more than one "
                             "page", name, line_number,
                             hint="save each page in a file of its own and give them all")
+
+
+def _refuse_a_damaged_row(row: tuple[int, str], name: str) -> NoReturn:
+    """Refuse a copy at a row (line number, line) of other than two cells."""
+    number, line = row
+    raise MalformedPage(f"row holds {counted(len(_two_cells(line)), 'cell')}, where each row of a page "
+                        "copied from its table holds two, apart by a tab", name, number,
+                        hint="copy the whole page again, or save it as HTML")
 
 
 def _is_pagination(line: str, header_lines: list[str]) -> bool:

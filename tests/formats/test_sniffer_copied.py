@@ -210,6 +210,30 @@ def test_a_copy_whose_table_is_not_followed_by_its_pagination_is_refused(tmp_pat
                      "whole page again, or save it as HTML)")
 
 
+@pytest.mark.parametrize("damage", ["a third cell", "its tabs lost", "a third cell, nothing after"])
+def test_a_copy_whose_last_row_is_damaged_names_the_row(tmp_path: Path, damage: str) -> None:
+    """A last row of three cells, or one that lost its tabs where every row kept one at its end,
+    before the pagination (or a third cell, which no cut adds) was refused as a copy cut short,
+    at its line but saying nothing of the row."""
+    text = browser_copy(SAMPLE_PAGES[1].read_text("utf-8"), trailing_tab=damage == "its tabs lost")
+    last_row = text.index("\tOne source said")
+    row_end = text.index("\n", last_row)
+    row = {"a third cell": text[last_row:row_end] + "\tmore",
+           "its tabs lost": text[last_row:row_end].replace("\t", ""),
+           "a third cell, nothing after": text[last_row:row_end] + "\tmore"}[damage]
+    after = "" if damage == "a third cell, nothing after" else text[row_end:]
+    copied = tmp_path / "copied.txt"
+    copied.write_text(text[:last_row] + row + after, "utf-8")
+    line = text[:last_row].count("\n") + 1
+    cells = "1 cell" if damage == "its tabs lost" else "3 cells"
+    result = CliRunner().invoke(main, ["parse", str(copied)])
+    assert result.exit_code == 2
+    (error,) = result.stderr.splitlines()
+    assert error == (f"revdiff: error: {copied}:{line}: row holds {cells}, where each row of a "
+                     "page copied from its table holds two, apart by a tab (copy the whole page "
+                     "again, or save it as HTML)")
+
+
 @pytest.mark.parametrize("cut_after", ["was first published or seen on Jan", "has changed 5 times.",
                                        "Next version\nVersion 1\tVers"])
 def test_a_copy_cut_before_its_version_row_is_one_error_line(tmp_path: Path, cut_after: str) -> None:
