@@ -45,10 +45,15 @@ SNIFF_BYTES = 8192
 # bytes Windows-1252 leaves undefined. Random bytes are one in eight of them; a text that is no
 # UTF-8 is binary data when more than one in twenty of its first bytes are (and at least a few,
 # so that a short text ended by DOS's end-of-file mark, Ctrl-Z, stays text).
-_NOT_IN_TEXT = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F,
-                      0x81, 0x8D, 0x8F, 0x90, 0x9D])
+_CONTROL_BYTES = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_UNDEFINED_IN_WINDOWS_1252 = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
 _MOST_NOT_IN_TEXT = 1 / 20
 _FEWEST_NOT_IN_TEXT = 8
+# The legacy encodings of Chinese, Japanese and Korean write a character in two bytes (three in
+# EUC-JP), of which the five Windows-1252 leaves undefined are common ones (`。` is 0x81 0x42 in
+# Shift-JIS): those bytes tell binary data only in what none of these reads. Random bytes are
+# no text in them from a few hundred on.
+_MULTI_BYTE_LEGACY = ("cp932", "gb18030", "big5hkscs", "cp949", "euc_jp")
 _DECLARATION_BYTES = 4096
 
 # What a declared label means, as browsers read it (WHATWG Encoding): Latin-1 and ASCII labels
@@ -338,9 +343,28 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
 
 def _holds_bytes_no_text_holds(start: bytes) -> bool:
     """Whether the first bytes of an input that is not UTF-8 tell binary data without a NUL
-    byte among them: too many control characters, or bytes undefined in Windows-1252."""
-    found = len(start) - len(start.translate(None, _NOT_IN_TEXT))
-    return found >= _FEWEST_NOT_IN_TEXT and found > _MOST_NOT_IN_TEXT * len(start)
+    byte among them: too many control characters, or bytes undefined in Windows-1252 where no
+    legacy multi-byte encoding reads them."""
+    controls = len(start) - len(start.translate(None, _CONTROL_BYTES))
+    undefined = len(start) - len(start.translate(None, _UNDEFINED_IN_WINDOWS_1252))
+    if not _too_many_not_in_text(controls + undefined, len(start)):
+        return False
+    return (_too_many_not_in_text(controls, len(start))
+            or not any(_reads_as(start, encoding) for encoding in _MULTI_BYTE_LEGACY))
+
+
+def _too_many_not_in_text(found: int, length: int) -> bool:
+    return found >= _FEWEST_NOT_IN_TEXT and found > _MOST_NOT_IN_TEXT * length
+
+
+def _reads_as(start: bytes, encoding: str) -> bool:
+    """Whether the first bytes of an input are text in `encoding`, a character cut at their
+    end aside."""
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(start)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cut_warning(left_out: int) -> str:

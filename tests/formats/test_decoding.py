@@ -18,7 +18,7 @@ from story_chains import SAMPLES
 
 from revdiff.errors import BinaryData, BinaryInput, EncodingProblem, InputTooLarge
 from revdiff.formats import load, text_input
-from revdiff.formats.decoding import decode_bytes
+from revdiff.formats.decoding import decode_bytes, decode_version_bytes
 from revdiff.formats.text_input import gunzipped
 
 FRENCH = "Le président a déclaré « oui ».\nÇa va très bien, merci.\n"
@@ -448,3 +448,46 @@ def test_a_windows_1252_paragraph_is_text_not_binary_data(seed: int) -> None:
         assert "iconv -f cp1252 -t utf-8" in str(problem)
         return
     assert decoded.warning is not None and "is not valid UTF-8; read it as" in decoded.warning
+
+
+JAPANESE = [
+    "東京都は今日、新しい防災計画を発表した。計画では、大地震に備えて避難所を増やす。",
+    "首相は記者会見で質問に答えた。首相は「国民の安全を第一に考える」と述べた。",
+    "気象庁によると、台風は明日の朝、九州南部に上陸する見込みだ。各地で警戒が必要だ。",
+    "政府は新しい経済対策を閣議決定した。中小企業の支援や物価高への対応が柱となる。"]
+
+
+@pytest.mark.parametrize("paragraph", JAPANESE, ids=["plan", "press", "typhoon", "economy"])
+def test_japanese_in_shift_jis_is_text_not_binary_data(paragraph: str) -> None:
+    """Bytes Windows-1252 leaves undefined counted as bytes no text holds, but Shift-JIS writes
+    many characters with them (`。` is 0x81 0x42): these paragraphs were binary data, in a file
+    and in a git repository alike."""
+    data = (paragraph + "\n").encode("shift_jis")
+    assert decode_bytes(data, "old/page.txt").text == paragraph + "\n"
+    assert decode_version_bytes(data) == (paragraph + "\n",
+                                          "not valid UTF-8; read as cp932 (a guess)")
+
+
+def _without_nul(data: bytes) -> bytes:
+    return data.replace(b"\0", b"")
+
+
+def _zip_of_random_bytes() -> bytes:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("photo.jpg", random.Random(2).randbytes(3000))
+    return packed.getvalue()
+
+
+@pytest.mark.parametrize("data", [
+    _without_nul(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"
+                 + zlib.compress(random.Random(1).randbytes(4000), 0)),
+    _without_nul(_zip_of_random_bytes()),
+    _without_nul(b"\x7fELF\x02\x01\x01" + random.Random(3).randbytes(6000))],
+    ids=["png", "zip-member", "elf"])
+def test_binary_data_without_nul_stays_binary_beside_multi_byte_text(data: bytes) -> None:
+    """Reading the bytes Windows-1252 leaves undefined as Chinese, Japanese or Korean text
+    lets no picture or program through: no such encoding reads them."""
+    with pytest.raises(BinaryData):
+        decode_bytes(data, "photo")
+    assert decode_version_bytes(data) is None
