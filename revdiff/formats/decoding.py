@@ -78,6 +78,13 @@ _WORDS = re.compile(r"[^ \t\n\r\f\v]+")
 # Punctuation that opens or closes a word, and the marks a word may hold between its letters
 # (apostrophes, hyphens, the Catalan middle dot); `ª` and `º` (`nº`) are no Latin letters
 # to Unicode, though Spanish and Portuguese write them in words.
+# The letters of Chinese, Japanese and Korean: Han (its extensions too), hiragana, katakana and
+# Hangul, with their halfwidth forms (halfwidth katakana are what a misreading as Shift-JIS makes
+# of many bytes); and hiragana, which every Japanese sentence writes.
+_CJK_LETTER = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+                         "\u3041-\u30ff\u31f0-\u31ff\u1100-\u11ff\u3131-\u318e"
+                         "\uac00-\ud7a3\uff61-\uffdc]")
+_HIRAGANA = frozenset(map(chr, range(0x3041, 0x30A0)))
 _EDGE_PUNCTUATION = string.punctuation + "«»‹›“”„‘’‚¡¿…–—"
 _WITHIN_WORDS = frozenset("’‘ʼ‐‑·")
 _ORDINALS = frozenset("ªº")
@@ -433,8 +440,9 @@ def _is_character_set(codec: str) -> bool:
 
 
 def _guess(data: bytes) -> str | None:
-    """The encoding whose reading of `data` has the fewest misread words, then the least noise
-    (charset-normalizer's chaos); Windows-1252 when it ties.
+    """The encoding whose reading of `data` has the fewest misread words, then a common letter
+    if it writes Chinese, Japanese or Korean, then the least noise (charset-normalizer's chaos);
+    Windows-1252 when it ties.
 
     charset-normalizer alone reads short Latin text wrong: for `Il est très tard.` it may offer
     only big5, cp932, gb18030 and johab (`Il est tr鋊 tard.`), and to it Polish in Windows-1250
@@ -458,9 +466,24 @@ def _guess(data: bytes) -> str | None:
             readings[text] = (encoding, readings[text][1])
     if not readings:
         return None
-    best = min(readings, key=lambda text: (_misread_words(text), readings[text][1],
-                                           readings[text][0] != _USUAL_LEGACY))
+    best = min(readings, key=lambda text: (_misread_words(text), _no_common_cjk_letter(text),
+                                           readings[text][1], readings[text][0] != _USUAL_LEGACY))
     return readings[best][0]
+
+
+def _no_common_cjk_letter(text: str) -> bool:
+    """Whether a reading writes Chinese, Japanese or Korean letters and none of them is a common
+    one: a hiragana or one of the letters charset-normalizer counts most frequent in Chinese,
+    Japanese or Korean. The legacy encodings of these languages read one another's bytes, often
+    as free of noise to the detector: Chinese in gb18030 read as cp949 is `櫓벌뚠瞳궐힙`, Japanese
+    in Shift-JIS `롵몜궼딯롌됵`, Chinese in big5 read as cp932 `ｻ莚ｷｹwｭpｩ`; each right reading of
+    a sentence holds a few of the common letters, a misreading of a short text none."""
+    from charset_normalizer.constant import FREQUENCIES
+
+    letters = set(_CJK_LETTER.findall(text, 0, _NOISE_SAMPLE))
+    common = _HIRAGANA.union(FREQUENCIES["Chinese"], FREQUENCIES["Japanese"],
+                             FREQUENCIES["Korean"])
+    return bool(letters) and letters.isdisjoint(common)
 
 
 def _misread_words(text: str) -> int:

@@ -491,3 +491,27 @@ def test_binary_data_without_nul_stays_binary_beside_multi_byte_text(data: bytes
     with pytest.raises(BinaryData):
         decode_bytes(data, "photo")
     assert decode_version_bytes(data) is None
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("美国NBA总决赛今晚开打。", "gb18030"), ("中国队在比赛中获得金牌。\n", "gb18030"),
+    ("首相は記者会見で質問に答えた。", "shift_jis"), ("颱風預計明天登陸，民眾應做好準備。", "big5"),
+    ("高雄港的貨櫃吞吐量創下新高。\n", "big5"), ("株価は三日連続で上昇した。\n", "euc_jp"),
+    ("横浜市で住宅が全焼した。\n", "euc_jp")])
+def test_chinese_and_japanese_are_not_read_as_one_another_or_korean(text: str,
+                                                                   encoding: str) -> None:
+    """The encodings of Chinese, Japanese and Korean read one another's bytes as free of noise
+    to the detector: these were `쳄벌NBA悧엄힙쏟功역댔。` (cp949), `ｻ莚ｷｹwｭpｩ妤` (cp932),
+    `높꼰ㅟ뺐폽口쨀ㅗ` (cp949), none of their letters a common one."""
+    assert decode_bytes(text.encode(encoding), "old/page.txt").text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp949", "euc_kr"])
+@pytest.mark.parametrize("text", ["대통령은 오늘 기자회견을 열었다.\n", "北韓은 미사일을 발사했다.\n",
+                                  "삼성전자는 새 스마트폰을 공개했다.", "부산에서 큰 불이 났다.\n",
+                                  "LG전자는 실적을 발표했다.\n"])
+def test_korean_is_read_as_korean(text: str, encoding: str) -> None:
+    """Korean, Han characters among its Hangul too, keeps its reading beside Chinese and
+    Japanese."""
+    decoded = decode_bytes(text.encode(encoding), "old/page.txt")
+    assert (decoded.text, decoded.encoding) == (text, "cp949")
