@@ -4,7 +4,8 @@ The order is the one browsers follow: a byte-order mark wins (UTF-8, UTF-16 or U
 byte order), then a `<meta charset>` declaration, then UTF-8. Input that is none of these, as
 old tracker archives and saved pages in Windows-1252 or Latin-1 often are, is decoded with the
 encoding charset-normalizer finds, or Windows-1252 or Windows-1250 where its reading puts signs
-of a wrong encoding in Latin words, and the reader warns which encoding it assumed.
+of a wrong encoding in Latin words, or another where its reading of Chinese, Japanese or Korean
+writes none of their common letters, and the reader warns which encoding it assumed.
 """
 
 from __future__ import annotations
