@@ -23,8 +23,10 @@ from html import escape
 
 from revdiff.terminal_text import visible_data, visible_html
 
-# Nothing may be fetched or run: no scripts, no remote images, fonts or styles.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+# Nothing may be fetched or run: no scripts, no images (the charts are inline SVG), fonts or
+# styles but the page's own; and, as `default-src` does not cover them, no `<base>` may send the
+# page's links elsewhere, no form post anywhere.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 # The attribute of an element that holds an article's text: HTML's `lang=""`, language unknown.
 UNKNOWN_LANGUAGE = ' lang=""'

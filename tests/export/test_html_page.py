@@ -33,6 +33,20 @@ def test_the_comparison_page_and_every_report_page_use_the_one_shell(tmp_path: P
         assert text.count(STYLE) == 1 and CSP in text and text.endswith(PAGE_END)
 
 
+def test_the_pages_policy_also_forbids_what_default_src_does_not_cover() -> None:
+    """The policy said `default-src 'none'`, which `base-uri` and `form-action` do not fall back
+    to: a `<base href>` slipped into a page unescaped would have sent every link of the report,
+    `#timeline` and `index.html` too, to another site, and a `<form>` would have posted to one.
+    It also let in `data:` images, which no page holds. Each is now forbidden outright."""
+    head = page_head("story")
+    [policy] = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', head)
+    directives = dict(directive.strip().split(" ", 1) for directive in policy.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["base-uri"] == "'none'" and directives["form-action"] == "'none'"
+    assert "img-src" not in directives  # no page holds an image but inline SVG
+    assert set(directives) == {"default-src", "style-src", "base-uri", "form-action"}
+
+
 def _declarations(selector: str) -> str:
     """The declarations of the style sheet's rule for `selector` (as it is written there)."""
     [rule] = re.findall(rf"(?m)^{re.escape(selector)} \{{([^}}]*)\}}", STYLE)
