@@ -9,11 +9,11 @@ it was written in, which no input records, so each element that holds it says it
 unknown (`UNKNOWN_LANGUAGE`) rather than English, to a screen reader, a spelling checker or a
 translator.
 
-Printed, a page leaves out its links between pages (`<nav>`), lets no table scroll (the timeline
-is printed whole) and shows the sentences folded into `N unchanged sentences` (a browser that
-cannot style `::details-content` prints them folded: without a script a `<details>` cannot be
-opened for print); no background is needed to tell changes apart, words removed being struck
-out and words added underlined.
+Printed, a page leaves out its links between pages (`<nav>`) and each pair's back to the
+timeline, lets no table scroll (the timeline is printed whole) and shows the sentences folded
+into `N unchanged sentences` (a browser that cannot style `::details-content` prints them
+folded: without a script a `<details>` cannot be opened for print); no background is needed
+to tell changes apart, words removed being struck out and words added underlined.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ nav a { margin-right: 1em; }
 }
 @media print {
   body { margin: 0; max-width: none; }
-  nav { display: none; }
+  nav, .back { display: none; }
   .sideways { overflow: visible; }
   details::details-content { content-visibility: visible; }
   tr, figure { break-inside: avoid; } h2 { break-after: avoid; }

@@ -206,7 +206,8 @@ def _diff_sections(article: Article, comparisons: Iterable[Comparison],
         anchor = f"v{comparison.old.number}-v{comparison.new.number}"
         yield f'<section id="{escape(anchor)}">'
         yield comparison_table(comparison, shown=shown, reading=reading)
-        yield f'<nav><a href="#{_TIMELINE}">&uarr; back to the timeline</a></nav>'
+        # a link in the content, no landmark: the page's one `<nav>` holds its links to pages
+        yield f'<p class="back"><a href="#{_TIMELINE}">&uarr; back to the timeline</a></p>'
         yield "</section>"
     if not changes:
         yield '<p class="meta">Only one version: nothing to compare.</p>'

@@ -1196,7 +1196,7 @@ const problems = [];
 for (const folded of document.querySelectorAll("details p")) {
   if (!folded.checkVisibility()) problems.push("folded: " + folded.textContent);
 }
-for (const nav of document.querySelectorAll("nav")) {
+for (const nav of document.querySelectorAll("nav, .back")) {
   if (nav.getClientRects().length > 0) problems.push("nav: " + nav.textContent);
 }
 for (const box of document.querySelectorAll(".sideways")) {

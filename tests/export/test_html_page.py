@@ -202,6 +202,23 @@ def test_every_page_marks_its_content_as_the_main_landmark(tmp_path: Path) -> No
     assert article_text.index("all articles</a>") < article_text.index("<main>")
 
 
+def test_an_article_page_has_one_navigation_landmark_however_many_its_pairs(tmp_path: Path) -> None:
+    """Each pair's link back to the timeline was a `<nav>` of its own: a live blog's page of 500
+    pairs listed 501 navigation landmarks, unnamed, to a screen reader's user looking for the
+    links between pages. The links between pages are the page's one `<nav>`, before its
+    `<main>`; each pair still links the timeline, and a printout leaves that link out too."""
+    result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
+                                       "--format", "html"])
+    assert result.exit_code == 0, result.output
+    [article_page] = (tmp_path / "report").glob("0*.html")
+    text = article_page.read_text(encoding="utf-8")
+    sections = text.split("<section ")[1:]
+    assert len(sections) >= 3
+    assert all('<a href="#timeline">' in section for section in sections)
+    assert text.count("<nav") == 1 and text.index("<nav") < text.index("<main>")
+    assert "display: none" in _declarations("  nav, .back")  # printed, no link shows
+
+
 def test_the_marks_of_the_charts_stand_out_from_their_background() -> None:
     """The words chart's green bars (#3a3 on the chart's #fafafa, 2.9:1) fell short of the 3:1
     that WCAG asks of the parts of a chart a reader needs (non-text contrast), and so did the
