@@ -41,6 +41,7 @@ from revdiff.engine.similarity import (
     form_similarity,
     is_giant_pair,
     match_key,
+    share_bound,
     similarity_bound,
     words_only,
 )
@@ -197,40 +198,50 @@ def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: 
         for j in new_ids:
             new_form = new_forms[j]
             choices = [i for i in old_ids if similarity_bound(old_forms[i], new_form) >= cutoff]
-            char_scores = process.extract(new_form.chars, [old_forms[i].chars for i in choices],
-                                          scorer=Indel.normalized_similarity, limit=None)
-            word_scores = {position: score for _, score, position in process.extract(
-                new_form.words, [old_forms[i].words for i in choices],
-                scorer=Indel.normalized_similarity, limit=None)}
-            for _, char_score, position in char_scores:
-                score = (char_score + word_scores[position]) / 2
-                if score >= cutoff:
-                    pairs[(choices[position], j)] = score
+            for position, score in _scores_reaching(new_form, [old_forms[i] for i in choices],
+                                                    cutoff):
+                pairs[(choices[position], j)] = score
         return pairs
     if shared_word_pairs is None or giant:  # a search without the giant sentences
         shared_word_pairs = _shared_word_pairs(old_ids, new_ids, old_forms, new_forms)
     for i, candidates in itertools.groupby(sorted(shared_word_pairs), key=operator.itemgetter(0)):
         old_form = old_forms[i]
         choices = [j for _, j in candidates if similarity_bound(old_form, new_forms[j]) >= cutoff]
-        for j, score in zip(choices, _similarities(old_form, [new_forms[j] for j in choices]),
-                            strict=True):
-            if score >= cutoff:
-                pairs[(i, j)] = score
+        for position, score in sorted(_scores_reaching(old_form, [new_forms[j] for j in choices],
+                                                       cutoff)):
+            pairs[(i, choices[position])] = score
     return pairs
 
 
-def _similarities(form: Form, others: Sequence[Form]) -> list[float]:
-    """`form_similarity` of `form` with each of `others` (no pair giant), scored in one batch."""
-    char_scores = [0.0] * len(others)
-    for _, score, position in process.extract(form.chars, [other.chars for other in others],
-                                              scorer=Indel.normalized_similarity, limit=None):
-        char_scores[position] = score
-    word_scores = [0.0] * len(others)
-    for _, score, position in process.extract(form.words, [other.words for other in others],
-                                              scorer=Indel.normalized_similarity, limit=None):
-        word_scores[position] = score
-    return [(char_score + word_score) / 2
-            for char_score, word_score in zip(char_scores, word_scores, strict=True)]
+# Far less than a similarity's last digit, more than its rounding: `_scores_reaching` leaves a
+# pair unscored only when it falls short of the cutoff by this much.
+_ROUNDING = 1e-9
+
+
+def _scores_reaching(form: Form, others: Sequence[Form], cutoff: float
+                     ) -> list[tuple[int, float]]:
+    """(position, `form_similarity`) of those of `others` (no pair giant) at least `cutoff` alike
+    `form`, scored in one batch, in the order of their characters' share, highest first.
+
+    The words of a pair are compared only when its characters leave it a chance: a share of
+    words is at most that of the shorter's count (`similarity_bound`), so a pair whose
+    characters fall short by more than that cannot reach `cutoff` (nearly half of the pairs
+    sharing words that are tried as moves, unlike sentences of unlike length)."""
+    char_scores = process.extract(form.chars, [other.chars for other in others],
+                                  scorer=Indel.normalized_similarity, limit=None)
+    words = len(form.words)
+    hopeful = [(position, char_score) for _, char_score, position in char_scores
+               if char_score + share_bound(words, len(others[position].words))
+               >= 2 * cutoff - _ROUNDING]
+    if not hopeful:
+        return []
+    word_scores = process.extract(form.words, [others[position].words for position, _ in hopeful],
+                                  scorer=Indel.normalized_similarity, limit=None)
+    scores = [0.0] * len(hopeful)
+    for _, word_score, at in word_scores:
+        scores[at] = (hopeful[at][1] + word_score) / 2
+    return [(position, score) for (position, _), score in zip(hopeful, scores, strict=True)
+            if score >= cutoff]
 
 
 def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,

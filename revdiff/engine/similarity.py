@@ -143,14 +143,16 @@ def form_similarity(a: Form, b: Form) -> float:
     return (shared_share(a.chars, b.chars) + shared_share(a.words, b.words)) / 2
 
 
-def _share_bound(a: int, b: int) -> float:
+def share_bound(a: int, b: int) -> float:
+    """An upper bound of `shared_share` of sequences of `a` and `b` items: a common subsequence is
+    no longer than the shorter."""
     return 2 * min(a, b) / (a + b) if a + b else 1.0
 
 
 def similarity_bound(a: Form, b: Form) -> float:
     """An upper bound of `form_similarity(a, b)` from lengths alone: a common subsequence is no
     longer than the shorter text, so texts of very different lengths cannot be alike."""
-    return (_share_bound(len(a.chars), len(b.chars)) + _share_bound(len(a.words), len(b.words))) / 2
+    return (share_bound(len(a.chars), len(b.chars)) + share_bound(len(a.words), len(b.words))) / 2
 
 
 def similarity(a: str, b: str) -> float:

@@ -13,8 +13,8 @@ from revdiff.engine import align, compare, similarity
 from revdiff.engine.align import (
     CANDIDATES_PER_SENTENCE,
     _most_shared,
+    _scores_reaching,
     _shared_word_pairs,
-    _similarities,
     align_sentences,
 )
 from revdiff.engine.anchors import _common_subsequence, identical_anchors, longest_increasing_pairs
@@ -377,11 +377,43 @@ def test_most_shared_are_those_counter_most_common_ranks_first(postings: list[in
                                          shared.most_common(CANDIDATES_PER_SENTENCE)}
 
 
-def test_candidates_scored_in_one_batch_score_as_each_pair_alone() -> None:
-    # Exactly: a pair scored in a batch must link, or not, as it did scored alone.
+@pytest.mark.parametrize("cutoff", [0.0, 0.3, 0.6, 1.0])
+def test_candidates_scored_in_one_batch_score_as_each_pair_alone(cutoff: float) -> None:
+    # Exactly: a pair scored in a batch must link, or not, as it did scored alone; those whose
+    # words were not compared could not have reached the cutoff.
     forms = [Form.of(text) for text in [*SENTENCES, "Protesters gathered outside it.", "", "«Да»."]]
     for form in forms:
-        assert _similarities(form, forms) == [form_similarity(form, other) for other in forms]
+        assert sorted(_scores_reaching(form, forms, cutoff)) == [
+            (position, form_similarity(form, other)) for position, other in enumerate(forms)
+            if form_similarity(form, other) >= cutoff]
+
+
+
+def test_a_pair_its_characters_rule_out_gets_its_words_not_scored(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Unlike in characters (0.21 alike), its words no more alike than their counts allow (0.62),
+    # the first new sentence cannot reach a move's 0.6 with the old one, though its length can:
+    # its words, half the work of scoring a candidate, are not compared, in a small gap (every
+    # pair scored) and in a large one (pairs sharing words).
+    words_scored: list[int] = []  # how many pairs each batch of word scores holds
+    extract = align.process.extract
+
+    def counted(query: object, choices: list[object], **kwargs: object) -> object:
+        words_scored.extend([len(choices)] if isinstance(query, tuple) else [])
+        return extract(query, choices, **kwargs)
+
+    monkeypatch.setattr(align.process, "extract", counted)
+    unlike = Form.of("Москва: London said no to that offer made on Monday, officials told reporters.")
+    alike = Form.of("Москва ответила на это отказом сегодня.")
+    old = {k: Form.of("Москва ответила на это отказом вчера.") for k in range(101)}
+    new = {k: (unlike, alike)[k % 2] for k in range(101)}
+    assert list(align._candidate_pairs([0], [0, 1], old, new, 0.6)) == [(0, 1)]
+    assert sum(words_scored) == 1
+    words_scored.clear()
+    assert len(old) * len(new) > align.FULL_COMPARISON_PAIRS
+    pairs = align._candidate_pairs(list(old), list(new), old, new, 0.6)
+    assert pairs and all(j % 2 for _, j in pairs)
+    assert sum(words_scored) == len(pairs)
 
 
 def test_repeated_sentences_are_anchored_by_runs(monkeypatch: pytest.MonkeyPatch) -> None:
