@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import (
     COMPARISON_COLUMNS,
     EDIT_COLUMNS,
@@ -199,6 +200,7 @@ class NewsEditsSqliteWriter(ExportWriter):
         else:
             check_staged([self.path])
             self.connection = sqlite3.connect(self.path)
+            self._check_intact()
             self.articles = self.staging.checkpoint_count(state.get("articles"), "articles",
                                                           self.staging.kept)
             for table, column in _TABLES:  # drop anything written after the checkpoint
@@ -206,6 +208,20 @@ class NewsEditsSqliteWriter(ExportWriter):
                                         (self.articles,))
             self.connection.commit()
         self.connection.execute("PRAGMA synchronous = NORMAL")
+
+    def _check_intact(self) -> None:
+        """Refuse a staged database that is damaged (a power cut under `synchronous = NORMAL`, a
+        disk fault): every resume would fail on it alike, so the way out is to start over."""
+        assert self.connection is not None
+        try:
+            problems = [row[0] for row in self.connection.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as error:
+            problems = [str(error)]
+        if problems != ["ok"]:
+            self.close()
+            raise OutputProblem(f"the interrupted run's staged database is damaged ({problems[0]}), "
+                                "so the articles it wrote cannot be kept", str(self.path),
+                                hint="drop --resume to export from the start")
 
     def write(self, index: int, payload: Any) -> None:
         assert self.connection is not None

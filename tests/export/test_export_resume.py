@@ -1038,6 +1038,30 @@ def test_resume_refuses_a_staging_folder_that_lost_a_file(
     assert progress.articles == 12
 
 
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_resume_refuses_a_damaged_staged_sqlite_file_and_says_to_start_over(
+        damage: str, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The staged database damaged (a power cut under `synchronous = NORMAL`, a disk fault) failed
+    every --resume alike, "cannot write the output: file is not a database", each time advising
+    to rerun with --resume."""
+    out = tmp_path / "out.sqlite"
+    interrupted_export(ExportJob((str(generated),), out, "sqlite"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    staged = staging_path(out) / "output.sqlite"
+    if damage == "garbage":
+        staged.write_bytes(b"garbage, no database" * 100)
+    else:
+        with staged.open("r+b") as handle:
+            handle.truncate(staged.stat().st_size // 2)
+    with pytest.raises(OutputProblem, match="staged database is damaged") as refused:
+        run_export(ExportJob((str(generated),), out, "sqlite"), resume=True)
+    assert refused.value.where == str(staged)
+    assert "drop --resume" in str(refused.value)
+    assert not out.exists()
+    progress = run_export(ExportJob((str(generated),), out, "sqlite"))  # without --resume: anew
+    assert progress.articles == 12
+
+
 def _version_past_64_bits(folder: Path) -> Path:
     folder.mkdir()
     (folder / "0.txt").write_text("One sentence. Another.\n", encoding="utf-8")
