@@ -229,3 +229,26 @@ def test_a_growth_from_a_time_of_zero_is_told_not_left_blank(
     for line in lines[4:6]:
         assert line.endswith(" not compared: the time of the size before was below the clock's "
                              "resolution")
+
+
+def test_the_growth_target_covers_both_ratios_and_marks_each_one_missing_it(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The docstring holds time(16N)/time(4N) to the target of 5 as well, but the table's last
+    line named time(4N)/time(N) alone, and no row said whether its ratio met it."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    clock = [0.0]
+    cost = {1: 1.0, 4: 6.0, 16: 24.0}  # seconds by sentences: ratios 6 (misses) and 4 (meets)
+
+    def compared(old: Version, new: Version) -> None:
+        clock[0] += cost[len(old.paragraphs)]
+
+    monkeypatch.setattr(script, "compare_afresh", compared)
+    monkeypatch.setattr(script, "whole_text_dmp", lambda old, new: None)
+    monkeypatch.setattr(script.time, "process_time", lambda: clock[0])
+    pairs = [(Version(0, "a", (f"The council met on day {k}.",)),
+              Version(1, "a", (f"The council met again on day {k}.",))) for k in range(20)]
+    script.growth(pairs, base=1, repeat=1)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[4].split()[2:] == ["6000.0", "0.0", "6.00", "misses"]
+    assert lines[5].split()[2:] == ["24000.0", "0.0", "4.00"]
+    assert lines[-1] == "target: time(4N)/time(N) and time(16N)/time(4N) <= 5 (misses: above it)"
