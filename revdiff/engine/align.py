@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import operator
 import re
 from collections import Counter
@@ -90,6 +91,16 @@ class Link:
 
 # Prepared sentences by index (only those that need comparing).
 Forms = Mapping[int, Form]
+
+
+@dataclass(frozen=True, slots=True)
+class _InOrder:
+    """Pairs (old, new) sorted by old, with the highest new of the pairs before each position and
+    the lowest new from each on: what tells whether another pair crosses any of them (`_crosses`)."""
+
+    olds: list[int]
+    highest_new_before: list[float]  # [k]: of the first k pairs; -inf for none
+    lowest_new_from: list[float]  # [k]: of the pairs from k on; inf for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,8 +564,8 @@ def _extended_elsewhere(loose_old: Sequence[int], loose_new: Sequence[int], old_
                 started.append(starts[k][1])
         if len(started) == 1:
             found.setdefault(started[0], []).append(i)
-    in_order = [(link.old[0], link.new[0]) for link in links if link.old and link.new
-                and not link.moved]
+    in_order = _in_order((link.old[0], link.new[0]) for link in links if link.old and link.new
+                         and not link.moved)
     return [Link((i,), (j,), form_similarity(old_forms[i], new_forms[j]), moved=True)
             for j, (i, *others) in sorted(found.items())
             if not others and _crosses(i, j, in_order)]
@@ -613,8 +624,8 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
     if not added:
         return links
     kept = [link for link in links if id(link) not in replaced]
-    in_order = [(link.old[0], link.new[0]) for link in kept if link.old and link.new
-                and not link.moved]
+    in_order = _in_order((link.old[0], link.new[0]) for link in kept if link.old and link.new
+                         and not link.moved)
     # a re-pairing out of order with the pairs kept is a move; of the others, the longest run in
     # order stays in place, as of identical sentences (of two that swapped places, one is moved)
     in_place = set(longest_increasing_pairs(sorted(
@@ -646,9 +657,22 @@ def _digits_masked(form: Form) -> Form:
     return Form(_DIGITS.sub("0", form.chars), tuple(_DIGITS.sub("0", word) for word in form.words))
 
 
-def _crosses(i: int, j: int, pairs: Sequence[tuple[int, int]]) -> bool:
-    """Whether the pair (i, j) is out of order with some of `pairs`."""
-    return any((old < i and new > j) or (old > i and new < j) for old, new in pairs)
+def _in_order(pairs: Iterable[tuple[int, int]]) -> _InOrder:
+    """`pairs` made ready for `_crosses` to ask in O(log n) whether a pair crosses any of them."""
+    ordered = sorted(pairs)
+    news = [new for _, new in ordered]
+    lowest_from_end = list(itertools.accumulate(reversed(news), min, initial=math.inf))
+    return _InOrder([old for old, _ in ordered],
+                    list(itertools.accumulate(news, max, initial=-math.inf)),
+                    lowest_from_end[::-1])
+
+
+def _crosses(i: int, j: int, in_order: _InOrder) -> bool:
+    """Whether the pair (i, j) is out of order with some of the pairs of `in_order`: one of a
+    lower old sentence and a higher new one, or of a higher old sentence and a lower new one."""
+    lower = bisect.bisect_left(in_order.olds, i)  # the pairs before it have a lower old sentence
+    higher = bisect.bisect_right(in_order.olds, i)  # those from it on, a higher one
+    return in_order.highest_new_before[lower] > j or in_order.lowest_new_from[higher] < j
 
 
 def _runs_around(index: int, free: set[int], forms: Forms, whole: Form) -> list[list[int]]:

@@ -737,3 +737,18 @@ def test_a_pair_tried_as_kept_whole_stops_at_the_first_words_too_many_missing() 
     _CountedWords.read = 0
     assert not align._kept_whole(shorter, longer)
     assert _CountedWords.read <= (1 - align.EXTENDED_CONTAINMENT) * len(words) + 1
+
+
+def test_crossing_a_pair_in_order_is_told_as_by_scanning_every_pair() -> None:
+    """`_crosses` scanned every pair in order on each call, quadratic in many links; its sorted
+    search must answer alike, pairs out of order with each other, sharing a sentence or none."""
+    rng = random.Random(7)
+    for _ in range(300):
+        pairs = [(rng.randrange(12), rng.randrange(12)) for _ in range(rng.randrange(8))]
+        if rng.random() < 0.5:  # as the callers' pairs mostly are: in order with each other
+            pairs = list(zip(sorted(old for old, _ in pairs), sorted(new for _, new in pairs),
+                             strict=True))
+        in_order = align._in_order(pairs)
+        for i, j in itertools.product(range(-1, 13), repeat=2):
+            scanned = any((old < i and new > j) or (old > i and new < j) for old, new in pairs)
+            assert align._crosses(i, j, in_order) == scanned, (pairs, i, j)
