@@ -153,7 +153,6 @@ def test_the_growth_table_is_timed_in_cpu_time(
         ["1000.0", "1000.0"], ["1000.0", "1000.0", "1.00"], ["1000.0", "1000.0", "1.00"]]
 
 
-
 def test_whole_chains_are_timed_in_cpu_time(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """In wall time, on a machine with a load of 6 on two cores, the same run of the chains in
