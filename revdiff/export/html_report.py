@@ -253,14 +253,14 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
         pairs += entry.pairs
         title = info.get("title") or entry.key
         file_name = report_file_name(entry.index, entry.key)
-        notes = [escape(entry.key) if entry.key != title else "",
+        notes = [f"<bdi>{escape(entry.key)}</bdi>" if entry.key != title else "",
                  _read_from(info.get("input") or "") if entry.key in repeated else ""]
         name = (f'<br><span class="meta">{" · ".join(note for note in notes if note)}</span>'
                 if any(notes) else "")
         yield visible_html(
             f'<tr><td class="num">{entry.index}</td>'
             f'<td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>{escape(title)}</a>{name}</td>'
-            f'<td class="source">{escape(info.get("source") or "")}</td>'
+            f'<td class="source"><bdi>{escape(info.get("source") or "")}</bdi></td>'
             f'<td class="num">{int(info.get("versions", 0))}</td>'
             f'<td class="num words">+{int(info.get("words_added", 0))} / '
             f'-{int(info.get("words_removed", 0))}</td>'

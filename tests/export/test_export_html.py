@@ -210,6 +210,18 @@ def test_a_right_to_left_source_keeps_the_version_count_after_it(tmp_path: Path)
     assert '<p class="meta">source <bdi>الجزيرة</bdi> · 2 versions · ' in page
 
 
+def test_the_index_isolates_a_right_to_left_source_and_key(tmp_path: Path) -> None:
+    """The index's source cell and the key under a title were left bare, where the article
+    page isolates them: a right-to-left name took the text beside it into its direction."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article("الجزيرة", "https://aljazeera.net/مقال", (
+        Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert '<td class="source"><bdi>الجزيرة</bdi></td>' in index
+    assert '<span class="meta"><bdi>https://aljazeera.net/مقال</bdi></span>' in index
+
+
 def _report_of_a_tiny_change(tmp_path: Path) -> str:
     """The report page of a pair that changed one character of a long paragraph (<1%)."""
     long = " ".join(["The troops arrived in the region on Friday."] * 40)
@@ -301,9 +313,9 @@ def test_articles_of_one_key_are_told_apart_by_their_input(tmp_path: Path) -> No
     run_export(ExportJob(tuple(inputs), tmp_path / "report", "html"))
     index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
     notes = re.findall(r'<span class="meta">([^\n]*?)</span></td>', index)
-    assert notes == [f"https://example.com/story · read from <bdi>{inputs[0]}</bdi>",
-                     f"https://example.com/story · read from <bdi>{inputs[1]}#0</bdi>",
-                     "https://example.com/other"]  # a key of one article: no input
+    assert notes == [f"<bdi>https://example.com/story</bdi> · read from <bdi>{inputs[0]}</bdi>",
+                     f"<bdi>https://example.com/story</bdi> · read from <bdi>{inputs[1]}#0</bdi>",
+                     "<bdi>https://example.com/other</bdi>"]  # a key of one article: no input
     pages = sorted((tmp_path / "report").glob("0*.html"))
     assert [f"read from <bdi>{where}</bdi></p>" in page.read_text(encoding="utf-8")
             for page, where in zip(pages, [inputs[0], f"{inputs[1]}#0", f"{inputs[1]}#1"],
