@@ -60,14 +60,16 @@ def report_file_name(index: int, name: str) -> str:
     return f"{numbered_slug(index, name)}.html"
 
 
-def _link(url: str | None) -> str:
-    """The article's URL as a link when it is a web page's (http or https), shown as it is; the
-    link's address percent-encodes what a URL may not hold (a control character, a space, a
+def _link(url: str) -> str:
+    """The article's URL as a link when it is a web page's (http or https), shown as it is and
+    isolated (`<bdi>`: a right-to-left path would take the text after it into its direction);
+    the link's address percent-encodes what a URL may not hold (a control character, a space, a
     letter outside ASCII), which the page would otherwise show as its symbol there too."""
-    if url and re.match(r"https?://", url, re.IGNORECASE):  # URL schemes ignore case
+    shown = f"<bdi>{escape(url)}</bdi>"
+    if re.match(r"https?://", url, re.IGNORECASE):  # URL schemes ignore case
         address = quote(url, safe=_URL_PUNCTUATION)
-        return f'<a href="{escape(address)}" rel="noreferrer">{escape(url)}</a>'
-    return escape(url or "")
+        return f'<a href="{escape(address)}" rel="noreferrer">{shown}</a>'
+    return shown
 
 
 class PairChange(NamedTuple):
@@ -140,7 +142,7 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
               ) -> Iterator[str]:
     """The page's body lines before the diffs: the title, the timeline, the charts, warnings and
     what the diffs' marks mean."""
-    name = _link(ref.url) if ref.url else escape(ref.name) if ref.name != title else ""
+    name = _link(ref.url) if ref.url else f"<bdi>{escape(ref.name)}</bdi>" if ref.name != title else ""
     meta = [f"source <bdi>{escape(ref.source)}</bdi>" if ref.source else "",
             f"{len(article.versions)} versions", name, _read_from(ref.read_from)]
     # the previous and the next article's links are written into the room once every page is

@@ -222,6 +222,22 @@ def test_the_index_isolates_a_right_to_left_source_and_key(tmp_path: Path) -> No
     assert '<span class="meta"><bdi>https://aljazeera.net/مقال</bdi></span>' in index
 
 
+def test_the_article_page_isolates_its_name_and_its_url(tmp_path: Path) -> None:
+    """The meta line's name (when it is not the title) and the URL's link text were left bare
+    beside the source and the input, which are isolated: a right-to-left name took the
+    versions' count or the `read from` after it into its direction."""
+    versions = (Version(0, "מבזק", ("It rained.",)), Version(1, "Storm", ("It rained hard.",)))
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, None, versions, 2),
+                              Article(None, "https://example.org/מבזק", versions, 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    named, linked = [page.read_text(encoding="utf-8")
+                     for page in sorted((tmp_path / "report").glob("0*.html"))]
+    assert "2 versions · <bdi>מבזק</bdi> · read from" in named
+    assert ('rel="noreferrer"><bdi>https://example.org/מבזק</bdi></a> · read from'
+            in linked)
+
+
 def _report_of_a_tiny_change(tmp_path: Path) -> str:
     """The report page of a pair that changed one character of a long paragraph (<1%)."""
     long = " ".join(["The troops arrived in the region on Friday."] * 40)
@@ -832,7 +848,7 @@ def test_a_control_character_in_the_url_is_percent_encoded_in_the_link(tmp_path:
     report = _report_of(tmp_path, url, (
         Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",))))
     page = next(report.glob("000000-*.html"))
-    [(href, text)] = re.findall(r'<a href="([^"]*)" rel="noreferrer">([^<]*)</a>',
+    [(href, text)] = re.findall(r'<a href="([^"]*)" rel="noreferrer"><bdi>([^<]*)</bdi></a>',
                                 page.read_text(encoding="utf-8"))
     assert html.unescape(href) == ("https://example.org/a%1B[2Jb%20c/%D9%85%D9%82%D8%A7%D9%84"
                                    "?q=1&r=%20")
