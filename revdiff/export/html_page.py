@@ -63,6 +63,8 @@ td.op .sureness { display: block; width: max-content; }
 .charts figure { margin: 0; } figcaption { font-size: 85%; color: #555; }
 svg.chart { background: #fafafa; border: 1px solid #eee; max-width: 100%; height: auto; }
 nav a { margin-right: 1em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }  /* read by a screen reader, not shown */
 @media (max-width: 30em) {  /* a phone's, or a page zoomed to 400%: room for the words */
   body { padding: 0 .5em; } th, td { padding: .3em; }
   table.diff th:first-child { width: 4.6em; } td.op { font-size: 80%; }

@@ -253,7 +253,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
             continue
         articles += 1
         pairs += entry.pairs
-        title = info.get("title") or entry.key
+        title = _index_title(entry)
         file_name = report_file_name(entry.index, entry.key)
         notes = [f"<bdi>{escape(entry.key)}</bdi>" if entry.key != title else "",
                  _read_from(info.get("input") or "") if entry.key in repeated else ""]
@@ -277,6 +277,11 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
             yield visible_html(f"<li><bdi>{escape(skip.what)}</bdi>: {escape(skip.reason)}</li>\n")
         yield "</ul>\n"
     yield PAGE_END
+
+
+def _index_title(entry: JournalEntry) -> str:
+    """The article's title as the index shows it and its neighbours' links name it."""
+    return str(entry.info.get("title") or entry.key)
 
 
 def _skipped_heading(skipped: list[SkippedInput]) -> str:
@@ -397,8 +402,8 @@ class HtmlReportWriter(ExportWriter):
         self.skipped = skipped
 
     def finish(self) -> list[tuple[Path, Path]]:
-        link_neighbours(self.folder, (report_file_name(entry.index, entry.key)
-                                      for entry in self.staging.entries()
+        link_neighbours(self.folder, ((report_file_name(entry.index, entry.key),
+                                       _index_title(entry)) for entry in self.staging.entries()
                                       if not entry.info.get("skipped")))
         with open(self.folder / INDEX_NAME, "w", encoding="utf-8") as index:
             index.writelines(index_page(self.staging.entries(), self.skipped,

@@ -1,4 +1,5 @@
-"""The links between the HTML report's article pages: each page's previous and next article's.
+"""The links between the HTML report's article pages: each page's previous and next article's,
+each naming its article's title to a screen reader (a list of links would hold many alike).
 
 A page is written as its article is finished, when the next article may not be read yet (or may
 be left out, by --skip-errors), so its neighbours are not known then. The page keeps room for
@@ -17,9 +18,17 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
+from revdiff.export.html_page import UNKNOWN_LANGUAGE
+from revdiff.terminal_text import visible_html
+
+# A title as a link names it, in bytes (escaped, its control characters as symbols); a longer
+# one is cut, the link's own page heading it whole.
+_TITLE_BYTES = 240
+_CUT = "…"
 # Room for both links: a page's name is at most 12 digits, a dash, a slug of 120 bytes and
-# `.html` (`report_file_name`), so two links take under 400 bytes.
-_ROOM_BYTES = 512
+# `.html` (`report_file_name`), its title `_TITLE_BYTES`, so with their markup two links take
+# under 1,000 bytes.
+_ROOM_BYTES = 1024
 _ROOM_START = "<!--neighbours-->"
 _ROOM_END = "<!--/neighbours-->"
 
@@ -41,24 +50,51 @@ _NAV_END = b"</nav>"
 _CHUNK = 64 * 1024
 
 
-def neighbour_links(previous: str | None, following: str | None) -> str:
-    """The links to the previous and the next article's page (their file names; None: none)."""
+def _shown_title(title: str) -> str:
+    """The title as a link's text holds it: escaped, its control characters shown as symbols,
+    cut to `_TITLE_BYTES` bytes (a mark at its end says so)."""
+    pieces = [visible_html(escape(character)) for character in title]
+    if len("".join(pieces).encode()) <= _TITLE_BYTES:
+        return "".join(pieces)
+    kept, size = [], len(_CUT.encode())
+    for piece in pieces:
+        size += len(piece.encode())
+        if size > _TITLE_BYTES:
+            break
+        kept.append(piece)
+    return "".join(kept) + _CUT
+
+
+def _named(title: str) -> str:
+    """The article's title, after a link's visible text, for a screen reader only; isolated
+    (`<bdi>`) and of unknown language, as the article's text is on its page."""
+    return (f'<span class="visually-hidden">: <bdi{UNKNOWN_LANGUAGE}>{_shown_title(title)}</bdi>'
+            "</span>")
+
+
+def neighbour_links(previous: tuple[str, str] | None, following: tuple[str, str] | None) -> str:
+    """The links to the previous and the next article's page (each its file name and its
+    article's title; None: none)."""
     links = []
     if previous is not None:
-        links.append(f'<a href="{escape(previous)}" rel="prev">&larr; previous article</a>')
+        name, title = previous
+        links.append(f'<a href="{escape(name)}" rel="prev">&larr; previous article'
+                     f"{_named(title)}</a>")
     if following is not None:
-        links.append(f'<a href="{escape(following)}" rel="next">next article &rarr;</a>')
+        name, title = following
+        links.append(f'<a href="{escape(name)}" rel="next">next article &rarr;{_named(title)}</a>')
     return "".join(links)
 
 
-def link_neighbours(folder: Path, names: Iterable[str]) -> None:
-    """Write into each page of `folder` (`names`, in the report's order) the links to the pages
-    before and after it; a page without the room (none of this revdiff's) is left as it is."""
-    previous: str | None = None
-    current: str | None = None
-    for following in chain(names, [None]):
+def link_neighbours(folder: Path, pages: Iterable[tuple[str, str]]) -> None:
+    """Write into each page of `folder` (`pages`, each its file name and its article's title,
+    in the report's order) the links to the pages before and after it; a page without the room
+    (none of this revdiff's) is left as it is."""
+    previous: tuple[str, str] | None = None
+    current: tuple[str, str] | None = None
+    for following in chain(pages, [None]):
         if current is not None:
-            _fill_room(folder / current, neighbour_links(previous, following))
+            _fill_room(folder / current[0], neighbour_links(previous, following))
         previous, current = current, following
 
 

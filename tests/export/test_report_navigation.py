@@ -6,12 +6,14 @@ import io
 import re
 from pathlib import Path
 
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_page import PAGE_END, page_head
 from revdiff.export.html_report import article_page
 from revdiff.export.pairs import compare_chain
 from revdiff.export.records import article_ref
 from revdiff.export.report_navigation import NEIGHBOURS_ROOM, link_neighbours
 from revdiff.model import Article, Version
+from revdiff.render.newsedits import write_database
 
 _CHUNK = 64 * 1024  # what the room's search reads at a time
 
@@ -25,10 +27,13 @@ def _page(title: str) -> bytes:
     return "".join(pieces).encode()
 
 
-def _linked(folder: Path, pages: dict[str, bytes]) -> dict[str, bytes]:
+def _linked(folder: Path, pages: dict[str, bytes], titles: dict[str, str] | None = None
+            ) -> dict[str, bytes]:
+    """The pages written into `folder` and linked, each named by its title in `titles` (by its
+    file name when it has none there)."""
     for name, content in pages.items():
         (folder / name).write_bytes(content)
-    link_neighbours(folder, pages)
+    link_neighbours(folder, [(name, (titles or {}).get(name, name)) for name in pages])
     return {name: (folder / name).read_bytes() for name in pages}
 
 
@@ -57,7 +62,7 @@ def test_a_second_linking_with_other_neighbours_rewrites_the_links(tmp_path: Pat
     first = _linked(tmp_path, pages)
     assert re.findall(rb'href="([^"]*)" rel="next"', first["000000-a.html"]) == [b"000001-b.html"]
     (tmp_path / "000001-b.html").unlink()
-    link_neighbours(tmp_path, ["000000-a.html", "000002-c.html"])
+    link_neighbours(tmp_path, [("000000-a.html", "A"), ("000002-c.html", "C")])
     second = {name: (tmp_path / name).read_bytes() for name in ("000000-a.html", "000002-c.html")}
     links = {name: re.findall(rb'href="([^"]*)" rel="(?:prev|next)"', content)
              for name, content in second.items()}
@@ -118,7 +123,9 @@ def test_links_to_pages_named_in_another_script_keep_to_the_room(tmp_path: Path)
     names = ["000000-" + "风暴" * 20 + ".html", "000001-" + "暴风雨" * 13 + ".html",
              "000002-" + "ε" * 60 + ".html"]
     pages = {name: _page("Storm") for name in names}
-    linked = _linked(tmp_path, pages)
+    # and whatever their titles: of letters of several bytes, or of characters HTML escapes
+    linked = _linked(tmp_path, pages, dict(zip(names, ["风暴" * 200, "&<" * 300, "\x1b" * 400],
+                                               strict=True)))
     room = NEIGHBOURS_ROOM.encode()
     for name, page in pages.items():
         start = page.index(room)
@@ -128,3 +135,35 @@ def test_links_to_pages_named_in_another_script_keep_to_the_room(tmp_path: Path)
         region = written[start:start + len(room)].decode()
         assert region.startswith("<!--neighbours--><a href=")
         assert region.endswith(" <!--/neighbours-->")
+
+
+def test_each_link_names_the_article_it_leads_to(tmp_path: Path) -> None:
+    """The links read only `previous article` and `next article`: in a screen reader's list of
+    links, one page's were told apart from another's by nothing. Each names its article's title
+    too, to a screen reader only, escaped, its control characters shown as symbols, isolated
+    and of unknown language as the article's text is; a title too long for the room is cut."""
+    titles = {"000000-a.html": "Storm", "000001-b.html": "<b>عاصفة</b> & rain\x1b[2J",
+              "000002-c.html": "Flood " * 100}
+    linked = _linked(tmp_path, {name: _page("x") for name in titles}, titles)
+    names = {name: re.findall(rb'rel="(prev|next)">[^<]*<span class="visually-hidden">: '
+                              rb'<bdi lang="">([^<]*)</bdi></span></a>', page)
+             for name, page in linked.items()}
+    assert names["000000-a.html"] == [(b"next", "&lt;b&gt;عاصفة&lt;/b&gt; &amp; rain␛[2J".encode())]
+    assert names["000001-b.html"] == [(b"prev", b"Storm"), (b"next", names["000001-b.html"][1][1])]
+    cut = names["000001-b.html"][1][1].decode()
+    assert cut.startswith("Flood Flood ") and cut.endswith("…") and len(cut) < len(titles["000002-c.html"])
+    assert names["000002-c.html"][0][0] == b"prev"
+
+
+def test_the_report_names_each_neighbour_by_its_title(tmp_path: Path) -> None:
+    """The export hands each page's title to the linking, as the index shows it."""
+    versions = (Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",)))
+    write_database(tmp_path / "news.db", [
+        Article(None, "https://example.org/storm", (
+            Version(0, "Storm", ("It rained.",)), Version(1, "Storm hits", ("It rained hard.",))), 2),
+        Article(None, "https://example.org/flood", versions, 2)])
+    run_export(ExportJob((str(tmp_path / "news.db"),), tmp_path / "report", "html"))
+    first, second = [page.read_text(encoding="utf-8")
+                     for page in sorted((tmp_path / "report").glob("0*.html"))]
+    assert 'next article &rarr;<span class="visually-hidden">: <bdi lang="">T</bdi>' in first
+    assert '<span class="visually-hidden">: <bdi lang="">Storm hits</bdi></span></a>' in second
