@@ -174,6 +174,7 @@ TIMELINE_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "Compare the version with the previous one (the first with the next)"),
     ("m", "Mark a version (again: unmark it); Enter on another compares the two, the older first"),
     ("j k ↓ ↑", "Move through the versions"),
+    ("PgDn PgUp", "Move a page through the versions"),  # the table's own keys
     ("g G Home End", "Go to the first or the last version"),
     ("Esc q", "Close the timeline"),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 from tui_helpers import SAMPLES, header_text, rendered_text, run_async, shown_text, status_text
 
 from revdiff.formats import load
@@ -129,6 +130,25 @@ async def test_the_timeline_keys_the_help_lists_are_those_the_timeline_binds(
         for keys, _ in TIMELINE_KEYS:
             for key in keys.split():
                 assert names.get(key, key) in bound, key
+
+
+@run_async
+async def test_the_help_lists_the_page_keys_that_move_through_the_timeline(
+        chain_article: Article) -> None:
+    """PgDn and PgUp, the table's own keys, move the timeline's cursor a page, but the help
+    listed only `j k ↓ ↑` as moving through the versions."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        columns = help_table(app.key_table).columns
+        rows = dict(zip(map(str, columns[1].cells), map(str, columns[0].cells), strict=True))
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        for key, row in (("pagedown", len(chain_article.versions) - 1), ("pageup", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert table.cursor_row == row, key
+            assert KEY_NAMES_SHOWN[key] in rows["Move a page through the versions"].split(), key
 
 
 @pytest.mark.parametrize(("keymap", "closing"), [
