@@ -125,7 +125,8 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         with Vertical():
             yield Static(Text("Version timeline", style="bold"), id="timeline-title")
             yield TimelineTable(rows, self._mark, cursor_row=self.current[1], id="timeline-table")
-            yield Static(self._hint(HINT), id="timeline-hint")
+            # text, not markup: the keys it names may be brackets (`Esc, q, [ or ] closes`)
+            yield Static(self._hint(HINT), id="timeline-hint", markup=False)
 
     @classmethod
     def closed_by(cls, key: str) -> bool:

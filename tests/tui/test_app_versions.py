@@ -89,12 +89,15 @@ async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_art
 
 @pytest.mark.parametrize(("keymap", "closing"), [
     ({}, "Esc, q or t closes"), ({"timeline": "f2,enter"}, "Esc, q or f2 closes"),
-    ({"timeline": "j,m", "line_down": "down"}, "Esc, q or j closes")])
+    ({"timeline": "j,m", "line_down": "down"}, "Esc, q or j closes"),
+    ({"timeline": "left_square_bracket,right_square_bracket", "next_change": "n",
+      "previous_change": "p"}, "Esc, q, [ or ] closes")])
 @run_async
 async def test_the_timeline_hint_names_every_key_that_closes_it(
         chain_article: Article, keymap: dict[str, str], closing: str) -> None:
     """The hint said only `Esc closes`, but q and the key that opened the timeline (`t`, or the
-    keymap's, but for one the timeline answers itself: Enter compares, m marks) close it too."""
+    keymap's, but for one the timeline answers itself: Enter compares, m marks) close it too.
+    Given `timeline = "[,]"`, it said `Esc, q,  closes`: Textual read `[ or ]` as markup."""
     app = RevdiffApp(chain_article, settings=Settings(keys=keymap))
     opening = next(command.keys[0] for command in app.key_table if command.action == "timeline")
     async with app.run_test(size=(100, 24)) as pilot:
@@ -102,7 +105,7 @@ async def test_the_timeline_hint_names_every_key_that_closes_it(
         for key in closing.removesuffix(" closes").replace(",", "").replace(" or", "").split():
             await pilot.press(opening)
             await pilot.pause()
-            hint = str(app.screen.query_one("#timeline-hint", Static).content)
+            hint = str(app.screen.query_one("#timeline-hint", Static).render())  # as drawn
             assert hint.endswith(f" · {closing}")
             await pilot.press(KEY_NAMES.get(key, key))
             await pilot.pause()
