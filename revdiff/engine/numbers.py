@@ -33,7 +33,8 @@ from revdiff.engine.words import NUMBER_PART, SPACED_GROUPS
 _SEPARATED = rf"\d+(?:{NUMBER_PART}|['’]\d{{3}}(?!\d))*"
 NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c%‰°])[-−–]?(?:\.(?=\d))?{_SEPARATED}|{_SEPARATED}")
 
-# Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
+# Number words with one value are compared by it (`five` and `5`, `first` and `1st`, `twice` and
+# `two times`; not `once`, which is `formerly` or `as soon as` as often); the others
 # (`hundred`, `dozens`, `tens` of `tens of thousands`, India's `lakh` and `crore`, `half`) as words,
 # but a scale word after a number in other styles (`SCALES`: `1.2 million` as `1200000`).
 _UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -48,7 +49,8 @@ _TENS_ORDINALS = ("twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", 
 _NUMBER_VALUES = ({word: str(value) for value, word in enumerate(_UNITS)}
                   | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS)}
                   | {word: str(value) for value, word in enumerate(_ORDINALS, start=1)}
-                  | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS_ORDINALS)})
+                  | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS_ORDINALS)}
+                  | {"twice": "2", "thrice": "3"})
 _NUMBER_WORDS = word_set(
     "tens hundred hundreds thousand thousands lakh lakhs million millions crore crores billion "
     "billions trillion trillions dozen dozens half"

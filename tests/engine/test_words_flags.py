@@ -1406,6 +1406,20 @@ def test_a_multiplier_word_is_its_number(old: str, new: str, changed: bool) -> N
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("The base was hit once, officials said.", "The base was hit twice, officials said.", True),
+    ("The base was hit twice.", "The base was hit three times.", True),
+    ("The base was hit thrice.", "The base was hit twice.", True),
+    ("The base was hit.", "The base was hit twice.", True),
+    ("The base was hit twice.", "The base was hit two times.", False),
+    ("The base was hit thrice.", "The base was hit 3 times.", False),
+])
+def test_twice_and_thrice_are_their_numbers(old: str, new: str, changed: bool) -> None:
+    """`twice` and `thrice` held no number, so a strike count updated from `once` to `twice`, or
+    from `twice` to `three times`, was no number change, where `two times` to `three times` is."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 @pytest.mark.parametrize(("old", "new", "flags"), [
     ("3,000+ troops were sent.", "3,000 troops were sent.", {Flag.NUMBER_CHANGED}),
     ("~300 people fled.", "300 people fled.", {Flag.NUMBER_CHANGED}),
