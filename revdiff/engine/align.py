@@ -340,19 +340,30 @@ def _alike(one: Form, other: Form, threshold: float) -> bool:
 
 def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
     """Whether the parts of a split or merge are each kept whole in the other sentence (all but a
-    tenth of their words, in order) and together make it up (all but a tenth of its words): a
-    split that also moved words from one part to another (`X and y, officials said.` to `X,
-    officials said. Y.`), whose joined parts are less alike the whole than their words say.
-    Words are those that hold a letter or a digit: the marks that close a part move when it is
-    cut off (`"X and y," he said.` to `"X," he said. "Y."`), and in a short part they would
-    weigh as much as its words."""
+    tenth of their words, in order, or all but one in a part of EXTENDED_WORDS words or more:
+    `Another 30 were wounded.` of `X and 30 were wounded.`) and together make it up (all but a
+    tenth of its words): a split that also moved words from one part to another (`X and y,
+    officials said.` to `X, officials said. Y.`), whose joined parts are less alike the whole
+    than their words say. Words are those that hold a letter or a digit: the marks that close a
+    part move when it is cut off (`"X and y," he said.` to `"X," he said. "Y."`), and in a short
+    part they would weigh as much as its words."""
     parts = [words_only(part) for part in parts]
     whole = words_only(whole)
-    if any(containment(part, whole) < EXTENDED_CONTAINMENT for part in parts):
+    if not all(_part_kept_whole(part, whole) for part in parts):
         return False
     part_words = Counter(word for part in parts for word in part.words)
     covered = sum((Counter(whole.words) & part_words).values())
     return covered >= EXTENDED_CONTAINMENT * len(whole.words)
+
+
+def _part_kept_whole(part: Form, whole: Form) -> bool:
+    """Whether the words of one part of a split or merge are kept in `whole`, in order: all but a
+    tenth of them, or all but one when they are EXTENDED_WORDS or more (a word that a short part
+    gained when it was cut off, `Another` of `Another 30 were wounded.`, is a quarter of four)."""
+    count = len(part.words)
+    share = min(EXTENDED_CONTAINMENT, (count - 1) / count) if count >= EXTENDED_WORDS \
+        else EXTENDED_CONTAINMENT
+    return containment(part, whole) >= share
 
 
 def _shared_word_share(one: Form, other: Form) -> float:

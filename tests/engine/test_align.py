@@ -167,6 +167,21 @@ def test_a_split_that_moves_the_attribution_to_its_first_part_is_a_split() -> No
     assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
 
 
+def test_a_split_whose_short_part_gained_a_word_is_a_split() -> None:
+    """`X and 30 were wounded, the ministry said.` to `X, the ministry said. Another 30 were
+    wounded.`: the short part gained one word, a quarter of its four, so it was no part kept
+    whole, and the split was read as an edit and an added sentence, though the old sentence said
+    what it says; so was its merge the other way."""
+    old = [SENTENCES[0], ("At least 12 people were killed and 30 were wounded in the attack on the "
+                          "base, the ministry said on Tuesday."), SENTENCES[5]]
+    new = [SENTENCES[0], ("At least 15 people were killed in the attack on the base, the ministry "
+                          "said on Tuesday."), "Another 30 were wounded.", SENTENCES[5]]
+    split = [link for link in align_sentences(old, new) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
+    merged = [link for link in align_sentences(new, old) if len(link.old) > 1]
+    assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
+
+
 def test_a_quotation_split_with_its_speaker_left_on_the_first_part_is_a_split() -> None:
     """`"X and y," the minister said.` to `"X," the minister said. "Y."`: each new sentence's
     words are kept whole in the old one, which they make up between them; only the marks moved
