@@ -15,6 +15,7 @@ from revdiff.engine.attributions import attributions_in
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.number_changes import (
     currency_changed,
+    day_or_month_changed,
     half_of_day_changed,
     numbers_alike_in_other_styles,
     sorted_numbers_differ,
@@ -90,8 +91,10 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     read in other styles (`numbers_in`: `10:30` and `10.30`, `1,000,000` and `1 000 000` are
     alike), or a time's half of the day where both give one (`10 a.m.` to `10 p.m.`: `half_of_day_changed`)
     or a number's currency, by its sign or code, where both give one (`$5 million` to `£5
-    million`, `USD 5` to `EUR 5` or to `€5`: `currency_changed`), never where the texts differ
-    in white space and invisible characters alone (`one way` to `oneway`: the same letters);
+    million`, `USD 5` to `EUR 5` or to `€5`: `currency_changed`), or a weekday or a month named
+    alone where both name one (`on Tuesday` to `on Wednesday`: `day_or_month_changed`), never
+    where the texts differ in white space and invisible characters alone (`one way` to `oneway`:
+    the same letters);
     `quote_changed` says the quoted passages differ; `attribution_changed` says the sources the
     texts attribute to differ (`attributions`), when more than punctuation changed. All of them
     read the texts without what a terminal acts on (`without_control_sequences`; a `"` in a
@@ -125,7 +128,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
         # a time's half of the day and a number's currency read as the numbers are, without what
         # a terminal acts on (`\x1b]0;10 am\x07` sets a window's title); the texts are unchanged
         readable = without_terminal_codes(old), without_terminal_codes(new)
-        numbers_differ = half_of_day_changed(*readable) or currency_changed(*readable)
+        numbers_differ = (half_of_day_changed(*readable) or currency_changed(*readable)
+                          or day_or_month_changed(*readable))
     if old_read != new_read:
         if _without_space(old_read) == _without_space(new_read):
             flags.add(Flag.WHITESPACE_ONLY)

@@ -1,6 +1,6 @@
 """Whether two texts' numbers differ as `number_changed` reads them (engine/flags.py): the numbers
 (`numbers_in`), also in other styles and with a counting one for an article, a time's half of the
-day and a number's currency."""
+day, a number's currency, and the weekdays and months named alone."""
 
 from __future__ import annotations
 
@@ -92,6 +92,39 @@ def half_of_day_changed(old: str, new: str) -> bool:
     changes none)."""
     old_halves, new_halves = _halves_of_day(old), _halves_of_day(new)
     return any(old_halves[time] != new_halves[time] for time in old_halves.keys() & new_halves)
+
+
+# A weekday or a month by its name, capitalised, a month's also abbreviated with its full stop
+# (`Tuesday`, `Tuesday's`, `January`, `Jan.`); `Mar-a-Lago` and `Sunni` are none.
+_DAY_OR_MONTH = re.compile(
+    r"\b(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"|(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.))(?!\w)")
+# A word that ends the text before a day's or month's name, with white space alone between: a
+# capitalised one makes that name a name's (`Theresa May`, `Super Tuesday`, `Black Friday`).
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+def _days_and_months(text: str) -> tuple[set[str], set[str]]:
+    """The weekdays and the months (by their first three letters) that `text` names, but for those
+    a capitalised word right before makes a name's."""
+    weekdays: set[str] = set()
+    months: set[str] = set()
+    for name in _DAY_OR_MONTH.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, name.start() - 40), name.start())
+        if before and before.group(1)[0].isupper():
+            continue
+        (weekdays if name.group("weekday") else months).add(name.group()[:3].casefold())
+    return weekdays, months
+
+
+def day_or_month_changed(old: str, new: str) -> bool:
+    """Whether a weekday or a month named alone, of which both texts name one, is another in `new`
+    (`on Tuesday` to `on Wednesday`, `since January` to `since March`): a date corrected, as
+    `Jan. 7` to `Jan. 8` is a number changed; one that only one text names says when, and corrects
+    none (`officials said` to `officials said on Tuesday`)."""
+    return any(old_names and new_names and old_names != new_names
+               for old_names, new_names in zip(_days_and_months(old), _days_and_months(new)))
 
 
 def sorted_numbers_differ(old: tuple[str, ...], new: tuple[str, ...], regrouped: bool) -> bool:

@@ -1407,6 +1407,33 @@ def test_a_multiplier_word_is_its_number(old: str, new: str, changed: bool) -> N
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Twelve were killed on Tuesday, the ministry said.",
+     "Twelve were killed on Wednesday, the ministry said.", True),
+    ("It was the deadliest attack since January.", "It was the deadliest attack since March.", True),
+    ("It was the deadliest attack since January 2019.",
+     "It was the deadliest attack since February 2019.", True),
+    ("Tuesday's attack killed 12.", "Wednesday's attack killed 12.", True),
+    ("Twelve were killed on Tuesday.", "Twelve were killed on Tuesday and Wednesday.", True),
+    # a day or a month one text alone names says when, and changes no day: none is corrected
+    ("Twelve were killed, the ministry said.", "Twelve were killed, the ministry said on Tuesday.",
+     False),
+    ("Twelve were killed on Tuesday.", "Twelve were killed on Tuesday, Tuesday's report said.",
+     False),
+    ("The deadliest attack since Jan. 2019.", "The deadliest attack since January 2019.", False),
+    # a day or a month after a capitalised word is a name's: `Theresa May`, `Super Tuesday`
+    ("Theresa May spoke in March.", "Theresa May spoke in public.", False),
+    ("Twelve were killed on Tuesday in March.", "Twelve were killed on Tuesday.", False),
+    ("Biden won Super Tuesday on Monday.", "Biden won Black Friday on Monday.", False),
+])
+def test_a_day_or_a_month_both_texts_name_is_a_number(old: str, new: str, changed: bool) -> None:
+    """`on Tuesday` to `on Wednesday`, a breaking story's commonest correction, and `since
+    January` to `since March` changed no number, where `Jan. 7` to `Jan. 8` did: a weekday or
+    month named alone is a date's number, the weekdays and the months each compared where both
+    texts name one."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("The base was hit once, officials said.", "The base was hit twice, officials said.", True),
     ("The base was hit twice.", "The base was hit three times.", True),
     ("The base was hit thrice.", "The base was hit twice.", True),
