@@ -166,3 +166,10 @@ WHOSE_WORDS = SOURCE_NOUNS | word_set(
 
 # Words that begin a clause after `that` as its subject (`admitted that he …`).
 SUBJECT_PRONOUNS = word_set("i you he she it we they there")
+# Words that count or quantify a subject they begin (`that two soldiers were hurt`, `that all was
+# well`, `that no one was hurt`), as a number in digits does; none is a verb.
+COUNT_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred dozens hundreds thousands millions all both each every no none several many some "
+    "few most"
+)

@@ -31,6 +31,7 @@ from revdiff.engine.attribution_lexicon import (
     BE,
     CLAUSE_END_VERBS,
     CLAUSE_WORDS,
+    COUNT_WORDS,
     DASHES,
     DETERMINERS,
     INTRODUCERS,
@@ -175,11 +176,15 @@ _SUBJECT_BEGINNINGS = SUBJECT_PRONOUNS | DETERMINERS
 def _subject_follows(tokens: list[str], that: int) -> bool:
     """Whether the `that` at `that` begins a clause it reports, not a relative one: a subject
     pronoun or a determiner follows it (`that the strike took place`, `that he would respond`), or
-    a capitalised word and a word that may be a verb (`that Iran fired missiles`); not a verb
-    (`that rocked the city`, `that was short`)."""
+    a capitalised word, a number or a word that counts (`COUNT_WORDS`) and a word that may be a
+    verb (`that Iran fired missiles`, `that 12 people were killed`, `that all was well`); not a
+    verb (`that rocked the city`, `that was short`)."""
     if that + 1 >= len(tokens) or ends_clause(tokens[that]):
         return False
-    return (bare_word(tokens[that + 1]) in _SUBJECT_BEGINNINGS
+    first, *rest = _clause_from(tokens, that + 1)
+    counts = bare_word(first) in COUNT_WORDS or any(map(str.isdigit, first))
+    return (bare_word(first) in _SUBJECT_BEGINNINGS
+            or counts and any(map(may_be_a_verb, rest))
             or _reports_a_clause_without_that(tokens, that))
 
 
