@@ -104,8 +104,9 @@ def _goes_on_after_a_conjunction(tokens: list[str], verb: int) -> bool:
 def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     """Whether a verb that needs it ends its clause (`he added.`, `reported Friday.`), comes
     before a quotation (`added: “…`) or a clause it reports (`acknowledged that the strike
-    failed`), or follows a quotation (`,” he added`). A comma that opens an aside the clause goes
-    on after ends none (`claimed, without evidence, that …` is `claimed that`)."""
+    failed`, also past words that say when, `confirmed late Tuesday that the base was hit`), or
+    follows a quotation (`,” he added`). A comma that opens an aside the clause goes on after
+    ends none (`claimed, without evidence, that …` is `claimed that`)."""
     if _reports_a_clause(tokens, verb):
         return True
     after = verb + 1
@@ -114,6 +115,8 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
         after += 1
     clause_ended = ends_clause(tokens[after - 1]) and _that_after_aside(tokens, after - 1) is None
     if clause_ended or after == len(tokens) or OPENS_CLAUSE.search(tokens[after]):
+        return True
+    if after > verb + 1 and _reports_a_clause(tokens, after - 1):
         return True
     return _follows_a_quotation(tokens, verb) or _reports_past_a_place(tokens, verb)
 

@@ -1313,6 +1313,23 @@ def test_a_clause_reported_past_a_place_may_open_with_a_count(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("The Pentagon confirmed Tuesday that the base was hit.", [("pentagon",)]),
+    ("The ministry confirmed late Tuesday that 12 people were killed.", [("ministry",)]),
+    ("Iran announced Wednesday that it had fired missiles.", [("iran",)]),
+    ("Officials acknowledged yesterday that the strike failed.", [("officials",)]),
+    # `that` a determiner after the time is no clause reported
+    ("The museum added Tuesday that wing.", []),
+])
+def test_a_verb_may_report_a_clause_past_words_that_say_when(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`The Pentagon confirmed Tuesday that the base was hit.`, a day written without `on` as
+    news agencies write it, named no source, where `confirmed on Tuesday that …` and `confirmed
+    that …` did; so a day added or taken away (`confirmed that` to `confirmed Tuesday that`) was
+    an attribution changed."""
+    assert attributions_in(text) == sources
+
+
 def test_a_toll_updated_in_a_clause_reported_past_a_place_changes_no_attribution() -> None:
     flags = edit_flags("The ministry confirmed in a statement that the toll was 12.",
                        "The ministry confirmed in a statement that 15 people were killed.")
