@@ -33,7 +33,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import (
     COMPARISON_COLUMNS,
     EDIT_COLUMNS,
@@ -44,7 +43,7 @@ from revdiff.export.records import (
     check_int64,
 )
 from revdiff.export.staging import Staging
-from revdiff.export.writers import ExportWriter, check_staged
+from revdiff.export.writers import ExportWriter, check_staged, damaged_staged
 from revdiff.formats.elision import compared_versions
 from revdiff.model import Article, Comparison, Edit, Sentence
 
@@ -219,9 +218,7 @@ class NewsEditsSqliteWriter(ExportWriter):
             problems = [str(error)]
         if problems != ["ok"]:
             self.close()
-            raise OutputProblem(f"the interrupted run's staged database is damaged ({problems[0]}), "
-                                "so the articles it wrote cannot be kept", str(self.path),
-                                hint="drop --resume to export from the start")
+            raise damaged_staged("staged database", problems[0], self.path)
 
     def write(self, index: int, payload: Any) -> None:
         assert self.connection is not None

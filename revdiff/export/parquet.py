@@ -33,7 +33,7 @@ from revdiff.export.records import (
     check_int64,
 )
 from revdiff.export.staging import Staging
-from revdiff.export.writers import ExportWriter, check_staged, table_paths
+from revdiff.export.writers import ExportWriter, check_staged, damaged_staged, table_paths
 from revdiff.model import Article, Comparison
 
 if TYPE_CHECKING:
@@ -83,6 +83,13 @@ def render_parquet(ref: ArticleRef, article: Article, comparisons: Iterable[Comp
     return (edits, summaries), edit_rows
 
 
+def is_damage(error: Exception) -> bool:
+    """Whether pyarrow's `error`, reading a Parquet file, says the file is damaged: Arrow's own
+    error, or an OSError of no errno (`Corrupt snappy compressed data`, `Couldn't deserialize
+    thrift`), not one of the operating system (a read refused, a failing disk)."""
+    return not isinstance(error, OSError) or error.errno is None
+
+
 class ParquetWriter(ExportWriter):
     """Writes each record batch to the open part of its table; each checkpoint closes the parts."""
 
@@ -108,11 +115,28 @@ class ParquetWriter(ExportWriter):
             state.get("parts"), "parts")
         self.unwritten = ([], [])  # after `close`, a rollback drops the batches not written
         self.unwritten_bytes = [0, 0]
-        check_staged(self._part(table, number) for number in range(self.parts) for table in (0, 1))
+        kept = [self._part(table, number) for number in range(self.parts) for table in (0, 1)]
+        check_staged(kept)
+        for path in kept:
+            self._check_intact(path)
         for path in self.staging.directory.glob("*.parquet"):
             part = _PART_NAME.fullmatch(path.name)  # a final file `finish` began is made anew
             if part and int(part.group(1)) >= self.parts:  # written after the last checkpoint:
                 path.unlink()  # not in the journal
+
+    def _check_intact(self, path: Path) -> None:
+        """Refuse a staged part whose footer cannot be read (a power cut, a disk fault): joining
+        the parts would fail on it at every resume alike. Only the footer is read, not the rows."""
+        import pyarrow.parquet as pq
+
+        with self._arrow_file(path, "rb") as file:
+            try:
+                pq.read_metadata(file)
+            except (self.pa.ArrowException, OSError) as error:
+                if not is_damage(error):
+                    raise
+                reason = " ".join(str(error).split()).rstrip(".")
+                raise damaged_staged("staged Parquet part", reason, path) from None
 
     def write(self, index: int, payload: Any) -> None:
         for table, messages in enumerate(payload):

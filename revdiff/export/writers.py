@@ -95,14 +95,25 @@ def table_paths(out: Path, extension: str) -> tuple[Path, Path]:
     return out, out.with_name(f"{out.stem}.comparisons{out.suffix}")
 
 
+# What to do about a staging folder whose finished articles cannot be kept
+START_OVER = "drop --resume to export from the start"
+
+
 def check_staged(paths: Iterable[Path]) -> None:
     """Refuse to resume from a staging folder that lost a file the interrupted run wrote: the
     articles its journal counts as written would be missing from the output."""
     for path in paths:
         if not path.exists():
             raise OutputProblem("the interrupted run's staged file is missing, so the articles "
-                                "it wrote cannot be kept", str(path),
-                                hint="drop --resume to export from the start")
+                                "it wrote cannot be kept", str(path), hint=START_OVER)
+
+
+def damaged_staged(what: str, reason: str, path: Path) -> OutputProblem:
+    """Refuse to resume from a staged file that is damaged (a power cut, a disk fault; `what`
+    names the file, `reason` says how): every resume would fail on it alike, so the way out is to
+    start over."""
+    return OutputProblem(f"the interrupted run's {what} is damaged ({reason}), so the articles it "
+                         "wrote cannot be kept", str(path), hint=START_OVER)
 
 
 class AppendFiles:

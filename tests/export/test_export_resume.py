@@ -1062,6 +1062,34 @@ def test_resume_refuses_a_damaged_staged_sqlite_file_and_says_to_start_over(
     assert progress.articles == 12
 
 
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+@pytest.mark.parametrize("table", ["edits", "comparisons"])
+def test_resume_refuses_a_damaged_staged_parquet_part_and_says_to_start_over(
+        damage: str, table: str, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staged part damaged (a power cut, a disk fault) was found only as `finish` joined the
+    parts: every --resume ended alike in a traceback (ArrowInvalid: Parquet magic bytes not found
+    in footer)."""
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "out.parquet"
+    interrupted_export(ExportJob((str(generated),), out, "parquet"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    staged = staging_path(out) / f"{table}-000000.parquet"
+    if damage == "garbage":
+        staged.write_bytes(b"garbage, no Parquet" * 100)
+    else:
+        with staged.open("r+b") as handle:
+            handle.truncate(staged.stat().st_size // 2)
+    with pytest.raises(OutputProblem, match="staged Parquet part is damaged") as refused:
+        run_export(ExportJob((str(generated),), out, "parquet"), resume=True)
+    assert refused.value.where == str(staged)
+    assert "drop --resume" in str(refused.value)
+    assert "rerun the same command with --resume" not in str(refused.value)
+    assert not out.exists()
+    progress = run_export(ExportJob((str(generated),), out, "parquet"))  # without --resume: anew
+    assert progress.articles == 12
+
+
 def _version_past_64_bits(folder: Path) -> Path:
     folder.mkdir()
     (folder / "0.txt").write_text("One sentence. Another.\n", encoding="utf-8")
