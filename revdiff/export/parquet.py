@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +90,11 @@ def is_damage(error: Exception) -> bool:
     return not isinstance(error, OSError) or error.errno is None
 
 
+def _reason(error: Exception) -> str:
+    """pyarrow's message of a damaged file, on one line."""
+    return " ".join(str(error).split()).rstrip(".")
+
+
 class ParquetWriter(ExportWriter):
     """Writes each record batch to the open part of its table; each checkpoint closes the parts."""
 
@@ -135,8 +140,22 @@ class ParquetWriter(ExportWriter):
             except (self.pa.ArrowException, OSError) as error:
                 if not is_damage(error):
                     raise
-                reason = " ".join(str(error).split()).rstrip(".")
-                raise damaged_staged("staged Parquet part", reason, path) from None
+                raise damaged_staged("staged Parquet part", _reason(error), path) from None
+
+    def _part_batches(self, table: int, number: int) -> Iterator[Any]:
+        """A staged part's rows, a batch at a time. Rows damaged under a footer that reads (which
+        is all `restore` checks) are refused as damaged: a resume would find them alike."""
+        import pyarrow.parquet as pq
+
+        path = self._part(table, number)
+        with self._arrow_file(path, "rb") as part_file, pq.ParquetFile(part_file) as part:
+            try:
+                yield from part.iter_batches(batch_size=ROW_GROUP_ROWS)
+            except (self.pa.ArrowException, OSError) as error:
+                if not is_damage(error):
+                    raise
+                raise damaged_staged("staged Parquet part", _reason(error), path,
+                                     on_resume=False) from None
 
     def write(self, index: int, payload: Any) -> None:
         for table, messages in enumerate(payload):
@@ -193,13 +212,11 @@ class ParquetWriter(ExportWriter):
                 pending: list[Any] = []
                 rows = 0
                 for number in range(self.parts):  # small batches joined into large row groups
-                    with (self._arrow_file(self._part(table, number), "rb") as part_file,
-                          pq.ParquetFile(part_file) as part):
-                        for batch in part.iter_batches(batch_size=ROW_GROUP_ROWS):
-                            pending.append(batch)
-                            rows += batch.num_rows
-                            while rows >= ROW_GROUP_ROWS:
-                                pending, rows = self._write_row_group(writer, pending, table)
+                    for batch in self._part_batches(table, number):
+                        pending.append(batch)
+                        rows += batch.num_rows
+                        while rows >= ROW_GROUP_ROWS:
+                            pending, rows = self._write_row_group(writer, pending, table)
                 if pending:
                     writer.write_table(self._joined(pending, table).combine_chunks())
             moves.append((merged, self.targets[table]))

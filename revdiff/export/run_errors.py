@@ -12,6 +12,7 @@ from revdiff.export.job import ExportJob
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.progress import ExportProgress
 from revdiff.export.staging import Staging
+from revdiff.export.writers import damaged_staged
 from revdiff.read_warnings import counted
 from revdiff.stop_signals import stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
@@ -86,8 +87,12 @@ def interrupted(stop: KeyboardInterrupt, staging: Staging, out: Path) -> Interru
 
 def unwritable(error: OSError | sqlite3.Error, staging: Staging, out: Path) -> OutputProblem:
     """What a run that could not write or put in place its output says: why, the finished
-    articles it keeps, and how to go on."""
+    articles it keeps, and how to go on; or, where SQLite found the staged database damaged
+    (no failure of the output written, which a rerun with --resume would find alike), that
+    they cannot be kept."""
     reason = getattr(error, "strerror", None) or " ".join(str(error).split())
+    if _sqlite_reason(error) in _SQLITE_DAMAGED:
+        return damaged_staged("staged database", reason, staging.directory, on_resume=False)
     return OutputProblem(f"cannot write the output: {reason}; {finished_kept(staging.kept)}",
                          str(out),
                          hint=f"{_first_fix(error)}, then {staging.rerun_hint()}")
@@ -97,6 +102,8 @@ def unwritable(error: OSError | sqlite3.Error, staging: Staging, out: Path) -> O
 _NO_PERMISSION = {errno.EACCES, errno.EPERM}
 _NO_ROOM = {errno.ENOSPC, errno.EDQUOT}
 _SQLITE_NO_PERMISSION = {sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY}
+# SQLite's word for a database that is damaged: the staged one, as the run reads it
+_SQLITE_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 # What to do about a file that reached the largest size it may have
 _SMALLER_OR_ELSEWHERE = "write elsewhere or split the export, or raise that limit"
 
@@ -105,8 +112,7 @@ def _first_fix(error: OSError | sqlite3.Error) -> str:
     """What to fix before rerunning a run whose write failed with `error`. SQLite says no errno:
     its I/O error names a file-size limit only as what it may be, where this process has one."""
     reason = getattr(error, "errno", None)
-    sqlite_code = getattr(error, "sqlite_errorcode", None)
-    sqlite_reason = None if sqlite_code is None else sqlite_code & 0xFF  # less its extended part
+    sqlite_reason = _sqlite_reason(error)
     if reason in _NO_PERMISSION or sqlite_reason in _SQLITE_NO_PERMISSION:
         return "check the permissions of the output and its folder"
     if reason in _NO_ROOM or sqlite_reason == sqlite3.SQLITE_FULL:
@@ -118,6 +124,12 @@ def _first_fix(error: OSError | sqlite3.Error) -> str:
         return (f"the database may have reached the file-size limit set here, {limit} bytes by "
                 f"ulimit -f: {_SMALLER_OR_ELSEWHERE}; if not, fix the problem the error names")
     return "fix the problem the error names"
+
+
+def _sqlite_reason(error: OSError | sqlite3.Error) -> int | None:
+    """SQLite's primary result code of `error` (less its extended part); None: not SQLite's."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
 
 
 def _file_size_limit() -> int | None:

@@ -95,8 +95,10 @@ def table_paths(out: Path, extension: str) -> tuple[Path, Path]:
     return out, out.with_name(f"{out.stem}.comparisons{out.suffix}")
 
 
-# What to do about a staging folder whose finished articles cannot be kept
+# What to do about a staging folder whose finished articles cannot be kept: told as --resume
+# checks it, and found later in the run (which may have had no --resume)
 START_OVER = "drop --resume to export from the start"
+START_AFRESH = "rerun the same command without --resume to export from the start"
 
 
 def check_staged(paths: Iterable[Path]) -> None:
@@ -108,12 +110,14 @@ def check_staged(paths: Iterable[Path]) -> None:
                                 "it wrote cannot be kept", str(path), hint=START_OVER)
 
 
-def damaged_staged(what: str, reason: str, path: Path) -> OutputProblem:
-    """Refuse to resume from a staged file that is damaged (a power cut, a disk fault; `what`
-    names the file, `reason` says how): every resume would fail on it alike, so the way out is to
-    start over."""
-    return OutputProblem(f"the interrupted run's {what} is damaged ({reason}), so the articles it "
-                         "wrote cannot be kept", str(path), hint=START_OVER)
+def damaged_staged(what: str, reason: str, path: Path, *, on_resume: bool = True) -> OutputProblem:
+    """A staged file that is damaged (a power cut, a disk fault; `what` names the file, `reason`
+    says how): every resume would fail on it alike, so the way out is to start over. Found
+    `on_resume`, as --resume checks what the interrupted run left, or else later, as the run
+    reads it (its rows joined into the final file, resumed or not)."""
+    whose, hint = ("the interrupted run's", START_OVER) if on_resume else ("the run's", START_AFRESH)
+    return OutputProblem(f"{whose} {what} is damaged ({reason}), so the articles it wrote cannot "
+                         "be kept", str(path), hint=hint)
 
 
 class AppendFiles:

@@ -1090,6 +1090,80 @@ def test_resume_refuses_a_damaged_staged_parquet_part_and_says_to_start_over(
     assert progress.articles == 12
 
 
+def _damage_rows_past_the_footer(part: Path) -> None:
+    """Overwrite a Parquet file's rows, from its leading magic bytes to its footer, which stays
+    readable (its length and the magic bytes are its last 8 bytes)."""
+    data = bytearray(part.read_bytes())
+    footer = int.from_bytes(data[-8:-4], "little")
+    data[4:len(data) - 8 - footer] = b"\x55" * (len(data) - 12 - footer)
+    part.write_bytes(bytes(data))
+
+
+def test_a_staged_parquet_part_damaged_past_its_footer_is_refused_as_damaged_not_unwritable(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part whose footer reads but whose rows do not was found as `finish` joined the parts:
+    "cannot write the output: Couldn't deserialize thrift: ...; 12 finished articles are kept
+    (fix the problem the error names, then rerun the same command with --resume to continue)",
+    and every such rerun failed alike."""
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "out.parquet"
+    job = ExportJob((str(generated),), out, "parquet")
+    interrupted_export(job, monkeypatch, limit=5, chunk_pairs=2)
+    staged = staging_path(out) / "edits-000001.parquet"
+    _damage_rows_past_the_footer(staged)
+    with pytest.raises(OutputProblem, match="staged Parquet part is damaged") as refused:
+        run_export(job, resume=True)
+    assert refused.value.where == str(staged)
+    assert refused.value.hint == "rerun the same command without --resume to export from the start"
+    assert "finished articles are kept" not in str(refused.value)
+    assert not out.exists()
+    assert run_export(job).articles == 12  # without --resume: anew
+
+
+def test_a_staged_database_found_malformed_as_it_is_finished_says_to_start_over(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite's `database disk image is malformed` (a page of the staged database damaged) was
+    told as a write that failed: "fix the problem the error names, then rerun the same command
+    with --resume to continue", which found the same damage."""
+    from revdiff.export.newsedits_sqlite import NewsEditsSqliteWriter
+
+    def malformed(self: NewsEditsSqliteWriter) -> list[tuple[Path, Path]]:
+        raise _sqlite_error("database disk image is malformed", sqlite3.SQLITE_CORRUPT)
+
+    out = tmp_path / "out.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr(NewsEditsSqliteWriter, "finish", malformed)
+        with pytest.raises(OutputProblem, match="staged database is damaged") as refused:
+            run_export(ExportJob((str(generated),), out, "sqlite"))
+    assert refused.value.hint == "rerun the same command without --resume to export from the start"
+    assert "database disk image is malformed" in str(refused.value)
+    assert not out.exists()
+
+
+def test_a_write_that_fails_as_parquet_parts_are_joined_still_says_to_resume(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure of the file written, not of the staged parts read (a full disk), is the run's
+    to go on from once fixed: --resume keeps the finished articles."""
+    pytest.importorskip("pyarrow")
+    from revdiff.export.parquet import ParquetWriter
+
+    real = ParquetWriter._arrow_file
+
+    def full_disk(self: ParquetWriter, path: Path, mode: str) -> Any:
+        if path.name == "edits.parquet":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, path, mode)
+
+    out = tmp_path / "out.parquet"
+    job = ExportJob((str(generated),), out, "parquet")
+    with monkeypatch.context() as patch:
+        patch.setattr(ParquetWriter, "_arrow_file", full_disk)
+        with pytest.raises(OutputProblem, match="No space left on device") as failed:
+            run_export(job)
+    assert failed.value.hint == "free some space, then rerun the same command with --resume to continue"
+    assert run_export(job, resume=True).resumed_articles == 12
+
+
 def _version_past_64_bits(folder: Path) -> Path:
     folder.mkdir()
     (folder / "0.txt").write_text("One sentence. Another.\n", encoding="utf-8")
