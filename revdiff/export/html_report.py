@@ -38,7 +38,7 @@ from revdiff.export.slugs import article_slug, numbered_slug
 from revdiff.export.staging import REPLACED_REPORT_NAME, JournalEntry, ResumeMismatch, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.version_times import version_time
-from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
+from revdiff.export.writers import ExportWriter, SkippedInput, check_staged, damaged_staged
 from revdiff.formats.elision import compared_versions
 from revdiff.formats.folders import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, ComparisonStats, is_unsure
@@ -340,6 +340,19 @@ def check_report_folder(out: Path) -> None:
                         hint="name a new folder, or an earlier report's, with -o")
 
 
+_PAGE_END = PAGE_END.encode()
+
+
+def _check_whole(page: Path) -> None:
+    """Refuse a staged page that does not end as every page does (cut short by a power cut
+    before it reached the disk): it would be published so. Only its last bytes are read."""
+    with open(page, "rb") as file:
+        size = file.seek(0, 2)
+        file.seek(max(0, size - len(_PAGE_END)))
+        if file.read() != _PAGE_END:
+            raise damaged_staged("staged report page", "it ends before the page does", page)
+
+
 class HtmlReportWriter(ExportWriter):
     """Writes each report page into the staged folder; the index is made from the journal. An
     earlier report in the way is replaced as a whole (its pages of articles no longer exported
@@ -382,9 +395,11 @@ class HtmlReportWriter(ExportWriter):
                                 str(self.out), hint="choose a folder name for -o")
         check_report_folder(self.out)
         if state is not None:  # the folder, then the page of every article the journal holds
-            check_staged([self.folder, *(self.folder / report_file_name(entry.index, entry.key)
-                                         for entry in self.staging.entries()
-                                         if not entry.info.get("skipped"))])
+            pages = [self.folder / report_file_name(entry.index, entry.key)
+                     for entry in self.staging.entries() if not entry.info.get("skipped")]
+            check_staged([self.folder, *pages])
+            for page in pages:
+                _check_whole(page)
         self.folder.mkdir(exist_ok=True)
         self.articles = 0 if state is None else self.staging.checkpoint_count(
             state.get("articles"), "articles", self.staging.kept)

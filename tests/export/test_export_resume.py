@@ -1090,6 +1090,24 @@ def test_resume_refuses_a_damaged_staged_parquet_part_and_says_to_start_over(
     assert progress.articles == 12
 
 
+def test_resume_refuses_a_staged_report_page_cut_short_and_says_to_start_over(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staged page cut short (a power cut before it reached the disk) was published as it was,
+    a report page ending in the middle of its charts, exit 0."""
+    out = tmp_path / "report"
+    job = ExportJob((str(generated),), out, "html")
+    interrupted_export(job, monkeypatch, limit=5, chunk_pairs=2)
+    staged = min((staging_path(out) / "report").glob("0*.html"))
+    with staged.open("r+b") as handle:
+        handle.truncate(staged.stat().st_size // 2)
+    with pytest.raises(OutputProblem, match="staged report page is damaged") as refused:
+        run_export(job, resume=True)
+    assert refused.value.where == str(staged)
+    assert "drop --resume" in str(refused.value)
+    assert not out.exists()
+    assert run_export(job).articles == 12  # without --resume: anew
+
+
 def _damage_rows_past_the_footer(part: Path) -> None:
     """Overwrite a Parquet file's rows, from its leading magic bytes to its footer, which stays
     readable (its length and the magic bytes are its last 8 bytes)."""
