@@ -259,10 +259,11 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
                  _read_from(info.get("input") or "") if entry.key in repeated else ""]
         name = (f'<br><span class="meta">{" · ".join(note for note in notes if note)}</span>'
                 if any(notes) else "")
+        source = info.get("source")
         yield visible_html(
             f'<tr><td class="num">{entry.index}</td>'
             f'<td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>{escape(title)}</a>{name}</td>'
-            f'<td class="source"><bdi>{escape(info.get("source") or "")}</bdi></td>'
+            f'<td class="source">{f"<bdi>{escape(source)}</bdi>" if source else ""}</td>'
             f'<td class="num">{int(info.get("versions", 0))}</td>'
             f'<td class="num words">+{int(info.get("words_added", 0))} / '
             f'-{int(info.get("words_removed", 0))}</td>'

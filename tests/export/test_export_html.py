@@ -1324,3 +1324,14 @@ def test_each_chart_tells_a_screen_reader_its_numbers() -> None:
     assert _description(line_chart([49, 1234567], ["0", "1"], label="length")) == \
         "0: 49; 1: 1234567"
     assert _description(sparkline([0.59, 0.1])) == "per version pair, in order: 59%, 10%"
+
+
+def test_the_index_writes_no_empty_isolate_for_an_article_without_a_source(tmp_path: Path) -> None:
+    """An article without a source left `<bdi></bdi>` in its source cell: an element of nothing,
+    which a screen reader may still step into."""
+    database = tmp_path / "news.db"  # no URL either, which would name the site as the source
+    write_database(database, [Article(None, None, (
+        Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert '<td class="source"></td>' in index and "<bdi></bdi>" not in index
