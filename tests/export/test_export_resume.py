@@ -6,6 +6,7 @@ import errno
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -1496,6 +1497,26 @@ def test_resume_publishes_no_page_of_an_article_the_journal_does_not_hold(
     (staging_path(out) / "report" / "000099-not-an-article.html").write_text("stale")
     run_export(ExportJob((str(generated),), out, "html"), resume=True)
     assert snapshot(out) == snapshot(clean)
+
+
+def test_resume_links_the_pages_staged_with_a_room_of_another_size(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page staged by a revdiff that kept another room for the links to its neighbours (512
+    bytes, before they named their titles) was published without them, no warning said so."""
+    clean, out = clean_and_run_outputs("html", generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, "html"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    staged = sorted((staging_path(out) / "report").glob("0*.html"))
+    assert staged
+    for page in staged:
+        page.write_bytes(re.sub(rb"<!--neighbours--> +<!--/neighbours-->",
+                                b"<!--neighbours-->" + b" " * 512 + b"<!--/neighbours-->",
+                                page.read_bytes()))
+    run_export(ExportJob((str(generated),), out, "html"), resume=True)
+    links = re.compile(rb'href="([^"]*)" rel="(?:prev|next)"')
+    for page in staged:
+        assert links.findall((out / page.name).read_bytes()) == links.findall(
+            (clean / page.name).read_bytes()), page.name
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,

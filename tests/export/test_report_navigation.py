@@ -103,15 +103,16 @@ class _CountedReads(io.BytesIO):
 def test_a_long_page_is_read_only_as_far_as_its_first_nav(tmp_path: Path) -> None:
     """A live blog's page runs to tens of MB; one without the room (an older revdiff's) was read
     to its end to look for the room, which is only ever in its first `<nav>`."""
-    from revdiff.export.report_navigation import _room_offset
+    from revdiff.export.report_navigation import _find_room
 
     body = "<p>It rained.</p>\n" * (2 << 20)  # 38 MB
     for nav in ('<nav><a href="index.html">&larr; all articles</a></nav>\n',
                 f'<nav><a href="index.html">&larr; all articles</a>{NEIGHBOURS_ROOM}</nav>\n'):
         page = (page_head("Storm - revdiff") + nav + body + PAGE_END).encode()
         reads = _CountedReads(page)
-        found = _room_offset(reads)
-        assert found == (None if NEIGHBOURS_ROOM not in nav else page.index(NEIGHBOURS_ROOM.encode()))
+        found = _find_room(reads)
+        assert found == (None if NEIGHBOURS_ROOM not in nav else
+                         (page.index(NEIGHBOURS_ROOM.encode()), 1024))
         assert reads.bytes_read <= _CHUNK
 
 
@@ -167,3 +168,44 @@ def test_the_report_names_each_neighbour_by_its_title(tmp_path: Path) -> None:
                      for page in sorted((tmp_path / "report").glob("0*.html"))]
     assert 'next article &rarr;<span class="visually-hidden">: <bdi lang="">T</bdi>' in first
     assert '<span class="visually-hidden">: <bdi lang="">Storm hits</bdi></span></a>' in second
+
+
+def _with_room_of(page: bytes, size: int) -> bytes:
+    """`page` with its room of `size` bytes, as a revdiff that kept another room wrote it."""
+    room = NEIGHBOURS_ROOM.encode()
+    return page.replace(room, b"<!--neighbours-->" + b" " * size + b"<!--/neighbours-->")
+
+
+def test_a_page_staged_with_a_room_of_another_size_is_linked(tmp_path: Path) -> None:
+    """The room was recognised only at its own length: a page staged by a revdiff that kept
+    512 bytes (before the links named their titles), resumed by one keeping 1,024, was left
+    without links, silently. Any room is found by its marks and gets the links, in its own
+    length: the titles cut to share what it has left, or, where even that is too little, the
+    links without them; all of the page but the room stays as it was. A room too small even
+    for those is left as it is."""
+    names = ["000000-" + "a" * 120 + ".html", "000001-" + "b" * 120 + ".html",
+             "000002-" + "c" * 120 + ".html"]
+    titles = dict(zip(names, ["Storm " * 60, "Flood " * 60, "Rain " * 60], strict=True))
+    for size, named in ((400, False), (512, True), (4096, True)):
+        folder = tmp_path / str(size)
+        folder.mkdir()
+        pages = {name: _with_room_of(_page("x"), size) for name in names}
+        linked = _linked(folder, pages, titles)
+        for name, page in pages.items():
+            start = page.index(b"<!--neighbours-->")
+            end = page.index(b"<!--/neighbours-->")
+            written = linked[name]
+            assert len(written) == len(page)
+            assert written[:start] == page[:start] and written[end:] == page[end:]
+            assert written[start:end].rstrip(b" ").endswith(b"</a>")
+        links = {name: re.findall(rb'href="([^"]*)" rel="(?:prev|next)"', content)
+                 for name, content in linked.items()}
+        assert links == {names[0]: [names[1].encode()],
+                         names[1]: [names[0].encode(), names[2].encode()],
+                         names[2]: [names[1].encode()]}
+        # the middle page's two links, of long names, name their titles where the room lets them
+        middle = linked[names[1]].decode()
+        assert ("Storm Storm" in middle and "Rain Rain" in middle) == named
+        assert ('class="visually-hidden"' in middle) == named
+    tiny = _with_room_of(_page("x"), 100)
+    assert _linked(tmp_path, {names[0]: tiny, names[1]: _page("y")}, titles)[names[0]] == tiny
