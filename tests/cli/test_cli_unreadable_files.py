@@ -20,9 +20,10 @@ from revdiff.cli import main
 
 def _lock_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make `path` unreadable as `chmod 000` does for a user other than root (the tests may run
-    as root, who reads every file): the access check says so, and opening it fails."""
+    as root, who reads every file): the access check says so, and opening it fails, with `open`
+    or `os.open` (inputs are opened without waiting, `file_kinds.open_without_waiting`)."""
     locked = str(path)
-    real_access, real_open = os.access, builtins.open
+    real_access, real_open, real_os_open = os.access, builtins.open, os.open
 
     def access(target: object, mode: int, *args: object, **kwargs: object) -> bool:
         if os.fspath(target) == locked and mode & os.R_OK:  # type: ignore[call-overload]
@@ -34,8 +35,14 @@ def _lock_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             raise PermissionError(13, "Permission denied", locked)
         return real_open(target, *args, **kwargs)  # type: ignore[call-overload]
 
+    def os_open(target: object, *args: object, **kwargs: object) -> int:
+        if os.fspath(target) == locked:  # type: ignore[call-overload]
+            raise PermissionError(13, "Permission denied", locked)
+        return real_os_open(target, *args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(os, "access", access)
     monkeypatch.setattr(builtins, "open", open_)
+    monkeypatch.setattr(os, "open", os_open)
 
 
 @pytest.mark.parametrize("command", ["parse", "diff"])
