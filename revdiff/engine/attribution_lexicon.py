@@ -45,10 +45,11 @@ MEDIA_OF_SPEECH = MEDIA_NOUNS | word_set(
     "book podcast"
 )
 
-# Words of time after such a verb that still leave its clause ended (`reported Friday.`).
+# Words of time after such a verb that still leave its clause ended (`reported Friday.`,
+# `acknowledged overnight.`).
 AFTER_CLAUSE_END = word_set(
-    "late early earlier later today tonight yesterday monday tuesday wednesday thursday friday "
-    "saturday sunday"
+    "late early earlier later today tonight overnight yesterday monday tuesday wednesday thursday "
+    "friday saturday sunday"
 )
 # Words that are part of the verb or the clause around it, not of the source (`has said`, `who
 # told`, `also added`, `should say`; not `may`, a name too: `Theresa May said`).

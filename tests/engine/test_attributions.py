@@ -1318,6 +1318,8 @@ def test_a_clause_reported_past_a_place_may_open_with_a_count(
     ("The ministry confirmed late Tuesday that 12 people were killed.", [("ministry",)]),
     ("Iran announced Wednesday that it had fired missiles.", [("iran",)]),
     ("Officials acknowledged yesterday that the strike failed.", [("officials",)]),
+    ("Officials acknowledged overnight that the strike failed.", [("officials",)]),
+    ("The strike failed, officials acknowledged overnight.", [("officials",)]),
     # `that` a determiner after the time is no clause reported
     ("The museum added Tuesday that wing.", []),
 ])
