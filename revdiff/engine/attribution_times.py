@@ -8,6 +8,7 @@ import re
 
 from revdiff.engine.attribution_lexicon import CLAUSE_WORDS, DETERMINERS, SUBJECT_PRONOUNS, WHOSE_WORDS
 from revdiff.engine.attribution_tokens import bare_word, ends_clause
+from revdiff.engine.dates import BEFORE_A_DATE
 from revdiff.engine.sentences import MONTHS, word_set
 from revdiff.engine.years import FIRST_YEAR_AFTER_IN, looks_like_a_year
 
@@ -34,9 +35,6 @@ _WHICH_SPAN = _DAY_NAMES | word_set("last this next that previous same earlier l
 # Prepositions that make a span after `the` a time (`over the weekend`, `during the night`, `in
 # the morning`, `at the weekend`), not a source's word (`the weekend officials`).
 _BEFORE_THE_SPAN = word_set("over during in at through throughout")
-# Words before a day or a month that make it a time (`on Friday`, `in January`, `late May`), not
-# a name (`Theresa May`, `April Ryan`).
-_BEFORE_A_DATE = word_set("on in since by until during early late mid last next this earlier later")
 
 
 def ends_a_time(tokens: list[str], at: int) -> bool:
@@ -46,12 +44,12 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
     said`, `Over the weekend officials said`): a year or decade after `in`
     (`_is_a_year_or_decade_in`), `ago`, a span of time after a word that says which or after
     `the` and a preposition of `_BEFORE_THE_SPAN` (`during the night`), a month after a word of
-    `_BEFORE_A_DATE` or a day's number that no punctuation ends (`8 April`; not `On April 8, April
+    `BEFORE_A_DATE` or a day's number that no punctuation ends (`8 April`; not `On April 8, April
     Ryan said`), the day's number after such a month or one that begins its clause (`Jan. 8 the
     Pentagon said`; not `The Jan. 6 committee said` nor, the date modifying the noun after it,
     `Jan. 6 committee members said`: `_names_an_event`), or a day of the week, `yesterday`,
     `today` or `tonight` but where a determiner stands before it (`the Today programme`) or, after
-    no word of `_BEFORE_A_DATE`, a capitalised word after it (`Sunday Times`), or `overnight` but
+    no word of `BEFORE_A_DATE`, a capitalised word after it (`Sunday Times`), or `overnight` but
     after a determiner (`Overnight officials said`; not `the overnight staff said`)."""
     word = bare_word(tokens[at])
     before = bare_word(tokens[at - 1]) if at > 0 else ""
@@ -61,7 +59,7 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
         return before in _WHICH_SPAN or (before == "the" and at > 1
                                          and bare_word(tokens[at - 2]) in _BEFORE_THE_SPAN)
     if word in MONTHS:
-        return before in _BEFORE_A_DATE or before.isdigit() and not ends_clause(tokens[at - 1])
+        return before in BEFORE_A_DATE or before.isdigit() and not ends_clause(tokens[at - 1])
     if word.isdigit() and len(word) <= 2:
         month_begins_its_clause = at == 1 or at > 1 and ends_clause(tokens[at - 2])
         dates_its_clause = month_begins_its_clause and not _names_an_event(tokens, at)
@@ -69,7 +67,7 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
     if word == "overnight":
         return before not in DETERMINERS
     if word in _DAY_NAMES:
-        if before in _BEFORE_A_DATE:
+        if before in BEFORE_A_DATE:
             return True
         name_after = (at + 1 < len(tokens) and tokens[at + 1][:1].isupper()
                       and bare_word(tokens[at + 1]) not in DETERMINERS)
@@ -79,7 +77,7 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
 
 # Words that may stand in words that say when before the one that ends them (`on Friday`, `late
 # Tuesday`, `last week`, `on Jan. 8`, `in 2004`, `over the weekend`).
-_WORDS_OF_A_TIME = _BEFORE_A_DATE | _WHICH_SPAN | MONTHS | _BEFORE_THE_SPAN | word_set("the")
+_WORDS_OF_A_TIME = BEFORE_A_DATE | _WHICH_SPAN | MONTHS | _BEFORE_THE_SPAN | word_set("the")
 
 
 def before_words_of_time(tokens: list[str], end: int) -> int:

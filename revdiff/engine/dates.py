@@ -8,13 +8,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from revdiff.engine.sentences import MONTHS
+from revdiff.engine.sentences import MONTHS, word_set
 from revdiff.engine.years import looks_like_a_year
 
 # An English month's name or its abbreviation (`sentences.MONTHS`), capitalised (`may` and `march`
 # are verbs too), the longest first, so that `Sept` is not read as `Sep`.
 MONTH = "(?:" + "|".join(sorted((month.capitalize() for month in MONTHS),
                                  key=lambda month: (-len(month), month))) + ")"
+# Words before a day or a month that make it a time, capitalised or not (`on Friday`, `in
+# January`, `late May`, `On Friday, …`, a headline's `Strike Gaza On Tuesday`), not a name
+# (`Theresa May`, `April Ryan`, `Super Tuesday`).
+BEFORE_A_DATE = word_set("on in since by until during early late mid last next this earlier later")
 # Each month's number, by its name's first three letters (`Sept` and `September` are `Sep`).
 _MONTH_NUMBERS = {month: number for number, month in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from revdiff.engine.currency_signs import CURRENCIES, currency_before
-from revdiff.engine.dates import MONTH
+from revdiff.engine.dates import BEFORE_A_DATE, MONTH
 from revdiff.engine.numbers import (
     NUMBER,
     SCALES,
@@ -101,18 +101,20 @@ _DAY_OR_MONTH = re.compile(
     r"|(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.))(?!\w)")
 # A word that ends the text before a day's or month's name, with white space alone between: a
-# capitalised one makes that name a name's (`Theresa May`, `Super Tuesday`, `Black Friday`).
+# capitalised one makes that name a name's (`Theresa May`, `Super Tuesday`, `Black Friday`), but
+# for one that says when (`BEFORE_A_DATE`: `On Tuesday, …`, a headline's `Strike Gaza On Tuesday`).
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
 
 def _days_and_months(text: str) -> tuple[set[str], set[str]]:
     """The weekdays and the months (by their first three letters) that `text` names, but for those
-    a capitalised word right before makes a name's."""
+    a capitalised word right before that says no when makes a name's."""
     weekdays: set[str] = set()
     months: set[str] = set()
     for name in _DAY_OR_MONTH.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, name.start() - 40), name.start())
-        if before and before.group(1)[0].isupper():
+        if (before and before.group(1)[0].isupper()
+                and before.group(1).casefold() not in BEFORE_A_DATE):
             continue
         (weekdays if name.group("weekday") else months).add(name.group()[:3].casefold())
     return weekdays, months

@@ -1434,6 +1434,24 @@ def test_a_day_or_a_month_both_texts_name_is_a_number(old: str, new: str, change
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    # a capitalised word that says when is no name's: a title-case headline, a sentence's start
+    ("Israeli Jets Strike Gaza On Tuesday", "Israeli Jets Strike Gaza On Wednesday", True),
+    ("Deadliest Attack Since January", "Deadliest Attack Since March", True),
+    ("On Tuesday, twelve were killed.", "On Wednesday, twelve were killed.", True),
+    ("In January, twelve were killed.", "In March, twelve were killed.", True),
+    # a capitalised word that says no when still makes a name's day or month
+    ("Theresa May Meets Trump", "Theresa May Meets Trump In March", False),
+    ("Biden Wins Super Tuesday", "Biden Wins Black Friday", False),
+])
+def test_a_day_or_a_month_after_a_capitalised_word_that_says_when_is_a_date(
+        old: str, new: str, changed: bool) -> None:
+    """A day or a month after any capitalised word was read as a name's (`Super Tuesday`), so
+    `Strike Gaza On Tuesday` to `On Wednesday` in a headline in title case, or `On Tuesday, …` to
+    `On Wednesday, …` at a sentence's start, changed no number."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("The base was hit once, officials said.", "The base was hit twice, officials said.", True),
     ("The base was hit twice.", "The base was hit three times.", True),
     ("The base was hit thrice.", "The base was hit twice.", True),
