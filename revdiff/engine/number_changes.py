@@ -95,26 +95,37 @@ def half_of_day_changed(old: str, new: str) -> bool:
 
 
 # A weekday or a month by its name, capitalised, a month's also abbreviated with its full stop
-# (`Tuesday`, `Tuesday's`, `January`, `Jan.`); `Mar-a-Lago` and `Sunni` are none.
+# (`Tuesday`, `Tuesday's`, `January`, `Jan.`) or without it (group `bare`: `Jan`, not `Jan's` nor
+# `Mar-a-Lago`); `Sunni` is none.
 _DAY_OR_MONTH = re.compile(
     r"\b(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
     r"|(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.))(?!\w)")
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+    r"|(?P<bare>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![.'’-])))(?!\w)")
 # A word that ends the text before a day's or month's name, with white space alone between: a
 # capitalised one makes that name a name's (`Theresa May`, `Super Tuesday`, `Black Friday`), but
 # for one that says when (`BEFORE_A_DATE`: `On Tuesday, …`, a headline's `Strike Gaza On Tuesday`).
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+# The first letter of a word after a name, with white space alone between.
+_LETTER_AFTER = re.compile(r"\s+([^\W\d_])")
 
 
 def _days_and_months(text: str) -> tuple[set[str], set[str]]:
     """The weekdays and the months (by their first three letters) that `text` names, but for those
-    a capitalised word right before that says no when makes a name's."""
+    a capitalised word right before that says no when makes a name's; a month's abbreviation
+    without its full stop only after a word that says when and before no capitalised word (`since
+    Jan`, `Since Jan`; not `Jan Egeland said`, `In Jan Egeland's words`): `Jan` and `Mar` are
+    names and words too."""
     weekdays: set[str] = set()
     months: set[str] = set()
     for name in _DAY_OR_MONTH.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, name.start() - 40), name.start())
-        if (before and before.group(1)[0].isupper()
-                and before.group(1).casefold() not in BEFORE_A_DATE):
+        says_when = before is not None and before.group(1).casefold() in BEFORE_A_DATE
+        if name.group("bare"):
+            letter_after = _LETTER_AFTER.match(text, name.end())
+            if not says_when or letter_after and letter_after.group(1).isupper():
+                continue
+        elif before and before.group(1)[0].isupper() and not says_when:
             continue
         (weekdays if name.group("weekday") else months).add(name.group()[:3].casefold())
     return weekdays, months

@@ -1452,6 +1452,23 @@ def test_a_day_or_a_month_after_a_capitalised_word_that_says_when_is_a_date(
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Shares have fallen since Jan.", "Shares have fallen since Mar.", True),
+    ("Shares have fallen since Jan", "Shares have fallen since Mar", True),
+    ("Prices Up 5% Since Jan", "Prices Up 5% Since Feb", True),
+    # a bare abbreviation elsewhere is a word or a name's: `Jan Egeland`, `Mar-a-Lago`
+    ("Jan Egeland spoke.", "Mar Roxas spoke.", False),
+    ("He met Jan at Mar-a-Lago.", "He met Nov at Mar-a-Lago.", False),
+    ("In Jan Egeland's words, all is lost.", "In Dec Egeland's words, all is lost.", False),
+])
+def test_a_months_abbreviation_without_its_full_stop_is_a_month_after_a_word_that_says_when(
+        old: str, new: str, changed: bool) -> None:
+    """`since Jan` to `since Mar`, an abbreviation without its full stop as headlines and
+    British papers write it, changed no number; it is read after a word that says when only, as
+    `Jan` and `Mar` are names and words too."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("The base was hit once, officials said.", "The base was hit twice, officials said.", True),
     ("The base was hit twice.", "The base was hit three times.", True),
     ("The base was hit thrice.", "The base was hit twice.", True),
