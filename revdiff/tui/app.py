@@ -207,6 +207,8 @@ class RevdiffApp(PageActions, App[None]):
         self._flip = flip
         # each article shown so far, where it was left; the last shown last (`show_article`)
         self._sessions: dict[int, ArticleSession] = {}
+        # the edit under the cursor in each article left with one, which it gets back on return
+        self._edit_left_at: dict[int, int] = {}
         # the article list's lines and what typing finds each by, once it opened
         self._article_list: tuple[tuple[Option, ...], tuple[str, ...]] | None = None
         # long pairs compared on a thread of their own, the screen answering meanwhile
@@ -616,9 +618,15 @@ class RevdiffApp(PageActions, App[None]):
 
     # -- articles -------------------------------------------------------------------------------
     def show_article(self, index: int) -> None:
-        """Open the article at `index` of the inputs where it was left (or at its first pair)."""
+        """Open the article at `index` of the inputs where it was left, its pair and the change
+        under the cursor (or at its first pair, before its first change)."""
         if index == self.article_index:
             return
+        left = self.diff.current_edit
+        if left is None:
+            self._edit_left_at.pop(self.article_index, None)
+        else:
+            self._edit_left_at[self.article_index] = left
         self.article_index = index
         self.session = self._session_of(index)
         self._sessions[index] = self._sessions.pop(index)  # now the last shown
@@ -627,7 +635,8 @@ class RevdiffApp(PageActions, App[None]):
                       None)
         if fallen is not None:
             fallen.forget_comparisons()
-        self._show_pair()
+        self.diff.scroll_home(animate=False, immediate=True)
+        self._relayout(keep=self._edit_left_at.get(index))
 
     def _step_article(self, step: int) -> None:
         index = self.article_index + step

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
-from tui_helpers import SAMPLES, header_text, on_a_terminal, run_async
+from tui_helpers import SAMPLES, header_text, on_a_terminal, run_async, status_text
 
 from revdiff.cli import main
 from revdiff.formats import load
@@ -59,6 +59,22 @@ async def test_an_article_keeps_its_pair_when_you_come_back() -> None:
         await pilot.pause()
         await pilot.press("full_stop", "greater_than_sign", "less_than_sign")
         assert header_text(app).startswith("article 1 of 3  v1 → v2")
+
+
+@run_async
+async def test_an_article_keeps_its_change_when_you_come_back() -> None:
+    """The article reopened on its pair, but with the cursor back before the first change."""
+    app = RevdiffApp(load(STORIES))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "n", "n")
+        left_at = app.diff.current_edit
+        assert status_text(app).startswith("change 3 of ")
+        await pilot.press("greater_than_sign", "n", "less_than_sign")
+        assert app.diff.current_edit == left_at
+        assert status_text(app).startswith("change 3 of ")
+        await pilot.press("greater_than_sign")  # the second article too, at its first change
+        assert status_text(app).startswith("change 1 of ")
 
 
 @run_async
