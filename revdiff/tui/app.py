@@ -638,11 +638,17 @@ class RevdiffApp(PageActions, App[None]):
         self.diff.scroll_home(animate=False, immediate=True)
         self._relayout(keep=self._edit_left_at.get(index))
 
-    def _step_article(self, step: int) -> None:
-        index = self.article_index + step
+    def _only_one_article(self) -> bool:
+        """Whether the inputs hold one article only, which `>`, `<` and `a` then say."""
         if len(self.articles) == 1:
             self.notify("The inputs hold only this article", timeout=2)
-        elif 0 <= index < len(self.articles):
+        return len(self.articles) == 1
+
+    def _step_article(self, step: int) -> None:
+        index = self.article_index + step
+        if self._only_one_article():
+            return
+        if 0 <= index < len(self.articles):
             self.show_article(index)
         else:
             self.notify("This is the last article" if step > 0 else "This is the first article",
@@ -655,6 +661,8 @@ class RevdiffApp(PageActions, App[None]):
         self._step_article(-1)
 
     def action_articles(self) -> None:
+        if self._only_one_article():
+            return
         if self._article_list is None:
             self._article_list = article_list(self.articles, self.article_inputs)
         self._open_dialog(ArticleListScreen(*self._article_list, self.article_index),

@@ -820,7 +820,7 @@ async def test_ctrl_c_quits_the_main_view(chain_article: Article) -> None:
 async def test_ctrl_c_and_ctrl_q_quit_from_every_dialog(chain_article: Article, dialog_key: str,
                                                          quit_key: str) -> None:
     """Both did nothing in help, search, export, the timeline and the article list."""
-    app = RevdiffApp(chain_article)
+    app = RevdiffApp([chain_article, chain_article])  # two: the list of one article does not open
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(dialog_key)

@@ -78,6 +78,19 @@ async def test_an_article_keeps_its_change_when_you_come_back() -> None:
 
 
 @run_async
+async def test_with_one_article_the_list_says_so_as_the_article_keys_do() -> None:
+    """`>` said the inputs held only this article, but `a` opened a list of that one article."""
+    app = RevdiffApp(load(STORIES[:1]))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleListScreen)
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
+        assert toasts == ["The inputs hold only this article"]
+
+
+@run_async
 async def test_one_article_has_no_article_count() -> None:
     app = RevdiffApp(load(STORIES[:1]))
     async with app.run_test(size=(80, 24)) as pilot:

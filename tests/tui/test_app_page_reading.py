@@ -215,7 +215,7 @@ async def test_f_on_a_row_the_other_pages_decide_says_so() -> None:
 
 @run_async
 async def test_the_flip_notice_does_not_cover_a_dialog_opened_after_it(page_article: Article) -> None:
-    app = RevdiffApp(page_article)
+    app = RevdiffApp([page_article, page_article])  # two: the list of one article does not open
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("u", "f")
