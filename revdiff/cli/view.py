@@ -75,7 +75,7 @@ def _undrawable_terminal() -> str:
 @click.command(cls=RevdiffCommand)
 @inputs_argument
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default=None,
-              help="Side-by-side or unified diff in the app; auto picks by terminal width. "
+              help="Side-by-side or unified diff in the app; auto picks by the diff's width. "
                    "Default: the settings file's, else auto.")
 @click.option("--plain", is_flag=True, help="Print the text diff even when output is a terminal.")
 @quiet_option

@@ -222,7 +222,7 @@ class RevdiffApp(PageActions, App[None]):
         self._notices_cleared = 0  # times the notices were cleared for a dialog (`notify`)
         self._last_search = ""  # the phrase the search dialog held when it closed
         configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
-        self.forced_mode = mode or configured.get(self.settings.layout)  # None: by terminal width
+        self.forced_mode = mode or configured.get(self.settings.layout)  # None: by the diff's width
         self.export_directory = (export_directory or self.settings.export_directory
                                  or default_export_directory())
         # the settings file that named the export folder, which the export dialog names with it
@@ -263,7 +263,13 @@ class RevdiffApp(PageActions, App[None]):
 
     @property
     def mode(self) -> LayoutMode:
-        return self.forced_mode or automatic_mode(self.size.width)
+        """The layout `s`, `--layout` or the settings chose, else the one the diff's width calls
+        for: the terminal's, less the statistics panel's when it is beside the diff."""
+        if self.forced_mode is not None:
+            return self.forced_mode
+        panels = self.query(StatsPanel)  # none before the app is composed
+        width = panels.first().diff_width(self.size.width) if panels else self.size.width
+        return automatic_mode(width)
 
     def _start_layout(self, width: int) -> LayoutBuilder | None:
         """The layout of the current pair, or None while its comparison is computed apart or when

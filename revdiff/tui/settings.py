@@ -2,7 +2,7 @@
 
 ```toml
 [view]
-layout = "unified"        # "auto" (by terminal width), "side" or "unified"
+layout = "unified"        # "auto" (by the diff's width), "side" or "unified"
 sentences = "lines"       # "auto" or "lines", as `revdiff diff --sentences`
 export_directory = "~/notes/diffs"
 

@@ -18,6 +18,7 @@ from revdiff.tui.out_of_sight import keep_noting_out_of_sight
 from revdiff.tui.stats_text import CURRENT_MARK
 
 BESIDE_MIN_WIDTH = 110  # terminal columns from which the panel sits on the right of the diff
+BESIDE_WIDTH = 34  # the columns the panel takes there, its border and padding with it
 BESIDE_CHAIN_WIDTH = 30  # the chart's width on the right
 BELOW_CHAIN_WIDTHS = (20, 50)  # the narrowest and widest chart below the diff
 BLOCK_GAP = 3  # cells between the counts and the chart below the diff
@@ -29,7 +30,7 @@ BELOW_FRAME = 3
 class StatsPanel(VerticalScroll, can_focus=False):
     DEFAULT_CSS = f"""
     StatsPanel {{
-        width: 34;
+        width: {BESIDE_WIDTH};
         dock: right;
         border-left: tall $accent;
         /* the edge the note that more is out of sight is drawn on, beside the diff and below */
@@ -81,6 +82,11 @@ class StatsPanel(VerticalScroll, can_focus=False):
     def place(self, terminal_width: int) -> None:
         """On the right of the diff in a wide terminal, below it in a narrow one."""
         self.set_class(terminal_width < BESIDE_MIN_WIDTH, "below")
+
+    def diff_width(self, terminal_width: int) -> int:
+        """The columns the panel leaves the diff: all but its own when it is shown beside it."""
+        beside = self.shown and not self.has_class("below")
+        return terminal_width - BESIDE_WIDTH if beside else terminal_width
 
     def chain_width(self, pair_lines: list[str], terminal_width: int) -> int:
         """Cells for the chart: the rest of the width beside the counts, when below the diff;

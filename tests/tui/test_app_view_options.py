@@ -60,6 +60,33 @@ async def test_wide_terminals_start_side_by_side(chain_article: Article) -> None
         assert all("│" in line for line in diff_lines(app) if line.strip())
 
 
+@pytest.mark.parametrize(("columns", "beside"), [(110, "unified"), (130, "unified"),
+                                                 (160, "side by side")])
+@run_async
+async def test_the_layout_follows_the_width_the_statistics_leave_the_diff(
+        chain_article: Article, columns: int, beside: str) -> None:
+    """With the panel on the right, the layout followed the terminal's width: at 130 columns the
+    diff was side by side in 96 (about 46 a side). It follows the diff's width, and `i` changes it
+    back and forth; `s` still forces one."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(columns, 30)) as pilot:
+        await pilot.pause()
+        assert "side by side" in header_text(app)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        assert beside in header_text(app)
+        assert any("│" in line for line in diff_lines(app)) == (beside == "side by side")
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        assert "side by side" in header_text(app)
+        assert any("│" in line for line in diff_lines(app))
+        await pilot.press("s", "i")
+        await pilot.pause()
+        assert "unified" in header_text(app)
+
+
 @run_async
 async def test_h_hides_unchanged_text_and_c_changes_the_context(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
