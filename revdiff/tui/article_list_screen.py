@@ -24,6 +24,7 @@ from revdiff.model import Article
 from revdiff.terminal_text import visible
 from revdiff.tui.cursor_list import CursorList
 from revdiff.tui.dialog import Dialog
+from revdiff.tui.keys import key_shown
 from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.search import phrase_finder, searched_form
 from revdiff.tui.wrapping import shorten, text_width
@@ -38,6 +39,11 @@ LIST_HEIGHT = 30  # the list's most lines, its border's included; it scrolls thr
 TITLE_SHARE = 0.6
 SITE_CELLS = 20
 
+# The keys that move through the list from the field, each with the list's action it runs, and the
+# hint under the field that names them.
+MOVE_KEYS = (("up", "cursor_up"), ("down", "cursor_down"), ("pageup", "page_up"),
+             ("pagedown", "page_down"), ("home", "first"), ("end", "last"))
+MOVE_KEYS_NOTE = " ".join(key_shown(key) for key, _ in MOVE_KEYS) + " move"
 
 FIELD_GAP = "  "  # between the fields of an article's line
 # Between the fields an article is found by: no phrase typed holds it (the field keeps no control
@@ -199,9 +205,7 @@ class ArticleListScreen(Dialog[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
-        *(Binding(key, f"move('{action}')", show=False, priority=True) for key, action in (
-            ("up", "cursor_up"), ("down", "cursor_down"), ("pageup", "page_up"),
-            ("pagedown", "page_down"), ("home", "first"), ("end", "last"))),
+        *(Binding(key, f"move('{action}')", show=False, priority=True) for key, action in MOVE_KEYS),
     ]
     DEFAULT_CSS = """
     ArticleListScreen { align: center middle; }
@@ -254,7 +258,7 @@ class ArticleListScreen(Dialog[int | None]):
         """One line an article, as many as the articles, LIST_HEIGHT and the terminal's rows
         allow: as high as its lines (`auto`), the list measured every line at each layout (0.5 s
         for 20,000 articles), and 30 rows high in a terminal of 16 it lost its last rows and the
-        dialog's bottom border off the screen. The hint takes two rows at 44 columns."""
+        dialog's bottom border off the screen. The hint takes three rows at 44 columns."""
         options = self.query_one(OptionList)
         taken = (self.query_one(Vertical).styles.gutter.height
                  + self.query_one(Input).outer_size.height
@@ -264,12 +268,12 @@ class ArticleListScreen(Dialog[int | None]):
 
     def _count_note(self, matches: int, typed: str) -> str:
         if not typed:
-            return (f"{matches} article{'s' if matches != 1 else ''} · type to filter · Enter "
-                    "opens the highlighted · Esc closes")
+            return (f"{matches} article{'s' if matches != 1 else ''} · type to filter · "
+                    f"{MOVE_KEYS_NOTE} · Enter opens the highlighted · Esc closes")
         if not matches:
             return "no article matches · Esc closes"
-        return (f"{matches} of {len(self.options)} articles · Enter opens the highlighted · Esc "
-                "closes")
+        return (f"{matches} of {len(self.options)} articles · {MOVE_KEYS_NOTE} · Enter opens the "
+                "highlighted · Esc closes")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """List the articles whose line, titles or URL hold what is typed, compared as the search

@@ -9,7 +9,14 @@ import pytest
 from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
-from tui_helpers import SAMPLES, header_text, on_a_terminal, run_async, status_text
+from tui_helpers import (
+    SAMPLES,
+    header_text,
+    on_a_terminal,
+    rendered_text,
+    run_async,
+    status_text,
+)
 
 from revdiff.cli import main
 from revdiff.formats import load
@@ -385,7 +392,7 @@ async def test_typing_in_the_article_list_filters_it_and_enter_opens_the_match()
         assert count_note(app).startswith("3 of 3 articles")
         await pilot.press(*"-after-SOLEIMANI")
         assert listed_articles(app) == [1]
-        assert count_note(app).startswith("1 of 3 articles · Enter opens")
+        assert count_note(app).startswith("1 of 3 articles · ↑ ↓ PgUp PgDn Home End move · Enter opens")
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ArticleListScreen)
@@ -400,10 +407,25 @@ async def test_the_article_list_names_what_enter_does_in_one_way() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("a")
-        assert count_note(app) == ("3 articles · type to filter · Enter opens the highlighted · "
-                                   "Esc closes")
+        assert count_note(app) == ("3 articles · type to filter · ↑ ↓ PgUp PgDn Home End move · "
+                                   "Enter opens the highlighted · Esc closes")
         await pilot.press(*"troops")
-        assert count_note(app) == "3 of 3 articles · Enter opens the highlighted · Esc closes"
+        assert count_note(app) == ("3 of 3 articles · ↑ ↓ PgUp PgDn Home End move · Enter opens the "
+                                   "highlighted · Esc closes")
+
+
+@run_async
+async def test_the_article_list_hint_names_the_keys_that_move_through_it() -> None:
+    """↑ ↓, PgUp PgDn and Home End move through the list from the field, as the README says, but
+    the hint under the field named only typing, Enter and Esc."""
+    app = RevdiffApp(load(STORIES))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        hint = app.screen.query_one(".hint", Static)
+        drawn = " ".join(rendered_text([hint.render()], hint.content_region.width).split())
+        assert "↑ ↓ PgUp PgDn Home End move" in drawn
 
 
 @run_async
