@@ -175,7 +175,9 @@ TIMELINE_KEYS: tuple[tuple[str, str], ...] = (
     ("m", "Mark a version (again: unmark it); Enter on another compares the two, the older first"),
     ("j k ↓ ↑", "Move through the versions"),
     ("PgDn PgUp", "Move a page through the versions"),  # the table's own keys
-    ("g G Home End", "Go to the first or the last version"),
+    # the table's own ctrl+Home and ctrl+End named in the description: in the keys they widened
+    # the help's key column, taking the descriptions' room
+    ("g G Home End", "First or last version (ctrl+Home and ctrl+End too)"),
     ("Esc q", "Close the timeline"),
 )
 

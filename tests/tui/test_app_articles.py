@@ -424,7 +424,7 @@ async def test_the_article_list_hint_names_the_keys_that_move_through_it() -> No
         await pilot.press("a")
         await pilot.pause()
         hint = app.screen.query_one(".hint", Static)
-        drawn = " ".join(rendered_text([hint.render()], hint.content_region.width).split())
+        drawn = " ".join(rendered_text([hint.content], hint.content_region.width).split())
         assert "↑ ↓ PgUp PgDn Home End move" in drawn
 
 

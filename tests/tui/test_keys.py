@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from rich.cells import cell_len
+from textual.widgets import DataTable, Static
 from tui_helpers import SAMPLES, header_text, rendered_text, run_async, shown_text, status_text
 
 from revdiff.formats import load
@@ -151,6 +152,31 @@ async def test_the_help_lists_the_page_keys_that_move_through_the_timeline(
             assert KEY_NAMES_SHOWN[key] in rows["Move a page through the versions"].split(), key
 
 
+@run_async
+async def test_the_help_names_ctrl_home_and_ctrl_end_of_the_timeline_in_its_key_column_s_width(
+        chain_article: Article) -> None:
+    """Ctrl+Home and Ctrl+End, the table's own keys, go to the first and the last version of the
+    timeline, but the help did not list them; listed, they leave its key column as wide."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        for key, row in (("ctrl+end", len(chain_article.versions) - 1), ("ctrl+home", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert table.cursor_row == row, key
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        drawn = [" ".join(line.split()) for static in app.screen.query(Static)
+                 for line in rendered_text([static.content], static.content_region.width)
+                 .splitlines()]
+        assert any("Home End" in line and "ctrl+Home" in line and "ctrl+End" in line
+                   for line in drawn)
+    keys_width = max(cell_len(str(cell)) for cell in help_table().columns[0].cells)
+    assert keys_width == cell_len("In the timeline")  # its widest cell, a heading
+
+
 @pytest.mark.parametrize(("keymap", "closing"), [
     ({}, "Esc q t"), ({"timeline": "f2,enter"}, "Esc q f2"), ({"timeline": "j,m"}, "Esc q j")])
 @run_async
@@ -177,7 +203,7 @@ async def test_the_help_names_the_keys_that_close_the_timeline(
     ({"timeline": "j", "line_down": "down"},
      {"Move through the versions": "k ↓ ↑", "Close the timeline": "Esc q j"}),
     ({"timeline": "g,G", "go_top": "home", "go_bottom": "end"},
-     {"Go to the first or the last version": "Home End", "Close the timeline": "Esc q g G"})])
+     {"First or last version (ctrl+Home and ctrl+End too)": "Home End", "Close the timeline": "Esc q g G"})])
 def test_the_help_lists_a_key_that_closes_the_timeline_only_there(
         keymap: dict[str, str], rows: dict[str, str]) -> None:
     """Given `timeline = "j"`, `j` closes the timeline, but the help listed it under `Move
