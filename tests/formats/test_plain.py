@@ -6,6 +6,7 @@ import builtins
 import gzip
 import io
 import json
+import os
 import random
 import re
 import shutil
@@ -968,16 +969,22 @@ def test_an_empty_file_among_version_files_given_together_is_left_out_as_in_a_fo
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files opened while the test runs, in order (a test clears it once it has
-    written its files)."""
+    written its files): by `open`, or by `os.open`, as inputs are opened without waiting
+    (`file_kinds.open_without_waiting`)."""
     names: list[str] = []
-    real_open = io.open
+    real_open, real_os_open = io.open, os.open
 
     def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
         names.append(str(file))
         return real_open(file, *args, **kwargs)
 
+    def counting_os_open(file: Any, *args: Any, **kwargs: Any) -> int:
+        names.append(os.fspath(file))
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr(io, "open", counting_open)  # as Path.read_bytes opens
     monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(os, "open", counting_os_open)
     return names
 
 
