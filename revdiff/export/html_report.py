@@ -35,7 +35,14 @@ from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.report_navigation import NEIGHBOURS_ROOM, link_neighbours
 from revdiff.export.slugs import article_slug, numbered_slug
-from revdiff.export.staging import REPLACED_REPORT_NAME, JournalEntry, ResumeMismatch, Staging
+from revdiff.export.staging import (
+    REPLACED_REPORT_NAME,
+    JournalEntry,
+    ResumeMismatch,
+    Staging,
+    sync_file,
+    sync_folder,
+)
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.version_times import version_time
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged, damaged_staged
@@ -364,6 +371,7 @@ class HtmlReportWriter(ExportWriter):
         self.folder = staging.file("report")
         self.articles = 0
         self.skipped: list[SkippedInput] = []
+        self.unsynced: list[Path] = []  # the pages written since the last checkpoint
         self._keep_only_journaled_pages()
 
     def _keep_only_journaled_pages(self) -> None:
@@ -409,9 +417,18 @@ class HtmlReportWriter(ExportWriter):
         name, pieces = payload
         with open(self.folder / name, "w", encoding="utf-8") as report:
             report.writelines(pieces)
+        self.unsynced.append(self.folder / name)
         self.articles = index + 1
 
     def checkpoint(self) -> dict[str, Any]:
+        """The pages written since the last checkpoint put on the disk, and their names in the
+        report folder, and its name in the staging folder."""
+        if self.unsynced:
+            for page in self.unsynced:
+                sync_file(page)
+            sync_folder(self.folder)
+            sync_folder(self.staging.directory)
+            self.unsynced.clear()
         return {"articles": self.articles}
 
     def note_skipped(self, skipped: list[SkippedInput]) -> None:

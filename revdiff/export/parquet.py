@@ -32,7 +32,7 @@ from revdiff.export.records import (
     article_rows,
     check_int64,
 )
-from revdiff.export.staging import Staging
+from revdiff.export.staging import Staging, sync_file, sync_folder
 from revdiff.export.writers import ExportWriter, check_staged, damaged_staged, table_paths
 from revdiff.model import Article, Comparison
 
@@ -196,7 +196,9 @@ class ParquetWriter(ExportWriter):
         if self.open_parts:
             self.close()
             for table in (0, 1):
+                sync_file(self._unfinished_part(table))
                 os.replace(self._unfinished_part(table), self._part(table, self.parts))
+            sync_folder(self.staging.directory)
             self.parts += 1
         return {"parts": self.parts}
 

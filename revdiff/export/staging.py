@@ -9,7 +9,8 @@ The staging directory holds `journal.jsonl`: one header line that fingerprints t
 inputs, options) and names the tables' columns, then one line per finished article, in output
 order, with the article's key and the input units finished with it. The last line of each
 checkpoint also carries the writer's state (e.g. byte offsets of the partial files). Lines are
-only appended after the data they describe has been flushed, so on `--resume` the writer rolls
+only appended, and put on the disk, after the data they describe is on the disk (a power cut
+leaves no line counting rows the disk lost), so on `--resume` the writer rolls
 its files back to the state of the last complete checkpoint and the run skips that many
 articles: no row is lost and none is written twice. A torn tail (the process died while
 writing the journal) is ignored back to the last complete checkpoint.
@@ -395,12 +396,14 @@ class Staging:
     # -- running --------------------------------------------------------------------------------
 
     def record(self, entries: list[JournalEntry]) -> None:
-        """Append finished articles; call only after their data has been flushed."""
+        """Append finished articles, on the disk when this returns; call only once their data is
+        (`ExportWriter.checkpoint`): a power cut leaves no line counting rows the disk lost."""
         for entry in entries:
             line = {"i": entry.index, "key": entry.key, "pairs": entry.pairs, "rows": entry.rows,
                     "state": entry.state, "info": entry.info, "units_done": entry.units_done}
             self._journal.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
         self._journal.flush()
+        os.fsync(self._journal.fileno())
         self.recorded += len(entries)
 
     def entries(self) -> Iterator[JournalEntry]:
@@ -457,7 +460,8 @@ class Staging:
                                     hint="remove it or choose another -o path")
         for source, target in moves:
             _keep_permissions(source, target)
-            _fsync(source)
+            if source.is_file():
+                sync_file(source)
         self._rename(moves, made=0)
 
     def finish_publishing(self, outputs: Sequence[Path]) -> None:
@@ -713,10 +717,19 @@ def _cannot_create_in(folder: Path, error: OSError) -> OSError:
     return OSError(error.errno, f"cannot create a file in {folder}{said}", str(folder))
 
 
-def _fsync(path: Path) -> None:
-    if path.is_file():
-        with open(path, "rb") as handle:
-            os.fsync(handle.fileno())
+def sync_file(path: Path) -> None:
+    """Put what the file at `path` holds on the disk."""
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def sync_folder(path: Path) -> None:
+    """Put the folder `path` on the disk: the names of the files made or renamed in it."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _parse_entry(line: str) -> JournalEntry | None:

@@ -13,6 +13,7 @@ JSONL and CSV write two files: the edits table and the per-comparison summary ta
 from __future__ import annotations
 
 import io
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,7 +31,7 @@ from revdiff.export.records import (
     article_rows,
     flatten_for_csv,
 )
-from revdiff.export.staging import Staging
+from revdiff.export.staging import Staging, sync_folder
 from revdiff.model import Article, Comparison
 
 
@@ -126,11 +127,13 @@ class AppendFiles:
     def __init__(self, staging: Staging, names: list[str]) -> None:
         self.paths = [staging.file(name) for name in names]
         self.handles: list[IO[bytes]] = []
+        self.named_on_disk = False  # whether the staging folder on the disk names the files
 
     def open(self, offsets: list[int] | None) -> bool:
         """Open for appending; roll back to `offsets`. Returns True when the files are new."""
         fresh = offsets is None
         self.handles = []  # after `close`, opened again to roll back
+        self.named_on_disk = not fresh
         for position, path in enumerate(self.paths):
             if fresh:
                 handle = open(path, "w+b")  # noqa: SIM115 - open until close()
@@ -151,6 +154,16 @@ class AppendFiles:
         for handle in self.handles:
             handle.flush()
             result.append(handle.tell())
+        return result
+
+    def durable_offsets(self) -> list[int]:
+        """`offsets`, once what the files hold up to them is on the disk."""
+        result = self.offsets()
+        for handle in self.handles:
+            os.fsync(handle.fileno())
+        if not self.named_on_disk:
+            sync_folder(self.paths[0].parent)
+            self.named_on_disk = True
         return result
 
     def close(self) -> None:
@@ -198,7 +211,7 @@ class AppendingTextWriter(ExportWriter):
                 self.files.write(position, text)
 
     def checkpoint(self) -> dict[str, Any]:
-        return {"offsets": self.files.offsets()}
+        return {"offsets": self.files.durable_offsets()}
 
     def finish(self) -> list[tuple[Path, Path]]:
         self.files.offsets()
