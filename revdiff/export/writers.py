@@ -197,13 +197,21 @@ class AppendingTextWriter(ExportWriter):
 
     def _offsets(self, state: dict[str, Any]) -> list[int]:
         """The staged files' byte offsets at the checkpoint `state`, each within its file: a
-        rollback cuts a file back, never grows it."""
+        rollback cuts a file back, never grows it. A file shorter than its offset (cut by a power
+        cut before it reached the disk) lacks rows the journal counts: told as the file's."""
         check_staged(self.files.paths)
         offsets = state.get("offsets")
         if not isinstance(offsets, list) or len(offsets) != len(self.files.paths):
             offsets = [None] * len(self.files.paths)
-        return [self.staging.checkpoint_count(offset, "byte offsets", path.stat().st_size)
-                for offset, path in zip(offsets, self.files.paths, strict=True)]
+        counts = [self.staging.checkpoint_count(offset, "byte offsets") for offset in offsets]
+        for count, path in zip(counts, self.files.paths, strict=True):
+            size = path.stat().st_size
+            if size < count:
+                raise OutputProblem(f"the interrupted run's staged {path.name} is shorter than "
+                                    f"its last checkpoint counts ({size} bytes, where it counts "
+                                    f"{count}), so the articles it wrote cannot be kept",
+                                    str(path), hint=START_OVER)
+        return counts
 
     def write(self, index: int, payload: Any) -> None:
         for position, pieces in enumerate(payload):

@@ -1109,6 +1109,41 @@ def test_resume_refuses_a_staged_report_page_cut_short_and_says_to_start_over(
     assert run_export(job).articles == 12  # without --resume: anew
 
 
+@pytest.mark.parametrize(("fmt", "name", "position"), [
+    ("jsonl", "edits.jsonl", 0), ("csv", "comparisons.csv", 1), ("unified", "output.txt", 0)])
+@pytest.mark.parametrize("shorter", ["file cut", "offset past its end"])
+def test_resume_refuses_a_staged_file_shorter_than_its_checkpoint_as_the_file_not_the_journal(
+        fmt: str, name: str, position: int, shorter: str, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staged file cut short of the byte offset its last checkpoint counts (a power cut before
+    it reached the disk) was told as `the interrupted export's journal (journal.jsonl) is
+    damaged`: the journal is whole, the staged file is too short. An offset past its end (which
+    would grow the file by zero bytes) is told alike."""
+    out = tmp_path / f"out.{fmt}"
+    job = ExportJob((str(generated),), out, fmt)
+    interrupted_export(job, monkeypatch, limit=5, chunk_pairs=2)
+    journal = staging_path(out) / "journal.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines()
+    last = json.loads(lines[-1])
+    staged = staging_path(out) / name
+    offset = last["state"]["offsets"][position]
+    if shorter == "file cut":
+        with staged.open("r+b") as handle:
+            handle.truncate(offset // 2)
+    else:
+        last["state"]["offsets"][position] = 10**9
+        journal.write_text("\n".join([*lines[:-1], json.dumps(last)]) + "\n", encoding="utf-8")
+    size, counted = staged.stat().st_size, last["state"]["offsets"][position]
+    with pytest.raises(OutputProblem) as refused:
+        run_export(job, resume=True)
+    assert refused.value.message == (
+        f"the interrupted run's staged {name} is shorter than its last checkpoint counts ({size} "
+        f"bytes, where it counts {counted}), so the articles it wrote cannot be kept")
+    assert refused.value.where == str(staged)
+    assert refused.value.hint == "drop --resume to export from the start"
+    assert run_export(job).articles == 12  # without --resume: anew
+
+
 def _damage_rows_past_the_footer(part: Path) -> None:
     """Overwrite a Parquet file's rows, from its leading magic bytes to its footer, which stays
     readable (its length and the magic bytes are its last 8 bytes)."""
@@ -1377,14 +1412,15 @@ def test_resume_refuses_a_staging_folder_holding_a_link(
 
 
 @pytest.mark.parametrize(("fmt", "state"), [
-    ("jsonl", {"offsets": [10**9, 0]}), ("jsonl", {"offsets": [-1, 0]}), ("jsonl", {"offsets": [5]}),
+    ("jsonl", {"offsets": [-1, 0]}), ("jsonl", {"offsets": [5]}),
     ("jsonl", {"offsets": 5}), ("jsonl", {"rows": 5}), ("sqlite", {"articles": -1}),
     ("sqlite", {"articles": "x"}), ("parquet", {"parts": -1}), ("html", {"articles": None})])
 def test_resume_refuses_a_checkpoint_that_is_no_count_of_the_staging_folder(
         fmt: str, state: dict[str, Any], generated: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The writer's state of a journal's last checkpoint was obeyed as it was: offsets past the
-    staged files' ends published a file grown by a GB of zero bytes, a negative count of articles
+    """The writer's state of a journal's last checkpoint was obeyed as it was (offsets past the
+    staged files' ends published a file grown by a GB of zero bytes: see the test above), a
+    negative count of articles
     deleted those the journal holds as done (the output silently without them), and a count of
     another shape ended in an IndexError, TypeError, KeyError or ValueError traceback."""
     if fmt == "parquet":
