@@ -1,9 +1,10 @@
 """Site furniture that main-content extraction leaves inside an article's text.
 
 Extractors keep what sits inside the article's body element: advertisement slots, "Continue
-reading the main story", "READ MORE:" links, share and newsletter prompts, paywall notices. These
-are short paragraphs of known wording; they are taken out of the text and reported, never
-dropped silently. A paywall notice also means the text may be cut.
+reading the main story", "READ MORE:" links, share and newsletter prompts, paywall notices, and
+dividers (`___`, `* * *`). These are short paragraphs of known wording, or without a letter or a
+digit; they are taken out of the text and reported, never dropped silently. A paywall notice also
+means the text may be cut.
 """
 
 from __future__ import annotations
@@ -43,7 +44,14 @@ def is_paywall_notice(paragraph: str) -> bool:
 
 
 def is_furniture(paragraph: str) -> bool:
-    return len(paragraph) <= MAX_FURNITURE_LENGTH and _FURNITURE.fullmatch(paragraph) is not None
+    return len(paragraph) <= MAX_FURNITURE_LENGTH and (
+        _FURNITURE.fullmatch(paragraph) is not None or _is_divider(paragraph))
+
+
+def _is_divider(paragraph: str) -> bool:
+    """Whether `paragraph` holds no letter or digit of any script: a divider between a story's
+    parts (`* * *`, a wire story's `___` before its contributor line), no sentence."""
+    return not any(character.isalnum() for character in paragraph)
 
 
 def remove_furniture(paragraphs: tuple[str, ...]) -> Cleaned:

@@ -681,6 +681,19 @@ def test_furniture_is_taken_out_and_long_paragraphs_kept() -> None:
     assert cleaned.paywall == ("Subscribe to continue reading.",)
 
 
+def test_a_divider_paragraph_is_furniture() -> None:
+    """A paragraph without a letter or a digit in any script is a divider (the `___` before a wire
+    story's contributor line, `* * *` between its parts), not a sentence: taken out and reported,
+    not diffed as a paragraph; a paragraph in a script without Latin letters is text."""
+    cleaned = remove_furniture(("WASHINGTON (AP) \u2014 The Senate voted.", "___", "* * *", "\u2014",
+                                "\u6771\u4eac\u90fd\u306f\u767a\u8868\u3057\u305f\u3002", "\u0661\u0662",
+                                "Robert Burns contributed to this report."))
+    assert cleaned.paragraphs == ("WASHINGTON (AP) \u2014 The Senate voted.",
+                                  "\u6771\u4eac\u90fd\u306f\u767a\u8868\u3057\u305f\u3002", "\u0661\u0662",
+                                  "Robert Burns contributed to this report.")
+    assert cleaned.furniture == ("___", "* * *", "\u2014")
+
+
 @needs_trafilatura
 def test_wayback_note_gives_the_time_when_the_name_has_none(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
