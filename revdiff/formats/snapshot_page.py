@@ -300,7 +300,8 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     """The article's paragraphs as trafilatura finds them, or none on a page without an article.
 
     Precision is favoured and page furniture pruned (measured best in
-    benchmarks/snapshot_extraction.py); comments and tables are left out. `where` (the page's
+    benchmarks/snapshot_extraction.py); comments and tables are left out, but for the tables
+    of a page laid out in them (`_layout_tables_as_blocks`). `where` (the page's
     path) is named when trafilatura is not installed, so that the folder read as saved pages in
     a corpus can be found.
     """
@@ -315,7 +316,7 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     tree = trafilatura.load_html(_without_references_outside_xml(html))
     if tree is None:
         return ()
-    text = trafilatura.extract(_with_ampersands_escaped(tree), favor_precision=True,
+    text = trafilatura.extract(_with_ampersands_escaped(_layout_tables_as_blocks(tree)), favor_precision=True,
                                include_comments=False, include_tables=False, deduplicate=False,
                                prune_xpath=PRUNED) or ""
     paragraphs = tuple(p for p in (collapse_whitespace(line) for line in text.split("\n")) if p)
@@ -331,6 +332,26 @@ def _without_references_outside_xml(html: str) -> str:
         return "" if point in _NOT_IN_XML else reference.group()
 
     return _CHARACTER_REFERENCE.sub(kept, html) if "&#" in html else html
+
+
+def _layout_tables_as_blocks(tree: Any) -> Any:
+    """The parsed page `tree` with the tables that hold its first `<h1>` (a page laid out in a
+    table, as sites were before CSS, its headline and story in a cell) made blocks: their own rows
+    and cells `<div>`s, which the extraction reads as it reads any block, where it leaves out a
+    table with the page's text. A table inside the story, holding no `<h1>`, stays a table."""
+    heading = next(tree.iter("h1"), None)
+    for table in heading.iterancestors("table") if heading is not None else ():
+        for node in (table, *_rows_and_cells(table)):
+            node.tag = "div"
+    return tree
+
+
+def _rows_and_cells(table: Any) -> list[Any]:
+    """The rows and cells of `table` itself (through its `<thead>`, `<tbody>`, `<tfoot>`), not
+    those of a table inside one of its cells."""
+    groups = [child for child in table if child.tag in ("thead", "tbody", "tfoot")]
+    rows = [row for part in (table, *groups) for row in part if row.tag == "tr"]
+    return [*groups, *rows, *(cell for row in rows for cell in row if cell.tag in ("td", "th"))]
 
 
 def _with_ampersands_escaped(tree: Any) -> Any:

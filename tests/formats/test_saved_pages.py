@@ -681,6 +681,28 @@ def test_furniture_is_taken_out_and_long_paragraphs_kept() -> None:
     assert cleaned.paywall == ("Subscribe to continue reading.",)
 
 
+@needs_trafilatura
+def test_a_page_laid_out_in_a_table_is_read() -> None:
+    """A page laid out in a table, as sites were before CSS (a Wayback memento of one), its
+    headline and story in a cell beside the menu's: the tables that hold the `<h1>` are its layout,
+    read as blocks, not a data table left out with the page's text; a data table in the story
+    stays out."""
+    story = ("Troops were sent to the region on Friday, officials said.",
+             "The deployment adds to some 700 soldiers sent earlier in the week.",
+             "Officials said more could follow if the threat grows.")
+    html = ("<html><head><title>Troops sent | Old News</title></head><body>"
+            "<table><tr><td colspan='2'><img src='logo.gif' alt='Old News'></td></tr><tr>"
+            "<td><a href='/'>Home</a><br><a href='/world'>World</a></td>"
+            "<td><table><tr><td><h1>Troops sent to the region</h1>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in story[:2])
+            + "<table><tr><td>Unit</td><td>Soldiers on the ground</td></tr>"
+              "<tr><td>82nd Airborne</td><td>3,000 sent from Fort Bragg</td></tr></table>"
+            + f"<p>{story[2]}</p></td></tr></table></td></tr></table></body></html>")
+    page = read_page("old.html", "old.html", html)
+    assert page.title == "Troops sent to the region"
+    assert page.text.paragraphs == story
+
+
 def test_a_divider_paragraph_is_furniture() -> None:
     """A paragraph without a letter or a digit in any script is a divider (the `___` before a wire
     story's contributor line, `* * *` between its parts), not a sentence: taken out and reported,
