@@ -106,7 +106,7 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
 
 
 def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> list[Article]:
-    order = quote(table.columns["id"]) if "id" in table.columns else "rowid"
+    order = quote(table.columns["id"]) if "id" in table.columns else None
     raw = table_rows(connection, table, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, where,
                      tracker="NYTdiff", hint="give the titles.db file NYTdiff wrote, unchanged",
                      order=order)

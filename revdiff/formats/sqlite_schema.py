@@ -357,9 +357,11 @@ def text_or_bytes(data: bytes) -> str | bytes:
 
 def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str, ...],
                optional: tuple[str, ...], where: str, *, tracker: str, hint: str,
-               order: str = "rowid") -> list[dict[str, object]]:
-    """Every row of a tracker's table as a dict by (lower-case) column name, with its rowid (its
-    place in the table, for a view).
+               order: str | None = None) -> list[dict[str, object]]:
+    """Every row of a tracker's table as a dict by (lower-case) column name, with its rowid
+    under "rowid" (its place in the table, for a table without one: a view, a WITHOUT ROWID
+    table, one whose columns take all of SQLite's names for it), ordered by `order`, else by
+    the rowid.
 
     A table without the `required` columns, or one SQLite cannot read, is one error line;
     `optional` columns are read where the table has them.
@@ -370,11 +372,13 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
             f"{table.name} lacks the {tracker} columns {', '.join(missing)}; "
             f"it has {', '.join(table.columns.values())}", where, hint=hint)
     wanted = required + tuple(c for c in optional if c in table.columns)
-    select = ", ".join(quote(table.columns[c]) for c in wanted)
     connection.text_factory = text_or_bytes
     try:
-        cursor = connection.execute(f"SELECT {select}, rowid FROM {quote(table.name)} "
-                                    f"ORDER BY {order}")
+        rowid = _rowid_name(connection, table)
+        select = ", ".join([*(quote(table.columns[c]) for c in wanted), rowid or "NULL"])
+        order = order or rowid
+        cursor = connection.execute(f"SELECT {select} FROM {quote(table.name)}"
+                                    + (f" ORDER BY {order}" if order else ""))
         rows = []
         for place, values in enumerate(cursor, start=1):
             row: dict[str, object] = dict(zip((*wanted, "rowid"), values))
@@ -386,6 +390,26 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
         if value_too_long(error) and _is_view(connection, table.name):
             raise _view_too_long(connection, table.name, where) from None
         raise cannot_read(connection, table.name, error, where) from None
+
+
+# SQLite's names for a table's rowid: a column of one of these names hides the rowid by it.
+_ROWID_NAMES = ("rowid", "_rowid_", "oid")
+
+
+def _rowid_name(connection: sqlite3.Connection, table: Table) -> str | None:
+    """The name that selects the table's rowid (the order its rows were written in): the first
+    of SQLite's names for it that none of its columns takes; None for a table that has none
+    (WITHOUT ROWID) or whose columns take all three names. A view's rowid is NULL, or none."""
+    name = next((n for n in _ROWID_NAMES if n not in table.columns), None)
+    if name is None:
+        return None
+    try:
+        connection.execute(f"SELECT {name} FROM {quote(table.name)} LIMIT 0")
+    except sqlite3.OperationalError as error:
+        if str(error) == f"no such column: {name}":
+            return None
+        raise
+    return name
 
 
 def _is_view(connection: sqlite3.Connection, name: str) -> bool:

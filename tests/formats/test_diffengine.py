@@ -277,3 +277,40 @@ def test_a_feed_link_that_is_empty_or_a_number_is_warned_of(tmp_path: Path, feed
     assert article.url == canonical
     assert (f"entry 1: url (its feed link, in the entry table) {said}; the url of its rows is "
             "read instead") in article.warnings
+
+
+@pytest.mark.parametrize("rowid_column", ["rowid TEXT", "rowid INTEGER, _rowid_ TEXT, oid TEXT"])
+def test_a_column_named_rowid_does_not_stand_for_the_order_rows_were_written_in(
+        tmp_path: Path, rowid_column: str) -> None:
+    """An entryversion without an id column but with columns named as SQLite names the rowid:
+    text in one stopped the reading with a ValueError traceback, and numbers ordered rows of one
+    time against the order they were written in."""
+    path = tmp_path / "diffengine.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, url TEXT)")
+    connection.execute("CREATE TABLE entryversion (title TEXT, url TEXT, summary TEXT, "
+                       f"created DATETIME, entry_id INTEGER, {rowid_column})")
+    names = rowid_column.count(",") + 1
+    connection.executemany(f"INSERT INTO entryversion VALUES (?, ?, ?, ?, ?{', ?' * names})", [
+        ("One", None, "<p>A.</p>", "2020-01-03 10:00:00", 1, *["9", "zz", "zz"][:names]),
+        ("Two", None, "<p>B.</p>", "2020-01-03 10:00:00", 1, *["3", "aa", "aa"][:names])])
+    connection.commit()
+    connection.close()
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
+
+
+def test_an_entryversion_without_rowid_is_read(tmp_path: Path) -> None:
+    """A WITHOUT ROWID table was refused: `cannot read entryversion (no such column: rowid)`."""
+    path = tmp_path / "diffengine.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, url TEXT)")
+    connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, title TEXT, url TEXT, "
+                       "summary TEXT, created DATETIME, entry_id INTEGER) WITHOUT ROWID")
+    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?)", [
+        (2, "Two", None, "<p>B.</p>", "2020-01-03 10:00:00", 1),
+        (1, "One", None, "<p>A.</p>", "2020-01-03 10:00:00", 1)])
+    connection.commit()
+    connection.close()
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]

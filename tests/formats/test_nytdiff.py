@@ -514,3 +514,39 @@ def test_the_original_names_the_source_of_another_site_by_its_url(tmp_path: Path
 def test_the_original_sample_names_each_site_its_urls_are_of() -> None:
     assert [a.source for a in read_database(SAMPLES / "nytdiff-titles.db")] == [
         a.source for a in read_database(SAMPLES / "nytdiff-rss-titles.db")]
+
+
+@pytest.mark.parametrize(("rowid_type", "first", "second"), [("TEXT", "zz", "aa"),
+                                                              ("INTEGER", 9, 3)])
+def test_a_column_named_rowid_does_not_stand_for_the_order_rows_were_written_in(
+        tmp_path: Path, rowid_type: str, first: object, second: object) -> None:
+    """A table without an id column but with a column named `rowid` hides SQLite's rowid behind
+    it: its text stopped the reading with a ValueError traceback, and its numbers ordered rows
+    of one time against the order they were written in."""
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE rss_versions (article_id TEXT, url TEXT, title TEXT, "
+                       f"abstract TEXT, date_time DATETIME, version INTEGER, rowid {rowid_type})")
+    connection.executemany("INSERT INTO rss_versions VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        ("a", "https://x.example/a", "One", "A", "2020-01-03 10:00:00", 1, first),
+        ("a", "https://x.example/a", "Two", "B", "2020-01-03 10:00:00", 1, second)])
+    connection.commit()
+    connection.close()
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
+
+
+def test_a_table_without_rowid_is_read(tmp_path: Path) -> None:
+    """A WITHOUT ROWID table was refused: `cannot read nyt_versions (no such column: rowid)`."""
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE nyt_versions (id INTEGER PRIMARY KEY, article_id TEXT, "
+                       "url TEXT, title TEXT, abstract TEXT, date_time DATETIME, version INTEGER) "
+                       "WITHOUT ROWID")
+    connection.executemany("INSERT INTO nyt_versions VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (2, "a", "https://www.nytimes.com/a.html", "Two", "B", "2020-01-03 11:00:00", 2),
+        (1, "a", "https://www.nytimes.com/a.html", "One", "A", "2020-01-03 10:00:00", 1)])
+    connection.commit()
+    connection.close()
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
