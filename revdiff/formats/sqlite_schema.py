@@ -73,7 +73,9 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
     change in the file itself, and is read as immutable; so is one in a read-only folder (a
     shared dataset) whose `-shm` cannot be made, where it has no changes in a `-wal`. One with
     changes in a `-wal` but no `-shm` (the two copied without it) is refused: SQLite reads them
-    only through a `-shm` it makes beside them."""
+    only through a `-shm` it makes beside them. So is one beside a hot journal: a program
+    stopped while it wrote to it, and SQLite undoes the half-made change only where it may
+    write."""
     _refuse_special_companions(path)
     _refuse_cut_short(path)
     wal_mode, wal_changes = _in_wal_mode(path), _wal_holds_changes(path)
@@ -88,6 +90,8 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
         return _connected(uri).bound(size, max_bytes)
     except sqlite3.DatabaseError as error:
         problem = error
+    if getattr(problem, "sqlite_errorname", "") == _HOT_JOURNAL:  # not to be read as immutable
+        raise _stopped_while_writing(path) from None
     cannot_share = "readonly" in str(problem) or ("unable to open" in str(problem) and wal_mode)
     if cannot_share and not wal_changes:  # changes in it would not be read
         try:
@@ -104,6 +108,22 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
                             hint=_LOCKED_HINT) from None
     raise MalformedPage(f"not a readable SQLite database ({sqlite_said(problem)})", str(path),
                         hint=_what_to_do(problem)) from None
+
+
+# What SQLite says of a database beside a hot journal, which it rolls back only when it may write.
+_HOT_JOURNAL = "SQLITE_READONLY_ROLLBACK"
+
+
+def _stopped_while_writing(path: Path) -> MalformedPage:
+    """The error for a database a program stopped writing to (it crashed, or was killed): the
+    file holds its change half made, and the `-journal` beside it (a hot journal) what undoes
+    it, which SQLite does only where it may write. Read as immutable, the file gave that half
+    change as if it were the tracker's rows."""
+    journal = _companion(path, "-journal").name
+    return MalformedPage(f"a program stopped while writing to this SQLite database, leaving its "
+                         f"change half made in it and its undoing in {journal}", str(path),
+                         hint=f"undo it first: sqlite3 {shlex.quote(path.name)} 'PRAGMA "
+                              "quick_check', in a copy of both where you may not write here")
 
 
 # What to do with a file SQLite finds damaged (a copy or download that stopped, a disk error).

@@ -578,3 +578,31 @@ def test_a_database_is_waited_for_briefly_while_another_program_writes_to_it() -
     finally:
         connection.close()
     assert 0 < busy_timeout <= 1000
+
+
+def test_a_database_a_tracker_stopped_writing_to_is_refused_not_read_half_changed(
+        tmp_path: Path) -> None:
+    """A tracker stopped while it wrote leaves a hot journal beside its file, and the file half
+    changed: SQLite refuses to read it without rolling the change back, and revdiff then read
+    the file as immutable, the journal not looked at, its half-made change and all."""
+    path = tmp_path / "titles.db"
+    path.write_bytes((SAMPLES / "nytdiff-titles.db").read_bytes())
+    stopped = ("import os, sqlite3, sys\n"
+               "writer = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+               "writer.execute('PRAGMA cache_size=1')\n"  # the change reaches the file at once
+               "writer.execute('BEGIN')\n"
+               "writer.execute(\"UPDATE nyt_versions SET title = 'half'\")\n"
+               "writer.execute('CREATE TABLE filler (x)')\n"
+               "writer.execute('INSERT INTO filler SELECT hex(randomblob(3000)) FROM nyt_versions')\n"
+               "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", stopped, str(path)], check=True, timeout=60)
+    journal = tmp_path / "titles.db-journal"
+    before = (path.read_bytes(), journal.read_bytes())
+    result = run("parse", str(path))
+    assert result.returncode == 2, result.stdout[:300]
+    line, = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {path}: a program stopped while writing to this "
+                           "SQLite database, leaving its change half made in it and its undoing "
+                           "in titles.db-journal")
+    assert "sqlite3 titles.db 'PRAGMA quick_check'" in line
+    assert (path.read_bytes(), journal.read_bytes()) == before
