@@ -264,6 +264,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         summary_line,
     )
     from revdiff.export.driver import ExportJob, run_export
+    from revdiff.export.registry import check_available
 
     if scheduler and local_dask:
         raise OptionConflict("--scheduler and --dask both choose a cluster",
@@ -277,6 +278,8 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     _refuse_an_option_as_output(output, click.get_current_context())
     chosen = _pick_format(export_format, output)
     _check_folder_named(output, chosen)
+    # a missing extra is told by the option that asked for its format, as --dask's and --scheduler's
+    check_available(chosen, f"--format {chosen}" if export_format else f"-o {shlex.quote(output)}")
     job = ExportJob(tuple(inputs), Path(output), chosen, sentences=sentences, max_bytes=max_size,
                     skip_errors=skip_errors)
     # only `-o -` writes to stdout (the summary goes to stderr): a closed one is refused then,

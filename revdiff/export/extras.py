@@ -7,23 +7,27 @@ from typing import Any
 from revdiff.errors import MissingExtra, import_failure
 
 
-def require_arrow() -> Any:
-    """The pyarrow module, or MissingExtra: Arrow tables need no Parquet support."""
+def require_arrow(option: str | None = None) -> Any:
+    """The pyarrow module, or MissingExtra naming `option`, the command line's option that asked
+    for Parquet (`--format parquet`, `-o edits.parquet`), if any: Arrow tables need no Parquet
+    support."""
     try:
         import pyarrow
     except ImportError as error:
-        raise MissingExtra(f"Parquet and Arrow output need pyarrow, {import_failure(error, 'pyarrow')}",
+        needs = f"{option} needs" if option else "Parquet and Arrow output need"
+        raise MissingExtra(f"{needs} pyarrow, {import_failure(error, 'pyarrow')}",
                            hint="pip install 'revdiff[parquet]'") from error
     return pyarrow
 
 
-def require_pyarrow() -> Any:
-    """The pyarrow module (with pyarrow.parquet loaded), or MissingExtra."""
-    arrow = require_arrow()
+def require_pyarrow(option: str | None = None) -> Any:
+    """The pyarrow module (with pyarrow.parquet loaded), or MissingExtra naming `option` as
+    `require_arrow` does."""
+    arrow = require_arrow(option)
     try:
         import pyarrow.parquet  # noqa: F401 - loaded for pyarrow.parquet's users
     except ImportError as error:  # conda's pyarrow-core, or a pyarrow built by hand without it
-        raise MissingExtra(f"Parquet output needs pyarrow's Parquet support, which the "
+        raise MissingExtra(f"{option or 'Parquet output'} needs pyarrow's Parquet support, which the "
                            f"installed pyarrow {arrow.__version__} was built without",
                            hint="install a pyarrow that has it: pip install --force-reinstall "
                                 "'pyarrow>=14', or conda's pyarrow instead of pyarrow-core"

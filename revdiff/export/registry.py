@@ -31,10 +31,11 @@ PART_FORMATS = ("jsonl", "csv", "parquet", "sqlite")
 Renderer = Callable[[ArticleRef, Article, Iterable[Comparison]], tuple[Any, int]]
 
 
-def check_available(name: str) -> None:
-    """Raise MissingExtra before any work starts when the format's extra is not installed."""
+def check_available(name: str, option: str | None = None) -> None:
+    """Raise MissingExtra before any work starts when the format's extra is not installed,
+    naming `option`, the command line's option that chose the format, if any."""
     if name == "parquet":
-        require_pyarrow()
+        require_pyarrow(option)
 
 
 def renderer(name: str, opens_article: bool = True) -> Renderer:

@@ -18,7 +18,7 @@ def test_pyarrow_without_parquet_is_not_called_missing(run_cli, samples: Path, t
     result = run_cli("export", str(samples), "-o", str(out))
     assert result.exit_code == 2
     [line] = result.output.splitlines()
-    assert line.startswith("revdiff: error: Parquet output needs pyarrow's Parquet support, "
+    assert line.startswith(f"revdiff: error: -o {out} needs pyarrow's Parquet support, "
                            "which the installed pyarrow ")
     assert "not installed" not in line and "pyarrow-core" in line
     assert list(tmp_path.iterdir()) == []
@@ -86,7 +86,7 @@ def test_missing_dask_names_the_option_given_and_the_pip_command(  # type: ignor
 
 
 @pytest.mark.parametrize(("package", "option", "needs"), [
-    ("pyarrow", ("-o", "edits.parquet"), "Parquet and Arrow output need pyarrow"),
+    ("pyarrow", ("-o", "edits.parquet"), "-o edits.parquet needs pyarrow"),
     ("distributed", ("-o", "edits.jsonl", "--dask", "--workers", "2"), "--dask needs dask.distributed")])
 def test_an_extra_that_fails_to_import_is_not_called_missing(  # type: ignore[no-untyped-def]
         run_cli, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -111,3 +111,22 @@ def test_an_extra_that_fails_to_import_is_not_called_missing(  # type: ignore[no
                            "libbroken.so.1: cannot open shared object file (pip install ")
     assert "not installed" not in line
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(("option", "named"), [
+    (("-o", "edits.parquet"), "-o edits.parquet"),
+    (("-o", "my edits.parquet"), "-o 'my edits.parquet'"),
+    (("-o", "edits", "--format", "parquet"), "--format parquet")])
+def test_missing_pyarrow_names_the_option_given(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        option: tuple[str, ...], named: str) -> None:
+    # the line said "Parquet and Arrow output need pyarrow" whichever option asked for Parquet,
+    # where the Dask lines name theirs (--dask, --scheduler)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("export", str(samples), *option)
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line == (f"revdiff: error: {named} needs pyarrow, which is not installed "
+                    "(pip install 'revdiff[parquet]')")
+    assert list(tmp_path.iterdir()) == []
