@@ -45,7 +45,7 @@ class SearchScreen(Dialog[SearchHit | None]):
         border: round $accent;
         background: $surface;
     }}
-    /* one line a hit, cut with … at the dialog's edge, as the article list's */
+    /* one line a hit, cut with … at the scroll bar's columns, as the article list's */
     SearchScreen OptionList {{
         height: auto;  /* at most LIST_HEIGHT rows, or those the terminal leaves (`_fit`) */
         /* the scroll bar's columns kept when there is none: a line cut to the list's width before
