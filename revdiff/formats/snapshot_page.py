@@ -30,8 +30,12 @@ from revdiff.formats.text_input import collapse_whitespace
 _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
                               r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.DOTALL | re.IGNORECASE)
 # Parts of a page that never hold the article's text: site navigation, banners, footers, asides,
-# cookie and consent dialogs. Pruned before extraction (measured in the benchmark).
+# cookie and consent dialogs. Pruned before extraction (measured in the benchmark). A `<header>`
+# is the page's banner only outside its `<article>` and `<main>` (`_story_headers_as_blocks`).
 PRUNED = ["//nav", "//header", "//footer", "//aside", "//*[@role='dialog']"]
+# Where a `<header>` heads the story, not the page: inside these it holds the story's headline
+# and standfirst, as HTML defines it.
+_STORY_CONTAINERS = ("article", "main")
 # A numeric character reference (`&#27;`, `&#x1b;`, `&#7` without its `;`): one to a character
 # that XML does not allow (a control character but tab, line feed and carriage return, U+FFFE,
 # U+FFFF), anywhere in a page, makes trafilatura give no text at all.
@@ -316,7 +320,8 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     tree = trafilatura.load_html(_without_references_outside_xml(html))
     if tree is None:
         return ()
-    text = trafilatura.extract(_with_ampersands_escaped(_layout_tables_as_blocks(tree)), favor_precision=True,
+    tree = _story_headers_as_blocks(_layout_tables_as_blocks(tree))
+    text = trafilatura.extract(_with_ampersands_escaped(tree), favor_precision=True,
                                include_comments=False, include_tables=False, deduplicate=False,
                                prune_xpath=PRUNED) or ""
     paragraphs = tuple(p for p in (collapse_whitespace(line) for line in text.split("\n")) if p)
@@ -343,6 +348,16 @@ def _layout_tables_as_blocks(tree: Any) -> Any:
     for table in heading.iterancestors("table") if heading is not None else ():
         for node in (table, *_rows_and_cells(table)):
             node.tag = "div"
+    return tree
+
+
+def _story_headers_as_blocks(tree: Any) -> Any:
+    """The parsed page `tree` with each `<header>` inside its story's container (an `<article>`
+    or `<main>`: one holding the headline and the standfirst) made a `<div>`, whose text the
+    extraction reads, where it and `PRUNED` leave out every `<header>` as the site's banner."""
+    for header in list(tree.iter("header")):
+        if any(True for _ in header.iterancestors(*_STORY_CONTAINERS)):
+            header.tag = "div"
     return tree
 
 

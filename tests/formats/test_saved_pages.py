@@ -433,6 +433,28 @@ def test_a_headline_inside_the_article_is_its_title_not_a_paragraph(tmp_path: Pa
         (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
 
 
+def _page_around(body: str) -> str:
+    """A page of `body` between a site's own banner (a page-level `<header>` and its `<nav>`)
+    and its footer."""
+    return (f"<!DOCTYPE html><html><head><title>Example News</title>"
+            f"<link rel='canonical' href='{URL}'></head><body>"
+            "<header><a href='/'>Example News</a><nav><a href='/news'>News</a></nav></header>"
+            f"{body}<footer>Copyright Example News</footer></body></html>")
+
+
+@needs_trafilatura
+def test_a_standfirst_in_the_articles_own_header_is_a_paragraph() -> None:
+    # every <header> was pruned as the site's banner, so the dek in the story's own <header>
+    # (beside its <h1>) was lost, and a rewritten standfirst showed no change at all
+    standfirst = "The standfirst tells the gist of the story in one line."
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in FIRST.paragraphs)
+    page = read_page("page.html", "page.html", _page_around(
+        f"<main><article><header><h1>{FIRST.title}</h1><p>{standfirst}</p></header>"
+        f"{paragraphs}</article></main>"))
+    assert page.text.paragraphs == (standfirst, *FIRST.paragraphs)
+    assert page.title == FIRST.title
+
+
 @needs_trafilatura
 def test_a_headline_other_than_the_og_title_is_the_title_not_a_paragraph(tmp_path: Path) -> None:
     # a site whose og:title (the headline for sharing) is not the <h1> on the page kept the <h1>
