@@ -8,6 +8,7 @@ its JSON-LD `articleBody`. Its time is read by `page_times`.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -95,6 +96,9 @@ _ERROR_HEADING = re.compile(
 # An error page says little; a page with more words than this is read as an article whatever
 # its heading says.
 MAX_ERROR_PAGE_WORDS = 100
+# A related story's teaser in an `<article>` of its own says little: a heading and a summary of
+# fewer words than this (a short story of its own has more).
+TEASER_MAX_WORDS = 60
 # The headings below `<h1>`, where a page without one (or whose `<h1>` is its logo) heads its text.
 _LOWER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 # A site's name after a separator at the end of a page's `<title>` (`Council decides | Site`).
@@ -211,15 +215,51 @@ def _other_type(soup: BeautifulSoup) -> tuple[str, str] | None:
 
 def _shown_paragraphs(soup: BeautifulSoup, html: str, name: str, title: str
                       ) -> tuple[str, ...]:
-    """The paragraphs the extraction gives of the story's `<article>` (`_headed_article`) where
-    they hold MIN_ARTICLE_WORDS words without the headline and the logo's text (`_article_text`),
-    else of the whole page."""
-    headed = _headed_article(soup)
-    if headed is not None:
-        paragraphs = extract_paragraphs(headed, name)
-        if _article_text(soup, title, paragraphs)[0]:
-            return paragraphs
+    """The paragraphs the extraction gives of the story's `<article>` (`_headed_article`), else
+    of the page without its related stories' teasers (`_without_teasers`), where they hold
+    MIN_ARTICLE_WORDS words without the headline and the logo's text (`_article_text`), else of
+    the whole page (a section front, all teasers)."""
+    for story_of in (_headed_article, _without_teasers):
+        story = story_of(soup)
+        if story is not None:
+            paragraphs = extract_paragraphs(story, name)
+            if _article_text(soup, title, paragraphs)[0]:
+                return paragraphs
     return extract_paragraphs(html, name)
+
+
+def _without_teasers(soup: BeautifulSoup) -> str | None:
+    """The page without its related stories' teasers (`_teasers`), or None on a page that
+    shows none."""
+    page = copy.copy(soup)
+    teasers = _teasers(page)
+    for teaser in teasers:
+        teaser.decompose()
+    return str(page) if teasers else None
+
+
+def _teasers(soup: BeautifulSoup) -> list[Any]:
+    """The `<article>` elements that are related stories' teasers, not the story: two or more in
+    one list (children of one element, or `<li>`s of one list), each holding no other `<article>`
+    and not the page's first `<h1>`, its first heading a link (to the story it teases) and its
+    text fewer than TEASER_MAX_WORDS words."""
+    heading: Any = soup.find("h1")
+    headline_holders = heading.find_parents("article") if heading is not None else []
+    lists: dict[int, list[Any]] = {}
+    for article in soup.find_all("article"):
+        if article in headline_holders or article.find("article") is not None:
+            continue
+        first: Any = article.find(_LOWER_HEADINGS)
+        if first is None or first.find("a", href=True) is None and first.find_parent(
+                "a", href=True) is None:
+            continue
+        if count_words(article.get_text(" ")) >= TEASER_MAX_WORDS:
+            continue
+        holder = article.parent
+        if holder is not None and holder.name == "li":
+            holder = holder.parent
+        lists.setdefault(id(holder), []).append(article)
+    return [article for teasers in lists.values() if len(teasers) > 1 for article in teasers]
 
 
 def _headed_article(soup: BeautifulSoup) -> str | None:

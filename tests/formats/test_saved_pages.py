@@ -456,6 +456,33 @@ def test_a_standfirst_in_the_articles_own_header_is_a_paragraph() -> None:
 
 
 @needs_trafilatura
+def test_related_stories_each_in_an_article_are_no_part_of_the_story() -> None:
+    # with the <h1> in no <article>, the teasers' headings and summaries, each teaser in an
+    # <article> of its own, were read as paragraphs of the story
+    teasers = "".join(
+        f"<article><h2><a href='/news/{n}'>Related story number {n} heading</a></h2>"
+        f"<p>A short summary of related story number {n}.</p></article>" for n in range(4))
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in SECOND.paragraphs)
+    page = read_page("page.html", "page.html", _page_around(
+        f"<main><h1>{SECOND.title}</h1><div class='body'>{paragraphs}</div>"
+        f"<section>{teasers}</section></main>"))
+    assert page.text.paragraphs == SECOND.paragraphs
+
+
+@needs_trafilatura
+def test_a_story_in_an_article_beside_related_stories_is_read_whole() -> None:
+    # the story's own <article>, its <h1> above it, is no teaser: its heading links nowhere
+    teasers = "".join(
+        f"<li><article><h3><a href='/news/{n}'>Related story number {n} heading</a></h3>"
+        f"<p>A short summary of related story number {n}.</p></article></li>" for n in range(3))
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in SECOND.paragraphs)
+    page = read_page("page.html", "page.html", _page_around(
+        f"<h1>{SECOND.title}</h1><main><article>{paragraphs}</article>"
+        f"<ul>{teasers}</ul></main>"))
+    assert page.text.paragraphs == SECOND.paragraphs
+
+
+@needs_trafilatura
 def test_a_headline_other_than_the_og_title_is_the_title_not_a_paragraph(tmp_path: Path) -> None:
     # a site whose og:title (the headline for sharing) is not the <h1> on the page kept the <h1>
     # as the first paragraph, and the one og:title as every version's title: a rewritten headline
