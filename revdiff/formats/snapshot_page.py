@@ -361,11 +361,37 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     if tree is None:
         return ()
     tree = _story_headers_as_blocks(_layout_tables_as_blocks(tree))
+    items = _list_item_texts(tree)
     text = trafilatura.extract(_with_ampersands_escaped(tree), favor_precision=True,
                                include_comments=False, include_tables=False, deduplicate=False,
                                prune_xpath=PRUNED) or ""
-    paragraphs = tuple(p for p in (collapse_whitespace(line) for line in text.split("\n")) if p)
+    paragraphs = tuple(p for p in (_without_item_marker(collapse_whitespace(line), items)
+                                   for line in text.split("\n")) if p)
     return paragraphs if _words(paragraphs) >= MIN_ARTICLE_WORDS else ()
+
+
+def _list_item_texts(tree: Any) -> frozenset[str]:
+    """The texts of the list items (`<li>`) of the parsed page `tree`, each without the lists
+    inside it (whose items are lines of their own), white space collapsed."""
+    return frozenset(collapse_whitespace(_own_text(item)) for item in tree.iter("li"))
+
+
+def _own_text(item: Any) -> str:
+    """The text of the element `item` without that of the lists (`<ul>`, `<ol>`) inside it."""
+    parts = [item.text or ""]
+    for child in item:
+        if isinstance(child.tag, str) and child.tag not in ("ul", "ol"):  # not a comment
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _without_item_marker(paragraph: str, items: frozenset[str]) -> str:
+    """`paragraph` without the `- ` the extraction writes before a list item's text (`items`):
+    a bullet's text is compared as a paragraph's is, so that a paragraph a site turns into a
+    bullet is no edit. A paragraph of the page that itself starts with `- ` keeps it."""
+    text = paragraph[2:]
+    return text if paragraph.startswith("- ") and text in items else paragraph
 
 
 def _without_references_outside_xml(html: str) -> str:

@@ -483,6 +483,26 @@ def test_a_story_in_an_article_beside_related_stories_is_read_whole() -> None:
 
 
 @needs_trafilatura
+def test_a_paragraph_made_a_list_item_keeps_its_text(tmp_path: Path) -> None:
+    # trafilatura writes a list item `- ` first: a paragraph a site turned into a bullet
+    # showed as a paragraph edited; a paragraph that itself starts with `- ` keeps it
+    folder = tmp_path / "pages"
+    for name, title, last in (("20200103100000.html", FIRST.title, "<p>{}</p>"),
+                              ("20200103110000.html", SECOND.title, "<ul><li>{}</li></ul>")):
+        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in SECOND.paragraphs[:-1])
+        _write(folder, name, _page_around(
+            f"<main><article><h1>{title}</h1>{paragraphs}"
+            f"{last.format(SECOND.paragraphs[-1])}</article></main>"))
+    article, = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] == [SECOND.paragraphs, SECOND.paragraphs]
+    dashed = "- A line of the story that starts with a dash as written."
+    page = read_page("page.html", "page.html", _page_around(
+        f"<main><article><h1>{FIRST.title}</h1><p>{dashed}</p><ul><li>{dashed[2:]}x</li></ul>"
+        "</article></main>"))
+    assert page.text.paragraphs == (dashed, f"{dashed[2:]}x")
+
+
+@needs_trafilatura
 def test_a_headline_other_than_the_og_title_is_the_title_not_a_paragraph(tmp_path: Path) -> None:
     # a site whose og:title (the headline for sharing) is not the <h1> on the page kept the <h1>
     # as the first paragraph, and the one og:title as every version's title: a rewritten headline
