@@ -69,8 +69,9 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
 
     A database in WAL mode needs its `-shm` file even to be read, and SQLite makes it, and an
     empty `-wal`, beside the database, where they were not (and leaves them there). Such a
-    database without a `-shm` (no one has it open) and without changes in a `-wal` holds every
-    change in the file itself, and is read as immutable; so is one in a read-only folder (a
+    database without a `-wal` (no one has it open: one who has keeps it, and a `-shm` alone is
+    left over), or without a `-shm` and without changes in its `-wal`, holds every change in
+    the file itself, and is read as immutable; so is one in a read-only folder (a
     shared dataset) whose `-shm` cannot be made, where it has no changes in a `-wal`. One with
     changes in a `-wal` but no `-shm` (the two copied without it) is refused: SQLite reads them
     only through a `-shm` it makes beside them. So is one beside a hot journal: a program
@@ -79,12 +80,12 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
     _refuse_special_companions(path)
     _refuse_cut_short(path)
     wal_mode, wal_changes = _in_wal_mode(path), _wal_holds_changes(path)
-    has_shm = _companion(path, "-shm").exists()
+    has_shm, has_wal = _companion(path, "-shm").exists(), _companion(path, "-wal").exists()
     if wal_mode and wal_changes and not has_shm:
         raise _wal_without_shm(path)
     size = path.stat().st_size
     uri = path.resolve().as_uri() + "?mode=ro"
-    if wal_mode and not (has_shm or wal_changes):
+    if wal_mode and not (has_wal and (has_shm or wal_changes)):
         uri += "&immutable=1"
     try:
         return _connected(uri).bound(size, max_bytes)

@@ -671,6 +671,21 @@ def test_a_wal_database_is_read_without_making_files_beside_it(tmp_path: Path) -
     assert (database.read_bytes(), database.stat().st_mtime_ns) == before
 
 
+def test_a_wal_database_with_a_leftover_shm_and_no_wal_is_read_making_nothing(
+        tmp_path: Path) -> None:
+    """A WAL database copied with its `-shm` but no `-wal` (no one has it open): SQLite read it
+    through the `-shm` and made an empty `-wal` beside it, in the input's folder."""
+    database = tmp_path / "ne.sqlite"
+    database.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA journal_mode=wal")
+    connection.close()
+    database.with_name("ne.sqlite-shm").write_bytes(b"\0" * 32768)  # left by a crashed reader
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    assert read_database(database)[0].versions[0].title.startswith("US sends 700 more troops")
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+
+
 def test_a_wal_file_with_changes_but_no_shm_beside_it_is_refused_making_nothing(
         tmp_path: Path) -> None:
     """A database and its `-wal` copied without the `-shm`: SQLite read the changes only by
