@@ -65,6 +65,7 @@ from revdiff.formats.fields import (
 )
 from revdiff.formats.sqlite_schema import (
     INTEGER_DIGITS,
+    Table,
     cannot_read,
     cell_int,
     cell_shown,
@@ -77,6 +78,7 @@ from revdiff.formats.sqlite_schema import (
     open_read_only,
     quote,
     raise_dropped_stop,
+    rowid_name,
     tables,
     text_or_bytes,
     value_too_long,
@@ -226,8 +228,9 @@ class DatabaseArticles:
     is refused when it is larger than `max_bytes`.
 
     Opening checks the table, its columns and that it holds rows, and reads each entry's rowids
-    (a table WITHOUT ROWID, rare, is read whole instead). Articles come in entry order, each
-    entry's rows ordered by version number and then in the order they were written. A value
+    by a name of SQLite's for them that no column takes (a table WITHOUT ROWID, rare, or one
+    whose columns take all those names, is read whole instead). Articles come in entry order,
+    each entry's rows ordered by version number and then in the order they were written. A value
     longer than SQLite makes for the size limit fails the article holding it alone, naming its
     entry and version; rows whose entry id is such a value, which cannot be told apart, fail as
     one article, last, named by rowid.
@@ -243,25 +246,27 @@ class DatabaseArticles:
             self.exported = _is_revdiff_export(connection, self.where)
             connection.text_factory = text_or_bytes
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
-            versions_table = tables(connection, self.where)[TABLE].columns
+            versions_table = tables(connection, self.where)[TABLE]
             for field in (EXPORT_TIME_TEXT_COLUMN, EXPORT_TIME_FROM_COLUMN,
                           EXPORT_ARTICLE_COLUMN):
-                column = versions_table.get(field)
+                column = versions_table.columns.get(field)
                 if self.exported and column is not None:
                     self.columns[field] = column
                     self.fields.append(field)
             entry = quote(self.columns["entry"])
-            self.read_whole = not _has_rowid(connection, self.columns["table"])
+            rowid = _rowid_of(connection, versions_table)
+            # the name that selects the rowid; NULL for a table read whole, which has none
+            self.read_whole, self.rowid = rowid is None, rowid or "NULL"
             if not self.read_whole:
                 keys, self.long_id_rows = self._made_leaving_out_too_long(
-                    connection, f"{entry}, rowid", order=f"{entry}, rowid")
+                    connection, f"{entry}, {self.rowid}", order=f"{entry}, {self.rowid}")
                 self.entries: list[tuple[object, list[int]]] | None = _by_entry(
                     [(entry_id, cast(int, row_id)) for entry_id, row_id in keys])
                 self.rows: list[dict[str, object]] = []
             else:
                 self.entries, self.long_id_rows = None, []
                 rows, _ = self._made_leaving_out_too_long(
-                    connection, self._select("NULL"),
+                    connection, self._select(self.rowid),
                     order=f"{entry}, {quote(self.columns['version'])}")
                 self.rows = [self._row(values) for values in rows]
         finally:
@@ -347,7 +352,7 @@ class DatabaseArticles:
                                        exported=self.exported)
             return
         table = quote(self.columns["table"])
-        select = ", ".join([*(quote(self.columns[field]) for field in fields), "rowid"])
+        select = ", ".join([*(quote(self.columns[field]) for field in fields), self.rowid])
         for entry, rowids in self.entries:
             rows: list[dict[str, object]] = []
             try:
@@ -355,7 +360,7 @@ class DatabaseArticles:
                     some = rowids[start:start + _ROWIDS_PER_QUERY]
                     rows.extend(dict(zip((*fields, "rowid"), values)) for values in connection.execute(
                         f"SELECT {select} FROM {table} "
-                        f"WHERE rowid IN ({', '.join('?' * len(some))})", some))
+                        f"WHERE {self.rowid} IN ({', '.join('?' * len(some))})", some))
             except sqlite3.DatabaseError as error:
                 if not value_too_long(error):
                     raise cannot_read(connection, TABLE, error, self.where) from None
@@ -381,11 +386,12 @@ class DatabaseArticles:
         table = quote(self.columns["table"])
         place = "a row" if entry is None else f"entry {cell_shown(entry)}"
         for row_id in rowids:
-            if self._made(connection, f"SELECT {self._select('rowid')} FROM {table} "
-                                      "WHERE rowid = ?", row_id) is None:
+            if self._made(connection, f"SELECT {self._select(self.rowid)} FROM {table} "
+                                      f"WHERE {self.rowid} = ?", row_id) is None:
                 row = f"the row with rowid {row_id}"
                 version = self._made(connection, f"SELECT {quote(self.columns['version'])} "
-                                                 f"FROM {table} WHERE rowid = ?", row_id)
+                                                 f"FROM {table} WHERE {self.rowid} = ?",
+                                                 row_id)
                 number = cell_int(version[0][0]) if version else None
                 if entry is None:
                     place = f"{row} without an entry id"
@@ -438,7 +444,7 @@ class DatabaseArticles:
             raise cannot_read(connection, TABLE, error, self.where) from None
 
     def _made_leaving_out_too_long(self, connection: sqlite3.Connection, select: str,
-                                   condition: str = "TRUE", order: str = "rowid"
+                                   order: str, condition: str = "TRUE"
                                    ) -> tuple[list[tuple[object, ...]], list[int]]:
         """What `SELECT select FROM` the table `WHERE condition ORDER BY order` makes, but for
         the rows of which SQLite refuses to make a value as too long (`BoundedConnection.bound`),
@@ -456,7 +462,7 @@ class DatabaseArticles:
             if self.read_whole:
                 raise self._read_whole_too_long(connection) from None
         rowids = [cast(int, row_id) for (row_id,) in self._query(
-            connection, f"SELECT rowid FROM {table} ORDER BY rowid")]
+            connection, f"SELECT {self.rowid} FROM {table} ORDER BY {self.rowid}")]
         batches = [rowids[start:start + _ROWIDS_PER_QUERY]
                    for start in range(0, len(rowids), _ROWIDS_PER_QUERY)]
         refused: list[int] = []
@@ -464,8 +470,8 @@ class DatabaseArticles:
             some = batches.pop()
             asked = ", ".join(str(row_id) for row_id in some)  # SQLite's integers
             try:  # the rowids seek the rows; CASE keeps `condition` to them whatever the plan
-                connection.execute(f"{query} rowid IN ({asked}) AND CASE WHEN rowid IN ({asked}) "
-                                   f"THEN ({condition}) END").fetchall()
+                connection.execute(f"{query} {self.rowid} IN ({asked}) AND CASE WHEN {self.rowid} "
+                                   f"IN ({asked}) THEN ({condition}) END").fetchall()
             except sqlite3.DatabaseError as error:
                 if not value_too_long(error):
                     raise cannot_read(connection, TABLE, error, self.where) from None
@@ -477,8 +483,8 @@ class DatabaseArticles:
         left_out = ", ".join(str(row_id) for row_id in refused)  # SQLite's integers
         # CASE tests the rowid first, so that SQLite makes no value of a row left out: the terms
         # of an AND it may test in any order
-        return self._query(connection, f"{query} CASE WHEN rowid IN ({left_out}) THEN FALSE "
-                                       f"ELSE ({condition}) END ORDER BY {order}"), refused
+        return self._query(connection, f"{query} CASE WHEN {self.rowid} IN ({left_out}) THEN "
+                                       f"FALSE ELSE ({condition}) END ORDER BY {order}"), refused
 
     def _select(self, row_id: str) -> str:
         return ", ".join([*(quote(self.columns[f]) for f in self.fields), row_id])
@@ -543,17 +549,19 @@ def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Articl
     return list(DatabaseArticles(path, max_bytes))
 
 
-def _has_rowid(connection: sqlite3.Connection, table: str) -> bool:
-    """Whether the table's rows have a rowid (the order they were written in): a table, not
-    WITHOUT ROWID (a view's `rowid` is NULL)."""
+def _rowid_of(connection: sqlite3.Connection, table: Table) -> str | None:
+    """The name that selects the table's rowid (the order its rows were written in), one no
+    column of it takes (`rowid_name`); None for a view (its `rowid` is NULL), a table WITHOUT
+    ROWID, or one whose columns take all of SQLite's names for it."""
     try:
         kind = connection.execute("SELECT type FROM sqlite_master WHERE name = ?",
-                                  (table,)).fetchone()
-        connection.execute(f"SELECT rowid FROM {quote(table)} LIMIT 0")
+                                  (table.name,)).fetchone()
+        if kind is None or kind[0] != "table":
+            return None
+        return rowid_name(connection, table)
     except sqlite3.DatabaseError as error:
         raise_dropped_stop(connection, error)
-        return False
-    return kind is not None and kind[0] == "table"
+        return None
 
 
 _Item = TypeVar("_Item")  # what `_by_entry` groups: a rowid, a row

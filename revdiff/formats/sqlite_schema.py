@@ -395,7 +395,7 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
     wanted = required + tuple(c for c in optional if c in table.columns)
     connection.text_factory = text_or_bytes
     try:
-        rowid = _rowid_name(connection, table)
+        rowid = rowid_name(connection, table)
         select = ", ".join([*(quote(table.columns[c]) for c in wanted), rowid or "NULL"])
         order = order or rowid
         cursor = connection.execute(f"SELECT {select} FROM {quote(table.name)}"
@@ -417,7 +417,7 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
 _ROWID_NAMES = ("rowid", "_rowid_", "oid")
 
 
-def _rowid_name(connection: sqlite3.Connection, table: Table) -> str | None:
+def rowid_name(connection: sqlite3.Connection, table: Table) -> str | None:
     """The name that selects the table's rowid (the order its rows were written in): the first
     of SQLite's names for it that none of its columns takes; None for a table that has none
     (WITHOUT ROWID) or whose columns take all three names. A view's rowid is NULL, or none."""

@@ -1209,3 +1209,21 @@ def test_an_entry_whose_lowest_version_has_no_url_takes_the_first_one_given(tmp_
          "('https://www.bbc.co.uk/news/a-1')"),
         ("entry 1: url 'https://y.test/moved' of version 3 is not read: an article holds one "
          "url, version 2's ('https://www.bbc.co.uk/news/a-1')"))
+
+
+@pytest.mark.parametrize(("rowid_columns", "first", "second"), [
+    ("rowid TEXT", ("zz",), ("aa",)),
+    ("rowid TEXT", (None,), (None,)),
+    ("rowid INTEGER, _rowid_ TEXT, oid TEXT", (9, "zz", "zz"), (3, "aa", "aa"))])
+def test_a_column_named_rowid_does_not_stand_for_the_order_rows_were_written_in(
+        tmp_path: Path, rowid_columns: str, first: tuple[object, ...],
+        second: tuple[object, ...]) -> None:
+    """An entryversion with a column named as SQLite names the rowid hid the rowid behind it:
+    NULL in it was read as the file changing while it was read, and other values ordered the
+    rows of one version against the order they were written in."""
+    path = make_database(
+        tmp_path / "named.db",
+        f"CREATE TABLE entryversion (entry_id INT, version INT, summary TEXT, {rowid_columns})",
+        [(1, 0, "a", *first), (1, 0, "b", *second), (1, 1, "c", *first)])
+    (article,) = read_database(path)
+    assert [(v.number, v.paragraphs) for v in article.versions] == [(0, ("a",)), (1, ("c",))]
