@@ -49,6 +49,23 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DatabaseCon
     return newsedits.DatabaseArticles(path, max_bytes)
 
 
+def read_whole_hint(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """What to do with a database over the size limit for reading it whole: `export` reads a
+    NewsEdits file an article at a time, but a diffengine or NYTdiff file whole too. A SQLite
+    file no reader knows is refused, by its tables."""
+    where = str(path)
+    connection = open_read_only(path, max_bytes)
+    try:
+        kind = database_kind(tables(connection, where), where)
+    finally:
+        connection.close()
+    if kind is DatabaseKind.NEWSEDITS:
+        return ("revdiff export reads a NewsEdits file an article at a time, each version under "
+                "the limit; to read it whole, raise the limit with --max-size")
+    return (f"every command reads a {kind.tracker} file whole, export too: raise the limit with "
+            "--max-size")
+
+
 def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """Every article of a NewsEdits, diffengine or NYTdiff file, read at once."""
     return list(open_database(path, max_bytes))

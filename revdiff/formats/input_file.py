@@ -70,15 +70,18 @@ def read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article
 
 def _check_database_size(path: Path, name: str, max_bytes: int) -> None:
     """A database read whole (by `diff`, `parse`, `view`, `store`) is limited as a file is;
-    `export` reads a NewsEdits file an article at a time instead (`load_unit`)."""
+    `export` reads a NewsEdits file an article at a time instead (`load_unit`), but a diffengine
+    or NYTdiff file whole too, and is not offered for one."""
     size = path.stat().st_size
-    if size > max_bytes:
-        raise InputTooLarge(
-            f"database is {format_size(size)} ({size:,} bytes), more than the size limit of "
-            f"{limit_beside(size, max_bytes)} for reading it whole", name,
-            hint="revdiff export reads a NewsEdits file an article at a time, each version "
-                 "under the limit; to read it whole, raise the limit with --max-size",
-            python_hint=f"to read it whole, raise the limit: {RAISED_LIMIT_IN_PYTHON}")
+    if size <= max_bytes:
+        return
+    from revdiff.formats import databases  # imported here, as for reading one
+
+    raise InputTooLarge(
+        f"database is {format_size(size)} ({size:,} bytes), more than the size limit of "
+        f"{limit_beside(size, max_bytes)} for reading it whole", name,
+        hint=databases.read_whole_hint(path, max_bytes),
+        python_hint=f"to read it whole, raise the limit: {RAISED_LIMIT_IN_PYTHON}")
 
 
 def _read_pipe(path: Path, name: str, max_bytes: int) -> TextInput:

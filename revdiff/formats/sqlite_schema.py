@@ -42,6 +42,15 @@ class DatabaseKind(StrEnum):
     DIFFENGINE = "diffengine"
     NYTDIFF = "nytdiff"
 
+    @property
+    def tracker(self) -> str:
+        """The tracker's name as it spells it: NewsEdits, diffengine, NYTdiff."""
+        return _TRACKER_NAMES[self]
+
+
+_TRACKER_NAMES = {DatabaseKind.NEWSEDITS: "NewsEdits", DatabaseKind.DIFFENGINE: "diffengine",
+                  DatabaseKind.NYTDIFF: "NYTdiff"}
+
 
 @dataclass(frozen=True, slots=True)
 class Table:

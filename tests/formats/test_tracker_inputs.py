@@ -606,3 +606,19 @@ def test_a_database_a_tracker_stopped_writing_to_is_refused_not_read_half_change
                            "in titles.db-journal")
     assert "sqlite3 titles.db 'PRAGMA quick_check'" in line
     assert (path.read_bytes(), journal.read_bytes()) == before
+
+
+@pytest.mark.parametrize(("sample", "tracker"), [("nytdiff-titles.db", "NYTdiff"),
+                                                 ("diffengine.db", "diffengine")])
+def test_a_small_trackers_file_over_the_limit_is_not_sent_to_export(sample: str,
+                                                                    tracker: str) -> None:
+    """A NYTdiff or diffengine file over --max-size was told to `revdiff export`, which reads
+    only a NewsEdits file an article at a time and refused it too."""
+    database = str(SAMPLES / sample)
+    limit = str((SAMPLES / sample).stat().st_size // 2)
+    assert run("export", database, "--max-size", limit, "-o", "-").returncode == 2
+    result = run("parse", database, "--max-size", limit)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.endswith(f"for reading it whole (every command reads a {tracker} file whole, "
+                         "export too: raise the limit with --max-size)")
