@@ -41,6 +41,7 @@ from revdiff.formats.sqlite_schema import (
     quote,
     table_rows,
     tracker_row_id,
+    untimed_warning,
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -140,6 +141,11 @@ def _article(entry: object, rows: list[dict[str, object]], feed_link: object) ->
         versions.append(Version(number, collapse_whitespace(cell_text(row["title"]) or ""),
                                 paragraphs, time,
                                 None if time is not None else _text(row["created"])))
+    untimed = untimed_warning(entry_name, "created", [
+        number for number, (_, _, row) in enumerate(timed, start=1)
+        if cell_time(row["created"]) == (None, None)])
+    if untimed is not None:
+        warnings.append(untimed)
     warnings.insert(0, "entryversion has no version column: versions are numbered 1, 2, ... "
                        "in order of created (read as UTC, as diffengine writes it)")
     urls = [str(cell_text(row["url"])) for _, _, row in timed if row.get("url")]

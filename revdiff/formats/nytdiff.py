@@ -60,6 +60,7 @@ from revdiff.formats.sqlite_schema import (
     quote,
     table_rows,
     tracker_row_id,
+    untimed_warning,
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -201,7 +202,10 @@ def _article(article_id: object, rows: list[Row], table: str, original: bool, nu
             warnings.append(f"{named} repeats or lacks version numbers; its {len(rows)} rows "
                             "are ordered by date_time, then id, and numbered 1, 2, ...")
     versions = []
+    untimed = []
     for number, row in zip(numbers, rows):
+        if row.time is None and row.time_text is None:
+            untimed.append(number)
         if row.title is None:
             warnings.append(f"{table} row {row.row_id} (version {number}): title is NULL, read as empty")
         if row.abstract is None:
@@ -219,6 +223,8 @@ def _article(article_id: object, rows: list[Row], table: str, original: bool, nu
                             "text; kept as a version without paragraphs")
         versions.append(Version(number, collapse_whitespace(row.title or ""), paragraphs,
                                 row.time, row.time_text))
+    warnings.extend(warning for warning in (untimed_warning(named, "date_time", untimed),)
+                    if warning is not None)
     warnings.extend(_time_warnings(table, named, versions))
     urls = [r.url for r in rows if r.url]
     url = urls[-1] if urls else None

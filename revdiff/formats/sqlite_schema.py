@@ -13,7 +13,7 @@ import re
 import shlex
 import sqlite3
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -30,6 +30,7 @@ from revdiff.formats.fields import (
     shown,
 )
 from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, too_large
+from revdiff.read_warnings import first_few
 from revdiff.size_limit import DEFAULT_MAX_BYTES, MAX_SIZE_ENV, format_size
 from revdiff.stop_signals import stop_dropped_by_callback
 
@@ -566,6 +567,17 @@ def cell_time_warning(value: object, read: tuple[datetime | None, str | None], w
         return None
     reason = not_a_time_reason(text)
     return f"{what} {shown(text)} is not a time" + ("" if reason is None else f": {reason}")
+
+
+def untimed_warning(owner: str, column: str, numbers: Sequence[int]) -> str | None:
+    """The one warning of the versions of `owner` (an article, an entry) numbered `numbers`
+    whose time cell in `column` is NULL or empty (`cell_time` reads no time and no text from
+    it), read with no time; None where there are none."""
+    if not numbers:
+        return None
+    plural = "s" if len(numbers) > 1 else ""
+    return (f"{owner}: {column} is NULL or empty in version{plural} "
+            f"{first_few([str(number) for number in numbers])}; read with no time")
 
 
 def cell_int(value: object) -> int | None:

@@ -314,3 +314,18 @@ def test_an_entryversion_without_rowid_is_read(tmp_path: Path) -> None:
     connection.close()
     article, = read_database(path)
     assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
+
+
+def test_a_null_or_empty_created_is_warned_of_once_per_entry(tmp_path: Path) -> None:
+    """A NULL created gave a version with no time and no warning, where text that is no time is
+    warned of."""
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", "2020-01-03 10:00:00", None, 1),
+        (2, "Two", None, "<p>B.</p>", None, None, 1),
+        (3, "Three", None, "<p>C.</p>", "2020-01-03 11:00:00", None, 2),
+    ])
+    first, second = read_database(path)
+    assert [v.title for v in first.versions if v.time is None] == ["Two"]
+    assert [w for w in first.warnings if "created is" in w] == [
+        "entry 1: created is NULL or empty in version 2; read with no time"]
+    assert not any("NULL or empty" in w for w in second.warnings)

@@ -550,3 +550,20 @@ def test_a_table_without_rowid_is_read(tmp_path: Path) -> None:
     connection.close()
     article, = read_database(path)
     assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
+
+
+def test_a_null_or_empty_date_time_is_warned_of_once_per_article(tmp_path: Path) -> None:
+    """A NULL date_time gave a version with no time and no warning, where text that is no time
+    is warned of."""
+    url = "https://www.nytimes.com/2020/01/03/world/c.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "c", url, "One", "A.", None, None, "h", None, 1),
+        (2, "c", url, "Two", "B.", None, None, "h", "2020-01-03 10:00:00", 2),
+        (3, "c", url, "Three", "C.", None, None, "h", "", 3),
+        (4, "d", url + "?2", "Other", "D.", None, None, "h", "2020-01-03 10:00:00", 1),
+    ])
+    first, second = read_database(path)
+    assert [v.time for v in first.versions] == [None, datetime(2020, 1, 3, 10), None]
+    assert [w for w in first.warnings if "date_time" in w and "zone" not in w] == [
+        "nyt_versions: article 'c': date_time is NULL or empty in versions 1, 3; read with no time"]
+    assert not any("NULL or empty" in w for w in second.warnings)
