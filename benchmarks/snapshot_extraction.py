@@ -13,7 +13,7 @@ Methods, run in the same process on the same pages:
 - trafilatura: `trafilatura.extract` with its default settings (comments and tables off);
 - trafilatura-precision: the same with `favor_precision=True`;
 - revdiff: what the saved-pages reader keeps (precision, site chrome pruned, known furniture
-  taken out: `snapshot_page.extract_paragraphs` + `page_furniture.remove_furniture`).
+  taken out: `page_extraction.extract_paragraphs` + `page_furniture.remove_furniture`).
 
     python benchmarks/snapshot_extraction.py [--random 60] [--repeat 3]
 
@@ -38,8 +38,8 @@ import trafilatura
 from bs4 import BeautifulSoup
 from timing import faster_or_slower, medians_in_turns, speed_ratio
 
+from revdiff.formats.page_extraction import extract_paragraphs
 from revdiff.formats.page_furniture import remove_furniture
-from revdiff.formats.snapshot_page import extract_paragraphs
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Version
 from revdiff.render.snapshot import SITES, Site, render_page
