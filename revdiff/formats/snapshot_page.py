@@ -45,8 +45,7 @@ class SavedPage:
     title: str
     time: datetime | None
     # Where the time (or date) came from: "file name", "SingleFile saved date", "Wayback note", the
-    # meta property's name,
-    # "JSON-LD " or "microdata " and the key, or "<time datetime>".
+    # meta property's name, "JSON-LD " or "microdata " and the key, or "<time datetime>".
     time_source: str | None
     # The warning of a time at a leap second (`23:59:60`), read at second 59.
     leap_second: str | None
@@ -61,7 +60,7 @@ class SavedPage:
     unread_time: str | None
     text: Cleaned
     # The page ends before its `</html>` (`closing_html_tag`: one in a comment or a script is
-    # none), as a page saved part way (a download cut off) does: its last paragraphs may be missing
+    # none), as a page saved part way (a download cut off) does: its last paragraphs may be missing.
     cut_short: bool
     # The heading that shows the page is an error page, a bot check or a consent wall, not the
     # article (its text is then empty).
