@@ -277,8 +277,10 @@ class RevdiffApp(PageActions, App[None]):
         session = self.session
         if not session.has_comparison() and are_long(session, [session.pair]):
             pair = session.pair
+            # the cursor waits on the edit it is to go to meanwhile (`_relayout`)
             self.background.when_compared(
-                [pair], lambda: self._relayout() if pair == session.pair else None)
+                [pair], lambda: self._relayout(keep=self.diff.current_edit)
+                if pair == session.pair else None)
             return None
         try:
             comparison = session.comparison()
@@ -359,10 +361,12 @@ class RevdiffApp(PageActions, App[None]):
         self._refresh_status()
 
     def _relayout(self, keep: int | None = None) -> None:
-        """Lay the diff out again and put the cursor back on `keep` if it is still shown."""
+        """Lay the diff out again and put the cursor back on `keep` if it is still shown; while
+        the pair is compared apart (no layout yet) the cursor stays on `keep`, for the layout
+        made once it is compared (`_start_layout`)."""
         view = self.diff
         view.rebuild()
-        if keep is not None and keep not in view.view_layout.first_row:
+        if view.has_layout and keep is not None and keep not in view.view_layout.first_row:
             keep = None
         view.set_current(keep, scroll=keep is not None)
         self._refresh_chrome()

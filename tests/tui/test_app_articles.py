@@ -16,13 +16,14 @@ from tui_helpers import (
     rendered_text,
     run_async,
     status_text,
+    wait_until,
 )
 
 from revdiff.cli import main
 from revdiff.formats import load
 from revdiff.model import Article, Version
-from revdiff.tui import article_list_screen
-from revdiff.tui.app import RevdiffApp
+from revdiff.tui import article_list_screen, background
+from revdiff.tui.app import ARTICLES_KEEPING_COMPARISONS, RevdiffApp
 from revdiff.tui.article_list_screen import (
     FIELD_GAP,
     ArticleListScreen,
@@ -82,6 +83,30 @@ async def test_an_article_keeps_its_change_when_you_come_back() -> None:
         assert status_text(app).startswith("change 3 of ")
         await pilot.press("greater_than_sign")  # the second article too, at its first change
         assert status_text(app).startswith("change 1 of ")
+
+
+@run_async
+async def test_a_long_article_keeps_its_change_when_you_come_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article whose comparisons were dropped (ARTICLES_KEEPING_COMPARISONS) and whose pair is
+    long is compared again in the background: it had no layout when the article was shown
+    again, and the change it was left at was dropped."""
+    monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
+    articles = ARTICLES_KEEPING_COMPARISONS + 2
+    app = RevdiffApp([*load(STORIES), *load(STORIES)][:articles])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.diff.has_layout)
+        await pilot.press("n", "n", "n")
+        left_at = app.diff.current_edit
+        assert left_at is not None
+        for _ in range(articles - 1):
+            await pilot.press("greater_than_sign")
+            await wait_until(pilot, lambda: app.diff.has_layout and not app.background.running)
+        app.show_article(0)
+        await wait_until(pilot, lambda: app.diff.has_layout and not app.background.running)
+        await pilot.pause()
+        assert app.diff.current_edit == left_at
+        assert status_text(app).startswith("change 3 of ")
 
 
 @run_async
