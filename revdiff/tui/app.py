@@ -223,6 +223,8 @@ class RevdiffApp(PageActions, App[None]):
         self._last_search = ""  # the phrase the search dialog held when it closed
         configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by the diff's width
+        # the layout kept first since the automatic one, which `s` goes on from to the other
+        self._first_kept_layout = self.forced_mode
         self.export_directory = (export_directory or self.settings.export_directory
                                  or default_export_directory())
         # the settings file that named the export folder, which the export dialog names with it
@@ -684,9 +686,23 @@ class RevdiffApp(PageActions, App[None]):
 
     # -- view and filters -----------------------------------------------------------------------
     def action_toggle_layout(self) -> None:
+        """From the automatic layout to the other one than it shows, kept; then to the one it
+        showed, kept; then back to the automatic one, which the diff's width chooses again (`i`
+        switches it). A layout `--layout` or the settings chose goes to the other, then to the
+        automatic one."""
         other = {LayoutMode.SIDE_BY_SIDE: LayoutMode.UNIFIED, LayoutMode.UNIFIED: LayoutMode.SIDE_BY_SIDE}
-        self.forced_mode = other[self.mode]
+        if self.forced_mode is None:
+            self.forced_mode = self._first_kept_layout = other[self.mode]
+        elif self.forced_mode is self._first_kept_layout:
+            self.forced_mode = other[self.forced_mode]
+        else:
+            self.forced_mode = None
+        if self.forced_mode is None:
+            note = f"Layout: automatic, by the diff's width ({self.mode.value})"
+        else:
+            note = f"Layout: {self.forced_mode.value}, kept"
         self._relayout(keep=self.diff.current_edit)
+        self.notify(note, timeout=2, markup=False)
 
     def _set_filters(self, filters: FilterState) -> None:
         self.filters = filters

@@ -134,7 +134,7 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("a",), "articles", "Article list: filter and open any article", "Versions"),
     KeyCommand(("t",), "timeline", "Version timeline: jump to any pair", "Versions",
                footer="timeline"),
-    KeyCommand(("s",), "toggle_layout", "Side by side / unified", "View", footer="layout"),
+    KeyCommand(("s",), "toggle_layout", "Side by side / unified / automatic", "View", footer="layout"),
     KeyCommand(("h",), "toggle_hide_unchanged", "Hide unchanged text (keeps context)", "View"),
     KeyCommand(("c",), "cycle_context",
                "Context sentences around changes: 1, 2, 3, 0 (hides unchanged text)", "View"),

@@ -88,6 +88,36 @@ async def test_the_layout_follows_the_width_the_statistics_leave_the_diff(
 
 
 @run_async
+async def test_s_goes_back_to_the_automatic_layout(chain_article: Article) -> None:
+    """Once `s` was pressed the layout was fixed for the run: `i` no longer switched it as the
+    panel took or gave back its columns. `s` goes from the automatic layout to the other one,
+    then to the first, then back to automatic, the notice saying which."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(130, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert "side by side" in header_text(app)
+        await pilot.press("s")
+        assert "unified" in header_text(app)
+        assert notices(app)[-1] == "Layout: unified, kept"
+        await pilot.press("s", "i")
+        await pilot.pause()
+        await pilot.pause()
+        assert "side by side" in header_text(app)  # kept, the panel beside it
+        await pilot.press("s")
+        await pilot.pause()
+        assert "unified" in header_text(app)  # the automatic one for the 96 columns left
+        assert notices(app)[-1] == "Layout: automatic, by the diff's width (unified)"
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        assert "side by side" in header_text(app)
+
+
+def notices(app: RevdiffApp) -> list[str]:
+    return [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
+
+
+@run_async
 async def test_h_hides_unchanged_text_and_c_changes_the_context(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(80, 24)) as pilot:
