@@ -315,7 +315,7 @@ class RevdiffApp(PageActions, App[None]):
 
     def on_mount(self) -> None:
         self.diff.focus()
-        self.query_one(StatsPanel).place(self.size.width)
+        self._place_stats(self.size.width)
         self._refresh_chrome()
         if self.input_warnings:
             self.notify(input_warnings_notice(self.input_warnings, self.size.width),
@@ -340,9 +340,16 @@ class RevdiffApp(PageActions, App[None]):
         await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(StatsPanel).place(event.size.width)
+        self._place_stats(event.size.width)
         self.call_after_refresh(self._refresh_chrome)
         self._mind_terminal_size(event.size)
+
+    def _place_stats(self, terminal_width: int) -> None:
+        """The statistics panel beside the diff or below it, and the header over the diff's
+        columns only: over the panel's too, its title line ran along the panel's top edge."""
+        stats = self.query_one(StatsPanel)
+        stats.place(terminal_width)
+        self.query_one(PairHeader).styles.width = stats.diff_width(terminal_width)
 
     def _mind_terminal_size(self, size: Size) -> None:
         """Cover the screen with a notice of the least size the app needs while the terminal is
@@ -729,6 +736,7 @@ class RevdiffApp(PageActions, App[None]):
 
     def action_toggle_stats(self) -> None:
         self.query_one(StatsPanel).toggle_class("shown")
+        self._place_stats(self.size.width)
         self.call_after_refresh(self._refresh_chrome)
 
     def _scroll_stats(self, lines: int) -> None:

@@ -555,6 +555,30 @@ async def test_three_filters_fit_a_60_column_header_in_their_short_forms(page_ar
 
 
 @run_async
+async def test_the_header_leaves_the_statistics_beside_the_diff_their_columns(
+        page_article: Article) -> None:
+    """At 110 columns, the panel on the right, the header's title line ran the terminal's width,
+    over the panel's columns and along its top edge. The header takes the diff's columns while the
+    panel is beside it, its title cut to them, and the terminal's again when it goes."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(110, 35)) as pilot:
+        await pilot.pause()
+        header = app.query_one(PairHeader)
+        assert header.region.width == 110
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        panel = app.query_one(StatsPanel)
+        assert header.region.right <= panel.region.x
+        title = header_text(app).splitlines()[1]
+        assert title.endswith("…") and text_width(title) <= header.content_region.width
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        assert header.region.width == 110 and not header_text(app).splitlines()[1].endswith("…")
+
+
+@run_async
 async def test_the_statistics_go_below_the_diff_in_a_narrow_terminal(page_article: Article) -> None:
     """At 60 columns the panel took 35 on the right, the diff kept 24 and side by side broke its
     words (`BREAKING` / `:`, `airstrik` / `e`); below 110 columns the panel goes under the diff,
