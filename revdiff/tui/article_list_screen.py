@@ -44,6 +44,7 @@ SITE_CELLS = 20
 MOVE_KEYS = (("up", "cursor_up"), ("down", "cursor_down"), ("pageup", "page_up"),
              ("pagedown", "page_down"), ("home", "first"), ("end", "last"))
 MOVE_KEYS_NOTE = " ".join(key_shown(key) for key, _ in MOVE_KEYS) + " move"
+HINT_ROWS = 2  # the rows the hint's long form may take; past them it takes its short form
 
 FIELD_GAP = "  "  # between the fields of an article's line
 # Between the fields an article is found by: no phrase typed holds it (the field keeps no control
@@ -237,11 +238,12 @@ class ArticleListScreen(Dialog[int | None]):
         self.options = options  # `article_list`'s
         self.searched = searched  # `article_list`'s
         self.current = current
+        self._counted: tuple[int, str] = (len(options), "")  # the matches and what was typed
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield PlainTextInput(placeholder="type to filter…", id="article-filter")
-            yield Static(self._count_note(len(self.options), ""), classes="hint")
+            yield Static(self._count_notes(*self._counted)[0], classes="hint", markup=False)
             article_list = CursorList(*self.options, id="article-list")
             article_list.can_focus = False
             yield article_list
@@ -255,25 +257,36 @@ class ArticleListScreen(Dialog[int | None]):
         self.call_after_refresh(self._fit)  # once the hint has its rows at the new width
 
     def _fit(self) -> None:
-        """One line an article, as many as the articles, LIST_HEIGHT and the terminal's rows
-        allow: as high as its lines (`auto`), the list measured every line at each layout (0.5 s
-        for 20,000 articles), and 30 rows high in a terminal of 16 it lost its last rows and the
-        dialog's bottom border off the screen. The hint takes three rows at 44 columns."""
+        """The hint in the form that fits its width (`_count_notes`), and one line an article, as
+        many as the articles, LIST_HEIGHT and the terminal's rows allow: as high as its lines
+        (`auto`), the list measured every line at each layout (0.5 s for 20,000 articles), and 30
+        rows high in a terminal of 16 it lost its last rows and the dialog's bottom border off the
+        screen. At 44 columns the long hint took three rows, and at 44x12 the list showed 2 of
+        3 articles: there the hint takes its short form, of two rows."""
+        hint = self.query_one(".hint", Static)
+        width = max(1, hint.content_region.width)
+        long, short = self._count_notes(*self._counted)
+        note = long if len(Content(long).wrap(width)) <= HINT_ROWS else short
+        hint.update(note)
         options = self.query_one(OptionList)
         taken = (self.query_one(Vertical).styles.gutter.height
                  + self.query_one(Input).outer_size.height
-                 + max(1, self.query_one(".hint", Static).outer_size.height))
+                 + len(Content(note).wrap(width)) + hint.styles.gutter.height)
         options.styles.height = min(max(1, options.option_count) + options.styles.gutter.height,
                                     LIST_HEIGHT, self.app.size.height - taken)
 
-    def _count_note(self, matches: int, typed: str) -> str:
-        if not typed:
-            return (f"{matches} article{'s' if matches != 1 else ''} · type to filter · "
-                    f"{MOVE_KEYS_NOTE} · Enter opens the highlighted · Esc closes")
-        if not matches:
-            return "no article matches · Esc closes"
-        return (f"{matches} of {len(self.options)} articles · {MOVE_KEYS_NOTE} · Enter opens the "
-                "highlighted · Esc closes")
+    def _count_notes(self, matches: int, typed: str) -> tuple[str, str]:
+        """The hint under the field, long and short: what the list holds, and the keys."""
+        if typed and not matches:
+            return ("no article matches · Esc closes",) * 2
+        if typed:
+            count = f"{matches} of {len(self.options)} articles"
+            long = f"{count} · {MOVE_KEYS_NOTE} · Enter opens the highlighted · Esc closes"
+        else:
+            count = f"{matches} article{'s' if matches != 1 else ''}"
+            long = (f"{count} · type to filter · {MOVE_KEYS_NOTE} · Enter opens the highlighted · "
+                    "Esc closes")
+        return long, f"{count} · {MOVE_KEYS_NOTE} · Enter opens · Esc closes"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """List the articles whose line, titles or URL hold what is typed, compared as the search
@@ -290,8 +303,8 @@ class ArticleListScreen(Dialog[int | None]):
         if matching:
             article_list.highlighted = next(
                 (at for at, option in enumerate(matching) if option is highlighted), 0)
-        self.query_one(".hint", Static).update(self._count_note(len(matching), typed))
-        self.call_after_refresh(self._fit)  # once the note has its rows
+        self._counted = (len(matching), typed)
+        self._fit()
 
     def action_move(self, action: str) -> None:
         """Move the list's highlight (`action`: the list's own, `cursor_down`...)."""

@@ -454,6 +454,28 @@ async def test_the_article_list_hint_names_the_keys_that_move_through_it() -> No
 
 
 @run_async
+async def test_a_narrow_article_list_shortens_its_hint_and_keeps_its_rows() -> None:
+    """At 44 columns the hint took three rows, and at 44x12 the list showed 2 of its 3 articles.
+    There the hint takes a short form, of two rows, which still names the keys."""
+    app = RevdiffApp(load(STORIES))
+    async with app.run_test(size=(44, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert options.scrollable_content_region.height >= 3
+        hint = app.screen.query_one(".hint", Static)
+        assert hint.outer_size.height == 2
+        assert count_note(app) == "3 articles · ↑ ↓ PgUp PgDn Home End move · Enter opens · Esc closes"
+        await pilot.press(*"troops")
+        await pilot.pause()
+        assert count_note(app) == ("3 of 3 articles · ↑ ↓ PgUp PgDn Home End move · Enter opens · "
+                                   "Esc closes")
+        assert options.scrollable_content_region.height >= 3
+
+
+@run_async
 async def test_the_filtered_article_list_keeps_the_list_s_keys() -> None:
     """↑ ↓ Home End PageUp PageDown move through the matches from the field; a match that stays
     highlighted stays so; nothing matching says so, and Enter then opens nothing; emptied, the
