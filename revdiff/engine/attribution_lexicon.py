@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from revdiff.engine.headlines import MEDIA_NOUNS
-from revdiff.engine.sentences import word_set
+from revdiff.engine.word_sets import word_set
 
 # Verbs that report speech wherever they stand (`said`, `told`).
 SPEECH = word_set("say says said saying told tweeted")

@@ -8,8 +8,9 @@ import re
 
 from revdiff.engine.attribution_lexicon import CLAUSE_WORDS, DETERMINERS, SUBJECT_PRONOUNS, WHOSE_WORDS
 from revdiff.engine.attribution_tokens import bare_word, ends_clause
+from revdiff.engine.calendar_words import MONTHS
 from revdiff.engine.dates import BEFORE_A_DATE
-from revdiff.engine.sentences import MONTHS, word_set
+from revdiff.engine.word_sets import word_set
 from revdiff.engine.years import FIRST_YEAR_AFTER_IN, looks_like_a_year
 
 _DECADE = re.compile(r"(?:1\d|20)?\d0s")

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from revdiff.engine.abbreviations import is_abbreviation
 from revdiff.engine.attribution_lexicon import ASIDE_MARKS, JOINING_WORDS, NOT_SOURCE, VERB_LIKE
 from revdiff.engine.headlines import WORD_PUNCTUATION
-from revdiff.engine.sentences import is_abbreviation, word_set
+from revdiff.engine.word_sets import word_set
 
 # A straight single mark after punctuation closes a quotation (`'We will respond,' he said`);
 # after a letter it is most often an apostrophe (`the soldiers' commander said`), and so is a

@@ -66,8 +66,8 @@ from revdiff.engine.attribution_tokens import (
     single_quotations_doubled,
     text_tokens,
 )
+from revdiff.engine.calendar_words import MONTHS
 from revdiff.engine.headlines import MEDIA_NOUNS, WORD_PUNCTUATION
-from revdiff.engine.sentences import MONTHS, word_set
 from revdiff.engine.source_after_verb import (
     headline_source,
     introduced_source,
@@ -79,6 +79,7 @@ from revdiff.engine.source_after_verb import (
 )
 from revdiff.engine.source_before_verb import source_before
 from revdiff.engine.source_past_an_aside import subject_after_marks, subject_before_aside
+from revdiff.engine.word_sets import word_set
 
 # The end of a quotation of what was said, not of a word or phrase quoted: its closing mark after
 # a stop (`,”`, `!”`, `.'`) or before a comma (`”,`); after the s of a plural, `’` is an apostrophe.

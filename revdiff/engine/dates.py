@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from revdiff.engine.sentences import MONTHS, word_set
+from revdiff.engine.calendar_words import MONTHS
+from revdiff.engine.word_sets import word_set
 from revdiff.engine.years import looks_like_a_year
 
-# An English month's name or its abbreviation (`sentences.MONTHS`), capitalised (`may` and `march`
+# An English month's name or its abbreviation (`calendar_words.MONTHS`), capitalised (`may` and `march`
 # are verbs too), the longest first, so that `Sept` is not read as `Sep`.
 MONTH = "(?:" + "|".join(sorted((month.capitalize() for month in MONTHS),
                                  key=lambda month: (-len(month), month))) + ")"

@@ -8,7 +8,7 @@ report`, `…: US officials`. `attribution_changed` reads the source
 
 from __future__ import annotations
 
-from revdiff.engine.sentences import word_set
+from revdiff.engine.word_sets import word_set
 
 MEDIA_NOUNS = word_set("media agency television tv radio newspaper broadcaster")
 # Nouns that end the source a headline names after a colon (`…: Iranian TV`, `…: report`).

@@ -10,7 +10,9 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from revdiff.engine.abbreviations import BEFORE_OR_AFTER_NAME, TITLES
 from revdiff.engine.attribution_tokens import is_title_case
+from revdiff.engine.calendar_words import TIME_ZONES
 from revdiff.engine.cjk_numerals import (
     MAGNITUDES_AFTER_DIGITS,
     cjk_numeral_values,
@@ -21,8 +23,8 @@ from revdiff.engine.currency_signs import after_currency
 from revdiff.engine.dates import dates_in
 from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
 from revdiff.engine.quotations import CLOSING_MARKS, OPENING_MARKS
-from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TIME_ZONES, TITLES, word_set
 from revdiff.engine.terminal_codes import without_terminal_codes
+from revdiff.engine.word_sets import word_set
 from revdiff.engine.words import NUMBER_PART, SPACED_GROUPS
 
 # A number in digits, with its separators (`words.NUMBER_PART`, and an apostrophe before a group of

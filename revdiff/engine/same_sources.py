@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from revdiff.engine.abbreviations import is_abbreviation
 from revdiff.engine.attribution_lexicon import JOINING_WORDS, WHOSE_WORDS
 from revdiff.engine.attribution_tokens import (
     ends_a_sentence,
@@ -16,7 +17,7 @@ from revdiff.engine.attribution_tokens import (
     unaccented,
 )
 from revdiff.engine.headlines import MEDIA_NOUNS, WORD_PUNCTUATION
-from revdiff.engine.sentences import is_abbreviation, word_set
+from revdiff.engine.word_sets import word_set
 
 # Titles before a name, set aside when sources are compared (`Gen. Mark Milley`, `Mr. Trump`).
 _TITLES = word_set(

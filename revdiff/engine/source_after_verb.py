@@ -24,10 +24,11 @@ from revdiff.engine.attribution_tokens import (
     may_be_a_verb,
     source_words,
 )
+from revdiff.engine.calendar_words import MONTHS
 from revdiff.engine.headlines import headline_source_words
-from revdiff.engine.sentences import MONTHS, word_set
 from revdiff.engine.source_past_an_aside import start_of_words_in_marks
 from revdiff.engine.source_qualifiers import past_qualifiers
+from revdiff.engine.word_sets import word_set
 
 # Nouns of a source that a headline names after its verb, inverted, as it quotes what was said
 # before it (`‘Devastating’ says minister`, `'Shocking' say MPs`, `… says UN chief`).

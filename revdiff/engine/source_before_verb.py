@@ -36,8 +36,8 @@ from revdiff.engine.attribution_tokens import (
     source_words,
 )
 from revdiff.engine.numbers import numbers_in
-from revdiff.engine.sentences import word_set
 from revdiff.engine.source_qualifiers import past_qualifiers
+from revdiff.engine.word_sets import word_set
 
 # Nouns ending in -ly that may be a source (`the family said`), and the words after which a
 # word in -ly is a noun or an adjective, not an adverb (`the weekly said`).

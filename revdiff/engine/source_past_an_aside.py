@@ -27,8 +27,8 @@ from revdiff.engine.attribution_tokens import (
     source_words,
 )
 from revdiff.engine.headlines import WORD_PUNCTUATION
-from revdiff.engine.sentences import word_set
 from revdiff.engine.source_before_verb import past_whom_it_was_told, source_begins_after
+from revdiff.engine.word_sets import word_set
 
 # Quotation marks that open and close a quotation in English, the opening mark first.
 _QUOTATION_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ('"', '"'), ("'", "'"))

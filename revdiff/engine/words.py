@@ -9,8 +9,8 @@ import unicodedata
 from diff_match_patch import diff_match_patch
 
 from revdiff.engine.graphemes import continues_cluster, joins_previous
-from revdiff.engine.sentences import word_set
 from revdiff.engine.word_count import STACKERS, UNSPACED
+from revdiff.engine.word_sets import word_set
 from revdiff.model import WordDiff
 
 # White space is what Python counts as such (with the no-break spaces) and the zero-width space, a

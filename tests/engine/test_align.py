@@ -403,7 +403,6 @@ def test_candidates_scored_in_one_batch_score_as_each_pair_alone(cutoff: float) 
             if form_similarity(form, other) >= cutoff]
 
 
-
 def test_a_pair_its_characters_rule_out_gets_its_words_not_scored(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # Unlike in characters (0.21 alike), its words no more alike than their counts allow (0.62),

@@ -1582,7 +1582,6 @@ def test_a_source_with_a_count_or_a_qualifier_is_one_of_two_joined_sources(
     assert attributions_in(text) == sources
 
 
-
 @pytest.mark.parametrize(("text", "sources"), [
     ("@user said hi.", [("user",)]),
     ("“Hi,” said @NASA.", [("nasa",)]),

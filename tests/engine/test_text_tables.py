@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from revdiff.engine.abbreviations import ABBREVIATIONS, is_abbreviation
 from revdiff.engine.flags import same_but_encoding
-from revdiff.engine.sentences import ABBREVIATIONS, is_abbreviation, word_set
 from revdiff.engine.similarity import comparable_form, similarity
+from revdiff.engine.word_sets import word_set
 
 # What the column splitter's own list held before it moved to the engine's (row_evidence.py).
 SPLITTER_WORDS = sorted(word_set(

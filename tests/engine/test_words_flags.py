@@ -66,7 +66,6 @@ def test_function_words_alone_between_changes_stay_in_them(old: str, new: str) -
     assert old_side(diff) == old and new_side(diff) == new
 
 
-
 def test_a_change_sharing_only_function_words_is_not_diffed_again(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A deletion and an insertion that share no word but `they are` can give back nothing

@@ -231,7 +231,7 @@ def test_each_fuzz_process_keeps_its_own_hang_report(tmp_path: Path) -> None:
 
 def test_one_huge_token_then_sentences() -> None:
     """Found by this fuzzing: the word before each full stop was searched from the paragraph
-    start, quadratic in a long token before later sentences (fixed in engine/sentences.py)."""
+    start, quadratic in a long token before later sentences (fixed in engine/sentence_edges.py)."""
     compare_within_limit(["x" * 300_000 + " " + "Officials denied it. Talks went on. " * 200],
                          ["Officials denied it."])
 
