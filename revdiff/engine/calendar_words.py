@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from revdiff.engine.word_sets import word_set
 
-# Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
-# time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).
+# Time zones' abbreviations (`ET`, `GMT`).
 TIME_ZONES = word_set(
     "et est edt ct cst cdt mt mst mdt pt pst pdt akst akdt hst gmt utc bst cet cest eet eest ist "
     "jst kst aest aedt"
@@ -14,6 +13,8 @@ MONTHS = word_set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+# Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
+# time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).
 AFTER_CLOCK_TIME = TIME_ZONES | MONTHS | word_set(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri "
     "sat sun eastern central mountain pacific"

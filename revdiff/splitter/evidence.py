@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from revdiff.engine.sentences import is_abbreviation
+from revdiff.engine.abbreviations import is_abbreviation
 from revdiff.splitter.counts import TextCounts, shipped_counts
 from revdiff.splitter.edges import PageEdges, ending_keys
 from revdiff.splitter.features import (
