@@ -105,7 +105,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     # `--help` do not need
     from revdiff.export.output_guard import goes_among_input_files
     from revdiff.formats.text_input import resolved
-    from revdiff.store.repository import (
+    from revdiff.store.opening import (
         is_the_repository_of,
         refuse_a_missing_parent_folder,
         refuse_a_path_that_takes_no_repository,

@@ -5,7 +5,7 @@ fast-import moves its ref only at a `checkpoint` and at the end, and only as a f
 run killed midway leaves the ref at its last checkpoint (a valid commit whose objects are all
 written) plus, at worst, an unreferenced pack that `git gc` removes. The store imports onto a
 private ref (`revdiff.formats.git_layout.import_ref`) and moves the branch at the end; the next
-run puts what a killed run checkpointed on the branch (`repository.adopt_unfinished_import`) and
+run puts what a killed run checkpointed on the branch (`private_ref.adopt_unfinished_import`) and
 writes the rest.
 A run killed while fast-import moved the ref also leaves the ref's lock; the next run removes it.
 A run stopped (Ctrl-C, SIGTERM) waits for fast-import to store what it was given, also while a

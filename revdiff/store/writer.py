@@ -17,34 +17,35 @@ from revdiff.formats.gitrepo import ref_in_files
 from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone, without_callers_repository
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held, stops_not_ending_at_once
+from revdiff.store.branch import (
+    branch_tip,
+    current_branch,
+    refuse_branch_checked_out_elsewhere,
+)
 from revdiff.store.encode import git_date
 from revdiff.store.fast_import import FastImport, ImportEndedAfterStop, TimeAfterAStop
+from revdiff.store.in_the_way import (
+    check_worktree,
+    refuse_branch_entries_in_the_way,
+    refuse_staged_changes,
+)
+from revdiff.store.locks import held_locks, refuse_held_locks, store_lock
+from revdiff.store.opening import object_format, open_or_create
 from revdiff.store.plan import (
     PlannedCommit,
     StorePlan,
     histories_from_changes,
     plan_store,
 )
-from revdiff.store.repository import (
+from revdiff.store.private_ref import (
     AFTER_THE_NEW_TIP,
     adopt_unfinished_import,
-    branch_tip,
-    check_worktree,
-    current_branch,
     drop_import_ref,
-    held_locks,
-    object_format,
-    open_or_create,
     publish_import,
-    refuse_branch_checked_out_elsewhere,
-    refuse_branch_entries_in_the_way,
-    refuse_held_locks,
-    refuse_staged_changes,
     remove_import_lock,
-    store_lock,
-    sync_worktree,
 )
 from revdiff.store.summary import StoreSummary
+from revdiff.store.worktree_sync import sync_worktree
 
 # Told the number of commits a run will make, before it writes any; returns what to call after
 # each commit with the number just written. Lets the caller show progress (the CLI: a bar).

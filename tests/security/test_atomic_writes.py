@@ -26,7 +26,7 @@ from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.staging import staging_path
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
-from revdiff.store.repository import SYNC_MARKER_NAME
+from revdiff.store.worktree_sync import SYNC_MARKER_NAME
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "versions"
 WORDS = ("minister", "said", "talks", "would", "resume", "after", "the", "vote", "on", "Tuesday",

@@ -238,7 +238,7 @@ def test_a_repository_on_a_read_only_file_system_is_one_error_line(
     def read_only(file: Path, mode: str) -> None:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(file))
 
-    monkeypatch.setattr("revdiff.store.repository.open", read_only, raising=False)
+    monkeypatch.setattr("revdiff.store.locks.open", read_only, raising=False)
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
     assert result.exit_code == 2
     assert result.stderr == (f"revdiff: error: {repo}: cannot write to the repository: "

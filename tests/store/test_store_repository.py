@@ -791,7 +791,7 @@ def test_two_runs_creating_one_repository_at_once_both_get_it(tmp_path: Path,
                                                                ) -> None:
     """A second run that comes while the first one's `git init` is half done (its `.git` only
     part written) waits for it, then opens that repository, instead of failing on it."""
-    from revdiff.store import repository
+    from revdiff.store import opening
 
     folder = tmp_path / "archive"
     real_init = git.Repo.init
@@ -800,7 +800,7 @@ def test_two_runs_creating_one_repository_at_once_both_get_it(tmp_path: Path,
 
     def open_second() -> None:
         try:
-            second.append(repository.open_or_create(folder))
+            second.append(opening.open_or_create(folder))
         except Exception as error:  # noqa: BLE001 - what the second run met is the result
             second.append(error)
 
@@ -813,7 +813,7 @@ def test_two_runs_creating_one_repository_at_once_both_get_it(tmp_path: Path,
         return real_init(path, *args, **kwargs)
 
     monkeypatch.setattr(git.Repo, "init", init_meeting_a_second_run)
-    first = repository.open_or_create(folder)
+    first = opening.open_or_create(folder)
     second_run[0].join()
     assert len(second) == 1 and isinstance(second[0], git.Repo), second
     assert Path(second[0].git_dir) == Path(first.git_dir)
