@@ -244,6 +244,10 @@ class DatabaseArticles:
         try:
             self.columns = find_columns(connection, self.where)
             self.exported = _is_revdiff_export(connection, self.where)
+            # the name that selects the rowid of the export's comparisons, the order its rows
+            # were written in; None where it has none (`rowid_name`)
+            self.comparisons_rowid = (rowid_name(connection, tables(connection, self.where)[
+                EXPORT_WARNINGS_TABLE]) if self.exported else None)
             connection.text_factory = text_or_bytes
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
             versions_table = tables(connection, self.where)[TABLE]
@@ -329,9 +333,11 @@ class DatabaseArticles:
             return article.warnings
         stored: list[str] = []
         extra: list[str] = []
+        written = (f" ORDER BY min({self.comparisons_rowid})" if self.comparisons_rowid
+                   else "")
         for (cell,) in self._query(
                 connection, f"SELECT warnings FROM {EXPORT_WARNINGS_TABLE} WHERE article_index "
-                            "= ? GROUP BY warnings ORDER BY min(rowid)", (entry,)):
+                            f"= ? GROUP BY warnings{written}", (entry,)):
             warnings = _warnings_list(cell)
             if warnings is None:
                 extra.append(f"entry {entry}: {EXPORT_WARNINGS_TABLE} holds warnings that are "

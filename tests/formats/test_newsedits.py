@@ -1227,3 +1227,21 @@ def test_a_column_named_rowid_does_not_stand_for_the_order_rows_were_written_in(
         [(1, 0, "a", *first), (1, 0, "b", *second), (1, 1, "c", *first)])
     (article,) = read_database(path)
     assert [(v.number, v.paragraphs) for v in article.versions] == [(0, ("a",)), (1, ("c",))]
+
+
+def test_warnings_kept_in_an_export_come_in_the_order_written_beside_a_column_named_rowid(
+        tmp_path: Path) -> None:
+    """The comparisons of revdiff's export were read in the order of a column named `rowid`,
+    not in the order their rows were written in."""
+    path = make_database(tmp_path / "export.sqlite",
+                         "CREATE TABLE entryversion (entry_id, version, title, summary, article)",
+                         [(0, 0, "T", "<p>One.</p>", "a"), (0, 1, "T", "<p>Two.</p>", "a")])
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE comparisons (article_index, old_version, new_version, "
+                           "confidence, warnings, rowid TEXT)")
+        connection.executemany("INSERT INTO comparisons VALUES (0, 0, 1, 1.0, ?, ?)",
+                               [('["written first"]', "zz"), ('["written second"]', "aa")])
+    connection.close()
+    (article,) = read_database(path)
+    assert article.warnings == ("in the input exported: written first",
+                                "in the input exported: written second")
