@@ -65,6 +65,7 @@ from revdiff.formats.fields import (
 )
 from revdiff.formats.sqlite_schema import (
     INTEGER_DIGITS,
+    ROWID_NAMES,
     Table,
     cannot_read,
     cell_int,
@@ -423,20 +424,19 @@ class DatabaseArticles:
                          f"{limit_beside(longest, self.max_bytes)}", self.where, "an entry id")
 
     def _read_whole_too_long(self, connection: sqlite3.Connection) -> RevdiffError:
-        """The error of a table read whole (a view, or a table WITHOUT ROWID) holding a value
-        longer than SQLite makes for the size limit: no rowid tells which entry holds it."""
+        """The error of a table read whole (`_read_whole_reason`) holding a value longer than
+        SQLite makes for the size limit: no rowid tells which entry holds it."""
         longest = connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
-        copy = (f"or copy its rows into a table with rowids, which is read an article at a time "
-                f"and names the entry of such a value: in a copy of the file, CREATE TABLE copied "
-                f"AS SELECT * FROM {TABLE}, drop {TABLE} and rename copied to {TABLE}")
+        reason, remedy = _read_whole_reason(connection, tables(connection, self.where)[TABLE],
+                                            self.where)
         return InputTooLarge(
-            f"{TABLE} is a table WITHOUT ROWID or a view, read whole, and holds a value longer "
-            f"than {format_size(longest)} ({longest:,} bytes), over the size limit of "
+            f"{TABLE} is read whole ({reason}) and holds a value longer than "
+            f"{format_size(longest)} ({longest:,} bytes), over the size limit of "
             f"{limit_beside(longest, self.max_bytes)}: which entry holds it cannot be told",
             self.where, hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} if that value "
-                             f"is really one version, {copy}",
+                             f"is really one version, {remedy}",
             python_hint=f"if that value is really one version, raise the limit: "
-                        f"{RAISED_LIMIT_IN_PYTHON}; {copy}")
+                        f"{RAISED_LIMIT_IN_PYTHON}; {remedy}")
 
     def _made(self, connection: sqlite3.Connection, query: str,
               row_id: int) -> list[tuple[object, ...]] | None:
@@ -560,14 +560,43 @@ def _rowid_of(connection: sqlite3.Connection, table: Table) -> str | None:
     column of it takes (`rowid_name`); None for a view (its `rowid` is NULL), a table WITHOUT
     ROWID, or one whose columns take all of SQLite's names for it."""
     try:
-        kind = connection.execute("SELECT type FROM sqlite_master WHERE name = ?",
-                                  (table.name,)).fetchone()
-        if kind is None or kind[0] != "table":
-            return None
-        return rowid_name(connection, table)
+        return rowid_name(connection, table) if _is_table(connection, table) else None
     except sqlite3.DatabaseError as error:
         raise_dropped_stop(connection, error)
         return None
+
+
+def _is_table(connection: sqlite3.Connection, table: Table) -> bool:
+    """Whether `table` is a table, not a view."""
+    kind = connection.execute("SELECT type FROM sqlite_master WHERE name = ?",
+                              (table.name,)).fetchone()
+    return kind is not None and kind[0] == "table"
+
+
+def _read_whole_reason(connection: sqlite3.Connection, table: Table,
+                       where: str) -> tuple[str, str]:
+    """Why the versions' table has no rowid to read it by (`_rowid_of`), and what to do in a
+    copy of the file so that it is read an article at a time, naming the entry of a value too
+    long: copy its rows into a table with rowids, or, where its columns take all of SQLite's
+    names for the rowid (which a copy keeps), rename one."""
+    if all(name in table.columns for name in ROWID_NAMES):
+        column = table.columns[ROWID_NAMES[-1]]
+        free = f"{column}_value"
+        while free.lower() in table.columns:
+            free += "_"
+        names = ", ".join(ROWID_NAMES[:-1])
+        rename = (f"or rename one of those columns, which then reads it an article at a time "
+                  f"and names the entry of such a value: in a copy of the file, ALTER TABLE "
+                  f"{TABLE} RENAME COLUMN {quote(column)} TO {quote(free)}")
+        return f"its columns {names} and {ROWID_NAMES[-1]} hide its rowids", rename
+    try:
+        kind = "a table WITHOUT ROWID" if _is_table(connection, table) else "a view"
+    except sqlite3.DatabaseError as error:
+        raise cannot_read(connection, TABLE, error, where) from None
+    copy = (f"or copy its rows into a table with rowids, which is read an article at a time and "
+            f"names the entry of such a value: in a copy of the file, CREATE TABLE copied AS "
+            f"SELECT * FROM {TABLE}, drop {TABLE} and rename copied to {TABLE}")
+    return kind, copy
 
 
 _Item = TypeVar("_Item")  # what `_by_entry` groups: a rowid, a row

@@ -424,14 +424,14 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
 
 
 # SQLite's names for a table's rowid: a column of one of these names hides the rowid by it.
-_ROWID_NAMES = ("rowid", "_rowid_", "oid")
+ROWID_NAMES = ("rowid", "_rowid_", "oid")
 
 
 def rowid_name(connection: sqlite3.Connection, table: Table) -> str | None:
     """The name that selects the table's rowid (the order its rows were written in): the first
     of SQLite's names for it that none of its columns takes; None for a table that has none
     (WITHOUT ROWID) or whose columns take all three names. A view's rowid is NULL, or none."""
-    name = next((n for n in _ROWID_NAMES if n not in table.columns), None)
+    name = next((n for n in ROWID_NAMES if n not in table.columns), None)
     if name is None:
         return None
     try:

@@ -934,11 +934,36 @@ def test_a_value_too_long_in_a_table_read_whole_names_the_table_and_what_to_do(
     with pytest.raises(InputTooLarge) as error:
         read_database(path, max_bytes=1024)
     assert error.value.message == (
-        "entryversion is a table WITHOUT ROWID or a view, read whole, and holds a value longer "
-        "than 1M (1,050,624 bytes), over the size limit of 1K: which entry holds it cannot be "
-        "told")
+        "entryversion is read whole (a table WITHOUT ROWID) and holds a value longer than 1M "
+        "(1,050,624 bytes), over the size limit of 1K: which entry holds it cannot be told")
     assert error.value.hint is not None and "copy its rows into a table with rowids" \
         in error.value.hint
+
+
+def test_a_value_too_long_in_a_table_whose_columns_hide_its_rowid_says_why_and_what_to_do(
+        tmp_path: Path) -> None:
+    """A table whose columns take all of SQLite's names for the rowid is read whole too: the
+    error called it a table WITHOUT ROWID or a view, and told to copy its rows into a table with
+    rowids, which a copy of its columns hides again."""
+    path = make_database(tmp_path / "outlet.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary, rowid, _rowid_, "
+                         "oid)",
+                         [(1, 0, "a", 0, 0, 0), (2, 0, "x" * 1_200_000, 0, 0, 0)])
+    with pytest.raises(InputTooLarge) as error:
+        read_database(path, max_bytes=1024)
+    assert error.value.message.startswith(
+        "entryversion is read whole (its columns rowid, _rowid_ and oid hide its rowids) and "
+        "holds a value longer than 1M")
+    hint = error.value.hint
+    assert hint is not None and "copy its rows" not in hint
+    rename = re.search(r"ALTER TABLE [^)]*", hint)
+    assert rename is not None
+    # done as it says, the file is read an article at a time, the entry of the value named
+    with sqlite3.connect(path) as connection:
+        connection.execute(rename.group())
+    connection.close()
+    with pytest.raises(InputTooLarge, match=r"entry 2 version 0 \(the row with rowid 2\)"):
+        read_database(path, max_bytes=1024)
 
 
 def test_a_database_is_read_an_article_at_a_time(tmp_path: Path) -> None:
