@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from revdiff.errors import InputTooLarge
 from revdiff.formats import diffengine, newsedits, nytdiff
 from revdiff.formats.sqlite_schema import (
     DatabaseKind,
@@ -13,9 +14,9 @@ from revdiff.formats.sqlite_schema import (
     open_read_only,
     tables,
 )
-from revdiff.formats.text_input import check_size
+from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, limit_beside
 from revdiff.model import Article
-from revdiff.size_limit import DEFAULT_MAX_BYTES
+from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
 
 
 class DatabaseContents(Protocol):
@@ -38,8 +39,8 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DatabaseCon
     try:
         schema = tables(connection, where)
         kind = database_kind(schema, where)
-        if kind is not DatabaseKind.NEWSEDITS:
-            check_size(path.stat().st_size, where, max_bytes)
+        if kind is not DatabaseKind.NEWSEDITS:  # read whole, `export` too
+            check_whole_size(path, where, max_bytes, kind)
         if kind is DatabaseKind.NYTDIFF:
             return nytdiff.read_tables(connection, schema, where)
         if kind is DatabaseKind.DIFFENGINE:
@@ -49,21 +50,31 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DatabaseCon
     return newsedits.DatabaseArticles(path, max_bytes)
 
 
-def read_whole_hint(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """What to do with a database over the size limit for reading it whole: `export` reads a
-    NewsEdits file an article at a time, but a diffengine or NYTdiff file whole too. A SQLite
+def check_whole_size(path: Path, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                     kind: DatabaseKind | None = None) -> None:
+    """Refuse a database read whole over the size limit, saying what to do with a file of its
+    `kind` (found from its tables where not given): `export` reads a NewsEdits file an article
+    at a time, but a diffengine or NYTdiff file, which holds many articles, whole too. A SQLite
     file no reader knows is refused, by its tables."""
-    where = str(path)
-    connection = open_read_only(path, max_bytes)
-    try:
-        kind = database_kind(tables(connection, where), where)
-    finally:
-        connection.close()
+    size = path.stat().st_size
+    if size <= max_bytes:
+        return
+    if kind is None:
+        connection = open_read_only(path, max_bytes)
+        try:
+            kind = database_kind(tables(connection, str(path)), str(path))
+        finally:
+            connection.close()
     if kind is DatabaseKind.NEWSEDITS:
-        return ("revdiff export reads a NewsEdits file an article at a time, each version under "
+        hint = ("revdiff export reads a NewsEdits file an article at a time, each version under "
                 "the limit; to read it whole, raise the limit with --max-size")
-    return (f"every command reads a {kind.tracker} file whole, export too: raise the limit with "
-            "--max-size")
+    else:
+        hint = (f"every command reads a {kind.tracker} file whole, export too: raise the limit "
+                "with --max-size")
+    raise InputTooLarge(
+        f"database is {format_size(size)} ({size:,} bytes), more than the size limit of "
+        f"{limit_beside(size, max_bytes)} for reading it whole", where, hint=hint,
+        python_hint=f"to read it whole, raise the limit: {RAISED_LIMIT_IN_PYTHON}")
 
 
 def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:

@@ -10,14 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from revdiff.errors import EmptyInput, InputTooLarge, UnknownFormat, os_reason
+from revdiff.errors import EmptyInput, UnknownFormat, os_reason
 from revdiff.file_kinds import WAITING_READ, open_without_waiting, special_kind
 from revdiff.formats import foreign, plain
 from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
-from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, limit_beside, read_bounded
+from revdiff.formats.text_input import read_bounded
 from revdiff.model import Article
-from revdiff.size_limit import format_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +49,11 @@ def read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article
     try:
         with open_without_waiting(path) as handle:
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
-                _check_database_size(path, name, max_bytes)
                 # imported here: the SQLite readers load only for a database
                 from revdiff.formats import databases
 
+                # read whole (by `diff`, `parse`, `view`, `store`), limited as a file is
+                databases.check_whole_size(path, name, max_bytes)
                 return databases.read_database(path, max_bytes)
             handle.seek(0)
             check_size_unless_binary(handle, name, max_bytes)
@@ -66,22 +66,6 @@ def read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article
         raise EmptyInput(f"cannot read the file ({os_reason(error)})", name,
                          hint="check that it exists and that you may read it") from None
     return decoded_input(name, data, max_bytes)
-
-
-def _check_database_size(path: Path, name: str, max_bytes: int) -> None:
-    """A database read whole (by `diff`, `parse`, `view`, `store`) is limited as a file is;
-    `export` reads a NewsEdits file an article at a time instead (`load_unit`), but a diffengine
-    or NYTdiff file whole too, and is not offered for one."""
-    size = path.stat().st_size
-    if size <= max_bytes:
-        return
-    from revdiff.formats import databases  # imported here, as for reading one
-
-    raise InputTooLarge(
-        f"database is {format_size(size)} ({size:,} bytes), more than the size limit of "
-        f"{limit_beside(size, max_bytes)} for reading it whole", name,
-        hint=databases.read_whole_hint(path, max_bytes),
-        python_hint=f"to read it whole, raise the limit: {RAISED_LIMIT_IN_PYTHON}")
 
 
 def _read_pipe(path: Path, name: str, max_bytes: int) -> TextInput:
