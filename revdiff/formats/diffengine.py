@@ -24,7 +24,6 @@ from datetime import UTC
 
 from revdiff.errors import EmptyInput
 from revdiff.formats.fields import checked_url, source_of_url
-from revdiff.formats.newsedits import split_summary
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.sqlite_schema import (
     Table,
@@ -43,6 +42,7 @@ from revdiff.formats.sqlite_schema import (
     tracker_row_id,
     untimed_warning,
 )
+from revdiff.formats.summary_paragraphs import split_summary
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted

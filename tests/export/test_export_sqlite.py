@@ -15,7 +15,7 @@ from revdiff.export.newsedits_sqlite import PARAGRAPH_JOIN
 from revdiff.export.pairs import compare_chain
 from revdiff.formats import load
 from revdiff.formats.elision import ELISION, compared_versions, cut_version
-from revdiff.formats.newsedits import EXPORTED_INPUT
+from revdiff.formats.export_read_back import EXPORTED_INPUT
 from revdiff.model import EditOp, Version
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 from revdiff.render.newsdiffs import DiffPageInfo, render_rendered_page

@@ -22,7 +22,8 @@ from revdiff.export.records import article_ref
 from revdiff.formats import load, sqlite_schema
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.fields import source_of_url, time_text_after
-from revdiff.formats.newsedits import DatabaseArticles, read_database, split_summary
+from revdiff.formats.newsedits import DatabaseArticles, read_database
+from revdiff.formats.summary_paragraphs import split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 from revdiff.render.sniffer import PageInfo, render_diff_text
