@@ -162,7 +162,8 @@ _BULLETS = "•●▪■◦‣"
 # What separates the parts of a word glued together by a page's markup or a hyphen (`250px|u.s`,
 # `U.S.-led`); only the last part before a full stop tells whether that stop ends an abbreviation.
 _WORD_PART_SEPARATOR = re.compile(r"[^\w.]")
-_NEXT_WORD = re.compile(r"[“\"‘'«»„‹(\[]*([\w.’'-]*)")
+# The word after a sentence's end (group 1), past the marks that may open a sentence.
+_NEXT_WORD = re.compile(rf"[{re.escape(SENTENCE_OPENING_MARKS)}]*([\w.’'-]*)")
 
 
 def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) -> bool:

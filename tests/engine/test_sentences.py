@@ -41,6 +41,9 @@ def pieces(text: str) -> list[str]:
     ("A U.S. airstrike killed him. The U.S. military confirmed it.",
      ["A U.S. airstrike killed him.", "The U.S. military confirmed it."]),
     ("He was sent to the U.S. The trip was short.", ["He was sent to the U.S.", "The trip was short."]),
+    # a Spanish question or exclamation opens with its mark: the opener after it ends an abbreviation
+    ("Vive en EE.UU. ¿No lo sabías?", ["Vive en EE.UU.", "¿No lo sabías?"]),
+    ("He moved to the U.S. ¡No way!", ["He moved to the U.S.", "¡No way!"]),
     # a word that says when opened no sentence after `U.S.`, which a name's word continues
     (("The troops left the U.S. Today they arrived. He flew to the U.S. Yesterday, he left. "
       "He backed Plan B. Tomorrow, it fails. The U.S. Embassy and U.S. President Trump spoke."),
