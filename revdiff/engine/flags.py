@@ -21,8 +21,9 @@ from revdiff.engine.number_changes import (
     sorted_numbers_differ,
 )
 from revdiff.engine.numbers import numbers_in
-from revdiff.engine.quotations import CLOSING_MARKS, OPENING_MARKS, quotations_in
+from revdiff.engine.quotations import CLOSING_MARKS, quotations_in
 from revdiff.engine.same_sources import same_sources, written_as_names
+from revdiff.engine.sentence_edges import SENTENCE_OPENING_MARKS
 from revdiff.engine.similarity import compatibility_form
 from revdiff.engine.terminal_codes import without_control_sequences, without_terminal_codes
 from revdiff.engine.words import SPACES
@@ -167,7 +168,7 @@ def _distinct(sources: Sources) -> Sources:
 # A letter or digit that begins a sentence (group 1): the first after a `.`, `!`, `?` or `…`,
 # closing marks after it or not, white space and opening marks.
 _SENTENCE_START = re.compile(
-    rf"[.!?…][{re.escape(CLOSING_MARKS)}]*\s+[{re.escape(OPENING_MARKS)}]*(\w)")
+    rf"[.!?…][{re.escape(CLOSING_MARKS)}]*\s+[{re.escape(SENTENCE_OPENING_MARKS)}]*(\w)")
 
 
 def _same_content_but_new_sentences(old: str, new: str) -> bool:

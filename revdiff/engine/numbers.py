@@ -22,7 +22,8 @@ from revdiff.engine.cjk_numerals import (
 from revdiff.engine.currency_signs import after_currency
 from revdiff.engine.dates import dates_in
 from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
-from revdiff.engine.quotations import CLOSING_MARKS, OPENING_MARKS
+from revdiff.engine.quotations import CLOSING_MARKS
+from revdiff.engine.sentence_edges import SENTENCE_OPENING_MARKS
 from revdiff.engine.terminal_codes import without_terminal_codes
 from revdiff.engine.word_sets import word_set
 from revdiff.engine.words import NUMBER_PART, SPACED_GROUPS
@@ -340,7 +341,7 @@ def _roman_numeral_values(text: str) -> list[str]:
         if syntax is None:
             continue
         word, word_start = _word_before(text, numeral.start())
-        name_word = word.lstrip(OPENING_MARKS)
+        name_word = word.lstrip(SENTENCE_OPENING_MARKS)
         if (name_word[:1].isupper() and not name_word.isupper()
                 and name_word.casefold() not in _DETERMINERS
                 and not _begins_sentence(_word_before(text, word_start)[0])):

@@ -8,9 +8,9 @@ import re
 from revdiff.engine.terminal_codes import without_control_sequences
 from revdiff.engine.words import SPACES
 
-# Marks that may close a sentence after its `.`, `!` or `?`, and marks that may open a word.
+# Marks that may close a sentence after its `.`, `!` or `?` (those that may open one are
+# sentence_edges.SENTENCE_OPENING_MARKS).
 CLOSING_MARKS = "\"'”’)]»"
-OPENING_MARKS = "\"'“‘„«(["
 
 # Hebrew writes an acronym with a `"` (for the gershayim `״`) before its last letter (`צה"ל`,
 # `ארה"ב`): such a mark opens and closes no quotation, where one after a prefix letter does

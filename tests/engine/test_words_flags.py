@@ -1187,6 +1187,19 @@ def test_a_roman_numeral_after_a_name_word_is_its_number(old: str, new: str,
 
 
 @pytest.mark.parametrize("text", [
+    "Der Film «Heinrich VIII» lief.",
+    "Der Film »Heinrich VIII« lief.",
+    "Der Film ‹Heinrich VIII› lief.",
+    "Preguntó: ¿Enrique VIII o Carlos?",
+])
+def test_a_roman_numeral_after_a_name_word_behind_any_opening_mark_is_its_number(text: str) -> None:
+    """The name's word is read past every mark that may open a sentence: `»Heinrich VIII«` and
+    `¿Enrique VIII` hold 8 as `«Heinrich VIII»` does (a list of opening marks of its own lacked
+    the German `»` and `‹` and the Spanish `¿` and `¡`)."""
+    assert numbers_in(text) == ("8",)
+
+
+@pytest.mark.parametrize("text", [
     "The IV drip was removed after doctors gave him an IV line.",
     "Inside The IV Ward of a Baghdad Hospital",
     "Protesters carried pictures of Malcolm X and chanted.",
