@@ -23,7 +23,7 @@ from revdiff.engine.currency_signs import after_currency
 from revdiff.engine.dates import dates_in
 from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
 from revdiff.engine.quotations import CLOSING_MARKS
-from revdiff.engine.sentence_edges import SENTENCE_OPENING_MARKS
+from revdiff.engine.sentence_edges import SENTENCE_OPENING_MARKS, end_of_text_before, word_start
 from revdiff.engine.terminal_codes import without_terminal_codes
 from revdiff.engine.word_sets import word_set
 from revdiff.engine.words import NUMBER_PART, SPACED_GROUPS
@@ -351,16 +351,13 @@ def _roman_numeral_values(text: str) -> list[str]:
 
 
 def _word_before(text: str, end: int) -> tuple[str, int]:
-    """The word (characters up to white space) before `end`, the white space before `end`
-    skipped, and where it starts; `''` at the text's start. Scanning back costs the word's length
-    and its spaces', not `end`: slicing the text up to each numeral cost a long text of many
-    numerals its length squared."""
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end], start
+    """The word (characters up to white space, opening marks and all) before `end`, the white
+    space before `end` skipped, and where it starts; `''` at the text's start. Scanning back costs
+    the word's length and its spaces', not `end`: slicing the text up to each numeral cost a long
+    text of many numerals its length squared."""
+    text_end = end_of_text_before(text, end)
+    start = word_start(text, text_end)
+    return text[start:text_end], start
 
 
 def _begins_sentence(word_before: str) -> bool:

@@ -9,12 +9,18 @@ from revdiff.engine.word_sets import word_set
 SENTENCE_OPENING_MARKS = "“\"‘'«»„‹([¿¡"
 
 
-def word_before(paragraph: str, end: int) -> str:
-    """The word that ends at `end`, found by scanning back (cost: its length, not the offset)."""
+def word_start(paragraph: str, end: int) -> int:
+    """Where the word (characters up to white space) that ends at `end` starts, found by scanning
+    back (cost: its length, not the offset)."""
     start = end
     while start > 0 and not paragraph[start - 1].isspace():
         start -= 1
-    return paragraph[start:end].lstrip(SENTENCE_OPENING_MARKS)
+    return start
+
+
+def word_before(paragraph: str, end: int) -> str:
+    """The word that ends at `end`, its opening marks left out."""
+    return paragraph[word_start(paragraph, end):end].lstrip(SENTENCE_OPENING_MARKS)
 
 
 def end_of_text_before(paragraph: str, end: int) -> int:
