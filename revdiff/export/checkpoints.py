@@ -11,9 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from revdiff.export.journal import JournalEntry
 from revdiff.export.progress import ExportProgress
+from revdiff.export.resume_checks import ResumeMismatch
 from revdiff.export.run_errors import failure_reason, interrupted, unwritable
-from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
+from revdiff.export.staging import Staging
 from revdiff.export.tasks import ArticleTask
 from revdiff.export.writers import ExportWriter, SkippedInput
 from revdiff.stop_signals import stops_held

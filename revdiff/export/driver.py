@@ -43,6 +43,7 @@ from revdiff.export.checkpoints import (
 from revdiff.export.executors import chunk_results, open_executor
 from revdiff.export.inputs import InputNote, InputUnit, MissingInput, expand_inputs
 from revdiff.export.job import ExportJob, fingerprint
+from revdiff.export.journal import JournalEntry
 from revdiff.export.ordered_map import Executor
 from revdiff.export.output_guard import (
     OutputLock,
@@ -70,7 +71,7 @@ from revdiff.export.run_errors import (
     skip_hint,
     unwritable,
 )
-from revdiff.export.staging import JournalEntry, Staging, check_room_for_staging
+from revdiff.export.staging import Staging, check_room_for_staging
 from revdiff.export.task_reading import iter_tasks
 from revdiff.export.tasks import ArticleResult
 from revdiff.export.worker_loss import InFlight, WorkerLost

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from revdiff.engine.stats import percent
 from revdiff.engine.word_count import version_words
 from revdiff.export.comparison_html import ShownSentences, comparison_table, legend
+from revdiff.export.disk_sync import sync_file, sync_folder
 from revdiff.export.html_page import (
     MAIN_START,
     PAGE_END,
@@ -30,19 +31,15 @@ from revdiff.export.html_page import (
     page_head,
     sideways_box,
 )
+from revdiff.export.journal import JournalEntry
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.pairs import pair_reading
+from revdiff.export.publishing import REPLACED_REPORT_NAME
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.report_navigation import NEIGHBOURS_ROOM, link_neighbours
+from revdiff.export.resume_checks import ResumeMismatch
 from revdiff.export.slugs import article_slug, numbered_slug
-from revdiff.export.staging import (
-    REPLACED_REPORT_NAME,
-    JournalEntry,
-    ResumeMismatch,
-    Staging,
-    sync_file,
-    sync_folder,
-)
+from revdiff.export.staging import Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.version_times import version_time
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged, damaged_staged

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from revdiff.export.disk_sync import sync_file, sync_folder
 from revdiff.export.extras import require_arrow, require_pyarrow
 from revdiff.export.records import (
     COMPARISON_COLUMNS,
@@ -32,7 +33,7 @@ from revdiff.export.records import (
     article_rows,
     check_int64,
 )
-from revdiff.export.staging import Staging, sync_file, sync_folder
+from revdiff.export.staging import Staging
 from revdiff.export.writers import ExportWriter, check_staged, damaged_staged, table_paths
 from revdiff.model import Article, Comparison
 

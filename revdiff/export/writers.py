@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from revdiff.export.csv_cells import csv_line
+from revdiff.export.disk_sync import sync_folder
 from revdiff.export.json_text import json_line
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import (
@@ -31,7 +32,7 @@ from revdiff.export.records import (
     article_rows,
     flatten_for_csv,
 )
-from revdiff.export.staging import Staging, sync_folder
+from revdiff.export.staging import Staging
 from revdiff.model import Article, Comparison
 
 

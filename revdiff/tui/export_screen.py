@@ -19,8 +19,8 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from revdiff.errors import os_reason
+from revdiff.export.atomic_write import check_room_for_temporary
 from revdiff.export.output_guard import OutputProblem, check_targets
-from revdiff.export.staging import check_room_for_temporary
 from revdiff.model import Comparison
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from revdiff.engine.graphemes import grapheme_clusters
+from revdiff.export.atomic_write import write_text_atomically
 from revdiff.export.comparison_html import comparisons_html, versions_heading
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
@@ -20,7 +21,6 @@ from revdiff.export.pairs import PairReading
 from revdiff.export.patch_text import article_line, article_unified_diff
 from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
-from revdiff.export.staging import write_text_atomically
 from revdiff.model import Comparison, Edit, EditOp, is_unsure
 from revdiff.terminal_text import visible, visible_unseen
 from revdiff.tui.wrapping import text_width

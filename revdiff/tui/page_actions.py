@@ -20,9 +20,9 @@ from revdiff.corrections_file import (
     other_articles_lines,
 )
 from revdiff.errors import MalformedPage, os_reason
+from revdiff.export.atomic_write import write_text_atomically
 from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
-from revdiff.export.staging import write_text_atomically
 from revdiff.model import Article, PageReading
 from revdiff.size_limit import size_at_least
 from revdiff.terminal_text import visible

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from revdiff.export.staging import write_text_atomically
+from revdiff.export.atomic_write import write_text_atomically
 
 
 def test_a_link_planted_at_a_temporary_name_is_not_followed(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ import pytest
 
 from revdiff.export import driver, registry
 from revdiff.export.driver import ExportJob, run_export
-from revdiff.export.staging import JOURNAL_NAME, staging_path
+from revdiff.export.journal import JOURNAL_NAME
+from revdiff.export.staging import staging_path
 
 # the formats whose staged files revdiff writes itself (SQLite syncs its own, below)
 FORMATS = ["jsonl", "csv", "parquet", "html", "unified"]

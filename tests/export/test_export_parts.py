@@ -16,10 +16,11 @@ from revdiff.export import staging as staging_module
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.executors import chunk_results
 from revdiff.export.inputs import expand_inputs
+from revdiff.export.journal import JournalEntry
 from revdiff.export.ordered_map import SerialExecutor
 from revdiff.export.progress import ExportProgress
 from revdiff.export.run_errors import InterruptedExport, finished_kept
-from revdiff.export.staging import JournalEntry, staging_path
+from revdiff.export.staging import staging_path
 from revdiff.export.worker_loss import InFlight, WorkerLost
 
 PART_FORMATS = ["jsonl", "csv", "parquet", "sqlite"]

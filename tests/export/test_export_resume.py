@@ -24,14 +24,18 @@ import revdiff
 from revdiff.errors import RevdiffError
 from revdiff.export import checkpoints, registry, tasks
 from revdiff.export import driver as batch
+from revdiff.export import journal as journal_module
+from revdiff.export import publishing as publishing_module
 from revdiff.export import staging as staging_module
 from revdiff.export.driver import ExportJob, run_export
+from revdiff.export.journal import JournalEntry
 from revdiff.export.ordered_map import Pending, SerialExecutor
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.progress import ExportProgress
 from revdiff.export.records import ArticleRef
+from revdiff.export.resume_checks import ResumeMismatch
 from revdiff.export.run_errors import InterruptedExport, NothingExported, WorkerDied
-from revdiff.export.staging import JournalEntry, ResumeMismatch, staging_path
+from revdiff.export.staging import staging_path
 from revdiff.export.worker_loss import WorkerLost
 
 FORMATS = ["jsonl", "csv", "sqlite", "parquet", "html", "unified"]
@@ -162,7 +166,7 @@ def killed_while_publishing(job: ExportJob, monkeypatch: pytest.MonkeyPatch,
         real_replace(source, target)
 
     with monkeypatch.context() as patch:
-        patch.setattr(staging_module.os, "replace", dying_replace)
+        patch.setattr(publishing_module.os, "replace", dying_replace)
         with pytest.raises(Killed):
             run_export(job)
 
@@ -264,7 +268,7 @@ def test_ctrl_c_while_publishing_lets_the_renames_finish_and_the_run_succeed(
         if Path(target) == out:
             signal.raise_signal(signal.SIGINT)
 
-    monkeypatch.setattr(staging_module.os, "replace", interrupted_replace)
+    monkeypatch.setattr(publishing_module.os, "replace", interrupted_replace)
     progress = run_export(ExportJob((str(generated),), out, "jsonl"))
     assert progress.articles == 12
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.comparisons.jsonl", "out.jsonl"]
@@ -285,7 +289,7 @@ def test_a_resume_that_still_cannot_put_the_output_in_place_says_so_in_one_error
 
     job = ExportJob((str(generated),), out, "jsonl")
     with monkeypatch.context() as patch:
-        patch.setattr(staging_module.os, "replace", refused_replace)
+        patch.setattr(publishing_module.os, "replace", refused_replace)
         with pytest.raises(OutputProblem, match="Permission denied; 12 finished articles"):
             run_export(job)
         with pytest.raises(OutputProblem, match="Permission denied; 12 finished articles"):
@@ -418,10 +422,10 @@ def test_a_journal_line_whose_inputs_done_is_no_number_is_no_finished_article() 
     """As a line whose other fields are not what revdiff writes: NaN (which JSON readers take)
     would have reached the resumed run's progress bar, which cannot draw it."""
     line = json.dumps({"i": 0, "key": "a", "pairs": 1, "rows": 1, "state": {}, "info": {}})
-    entry = staging_module._parse_entry(line[:-1] + ', "units_done": 0.5}')
+    entry = journal_module._parse_entry(line[:-1] + ', "units_done": 0.5}')
     assert entry is not None and entry.units_done == 0.5
     for bad in ("NaN", "-Infinity", '"half"', "[1]"):
-        assert staging_module._parse_entry(line[:-1] + f', "units_done": {bad}}}') is None
+        assert journal_module._parse_entry(line[:-1] + f', "units_done": {bad}}}') is None
 
 
 def test_torn_journal_and_trailing_garbage_are_rolled_back(generated: Path, tmp_path: Path,
@@ -1474,7 +1478,7 @@ def test_resume_never_reads_a_line_of_the_staging_folder_whole_when_longer_than_
     clean, out = clean_and_run_outputs("jsonl", generated, tmp_path)
     interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
                        chunk_pairs=2)
-    monkeypatch.setattr(staging_module, "LONGEST_LINE", 1 << 20, raising=False)
+    monkeypatch.setattr(journal_module, "LONGEST_LINE", 1 << 20, raising=False)
     forged = 64 << 20
     with open(staging_path(out) / name, "a", encoding="utf-8") as file:
         file.write("[" * forged + "\n")

@@ -25,7 +25,7 @@ from tui_helpers import (
     status_text,
 )
 
-from revdiff.export.staging import write_text_atomically
+from revdiff.export.atomic_write import write_text_atomically
 from revdiff.model import Article, Version
 from revdiff.tui import exporting, search, search_screen
 from revdiff.tui.app import RevdiffApp
