@@ -56,7 +56,6 @@ class SerialExecutor:
         pass
 
 
-
 def ordered_map(executor: Executor, fn: Callable[..., R], items: Iterable[T],
                 *extra: Any, in_flight: int) -> Iterator[tuple[T, R]]:
     """Yield `(item, fn(*extra, item))` in the order of `items`, at most `in_flight` running."""
