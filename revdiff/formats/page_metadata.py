@@ -105,7 +105,6 @@ def own_addresses(soup: BeautifulSoup, html: str) -> list[str]:
     return [url for url in named if url]
 
 
-
 def single_file_note(html: str) -> str | None:
     """The text of the comment SingleFile writes after the page's `<html>` tag (`_SINGLE_FILE`);
     None on a page it did not save."""

@@ -47,7 +47,6 @@ def test_a_count_it_cannot_measure_with_is_refused_before_anything_runs(
     assert said in capsys.readouterr().err
 
 
-
 @pytest.mark.parametrize(("written", "said"), [
     ("notes.txt", "holds no article folder with versions"),
     ("story/notes.txt", "story/notes.txt is not a numbered version file"),

@@ -171,7 +171,6 @@ def test_an_option_before_the_command_that_it_does_not_take_is_named_and_left_ou
                            "--help`)\n")
 
 
-
 @pytest.mark.parametrize("closed", [False, True])
 def test_a_file_named_dash_is_told_to_be_given_as_dot_slash_dash(closed: bool,
                                                                   tmp_path: Path) -> None:

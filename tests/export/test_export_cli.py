@@ -270,7 +270,6 @@ def test_a_glob_that_matches_nothing_says_where_revdiff_looked(run_cli, tmp_path
                                   "rerun with --skip-errors to skip it)\n")
 
 
-
 def test_notes_about_inputs_follow_the_inputs_order(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A folder an earlier input already read was told of before every note of the run, ahead
     of the skip of a missing path given before it."""

@@ -206,7 +206,6 @@ def test_a_version_dated_by_its_file_name_reads_back_with_its_date_alone(tmp_pat
     assert read_back.warnings == tuple(EXPORTED_INPUT + w for w in original.warnings)
 
 
-
 def test_a_version_without_text_reads_back_with_the_warnings_it_was_read_with(tmp_path: Path
                                                                               ) -> None:
     # its empty `summary`, how the export writes a version without paragraphs, was warned of
@@ -372,7 +371,6 @@ def test_warnings_read_back_say_they_are_of_the_input_exported(tmp_path: Path) -
     run_export(ExportJob((str(out),), again, "sqlite"))
     (read_again,) = load([str(again)])
     assert read_again.warnings == read_back.warnings
-
 
 
 def _pair_times(database: Path) -> list[tuple[object, ...]]:

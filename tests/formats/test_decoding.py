@@ -186,7 +186,6 @@ def test_a_declaration_that_is_no_character_set_is_refused(label: str) -> None:
         decode_bytes(page, "page.html")
 
 
-
 def test_a_long_declaration_is_quoted_with_its_length() -> None:
     """A declared label of thousands of characters was quoted whole, making a line as long."""
     label = "x" * 3000

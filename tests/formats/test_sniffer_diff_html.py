@@ -108,7 +108,6 @@ def test_the_html_and_the_text_of_a_page_with_a_no_break_space_paragraph_agree(
     assert [(v.title, v.paragraphs) for v in both.versions] == [(title, old), (title, new)]
 
 
-
 @pytest.mark.parametrize("sample", ["sniffer-diff/iran-strikes-v0-v1.html", "sniffer-version.html",
                                     "newsdiffs/us-deploys-troops-v1-v2-rendered.html"])
 def test_a_page_given_twice_is_read_once_with_a_warning_as_a_flattened_one(

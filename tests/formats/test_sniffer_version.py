@@ -603,7 +603,6 @@ def test_a_version_page_without_end_tags_is_parsed_once_for_its_open_elements(
     assert len(fed) == 2  # one reading of each page
 
 
-
 @pytest.mark.parametrize("closing", ["</html >", "</HTML\n>", "</html><!-- cached: </html> -->"])
 def test_a_version_page_whose_closing_html_tag_is_written_otherwise_is_whole(closing: str) -> None:
     """A page closed by `</html >` or `</HTML\\n>` is whole, as one closed by `</html>` is, though

@@ -77,7 +77,6 @@ def test_json_and_feeds_are_refused_with_what_they_are(tmp_path: Path, content: 
     assert f"{path}: this is {said}" in line and "revdiff reads" in line
 
 
-
 @pytest.mark.parametrize(("first", "second"), [
     ("k" * 40 + "1", "k" * 40 + "2"),  # alike in their first 40 characters
     ("ab", "a\x01b"),  # alike but for a control character

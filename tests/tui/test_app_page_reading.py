@@ -887,7 +887,6 @@ async def test_F_in_an_app_read_with_corrections_goes_back_to_them_and_says_so(
         assert notices()[-1].endswith(f"{correction.kind.value} (the corrections file's)")
 
 
-
 @run_async
 async def test_u_lands_on_a_sentence_marked_for_its_old_row_after_an_edit_of_its_sure_new_row(
         page_article: Article) -> None:

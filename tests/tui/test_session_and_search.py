@@ -70,7 +70,6 @@ def test_unsure_rows_of_a_flattened_page(page_article: Article) -> None:
     assert row is not None and row.confidence < 0.99
 
 
-
 def test_the_page_rows_of_paragraphs_are_matched_once_per_pair_and_reading(
         page_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """`row_of_edit` matched the page's rows to the version's paragraphs anew at every call, and a
