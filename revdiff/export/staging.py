@@ -68,10 +68,13 @@ from revdiff.export.staged_names import check_staged_only
 
 
 def staging_path(out: Path) -> Path:
+    """The folder beside the output `out` where a run stages what it writes until it publishes."""
     return out.parent / f".{out.name}.revdiff-partial"
 
 
 def discarded_path(out: Path) -> Path:
+    """The name beside the output `out` that a staging folder is renamed to before it is
+    removed, so that it is never half there; a run that finds one left there removes it."""
     return out.parent / f".{out.name}.revdiff-discarded"
 
 
@@ -113,7 +116,7 @@ class Staging:
         # a journal that is a link is refused by --resume as any link staged (check_no_links)
         self.resumable = self.journal_path.is_file() or self.journal_path.is_symlink()
         # the renames of a run of the same job stopped while publishing, which --resume makes
-        self.unpublished = None
+        self.unpublished: tuple[list[tuple[Path, Path]], int] | None = None
         if resume and self.resumable:
             staged = staged_entries(self.directory)
             check_owner(self.directory, staged)
