@@ -81,6 +81,9 @@ def is_abbreviation(word: str) -> bool:
 
 
 def word_ends_a_sentence(word: str) -> bool:
-    """Whether `word`, the one before a number, leaves that number opening a sentence: there is
-    none (the paragraph's start) or it ends one (`facts.`, not `Sept.` in `Sept. 30.`)."""
+    """Whether `word` ends a sentence, so that what follows it may open one: the word before a
+    number (`facts.` in `facts. 2. Then`, not `Sept.` in `Sept. 30.`), before an initial (`plan.`
+    in `plan. B. Smith`, not `Gen.` in `Gen. T. Smith`) or after a speech verb (`Friday.`). An
+    empty `word` is the paragraph's start, which counts as a sentence's end: a caller that has
+    stripped a word down to nothing must not pass it."""
     return word == "" or word.endswith((".", "!", "?")) and not is_abbreviation(word)

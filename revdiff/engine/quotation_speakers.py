@@ -192,8 +192,9 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
             at == 0 and time_named_by_determiner)  # `that evening`, not `that the talks failed`
         if at == reach or opens_reported_clause or word[:1] in SENTENCE_OPENING_MARKS:
             return False
-        if word_ends_a_sentence(word.rstrip("”\"’')]")):
-            return True
+        before_closing_marks = word.rstrip("”\"’')]")
+        if before_closing_marks and word_ends_a_sentence(before_closing_marks):
+            return True  # a closing mark alone (`Friday ” that ...`) ends no sentence
         if (word.endswith(",") and words[at + 1:at + 2] and words[at + 1][:1].islower()
                 and (reach == len(words) or _is_a_time(words[:at + 1]))):
             return True  # a clause after a comma, as after the verb's (`Friday, adding that ...`)

@@ -151,6 +151,10 @@ def pieces(text: str) -> list[str]:
       "talks failed. “No.” Biden said, “We lost.”"),
      ["“It is over.”", "Biden said on Friday that the talks failed.", "“No.”",
       "Biden said Tuesday the talks failed.", "“No.”", "Biden said, “We lost.”"]),
+    # a closing mark standing alone after the time was read as the end of the sentence
+    ("“We won.” Biden said late Friday ” that the talks failed. “No.” Biden said Friday ).",
+     ["“We won.”", "Biden said late Friday ” that the talks failed.",
+      "“No.” Biden said Friday )."]),
     # as did a statement reported without `that` after where or when it was said
     (("“We will win.” Biden said on Tuesday he would run. “No.” Smith said in an interview the "
       "team would rebuild."),
