@@ -89,7 +89,7 @@ def _exported_warnings(connection: sqlite3.Connection, article: Article, written
                                    f"article_index = ? GROUP BY warnings{order}",
                                    (entry,)).fetchall()
     except sqlite3.DatabaseError as error:
-        raise cannot_read(connection, TABLE, error, where) from None
+        raise cannot_read(connection, EXPORT_WARNINGS_TABLE, error, where) from None
     for (cell,) in cells:
         warnings = _warnings_list(cell)
         if warnings is None:

@@ -1271,3 +1271,19 @@ def test_warnings_kept_in_an_export_come_in_the_order_written_beside_a_column_na
     (article,) = read_database(path)
     assert article.warnings == ("in the input exported: written first",
                                 "in the input exported: written second")
+
+
+def test_a_comparisons_table_of_an_export_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    """A failed read of the comparisons of revdiff's export was told as one of `entryversion`,
+    which had been read."""
+    path = make_database(tmp_path / "export.sqlite",
+                         "CREATE TABLE entryversion (entry_id, version, title, summary, article)",
+                         [(0, 0, "T", "<p>One.</p>", "a"), (0, 1, "T", "<p>Two.</p>", "a")])
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE VIEW comparisons AS SELECT 0 AS article_index, 0 AS "
+                           "old_version, 1 AS new_version, 1.0 AS confidence, "
+                           "json_extract('not json', '$') AS warnings")
+    connection.close()
+    with pytest.raises(MalformedPage) as raised:
+        read_database(path)
+    assert str(raised.value) == f"{path}: cannot read comparisons (malformed JSON)"
