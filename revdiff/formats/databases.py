@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from revdiff.errors import InputTooLarge
+from revdiff.errors import InputTooLarge, RevdiffError
 from revdiff.formats import diffengine, newsedits, nytdiff
 from revdiff.formats.sqlite_schema import (
     DatabaseKind,
@@ -55,14 +55,19 @@ def check_whole_size(path: Path, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
     """Refuse a database read whole over the size limit, saying what to do with a file of its
     `kind` (found from its tables where not given): `export` reads a NewsEdits file an article
     at a time, but a diffengine or NYTdiff file, which holds many articles, whole too. A SQLite
-    file no reader knows is refused, by its tables."""
+    file no reader knows is refused, by its tables. Every error names the file `where`, as
+    given, those met while finding its kind too."""
     size = path.stat().st_size
     if size <= max_bytes:
         return
     if kind is None:
-        connection = open_read_only(path, max_bytes)
         try:
-            kind = database_kind(tables(connection, str(path)), str(path))
+            connection = open_read_only(path, max_bytes)
+        except RevdiffError as error:  # told under the path SQLite opened
+            error.where = where
+            raise
+        try:
+            kind = database_kind(tables(connection, where), where)
         finally:
             connection.close()
     if kind is DatabaseKind.NEWSEDITS:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from story_chains import SAMPLES
 
+from revdiff.errors import RevdiffError
+from revdiff.formats import databases
 from revdiff.formats.detect import Format, detect
 from revdiff.formats.foreign import describe_feed, describe_json, describe_wrapped_page
 
@@ -627,3 +629,23 @@ def test_a_small_trackers_file_over_the_limit_is_not_sent_to_export(sample: str,
     assert "one article" not in line
     assert (f"for reading it whole (every command reads a {tracker} file whole, export too: "
             "raise the limit with --max-size;") in line
+
+
+@pytest.mark.parametrize("journal_is_a_folder", [False, True],
+                         ids=["no tracker's tables", "journal a folder"])
+def test_a_database_over_the_limit_is_named_as_given_in_every_error(
+        tmp_path: Path, journal_is_a_folder: bool) -> None:
+    """The size check of a database read whole named the file as given (`dir//other.db`) in
+    its own error but as its path (`dir/other.db`) in those met while it found the file's kind:
+    an unknown tracker's tables, a journal beside it that is no file."""
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE posts (id INTEGER, body TEXT)")
+    connection.commit()
+    connection.close()
+    if journal_is_a_folder:
+        (tmp_path / "other.db-journal").mkdir()
+    given = f"{tmp_path}//other.db"
+    with pytest.raises(RevdiffError) as raised:
+        databases.check_whole_size(path, given, max_bytes=1)
+    assert raised.value.where == given
