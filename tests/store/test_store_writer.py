@@ -1,4 +1,4 @@
-"""store_articles on real repositories: round trips, idempotence, branches, hostile URLs."""
+"""store_articles on real repositories: round trips, idempotence, warnings, hostile URLs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import git
 import pytest
+from git_checks import commit_count, fsck
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_store_paths import HOSTILE
@@ -32,28 +32,10 @@ from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import DiffPageInfo, render_raw_page, render_rendered_page
 from revdiff.render.nytdiff import write_database as write_nytdiff
 from revdiff.safe_git import sanitized_clone
-from revdiff.store import (
-    SkippedVersion,
-    SkipReason,
-    StoreSummary,
-    article_path,
-    store_articles,
-)
+from revdiff.store import article_path, store_articles
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 WIKIPEDIA = SHARED / "corpus" / "wikipedia"
-
-
-def commit_count(repo_dir: Path) -> int:
-    out = subprocess.run(["git", "-C", str(repo_dir), "rev-list", "--count", "HEAD"],
-                         capture_output=True, text=True, check=True)
-    return int(out.stdout)
-
-
-def fsck(repo_dir: Path) -> None:
-    result = subprocess.run(["git", "-C", str(repo_dir), "fsck", "--full", "--strict"],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
 
 
 def kept_by_newsdiffs_rules(article: Article) -> Article:
@@ -224,221 +206,6 @@ def test_a_later_run_that_cut_a_stored_version_leaves_it_unwarned_of(tmp_path: P
     assert [n for warning in back.warnings if (n := cut_version(warning)) is not None] == [2]
 
 
-def test_skips_are_reported_and_not_stored(tmp_path: Path) -> None:
-    texts = ["A", "A", "B", "A", "B", "A", "C"]
-    article = Article(None, "https://example.com/flip",
-                      tuple(Version(n, "T", (t,)) for n, t in enumerate(texts)))
-    summary = store_articles([article], tmp_path / "r")
-    assert [(s.number, s.reason) for s in summary.skipped] == [
-        (1, SkipReason.UNCHANGED), (5, SkipReason.FLIP_FLOP)]
-    assert [v.number for v in read_repository(tmp_path / "r")[0].versions] == [0, 2, 3, 4, 6]
-    assert "1 unchanged" in summary.describe() and "1 flip-flop" in summary.describe()
-
-
-def test_the_summary_groups_thousands_as_the_progress_bar_does() -> None:
-    """A run of thousands of versions drew `storing versions: 1,548/1,548` on its bar, then
-    summed it up as `1548 versions stored`: the counts read alike in both, as in export's."""
-    skipped = tuple(SkippedVersion("a.txt", None, n, SkipReason.UNCHANGED) for n in range(1200))
-    summary = StoreSummary("r", "main", 1296, 1548, 2000, skipped)
-    assert summary.describe() == (
-        "1,296 articles: 1,548 versions stored, 2,000 already stored, 1,200 skipped (1,200 "
-        "unchanged: identical to the version stored before it) in r [main]")
-
-
-def test_the_summary_counts_an_article_given_twice_once(tmp_path: Path) -> None:
-    """A month of a tracker's daily databases stored in one run (`store day*.db`) gives each
-    article once a database: the summary said `6 articles` of three days' readings of two,
-    where the repository holds and the run touched two article files."""
-    def day(last: int) -> list[Article]:
-        return [Article(None, f"https://example.com/{name}",
-                        tuple(Version(n, "T", (f"{name} {n}",)) for n in range(last + 1)))
-                for name in ("a", "b")]
-    summary = store_articles([*day(0), *day(1), *day(2)], tmp_path / "r")
-    assert (summary.articles, summary.stored, summary.already_stored) == (2, 6, 0)
-    assert summary.describe().startswith(
-        "2 articles: 6 versions stored, 0 already stored, 6 given again by another input, "
-        "0 skipped")
-    assert len(read_repository(tmp_path / "r")) == 2
-
-
-@pytest.mark.parametrize("branch", ["trunk", "archive/2024-01"])
-def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> None:
-    repo = git.Repo.init(tmp_path / "r", initial_branch=branch)
-    (tmp_path / "r" / "README").write_text("notes\n")
-    repo.index.add(["README"])
-    actor = git.Actor("someone", "someone@example.com")
-    repo.index.commit("readme", author=actor, committer=actor)
-    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
-    summary = store_articles([article], tmp_path / "r")
-    assert summary.branch == branch and summary.stored == 1
-    assert repo.active_branch.name == branch
-    assert commit_count(tmp_path / "r") == 2
-    assert (tmp_path / "r" / "example.com" / "a.txt").read_text() == "T\n\nx\n"
-    assert not repo.is_dirty(untracked_files=True)
-    # the history's own file is no article of the store, said so
-    noted = ("1 other file (README) left out: the repository is a revdiff store, and the store "
-             "wrote no version of it (a file of your own beside the articles is no article)")
-    assert read_repository(tmp_path / "r") == [replace(article, warnings=(noted,))]
-
-
-@pytest.mark.parametrize("stored_before", [False, True])
-def test_a_file_of_your_own_where_an_article_would_go_is_kept_and_no_version(
-        tmp_path: Path, stored_before: bool) -> None:
-    """A file committed by hand at the path of a new article's file (in a repository no store
-    wrote yet, or in a store) was read as the article's first version: the article's own first
-    version was skipped as a conflict with it, and the file was overwritten with the article."""
-    repo_dir = tmp_path / "r"
-    repo = git.Repo.init(repo_dir)
-    if stored_before:
-        store_articles([Article(None, "https://example.com/other", (Version(0, "O", ("o",)),))],
-                       repo_dir)
-    (repo_dir / "example.com").mkdir(exist_ok=True)
-    (repo_dir / "example.com" / "a.txt").write_text("my notes\n")
-    repo.index.add(["example.com/a.txt"])
-    actor = git.Actor("someone", "someone@example.com")
-    repo.index.commit("notes", author=actor, committer=actor)
-    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),
-                                                        Version(1, "T", ("y",))))
-    summary = store_articles([article], repo_dir)
-    assert (summary.stored, summary.skipped) == (2, ())
-    assert (repo_dir / "example.com" / "a.txt").read_text() == "my notes\n"
-    read = {each.url: each for each in read_repository(repo_dir)}
-    assert read[article.url].versions == article.versions
-    assert not repo.is_dirty(untracked_files=True)
-
-
-def test_bare_repository(tmp_path: Path) -> None:
-    git.Repo.init(tmp_path / "bare.git", bare=True, initial_branch="main")
-    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),
-                                                        Version(1, "T", ("y",))))
-    assert store_articles([article], tmp_path / "bare.git").stored == 2
-    assert read_repository(tmp_path / "bare.git") == [article]
-
-
-@pytest.mark.parametrize("variable, place", [("GIT_DIR", ".git"), ("GIT_INDEX_FILE", ".git/index"),
-                                             ("GIT_OBJECT_DIRECTORY", ".git/objects"),
-                                             ("GIT_WORK_TREE", "")])
-def test_the_callers_git_variables_lead_the_store_to_no_other_repository(
-        variable: str, place: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A git hook that runs revdiff store gets the variables that place its own repository
-    (GIT_DIR, GIT_INDEX_FILE, ...): `git init` ran in that one and the store then failed with a
-    traceback, or its git commands wrote that repository's index or objects."""
-    other = tmp_path / "other"
-    subprocess.run(["git", "init", "-q", "-b", "main", str(other)], check=True)
-    (other / "mine.txt").write_text("mine\n")
-    subprocess.run(["git", "-C", str(other), "add", "mine.txt"], check=True)
-    subprocess.run(["git", "-C", str(other), "-c", "user.name=me", "-c", "user.email=me@x",
-                    "commit", "-q", "-m", "mine"], check=True)
-    before = {path: path.read_bytes() for path in other.rglob("*") if path.is_file()}
-    monkeypatch.setenv(variable, str(other / place))
-    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),
-                                                        Version(1, "T", ("y",))))
-    assert store_articles([article], tmp_path / "store").stored == 2
-    monkeypatch.delenv(variable)
-    assert read_repository(tmp_path / "store") == [article]
-    assert {path: path.read_bytes() for path in other.rglob("*") if path.is_file()} == before
-    fsck(tmp_path / "store")
-    assert not subprocess.run(["git", "-C", str(tmp_path / "store"), "status", "--porcelain"],
-                              capture_output=True, check=True).stdout
-
-
-def _git_failing_to_list(args: list[str]) -> list[str]:
-    """`git rev-parse --local-env-vars` run as a git that fails."""
-    return [sys.executable, "-c",
-            "import sys; sys.stderr.write('fatal: not a git command\\n'); sys.exit(128)"]
-
-
-def _git_vanished(args: list[str]) -> list[str]:
-    """A git removed after its version was checked: starting it fails."""
-    raise FileNotFoundError(2, "No such file or directory", args[0])
-
-
-@pytest.mark.parametrize(("listing", "why"), [
-    # `git rev-parse --local-env-vars` failing let a bare CalledProcessError out of the store
-    (_git_failing_to_list, "git said: fatal: not a git command"),
-    # a git removed after its version was checked: the OSError of starting it came out
-    (_git_vanished, "git could not be started: No such file or directory"),
-])
-def test_a_git_that_cannot_list_its_local_variables_is_refused_in_one_line(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        listing: Callable[[list[str]], list[str]], why: str) -> None:
-    """A git that cannot list the variables that place a repository came out as a traceback,
-    where bad input gets one line saying what, where and what to do."""
-    import revdiff.safe_git
-    from revdiff.errors import StoreError
-
-    real_run = subprocess.run
-
-    def listing_fails(args: list[str], **options: object) -> object:
-        if "--local-env-vars" in args:  # run as `listing` says, with the options it was given
-            args = listing(args)
-        return real_run(args, **options)
-
-    revdiff.safe_git._local_variables.cache_clear()
-    monkeypatch.setattr(revdiff.safe_git.subprocess, "run", listing_fails)
-    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
-    try:
-        with pytest.raises(StoreError) as raised:
-            store_articles([article], tmp_path / "store")
-    finally:
-        revdiff.safe_git._local_variables.cache_clear()
-    said = str(raised.value)
-    assert "\n" not in said
-    assert said.endswith(": cannot list the variables that place a git repository (git "
-                         f"rev-parse --local-env-vars) ({why}; check this git, or name another "
-                         "with GIT_PYTHON_GIT_EXECUTABLE)")
-    assert not (tmp_path / "store").exists()
-
-
-def test_refuses_a_non_empty_directory_that_is_not_a_repository(tmp_path: Path) -> None:
-    (tmp_path / "notes.txt").write_text("mine")
-    from revdiff.errors import StoreError
-    with pytest.raises(StoreError, match="not empty"):
-        store_articles([], tmp_path)
-
-
-@pytest.mark.parametrize("bare", [False, True])
-def test_a_repository_without_head_is_named_with_what_to_do(bare: bool, tmp_path: Path) -> None:
-    """It was called a directory that "is not a git repository"."""
-    repo = git.Repo.init(tmp_path / "repo", bare=bare, initial_branch="main")
-    Path(repo.git_dir, "HEAD").unlink()
-    from revdiff.errors import StoreError
-    with pytest.raises(StoreError, match="HEAD file .* is missing") as refused:
-        store_articles([], tmp_path / "repo")
-    assert refused.value.hint is not None and "ref: refs/heads/main" in refused.value.hint
-
-
-def test_a_git_file_naming_a_git_directory_not_there_is_named_with_what_to_do(
-        tmp_path: Path) -> None:
-    """It was said to have lost its HEAD file, to be written back."""
-    (tmp_path / "repo").mkdir()
-    (tmp_path / "repo" / ".git").write_text(f"gitdir: {tmp_path / 'gone'}\n")
-    from revdiff.errors import StoreError
-    with pytest.raises(StoreError, match="names the git directory .*gone, which is not there"):
-        store_articles([], tmp_path / "repo")
-
-
-def test_a_git_link_to_a_folder_that_is_no_git_directory_is_named_with_what_to_do(
-        tmp_path: Path) -> None:
-    """It was said to have lost its HEAD file, to be written into the folder linked to."""
-    (tmp_path / "plain").mkdir()
-    (tmp_path / "repo").mkdir()
-    (tmp_path / "repo" / ".git").symlink_to(tmp_path / "plain")
-    from revdiff.errors import StoreError
-    with pytest.raises(StoreError, match="links to the folder .*plain, which is not a git "
-                                         "directory"):
-        store_articles([], tmp_path / "repo")
-
-
-def test_an_empty_git_folder_is_named_with_what_to_do(tmp_path: Path) -> None:
-    """It was said to have lost its HEAD file, to be written back into the empty folder."""
-    (tmp_path / "repo" / ".git").mkdir(parents=True)
-    from revdiff.errors import StoreError
-    with pytest.raises(StoreError, match="its .git folder is empty") as refused:
-        store_articles([], tmp_path / "repo")
-    assert refused.value.hint is not None and "remove the empty .git folder" in refused.value.hint
-
-
 @pytest.mark.parametrize("number", [-1, -15, 10 ** 255], ids=["-1", "-15", "256 digits"])
 def test_a_version_number_no_reader_reads_back_is_refused_before_anything_is_written(
         tmp_path: Path, number: int) -> None:
@@ -595,23 +362,6 @@ def test_warnings_of_every_stored_version_stay_and_do_not_make_a_version_new(
     latest = replace(later, versions=(*later.versions, Version(9, "Nine", ("D.",))))
     assert store_articles([latest], tmp_path / "r").stored == 1
     assert read_repository(tmp_path / "r") == [latest]
-
-
-def test_sha256_repository_stores_once_and_reads_back(tmp_path: Path) -> None:
-    repo_dir = tmp_path / "sha256"
-    subprocess.run(["git", "init", "-q", "--object-format=sha256", str(repo_dir)], check=True)
-    article = Article("bbc", "https://www.bbc.co.uk/news/uk-2", (
-        Version(1, "Flood warning", ("Rain is expected.",)),
-        Version(2, "Flood warning issued", ("Rain is expected.", "Rivers are rising."))))
-    first = store_articles([article], repo_dir)
-    assert (first.stored, first.skipped) == (2, ())
-    again = store_articles([article], repo_dir)
-    assert (again.stored, again.already_stored, again.skipped) == (0, 2, ())
-    head = subprocess.run(["git", "-C", str(repo_dir), "rev-parse", "HEAD"], check=True,
-                          capture_output=True, text=True).stdout.strip()
-    assert len(head) == 64
-    assert read_repository(repo_dir) == [article]
-    fsck(repo_dir)
 
 
 def test_progress_goes_to_the_callers_callback_and_the_library_needs_no_terminal(
@@ -784,62 +534,6 @@ def test_a_nytdiff_article_whose_url_changed_goes_on_in_its_file(tmp_path: Path)
     assert read_repository(tmp_path / "r") == [moved, other]
     # found by its new URL from then on
     assert store_articles([moved], tmp_path / "r").already_stored == 3
-
-
-def test_two_runs_creating_one_repository_at_once_both_get_it(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch
-                                                               ) -> None:
-    """A second run that comes while the first one's `git init` is half done (its `.git` only
-    part written) waits for it, then opens that repository, instead of failing on it."""
-    from revdiff.store import opening
-
-    folder = tmp_path / "archive"
-    real_init = git.Repo.init
-    second: list[object] = []
-    second_run: list[threading.Thread] = []
-
-    def open_second() -> None:
-        try:
-            second.append(opening.open_or_create(folder))
-        except Exception as error:  # noqa: BLE001 - what the second run met is the result
-            second.append(error)
-
-    def init_meeting_a_second_run(path: Path, *args: object, **kwargs: object) -> git.Repo:
-        (folder / ".git").mkdir()
-        (folder / ".git" / "description").write_text("Unnamed repository\n")
-        second_run.append(threading.Thread(target=open_second))
-        second_run[0].start()
-        second_run[0].join(timeout=2)  # long enough to fail on the half made repository
-        return real_init(path, *args, **kwargs)
-
-    monkeypatch.setattr(git.Repo, "init", init_meeting_a_second_run)
-    first = opening.open_or_create(folder)
-    second_run[0].join()
-    assert len(second) == 1 and isinstance(second[0], git.Repo), second
-    assert Path(second[0].git_dir) == Path(first.git_dir)
-
-
-def test_a_repository_whose_creation_failed_is_not_left_half_made(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A `git init` stopped midway (a full disk, `ulimit -f`) left a `.git` without HEAD, which
-    the next run refused as a damaged repository once there was room again."""
-    from revdiff.errors import StoreError
-
-    real_init = git.Repo.init
-
-    def init_on_a_full_disk(path: Path, *args: object, **kwargs: object) -> git.Repo:
-        (Path(path) / ".git").mkdir()
-        (Path(path) / ".git" / "description").write_text("Unnamed repository\n")
-        raise git.GitCommandError(["git", "init"], 128, b"fatal: No space left on device")
-
-    article = Article("bbc", "https://www.bbc.co.uk/news/uk-1",
-                      (Version(1, "Title", ("One.",)), Version(2, "Title", ("Two.",))))
-    monkeypatch.setattr(git.Repo, "init", init_on_a_full_disk)
-    with pytest.raises(StoreError, match="No space left on device"):
-        store_articles([article], tmp_path / "archive")
-    assert not any((tmp_path / "archive").iterdir())
-    monkeypatch.setattr(git.Repo, "init", real_init)
-    assert store_articles([article], tmp_path / "archive").stored == 2
 
 
 @pytest.mark.parametrize("metadata, named", [

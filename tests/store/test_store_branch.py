@@ -1,0 +1,34 @@
+"""The branch a store run writes to (`revdiff.store.branch`): any name, beside existing history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import git
+import pytest
+from git_checks import commit_count
+
+from revdiff.formats.gitrepo import read_repository
+from revdiff.model import Article, Version
+from revdiff.store import store_articles
+
+
+@pytest.mark.parametrize("branch", ["trunk", "archive/2024-01"])
+def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> None:
+    repo = git.Repo.init(tmp_path / "r", initial_branch=branch)
+    (tmp_path / "r" / "README").write_text("notes\n")
+    repo.index.add(["README"])
+    actor = git.Actor("someone", "someone@example.com")
+    repo.index.commit("readme", author=actor, committer=actor)
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
+    summary = store_articles([article], tmp_path / "r")
+    assert summary.branch == branch and summary.stored == 1
+    assert repo.active_branch.name == branch
+    assert commit_count(tmp_path / "r") == 2
+    assert (tmp_path / "r" / "example.com" / "a.txt").read_text() == "T\n\nx\n"
+    assert not repo.is_dirty(untracked_files=True)
+    # the history's own file is no article of the store, said so
+    noted = ("1 other file (README) left out: the repository is a revdiff store, and the store "
+             "wrote no version of it (a file of your own beside the articles is no article)")
+    assert read_repository(tmp_path / "r") == [replace(article, warnings=(noted,))]
