@@ -5,13 +5,14 @@ update a killed run left half done.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 from typing import BinaryIO
 
 import git
 
-from revdiff.errors import StoreError
+from revdiff.errors import StoreError, os_reason
 from revdiff.safe_git import git_complaint
 from revdiff.store.branch import branch_tip
 from revdiff.store.encode import git_object_id
@@ -19,6 +20,15 @@ from revdiff.store.opening import object_format
 
 # Present while the working tree is being updated; left behind only by a run that died doing it.
 SYNC_MARKER_NAME = "revdiff-sync-in-progress"
+# What the next run does once this one could not update the working tree.
+_FINISHED_BY_THE_NEXT_RUN = "it finishes the update and overwrites no file"
+# What to do when the working tree's marker cannot be written, by the reason (errno).
+_SYNC_HINTS = {
+    errno.EROFS: "the file system is read-only: make it writable",
+    errno.ENOSPC: "the disk is full: free some space",
+    errno.EACCES: "check that you may write to its git directory",
+    errno.EPERM: "check that you may write to its git directory",
+}
 
 
 def sync_worktree(repo: git.Repo, ref: str) -> None:
@@ -52,7 +62,13 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
                          str(repo.working_tree_dir),
                          hint=f"git said: {git_complaint(error.stderr)}; move away or commit the "
                               "files git names (git status), then run the same revdiff store "
-                              "again: it finishes the update and overwrites no file") from error
+                              f"again: {_FINISHED_BY_THE_NEXT_RUN}") from error
+    except OSError as error:  # the marker: a file system remounted read-only, a full disk
+        to_do = _SYNC_HINTS.get(error.errno or 0, "check the repository's git directory")
+        raise StoreError("versions are stored, but the working tree could not be updated: "
+                         f"{os_reason(error)}", str(repo.working_tree_dir),
+                         hint=f"{to_do}, then run the same revdiff store again: "
+                              f"{_FINISHED_BY_THE_NEXT_RUN}") from None
 
 
 def _lock_for_the_sync(marker: BinaryIO) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import errno
 import json
 import os
@@ -16,6 +17,8 @@ from click.testing import CliRunner
 
 from revdiff.cli import main
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
+from revdiff.store.locks import LOCK_NAME
+from revdiff.store.worktree_sync import SYNC_MARKER_NAME
 
 
 def write_versions(folder: Path, *texts: str) -> Path:
@@ -228,6 +231,21 @@ def test_a_folder_that_takes_no_new_files_is_not_called_unwritable(tmp_path: Pat
                              "elsewhere with --repo)\n")
 
 
+def _read_only_file_system_at(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make opening a file called `name` to write it fail as on a read-only file system (root,
+    who runs the tests in CI, may write to a read-only folder)."""
+    real_open = builtins.open
+
+    def open_on_a_read_only_file_system(file: object, mode: str = "r", *args: object,
+                                        **kwargs: object) -> object:
+        if (isinstance(file, (str, os.PathLike)) and Path(file).name == name
+                and set(mode) & set("wax+")):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(file))
+        return real_open(file, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(builtins, "open", open_on_a_read_only_file_system)
+
+
 def test_a_repository_on_a_read_only_file_system_is_one_error_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # a traceback: the run's lock file could not be made in the repository's git directory
@@ -235,15 +253,36 @@ def test_a_repository_on_a_read_only_file_system_is_one_error_line(
     repo = tmp_path / "repo"
     assert CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
 
-    def read_only(file: Path, mode: str) -> None:
-        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(file))
-
-    monkeypatch.setattr("revdiff.store.locks.open", read_only, raising=False)
+    _read_only_file_system_at(LOCK_NAME, monkeypatch)
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
     assert result.exit_code == 2
     assert result.stderr == (f"revdiff: error: {repo}: cannot write to the repository: "
                              "Read-only file system; nothing was stored (the file system is "
                              "read-only: give a repository on a writable one with --repo)\n")
+
+
+def test_a_read_only_file_system_met_at_the_sync_marker_is_one_error_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The marker of a working tree being updated, made once the versions are on the branch,
+    could not be made (the file system remounted read-only meanwhile): the line named the
+    marker, revdiff's own file, said to check that it is there and not that the versions were
+    stored; the next run on a writable one finishes the update."""
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    repo = tmp_path / "repo"
+    _read_only_file_system_at(SYNC_MARKER_NAME, monkeypatch)
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {repo}: versions are stored, but the working "
+                             "tree could not be updated: Read-only file system (the file "
+                             "system is read-only: make it writable, then run the same revdiff "
+                             "store again: it finishes the update and overwrites no file)\n")
+    assert not (repo / ".git" / SYNC_MARKER_NAME).exists()
+    monkeypatch.undo()
+    again = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert again.exit_code == 0, again.stderr
+    assert not subprocess.run(["git", "-C", str(repo), "status", "--porcelain"],
+                              capture_output=True, check=True).stdout
+    assert len(list(repo.rglob("*.txt"))) == 1
 
 
 def test_a_new_repository_on_a_read_only_file_system_is_said_to_be_on_one(
