@@ -210,7 +210,8 @@ def _parse_line(text: str, where: str, number: int) -> Correction:
     if row_kind is RowKind.CHANGE and (type(boundary) is not int or boundary < 1):
         raise refuse("a change row needs \"boundary\": the character its new cell starts at")
     if row_kind is not RowKind.CHANGE and "boundary" in fields:
-        raise refuse(f"only a change row has a \"boundary\", not a {row_kind.value} row")
+        article = "an" if row_kind is RowKind.OLD_ONLY else "a"
+        raise refuse(f"only a change row has a \"boundary\", not {article} {row_kind.value} row")
     return Correction(page, line, row_kind, boundary, number)
 
 

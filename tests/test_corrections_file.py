@@ -32,7 +32,10 @@ def test_written_corrections_are_read_back_with_their_lines(tmp_path: Path) -> N
     ('{"page": "p.txt", "line": true, "kind": "match"}', "no row's line"),
     ('{"line": 15, "kind": "match"}', "no page named"),
     ('{"page": "p.txt", "line": 15, "kind": "change"}', 'a change row needs "boundary"'),
-    ('{"page": "p.txt", "line": 15, "kind": "old_only", "boundary": 4}', "only a change row"),
+    ('{"page": "p.txt", "line": 15, "kind": "old_only", "boundary": 4}',
+     'only a change row has a "boundary", not an old_only row'),
+    ('{"page": "p.txt", "line": 15, "kind": "new_only", "boundary": 4}',
+     'only a change row has a "boundary", not a new_only row'),
     ('{"page": "p.txt", "line": 15, "kind": "match", "side": 1}', "unknown key 'side'"),
     # found by a review: Python reads no integer of more than 4,300 digits (a traceback)
     pytest.param('{"page": "p.txt", "line": ' + "9" * 5000 + ', "kind": "match"}',
