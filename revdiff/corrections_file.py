@@ -5,7 +5,8 @@ Each line is a JSON object with the keys `revdiff parse --format json` shows a p
 `{"page": "p.txt", "line": 15, "kind": "change", "boundary": 57}`, where `page` is the page's
 `name`, `line` its row's line, `kind` a row kind (`match`, `change`, `old_only`, `new_only`) and
 `boundary`, for a change row only, the character of the row where its new cell starts (the
-first character of a word). Blank lines and lines that start with `#` are left out.
+first character of a word; another row's may be null, as `parse` shows a one-sided row's).
+Blank lines and lines that start with `#` are left out.
 """
 
 from __future__ import annotations
@@ -209,7 +210,8 @@ def _parse_line(text: str, where: str, number: int) -> Correction:
     boundary = fields.get("boundary")
     if row_kind is RowKind.CHANGE and (type(boundary) is not int or boundary < 1):
         raise refuse("a change row needs \"boundary\": the character its new cell starts at")
-    if row_kind is not RowKind.CHANGE and "boundary" in fields:
+    # a null one is none, as `revdiff parse --format json` shows a one-sided row's
+    if row_kind is not RowKind.CHANGE and boundary is not None:
         article = "an" if row_kind is RowKind.OLD_ONLY else "a"
         raise refuse(f"only a change row has a \"boundary\", not {article} {row_kind.value} row")
     return Correction(page, line, row_kind, boundary, number)

@@ -23,6 +23,17 @@ def test_written_corrections_are_read_back_with_their_lines(tmp_path: Path) -> N
     assert (second.kind, second.boundary, second.file_line) == (RowKind.NEW_ONLY, None, 4)
 
 
+@pytest.mark.parametrize("kind", ["old_only", "new_only"])
+def test_a_null_boundary_is_read_as_none_on_a_row_that_has_none(tmp_path: Path, kind: str) -> None:
+    # `revdiff parse --format json` shows a one-sided row's boundary as null: a row copied from
+    # it, its confidence left out, is a correction
+    path = tmp_path / "fixes.jsonl"
+    path.write_text(f'{{"page": "p.txt", "line": 15, "kind": "{kind}", "boundary": null}}\n',
+                    encoding="utf-8")
+    (correction,) = read_corrections(str(path), 10_000)
+    assert (correction.kind, correction.boundary) == (RowKind(kind), None)
+
+
 @pytest.mark.parametrize(("line", "reason"), [
     ("p.txt 15 new_only", "not a JSON object"),
     ('["p.txt", 15]', "not a JSON object"),
