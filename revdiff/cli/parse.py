@@ -38,17 +38,17 @@ Examples:
               help="json: a list of the articles, however many; "
                    "jsonl: one article per line; text: a summary.")
 @click.option("-q", "--quiet", is_flag=True,
-              help="Leave out the lines on stderr that name what was left out of the inputs "
-                   "(the folders in a folder of versions); the articles' warnings stay in the "
-                   "output.")
+              help="Leave out the notes on stderr on reading the inputs, which belong to no "
+                   "article (the folders left out of a folder of versions, files given beside "
+                   "their folder, ...); the articles' warnings stay in the output.")
 @corrections_option
 @max_size_option
 @reports_errors
 def parse(inputs: tuple[str, ...], output_format: str, quiet: bool,
           corrections: str | None, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
-    # the articles' warnings go into the output, worded as `diff` words them on stderr; what was
-    # left out of the inputs goes to stderr (unless `quiet`).
+    # the articles' warnings go into the output, worded as `diff` words them on stderr; the notes
+    # on reading the inputs, which belong to no article, go to stderr (unless `quiet`).
     # Every input is read before anything is written (bad input is one error line, never a
     # half-written output); each article is then written as soon as it is made into text.
     # The exporters are imported here, not with the module: completing an input path and
