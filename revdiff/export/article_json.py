@@ -24,6 +24,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
                 "title": version.title,
                 "time": version.time.isoformat() if version.time else None,
                 "time_text": version.time_text,
+                "time_from": version.time_from,
                 "cut": version.cut,
                 "paragraphs": list(version.paragraphs),
             }

@@ -543,6 +543,27 @@ def test_parse_json_tells_which_versions_a_page_cut(tmp_path: Path, versions: li
     assert cut_flags(*versions) == [False, False]
 
 
+def test_parse_json_tells_which_version_a_time_counts_from(tmp_path: Path) -> None:
+    """Version 2's `about 1 hour later`, told by a page comparing versions 0 and 2, was printed
+    after version 1 with nothing to say that it counts from version 0, as the text summary and
+    the comparisons table know."""
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    page = (samples / "sniffer-diff" / "iran-strikes-v0-v1.txt").read_text(encoding="utf-8")
+    assert "\nVersion 0 Version 1\n" in page
+    (tmp_path / "v0-v2.txt").write_text(page.replace("\nVersion 0 Version 1\n",
+                                                     "\nVersion 0 Version 2\n"), encoding="utf-8")
+    version = (samples / "sniffer-version.txt").read_text(encoding="utf-8")
+    assert "\nVersion 2 of 5.\n" in version
+    (tmp_path / "v1.txt").write_text(version.replace("\nVersion 2 of 5.\n", "\nVersion 1 of 5.\n"),
+                                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(tmp_path / "v0-v2.txt"),
+                                       str(tmp_path / "v1.txt")])
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.stdout)
+    assert [(v["number"], v["time_text"], v["time_from"]) for v in article["versions"]] == \
+        [(0, None, None), (1, None, None), (2, "about 1 hour later", 0)]
+
+
 def test_parse_text_counts_in_the_singular_where_there_is_one(tmp_path: Path) -> None:
     for number, text in enumerate(("Alone\n", "Two words\n\nand more words here\n")):
         (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
