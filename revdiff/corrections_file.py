@@ -4,8 +4,9 @@ articles after they are read (`--corrections`), and written by the app from its 
 Each line is a JSON object with the keys `revdiff parse --format json` shows a page's rows with:
 `{"page": "p.txt", "line": 15, "kind": "change", "boundary": 57}`, where `page` is the page's
 `name`, `line` its row's line, `kind` a row kind (`match`, `change`, `old_only`, `new_only`) and
-`boundary`, for a change row only, the character of the row where its new cell starts (the
-first character of a word; another row's may be null, as `parse` shows a one-sided row's).
+`boundary`, for a change row, the character of the row where its new cell starts (the first
+character of a word); a match row's, where given, is the one `parse` shows, the middle of its
+text where its glued halves meet; a one-sided row's may be null, as `parse` shows it.
 Blank lines and lines that start with `#` are left out.
 """
 
@@ -210,10 +211,16 @@ def _parse_line(text: str, where: str, number: int) -> Correction:
     boundary = fields.get("boundary")
     if row_kind is RowKind.CHANGE and (type(boundary) is not int or boundary < 1):
         raise refuse("a change row needs \"boundary\": the character its new cell starts at")
+    # checked against its row's text once the inputs are read (`_refuse_another_middle`)
+    if row_kind is RowKind.MATCH and boundary is not None and (
+            type(boundary) is not int or boundary < 1):
+        raise refuse("a match row's \"boundary\" is a number, where its glued halves meet, as "
+                     "`revdiff parse --format json` shows it (or leave it out)")
     # a null one is none, as `revdiff parse --format json` shows a one-sided row's
-    if row_kind is not RowKind.CHANGE and boundary is not None:
+    if row_kind in (RowKind.OLD_ONLY, RowKind.NEW_ONLY) and boundary is not None:
         article = "an" if row_kind is RowKind.OLD_ONLY else "a"
-        raise refuse(f"only a change row has a \"boundary\", not {article} {row_kind.value} row")
+        raise refuse(f"only a change or match row has a \"boundary\", not {article} "
+                     f"{row_kind.value} row")
     return Correction(page, line, row_kind, boundary, number)
 
 
@@ -237,9 +244,25 @@ def apply_corrections(articles: Sequence[Article], corrections: Sequence[Correct
                                                    correction.kind, correction.boundary)
                 except RevdiffError as error:
                     raise BadCorrection(str(error), where, correction.file_line) from None
+                if correction.kind is RowKind.MATCH and correction.boundary is not None:
+                    _refuse_another_middle(article, correction, where)
     if applied is not None:
         applied.extend(found)
     return corrected
+
+
+def _refuse_another_middle(article: Article, correction: Correction, where: str) -> None:
+    """Refuse a match row's boundary other than the one `revdiff parse --format json` shows: the
+    middle of the row's text, where its glued halves meet (its row found: `correct_row` read it)."""
+    page = next(page for page in article.pages if page.name == correction.page)
+    row = next(row for row in page.rows if row.line == correction.line)
+    middle = len(row.text) // 2
+    if correction.boundary != middle:
+        raise BadCorrection(
+            f"{correction.page}:{correction.line}: a match row's \"boundary\" is {middle}, where "
+            f"its two halves meet, not {correction.boundary}", where, correction.file_line,
+            hint="write the boundary `revdiff parse --format json` shows, or leave it out",
+            python_hint="write the boundary the row's RowReading gives, or leave it out")
 
 
 def input_pages(articles: Sequence[Article], corrections: Sequence[Correction],

@@ -34,6 +34,18 @@ def test_parse_reads_a_row_as_the_corrections_file_says(tmp_path: Path) -> None:
     assert any("15: read as corrected by hand (new_only)" in w for w in article["warnings"])
 
 
+def test_a_match_row_copied_from_parse_json_with_its_boundary_is_a_correction(
+        tmp_path: Path) -> None:
+    # `parse --format json` shows a match row's boundary, where its glued halves meet (line 37's
+    # is 137): the row copied as parse shows it, its confidence left out, is read
+    line = f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 37, "kind": "match", "boundary": 137}}'
+    run = revdiff("parse", str(SEED_PAGE), "--corrections", _fixes(tmp_path, line))
+    assert run.returncode == 0, run.stderr
+    [article] = json.loads(run.stdout)
+    rows = {row["line"]: row for row in article["pages"][0]["rows"]}
+    assert (rows[37]["kind"], rows[37]["boundary"], rows[37]["confidence"]) == ("match", 137, 1.0)
+
+
 @pytest.mark.parametrize(("line", "reason"), [
     ('{"page": "elsewhere.txt", "line": 15, "kind": "new_only"}',
      "fixes.jsonl:2: no diff page named elsewhere.txt among the inputs"),
@@ -41,6 +53,9 @@ def test_parse_reads_a_row_as_the_corrections_file_says(tmp_path: Path) -> None:
      "fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:3: the page has no body row at this line \\("),
     (f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 15, "kind": "match"}}',
      "fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:15: only a row made of one text twice"),
+    (f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 37, "kind": "match", "boundary": 136}}',
+     ("fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:37: a match row's \"boundary\" is 137, "
+      "where its two halves meet, not 136 \\(write the boundary")),
     ('{"page": "p.txt", "line": 15}', 'fixes.jsonl:2: "kind" is not one of'),
 ])
 @pytest.mark.parametrize("command", ["diff", "view", "parse"])
