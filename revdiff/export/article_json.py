@@ -43,13 +43,19 @@ def page_to_dict(page: PageReading) -> dict[str, Any]:
         "name": page.name,
         "old": page.old_number,
         "new": page.new_number,
-        "confidence": round(page.confidence, 6),
+        "confidence": _six_digits(page.confidence),
         "rows": [
             {"line": row.line, "kind": row.kind.value, "boundary": row.boundary,
-             "confidence": round(row.confidence, 6)}
+             "confidence": _six_digits(row.confidence)}
             for row in page.rows
         ],
     }
+
+
+def _six_digits(confidence: float) -> float:
+    """A confidence to six significant digits: a page of many unsure rows, whose confidence is
+    their product, keeps a small one (`1.23732e-11`) that six decimals would make `0.0`."""
+    return float(f"{confidence:.6g}")
 
 
 def _heading(article: Article) -> str:

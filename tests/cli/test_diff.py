@@ -574,6 +574,20 @@ def test_parse_text_counts_in_the_singular_where_there_is_one(tmp_path: Path) ->
     assert "   2 paragraphs      6 words " in second
 
 
+def test_parse_json_keeps_a_small_confidence_not_zero() -> None:
+    # rounded to six decimals, the washpo page's confidence, the product of its many unsure rows'
+    # (under 1e-6), read 0.0: six significant digits keep what it is
+    page = str(Path(__file__).resolve().parents[2] / "samples" / "washpo-soleimani-v6-v7.txt")
+    (reading,) = revdiff.load(page)[0].pages
+    result = CliRunner().invoke(main, ["parse", page, "-q"])
+    assert result.exit_code == 0, result.output
+    [shown] = json.loads(result.stdout)[0]["pages"]
+    assert 0 < reading.confidence < 1e-6
+    assert shown["confidence"] == pytest.approx(reading.confidence, rel=1e-5)
+    assert [row["confidence"] for row in shown["rows"]] == \
+        [pytest.approx(row.confidence, rel=1e-5) for row in reading.rows]
+
+
 def test_parse_text_counts_no_cut_mark_of_a_rendered_page_as_a_paragraph() -> None:
     """A version a rendered NewsDiffs page cut to `[...]` was counted with its marks: `5
     paragraphs` for the 4 of text the page shows, compared and searched."""
