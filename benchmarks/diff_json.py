@@ -5,9 +5,10 @@ PATH), compares each article's consecutive versions as `revdiff diff` does, and 
 `diff --format json` writes (each comparison with its edits), once. Then, in `--repeat` rounds
 that take turns (`timing.medians_in_turns`: A B, B A, ...), times the text of the whole array
 made by `json_array` (what `diff` writes) and by the peer, `json.dumps(records,
-ensure_ascii=False, indent=2)` (json's encoder written in Python, which an indent calls for);
-checks the two texts are the same, and prints the medians and json_array's as `1.4x faster` or
-slower than the peer's (or, where a median time is 0, a run shorter than the clock's tick, that it
+ensure_ascii=False, indent=2)` (json's encoder written in Python, which an indent calls for),
+its Unicode line breaks escaped as `json_array` escapes them (`escape_line_breaks`); checks the
+two texts are the same, and prints the medians and json_array's as `1.4x faster` or slower than
+the peer's (or, where a median time is 0, a run shorter than the clock's tick, that it
 is too fast to measure).
 
     python benchmarks/diff_json.py [--corpus PATH] [--articles 60] [--repeat 9]
@@ -26,7 +27,7 @@ from timing import faster_or_slower, medians_in_turns, speed_ratio
 
 from revdiff.cli.diff import consecutive_comparisons
 from revdiff.export.comparison_records import comparison_record
-from revdiff.export.json_text import json_array
+from revdiff.export.json_text import escape_line_breaks, json_array
 from revdiff.formats import load
 
 DEFAULT_CORPUS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     records = diff_records(arguments.corpus, arguments.articles)
     ways = {
         "json_array": lambda: "".join(json_array(records)),
-        "json.dumps(indent=2)": lambda: json.dumps(records, ensure_ascii=False, indent=2),
+        "json.dumps(indent=2)": lambda: escape_line_breaks(
+            json.dumps(records, ensure_ascii=False, indent=2)),
     }
     texts = {name: make() for name, make in ways.items()}
     if len(set(texts.values())) != 1:

@@ -17,22 +17,29 @@ from typing import Any
 _UNICODE_LINE_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
-def json_line(value: Any) -> str:
-    """`value` as one line of JSON Lines, without its newline: a text's NEL, line separator and
-    paragraph separator escaped (`\\u2028`), so that a reader splitting the file with
-    `str.splitlines()` gets one record per line."""
-    text = json.dumps(value, ensure_ascii=False)
+def escape_line_breaks(text: str) -> str:
+    """JSON text with the NEL, line separator and paragraph separator in its strings escaped
+    (`\\u2028`), so that a reader splitting it with `str.splitlines()` splits it only where
+    JSON's own layout puts a newline."""
     for line_break, escape in _UNICODE_LINE_BREAKS:
         text = text.replace(line_break, escape)
     return text
 
 
+def json_line(value: Any) -> str:
+    """`value` as one line of JSON Lines, without its newline, its Unicode line breaks escaped
+    (`escape_line_breaks`): a reader splitting the file with `str.splitlines()` gets one record
+    per line."""
+    return escape_line_breaks(json.dumps(value, ensure_ascii=False))
+
+
 def json_array(values: Iterable[Any]) -> Iterator[str]:
-    """The text `json.dumps(list(values), ensure_ascii=False, indent=2)` makes, in pieces made
-    one value at a time: a large array is written as it is made, never held whole."""
+    """The text `json.dumps(list(values), ensure_ascii=False, indent=2)` makes, its Unicode line
+    breaks escaped as `json_line` escapes them, in pieces made one value at a time: a large
+    array is written as it is made, never held whole."""
     opening = "["
     for value in values:
-        yield f"{opening}{_ITEM_START}{indented_json(value, _ITEM_START)}"
+        yield escape_line_breaks(f"{opening}{_ITEM_START}{indented_json(value, _ITEM_START)}")
         opening = ","
     yield "[]" if opening == "[" else "\n]"
 

@@ -22,7 +22,7 @@ import revdiff
 from revdiff.cli import main
 from revdiff.export.comparison_html import LEGEND
 from revdiff.export.html_page import page_head
-from revdiff.export.json_text import json_array, json_line
+from revdiff.export.json_text import escape_line_breaks, json_array, json_line
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import DiffPageInfo, render_rendered_page
@@ -711,7 +711,9 @@ def test_a_pair_of_a_live_blog_is_printed_before_its_next_pair_is_compared(
 @pytest.mark.parametrize("values", [[], [{}], [{"a": ["x\ny", {"b": []}], "c": "\u2028"}, 2, []]])
 def test_a_json_array_made_in_pieces_is_the_text_json_makes_of_it_whole(values: list[object]
                                                                        ) -> None:
-    assert "".join(json_array(values)) == json.dumps(values, ensure_ascii=False, indent=2)
+    # its Unicode line breaks escaped, as JSON Lines' are
+    assert "".join(json_array(values)) == escape_line_breaks(
+        json.dumps(values, ensure_ascii=False, indent=2))
 
 
 @pytest.mark.parametrize(("output_format", "made", "start"), [
