@@ -16,7 +16,7 @@ from revdiff.export.atomic_write import write_text_atomically
 from revdiff.export.comparison_html import comparisons_html, versions_heading
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
-from revdiff.export.json_text import indented_json
+from revdiff.export.json_text import escape_line_breaks, indented_json
 from revdiff.export.pairs import PairReading
 from revdiff.export.patch_text import article_line, article_unified_diff
 from revdiff.export.records import ArticleRef
@@ -53,8 +53,10 @@ def _as_text(pair: ExportedPair) -> str:
 
 
 def _as_json(pair: ExportedPair) -> str:
+    """The pair's record as `revdiff diff --format json` writes each, its Unicode line breaks
+    escaped (`escape_line_breaks`)."""
     record = comparison_record(pair.comparison, reading=pair.reading, ref=pair.ref)
-    return indented_json(record)
+    return escape_line_breaks(indented_json(record))
 
 
 def _as_unified(pair: ExportedPair) -> str:

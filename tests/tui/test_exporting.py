@@ -82,3 +82,20 @@ def test_a_pair_without_changes_exports_as_unified_its_article_line_alone(tmp_pa
     checked = subprocess.run(["git", "apply", "--check", "--allow-empty", "../same.diff"],
                              cwd=tmp_path / "repo", capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_the_json_export_escapes_unicode_line_breaks_as_diff_json_does() -> None:
+    """The app's JSON wrote NEL, U+2028 and U+2029 raw, where `revdiff diff --format json`
+    escapes them: a reader splitting the file with `str.splitlines()` cut a paragraph."""
+    import json
+
+    article = Article("washpo", "https://example.org/troops", (
+        Version(0, "Troops", ("One\x85two\u2028three\u2029four.",)),
+        Version(1, "Troops", ("One\x85two\u2028three\u2029five.",))))
+    (as_json,) = [export_format for export_format in EXPORT_FORMATS if export_format.name == "json"]
+    (comparison,) = compare_chain(article, "auto")
+    text = as_json.render(ExportedPair(comparison, article_ref(0, article, "story"),
+                                       pair_reading(article, comparison)))
+    assert text.splitlines() == text.split("\n")
+    assert "\\u0085" in text and "\\u2028" in text and "\\u2029" in text
+    assert json.loads(text)["edits"]
