@@ -101,25 +101,3 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
         boring=boring,
         rewrite=rewrite,
     )
-
-
-def percent(share: float) -> str:
-    """A share as a whole percentage, but never `0%` for some change nor `100%` short of all."""
-    return _short_of_the_ends(share, f"{share:.0%}", ("0%", "<1%"), ("100%", ">99%"))
-
-
-def two_decimals(share: float) -> str:
-    """A share (a similarity) with two decimals, but never `0.00` for some nor `1.00` short of
-    all: `<0.01`, `>0.99`, as `percent` writes it."""
-    return _short_of_the_ends(share, f"{share:.2f}", ("0.00", "<0.01"), ("1.00", ">0.99"))
-
-
-def _short_of_the_ends(share: float, shown: str, none: tuple[str, str],
-                       whole: tuple[str, str]) -> str:
-    """`shown` (the share rounded), or what stands for it where rounding made some share none
-    (`none`: the rounded form and its stand-in) or a share short of all the whole (`whole`)."""
-    if share > 0 and shown == none[0]:
-        return none[1]
-    if share < 1 and shown == whole[0]:
-        return whole[1]
-    return shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from revdiff.engine.rounded_shares import three_decimals
 from revdiff.engine.word_count import version_words
 from revdiff.export.version_times import version_time
 from revdiff.formats.elision import compared_versions
@@ -85,6 +86,6 @@ def article_summary(article: Article) -> str:
         unsure = [row.line for row in page.rows if not row.is_sure]
         note = f"; unsure rows at lines {line_runs(unsure)}" if unsure else ""
         lines.append(f"  page {page.name}: {len(page.rows)} rows read, "
-                     f"confidence {page.confidence:.3f}{note}")
+                     f"confidence {three_decimals(page.confidence)}{note}")
     lines.extend(f"  warning: {warning}" for warning in article.warnings)
     return "\n".join(visible(line) for line in lines)

@@ -17,7 +17,7 @@ from html import escape
 from itertools import chain, groupby
 from typing import NamedTuple
 
-from revdiff.engine.stats import percent, two_decimals
+from revdiff.engine.rounded_shares import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, page_pieces
 from revdiff.export.pairs import PairReading

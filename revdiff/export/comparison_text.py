@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-from revdiff.engine.stats import percent, two_decimals
+from revdiff.engine.rounded_shares import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.version_times import version_time
 from revdiff.model import (

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from revdiff.engine.stats import percent
+from revdiff.engine.rounded_shares import percent
 from revdiff.engine.word_count import version_words
 from revdiff.export.comparison_html import ShownSentences, comparison_table, legend
 from revdiff.export.disk_sync import sync_file, sync_folder

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-from revdiff.engine.stats import percent
+from revdiff.engine.rounded_shares import percent
 
 WIDTH = 640
 HEIGHT = 160

@@ -3,7 +3,7 @@ chain of versions. No Textual import."""
 
 from __future__ import annotations
 
-from revdiff.engine.stats import percent
+from revdiff.engine.rounded_shares import percent
 from revdiff.model import Comparison, EditOp, Flag, Version
 from revdiff.tui.session import PairSummary
 

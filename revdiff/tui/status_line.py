@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from revdiff.engine.stats import percent
+from revdiff.engine.rounded_shares import percent
 from revdiff.model import Edit, PageReading, RowReading, sure_percent
 from revdiff.tui.pair_header import shortened
 from revdiff.tui.wrapping import shorten, text_width

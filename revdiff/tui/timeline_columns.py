@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from rich.cells import cell_len
 from rich.text import Text
 
-from revdiff.engine.stats import percent
+from revdiff.engine.rounded_shares import percent
 from revdiff.read_warnings import counted
 from revdiff.tui.session import PairSummary
 from revdiff.tui.stats_text import bar

@@ -76,16 +76,18 @@ def test_completing_an_input_path_loads_no_reader_splitter_engine_or_exporter(na
 
 # The engine's modules a parse needs: the column splitter's abbreviations (sentences and the
 # modules of its rules), the word counts of `--format text` (word_count) and a headline's source,
-# which a title row is not cut inside (headlines), and the pattern of a terminal's control
+# which a title row is not cut inside (headlines), the pattern of a terminal's control
 # sequences, whose digits in a file name are no version number (terminal_codes: one regular
-# expression); the package's own file loads nothing more.
+# expression), and the summary's page confidences, never `0.000` for some (rounded_shares: three
+# small functions); the package's own file loads nothing more.
 SENTENCE_SPLITTER = ("revdiff.engine.sentences", "revdiff.engine.abbreviations",
                      "revdiff.engine.calendar_words", "revdiff.engine.clock_times",
                      "revdiff.engine.list_items", "revdiff.engine.quotation_speakers",
                      "revdiff.engine.sentence_edges", "revdiff.engine.web_addresses",
                      "revdiff.engine.word_sets")
 ENGINE_PARSE_NEEDS = ("revdiff.engine", *SENTENCE_SPLITTER, "revdiff.engine.word_count",
-                      "revdiff.engine.headlines", "revdiff.engine.terminal_codes")
+                      "revdiff.engine.headlines", "revdiff.engine.terminal_codes",
+                      "revdiff.engine.rounded_shares")
 
 
 @pytest.mark.parametrize("output", [[], ["--format", "text"]])

@@ -588,6 +588,16 @@ def test_parse_json_keeps_a_small_confidence_not_zero() -> None:
         [pytest.approx(row.confidence, rel=1e-5) for row in reading.rows]
 
 
+def test_parse_text_shows_a_small_page_confidence_as_under_a_thousandth() -> None:
+    """The washpo page's confidence (about 1e-11) read `confidence 0.000` in the text summary,
+    as if the page were surely misread: `<0.001`, as `diff` writes `<1%` for some change."""
+    page = str(Path(__file__).resolve().parents[2] / "samples" / "washpo-soleimani-v6-v7.txt")
+    result = CliRunner().invoke(main, ["parse", page, "--format", "text"])
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("  page ")]
+    assert ": 42 rows read, confidence <0.001; unsure rows at lines 10-36" in line
+
+
 def test_parse_text_counts_no_cut_mark_of_a_rendered_page_as_a_paragraph() -> None:
     """A version a rendered NewsDiffs page cut to `[...]` was counted with its marks: `5
     paragraphs` for the 4 of text the page shows, compared and searched."""

@@ -20,8 +20,8 @@ from revdiff.engine import numbers as numbers_module
 from revdiff.engine import similarity as similarity_module
 from revdiff.engine.flags import sources_in
 from revdiff.engine.quotations import open_quotation
+from revdiff.engine.rounded_shares import percent, three_decimals
 from revdiff.engine.similarity import similarity
-from revdiff.engine.stats import percent
 from revdiff.engine.terminal_codes import without_terminal_codes
 from revdiff.errors import RevdiffError
 from revdiff.model import EditOp, Flag, Sources, Version
@@ -223,6 +223,12 @@ def test_changed_share_counts_text_stored_in_nfd_as_in_nfc() -> None:
 def test_a_share_of_change_is_never_shown_as_none_or_all_when_it_is_not() -> None:
     assert [percent(share) for share in (0.0, 0.001, 0.006, 0.5, 0.994, 0.996, 1.0)] == \
         ["0%", "<1%", "1%", "50%", "99%", ">99%", "100%"]
+
+
+def test_a_confidence_is_never_shown_as_none_or_all_when_it_is_not() -> None:
+    """A page's confidence in `parse --format text`: 1.2e-11 read `0.000`."""
+    assert [three_decimals(share) for share in (0.0, 1.2e-11, 0.0006, 0.5, 0.9996, 1.0)] == \
+        ["0.000", "<0.001", "0.001", "0.500", ">0.999", "1.000"]
 
 
 def test_a_change_inside_a_quotation_of_several_sentences_is_a_changed_quotation() -> None:
