@@ -6,6 +6,7 @@ from typing import Any
 
 from revdiff.engine.rounded_shares import three_decimals
 from revdiff.engine.word_count import version_words
+from revdiff.export.exported_floats import six_digits
 from revdiff.export.version_times import version_time
 from revdiff.formats.elision import compared_versions
 from revdiff.model import Article, PageReading
@@ -44,19 +45,13 @@ def page_to_dict(page: PageReading) -> dict[str, Any]:
         "name": page.name,
         "old": page.old_number,
         "new": page.new_number,
-        "confidence": _six_digits(page.confidence),
+        "confidence": six_digits(page.confidence),
         "rows": [
             {"line": row.line, "kind": row.kind.value, "boundary": row.boundary,
-             "confidence": _six_digits(row.confidence)}
+             "confidence": six_digits(row.confidence)}
             for row in page.rows
         ],
     }
-
-
-def _six_digits(confidence: float) -> float:
-    """A confidence to six significant digits: a page of many unsure rows, whose confidence is
-    their product, keeps a small one (`1.23732e-11`) that six decimals would make `0.0`."""
-    return float(f"{confidence:.6g}")
 
 
 def _heading(article: Article) -> str:

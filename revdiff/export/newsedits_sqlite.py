@@ -33,11 +33,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from revdiff.export.exported_floats import six_digits
 from revdiff.export.records import (
     COMPARISON_COLUMNS,
     EDIT_COLUMNS,
     ENTRYVERSION_COLUMNS,
-    FLOAT_DIGITS,
     ArticleRef,
     article_rows,
     check_int64,
@@ -102,7 +102,7 @@ FINAL_NAME = "final.sqlite"
 
 
 def _distance(similarity: float) -> float:
-    return round(1.0 - float(similarity), FLOAT_DIGITS)
+    return six_digits(1.0 - similarity)
 
 
 def matched_pairs(entry_id: int, comparison: Comparison) -> list[tuple[Any, ...]]:

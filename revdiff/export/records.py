@@ -28,6 +28,7 @@ from revdiff.engine.stats import word_changes
 from revdiff.engine.word_count import count_words
 from revdiff.errors import ValueTooLarge
 from revdiff.export.csv_cells import spreadsheet_safe
+from revdiff.export.exported_floats import six_digits
 from revdiff.export.pairs import PairReading, pair_reading
 from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, Comparison, EditOp
@@ -91,9 +92,6 @@ ENTRYVERSION_COLUMNS: tuple[str, ...] = ("entry_id", "version", "title", "url", 
 EDIT_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in EDIT_COLUMNS)
 COMPARISON_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COMPARISON_COLUMNS)
 
-# Floats are rounded so that every export (and every scheduler) prints the same digits.
-FLOAT_DIGITS = 6
-
 # SQLite and Parquet store integers in 64 bits.
 INT64_MAX = 2**63 - 1
 
@@ -149,7 +147,7 @@ def check_int64(ref: ArticleRef, article: Article, output: str) -> None:
 
 
 def _confidence(value: float | None) -> float | None:
-    return None if value is None else round(float(value), FLOAT_DIGITS)
+    return None if value is None else six_digits(value)
 
 
 def edit_rows(ref: ArticleRef, comparison: Comparison, reading: PairReading | None = None
@@ -174,7 +172,7 @@ def edit_rows(ref: ArticleRef, comparison: Comparison, reading: PairReading | No
             "new_indices": list(edit.new),
             "old_text": edit.old_text,
             "new_text": edit.new_text,
-            "similarity": round(float(edit.similarity), FLOAT_DIGITS),
+            "similarity": six_digits(edit.similarity),
             "flags": sorted(flag.value for flag in edit.flags),
             "old_sources": [" ".join(words) for words in edit.old_sources],
             "new_sources": [" ".join(words) for words in edit.new_sources],
@@ -212,7 +210,7 @@ def comparison_row(ref: ArticleRef, comparison: Comparison, reading: PairReading
         "words_removed": stats.words_removed,
         "chars_added": stats.chars_added,
         "chars_removed": stats.chars_removed,
-        "changed_share": round(float(stats.changed_share), FLOAT_DIGITS),
+        "changed_share": six_digits(stats.changed_share),
         "boring": bool(stats.boring),
         "rewrite": bool(stats.rewrite),
         "confidence": _confidence(reading.confidence if reading else None),

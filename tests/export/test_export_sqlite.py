@@ -506,3 +506,20 @@ def test_exports_of_exports_settle_for_an_article_without_url_or_title(tmp_path:
                 str(untitled)}
         connection.close()
     assert exports[3].read_bytes() == exports[2].read_bytes()
+
+
+def test_a_distance_near_zero_is_kept_to_six_significant_digits() -> None:
+    """Rounded to six decimals, the distance of two sentences alike but for a few characters in a
+    million was exported as 0.0, that of identical ones."""
+    from dataclasses import replace
+
+    from revdiff.export.newsedits_sqlite import matched_pairs
+    from revdiff.model import Article
+
+    article = Article("washpo", "https://example.org/a", (
+        Version(0, "T", ("Troops arrived today.",)), Version(1, "T", ("Troops arrived at dawn.",))))
+    (comparison,) = compare_chain(article, "auto")
+    (edit,) = comparison.edits
+    comparison = replace(comparison, edits=(replace(edit, similarity=1 - 1.234567891e-9),))
+    (row,) = matched_pairs(7, comparison)
+    assert row[5:] == (1.23457e-09, 1.23457e-09)

@@ -702,3 +702,23 @@ def test_an_unchanged_sentence_s_words_are_counted_once(monkeypatch: pytest.Monk
     assert [(row["op"], row["old_words"], row["new_words"]) for row in rows] == [
         ("unchanged", 2, 2), ("edited", 2, 3)]
     assert counted == ["Troops left.", "Five died.", "Nine died today."]
+
+
+def test_a_small_confidence_or_similarity_is_exported_to_six_significant_digits() -> None:
+    """Rounded to six decimals, an edit's confidence or similarity under a millionth (an edit
+    resting on a row of a page read with little confidence) was exported as 0.0."""
+    from dataclasses import replace
+
+    from revdiff.export.pairs import PairReading
+    from revdiff.export.records import comparison_row
+
+    article = Article("washpo", "https://example.org/a", (
+        Version(0, "T", ("Troops arrived today.",)), Version(1, "T", ("Troops arrived at dawn.",))))
+    (comparison,) = compare_chain(article, "auto")
+    (edit,) = comparison.edits
+    comparison = replace(comparison, edits=(replace(edit, similarity=1.234567891e-9),))
+    reading = PairReading((2.345678912e-11,), (3.456789123e-8,))
+    ref = article_ref(0, article, "story")
+    (row,) = edit_rows(ref, comparison, reading)
+    assert (row["similarity"], row["confidence"]) == (1.23457e-09, 2.34568e-11)
+    assert comparison_row(ref, comparison, reading)["confidence"] == 2.34568e-11
