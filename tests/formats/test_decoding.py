@@ -323,6 +323,25 @@ def test_a_zip_of_many_entries_is_told_no_document_without_listing_them() -> Non
     assert peak < len(data) // 4
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("中文新闻报道", "gb18030"), ("Rząd przyjął ", "cp1250")], ids=["no-spaces", "words"])
+def test_guessing_a_long_legacy_text_keeps_no_reading_whole(text: str, encoding: str) -> None:
+    """Past 10 MB, where charset-normalizer keeps no reading of its own: every reading the guess
+    judged was kept whole (a match keeps the text it makes), and a text without white space was
+    one word whose letters were listed one object each; 50 MB in gb18030 took 46 s and 4.6 GB,
+    Polish in Windows-1250 1.3 GB. Each reading is judged by its start, and kept as a digest."""
+    copies = 11_000_000 // len(text.encode(encoding))
+    data = text.encode(encoding) * copies
+    tracemalloc.start()
+    try:
+        decoded = decode_bytes(data, "old/page.txt")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert decoded.text == text * copies
+    assert peak < 8 * len(data)
+
+
 def test_a_zip_of_pages_is_refused_as_compressed(tmp_path: Path) -> None:
     pages = tmp_path / "pages.zip"
     with zipfile.ZipFile(pages, "w") as archive:
