@@ -118,6 +118,20 @@ def test_deeply_nested_tags(sample: str, tag: str) -> None:
         .versions]
 
 
+@pytest.mark.parametrize("teasers", [0, 2])
+def test_saved_pages_nested_deep_in_their_article(teasers: int) -> None:
+    """A saved page's article of 20,000 nested lists, with related stories' teasers beside it or
+    none: looking for the teasers copied the page, which Beautiful Soup does in time that grows
+    with the square of its depth (nearly two minutes a page)."""
+    teaser = '<article><h3><a href="/other">Another story</a></h3><p>Short.</p></article>'
+    pages = [(f'<html><head><title>Story</title><link rel="canonical" href="https://ex.com/a">'
+              f'<meta property="article:published_time" content="2020-01-0{day}T00:00:00Z">'
+              f'</head><body><article><h1>Story</h1>{"<ul><li>" * 20_000}Version {day} of '
+              f'the story, told in a sentence.{"</li></ul>" * 20_000}</article>'
+              f'<div>{teaser * teasers}</div></body></html>').encode() for day in (1, 2)]
+    read_and_compare(write_inputs(fresh_folder(), pages, ".html"))
+
+
 @pytest.mark.parametrize("sample", PAGE_SAMPLES)
 @pytest.mark.parametrize("filler", [b"x", b". "])
 def test_huge_single_line(sample: str, filler: bytes) -> None:
