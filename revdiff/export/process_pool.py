@@ -193,7 +193,7 @@ class ProcessExecutor:
         if self.forkserver and first.exitcode == _EXIT_UNKNOWN:
             # its workers end with it (`_start_worker`): none of them is to blame, nor memory
             return WorkerLost("the forkserver process, which starts the worker processes, died",
-                              advice=SYSTEM_LOG)
+                              advice=SYSTEM_LOG, work_involved=False)
         return WorkerLost(f"a worker process {how_it_ended(first.exitcode)}",
                           self.board.item_of(first.pid) if first.pid else None,
                           advice=FEWER_WORKERS if first.exitcode == -signal.SIGKILL

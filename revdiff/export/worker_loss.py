@@ -26,13 +26,17 @@ class WorkerLost(Exception):
 
     `how` says it as the run reports it (`a worker process was killed by SIGKILL ...`), `item` is
     the key of the item the dead worker was on (None when unknown), `advice` what may help.
+    `work_involved` is False where the loss had nothing to do with the items handed out (the
+    forkserver died): the line then names none of them.
     """
 
-    def __init__(self, how: str, item: int | None = None, advice: str = "") -> None:
+    def __init__(self, how: str, item: int | None = None, advice: str = "",
+                 work_involved: bool = True) -> None:
         super().__init__(how)
         self.how = how
         self.item = item
         self.advice = advice
+        self.work_involved = work_involved
 
 
 def how_it_ended(exit_code: int | None) -> str:
@@ -106,7 +110,10 @@ class InFlight:
         self._names.pop(key, None)
 
     def where(self, lost: WorkerLost) -> str:
-        """` while comparing NAME`, or else the articles in flight (nothing when none was)."""
+        """` while comparing NAME`, or else the articles in flight (nothing when none was, or
+        when the loss did not involve them)."""
+        if not lost.work_involved:
+            return ""
         if lost.item is not None and lost.item in self._names:
             return f" while comparing {self._names[lost.item]}"
         names = list(self._names.values())

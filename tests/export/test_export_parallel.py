@@ -27,7 +27,7 @@ from revdiff.export.process_pool import ProcessExecutor, abandoned
 from revdiff.export.progress import ExportProgress
 from revdiff.export.task_reading import iter_tasks
 from revdiff.export.tasks import chunked, process_chunk
-from revdiff.export.worker_loss import WorkerLost, working_on
+from revdiff.export.worker_loss import InFlight, WorkerLost, working_on
 
 
 def _slow_square(delay_scale: float, value: int) -> int:
@@ -151,6 +151,11 @@ def test_a_killed_forkserver_is_a_worker_lost_and_its_workers_end(tmp_path: Path
         assert raised[0].how == "the forkserver process, which starts the worker processes, died"
         assert raised[0].item is None
         assert "memory" not in raised[0].advice
+        # nor the articles in flight, which the line named as if one of them ended it
+        in_flight = InFlight()
+        in_flight.handed(7, "seven")
+        in_flight.handed(8, "eight")
+        assert in_flight.where(raised[0]) == ""
         deadline = time.monotonic() + 60  # a bound for a stuck machine, not a speed asked for
         while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
             time.sleep(0.05)
