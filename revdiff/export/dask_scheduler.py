@@ -48,20 +48,29 @@ def check_something_listens(distributed: Any, address: str, timeout: float) -> N
 
 
 def check_it_speaks_dask(distributed: Any, address: str, timeout: float) -> None:
-    """Open a connection to `address` and read Dask's handshake within `timeout` seconds.
+    """Open a connection to `address`, read Dask's handshake and ask what answers there, each
+    within `timeout` seconds.
 
     Dask's client waits for the handshake without a deadline, and reads its first bytes as a
     length: a server that accepts and stays silent (or an HTTP server) kept it waiting for ever,
     and one that speaks first in another protocol (SSH, a proxy) made it set aside exabytes
-    (a MemoryError). Either is `NotDask` here, in a connection of its own.
+    (a MemoryError). Either is `NotDask` here, in a connection of its own. So is a Dask server
+    that is not a scheduler (a worker's or a nanny's address), told as
+    `Worker.identity() got an unexpected keyword argument 'n_workers'`.
     """
-    async def handshake() -> None:
+    async def handshake() -> str:
         comm = await asyncio.wait_for(distributed.comm.connect(address, timeout=timeout),
                                       timeout)
-        await comm.close()
+        try:
+            await asyncio.wait_for(comm.write({"op": "identity", "reply": True}), timeout)
+            identity = await asyncio.wait_for(comm.read(), timeout)
+        finally:
+            await comm.close()
+        kind = identity.get("type") if isinstance(identity, dict) else None
+        return kind if isinstance(kind, str) else ""
 
     try:
-        asyncio.run(handshake())
+        kind = asyncio.run(handshake())
     except TimeoutError:
         raise NotDask(f"nothing there answered as a Dask scheduler within {timeout:g} s"
                       ) from None
@@ -71,6 +80,10 @@ def check_it_speaks_dask(distributed: Any, address: str, timeout: float) -> None
         raise NotDask("what answers there is not a Dask scheduler: it speaks another protocol "
                       "(a scheduler listens on port 8786 unless started with another)"
                       ) from None
+    if kind != "Scheduler":
+        what = f"a Dask {kind}" if kind.isidentifier() and len(kind) <= 40 else "a Dask server"
+        raise NotDask(f"what answers there is {what}, not its scheduler (a Dask worker's log "
+                      "names its scheduler's address after `Registered to:`)")
 
 
 def revdiff_version() -> str:

@@ -424,6 +424,21 @@ def test_an_address_where_no_dask_scheduler_answers_is_a_scheduler_problem(
     assert told in str(problem.value)
 
 
+def test_the_address_of_a_dask_worker_is_told_as_not_the_scheduler() -> None:
+    """A worker's address given for the scheduler's was told as
+    `Worker.identity() got an unexpected keyword argument 'n_workers'`."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.dask_executor import DaskExecutor
+    from revdiff.export.dask_scheduler import SchedulerProblem
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  protocol="tcp://", dashboard_address=None) as cluster:
+        worker = next(iter(cluster.workers.values())).address
+        with pytest.raises(SchedulerProblem) as problem, ExitStack() as closing:
+            DaskExecutor.connect(worker, closing, timeout=5.0)
+    assert "is a Dask Worker, not its scheduler" in str(problem.value)
+
+
 def test_an_address_where_nothing_listens_is_told_at_once() -> None:
     """Dask's client tried a refused connection again until its timeout: a scheduler not started
     was told after 10 s as `nothing there answered as a Dask scheduler within 10 s`."""
