@@ -9,10 +9,11 @@ TIME_ZONES = word_set(
     "et est edt ct cst cdt mt mst mdt pt pst pdt akst akdt hst gmt utc bst cet cest eet eest ist "
     "jst kst aest aedt"
 )
-MONTHS = word_set(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+# English months' names, and their abbreviations (`Sept.`, `Jan`).
+MONTH_NAMES = word_set(
+    "january february march april may june july august september october november december")
+MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
+MONTHS = MONTH_NAMES | MONTH_ABBREVIATIONS
 # Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
 # time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).
 AFTER_CLOCK_TIME = TIME_ZONES | MONTHS | word_set(

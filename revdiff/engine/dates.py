@@ -12,10 +12,17 @@ from revdiff.engine.calendar_words import MONTHS
 from revdiff.engine.word_sets import word_set
 from revdiff.engine.years import looks_like_a_year
 
-# An English month's name or its abbreviation (`calendar_words.MONTHS`), capitalised (`may` and `march`
-# are verbs too), the longest first, so that `Sept` is not read as `Sep`.
-MONTH = "(?:" + "|".join(sorted((month.capitalize() for month in MONTHS),
-                                 key=lambda month: (-len(month), month))) + ")"
+
+def capitalised_pattern(words: frozenset[str]) -> str:
+    """A pattern of any of `words`, capitalised, the longest first, so that `Sept` is not read
+    as `Sep`."""
+    return "(?:" + "|".join(sorted((word.capitalize() for word in words),
+                                   key=lambda word: (-len(word), word))) + ")"
+
+
+# An English month's name or its abbreviation (`calendar_words.MONTHS`), capitalised (`may` and
+# `march` are verbs too).
+MONTH = capitalised_pattern(MONTHS)
 # Words before a day or a month that make it a time, capitalised or not (`on Friday`, `in
 # January`, `late May`, `On Friday, …`, a headline's `Strike Gaza On Tuesday`), not a name
 # (`Theresa May`, `April Ryan`, `Super Tuesday`).

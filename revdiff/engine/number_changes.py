@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from revdiff.engine.calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
 from revdiff.engine.currency_signs import CURRENCIES, currency_before
-from revdiff.engine.dates import BEFORE_A_DATE, MONTH
+from revdiff.engine.dates import BEFORE_A_DATE, MONTH, capitalised_pattern
 from revdiff.engine.numbers import (
     NUMBER,
     SCALES,
@@ -99,9 +100,8 @@ def half_of_day_changed(old: str, new: str) -> bool:
 # `Mar-a-Lago`); `Sunni` is none.
 _DAY_OR_MONTH = re.compile(
     r"\b(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
-    r"|(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
-    r"|(?P<bare>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![.'’-])))(?!\w)")
+    rf"|(?P<month>{capitalised_pattern(MONTH_NAMES)}|{capitalised_pattern(MONTH_ABBREVIATIONS)}\.)"
+    rf"|(?P<bare>{capitalised_pattern(MONTH_ABBREVIATIONS)}(?![.'’-])))(?!\w)")
 # A word that ends the text before a day's or month's name, with white space alone between: a
 # capitalised one makes that name a name's (`Theresa May`, `Super Tuesday`, `Black Friday`), but
 # for one that says when (`BEFORE_A_DATE`: `On Tuesday, …`, a headline's `Strike Gaza On Tuesday`).
