@@ -32,14 +32,13 @@ from revdiff.formats.open_elements import (
 )
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.sniffer_shown_times import SHOWN_TIME, iso_time_of, seen_time
+from revdiff.formats.sniffer_version_line import VERSION_OF_LINE
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted
 
 _VERSION_NUMBER = re.compile(r"Version\s+(\d+)")
-# `Version 2 of 5.`, which may lose its full stop (FORMATS.md §2), as the text's reader takes it
-_VERSION_OF = re.compile(r"Version\s+(\d+)\s+of\s+(\d+)\.?")
 # White space in the markup, a no-break space written as a character reference too
 # (`Version&nbsp;2&nbsp;of&nbsp;5.`), which the shown text holds as white space
 _MARKUP_SPACE = r"(?:\s|&nbsp;?|&#0*160;|&#[xX]0*[aA]0;)+"
@@ -98,7 +97,7 @@ def looks_like_version_without_title(shown: str) -> bool:
 def _version_of_line(text: str) -> re.Match[str] | None:
     """'Version N of M.' as the whole of a paragraph's shown text: white space at its edges (a
     no-break space) means nothing there, and the full stop may be lost, not doubled."""
-    return _VERSION_OF.fullmatch(text.strip())
+    return VERSION_OF_LINE.fullmatch(text)
 
 
 def _has_version_line(markup: str) -> bool:

@@ -31,6 +31,7 @@ from revdiff.formats.fields import (
 )
 from revdiff.formats.foreign import has_translated_diff_header
 from revdiff.formats.sniffer_shown_times import SHOWN_TIME, iso_time_of, seen_time
+from revdiff.formats.sniffer_version_line import VERSION_OF_LINE
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
@@ -74,9 +75,6 @@ _TIME_LINE = re.compile(r"\((?P<distance>[^()]+ (?:later|earlier))\)")
 _TIME_ROW = re.compile(rf"(?:{SHOWN_TIME.pattern} ?){{0,2}}{_TIME_LINE.pattern}")
 # The start of a time row, cut short: `(about 1 hour l`.
 _CUT_TIME_LINE = re.compile(r"\([^()]*")
-# `Version 2 of 5.`; a copy may lose the full stop or turn a space into a tab, and keep white
-# space a line's collapsing leaves at its edges (a no-break space), which means nothing there.
-_VERSION_OF_LINE = re.compile(r"\s*Version\s+(?P<number>\d+)\s+of\s+(?P<total>\d+)\.?\s*")
 
 # Longest row of a flattened page: one paragraph's old and new cells glued together. News
 # paragraphs are a few hundred characters; the splitter's cost grows with every space in a row,
@@ -177,7 +175,7 @@ def _version_line(lines: Sequence[str]) -> tuple[int, re.Match[str]] | None:
     the text is none: within its first few lines, or below a site's header (short lines), a
     title and the article URL."""
     for index, line in enumerate(lines[:_HEADER_LINES_MAX]):
-        if (found := _VERSION_OF_LINE.fullmatch(line)) is None:
+        if (found := VERSION_OF_LINE.fullmatch(line)) is None:
             continue
         if index < _VERSION_LINE_WITHIN:
             return index, found
@@ -204,7 +202,7 @@ def version_line_below_a_long_header(text: str, where: str) -> str | None:
     `_version_line` does not take for one. None for any other text."""
     numbered = _page_lines(text[:20_000])
     for index, (number, line) in enumerate(numbered[:_LONG_HEADER_LINES]):
-        if _VERSION_OF_LINE.fullmatch(line) and index + 1 < len(numbered):
+        if VERSION_OF_LINE.fullmatch(line) and index + 1 < len(numbered):
             return (f"{where}:{number}: {shown(line)} looks like a News Sniffer version page's "
                     f"version line below {counted(index, 'line')}, with no article URL right "
                     "above it; read as a plain version, the lines above it among its paragraphs "
@@ -645,7 +643,7 @@ def _refuse_a_second_version_line(lines: list[tuple[int, str]], where: str) -> N
     """Refuse a version page's text that holds another page's version line (two pages saved
     into one file), whose title and paragraphs would be read as the first page's paragraphs."""
     for number, line in lines:
-        if _VERSION_OF_LINE.fullmatch(line):
+        if VERSION_OF_LINE.fullmatch(line):
             raise MalformedPage("another version page's 'Version N of M.' line: the file holds "
                                 "more than one page", where, number,
                                 hint="save each page in a file of its own and give them all")
