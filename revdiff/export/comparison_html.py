@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from revdiff.engine.rounded_shares import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, page_pieces
+from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, isolated, page_pieces
 from revdiff.export.pairs import PairReading
 from revdiff.export.version_times import version_time
 from revdiff.model import (
@@ -248,7 +248,7 @@ class ArticleName(NamedTuple):
         """`TITLE (NAME)`, each isolated (`<bdi>`): a right-to-left title would otherwise draw
         a URL after it on its own side."""
         title = f"<bdi{UNKNOWN_LANGUAGE}>{escape(self.title)}</bdi>"
-        return title if self.name is None else f"{title} (<bdi>{escape(self.name)}</bdi>)"
+        return title if self.name is None else f"{title} ({isolated(self.name)})"
 
 
 def _pair_heading(comparison: Comparison, article: ArticleName | None) -> str:

@@ -31,6 +31,12 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 # The attribute of an element that holds an article's text: HTML's `lang=""`, language unknown.
 UNKNOWN_LANGUAGE = ' lang=""'
 
+
+def isolated(text: str) -> str:
+    """`text` escaped and isolated (`<bdi>`): a right-to-left name, key, path or source would
+    take the text after it into its direction."""
+    return f"<bdi>{escape(text)}</bdi>"
+
 STYLE = """
 body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222;
        overflow-wrap: break-word; }

@@ -28,6 +28,7 @@ from revdiff.export.html_page import (
     UNKNOWN_LANGUAGE,
     body_pieces,
     header_row,
+    isolated,
     page_head,
     sideways_box,
 )
@@ -69,7 +70,7 @@ def _link(url: str) -> str:
     isolated (`<bdi>`: a right-to-left path would take the text after it into its direction);
     the link's address percent-encodes what a URL may not hold (a control character, a space, a
     letter outside ASCII), which the page would otherwise show as its symbol there too."""
-    shown = f"<bdi>{escape(url)}</bdi>"
+    shown = isolated(url)
     if re.match(r"https?://", url, re.IGNORECASE):  # URL schemes ignore case
         address = quote(url, safe=_URL_PUNCTUATION)
         return f'<a href="{escape(address)}" rel="noreferrer">{shown}</a>'
@@ -146,8 +147,8 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
               ) -> Iterator[str]:
     """The page's body lines before the diffs: the title, the timeline, the charts, warnings and
     what the diffs' marks mean."""
-    name = _link(ref.url) if ref.url else f"<bdi>{escape(ref.name)}</bdi>" if ref.name != title else ""
-    meta = [f"source <bdi>{escape(ref.source)}</bdi>" if ref.source else "",
+    name = _link(ref.url) if ref.url else isolated(ref.name) if ref.name != title else ""
+    meta = [f"source {isolated(ref.source)}" if ref.source else "",
             f"{len(article.versions)} versions", name, _read_from(ref.read_from)]
     # the previous and the next article's links are written into the room once every page is
     yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a>{NEIGHBOURS_ROOM}</nav>'
@@ -167,7 +168,7 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
 def _read_from(read_from: str) -> str:
     """`read from INPUT`, which tells apart the pages of two articles of one key (one URL read
     from two inputs); nothing when the input is not known (a journal of an earlier revdiff)."""
-    return f"read from <bdi>{escape(read_from)}</bdi>" if read_from else ""
+    return f"read from {isolated(read_from)}" if read_from else ""
 
 
 def _warning_text(warning: str) -> str:
@@ -177,7 +178,7 @@ def _warning_text(warning: str) -> str:
     which is left as it is around it."""
     pieces, end = [], 0
     for start, stop in _right_to_left_stretches(warning):
-        pieces += [escape(warning[end:start]), f"<bdi>{escape(warning[start:stop])}</bdi>"]
+        pieces += [escape(warning[end:start]), isolated(warning[start:stop])]
         end = stop
     return "".join([*pieces, escape(warning[end:])])
 
@@ -259,7 +260,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
         pairs += entry.pairs
         title = _index_title(entry)
         file_name = report_file_name(entry.index, entry.key)
-        notes = [f"<bdi>{escape(entry.key)}</bdi>" if entry.key != title else "",
+        notes = [isolated(entry.key) if entry.key != title else "",
                  _read_from(info.get("input") or "") if entry.key in repeated else ""]
         name = (f'<br><span class="meta">{" · ".join(note for note in notes if note)}</span>'
                 if any(notes) else "")
@@ -267,7 +268,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
         yield visible_html(
             f'<tr><td class="num">{entry.index}</td>'
             f'<td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>{escape(title)}</a>{name}</td>'
-            f'<td class="source">{f"<bdi>{escape(source)}</bdi>" if source else ""}</td>'
+            f'<td class="source">{isolated(source) if source else ""}</td>'
             f'<td class="num">{int(info.get("versions", 0))}</td>'
             f'<td class="num words">+{int(info.get("words_added", 0))} / '
             f'-{int(info.get("words_removed", 0))}</td>'
@@ -279,7 +280,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
         yield "<h2>Skipped</h2>\n"
         yield f'<p class="meta">{_skipped_heading(skipped)}</p>\n<ul>\n'
         for skip in skipped:
-            yield visible_html(f"<li><bdi>{escape(skip.what)}</bdi>: {escape(skip.reason)}</li>\n")
+            yield visible_html(f"<li>{isolated(skip.what)}: {escape(skip.reason)}</li>\n")
         yield "</ul>\n"
     yield PAGE_END
 
