@@ -11,6 +11,7 @@ writes none of their common letters, and the reader warns which encoding it assu
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import itertools
 import os
@@ -489,12 +490,17 @@ def _no_common_cjk_letter(text: str) -> bool:
     as free of noise to the detector: Chinese in gb18030 read as cp949 is `櫓벌뚠瞳궐힙`, Japanese
     in Shift-JIS `롵몜궼딯롌됵`, Chinese in big5 read as cp932 `ｻ莚ｷｹwｭpｩ`; each right reading of
     a sentence holds a few of the common letters, a misreading of a short text none."""
+    letters = set(_CJK_LETTER.findall(text, 0, _NOISE_SAMPLE))
+    return bool(letters) and letters.isdisjoint(_common_cjk_letters())
+
+
+@functools.cache
+def _common_cjk_letters() -> frozenset[str]:
+    """The hiragana and the letters charset-normalizer counts most frequent in Chinese, Japanese
+    or Korean, made once for every reading judged."""
     from charset_normalizer.constant import FREQUENCIES
 
-    letters = set(_CJK_LETTER.findall(text, 0, _NOISE_SAMPLE))
-    common = _HIRAGANA.union(FREQUENCIES["Chinese"], FREQUENCIES["Japanese"],
-                             FREQUENCIES["Korean"])
-    return bool(letters) and letters.isdisjoint(common)
+    return _HIRAGANA.union(FREQUENCIES["Chinese"], FREQUENCIES["Japanese"], FREQUENCIES["Korean"])
 
 
 def _misread_words(text: str) -> int:
