@@ -10,6 +10,7 @@ time is read by `page_times`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -84,7 +85,10 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         named if named.time is not None else time_from_page(html, soup, named))
     title = page_title(soup)
     shown = shown_paragraphs(soup, html, name, title)
-    error_heading = error_page_heading(soup, shown or linked_data_text(soup))
+    # the page's JSON-LD articleBody, read at most once: for the error page's check where the
+    # page shows no text, and as its text where it shows too little
+    linked_text = functools.cache(lambda: linked_data_text(soup))
+    error_heading = error_page_heading(soup, shown or linked_text())
     text_from_linked_data = False
     paragraphs: tuple[str, ...] = ()
     logo = None
@@ -92,7 +96,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         paragraphs, logo = article_text(soup, title, shown)
     if error_heading is None and not paragraphs:
         # a page whose text a script writes in, saved without running it (its headline shown)
-        paragraphs, logo = article_text(soup, title, linked_data_text(soup))
+        paragraphs, logo = article_text(soup, title, linked_text())
         text_from_linked_data = bool(paragraphs)
     text = remove_furniture(paragraphs)
     if logo is not None:
