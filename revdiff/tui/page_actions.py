@@ -183,19 +183,15 @@ class PageActions:
             try:
                 kept = other_articles_lines(corrections_file_text(str(path), self.max_bytes),
                                             str(path), self.articles, pages)
-            except CorrectionsFileTooLarge as error:
-                self.notify(f"Could not read {visible(str(path))} again to keep the other "
-                            f"articles' corrections it holds, so nothing was written: it is "
-                            f"{error.size:,} bytes, over this run's --max-size of "
-                            f"{self.max_bytes:,} bytes. Quit ({self.key_of['quit']}) and start "
-                            f"again with --max-size {size_at_least(error.size)}, or move the "
-                            f"file aside and press {self.key_of['save_corrections']} again",
-                            severity="error", markup=False)
-                return
             except BadCorrection as error:
+                why = (f"it is {error.size:,} bytes, over this run's --max-size of "
+                       f"{self.max_bytes:,} bytes. Quit ({self.key_of['quit']}) and start again "
+                       f"with --max-size {size_at_least(error.size)}, or move the file aside "
+                       f"and press {self.key_of['save_corrections']} again"
+                       if isinstance(error, CorrectionsFileTooLarge) else visible(str(error)))
                 self.notify(f"Could not read {visible(str(path))} again to keep the other "
-                            f"articles' corrections it holds, so nothing was written: "
-                            f"{visible(str(error))}", severity="error", markup=False)
+                            f"articles' corrections it holds, so nothing was written: {why}",
+                            severity="error", markup=False)
                 return
         try:
             write_text_atomically(path, corrections_text(saved, kept))
