@@ -561,13 +561,22 @@ def _named_time_warning(names: Sequence[str], given: str, time: str, but: str = 
 
 def _repeated_files(names: Sequence[str]) -> list[str]:
     """A warning for each file given more than once (by one name or several): each time it is
-    read as a version of its own, which is rarely meant."""
+    read as a version of its own, which is rarely meant. Several names of it (a link in a folder
+    to a version there, `3.txt -> 2.txt`) are each named, as the folder gave none twice."""
     given: dict[Path, list[str]] = {}
     for name in names:
         if not is_stream_name(name):
             given.setdefault(Path(name).resolve(), []).append(name)
-    return [f"{names[0]}: given {len(names)} times; each is read as a version"
-            for names in given.values() if len(names) > 1]
+    return [_repeated_file_warning(names) for names in given.values() if len(names) > 1]
+
+
+def _repeated_file_warning(names: Sequence[str]) -> str:
+    """The warning that the names `names` (two or more) are one file, each read as a version."""
+    if len(set(names)) == 1:
+        return f"{names[0]}: given {len(names)} times; each is read as a version"
+    return (f"{names[0]}: read {len(names)} times, as {first_few(list(dict.fromkeys(names)))} "
+            "(names of one file: a symbolic link to it or another path); each is read as a "
+            "version")
 
 
 def wrapped_warning(where: str, width: int) -> str:

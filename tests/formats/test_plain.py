@@ -1180,3 +1180,16 @@ def test_an_empty_pipe_is_named_by_its_path_in_the_error_line(tmp_path: Path) ->
     readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
     assert ("an article read from standard input or pipes alone is named `-`, while an error or "
             "warning names a pipe by the path the shell passed") in readme
+
+
+def test_a_link_in_a_folder_to_a_version_there_is_named_with_it(tmp_path: Path) -> None:
+    # `3.txt -> 2.txt` in a folder was warned of as `2.txt: given 2 times`: the folder was given
+    # once, and the warning named neither the link nor that it leads to the other file
+    (tmp_path / "1.txt").write_text("One.\n")
+    (tmp_path / "2.txt").write_text("One. Two.\n")
+    (tmp_path / "3.txt").symlink_to("2.txt")
+    (article,) = load([str(tmp_path)])
+    assert len(article.versions) == 3
+    assert article.warnings == (
+        (f"{tmp_path / '2.txt'}: read 2 times, as {tmp_path / '2.txt'}, {tmp_path / '3.txt'} "
+         "(names of one file: a symbolic link to it or another path); each is read as a version"),)
