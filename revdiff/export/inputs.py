@@ -24,8 +24,10 @@ from revdiff.formats.folders import (
     is_link_back,
     is_saved_page_folder,
     is_saved_page_folder_given,
+    leads_out_of,
     left_out_entries_note,
     links_back_note,
+    links_out_advice,
     links_out_note,
     refuse_unreadable_folder,
     version_files,
@@ -293,6 +295,23 @@ def _named_paths(raw: str) -> list[str]:
     return sorted(glob.glob(raw, recursive=True), key=natural_path_key)
 
 
+def _without_links_out(raw: str, matches: Sequence[str], notes: list[str]) -> list[str]:
+    """The paths glob `raw` matched, but the symbolic links that lead out of their folder
+    (`story/2.txt -> ~/.ssh/id_rsa`), never read, as a folder given leaves them out: revdiff
+    lists the folder for the glob as it does for `story/`. A note names each folder's."""
+    leaving: dict[Path, list[Path]] = {}
+    for match in matches:
+        path = Path(match)
+        if leads_out_of(path, path.parent):
+            leaving.setdefault(path.parent, []).append(path)
+    for folder, links in leaving.items():
+        notes.append(f"{raw}: left out {counted(len(links), 'symbolic link')} that "
+                     f"{'leads' if len(links) == 1 else 'lead'} out of {folder} "
+                     f"({first_few([link.name for link in links])}): {links_out_advice(links)}")
+    left_out = {link for links in leaving.values() for link in links}
+    return [match for match in matches if Path(match) not in left_out]
+
+
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                   missing: list[MissingInput] | None = None, *,
                   for_python: bool = False,
@@ -346,6 +365,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             else:
                 refusal.add_hint(SKIP_IT)  # a web address's hint too
                 raise refusal
+        if matches != [raw]:  # a glob, which revdiff expands as it lists a folder
+            matches = _without_links_out(raw, matches, notes)
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir() and is_saved_page_folder_given(path, every_path):

@@ -61,6 +61,23 @@ def test_export_does_not_read_a_link_out_of_the_input(tmp_path: Path, private: P
     assert "(notes)" in result.stderr and "(2.txt)" in result.stderr
 
 
+def test_export_does_not_read_a_link_out_that_its_quoted_glob_matches(tmp_path: Path,
+                                                                     private: Path) -> None:
+    # `revdiff export 'story/*.txt'`: revdiff lists the folder, as for `story/`, but read the
+    # link out of it, warned only that the files came from 2 folders
+    folder = story(tmp_path / "story")
+    (folder / "2.txt").symlink_to(private / "secret.txt")
+    (folder / "3.txt").symlink_to(private / "notes")
+    out = tmp_path / "edits.jsonl"
+    result = revdiff("export", str(folder / "*.txt"), str(folder / "*"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert MARKER not in out.read_text() and "Tuesday" in out.read_text()
+    notes = [line for line in result.stderr.splitlines() if "leads out of" in line
+             or "lead out of" in line]
+    assert len(notes) == 2 and all("(2.txt, 3.txt)" in note for note in notes), result.stderr
+    assert "folders" not in result.stderr
+
+
 def test_a_folder_of_links_out_says_why_it_holds_no_versions(tmp_path: Path,
                                                              private: Path) -> None:
     folder = tmp_path / "links"
