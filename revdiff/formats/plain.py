@@ -185,16 +185,17 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return read_paragraphs(text)[0]
 
 
-def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
+def version_order_key(path: Path) -> tuple[int, tuple[int, ...], tuple[str, str]]:
     """Sort key for version files: by the numbers in the name, in turn (`2.txt` before `10.txt`,
     `2020-01-04.txt` before `2020-02-01.txt`), a date's year, month, day, hour, minute and second
     each a number however the name writes them (`20200104T0930.txt` before
     `2020-01-04_10-00.txt`), not the digits of an escape sequence (`a<ESC>[31m.txt` holds none);
-    names without a number last."""
+    names without a number last, and names of the same numbers without case first (`a.txt`
+    before `B.txt`, as a file browser lists them and revdiff sorts other names), then as text."""
     stem = _DATE_IN_NAME.sub(lambda dated: "-".join(part for part in _date_parts(dated) if part),
                              without_control_sequences(path.stem))
     numbers = tuple(int(number) for number in _NUMBER_IN_NAME.findall(stem))
-    return (0 if numbers else 1, numbers, path.name)
+    return (0 if numbers else 1, numbers, (path.name.casefold(), path.name))
 
 
 def _date_parts(dated: re.Match[str]) -> tuple[str, str, str, str | None, str | None, str | None]:
@@ -338,7 +339,7 @@ def names_with_year_first(files: Sequence[Path]) -> tuple[dict[Path, str], bool]
 
 
 def _year_first_key(file: Path, date: re.Match[str] | None,
-                    day_first: bool) -> tuple[int, tuple[int, ...], str]:
+                    day_first: bool) -> tuple[int, tuple[int, ...], tuple[str, str]]:
     return version_order_key(file.with_name(_year_first_name(file, date, day_first)))
 
 

@@ -1193,3 +1193,15 @@ def test_a_link_in_a_folder_to_a_version_there_is_named_with_it(tmp_path: Path) 
     assert article.warnings == (
         (f"{tmp_path / '2.txt'}: read 2 times, as {tmp_path / '2.txt'}, {tmp_path / '3.txt'} "
          "(names of one file: a symbolic link to it or another path); each is read as a version"),)
+
+
+def test_names_without_a_number_are_read_in_natural_order_whatever_their_case(
+        tmp_path: Path) -> None:
+    # `B.txt` was read before `a.txt`, in the order of their characters, as no file browser
+    # lists them and as revdiff lists no other names (`a` before `B`)
+    for name, text in (("a.txt", "One.\n"), ("B.txt", "One. Two.\n"), ("c.txt", "One. Three.\n")):
+        (tmp_path / name).write_text(text)
+    (article,) = load([str(tmp_path)])
+    assert [version.paragraphs for version in article.versions] == [
+        ("One.",), ("One. Two.",), ("One. Three.",)]
+    assert "(a.txt, B.txt, c.txt)" in article.warnings[0]
