@@ -53,6 +53,7 @@ from revdiff.tui.keys import (
     with_keymap,
 )
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
+from revdiff.tui.notices import layout_notice
 from revdiff.tui.page_actions import PageActions
 from revdiff.tui.pair_header import PairHeader, ShownPair
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
@@ -704,12 +705,9 @@ class RevdiffApp(PageActions, App[None]):
             self.forced_mode = other[self.forced_mode]
         else:
             self.forced_mode = None
-        if self.forced_mode is None:
-            note = f"Layout: automatic, by the diff's width ({self.mode.value})"
-        else:
-            note = f"Layout: {self.forced_mode.value}, kept"
         self._relayout(keep=self.diff.current_edit)
-        self.notify(note, timeout=2, markup=False)
+        self.notify(layout_notice(self.mode, self.forced_mode is not None, self.size.width),
+                    timeout=2, markup=False)
 
     def _set_filters(self, filters: FilterState) -> None:
         self.filters = filters

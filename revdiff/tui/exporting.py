@@ -23,6 +23,7 @@ from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
 from revdiff.model import Comparison, Edit, EditOp, is_unsure
 from revdiff.terminal_text import visible, visible_unseen
+from revdiff.tui.notices import notice_text_width
 from revdiff.tui.wrapping import text_width
 
 
@@ -104,9 +105,8 @@ _NOTICE_PATH_ROWS = 3
 def exported_notice(format_name: str, path_text: str, terminal_width: int) -> str:
     """`Wrote FORMAT to PATH`, with the path's end only (`…/folder/name.txt`: the folders nearest
     the file that fit, the file's name in full or its end) where the whole would wrap over more
-    than a few rows of the notice (Textual's is 60 columns wide at most and half the terminal,
-    its text some 4 fewer), and run past the screen's foot, the file's name out of sight."""
-    most = _NOTICE_PATH_ROWS * (min(60, terminal_width // 2) - 4)
+    than a few rows of the notice and run past the screen's foot, the file's name out of sight."""
+    most = _NOTICE_PATH_ROWS * notice_text_width(terminal_width)
     return f"Wrote {format_name} to {path_end(path_text, most)}"
 
 

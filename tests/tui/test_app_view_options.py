@@ -113,6 +113,23 @@ async def test_s_goes_back_to_the_automatic_layout(chain_article: Article) -> No
         assert "side by side" in header_text(app)
 
 
+@pytest.mark.parametrize("size", [(44, 15), (60, 20), (80, 24), (200, 50)])
+@run_async
+async def test_the_layout_notices_take_one_row(chain_article: Article, size: tuple[int, int]) -> None:
+    """Under 110 columns `Layout: automatic, by the diff's width (unified)` wrapped to two rows of
+    the notice (its text is half the terminal less 3 cells), three at 44 columns: a notice that
+    narrow says it shorter."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("s")
+            await pilot.pause()
+            toast = list(app.screen.query("Toast"))[-1]
+            assert toast.content_size.height == 1, str(toast.render())
+        assert "automatic" in str(toast.render()).lower()
+
+
 def notices(app: RevdiffApp) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
 
