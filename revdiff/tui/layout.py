@@ -14,7 +14,7 @@ from enum import StrEnum
 from revdiff.model import Comparison, Edit, EditOp
 from revdiff.terminal_text import changes_unseen, visible, visible_unseen
 from revdiff.tui.filters import Folded, Shown, VisibleItem
-from revdiff.tui.wrapping import Span, pad_line, shorten, wrap_spans
+from revdiff.tui.wrapping import Span, pad_line, shorten, text_width, wrap_spans
 
 SIDE_BY_SIDE_MIN_WIDTH = 110  # narrower terminals start in the unified layout
 
@@ -165,10 +165,13 @@ class LayoutBuilder:
             self._add([], None)
 
     def _fold(self, item: Folded) -> None:
-        note = f"⋯ {item.count} sentence{'s' if item.count != 1 else ''} hidden"
+        """`⋯ 12 sentences hidden (3 filtered out by label or flag)`, or where that is too wide
+        `(3 filtered out)`, its bracket closed, before the line is cut."""
+        note = f"   ⋯ {item.count} sentence{'s' if item.count != 1 else ''} hidden"
         if item.changes:
-            note += f" ({item.changes} filtered out by label or flag)"
-        self._add([(shorten("   " + note, self.width), "fold")], None)
+            full = f"{note} ({item.changes} filtered out by label or flag)"
+            note = full if text_width(full) <= self.width else f"{note} ({item.changes} filtered out)"
+        self._add([(shorten(note, self.width), "fold")], None)
         self._last_paragraph = (None, None)
 
     def _start_edit(self, index: int, edit: Edit, highlighted: bool) -> None:

@@ -252,6 +252,24 @@ async def test_o_shows_only_one_flag_and_with_l_both_must_hold() -> None:
 
 
 @run_async
+async def test_a_narrow_fold_line_says_its_filtered_changes_in_fewer_words() -> None:
+    """At 44 columns the fold line read `⋯ 14 sentences hidden (10 filtered out…`, its bracket
+    left open, where `(10 filtered out)` fits."""
+    old = [f"Sentence {n} is here." for n in range(14)]
+    new = [f"Sentence {n} is now here." for n in range(13)] + ["Sentence 13 is here!"]
+    article = Article(None, None, (Version(1, "T", (" ".join(old),)),
+                                   Version(2, "T", (" ".join(new),))))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(44, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("o", "o", "o", "o", "o")  # punctuation_only: the last sentence alone
+        await pilot.pause()
+        assert "only punctuation_only" in header_text(app)
+        assert [line.strip() for line in diff_lines(app) if "⋯" in line] == [
+            "⋯ 13 sentences hidden (13 filtered out)"]
+
+
+@run_async
 async def test_x_hides_punctuation_only_edits() -> None:
     app = RevdiffApp(PUNCTUATION)
     async with app.run_test(size=(80, 24)) as pilot:
