@@ -270,6 +270,8 @@ def parse_header(text: str, name: str) -> PageHeader:
     # a paragraph that is only one, is text of the page
     rows = ((i + 1, lines[i].strip(ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))
     remaining = [(number, row) for number, row in rows if row]
+    if remaining:
+        _refuse_a_repeated_version_row(remaining[0], lines[versions_at].strip(), name)
     if remaining and not _TIME_ROW.fullmatch(remaining[0][1]):
         header.title_line_number, header.title_line = remaining[0]
         remaining = remaining[1:]
@@ -480,6 +482,18 @@ def _refuse_a_second_header(row: str, name: str, line_number: int) -> None:
         raise MalformedPage("another diff page's header starts here: the file holds more than one "
                             "page", name, line_number,
                             hint="save each page in a file of its own and give them all")
+
+
+def _refuse_a_repeated_version_row(row: tuple[int, str], version_row: str, name: str) -> None:
+    """Refuse a flattened page whose line after its version row is that row again (lines copied
+    twice), which would be read as the title row; another page's version row there is a second
+    page saved into the file."""
+    number, line = row
+    if line == version_row:
+        raise MalformedPage(f"the header row {shown(line)} is here again, on the line after it: "
+                            "the page's lines were copied twice", name, number,
+                            hint="save or copy the page again from News Sniffer")
+    _refuse_a_second_header(line, name, number)
 
 
 def _refuse_a_damaged_row(row: tuple[int, str], name: str) -> NoReturn:

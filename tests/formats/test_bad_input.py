@@ -714,3 +714,19 @@ def test_a_file_whose_read_would_wait_is_refused_not_waited_for(tmp_path: Path,
                              "makes that has nothing to give yet: a read would wait for it, as "
                              "one of /proc/kmsg waits for the next kernel message (give a file, "
                              "a directory or -)\n")
+
+
+def test_a_flattened_pages_version_row_copied_twice_is_refused_naming_the_copy(
+        tmp_path: Path) -> None:
+    """A page whose `Version N Version M` line was copied twice read the copy as its title row,
+    both titles `Version N` and `Version M`, with a warning of a missing time row only."""
+    text = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = lines.index("Version 6 Version 7")
+    twice = tmp_path / "twice.txt"
+    twice.write_text("\n".join(lines[:at + 1] + lines[at:]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(twice)])
+    assert result.exit_code == 2, result.stdout[:300]
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert f"{twice}:{at + 2}:" in line and "copied twice" in line
