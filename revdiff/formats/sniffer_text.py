@@ -55,6 +55,9 @@ _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+)(?P<gap> | *\t *)Version (?P<n
 # tag stripper (BeautifulSoup's `get_text`, lxml's `text_content`) pulls out of the HTML page.
 _SPLIT_VERSIONS = re.compile(r"^[ \t]*Version (?P<old>\d+)[ \t]*\n\s*Version (?P<new>\d+)[ \t]*$",
                              re.MULTILINE)
+# A line that opens as the version row does, in any case, without being one: the row damaged
+# (`Version 6 Versio 7`), a version page's line (`Version 2 of 5`), or its case changed.
+_DAMAGED_VERSIONS_LINE = re.compile(r"[ \t]*version\b.*\d", re.IGNORECASE)
 _PAGINATION = re.compile(r"(Previous|Next) version\b")
 # The pagination line a flattener that keeps the whole page leaves after the table:
 # `Previous version`, `Previous version 2 3 Next version`, `0 1 Next version`.
@@ -253,6 +256,8 @@ def parse_header(text: str, name: str) -> PageHeader:
             "text_content), whose header and cells are not laid out as a flattened page's",
             name, text.count("\n", 0, split.start()) + 1,
             hint="give the HTML page itself, which is read exactly")
+    if versions_at is None:
+        _refuse_a_damaged_version_row(lines, name)
     if versions_at is None and has_translated_diff_header(text):
         raise MalformedPage("the diff page was translated by the browser before it was saved (its "
                             "header is not in English)", name,
@@ -482,6 +487,27 @@ def _refuse_a_second_header(row: str, name: str, line_number: int) -> None:
         raise MalformedPage("another diff page's header starts here: the file holds more than one "
                             "page", name, line_number,
                             hint="save each page in a file of its own and give them all")
+
+
+def _refuse_a_damaged_version_row(lines: list[str], name: str) -> None:
+    """Refuse a page whose article info is followed by a line that opens as its version row but
+    is not one, naming it: its case changed (`VERSION 6 VERSION 7`), said so, as a browser's
+    translation keeps the case; any other damage (`Version 6 Versio 7`) as a damaged row."""
+    if not any(line.lstrip().startswith(_SOURCE_LINE_START) for line in lines):
+        return
+    for number, line in enumerate(lines[:_HEADER_LINES_MAX], 1):
+        if not _DAMAGED_VERSIONS_LINE.match(line):
+            continue
+        if re.fullmatch(_VERSIONS_LINE.pattern, line.strip(), re.IGNORECASE):
+            raise MalformedPage(f"header row {shown(line.strip())} is not in the case News "
+                                "Sniffer writes it, 'Version N Version M': the page's text was "
+                                "changed after it was saved", name, number,
+                                hint="save or copy the page again from News Sniffer, or give "
+                                     "its HTML page")
+        raise MalformedPage(f"line {shown(line.strip())} is not a 'Version N Version M' header "
+                            "row: the row is damaged or cut short", name, number,
+                            hint="save or copy the page again from News Sniffer, or give its "
+                                 "HTML page")
 
 
 def _refuse_a_repeated_version_row(row: tuple[int, str], version_row: str, name: str) -> None:

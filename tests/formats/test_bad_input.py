@@ -730,3 +730,26 @@ def test_a_flattened_pages_version_row_copied_twice_is_refused_naming_the_copy(
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert f"{twice}:{at + 2}:" in line and "copied twice" in line
+
+
+@pytest.mark.parametrize(("row", "problem"), [
+    ("VERSION 6 VERSION 7", "not in the case News Sniffer writes it"),
+    ("version 6 version 7", "not in the case News Sniffer writes it"),
+    ("Version 6 Versio 7", "not a 'Version N Version M' header row"),
+    ("Version 6  Version 7", "not a 'Version N Version M' header row"),
+    ("Version 2 of 5", "not a 'Version N Version M' header row"),
+])
+def test_a_flattened_pages_damaged_version_row_is_refused_naming_its_line(
+        tmp_path: Path, row: str, problem: str) -> None:
+    """A version row whose case was changed was said to be a page translated by the browser,
+    and a damaged one refused without naming its line."""
+    text = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = lines.index("Version 6 Version 7")
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("\n".join(lines[:at] + [row] + lines[at + 1:]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(damaged)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert f"{damaged}:{at + 1}:" in line and problem in line and "translated" not in line

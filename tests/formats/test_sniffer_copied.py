@@ -234,8 +234,7 @@ def test_a_copy_whose_last_row_is_damaged_names_the_row(tmp_path: Path, damage: 
                      "again, or save it as HTML)")
 
 
-@pytest.mark.parametrize("cut_after", ["was first published or seen on Jan", "has changed 5 times.",
-                                       "Next version\nVersion 1\tVers"])
+@pytest.mark.parametrize("cut_after", ["was first published or seen on Jan", "has changed 5 times."])
 def test_a_copy_cut_before_its_version_row_is_one_error_line(tmp_path: Path, cut_after: str) -> None:
     """A copy opens with the site's header (`Home`), not with the article info: cut before its
     version row, it was read as one plain version made of the page's furniture, exit 0."""
@@ -248,6 +247,19 @@ def test_a_copy_cut_before_its_version_row_is_one_error_line(tmp_path: Path, cut
     assert error == (f"revdiff: error: {copied}: no 'Version N Version M' header row after the "
                      "article info (the page is cut short, or its header row damaged; save or "
                      "copy it again from News Sniffer)")
+
+
+def test_a_copy_cut_inside_its_version_row_is_one_error_line_naming_it(tmp_path: Path) -> None:
+    text = browser_copy(SAMPLE_PAGES[1].read_text("utf-8"))
+    copied = tmp_path / "copied.txt"
+    cut = text[:text.index("Next version\nVersion 1\tVers") + len("Next version\nVersion 1\tVers")]
+    copied.write_text(cut, "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(copied)])
+    assert result.exit_code == 2
+    (error,) = result.stderr.splitlines()
+    assert error == (f"revdiff: error: {copied}:{cut.count(chr(10)) + 1}: line 'Version 1\\tVers' "
+                     "is not a 'Version N Version M' header row: the row is damaged or cut short "
+                     "(save or copy the page again from News Sniffer, or give its HTML page)")
 
 
 @pytest.mark.parametrize("form", ["copied", "trafilatura"])
