@@ -275,18 +275,21 @@ def parse_header(text: str, name: str) -> PageHeader:
     # a paragraph that is only one, is text of the page
     rows = ((i + 1, lines[i].strip(ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))
     remaining = [(number, row) for number, row in rows if row]
+    _refuse_a_repeated_row(remaining, lines[versions_at].strip(), "version row", name)
     if remaining:
-        _refuse_a_repeated_version_row(remaining[0], lines[versions_at].strip(), name)
+        _refuse_a_second_header(remaining[0][1], name, remaining[0][0])
     if remaining and not _TIME_ROW.fullmatch(remaining[0][1]):
         header.title_line_number, header.title_line = remaining[0]
         remaining = remaining[1:]
+        _refuse_a_repeated_row(remaining, header.title_line, "title row", name)
     else:
         header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
     time_row = _TIME_ROW.fullmatch(remaining[0][1]) if remaining else None
     if time_row is not None:
         header.time_text = time_row["distance"]
         _warn_of_a_contradicting_time_row(header, remaining[0][0])
-        remaining = remaining[1:]
+        time_line, remaining = remaining[0][1], remaining[1:]
+        _refuse_a_repeated_row(remaining, time_line, "time row", name)
     elif len(remaining) == 1 and _CUT_TIME_LINE.fullmatch(remaining[0][1]):
         raise MalformedPage("the page ends inside its time row (no body rows follow)", name,
                             remaining[0][0], hint="the page is cut short; save it again from "
@@ -510,16 +513,15 @@ def _refuse_a_damaged_version_row(lines: list[str], name: str) -> None:
                                  "HTML page")
 
 
-def _refuse_a_repeated_version_row(row: tuple[int, str], version_row: str, name: str) -> None:
-    """Refuse a flattened page whose line after its version row is that row again (lines copied
-    twice), which would be read as the title row; another page's version row there is a second
-    page saved into the file."""
-    number, line = row
-    if line == version_row:
-        raise MalformedPage(f"the header row {shown(line)} is here again, on the line after it: "
-                            "the page's lines were copied twice", name, number,
+def _refuse_a_repeated_row(rows: list[tuple[int, str]], header_row: str, what: str,
+                           name: str) -> None:
+    """Refuse a flattened page whose next line (`rows[0]`) is its header's row `what` (its
+    version, title or time row) again, lines copied twice, which would be read as the row
+    after it: the version row as the title row, the title and time rows as body rows."""
+    if rows and rows[0][1] == header_row:
+        raise MalformedPage(f"the {what} {shown(header_row)} is here again, on the line after "
+                            "it: the page's lines were copied twice", name, rows[0][0],
                             hint="save or copy the page again from News Sniffer")
-    _refuse_a_second_header(line, name, number)
 
 
 def _refuse_a_damaged_row(row: tuple[int, str], name: str) -> NoReturn:

@@ -753,3 +753,20 @@ def test_a_flattened_pages_damaged_version_row_is_refused_naming_its_line(
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert f"{damaged}:{at + 1}:" in line and problem in line and "translated" not in line
+
+
+@pytest.mark.parametrize("row", ["title", "time"])
+def test_a_flattened_pages_title_or_time_row_copied_twice_is_refused_naming_the_copy(
+        tmp_path: Path, row: str) -> None:
+    """A title row or time row copied onto the next line again was read as a body row: the time
+    row `(about 1 hour later)` a paragraph, the title row a pair of them."""
+    text = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = lines.index("Version 6 Version 7") + (1 if row == "title" else 2)
+    twice = tmp_path / "twice.txt"
+    twice.write_text("\n".join(lines[:at + 1] + lines[at:]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(twice)])
+    assert result.exit_code == 2, result.stdout[:300]
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert f"{twice}:{at + 2}:" in line and f"the {row} row" in line and "copied twice" in line
