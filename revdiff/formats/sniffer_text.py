@@ -234,7 +234,9 @@ def parse_header(text: str, name: str) -> PageHeader:
                                     index + 1, hint="the header row is damaged; save it again from "
                                                     "News Sniffer")
             versions_at = index
-            if "\t" in found["gap"]:
+            # a copy's rows hold a tab between their cells, its title row too; a flattened
+            # page's version row may hold one an editor put for the space
+            if "\t" in found["gap"] and any("\t" in row for row in lines[index + 1:]):
                 return _read_cells(header, lines, versions_at)
             break
         if found := _SOURCE_LINE.match(line):

@@ -770,3 +770,17 @@ def test_a_flattened_pages_title_or_time_row_copied_twice_is_refused_naming_the_
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert f"{twice}:{at + 2}:" in line and f"the {row} row" in line and "copied twice" in line
+
+
+def test_a_flattened_page_whose_version_row_holds_a_tab_is_read_as_flattened(
+        tmp_path: Path) -> None:
+    """A tab in the version row alone (an editor's, for the space) made the page be read as one
+    copied from the browser, and refused as cut short at its last line: no row after it holds
+    the tab a copy puts between the cells."""
+    sample = SAMPLES / "washpo-soleimani-v6-v7.txt"
+    tabbed = tmp_path / "tabbed.txt"
+    tabbed.write_text(sample.read_text(encoding="utf-8").replace("Version 6 Version 7",
+                                                                 "Version 6\tVersion 7", 1),
+                      encoding="utf-8")
+    original, read = parsed_pair(sample, tabbed)
+    assert read["versions"] == original["versions"]
