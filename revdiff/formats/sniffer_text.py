@@ -224,6 +224,7 @@ def parse_header(text: str, name: str) -> PageHeader:
     header = PageHeader(name)
     lines = _from_markdown_table(text, name).split("\n")
     versions_at = None
+    info_lines: dict[str, tuple[int, str]] = {}  # each kind of article-info line, where it was
     for index, raw in enumerate(lines):
         line = raw.strip()
         if versions_at is None and (found := _VERSIONS_LINE.fullmatch(line)):
@@ -240,6 +241,7 @@ def parse_header(text: str, name: str) -> PageHeader:
                 return _read_cells(header, lines, versions_at)
             break
         if found := _SOURCE_LINE.match(line):
+            _refuse_another_info_line(info_lines, "article info", line, index + 1, name)
             header.source = found["source"] or None
             seen = seen_time(found["seen"])
             leap_second = leap_second_warning(seen, "the first-seen time")
@@ -248,8 +250,11 @@ def parse_header(text: str, name: str) -> PageHeader:
             header.first_seen = at_second_59(seen) or None
             header.check_status = found["status"] or None
         elif found := _URL_LINE.match(line):
+            _refuse_another_info_line(info_lines, "article URL", found["url"], index + 1, name)
             header.url = checked_url(found["url"], "article URL", name, index + 1)
         elif found := _CHANGES_LINE.match(line):
+            _refuse_another_info_line(info_lines, "change count", found["changes"], index + 1,
+                                      name)
             header.changes = parse_number(found["changes"], "change count", name, index + 1)
     if versions_at is None and (split := _SPLIT_VERSIONS.search(text[:20_000])):
         raise MalformedPage(
@@ -513,6 +518,19 @@ def _refuse_a_damaged_version_row(lines: list[str], name: str) -> None:
                             "row: the row is damaged or cut short", name, number,
                             hint="save or copy the page again from News Sniffer, or give its "
                                  "HTML page")
+
+
+def _refuse_another_info_line(info_lines: dict[str, tuple[int, str]], kind: str, value: str,
+                              number: int, name: str) -> None:
+    """Refuse a header line giving a `kind` of value the header gave already (`info_lines`, kept
+    by kind), with another `value`: another page's header lines pasted into it, whose source,
+    URL or count would be read as this page's. The same line again (copied twice) says nothing
+    new."""
+    first_number, first = info_lines.setdefault(kind, (number, value))
+    if first != value:
+        raise MalformedPage(f"a second {kind} {shown(value)}, where line {first_number} gives "
+                            f"{shown(first)}: the header holds lines of two pages", name, number,
+                            hint="save each page in a file of its own and give them all")
 
 
 def _refuse_a_repeated_row(rows: list[tuple[int, str]], header_row: str, what: str,

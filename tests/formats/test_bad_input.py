@@ -784,3 +784,26 @@ def test_a_flattened_page_whose_version_row_holds_a_tab_is_read_as_flattened(
                       encoding="utf-8")
     original, read = parsed_pair(sample, tabbed)
     assert read["versions"] == original["versions"]
+
+
+@pytest.mark.parametrize(("kind", "line"), [
+    ("article info", ("This article is from the source 'bbc' and was first published or seen "
+                      "on . It will not be checked again for changes.")),
+    ("article URL", ("You can find the current article at its original source at "
+                     "https://www.bbc.co.uk/news/world-123")),
+    ("change count", "The article has changed 3 times."),
+])
+def test_a_flattened_pages_header_line_given_twice_with_another_value_is_refused(
+        tmp_path: Path, kind: str, line: str) -> None:
+    """A header holding another page's article-info, URL or change count line was read with the
+    last one's value, silently: the article given another page's URL or source."""
+    text = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = lines.index("Version 6 Version 7")
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text("\n".join(lines[:at] + [line, ""] + lines[at:]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(mixed)])
+    assert result.exit_code == 2, result.stdout[:300]
+    assert result.stdout == ""
+    (error,) = result.stderr.splitlines()
+    assert f"{mixed}:{at + 1}:" in error and f"a second {kind}" in error
