@@ -7,13 +7,13 @@ import os
 import re
 import shlex
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 from cli_run import CHAIN, RENDERED_NEWSDIFFS, SAMPLES, SEED_PAGE, revdiff
 from hostile_git import PLAIN_GIT_ENV, git
+from newsedits_files import NEWSEDITS_TABLE, make_database
 
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 
@@ -516,17 +516,10 @@ def test_a_page_given_beside_its_folder_is_told_of_to_export(tmp_path: Path) -> 
 def _database_of_cet_entries(path: Path, entries: int) -> Path:
     """A NewsEdits file of `entries` entries of two versions, each timed in CET, a zone not read:
     a warning for each entry."""
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INT, "
-                       "version INT, title TEXT, url TEXT, source TEXT, created TEXT, "
-                       "num_versions INT, summary TEXT)")
-    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    return make_database(path, NEWSEDITS_TABLE, [
         (None, entry, version, f"Story {entry}", None, None,
          f"Thu, 10 Jan 2019 2{version}:31:03 CET", 2, f"<p>Text {version} of {entry}.</p>")
         for entry in range(1, entries + 1) for version in range(2)])
-    connection.commit()
-    connection.close()
-    return path
 
 
 @pytest.mark.parametrize("command", ["diff", "parse", "export"])
@@ -585,17 +578,10 @@ def test_articles_of_one_file_that_share_a_title_are_named_apart_in_warnings(
     """Two NewsEdits entries titled alike, without a URL, were both named by the title (`Story:
     entry 1: ...`, `Story: entry 2: ...`): each is named by its place in the file, as `export`
     names it (`n.db#0`)."""
-    database = tmp_path / "n.db"
-    connection = sqlite3.connect(database)
-    connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INT, "
-                       "version INT, title TEXT, url TEXT, source TEXT, created TEXT, "
-                       "num_versions INT, summary TEXT)")
-    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    database = make_database(tmp_path / "n.db", NEWSEDITS_TABLE, [
         (None, entry, version, title, None, None, f"Thu, 10 Jan 2019 2{version}:31:03 CET", 2,
          f"<p>Text {version} of {entry}.</p>")
         for entry, title in ((1, "Story"), (2, "Story"), (3, "Other")) for version in range(2)])
-    connection.commit()
-    connection.close()
     result = revdiff(command, str(database), *command_args(command, tmp_path))
     assert result.returncode == 0, result.stderr
     exported = revdiff("export", str(database), "-o", str(tmp_path / "out.csv"))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from export_corpus import make_chain
+from newsedits_files import NEWSEDITS_TABLE, make_database
 
 
 def test_export_writes_and_summarises(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -454,17 +455,10 @@ def test_warnings_name_a_database_article_without_a_url_by_its_title_as_diff_doe
     """`export` named an entry without a URL by its place (`n.db#2`) however it was titled, as it
     reads a database an article at a time; `diff`, and the `article` column of both, by its first
     title, but by its place where another entry shares that title. `export` names it as `diff` does."""
-    database = tmp_path / "n.db"
-    connection = sqlite3.connect(database)
-    connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INT, "
-                       "version INT, title TEXT, url TEXT, source TEXT, created TEXT, "
-                       "num_versions INT, summary TEXT)")
-    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    database = make_database(tmp_path / "n.db", NEWSEDITS_TABLE, [
         (None, entry, version, title, None, None, f"Thu, 10 Jan 2019 2{version}:31:03 CET", 2,
          f"<p>Text {version} of {entry}.</p>")
         for entry, title in ((1, "Story"), (2, "Story"), (3, "Other")) for version in range(2)])
-    connection.commit()
-    connection.close()
 
     def named(*args: str) -> list[str]:
         result = run_cli(*args, str(database), *() if args[0] == "diff" else ("-o", str(out)))

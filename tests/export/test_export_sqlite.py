@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from newsedits_files import make_database
 
 from revdiff.cli import main
 from revdiff.export.driver import ExportJob, run_export
@@ -210,13 +211,10 @@ def test_a_version_without_text_reads_back_with_the_warnings_it_was_read_with(tm
                                                                               ) -> None:
     # its empty `summary`, how the export writes a version without paragraphs, was warned of
     # again, the same fact twice under the export's entry id ("entry 0 version 2: ...")
-    tracked = tmp_path / "tracked.sqlite"
-    with sqlite3.connect(tracked) as connection:
-        connection.execute("CREATE TABLE entryversion (entry_id, version, title, url, summary)")
-        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?)", [
-            (7, 1, "T", "https://y.test/a", "<p>One. Two.</p>"),
-            (7, 2, "T", "https://y.test/a", "")])
-    connection.close()
+    tracked = make_database(
+        tmp_path / "tracked.sqlite",
+        "CREATE TABLE entryversion (entry_id, version, title, url, summary)",
+        [(7, 1, "T", "https://y.test/a", "<p>One. Two.</p>"), (7, 2, "T", "https://y.test/a", "")])
     out = tmp_path / "news.sqlite"
     run_export(ExportJob((str(tracked),), out, "sqlite"))
     (original,) = load([str(tracked)])
@@ -323,13 +321,9 @@ def test_a_versions_time_and_what_the_page_said_of_it_both_read_back(tmp_path: P
 
 def _tracked_input(path: Path, entry: int, titles: tuple[str | None, str | None]) -> Path:
     """A generated NewsEdits file of one entry of two versions with these titles."""
-    with sqlite3.connect(path) as connection:
-        connection.execute("CREATE TABLE entryversion (entry_id, version, title, url, summary)")
-        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?)", [
-            (entry, 1, titles[0], "https://y.test/a", "<p>One. Two.</p>"),
-            (entry, 2, titles[1], "https://y.test/a", "<p>One. Three.</p>")])
-    connection.close()
-    return path
+    return make_database(path, "CREATE TABLE entryversion (entry_id, version, title, url, summary)", [
+        (entry, 1, titles[0], "https://y.test/a", "<p>One. Two.</p>"),
+        (entry, 2, titles[1], "https://y.test/a", "<p>One. Three.</p>")])
 
 
 def test_a_null_title_is_exported_null(tmp_path: Path) -> None:
@@ -460,18 +454,17 @@ def _comparison_warnings(database: Path) -> list[str]:
     return list(json.loads(cell))
 
 
+# A tracker's table of versions with their times (`created`), which the exports of exports start from
+_TIMED_TABLE = "CREATE TABLE entryversion (entry_id, version, title, url, created, summary)"
+
+
 def test_exports_of_exports_settle(tmp_path: Path) -> None:
     # the reader warns of the export's own entry 0 dated back, a warning the next export kept
     # and the next reading gave again beside its own: the third export gained
     # `in the input exported: entry 0: ...` beside `entry 0: ...`, the same fact twice
-    dated = tmp_path / "dated.sqlite"
-    with sqlite3.connect(dated) as connection:
-        connection.execute("CREATE TABLE entryversion (entry_id, version, title, url, created, "
-                           "summary)")
-        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?)", [
-            (13, 1, "T", "https://y.test/a", "2024-01-02T10:00:00", "<p>One. Two.</p>"),
-            (13, 2, "T", "https://y.test/a", "2024-01-01T10:00:00", "<p>One. Three.</p>")])
-    connection.close()
+    dated = make_database(tmp_path / "dated.sqlite", _TIMED_TABLE, [
+        (13, 1, "T", "https://y.test/a", "2024-01-02T10:00:00", "<p>One. Two.</p>"),
+        (13, 2, "T", "https://y.test/a", "2024-01-01T10:00:00", "<p>One. Three.</p>")])
     exports = [dated]
     for round_number in range(1, 4):
         exports.append(tmp_path / f"round{round_number}.sqlite")
@@ -488,14 +481,9 @@ def test_exports_of_exports_settle_for_an_article_without_url_or_title(tmp_path:
     # an article with neither a URL nor a title is named by its input (`untitled.sqlite`); read
     # back, each export named it after itself (`round1.sqlite`, `round2.sqlite`, ...), so no two
     # exports of exports were the same bytes
-    untitled = tmp_path / "untitled.sqlite"
-    with sqlite3.connect(untitled) as connection:
-        connection.execute("CREATE TABLE entryversion (entry_id, version, title, url, created, "
-                           "summary)")
-        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?)", [
-            (13, 1, "", None, "2024-01-01T10:00:00", "<p>One. Two.</p>"),
-            (13, 2, "", None, "2024-01-02T10:00:00", "<p>One. Three.</p>")])
-    connection.close()
+    untitled = make_database(tmp_path / "untitled.sqlite", _TIMED_TABLE, [
+        (13, 1, "", None, "2024-01-01T10:00:00", "<p>One. Two.</p>"),
+        (13, 2, "", None, "2024-01-02T10:00:00", "<p>One. Three.</p>")])
     exports = [untitled]
     for round_number in range(1, 4):
         exports.append(tmp_path / f"round{round_number}.sqlite")

@@ -14,6 +14,7 @@ import pytest
 from held_runs import refused_at_once
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from newsedits_files import NEWSEDITS_TABLE, make_database
 from story_chains import SAMPLES, story_chains, versions
 
 from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, MalformedPage
@@ -87,18 +88,6 @@ def test_reading_leaves_the_file_untouched() -> None:
     assert not (SAMPLES / "newsedits.sqlite-journal").exists()
 
 
-def make_database(path: Path, create: str, rows: list[tuple[object, ...]]) -> Path:
-    connection = sqlite3.connect(path)
-    connection.execute(create)
-    if rows:
-        marks = ", ".join("?" * len(rows[0]))
-        table = create.split()[2]
-        connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-    connection.commit()
-    connection.close()
-    return path
-
-
 def test_other_column_names_and_text_versions_are_understood(tmp_path: Path) -> None:
     path = make_database(
         tmp_path / "variant.db",
@@ -161,11 +150,6 @@ def test_empty_table(tmp_path: Path) -> None:
                          "CREATE TABLE entryversion (entry_id, version, summary)", [])
     with pytest.raises(EmptyInput, match="empty"):
         read_database(path)
-
-
-NEWSEDITS_TABLE = ("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INT, version INT, "
-                   "title TEXT, url TEXT, source TEXT, created TEXT, num_versions INT, "
-                   "summary TEXT)")
 
 
 def test_null_title_and_text_and_a_created_that_is_no_time_are_warned_of(tmp_path: Path) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from newsedits_files import NEWSEDITS_TABLE, make_database
 from tui_helpers import CHAIN, PAGE, SAMPLES, on_a_terminal
 
 from revdiff.cli import main
@@ -49,13 +48,9 @@ def test_an_article_without_url_or_title_is_named_by_its_input_as_diff_names_it(
         tmp_path: Path) -> None:
     """`view --plain` headed such an article's pairs `: version 0 -> 1`, its empty name, where
     `diff` heads them `nokey.sqlite: version 0 -> 1`."""
-    database = tmp_path / "nokey.sqlite"
-    with contextlib.closing(sqlite3.connect(database)) as db:
-        db.execute("CREATE TABLE entryversion (id, entry_id, version, title, url, source, created, "
-                   "num_versions, summary)")
-        db.executemany("INSERT INTO entryversion VALUES (?, 1, ?, '', NULL, NULL, NULL, 2, ?)",
-                       [(1, 0, "<p>One.</p>"), (2, 1, "<p>Two.</p>")])
-        db.commit()
+    database = make_database(tmp_path / "nokey.sqlite", NEWSEDITS_TABLE, [
+        (1, 1, 0, "", None, None, None, 2, "<p>One.</p>"),
+        (2, 1, 1, "", None, None, None, 2, "<p>Two.</p>")])
     viewed = CliRunner().invoke(main, ["view", "--plain", "-q", str(database)])
     diffed = CliRunner().invoke(main, ["diff", "-q", str(database)])
     assert viewed.exit_code == diffed.exit_code == 0, viewed.output + diffed.output
