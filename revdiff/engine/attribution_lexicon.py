@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from revdiff.engine.calendar_words import WEEKDAYS
 from revdiff.engine.headlines import MEDIA_NOUNS
 from revdiff.engine.word_sets import word_set
 
@@ -47,10 +48,7 @@ MEDIA_OF_SPEECH = MEDIA_NOUNS | word_set(
 
 # Words of time after such a verb that still leave its clause ended (`reported Friday.`,
 # `acknowledged overnight.`).
-AFTER_CLAUSE_END = word_set(
-    "late early earlier later today tonight overnight yesterday monday tuesday wednesday thursday "
-    "friday saturday sunday"
-)
+AFTER_CLAUSE_END = WEEKDAYS | word_set("late early earlier later today tonight overnight yesterday")
 # Words that are part of the verb or the clause around it, not of the source (`has said`, `who
 # told`, `also added`, `should say`; not `may`, a name too: `Theresa May said`).
 NOT_SOURCE = word_set(

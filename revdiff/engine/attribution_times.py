@@ -8,7 +8,7 @@ import re
 
 from revdiff.engine.attribution_lexicon import CLAUSE_WORDS, DETERMINERS, SUBJECT_PRONOUNS, WHOSE_WORDS
 from revdiff.engine.attribution_tokens import bare_word, ends_clause
-from revdiff.engine.calendar_words import MONTHS
+from revdiff.engine.calendar_words import MONTHS, WEEKDAYS
 from revdiff.engine.dates import BEFORE_A_DATE
 from revdiff.engine.word_sets import word_set
 from revdiff.engine.years import FIRST_YEAR_AFTER_IN, looks_like_a_year
@@ -26,12 +26,11 @@ def _is_a_year_or_decade_in(tokens: list[str], at: int) -> bool:
             and looks_like_a_year(word, earliest=FIRST_YEAR_AFTER_IN))
 
 
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 _DAYS_FROM_TODAY = word_set("yesterday today tonight")
 # Nouns of a span of time, and the words before them that say which it is (`last week`, `that
 # night`, `Friday morning`, `the next day`).
 SPANS = word_set("day week weekend month year morning afternoon evening night")
-_DAY_NAMES = _WEEKDAYS | _DAYS_FROM_TODAY
+_DAY_NAMES = WEEKDAYS | _DAYS_FROM_TODAY
 _WHICH_SPAN = _DAY_NAMES | word_set("last this next that previous same earlier later")
 # Prepositions that make a span after `the` a time (`over the weekend`, `during the night`, `in
 # the morning`, `at the weekend`), not a source's word (`the weekend officials`).

@@ -25,6 +25,7 @@ import contextlib
 import re
 from datetime import date, datetime
 
+from revdiff.engine.calendar_words import MONTHS_IN_ORDER, WEEKDAYS
 from revdiff.errors import MalformedPage
 from revdiff.formats.fields import iso_date, parse_written_time, unread_zone
 from revdiff.formats.text_input import ASCII_WHITESPACE
@@ -37,15 +38,13 @@ _DAY_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y
 _TIME_FORMATS = ("%B %d, %Y %I:%M %p", "%Y-%m-%d %H:%M:%S", "%B %d, %Y at %I:%M%p EDT",
                  "%A, %B %d %Y, %I:%M %p")
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What each directive the formats use reads, as strptime reads it in the C locale; a space reads
-# one or more white-space characters, as in strptime (`at  4:05pm`).
+# one or more white-space characters, as in strptime (`at  4:05pm`). `%b` reads a month's first
+# three letters, as strptime does, not the engine's MONTH_ABBREVIATIONS (`sept`; no `may`).
 _DIRECTIVES = {
-    "%B": f"(?P<month_name>{'|'.join(_MONTHS)})",
-    "%b": f"(?P<month_abbreviation>{'|'.join(month[:3] for month in _MONTHS)})",
-    "%A": f"(?:{'|'.join(_WEEKDAYS)})",
+    "%B": f"(?P<month_name>{'|'.join(MONTHS_IN_ORDER)})",
+    "%b": f"(?P<month_abbreviation>{'|'.join(month[:3] for month in MONTHS_IN_ORDER)})",
+    "%A": f"(?:{'|'.join(sorted(WEEKDAYS))})",
     "%p": "(?P<half>am|pm)",
     "%Y": "(?P<year>[0-9]{4})",
     "%m": "(?P<month>[0-9][0-9]?)",
@@ -131,9 +130,9 @@ def english_time(value: str, time_format: str) -> datetime:
         raise ValueError(f"{value!r} is not in the format {time_format!r}")
     fields = {name: text for name, text in found.groupdict().items() if text is not None}
     if "month_name" in fields:
-        month = _MONTHS.index(fields["month_name"].lower()) + 1
+        month = MONTHS_IN_ORDER.index(fields["month_name"].lower()) + 1
     elif "month_abbreviation" in fields:
-        month = [name[:3] for name in _MONTHS].index(fields["month_abbreviation"].lower()) + 1
+        month = [name[:3] for name in MONTHS_IN_ORDER].index(fields["month_abbreviation"].lower()) + 1
     else:
         month = int(fields["month"])
     return datetime(int(fields["year"]), month, int(fields["day"]), _hour_of(fields),
