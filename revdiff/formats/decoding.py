@@ -3,9 +3,10 @@
 The order is the one browsers follow: a byte-order mark wins (UTF-8, UTF-16 or UTF-32, either
 byte order), then a `<meta charset>` declaration, then UTF-8. Input that is none of these, as
 old tracker archives and saved pages in Windows-1252 or Latin-1 often are, is decoded with the
-encoding charset-normalizer finds, or Windows-1252 or Windows-1250 where its reading puts signs
-of a wrong encoding in Latin words, or another where its reading of Chinese, Japanese or Korean
-writes none of their common letters, and the reader warns which encoding it assumed.
+encoding charset-normalizer finds, or Windows-1252, Windows-1250 or ISO-8859-2 where its
+reading puts signs of a wrong encoding in Latin words or letters no one language writes
+together, or another where its reading of Chinese, Japanese or Korean writes none of their
+common letters, and the reader warns which encoding it assumed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import re
 import string
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -66,11 +68,12 @@ _LABEL_MEANS = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252",
                 "utf_16": "utf_8", "utf_16_le": "utf_8", "utf_16_be": "utf_8",
                 "utf_32": "utf_8", "utf_32_le": "utf_8", "utf_32_be": "utf_8"}
 # Windows-1252 is what legacy pages of the outlets trackers follow (English and other Western
-# languages) are almost always in, and Windows-1250 the Central European ones. On a short text
-# many encodings look alike to the detector, so both are read whether it offers them or not,
-# and Windows-1252 is taken whenever a reading as plausible is (see `_guess`).
+# languages) are almost always in, and Windows-1250 or ISO-8859-2 the Central European ones. On
+# a short text many encodings look alike to the detector, so all three are read whether it
+# offers them or not, and Windows-1252 is taken whenever a reading as plausible is (see
+# `_guess`).
 _USUAL_LEGACY = "cp1252"
-_LEGACY_CANDIDATES = (_USUAL_LEGACY, "cp1250")
+_LEGACY_CANDIDATES = (_USUAL_LEGACY, "cp1250", "iso8859_2")
 # How much of a reading charset-normalizer's noise measure is given when it did not measure
 # the reading itself (it samples a long text in chunks too), and how many of its words are
 # judged for misreadings: a wrong encoding shows in any part of a text.
@@ -91,6 +94,42 @@ _HIRAGANA = frozenset(map(chr, range(0x3041, 0x30A0)))
 _EDGE_PUNCTUATION = string.punctuation + "«»‹›“”„‘’‚¡¿…–—"
 _WITHIN_WORDS = frozenset("’‘ʼ‐‑·")
 _ORDINALS = frozenset("ªº")
+# The languages that write a vowel with a grave accent end a word with it or put a consonant
+# after it (`più`, `très`); `č` read as Windows-1252 is `è`, and a vowel follows it often.
+_GRAVE_VOWELS = frozenset("àèìòùÀÈÌÒÙ")
+_VOWELS = frozenset("aeiouy")
+# What ISO-8859-2 reads the bytes 0x80 to 0x9F as, which no text holds: Windows-1250 writes
+# letters and quotes with them.
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+# The letters beyond ASCII each language written in Latin letters uses (small ones; names and
+# loanwords aside), by which a reading's letters are told to belong to no one language: Czech
+# in Windows-1250 read as Windows-1252 writes `ø` and `ù` (`støedu`, `dùchodech`) beside `š`
+# and `á`, which no language writes together; read right, every letter is Czech.
+_ALPHABETS = tuple(frozenset(letters) for letters in (
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "ąćęłńóśźż",  # Polish
+    "áéíóöőúüű",  # Hungarian
+    "čćđšž",  # Slovenian, Croatian, Bosnian, Serbian
+    "ăâîșțşţ",  # Romanian
+    "äöüß",  # German
+    "àâçéèêëîïôœùûüÿ",  # French
+    "áéíñóúü",  # Spanish
+    "áâãàçéêíóôõú",  # Portuguese
+    "àèéìòù",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "åæøé",  # Danish, Norwegian
+    "åäöé",  # Swedish, Finnish
+    "áðéíóúýþæö",  # Icelandic
+    "éëïèöü",  # Dutch
+    "äõöüšž",  # Estonian
+    "āčēģīķļņšūž",  # Latvian
+    "ąčęėįšųūž",  # Lithuanian
+    "âçğıîöşûü",  # Turkish
+    "çë",  # Albanian
+    "ċġħż",  # Maltese
+))
 # How a compressed file starts (a page saved as `story.html.gz`), its kind and how to undo it.
 _COMPRESSION_MAGIC = ((b"\x1f\x8b", "gzip", "gunzip"), (b"BZh", "bzip2", "bunzip2"),
                       (b"\xfd7zXZ\x00", "xz", "unxz"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd"),
@@ -444,13 +483,15 @@ def _is_character_set(codec: str) -> bool:
 
 def _guess(data: bytes) -> str | None:
     """The encoding whose reading of `data` (judged by its first `_NOISE_SAMPLE` characters) has
-    the fewest misread words, then a common letter if it writes Chinese, Japanese or Korean,
-    then the least noise (charset-normalizer's chaos); Windows-1252 when it ties.
+    the fewest misread words, then the fewest letters that the one language which writes most
+    of its letters does not write, then a common letter if it writes Chinese, Japanese or
+    Korean, then the least noise (charset-normalizer's chaos); Windows-1252 when it ties.
 
     charset-normalizer alone reads short Latin text wrong: for `Il est très tard.` it may offer
     only big5, cp932, gb18030 and johab (`Il est tr鋊 tard.`), and to it Polish in Windows-1250
-    is as free of noise read as Windows-1252 (`Rz¹d przyj¹³`). So Windows-1252 and Windows-1250
-    are read too when it does not offer them, and the words of each reading are judged.
+    is as free of noise read as Windows-1252 (`Rz¹d przyj¹³`), Czech too (`Vláda ve støedu`,
+    every letter Latin). So Windows-1252, Windows-1250 and ISO-8859-2 are read too when it does
+    not offer them, and the words and letters of each reading are judged.
     """
     from charset_normalizer import from_bytes
     from charset_normalizer.md import mess_ratio
@@ -464,6 +505,8 @@ def _guess(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if chaos is None and _C1_CONTROL.search(text):  # ISO-8859-2 reads any bytes, noise too
+            continue
         digest, start = _digest(text), text[:_NOISE_SAMPLE]
         del text
         if digest not in readings:
@@ -473,7 +516,8 @@ def _guess(data: bytes) -> str | None:
     if not readings:
         return None
     best = min(readings.values(), key=lambda reading: (
-        _misread_words(reading[1]), _no_common_cjk_letter(reading[1]), reading[2],
+        _misread_words(reading[1]), _letters_of_no_one_language(reading[1]),
+        _no_common_cjk_letter(reading[1]), reading[2],
         reading[0] != _USUAL_LEGACY))
     return best[0]
 
@@ -519,6 +563,23 @@ def _misread_words(text: str) -> int:
                if not word.isascii() and any(map(_is_latin, word)))
 
 
+def _letters_of_no_one_language(text: str) -> int:
+    """How many of the Latin letters beyond ASCII in the start of `text` the language whose
+    alphabet holds most of them does not write (see `_ALPHABETS`): none when one language
+    writes them all."""
+    letters: Counter[str] = Counter()
+    for char, count in Counter(_BEYOND_ASCII.findall(text, 0, _NOISE_SAMPLE)).items():
+        if _is_latin(char):
+            letters[char.lower()] += count
+    total = sum(letters.values())
+    return min(total - sum(letters[letter] for letter in alphabet) for alphabet in _ALPHABETS)
+
+
+def _is_vowel(char: str) -> bool:
+    """Whether a character is a Latin vowel, with or without marks."""
+    return unicodedata.normalize("NFD", char)[:1].lower() in _VOWELS
+
+
 def _is_latin(char: str) -> bool:
     """Whether a character is a Latin letter."""
     return ((char.isascii() and char.isalpha()) or char in _ORDINALS
@@ -527,13 +588,16 @@ def _is_latin(char: str) -> bool:
 
 def _holds_a_misreading(word: str) -> bool:
     """Whether a word that holds Latin letters, its edge punctuation stripped, holds a symbol
-    between letters, a letter of another script, or a capital after a small letter."""
+    between letters, a letter of another script, a capital after a small letter, or a vowel
+    with a grave accent before another vowel (the languages that write one end a word with it
+    or put a consonant after it; `č` in Windows-1250 read as Windows-1252 is `è`: `proraèuna`)."""
     for at, char in enumerate(word):
         if char.isascii():
             continue
         before = word[at - 1] if at else ""
         if char.isalpha():
-            misread = not _is_latin(char) or (char.isupper() and before.islower())
+            misread = (not _is_latin(char) or (char.isupper() and before.islower())
+                       or (char in _GRAVE_VOWELS and _is_vowel(word[at + 1:at + 2])))
         else:
             misread = (before.isalpha() and at + 1 < len(word) and char not in _WITHIN_WORDS
                        and not unicodedata.category(char).startswith("M"))

@@ -109,6 +109,45 @@ def test_polish_in_windows_1250_is_not_read_as_windows_1252(text: str) -> None:
     assert decoded.warning is not None and "read it as cp1250" in decoded.warning
 
 
+@pytest.mark.parametrize("text", ["Ministr řekl, že ceny ještě porostou.\n",
+                                  "Nemocnice přijala dvě stě pacientů.\n",
+                                  "Tűz ütött ki a belvárosi áruházban.\n"])
+def test_czech_and_hungarian_in_windows_1250_are_not_read_as_windows_1252(text: str) -> None:
+    """Read as Windows-1252 these were `Ministr øekl`, `pacientù`, `Tûz ütött`: every letter a
+    Latin one, but letters that no one language writes together (`ø` beside `š`)."""
+    decoded = decode_bytes(text.encode("cp1250"), "old/page.txt")
+    assert (decoded.text, decoded.encoding) == (text, "cp1250")
+
+
+@pytest.mark.parametrize("text", ["Proračun je usvojen.\n", "Čuvar je ozlijeđen.\n",
+                                  "Odločitev je padla v četrtek.\n"])
+def test_a_grave_vowel_before_a_vowel_tells_windows_1250_misread(text: str) -> None:
+    """`č` read as Windows-1252 is `è`, which French and Italian write, but never before a vowel:
+    `Proraèun`, `èuvar`, `èetrtek` were taken for Windows-1252."""
+    decoded = decode_bytes(text.encode("cp1250"), "old/page.txt")
+    assert (decoded.text, decoded.encoding) == (text, "cp1250")
+
+
+@pytest.mark.parametrize("text", ["Żywność zdrożała w całym kraju.\n",
+                                  "Soud zamítl stížnost města Plzně.\n",
+                                  "Na Slovensku sa zvýšila nezamestnanosť.\n"])
+def test_central_european_text_in_iso_8859_2_is_read_as_such(text: str) -> None:
+    """ISO-8859-2 was read only where charset-normalizer offered it: Polish came back as
+    ISO-8859-10 (`Ŋywnoķæ`), Czech as Windows-1250 (`stíľnost`)."""
+    assert decode_bytes(text.encode("iso8859-2"), "old/page.txt").text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "iso8859-15"])
+@pytest.mark.parametrize("text", ["O ministro não comentou as eleições.\n",
+                                  "Il sindaco è arrivato più tardi.\n",
+                                  "Søndag åbnede den nye skole i Ærøskøbing.\n",
+                                  "Le maître a reçu les élèves à l'école.\n"])
+def test_western_text_keeps_its_reading_beside_central_european_ones(text: str,
+                                                                     encoding: str) -> None:
+    decoded = decode_bytes(text.encode(encoding), "old/page.txt")
+    assert decoded.text == text
+
+
 @pytest.mark.parametrize(("text", "encoding"), [
     ("台北市長表示將繼續調查此事。\n", "big5"), ("警方正在調查這起交通事故。\n", "big5"),
     ("立法院昨天通過了預算案。\n", "big5"),
