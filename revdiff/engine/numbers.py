@@ -201,20 +201,23 @@ def _as_slashed_fraction(fraction: re.Match[str]) -> str:
 
 
 # A number in digits, a cardinal number word (`five`, `twenty-five`, `twenty   five`; no
-# ordinal: `the first hundred days`) or the article `a` or `an` (group 1), and the scale words
-# after it (group 2), each after a hyphen or any run of white space: `1.2 million`, `one
-# hundred`, `a dozen`, `a   dozen`, `twenty-five hundred`, `two hundred thousand`.
+# ordinal: `the first hundred days`), the article `a` or `an`, or a half, `half a` or `a half`
+# (group 1), and the scale words after it (group 2), each after a hyphen or any run of white
+# space: `1.2 million`, `one hundred`, `a dozen`, `a   dozen`, `twenty-five hundred`, `two hundred
+# thousand`, `half a dozen`, `a half-dozen`.
 _CARDINAL_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[-‐]|\s+))?(?:{'|'.join(_UNITS[1:10])})"
                   rf"|{'|'.join(_TENS + _UNITS)}")
-_SCALED_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])({_SEPARATED}|(?:{_CARDINAL_WORD}|an?)\b)"
+_HALF = r"half\s+an?|an?\s+half"
+_SCALED_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])({_SEPARATED}|(?:{_HALF}|{_CARDINAL_WORD}|an?)\b)"
                             rf"((?:(?:\s+|[‐-])(?:{'|'.join(SCALES)})\b)+)", re.IGNORECASE)
 
 
 def _values_of_scaled_numbers(text: str) -> str:
     """`text` with each number and the scale words after it (`_SCALED_NUMBER`) written as its
     value in digits: `1.2 million` as `1200000`, `a dozen` as `12`, `twenty-five hundred` as
-    `2500`; a magnitude abbreviated on a number (`_magnitude`) is read as its word first, `$1.2bn`
-    as `$1200000000`. A list of digits (`10,20,30 million`: `_is_a_list`) stays as written."""
+    `2500`, `half a dozen` as `6`; a magnitude abbreviated on a number (`_magnitude`) is read as
+    its word first, `$1.2bn` as `$1200000000`. A list of digits (`10,20,30 million`:
+    `_is_a_list`) stays as written."""
     spelled, position = [], 0
     for number in NUMBER.finditer(text):
         suffix = _MAGNITUDE.match(text, number.end())
@@ -229,7 +232,9 @@ def _scaled_value(scaled: re.Match[str]) -> str:
     as written."""
     number, scales = scaled.groups()
     word = number.casefold()
-    if word in ("a", "an"):
+    if "half" in word.split():
+        value = "0.5"
+    elif word in ("a", "an"):
         value = "1"
     elif word[0].isalpha():  # `five`, `twenty-five`: the sum of its words' values
         value = str(sum(int(_NUMBER_VALUES[part]) for part in re.split(r"[-‐]|\s+", word)))

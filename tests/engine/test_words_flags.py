@@ -1605,6 +1605,27 @@ def test_a_number_and_its_scale_words_are_compared_by_value(old: str, new: str,
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    # seed 004's toll, as a later version may give it
+    ("At least half a dozen people were believed to have been killed.",
+     "At least six people were believed to have been killed.", False),
+    ("Half a dozen people fled.", "6 people fled.", False),
+    ("A half-dozen people fled.", "Six people fled.", False),
+    ("A half dozen people fled.", "Half  a dozen people fled.", False),
+    ("More than half a million people fled.", "More than 500,000 people fled.", False),
+    ("Half a dozen people fled.", "A dozen people fled.", True),
+    ("Half a dozen people fled.", "Seven people fled.", True),
+    ("More than half a million people fled.", "500,000 people fled.", True),
+    ("Half the people fled.", "All the people fled.", True),
+    ("It took half an hour.", "It took an hour.", True),
+])
+def test_half_before_a_scale_word_halves_it(old: str, new: str, changed: bool) -> None:
+    """`half a dozen` to `six` and `half a million` to `500,000` were number changes (`half` was
+    compared as a word, `a dozen` as 12), where `a dozen` to `12` is none: `half a` or `a half`
+    before a scale word is half of it; `half` elsewhere is compared as a word, as before."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("A   dozen people fled.", "12 people fled.", False),
     ("A   dozen people fled.", "A dozen people fled.", False),
     ("1.2  million people fled.", "1,200,000 people fled.", False),
