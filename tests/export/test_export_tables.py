@@ -576,6 +576,26 @@ def test_export_md_reads_the_times_as_text_without_a_pandas_warning(tmp_path: Pa
     assert frame["old_time"].tolist() == written
 
 
+def test_export_md_reads_the_jsonl_floats_as_written(samples: Path, tmp_path: Path) -> None:
+    # EXPORT.md said to read the tables back with `pd.read_json(path, lines=True, dtype=False)`,
+    # whose fast float parser gave 0.8339289999999999 for the 0.833929 written (and that CSV,
+    # Parquet and SQLite give), so that a similarity or changed_share compared across formats
+    # disagreed; each call the page gives must read every float as the export wrote it
+    pandas = pytest.importorskip("pandas")
+    edits_path, comparisons_path = export([str(samples)], tmp_path / "e.jsonl", "jsonl")
+    export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
+    calls = re.findall(r"`(pd\.read_json\((?:path|\"edits\.jsonl\"), lines=True[^`]*\))`", export_md)
+    assert len(calls) == 2, calls
+    for call in calls:
+        for path, columns in ((edits_path, ["similarity", "confidence"]),
+                              (comparisons_path, ["changed_share", "confidence"])):
+            frame = eval(call.replace('"edits.jsonl"', "path"), {"pd": pandas, "path": str(path)})
+            written = read_jsonl(path)
+            for column in columns:
+                read = [None if pandas.isna(value) else value for value in frame[column].tolist()]
+                assert read == [row[column] for row in written], (call, column)
+
+
 def test_export_md_says_a_time_may_be_a_date_alone(tmp_path: Path) -> None:
     # EXPORT.md's comparisons table said old_time and new_time were timestamps, text or null;
     # version files named by their date give the date alone, which a parser of timestamps with
