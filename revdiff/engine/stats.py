@@ -68,29 +68,33 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
                      title_flags: frozenset[Flag]) -> ComparisonStats:
     """The counts and shares of a comparison; `titles` (old, new) and their `title_flags` count
     for `boring` only: a pair that rewrites its headline is no boring pair. A boring pair is no
-    `rewrite`."""
+    `rewrite`, and an edit of letter case only (`case_only`) counts towards none."""
     counts = {op.value: 0 for op in EditOp}
     words_added = words_removed = chars_added = chars_removed = 0
+    replaced_added = replaced_removed = 0  # the characters of edits that replace text
     for edit in edits:
         counts[edit.op.value] += 1
         removed, added = word_changes(edit)
         words_removed += removed
         words_added += added
-        for op, text in edit.word_diff:
-            if op > 0:
-                chars_added += len(text)
-            elif op < 0:
-                chars_removed += len(text)
+        edit_added = sum(len(text) for op, text in edit.word_diff if op > 0)
+        edit_removed = sum(len(text) for op, text in edit.word_diff if op < 0)
+        chars_added += edit_added
+        chars_removed += edit_removed
+        if Flag.CASE_ONLY not in edit.flags:  # a word recased replaces no text
+            replaced_added += edit_added
+            replaced_removed += edit_removed
     old_chars, new_chars = _composed_length(old_sentences), _composed_length(new_sentences)
     total = old_chars + new_chars
     changed_share = min(1.0, (chars_added + chars_removed) / total) if total else 0.0
     boring = (all(is_boring_edit(edit) for edit in edits)
               and (titles[0] == titles[1] or is_boring_change(*titles, title_flags)))
     # A rewrite is a story replaced: a boring pair (`...` to `—`) replaced no story, however
-    # much of its few characters changed.
+    # much of its few characters changed, nor did an edit of letter case only (an alert in
+    # capitals recased), whose characters `chars_added` and `changed_share` count all the same.
     rewrite = (not boring and old_chars > 0 and new_chars > 0
-               and chars_removed > REWRITE_SHARE * old_chars
-               and chars_added > REWRITE_SHARE * new_chars)
+               and replaced_removed > REWRITE_SHARE * old_chars
+               and replaced_added > REWRITE_SHARE * new_chars)
     return ComparisonStats(
         counts=counts,
         words_added=words_added,

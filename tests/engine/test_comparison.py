@@ -118,6 +118,29 @@ def test_a_boring_pair_is_no_rewrite(old: str, new: str) -> None:
     assert comparison.stats.boring and not comparison.stats.rewrite
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    # a breaking-news alert in capitals, recased in the next version
+    (("US TROOPS SENT TO IRAQ AFTER STRIKE.", "Iran vowed revenge."),
+     ("US troops sent to Iraq after strike.", "Iran vowed revenge.")),
+    (("iran fired missiles at us bases.", "Oil rose."), ("Iran Fired Missiles At US Bases.", "Oil rose.")),
+])
+def test_a_pair_of_letter_case_changed_is_no_rewrite(old: tuple[str, ...],
+                                                     new: tuple[str, ...]) -> None:
+    # Every edit keeps its text but for letter case (`case_only`), similarity 1: `rewrite`
+    # was true, as the word diff's recased words counted as characters replaced, though no story
+    # was; the characters it counts are still those of `chars_added` and `changed_share`.
+    comparison = compare(Version(0, "t", old), Version(1, "t", new))
+    assert comparison.stats.chars_removed > len(" ".join(old)) / 2
+    assert all(edit.similarity == 1.0 for edit in comparison.edits)
+    assert not comparison.stats.boring and not comparison.stats.rewrite
+
+
+def test_a_pair_rewritten_and_recased_is_a_rewrite() -> None:
+    old = ("IRAN VOWS REVENGE.", "Completely different reporting led this story about football.")
+    new = ("Iran vows revenge.", "Nothing of the earlier text remains here at all, not one line.")
+    assert compare(Version(0, "t", old), Version(1, "t", new)).stats.rewrite
+
+
 def test_lines_mode_keeps_paragraphs_whole() -> None:
     comparison = compare(OLD, NEW, sentences="lines")
     assert len(comparison.old_sentences) == 3
