@@ -50,9 +50,17 @@ def same_sources(old: Sequence[tuple[str, ...]], new: Sequence[tuple[str, ...]],
     abbreviated in one and written out in the other (`Defense Sec. Mark Esper`, `Defense
     Secretary Mark Esper`; `Gen.` and `General`) being one word; or one person named more or less
     fully (`_same_name`), where `names` are the words the texts write as names
-    (`written_as_names`)."""
+    (`written_as_names`); a `one` that begins a source counts as its article
+    (`_without_counted_one`)."""
     return len(old) == len(new) and all(
-        _same_words(a, b) or _same_name(a, b, names) for a, b in zip(old, new))
+        _same_words(a, b) or _same_name(a, b, names)
+        for a, b in zip(map(_without_counted_one, old), map(_without_counted_one, new)))
+
+
+def _without_counted_one(source: tuple[str, ...]) -> tuple[str, ...]:
+    """The source without the `one` it begins with before its other words, which counts one as
+    the `a` or `an` left out of a source does (`One source said`, `A source said`)."""
+    return source[1:] if len(source) > 1 and source[0] == "one" else source
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -1364,6 +1364,31 @@ def test_one_source_named_more_or_less_fully_is_one_source(old: str, new: str) -
 
 
 @pytest.mark.parametrize(("old", "new"), [
+    # seed 003's source, as a later version may give it
+    ("One source said early indications were of no US casualties.",
+     "A source said early indications were of no US casualties."),
+    ("The base was hit, one official said.", "The base was hit, an official said."),
+    ("One Pentagon official said the base was hit.", "A Pentagon official said the base was hit."),
+    ("One source told Reuters the base was hit.", "A source told Reuters the base was hit."),
+])
+def test_one_before_a_source_counts_as_its_article(old: str, new: str) -> None:
+    # `One source said` to `A source said` was an attribution changed (`one source`, `source`),
+    # where it is no number changed: `one` before a source counts one, as `a` or `an` does
+    assert edit_flags(old, new) == frozenset()
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("One source said the base was hit.", "Two sources said the base was hit."),
+    ("One source said the base was hit.", "One official said the base was hit."),
+    ("One official said the base was hit.", "Officials said the base was hit."),
+    ("A source said the base was hit.", "One Iraqi source said the base was hit."),
+])
+def test_one_before_a_source_is_still_compared_with_another_count_or_noun(old: str,
+                                                                            new: str) -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
     ("Officials said the base was hit.", "U.S. officials said the base was hit."),
     ("Residents said the base was hit.", "Local residents said the base was hit."),
     ("Iranian state TV said the base was hit.", "State TV said the base was hit."),
