@@ -160,7 +160,7 @@ def _article_info(soup: BeautifulSoup, where: str, warnings: list[str],
     changes = None
     var = info.find("var")
     if var is not None:
-        changes = parse_number(_cell_text(var), "change count (<var>)", where)
+        changes = parse_number(_cell_text(var), "change count (<var>)", where, var.sourceline)
     first_p = info.find("p")
     if first_p is not None:
         seen = first_p.find("time")
@@ -313,10 +313,11 @@ def read_diff_page(text: str, where: str) -> Article:
         if new_text:
             new.append(new_text)
     source, url, changes, metadata = _article_info(soup, where, warnings)
-    old_number, new_number = (parse_number(m.group(1), "version number", where)
-                              for m in numbers if m)
+    old_number, new_number = (parse_number(m.group(1), "version number", where, cell.sourceline)
+                              for m, cell in zip(numbers, version_cells) if m)
     if old_number == new_number:
         raise MalformedPage(f"the page compares version {old_number} with itself", where,
+                            version_cells[1].sourceline,
                             hint="the header row is damaged; save it again from News Sniffer")
     if time_text is not None:
         warnings.extend(time_row_contradiction(time_text, (old_number, new_number), times,

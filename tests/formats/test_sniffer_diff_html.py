@@ -682,3 +682,26 @@ def test_a_page_without_its_article_info_takes_no_source_or_count_from_its_layou
     assert article.warnings == (("copy.html: no div.article-info, which holds the article's "
                                  "source, change count and check status; they are left out"),)
     assert read_diff_page(PAGE, "copy.html").source == "channelnewsasia"
+
+
+@pytest.mark.parametrize(("written", "damaged"), [
+    ("<small>Version 1</small>", "<small>Version \u0661</small>"),  # Arabic-Indic digit one
+    ("<small>Version 1</small>", "<small>Version \uff11</small>"),  # fullwidth digit one
+    ("<var>5</var>", "<var>five</var>"),
+])
+def test_a_header_number_that_is_no_number_is_refused_at_its_line(written: str, damaged: str,
+                                                                  ) -> None:
+    """A version number or change count in other digits than 0-9 is refused at the line of
+    the element that holds it: the refusal named the file alone."""
+    assert written in PAGE
+    with pytest.raises(MalformedPage, match="is not a number") as refused:
+        read_diff_page(PAGE.replace(written, damaged), "p.html")
+    assert refused.value.line == PAGE[:PAGE.index(written)].count("\n") + 1
+
+
+def test_a_page_comparing_a_version_with_itself_is_refused_at_the_version_row() -> None:
+    """The refusal of a header row that names one version twice names its line too."""
+    written = "<small>Version 1</small>"
+    with pytest.raises(MalformedPage, match="compares version 0 with itself") as refused:
+        read_diff_page(PAGE.replace(written, "<small>Version 0</small>"), "p.html")
+    assert refused.value.line == PAGE[:PAGE.index(written)].count("\n") + 1
