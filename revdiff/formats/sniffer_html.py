@@ -259,6 +259,7 @@ def read_diff_page(text: str, where: str) -> Article:
         translated = len(version_texts) == 2 and all(_TRANSLATED_VERSION.fullmatch(cell_text)
                                                      for cell_text in version_texts)
         raise MalformedPage("the header row does not name two versions ('Version N')", where,
+                            (version_cells[0] if version_cells else table).sourceline,
                             hint=(f"the page looks translated: {SAVE_UNTRANSLATED}" if translated
                                   else _SAVE_AGAIN))
     for cell, cell_text in zip(version_cells, version_texts):

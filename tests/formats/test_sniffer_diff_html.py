@@ -705,3 +705,17 @@ def test_a_page_comparing_a_version_with_itself_is_refused_at_the_version_row() 
     with pytest.raises(MalformedPage, match="compares version 0 with itself") as refused:
         read_diff_page(PAGE.replace(written, "<small>Version 0</small>"), "p.html")
     assert refused.value.line == PAGE[:PAGE.index(written)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("written", "damaged", "at"), [
+    ('<th class="version"><small>Version 1</small></th>', "", '<th class="version">'),
+    ('class="version"', 'class="ver"', '<table class="version_diff">'),
+])
+def test_a_header_row_naming_no_two_versions_is_refused_at_its_line(written: str, damaged: str,
+                                                                    at: str) -> None:
+    """A header row that does not name two versions is refused at the line of its first
+    version cell, or of the table where it has none: the refusal named the file alone."""
+    assert written in PAGE
+    with pytest.raises(MalformedPage, match="does not name two versions") as refused:
+        read_diff_page(PAGE.replace(written, damaged), "p.html")
+    assert refused.value.line == PAGE[:PAGE.index(at)].count("\n") + 1
