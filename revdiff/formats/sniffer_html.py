@@ -256,8 +256,9 @@ def read_diff_page(text: str, where: str) -> Article:
     version_texts = [_cell_text(cell) for cell in version_cells]
     numbers = [_VERSION_NUMBER.search(cell_text) for cell_text in version_texts]
     if len(numbers) != 2 or not all(numbers):
-        translated = len(version_texts) == 2 and all(_TRANSLATED_VERSION.fullmatch(cell_text)
-                                                     for cell_text in version_texts)
+        # a browser's translation translates both cells: one still in English is damaged
+        translated = len(version_texts) == 2 and not any(numbers) and all(
+            _TRANSLATED_VERSION.fullmatch(cell_text) for cell_text in version_texts)
         raise MalformedPage("the header row does not name two versions ('Version N')", where,
                             (version_cells[0] if version_cells else table).sourceline,
                             hint=(f"the page looks translated: {SAVE_UNTRANSLATED}" if translated

@@ -719,3 +719,13 @@ def test_a_header_row_naming_no_two_versions_is_refused_at_its_line(written: str
     with pytest.raises(MalformedPage, match="does not name two versions") as refused:
         read_diff_page(PAGE.replace(written, damaged), "p.html")
     assert refused.value.line == PAGE[:PAGE.index(at)].count("\n") + 1
+
+
+def test_a_damaged_version_cell_beside_an_english_one_is_no_translation() -> None:
+    """A header row of `Version 0` and a damaged `Versoin 1` was said to look translated by
+    the browser, which would have translated both cells."""
+    written = "<small>Version 1</small>"
+    assert written in PAGE
+    with pytest.raises(MalformedPage, match="does not name two versions") as refused:
+        read_diff_page(PAGE.replace(written, "<small>Versoin 1</small>"), "p.html")
+    assert "translated" not in str(refused.value)
