@@ -50,13 +50,21 @@ _TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
 _BLOCK_END = re.compile(r"</(p|div|table|tr|td|section|article|main|header|ul|ol|li|h[1-6]|span"
                         r"|form)\s*>", re.IGNORECASE)
 
+# A page cut short inside its doctype (`<!DOCTY`): no version's text is a start of one
+_DOCTYPE = "<!doctype html"
+_SHORTEST_DOCTYPE_START = 3  # `<!d`
+
 
 def _is_html(start: str) -> bool:
     """Whether text beginning with `start` is an HTML page: a document, or a fragment that is
     markup throughout (it closes an element such as `</p>`, and most of its lines hold a tag).
     A plain version whose text opens with a tag (`<script>` quoted in a caption, `<p> is the
-    paragraph tag`) and goes on in prose is no page."""
+    paragraph tag`) and goes on in prose is no page. A start of a doctype and nothing else is a
+    page cut short."""
     if _DOCUMENT_START.match(start):
+        return True
+    written = start.strip().lower()
+    if len(written) >= _SHORTEST_DOCTYPE_START and _DOCTYPE.startswith(written):
         return True
     if not _FRAGMENT_START.match(start) or not _BLOCK_END.search(start):
         return False

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from story_chains import SAMPLES
 
+from revdiff.errors import RevdiffError
 from revdiff.formats import load
 from revdiff.formats.detect import Format, detect, detect_bytes
 
@@ -137,3 +138,15 @@ def test_a_title_and_version_line_the_page_does_not_show_make_no_version_page(
     version line, where it is a page of no tracker."""
     page = f"<!DOCTYPE html><html><head>{unshown}</head><body><p>Hello</p></body></html>"
     assert detect(page) is Format.UNKNOWN_HTML
+
+
+@pytest.mark.parametrize("cut", ["<!D", "<!DOCTY", "<!DOCTYPE", "\n<!doctype htm"])
+def test_a_page_cut_inside_its_doctype_is_refused_as_a_page(tmp_path: Path,
+                                                                      cut: str) -> None:
+    """A page cut short inside its doctype was read as a version whose text was `<!DOCTY`: it
+    is refused as a page, as one cut after its doctype is."""
+    page = tmp_path / "page.html"
+    page.write_text(cut, "utf-8")
+    assert detect(cut) is Format.UNKNOWN_HTML
+    with pytest.raises(RevdiffError, match="HTML page is neither a News Sniffer nor a NewsDiffs"):
+        load([str(page)])
