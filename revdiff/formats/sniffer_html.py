@@ -252,6 +252,9 @@ def read_diff_page(text: str, where: str) -> Article:
     if (nested := table.find("table")) is not None:  # its rows would be read as body rows too
         raise MalformedPage("a table inside the diff table, which News Sniffer never writes", where,
                             nested.sourceline, hint=_SAVE_AGAIN)
+    if (footer := table.find("tfoot")) is not None:  # a browser shows its rows after the body's
+        raise MalformedPage("a table footer (tfoot) in the diff table, which News Sniffer never "
+                            "writes", where, footer.sourceline, hint=_SAVE_AGAIN)
     version_cells = table.find_all(["th", "td"], class_="version")
     version_texts = [_cell_text(cell) for cell in version_cells]
     numbers = [_VERSION_NUMBER.search(cell_text) for cell_text in version_texts]

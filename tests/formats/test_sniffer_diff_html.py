@@ -729,3 +729,15 @@ def test_a_damaged_version_cell_beside_an_english_one_is_no_translation() -> Non
     with pytest.raises(MalformedPage, match="does not name two versions") as refused:
         read_diff_page(PAGE.replace(written, "<small>Versoin 1</small>"), "p.html")
     assert "translated" not in str(refused.value)
+
+
+def test_a_table_footer_in_the_diff_table_is_refused_at_its_line() -> None:
+    """A `<tfoot>`, which News Sniffer never writes and a browser shows below the body rows
+    wherever it stands, was read as body rows where it stood, the versions' paragraphs out of
+    the order the page shows."""
+    row = "<tr id='p5'>"
+    assert row in PAGE
+    footer = "<tfoot><tr><td>Footer.</td><td>Footer.</td></tr></tfoot>\n"
+    with pytest.raises(MalformedPage, match="tfoot") as refused:
+        read_diff_page(PAGE.replace(row, footer + row), "p.html")
+    assert refused.value.line == PAGE[:PAGE.index(row)].count("\n") + 1
