@@ -1,6 +1,7 @@
 """Putting a finished export in place: the renames listed in `publishing.jsonl` before any is
 made, each logged once made, so that `--resume` finishes a publish a killed run left half made;
-then the staging folder removed, renamed aside first."""
+then the staging folder removed, renamed aside first. The list, and each rename before the line
+that logs it, are put on the disk, so that a power cut leaves a list that tells what was made."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import os
 import shutil
 from contextlib import suppress
 from pathlib import Path
+from typing import TextIO
 
+from revdiff.export.disk_sync import sync_folder
 from revdiff.export.journal import complete_lines
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.resume_checks import ResumeMismatch
@@ -91,17 +94,27 @@ def make_renames(directory: Path, discarded: Path, moves: list[tuple[Path, Path]
             if not made:  # absolute: a --resume run from another folder makes them
                 log.write(json.dumps([[os.path.abspath(a), os.path.abspath(b)]
                                       for a, b in moves]) + "\n")
-                log.flush()
-                os.fsync(log.fileno())
+                _sync_log(log)
+                sync_folder(directory)  # its name, before any rename it lists
             for source, target in moves[made:]:
                 # a rename made just before a stop that logged it not: its source has gone
                 if source.exists() or source.is_symlink():
                     os.replace(source, target)
+                # on the disk before it is logged (a power cut keeps no line for a rename it
+                # lost), and logged on the disk before the next (none is made twice)
+                for folder in dict.fromkeys([target.parent, source.parent]):
+                    sync_folder(folder)
                 log.write("made\n")
-                log.flush()
+                _sync_log(log)
     except KeyboardInterrupt:
         pass
     _discard(directory, discarded)
+
+
+def _sync_log(log: TextIO) -> None:
+    """Put the lines written to the list of renames on the disk."""
+    log.flush()
+    os.fsync(log.fileno())
 
 
 def _discard(directory: Path, discarded: Path) -> None:

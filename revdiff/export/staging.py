@@ -36,7 +36,7 @@ from typing import Any
 
 from revdiff.errors import os_reason
 from revdiff.export.atomic_write import keep_permissions
-from revdiff.export.disk_sync import sync_file
+from revdiff.export.disk_sync import sync_file, sync_folder
 from revdiff.export.journal import (
     JOURNAL_NAME,
     JOURNAL_VERSION,
@@ -242,8 +242,11 @@ class Staging:
                         self.resumed_entries = entry.index + 1
                         checkpoint_end = kept.tell()
                 kept.truncate(checkpoint_end)
+                kept.flush()
+                os.fsync(kept.fileno())  # on the disk before it replaces the journal
             lines.close()  # the journal, closed before it is replaced
             os.replace(temporary, self.journal_path)
+            sync_folder(self.directory)
         except OSError as error:  # a full disk: the journal as it was is kept, to resume later
             raise OutputProblem(f"cannot write the staging folder: {os_reason(error)}",
                                 str(self.directory), hint="free some space (or fix the "

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_export_resume import interrupted_export
 
 from revdiff.export import driver, registry
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.journal import JOURNAL_NAME
+from revdiff.export.publishing import PUBLISHING_NAME
 from revdiff.export.staging import staging_path
 
 # the formats whose staged files revdiff writes itself (SQLite syncs its own, below)
@@ -83,3 +85,70 @@ def test_the_staged_database_commits_durably_before_the_journal_counts_it(
     run_export(ExportJob((str(generated),), tmp_path / "out.sqlite", "sqlite"))
     assert levels
     assert set(levels) == {3}  # EXTRA
+
+
+def _place(path: Any) -> str:
+    """`path` with the links of its folder followed, as /proc names an open file."""
+    return os.path.join(os.path.realpath(Path(path).parent), Path(path).name)
+
+
+class _DiskEvents:
+    """Records, in order, each fsync (by the path its descriptor names) and each rename."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.events: list[tuple[str, ...]] = []
+        real_fsync, real_replace = os.fsync, os.replace
+
+        def fsync(descriptor: int) -> None:
+            real_fsync(descriptor)
+            self.events.append(("fsync", os.readlink(f"/proc/self/fd/{descriptor}")))
+
+        def replace(source: Any, target: Any) -> None:
+            real_replace(source, target)
+            self.events.append(("replace", _place(source), _place(target)))
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "html"])
+def test_publishing_puts_its_list_and_each_rename_on_the_disk_before_the_next_step(
+        fmt: str, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the list's name and the renames were not synced, nor the `made` lines: after a power cut
+    # the list could count a rename the disk lost (its staged file then removed with the staging
+    # folder), or miss one that put an earlier report aside (to be put aside again), or be gone
+    # while renames were kept (a resume over moved-out files)
+    out = tmp_path / ("report" if fmt == "html" else "out.jsonl")
+    if fmt == "html":  # an earlier report, which publishing puts aside into the staging folder
+        run_export(ExportJob((str(generated),), out, fmt))
+    folder = os.path.realpath(staging_path(out))
+    listing = os.path.join(folder, PUBLISHING_NAME)
+    disk = _DiskEvents(monkeypatch)
+    run_export(ExportJob((str(generated),), out, fmt))
+    events = disk.events[disk.events.index(("fsync", listing)):]
+    events = events[:[event[:2] for event in events].index(("replace", folder))]  # discarded
+    renames = [event for event in events if event[0] == "replace"]
+    assert renames
+    expected = [("fsync", listing), ("fsync", folder)]
+    for _, source, target in renames:
+        folders = dict.fromkeys([os.path.dirname(target), os.path.dirname(source)])
+        expected += [("replace", source, target), *(("fsync", each) for each in folders),
+                     ("fsync", listing)]
+    assert events == expected
+
+
+def test_resume_puts_the_journal_it_rewrites_on_the_disk_before_and_after_its_rename(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the journal kept up to the last checkpoint was renamed over the interrupted one unsynced:
+    # after a power cut it could be empty, which the next --resume read as a run that finished
+    # no article, starting over
+    out = tmp_path / "out.csv"
+    interrupted_export(ExportJob((str(generated),), out, "csv"), monkeypatch, limit=4,
+                       chunk_pairs=1)
+    folder = os.path.realpath(staging_path(out))
+    journal, kept = os.path.join(folder, JOURNAL_NAME), os.path.join(folder, "journal.tmp")
+    disk = _DiskEvents(monkeypatch)
+    assert run_export(ExportJob((str(generated),), out, "csv"), resume=True).resumed_articles
+    rename = disk.events.index(("replace", kept, journal))
+    assert disk.events[max(rename - 1, 0):rename + 2] == [("fsync", kept), disk.events[rename],
+                                                  ("fsync", folder)]
