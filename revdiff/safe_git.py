@@ -597,14 +597,19 @@ def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
     return "".join(c if c.isprintable() else "?" for c in chosen)
 
 
+# What git says of a full disk: the system's ENOSPC, or its own for a write of nothing
+_DISK_FULL = ("No space left on device", "Out of diskspace")
+
+
 def room_to_make(status: int | None, stderr: bytes | str) -> str | None:
     """What to do first about a git command that stopped for want of room, as running it again
     fails the same way: `raise the file size limit with ulimit -f` when that limit killed it
     (SIGXFSZ, `status` a `Popen` return code), `free some space on the repository's disk` when
-    it said the disk is full (ENOSPC, in English: git runs in the C locale); else None."""
+    it said the disk is full (ENOSPC, in English: git runs in the C locale; or `Out of
+    diskspace`, git's own words for a write of nothing); else None."""
     if status == -signal.SIGXFSZ:
         return "raise the file size limit with ulimit -f"
-    if "No space left on device" in _as_text(stderr):
+    if any(words in _as_text(stderr) for words in _DISK_FULL):
         return "free some space on the repository's disk"
     return None
 

@@ -495,6 +495,10 @@ def test_reading_a_branch_made_after_a_deleted_namesakes_stopped_run_says_nothin
 @pytest.mark.parametrize(("stop", "said", "first"), [
     (signal.SIGXFSZ, b"", "raise the file size limit with ulimit -f first, then run the command again"),
     (signal.SIGKILL, b"fatal: cannot write pack: No space left on device\n",
+     "free some space on the repository's disk first, then run the command again"),
+    # git's own words for a write of nothing (a full tmpfs), met storing into one
+    (signal.SIGKILL, (b"fatal: sha1 file '.git/objects/pack/tmp_pack_PWNOBn' write error. "
+                      b"Out of diskspace\n"),
      "free some space on the repository's disk first, then run the command again")])
 def test_a_failed_import_says_what_to_do_before_running_again(
         tmp_path: Path, stop: signal.Signals, said: bytes, first: str) -> None:
