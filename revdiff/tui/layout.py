@@ -7,6 +7,7 @@ time, so the view can draw its first screen before the rows far below it are wra
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -17,6 +18,13 @@ from revdiff.tui.filters import Folded, Shown, VisibleItem
 from revdiff.tui.wrapping import Span, pad_line, shorten, text_width, wrap_spans
 
 SIDE_BY_SIDE_MIN_WIDTH = 110  # narrower terminals start in the unified layout
+# A left-to-right mark (U+200E, no cell of its own) before the text of a row that holds
+# right-to-left text, and before its rule: a terminal that lays out right-to-left text itself (the
+# Unicode bidirectional algorithm) takes a row's direction from its first letter, drawing the
+# gutter at the right, and gives the padding, the rule and the gutter between two columns of
+# Arabic or Hebrew their direction, drawing the new column left of the old one.
+COLUMN_DIRECTION: Span = ("\u200e", "plain")
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})  # Hebrew, Arabic and its digits, Syriac, ...
 
 
 class LayoutMode(StrEnum):
@@ -61,6 +69,14 @@ class Unsure:
 
 # Fewer cells than this and a row is cut at the screen's edge rather than wrapped narrower.
 MIN_WIDTH = 10
+
+
+def _direction_marks(*lines: list[Span] | None) -> list[Span]:
+    """`[COLUMN_DIRECTION]` for a row whose lines hold right-to-left text, else none."""
+    text = "".join(run for line in lines if line for run, _ in line)
+    right_to_left = not text.isascii() and any(
+        unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
+    return [COLUMN_DIRECTION] if right_to_left else []
 
 
 def change_header(edit: Edit) -> str | None:
@@ -204,13 +220,14 @@ class LayoutBuilder:
         text_width = self.width - 3
         if not highlighted:
             for line in wrap_spans(new or old, text_width):
-                self._add([*self._gutter(edit, False, " "), *line], index)
+                self._add([*self._gutter(edit, False, " "), *_direction_marks(line), *line], index)
             return
         for marker, spans, style in (("-", old, "old"), ("+", new, "new")):
             if not spans:
                 continue
             for line in wrap_spans(spans, text_width):
-                self._add([*self._gutter(edit, True, marker), *pad_line(line, text_width, style)], index)
+                self._add([*self._gutter(edit, True, marker), *_direction_marks(line),
+                           *pad_line(line, text_width, style)], index)
 
     def _side_by_side(self, index: int, edit: Edit, highlighted: bool) -> None:
         old, new = side_spans(edit, highlighted)
@@ -223,8 +240,10 @@ class LayoutBuilder:
         old_style = "old" if highlighted else "plain"
         new_style = "new" if highlighted else "plain"
         for row in range(max(len(old_lines), len(new_lines), 1)):
+            marks = _direction_marks(old_lines[row] if row < len(old_lines) else None,
+                                     new_lines[row] if row < len(new_lines) else None)
             if row < len(old_lines):
-                left = [*self._gutter(edit, highlighted, "-"),
+                left = [*self._gutter(edit, highlighted, "-"), *marks,
                         *pad_line(old_lines[row], column, old_style)]
             else:
                 left = [(" ", "plain"), ("  ", "plain"), (" " * column, "void")]
@@ -234,7 +253,7 @@ class LayoutBuilder:
                          (" ", "plain"), *pad_line(new_lines[row], column, new_style)]
             else:
                 right = [("   ", "plain"), (" " * column, "void")]
-            self._add([*left, (" ", "plain"), ("│", "rule"), *right], index)
+            self._add([*left, *marks, (" ", "plain"), ("│", "rule"), *right], index)
 
     def _column(self) -> int:
         """Text cells per side: 3 gutter cells, the text, a space and the rule, 3 gutter cells

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from revdiff.engine import compare
@@ -136,3 +138,34 @@ def test_label_filter_and_boring_filter() -> None:
 def test_automatic_mode_follows_width() -> None:
     assert automatic_mode(80) is LayoutMode.UNIFIED
     assert automatic_mode(160) is LayoutMode.SIDE_BY_SIDE
+
+
+def _strong_directions(text: str) -> str:
+    """The strong directions of `text`'s characters in order, as the Unicode bidirectional
+    algorithm reads them: `L` left to right, `R` right to left (Hebrew, Arabic and its digits)."""
+    classes = {"L": "L", "R": "R", "AL": "R", "AN": "R"}
+    return "".join(classes.get(unicodedata.bidirectional(char), "") for char in text)
+
+
+def test_side_by_side_keeps_right_to_left_columns_apart_for_a_terminal_that_reorders() -> None:
+    """A terminal that lays out right-to-left text itself gives the rule, the gutter and the
+    padding between two columns of Arabic their direction (rule N1) and drew the new column left
+    of the old one; its first strong character sets a row's direction. Each row holds a
+    left-to-right character before its text and between its columns."""
+    old = Version(1, "t", ("قال الوزير إن ٣٬٠٠٠ جندي وصلوا إلى بغداد يوم الثلاثاء.",))
+    new = Version(2, "t", ("قال الوزير إن ٣٬٥٠٠ جندي وصلوا إلى بغداد يوم الأربعاء.",))
+    comparison = compare(old, new)
+    layout = build_layout(comparison, visible_items(comparison.edits, FilterState()),
+                          LayoutMode.SIDE_BY_SIDE, 120)
+    rows = [row.text for row in layout.rows if _strong_directions(row.text)]
+    assert rows
+    for text in rows:
+        left, _new_side = text.split("│")
+        assert _strong_directions(text)[0] == "L"
+        assert _strong_directions(left).endswith("L")
+        assert text_width(text) == 120
+    unified = build_layout(comparison, visible_items(comparison.edits, FilterState()),
+                           LayoutMode.UNIFIED, 80)
+    texts = [row.text for row in unified.rows if _strong_directions(row.text)]
+    assert texts and all(_strong_directions(text)[0] == "L" for text in texts)
+    assert all(text[1] in "-+" for text in texts)  # the gutter first, the mark after it
