@@ -41,7 +41,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space,
   but for a quotation that Japanese `と` or a Chinese speaker reports (`「…。」と述べた。`, `“…。”
   市长说。`);
-- words glued by a site's markup (`diplomats.The killing`, `said.“There is`) are split.
+- words glued by a site's markup (`diplomats.The killing`, `said.“There is`, `आया।फिर`,
+  `صحيح؟نعم`) are split.
 
 This module finds a paragraph's sentence ends and reads each; the rules' parts live in modules of
 their own: the abbreviations (`abbreviations`), a date's and a time's words (`calendar_words`),
@@ -142,6 +143,11 @@ _FULL_WIDTH_TERMINAL = re.compile(r"[。！？][。！？]*+(?:(?P<close>[」』
 _REPORTS_QUOTATION = re.compile(
     r"と(?!ころ|はいえ|にかく|もかく|りあえず|もあれ|ても|もに|りわけ|うとう)|って"
     r"|[^\s。！？，、：；「」『』“”是]{1,12}?(?:说|說|表示|称|稱|指出|强调|強調|问|問|写道|寫道)[。！]")
+# A danda (`।`, `॥`) or an Arabic question mark, which no abbreviation, number or web address
+# holds, ends a sentence glued to the next word by a site's markup (`वह आया।फिर गया।`), as `。`
+# does; before a digit, a verse's number (`॥१॥`), it does not. The run of stops is taken whole
+# (`?+`, `*+`), so that the search skips to its first mark and never ends one inside a run.
+_GLUED_UNSPACED_STOP = re.compile(r"[।॥؟][.!?؟।॥]*+(?=[^\W\d_])")
 # Thai and Lao have no full stop: a space between two of their letters ends a sentence or a
 # clause. A space beside a number (`ประมาณ ๕๐๐ คน`), before or after the repetition mark (`ต่าง ๆ`)
 # or after the abbreviation mark (`กรุงเทพฯ เป็น`) ends nothing.
@@ -331,6 +337,7 @@ def _boundaries(paragraph: str) -> list[int]:
                           and _REPORTS_QUOTATION.match(paragraph, match.end())))
     if not paragraph.isascii():
         starts.extend(match.end() for match in _UNMARKED_STOP.finditer(paragraph))
+        starts.extend(match.end() for match in _GLUED_UNSPACED_STOP.finditer(paragraph))
     if not lower_case_text:
         for match in _GLUED.finditer(paragraph):
             if not is_in_an_address(paragraph, match.start("punct")):

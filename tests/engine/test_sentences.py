@@ -441,6 +441,13 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
     ("डॉ. शर्मा ने बताया। प्रो. गुप्ता आए।", ["डॉ. शर्मा ने बताया।", "प्रो. गुप्ता आए।"]),
     ("حکومت نے اعلان کیا۔ اسکول بند رہیں گے۔", ["حکومت نے اعلان کیا۔", "اسکول بند رہیں گے۔"]),
     ("यह पहला श्लोक है॥ यह दूसरा है।", ["यह पहला श्लोक है॥", "यह दूसरा है।"]),
+    # a danda or an Arabic question mark, which no abbreviation or number holds, ends a sentence
+    # glued to the next word by a site's markup, as `。` does; before a digit, a verse's number
+    # (`॥१॥`), it does not
+    ("वह आया।फिर गया। सेना ने घेरा।।अब शांति है।", ["वह आया।", "फिर गया।", "सेना ने घेरा।।",
+                                                   "अब शांति है।"]),
+    ("हे प्रभु॥१॥ यह दूसरा है।", ["हे प्रभु॥१॥", "यह दूसरा है।"]),
+    ("هل هذا صحيح؟نعم. هل انتهى؟!قال لا.", ["هل هذا صحيح؟", "نعم.", "هل انتهى؟!", "قال لا."]),
     ("今天下雨。明天晴天！你好吗？", ["今天下雨。", "明天晴天！", "你好吗？"]),
     # an ellipsis, `……`, is a pause inside a Chinese sentence, which ends at its full stop (there
     # is no capital after it to end one, as after `...` in English)
