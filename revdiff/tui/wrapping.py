@@ -21,7 +21,11 @@ _FIRST_SPACING_MARK = "\u0903"
 _ONE_CELL_CLUSTERS = re.compile("[ -~\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*")
 # Marks that may not begin a line of Chinese or Japanese (kinsoku), beside the closing brackets and
 # quotes (categories Pe and Pf): the comma, full stop and other punctuation that ends a phrase.
-_NO_LINE_START = frozenset("、。，．：；？！・‥…〜ー々ゝゞヽヾ｡､")
+# Thai and Lao, written without spaces too, write some vowels after their consonant, and the
+# repetition and abbreviation marks after a word: none may begin a line; nor may a vowel written
+# before its consonant end one.
+_NO_LINE_START = frozenset("、。，．：；？！・‥…〜ー々ゝゞヽヾ｡､" "ะาำๅๆฯະາຳໆຯ")
+_NO_LINE_END = frozenset("เแโใไເແໂໃໄ")
 
 
 def text_width(text: str) -> int:
@@ -56,22 +60,25 @@ def _cut_to_width(text: str, start: int, width: int) -> int:
     return end
 
 
-def _may_begin_a_line(char: str) -> bool:
-    return char not in _NO_LINE_START and unicodedata.category(char) not in ("Pe", "Pf")
+def _may_break_before(text: str, index: int) -> bool:
+    char = text[index]
+    return (char not in _NO_LINE_START and unicodedata.category(char) not in ("Pe", "Pf")
+            and text[index - 1] not in _NO_LINE_END)
 
 
 def _cut_before_a_line_start(text: str, start: int, cut: int) -> int:
     """`cut` moved back, a grapheme cluster at a time, to where the next line may begin: not at
-    `。`, `、` or a closing bracket, which take the character before them down with them
-    (`晴れ。` is cut before `れ`, not `。`). Where no such place is left on the line, `cut`."""
-    if cut >= len(text) or _may_begin_a_line(text[cut]):
+    `。`, `、`, a closing bracket or a Thai `า`, which take the character before them down with
+    them (`晴れ。` is cut before `れ`, not `。`), nor after a Thai `เ`, which goes down with the
+    consonant after it. Where no such place is left on the line, `cut`."""
+    if cut >= len(text) or _may_break_before(text, cut):
         return cut
     ends = [start]
     for cluster in grapheme_clusters(text, start):
         if ends[-1] + len(cluster) >= cut:
             break
         ends.append(ends[-1] + len(cluster))
-    return next((end for end in reversed(ends[1:]) if _may_begin_a_line(text[end])), cut)
+    return next((end for end in reversed(ends[1:]) if _may_break_before(text, end)), cut)
 
 
 def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:

@@ -119,6 +119,21 @@ def test_a_cut_line_of_chinese_or_japanese_begins_with_no_closing_mark() -> None
         assert not any(line[0] in "。、」" for line in lines[1:]), (width, lines)
 
 
+def test_a_cut_line_of_thai_or_lao_keeps_each_vowel_with_its_consonant() -> None:
+    """Thai and Lao, written without spaces, were cut where the line filled up, so a line could
+    begin with a vowel written after its consonant (`าณ` of `งบประมาณ`) or end with one written
+    before it (`เ` of `เชียงใหม่`): the consonant goes down with the first, the second with its
+    consonant."""
+    after, before = "ะาำๅๆฯະາຳໆຯ", "เแโใไເແໂໃໄ"
+    for text in ("รัฐบาลจะสร้างรถไฟความเร็วสูงเชื่อมกรุงเทพฯกับเชียงใหม่โดยใช้งบประมาณ",
+                 "ລັດຖະບານຈະສ້າງທາງລົດໄຟເຊື່ອມຕໍ່ນະຄອນຫຼວງວຽງຈັນກັບແຂວງ"):
+        for width in range(4, 30):
+            lines = [text[a:b] for a, b in wrap_ranges(text, width)]
+            assert "".join(lines) == text and all(text_width(line) <= width for line in lines)
+            assert not any(line[0] in after for line in lines[1:]), (width, lines)
+            assert not any(line[-1] in before for line in lines[:-1]), (width, lines)
+
+
 def test_a_split_word_keeps_its_grapheme_clusters_whole() -> None:
     """A word longer than the line was cut between characters: `👨‍👩‍👧` came apart at its joiners
     (broken glyphs, and each piece measured two cells), a flag between its two letters, and at a
