@@ -129,10 +129,12 @@ _TERMINAL = re.compile(
 # Chinese and Japanese full stops end a sentence with no space after them, after the marks that
 # close a quotation or a bracket and any space after those; taken whole (`++`, `?+`), the stops
 # and those marks never open the next sentence (`「我们将尽一切努力。」` and `「我们会赢！！」` at a
-# paragraph's end are one sentence). The first stop stands alone (`[。！？][。！？]*+`, the same
+# paragraph's end are one sentence), nor do the stops after those marks (`“好！”。`, where a
+# sentence of its own was `。`). The first stop stands alone (`[。！？][。！？]*+`, the same
 # as `[。！？]++`), so that the search skips to one: a pattern that begins with a repeat is tried
 # at every character.
-_FULL_WIDTH_TERMINAL = re.compile(r"[。！？][。！？]*+(?:(?P<close>[」』”’\"）)]+)\s*)?+(?=\S)")
+_FULL_WIDTH_TERMINAL = re.compile(
+    r"[。！？][。！？]*+(?:(?P<close>[」』”’\"）)]+)(?P<stop_after>\s*[。！？]++)?+\s*)?+(?=\S)")
 # What reports a quotation closed by its full stop, in its sentence: Japanese ends one with the
 # particle `と` (or `って`) before the verb that reports it (`「全力を挙げる。」と述べた。`), and
 # Chinese names its speaker after it, a clause of a speaker and a verb of saying alone
@@ -333,7 +335,7 @@ def _boundaries(paragraph: str) -> list[int]:
         if _is_boundary(paragraph, match, lower_case_text):
             starts.append(match.end())
     starts.extend(match.end() for match in _FULL_WIDTH_TERMINAL.finditer(paragraph)
-                  if not (match.group("close")
+                  if not (match.group("close") and not match.group("stop_after")
                           and _REPORTS_QUOTATION.match(paragraph, match.end())))
     if not paragraph.isascii():
         starts.extend(match.end() for match in _UNMARKED_STOP.finditer(paragraph))
