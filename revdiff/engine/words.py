@@ -28,14 +28,20 @@ NUMBER_PART = r"(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))"
 # three digits (`in 2019 100 people` holds two numbers): one number to `numbers_in` in other
 # styles, and so to the word diff.
 SPACED_GROUPS = r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3}(?!\d))+"
+# A Hebrew word that holds a geresh (`׳`, inside it or after its last letter: `ג׳ורג׳`) or
+# gershayim (`״`, or `"` as keyboards type it, before its last letter: an acronym, `צה"ל`), one
+# word as the quotations read it (`quotations`), where a word diff cut it at the mark.
+_HEBREW_LETTER = "[\u05d0-\u05ea]"
+_HEBREW_WORD_WITH_GERESH = (f"{_HEBREW_LETTER}+(?:\u05f3{_HEBREW_LETTER}*"
+                           f"|[\"\u05f4]{_HEBREW_LETTER}(?!{_HEBREW_LETTER}))+")
 # A token is a number with its separators (ordinary spaces between groups of three too), or a
 # time or a score with its colons (`10:30`, `2:1`), and the letters written on it (`3,500`, `3
-# 500`, `1.5`, `5.5m`, `10:30am`, one word as `5m` is), a word, a run of white space, or one other
-# character (punctuation stays separate); `tokenize` puts marks, joiners and the parts of an emoji
-# back on the token they belong to.
+# 500`, `1.5`, `5.5m`, `10:30am`, one word as `5m` is), a word (a Hebrew one with its geresh or
+# gershayim), a run of white space, or one other character (punctuation stays separate);
+# `tokenize` puts marks, joiners and the parts of an emoji back on the token they belong to.
 _TOKENS = re.compile(
     rf"(?:{SPACED_GROUPS}(?:{NUMBER_PART}|:\d+)*|\d+(?:{NUMBER_PART}|:\d+)+)[^\W{UNSPACED}]*"
-    rf"|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
+    rf"|{_HEBREW_WORD_WITH_GERESH}|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
 _ASCII_TOKENS = re.compile(  # the same, faster, for ASCII
     rf"(?:{SPACED_GROUPS}(?:[.,:]\d+)*|\d+(?:[.,:]\d+)+)\w*|\w+|\s+|[^\w\s]")
 _WORD_START = re.compile(r"\w")

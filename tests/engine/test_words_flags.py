@@ -130,6 +130,12 @@ def test_word_diff_keeps_whole_words() -> None:
     ("Es begann um 10:30 Uhr, sagte Müller.", "Es begann um 10:45 Uhr, sagte Müller.", "10:30",
      "10:45"),
     ("They won 2:1 at home.", "They won 3:1 at home.", "2:1", "3:1"),
+    # a Hebrew acronym is one word, its gershayim (`״` or `"`) before its last letter and a geresh
+    # (`׳`) inside it: `מנכ"ל` (director general) to `סמנכ"ל` (deputy) showed `[-מנכ-]{+סמנכ+}"ל`
+    ('אמר מנכ"ל החברה.', 'אמר סמנכ"ל החברה.', 'מנכ"ל', 'סמנכ"ל'),
+    ("אמר מנכ״ל החברה.", "אמר סמנכ״ל החברה.", "מנכ״ל", "סמנכ״ל"),
+    ('דובר צה"ל אמר.', 'דובר צה"ב אמר.', 'צה"ל', 'צה"ב'),
+    ("אמר ג׳ורג׳ בוש.", "אמר ג׳ורג׳ן בוש.", "ג׳ורג׳", "ג׳ורג׳ן"),
 ])
 def test_a_changed_word_is_one_word_deleted_and_one_inserted(old: str, new: str, deleted: str,
                                                              inserted: str) -> None:
