@@ -86,15 +86,20 @@ class BlobReader:
     """File contents from one `git cat-file --batch` process in a sanitized clone.
 
     Each object's size is read from its header and checked before its content is read: of one
-    larger than the limit, only the first bytes are read (`_binary_or_refused`).
+    larger than the limit, only the first bytes are read (`_binary_or_refused`), and a new
+    process reads the next object, where the rest would have to be passed over.
     `missing_hint` says what to do when an object is missing (`missing_object_hint`).
     """
 
     def __init__(self, git_dir: Path, missing_hint: str = DAMAGED) -> None:
+        self._git_dir = git_dir
         self._missing_hint = missing_hint
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the reader
+        self._start()
+
+    def _start(self) -> None:
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the process
         self._process = subprocess.Popen(
-            [git_executable(), "--git-dir", str(git_dir), "cat-file", "--batch"],
+            [git_executable(), "--git-dir", str(self._git_dir), "cat-file", "--batch"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
             env=reading_environment())
         assert self._process.stdin is not None and self._process.stdout is not None
@@ -138,21 +143,16 @@ class BlobReader:
         size = int(header[2])
         if size > max_bytes:
             head = self._stdout.read(min(size, SNIFF_BYTES))
-            self._pass_over(size + 1 - len(head))  # the next object's header comes after it
+            # the rest is never read: git would pour all of it through the pipe (a gigabyte took
+            # half a minute), so the process is ended and the next object read by a new one
+            self.close()
+            self._start()
             return _binary_or_refused(head, size, where, max_bytes)
         data = self._stdout.read(size + 1)
         if len(data) != size + 1:
             raise StoreError(f"stored version {object_id} is cut short", where,
                              hint=f"git said: {self._complaint()}; check it with git fsck")
         return data[:-1]
-
-    def _pass_over(self, count: int) -> None:
-        """Read `count` bytes of the object git is writing, a block at a time, and drop them."""
-        while count > 0:
-            block = self._stdout.read(min(count, 1 << 20))
-            if not block:
-                return
-            count -= len(block)
 
     def _said(self) -> bool:
         return os.fstat(self._stderr.fileno()).st_size > 0

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
 from held_runs import refused_at_once
@@ -27,6 +28,8 @@ from hostile_git import (
     sign_head,
     story_repository,
 )
+
+from revdiff.formats.git_blobs import BlobReader
 
 
 @dataclass(frozen=True)
@@ -308,3 +311,43 @@ def test_a_sparse_file_of_gigabytes_in_the_repository_is_not_read_whole(
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("revdiff: error: "), result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
+
+
+class _CountingPipe:
+    """git's output pipe, counting the bytes read from it."""
+
+    def __init__(self, pipe: IO[bytes]) -> None:
+        self.pipe = pipe
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.pipe.read(size)
+        self.count += len(data)
+        return data
+
+    def readline(self) -> bytes:
+        line = self.pipe.readline()
+        self.count += len(line)
+        return line
+
+    def close(self) -> None:
+        self.pipe.close()
+
+
+def test_a_blob_over_the_limit_is_not_passed_through_whole(tmp_path: Path) -> None:
+    """Of a stored version over the size limit, git writes no more than its first bytes to
+    revdiff: a sparse file of a gigabyte committed took git half a minute to pour through the
+    pipe, to be dropped. The next version is read all the same."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    big = b"\0" * (4 << 20)  # binary: left out at any size
+    small = b"A paragraph.\n"
+    blobs = [subprocess.run(["git", "-C", str(repo), "hash-object", "-w", "--stdin"], input=data,
+                            capture_output=True, check=True).stdout.decode().strip()
+             for data in (big, small)]
+    with BlobReader(repo / ".git") as reader:
+        counting = _CountingPipe(reader._stdout)
+        reader._stdout = counting  # type: ignore[assignment]
+        assert reader.read(blobs[0], "big.bin", max_bytes=100_000)[:4] == b"\0" * 4
+        assert counting.count < 1 << 20
+        assert reader.read(blobs[1], "story.txt", max_bytes=100_000) == small
