@@ -143,7 +143,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     parts: dict[int, ArticleParts] = {}
     common = common_git_dir(path.resolve())
     with sanitized_clone(path) as clone:
-        branch = _current_branch(clone)
+        branch = None if _head_is_detached(path) else _current_branch(clone)
         unfinished = _unfinished_store(path, clone, branch) if branch else None
         detached = None if branch else _detached_head_warning(path, clone)
         if not has_commits(clone):
@@ -254,6 +254,18 @@ def _current_branch(clone: Path) -> str | None:
     """The ref of the branch HEAD names (`refs/heads/main`); None when HEAD is detached."""
     branch = run_git(clone, "symbolic-ref", "-q", "HEAD").stdout.decode("utf-8", "replace").strip()
     return branch or None
+
+
+def _head_is_detached(path: Path) -> bool:
+    """Whether the HEAD of the repository at `path` names a commit, not a branch: read from its
+    file, as the clone's HEAD names a branch whose tip is that commit (git guesses it so). A
+    HEAD that is a symbolic link names a branch (as git once wrote it)."""
+    head = git_directory(path.resolve()) / "HEAD"
+    if head.is_symlink() or not head.is_file():
+        return False
+    with open(head, "rb") as file:
+        return _OBJECT_ID.fullmatch(file.read(_LONGEST_REF_LINE).decode("ascii", "replace")
+                                    .strip()) is not None
 
 
 def _detached_head_warning(path: Path, clone: Path) -> str:

@@ -1547,6 +1547,22 @@ def test_a_detached_head_is_read_with_a_warning_that_no_branch_is_checked_out(
          "to read that branch")]
 
 
+def test_a_head_detached_at_a_branch_tip_is_read_with_the_warning_too(tmp_path: Path) -> None:
+    """A HEAD detached at the commit a branch names was read without the warning: the sanitized
+    clone takes that branch for the one checked out (git guesses it by its commit)."""
+    repo = git.Repo.init(tmp_path / "r", initial_branch="main")
+    when = datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
+    commit_file(repo, "story.txt", "One.\n", "first", when)
+    commit_file(repo, "story.txt", "Two.\n", "second", when + timedelta(hours=1))
+    repo.git.checkout("--detach", "main")
+    [story] = read_repository(tmp_path / "r")
+    assert [v.paragraphs for v in story.versions] == [("One.",), ("Two.",)]
+    assert [w for w in story.warnings if "detached" in w] == [
+        (f"{tmp_path / 'r'}: HEAD is detached (no branch is checked out): read along the "
+         f"first-parent history of its commit {repo.head.commit.hexsha[:12]}; check out a "
+         "branch (git switch BRANCH) to read that branch")]
+
+
 @pytest.mark.parametrize("variable, value", [("GIT_COMMON_DIR", "hooked/.git"),
                                              ("GIT_NAMESPACE", "elsewhere")])
 def test_the_callers_repository_variables_do_not_mislead_reading(
