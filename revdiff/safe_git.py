@@ -393,11 +393,21 @@ _OBJECT_FOLDER_PARTS = ("info", "pack", *(f"{number:02x}" for number in range(25
 
 def _refuse_special_alternates(objects: Path, path: Path) -> None:
     """Refuse a FIFO or device in an object folder that the object folder `objects` names in
-    `info/alternates` (a path a line, relative to `objects`), and so on as deep as git follows
-    them: they may lie anywhere, beside the git directory in the unpacked archive, and git opens
-    what they hold as it opens the repository's own objects. Each folder is looked at once, as
+    `info/alternates` (`alternate_object_folders`): they may lie anywhere, beside the git
+    directory in the unpacked archive, and git opens what they hold as it opens the
+    repository's own objects."""
+    for alternate in alternate_object_folders(objects):
+        for part in _OBJECT_FOLDER_PARTS:
+            for entry in _special_entries(alternate / part):
+                _refuse_special(entry, path)
+
+
+def alternate_object_folders(objects: Path) -> list[Path]:
+    """The object folders that the object folder `objects` names in `info/alternates` (a path a
+    line, relative to `objects`), and those name, as deep as git follows them; each once, as
     git reads each once, however many lines name it."""
     seen = {Path(os.path.realpath(objects))}
+    found = []
     pending = [(objects, 0)]
     while pending:
         folder, depth = pending.pop()
@@ -408,10 +418,9 @@ def _refuse_special_alternates(objects: Path, path: Path) -> None:
             if Path(os.path.realpath(alternate)) in seen:
                 continue
             seen.add(Path(os.path.realpath(alternate)))
-            for part in _OBJECT_FOLDER_PARTS:
-                for entry in _special_entries(alternate / part):
-                    _refuse_special(entry, path)
+            found.append(alternate)
             pending.append((alternate, depth + 1))
+    return found
 
 
 def _alternates(listing: Path) -> list[str]:

@@ -138,7 +138,8 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     that a folder reached both ways is read, and named, as itself. A link that leads out of
     `root`, the folder given, is left out with a note, and so is a repository in it whose
     `.git` names a git directory out of it (`gitrepo.history_lies_out_of`), a linked worktree's
-    or a submodule's too (`_history_out_of_note`). `visited` maps each
+    or a submodule's too (`_history_out_of_note`), or whose objects' alternates name an object
+    folder out of it (`gitrepo.objects_lie_out_of`). `visited` maps each
     real folder read to the path it was read as; the files beside a corpus's folders are put in
     `loose_files`, to be told of once its links are followed.
     """
@@ -154,6 +155,10 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     if gitrepo.is_repository(path):
         if path != root and gitrepo.history_lies_out_of(path, root):
             notes.append(_history_out_of_note(path, root))
+            return []
+        if path != root and gitrepo.objects_lie_out_of(path, root):
+            notes.append(f"{path}: left out, a git repository whose objects/info/alternates "
+                         f"names object folders out of {root}: name the repository to read it")
             return []
         return [InputUnit(str(path), (str(path),))]
     # what a folder of versions leaves out (`__MACOSX`, `Thumbs.db`) is no folder or loose file

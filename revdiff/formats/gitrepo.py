@@ -89,6 +89,7 @@ from revdiff.formats.text_input import resolved
 from revdiff.model import Article
 from revdiff.read_warnings import counted, first_few
 from revdiff.safe_git import (
+    alternate_object_folders,
     common_git_dir,
     git_directory,
     is_linked_worktree_or_submodule,
@@ -129,6 +130,20 @@ def history_lies_out_of(path: Path, folder: Path) -> bool:
     except (OSError, RuntimeError):
         return False
     return any(not resolved(git_dir).is_relative_to(inside) for git_dir in git_dirs)
+
+
+def objects_lie_out_of(path: Path, folder: Path) -> bool:
+    """Whether the repository at `path` reads objects from out of `folder`: its object folder's
+    `info/alternates` names one there (as `git clone --shared` writes), from which git reads any
+    commit or file its branches name, one of the reader's own repositories' too. Export leaves
+    such a repository out of a folder it walks, as it does one whose history lies out of it."""
+    inside = resolved(folder)
+    try:
+        objects = common_git_dir(path) / "objects"
+        return any(not resolved(alternate).is_relative_to(inside)
+                   for alternate in alternate_object_folders(objects))
+    except (OSError, RuntimeError):
+        return False
 
 
 def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:

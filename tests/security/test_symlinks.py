@@ -192,6 +192,32 @@ def test_export_does_not_read_a_repository_whose_git_names_one_out_of_the_input(
     assert "left out, a git repository whose .git names one out of" in note
 
 
+def test_export_does_not_read_a_repository_whose_objects_lie_out_of_the_input(
+        tmp_path: Path) -> None:
+    """A repository in a corpus whose `objects/info/alternates` names the object folder of one of
+    the reader's own repositories, and whose branch names a commit there (its id known, as a
+    public repository's is), had that commit's history exported."""
+    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    corpus = tmp_path / "corpus"
+    _repository(corpus / "kept", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
+    archive = corpus / "archive"
+    subprocess.run(["git", "init", "-q", "--initial-branch=main", str(archive)], check=True)
+    (archive / ".git" / "objects" / "info" / "alternates").write_text(
+        f"{own / '.git' / 'objects'}\n")
+    head = subprocess.run(["git", "-C", str(own), "rev-parse", "HEAD"], capture_output=True,
+                          text=True, check=True).stdout
+    (archive / ".git" / "refs" / "heads" / "main").write_text(head)
+    out = tmp_path / "edits.jsonl"
+    result = revdiff("export", str(corpus), "-o", str(out), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert MARKER not in out.read_text()
+    assert "Tuesday" in out.read_text()
+    [note] = [line for line in result.stderr.splitlines() if "archive" in line]
+    assert note == (f"revdiff: warning: {archive}: left out, a git repository whose "
+                    f"objects/info/alternates names object folders out of {corpus}: name the "
+                    "repository to read it")
+
+
 @pytest.mark.parametrize("made", ["worktree", "submodule"])
 def test_export_leaves_out_a_worktree_or_submodule_whose_git_directory_is_out_of_the_input(
         tmp_path: Path, made: str) -> None:
