@@ -272,8 +272,9 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
 
 def _refuse_broken_git_file(path: Path) -> None:
     """Refuse the repository at `path` when its `.git` is a file (a linked worktree's, a
-    submodule's) that names no git directory: git then takes the folder for no repository, and
-    the git directory is not there to hold the HEAD file `refuse_damaged_head` looks for."""
+    submodule's) that names no git directory, or a folder that is none (`gitdir: /etc`): git
+    then takes the folder for no repository, and the git directory is not there to hold the
+    HEAD file `refuse_damaged_head` looks for."""
     dot_git = path.resolve() / ".git"
     if not dot_git.is_file():
         return
@@ -290,6 +291,11 @@ def _refuse_broken_git_file(path: Path) -> None:
                          hint="the repository it belongs to was moved or deleted: give that "
                               "repository, or, for a linked worktree, run git worktree repair "
                               "in it")
+    if not any((named / entry).exists() for entry in _GIT_DIRECTORY_ENTRIES):
+        raise StoreError(f"its .git file names the folder {name_text(str(named))}, which is not "
+                         "a git directory (it holds no HEAD, objects or refs)", str(path),
+                         hint="give the repository itself, or point the .git file at its git "
+                              "directory")
 
 
 # What git accepts in HEAD: a branch it names, or a commit's object id (a detached HEAD)

@@ -1142,6 +1142,19 @@ def test_a_linked_worktree_whose_repository_is_gone_is_named_with_what_to_do(
                           f"{repo}/.git/worktrees/linked, which is not there", "moved or deleted")
 
 
+def test_a_git_file_naming_a_folder_that_is_no_git_directory_says_so(tmp_path: Path) -> None:
+    """A `.git` file naming a folder that is no git directory (`gitdir: /etc`) was said to have
+    a git directory whose HEAD file is missing, to be written back (into /etc)."""
+    folder = tmp_path / "folder"
+    other = tmp_path / "other"
+    folder.mkdir()
+    other.mkdir()
+    (other / "notes.txt").write_text("Mine.\n")
+    (folder / ".git").write_text(f"gitdir: {other}\n")
+    assert_one_error_line(parse_cli(folder), f"its .git file names the folder {other}, which is "
+                          "not a git directory (it holds no HEAD, objects or refs)")
+
+
 @pytest.mark.parametrize("text", [b"", b"not a link\n"], ids=["empty", "other text"])
 def test_a_git_file_naming_no_git_directory_is_named_with_what_to_do(tmp_path: Path,
                                                                      text: bytes) -> None:
