@@ -45,3 +45,23 @@ def test_docs_inputs_has_a_section_for_each_row_of_the_table() -> None:
                    if _bare(name).startswith(_bare(section.partition("\n")[0]))
                    and f"Sample: {sample}" in " ".join(section.split())]
         assert len(holding) == 1, f"docs/INPUTS.md has no one section for {name!r}"
+
+
+# The widest a line of docs/INPUTS.md may be, and the longest a paragraph or list item, in
+# characters, as docs/STORE.md keeps them: a person reads the rules in a terminal or a diff.
+INPUTS_LINE_AT_MOST = 100
+INPUTS_PARAGRAPH_AT_MOST = 500
+
+
+def test_docs_inputs_is_wrapped_and_in_short_paragraphs() -> None:
+    # a line ran to 154 columns, and the rules of a renamed git file to one paragraph of 760
+    # characters
+    text = INPUTS.read_text(encoding="utf-8")
+    wide = [number for number, line in enumerate(text.splitlines(), 1)
+            if len(line) > INPUTS_LINE_AT_MOST]
+    assert not wide, f"lines wider than {INPUTS_LINE_AT_MOST} columns: {wide}"
+    blocks = re.split(r"\n\s*\n", text)
+    items = [" ".join(part.split()) for block in blocks
+             for part in re.split(r"\n *- ", f"\n{block}") if part.strip()]
+    long = [item[:40] for item in items if len(item) > INPUTS_PARAGRAPH_AT_MOST]
+    assert not long, f"paragraphs longer than {INPUTS_PARAGRAPH_AT_MOST} characters: {long}"
