@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -567,3 +567,17 @@ def test_a_null_or_empty_date_time_is_warned_of_once_per_article(tmp_path: Path)
     assert [w for w in first.warnings if "date_time" in w and "zone" not in w] == [
         "nyt_versions: article 'c': date_time is NULL or empty in versions 1, 3; read with no time"]
     assert not any("NULL or empty" in w for w in second.warnings)
+
+
+def test_a_date_time_stored_as_a_number_is_seconds_since_1970_in_utc(tmp_path: Path) -> None:
+    """docs/INPUTS.md said every time was kept as stored, without a zone; a number is read as
+    Unix seconds, in UTC, and one that gives no date (milliseconds) is no time, kept as text."""
+    url = "https://www.nytimes.com/2020/01/03/world/e.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "x", url, "T", "One.", None, None, "h1", 1578000000, 1),
+        (2, "x", url, "T", "Two.", None, None, "h2", 1578000000000, 2)])
+    article, = read_database(path)
+    assert article.versions[0].time == datetime(2020, 1, 2, 21, 20, tzinfo=UTC)
+    assert (article.versions[1].time, article.versions[1].time_text) == (None, "1578000000000")
+    assert ("nyt_versions row 2 (version 2): date_time '1578000000000' is not a time"
+            in article.warnings)
