@@ -201,15 +201,20 @@ def version_line_below_a_long_header(text: str, where: str) -> str | None:
     """The warning of a text not read as a version page that holds a `Version N of M.` line
     within its first `_LONG_HEADER_LINES` non-blank lines, text following it as a version page's
     paragraphs follow it: a version page below a site's header of more lines than
-    `_VERSION_LINE_WITHIN`, without the article URL right above its version line, which
-    `_version_line` does not take for one. None for any other text."""
+    `_VERSION_LINE_WITHIN`, without the article URL right above its version line or with a line
+    longer than `_HEADER_LINE_CHARS` above its title, which `_version_line` does not take for
+    one. None for any other text."""
     numbered = _page_lines(text[:20_000])
     for index, (number, line) in enumerate(numbered[:_LONG_HEADER_LINES]):
         if VERSION_OF_LINE.fullmatch(line) and index + 1 < len(numbered):
+            url_above = index > 0 and _URL.fullmatch(numbered[index - 1][1]) is not None
+            why = ("with no article URL right above it" if not url_above
+                   else f"one of them of more than {_HEADER_LINE_CHARS} characters above its title "
+                        "and URL, as no line of a site's header is")
             return (f"{where}:{number}: {shown(line)} looks like a News Sniffer version page's "
-                    f"version line below {counted(index, 'line')}, with no article URL right "
-                    "above it; read as a plain version, the lines above it among its paragraphs "
-                    "(cut the site's header above the title to have it read as a version page)")
+                    f"version line below {counted(index, 'line')}, {why}; read as a plain "
+                    "version, the lines above it among its paragraphs (cut the site's header "
+                    "above the title to have it read as a version page)")
     return None
 
 

@@ -662,6 +662,26 @@ def test_a_plain_version_that_looks_like_a_version_page_below_a_long_header_is_w
          "version page)")]
 
 
+def test_a_version_line_below_its_url_and_a_long_header_line_is_warned_of_for_that_line(
+        tmp_path: Path) -> None:
+    """A version page's text with its URL right above its version line, below a header line of
+    more than 80 characters, was read as a plain version warned of as having "no article URL
+    right above it": the reason was the long line, and the warning sent the reader after a URL
+    the page holds."""
+    header = _SITE_HEADER.replace("Search\n", "Search " + "x" * 80 + "\n")
+    page = tmp_path / "v2.txt"
+    page.write_text(header + render_version_text(Version(2, "T", ("Body.",)), "https://x.org/a", 5),
+                    "utf-8")
+    plain = tmp_path / "v3.txt"
+    plain.write_text("Body, and more.\n", "utf-8")
+    article = load([str(page), str(plain)])[0]
+    assert [warning for warning in article.warnings if "Version 2 of 5." in warning] == [
+        (f"{page}:10: 'Version 2 of 5.' looks like a News Sniffer version page's version line below "
+         "9 lines, one of them of more than 80 characters above its title and URL, as no line of "
+         "a site's header is; read as a plain version, the lines above it among its paragraphs "
+         "(cut the site's header above the title to have it read as a version page)")]
+
+
 @pytest.mark.parametrize("text", [
     # the version line below the first 20 lines, or the text's last line
     "".join(f"Paragraph {n} of the story.\n" for n in range(20)) + "Version 2 of 5.\nMore.\n",
