@@ -600,9 +600,21 @@ def joined_sniffer_count(counts: Iterable[tuple[int | None, str]], shown_by: Map
     return (count, None) if warning is None else (None, warning)
 
 
+def sniffer_url_warnings(url: str | None, where: str) -> tuple[str, ...]:
+    """The warning of a News Sniffer page, diff or version, HTML or text, that names no article
+    URL: pages of one article are joined by their URL, so it stays an article of its own."""
+    if url is not None:
+        return ()
+    warning = (f"{where}: the page names no article URL, so it is not joined with other pages of "
+               "its article (save the whole page again from News Sniffer to read them as one)")
+    return (warning,)
+
+
 def version_page_article(url: str | None, version: Version, total: int, where: str) -> Article:
     """The article of a News Sniffer single-version page, HTML or text ('Version N of M.'), its
-    count left out, warned, where it leaves no room for the version."""
+    count left out, warned, where it leaves no room for the version, and warned of where it
+    names no article URL."""
     count_warning = sniffer_count_warning(total, version.number, where)
-    warnings = textless_warning(version, where) + ((count_warning,) if count_warning else ())
+    warnings = (textless_warning(version, where) + ((count_warning,) if count_warning else ())
+                + sniffer_url_warnings(url, where))
     return Article(None, url, (version,), None if count_warning else total, warnings=warnings)

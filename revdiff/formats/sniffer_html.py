@@ -18,6 +18,7 @@ from revdiff.formats.fields import (
     parse_number,
     shown,
     sniffer_count_warning,
+    sniffer_url_warnings,
     textless_warning,
     time_row_contradiction,
     version_page_article,
@@ -318,6 +319,7 @@ def read_diff_page(text: str, where: str) -> Article:
         if new_text:
             new.append(new_text)
     source, url, changes, metadata = _article_info(soup, where, warnings)
+    warnings.extend(sniffer_url_warnings(url, where))
     old_number, new_number = (parse_number(m.group(1), "version number", where, cell.sourceline)
                               for m, cell in zip(numbers, version_cells) if m)
     if old_number == new_number:

@@ -25,6 +25,7 @@ from revdiff.formats.fields import (
     parse_iso_time,
     parse_number,
     shown,
+    sniffer_url_warnings,
     textless_warning,
     time_row_contradiction,
     version_page_article,
@@ -281,8 +282,7 @@ def parse_header(text: str, name: str) -> PageHeader:
     if versions_at is None:
         raise MalformedPage("no 'Version N Version M' header row", name,
                             hint="is this a News Sniffer diff page saved as text?")
-    if header.url is None:
-        header.warnings.append(f"{name}: no article URL in the header")
+    header.warnings.extend(sniffer_url_warnings(header.url, name))
     # rows are trimmed as trackers trim paragraphs: a no-break space at a paragraph's edge, or
     # a paragraph that is only one, is text of the page
     rows = ((i + 1, lines[i].strip(ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))

@@ -12,11 +12,14 @@ from story_chains import SAMPLES
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats import load
-from revdiff.formats.sniffer_html import read_diff_page
+from revdiff.formats.sniffer_html import read_diff_page, read_version_page
 from revdiff.model import Version
 from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text
 
 PAGE = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html").read_text("utf-8")
+# the warning of a page without its article URL
+_NOT_JOINED = ("the page names no article URL, so it is not joined with other pages of its "
+               "article (save the whole page again from News Sniffer to read them as one)")
 
 
 @pytest.mark.parametrize("header", [("title",), ("version", "title", "time")])
@@ -680,7 +683,8 @@ def test_a_page_without_its_article_info_takes_no_source_or_count_from_its_layou
     article = read_diff_page(page, "copy.html")
     assert (article.source, article.changes, article.metadata) == (None, None, {})
     assert article.warnings == (("copy.html: no div.article-info, which holds the article's "
-                                 "source, change count and check status; they are left out"),)
+                                 "source, change count and check status; they are left out"),
+                                f"copy.html: {_NOT_JOINED}")
     assert read_diff_page(PAGE, "copy.html").source == "channelnewsasia"
 
 
@@ -741,3 +745,37 @@ def test_a_table_footer_in_the_diff_table_is_refused_at_its_line() -> None:
     with pytest.raises(MalformedPage, match="tfoot") as refused:
         read_diff_page(PAGE.replace(row, footer + row), "p.html")
     assert refused.value.line == PAGE[:PAGE.index(row)].count("\n") + 1
+
+
+def test_pages_without_their_article_url_are_warned_of_as_not_joined(tmp_path: Path) -> None:
+    """An HTML diff page without its `cite.article_url` was read without a URL and without a
+    warning: two pages of one article came back as two articles, nothing saying why."""
+    names = []
+    for pair in ("v0-v1", "v1-v2"):
+        page = (SAMPLES / "sniffer-diff" / f"iran-strikes-{pair}.html").read_text("utf-8")
+        cut = re.sub(r"<cite class=.article_url.>.*?</cite>", "", page, flags=re.DOTALL)
+        assert cut != page
+        (tmp_path / f"{pair}.html").write_text(cut, "utf-8")
+        names.append(str(tmp_path / f"{pair}.html"))
+    articles = load(names)
+    assert [article.url for article in articles] == [None, None]
+    assert [article.warnings for article in articles] == [(f"{name}: {_NOT_JOINED}",)
+                                                          for name in names]
+
+
+def test_a_version_page_without_its_article_url_is_warned_of_as_not_joined() -> None:
+    page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    cut = re.sub(r"<p><a href=\"https://www\.channelnewsasia[^<]*</a></p>", "", page)
+    assert cut != page
+    article = read_version_page(cut, "v.html")
+    assert article.url is None and article.warnings == (f"v.html: {_NOT_JOINED}",)
+
+
+def test_a_text_page_without_its_article_url_is_warned_of_as_the_html_page_is(
+        tmp_path: Path) -> None:
+    page = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt").read_text("utf-8")
+    cut = re.sub(r"You can find the current article at its original source at \S+\n", "", page)
+    assert cut != page
+    (tmp_path / "p.txt").write_text(cut, "utf-8")
+    article, = load([str(tmp_path / "p.txt")])
+    assert article.url is None and f"{tmp_path / 'p.txt'}: {_NOT_JOINED}" in article.warnings

@@ -328,7 +328,7 @@ def test_a_count_that_leaves_no_room_for_the_version_shown_is_left_out_warned(
     """'Version 7 of 5.' (or 'of 7': News Sniffer numbers versions from 0) was read silently,
     the tracker said to count 5 versions, which the store and the NewsEdits export then wrote."""
     version = Version(7, "Title", ("First.",))
-    article = read(render(version, None, total), "v.page")
+    article = read(render(version, "https://example.com/story", total), "v.page")
     assert article.versions == (version,)
     assert article.changes is None
     assert article.warnings == (
