@@ -114,10 +114,11 @@ def store_one_commit_each(articles: list[Article], repo_dir: Path) -> int:
     for planned in plan.commits:
         target = repo_dir / planned.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(planned.encoded.data)
+        encoded = planned.encoded()
+        target.write_bytes(encoded.data)
         repo.index.add([planned.path])
         when = git_date(planned.version.time, now)
-        repo.index.commit(planned.encoded.message, author=actor, committer=actor,
+        repo.index.commit(encoded.message, author=actor, committer=actor,
                           author_date=when, commit_date=when)
     repo.close()
     return len(plan.commits)

@@ -103,10 +103,19 @@ class FileHistory:
 
 @dataclass(frozen=True, slots=True)
 class PlannedCommit:
+    """A version to commit. Its file is encoded again as it is written (`encoded`), not kept
+    from planning: a whole NewsEdits file's versions held a second copy of every text."""
+
     path: str
     article: Article
     version: Version
-    encoded: EncodedVersion
+    whole_reading: bool  # (`TRAILER_WHOLE_READING`)
+    object_format: str  # the repository's (sha1 or sha256)
+
+    def encoded(self) -> EncodedVersion:
+        """The version's file and commit message, as planning encoded them."""
+        file = _encoded_file(self.article, self.version, self.path, self.object_format)
+        return encode_version(self.article, self.version, file, self.whole_reading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +238,8 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             reason = _skip_reason(history, version.number, fingerprint)
             if reason is None:
                 history.append(version.number, fingerprint)
-                commits.append(PlannedCommit(path, article, version,
-                                             encode_version(article, version, each,
-                                                            whole_reading)))
+                commits.append(PlannedCommit(path, article, version, whole_reading,
+                                             object_format))
             elif reason == "stored":
                 if fingerprint in given_by_the_run.get(id(history), ()):
                     given_again += 1

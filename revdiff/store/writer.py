@@ -317,7 +317,8 @@ def write_commits(git_dir: str, ref: str, parent: str | None,
                     after_a_stop=after_a_stop or TimeAfterAStop(SECONDS_FOR_GIT_AFTER_A_STOP),
                     waiting=waiting) as importer:
         for planned in commits:
-            importer.commit(planned.path, planned.encoded.data, planned.encoded.message,
+            encoded = planned.encoded()
+            importer.commit(planned.path, encoded.data, encoded.message,
                             git_date(planned.version.time, now), now)
             if advance is not None:
                 advance(1)
