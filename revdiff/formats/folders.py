@@ -378,7 +378,8 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     except OSError as error:
         raise EmptyInput(f"cannot list the directory ({os_reason(error)})", str(path),
                          hint="check that you may read it") from None
-    files = plain.in_version_order(version_files(entries), str(path))
+    files, links_to_versions = _without_unnumbered_links(
+        plain.in_version_order(version_files(entries), str(path)))
     in_folders = [p for p in entries if p.is_dir() and not is_saved_page_folder(p, files)]
     # a link back to a folder read or holding this one (`self -> .`, `up -> ..`) holds nothing
     # more to read: skipped, as `export` skips it, and in its words, so that `export` says it once
@@ -404,7 +405,8 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             notes.append(links_back_note(path, links_back))
         if folders:
             notes.append(_left_out_folders_note(path, files, folders, for_python))
-    for left_out in (left_out_entries_note(path, entries), links_out_note(path, path)):
+    for left_out in (left_out_entries_note(path, entries), links_out_note(path, path),
+                     *_links_to_versions_notes(path, links_to_versions)):
         if left_out and notes is not None:
             notes.append(left_out)
     from revdiff.formats import (
@@ -555,6 +557,25 @@ def folder_version_numbers(files: Sequence[Path], where: str) -> list[int] | Non
             hint="move the files that are no versions out of the folder, or put each "
                  "version's number in its name")
     return plain.version_numbers(files, where)
+
+
+def _without_unnumbered_links(files: Sequence[Path]
+                              ) -> tuple[list[Path], dict[Path, Path]]:
+    """A folder's `files` without the symbolic links whose names hold no number to a file there
+    whose name holds one (`latest.txt -> 3.txt`): that version is read as the file it is. Each
+    link left out is mapped to that file."""
+    numbered = {resolved(file): file for file in files
+                if holds_a_number(file) and not file.is_symlink()}
+    links = {file: numbered[resolved(file)] for file in files
+             if file.is_symlink() and not holds_a_number(file) and resolved(file) in numbered}
+    return [file for file in files if file not in links], links
+
+
+def _links_to_versions_notes(path: Path, links: Mapping[Path, Path]) -> list[str]:
+    """The lines that the links of folder `path` to its versions (`_without_unnumbered_links`)
+    are left out, naming each with the version it leads to."""
+    return [f"{path}: left out {link.name}, a symbolic link to {version.name}: that version is "
+            f"read once, as {version.name}" for link, version in links.items()]
 
 
 def holds_a_number(file: Path) -> bool:

@@ -1205,3 +1205,16 @@ def test_names_without_a_number_are_read_in_natural_order_whatever_their_case(
     assert [version.paragraphs for version in article.versions] == [
         ("One.",), ("One. Two.",), ("One. Three.",)]
     assert "(a.txt, B.txt, c.txt)" in article.warnings[0]
+
+
+def test_a_link_without_a_number_to_a_version_there_is_left_out(tmp_path: Path) -> None:
+    # `latest.txt -> 3.txt` beside numbered versions made the whole folder refused as
+    # `latest.txt holds no number`, though it names a version already there
+    for number in (1, 2, 3):
+        (tmp_path / f"{number}.txt").write_text("One." + " Two." * number + "\n")
+    (tmp_path / "latest.txt").symlink_to("3.txt")
+    notes: list[str] = []
+    (article,) = load([str(tmp_path)], notes=notes)
+    assert [version.number for version in article.versions] == [1, 2, 3]
+    assert notes == [(f"{tmp_path}: left out latest.txt, a symbolic link to 3.txt: that "
+                      "version is read once, as 3.txt")]
