@@ -440,6 +440,18 @@ def named_twice(first: str, second: str, time: datetime | None, day: str | None,
              f"2020-01-04_09-00{suffix} and 2020-01-04_10-00{suffix}")
 
 
+def copies_of(original: Path, files: Sequence[Path]) -> list[Path]:
+    """The `files` named as a file browser or a download names a copy of `original`
+    (`_COPY_MARK`: `story (1).txt`, `story (2).txt` beside `story.txt`), in the order of the
+    numbers in their names."""
+    def copies(file: Path) -> bool:
+        mark = _COPY_MARK.search(file.stem)
+        return (mark is not None and file != original
+                and name_as_read(file.stem[:mark.start()]) == name_as_read(original.stem))
+
+    return sorted(filter(copies, files), key=version_order_key)
+
+
 def name_as_read(stem: str) -> str:
     """A file name's stem as its numbers read: a date and time of day written one way, the
     seconds given (`20200104T0930` and `2020-01-04_09-30-00` as `2020-1-4T9-30-0`), every

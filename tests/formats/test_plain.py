@@ -1218,3 +1218,19 @@ def test_a_link_without_a_number_to_a_version_there_is_left_out(tmp_path: Path) 
     assert [version.number for version in article.versions] == [1, 2, 3]
     assert notes == [(f"{tmp_path}: left out latest.txt, a symbolic link to 3.txt: that "
                       "version is read once, as 3.txt")]
+
+
+def test_a_folder_of_downloads_of_one_name_says_so_and_their_order(tmp_path: Path) -> None:
+    # `story.txt`, `story (1).txt`, `story (2).txt`, a browser's downloads of one name, were
+    # refused as `story.txt holds no number`, without saying what the names look like
+    for name, text in (("story.txt", "One.\n"), ("story (1).txt", "One. Two.\n"),
+                       ("story (2).txt", "One. Three.\n")):
+        (tmp_path / name).write_text(text)
+    with pytest.raises(InconsistentPages) as refused:
+        load([str(tmp_path)])
+    assert refused.value.message == (
+        "the file names number the versions, but story.txt holds no number; story (1).txt, "
+        "story (2).txt are named as a browser or a file browser names copies of story.txt: "
+        "downloaded in turn, the versions would be story.txt, story (1).txt, story (2).txt")
+    assert refused.value.hint == ("if so, rename them 0.txt, 1.txt, 2.txt in that order; else "
+                                  "put each version's number in its name")
