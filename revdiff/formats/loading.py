@@ -563,7 +563,8 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     """The article of plain version files given together, in the order given; but files of one
     folder given in the order of their names sorted as text, as a shell's `*` gives them
     (`1.txt`, `10.txt`, `2.txt`), are read as the folder is, in its order and with its version
-    numbers, warned, when the folder would not be refused and orders them otherwise. Numbered
+    numbers, warned, when the folder would not be refused and orders them otherwise (names
+    without a number too: a shell in the C locale gives `B.txt` before `a.txt`). Numbered
     files of one folder given in another order than the folder's are read in the order given,
     warned: a shell that sorts names by the rules of a language may give such an order. The
     journal files SQLite keeps beside a database are refused: those of one not in their folder as
@@ -574,8 +575,9 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
                                 if not plain.is_stream_name(name)):
         refuse_journals_given_by_name(folder, [file for file in files if file.parent == folder])
     in_folder_order = None
+    numbered = all(map(holds_a_number, files))
     if (len(files) > 1 and len({file.parent for file in files}) == 1
-            and not any(map(plain.is_stream_name, names)) and all(map(holds_a_number, files))):
+            and not any(map(plain.is_stream_name, names)) and (numbered or names == sorted(names))):
         in_folder_order = _folder_order(files)
     numbers: list[int] | None = None
     said = ""  # how the order read differs from the order given
@@ -593,8 +595,10 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
             text_of = dict(zip(files, texts, strict=True))
             texts = [text_of[file] for file in ordered]
             numbers = folder_numbers
-            said = (f"{counted(len(files), 'version file')} are read in the order of the numbers "
-                    f"in their names, as a folder's are ({read_first.name} before "
+            order = ("the numbers in their names" if numbered else
+                     "their names without case first")
+            said = (f"{counted(len(files), 'version file')} are read in the order of {order}, "
+                    f"as a folder's are ({read_first.name} before "
                     f"{given_first.name}), not in the order given, their names sorted as text, as "
                     "a shell's * gives them; to read them in another order, name them one by one "
                     "in that order")

@@ -1234,3 +1234,21 @@ def test_a_folder_of_downloads_of_one_name_says_so_and_their_order(tmp_path: Pat
         "downloaded in turn, the versions would be story.txt, story (1).txt, story (2).txt")
     assert refused.value.hint == ("if so, rename them 0.txt, 1.txt, 2.txt in that order; else "
                                   "put each version's number in its name")
+
+
+def test_names_without_a_number_sorted_as_text_are_read_as_their_folder_is(
+        tmp_path: Path) -> None:
+    # a shell in the C locale gives `Y/*` as `B.txt a.txt c.txt`: they were read in that order,
+    # without a warning, where the folder itself reads `a.txt` first
+    for name, text in (("a.txt", "One.\n"), ("B.txt", "One. Two.\n"), ("c.txt", "One. Three.\n")):
+        (tmp_path / name).write_text(text)
+    given = sorted(str(file) for file in tmp_path.iterdir())  # as a C locale's * gives them
+    assert [Path(name).name for name in given] == ["B.txt", "a.txt", "c.txt"]
+    (article,) = load(given)
+    assert [version.paragraphs for version in article.versions] == [
+        ("One.",), ("One. Two.",), ("One. Three.",)]
+    assert article.warnings[0] == (
+        "3 version files are read in the order of their names without case first, as a "
+        "folder's are (a.txt before B.txt), not in the order given, their names sorted as text, "
+        "as a shell's * gives them; to read them in another order, name them one by one in that "
+        "order")
