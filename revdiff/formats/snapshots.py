@@ -431,12 +431,13 @@ def _holds_opening(full: SavedPage, teaser: SavedPage) -> bool:
 
 
 def _time_order_key(page: SavedPage, untimed_as_given: bool
-                    ) -> tuple[bool, datetime, tuple[tuple[int, ...], str]]:
+                    ) -> tuple[bool, datetime, tuple[tuple[int, ...], tuple[str, str]]]:
     """Pages in the order of their times, a page with only a date at the start of its day;
     those with neither after them, by the numbers in their file names, or, `untimed_as_given`,
     all alike: in the order they come in (a stable sort keeps it)."""
     if page.time is None and page.date is None:
-        return True, datetime.min, ((), "") if untimed_as_given else _save_order_key(page.file_name)
+        return True, datetime.min, ((), ("", "")) if untimed_as_given else _save_order_key(
+            page.file_name)
     when = sortable_time(page.time) if page.time else datetime.fromisoformat(str(page.date))
     return False, when, _save_order_key(page.file_name)
 
@@ -498,12 +499,14 @@ def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool, as_given: boo
             "save in its name (story-2020-01-04T10-30.html) to give another order")
 
 
-def _save_order_key(file_name: str) -> tuple[tuple[int, ...], str]:
+def _save_order_key(file_name: str) -> tuple[tuple[int, ...], tuple[str, str]]:
     """Sort key for pages saved without a time in their names: by the numbers in the whole name,
     in turn, where a browser or wget numbers repeated saves (`page.html`, `page(1).html`,
     `page(2).html`; `index.html`, `index.html.1`; `index.html?ver=10`); a name without a number
-    is the first save."""
-    return tuple(int(number) for number in re.findall(r"\d+", file_name)), file_name
+    is the first save. Names of the same numbers without case first (`a.html` before `B.html`),
+    as a folder's version files are ordered (`plain.version_order_key`), then as text."""
+    return (tuple(int(number) for number in re.findall(r"\d+", file_name)),
+            (file_name.casefold(), file_name))
 
 
 def _furniture_notes(pages: Sequence[SavedPage]) -> list[str]:

@@ -221,6 +221,19 @@ def test_pages_without_times_or_numbers_are_said_to_be_read_in_name_order(tmp_pa
 
 
 @needs_trafilatura
+def test_pages_without_times_or_numbers_are_read_in_name_order_whatever_their_case(
+        tmp_path: Path) -> None:
+    """`B.html` was read before `a.html`, in the order of their characters, where a folder of
+    version files, and a file browser, put `a.txt` before `B.txt`."""
+    folder = tmp_path / "pages"
+    third = Version(2, "Third title", SECOND.paragraphs + ("A last paragraph.",))
+    for name, version in zip(("a.html", "B.html", "c.html"), (FIRST, SECOND, third), strict=True):
+        _write(folder, name, render_page(URL, version, SITES[0]))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title", "Third title"]
+
+
+@needs_trafilatura
 @pytest.mark.parametrize("names", [("page.html", "page(1).html", "page(2).html"),
                                    ("index.html?ver=2", "index.html?ver=10", "index.html?ver=11")])
 def test_repeated_saves_are_ordered_as_a_browser_or_wget_numbers_them(tmp_path: Path,
