@@ -427,13 +427,19 @@ def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
 def _scattered_files_note(names: Sequence[str]) -> str | None:
     """The line that says plain version files given together come from several folders (a
     glob such as `stories/*/0.txt`): they are read as one article's, which is rarely meant;
-    None when they share a folder."""
-    folders = {resolved(Path(name)).parent for name in names if not plain.is_stream_name(name)}
+    None when they share a folder. It names the symbolic links among them to a file of another
+    folder than the one they were named in (`V/3.txt -> ../out/x.txt`, given by `V/*`), and
+    where they lead: a folder leaves such a link out, and names given by a glob hide it."""
+    files = [Path(name) for name in names if not plain.is_stream_name(name)]
+    folders = {resolved(file).parent for file in files}
     if len(folders) < 2:
         return None
+    links = [f"{file} is a symbolic link to {resolved(file)}" for file in files
+             if file.is_symlink() and resolved(file).parent != resolved(file.parent)]
+    named = f" ({'; '.join(links[:3])}{'; ...' if len(links) > 3 else ''})" if links else ""
     return (f"{counted(len(names), 'file')} of plain text from {len(folders)} folders are read "
-            "together, as the versions of one article; to read each folder as an article, name "
-            "the folders")
+            f"together, as the versions of one article{named}; to read each folder as an "
+            "article, name the folders")
 
 
 # A UTF-16 half alone, as a reader's JSON `\ud800` escape gives it (json.loads joins a written

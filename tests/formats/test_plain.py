@@ -1252,3 +1252,21 @@ def test_names_without_a_number_sorted_as_text_are_read_as_their_folder_is(
         "folder's are (a.txt before B.txt), not in the order given, their names sorted as text, "
         "as a shell's * gives them; to read them in another order, name them one by one in that "
         "order")
+
+
+def test_files_of_several_folders_name_the_link_that_leads_to_another(tmp_path: Path) -> None:
+    # `revdiff parse V/*` read V/3.txt, a link out of V, and said only `3 files of plain text
+    # from 2 folders`, naming neither the link nor where it leads
+    folder, out = tmp_path / "V", tmp_path / "out"
+    folder.mkdir()
+    out.mkdir()
+    (folder / "1.txt").write_text("One.\n")
+    (folder / "2.txt").write_text("One. Two.\n")
+    (out / "x.txt").write_text("One. Three.\n")
+    (folder / "3.txt").symlink_to(out / "x.txt")
+    notes: list[str] = []
+    load(sorted(str(file) for file in folder.iterdir()), notes=notes)
+    assert notes == [
+        (f"3 files of plain text from 2 folders are read together, as the versions of one "
+         f"article ({folder / '3.txt'} is a symbolic link to {(out / 'x.txt').resolve()}); to "
+         "read each folder as an article, name the folders")]
