@@ -147,7 +147,8 @@ def looks_like_diff_text(text: str) -> bool:
     """
     head = _from_markdown_table(text[:20_000])
     first = head.lstrip().split("\n", 1)[0]
-    if _SOURCE_LINE.match(first) or _VERSIONS_LINE.fullmatch(first.strip()):
+    if (_SOURCE_LINE.match(first) or _VERSIONS_LINE.fullmatch(first.strip())
+            or _tabbed_info_line(first)):
         return True
     first_lines = head.split("\n")[:40]
     versions = any(_VERSIONS_LINE.fullmatch(line.strip()) for line in first_lines)
@@ -158,6 +159,15 @@ def looks_like_diff_text(text: str) -> bool:
                 or any(line.lstrip().startswith(_SOURCE_LINE_START) for line in first_lines))
     return versions and ("This article is from the source" in head
                          or "The article has changed" in head)
+
+
+def _tabbed_info_line(line: str) -> bool:
+    """Whether `line` is the article-info line with tabs where the page holds spaces in its
+    opening words, as an editor or a converter that turns spaces into tabs leaves it: refused
+    (`parse_header`), as the body's rows, where a tab parts a copied table's cells, cannot be
+    read then. A tab further on, in what the line reads as it is, is no such sign."""
+    return (not line.startswith(_SOURCE_LINE_START)
+            and line.replace("\t", " ").startswith(_SOURCE_LINE_START))
 
 
 # Non-blank lines a version page's text holds before its version line: its title and URL, and
@@ -233,6 +243,12 @@ def parse_header(text: str, name: str) -> PageHeader:
     info_lines: dict[str, tuple[int, str]] = {}  # each kind of article-info line, where it was
     for index, raw in enumerate(lines):
         line = raw.strip()
+        if _tabbed_info_line(line):
+            raise MalformedPage(
+                "the News Sniffer page's article-info line holds tabs where the page holds "
+                "spaces, as an editor or a converter that turns spaces into tabs leaves it", name,
+                index + 1, hint="save the page's text again from News Sniffer, or give its HTML "
+                                "page")
         if versions_at is None and (found := _VERSIONS_LINE.fullmatch(line)):
             header.old_number = parse_number(found["old"], "old version number", name, index + 1)
             header.new_number = parse_number(found["new"], "new version number", name, index + 1)

@@ -807,3 +807,21 @@ def test_a_flattened_pages_header_line_given_twice_with_another_value_is_refused
     assert result.stdout == ""
     (error,) = result.stderr.splitlines()
     assert f"{mixed}:{at + 1}:" in error and f"a second {kind}" in error
+
+
+@pytest.mark.parametrize("tabbed", ["header", "every line"])
+def test_a_glued_page_with_tabs_for_spaces_is_refused_saying_so(tmp_path: Path,
+                                                                tabbed: str) -> None:
+    # a glued News Sniffer page whose header lines (or all its lines) held tabs for spaces was
+    # read as one plain version of all its lines, exit 0
+    lines = (SAMPLES / "sniffer-diff/iran-strikes-v0-v1.txt").read_text("utf-8").split("\n")
+    header = next(i for i, line in enumerate(lines) if line.startswith("Version "))
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(line.replace(" ", "\t") if tabbed == "every line" or i <= header
+                              else line for i, line in enumerate(lines)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"revdiff: error: {page}:1: the News Sniffer page's article-info line holds tabs where "
+        "the page holds spaces, as an editor or a converter that turns spaces into tabs leaves "
+        "it (save the page's text again from News Sniffer, or give its HTML page)\n")
