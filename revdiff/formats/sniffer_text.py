@@ -148,7 +148,7 @@ def looks_like_diff_text(text: str) -> bool:
     head = _from_markdown_table(text[:20_000])
     first = head.lstrip().split("\n", 1)[0]
     if (_SOURCE_LINE.match(first) or _VERSIONS_LINE.fullmatch(first.strip())
-            or _tabbed_info_line(first)):
+            or _tabbed_info_line(first) or _opens_as_info_line(first)):
         return True
     first_lines = head.split("\n")[:40]
     versions = any(_VERSIONS_LINE.fullmatch(line.strip()) for line in first_lines)
@@ -159,6 +159,14 @@ def looks_like_diff_text(text: str) -> bool:
                 or any(line.lstrip().startswith(_SOURCE_LINE_START) for line in first_lines))
     return versions and ("This article is from the source" in head
                          or "The article has changed" in head)
+
+
+def _opens_as_info_line(line: str) -> bool:
+    """Whether `line` opens as the article-info line, in News Sniffer's case or another (`this
+    article is from the source '`, as a page whose text was lower-cased as a whole does): such a
+    page is read as a diff page, its recased version row refused, naming its line
+    (`_refuse_a_damaged_version_row`), not taken for a page translated by the browser."""
+    return line.lstrip()[:len(_SOURCE_LINE_START)].casefold() == _SOURCE_LINE_START.casefold()
 
 
 def _tabbed_info_line(line: str) -> bool:
@@ -521,10 +529,10 @@ def _refuse_a_second_header(row: str, name: str, line_number: int) -> None:
 
 
 def _refuse_a_damaged_version_row(lines: list[str], name: str) -> None:
-    """Refuse a page whose article info is followed by a line that opens as its version row but
-    is not one, naming it: its case changed (`VERSION 6 VERSION 7`), said so, as a browser's
+    """Refuse a page whose article info (in any case) is followed by a line that opens as its
+    version row but is not one, naming it: its case changed (`VERSION 6 VERSION 7`), said so, as a browser's
     translation keeps the case; any other damage (`Version 6 Versio 7`) as a damaged row."""
-    if not any(line.lstrip().startswith(_SOURCE_LINE_START) for line in lines):
+    if not any(map(_opens_as_info_line, lines)):  # in News Sniffer's case or another
         return
     for number, line in enumerate(lines[:_HEADER_LINES_MAX], 1):
         if not _DAMAGED_VERSIONS_LINE.match(line):

@@ -825,3 +825,18 @@ def test_a_glued_page_with_tabs_for_spaces_is_refused_saying_so(tmp_path: Path,
         f"revdiff: error: {page}:1: the News Sniffer page's article-info line holds tabs where "
         "the page holds spaces, as an editor or a converter that turns spaces into tabs leaves "
         "it (save the page's text again from News Sniffer, or give its HTML page)\n")
+
+
+def test_a_glued_page_lower_cased_as_a_whole_is_refused_as_recased_naming_its_row(
+        tmp_path: Path) -> None:
+    # `this article is from the source ...`, `version 0 version 1`: the page was said to be
+    # translated by the browser, naming no line
+    page = tmp_path / "page.txt"
+    page.write_text((SAMPLES / "sniffer-diff/iran-strikes-v0-v1.txt").read_text("utf-8").lower(),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"revdiff: error: {page}:7: header row 'version 0 version 1' is not in the case News "
+        "Sniffer writes it, 'Version N Version M': the page's text was changed after it was "
+        "saved (save or copy the page again from News Sniffer, or give its HTML page)\n")
