@@ -333,6 +333,7 @@ def parse_header(text: str, name: str) -> PageHeader:
     else:
         line_number = remaining[0][0] if remaining else versions_at + 2
         header.warnings.append(f"{name}:{line_number}: the time row '(... later)' is missing")
+    _refuse_a_version_page(remaining, name)  # before the pagination, which may end the table
     # the pagination after the table ends it: what follows is the site's footer
     last_rows = range(len(remaining) - 1, max(len(remaining) - 2 - _MAX_FOOTER_LINES, 0), -1)
     end = next((i for i in last_rows if _PAGINATION_LINE.fullmatch(remaining[i][1])), None)
@@ -526,6 +527,19 @@ def _refuse_a_second_header(row: str, name: str, line_number: int) -> None:
         raise MalformedPage("another diff page's header starts here: the file holds more than one "
                             "page", name, line_number,
                             hint="save each page in a file of its own and give them all")
+
+
+def _refuse_a_version_page(rows: Sequence[tuple[int, str]], name: str) -> None:
+    """Refuse body `rows` that hold a News Sniffer version page's text (its title, its article
+    URL, then `Version 2 of 5.`), naming its version line: that page saved into the same file,
+    whose lines would be read as rows of the diff page."""
+    for (_, above), (number, row) in pairwise(rows):
+        if _URL.fullmatch(above) and (found := VERSION_OF_LINE.fullmatch(row)):
+            raise MalformedPage(
+                "a News Sniffer version page's text starts above this line (its title, its "
+                f"article URL, then 'Version {found['number']} of {found['total']}.'): the file "
+                "holds another page after the diff page", name, number,
+                hint="save each page in a file of its own and give them all")
 
 
 def _refuse_a_damaged_version_row(lines: list[str], name: str) -> None:

@@ -840,3 +840,18 @@ def test_a_glued_page_lower_cased_as_a_whole_is_refused_as_recased_naming_its_ro
         f"revdiff: error: {page}:7: header row 'version 0 version 1' is not in the case News "
         "Sniffer writes it, 'Version N Version M': the page's text was changed after it was "
         "saved (save or copy the page again from News Sniffer, or give its HTML page)\n")
+
+
+def test_a_version_pages_text_pasted_after_a_glued_diff_page_is_refused(tmp_path: Path) -> None:
+    # its title, URL and `Version 2 of 5.` lines were read as body rows, without an error
+    diff_page = (SAMPLES / "sniffer-diff/iran-strikes-v0-v1.txt").read_text("utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text(diff_page + (SAMPLES / "sniffer-version.txt").read_text("utf-8"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    line = diff_page.count("\n") + 3
+    assert result.stderr == (
+        f"revdiff: error: {page}:{line}: a News Sniffer version page's text starts above this "
+        "line (its title, its article URL, then 'Version 2 of 5.'): the file holds another "
+        "page after the diff page (save each page in a file of its own and give them all)\n")
