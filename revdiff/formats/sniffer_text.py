@@ -339,6 +339,13 @@ def parse_header(text: str, name: str) -> PageHeader:
     end = next((i for i in last_rows if _PAGINATION_LINE.fullmatch(remaining[i][1])), None)
     if end is not None:
         remaining = remaining[:end]
+    elif remaining and any(_PAGINATION_LINE.fullmatch(line.strip(" \xa0"))
+                           for line in lines[:versions_at]):
+        # the pagination News Sniffer shows above the table it shows after it too: a whole
+        # page's text without it after the table was cut short, maybe inside its last row
+        header.warnings.append(f"{name}:{remaining[-1][0]}: the page shows its pagination above "
+                               "the table but not after it, as a page cut short does; its last "
+                               "row may be cut")
     while len(remaining) > 1 and _SITE_FOOTER.fullmatch(remaining[-1][1]):
         remaining = remaining[:-1]
     if not remaining and time_row is None:  # cut short in its header

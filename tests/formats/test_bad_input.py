@@ -855,3 +855,21 @@ def test_a_version_pages_text_pasted_after_a_glued_diff_page_is_refused(tmp_path
         f"revdiff: error: {page}:{line}: a News Sniffer version page's text starts above this "
         "line (its title, its article URL, then 'Version 2 of 5.'): the file holds another "
         "page after the diff page (save each page in a file of its own and give them all)\n")
+
+
+@pytest.mark.parametrize("after", ["", "\nPrevious version 1 2 Next version\n"])
+def test_a_whole_glued_page_cut_in_its_last_row_is_warned_of(tmp_path: Path, after: str) -> None:
+    # a flattener that keeps the whole page keeps the pagination News Sniffer shows above the
+    # table and after it: one cut in its last row, that pagination gone, was read without a word
+    text = (SAMPLES / "sniffer-diff/iran-strikes-v1-v2.txt").read_text(encoding="utf-8")
+    text = text.replace("\nVersion 1 Version 2\n", "\nPrevious version 1 2 Next version\n"
+                        "Version 1 Version 2\n", 1).rstrip("\n")
+    cut = text[:text.rindex(" ")]  # in the middle of its last row
+    original, whole = tmp_path / "original.txt", tmp_path / "whole.txt"
+    original.write_text(text + "\n" + after, encoding="utf-8")
+    whole.write_text(cut + "\n" + after, encoding="utf-8")
+    _, read = parsed_pair(original, whole)
+    last_row = cut.count("\n") + 1
+    warning = (f"{whole}:{last_row}: the page shows its pagination above the table but not "
+               "after it, as a page cut short does; its last row may be cut")
+    assert (warning in read["warnings"]) == (after == "")
