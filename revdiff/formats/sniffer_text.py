@@ -549,6 +549,22 @@ def _refuse_a_version_page(rows: Sequence[tuple[int, str]], name: str) -> None:
                 hint="save each page in a file of its own and give them all")
 
 
+# Characters of a long header line shown before and after where it differs from another
+_SHOWN_BEFORE_DIFFERENCE = 30
+_SHOWN_AFTER_DIFFERENCE = 50
+
+
+def _around(line: str, at: int) -> str:
+    """The words of `line` around its character `at`, quoted with control characters escaped,
+    `...` where the line goes on (`...'changed over 40 days ago and'...`)."""
+    start, end = max(0, at - _SHOWN_BEFORE_DIFFERENCE), at + _SHOWN_AFTER_DIFFERENCE
+    if start > 0 and (space := line.find(" ", start, at)) >= 0:
+        start = space + 1
+    if end < len(line) and (space := line.rfind(" ", at + 1, end)) >= 0:
+        end = space
+    return f"{'...' if start > 0 else ''}{line[start:end]!r}{'...' if end < len(line) else ''}"
+
+
 def _refuse_a_damaged_version_row(lines: list[str], name: str) -> None:
     """Refuse a page whose article info (in any case) is followed by a line that opens as its
     version row but is not one, naming it: its case changed (`VERSION 6 VERSION 7`), said so, as a browser's
@@ -577,6 +593,15 @@ def _refuse_another_info_line(info_lines: dict[str, tuple[int, str]], kind: str,
     URL or count would be read as this page's. The same line again (copied twice) says nothing
     new."""
     first_number, first = info_lines.setdefault(kind, (number, value))
+    if first != value and (shown(first) != repr(first) or shown(value) != repr(value)):
+        # `shown` cuts a long value in its middle, where the two may be the ones that differ
+        differ = next((i for i, (a, b) in enumerate(zip(first, value)) if a != b),
+                      min(len(first), len(value)))
+        raise MalformedPage(f"a second {kind}, where line {first_number} gives another: the "
+                            "header holds lines of two pages; they differ at character "
+                            f"{differ + 1}: line {first_number} {_around(first, differ)}, line "
+                            f"{number} {_around(value, differ)}", name, number,
+                            hint="save each page in a file of its own and give them all")
     if first != value:
         raise MalformedPage(f"a second {kind} {shown(value)}, where line {first_number} gives "
                             f"{shown(first)}: the header holds lines of two pages", name, number,

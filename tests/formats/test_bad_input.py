@@ -873,3 +873,21 @@ def test_a_whole_glued_page_cut_in_its_last_row_is_warned_of(tmp_path: Path, aft
     warning = (f"{whole}:{last_row}: the page shows its pagination above the table but not "
                "after it, as a page cut short does; its last row may be cut")
     assert (warning in read["warnings"]) == (after == "")
+
+
+def test_two_article_info_lines_are_shown_where_they_differ(tmp_path: Path) -> None:
+    # both long lines were cut in their middle, where they differ: the error showed two values
+    # that looked alike
+    text = (SAMPLES / "sniffer-diff/iran-strikes-v1-v2.txt").read_text(encoding="utf-8")
+    info = text.split("\n", 1)[0]
+    other = info.replace("over 40 days ago", "over 12 days ago")
+    page = tmp_path / "page.txt"
+    page.write_text(text.replace(info, f"{info}\n{other}", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"revdiff: error: {page}:2: a second article info, where line 1 gives another: the "
+        "header holds lines of two pages; they differ at character 109: line 1 "
+        "...\"on . It last changed over 40 days ago and won't be checked again for\"..., "
+        "line 2 ...\"on . It last changed over 12 days ago and won't be checked again "
+        "for\"... (save each page in a file of its own and give them all)\n")
