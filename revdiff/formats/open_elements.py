@@ -93,13 +93,24 @@ _UNENDED_TAG = re.compile(r"<[/!?]?[a-zA-Z][^<>]*\Z")
 _PLAIN_NAME = re.compile(r"[a-z][a-z0-9-]*")
 
 
+class NestedTooDeep(Exception):
+    """An element that starts inside more open elements than `read_open_elements` was told to
+    read, at `line`: what holds them all grows with their depth."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class _OpenElements(HTMLParser):
     """The elements open at the end of the markup fed, each with the line of its start tag, and
     the elements a browser ends at the start of a later tag (`_IMPLIED_ENDS`): the line and
-    column of that tag, and the name of the element ended."""
+    column of that tag, and the name of the element ended. An element that starts inside
+    `max_depth` open elements raises NestedTooDeep."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_depth: int | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.max_depth = max_depth
         self.open: list[tuple[str, int]] = []
         self.implied_ends: list[tuple[int, int, str]] = []
         self._counts: Counter[str] = Counter()
@@ -110,6 +121,8 @@ class _OpenElements(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._end_implied_before(tag)
         if tag not in _VOID:
+            if self.max_depth is not None and len(self.open) >= self.max_depth:
+                raise NestedTooDeep(self.getpos()[0])
             for rule, marks in zip(_IMPLIED_ENDS, self._marks):
                 if tag in rule.marked:
                     marks.append(len(self.open))
@@ -155,8 +168,10 @@ class OpenElements:
     implied_ends: tuple[tuple[int, int, str], ...]
 
 
-def read_open_elements(markup: str) -> OpenElements:
-    parser = _OpenElements()
+def read_open_elements(markup: str, max_depth: int | None = None) -> OpenElements:
+    """What one html.parser pass over `markup` finds (`OpenElements`); with `max_depth`, an
+    element that starts inside that many open elements raises NestedTooDeep."""
+    parser = _OpenElements(max_depth)
     parser.feed(markup)
     parser.close()
     return OpenElements(tuple(parser.open), tuple(parser.implied_ends))

@@ -12,7 +12,7 @@ from story_chains import SAMPLES
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats import load
-from revdiff.formats.sniffer_html import read_diff_page, read_version_page
+from revdiff.formats.sniffer_html import MAX_DIFF_PAGE_DEPTH, read_diff_page, read_version_page
 from revdiff.model import Version
 from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text
 
@@ -779,3 +779,21 @@ def test_a_text_page_without_its_article_url_is_warned_of_as_the_html_page_is(
     (tmp_path / "p.txt").write_text(cut, "utf-8")
     article, = load([str(tmp_path / "p.txt")])
     assert article.url is None and f"{tmp_path / 'p.txt'}: {_NOT_JOINED}" in article.warnings
+@pytest.mark.parametrize("depth", [500, 5000])
+def test_elements_nested_deeper_than_a_diff_page_nests_are_refused_at_their_line(depth: int) -> None:
+    """Elements nested deep before the diff table (500,000 `<div>`s took 17 s and 358 MB, time
+    and memory growing faster than the page) are refused at the line of the first one past the
+    limit; a page nested deep within it is read as before."""
+    table = '<table class="version_diff">'
+    assert PAGE.count(table) == 1
+    line = PAGE[:PAGE.index(table)].count("\n") + 1
+    nested = "<div>" * depth + "\n" + "</div>" * depth + "\n"
+    copy = PAGE.replace(table, nested + table)
+    if depth + 3 <= MAX_DIFF_PAGE_DEPTH:  # inside <html>, <body> and <main>
+        assert read_diff_page(copy, "p.html").versions == read_diff_page(PAGE, "p.html").versions
+        return
+    with pytest.raises(MalformedPage) as refused:
+        read_diff_page(copy, "p.html")
+    assert refused.value.line == line
+    assert refused.value.message == (f"an element nested more than {MAX_DIFF_PAGE_DEPTH} elements "
+                                     "deep starts here, where a News Sniffer page nests about ten")
