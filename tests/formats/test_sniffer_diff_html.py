@@ -6,8 +6,10 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bs4 import Tag
 from story_chains import SAMPLES
 
 from revdiff.errors import InconsistentPages, MalformedPage
@@ -797,3 +799,27 @@ def test_elements_nested_deeper_than_a_diff_page_nests_are_refused_at_their_line
     assert refused.value.line == line
     assert refused.value.message == (f"an element nested more than {MAX_DIFF_PAGE_DEPTH} elements "
                                      "deep starts here, where a News Sniffer page nests about ten")
+
+
+def test_reading_a_diff_page_searches_its_tree_as_often_however_many_rows_it_has(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each row's cells were found by a search of the row (`find_all`), which took most of the
+    time a page of many rows was read in: a quarter of it; they are its children."""
+    searches = 0
+    find_all = Tag.find_all
+
+    def counted(self: Tag, *args: Any, **kwargs: Any) -> Any:
+        nonlocal searches
+        searches += 1
+        return find_all(self, *args, **kwargs)
+
+    monkeypatch.setattr(Tag, "find_all", counted)
+    counts = []
+    for rows in (2, 50):
+        old = Version(0, "Title", tuple(f"Paragraph {n}." for n in range(rows)))
+        new = Version(1, "Title", tuple(f"Paragraph {n}, edited." for n in range(rows)))
+        searches = 0
+        article = read_diff_page(render_diff_html(old, new, PageInfo()), "p.html")
+        assert article.versions[1].paragraphs == new.paragraphs
+        counts.append(searches)
+    assert counts[0] == counts[1]
