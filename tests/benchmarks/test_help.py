@@ -27,6 +27,7 @@ def help_of(script: str) -> str:
     ("align_quality", "peer methods (difflib, NewsEdits-style matching)"),
     ("git_read", "against reading it in place"),
     ("snapshot_extraction", "against peers (every <p>, trafilatura)"),
+    ("sniffer_html_scale", "against html.parser reading the same text"),
 ])
 def test_the_description_names_the_peer(script: str, peer: str) -> None:
     """The descriptions of long_article_memory and newsedits_read stopped mid-sentence, before
