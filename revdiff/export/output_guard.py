@@ -86,8 +86,20 @@ def check_writable(targets: Iterable[Path], *, folder: bool) -> None:
         places = [target.parent, target] if folder else [target.parent]
         for place in places:
             if place.is_dir() and not os.access(place, os.W_OK | os.X_OK):
+                if _on_a_read_only_file_system(place):  # (its permissions may well allow it)
+                    raise OutputProblem("cannot write into the output's folder: it is on a "
+                                        "read-only file system", str(place),
+                                        hint="choose an -o path on a writable file system")
                 raise OutputProblem("cannot write into the output's folder", str(place),
                                     hint="check its permissions, or choose another -o path")
+
+
+def _on_a_read_only_file_system(place: Path) -> bool:
+    """Whether `place` is on a file system mounted read-only (EROFS for any write there)."""
+    try:
+        return bool(os.statvfs(place).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def goes_among_input_files(real: Path, source: Path) -> bool:

@@ -870,6 +870,40 @@ def test_an_output_folder_it_may_not_write_is_refused_before_the_run(  # type: i
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.parametrize(("out", "fmt", "refused"), [("tables", "csv", "tables"),
+                                                    ("report", "html", "")])
+def test_an_output_folder_on_a_read_only_file_system_is_said_to_be_on_one(  # type: ignore[no-untyped-def]
+        out: str, fmt: str, refused: str, run_cli, samples: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder on a read-only mount (`mount -o ro`), which no one may write whatever its
+    permissions, was told to check its permissions."""
+    folder = tmp_path / out
+    folder.mkdir()
+    real_access, real_statvfs = os.access, os.statvfs
+
+    def read_only(path: object) -> bool:
+        return os.fspath(path) in (str(folder), str(tmp_path))  # type: ignore[arg-type]
+
+    def statvfs(path: object) -> os.statvfs_result:
+        found = real_statvfs(path)  # type: ignore[arg-type]
+        if not read_only(path):
+            return found
+        fields = list(found)
+        fields[8] |= os.ST_RDONLY  # f_flag
+        return os.statvfs_result(fields)
+
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: real_access(path, mode, **kw)
+                        and not (read_only(path) and mode & os.W_OK))
+    monkeypatch.setattr(os, "statvfs", statvfs)
+    result = run_cli("export", str(samples), "-o", str(folder), "--format", fmt)
+    assert result.exit_code == 2
+    assert result.output == (f"revdiff: error: {tmp_path / refused}: cannot write into the "
+                             "output's folder: it is on a read-only file system (choose an -o path on "
+                             "a writable file system)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out]
+    assert list(folder.iterdir()) == []
+
+
 @pytest.mark.parametrize("folder", ["/proc", "/sys"])
 def test_a_folder_that_takes_no_files_is_told_so(run_cli, samples: Path,  # type: ignore[no-untyped-def]
                                                  folder: str) -> None:
