@@ -21,7 +21,9 @@ LOCK_NAME = "revdiff-store.lock"
 _WRITING_HINTS = {
     errno.EACCES: "check that you may write to its git directory",
     errno.EPERM: "check that you may write to its git directory",
-    errno.EROFS: "the file system is read-only: give a repository on a writable one with --repo",
+    # (the repository holds its history there: another one would not have it)
+    errno.EROFS: "the file system is read-only: make it writable, or copy the repository to a "
+                 "writable one and give the copy with --repo",
     errno.ENOSPC: "the disk is full: free some space, then run again",
 }
 

@@ -256,9 +256,11 @@ def test_a_repository_on_a_read_only_file_system_is_one_error_line(
     _read_only_file_system_at(LOCK_NAME, monkeypatch)
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
     assert result.exit_code == 2
+    # it said to give a repository on a writable one, which would not hold the stored history
     assert result.stderr == (f"revdiff: error: {repo}: cannot write to the repository: "
                              "Read-only file system; nothing was stored (the file system is "
-                             "read-only: give a repository on a writable one with --repo)\n")
+                             "read-only: make it writable, or copy the repository to a writable "
+                             "one and give the copy with --repo)\n")
 
 
 def test_a_read_only_file_system_met_at_the_sync_marker_is_one_error_line(
