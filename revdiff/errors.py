@@ -157,6 +157,11 @@ class StoreError(RevdiffError):
     """The git store cannot be written or read."""
 
 
+class ReadOnlyRepository(StoreError):
+    """A store run cannot write to the repository, whose file system is read-only; a run that
+    has nothing to write goes on without writing."""
+
+
 class BranchMoved(StoreError):
     """The branch moved while a store run wrote its versions (a commit made on it meanwhile):
     they are not on it, and the next run stores them after its new tip."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import git
 
-from revdiff.errors import StoreError, os_reason
+from revdiff.errors import ReadOnlyRepository, StoreError, os_reason
 from revdiff.store.opening import kind_of
 from revdiff.store.worktree_sync import SYNC_MARKER_NAME, marker_in_use
 
@@ -34,7 +34,9 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
 
     The lock is an OS file lock (released by the kernel when the process dies, so a crash never
     leaves it behind). Where file locks are unavailable, runs are not serialised. A git
-    directory the lock cannot be made in (a read-only file system) is refused in one line.
+    directory the lock cannot be made in is refused in one line: on a read-only file system
+    (`ReadOnlyRepository`), where no one can write either, the caller may go on with a run that
+    writes nothing.
     """
     _refuse_others_at_own_files(Path(repo.git_dir))
     try:
@@ -46,10 +48,11 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
     try:
         lock_file = open(lock_path, "a+b")  # noqa: SIM115 - closed by the `with` below
     except OSError as error:  # a read-only file system, a git directory the user may not write
-        raise StoreError(f"cannot write to the repository: {os_reason(error)}; nothing "
-                         "was stored", str(repo.git_dir),
-                         hint=_WRITING_HINTS.get(error.errno or 0, "check the repository's git "
-                                                 "directory, then run again")) from None
+        refused = ReadOnlyRepository if error.errno == errno.EROFS else StoreError
+        raise refused(f"cannot write to the repository: {os_reason(error)}; nothing was "
+                      "stored", str(repo.git_dir),
+                      hint=_WRITING_HINTS.get(error.errno or 0, "check the repository's git "
+                                              "directory, then run again")) from None
     with lock_file:
         try:
             fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)

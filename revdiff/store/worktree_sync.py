@@ -78,6 +78,18 @@ def _lock_for_the_sync(marker: BinaryIO) -> None:
         fcntl.flock(marker, fcntl.LOCK_EX)
 
 
+def worktree_at_branch(repo: git.Repo, ref: str) -> bool:
+    """Whether `sync_worktree` has nothing to do: a bare repository, a branch without commits, or
+    an index that holds the branch's tree (asked without writing the index or any object)."""
+    if repo.bare or branch_tip(repo, ref) is None:
+        return True
+    if not (Path(repo.git_dir) / "index").exists():
+        return False
+    status, _, _ = repo.git.diff_index("--cached", "--quiet", ref, "--",
+                                       with_extended_output=True, with_exceptions=False)
+    return status == 0
+
+
 def marker_in_use(marker: Path) -> bool:
     """Whether a git command a store run started to update the working tree still runs: it
     holds the marker's file lock (`sync_worktree`), also once the run that started it has been

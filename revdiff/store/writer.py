@@ -10,7 +10,7 @@ from typing import Any
 
 import git
 
-from revdiff.errors import BranchMoved, StoreError
+from revdiff.errors import BranchMoved, ReadOnlyRepository, StoreError
 from revdiff.formats.git_history import FileChange, read_history
 from revdiff.formats.git_layout import import_ref
 from revdiff.formats.gitrepo import ref_in_files
@@ -32,6 +32,7 @@ from revdiff.store.in_the_way import (
 from revdiff.store.locks import held_locks, refuse_held_locks, store_lock
 from revdiff.store.opening import object_format, open_or_create
 from revdiff.store.plan import (
+    FileHistory,
     PlannedCommit,
     StorePlan,
     histories_from_changes,
@@ -45,7 +46,7 @@ from revdiff.store.private_ref import (
     remove_import_lock,
 )
 from revdiff.store.summary import StoreSummary
-from revdiff.store.worktree_sync import sync_worktree
+from revdiff.store.worktree_sync import SYNC_MARKER_NAME, sync_worktree, worktree_at_branch
 
 # Told the number of commits a run will make, before it writes any; returns what to call after
 # each commit with the number just written. Lets the caller show progress (the CLI: a bar).
@@ -77,7 +78,11 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             held.enter_context(without_callers_repository())
             repo = held.enter_context(contextlib.closing(open_or_create(path)))
             held.enter_context(_named_as_given(repo, path))
-            held.enter_context(store_lock(repo))
+            try:
+                held.enter_context(store_lock(repo))
+            except ReadOnlyRepository as refused:
+                ref, plan = _plan_writing_nothing(repo, articles, refused)
+                return _summary(path, ref, plan, branch_tip(repo, ref))
             ref, tip, plan = _plan_run(repo, articles)
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
             raise stopped_before_storing(stop, str(path)) from None
@@ -98,6 +103,10 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
         except ImportEndedAfterStop as ended:
             head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), ended.stop,
                                      after_a_stop, import_ended=ended.how)
+    return _summary(path, ref, plan, head)
+
+
+def _summary(path: Path, ref: str, plan: StorePlan, head: str | None) -> StoreSummary:
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), plan.articles,
                         len(plan.commits), plan.already_stored, plan.skipped, head,
                         plan.given_again, plan.stale_warnings)
@@ -129,10 +138,9 @@ def _plan_run(repo: git.Repo, articles: Sequence[Article]) -> tuple[str, str | N
     refuse_branch_checked_out_elsewhere(repo, ref)
     adopt_unfinished_import(repo, ref)
     tip = branch_tip(repo, ref)
-    histories = histories_from_changes(*_stored_changes(repo, ref)) if tip else {}
+    histories, plan = _plan_after(repo, ref, tip, articles)
     stored = {path: set(history.counts) for path, history in histories.items()
               if history.written_by_store}
-    plan = plan_store(articles, histories, object_format(repo))
     if plan.commits:  # (first: it says more of a file the run writes)
         check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
                                    for c in plan.commits})
@@ -140,6 +148,32 @@ def _plan_run(repo: git.Repo, articles: Sequence[Article]) -> tuple[str, str | N
             refuse_branch_entries_in_the_way(repo, ref, {c.path for c in plan.commits})
     refuse_staged_changes(repo, ref, stored)
     return ref, tip, plan
+
+
+def _plan_after(repo: git.Repo, ref: str, tip: str | None, articles: Sequence[Article]
+                ) -> tuple[dict[str, FileHistory], StorePlan]:
+    """What the branch `ref`, at `tip`, holds of each file, and the commits to write after it."""
+    histories = histories_from_changes(*_stored_changes(repo, ref)) if tip else {}
+    return histories, plan_store(articles, histories, object_format(repo))
+
+
+def _plan_writing_nothing(repo: git.Repo, articles: Sequence[Article],
+                          refused: ReadOnlyRepository) -> tuple[str, StorePlan]:
+    """The branch and plan of a run on a repository on a read-only file system, where the store
+    lock could not be made (`refused`): one that adds no version (everything given is stored)
+    and has nothing else to write, which goes on without the lock (no one can write there
+    meanwhile); otherwise `refused` is raised. Nothing else to write: no versions a stopped run
+    left on the private ref to put on the branch, no update of the working tree one left half
+    done, an index at the branch's tree (`worktree_at_branch`)."""
+    ref = current_branch(repo)
+    if (branch_tip(repo, import_ref(ref)) is not None
+            or (Path(repo.git_dir) / SYNC_MARKER_NAME).exists()
+            or not worktree_at_branch(repo, ref)):
+        raise refused
+    _, plan = _plan_after(repo, ref, branch_tip(repo, ref), articles)
+    if plan.commits:
+        raise refused
+    return ref, plan
 
 
 def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str) -> StoreError:

@@ -253,6 +253,7 @@ def test_a_repository_on_a_read_only_file_system_is_one_error_line(
     repo = tmp_path / "repo"
     assert CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
 
+    (versions / "2.txt").write_text("Three.\n", encoding="utf-8")
     _read_only_file_system_at(LOCK_NAME, monkeypatch)
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
     assert result.exit_code == 2
@@ -261,6 +262,30 @@ def test_a_repository_on_a_read_only_file_system_is_one_error_line(
                              "Read-only file system; nothing was stored (the file system is "
                              "read-only: make it writable, or copy the repository to a writable "
                              "one and give the copy with --repo)\n")
+
+
+@pytest.mark.parametrize("index_behind", [False, True])
+def test_a_run_that_adds_nothing_needs_no_writable_repository(
+        index_behind: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Storing again what a repository on a read-only file system holds was refused, as its lock
+    could not be made, where the run writes nothing; one whose index is behind the branch,
+    which the run brings up to it, still is."""
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    repo = tmp_path / "repo"
+    assert CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
+    if index_behind:
+        subprocess.run(["git", "-C", str(repo), "read-tree", "HEAD~1"], check=True)
+
+    _read_only_file_system_at(LOCK_NAME, monkeypatch)
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    if index_behind:
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"revdiff: error: {repo}: cannot write to the "
+                                        "repository: Read-only file system; nothing was stored")
+    else:
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == (f"1 article: 0 versions stored, 2 already stored, 0 skipped "
+                                 f"in {repo} [master]\n")
 
 
 def test_a_read_only_file_system_met_at_the_sync_marker_is_one_error_line(
