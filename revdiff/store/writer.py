@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -73,10 +74,13 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
     """
     path = Path(repo_dir)
     after_a_stop = TimeAfterAStop(SECONDS_FOR_GIT_AFTER_A_STOP)
+    made = False  # this run made the repository (it opened none)
     with contextlib.ExitStack() as held:
         try:
             held.enter_context(without_callers_repository())
+            new = _missing_or_empty(path)
             repo = held.enter_context(contextlib.closing(open_or_create(path)))
+            made = new
             held.enter_context(_named_as_given(repo, path))
             try:
                 held.enter_context(store_lock(repo))
@@ -85,7 +89,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
                 return _summary(path, ref, plan, branch_tip(repo, ref))
             ref, tip, plan = _plan_run(repo, articles)
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
-            raise stopped_before_storing(stop, str(path)) from None
+            raise stopped_before_storing(stop, str(path), made) from None
         try:
             if plan.commits:
                 advance = progress(len(plan.commits)) if progress else None
@@ -176,10 +180,21 @@ def _plan_writing_nothing(repo: git.Repo, articles: Sequence[Article],
     return ref, plan
 
 
-def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str) -> StoreError:
+def _missing_or_empty(path: Path) -> bool:
+    """Whether `path` is missing or an empty folder: where opening the repository makes one."""
+    try:
+        return not os.path.lexists(path) or (path.is_dir() and not any(path.iterdir()))
+    except OSError:  # (left to opening the repository to report)
+        return False
+
+
+def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str,
+                           made_empty: bool = False) -> StoreError:
     """What a run stopped before it wrote any version says (reading the inputs, or the
-    repository)."""
-    stopped = StoreError(f"{stop_reason(stop)}; nothing was stored", repo_dir,
+    repository); `made_empty`: it made the repository, which is left without commits (reading
+    it then says its branch has none)."""
+    left = ", and the new repository it made is left empty" if made_empty else ""
+    stopped = StoreError(f"{stop_reason(stop)}; nothing was stored{left}", repo_dir,
                          hint="run the same command again to store the versions")
     stopped.exit_code = stop_exit_code(stop)
     return stopped

@@ -45,6 +45,32 @@ def test_a_stop_while_the_inputs_are_read_says_nothing_was_stored(
     assert not repo.exists()
 
 
+@pytest.mark.parametrize("stored_before", [False, True])
+def test_a_stop_as_the_repository_is_read_says_a_new_one_is_left_empty(
+        stored_before: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C once the repository was made, as it was read, said only that nothing was stored:
+    `revdiff diff` on the repository, made and left without commits, then said its HEAD has
+    none."""
+    versions = write_versions(tmp_path / "story", "A.\n", "B.\n")
+    repo = tmp_path / "repo"
+    if stored_before:
+        assert CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)]
+                                  ).exit_code == 0
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("revdiff.store.writer._plan_run", interrupted)
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert result.exit_code == 130
+    left = "" if stored_before else ", and the new repository it made is left empty"
+    assert result.stderr == (f"revdiff: error: {repo}: interrupted; nothing was stored{left} "
+                             "(run the same command again to store the versions)\n")
+    monkeypatch.undo()
+    again = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert again.exit_code == 0, again.stderr
+
+
 def test_store_then_parse_back(tmp_path: Path) -> None:
     versions = write_versions(tmp_path / "story", "First para.\n\nSecond.\n", "First para.\n",
                               "First para.\n", "Third version.\n")
