@@ -137,13 +137,20 @@ def objects_lie_out_of(path: Path, folder: Path) -> bool:
     `info/alternates` names one there (as `git clone --shared` writes), from which git reads any
     commit or file its branches name, one of the reader's own repositories' too. Export leaves
     such a repository out of a folder it walks, as it does one whose history lies out of it."""
-    inside = resolved(folder)
+    return bool(_alternates_out_of(path, [folder]))
+
+
+def _alternates_out_of(path: Path, folders: list[Path]) -> list[Path]:
+    """The object folders the repository at `path` names in its alternates that lie in none of
+    `folders`, resolved; none when they cannot be read or followed (a loop of links)."""
     try:
-        objects = common_git_dir(path) / "objects"
-        return any(not resolved(alternate).is_relative_to(inside)
-                   for alternate in alternate_object_folders(objects))
+        insides = [resolved(folder) for folder in folders]
+        alternates = [resolved(alternate) for alternate
+                      in alternate_object_folders(common_git_dir(path) / "objects")]
     except (OSError, RuntimeError):
-        return False
+        return []
+    return [alternate for alternate in alternates
+            if not any(alternate.is_relative_to(inside) for inside in insides)]
 
 
 def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
@@ -250,6 +257,11 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                                 f"({name_text(str(resolved(common)))}), which is no linked "
                                 "worktree's nor submodule's made for it: the history read is that "
                                 "repository's")
+    elsewhere = _alternates_out_of(path, [path, common])  # a worktree's are its repository's
+    if elsewhere:
+        read[0].warnings.append(f"{path}: its objects/info/alternates names object folders out "
+                                f"of it ({first_few([name_text(str(f)) for f in elsewhere])}): "
+                                "commits and files may be read from there")
     return [finish_article(article) for article in read]
 
 

@@ -340,6 +340,36 @@ def test_a_folder_naming_a_worktrees_or_submodules_git_directory_is_warned_of(
     assert [w for w in story.warnings if OUT_OF_IT in w]
 
 
+def test_a_repository_reading_objects_from_out_of_it_is_warned_of(tmp_path: Path) -> None:
+    """`git clone --shared` writes an `objects/info/alternates` naming the source's object
+    folder, from which git reads whatever commit the branch names: a repository named so was read
+    without a word, where one whose `.git` names a git directory out of it is warned of."""
+    _two_versions(tmp_path / "r")
+    subprocess.run(["git", "clone", "-q", "--shared", str(tmp_path / "r"), str(tmp_path / "shared")],
+                   check=True)
+    [story] = read_repository(tmp_path / "shared")
+    assert len(story.versions) == 2
+    [warning] = [w for w in story.warnings if "alternates" in w]
+    assert warning == (f"{tmp_path / 'shared'}: its objects/info/alternates names object folders "
+                       f"out of it ({(tmp_path / 'r' / '.git' / 'objects').resolve()}): commits "
+                       "and files may be read from there")
+    [own] = read_repository(tmp_path / "r")
+    assert not [w for w in own.warnings if "alternates" in w]
+
+
+def test_a_worktree_reading_its_repositorys_alternates_is_not_warned_of(tmp_path: Path) -> None:
+    """A linked worktree's objects are its repository's: alternates inside that repository's git
+    directory are no objects from elsewhere."""
+    repo = _two_versions(tmp_path / "r")
+    (tmp_path / "r" / ".git" / "spare").mkdir()
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "r" / ".git" / "spare")],
+                   check=True)
+    (tmp_path / "r" / ".git" / "objects" / "info" / "alternates").write_text("../spare/objects\n")
+    repo.git.worktree("add", "-q", "-b", "other", str(tmp_path / "linked"))
+    [story] = read_repository(tmp_path / "linked")
+    assert not [w for w in story.warnings if "alternates" in w]
+
+
 def test_odd_paths_and_messages_are_parsed(tmp_path: Path) -> None:
     repo = git.Repo.init(tmp_path / "r", initial_branch="main")
     when = datetime(2020, 5, 1, tzinfo=UTC)
