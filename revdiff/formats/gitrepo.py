@@ -170,6 +170,8 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         detached = None if branch else _detached_head_warning(path, clone)
         if not has_commits(clone):
             _refuse_head_naming_no_commit(clone, path)
+            if branch and not unfinished:
+                _refuse_missing_branch(clone, path, branch)
             hint = (f"{unfinished}; run the same revdiff store again to put them there"
                     if unfinished else "check out a branch that holds versions, or store "
                     "versions first: revdiff store FILES --repo DIR")
@@ -387,3 +389,16 @@ def _refuse_head_naming_no_commit(clone: Path, path: Path) -> None:
         raise StoreError(f"the git repository's current branch (HEAD) names a {named}, not a "
                          "commit", str(path), hint="the repository is damaged or was made by "
                          "hand; check out a branch that names a commit (git switch BRANCH)")
+
+
+def _refuse_missing_branch(clone: Path, path: Path, branch: str) -> None:
+    """Refuse a HEAD naming a branch that does not exist (`ref: refs/heads/nope`) in a repository
+    that has others: storing versions into it, as is said of a new repository's branch, is not
+    what is wanted there. Nothing is said when there is no branch at all."""
+    listed = run_git(clone, "for-each-ref", "--format=%(refname:short)", "refs/heads/").stdout
+    branches = [name_text(name) for name in listed.decode("utf-8", "replace").splitlines()]
+    if branches:
+        raise StoreError(f"the git repository's current branch (HEAD) is "
+                         f"{name_text(branch.removeprefix('refs/heads/'))}, which does not exist",
+                         str(path), hint=f"its branches are {first_few(branches)}; check out "
+                         f"one (git switch {branches[0]})")

@@ -391,6 +391,16 @@ def test_empty_repository_is_an_error(tmp_path: Path) -> None:
         read_repository(tmp_path / "r")
 
 
+def test_a_head_naming_a_branch_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    """It was said to be a current branch with no commits, naming neither it nor the ones there
+    are."""
+    raw_commits(tmp_path / "r", ("One line.\n", "1600000000 +0000", "one"))
+    (tmp_path / "r" / ".git" / "HEAD").write_text("ref: refs/heads/nope\n")
+    assert_one_error_line(parse_cli(tmp_path / "r"),
+                          "current branch (HEAD) is nope, which does not exist",
+                          "its branches are main; check out one (git switch main)")
+
+
 @pytest.mark.parametrize("kind", ["tree", "blob"])
 def test_a_branch_naming_no_commit_is_said_as_it_is(tmp_path: Path, kind: str) -> None:
     """It had been called a branch with no commits, to store versions into."""
