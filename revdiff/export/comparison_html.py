@@ -88,9 +88,11 @@ def _side(diff: WordDiff, keep: int) -> str:
 
 
 def _flags(flags: frozenset[Flag]) -> str:
-    """An edit's or the title's flags, each in a span, after its label; a flag's name may break
-    after an underscore (`attribution_<wbr>changed`), as nowhere else in its narrow column."""
-    return "".join(f'<span class="flags">{escape(value).replace("_", "_<wbr>")}</span>'
+    """An edit's or the title's flags, each in a span after a space (a page read without its
+    style sheet, which shows each on a line of its own, keeps them apart), after its label; a
+    flag's name may break after an underscore (`attribution_<wbr>changed`), as nowhere else in
+    its narrow column."""
+    return "".join(f' <span class="flags">{escape(value).replace("_", "_<wbr>")}</span>'
                    for value in sorted(flag.value for flag in flags))
 
 
@@ -100,11 +102,12 @@ def _id_attribute(element_id: str) -> str:
 
 def _sureness(confidence: float | None) -> str:
     """`? 47% sure` after the label of an edit that rests on a page row read unsure, rounded
-    down as the app's status line does (never `99% sure` on a row it marks); nothing else."""
+    down as the app's status line does (never `99% sure` on a row it marks), after a space as the
+    flags are (`_flags`); nothing else."""
     if not is_unsure(confidence):
         return ""
     assert confidence is not None
-    return f'<span class="sureness">? {sure_percent(confidence)}</span>'
+    return f' <span class="sureness">? {sure_percent(confidence)}</span>'
 
 
 def _row(edit: Edit, row_id: str = "", confidence: float | None = None) -> str:

@@ -297,7 +297,7 @@ def test_a_title_written_in_another_unicode_form_is_said_to_be_encoding_only(tmp
     document = json.loads(run(database, "--format", "json"))[0]
     assert document["title_flags"] == ["encoding_only"]
     page = run(database, "--format", "html")
-    assert '<td class="op">title<span class="flags">encoding_<wbr>only</span></td>' in page
+    assert '<td class="op">title <span class="flags">encoding_<wbr>only</span></td>' in page
 
 
 def test_diff_and_export_write_one_edit_schema(versions: list[str], tmp_path: Path) -> None:
@@ -1026,3 +1026,46 @@ def test_a_size_limit_of_one_byte_is_worded_in_the_singular() -> None:
     assert result.output == (f"revdiff: error: {CHAIN / '0.txt'}: input is 304 bytes, more than the "
                              "size limit of 1 byte (raise the limit with --max-size or "
                              "REVDIFF_MAX_SIZE if this is really one article)\n")
+
+
+class _OpCells(HTMLParser):
+    """The text of each `td.op` cell, as a browser shows it without the page's style sheet."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "td" and ("class", "op") in attrs:
+            self._inside = True
+            self.cells.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td":
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.cells[-1] += data
+
+
+def test_an_edits_label_flags_and_sureness_read_apart_without_the_style_sheet(
+        tmp_path: Path) -> None:
+    """`edited 0.84number_changed`, `edited 0.41? 35% sure`: the flags and the
+    sureness were set apart from the label by the style sheet alone, so a page read without it
+    (a text browser, a reader view, text copied from it) ran them together."""
+    old, new = tmp_path / "1.txt", tmp_path / "2.txt"
+    old.write_text("Title\n\nThe mayor said 'three' people came on 4 May.\n", encoding="utf-8")
+    new.write_text("Title\n\nThe mayor said \"three\" people came on 5 May.\n", encoding="utf-8")
+    washpo = str(Path(__file__).parents[2] / "samples" / "washpo-soleimani-v6-v7.txt")
+    cells = []
+    for inputs in ((str(old), str(new)), (washpo,)):
+        parser = _OpCells()
+        parser.feed(run(*inputs, "--format", "html", "-q"))
+        cells += parser.cells
+    words = {word for cell in cells for word in cell.split()}
+    assert {"number_changed", "?", "sure"} <= words
+    labels = {"title", "unchanged", "edited", "moved", "split", "merged", "added", "deleted",
+              "?", "sure", *(flag.value for flag in revdiff.model.Flag)}
+    assert {word for word in words if not re.fullmatch(r"[0-9.>]+%?", word)} <= labels

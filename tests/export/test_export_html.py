@@ -132,7 +132,7 @@ def test_a_title_written_in_another_unicode_form_is_flagged_on_its_row(tmp_path:
         Version(0, title, ("Il pleut.",)),
         Version(1, unicodedata.normalize("NFD", title), ("Il pleut fort.",))))
     page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
-    assert '<td class="op">title<span class="flags">encoding_<wbr>only</span></td>' in page
+    assert '<td class="op">title <span class="flags">encoding_<wbr>only</span></td>' in page
 
 
 def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> None:
