@@ -36,7 +36,7 @@ from revdiff.formats.sniffer_version_line import VERSION_OF_LINE
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
-from revdiff.read_warnings import counted
+from revdiff.read_warnings import counted, first_few
 from revdiff.splitter.chain import read_chain
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.page import PageHeader
@@ -814,4 +814,20 @@ def read_version_text(text: str, where: str) -> Article:
                             hint="the page was cut above its title: save or copy the whole page "
                                  "again from News Sniffer")
     version = Version(number, titles[-1], tuple(lines[index + 1:]))
-    return version_page_article(url, version, total, where)
+    article = version_page_article(url, version, total, where)
+    header = [(line_number, line) for line_number, line in numbered[:index] if line != url]
+    left_out = _header_left_out_warning(header[:-1], version.title, where)
+    return replace(article, warnings=article.warnings + (left_out,)) if left_out else article
+
+
+def _header_left_out_warning(header: list[tuple[int, str]], title: str, where: str) -> str | None:
+    """The warning naming the lines above a version page's title, left out as a site's header
+    (navigation, mostly): a paragraph of a text that quotes a version line is among them so.
+    None where there are none."""
+    if not header:
+        return None
+    them = "it is" if len(header) == 1 else "they are"
+    return (f"{where}:{header[0][0]}: left out {counted(len(header), 'line')} above the title "
+            f"{shown(title)} as a site's header ({first_few([shown(line) for _, line in header])}); "
+            f"if {them} the article's text, cut the 'Version N of M.' line to have the file read "
+            "as a plain version")

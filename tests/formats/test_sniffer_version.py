@@ -726,3 +726,19 @@ def test_a_line_of_a_no_break_space_in_the_header_counts_where_a_version_page_is
     fitting = "News Sniffer\nHome\nArticles\n\xa0\nT\nVersion 2 of 5.\nBody.\n"
     assert detect(fitting) is Format.SNIFFER_VERSION_TEXT
     assert read_version_text(fitting, "v.txt").versions == (Version(2, "T", ("Body.",)),)
+
+
+def test_the_lines_a_version_text_leaves_out_above_its_title_are_warned_of() -> None:
+    """A version line among the first six lines made the lines above the title a site's header,
+    left out without a word: a paragraph above it was lost."""
+    article = read_version_text("Long paragraph.\nSecond para.\nVersion 2 of 5.\nMore.\n", "v.txt")
+    assert article.versions == (Version(2, "Second para.", ("More.",)),)
+    assert [warning for warning in article.warnings if "left out" in warning] == [
+        ("v.txt:1: left out 1 line above the title 'Second para.' as a site's header "
+         "('Long paragraph.'); if it is the article's text, cut the 'Version N of M.' line to "
+         "have the file read as a plain version")]
+
+
+def test_a_version_text_with_nothing_above_its_title_leaves_out_nothing() -> None:
+    text = render_version_text(Version(2, "T", ("Body.",)), "https://x.org/a", 5)
+    assert not [w for w in read_version_text(text, "v.txt").warnings if "left out" in w]
