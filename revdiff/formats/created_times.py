@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 from datetime import datetime
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.fields import iso_date, parse_written_time, time_from_epoch
+from revdiff.formats.fields import iso_date, parse_written_time, seconds_or_milliseconds_time
 from revdiff.formats.sqlite_schema import INTEGER_DIGITS
 
 
@@ -31,10 +30,8 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
         # a number in a column declared TEXT, as NewsEdits declares it (`time.time()`'s too)
         value = float(value) if "." in value else int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        for per_second in (1, 1000):
-            with contextlib.suppress(MalformedPage, OverflowError):
-                return time_from_epoch(value / per_second, what, where), None
-        return None, written
+        time = seconds_or_milliseconds_time(value)
+        return (time, None) if time is not None else (None, written)
     text = str(value)
     if iso_date(text) is not None:  # as revdiff's exports write a file name's date alone
         return None, text

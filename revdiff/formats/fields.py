@@ -9,6 +9,7 @@ the command line prints one line and exits with code 2.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -126,6 +127,16 @@ def time_from_epoch(seconds: float, what: str, where: str, line: int | None = No
         raise MalformedPage(f"{what} {shown(seconds)} is not a time: seconds since 1970 must give "
                             "a date in the years 1 to 9999", where, line,
                             hint=_DEFAULT_HINT) from None
+
+
+def seconds_or_milliseconds_time(number: float) -> datetime | None:
+    """The UTC time a number stored in a database cell gives: seconds since 1970, or milliseconds
+    (as JavaScript writes times) where seconds give no date in the years 1 to 9999; None where
+    neither does."""
+    for per_second in (1, 1000):
+        with contextlib.suppress(MalformedPage, OverflowError):
+            return time_from_epoch(number / per_second, "time", "")
+    return None
 
 
 def parse_iso_time(text: str, what: str, where: str, line: int | None = None) -> datetime | None:

@@ -15,7 +15,7 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from revdiff.formats.fields import (
     leap_second_warning,
     not_a_time_reason,
     parse_iso_time,
+    seconds_or_milliseconds_time,
     shown,
 )
 from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, too_large
@@ -534,17 +535,17 @@ def cell_time(value: object) -> tuple[datetime | None, str | None]:
     """A time cell as (time, None); (None, its text) when it holds no time; (None, None) if empty.
 
     Text is read as ISO 8601 by `fields.parse_iso_time` (a zone only when it carries one, a leap
-    second at second 59; a zone offset out of range is no time); a number as Unix seconds, UTC.
+    second at second 59; a zone offset out of range is no time); a number as Unix seconds, UTC,
+    or milliseconds where seconds give no date (`fields.seconds_or_milliseconds_time`), as
+    NewsEdits' `created` is read.
     A time whose zone puts it outside the years 1 to 9999 in UTC (`0001-01-01T00:00+00:01`) is
     no time: sorting the versions, or exporting them, converts it to UTC.
     """
     if value is None or value == "":
         return None, None
     if isinstance(value, (int, float)):
-        try:
-            return datetime.fromtimestamp(value, tz=UTC), None
-        except (ValueError, OverflowError, OSError):
-            return None, cell_text(value)
+        time = seconds_or_milliseconds_time(value)
+        return (time, None) if time is not None else (None, cell_text(value))
     text = str(cell_text(value))
     try:
         time = parse_iso_time(text.strip(), "time", "")

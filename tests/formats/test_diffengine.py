@@ -167,6 +167,19 @@ def test_created_at_a_leap_second_or_out_of_range_says_what_the_other_readers_sa
         "correct the offset in the file"))
 
 
+def test_created_stored_as_milliseconds_is_read_as_newsedits_reads_it(tmp_path: Path) -> None:
+    """A number of milliseconds since 1970 (as JavaScript writes times) was no time, kept as
+    text, where NewsEdits' `created` reads it: seconds where they give a date, else milliseconds."""
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", 1578000000, None, 1),
+        (2, "Two", None, "<p>B.</p>", 1578003600000, None, 1),
+    ])
+    article, = read_database(path)
+    assert [version.time for version in article.versions] == [
+        datetime(2020, 1, 2, 21, 20, tzinfo=UTC), datetime(2020, 1, 2, 22, 20, tzinfo=UTC)]
+    assert not [warning for warning in article.warnings if "not a time" in warning]
+
+
 def test_split_paragraphs() -> None:
     assert split_paragraphs('<p>"Quote" &lt;p&gt; x</p> <p>Two</p>') == ('"Quote" <p> x', "Two")
 

@@ -569,15 +569,19 @@ def test_a_null_or_empty_date_time_is_warned_of_once_per_article(tmp_path: Path)
     assert not any("NULL or empty" in w for w in second.warnings)
 
 
-def test_a_date_time_stored_as_a_number_is_seconds_since_1970_in_utc(tmp_path: Path) -> None:
+def test_a_date_time_stored_as_a_number_is_seconds_or_milliseconds_since_1970_in_utc(
+        tmp_path: Path) -> None:
     """docs/INPUTS.md said every time was kept as stored, without a zone; a number is read as
-    Unix seconds, in UTC, and one that gives no date (milliseconds) is no time, kept as text."""
+    Unix seconds, in UTC, or milliseconds where seconds give no date, as NewsEdits reads one:
+    milliseconds were no time here. One that gives no date either way is kept as text."""
     url = "https://www.nytimes.com/2020/01/03/world/e.html"
     path = _versions_db(tmp_path / "titles.db", [
         (1, "x", url, "T", "One.", None, None, "h1", 1578000000, 1),
-        (2, "x", url, "T", "Two.", None, None, "h2", 1578000000000, 2)])
+        (2, "x", url, "T", "Two.", None, None, "h2", 1578003600000, 2),
+        (3, "x", url, "T", "Three.", None, None, "h3", 10 ** 18, 3)])
     article, = read_database(path)
     assert article.versions[0].time == datetime(2020, 1, 2, 21, 20, tzinfo=UTC)
-    assert (article.versions[1].time, article.versions[1].time_text) == (None, "1578000000000")
-    assert ("nyt_versions row 2 (version 2): date_time '1578000000000' is not a time"
+    assert article.versions[1].time == datetime(2020, 1, 2, 22, 20, tzinfo=UTC)
+    assert (article.versions[2].time, article.versions[2].time_text) == (None, str(10 ** 18))
+    assert (f"nyt_versions row 3 (version 3): date_time '{10 ** 18}' is not a time"
             in article.warnings)
