@@ -300,19 +300,46 @@ def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
     (`Dec 31, 2019.txt` before `Jan 4, 2020.txt`), and one written with the year last too
     (`12-30-2019.txt` before `01-04-2020.txt`): day first or month first as the names show.
     When they do not (`04.01.2020`, `05.01.2020`, `01.02.2020`) and the two readings order the
-    files differently, InconsistentPages."""
+    files differently, InconsistentPages. Names that all give a time of day in a zone, and no
+    version number, are then ordered by the instant they give (`_zoned_instants`)."""
     dates, readings = _year_last_readings(files)
     if not any(dates.values()):
-        return sorted(files, key=lambda file: _year_first_key(file, None, True))
-    orders = [sorted(files, key=lambda file: _year_first_key(file, dates[file], reading))
-              for reading in readings]
-    if orders[-1] != orders[0]:
-        named = sorted(file.name for file in files if dates[file])
-        raise InconsistentPages(
-            f"the file names hold dates with the year last ({first_few(named)}), and whether the "
-            "day or the month comes first decides the order of the versions", where,
-            hint="rename the files with the year first, as 2020-01-04.txt")
-    return orders[0]
+        ordered = sorted(files, key=lambda file: _year_first_key(file, None, True))
+    else:
+        orders = [sorted(files, key=lambda file: _year_first_key(file, dates[file], reading))
+                  for reading in readings]
+        if orders[-1] != orders[0]:
+            named = sorted(file.name for file in files if dates[file])
+            raise InconsistentPages(
+                f"the file names hold dates with the year last ({first_few(named)}), and whether "
+                "the day or the month comes first decides the order of the versions", where,
+                hint="rename the files with the year first, as 2020-01-04.txt")
+        ordered = orders[0]
+    instants = _zoned_instants(ordered)
+    return ordered if instants is None else sorted(ordered, key=instants.__getitem__)
+
+
+def _zoned_instants(files: Sequence[Path]) -> dict[Path, datetime] | None:
+    """Each file's time, in UTC, where every name gives a date and time of day in a zone
+    (`2024-02-01T10:30:00+05:00.txt` is 05:30 in UTC, before `2024-02-01T10-30Z.txt`) and none
+    holds a version number, which orders the files then; None otherwise, the names' numbers as
+    written ordering them (the zones of a name without one unknown)."""
+    year_first, _ = names_with_year_first(files)
+    instants = {}
+    for file in files:
+        name = year_first[file]
+        time, zone = time_in_name(name)[0], zone_in_name(name)
+        if time is None or zone is None or _version_numbers_in_name(name):
+            return None
+        instants[file] = time.replace(tzinfo=zone).astimezone(UTC)
+    return instants
+
+
+def _version_numbers_in_name(name: str) -> tuple[int, ...]:
+    """The numbers in a (year-first) file name that may be its version number, as
+    `version_numbers` reads them: not a date's, nor those of an escape sequence."""
+    return tuple(int(number) for number in _VERSION_NUMBER_IN_NAME.findall(
+        _without_dates(without_control_sequences(Path(name).stem))))
 
 
 def _year_last_readings(files: Sequence[Path]
@@ -372,9 +399,7 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     download gives a copy of a file there (`_refuse_copies`)."""
     year_first, _ = names_with_year_first(files)
     _refuse_copies(files, year_first, where)
-    in_names = [tuple(int(number) for number in _VERSION_NUMBER_IN_NAME.findall(
-                          _without_dates(without_control_sequences(Path(year_first[file]).stem))))
-                for file in files]
+    in_names = [_version_numbers_in_name(year_first[file]) for file in files]
     named: dict[str, Path] = {}
     all_names = set(year_first.values())
     for file, name_numbers in zip(files, in_names):

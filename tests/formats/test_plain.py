@@ -257,13 +257,15 @@ def test_a_zone_after_the_time_in_a_name_is_read_as_saved_pages_read_it(tmp_path
                        ("2024-02-01T10:45:00+0200.txt", "two"), ("2024-02-01T10-50Z.txt", "three")):
         (tmp_path / name).write_text(text + "\n")
     (article,) = load([str(tmp_path)])
-    assert [(v.number, v.time) for v in article.versions] == [
-        (0, datetime(2024, 2, 1, 9, 30, tzinfo=UTC)), (1, datetime(2024, 2, 1, 8, 45, tzinfo=UTC)),
-        (2, datetime(2024, 2, 1, 10, 50, tzinfo=UTC))]
+    # all zoned, the versions follow the instants the names give
+    assert [(v.number, v.paragraphs, v.time) for v in article.versions] == [
+        (0, ("two",), datetime(2024, 2, 1, 8, 45, tzinfo=UTC)),
+        (1, ("one",), datetime(2024, 2, 1, 9, 30, tzinfo=UTC)),
+        (2, ("three",), datetime(2024, 2, 1, 10, 50, tzinfo=UTC))]
     assert any(warning.startswith("3 version files give a date, a time of day and a time zone in "
                                   "their names (") for warning in article.warnings)
     assert not any("without a time zone" in warning for warning in article.warnings)
-    assert any("version 1 is dated before version 0" in warning for warning in article.warnings)
+    assert not any("dated before" in warning for warning in article.warnings)
     assert version_numbers([Path("2024-02-01T10:30:00+0100.txt"),
                             Path("2024-02-01T10:45:00+0200.txt")], "folder") is None
 
@@ -1270,3 +1272,31 @@ def test_files_of_several_folders_name_the_link_that_leads_to_another(tmp_path: 
         (f"3 files of plain text from 2 folders are read together, as the versions of one "
          f"article ({folder / '3.txt'} is a symbolic link to {(out / 'x.txt').resolve()}); to "
          "read each folder as an article, name the folders")]
+
+
+def test_names_that_all_carry_a_time_zone_are_ordered_by_their_instant(tmp_path: Path) -> None:
+    """`2024-02-01T10:30:00+05:00.txt`, 05:30 in UTC, was ordered after `2024-02-01T10-30Z.txt` by
+    the numbers as written, and warned of as dated before it."""
+    for name in ("2024-02-01T10-30Z.txt", "2024-02-01T10:30:00+05:00.txt", "2024-02-01T06-00Z.txt"):
+        (tmp_path / name).write_text(f"{name}\n")
+    (article,) = load([str(tmp_path)])
+    assert [v.time for v in article.versions] == [
+        datetime(2024, 2, 1, 5, 30, tzinfo=UTC), datetime(2024, 2, 1, 6, tzinfo=UTC),
+        datetime(2024, 2, 1, 10, 30, tzinfo=UTC)]
+    assert [v.number for v in article.versions] == [0, 1, 2]
+    assert not [warning for warning in article.warnings if "dated before" in warning]
+
+
+@pytest.mark.parametrize("names", [
+    # one name without a zone: the numbers as written order them all
+    ("2024-02-01T10-30Z.txt", "2024-02-01T10:30:00+05:00.txt", "2024-02-01T11-00.txt"),
+    # version numbers order them, whatever the times
+    ("v1-2024-02-01T10-30Z.txt", "v2-2024-02-01T10:30:00+05:00.txt"),
+])
+def test_names_not_all_zoned_or_numbered_keep_the_order_their_numbers_give(
+        tmp_path: Path, names: tuple[str, ...]) -> None:
+    for name in names:
+        (tmp_path / name).write_text(f"{name}\n")
+    (article,) = load([str(tmp_path)])
+    assert [v.paragraphs for v in article.versions] == [(name,) for name in names]
+    assert [warning for warning in article.warnings if "dated before" in warning]
