@@ -18,6 +18,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from revdiff.engine.graphemes import grapheme_clusters
 from revdiff.export.slugs import url_from_site
 from revdiff.formats.elision import compared_versions
 from revdiff.model import Article
@@ -83,17 +84,18 @@ def article_line_fields(index: int, article: Article, read_from: str = "",
 
 
 def fit_line(fields: Sequence[str], width: int, read_from: str = "",
-             widest: tuple[int, int] | None = None) -> str:
+             widest: tuple[int, int] | None = None, shared_start: int = 0) -> str:
     """An article's line (`article_line_fields`) cut to `width` cells: the title is a column and
     the URL follows it, as TITLE_SHARE and SITE_CELLS say; each field cut ends in `…`. `widest`:
     the cells of the list's widest title field and widest URL field (`widest_fields`), which set
     the title column's width, so that every line's URL starts at one column (by default, the
     line's own). `read_from`, the input's name that begins the title field, if any, takes half of
-    the title's room at most (`_cut_title`)."""
+    the title's room at most (`_cut_title`), less the `shared_start` characters it shares with
+    another input's name when it must be cut (`shared_starts`)."""
     numbers, title, *others = fields
     room = width - text_width(numbers) - len(FIELD_GAP)
     if not others:
-        return FIELD_GAP.join([numbers, _cut_title(title, read_from, room)])
+        return FIELD_GAP.join([numbers, _cut_title(title, read_from, room, shared_start)])
     [where] = others
     widest_title, widest_where = widest or (text_width(title), text_width(where))
     title_cells = min(widest_title,
@@ -101,8 +103,8 @@ def fit_line(fields: Sequence[str], width: int, read_from: str = "",
     where_cells = room - title_cells - len(FIELD_GAP)
     if where_cells < min(SITE_CELLS, widest_where):
         return FIELD_GAP.join([numbers, shorten(FIELD_GAP.join(
-            [_cut_title(title, read_from, room), where]), room)])
-    cut = _cut_title(title, read_from, title_cells)
+            [_cut_title(title, read_from, room, shared_start), where]), room)])
+    cut = _cut_title(title, read_from, title_cells, shared_start)
     return FIELD_GAP.join([numbers, cut + " " * (title_cells - text_width(cut)),
                            shorten(where, where_cells)])
 
@@ -114,16 +116,38 @@ def widest_fields(lines: Sequence[Sequence[str]]) -> tuple[int, int]:
             max((text_width(line[2]) for line in lines if len(line) > 2), default=0))
 
 
-def _cut_title(title: str, read_from: str, cells: int) -> str:
+def _cut_title(title: str, read_from: str, cells: int, shared_start: int = 0) -> str:
     """The title field (`read_from: title`, or the title alone) cut to `cells`, the input's name
     cut to half of them at most: at 44 columns `nytdiff-rss-titles.db: ` took the whole room, and
-    every line of two trackers' databases read the same, no title in sight."""
+    every line of two trackers' databases read the same, no title in sight. A name cut leaves out
+    its first `shared_start` characters, which another input's name begins with, for `…`: cut at
+    its end instead, `nytdiff-titles.db` and `nytdiff-rss-titles.db` both read `nytdif…`."""
     prefix = f"{read_from}: "
     if (not read_from or text_width(title) <= cells or text_width(prefix) <= cells // 2
             or not title.startswith(prefix)):
         return shorten(title, cells)
-    name = shorten(read_from, max(1, cells // 2 - 2))
+    name_cells = max(1, cells // 2 - 2)
+    told_apart = read_from[shared_start:]
+    name = (shorten(f"…{told_apart}", name_cells) if shared_start and told_apart
+            else shorten(read_from, name_cells))
     return shorten(f"{name}: {title[len(prefix):]}", cells)
+
+
+def shared_starts(names: Sequence[str]) -> dict[str, int]:
+    """Each of `names` with the characters, whole grapheme clusters, that it begins with as
+    another of them does, the longest such start: `nytdiff-` of `nytdiff-titles.db` beside
+    `nytdiff-rss-titles.db`."""
+    clusters = {name: list(grapheme_clusters(name)) for name in set(names)}
+    starts = dict.fromkeys(clusters, 0)
+    for name, own in clusters.items():
+        for other, theirs in clusters.items():
+            if other == name:
+                continue
+            shared = 0
+            while shared < min(len(own), len(theirs)) and own[shared] == theirs[shared]:
+                shared += 1
+            starts[name] = max(starts[name], len("".join(own[:shared])))
+    return starts
 
 
 class ArticleLine(Visual):
@@ -132,10 +156,11 @@ class ArticleLine(Visual):
     line of text kept its title cut at 32 cells at any width."""
 
     def __init__(self, fields: tuple[str, ...], read_from: str = "",
-                 widest: tuple[int, int] | None = None) -> None:
+                 widest: tuple[int, int] | None = None, shared_start: int = 0) -> None:
         self.fields = fields
         self.read_from = read_from  # the input's name that begins the title field, as shown
         self.widest = widest  # the list's widest fields (`widest_fields`)
+        self.shared_start = shared_start  # of `read_from`, begun as another's (`shared_starts`)
 
     def __str__(self) -> str:
         return FIELD_GAP.join(self.fields)
@@ -143,7 +168,8 @@ class ArticleLine(Visual):
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
         # Content, not markup: a title is no markup.
-        return Content(fit_line(self.fields, width, self.read_from, self.widest)).render_strips(
+        return Content(fit_line(self.fields, width, self.read_from, self.widest,
+                                self.shared_start)).render_strips(
             width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
@@ -169,12 +195,15 @@ def article_list(articles: Sequence[Article], origins: Sequence[str] = ()
     number_digits = (max(3, len(str(len(articles)))), max(3, len(str(most_versions))))
     read_from = [input_names[origins[index]] if index in named else ""
                  for index in range(len(articles))]
+    shown_from = [visible(name) for name in read_from]
+    shared = shared_starts([name for name in shown_from if name])
     lines = [article_line_fields(index, article, read_from[index], number_digits)
              for index, article in enumerate(articles)]
     widest = widest_fields(lines)
     options, searched = [], []
     for index, (article, line) in enumerate(zip(articles, lines, strict=True)):
-        options.append(Option(ArticleLine(line, visible(read_from[index]), widest), id=str(index)))
+        options.append(Option(ArticleLine(line, shown_from[index], widest,
+                                          shared.get(shown_from[index], 0)), id=str(index)))
         titles = dict.fromkeys(version.title for version in article.versions)
         searched.append(searched_form(_FIELD_END.join([*line, *titles, article.url or ""])))
     return tuple(options), tuple(searched)

@@ -580,4 +580,23 @@ async def test_an_input_named_in_the_article_list_leaves_the_title_room_at_44_co
         lines = ["".join(segment.text for segment in options.render_line(y)).strip()
                  for y in range(options.option_count)]
         assert [line.split(": ")[1][:6] for line in lines] == ["US dep", "Avengi", "US Wil"] * 2
-        assert lines[0].startswith("1.   4 versions  nytdif…: US deploy"), lines
+        assert lines[0].startswith("1.   4 versions  …title…: US deploy"), lines
+
+
+@run_async
+async def test_input_names_cut_at_44_columns_keep_the_part_that_tells_them_apart() -> None:
+    """At 44 columns the rows of `nytdiff-titles.db` and `nytdiff-rss-titles.db` both began
+    `nytdif…:`: each name was cut to its start, which the two share. A name cut now leaves out
+    what it shares with another input's name and keeps where it differs."""
+    app = RevdiffApp(load([str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "nytdiff-rss-titles.db")]),
+                     article_inputs=["nytdiff-titles.db"] * 3 + ["nytdiff-rss-titles.db"] * 3)
+    async with app.run_test(size=(44, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        lines = ["".join(segment.text for segment in options.render_line(y)).strip()
+                 for y in range(options.option_count)]
+        names = [line.split(FIELD_GAP)[2].split(": ")[0] for line in lines]
+        assert names == ["…title…"] * 3 + ["…rss-t…"] * 3, lines
+        assert [line.split(": ")[1][:6] for line in lines] == ["US dep", "Avengi", "US Wil"] * 2
