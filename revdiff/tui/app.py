@@ -53,7 +53,7 @@ from revdiff.tui.keys import (
     with_keymap,
 )
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
-from revdiff.tui.notices import layout_notice
+from revdiff.tui.notices import fitting_notice, layout_notice
 from revdiff.tui.page_actions import PageActions
 from revdiff.tui.pair_header import PairHeader, ShownPair
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
@@ -580,7 +580,8 @@ class RevdiffApp(PageActions, App[None]):
 
     def _step_pair(self, step: int) -> None:
         if self.session.version_count < 3 and self.session.pair == (0, 1):
-            self.notify("This article has only two versions", timeout=2)
+            self.notify(fitting_notice(("This article has only two versions", "Only two versions"),
+                                       self.size.width), timeout=2)
             return
 
         session = self.session
@@ -661,7 +662,8 @@ class RevdiffApp(PageActions, App[None]):
     def _only_one_article(self) -> bool:
         """Whether the inputs hold one article only, which `>`, `<` and `a` then say."""
         if len(self.articles) == 1:
-            self.notify("The inputs hold only this article", timeout=2)
+            self.notify(fitting_notice(("The inputs hold only this article", "No other article"),
+                                       self.size.width), timeout=2)
         return len(self.articles) == 1
 
     def _step_article(self, step: int) -> None:
@@ -740,8 +742,11 @@ class RevdiffApp(PageActions, App[None]):
     def _scroll_stats(self, lines: int) -> None:
         stats = self.query_one(StatsPanel)
         if not stats.shown:
-            self.notify(f"The statistics are hidden: {self.key_of['toggle_stats']} shows them",
-                        timeout=2, markup=False)
+            key = self.key_of["toggle_stats"]
+            self.notify(fitting_notice((f"The statistics are hidden: {key} shows them",
+                                        f"Statistics hidden: {key} shows them",
+                                        f"{key} shows the statistics", f"{key} shows statistics"),
+                                       self.size.width), timeout=2, markup=False)
             return
         stats.scroll_relative(y=lines, animate=False, immediate=True)
 

@@ -1,5 +1,5 @@
 """What a notice has room for: Textual's notice is 60 columns wide at most and half the terminal,
-its text 4 fewer (its border and padding); and the layout's notice, worded to fit in one row."""
+its text 4 fewer (its border and padding); and notices worded to fit in one row."""
 
 from __future__ import annotations
 
@@ -21,5 +21,11 @@ def layout_notice(mode: LayoutMode, kept: bool, terminal_width: int) -> str:
     else:
         wordings = (f"Layout: automatic, by the diff's width ({mode.value})",
                     f"Layout: automatic ({mode.value})", f"Automatic: {mode.value}")
+    return fitting_notice(wordings, terminal_width)
+
+
+def fitting_notice(wordings: tuple[str, ...], terminal_width: int) -> str:
+    """The first of `wordings`, longest first, that fits one row of the notice at
+    `terminal_width`, or the last where none does."""
     room = notice_text_width(terminal_width)
     return next((wording for wording in wordings if text_width(wording) <= room), wordings[-1])

@@ -130,6 +130,25 @@ async def test_the_layout_notices_take_one_row(chain_article: Article, size: tup
         assert "automatic" in str(toast.render()).lower()
 
 
+@pytest.mark.parametrize("size", [(44, 15), (60, 20), (80, 24)])
+@run_async
+async def test_the_notices_of_keys_that_do_nothing_take_one_row(size: tuple[int, int]) -> None:
+    """`The statistics are hidden: J shows them` wrapped to two rows of the notice at 80 columns,
+    `This article has only two versions` and `The inputs hold only this article` at 60: a notice
+    that narrow says it shorter, as the layout's does."""
+    article = Article(None, "https://example.com/story",
+                      tuple(Version(n, "Story", (f"Text {n}.",)) for n in range(2)))
+    app = RevdiffApp(article)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        for key in ("full_stop", "greater_than_sign", "J"):
+            await pilot.press(key)
+            await pilot.pause()
+        toasts = list(app.screen.query("Toast"))
+        assert len(toasts) == 3
+        assert [toast.content_size.height for toast in toasts] == [1, 1, 1], notices(app)
+
+
 def notices(app: RevdiffApp) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
 
