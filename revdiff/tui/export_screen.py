@@ -37,20 +37,19 @@ ROOMY_HEIGHT = 18
 class ExportScreen(Dialog[ExportChoice | None]):
     """Writes the comparison with `write`, then dismisses with the chosen format and path, or None.
 
-    Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
-    to the name typed; a write that fails (a full disk, a folder kept from writing) is told here,
-    the name kept to change. Another format gives a typed name that ends in the last one's suffix
-    its own, and a name typed with another format's suffix (`x.json`) picks that format, the
-    highlight and the hint following it; an unknown suffix keeps the highlighted format. A
-    missing folder is refused (nothing is created; `notes/` and `notes/.` name a folder; a missing
-    export folder is told as the dialog opens, with the settings file that named it, and while
-    the name typed is in it), and so
-    is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an input), and a name
-    with no room beside it for the temporary file it is written through; an existing file is only
-    replaced after a second Enter. The file is written on a thread of its own (a pair of 6,000
-    paragraphs took 0.24 s as JSON on the app's loop, and a pair ten times as long, seconds): the
-    dialog says `Writing …` meanwhile, and only Ctrl+C and Ctrl+Q answer, since the write cannot
-    be taken back half-way.
+    Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there, the
+    cursor before the suffix, so that typing keeps it), to the name typed; a write that fails (a
+    full disk, a folder kept from writing) is told here, the name kept to change. Another format
+    gives a typed name that ends in the last one's suffix its own, and a name typed with another
+    format's suffix (`x.json`) picks that format, the highlight and the hint following it; an
+    unknown suffix keeps the highlighted format. A missing folder is refused (nothing is created;
+    `notes/` and `notes/.` name a folder; a missing export folder is told as the dialog opens, with
+    the settings file that named it, and while the name typed is in it), and so is what `revdiff
+    export -o` refuses (a device, a FIFO, a read-only file, an input), and a name with no room
+    beside it for the temporary file it is written through; an existing file is only replaced after
+    a second Enter. The file is written on a thread of its own (a pair of 6,000 paragraphs took 0.24
+    s as JSON on the app's loop, and a pair ten times as long, seconds): the dialog says `Writing …`
+    meanwhile, and only Ctrl+C and Ctrl+Q answer, since the write cannot be taken back half-way.
     """
 
     # `q` closes it from the list of formats; in the file name it is typed
@@ -173,6 +172,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
         options = self.query_one(OptionList)
         options.highlighted = 0
         options.focus()
+        self._put_cursor_before_suffix()
         self._fit(self.app.size.height)
         self.call_after_refresh(self._open_on_heading_and_name)
         if not self.directory.is_dir():
@@ -213,7 +213,15 @@ class ExportScreen(Dialog[ExportChoice | None]):
             path_input.value = typed[:-len(previous_suffix)] + f".{self.chosen.extension}"
         else:
             return
-        path_input.cursor_position = len(path_input.value)  # typing adds at the end
+        self._put_cursor_before_suffix()
+
+    def _put_cursor_before_suffix(self) -> None:
+        """The cursor in the file name before the chosen format's suffix, where it ends in it, so
+        that typing keeps the suffix: after Tab, typed text went after the offered `.txt`."""
+        path_input = self.query_one(Input)
+        suffix = f".{self.chosen.extension}"
+        ends_in_suffix = path_input.value.lower().endswith(suffix)
+        path_input.cursor_position = len(path_input.value) - (len(suffix) if ends_in_suffix else 0)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -353,7 +353,7 @@ def test_an_html_export_marks_the_rows_read_unsure_as_the_report_does(page_artic
 async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Article,
                                                                 tmp_path: Path) -> None:
     """Tab moves to the file name without selecting it: typing adds to the name, it does not
-    replace it."""
+    replace it, and before its suffix, which it keeps (it went after the offered `.diff`)."""
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -361,8 +361,10 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
         name = app.screen.query_one(Input)
         assert (name.has_focus
                 and name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.diff"))
-        await pilot.press(*".txt")
-        assert name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.diff.txt")
+        await pilot.press(*"-mine")
+        assert name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1-mine.diff")
+        await pilot.press("shift+tab", "up", "tab", "x")  # the suffix follows the format
+        assert name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1-minex.json")
         name.value = ""
         await pilot.press(*"changes.diff", "enter")
         await pilot.pause()
@@ -418,7 +420,7 @@ async def test_a_typed_suffix_of_another_format_picks_that_format(chain_article:
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "x.JSON"))
+        await pilot.press("e", "tab", "ctrl+u", "ctrl+k", *str(tmp_path / "x.JSON"))
         await pilot.pause()
         formats = app.screen.query_one(OptionList)
         assert formats.highlighted_option is not None and formats.highlighted_option.id == "json"
@@ -428,10 +430,10 @@ async def test_a_typed_suffix_of_another_format_picks_that_format(chain_article:
         assert (tmp_path / "x.JSON").read_text().startswith("{")
         assert [notice.message for notice in app._notifications][-1] == (
             f"Wrote json to {tmp_path / 'x.JSON'}")
-        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "y.html"), "enter")  # Enter at once
+        await pilot.press("e", "tab", "ctrl+u", "ctrl+k", *str(tmp_path / "y.html"), "enter")  # Enter at once
         await pilot.pause()
         assert (tmp_path / "y.html").read_text().startswith("<!DOCTYPE html>")
-        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "notes.md"), "enter")
+        await pilot.press("e", "tab", "ctrl+u", "ctrl+k", *str(tmp_path / "notes.md"), "enter")
         await pilot.pause()
         assert (tmp_path / "notes.md").read_text().startswith("us-deploys-troops-after-soleimani")
 
@@ -445,7 +447,8 @@ async def test_another_format_changes_a_typed_suffix_in_any_letter_case(chain_ar
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "x.JSON"), "shift+tab", "down", "down")
+        await pilot.press("e", "tab", "ctrl+u", "ctrl+k", *str(tmp_path / "x.JSON"),
+                          "shift+tab", "down", "down")
         await pilot.pause()
         name = app.screen.query_one(Input)
         assert name.value == str(tmp_path / "x.html")
@@ -455,7 +458,7 @@ async def test_another_format_changes_a_typed_suffix_in_any_letter_case(chain_ar
         await export_written(app, pilot)
         assert (tmp_path / "x.html").read_text().startswith("<!DOCTYPE html>")
         assert not (tmp_path / "x.JSON").exists()
-        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "y.json "), "shift+tab", "up")
+        await pilot.press("e", "tab", "ctrl+u", "ctrl+k", *str(tmp_path / "y.json "), "shift+tab", "up")
         await pilot.pause()
         assert app.screen.query_one(Input).value == str(tmp_path / "y.txt")
 
@@ -510,7 +513,7 @@ async def test_q_closes_the_export_dialog_from_its_formats_and_is_typed_in_the_n
         await pilot.press("e", "tab", "q")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        assert app.screen.query_one(Input).value.endswith(".txtq")
+        assert app.screen.query_one(Input).value.endswith("-v0-v1q.txt")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -569,7 +572,7 @@ async def test_export_refuses_what_export_o_refuses_and_a_name_too_long(
                      inputs=[str(target)] if kind == "input" else [])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "tab", "ctrl+u")
+        await pilot.press("e", "tab", "ctrl+u", "ctrl+k")
         await pilot.press(*str(target))
         await pilot.press("enter", "enter")
         await pilot.pause()
@@ -1171,7 +1174,7 @@ async def test_export_says_at_once_that_the_settings_folder_does_not_exist(
                            f"{settings_file}): type a name in a folder that exists, or mend "
                            "the setting")
         await pilot.press("tab", "x")  # typing goes on
-        assert app.screen.query_one(Input).value.endswith(".txtx")
+        assert app.screen.query_one(Input).value.endswith("-v0-v1x.txt")
     assert not (tmp_path / "gone").exists()
 
 

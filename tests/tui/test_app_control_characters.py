@@ -98,7 +98,7 @@ async def test_text_pasted_into_a_field_loses_its_control_characters() -> None:
             field.post_message(events.Paste(f"Rockets{OSC_TITLE}\x1b[2J\there"))
             await pilot.pause()
             assert not raw_controls(field.value)
-            assert field.value.endswith("Rockets]0;PWNED[2J here")
+            assert "Rockets]0;PWNED[2J here" in field.value
             assert not raw_controls(drawn(field, field.size.height))
             await pilot.press("escape")
 
