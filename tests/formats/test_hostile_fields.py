@@ -105,15 +105,15 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, int | None]] = {
         edited_sample("sniffer-version.txt", "Version 2 of", f"Version {HUGE} of", ".txt"),
         "version number", None),
     "News Sniffer HTML: <var>²</var>": (
-        sniffer_html("<var>5</var>", "<var>²</var>"), "change count (<var>) '²'", None),
+        sniffer_html("<var>5</var>", "<var>²</var>"), "change count (<var>) '²'", 15),
     "News Sniffer HTML: 5000-digit <var>": (
-        sniffer_html("<var>5</var>", f"<var>{HUGE}</var>"), "change count", None),
+        sniffer_html("<var>5</var>", f"<var>{HUGE}</var>"), "change count", 15),
     "News Sniffer HTML: a version compared with itself": (
         sniffer_html("<small>Version 0</small>", "<small>Version 1</small>"),
-        "compares version 1 with itself", None),
+        "compares version 1 with itself", 22),
     "News Sniffer HTML: 5000-digit version": (
         sniffer_html("<small>Version 0</small>", f"<small>Version {HUGE}</small>"),
-        "version number", None),
+        "version number", 21),
     "News Sniffer HTML: unsplittable URL": (
         sniffer_html('href="https://www.channelnewsasia.com', 'href="http://[::1/x'),
         "not a well-formed URL", None),
