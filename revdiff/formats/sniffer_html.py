@@ -71,6 +71,9 @@ MAX_DIFF_PAGE_DEPTH = 512
 # Elements a browser shows on a line of their own: the words either side of one are parted
 _LINE_BREAKING = frozenset({"br", "p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5",
                             "h6"})
+# An element a browser's own style sheet hides wherever it stands (`title { display: none }`): its
+# text, kept by `shown_markup` for the page's own title, is none of a cell's
+_HIDDEN = "title"
 
 
 # Both tests search the whole page: hostile or bloated markup before the table (tens of
@@ -124,11 +127,13 @@ def _paragraph_text(cell: Tag) -> str:
     around it. A no-break space (`&nbsp;`) is text: a diff page's cell of nothing but one
     (padded with spaces in a change row) is a paragraph of it alone, as News Sniffer stores one,
     and so is a version page's `<p>` of one (FORMATS.md §2: one `<p>` per paragraph); the absent
-    side of a one-sided row is an empty `<td></td>`."""
+    side of a one-sided row is an empty `<td></td>`. A title element in it shows nothing."""
     strings: list[str] = []
     pending: list[PageElement | str] = list(reversed(cell.contents))
     while pending:
         node = pending.pop()
+        if isinstance(node, Tag) and node.name == _HIDDEN:
+            continue
         if isinstance(node, Tag):
             if node.name in _LINE_BREAKING:
                 strings.append(" ")

@@ -516,6 +516,16 @@ def test_a_cdata_section_inside_a_cell_is_no_text_of_it() -> None:
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
 
 
+@pytest.mark.parametrize("title", ["<title>x</title>", "<TITLE lang=en>Old <b>x</TITLE >"])
+def test_a_title_element_inside_a_cell_is_no_text_of_it(title: str) -> None:
+    """A browser's own style sheet hides a title element wherever it stands: its text inside a
+    cell was read as part of the cell's paragraph (`More details to follow.x`)."""
+    row = "<td>More details to follow."
+    assert row in PAGE
+    copy = PAGE.replace(row, f"{row}{title}", 1)
+    assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
+
+
 def test_a_body_row_of_header_cells_is_read_as_a_body_row() -> None:
     """A copy that writes a body row's cells as `th` (a bold first row, as some editors and
     converters make it) lost that row's paragraphs from both versions, without a warning."""
