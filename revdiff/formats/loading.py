@@ -478,6 +478,10 @@ def _whole_characters(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+# A page of nothing but its doctype (`<!DOCTYPE html>`) and white space: one cut right after it
+_DOCTYPE_ALONE = re.compile(r"\s*+<!doctype[^>]*+>\s*+", re.IGNORECASE)
+
+
 def _untracked_page_error(read: TextInput) -> RevdiffError:
     """The refusal of an HTML page that no tracker made, given alone or beside inputs of another
     kind: saved pages are read only together (`_read_saved_pages`)."""
@@ -504,11 +508,12 @@ def _untracked_page_error(read: TextInput) -> RevdiffError:
     # cut before the tracker's markup? (a page may also leave out </html>, as HTML allows;
     # one in a script's string or a comment is none, and a custom element's <html-frame> is
     # no <html>)
+    cut_short = f"if it is a diff page cut short, save the whole page again; else {other_inputs}"
+    if _DOCTYPE_ALONE.fullmatch(shown_page):  # its comments are blank lines there
+        return MalformedPage("HTML page ends right after its doctype", read.name, hint=cut_short)
     if opening_html_tag(shown_page) is not None and closing_html_tag(shown_page) is None:
         return MalformedPage("HTML page is neither a News Sniffer nor a NewsDiffs page, and it "
-                             "ends without </html>", read.name,
-                             hint=f"if it is a diff page cut short, save the whole page again; "
-                                  f"else {other_inputs}")
+                             "ends without </html>", read.name, hint=cut_short)
     return UnknownFormat("HTML page is neither a News Sniffer nor a NewsDiffs page", read.name,
                          hint=f"save the diff page itself, {other_inputs}")
 

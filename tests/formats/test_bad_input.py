@@ -499,6 +499,21 @@ def test_a_page_cut_before_its_tracker_markup_is_said_to_be_cut(tmp_path: Path) 
                     "saved pages of an article, or their folder)")
 
 
+@pytest.mark.parametrize("after", [
+    "\n", "", "\r\n<!-- saved from url=(0042)https://www.newssniffer.co.uk/ -->\n"])
+def test_a_page_cut_right_after_its_doctype_is_said_to_be_cut(tmp_path: Path, after: str) -> None:
+    """A page that ends right after its doctype, before `<html>`, was refused as no tracker's page
+    with a hint to save the diff page itself, not as a page cut short."""
+    cut = tmp_path / "diff.html"
+    cut.write_text(f"<!DOCTYPE html>{after}", "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(cut)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {cut}: HTML page ends right after its doctype (if it is a "
+                    "diff page cut short, save the whole page again; else give the versions as "
+                    "text files, or give two or more saved pages of an article, or their folder)")
+
+
 @pytest.mark.parametrize("unshown", [
     "<script>frame.document.write('<html><body></body></html>');</script>",
     "<!-- </html> -->",
