@@ -163,6 +163,11 @@ _UNMARKED_STOP = re.compile(f"[ \u00a0](?<=[{_THAI_OR_LAO_LETTER_BEFORE}][ \u00a
 # A `“` glued after the full stop opens the next sentence's quotation where a `”` closes it
 # (`said.“There is ...,” he said`), and closes a German one where none does (`kommen.“Dann`).
 _GLUED = re.compile(r"(?P<punct>[.!?])(?<=[a-z]{2}[.!?])(?P<close>[”\"]?)(?P<quote>“?)(?=[A-Z][a-z])")
+# Korean has no case: a full stop, question or exclamation mark glued between two Hangul
+# syllables by a site's markup (`밝혔다.다음`) ends a sentence, as `_GLUED` reads one between a
+# lower-case and a capital letter; an ellipsis (`그런데...그래서`) does not. The mark is matched
+# before the look-behind, so that the search skips to one.
+_GLUED_HANGUL = re.compile(r"[.!?](?<=[\uac00-\ud7a3][.!?])[!?]*+(?=[\uac00-\ud7a3])")
 # A quotation that trails off in an ellipsis is attributed as a question is (`…” Trump said.`).
 _ELLIPSES = ("...", "…")
 # Marks that open an item of a list written into one paragraph (`Key points: • Prices rose. • ...`).
@@ -340,6 +345,8 @@ def _boundaries(paragraph: str) -> list[int]:
     if not paragraph.isascii():
         starts.extend(match.end() for match in _UNMARKED_STOP.finditer(paragraph))
         starts.extend(match.end() for match in _GLUED_UNSPACED_STOP.finditer(paragraph))
+        starts.extend(match.end() for match in _GLUED_HANGUL.finditer(paragraph)
+                      if match.group() != "." or not is_in_an_address(paragraph, match.start()))
     if not lower_case_text:
         for match in _GLUED.finditer(paragraph):
             if not is_in_an_address(paragraph, match.start("punct")):

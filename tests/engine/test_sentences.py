@@ -449,6 +449,14 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
     ("हे प्रभु॥१॥ यह दूसरा है।", ["हे प्रभु॥१॥", "यह दूसरा है।"]),
     ("هل هذا صحيح؟نعم. هل انتهى؟!قال لا.", ["هل هذا صحيح؟", "نعم.", "هل انتهى؟!", "قال لا."]),
     ("今天下雨。明天晴天！你好吗？", ["今天下雨。", "明天晴天！", "你好吗？"]),
+    # a Korean full stop, question or exclamation mark glued to the next word by a site's markup
+    # ends a sentence, as a Latin one does between a lower-case and a capital letter; an
+    # ellipsis between Hangul words, a pause, does not, nor a stop before a digit (`제3.1조`) or
+    # in a web address
+    ("정부는 대책을 밝혔다.다음 문장이다. 정말인가?그렇다!좋다.",
+     ["정부는 대책을 밝혔다.", "다음 문장이다.", "정말인가?", "그렇다!", "좋다."]),
+    ("그런데...그래서 갔다. 제3.1조가 바뀐다. 누리집 www.정부.한국에서 본다.",
+     ["그런데...그래서 갔다.", "제3.1조가 바뀐다.", "누리집 www.정부.한국에서 본다."]),
     # an ellipsis, `……`, is a pause inside a Chinese sentence, which ends at its full stop (there
     # is no capital after it to end one, as after `...` in English)
     ("他说……我们走吧。他犹豫了…… 然后离开了。", ["他说……我们走吧。", "他犹豫了…… 然后离开了。"]),
