@@ -56,11 +56,12 @@ def word_changes(edit: Edit) -> tuple[int, int]:
     return removed, added
 
 
-def _composed_length(sentences: Sequence[Sentence]) -> int:
-    """The sentences' characters in Unicode's composed form (NFC), the form the word diffs hold,
-    so that the characters they change are a share of the same count (`é` written as `e` and a
-    combining accent is one character, as it is in the diff)."""
-    return sum(len(unicodedata.normalize("NFC", sentence.text)) for sentence in sentences)
+def _composed_length(text: str) -> int:
+    """The text's characters in Unicode's composed form (NFC), the form the word diffs compare
+    in: `é` written as `e` and a combining accent is one character, in a version's sentences
+    and in the runs of a diff alike, so that the characters changed are a share of the same
+    count whichever form the text is written in."""
+    return len(unicodedata.normalize("NFC", text))
 
 
 def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
@@ -77,14 +78,15 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
         removed, added = word_changes(edit)
         words_removed += removed
         words_added += added
-        edit_added = sum(len(text) for op, text in edit.word_diff if op > 0)
-        edit_removed = sum(len(text) for op, text in edit.word_diff if op < 0)
+        edit_added = sum(_composed_length(text) for op, text in edit.word_diff if op > 0)
+        edit_removed = sum(_composed_length(text) for op, text in edit.word_diff if op < 0)
         chars_added += edit_added
         chars_removed += edit_removed
         if Flag.CASE_ONLY not in edit.flags:  # a word recased replaces no text
             replaced_added += edit_added
             replaced_removed += edit_removed
-    old_chars, new_chars = _composed_length(old_sentences), _composed_length(new_sentences)
+    old_chars, new_chars = (sum(_composed_length(sentence.text) for sentence in sentences)
+                            for sentences in (old_sentences, new_sentences))
     total = old_chars + new_chars
     changed_share = min(1.0, (chars_added + chars_removed) / total) if total else 0.0
     boring = (all(is_boring_edit(edit) for edit in edits)

@@ -106,17 +106,16 @@ def word_diff(old: str, new: str) -> WordDiff:
     """(op, text) runs turning `old` into `new`: -1 deleted, 0 kept, 1 inserted.
 
     The texts are compared in Unicode's composed form (NFC), so a word that differs only in how
-    it is encoded (`é` as one character, or as `e` and a combining accent) is kept, not changed.
-    Joining the runs with op <= 0 gives `old` in that form; with op >= 0 gives `new` in it (the
-    texts themselves for text already composed, as nearly all text is). Anything but two strings
-    raises TypeError.
+    it is encoded (`é` as one character, or as `e` and a combining accent) is kept, not changed;
+    the runs hold the texts as written. Joining the runs with op >= 0 gives `new`; with op <= 0
+    gives `old`, but for a kept word written in another form there, given as `new` writes it.
+    Anything but two strings raises TypeError.
     """
     for side, text in (("old", old), ("new", new)):
         if not isinstance(text, str):
             raise TypeError(f"word_diff takes two texts (str), not {type(text).__name__} as {side}")
-    old, new = unicodedata.normalize("NFC", old), unicodedata.normalize("NFC", new)
-    if old == new:
-        return ((0, old),) if old else ()
+    if unicodedata.normalize("NFC", old) == unicodedata.normalize("NFC", new):
+        return ((0, new),) if new else ()
     if not old:
         return ((1, new),)
     if not new:
@@ -124,18 +123,20 @@ def word_diff(old: str, new: str) -> WordDiff:
     codes: dict[str, str] = {}
     vocabulary: list[str] = []
 
-    def encode(text: str) -> str:
+    def encode(tokens: list[str]) -> str:
         chars = []
-        for token in tokenize(text):
-            code = codes.get(token)
+        for token in tokens:
+            composed = unicodedata.normalize("NFC", token)
+            code = codes.get(composed)
             if code is None:
                 code = _code_point(len(vocabulary))
-                codes[token] = code
-                vocabulary.append(token)
+                codes[composed] = code
+                vocabulary.append(composed)
             chars.append(code)
         return "".join(chars)
 
-    old_codes, new_codes = encode(old), encode(new)
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    old_codes, new_codes = encode(old_tokens), encode(new_tokens)
     decode = {code: token for token, code in codes.items()}
 
     giant = len(old_codes) + len(new_codes) > GIANT_TOKENS
@@ -148,7 +149,25 @@ def word_diff(old: str, new: str) -> WordDiff:
     if not giant:  # a giant's diff is bounded in time; diffing its changes again would not be
         runs = _kept_words_given_back(differ, runs, decode)
     runs = _punctuation_apart(differ, runs, decode)
-    return tuple((op, "".join(decode[c] for c in text)) for op, text in runs if text)
+    return _as_written(runs, old_tokens, new_tokens)
+
+
+def _as_written(runs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str],
+                ) -> WordDiff:
+    """The runs of token codes, each code one token of its side, as that side writes it: a kept
+    one as the new side does."""
+    written: list[tuple[int, str]] = []
+    old_at = new_at = 0
+    for op, text in runs:
+        if not text:
+            continue
+        if op < 0:
+            written.append((op, "".join(old_tokens[old_at:old_at + len(text)])))
+        else:
+            written.append((op, "".join(new_tokens[new_at:new_at + len(text)])))
+            new_at += len(text)
+        old_at += len(text) if op <= 0 else 0
+    return tuple(written)
 
 
 def _kept_words_given_back(differ: diff_match_patch, runs: list[tuple[int, str]],

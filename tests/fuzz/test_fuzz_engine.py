@@ -64,14 +64,15 @@ def compare_within_limit(old: list[str], new: list[str], sentences: str = "auto"
 
 
 def _visible(text: str) -> str:
-    """The text without white space, in the composed Unicode form the word diff gives."""
+    """The text without white space, in the composed Unicode form the word diff compares in."""
     return unicodedata.normalize("NFC", "".join(text.split()))
 
 
 def assert_edits_rebuild_both_versions(comparison: Comparison) -> None:
     """Every sentence is in exactly one edit, and the edits, read on each side in sentence order,
     hold that version's text (sentence splitting only drops whitespace between sentences; the
-    word diff gives it in NFC form)."""
+    word diff gives it as written, but for a kept word written in another
+    Unicode form on its other side: alike in NFC form)."""
     sides = ((comparison.old, comparison.old_sentences, attrgetter("old"), attrgetter("old_text"),
               old_side),
              (comparison.new, comparison.new_sentences, attrgetter("new"), attrgetter("new_text"),
