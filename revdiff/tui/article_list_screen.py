@@ -25,6 +25,7 @@ from revdiff.model import Article
 from revdiff.terminal_text import visible
 from revdiff.tui.cursor_list import CursorList
 from revdiff.tui.dialog import Dialog
+from revdiff.tui.direction import LEFT_TO_RIGHT_MARK, holds_right_to_left
 from revdiff.tui.keys import key_shown
 from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.search import phrase_finder, searched_form
@@ -91,12 +92,15 @@ def fit_line(fields: Sequence[str], width: int, read_from: str = "",
     the title column's width, so that every line's URL starts at one column (by default, the
     line's own). `read_from`, the input's name that begins the title field, if any, takes half of
     the title's room at most (`_cut_title`), less the `shared_start` characters it shares with
-    another input's name when it must be cut (`shared_starts`)."""
+    another input's name when it must be cut (`shared_starts`). A URL or opening after a line's
+    right-to-left text begins with a left-to-right mark, which takes no cell."""
     numbers, title, *others = fields
     room = width - text_width(numbers) - len(FIELD_GAP)
     if not others:
         return FIELD_GAP.join([numbers, _cut_title(title, read_from, room, shared_start)])
     [where] = others
+    if holds_right_to_left(title + where):  # the two keep their order (`LEFT_TO_RIGHT_MARK`)
+        where = LEFT_TO_RIGHT_MARK + where
     widest_title, widest_where = widest or (text_width(title), text_width(where))
     title_cells = min(widest_title,
                       max(int(room * TITLE_SHARE), room - len(FIELD_GAP) - widest_where))

@@ -7,24 +7,22 @@ time, so the view can draw its first screen before the rows far below it are wra
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from revdiff.model import Comparison, Edit, EditOp
 from revdiff.terminal_text import changes_unseen, visible, visible_unseen
+from revdiff.tui.direction import LEFT_TO_RIGHT_MARK, holds_right_to_left
 from revdiff.tui.filters import Folded, Shown, VisibleItem
 from revdiff.tui.wrapping import Span, pad_line, shorten, text_width, wrap_spans
 
 SIDE_BY_SIDE_MIN_WIDTH = 110  # narrower terminals start in the unified layout
-# A left-to-right mark (U+200E, no cell of its own) before the text of a row that holds
-# right-to-left text, and before its rule: a terminal that lays out right-to-left text itself (the
-# Unicode bidirectional algorithm) takes a row's direction from its first letter, drawing the
-# gutter at the right, and gives the padding, the rule and the gutter between two columns of
-# Arabic or Hebrew their direction, drawing the new column left of the old one.
-COLUMN_DIRECTION: Span = ("\u200e", "plain")
-_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})  # Hebrew, Arabic and its digits, Syriac, ...
+# A left-to-right mark before the text of a row that holds right-to-left text, and before its
+# rule: a terminal that lays out right-to-left text itself takes a row's direction from its first
+# letter, drawing the gutter at the right, and gives the padding, the rule and the gutter between
+# two columns of Arabic or Hebrew their direction, drawing the new column left of the old one.
+COLUMN_DIRECTION: Span = (LEFT_TO_RIGHT_MARK, "plain")
 
 
 class LayoutMode(StrEnum):
@@ -74,9 +72,7 @@ MIN_WIDTH = 10
 def _direction_marks(*lines: list[Span] | None) -> list[Span]:
     """`[COLUMN_DIRECTION]` for a row whose lines hold right-to-left text, else none."""
     text = "".join(run for line in lines if line for run, _ in line)
-    right_to_left = not text.isascii() and any(
-        unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
-    return [COLUMN_DIRECTION] if right_to_left else []
+    return [COLUMN_DIRECTION] if holds_right_to_left(text) else []
 
 
 def change_header(edit: Edit) -> str | None:

@@ -600,3 +600,34 @@ async def test_input_names_cut_at_44_columns_keep_the_part_that_tells_them_apart
         names = [line.split(FIELD_GAP)[2].split(": ")[0] for line in lines]
         assert names == ["…title…"] * 3 + ["…rss-t…"] * 3, lines
         assert [line.split(": ")[1][:6] for line in lines] == ["US dep", "Avengi", "US Wil"] * 2
+
+
+_ARABIC_ARTICLES = [Article(None, None, (Version(0, title, ("نص.",)), Version(1, title, (opening,))))
+                    for title, opening in (("انفجار في بيروت", "قالت الشرطة إن الانفجار وقع."),
+                                           ("Storm hits coast", "Officials said the storm hit."))]
+
+
+@pytest.mark.parametrize("width", [90, 44])  # the URL beside the title, or after it
+def test_a_right_to_left_title_and_opening_keep_their_order_in_a_reordering_terminal(
+        width: int) -> None:
+    """An Arabic title followed by an opening in Arabic made one right-to-left run of the two and
+    the spaces between them, which a terminal that reorders such text itself drew the other way
+    round, the opening left of the title; the opening gets a left-to-right mark (U+200E, no cell)
+    before it, as the diff rows do, and a line of left-to-right text none."""
+    arabic, english = (article_line_fields(0, article) for article in _ARABIC_ARTICLES)
+    line = fit_line(arabic, width)
+    assert "\u200eقالت" in line and line.count("\u200e") == 1
+    assert "\u200e" not in fit_line(english, width)
+
+
+@run_async
+async def test_the_article_list_marks_a_right_to_left_opening_left_to_right() -> None:
+    app = RevdiffApp(_ARABIC_ARTICLES)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        assert isinstance(app.screen, ArticleListScreen)
+        options = app.screen.query_one(OptionList)
+        lines = ["".join(segment.text for segment in options.render_line(y)) for y in range(2)]
+        assert f"{FIELD_GAP}\u200eقالت" in lines[0], lines[0]
+        assert "\u200e" not in lines[1], lines[1]
