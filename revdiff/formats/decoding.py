@@ -94,6 +94,9 @@ _HIRAGANA = frozenset(map(chr, range(0x3041, 0x30A0)))
 _EDGE_PUNCTUATION = string.punctuation + "«»‹›“”„‘’‚¡¿…–—"
 _WITHIN_WORDS = frozenset("’‘ʼ‐‑·")
 _ORDINALS = frozenset("ªº")
+# Signs written right after a word: a trademark's, a copyright's, a degree's, a foot's and an
+# inch's (`Kleenex®`, `Android™`)
+_SIGNS_AFTER_WORDS = frozenset("®™©℗℠°′″")
 # The languages that write a vowel with a grave accent end a word with it or put a consonant
 # after it (`più`, `très`); `č` read as Windows-1252 is `è`, and a vowel follows it often.
 _GRAVE_VOWELS = frozenset("àèìòùÀÈÌÒÙ")
@@ -590,7 +593,11 @@ def _holds_a_misreading(word: str) -> bool:
     """Whether a word that holds Latin letters, its edge punctuation stripped, holds a symbol
     between letters, a letter of another script, a capital after a small letter, or a vowel
     with a grave accent before another vowel (the languages that write one end a word with it
-    or put a consonant after it; `č` in Windows-1250 read as Windows-1252 is `è`: `proraèuna`)."""
+    or put a consonant after it; `č` in Windows-1250 read as Windows-1252 is `è`: `proraèuna`).
+    A symbol that starts a word before four small Latin letters (`£odzi`, `®upan`) or ends one
+    after a small letter (`cał±`) is misread too, but for the signs written after a word
+    (`Kleenex®`) and the superscripts and other digits (`m²`); before a capital, a digit or a
+    short word in small letters, a credit, a symbol is written (`°C`, `©AFP`, `£5`, `©dpa`)."""
     for at, char in enumerate(word):
         if char.isascii():
             continue
@@ -598,9 +605,15 @@ def _holds_a_misreading(word: str) -> bool:
         if char.isalpha():
             misread = (not _is_latin(char) or (char.isupper() and before.islower())
                        or (char in _GRAVE_VOWELS and _is_vowel(word[at + 1:at + 2])))
+        elif char in _WITHIN_WORDS or unicodedata.category(char).startswith("M"):
+            misread = False
+        elif at + 1 < len(word):
+            after = word[at + 1:at + 5]
+            misread = before.isalpha() or (not at and len(after) == 4 and after.islower()
+                                           and after.isalpha() and all(map(_is_latin, after)))
         else:
-            misread = (before.isalpha() and at + 1 < len(word) and char not in _WITHIN_WORDS
-                       and not unicodedata.category(char).startswith("M"))
+            misread = (before.islower() and char not in _SIGNS_AFTER_WORDS
+                       and unicodedata.category(char) != "No")
         if misread:
             return True
     return False

@@ -137,6 +137,31 @@ def test_central_european_text_in_iso_8859_2_is_read_as_such(text: str) -> None:
     assert decode_bytes(text.encode("iso8859-2"), "old/page.txt").text == text
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Ľudia sú unavení.\n", "cp1250"), ("Łodzi nie ma.\n", "cp1250"),
+    ("Župan Štajerske je včeraj odstopil.\n", "iso8859-2"),
+    ("Šole na Štajerskem bodo zaprte.\n", "iso8859-2"),
+    ("Śledztwo trwało całą noc.\n", "iso8859-2")])
+def test_a_symbol_at_the_edge_of_a_word_tells_a_misreading(text: str, encoding: str) -> None:
+    """A symbol stuck to a word's start before small letters, or to its end after one, counted as
+    no misreading (only one between letters did): `¼udia`, `£odzi` (Windows-1250 read as
+    Windows-1252), `®upan`, `©tajerskem` and `¦ledztwo trwało cał±` (ISO-8859-2 read as Windows-1250)
+    were taken."""
+    assert decode_bytes(text.encode(encoding), "old/page.txt").text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "iso8859-15"])
+@pytest.mark.parametrize("text", ["Il faisait 35°C à Paris, a dit Météo-France.\n",
+                                  "L'appartement de 40 m² coûte très cher.\n",
+                                  "Photo ©AFP. Le ministre a démissionné, a dit ©Reuters.\n",
+                                  "Le billet coûte £5 à Londres, et la Kleenex® est là.\n",
+                                  "Foto ©dpa. Der Minister trat am Dienstag zurück.\n"])
+def test_a_symbol_written_at_the_edge_of_a_word_keeps_its_western_reading(text: str,
+                                                                          encoding: str) -> None:
+    decoded = decode_bytes(text.encode(encoding), "old/page.txt")
+    assert decoded.text == text
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "iso8859-15"])
 @pytest.mark.parametrize("text", ["O ministro não comentou as eleições.\n",
                                   "Il sindaco è arrivato più tardi.\n",
