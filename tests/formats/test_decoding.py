@@ -150,6 +150,21 @@ def test_a_symbol_at_the_edge_of_a_word_tells_a_misreading(text: str, encoding: 
     assert decode_bytes(text.encode(encoding), "old/page.txt").text == text
 
 
+@pytest.mark.parametrize("text", ["Nezamestnanosť v regióne klesla, povedal minister.\n",
+                                  "Nezamestnanosť klesla.\n"])
+def test_a_closing_guillemet_that_nothing_opened_tells_a_misreading(text: str) -> None:
+    """`ť` in ISO-8859-2 read as Windows-1250 is `»`, which was stripped from the word's end as
+    punctuation: `Nezamestnanos»` counted as no misreading, and the text was taken for
+    Windows-1252 or Windows-1250."""
+    assert decode_bytes(text.encode("iso8859-2"), "old/page.txt").text == text
+
+
+@pytest.mark.parametrize("text", ["«Il est parti», a dit le maire.\n",
+                                  "Er sagte: »Wir bleiben.« Dann ging er.\n"])
+def test_guillemets_that_close_a_quotation_keep_their_reading(text: str) -> None:
+    assert decode_bytes(text.encode("cp1252"), "old/page.txt").text == text
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "iso8859-15"])
 @pytest.mark.parametrize("text", ["Il faisait 35°C à Paris, a dit Météo-France.\n",
                                   "L'appartement de 40 m² coûte très cher.\n",
