@@ -110,7 +110,12 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         refuse_a_missing_parent_folder,
         refuse_a_path_that_takes_no_repository,
     )
-    from revdiff.store.writer import stopped_before_storing, store_articles
+    from revdiff.store.writer import (
+        missing_or_empty,
+        nothing_stored,
+        stopped_before_storing,
+        store_articles,
+    )
 
     refuse_a_missing_parent_folder(repo_dir)  # (the repository is the one folder made)
     target = resolved(repo_dir)
@@ -125,6 +130,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             raise StoreError(_what_would_become_of_it(source), str(repo_dir),
                              hint="store into a repository outside the inputs with --repo")
     refuse_a_path_that_takes_no_repository(repo_dir)  # before the inputs are read
+    new = missing_or_empty(repo_dir)  # where storing makes the repository
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
         drawn_done: list[Callable[[], None]] = []  # the bar's last drawing, once the run is done
         drawn: list[ProgressBar] = []
@@ -156,8 +162,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             for bar in drawn:
                 bar.close()
             if not writing_began:  # as it read the inputs or checked the repository
-                report_error(StoreError("stopped by SIGTERM a second time, at once; nothing was "
-                                        "stored", str(repo_dir),
+                made = new and not missing_or_empty(repo_dir)  # (not yet while the inputs are read)
+                report_error(StoreError("stopped by SIGTERM a second time, at once; "
+                                        + nothing_stored(made), str(repo_dir),
                                         hint="run the same command again to store the versions"))
                 return
             first = "the Ctrl-C" if ctrl_c and not ctrl_c[0] else "the first"

@@ -78,7 +78,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
     with contextlib.ExitStack() as held:
         try:
             held.enter_context(without_callers_repository())
-            new = _missing_or_empty(path)
+            new = missing_or_empty(path)
             repo = held.enter_context(contextlib.closing(open_or_create(path)))
             made = new
             held.enter_context(_named_as_given(repo, path))
@@ -180,7 +180,7 @@ def _plan_writing_nothing(repo: git.Repo, articles: Sequence[Article],
     return ref, plan
 
 
-def _missing_or_empty(path: Path) -> bool:
+def missing_or_empty(path: Path) -> bool:
     """Whether `path` is missing or an empty folder: where opening the repository makes one."""
     try:
         return not os.path.lexists(path) or (path.is_dir() and not any(path.iterdir()))
@@ -188,13 +188,18 @@ def _missing_or_empty(path: Path) -> bool:
         return False
 
 
+def nothing_stored(made_empty: bool) -> str:
+    """What a run that wrote no version left: `made_empty`, it made the repository, which is left
+    without commits (reading it then says its branch has none)."""
+    return "nothing was stored" + (", and the new repository it made is left empty"
+                                   if made_empty else "")
+
+
 def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str,
                            made_empty: bool = False) -> StoreError:
     """What a run stopped before it wrote any version says (reading the inputs, or the
-    repository); `made_empty`: it made the repository, which is left without commits (reading
-    it then says its branch has none)."""
-    left = ", and the new repository it made is left empty" if made_empty else ""
-    stopped = StoreError(f"{stop_reason(stop)}; nothing was stored{left}", repo_dir,
+    repository); `made_empty`: as `nothing_stored` says."""
+    stopped = StoreError(f"{stop_reason(stop)}; {nothing_stored(made_empty)}", repo_dir,
                          hint="run the same command again to store the versions")
     stopped.exit_code = stop_exit_code(stop)
     return stopped

@@ -920,21 +920,28 @@ runpy.run_module("revdiff", run_name="__main__")
 """
 
 
-def test_a_second_sigterm_before_anything_was_stored_says_so(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stored_before", [False, True])
+def test_a_second_sigterm_before_anything_was_stored_says_so(stored_before: bool,
+                                                             tmp_path: Path) -> None:
     """A second SIGTERM while a store stopped before it wrote a version said that the versions
     stored before the first stop were being put on the branch: none were. It says nothing was
-    stored."""
+    stored, and that the new repository it made is left empty, where it made one (it said only
+    that nothing was stored, and `revdiff diff` on the repository then said HEAD has no
+    commits)."""
     chain = Path(__file__).resolve().parents[2] / "samples" / "versions" / \
         "iran-strikes-us-troops-in-iraq"
     repo, marker = tmp_path / "repo", tmp_path / "went-on"
+    if stored_before:
+        assert CliRunner().invoke(main, ["store", str(chain), "--repo", str(repo)]).exit_code == 0
     child = subprocess.run([sys.executable, "-c", SIGTERM_TWICE_BEFORE_STORING, str(chain),
                             str(repo), str(marker)], capture_output=True, text=True, timeout=120,
                            check=False)
     assert child.returncode == -15, child.stderr
     assert not marker.exists()
+    left = "" if stored_before else ", and the new repository it made is left empty"
     assert child.stderr == (
-        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once; nothing was stored "
-        "(run the same command again to store the versions)\n")
+        f"revdiff: error: {repo}: stopped by SIGTERM a second time, at once; nothing was stored"
+        f"{left} (run the same command again to store the versions)\n")
 
 
 # A child that runs `revdiff store CHAIN --repo REPO` and sends itself SIGTERM as the run reads
