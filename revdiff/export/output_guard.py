@@ -18,6 +18,7 @@ user's) is refused, never locked and removed.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -87,11 +88,15 @@ def check_writable(targets: Iterable[Path], *, folder: bool) -> None:
         for place in places:
             if place.is_dir() and not os.access(place, os.W_OK | os.X_OK):
                 if _on_a_read_only_file_system(place):  # (its permissions may well allow it)
-                    raise OutputProblem("cannot write into the output's folder: it is on a "
-                                        "read-only file system", str(place),
-                                        hint="choose an -o path on a writable file system")
+                    raise _read_only_folder_refused(place)
                 raise OutputProblem("cannot write into the output's folder", str(place),
                                     hint="check its permissions, or choose another -o path")
+
+
+def _read_only_folder_refused(place: Path) -> OutputProblem:
+    """The line for the output's folder `place`, on a file system mounted read-only."""
+    return OutputProblem("cannot write into the output's folder: it is on a read-only file "
+                         "system", str(place), hint="choose an -o path on a writable file system")
 
 
 def _on_a_read_only_file_system(place: Path) -> bool:
@@ -298,6 +303,8 @@ class OutputLock:
             if refused:
                 raise OutputProblem(f"the output's folder {refused}", str(self.out.parent),
                                     hint="choose an -o path in a folder of your own") from error
+            if error.errno == errno.EROFS:  # (remounted since `check_writable`)
+                raise _read_only_folder_refused(self.out.parent) from error
             raise OutputProblem(f"cannot create the lock file: {os_reason(error)}",
                                 str(self.path), hint="check the folder's permissions, or "
                                 "remove whatever has that name") from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -902,6 +903,27 @@ def test_an_output_folder_on_a_read_only_file_system_is_said_to_be_on_one(  # ty
                              "a writable file system)\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [out]
     assert list(folder.iterdir()) == []
+
+
+def test_a_lock_refused_by_a_read_only_file_system_says_so(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder remounted read-only after the check before the run, where the lock file is then
+    refused (EROFS), was told to check its permissions, which may well allow writing."""
+    out = tmp_path / "edits.jsonl"
+    real_open = os.open
+
+    def refused_lock(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if os.fspath(path).endswith(".revdiff-lock") and flags & os.O_CREAT:  # type: ignore[arg-type]
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), os.fspath(path))  # type: ignore[arg-type]
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refused_lock)
+    result = run_cli("export", str(samples), "-o", str(out))
+    assert result.exit_code == 2
+    assert result.output == (f"revdiff: error: {tmp_path}: cannot write into the output's "
+                             "folder: it is on a read-only file system (choose an -o path on a "
+                             "writable file system)\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("folder", ["/proc", "/sys"])
