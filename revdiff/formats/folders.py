@@ -548,35 +548,47 @@ def folder_version_numbers(files: Sequence[Path], where: str) -> list[int] | Non
     """The version numbers of a folder's plain version files, in their order
     (`plain.in_version_order`), as `plain.version_numbers` gives them, refusing what it refuses.
     InconsistentPages too when some of the names hold a number and others none (a README among
-    the versions), saying so where they are one name's downloads (`_downloads_of_one_name`)."""
+    the versions), saying so where they are one name's downloads
+    (`refuse_one_names_downloads`)."""
     unnumbered = [file.name for file in files if not holds_a_number(file)]
     if unnumbered and len(unnumbered) < len(files):
-        message = (f"the file names number the versions, but {first_few(unnumbered)} "
-                   f"{'holds' if len(unnumbered) == 1 else 'hold'} no number")
-        original = next(file for file in files if not holds_a_number(file))
-        copies = plain.copies_of(original, files)
-        if len(copies) == len(files) - 1:  # all the others: downloads of one name
-            raise _downloads_of_one_name(message, original, copies, where)
+        refuse_one_names_downloads(files, where)
         raise InconsistentPages(
-            message, where,
+            _some_hold_no_number(unnumbered), where,
             hint="move the files that are no versions out of the folder, or put each "
                  "version's number in its name")
     return plain.version_numbers(files, where)
 
 
-def _downloads_of_one_name(message: str, original: Path, copies: Sequence[Path],
-                           where: str) -> InconsistentPages:
-    """InconsistentPages that `message` gives, saying that `copies` are named as a browser names
-    downloads of `original` again (`story (1).txt`), and the order they would give, first
-    `original`, then its copies by their counters."""
+def _some_hold_no_number(unnumbered: Sequence[str]) -> str:
+    return (f"the file names number the versions, but {first_few(unnumbered)} "
+            f"{'holds' if len(unnumbered) == 1 else 'hold'} no number")
+
+
+def refuse_one_names_downloads(files: Sequence[Path], where: str, *, given: bool = False
+                               ) -> None:
+    """InconsistentPages where, of the files of one folder, some names hold no number and all
+    but the first of those are named as a browser names downloads of it again (`story.txt`,
+    `story (1).txt`), saying so and the order they would give, first that one, then its copies by
+    their counters; `given`: the files were given by name (as a shell's `*` gives them), which
+    may be given again one by one in that order."""
+    unnumbered = [file for file in files if not holds_a_number(file)]
+    if not unnumbered or len(unnumbered) == len(files):
+        return
+    original = unnumbered[0]
+    copies = plain.copies_of(original, files)
+    if len(copies) < len(files) - 1:  # not all the others: no downloads of one name
+        return
     names = [original.name, *(copy.name for copy in copies)]
     renamed = ", ".join(f"{number}{original.suffix}" for number in range(len(names)))
-    return InconsistentPages(
-        f"{message}; {', '.join(names[1:])} {'is' if len(copies) == 1 else 'are'} named as a "
-        f"browser or a file browser names copies of {original.name}: downloaded in turn, the "
-        f"versions would be {', '.join(names)}", where,
-        hint=f"if so, rename them {renamed} in that order; else put each version's number in "
-             "its name")
+    todo = (f"give them one by one in that order, or rename them {renamed}" if given else
+            f"rename them {renamed} in that order")
+    raise InconsistentPages(
+        f"{_some_hold_no_number([file.name for file in unnumbered])}; {', '.join(names[1:])} "
+        f"{'is' if len(copies) == 1 else 'are'} named as a browser or a file browser names "
+        f"copies of {original.name}: downloaded in turn, the versions would be "
+        f"{', '.join(names)}", where,
+        hint=f"if so, {todo}; else put each version's number in its name")
 
 
 def _without_unnumbered_links(files: Sequence[Path]

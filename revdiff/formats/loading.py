@@ -41,6 +41,7 @@ from revdiff.formats.folders import (
     left_out_empty_warning,
     read_directory,
     refuse_journals_given_by_name,
+    refuse_one_names_downloads,
     refuse_unreadable_folder,
     version_files,
 )
@@ -575,11 +576,13 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     folder given in the order of their names sorted as text, as a shell's `*` gives them
     (`1.txt`, `10.txt`, `2.txt`), are read as the folder is, in its order and with its version
     numbers, warned, when the folder would not be refused and orders them otherwise (names
-    without a number too: a shell in the C locale gives `B.txt` before `a.txt`). Numbered
-    files of one folder given in another order than the folder's are read in the order given,
-    warned: a shell that sorts names by the rules of a language may give such an order. The
-    journal files SQLite keeps beside a database are refused: those of one not in their folder as
-    a folder refuses them, and those of one in it, which a folder leaves out."""
+    without a number too: a shell in the C locale gives `B.txt` before `a.txt`); so given where
+    the folder would be refused as one name's downloads (`story (1).txt`, `story.txt`: the
+    original last), they are refused so too. Numbered files of one folder given in another order
+    than the folder's are read in the order given, warned: a shell that sorts names by the rules
+    of a language may give such an order. The journal files SQLite keeps beside a database are
+    refused: those of one not in their folder as a folder refuses them, and those of one in it,
+    which a folder leaves out."""
     names = [text.name for text in texts]
     files = [Path(name) for name in names]
     for folder in dict.fromkeys(file.parent for file, name in zip(files, names, strict=True)
@@ -590,6 +593,8 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     if (len(files) > 1 and len({file.parent for file in files}) == 1
             and not any(map(plain.is_stream_name, names)) and (numbered or names == sorted(names))):
         in_folder_order = _folder_order(files)
+        if in_folder_order is None:  # as the folder is refused: the shell put the original last
+            refuse_one_names_downloads(files, str(files[0].parent), given=True)
     numbers: list[int] | None = None
     said = ""  # how the order read differs from the order given
     if in_folder_order is not None and in_folder_order[0] == files:

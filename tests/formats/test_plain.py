@@ -1300,3 +1300,28 @@ def test_names_not_all_zoned_or_numbered_keep_the_order_their_numbers_give(
     (article,) = load([str(tmp_path)])
     assert [v.paragraphs for v in article.versions] == [(name,) for name in names]
     assert [warning for warning in article.warnings if "dated before" in warning]
+
+
+def test_one_names_downloads_given_as_a_shell_s_star_gives_them_are_refused_so(
+        tmp_path: Path) -> None:
+    # `revdiff parse D/*` on `story.txt`, `story (1).txt`, `story (2).txt` read them in the
+    # shell's order, the original last, without a word, where the folder is refused as downloads
+    for name, text in (("story.txt", "One.\n"), ("story (1).txt", "One. Two.\n"),
+                       ("story (2).txt", "One. Three.\n")):
+        (tmp_path / name).write_text(text)
+    given = sorted(str(file) for file in tmp_path.iterdir())  # as a shell's * gives them
+    assert [Path(name).name for name in given] == ["story (1).txt", "story (2).txt", "story.txt"]
+    with pytest.raises(InconsistentPages) as refused:
+        load(given)
+    assert refused.value.where == str(tmp_path)
+    assert refused.value.message == (
+        "the file names number the versions, but story.txt holds no number; story (1).txt, "
+        "story (2).txt are named as a browser or a file browser names copies of story.txt: "
+        "downloaded in turn, the versions would be story.txt, story (1).txt, story (2).txt")
+    assert refused.value.hint == ("if so, give them one by one in that order, or rename them "
+                                  "0.txt, 1.txt, 2.txt; else put each version's number in its "
+                                  "name")
+    in_that_order = load([str(tmp_path / name)
+                          for name in ("story.txt", "story (1).txt", "story (2).txt")])
+    assert [version.paragraphs for version in in_that_order[0].versions] == [
+        ("One.",), ("One. Two.",), ("One. Three.",)]
