@@ -131,22 +131,25 @@ _NEWSDIFFS_VERSION_LINES = re.compile(r"^\W*Pink: Archived .*\n(?:.*\n){0,3}?\W*
                                       re.MULTILINE)
 
 
-# A News Sniffer diff page's version row, title row and time row in another language (`Versión 0
-# Versión 1`, a title, `(alrededor de 1 hora después)`), as the text of a page a browser
-# translated has them; an English page is read before this is looked at. The page's header
-# names the article's address before them, which a translation keeps: a plain version's rows
-# alike (`Round 1 Round 2`, a line, `(provisional figures)`) follow none.
-_TRANSLATED_DIFF_HEADER = re.compile(r"^[ \t]*(?P<word>[^\W\d_]+) \d+(?: |[ \t]*\t[ \t]*)(?P=word) \d+"
-                                     r"[ \t]*\n[^\n]+\n[ \t]*\((?P<time>[^()\n]{1,60})\)[ \t]*$",
-                                     re.MULTILINE)
-_ENGLISH_TIME = re.compile(r".*\b(?:later|earlier)")
-_ARTICLE_ADDRESS = re.compile(r"https?://\S")
+# A News Sniffer diff page's version row, title row and time row (`Version 0 Version 1`, a title,
+# `(about 1 hour later)`), in any language (`Versión 0 Versión 1`, `(alrededor de 1 hora
+# después)`), as the text of a page a browser translated has them, and in any case, as a text
+# changed in case as a whole has them; a page in English as News Sniffer writes it is read before
+# this is looked at. The page's header names the article's address before them, which a
+# translation keeps: a plain version's rows alike (`Round 1 Round 2`, a line, `(provisional
+# figures)`) follow none.
+_DIFF_HEADER_ROWS = re.compile(r"^[ \t]*(?P<word>[^\W\d_]+) \d+(?: |[ \t]*\t[ \t]*)(?P=word) \d+"
+                               r"[ \t]*\n[^\n]+\n[ \t]*\((?P<time>[^()\n]{1,60})\)[ \t]*$",
+                               re.MULTILINE)
+_NEWS_SNIFFER_TIME = re.compile(r".*\b(?:later|earlier)")
+_ARTICLE_ADDRESS = re.compile(r"https?://\S", re.IGNORECASE)
 
 
 def describe_page_text(text: str) -> tuple[str, str] | None:
     """A NewsDiffs diff page saved as text ("Text files", "Text only", a copy of the page): its
     deleted and inserted runs, which only the HTML's `<del>` and `<ins>` tell apart, are glued
-    into one text, from which neither version can be read; None for anything else."""
+    into one text, from which neither version can be read; a News Sniffer diff page's text
+    translated, or changed in case; None for anything else."""
     if _NEWSDIFFS_VERSION_LINES.search(text[:8192]):
         what = ("a NewsDiffs diff page saved as text, whose deleted and inserted words run "
                 "together")
@@ -154,15 +157,40 @@ def describe_page_text(text: str) -> tuple[str, str] | None:
     if has_translated_diff_header(text):
         what = "a News Sniffer diff page translated by the browser (its header is not in English)"
         return what, SAVE_UNTRANSLATED
+    if _has_recased_diff_header(text):
+        what = ("a News Sniffer diff page whose text was changed in case after it was saved (its "
+                "header row is not 'Version N Version M')")
+        return what, "save or copy the page again from News Sniffer, or give its HTML page"
     return None
+
+
+def _diff_header_after_address(text: str) -> re.Match[str] | None:
+    """The News Sniffer diff page's header rows the text holds after the article's address
+    (`_DIFF_HEADER_ROWS`), in any language and case; None where it holds none."""
+    header = _DIFF_HEADER_ROWS.search(text[:8192])
+    return header if header and _ARTICLE_ADDRESS.search(text, 0, header.start()) else None
+
+
+def _in_english(header: re.Match[str]) -> bool:
+    """Whether the header rows' words are News Sniffer's English ones, in any case."""
+    return (header["word"].casefold() == "version"
+            and re.fullmatch(_NEWS_SNIFFER_TIME.pattern, header["time"], re.IGNORECASE) is not None)
 
 
 def has_translated_diff_header(text: str) -> bool:
     """Whether the text holds a News Sniffer diff page's version, title and time rows in another
     language, after the article's address, as the text of a page a browser translated does."""
-    header = _TRANSLATED_DIFF_HEADER.search(text[:8192])
-    return bool(header and _ARTICLE_ADDRESS.search(text, 0, header.start())
-                and not (header["word"] == "Version" and _ENGLISH_TIME.fullmatch(header["time"])))
+    header = _diff_header_after_address(text)
+    return header is not None and not _in_english(header)
+
+
+def _has_recased_diff_header(text: str) -> bool:
+    """Whether the text holds a News Sniffer diff page's version, title and time rows in English
+    but not in its case (`version 0 version 1`, `(ABOUT 1 HOUR LATER)`), after the article's
+    address, as the text of a page changed in case as a whole does."""
+    header = _diff_header_after_address(text)
+    return (header is not None and _in_english(header)
+            and not (header["word"] == "Version" and _NEWS_SNIFFER_TIME.fullmatch(header["time"])))
 
 
 # A header block: lines of `Name: value` (a value may go on, indented, on the next lines).

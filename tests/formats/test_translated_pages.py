@@ -3,6 +3,7 @@ translation, not the versions, so they are refused, saying so."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,25 @@ def test_a_diff_text_whose_version_and_time_rows_alone_are_translated_is_refused
         load([str(target)])
     assert "translated by the browser" in str(refused.value)
     assert "save it again untranslated" in str(refused.value)
+
+
+@pytest.mark.parametrize("recase", [str.lower, str.upper], ids=["lower", "upper"])
+def test_a_recased_diff_text_without_its_info_line_is_not_called_translated(
+        tmp_path: Path, recase: Callable[[str], str]) -> None:
+    """A page's text changed in case as a whole, copied without its article-info line
+    (`version 0 version 1`, `(about 1 hour later)` after the address), was called translated by
+    the browser: the check for News Sniffer's English words minded their case."""
+    page = recase(DIFF_TEXT.split("\n", 1)[1])
+    target = tmp_path / "page.txt"
+    target.write_text(page, "utf-8")
+    with pytest.raises(UnknownFormat) as refused:
+        load([str(target)])
+    assert "translated" not in str(refused.value)
+    assert refused.value.message == (
+        "this is a News Sniffer diff page whose text was changed in case after it was saved "
+        "(its header row is not 'Version N Version M'), not a version format")
+    assert refused.value.hint == ("save or copy the page again from News Sniffer, or give its "
+                                  "HTML page")
 
 
 def test_a_plain_version_with_rows_like_a_translated_header_is_read(tmp_path: Path) -> None:
