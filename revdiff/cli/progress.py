@@ -175,10 +175,7 @@ def export_progress(bar: ProgressBar, tick: float = 1.0
     def draw(progress: ExportProgress) -> None:
         with bar.lock:
             reported[:] = [progress]
-            bar.show(progress.units_done, progress.units_total,
-                     f"{int(progress.units_done)}/{progress.units_total} inputs  "
-                     f"{progress.articles:,} articles  {progress.pairs:,} pairs  "
-                     f"{progress.pairs_per_second:,.1f} pairs/s  {_duration(progress.elapsed)}",
+            bar.show(progress.units_done, progress.units_total, export_counts(progress),
                      final=progress.finished is not None)
 
     def redraw_until_done() -> None:
@@ -195,6 +192,21 @@ def export_progress(bar: ProgressBar, tick: float = 1.0
     finally:
         done.set()
         ticker.join()
+
+
+def export_counts(progress: ExportProgress) -> str:
+    """The counts `export_progress` draws on the bar: the inputs done and the articles written,
+    or the articles done out of those of the only input, where they are known; then pairs, pairs
+    per second, the elapsed time and the time left."""
+    if progress.unit_articles is not None:  # the run's only input: its share done is its articles'
+        done = int(round(progress.units_done * progress.unit_articles, 6))
+        counts = f"{done:,}/{progress.unit_articles:,} articles"
+    else:
+        counts = (f"{int(progress.units_done)}/{progress.units_total} inputs  "
+                  f"{progress.articles:,} articles")
+    left = progress.seconds_left
+    return (f"{counts}  {progress.pairs:,} pairs  {progress.pairs_per_second:,.1f} pairs/s  "
+            f"{_duration(progress.elapsed)}" + ("" if left is None else f"  {_duration(round(left))} left"))
 
 
 # what the summary counts per format, in the singular (an `s` makes the plural)

@@ -65,7 +65,7 @@ def count_resumed(staging: Staging, progress: ExportProgress) -> None:
     the input units done with the last of them (left at 0 where its journal does not say)."""
     for entry in staging.entries():
         if entry.units_done is not None:
-            progress.units_done = entry.units_done
+            progress.units_done = progress.units_resumed = entry.units_done
         progress.pairs += entry.pairs
         progress.rows += entry.rows
         if entry.info.get("skipped"):  # an article the interrupted run could not export

@@ -20,6 +20,10 @@ class ExportProgress:
 
     units_total: int = 0
     units_done: float = 0  # and the share of the unit being read
+    units_resumed: float = 0  # those the interrupted run had done (`count_resumed`)
+    # the articles of the run's only input, where it is one: a NewsEdits file's are counted
+    # before any is read, and the bar counts them rather than the input
+    unit_articles: int | None = None
     articles: int = 0
     pairs: int = 0  # and rows: with a long article's parts as each is written (`ArticleParts`)
     rows: int = 0
@@ -56,6 +60,16 @@ class ExportProgress:
     @property
     def elapsed(self) -> float:
         return (self.finished or time.monotonic()) - self.started
+
+    @property
+    def seconds_left(self) -> float | None:
+        """The time the rest of the inputs take at this run's pace so far (its share of the
+        inputs done, not the interrupted run's, in its elapsed time); None once it is finished
+        or before it has done any."""
+        done = self.units_done - self.units_resumed
+        if self.finished is not None or done <= 0:
+            return None
+        return self.elapsed * (self.units_total - self.units_done) / done
 
     @property
     def pairs_per_second(self) -> float:

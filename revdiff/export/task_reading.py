@@ -128,6 +128,8 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
         for text in notes:
             on_reading_note(text)
         count = len(articles)
+        if only_unit:
+            progress.unit_articles = count
         keys = article_keys(articles)
         read_from = article_inputs(origins)
         read = iter(articles)

@@ -969,3 +969,50 @@ def test_an_output_named_like_no_option_of_export_is_written(run_cli, samples: P
     result = run_cli("export", str(samples), "-o", "./--workers", "--format", "csv", "-q")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "--workers").is_file()
+
+
+def test_the_bar_of_one_newsedits_file_counts_its_articles(tmp_path: Path) -> None:
+    """One NewsEdits file is one input: its bar read `0/1 inputs` until the end, with no
+    total, where the number of its articles is known before the run starts."""
+    from revdiff.cli.progress import export_counts
+    from revdiff.export.driver import ExportJob, run_export
+
+    database = make_database(tmp_path / "outlet.db", NEWSEDITS_TABLE, [
+        (entry * 2 + version, entry, version, f"Story {entry}", None, None, None, 2,
+         f"Story {entry} says {version}.") for entry in range(1500) for version in range(2)])
+    lines: list[str] = []
+    run_export(ExportJob((str(database),), tmp_path / "x.jsonl", "jsonl"),
+               on_progress=lambda progress: lines.append(export_counts(progress)))
+    assert any(0 < int(line.partition("/")[0].replace(",", "")) < 1500 for line in lines)
+    assert lines[-1].startswith("1,500/1,500 articles  1,500 pairs")
+    # the first report comes before the file is opened, to start the bar
+    assert all("inputs" not in line for line in lines[1:])
+
+
+def test_the_export_bar_tells_the_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From the share of the run done in the time it took: an interrupted run's share,
+    done before this run started, is left out."""
+    import revdiff.export.progress
+    from revdiff.cli.progress import export_counts
+    from revdiff.export.progress import ExportProgress
+
+    class Clock:
+        now = 1000.0
+
+        @classmethod
+        def monotonic(cls) -> float:
+            return cls.now
+
+    monkeypatch.setattr(revdiff.export.progress, "time", Clock)
+    progress = ExportProgress(units_total=1, unit_articles=1500, units_done=0.2,
+                              units_resumed=0.2, started=Clock.now)
+    assert "left" not in export_counts(progress)  # nothing done by this run yet
+    Clock.now += 60
+    progress.units_done = 0.4  # a fifth more in a minute: three fifths in three minutes
+    assert export_counts(progress).endswith("1:00  3:00 left")
+    progress.finished = Clock.now
+    assert "left" not in export_counts(progress)
+    several = ExportProgress(units_total=4, units_done=1, started=Clock.now)
+    Clock.now += 30
+    assert export_counts(several).startswith("1/4 inputs  0 articles")
+    assert export_counts(several).endswith("0:30  1:30 left")
