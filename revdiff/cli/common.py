@@ -166,7 +166,8 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
     """The inputs' articles, with what was left out of the inputs (the folders in a folder of
     versions) said on stderr, one line each (none when `quiet`), and kept in `said`; with the
     rows the file `corrections` names read as it corrects them (`revdiff.corrections_file`). With
-    `notice`, a terminal is told what is being read while it takes long (`reading_notice`),
+    `notice`, a terminal is told what is being read while it takes long, and how far through a
+    database's articles (`reading_notice`),
     unless the user is typing a version on it (`-` read from the terminal), who is told how to
     end it. `origins` gets each article's input, as `load` gives them, and `applied` the
     corrections, each naming its page as the inputs name it."""
@@ -180,9 +181,10 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
         say("revdiff: reading a version from the terminal (standard input); end it with Ctrl-D "
             "on a line of its own")
     with reading_notice(write_to_stderr, counted(len(inputs), "input"),
-                        notice and not quiet and not typed and draws_on_stderr()):
+                        notice and not quiet and not typed and draws_on_stderr()) as articles_read:
         articles = read_corrected(
-            lambda: load(list(inputs), max_bytes=max_size, notes=notes, origins=origins),
+            lambda: load(list(inputs), max_bytes=max_size, notes=notes, origins=origins,
+                         on_article_read=articles_read),
             corrections, max_size, applied)
     for note in notes if not quiet else ():
         warn(visible(note), said)

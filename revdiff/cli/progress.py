@@ -131,34 +131,48 @@ def closed_when_done(bar: ProgressBar) -> Iterator[ProgressBar]:
 
 @contextlib.contextmanager
 def reading_notice(write: Callable[[str], object], what: str, show: bool, after: float = 0.5,
-                   columns: Callable[[], int] = stderr_columns) -> Iterator[None]:
+                   columns: Callable[[], int] = stderr_columns, tick: float = 0.25
+                   ) -> Iterator[Callable[[int, int], None]]:
     """While the block runs, a line on the terminal saying what is being read, once it has run
-    `after` seconds (a large NewsEdits file takes a while, before any bar can start); the line
-    is cleared at the end. `write` writes on the terminal at once (`write_to_stderr`). The line
-    is cut to one column less than the terminal's width (`columns`), as `ProgressBar` cuts its
+    `after` seconds (a large NewsEdits file takes a while, before any bar can start), and how
+    far, where the block counts the articles read with the function it is given (`done`,
+    `total`): the line is drawn again every `tick` seconds when the count has moved, and
+    cleared at the end. `write` writes on the terminal at once (`write_to_stderr`). The line is
+    cut to one column less than the terminal's width (`columns`), as `ProgressBar` cuts its
     own: a longer one wraps, and clearing it leaves its first rows on the screen."""
+    counts: list[tuple[int, int]] = []  # the last the block gave
+
+    def articles_read(done: int, total: int) -> None:
+        counts[:] = [(done, total)]
+
     if not show:
-        yield
+        yield articles_read
         return
-    written = threading.Event()
-    lock = threading.Lock()
+    ended = threading.Event()
+    drawn: list[tuple[int, int] | None] = []  # what the line shows, once it is written
 
-    def say() -> None:
-        with lock:
-            line = f"revdiff: reading {what}…"[:max(columns() - 1, 0)]
-            write(f"\r{line}\x1b[K")
-            written.set()
+    def draw_until_ended() -> None:
+        if ended.wait(after):
+            return
+        while True:
+            count = counts[-1] if counts else None
+            if not drawn or drawn[-1] != count:
+                how_far = "" if count is None else f" {count[0]:,}/{count[1]:,} articles"
+                line = f"revdiff: reading {what}…{how_far}"[:max(columns() - 1, 0)]
+                write(f"\r{line}\x1b[K")
+                drawn[:] = [count]
+            if ended.wait(tick):
+                return
 
-    timer = threading.Timer(after, say)
-    timer.daemon = True
-    timer.start()
+    drawer = threading.Thread(target=draw_until_ended, name="revdiff-reading", daemon=True)
+    drawer.start()
     try:
-        yield
+        yield articles_read
     finally:
-        timer.cancel()
-        with lock:
-            if written.is_set():
-                write("\r\x1b[K")
+        ended.set()
+        drawer.join()
+        if drawn:
+            write("\r\x1b[K")
 
 
 @contextlib.contextmanager

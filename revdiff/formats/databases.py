@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -82,6 +82,15 @@ def check_whole_size(path: Path, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
         python_hint=f"to read it whole, raise the limit: {RAISED_LIMIT_IN_PYTHON}")
 
 
-def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
-    """Every article of a NewsEdits, diffengine or NYTdiff file, read at once."""
-    return list(open_database(path, max_bytes))
+def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                  on_article_read: Callable[[int, int], None] | None = None) -> list[Article]:
+    """Every article of a NewsEdits, diffengine or NYTdiff file, read at once; `on_article_read`
+    is told, as each is read, how many are read and how many the file holds."""
+    contents = open_database(path, max_bytes)
+    total = len(contents)
+    articles: list[Article] = []
+    for article in contents:
+        articles.append(article)
+        if on_article_read is not None:
+            on_article_read(len(articles), total)
+    return articles

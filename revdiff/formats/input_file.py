@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +29,11 @@ class TextInput:
     warning: str | None = None
 
 
-def read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article]:
-    """A file's decoded text and format, or the articles of a tracker's SQLite database.
+def read_file(path: Path, name: str, max_bytes: int,
+              on_article_read: Callable[[int, int], None] | None = None
+              ) -> TextInput | list[Article]:
+    """A file's decoded text and format, or the articles of a tracker's SQLite database, whose
+    reading is counted to `on_article_read` (`databases.read_database`).
 
     The size is checked before reading, and the read is bounded too (the file may grow); a
     database's limit is its reader's (`databases.open_database`).
@@ -54,7 +57,7 @@ def read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article
 
                 # read whole (by `diff`, `parse`, `view`, `store`), limited as a file is
                 databases.check_whole_size(path, name, max_bytes)
-                return databases.read_database(path, max_bytes)
+                return databases.read_database(path, max_bytes, on_article_read)
             handle.seek(0)
             check_size_unless_binary(handle, name, max_bytes)
             data = read_bounded(handle, name, max_bytes)

@@ -8,7 +8,7 @@ import re
 import shlex
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,7 +74,8 @@ FILE_NAMED_DASH_IN_PYTHON = ("to read the file named - here, give the str './-' 
 
 def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
          notes: list[str] | None = None, origins: list[str] | None = None,
-         for_python: bool = False, folders_told_of: bool = False) -> list[Article]:
+         for_python: bool = False, folders_told_of: bool = False,
+         on_article_read: Callable[[int, int], None] | None = None) -> list[Article]:
     """Read every input and return the articles they hold.
 
     Plain version files given together form one article, versions in the order given; files of
@@ -101,9 +102,13 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     leaves out the notes that name the folders in a folder of versions, for a caller that has
     told of them (`export`, which names each folder it skips as it expands its inputs). An error
     about standard input says, where the current folder holds a file named `-`, to give `./-`.
+    `on_article_read` is told how far the reading of a tracker's SQLite file is, as each of its
+    articles is read: how many are read and how many it holds (a NewsEdits outlet's thousands
+    take a while).
     """
     try:
-        return _read_inputs(inputs, max_bytes, notes, origins, for_python, folders_told_of)
+        return _read_inputs(inputs, max_bytes, notes, origins, for_python, folders_told_of,
+                            on_article_read)
     except RevdiffError as error:
         if error.where == "-" and os.path.lexists("-"):
             error.add_hint(FILE_NAMED_DASH)
@@ -112,7 +117,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
 
 def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                  origins: list[str] | None, for_python: bool,
-                 folders_told_of: bool) -> list[Article]:
+                 folders_told_of: bool,
+                 on_article_read: Callable[[int, int], None] | None) -> list[Article]:
     """`load`'s work, its errors not yet told of a file named `-`."""
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
@@ -198,7 +204,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                 notes.append(f"{name}: skipped, it is a database already read")
             continue
         try:
-            read = read_file(path, name, max_bytes)
+            read = read_file(path, name, max_bytes, on_article_read)
         except EmptyText as empty:  # read once: its text tells it is empty
             if not path.is_file():  # a pipe that gives nothing
                 raise

@@ -1121,3 +1121,42 @@ def test_a_conflict_with_a_hand_edit_names_the_commit_that_is_not_revdiffs(tmp_p
         ": version 2 not stored: version number already stored with another text; the stored "
         f"text stays: version 2 is commit {hand} 'fix the ␛[31mtypo', which revdiff did not "
         "write (an edit by hand?); to keep both, store this input into another repository\n")
+
+
+def test_the_reading_notice_says_how_far_the_reading_is() -> None:
+    """`view` of a NewsEdits file of 5,000 articles waited some 40 s under `reading 1 input…`,
+    which said nothing of how far it was: the articles read are counted on it as they come."""
+    import io
+    import threading
+
+    from revdiff.cli.progress import reading_notice
+
+    class Screen(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.counted = threading.Event()
+
+        def write(self, text: str) -> int:
+            if "622/5,000 articles" in text:
+                self.counted.set()
+            return super().write(text)
+
+    screen = Screen()
+    with reading_notice(screen.write, "1 input", True, after=0, tick=0.01) as articles_read:
+        articles_read(622, 5000)
+        assert screen.counted.wait(60)
+    assert "\rrevdiff: reading 1 input… 622/5,000 articles\x1b[K" in screen.getvalue()
+    assert screen.getvalue().endswith("\r\x1b[K")
+
+
+def test_reading_a_newsedits_file_counts_its_articles(tmp_path: Path) -> None:
+    from newsedits_files import NEWSEDITS_TABLE, make_database
+
+    from revdiff.formats import load
+
+    database = make_database(tmp_path / "n.db", NEWSEDITS_TABLE, [
+        (entry * 2 + version, entry, version, f"Story {entry}", None, None, None, 2,
+         f"Story {entry} says {version}.") for entry in range(3) for version in range(2)])
+    seen: list[tuple[int, int]] = []
+    load([str(database)], on_article_read=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
