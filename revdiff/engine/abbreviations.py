@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from revdiff.engine.calendar_words import MONTH_ABBREVIATIONS
 from revdiff.engine.sentence_edges import SENTENCE_OPENING_MARKS
 from revdiff.engine.word_sets import word_set
 
@@ -19,11 +20,11 @@ TITLES = word_set(
 # Abbreviations that precede a name (`St. Louis`, `Sr. Pérez`) or follow one (`Main St.`, `King
 # Jr.`): like dotted abbreviations, they end a sentence only when a typical opener follows.
 BEFORE_OR_AFTER_NAME = word_set("st jr sr ave blvd")
-# Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`), French and
-# Spanish months among them (`janv. 1990`, `dic. 2020`; not Spanish `ago.`, which is English `ago`).
-BEFORE_NUMBER = word_set(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref "
-    "nr abs janv févr avr juil déc ene abr dic abb"
+# Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`): the English
+# months' and French and Spanish months' (`janv. 1990`, `dic. 2020`; not Spanish `ago.`, which is
+# English `ago`), and others.
+BEFORE_NUMBER = MONTH_ABBREVIATIONS | word_set(
+    "janv févr avr juil déc ene abr dic abb no nos vol vols p pp art fig ch sec ref nr abs"
 )
 # German writes a street's name as one word with its `Straße`, abbreviated before the house's
 # number (`Bahnhofstr. 5`, `Karl-Marx-Str. 12`), so the abbreviation ends a word.
