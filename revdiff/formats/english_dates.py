@@ -38,12 +38,14 @@ _DAY_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y
 _TIME_FORMATS = ("%B %d, %Y %I:%M %p", "%Y-%m-%d %H:%M:%S", "%B %d, %Y at %I:%M%p EDT",
                  "%A, %B %d %Y, %I:%M %p")
 
+# A month's first three letters, which `%b` reads, as strptime does, not the engine's
+# MONTH_ABBREVIATIONS (`sept`; no `may`)
+_MONTH_FIRST_LETTERS = tuple(month[:3] for month in MONTHS_IN_ORDER)
 # What each directive the formats use reads, as strptime reads it in the C locale; a space reads
-# one or more white-space characters, as in strptime (`at  4:05pm`). `%b` reads a month's first
-# three letters, as strptime does, not the engine's MONTH_ABBREVIATIONS (`sept`; no `may`).
+# one or more white-space characters, as in strptime (`at  4:05pm`).
 _DIRECTIVES = {
     "%B": f"(?P<month_name>{'|'.join(MONTHS_IN_ORDER)})",
-    "%b": f"(?P<month_abbreviation>{'|'.join(month[:3] for month in MONTHS_IN_ORDER)})",
+    "%b": f"(?P<month_abbreviation>{'|'.join(_MONTH_FIRST_LETTERS)})",
     "%A": f"(?:{'|'.join(sorted(WEEKDAYS))})",
     "%p": "(?P<half>am|pm)",
     "%Y": "(?P<year>[0-9]{4})",
@@ -62,8 +64,11 @@ _DIRECTIVE = re.compile("(" + "|".join(re.escape(directive) for directive in _DI
 _LABEL = re.compile(r"(?:(?:last\s+)?(?:updated|modified)|(?:first\s+)?(?:published|posted))"
                     r"(?:\s+on)?(?:\s*:\s*|\s+)(?=\S)", re.IGNORECASE)
 _SEPTEMBER = re.compile(r"\bsept\b", re.IGNORECASE)
-# A month's abbreviation with a dot after it (`Jan.`), which `%b` reads without
-_DOTTED_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.(?=\s)", re.IGNORECASE)
+# A month's abbreviation with a dot after it (`Jan.`), which `%b` reads without; not May, whose
+# three letters are its name
+_DOTTED_MONTH = re.compile(
+    rf"\b({'|'.join(letters for letters in _MONTH_FIRST_LETTERS if letters not in MONTHS_IN_ORDER)})"
+    r"\.(?=\s)", re.IGNORECASE)
 
 
 def date_text(value: str) -> str:
