@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
+from revdiff.engine.calendar_words import MONTHS_IN_ORDER, WEEKDAYS
 from revdiff.errors import MalformedPage
 from revdiff.formats.text_input import ASCII_WHITESPACE
 from revdiff.model import Article, Version
@@ -231,11 +232,12 @@ def _email_time(text: str) -> datetime | None:
         return None
 
 
+# The first three letters of a day's or a month's name, which RFC 2822 writes (`Thu`, `Jan`)
+_DAY_AND_MONTH_PREFIXES = sorted({name[:3] for name in (*WEEKDAYS, *MONTHS_IN_ORDER)})
 # A word of an RFC 2822 time that names no zone: a day or month name (`Thu,`, `January`), a
 # number (`10`, `2019,`), a time of day (`22:31:03`), or `-0000`, which says the zone is unknown
-_NO_ZONE_WORD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
-                           r"|nov|dec)[a-z]*\.?,?|[0-9]+,?|[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?,?"
-                           r"|-0000", re.IGNORECASE)
+_NO_ZONE_WORD = re.compile(rf"(?:{'|'.join(_DAY_AND_MONTH_PREFIXES)})[a-z]*\.?,?|[0-9]+,?"
+                           r"|[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?,?|-0000", re.IGNORECASE)
 
 
 def unread_zone(text: str) -> str | None:
