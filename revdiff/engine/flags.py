@@ -221,5 +221,14 @@ def same_but_encoding(old: str, new: str) -> bool:
     return _encoding_form(old) == _encoding_form(new)
 
 
+def same_content_in_any_case(old: str, new: str) -> bool:
+    """True when the texts hold the same letters, digits and emoji (`_content`) but for their
+    letter case, read in Unicode's composed form (NFC) and without the terminal's codes: an edit
+    `case_only` or `punctuation_only`, or one of both at once, which no flag says (`iran fired` to
+    `Iran Fired!`)."""
+    return (_content(without_control_sequences(unicodedata.normalize("NFC", old))).lower()
+            == _content(without_control_sequences(unicodedata.normalize("NFC", new))).lower())
+
+
 def _encoding_form(text: str) -> str:
     return _without_space(compatibility_form(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from revdiff.engine.flags import same_but_encoding
+from revdiff.engine.flags import same_but_encoding, same_content_in_any_case
 from revdiff.engine.word_count import count_words
 from revdiff.model import ComparisonStats, Edit, EditOp, Flag, Sentence
 
@@ -64,12 +64,20 @@ def _composed_length(text: str) -> int:
     return len(unicodedata.normalize("NFC", text))
 
 
+def _keeps_its_words(edit: Edit) -> bool:
+    """Whether the edit replaces no text: it keeps its letters, digits and emoji, recasing them,
+    changing the punctuation around them or both (`case_only`, `punctuation_only`; `iran fired` to
+    `Iran Fired!`), though its word diff replaces each recased word."""
+    return bool(edit.old_text and edit.new_text) and same_content_in_any_case(edit.old_text,
+                                                                              edit.new_text)
+
+
 def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
                      new_sentences: Sequence[Sentence], titles: tuple[str, str],
                      title_flags: frozenset[Flag]) -> ComparisonStats:
     """The counts and shares of a comparison; `titles` (old, new) and their `title_flags` count
     for `boring` only: a pair that rewrites its headline is no boring pair. A boring pair is no
-    `rewrite`, and an edit of letter case only (`case_only`) counts towards none."""
+    `rewrite`, and an edit that keeps its words (`_keeps_its_words`) counts towards none."""
     counts = {op.value: 0 for op in EditOp}
     words_added = words_removed = chars_added = chars_removed = 0
     replaced_added = replaced_removed = 0  # the characters of edits that replace text
@@ -82,7 +90,7 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
         edit_removed = sum(_composed_length(text) for op, text in edit.word_diff if op < 0)
         chars_added += edit_added
         chars_removed += edit_removed
-        if Flag.CASE_ONLY not in edit.flags:  # a word recased replaces no text
+        if (edit_added or edit_removed) and not _keeps_its_words(edit):
             replaced_added += edit_added
             replaced_removed += edit_removed
     old_chars, new_chars = (sum(_composed_length(sentence.text) for sentence in sentences)
@@ -92,7 +100,7 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
     boring = (all(is_boring_edit(edit) for edit in edits)
               and (titles[0] == titles[1] or is_boring_change(*titles, title_flags)))
     # A rewrite is a story replaced: a boring pair (`...` to `—`) replaced no story, however
-    # much of its few characters changed, nor did an edit of letter case only (an alert in
+    # much of its few characters changed, nor did an edit that keeps its words (an alert in
     # capitals recased), whose characters `chars_added` and `changed_share` count all the same.
     rewrite = (not boring and old_chars > 0 and new_chars > 0
                and replaced_removed > REWRITE_SHARE * old_chars

@@ -135,6 +135,22 @@ def test_a_pair_of_letter_case_changed_is_no_rewrite(old: tuple[str, ...],
     assert not comparison.stats.boring and not comparison.stats.rewrite
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    (("iran fired missiles at us bases.", "Oil rose."), ("Iran Fired Missiles At US Bases!", "Oil rose.")),
+    (("US TROOPS SENT TO IRAQ, AFTER STRIKE", "Iran vowed revenge."),
+     ("US troops sent to Iraq after strike.", "Iran vowed revenge.")),
+])
+def test_a_pair_of_letter_case_and_punctuation_changed_is_no_rewrite(
+        old: tuple[str, ...], new: tuple[str, ...]) -> None:
+    # Recased and repunctuated at once, the edit is neither `case_only` nor `punctuation_only`,
+    # and its recased words counted as characters replaced: `rewrite` was true, though it keeps
+    # the same words as a `case_only` edit does.
+    comparison = compare(Version(0, "t", old), Version(1, "t", new))
+    assert comparison.stats.chars_removed > len(" ".join(old)) / 2
+    assert not comparison.edits[0].flags & {Flag.CASE_ONLY, Flag.PUNCTUATION_ONLY}
+    assert not comparison.stats.boring and not comparison.stats.rewrite
+
+
 def test_a_pair_rewritten_and_recased_is_a_rewrite() -> None:
     old = ("IRAN VOWS REVENGE.", "Completely different reporting led this story about football.")
     new = ("Iran vows revenge.", "Nothing of the earlier text remains here at all, not one line.")
