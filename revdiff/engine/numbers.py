@@ -63,14 +63,19 @@ _NUMBER_WORDS = word_set(
 # vaguely (`hundreds`, `dozens`), nor `tens` or `half`.
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "lakh": 10**5, "million": 10**6,
            "crore": 10**7, "billion": 10**9, "trillion": 10**12}
-# `one`, `first` and `second` where they are no number: `no one`, `one another`, `the one who`,
-# `one-time` (former), `at first` and `first of all` (initially), `first lady` (a title) and
-# `first responders` (a trade), and a `second` that ends its clause (`wait a second.`); `one
-# soldier`, `the first attack` and `a second attack` are.
+# `one`, `first`, `second` and `third` where they are no number: `no one`, `one another`, `the
+# one who`, `one-time` (former), `at first` and `first of all` (initially), `first published` and
+# `first posted` but after `the` (when, not which: `the first published account` is one), `first
+# lady` (a title) and `first responders` (a trade), a `second` that ends its clause (`wait a
+# second.`), and `a third party`, `third-party` and `third parties` (someone else, as a photo's
+# credit writes, `PHOTO: A THIRD PARTY`); `one soldier`, `the first attack`, `a second attack` and
+# `the third party to join` are.
 _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|which)\b)"
                         r"|\bone-time\b|\bat first\b|\bfirst of all\b"
+                        r"|(?<!\bthe )\bfirst (?:published|posted)\b"
                         r"|\bfirst (?:lady|ladies|responders?)\b"
-                        r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
+                        r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))"
+                        r"|\ba third party\b|\bthird-party\b|\bthird parties\b")
 # A capitalised ordinal before a capitalised word, which it names with (`the First Amendment`,
 # `the Second Fleet`, `Twenty-Fifth Amendment`): group 1 is that word's first letter, which a
 # match needs in upper case. `the first 700 troops` and `a second attack` count. It begins with

@@ -1153,6 +1153,23 @@ def test_first_lady_and_first_responders_hold_no_number(old: str, new: str,
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Troops fired. PHOTO: A THIRD PARTY", "Troops fired.", False),
+    ("Third-party software was blamed.", "Software was blamed.", False),
+    ("Data went to third parties.", "Data went to advertisers.", False),
+    ("The story was first published online.", "The story was published online.", False),
+    ("It was first posted at noon.", "It was posted at noon.", False),
+    ("The third party to join the coalition left.", "The party to join the coalition left.", True),
+    ("The first published account was wrong.", "The published account was wrong.", True),
+])
+def test_an_ordinal_used_as_an_ordinary_word_is_no_number(old: str, new: str,
+                                                         changed: bool) -> None:
+    """`a third party`, `third-party` and `third parties` (someone else, as in a photo credit in
+    capitals) and `first published` or `first posted` (when, not which: no `the` before) count
+    nothing: cutting them was a number change, 3 or 1 to nothing."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("Protesters cited the First Amendment.", "Protesters cited the Constitution.", False),
     ("The Navy's Fifth Fleet is based in Bahrain.", "The Navy's fleet is based in Bahrain.", False),
     ("The Twenty-Fifth Amendment was raised.", "The amendment was raised.", False),
