@@ -663,6 +663,29 @@ def test_export_md_reads_the_csv_indices_as_lists_of_int(samples: Path, tmp_path
         index for row in written for index in row["new_indices"]]  # type: ignore[attr-defined]
 
 
+def test_export_md_reads_a_csv_s_empty_text_columns_as_text(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # pandas reads a column every row leaves empty (no source, no URL) as float64 NaN, and as text
+    # in a file that has one: the dtype EXPORT.md gives keeps it text in both
+    pytest.importorskip("pandas")
+    import pandas as pd
+
+    database = tmp_path / "untimed.sqlite"
+    write_database(database, [Article(None, None, tuple(
+        Version(number, "Troops", (f"{number + 1} troops were sent.",)) for number in (0, 1)))])
+    export([str(database)], tmp_path / "edits.csv", "csv")
+    assert str(pd.read_csv(tmp_path / "edits.csv")["source"].dtype) == "float64"
+    export_md = (ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n((?:(?!```).)*text_columns(?:(?!```).)*)```", export_md, re.DOTALL)
+    assert block is not None, "EXPORT.md shows no dtype to read the CSV's text columns as text"
+    monkeypatch.chdir(tmp_path)
+    names: dict[str, Any] = {"pd": pd, "as_indices": lambda cell: [int(index) for index in cell.split()]}
+    exec(compile(block.group(1), "docs/EXPORT.md", "exec"), names)  # noqa: S102 - the doc's own example
+    edits = names["edits"]
+    assert edits["source"].isna().all() and edits["url"].isna().all()
+    assert str(edits["source"].dtype) == str(edits["url"].dtype) == str(edits["article"].dtype) != "float64"
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_the_comparisons_leave_out_a_new_time_told_from_a_version_the_pair_skips(
         fmt: str, tmp_path: Path) -> None:
