@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from revdiff.engine.rounded_shares import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, isolated, page_pieces
+from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, isolated, page_pieces, shown_line
 from revdiff.export.pairs import PairReading
 from revdiff.export.version_times import version_time
 from revdiff.model import (
@@ -34,7 +34,7 @@ from revdiff.model import (
     sure_percent,
 )
 from revdiff.read_warnings import counted, first_few
-from revdiff.terminal_text import UNSEEN, changes_unseen
+from revdiff.terminal_text import UNSEEN, changes_unseen, visible
 
 # What the tables' marks mean, once above them on each page (`legend`).
 _LEGEND = (
@@ -250,7 +250,7 @@ class ArticleName(NamedTuple):
     def html(self) -> str:
         """`TITLE (NAME)`, each isolated (`<bdi>`): a right-to-left title would otherwise draw
         a URL after it on its own side."""
-        title = f"<bdi{UNKNOWN_LANGUAGE}>{escape(self.title)}</bdi>"
+        title = f"<bdi{UNKNOWN_LANGUAGE}>{shown_line(self.title)}</bdi>"
         return title if self.name is None else f"{title} ({isolated(self.name)})"
 
 
@@ -275,7 +275,8 @@ def comparison_table(comparison: Comparison, *, article: ArticleName | None = No
     # A pair of versions without text (a headline tracker's) has no sentences to count
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count) \
         or "no sentences"
-    title_diff = word_diff(comparison.old.title, comparison.new.title)
+    # the titles as lines (`shown_line`), a line break in one shown as `␊`, as in the headings
+    title_diff = word_diff(visible(comparison.old.title), visible(comparison.new.title))
     notes = " · boring" * stats.boring + " · rewrite" * stats.rewrite
     return "\n".join([
         _pair_heading(comparison, article),

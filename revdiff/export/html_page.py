@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from html import escape
 
-from revdiff.terminal_text import visible_data, visible_html
+from revdiff.terminal_text import visible, visible_html
 
 # Nothing may be fetched or run: no scripts, no images (the charts are inline SVG), fonts or
 # styles but the page's own; and, as `default-src` does not cover them, no `<base>` may send the
@@ -32,10 +32,16 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 UNKNOWN_LANGUAGE = ' lang=""'
 
 
+def shown_line(text: str) -> str:
+    """A line of article text (a title, a name, a URL) escaped, its line breaks and tabs shown as
+    symbols (`␊`, `␉`), as the text output shows them (`visible`): a page draws them as spaces."""
+    return escape(visible(text))
+
+
 def isolated(text: str) -> str:
-    """`text` escaped and isolated (`<bdi>`): a right-to-left name, key, path or source would
-    take the text after it into its direction."""
-    return f"<bdi>{escape(text)}</bdi>"
+    """`text` as a line (`shown_line`) and isolated (`<bdi>`): a right-to-left name, key, path or
+    source would take the text after it into its direction."""
+    return f"<bdi>{shown_line(text)}</bdi>"
 
 STYLE = """
 body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222;
@@ -92,7 +98,7 @@ def page_head(title: str) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(visible_data(title))}</title><style>{STYLE}</style></head><body>",
+        f"<title>{shown_line(title)}</title><style>{STYLE}</style></head><body>",
     ]) + "\n"
 
 

@@ -30,6 +30,7 @@ from revdiff.export.html_page import (
     header_row,
     isolated,
     page_head,
+    shown_line,
     sideways_box,
 )
 from revdiff.export.journal import JournalEntry
@@ -100,7 +101,7 @@ def timeline_table(article: Article, changes: list[PairChange]) -> str:
                       f"words, {escape(percent(stats.changed_share))} changed</a>")
         rows.append(f'<tr><td class="num">{version.number}</td>'
                     f"<td>{escape(version_time(version, versions[k - 1] if k else None))}</td>"
-                    f"<td{UNKNOWN_LANGUAGE}>{escape(version.title)}</td>"
+                    f"<td{UNKNOWN_LANGUAGE}>{shown_line(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'
                     f'<td class="num">{version_words(version)}</td><td>{change}</td></tr>')
     rows.append("</table></div>")
@@ -153,7 +154,7 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
     # the previous and the next article's links are written into the room once every page is
     yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a>{NEIGHBOURS_ROOM}</nav>'
     yield MAIN_START
-    yield f"<h1{UNKNOWN_LANGUAGE}>{escape(title)}</h1>"
+    yield f"<h1{UNKNOWN_LANGUAGE}>{shown_line(title)}</h1>"
     yield f'<p class="meta">{" · ".join(part for part in meta if part)}</p>'
     yield f'<h2 id="{_TIMELINE}">Timeline</h2>'
     yield timeline_table(article, changes)
@@ -267,7 +268,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
         source = info.get("source")
         yield visible_html(
             f'<tr><td class="num">{entry.index}</td>'
-            f'<td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>{escape(title)}</a>{name}</td>'
+            f'<td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>{shown_line(title)}</a>{name}</td>'
             f'<td class="source">{isolated(source) if source else ""}</td>'
             f'<td class="num">{int(info.get("versions", 0))}</td>'
             f'<td class="num words">+{int(info.get("words_added", 0))} / '

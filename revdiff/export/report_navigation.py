@@ -20,8 +20,7 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
-from revdiff.export.html_page import UNKNOWN_LANGUAGE
-from revdiff.terminal_text import visible_html
+from revdiff.export.html_page import UNKNOWN_LANGUAGE, shown_line
 
 # A title as a link names it, in bytes (escaped, its control characters as symbols); a longer
 # one is cut, the link's own page heading it whole.
@@ -55,7 +54,7 @@ _CHUNK = 64 * 1024
 def _shown_title(title: str, most: int) -> str:
     """The title as a link's text holds it: escaped, its control characters shown as symbols,
     cut to `most` bytes (a mark at its end says so)."""
-    pieces = [visible_html(escape(character)) for character in title]
+    pieces = [shown_line(character) for character in title]
     if len("".join(pieces).encode()) <= most:
         return "".join(pieces)
     kept, size = [], len(_CUT.encode())

@@ -254,3 +254,28 @@ def test_a_keyboard_reaches_the_tables_that_scroll_sideways(tmp_path: Path) -> N
         assert 'tabindex="0"' in box and 'role="region"' in box, box
         labels += re.findall(r'aria-label="([^"]+)"', box)
     assert labels == ["timeline of the versions", "articles"]
+
+
+def test_a_line_break_or_tab_in_a_title_shows_as_its_symbol_on_every_page(tmp_path: Path) -> None:
+    """A newline or tab in a title showed as a space in the comparison page's `<title>`, `<h1>`
+    and title row (and in the report's), where the text output and SECURITY.md show `␊` and `␉`:
+    a title broken in two read as one with a space."""
+    from revdiff.render.newsedits import write_database
+
+    database = tmp_path / "titles.sqlite"
+    write_database(database, [Article(None, None, (
+        Version(0, "Storm\nhits\tcoast", ("One.",)), Version(1, "Storm\nhits\tthe coast", ("Two.",))))])
+    diff = CliRunner().invoke(main, ["diff", str(database), "--format", "html"])
+    assert diff.exit_code == 0, diff.output
+    result = CliRunner().invoke(main, ["export", str(database), "-o", str(tmp_path / "report"),
+                                       "--format", "html"])
+    assert result.exit_code == 0, result.output
+    pages = [diff.output] + [page.read_text(encoding="utf-8")
+                             for page in sorted((tmp_path / "report").glob("*.html"))]
+    for page in pages:
+        assert "Storm\n" not in page and "hits\t" not in page
+    title, h1 = (re.search(rf"<{tag}>(.*?)</{tag}>", diff.output, re.DOTALL) for tag in ("title", "h1"))
+    assert title is not None and "Storm␊hits␉the coast" in title.group(1)
+    assert h1 is not None and "Storm␊hits␉the coast" in h1.group(1)
+    assert re.search(r'<tr class="title">.*Storm␊hits␉coast.*Storm␊hits␉<ins>the </ins>coast',
+                     diff.output)
