@@ -3,7 +3,7 @@ reading the same text in the same run.
 
 Two kinds of made-up page, each at 1x, 4x and 16x its size: one of `--rows` body rows (a long
 article), and one whose diff table follows `--depth` nested `<div>`s (hostile markup, which the
-reader refuses past `MAX_DIFF_PAGE_DEPTH`: the time is that of the refusal). The reader and the
+reader refuses past `open_elements.MAX_DEPTH`: the time is that of the refusal). The reader and the
 peer (`html.parser.HTMLParser` fed the page, the least any reader of it on html.parser does)
 take turns, round after round (`timing.medians_in_turns`), so that a busy machine slows them
 alike. For each page the script prints the medians of both and how many times slower the reader

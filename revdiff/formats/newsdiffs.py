@@ -38,7 +38,7 @@ from revdiff.formats.fields import (
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.newsdiffs_text import split_version_text
-from revdiff.formats.open_elements import end_tags_implied
+from revdiff.formats.open_elements import NestedTooDeep, end_tags_implied
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.unnumbered_pages import unnumbered_warning
@@ -532,7 +532,11 @@ def read_page(text: str, where: str) -> Article:
     refuse_a_second_page(shown_page, where)
     literals = find_text_literals(text, where)
     # on the lines of the page, each element ended where a browser ends it
-    markup = end_tags_implied(text)
+    try:
+        markup = end_tags_implied(text)
+    except NestedTooDeep as deep:
+        raise deep.refusal(where, "a NewsDiffs page nests about ten",
+                           "save the page again") from None
     soup = BeautifulSoup(markup, "html.parser")
     warnings: list[str] = []
     if literals is not None:

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from revdiff.formats.error_pages import error_page_heading
 from revdiff.formats.fields import without_wayback_prefix
-from revdiff.formats.open_elements import end_tags_implied
+from revdiff.formats.open_elements import NestedTooDeep, end_tags_implied
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.page_headings import article_text, page_title
 from revdiff.formats.page_metadata import own_addresses
@@ -79,7 +79,11 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     a date in it written year first)."""
     html = _WAYBACK_TOOLBAR.sub("", html)
     # each element ended where a browser ends it (an `<li>` at the next)
-    soup = BeautifulSoup(end_tags_implied(html), "html.parser")
+    try:
+        soup = BeautifulSoup(end_tags_implied(html), "html.parser")
+    except NestedTooDeep as deep:
+        raise deep.refusal(name, "a news site's page nests a few dozen",
+                           "save the page again, or take it out of the pages given") from None
     named = time_of_save(file_name, html)
     time, source, leap_second, unread_zone, date, unread_time = (
         named if named.time is not None else time_from_page(html, soup, named))

@@ -64,10 +64,6 @@ _TEXT_PARAGRAPH = re.compile(r"<[pP]\b[^<>]*+>(?P<text>[^<>]*+)</[pP]\s*>")
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
 _HEADER_CELLS = frozenset({"version", "title", "time"})
-# How deep a diff page's elements may nest: News Sniffer's pages nest about ten deep (the corpus's
-# at most 8), and a tree of elements nested deeper costs time and memory that grow faster than
-# the page (500,000 nested <div>s, 5.5 MB, took 17 s and 358 MB)
-MAX_DIFF_PAGE_DEPTH = 512
 # Elements a browser shows on a line of their own: the words either side of one are parted
 _LINE_BREAKING = frozenset({"br", "p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5",
                             "h6"})
@@ -231,6 +227,15 @@ def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
                             hint="save the whole page, or the whole element, again")
 
 
+def _page_elements(markup: str, where: str) -> OpenElements:
+    """The page's `read_open_elements`, refused where its elements nest deeper than News
+    Sniffer's (the corpus's at most 8)."""
+    try:
+        return read_open_elements(markup)
+    except NestedTooDeep as deep:
+        raise deep.refusal(where, "a News Sniffer page nests about ten", _SAVE_AGAIN) from None
+
+
 def read_diff_page(text: str, where: str) -> Article:
     """Read a News Sniffer diff page; every cell is explicit, so the versions come back exactly.
     A page cut short before its diff table closes is refused (a table closed before it, such as
@@ -255,12 +260,7 @@ def read_diff_page(text: str, where: str) -> Article:
     if looks_translated(markup):
         raise MalformedPage("the diff page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    try:
-        elements = read_open_elements(markup, MAX_DIFF_PAGE_DEPTH)
-    except NestedTooDeep as deep:
-        raise MalformedPage(f"an element nested more than {MAX_DIFF_PAGE_DEPTH} elements deep starts "
-                            "here, where a News Sniffer page nests about ten", where, deep.line,
-                            hint=_SAVE_AGAIN) from None
+    elements = _page_elements(markup, where)
     # on the lines of the page, as the checks above, each element ended where a browser ends it
     soup = BeautifulSoup(end_tags_implied(markup, elements), "html.parser")
     table = soup.find("table", class_="version_diff")
@@ -461,7 +461,7 @@ def read_version_page(text: str, where: str) -> Article:
     or textarea element is none.
     """
     markup = shown_markup(text)
-    elements = read_open_elements(markup)  # read once for both uses
+    elements = _page_elements(markup, where)  # read once for both uses
     _require_closed(markup, elements, where)
     refuse_a_second_page(markup, where)
     if looks_translated(markup):

@@ -23,10 +23,12 @@ from revdiff.errors import (
     EmptyInput,
     InconsistentPages,
     InputTooLarge,
+    MalformedPage,
     MissingExtra,
     UnknownFormat,
 )
 from revdiff.formats import load
+from revdiff.formats.open_elements import MAX_DEPTH
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import read_page
 from revdiff.model import Version
@@ -1889,3 +1891,22 @@ def test_a_json_ld_time_given_as_a_list_is_read_the_latest() -> None:
     page = read_page("page.html", "page.html", html)
     assert (page.time, page.time_source) == (datetime(2020, 1, 3, 10, 30, tzinfo=UTC),
                                              "JSON-LD dateModified")
+
+
+@pytest.mark.parametrize("depth", [100, 600])
+def test_elements_nested_deeper_than_a_saved_page_nests_are_refused_at_their_line(depth: int) -> None:
+    """A saved page's elements nested past `MAX_DEPTH` are refused as a News Sniffer page's are
+    (its tree of elements was built whole, 80,000 nested `<div>`s in 10 s); a page nested less
+    is read as before."""
+    page = render_page(URL, FIRST, SITES[0])
+    assert page.count("<body>") == 1
+    line = page[:page.index("<body>")].count("\n") + 2
+    copy = page.replace("<body>", "<body>\n" + "<div>" * depth + "\n" + "</div>" * depth + "\n")
+    if depth < MAX_DEPTH:
+        assert read_page("p.html", "p.html", copy).text == read_page("p.html", "p.html", page).text
+        return
+    with pytest.raises(MalformedPage) as refused:
+        read_page("p.html", "p.html", copy)
+    assert refused.value.line == line
+    assert refused.value.message == (f"an element nested more than {MAX_DEPTH} elements deep "
+                                     "starts here, where a news site's page nests a few dozen")

@@ -36,8 +36,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import revdiff
-from revdiff.errors import RevdiffError
+from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.formats.detect import detect
+from revdiff.formats.open_elements import MAX_DEPTH
 from revdiff.model import Article
 from revdiff.render.newsdiffs import escape_js
 
@@ -105,13 +106,20 @@ def test_truncated_html(sample: str, fraction: float) -> None:
 @pytest.mark.parametrize("tag", ["div", "td", "p", "b"])
 def test_deeply_nested_tags(sample: str, tag: str) -> None:
     """Tens of thousands of nested tags before the article: no RecursionError, no hang, and
-    the page still reaches its own reader, which reads the article from it."""
+    the page still reaches its own reader, which reads the article from it, or, where they nest
+    (a `<td>` or `<p>` ends the one before), refuses it at their line (`MAX_DEPTH`)."""
     page = sample_bytes(sample)
     nested = f"<{tag}>".encode() * 40_000 + b"x" + f"</{tag}>".encode() * 40_000
     middle = page.find(b"<body")
     middle = page.find(b">", middle) + 1 if middle >= 0 else len(page) // 2
     hostile = page[:middle] + nested + page[middle:]
     assert detect(hostile.decode("utf-8")) is detect(page.decode("utf-8"))
+    if tag in ("div", "b"):
+        with pytest.raises(MalformedPage) as refused:
+            revdiff.load([str(path) for path in write_inputs(fresh_folder(), [hostile], ".html")])
+        assert refused.value.line == page[:middle].count(b"\n") + 1
+        assert f"nested more than {MAX_DEPTH} elements deep" in refused.value.message
+        return
     articles = read_and_compare(write_inputs(fresh_folder(), [hostile], ".html"))
     assert [v.paragraphs for v in articles[0].versions] == [
         v.paragraphs for v in read_and_compare(write_inputs(fresh_folder(), [page], ".html"))[0]
