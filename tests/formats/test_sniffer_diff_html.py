@@ -870,3 +870,21 @@ def test_a_diff_page_is_read_by_html_parser_once(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(HTMLParser, "feed", counted_feed)
     assert read_diff_page(PAGE, "p.html") == article
     assert len(fed) == 1
+
+
+def test_reading_a_diff_page_walks_its_table_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The diff table was searched six times over (a table inside it, a footer, the version,
+    title and time cells, the rows), a fifth of the time a page of many rows was read in: its
+    elements are looked at in one walk."""
+    searched: list[str] = []
+    find_all = Tag._find_all
+
+    def counted(self: Tag, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "table":
+            searched.append(str(args[0]))
+        return find_all(self, *args, **kwargs)
+
+    article = read_diff_page(PAGE, "p.html")
+    monkeypatch.setattr(Tag, "_find_all", counted)
+    assert read_diff_page(PAGE, "p.html") == article
+    assert searched == []
