@@ -32,9 +32,12 @@ from revdiff.errors import MalformedPage
 # nested <div>s, 5.5 MB, took a News Sniffer diff page's reader 17 s and 358 MB; 80,000, 0.9 MB,
 # took the version page's 6 s, the NewsDiffs page's 10 s and the saved page's 10 s)
 MAX_DEPTH = 512
-# Elements HTML gives no end tag
+# Elements HTML gives no end tag, and those of old HTML that a browser, and BeautifulSoup's tree,
+# give none either (`<keygen>`, `<frame>`, `<basefont>`): read as open, one was a cut where it
+# ended a fragment, and a scope that kept a list item from being ended, where the tree ends it
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr"})
+                   "param", "source", "track", "wbr", "basefont", "bgsound", "command", "frame",
+                   "image", "isindex", "keygen", "menuitem", "nextid", "spacer"})
 # Elements whose end tag HTML lets a page leave out: one left open is no sign of a cut
 _END_TAG_OPTIONAL = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
                                "option", "optgroup", "colgroup", "caption", "rp", "rt", "html",

@@ -91,3 +91,16 @@ def test_a_page_tree_is_the_tree_of_its_implied_end_tags_read_once(markup: str) 
     assert ([tag.sourceline for tag in soup.find_all(True)]
             == [tag.sourceline for tag in BeautifulSoup(end_tags_implied(markup), "html.parser")
                 .find_all(True)])
+
+
+@pytest.mark.parametrize("void", ["basefont", "bgsound", "command", "frame", "image", "isindex",
+                                  "keygen", "menuitem", "nextid", "spacer"])
+def test_an_element_beautifulsoup_gives_no_content_opens_nothing(void: str) -> None:
+    """An element of old HTML that BeautifulSoup, as a browser, gives no end tag (`<keygen>`,
+    `<frame>`) was read as one left open: a cut where it ends a fragment, and a scope the next
+    list item was not ended from, where BeautifulSoup's tree has it ended before that item."""
+    assert cut_short_at(f"<div>One</div><{void}>") is None
+    markup = f"<ul><li>One<{void}><li>Two</{void}></ul>"
+    assert end_tags_implied(markup) == f"<ul><li>One<{void}></li><li>Two</{void}></ul>"
+    soup, _ = page_tree(markup)
+    assert [len(item.find_all("li")) for item in soup.find_all("li")] == [0, 0]
