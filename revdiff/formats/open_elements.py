@@ -117,13 +117,14 @@ class NestedTooDeep(Exception):
                              f"where {usual}", where, self.line, hint=hint)
 
 
-class ElementStack:
-    """The elements open, each with the line of its start tag, as the tags of a markup are met
-    in turn, and the elements a browser ends at the start of a later tag (`_IMPLIED_ENDS`): the
-    line and column of that tag, and the name of the element ended. An element that starts
-    inside `MAX_DEPTH` open elements raises NestedTooDeep."""
+class _OpenElements(HTMLParser):
+    """The elements open at the end of the markup fed, each with the line of its start tag, and
+    the elements a browser ends at the start of a later tag (`_IMPLIED_ENDS`): the line and
+    column of that tag, and the name of the element ended. An element that starts inside
+    `MAX_DEPTH` open elements raises NestedTooDeep."""
 
     def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, int]] = []
         self.implied_ends: list[tuple[int, int, str]] = []
         self._counts: Counter[str] = Counter()
@@ -131,35 +132,32 @@ class ElementStack:
         # are: the last tells at once whether a tag's start ends an element
         self._marks: list[list[int]] = [[] for _ in _IMPLIED_ENDS]
 
-    def start(self, tag: str, line: int, column: int) -> list[str]:
-        """Open `tag`, whose start tag is at `line` and `column`: the names of the elements its
-        start ends, innermost first."""
-        ended = self.start_closed(tag, line, column)
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._end_implied_before(tag)
         if tag not in _VOID:
             if len(self.open) >= MAX_DEPTH:
-                raise NestedTooDeep(line)
+                raise NestedTooDeep(self.getpos()[0])
             for rule, marks in zip(_IMPLIED_ENDS, self._marks):
                 if tag in rule.marked:
                     marks.append(len(self.open))
-            self.open.append((tag, line))
+            self.open.append((tag, self.getpos()[0]))
             self._counts[tag] += 1
-        return ended
 
-    def start_closed(self, tag: str, line: int, column: int) -> list[str]:
-        """`<div/>`, which opens nothing that needs an end tag, as a writer of XHTML meant it:
-        the names of the elements its start ends, innermost first."""
-        ended = []
-        for rule, marks in zip(_IMPLIED_ENDS, self._marks):
-            if tag in rule.starts and marks and (name := self.open[marks[-1]][0]) in rule.ended:
-                self.implied_ends.append((line, column, name))
-                self._close(name)
-                ended.append(name)
-        return ended
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """`<div/>` opens nothing that needs an end tag: as a writer of XHTML meant it."""
+        self._end_implied_before(tag)
 
-    def end(self, tag: str) -> None:
+    def handle_endtag(self, tag: str) -> None:
         # An end tag closes the elements opened inside its own; a stray one closes nothing
         if self._counts[tag]:
             self._close(tag)
+
+    def _end_implied_before(self, tag: str) -> None:
+        for rule, marks in zip(_IMPLIED_ENDS, self._marks):
+            if tag in rule.starts and marks and (name := self.open[marks[-1]][0]) in rule.ended:
+                line, column = self.getpos()
+                self.implied_ends.append((line, column, name))
+                self._close(name)
 
     def _close(self, tag: str) -> None:
         """Close the innermost open `tag` and the elements opened inside it."""
@@ -171,26 +169,6 @@ class ElementStack:
                     marks.pop()
             if name == tag:
                 break
-
-    def elements(self) -> OpenElements:
-        return OpenElements(tuple(self.open), tuple(self.implied_ends))
-
-
-class _OpenElements(HTMLParser):
-    """An `ElementStack` of the markup fed."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack = ElementStack()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack.start(tag, *self.getpos())
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack.start_closed(tag, *self.getpos())
-
-    def handle_endtag(self, tag: str) -> None:
-        self.stack.end(tag)
 
 
 @dataclass(frozen=True)
@@ -211,7 +189,7 @@ def read_open_elements(markup: str) -> OpenElements:
     parser = _OpenElements()
     parser.feed(markup)
     parser.close()
-    return parser.stack.elements()
+    return OpenElements(tuple(parser.open), tuple(parser.implied_ends))
 
 
 def cut_short_at(markup: str, elements: OpenElements | None = None) -> tuple[str, int] | None:

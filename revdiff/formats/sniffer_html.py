@@ -26,8 +26,13 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
-from revdiff.formats.open_elements import NestedTooDeep, OpenElements, cut_short_at
-from revdiff.formats.page_tree import page_tree
+from revdiff.formats.open_elements import (
+    NestedTooDeep,
+    OpenElements,
+    cut_short_at,
+    end_tags_implied,
+    read_open_elements,
+)
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.sniffer_shown_times import SHOWN_TIME, iso_time_of, seen_time
 from revdiff.formats.sniffer_version_line import VERSION_OF_LINE
@@ -244,7 +249,7 @@ def _table_parts(table: Tag) -> _TableParts:
 
 def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
     """Refuse a page cut short, `markup` being the page as `shown_markup` gives it (its `</html>`
-    found by `closing_html_tag`) and `elements` its open elements (`page_tree`): one that
+    found by `closing_html_tag`) and `elements` its `read_open_elements`: one that
     leaves open an element whose end tag HTML requires, or ends inside a tag. A page with `</html>`
     is whole; HTML lets a page go without `</body>` and `</html>`, so one without them is whole
     when it closes every element it must (a fragment without `<html>`, a page's element as a
@@ -261,11 +266,11 @@ def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
                             hint="save the whole page, or the whole element, again")
 
 
-def _read_tree(markup: str, where: str) -> tuple[BeautifulSoup, OpenElements]:
-    """The page's `page_tree`, refused where its elements nest deeper than News Sniffer's (the
-    corpus's at most 8)."""
+def _page_elements(markup: str, where: str) -> OpenElements:
+    """The page's `read_open_elements`, refused where its elements nest deeper than News
+    Sniffer's (the corpus's at most 8)."""
     try:
-        return page_tree(markup)
+        return read_open_elements(markup)
     except NestedTooDeep as deep:
         raise deep.refusal(where, "a News Sniffer page nests about ten", _SAVE_AGAIN) from None
 
@@ -294,8 +299,9 @@ def read_diff_page(text: str, where: str) -> Article:
     if looks_translated(markup):
         raise MalformedPage("the diff page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
+    elements = _page_elements(markup, where)
     # on the lines of the page, as the checks above, each element ended where a browser ends it
-    soup, _ = _read_tree(markup, where)
+    soup = BeautifulSoup(end_tags_implied(markup, elements), "html.parser")
     table = soup.find("table", class_="version_diff")
     if table is None:
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
@@ -495,12 +501,13 @@ def read_version_page(text: str, where: str) -> Article:
     or textarea element is none.
     """
     markup = shown_markup(text)
-    soup, elements = _read_tree(markup, where)  # read once for the tree and the cut
+    elements = _page_elements(markup, where)  # read once for both uses
     _require_closed(markup, elements, where)
     refuse_a_second_page(markup, where)
     if looks_translated(markup):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
+    soup = BeautifulSoup(end_tags_implied(markup, elements), "html.parser")
     first_heading = soup.find("h1")
     if first_heading is None:
         raise MalformedPage("no <h1> title in the version page", where, hint=_SAVE_AGAIN)

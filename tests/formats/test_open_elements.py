@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from revdiff.formats.open_elements import cut_short_at, end_tags_implied, read_open_elements
-from revdiff.formats.page_tree import page_tree
+from revdiff.formats.open_elements import cut_short_at, end_tags_implied
 
 
 @pytest.mark.parametrize("markup", [
@@ -73,26 +72,6 @@ def test_a_browser_ends_an_item_cell_row_or_option_where_the_next_starts(markup:
     assert end_tags_implied(markup) == ended
 
 
-@pytest.mark.parametrize("markup", [
-    "<p>One<p>Two</p>",
-    "<div><p>One\n<div/>Two<br/><p>Three<hr></div><p>Four",
-    "<ul><li>One<ol><li>a<li>b</ol><li>Two</ul><dl><dt>Term<dd>Meaning<dt>Next</dl>",
-    "<table><tr><th>H<td>One<tr><td><table><tr><td>x<td>y</table><td>Two</table>",
-    "<select><optgroup label=a><option>One<option>Two<optgroup><option>3</select>",
-    "<p>One<button><p>Two</button><p>Three<span>four<hr/>five</span></div><li>x<li/>y",
-    "<html><head><title>T</title><body><p>One<script>a<p>b</script><p>Two</br></p>",
-])
-def test_a_page_tree_is_the_tree_of_its_implied_end_tags_read_once(markup: str) -> None:
-    """`page_tree` reads the tree `BeautifulSoup` builds of the markup with its implied end tags,
-    and its open elements, in one pass where they took two."""
-    soup, elements = page_tree(markup)
-    assert elements == read_open_elements(markup)
-    assert str(soup) == str(BeautifulSoup(end_tags_implied(markup), "html.parser"))
-    assert ([tag.sourceline for tag in soup.find_all(True)]
-            == [tag.sourceline for tag in BeautifulSoup(end_tags_implied(markup), "html.parser")
-                .find_all(True)])
-
-
 @pytest.mark.parametrize("void", ["basefont", "bgsound", "command", "frame", "image", "isindex",
                                   "keygen", "menuitem", "nextid", "spacer"])
 def test_an_element_beautifulsoup_gives_no_content_opens_nothing(void: str) -> None:
@@ -102,5 +81,5 @@ def test_an_element_beautifulsoup_gives_no_content_opens_nothing(void: str) -> N
     assert cut_short_at(f"<div>One</div><{void}>") is None
     markup = f"<ul><li>One<{void}><li>Two</{void}></ul>"
     assert end_tags_implied(markup) == f"<ul><li>One<{void}></li><li>Two</{void}></ul>"
-    soup, _ = page_tree(markup)
+    soup = BeautifulSoup(end_tags_implied(markup), "html.parser")
     assert [len(item.find_all("li")) for item in soup.find_all("li")] == [0, 0]

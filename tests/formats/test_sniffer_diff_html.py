@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -854,22 +853,6 @@ def test_elements_nested_deeper_than_a_version_page_nests_are_refused_at_their_l
     assert refused.value.line == line
     assert refused.value.message == (f"an element nested more than {MAX_DEPTH} elements deep "
                                      "starts here, where a News Sniffer page nests about ten")
-
-
-def test_a_diff_page_is_read_by_html_parser_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A diff page was read by html.parser twice, once for the ends a browser implies and once
-    for its tree (a third of the time a page of many rows took)."""
-    fed: list[str] = []
-    feed = HTMLParser.feed
-
-    def counted_feed(parser: HTMLParser, markup: str) -> None:
-        fed.append(markup)
-        feed(parser, markup)
-
-    article = read_diff_page(PAGE, "p.html")
-    monkeypatch.setattr(HTMLParser, "feed", counted_feed)
-    assert read_diff_page(PAGE, "p.html") == article
-    assert len(fed) == 1
 
 
 def test_reading_a_diff_page_walks_its_table_once(monkeypatch: pytest.MonkeyPatch) -> None:
