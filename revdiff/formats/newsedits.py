@@ -112,12 +112,18 @@ class DatabaseArticles:
         if not (self.entries or self.rows or self.long_id_rows):
             raise EmptyInput(f"the {TABLE} table is empty", self.where,
                              hint="give a NewsEdits file that holds versions")
+        self.count = self._counted()  # asked at each len(): a table read whole holds every row
 
-    def __len__(self) -> int:
-        if self.entries is not None:  # the rows of entry ids too long are read as one
+    def _counted(self) -> int:
+        """The number of articles: an entry's rows make one (those of entry ids too long one
+        together), as does each row without an entry id."""
+        if self.entries is not None:
             return len(self.entries) + bool(self.long_id_rows)
         without_entry = sum(row["entry"] is None for row in self.rows)
         return len({id_key(row["entry"]) for row in self.rows} - {None}) + without_entry
+
+    def __len__(self) -> int:
+        return self.count
 
     def __iter__(self) -> Iterator[Article]:
         connection = open_read_only(self.path, self.max_bytes)

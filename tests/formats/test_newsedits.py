@@ -1271,3 +1271,28 @@ def test_a_comparisons_table_of_an_export_that_cannot_be_read_is_named(tmp_path:
     with pytest.raises(MalformedPage) as raised:
         read_database(path)
     assert str(raised.value) == f"{path}: cannot read comparisons (malformed JSON)"
+
+
+def test_the_number_of_articles_of_a_table_read_whole_is_counted_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table WITHOUT ROWID is held whole: its number of articles was counted again over all
+    its rows at each len(), which every reader of the count asks for."""
+    from revdiff.formats import newsedits
+
+    path = make_database(
+        tmp_path / "norowid.db",
+        "CREATE TABLE entryversion (entry_id INT, version TEXT, summary TEXT, "
+        "PRIMARY KEY (entry_id, version)) WITHOUT ROWID",
+        [(entry, str(version), "a") for entry in range(1, 4) for version in range(2)])
+    articles = DatabaseArticles(path)
+    keyed: list[object] = []
+
+    def counted_id_key(value: object) -> object:
+        keyed.append(value)
+        return original(value)
+
+    original = newsedits.id_key
+    monkeypatch.setattr(newsedits, "id_key", counted_id_key)
+    assert len(articles) == 3
+    assert len(articles) == 3
+    assert keyed == []
