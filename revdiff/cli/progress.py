@@ -211,7 +211,14 @@ def export_progress(bar: ProgressBar, tick: float = 1.0
 def export_counts(progress: ExportProgress) -> str:
     """The counts `export_progress` draws on the bar: the inputs done and the articles written,
     or the articles done out of those of the only input, where they are known; then pairs, pairs
-    per second, the elapsed time and the time left."""
+    per second, the elapsed time and the time left; before the only input's first article, the
+    pass the reader makes over it (`ExportProgress.unit_pass`) and the elapsed time."""
+    from revdiff.export.progress import READING_INPUT  # loaded with the export already
+
+    if progress.unit_pass is not None and progress.finished is None:
+        reading = ("reading 1 input…" if progress.unit_pass == READING_INPUT else
+                   f"listing its articles… {progress.articles_listed:,}/{progress.unit_articles:,}")
+        return f"{reading}  {_duration(progress.elapsed)}"
     if progress.unit_articles is not None:  # the run's only input: its share done is its articles'
         done = int(round(progress.units_done * progress.unit_articles, 6))
         counts = f"{done:,}/{progress.unit_articles:,} articles"

@@ -54,6 +54,7 @@ from revdiff.export.output_guard import (
     check_writable,
 )
 from revdiff.export.progress import (
+    READING_INPUT,
     ExportProgress,
     NotesInInputOrder,
     as_warning,
@@ -127,7 +128,8 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
             check_sqlite_journals(job.out)
         check_writable(targets, folder=job.format == "html")
         check_room_for_staging(job.out)
-    progress = ExportProgress(units_total=len(units), resuming=resume)
+    progress = ExportProgress(units_total=len(units), resuming=resume,
+                              unit_pass=READING_INPUT if len(units) == 1 else None)
     try:
         with (nullcontext(executor) if executor is not None else
               open_executor(workers, scheduler, local_dask, note)) as running:

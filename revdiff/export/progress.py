@@ -13,6 +13,10 @@ from pathlib import Path
 from revdiff.export.writers import SkippedInput
 from revdiff.read_warnings import NOTHING_TO_COMPARE, counted, counted_skips
 
+# the reader's passes over a run's only input before its first article (`ExportProgress.unit_pass`)
+READING_INPUT = "reading"
+LISTING_ARTICLES = "listing"
+
 
 @dataclass
 class ExportProgress:
@@ -24,6 +28,12 @@ class ExportProgress:
     # the articles of the run's only input, where it is one: a NewsEdits file's are counted
     # before any is read, and the bar counts them rather than the input
     unit_articles: int | None = None
+    # the reader's pass over the run's only input before its first article, for the bar to
+    # name: reading it (`READING_INPUT`), then listing a NewsEdits file's articles without their
+    # texts (`LISTING_ARTICLES`, `articles_listed` of `unit_articles`); None once its articles
+    # are handed out, and where the run has several inputs
+    unit_pass: str | None = None
+    articles_listed: int = 0
     articles: int = 0
     pairs: int = 0  # and rows: with a long article's parts as each is written (`ArticleParts`)
     rows: int = 0

@@ -12,7 +12,7 @@ from pathlib import Path
 from revdiff.errors import MissingExtra, RevdiffError
 from revdiff.export.inputs import InputNote, InputUnit, MissingInput
 from revdiff.export.job import ExportJob
-from revdiff.export.progress import ExportProgress, as_warning, note_skip
+from revdiff.export.progress import LISTING_ARTICLES, ExportProgress, as_warning, note_skip
 from revdiff.export.records import article_ref
 from revdiff.export.run_errors import ArticleFailed, describe, skip_hint
 from revdiff.export.tasks import ArticleTask
@@ -129,8 +129,13 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
             on_reading_note(text)
         count = len(articles)
         if only_unit:
-            progress.unit_articles = count
-        keys = article_keys(articles)
+            progress.unit_articles, progress.unit_pass = count, LISTING_ARTICLES
+
+        def listed(number: int) -> None:  # of a NewsEdits file's, read without their texts
+            progress.articles_listed = number
+
+        keys = article_keys(articles, on_listed=listed)
+        progress.unit_pass = None
         read_from = article_inputs(origins)
         read = iter(articles)
         while True:
@@ -152,6 +157,7 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
                 raise
             raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
                                 hint=skip_hint(job, progress)) from error
+        progress.unit_pass = None  # the bar counts what was done of it
         # the unit is named once: files given together by their label, which names the first
         reason = (describe(error).removeprefix(f"{visible(unit.label)}: ")
                   .removeprefix(f"{visible(unit.paths[0])}: "))

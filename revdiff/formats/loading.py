@@ -402,16 +402,23 @@ class _InTextOutputsHold:
         return (as_text_outputs_hold(article) for article in self.contents)
 
 
-def article_keys(articles: DatabaseContents) -> Counter[str]:
+def article_keys(articles: DatabaseContents,
+                 on_listed: Callable[[int], None] | None = None) -> Counter[str]:
     """The keys (`Article.key`) of what `load_unit` gave counted, as every command counts them
     to name an article apart from others named alike (`read_warnings.article_name`): those of a
-    NewsEdits file read one at a time from its rows without their texts, before its articles."""
+    NewsEdits file read one at a time from its rows without their texts, before its articles,
+    `on_listed` told how many have been read as each is."""
     if isinstance(articles, _InTextOutputsHold):
         from revdiff.formats.newsedits import DatabaseArticles
 
         contents = articles.contents
         read = contents.without_texts() if isinstance(contents, DatabaseArticles) else contents
-        return Counter(as_text_outputs_hold(article).key for article in read)
+        keys: Counter[str] = Counter()
+        for listed, article in enumerate(read, 1):
+            keys[as_text_outputs_hold(article).key] += 1
+            if on_listed is not None:
+                on_listed(listed)
+        return keys
     return Counter(article.key for article in articles)
 
 

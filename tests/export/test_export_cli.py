@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -780,7 +781,7 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
                         lambda paths, max_bytes, notes, origins: FailingPartway())
     # its URLs and titles were read ahead (`article_keys`, from the rows' scan that opening
     # makes too): its texts are where it fails
-    monkeypatch.setattr(task_reading, "article_keys", lambda articles: Counter())
+    monkeypatch.setattr(task_reading, "article_keys", lambda articles, on_listed: Counter())
     database = tmp_path / "news.sqlite"
     database.write_bytes(b"")
     out = tmp_path / "out.jsonl"
@@ -983,10 +984,39 @@ def test_the_bar_of_one_newsedits_file_counts_its_articles(tmp_path: Path) -> No
     lines: list[str] = []
     run_export(ExportJob((str(database),), tmp_path / "x.jsonl", "jsonl"),
                on_progress=lambda progress: lines.append(export_counts(progress)))
-    assert any(0 < int(line.partition("/")[0].replace(",", "")) < 1500 for line in lines)
+    assert any(0 < int(line.partition("/")[0].replace(",", "")) < 1500 for line in lines[1:])
     assert lines[-1].startswith("1,500/1,500 articles  1,500 pairs")
-    # the first report comes before the file is opened, to start the bar
-    assert all("inputs" not in line for line in lines[1:])
+    # the first report comes before the file is opened, to start the bar: it read `0/1 inputs`
+    assert lines[0].startswith("reading 1 input…  0:")
+    assert all("inputs" not in line for line in lines)
+
+
+def test_the_bar_of_one_newsedits_file_names_the_pass_that_lists_its_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its articles are listed without their texts (to name those named alike) before the
+    first is compared: the bar sat at `0/3 articles` through that pass with no word of it."""
+    from revdiff.cli.progress import export_counts
+    from revdiff.export.driver import ExportJob, run_export
+    from revdiff.export.progress import ExportProgress
+    from revdiff.formats.newsedits import DatabaseArticles
+    from revdiff.model import Article
+
+    database = make_database(tmp_path / "outlet.db", NEWSEDITS_TABLE, [
+        (entry * 2 + version, entry, version, f"Story {entry}", None, None, None, 2,
+         f"Story {entry} says {version}.") for entry in range(3) for version in range(2)])
+    reported: list[ExportProgress] = []
+    during_the_pass: list[str] = []
+    listed = DatabaseArticles.without_texts
+
+    def without_texts(articles: DatabaseArticles) -> Iterator[Article]:
+        for article in listed(articles):
+            during_the_pass.append(export_counts(reported[0]).partition("  ")[0])
+            yield article
+
+    monkeypatch.setattr(DatabaseArticles, "without_texts", without_texts)
+    run_export(ExportJob((str(database),), tmp_path / "x.jsonl", "jsonl"),
+               on_progress=reported.append)
+    assert during_the_pass == [f"listing its articles… {done}/3" for done in range(3)]
 
 
 def test_the_export_bar_tells_the_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
