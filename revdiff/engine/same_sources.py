@@ -1,9 +1,11 @@
 """Whether two texts' attributions name the same sources (`attribution_changed`): word for word,
-a title abbreviated or written out (`Sec.`, `Secretary`), or one name given more or less fully, its
+a title abbreviated or written out (`Sec.`, `Secretary`), initials with full stops or without
+(`U.S.`, `US`), or one name given more or less fully, its
 titles and first names set aside (`Gen. Mark Milley`, `Milley`), where the text writes it as a name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -105,6 +107,16 @@ def _without_titles(source: tuple[str, ...]) -> tuple[str, ...]:
     return source[first:]
 
 
+# Initials each followed by a full stop (`u.s.`, `u.k.`), as a source's word is written
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")
+
+
+def _undotted(word: str) -> str:
+    """Initials without their full stops (`u.s.` is `us`, as another house style writes it);
+    any other word as it is."""
+    return word.replace(".", "") if _DOTTED_INITIALS.fullmatch(word) else word
+
+
 def _same_word(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
+    short, long = sorted((_undotted(a), _undotted(b)), key=len)
     return short == long or (long.startswith(short) and is_abbreviation(short + "."))

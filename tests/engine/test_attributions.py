@@ -1825,3 +1825,23 @@ def test_the_attribution_modules_join_no_word_sets_on_each_call() -> None:
               for module in modules for name, function in vars(module).items()
               if inspect.isfunction(function) and function.__module__ == module.__name__}
     assert {name: unions for name, unions in joined.items() if unions} == {}
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # one house style's initials to another's, beside another change (the style alone is
+    # punctuation only): seed 003's `U.S.` as a later version may write it
+    ("General Qassem Soleimani was killed, U.S. officials said.",
+     "General Qasem Soleimani was killed, US officials said."),
+    ("The U.N. said the base was hit.", "The UN said the bases were hit."),
+    ("The base was hit, according to U.K. officials.", "The bases were hit, according to UK officials."),
+])
+def test_initials_written_with_or_without_full_stops_are_one_source(old: str, new: str) -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("U.S. officials said the base was hit.", "U.K. officials said the bases were hit."),
+    ("U.S. officials said the base was hit.", "UK officials said the bases were hit."),
+])
+def test_other_initials_are_another_source(old: str, new: str) -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, new)
