@@ -150,7 +150,7 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     moved_new = {j for link in moves for j in link.new}
     links.extend(Link((i,), (), 0.0) for i in loose_old if i not in moved_old)
     links.extend(Link((), (j,), 0.0) for j in loose_new if j not in moved_new)
-    links = _better_partners(links, old_forms, new_forms, threshold)
+    links = _moves_marked(_better_partners(links, old_forms, new_forms, threshold), len(new))
     links.sort(key=lambda link: (0, link.old[0]) if link.old else (1, link.new[0]))
     return tuple(links)
 
@@ -646,6 +646,33 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
                         moved=bool(link.old and link.new)
                         and (link.old[0], link.new[0]) not in in_place)
                    for link in added]
+
+
+def _moves_marked(links: list[Link], new_size: int) -> list[Link]:
+    """The links with those out of order with the rest marked moved: of the links with sentences
+    on both sides, the largest set in order, counted in sentences, stays in place, so that a
+    sentence moved up past more sentences than it holds, edited or not, is the move, not they;
+    of two sets as large, the one the alignment found in place (the longest run of identical
+    sentences: of two that swapped places one is moved). A pair linked in its place though no
+    more alike than a move must be (MOVE_THRESHOLD) keeps its place: moved, it would be a
+    deletion and an addition."""
+    two_sided = [link for link in links if link.old and link.new]
+    # being found in place is worth less than a sentence, however many add up; keeping its place
+    # more than every sentence
+    found_in_place = 1 / (len(two_sided) + 1)
+    kept_place = 2 * sum(len(link.old) + len(link.new) for link in two_sided) + 1
+    blocks = [Block(link.old[0], link.old[-1], link.new[0], link.new[-1],
+                    len(link.old) + len(link.new) + (0 if link.moved else found_in_place)
+                    + (kept_place if _keeps_its_place(link) else 0), link.similarity)
+              for link in two_sided]
+    in_place = {(block.old_start, block.new_start) for block in best_chain(blocks, 0, new_size)}
+    return [replace(link, moved=bool(link.old and link.new)
+                    and (link.old[0], link.new[0]) not in in_place)
+            for link in links]
+
+
+def _keeps_its_place(link: Link) -> bool:
+    return not link.moved and link.similarity <= MOVE_THRESHOLD
 
 
 def _gains_without_digits(first: Link, second: Link, pair: tuple[int, int], rest: Sequence[Link],

@@ -304,10 +304,13 @@ def test_a_moved_split_takes_in_its_part_whatever_the_other_moves_are_numbered()
            "Officials said two soldiers were wounded in the attack.",
            "The Pentagon declined to comment on Wednesday."]
     links = align_sentences(old, new)
-    assert [(link.old, link.new) for link in links if link.moved] == [((0,), (1, 2)), ((1,), (3,))]
-    assert not [link for link in links if not link.old or not link.new]  # nothing added
+    # paired as moves past the identical sentence that anchors them; labelled as the sentences
+    # read: `Iraq condemned the strike.` moved up past the other two, which kept their order
+    assert [(link.old, link.new) for link in links if link.moved] == [((2,), (0,))]
+    assert {(link.old, link.new) for link in links} == {((0,), (1, 2)), ((1,), (3,)), ((2,), (0,))}
     back = align_sentences(new, old)
-    assert [(link.old, link.new) for link in back if link.moved] == [((1, 2), (0,)), ((3,), (1,))]
+    assert [(link.old, link.new) for link in back if link.moved] == [((0,), (2,))]
+    assert {(link.old, link.new) for link in back} == {((1, 2), (0,)), ((3,), (1,)), ((0,), (2,))}
 
 
 def test_a_moved_sentence_keeps_an_unrelated_neighbour_out() -> None:
@@ -766,3 +769,16 @@ def test_crossing_a_pair_in_order_is_told_as_by_scanning_every_pair() -> None:
         for i, j in itertools.product(range(-1, 13), repeat=2):
             scanned = any((old < i and new > j) or (old > i and new < j) for old, new in pairs)
             assert align._crosses(i, j, in_order) == scanned, (pairs, i, j)
+
+
+def test_a_sentence_moved_up_past_edited_ones_is_the_move() -> None:
+    """Two sentences kept in their order but edited were the moves, and the one sentence that
+    moved up past them, unchanged, stayed in place: identical sentences alone held their places,
+    whatever the edited ones around them."""
+    minister = "Iran's foreign minister called the attack an act of war and vowed revenge."
+    pentagon = "The Pentagon declined to comment on the strike, carried out at 3 a.m. local time."
+    protest = "Protesters gathered outside the embassy."
+    old = [minister, pentagon, protest]
+    new = [protest, minister.replace("war", "aggression"), pentagon.replace("3", "4")]
+    links = {(link.old, link.new): link.moved for link in align_sentences(old, new)}
+    assert links == {((0,), (1,)): False, ((1,), (2,)): False, ((2,), (0,)): True}
