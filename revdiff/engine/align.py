@@ -342,18 +342,20 @@ def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
     """Whether the parts of a split or merge are each kept whole in the other sentence (all but a
     tenth of their words, in order, or all but one in a part of EXTENDED_WORDS words or more:
     `Another 30 were wounded.` of `X and 30 were wounded.`) and together make it up (all but a
-    tenth of its words): a split that also moved words from one part to another (`X and y,
-    officials said.` to `X, officials said. Y.`), whose joined parts are less alike the whole
-    than their words say. Words are those that hold a letter or a digit: the marks that close a
-    part move when it is cut off (`"X and y," he said.` to `"X," he said. "Y."`), and in a short
-    part they would weigh as much as its words."""
+    tenth of its words, or all but one a part: a short sentence merged with a figure changed,
+    `X 12 people, police said. Another 30 were wounded.` to `X 15 people and 30 were wounded,
+    police said.`, holds two words neither part gave it): a split that also moved words from one
+    part to another (`X and y, officials said.` to `X, officials said. Y.`), whose joined parts
+    are less alike the whole than their words say. Words are those that hold a letter or a
+    digit: the marks that close a part move when it is cut off (`"X and y," he said.` to `"X,"
+    he said. "Y."`), and in a short part they would weigh as much as its words."""
     parts = [words_only(part) for part in parts]
     whole = words_only(whole)
     if not all(_part_kept_whole(part, whole) for part in parts):
         return False
     part_words = Counter(word for part in parts for word in part.words)
     covered = sum((Counter(whole.words) & part_words).values())
-    return covered >= EXTENDED_CONTAINMENT * len(whole.words)
+    return covered >= min(EXTENDED_CONTAINMENT * len(whole.words), len(whole.words) - len(parts))
 
 
 def _part_kept_whole(part: Form, whole: Form) -> bool:

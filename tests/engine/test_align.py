@@ -782,3 +782,19 @@ def test_a_sentence_moved_up_past_edited_ones_is_the_move() -> None:
     new = [protest, minister.replace("war", "aggression"), pentagon.replace("3", "4")]
     links = {(link.old, link.new): link.moved for link in align_sentences(old, new)}
     assert links == {((0,), (1,)): False, ((1,), (2,)): False, ((2,), (0,)): True}
+
+
+def test_a_short_merge_that_moved_words_and_changed_a_figure_is_a_merge() -> None:
+    """`X 12 people, police said. Another 30 were wounded.` to `X 15 people and 30 were wounded,
+    police said.`: each part is kept whole but for one word, and the merged sentence holds two
+    words neither part gave it (`15`, `and`), more than a tenth of its eleven, so the merge was
+    read as an edit and a deleted sentence, though the new sentence says what both said; so was
+    its split the other way. A longer sentence allowed two such words already."""
+    old = [SENTENCES[0], "The attack killed 12 people, police said.", "Another 30 were wounded.",
+           SENTENCES[5]]
+    new = [SENTENCES[0], "The attack killed 15 people and 30 were wounded, police said.",
+           SENTENCES[5]]
+    merged = [link for link in align_sentences(old, new) if len(link.old) > 1]
+    assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
+    split = [link for link in align_sentences(new, old) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
