@@ -342,7 +342,7 @@ def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, i
     version's commit id there, or the template printed its object (`value=Version object`,
     unquoted: `Version`). A value with digits that is no version id (`-1`, `1e300`, `²`) is a
     damaged page."""
-    for form in _upvote_forms(soup):
+    for form in _upvote_forms(soup, text, where):
         ids = []
         for name in ("diff_v1", "diff_v2"):
             field = form.find("input", attrs={"name": name})
@@ -364,13 +364,24 @@ def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, i
     return _ids_between_revision_links(soup, where)
 
 
-def _upvote_forms(soup: BeautifulSoup) -> list[BeautifulSoup]:
+def _upvote_forms(soup: BeautifulSoup, text: str, where: str) -> list[BeautifulSoup]:
     """The page, and each comment that holds the upvote form's fields: later NewsDiffs templates
-    comment the form out. A comment's text is read as markup, never run or followed."""
-    commented = [BeautifulSoup(str(comment), "html.parser")
-                 for comment in soup.find_all(string=lambda node: isinstance(node, Comment))
-                 if "diff_v1" in comment]
-    return [soup, *commented]
+    comment the form out. A comment's text is read as markup, never run or followed, as the page
+    is: elements nested past `MAX_DEPTH` in it are refused at their line in the page `text`."""
+    forms = [soup]
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        if "diff_v1" not in comment:
+            continue
+        try:
+            forms.append(BeautifulSoup(end_tags_implied(str(comment)), "html.parser"))
+        except NestedTooDeep as deep:
+            lines_before = text.count("\n", 0, max(text.find(str(comment)), 0))
+            raise _too_deep(NestedTooDeep(lines_before + deep.line), where) from None
+    return forms
+
+
+def _too_deep(deep: NestedTooDeep, where: str) -> MalformedPage:
+    return deep.refusal(where, "a NewsDiffs page nests about ten", "save the page again")
 
 
 def _ids_between_revision_links(soup: BeautifulSoup, where: str) -> tuple[int, int] | None:
@@ -535,8 +546,7 @@ def read_page(text: str, where: str) -> Article:
     try:
         markup = end_tags_implied(text)
     except NestedTooDeep as deep:
-        raise deep.refusal(where, "a NewsDiffs page nests about ten",
-                           "save the page again") from None
+        raise _too_deep(deep, where) from None
     soup = BeautifulSoup(markup, "html.parser")
     warnings: list[str] = []
     if literals is not None:

@@ -1247,3 +1247,17 @@ def test_elements_nested_deeper_than_a_newsdiffs_page_nests_are_refused_at_their
     assert refused.value.line == line
     assert refused.value.message == (f"an element nested more than {MAX_DEPTH} elements deep "
                                      "starts here, where a NewsDiffs page nests about ten")
+
+
+def test_elements_nested_too_deep_in_the_commented_upvote_form_are_refused_at_their_line() -> None:
+    """The commented form is read as markup of its own: its elements are held to `MAX_DEPTH` as
+    the page's are, at their line in the page."""
+    page = served_page(0)
+    at = page.index("Are these changes")
+    line = page[:at].count("\n") + 2
+    copy = f"{page[:at]}\n{'<div>' * (MAX_DEPTH + 1)}{'</div>' * (MAX_DEPTH + 1)}{page[at:]}"
+    with pytest.raises(MalformedPage) as refused:
+        read_page(copy, "n1.html")
+    assert refused.value.line == line
+    assert refused.value.message == (f"an element nested more than {MAX_DEPTH} elements deep "
+                                     "starts here, where a NewsDiffs page nests about ten")
