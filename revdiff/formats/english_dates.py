@@ -5,7 +5,8 @@ NewsDiffs copies them into the date line of each version text (`January 3, 2020`
 (`<span itemprop="dateModified">3 January 2020</span>`): one reader for both. A date given
 without a time of day is read as that date (`parse_day`), never as its midnight. A label in
 front (`Updated`, `Published:`) is no part of the date, and a month is abbreviated with a dot
-or not, September as `Sept` too (`Jan. 3, 2020`, `Sept. 3, 2020`, `3 Jan 2020`).
+or not, September as `Sept` too, May dotted as sites that dot every month write it (`Jan. 3, 2020`,
+`Sept. 3, 2020`, `May. 3, 2020`, `3 Jan 2020`).
 
 A zone after the time is read where RFC 2822 gives it an offset (`EST`, `EDT`, `GMT`), as in
 any date line; one it does not (`ET`, EST or EDT by the season; `BST`) is left out, the time
@@ -64,11 +65,9 @@ _DIRECTIVE = re.compile("(" + "|".join(re.escape(directive) for directive in _DI
 _LABEL = re.compile(r"(?:(?:last\s+)?(?:updated|modified)|(?:first\s+)?(?:published|posted))"
                     r"(?:\s+on)?(?:\s*:\s*|\s+)(?=\S)", re.IGNORECASE)
 _SEPTEMBER = re.compile(r"\bsept\b", re.IGNORECASE)
-# A month's abbreviation with a dot after it (`Jan.`), which `%b` reads without; not May, whose
-# three letters are its name
-_DOTTED_MONTH = re.compile(
-    rf"\b({'|'.join(letters for letters in _MONTH_FIRST_LETTERS if letters not in MONTHS_IN_ORDER)})"
-    r"\.(?=\s)", re.IGNORECASE)
+# A month's abbreviation with a dot after it (`Jan.`), which `%b` reads without; May too, whose
+# three letters are its name, as sites that dot every month write it (`May. 3, 2020`)
+_DOTTED_MONTH = re.compile(rf"\b({'|'.join(_MONTH_FIRST_LETTERS)})\.(?=\s)", re.IGNORECASE)
 
 
 def date_text(value: str) -> str:

@@ -95,3 +95,17 @@ def test_english_names_are_read_whatever_the_locale(tmp_path: Path) -> None:
                   "print(archived_time('January 03, 2020 at 3:40pm EDT'))\n")
     assert printed == ["2020-01-03 2020-10-03", "2013-06-03 16:05:00",
                                        "2020-01-03 15:40:00"]
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("May. 3, 2020", date(2020, 5, 3)), ("Updated: May. 3, 2020", date(2020, 5, 3)),
+    ("3 May. 2020", date(2020, 5, 3)),
+])
+def test_may_with_a_dot_is_read_as_the_other_months_are(value: str, day: date) -> None:
+    """Sites that put a dot after every month's short name write `May.` too: it kept its dot
+    and the line was no date."""
+    assert parse_day(value) == day
+
+
+def test_may_with_a_dot_before_a_time_is_read() -> None:
+    assert parse_date("May. 3, 2020 4:05 PM") == datetime(2020, 5, 3, 16, 5)
