@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from revdiff.engine.rounded_shares import percent, two_decimals
 from revdiff.engine.words import word_diff
+from revdiff.export.comparison_text import breaks_marked
 from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, isolated, page_pieces, shown_line
 from revdiff.export.pairs import PairReading
 from revdiff.export.version_times import version_time
@@ -74,16 +75,19 @@ _UNSEEN_MARKERS = {ord(char): f'<span class="unseen" title="{unicodedata.name(ch
 
 def _side(diff: WordDiff, keep: int) -> str:
     """One side of a word diff as HTML: kept runs plain, the side's own changes marked; a change
-    that differs only in characters that take no room shows them as markers."""
+    that differs only in characters that take no room shows them as markers. Its line breaks
+    and tabs show as the text output shows them (`shown_line`: `␊`, `␉`; a paragraph break
+    changed as `¶`, `breaks_marked`), where a page would draw them as spaces."""
     parts = []
-    for change, unseen_only in changes_unseen(diff):
+    for change, unseen_only in changes_unseen(breaks_marked(diff)):
         for op, text in change:
             if op == 0:
-                parts.append(escape(text))
+                parts.append(shown_line(text))
             elif op == keep:
                 tag = "del" if op < 0 else "ins"
-                shown = escape(text).translate(_UNSEEN_MARKERS) if unseen_only else escape(text)
-                parts.append(f"<{tag}>{shown}</{tag}>")
+                shown = shown_line(text)
+                parts.append(f"<{tag}>{shown.translate(_UNSEEN_MARKERS) if unseen_only else shown}"
+                             f"</{tag}>")
     return "".join(parts)
 
 
@@ -128,9 +132,9 @@ _FOLDED_AT_LEAST = 3
 
 def _folded_row(edits: Sequence[Edit], sentence_ids: Sequence[str] | None = None) -> str:
     """Unchanged sentences in one row that opens to show them, each once (both sides alike),
-    each paragraph with its id of `sentence_ids` when given."""
+    each paragraph with its id of `sentence_ids` when given, its line breaks shown as a row's."""
     ids = sentence_ids or [""] * len(edits)
-    texts = "".join(f"<p{_id_attribute(sentence_id)}{UNKNOWN_LANGUAGE}>{escape(edit.new_text)}</p>"
+    texts = "".join(f"<p{_id_attribute(sentence_id)}{UNKNOWN_LANGUAGE}>{shown_line(edit.new_text)}</p>"
                     for edit, sentence_id in zip(edits, ids, strict=True))
     return (f'<tr class="unchanged"><td class="op">{escape(EditOp.UNCHANGED.value)}</td>'
             f'<td colspan="2"><details><summary>{counted(len(edits), "unchanged sentence")}'

@@ -50,7 +50,7 @@ PARAGRAPH_MARK = "¶"
 _PARAGRAPH_BREAKS = re.compile(r"\n+")
 
 
-def _breaks_marked(diff: WordDiff) -> WordDiff:
+def breaks_marked(diff: WordDiff) -> WordDiff:
     """A paragraph break that became a space (paragraphs merged), or a space that became one (a
     paragraph split), as a deleted or inserted `¶` beside the space: not as a deleted newline
     and an inserted space (`[-␊-]{+ +}`) between two words that did not change. A break inside
@@ -74,7 +74,7 @@ def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as
     when given, writes the pieces of a change that differs only in characters that take no
     room (`changes_unseen`), to show them; `shown` writes the rest."""
     parts = []
-    for change, unseen_only in changes_unseen(_breaks_marked(diff)):
+    for change, unseen_only in changes_unseen(breaks_marked(diff)):
         write = unseen if unseen and unseen_only else shown
         for op, piece in change:
             text = write(piece)

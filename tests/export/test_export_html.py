@@ -18,6 +18,8 @@ from export_corpus import make_chain
 from headless_chromium import chromium_path
 
 import revdiff
+from revdiff.engine.comparison import compare
+from revdiff.export.comparison_html import comparison_table
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import report_file_name
 from revdiff.export.ordered_map import SerialExecutor
@@ -1335,3 +1337,20 @@ def test_the_index_writes_no_empty_isolate_for_an_article_without_a_source(tmp_p
     run_export(ExportJob((str(database),), tmp_path / "report", "html"))
     index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
     assert '<td class="source"></td>' in index and "<bdi></bdi>" not in index
+
+
+def test_a_line_break_in_a_sentence_shows_as_the_text_output_shows_it() -> None:
+    """A version's paragraph may hold a line break (a stored version keeps one): the page wrote
+    it bare, which a browser draws as a space, so `First line␊second line` read as one line and
+    a merge of two paragraphs (`[-¶-]` in the text output) as a space struck out for nothing.
+    On a row, in a fold and in a change it shows as `revdiff diff` shows it."""
+    kept = ("Kept\tone.", "Kept two.", "Kept three.", "Kept four.")
+    old = Version(0, "T", ("Folded\nline.", *kept, "First line\nsecond line here.",
+                           "Support truly", "independent journalism."))
+    new = Version(1, "T", ("Folded\nline.", *kept, "First line\nsecond line there.",
+                           "Support truly independent journalism."))
+    table = comparison_table(compare(old, new))
+    assert "<p lang=\"\">Folded␊line.</p>" in table and "<p lang=\"\">Kept␉one.</p>" in table
+    assert "<td lang=\"\">First line␊second line <del>here</del>.</td>" in table
+    assert "<td lang=\"\">Support truly<del>¶</del> independent journalism.</td>" in table
+    assert "\t" not in table and not re.search(r"<td[^>]*>[^<]*\n", table)
