@@ -68,9 +68,11 @@ _HEADER_CELLS = frozenset({"version", "title", "time"})
 # Elements a browser shows on a line of their own: the words either side of one are parted
 _LINE_BREAKING = frozenset({"br", "p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5",
                             "h6"})
-# An element a browser's own style sheet hides wherever it stands (`title { display: none }`): its
-# text, kept by `shown_markup` for the page's own title, is none of a cell's
-_HIDDEN = "title"
+# Elements a browser's own style sheet hides wherever they stand (`title { display: none }`, and
+# any element with the `hidden` attribute): their text, a title's kept by `shown_markup` for the
+# page's own title, is none of a cell's. (An `rp`'s, a `template`'s, a script's and a style's text
+# BeautifulSoup reads as strings of their own kinds, left out with comments.)
+_HIDDEN = frozenset({"title", "datalist", "noembed", "noframes"})
 
 
 # Both tests search the whole page: hostile or bloated markup before the table (tens of
@@ -124,12 +126,12 @@ def _paragraph_text(cell: Tag) -> str:
     around it. A no-break space (`&nbsp;`) is text: a diff page's cell of nothing but one
     (padded with spaces in a change row) is a paragraph of it alone, as News Sniffer stores one,
     and so is a version page's `<p>` of one (FORMATS.md §2: one `<p>` per paragraph); the absent
-    side of a one-sided row is an empty `<td></td>`. A title element in it shows nothing."""
+    side of a one-sided row is an empty `<td></td>`. An element a browser hides shows nothing."""
     strings: list[str] = []
     pending: list[PageElement | str] = list(reversed(cell.contents))
     while pending:
         node = pending.pop()
-        if isinstance(node, Tag) and node.name == _HIDDEN:
+        if isinstance(node, Tag) and (node.name in _HIDDEN or node.has_attr("hidden")):
             continue
         if isinstance(node, Tag):
             if node.name in _LINE_BREAKING:

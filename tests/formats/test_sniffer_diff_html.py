@@ -527,6 +527,20 @@ def test_a_title_element_inside_a_cell_is_no_text_of_it(title: str) -> None:
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
 
 
+@pytest.mark.parametrize("hidden", [
+    "<datalist id=d><option>x</option></datalist>", "<DATALIST>x</DATALIST>",
+    "<noembed>x</noembed>", "<noframes>x</noframes>", "<span hidden>x</span>",
+    "<b HIDDEN=''>Old <i>x</i></b>", "<em hidden=until-found>x</em>"])
+def test_an_element_a_browser_hides_inside_a_cell_is_no_text_of_it(hidden: str) -> None:
+    """A browser's own style sheet hides a datalist, a noembed, a noframes and any element with
+    the `hidden` attribute wherever they stand: their text inside a cell was read as part of the
+    cell's paragraph (`More details to follow.x`)."""
+    row = "<td>More details to follow."
+    assert row in PAGE
+    copy = PAGE.replace(row, f"{row}{hidden}", 1)
+    assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
+
+
 def test_a_body_row_of_header_cells_is_read_as_a_body_row() -> None:
     """A copy that writes a body row's cells as `th` (a bold first row, as some editors and
     converters make it) lost that row's paragraphs from both versions, without a warning."""
