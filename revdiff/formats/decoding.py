@@ -94,8 +94,11 @@ _HIRAGANA = frozenset(map(chr, range(0x3041, 0x30A0)))
 _EDGE_PUNCTUATION = string.punctuation + "«»‹›“”„‘’‚¡¿…–—"
 _WITHIN_WORDS = frozenset("’‘ʼ‐‑·")
 # A `»` after a small letter, in a text that opens no quotation with `«`, closes none: it is
-# `ť` in ISO-8859-2 read as Windows-1250 (`nezamestnanos»`), which `_EDGE_PUNCTUATION` strips
+# `ť` in ISO-8859-2 read as Windows-1250 (`nezamestnanos»`), which `_EDGE_PUNCTUATION` strips.
+# A `«` before a small letter, in a text that closes none with `»`, opens none: it is `Ť` read
+# so (`«ažká`), or `Ž` in ISO-8859-2 read as a DOS code page (`«ivljenje`).
 _GUILLEMET_AFTER_A_LETTER = re.compile(r"(?<=[^\W\d_])»")
+_GUILLEMET_BEFORE_A_LETTER = re.compile(r"«(?=[^\W\d_])")
 _ORDINALS = frozenset("ªº")
 # Signs written right after a word: a trademark's, a copyright's, a degree's, a foot's and an
 # inch's (`Kleenex®`, `Android™`)
@@ -557,7 +560,8 @@ def _misread_words(text: str) -> int:
     """How many of the first words of `text` hold what a wrong encoding puts in a word of Latin
     letters and no language writes: a symbol between letters (Polish `przyjął` in Windows-1250
     read as Windows-1252: `przyj¹³`), a `»` after a small letter where no `«` opened a
-    quotation (`ť` read so: `nezamestnanos»`), a letter of another script (French `très` read as big5:
+    quotation (`ť` read so: `nezamestnanos»`) or a `«` before one where no `»` closes a
+    quotation (`Ť` read so: `«ažká`), a letter of another script (French `très` read as big5:
     `tr鋊`), or a capital after a small letter (`près` read as mac_latin2: `prŤs`). These hold
     in any language written in Latin letters. Only a text written mostly in Latin letters is
     judged: Chinese writes Latin words among its own letters and its commas between them
@@ -566,9 +570,10 @@ def _misread_words(text: str) -> int:
     letters = [char for word in words for char in word if char.isalpha()]
     if sum(map(_is_latin, letters)) * 2 <= len(letters):
         return 0
-    quotes = "«" in text[:_NOISE_SAMPLE]
+    opens, closes = "«" in text[:_NOISE_SAMPLE], "»" in text[:_NOISE_SAMPLE]
     return sum(_holds_a_misreading(word.strip(_EDGE_PUNCTUATION))
-               or (not quotes and _closes_no_quotation(word)) for word in words
+               or (not opens and _closes_no_quotation(word))
+               or (not closes and _opens_no_quotation(word)) for word in words
                if not word.isascii() and any(map(_is_latin, word)))
 
 
@@ -577,6 +582,13 @@ def _closes_no_quotation(word: str) -> bool:
     letter (`_GUILLEMET_AFTER_A_LETTER`)."""
     return any(word[found.start() - 1].islower()
                for found in _GUILLEMET_AFTER_A_LETTER.finditer(word))
+
+
+def _opens_no_quotation(word: str) -> bool:
+    """Whether a word of a text that closes no quotation with `»` holds a `«` before a small
+    letter (`_GUILLEMET_BEFORE_A_LETTER`)."""
+    return any(word[found.end()].islower()
+               for found in _GUILLEMET_BEFORE_A_LETTER.finditer(word))
 
 
 def _letters_of_no_one_language(text: str) -> int:

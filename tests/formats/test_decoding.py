@@ -159,8 +159,19 @@ def test_a_closing_guillemet_that_nothing_opened_tells_a_misreading(text: str) -
     assert decode_bytes(text.encode("iso8859-2"), "old/page.txt").text == text
 
 
+@pytest.mark.parametrize("text", ["Ťažká situácia v nemocnici trvá už týždeň.\n",
+                                  "Ťahá sa to celé mesiace, povedal starosta.\n",
+                                  "Ťukání na dveře vzbudilo celý dům.\n"])
+def test_an_opening_guillemet_that_nothing_closes_tells_a_misreading(text: str) -> None:
+    """`Ť` in ISO-8859-2 read as Windows-1250 is `«`, which was stripped from the word's start as
+    punctuation: `«ažká` and `«ukání` counted as no misreading, and the text was taken for
+    Windows-1250 or Windows-1252."""
+    assert decode_bytes(text.encode("iso8859-2"), "old/page.txt").text == text
+
+
 @pytest.mark.parametrize("text", ["«Il est parti», a dit le maire.\n",
-                                  "Er sagte: »Wir bleiben.« Dann ging er.\n"])
+                                  "Er sagte: »Wir bleiben.« Dann ging er.\n",
+                                  "Ha detto «non lo so», poi è uscito.\n"])
 def test_guillemets_that_close_a_quotation_keep_their_reading(text: str) -> None:
     assert decode_bytes(text.encode("cp1252"), "old/page.txt").text == text
 
