@@ -70,7 +70,7 @@ _LABEL_MEANS = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252",
 # Windows-1252 is what legacy pages of the outlets trackers follow (English and other Western
 # languages) are almost always in, and Windows-1250 or ISO-8859-2 the Central European ones. On
 # a short text many encodings look alike to the detector, so all three are read whether it
-# offers them or not, and Windows-1252 is taken whenever a reading as plausible is (see
+# offers them or not, and taken in this order before any other reading as plausible (see
 # `_guess`).
 _USUAL_LEGACY = "cp1252"
 _LEGACY_CANDIDATES = (_USUAL_LEGACY, "cp1250", "iso8859_2")
@@ -494,7 +494,8 @@ def _guess(data: bytes) -> str | None:
     """The encoding whose reading of `data` (judged by its first `_NOISE_SAMPLE` characters) has
     the fewest misread words, then the fewest letters that the one language which writes most
     of its letters does not write, then a common letter if it writes Chinese, Japanese or
-    Korean, then the least noise (charset-normalizer's chaos); Windows-1252 when it ties.
+    Korean, then the least noise (charset-normalizer's chaos); when they tie, the legacy
+    encodings in their order (`_preference`), before any charset-normalizer offers.
 
     charset-normalizer alone reads short Latin text wrong: for `Il est très tard.` it may offer
     only big5, cp932, gb18030 and johab (`Il est tr鋊 tard.`), and to it Polish in Windows-1250
@@ -520,15 +521,21 @@ def _guess(data: bytes) -> str | None:
         del text
         if digest not in readings:
             readings[digest] = (encoding, start, mess_ratio(start) if chaos is None else chaos)
-        elif encoding == _USUAL_LEGACY:  # `caf\xe9`: cp1250 ties with cp1006
+        elif _preference(encoding) < _preference(readings[digest][0]):  # `caf\xe9`: cp1006
             readings[digest] = (encoding, start, readings[digest][2])
     if not readings:
         return None
     best = min(readings.values(), key=lambda reading: (
         _misread_words(reading[1]), _letters_of_no_one_language(reading[1]),
-        _no_common_cjk_letter(reading[1]), reading[2],
-        reading[0] != _USUAL_LEGACY))
+        _no_common_cjk_letter(reading[1]), reading[2], _preference(reading[0])))
     return best[0]
+
+
+def _preference(encoding: str) -> int:
+    """Which of two readings that fit as well is taken: the legacy encodings in their order
+    (`_LEGACY_CANDIDATES`), then any other."""
+    return (_LEGACY_CANDIDATES.index(encoding) if encoding in _LEGACY_CANDIDATES
+            else len(_LEGACY_CANDIDATES))
 
 
 def _digest(text: str) -> bytes:

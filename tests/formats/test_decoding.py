@@ -137,6 +137,17 @@ def test_central_european_text_in_iso_8859_2_is_read_as_such(text: str) -> None:
     assert decode_bytes(text.encode("iso8859-2"), "old/page.txt").text == text
 
 
+@pytest.mark.parametrize("text", ["Življenje na vasi je postalo težje.\n",
+                                  "Štrajk je trajao četiri dana.\n",
+                                  "Število brezposelnih se je znižalo.\n"])
+def test_iso_8859_2_is_taken_before_another_reading_that_fits_as_well(text: str) -> None:
+    """Where charset-normalizer measured as little noise in a DOS code page's or ISO-8859-10's
+    reading, every letter Latin, the first it offered was taken: `«ivljenje` (cp852),
+    `Đtrajk` and `Ūivljenje` (ISO-8859-10), `ętevilo` (cp852)."""
+    decoded = decode_bytes(text.encode("iso8859-2"), "old/page.txt")
+    assert (decoded.text, decoded.encoding) == (text, "iso8859_2")
+
+
 @pytest.mark.parametrize(("text", "encoding"), [
     ("Ľudia sú unavení.\n", "cp1250"), ("Łodzi nie ma.\n", "cp1250"),
     ("Župan Štajerske je včeraj odstopil.\n", "iso8859-2"),
