@@ -3,9 +3,9 @@
 The order is the one browsers follow: a byte-order mark wins (UTF-8, UTF-16 or UTF-32, either
 byte order), then a `<meta charset>` declaration, then UTF-8. Input that is none of these, as
 old tracker archives and saved pages in Windows-1252 or Latin-1 often are, is decoded with the
-encoding charset-normalizer finds, or Windows-1252, Windows-1250 or ISO-8859-2 where its
-reading puts signs of a wrong encoding in Latin words or letters no one language writes
-together, or another where its reading of Chinese, Japanese or Korean writes none of their
+encoding charset-normalizer finds, or Windows-1252, Windows-1250, ISO-8859-2 or ISO-8859-15
+where its reading puts signs of a wrong encoding in Latin words or letters no one language
+writes together, or another where its reading of Chinese, Japanese or Korean writes none of their
 common letters, and the reader warns which encoding it assumed.
 """
 
@@ -68,12 +68,14 @@ _LABEL_MEANS = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252",
                 "utf_16": "utf_8", "utf_16_le": "utf_8", "utf_16_be": "utf_8",
                 "utf_32": "utf_8", "utf_32_le": "utf_8", "utf_32_be": "utf_8"}
 # Windows-1252 is what legacy pages of the outlets trackers follow (English and other Western
-# languages) are almost always in, and Windows-1250 or ISO-8859-2 the Central European ones. On
-# a short text many encodings look alike to the detector, so all three are read whether it
-# offers them or not, and taken in this order before any other reading as plausible (see
-# `_guess`).
+# languages) are almost always in, and Windows-1250 or ISO-8859-2 the Central European ones;
+# ISO-8859-15 is Latin-1 with `€` (and `Š`, `Ž`, `Œ`) where Latin-1 has `¤`. On a short text many
+# encodings look alike to the detector, so all four are read whether it offers them or not, and
+# taken in this order before any other reading as plausible (see `_guess`).
 _USUAL_LEGACY = "cp1252"
-_LEGACY_CANDIDATES = (_USUAL_LEGACY, "cp1250", "iso8859_2")
+_LEGACY_CANDIDATES = (_USUAL_LEGACY, "cp1250", "iso8859_2", "iso8859_15")
+# The currency sign, which no text writes: `€` in ISO-8859-15 read as Windows-1252 or Latin-1
+_CURRENCY_SIGN = "¤"
 # How much of a reading charset-normalizer's noise measure is given when it did not measure
 # the reading itself (it samples a long text in chunks too), and how many of its words are
 # judged for misreadings: a wrong encoding shows in any part of a text.
@@ -569,7 +571,8 @@ def _misread_words(text: str) -> int:
     read as Windows-1252: `przyj¹³`), a `»` after a small letter where no `«` opened a
     quotation (`ť` read so: `nezamestnanos»`) or a `«` before one where no `»` closes a
     quotation (`Ť` read so: `«ažká`), a letter of another script (French `très` read as big5:
-    `tr鋊`), or a capital after a small letter (`près` read as mac_latin2: `prŤs`). These hold
+    `tr鋊`), a capital after a small letter (`près` read as mac_latin2: `prŤs`), or the
+    currency sign, beside a number too (`€5` in ISO-8859-15 read as Windows-1252: `¤5`). These hold
     in any language written in Latin letters. Only a text written mostly in Latin letters is
     judged: Chinese writes Latin words among its own letters and its commas between them
     (`新款iPhone手机，`), and a reading of it that hides those words would seem the better."""
@@ -581,7 +584,7 @@ def _misread_words(text: str) -> int:
     return sum(_holds_a_misreading(word.strip(_EDGE_PUNCTUATION))
                or (not opens and _closes_no_quotation(word))
                or (not closes and _opens_no_quotation(word)) for word in words
-               if not word.isascii() and any(map(_is_latin, word)))
+               if not word.isascii() and (_CURRENCY_SIGN in word or any(map(_is_latin, word))))
 
 
 def _closes_no_quotation(word: str) -> bool:
@@ -629,12 +632,15 @@ def _holds_a_misreading(word: str) -> bool:
     A symbol that starts a word before four small Latin letters (`£odzi`, `®upan`) or ends one
     after a small letter (`cał±`) is misread too, but for the signs written after a word
     (`Kleenex®`) and the superscripts and other digits (`m²`); before a capital, a digit or a
-    short word in small letters, a credit, a symbol is written (`°C`, `©AFP`, `£5`, `©dpa`)."""
+    short word in small letters, a credit, a symbol is written (`°C`, `©AFP`, `£5`, `©dpa`).
+    The currency sign is misread wherever it stands (`¤5`, and alone), as no text writes it."""
     for at, char in enumerate(word):
         if char.isascii():
             continue
         before = word[at - 1] if at else ""
-        if char.isalpha():
+        if char == _CURRENCY_SIGN:
+            misread = True
+        elif char.isalpha():
             misread = (not _is_latin(char) or (char.isupper() and before.islower())
                        or (char in _GRAVE_VOWELS and _is_vowel(word[at + 1:at + 2])))
         elif char in _WITHIN_WORDS or unicodedata.category(char).startswith("M"):

@@ -137,6 +137,17 @@ def test_central_european_text_in_iso_8859_2_is_read_as_such(text: str) -> None:
     assert decode_bytes(text.encode("iso8859-2"), "old/page.txt").text == text
 
 
+@pytest.mark.parametrize("text", ["Le billet coûte 5 € et la salle est pleine.\n",
+                                  "Les prix ont augmenté de 2 € par litre.\n",
+                                  "Die Karte kostet 5 € und ist ausverkauft.\n"])
+def test_the_euro_in_iso_8859_15_is_not_read_as_the_currency_sign(text: str) -> None:
+    """`€` in ISO-8859-15 is the byte of `¤` in Windows-1252, a sign no text writes: it counted
+    as no misreading (a word of no Latin letter was not judged), and the text was taken for
+    Windows-1252 (`5 ¤`)."""
+    decoded = decode_bytes(text.encode("iso8859-15"), "old/page.txt")
+    assert (decoded.text, decoded.encoding) == (text, "iso8859_15")
+
+
 @pytest.mark.parametrize("text", ["Življenje na vasi je postalo težje.\n",
                                   "Štrajk je trajao četiri dana.\n",
                                   "Število brezposelnih se je znižalo.\n"])
