@@ -492,8 +492,12 @@ def _whole_characters(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-# A page of nothing but its doctype (`<!DOCTYPE html>`) and white space: one cut right after it
+# A page of nothing but its doctype (`<!DOCTYPE html>`) and white space: one cut right after it;
+# one cut inside it (`<!DOCTYPE ht`, `<!DOC`), or in the tag after it (`<ht`, `<html lang="en"`)
 _DOCTYPE_ALONE = re.compile(r"\s*+<!doctype[^>]*+>\s*+", re.IGNORECASE)
+_CUT_IN_ITS_DOCTYPE = re.compile(r"\s*+<!(?:doctype\b[^<>]*+|d(?:o(?:c(?:t(?:y(?:pe?)?)?)?)?)?)",
+                                 re.IGNORECASE)
+_CUT_IN_ITS_FIRST_TAG = re.compile(r"\s*+<!doctype\b[^<>]*+>\s*+<[^<>]*+", re.IGNORECASE)
 
 
 def _untracked_page_error(read: TextInput) -> RevdiffError:
@@ -525,6 +529,12 @@ def _untracked_page_error(read: TextInput) -> RevdiffError:
     cut_short = f"if it is a diff page cut short, save the whole page again; else {other_inputs}"
     if _DOCTYPE_ALONE.fullmatch(shown_page):  # its comments are blank lines there
         return MalformedPage("HTML page ends right after its doctype", read.name, hint=cut_short)
+    if _CUT_IN_ITS_DOCTYPE.fullmatch(shown_page):
+        return MalformedPage("HTML page ends inside its doctype: it looks cut short", read.name,
+                             hint=cut_short)
+    if _CUT_IN_ITS_FIRST_TAG.fullmatch(shown_page):
+        return MalformedPage("HTML page ends in a half-written tag right after its doctype: it "
+                             "looks cut short", read.name, hint=cut_short)
     if opening_html_tag(shown_page) is not None and closing_html_tag(shown_page) is None:
         return MalformedPage("HTML page is neither a News Sniffer nor a NewsDiffs page, and it "
                              "ends without </html>", read.name, hint=cut_short)

@@ -514,6 +514,28 @@ def test_a_page_cut_right_after_its_doctype_is_said_to_be_cut(tmp_path: Path, af
                     "text files, or give two or more saved pages of an article, or their folder)")
 
 
+@pytest.mark.parametrize(("page", "where"), [
+    ("<!DOCTYPE ht", "inside its doctype"), ("<!doc", "inside its doctype"),
+    ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0', "inside its doctype"),
+    ("<!-- saved from url=(0042)https://www.newssniffer.co.uk/ -->\n<!DOCTYPE html",
+     "inside its doctype"),
+    ("<!DOCTYPE html>\n<ht", "in a half-written tag right after its doctype"),
+    ("<!DOCTYPE html><", "in a half-written tag right after its doctype"),
+    ('<!doctype html>\r\n<html lang="en"', "in a half-written tag right after its doctype")])
+def test_a_page_cut_in_its_doctype_or_its_first_tag_is_said_to_be_cut(tmp_path: Path, page: str,
+                                                                      where: str) -> None:
+    """A page cut inside its doctype (`<!DOCTYPE ht`) or in the tag after it (`<ht`) was refused
+    as no tracker's page, with a hint to save the diff page itself, not as a page cut short."""
+    cut = tmp_path / "diff.html"
+    cut.write_bytes(page.encode("utf-8"))
+    result = CliRunner().invoke(main, ["parse", str(cut)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {cut}: HTML page ends {where}: it looks cut short (if it is "
+                    "a diff page cut short, save the whole page again; else give the versions as "
+                    "text files, or give two or more saved pages of an article, or their folder)")
+
+
 @pytest.mark.parametrize("unshown", [
     "<script>frame.document.write('<html><body></body></html>');</script>",
     "<!-- </html> -->",

@@ -144,9 +144,9 @@ def test_a_title_and_version_line_the_page_does_not_show_make_no_version_page(
 def test_a_page_cut_inside_its_doctype_is_refused_as_a_page(tmp_path: Path,
                                                                       cut: str) -> None:
     """A page cut short inside its doctype was read as a version whose text was `<!DOCTY`: it
-    is refused as a page, as one cut after its doctype is."""
+    is refused as a page cut short, as one cut after its doctype is."""
     page = tmp_path / "page.html"
     page.write_text(cut, "utf-8")
     assert detect(cut) is Format.UNKNOWN_HTML
-    with pytest.raises(RevdiffError, match="HTML page is neither a News Sniffer nor a NewsDiffs"):
+    with pytest.raises(RevdiffError, match="HTML page ends inside its doctype: it looks cut short"):
         load([str(page)])
