@@ -166,8 +166,14 @@ _GLUED = re.compile(r"(?P<punct>[.!?])(?<=[a-z]{2}[.!?])(?P<close>[”\"]?)(?P<q
 # Korean has no case: a full stop, question or exclamation mark glued between two Hangul
 # syllables by a site's markup (`밝혔다.다음`) ends a sentence, as `_GLUED` reads one between a
 # lower-case and a capital letter; an ellipsis (`그런데...그래서`) does not. The mark is matched
-# before the look-behind, so that the search skips to one.
-_GLUED_HANGUL = re.compile(r"[.!?](?<=[\uac00-\ud7a3][.!?])[!?]*+(?=[\uac00-\ud7a3])")
+# before the look-behind, so that the search skips to one. A quotation mark may stand between
+# the stop and the next syllable (`말했다."다음`), closing a quotation or opening the next.
+_GLUED_HANGUL = re.compile(
+    r"[.!?](?<=[\uac00-\ud7a3][.!?])[!?]*+(?P<quote>[”“\"]?)(?=[\uac00-\ud7a3])")
+# The particle that reports a quotation closed by its stop, in its sentence, as a word of its own
+# (`"우리는 간다."라고 말했다`, `"이기겠다."고 밝혔다`, `"간다."며 떠났다`)
+_REPORTS_KOREAN_QUOTATION = re.compile(
+    r"(?:(?:이?라|하)?(?:고|며|면서|는|던)|이?란)(?![\uac00-\ud7a3])")
 # A quotation that trails off in an ellipsis is attributed as a question is (`…” Trump said.`).
 _ELLIPSES = ("...", "…")
 # Marks that open an item of a list written into one paragraph (`Key points: • Prices rose. • ...`).
@@ -332,6 +338,27 @@ def _is_closed_later(paragraph: str, start: int) -> bool:
     return closing >= 0 and other < 0
 
 
+def _glued_hangul_starts(paragraph: str) -> Iterable[int]:
+    """Where the sentences after Korean stops glued to the next syllable start (`_GLUED_HANGUL`):
+    after the stop, but for a full stop in a web address; after a quotation mark that closes a
+    quotation, but for one a particle reports (`_REPORTS_KOREAN_QUOTATION`); before one that
+    opens the next (`“`, or a straight mark after an even number of them)."""
+    straight_marks, counted_to = 0, 0
+    for match in _GLUED_HANGUL.finditer(paragraph):
+        quote = match.group("quote")
+        if not quote:
+            if match.group() != "." or not is_in_an_address(paragraph, match.start()):
+                yield match.end()
+            continue
+        if quote == "\"":
+            straight_marks += paragraph.count("\"", counted_to, match.start("quote"))
+            counted_to = match.start("quote")
+        if quote == "“" or (quote == "\"" and straight_marks % 2 == 0):
+            yield match.start("quote")
+        elif not _REPORTS_KOREAN_QUOTATION.match(paragraph, match.end()):
+            yield match.end()
+
+
 def _boundaries(paragraph: str) -> list[int]:
     """Offsets in the paragraph where a new sentence starts."""
     lower_case_text = paragraph == paragraph.lower()
@@ -345,8 +372,7 @@ def _boundaries(paragraph: str) -> list[int]:
     if not paragraph.isascii():
         starts.extend(match.end() for match in _UNMARKED_STOP.finditer(paragraph))
         starts.extend(match.end() for match in _GLUED_UNSPACED_STOP.finditer(paragraph))
-        starts.extend(match.end() for match in _GLUED_HANGUL.finditer(paragraph)
-                      if match.group() != "." or not is_in_an_address(paragraph, match.start()))
+        starts.extend(_glued_hangul_starts(paragraph))
     if not lower_case_text:
         for match in _GLUED.finditer(paragraph):
             if not is_in_an_address(paragraph, match.start("punct")):

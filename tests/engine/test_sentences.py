@@ -457,6 +457,15 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
      ["정부는 대책을 밝혔다.", "다음 문장이다.", "정말인가?", "그렇다!", "좋다."]),
     ("그런데...그래서 갔다. 제3.1조가 바뀐다. 누리집 www.정부.한국에서 본다.",
      ["그런데...그래서 갔다.", "제3.1조가 바뀐다.", "누리집 www.정부.한국에서 본다."]),
+    # and so it does before a quotation's closing mark (`말했다."다음`), but for one that the
+    # particle after it reports, in its sentence (`"…간다."라고 말했다`); a straight mark that
+    # opens a quotation starts the next sentence
+    ("\"그가 그렇게 말했다.\"다음 날 떠났다. “그가 말했다.”다음 날 떠났다.",
+     ["\"그가 그렇게 말했다.\"", "다음 날 떠났다.", "“그가 말했다.”", "다음 날 떠났다."]),
+    ("\"우리는 간다.\"라고 말했다. \"이기겠다.\"고 밝혔다. “간다.”며 떠났다.",
+     ["\"우리는 간다.\"라고 말했다.", "\"이기겠다.\"고 밝혔다.", "“간다.”며 떠났다."]),
+    ("정부는 대책을 밝혔다.\"우리는 간다.\"라고 말했다.",
+     ["정부는 대책을 밝혔다.", "\"우리는 간다.\"라고 말했다."]),
     # an ellipsis, `……`, is a pause inside a Chinese sentence, which ends at its full stop (there
     # is no capital after it to end one, as after `...` in English)
     ("他说……我们走吧。他犹豫了…… 然后离开了。", ["他说……我们走吧。", "他犹豫了…… 然后离开了。"]),
