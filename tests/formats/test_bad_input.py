@@ -792,6 +792,26 @@ def test_a_flattened_pages_damaged_version_row_is_refused_naming_its_line(
     assert f"{damaged}:{at + 1}:" in line and problem in line and "translated" not in line
 
 
+@pytest.mark.parametrize(("row", "problem"), [
+    ("version 6 version 7", "is not in the case News Sniffer writes it"),
+    ("VERSION 6 VERSION 7", "is not in the case News Sniffer writes it"),
+    ("Version 6 Versio 7", "is not a 'Version N Version M' header row")])
+def test_a_damaged_version_row_under_the_change_count_alone_is_refused_naming_its_line(
+        tmp_path: Path, row: str, problem: str) -> None:
+    """A page copied without its source and address lines, whose change count line opens it,
+    and whose version row was recased or damaged, was read as one plain version."""
+    lines = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text(encoding="utf-8").split("\n")
+    changes = next(i for i, line in enumerate(lines) if line.startswith("The article has changed"))
+    at = lines.index("Version 6 Version 7")
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("\n".join(lines[changes:at] + [row] + lines[at + 1:]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(damaged)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert f"{damaged}:{at - changes + 1}:" in line and problem in line
+
+
 @pytest.mark.parametrize("row", ["title", "time"])
 def test_a_flattened_pages_title_or_time_row_copied_twice_is_refused_naming_the_copy(
         tmp_path: Path, row: str) -> None:
