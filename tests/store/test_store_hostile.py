@@ -292,3 +292,38 @@ def test_the_commits_a_stopped_run_left_are_read_without_running_the_signature_p
     assert result.returncode == 0, result.stderr
     git(repo, "log", check=False)
     assert marker.exists(), "git did not run gpg.program: the test proves nothing"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a repository to another user takes root")
+def test_a_repository_another_user_owns_is_stored_into_only_when_the_users_config_trusts_it(
+        tmp_path: Path) -> None:
+    """An archive unpacked as root belongs to another user: git's ownership check stands, and
+    `store` writes there only once the user's own (global) config trusts the folder, as the
+    refusal says to do (SECURITY.md)."""
+    repo = story_repository(tmp_path / "archive")
+    tip = git(repo, "rev-parse", "HEAD").stdout
+    for folder, _, files in os.walk(repo):
+        for name in [folder, *(os.path.join(folder, file) for file in files)]:
+            os.lchown(name, 12345, 12345)
+    user_config = tmp_path / "gitconfig"
+    user_config.write_text("")
+    environment = {**os.environ, "GIT_CONFIG_GLOBAL": str(user_config)}
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "0.txt").write_text("Paragraph of version 0.\n")
+    command = [sys.executable, "-m", "revdiff", "store", str(versions), "--repo", str(repo)]
+
+    refused = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False,
+                             env=environment)
+    assert refused.returncode == 2, refused.stderr
+    assert refused.stderr.count("\n") == 1, refused.stderr
+    assert f"git config --global --add safe.directory {repo}" in refused.stderr
+    assert git(repo, "-c", "safe.directory=*", "rev-parse", "HEAD").stdout == tip
+    assert sorted(p.name for p in repo.iterdir()) == [".git", "story.txt"]
+
+    user_config.write_text(f"[safe]\n\tdirectory = {repo}\n")
+    stored = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False,
+                            env=environment)
+    assert stored.returncode == 0, stored.stderr
+    assert "1 version stored" in stored.stdout
