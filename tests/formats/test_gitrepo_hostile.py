@@ -351,3 +351,26 @@ def test_a_blob_over_the_limit_is_not_passed_through_whole(tmp_path: Path) -> No
         assert reader.read(blobs[0], "big.bin", max_bytes=100_000)[:4] == b"\0" * 4
         assert counting.count < 1 << 20
         assert reader.read(blobs[1], "story.txt", max_bytes=100_000) == small
+
+
+@pytest.mark.parametrize(("nul_at", "left_out"), [(8100, True), (8300, False)])
+def test_a_version_over_the_limit_is_told_binary_by_its_first_8_kib(
+        nul_at: int, left_out: bool, tmp_path: Path) -> None:
+    """SECURITY.md: of a version stored in git over the limit, the first 8 KiB (as of a file)
+    tell it binary, left out, or text, refused; a NUL byte further on tells nothing."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "story.txt").write_text("Title\n\nA paragraph.\n")
+    (repo / "picture.bin").write_bytes(b"a" * nul_at + b"\0" + b"b" * 4000)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=A", "-c", "user.email=a@b",
+                    "commit", "-q", "-m", "both"], check=True)
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(repo), "--max-size",
+                             "10K", "--format", "text"], capture_output=True, text=True,
+                            timeout=60, check=False)
+    if left_out:
+        assert result.returncode == 0, result.stderr
+        assert "1 binary file (picture.bin) left out" in result.stdout
+    else:
+        assert result.returncode == 2, result.stdout
+        assert result.stderr.count("\n") == 1 and "picture.bin" in result.stderr, result.stderr
