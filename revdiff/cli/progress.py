@@ -7,7 +7,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from revdiff.cli import ends_the_echoed_line
@@ -50,14 +50,17 @@ class ProgressBar:
 
     Every long command draws its progress with it: a bar of `done` out of `total`, then the
     command's own counts, in one column less than the terminal's width (`columns`, asked at each
-    draw, as a window may be resized): the bar is left out when the line would not fit, then the
-    counts are cut. A longer line wraps, and `\r` goes back only to the start of its last row,
+    draw, as a window may be resized): the bar is shortened to fit, down to `MIN_WIDTH`, and the
+    counts given in `shorter` forms (each with less in it) are tried in turn to keep a bar; where
+    none leaves room for one, the bar is left out, the longest form that fits drawn, or else the
+    shortest cut. A longer line wraps, and `\r` goes back only to the start of its last row,
     leaving the rows above on the screen at each redraw. The counts last given and not drawn
     (too soon after a drawing) are drawn as the line is ended, so that a stopped run's bar shows
     what was done, as its error line says.
     """
 
     WIDTH = 24
+    MIN_WIDTH = 10  # a shorter bar tells too little for the counts it takes the room of
 
     def __init__(self, write: Callable[[str], object], rate: float = 8.0,
                  columns: Callable[[], int] = stderr_columns) -> None:
@@ -66,28 +69,35 @@ class ProgressBar:
         self.interval = 1.0 / rate
         self.last_draw = 0.0
         self.drawn = False
-        self.undrawn: tuple[float, int, str] | None = None  # the counts given since the drawing
+        # the counts given since the drawing, and their shorter forms
+        self.undrawn: tuple[float, int, str, tuple[str, ...]] | None = None
         # held while the line is drawn or closed, and by whoever writes a line of its own on the
         # stream in between: a bar redrawn from another thread (`export_progress`) then never
         # lands in the middle of that line
         self.lock = threading.RLock()
 
-    def show(self, done: float, total: int, details: str, *, final: bool = False) -> None:
+    def show(self, done: float, total: int, details: str, *, final: bool = False,
+             shorter: Sequence[str] = ()) -> None:
         with self.lock:
             now = time.monotonic()
             if not final and now - self.last_draw < self.interval:
-                self.undrawn = (done, total, details)
+                self.undrawn = (done, total, details, tuple(shorter))
                 return
             self.last_draw = now
             self.undrawn = None
-            filled = int(self.WIDTH * min(done, max(total, 1)) / max(total, 1))
-            bar = "#" * filled + "-" * (self.WIDTH - filled)
-            room = max(self.columns() - 1, 0)
-            line = f"[{bar}] {details}"
-            if len(line) > room:  # the counts say more than the bar does
-                line = details[:room]
+            line = self._line(done, total, [details, *shorter], max(self.columns() - 1, 0))
             self.write(f"\r{line}\x1b[K")
             self.drawn = True
+
+    def _line(self, done: float, total: int, forms: list[str], room: int) -> str:
+        """The bar and the longest form of the counts that leaves room for it in `room`
+        columns; without one, the counts alone (the bar says less than they do)."""
+        for details in forms:
+            width = min(self.WIDTH, room - len(details) - len("[] "))
+            if width >= self.MIN_WIDTH:
+                filled = int(width * min(done, max(total, 1)) / max(total, 1))
+                return f"[{'#' * filled}{'-' * (width - filled)}] {details}"
+        return next((details for details in forms if len(details) <= room), forms[-1][:room])
 
     def close(self, *, line_end: bool = True) -> None:
         """End the bar's line, drawn a last time with the counts given since its drawing, if
@@ -95,7 +105,8 @@ class ProgressBar:
         goes past the `^C` echoed after the bar)."""
         with self.lock:
             if self.drawn and self.undrawn is not None:
-                self.show(*self.undrawn, final=True)
+                done, total, details, shorter = self.undrawn
+                self.show(done, total, details, final=True, shorter=shorter)
             if self.drawn and line_end:
                 self.write("\n")
             self.drawn = False
@@ -189,8 +200,9 @@ def export_progress(bar: ProgressBar, tick: float = 1.0
     def draw(progress: ExportProgress) -> None:
         with bar.lock:
             reported[:] = [progress]
-            bar.show(progress.units_done, progress.units_total, export_counts(progress),
-                     final=progress.finished is not None)
+            fullest, *shorter = export_counts(progress)
+            bar.show(progress.units_done, progress.units_total, fullest,
+                     final=progress.finished is not None, shorter=shorter)
 
     def redraw_until_done() -> None:
         while not done.wait(tick):
@@ -208,17 +220,20 @@ def export_progress(bar: ProgressBar, tick: float = 1.0
         ticker.join()
 
 
-def export_counts(progress: ExportProgress) -> str:
+def export_counts(progress: ExportProgress) -> list[str]:
     """The counts `export_progress` draws on the bar: the inputs done and the articles written,
     or the articles done out of those of the only input, where they are known; then pairs, pairs
     per second, the elapsed time and the time left; before the only input's first article, the
-    pass the reader makes over it (`ExportProgress.unit_pass`) and the elapsed time."""
+    pass the reader makes over it (`ExportProgress.unit_pass`) and the elapsed time. The first
+    form holds them all; the shorter ones after it leave out, in turn, pairs per second, pairs
+    and the elapsed time, for a narrow terminal to keep the bar (`ProgressBar.show`)."""
     from revdiff.export.progress import READING_INPUT  # loaded with the export already
 
+    elapsed = _duration(progress.elapsed)
     if progress.unit_pass is not None and progress.finished is None:
         reading = ("reading 1 input…" if progress.unit_pass == READING_INPUT else
                    f"listing its articles… {progress.articles_listed:,}/{progress.unit_articles:,}")
-        return f"{reading}  {_duration(progress.elapsed)}"
+        return [f"{reading}  {elapsed}"]
     if progress.unit_articles is not None:  # the run's only input: its share done is its articles'
         done = int(round(progress.units_done * progress.unit_articles, 6))
         counts = f"{done:,}/{progress.unit_articles:,} articles"
@@ -226,8 +241,13 @@ def export_counts(progress: ExportProgress) -> str:
         counts = (f"{int(progress.units_done)}/{progress.units_total} inputs  "
                   f"{progress.articles:,} articles")
     left = progress.seconds_left
-    return (f"{counts}  {progress.pairs:,} pairs  {progress.pairs_per_second:,.1f} pairs/s  "
-            f"{_duration(progress.elapsed)}" + ("" if left is None else f"  {_duration(round(left))} left"))
+    time_left = [] if left is None else [f"{_duration(round(left))} left"]
+    pairs = f"{progress.pairs:,} pairs"
+    pace = f"{progress.pairs_per_second:,.1f} pairs/s"
+    return ["  ".join(fields) for fields in ([counts, pairs, pace, elapsed, *time_left],
+                                              [counts, pairs, elapsed, *time_left],
+                                              [counts, elapsed, *time_left],
+                                              [counts, *time_left])]
 
 
 # what the summary counts per format, in the singular (an `s` makes the plural)

@@ -785,8 +785,8 @@ def test_every_line_of_a_ctrl_c_starts_past_the_terminals_echo(
 def test_the_progress_bar_fits_the_terminal_line(columns: int) -> None:
     """A bar longer than the terminal is wide wraps onto a second line, and `\r` then goes back
     only to the start of that one: each redraw left a line behind, filling a narrow window (a
-    split tmux pane, an 80-column terminal) with bars. The bar is left out, then the counts cut,
-    to fit one column less than the width."""
+    split tmux pane, an 80-column terminal) with bars. The bar is shortened, then left out, then
+    the counts cut, to fit one column less than the width."""
     from revdiff.cli.progress import ProgressBar
 
     drawn: list[str] = []
@@ -799,8 +799,10 @@ def test_the_progress_bar_fits_the_terminal_line(columns: int) -> None:
     assert len(text) <= columns - 1, text
     if columns == 120:
         assert text == f"[##############----------] {details}"
-    if columns == 80:
-        assert text == details
+    if columns == 80:  # 17 columns left for the bar
+        assert text == f"[##########-------] {details}"
+    if columns == 50:
+        assert text == details[:49]
 
 
 @pytest.mark.parametrize("line_end", [True, False])
@@ -989,3 +991,60 @@ def test_a_warning_under_an_export_bar_leaves_no_stale_bar_above_it(tmp_path: Pa
              for line in shown.replace("\r\n", "\n").split("\n")]
     warning = next(index for index, line in enumerate(lines) if "revdiff: warning: " in line)
     assert not any("inputs  " in line for line in lines[:warning]), lines
+
+
+class _Clock:
+    """A clock for `ExportProgress`: it moves only when told."""
+
+    now = 1000.0
+
+    @classmethod
+    def monotonic(cls) -> float:
+        return cls.now
+
+
+def _export_lines(monkeypatch: pytest.MonkeyPatch, columns: int, *, inputs: int = 201,
+                  articles: int | None = None) -> list[str]:
+    """The text of the export bar's lines at `columns`, a minute into a run a third done, with
+    the time left told: of `inputs` inputs, or of one of `articles` articles."""
+    import revdiff.export.progress
+    from revdiff.cli.progress import ProgressBar, export_progress
+    from revdiff.export.progress import ExportProgress
+
+    monkeypatch.setattr(revdiff.export.progress, "time", _Clock)
+    drawn: list[str] = []
+    bar = ProgressBar(drawn.append, rate=1000, columns=lambda: columns)
+    progress = ExportProgress(units_total=1 if articles else inputs, unit_articles=articles,
+                              started=_Clock.now)
+    with export_progress(bar, tick=1000) as draw:
+        _Clock.now += 66
+        progress.units_done = 1 / 3 if articles else inputs // 3
+        progress.articles, progress.pairs = 12_345, 37_000
+        draw(progress)
+        progress.finished = _Clock.now
+        draw(progress)
+    return [line[1:-len("\x1b[K")] for line in drawn if line.startswith("\r")]
+
+
+@pytest.mark.parametrize("articles", [None, 2000])
+def test_the_export_bar_stays_at_80_columns_with_the_time_left(
+        monkeypatch: pytest.MonkeyPatch, articles: int | None) -> None:
+    """At 80 columns the counts with the time left (about 65 characters) and the 27 of the bar
+    did not fit: the bar was drawn before the time left could be told, then left out for the
+    rest of the run. The bar is shortened, and the least telling counts left out, to keep it."""
+    for line in _export_lines(monkeypatch, 80, articles=articles):
+        assert line.startswith("[") and len(line) <= 79, line
+    running = _export_lines(monkeypatch, 80, articles=articles)[0]
+    assert running.endswith("1:06  2:12 left"), running
+    assert running.partition("] ")[2].startswith("666/2,000 articles" if articles else
+                                                  "67/201 inputs  12,345 articles")
+
+
+def test_the_export_bar_tells_the_time_left_at_60_and_40_columns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Narrower, the bar keeps the counts done and the times, leaving out pairs and their pace;
+    where even that leaves too little room for a bar, the bar goes."""
+    at_60 = _export_lines(monkeypatch, 60, articles=2000)[0]
+    assert at_60 == f"[{at_60[1:at_60.index(']')]}] 666/2,000 articles  1:06  2:12 left"
+    assert len(at_60) <= 59
+    assert _export_lines(monkeypatch, 40, articles=2000)[0] == "666/2,000 articles  1:06  2:12 left"

@@ -983,7 +983,7 @@ def test_the_bar_of_one_newsedits_file_counts_its_articles(tmp_path: Path) -> No
          f"Story {entry} says {version}.") for entry in range(1500) for version in range(2)])
     lines: list[str] = []
     run_export(ExportJob((str(database),), tmp_path / "x.jsonl", "jsonl"),
-               on_progress=lambda progress: lines.append(export_counts(progress)))
+               on_progress=lambda progress: lines.append(export_counts(progress)[0]))
     assert any(0 < int(line.partition("/")[0].replace(",", "")) < 1500 for line in lines[1:])
     assert lines[-1].startswith("1,500/1,500 articles  1,500 pairs")
     # the first report comes before the file is opened, to start the bar: it read `0/1 inputs`
@@ -1010,7 +1010,7 @@ def test_the_bar_of_one_newsedits_file_names_the_pass_that_lists_its_articles(
 
     def without_texts(articles: DatabaseArticles) -> Iterator[Article]:
         for article in listed(articles):
-            during_the_pass.append(export_counts(reported[0]).partition("  ")[0])
+            during_the_pass.append(export_counts(reported[0])[0].partition("  ")[0])
             yield article
 
     monkeypatch.setattr(DatabaseArticles, "without_texts", without_texts)
@@ -1036,13 +1036,13 @@ def test_the_export_bar_tells_the_time_left(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(revdiff.export.progress, "time", Clock)
     progress = ExportProgress(units_total=1, unit_articles=1500, units_done=0.2,
                               units_resumed=0.2, started=Clock.now)
-    assert "left" not in export_counts(progress)  # nothing done by this run yet
+    assert "left" not in export_counts(progress)[0]  # nothing done by this run yet
     Clock.now += 60
     progress.units_done = 0.4  # a fifth more in a minute: three fifths in three minutes
-    assert export_counts(progress).endswith("1:00  3:00 left")
+    assert export_counts(progress)[0].endswith("1:00  3:00 left")
     progress.finished = Clock.now
-    assert "left" not in export_counts(progress)
+    assert "left" not in export_counts(progress)[0]
     several = ExportProgress(units_total=4, units_done=1, started=Clock.now)
     Clock.now += 30
-    assert export_counts(several).startswith("1/4 inputs  0 articles")
-    assert export_counts(several).endswith("0:30  1:30 left")
+    assert export_counts(several)[0].startswith("1/4 inputs  0 articles")
+    assert export_counts(several)[0].endswith("0:30  1:30 left")
