@@ -40,7 +40,8 @@ def stderr_columns() -> int:
 
 
 def _duration(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
+    """`M:SS` or `H:MM:SS`, to the nearest second, as the summary's `4.7 s` rounds (`0:05`)."""
+    minutes, secs = divmod(int(seconds + 0.5), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
@@ -241,7 +242,8 @@ def export_counts(progress: ExportProgress) -> list[str]:
         counts = (f"{int(progress.units_done)}/{progress.units_total} inputs  "
                   f"{progress.articles:,} articles")
     left = progress.seconds_left
-    time_left = [] if left is None else [f"{_duration(round(left))} left"]
+    time_left = ([] if left is None else ["<0:01 left"] if 0 < left < 0.5  # (no `0:00` yet)
+                 else [f"{_duration(left)} left"])
     pairs = f"{progress.pairs:,} pairs"
     pace = f"{progress.pairs_per_second:,.1f} pairs/s"
     return ["  ".join(fields) for fields in ([counts, pairs, pace, elapsed, *time_left],

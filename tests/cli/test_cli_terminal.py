@@ -1048,3 +1048,21 @@ def test_the_export_bar_tells_the_time_left_at_60_and_40_columns(
     assert at_60 == f"[{at_60[1:at_60.index(']')]}] 666/2,000 articles  1:06  2:12 left"
     assert len(at_60) <= 59
     assert _export_lines(monkeypatch, 40, articles=2000)[0] == "666/2,000 articles  1:06  2:12 left"
+
+
+def test_the_export_bar_rounds_its_times_as_the_summary_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The elapsed time was rounded down: the last frame read 0:04 where the summary said
+    4.7 s, and `0:00 left` showed with most of a second to go."""
+    import revdiff.export.progress
+    from revdiff.cli.progress import export_counts, summary_line
+    from revdiff.export.progress import ExportProgress
+
+    monkeypatch.setattr(revdiff.export.progress, "time", _Clock)
+    progress = ExportProgress(units_total=10, started=_Clock.now)
+    _Clock.now += 4.4
+    progress.units_done = 9  # 0.49 s left
+    assert export_counts(progress)[0].endswith("  0:04  <0:01 left")
+    _Clock.now += 0.3
+    progress.units_done, progress.finished = 10, _Clock.now
+    assert export_counts(progress)[0].endswith("  0:05")
+    assert " in 4.7 s " in summary_line(progress, "1 worker", "jsonl")
