@@ -87,7 +87,8 @@ class FastImport:
     def __init__(self, git_dir: str, ref: str, parent: str | None,
                  checkpoint_every: int = 1000, checkpoint_seconds: float = 10.0,
                  after_a_stop: TimeAfterAStop | None = None,
-                 waiting: Callable[[KeyboardInterrupt, str], None] | None = None) -> None:
+                 waiting: Callable[[KeyboardInterrupt, str], None] | None = None,
+                 given: Callable[[int], None] | None = None) -> None:
         self.git_dir = git_dir
         self.ref = ref
         self.parent = parent
@@ -95,6 +96,9 @@ class FastImport:
         self.checkpoint_seconds = checkpoint_seconds
         self.after_a_stop = after_a_stop or TimeAfterAStop(20.0)
         self.waiting = waiting
+        # told 1 as each commit is given, with the stops held that `commits` is counted under:
+        # a progress bar then counts each commit a stop leaves to be stored, as the run's count
+        self.given = given
         self.commits = 0
         self._since_checkpoint = 0
         self._last_checkpoint = time.monotonic()
@@ -150,6 +154,8 @@ class FastImport:
                 self._unwritten += b"checkpoint\n\n"
                 self._since_checkpoint = 0
                 self._last_checkpoint = time.monotonic()
+            if self.given is not None:
+                self.given(1)
         self._write(b"")  # a stop as it waits leaves the rest to `_finish_after`, in time
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,

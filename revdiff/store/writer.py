@@ -49,8 +49,9 @@ from revdiff.store.private_ref import (
 from revdiff.store.summary import StoreSummary
 from revdiff.store.worktree_sync import SYNC_MARKER_NAME, sync_worktree, worktree_at_branch
 
-# Told the number of commits a run will make, before it writes any; returns what to call after
-# each commit with the number just written. Lets the caller show progress (the CLI: a bar).
+# Told the number of commits a run will make, before it writes any; returns what to call as
+# each commit is given to git (`FastImport`'s `given`), with the number just given. Lets the
+# caller show progress (the CLI: a bar).
 ProgressStart = Callable[[int], Callable[[int], None]]
 
 # How long, in all from the stop, git fast-import may take to write the versions given it once the
@@ -369,13 +370,11 @@ def write_commits(git_dir: str, ref: str, parent: str | None,
     now = f"{int(time.time())} +0000"
     with FastImport(git_dir, ref, parent, checkpoint_every,
                     after_a_stop=after_a_stop or TimeAfterAStop(SECONDS_FOR_GIT_AFTER_A_STOP),
-                    waiting=waiting) as importer:
+                    waiting=waiting, given=advance) as importer:
         for planned in commits:
             encoded = planned.encoded()
             importer.commit(planned.path, encoded.data, encoded.message,
                             git_date(planned.version.time, now), now)
-            if advance is not None:
-                advance(1)
 
 
 def _pack_when_needed(repo: git.Repo) -> None:

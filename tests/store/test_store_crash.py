@@ -913,3 +913,24 @@ def test_reading_a_store_says_nothing_of_a_private_ref_whose_versions_are_on_the
     subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c", "user.email=a@b",
                     "commit", "-q", "--allow-empty", "-m", "notes"], check=True)
     assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
+
+
+def test_a_stop_as_a_commit_is_given_counts_it_on_the_bar_as_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C that came while a commit was given to fast-import (held until it was whole, then
+    raised) left the bar one short of the error line: 1,155/6,000 above '1,156 of 6,000 versions
+    were stored', the commit stored but never counted, and the bar closed before the count."""
+    real_commit = FastImport.commit
+
+    def stopped_on_the_fifth(importer: FastImport, *args: str) -> None:
+        real_commit(importer, *args)
+        if importer.commits == 5:  # as the stop held through the commit is let through
+            raise KeyboardInterrupt
+
+    counted: list[int] = []
+    monkeypatch.setattr(FastImport, "commit", stopped_on_the_fifth)
+    with pytest.raises(StoreError) as stopped:
+        store_articles(synthetic_articles(4, 3), tmp_path / "archive",
+                       progress=lambda commits: counted.append)
+    assert stopped.value.message == "interrupted; 5 of 12 versions were stored before the stop"
+    assert sum(counted) == 5
