@@ -792,7 +792,10 @@ class RevdiffApp(PageActions, App[None]):
     def action_copy_edit(self) -> None:
         current = self.diff.current_edit
         if current is None:
-            note = (f"No edit selected: press {self.key_of['next_change']} to go to a change"
+            key = self.key_of["next_change"]
+            note = (fitting_notice((f"No edit selected: press {key} to go to a change",
+                                    f"No edit selected: {key} goes to a change",
+                                    f"{key} goes to a change"), self.size.width)
                     if self.diff.changes else self._no_change_shown())
             self.notify(note, timeout=2, markup=False)
             return

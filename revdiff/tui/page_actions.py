@@ -30,6 +30,7 @@ from revdiff.tui.background import BackgroundWork
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.exporting import exported_notice
 from revdiff.tui.filters import FilterState
+from revdiff.tui.notices import fitting_notice
 from revdiff.tui.session import ArticleSession
 
 # What `f` and `F` say on a pair that no column splitter read (plain versions, a tracker's)
@@ -225,14 +226,22 @@ def _started_with(app: PageHost, path: Path) -> bool:
 def _no_row_chosen(app: PageHost) -> str:
     """What `f` says with no row under the cursor: the keys that move to one that is shown (`n`
     to a change, `u` to an unsure row, which context may show when the filters hide every
-    change); with none shown, why (`_no_change_shown`: the filters' keys)."""
+    change), in fewer words where the notice is too narrow (it wrapped to two rows at 80 columns);
+    with none shown, why (`_no_change_shown`: the filters' keys)."""
     layout, comparison = app.diff.view_layout, app.session.comparison()
     unsure = app.session.unsure()
     unsure_shown = any(unsure.touches(comparison.edits[edit]) for edit in layout.first_row)
-    next_unsure = f"{app.key_of['next_unsure']} for the next unsure row"
+    unsure_key, change_key = app.key_of["next_unsure"], app.key_of["next_change"]
     if app.diff.changes:
-        return f"Move to a row first ({app.key_of['next_change']}, or {next_unsure})"
-    return f"Move to a row first ({next_unsure})" if unsure_shown else app._no_change_shown()
+        next_unsure = f"{unsure_key} for the next unsure row"
+        return fitting_notice((f"Move to a row first ({change_key}, or {next_unsure})",
+                               f"Move to a row first ({change_key} or {unsure_key})",
+                               f"Go to a row: {change_key}, {unsure_key}"), app.size.width)
+    if not unsure_shown:
+        return app._no_change_shown()
+    return fitting_notice((f"Move to a row first ({unsure_key} for the next unsure row)",
+                           f"Move to an unsure row first ({unsure_key})",
+                           f"Go to a row: {unsure_key}"), app.size.width)
 
 
 def _say_not_read_from_a_page(app: PageHost) -> None:

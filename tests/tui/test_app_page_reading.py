@@ -81,7 +81,7 @@ async def test_f_with_every_change_filtered_out_names_what_moves_to_a_row(
         await pilot.pause()
         await pilot.press(*"lllll", "f")  # only split: the pair has none
         assert app.diff.changes == []
-        assert list(app._notifications)[-1].message == "Move to a row first (u for the next unsure row)"
+        assert list(app._notifications)[-1].message == "Move to an unsure row first (u)"
         await pilot.press(*"cccc", "f")  # and no context: no row at all
         said_by_n = app._no_change_shown()
         assert said_by_n == "No changes to show with these filters: press l to change them"

@@ -149,6 +149,26 @@ async def test_the_notices_of_keys_that_do_nothing_take_one_row(size: tuple[int,
         assert [toast.content_size.height for toast in toasts] == [1, 1, 1], notices(app)
 
 
+@pytest.mark.parametrize("size", [(44, 15), (80, 24)])
+@run_async
+async def test_the_notices_of_no_row_chosen_take_one_row(
+        chain_article: Article, page_article: Article, size: tuple[int, int]) -> None:
+    """`No edit selected: press n to go to a change` (`y`) and `Move to a row first (n, or u for
+    the next unsure row)` (`f`) wrapped to two rows of the notice at 80 columns: a notice that
+    narrow says it shorter."""
+    for article, presses in ((chain_article, [("y",)]),
+                             (page_article, [("f",), (*"lllll", "f")])):  # only split: no change
+        app = RevdiffApp(article)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await pilot.pause()
+            for keys in presses:
+                app.clear_notifications()
+                await pilot.press(*keys)
+                await pilot.pause()
+                assert [toast.content_size.height for toast in app.screen.query("Toast")] == [1], \
+                    notices(app)
+
+
 def notices(app: RevdiffApp) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
 

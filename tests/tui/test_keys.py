@@ -233,7 +233,7 @@ async def test_hints_name_the_keys_of_the_keymap(page_article: Article) -> None:
         await pilot.press("y")
         assert last_notification() == "No edit selected: press N to go to a change"
         await pilot.press("v")
-        assert last_notification() == "Move to a row first (N, or U for the next unsure row)"
+        assert last_notification() == "Move to a row first (N or U)"  # the longer is too wide
         await pilot.press("J")
         assert last_notification() == "The statistics are hidden: I shows them"
         await pilot.press("U")
