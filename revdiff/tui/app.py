@@ -53,7 +53,7 @@ from revdiff.tui.keys import (
     with_keymap,
 )
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
-from revdiff.tui.notices import fitting_notice, layout_notice
+from revdiff.tui.notices import end_notice, fitting_notice, layout_notice
 from revdiff.tui.page_actions import PageActions
 from revdiff.tui.pair_header import PairHeader, ShownPair
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
@@ -541,8 +541,7 @@ class RevdiffApp(PageActions, App[None]):
             preceding = [e for e in layout.changes if layout.first_row[e] < anchor]
             target = preceding[-1] if preceding else None
         if target is None:
-            self.notify("This is the last change" if step > 0 else "This is the first change",
-                        timeout=1.5)
+            self.notify(end_notice("change", step, self.size.width), timeout=1.5)
             return
         view.set_current(target)
         self._refresh_status()
@@ -616,7 +615,7 @@ class RevdiffApp(PageActions, App[None]):
         if new - old > 1:
             end = session.article.versions[new if step > 0 else old].number
             return f"No pair {'after' if step > 0 else 'before'} version {end}"
-        return "This is the last pair" if step > 0 else "This is the first pair"
+        return end_notice("pair", step, self.size.width)
 
     def action_next_pair(self) -> None:
         self._step_pair(1)
@@ -673,8 +672,7 @@ class RevdiffApp(PageActions, App[None]):
         if 0 <= index < len(self.articles):
             self.show_article(index)
         else:
-            self.notify("This is the last article" if step > 0 else "This is the first article",
-                        timeout=2)
+            self.notify(end_notice("article", step, self.size.width), timeout=2)
 
     def action_next_article(self) -> None:
         self._step_article(1)

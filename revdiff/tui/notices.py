@@ -24,6 +24,15 @@ def layout_notice(mode: LayoutMode, kept: bool, terminal_width: int) -> str:
     return fitting_notice(wordings, terminal_width)
 
 
+def end_notice(what: str, step: int, terminal_width: int) -> str:
+    """That the key stepping to the next (`step` 1) or previous (-1) `what` (change, pair, article)
+    is at the last or first: `This is the last change`, `Last change` where that wrapped to two
+    rows of the notice (at 44 columns)."""
+    end = "last" if step > 0 else "first"
+    return fitting_notice((f"This is the {end} {what}", f"{end.capitalize()} {what}"),
+                          terminal_width)
+
+
 def fitting_notice(wordings: tuple[str, ...], terminal_width: int) -> str:
     """The first of `wordings`, longest first, that fits one row of the notice at
     `terminal_width`, or the last where none does."""

@@ -169,6 +169,21 @@ async def test_the_notices_of_no_row_chosen_take_one_row(
                     notices(app)
 
 
+@run_async
+async def test_the_notices_of_the_ends_take_one_row(chain_article: Article) -> None:
+    """`This is the first change`, `This is the first pair` and `This is the first article` wrapped
+    to two rows of the notice at 44 columns: a notice that narrow says it shorter."""
+    app = RevdiffApp([chain_article, chain_article])
+    async with app.run_test(size=(44, 15), notifications=True) as pilot:
+        await pilot.pause()
+        for keys in (("n", "p"), ("comma",), ("less_than_sign",)):
+            app.clear_notifications()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert [toast.content_size.height for toast in app.screen.query("Toast")] == [1], \
+                notices(app)
+
+
 def notices(app: RevdiffApp) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
 
