@@ -47,9 +47,10 @@ class ExportScreen(Dialog[ExportChoice | None]):
     the settings file that named it, and while the name typed is in it), and so is what `revdiff
     export -o` refuses (a device, a FIFO, a read-only file, an input), and a name with no room
     beside it for the temporary file it is written through; an existing file is only replaced after
-    a second Enter. The file is written on a thread of its own (a pair of 6,000 paragraphs took 0.24
-    s as JSON on the app's loop, and a pair ten times as long, seconds): the dialog says `Writing …`
-    meanwhile, and only Ctrl+C and Ctrl+Q answer, since the write cannot be taken back half-way.
+    a second Enter. The file is written on a thread of its own (a pair of 6,000 paragraphs took
+    0.24 s as JSON on the app's loop, and a pair ten times as long, seconds): the dialog says
+    `Writing …` meanwhile, and only Ctrl+C and Ctrl+Q answer, since the write cannot be taken back
+    half-way.
     """
 
     # `q` closes it from the list of formats; in the file name it is typed
