@@ -108,8 +108,9 @@ class PageActions:
                         if hidden else "No unsure rows in this pair", timeout=2, markup=False)
             return
         if not following:  # no key steps back, so it goes round; `n` says it is at the end too
-            self.notify("That was the last unsure row: back to the first", timeout=1.5,
-                        markup=False)
+            self.notify(fitting_notice(("That was the last unsure row: back to the first",
+                                        "Back to the first unsure row", "First unsure row"),
+                                       self.size.width), timeout=1.5, markup=False)
         self.diff.set_current(following[0] if following else candidates[0][1])
         self._refresh_status()
 
@@ -138,9 +139,13 @@ class PageActions:
             _say_not_read_from_a_page(self)
             return
         if not self.session.flips:
-            self.notify("No row was flipped: this is the splitter's "
-                        + ("reading with the corrections file's rows" if self.session.corrections
-                           else "own reading"), timeout=2, markup=False)
+            if self.session.corrections:  # 56 cells at most: the widest notice's one row
+                wordings = ("No row was flipped: the reading with the corrections",
+                            "No flip: the corrections' reading", "No row was flipped")
+            else:
+                wordings = ("No row was flipped: this is the splitter's own reading",
+                            "No flip: the splitter's own reading", "No row was flipped")
+            self.notify(fitting_notice(wordings, self.size.width), timeout=2, markup=False)
             return
         current = self.diff.current_edit
         row = self.session.row_of_edit(self.session.comparison().edits[current]) \
@@ -162,8 +167,11 @@ class PageActions:
         export dialog."""
         saved = self.session.saved_corrections()
         if not saved:
-            self.notify(f"No row was flipped: nothing to save ({self.key_of['flip_row']} flips "
-                        "the current row)" if self.session.article.pages else NOT_READ_FROM_A_PAGE,
+            key = self.key_of["flip_row"]
+            wordings = (f"No row was flipped: nothing to save ({key} flips the current row)",
+                        f"Nothing to save: {key} flips a row", "No flip to save")
+            self.notify(fitting_notice(wordings, self.size.width)
+                        if self.session.article.pages else NOT_READ_FROM_A_PAGE,
                         timeout=2, markup=False)
             return
         article = self._article_ref()

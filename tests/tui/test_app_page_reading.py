@@ -869,8 +869,7 @@ async def test_F_in_an_app_read_with_corrections_goes_back_to_them_and_says_so(
         await pilot.pause()
         await pilot.press("F")
         await pilot.pause()
-        assert notices()[-1] == ("No row was flipped: this is the splitter's reading with the "
-                                 "corrections file's rows")
+        assert notices()[-1] == "No row was flipped: the reading with the corrections"
         edits = app.session.comparison().edits
         app.diff.set_current(next(index for index, edit in enumerate(edits)
                                   if (row := app.session.row_of_edit(edit)) is not None

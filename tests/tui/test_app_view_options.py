@@ -184,6 +184,24 @@ async def test_the_notices_of_the_ends_take_one_row(chain_article: Article) -> N
                 notices(app)
 
 
+@pytest.mark.parametrize("size", [(44, 15), (80, 24)])
+@run_async
+async def test_the_page_keys_notices_of_nothing_to_do_take_one_row(
+        page_article: Article, size: tuple[int, int]) -> None:
+    """`That was the last unsure row: back to the first` (`u`), `No row was flipped: nothing to
+    save (f flips the current row)` (`w`) and `No row was flipped: this is the splitter's own
+    reading` (`F`) wrapped to two rows of the notice at 80 columns, three and four at 44."""
+    for presses in (("G", *"u" * 20), ("w",), ("F",)):
+        app = RevdiffApp(page_article)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await pilot.pause()
+            app.clear_notifications()
+            await pilot.press(*presses)
+            await pilot.pause()
+            assert [toast.content_size.height for toast in app.screen.query("Toast")] == [1], \
+                notices(app)
+
+
 def notices(app: RevdiffApp) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
 
