@@ -33,8 +33,10 @@ from revdiff.tui.filters import FilterState
 from revdiff.tui.notices import fitting_notice
 from revdiff.tui.session import ArticleSession
 
-# What `f` and `F` say on a pair that no column splitter read (plain versions, a tracker's)
-NOT_READ_FROM_A_PAGE = "This pair was not read from a flattened diff page"
+# What `f`, `F` and `w` say on a pair that no column splitter read (plain versions, a tracker's),
+# longest first (`fitting_notice`)
+NOT_READ_FROM_A_PAGE = ("This pair was not read from a flattened diff page",
+                        "Not read from a diff page", "Read from no page")
 
 
 class PageHost(Protocol):
@@ -105,7 +107,8 @@ class PageActions:
         if not candidates:
             hidden = any(unsure.touches(edit) for edit in comparison.edits)
             self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"
-                        if hidden else "No unsure rows in this pair", timeout=2, markup=False)
+                        if hidden else fitting_notice(("No unsure rows in this pair", "No unsure rows"),
+                                                      self.size.width), timeout=2, markup=False)
             return
         if not following:  # no key steps back, so it goes round; `n` says it is at the end too
             self.notify(fitting_notice(("That was the last unsure row: back to the first",
@@ -119,7 +122,8 @@ class PageActions:
         if self.session.page() is None:
             pages = self.session.pages_of_versions()
             self.notify("This pair was not read from one diff page: flip its rows in the pairs "
-                        f"of their pages ({_pairs_of(pages)})" if pages else NOT_READ_FROM_A_PAGE,
+                        f"of their pages ({_pairs_of(pages)})" if pages
+                        else fitting_notice(NOT_READ_FROM_A_PAGE, self.size.width),
                         timeout=3, markup=False)
             return
         if current is None:
@@ -171,7 +175,8 @@ class PageActions:
             wordings = (f"No row was flipped: nothing to save ({key} flips the current row)",
                         f"Nothing to save: {key} flips a row", "No flip to save")
             self.notify(fitting_notice(wordings, self.size.width)
-                        if self.session.article.pages else NOT_READ_FROM_A_PAGE,
+                        if self.session.article.pages
+                        else fitting_notice(NOT_READ_FROM_A_PAGE, self.size.width),
                         timeout=2, markup=False)
             return
         article = self._article_ref()
@@ -253,7 +258,7 @@ def _no_row_chosen(app: PageHost) -> str:
 
 
 def _say_not_read_from_a_page(app: PageHost) -> None:
-    app.notify(NOT_READ_FROM_A_PAGE, timeout=2, markup=False)
+    app.notify(fitting_notice(NOT_READ_FROM_A_PAGE, app.size.width), timeout=2, markup=False)
 
 
 def _pairs_of(pages: Sequence[PageReading]) -> str:

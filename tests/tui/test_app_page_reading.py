@@ -118,7 +118,7 @@ async def test_f_flips_the_row_and_recomputes_the_comparison(page_article: Artic
 @run_async
 async def test_f_without_a_page_explains_itself(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:  # room for the long wording
         await pilot.pause()
         await pilot.press("f")  # before any move too: the pair has no rows to flip
         assert list(app._notifications)[-1].message == \
@@ -132,7 +132,7 @@ async def test_f_without_a_page_explains_itself(chain_article: Article) -> None:
 async def test_F_without_a_page_explains_itself(chain_article: Article) -> None:
     """No splitter read the pair: `F` names no "splitter's own reading" to go back to."""
     app = RevdiffApp(chain_article)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:  # room for the long wording
         await pilot.pause()
         await pilot.press("F")
         assert list(app._notifications)[-1].message == \

@@ -202,6 +202,22 @@ async def test_the_page_keys_notices_of_nothing_to_do_take_one_row(
                 notices(app)
 
 
+@pytest.mark.parametrize("size", [(44, 15), (80, 24)])
+@run_async
+async def test_the_page_keys_notices_on_a_pair_of_no_page_take_one_row(
+        chain_article: Article, size: tuple[int, int]) -> None:
+    """`This pair was not read from a flattened diff page` (`f`, `F`, `w`) wrapped to two rows of
+    the notice at 80 columns, four at 44, and `No unsure rows in this pair` (`u`) to two at 44."""
+    for keys in (("n", "f"), ("F",), ("w",), ("u",)):  # `n`: a row under the cursor, for `f`
+        app = RevdiffApp(chain_article)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert [toast.content_size.height for toast in app.screen.query("Toast")] == [1], \
+                notices(app)
+
+
 def notices(app: RevdiffApp) -> list[str]:
     return [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
 
