@@ -23,7 +23,6 @@ own history is read through a sanitized clone).
 from __future__ import annotations
 
 import atexit
-import codecs
 import contextlib
 import functools
 import os
@@ -39,6 +38,7 @@ from pathlib import Path
 from revdiff.errors import StoreError, os_reason, temporary_folder_failure
 from revdiff.file_kinds import is_dev_null, special_kind
 from revdiff.file_names import name_text
+from revdiff.git_alternates_file import alternates_entries
 from revdiff.process_ends import killing_signal
 
 # The oldest git revdiff runs: `git log --diff-merges` came in 2.31.
@@ -430,10 +430,10 @@ def alternate_object_folders(objects: Path) -> list[Path]:
 
 
 def _alternates(listing: Path) -> list[str]:
-    """The object folders an `info/alternates` file names, as git reads them: a path a line
-    (up to a NUL), `#` starting a comment, a path in double quotes unquoted as C quotes it (a
-    FIFO there is refused before this reads it; of a sparse file of gigabytes, no more than a
-    config's most is read)."""
+    """The object folders an `info/alternates` file names, as git reads them
+    (`alternates_entries`: a path in C quotes up to its closing quote, the character after it
+    skipped, whatever it is; a FIFO there is refused before this reads it; of a sparse file of
+    gigabytes, no more than a config's most is read)."""
     try:
         if not listing.is_file():
             return []
@@ -441,15 +441,7 @@ def _alternates(listing: Path) -> list[str]:
             data = handle.read(_LARGEST_CONFIG)
     except OSError:
         return []
-    names = []
-    for line in data.split(b"\n"):
-        line = line.partition(b"\0")[0]
-        if not line or line.startswith(b"#"):
-            continue
-        if line.startswith(b'"') and line.endswith(b'"') and len(line) > 1:
-            line = codecs.escape_decode(line[1:-1])[0]
-        names.append(os.fsdecode(line))
-    return names
+    return [os.fsdecode(entry) for entry in alternates_entries(data)]
 
 
 def _refuse_special(entry: Path, path: Path,

@@ -30,6 +30,7 @@ from hostile_git import (
 )
 
 from revdiff.formats.git_blobs import BlobReader
+from revdiff.safe_git import alternate_object_folders
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,17 @@ def _fifo_in_an_alternate(repo: Path) -> str:
     return "shared"
 
 
+def _fifo_in_a_quoted_alternate(repo: Path) -> str:
+    """As `_fifo_in_an_alternate`, the alternate named in C quotes followed by a character,
+    which git skips: git reads the path up to the closing quote."""
+    shared = repo / "shared" / "objects"
+    (shared / "info").mkdir(parents=True)
+    os.mkfifo(shared / "info" / "alternates")
+    (repo / ".git" / "objects" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "objects" / "info" / "alternates").write_text('"../../shared/objects"X\n')
+    return "shared"
+
+
 def _fifo_included(repo: Path) -> str:
     os.mkfifo(repo / "extra.config")  # in the unpacked archive, named relative to .git
     set_config(repo, ("include.path", "../extra.config"))
@@ -177,9 +189,10 @@ def _fifo_included(repo: Path) -> str:
 
 
 @pytest.mark.parametrize("arrange", [_fifo_as_head, _fifo_as_packed_refs, _fifo_as_alternates,
-                                     _fifo_in_an_alternate, _fifo_included],
+                                     _fifo_in_an_alternate, _fifo_in_a_quoted_alternate,
+                                     _fifo_included],
                          ids=["HEAD", "packed-refs", "alternates", "an alternate's alternates",
-                              "include.path"])
+                              "a quoted alternate's alternates", "include.path"])
 def test_a_fifo_in_the_repository_is_refused_not_waited_on(
         arrange: Callable[[Path], str], tmp_path: Path) -> None:
     """git opens a FIFO in the git directory (or an included config that is one) as a file
@@ -214,6 +227,21 @@ def test_an_alternate_named_many_times_is_looked_at_once(tmp_path: Path) -> None
                              "text"], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert "story.txt" in result.stdout
+
+
+def test_alternates_are_read_as_git_reads_them(tmp_path: Path) -> None:
+    """An alternates file is read entry by entry as git reads it (what `git count-objects -v`
+    lists for this file): a path in C quotes up to its closing quote, the character after it
+    skipped; one whose quoting is broken (an escape C quoting has not, `\\x`, or no closing
+    quote) as written, up to the line's end; a NUL ending the file. An escape Python has and
+    git has not raised ValueError (a traceback), and a path followed by more after its quotes
+    was read as written, so that git read an object folder revdiff never looked at."""
+    objects = tmp_path / "objects"
+    (objects / "info").mkdir(parents=True)
+    (objects / "info" / "alternates").write_bytes(
+        b'"a\\x41"\n"b\\101"\n"c"Xd\n# "e"\n"f\nunclosed\n\0g\n')
+    assert [path.name for path in alternate_object_folders(objects)] == [
+        '"a\\x41"', "bA", "c", "d", '"f', "unclosed"]
 
 
 def test_a_hook_or_exclude_file_linked_to_dev_null_is_no_fifo(tmp_path: Path) -> None:

@@ -192,18 +192,25 @@ def test_export_does_not_read_a_repository_whose_git_names_one_out_of_the_input(
     assert "left out, a git repository whose .git names one out of" in note
 
 
+# How an alternates file may name an object folder, as git reads it (`{}` the folder): a line
+# as it is; in C quotes; in C quotes with a character after them, which git skips
+ALTERNATES_LINES = ["{}\n", '"{}"\n', '"{}"X\n']
+
+
+@pytest.mark.parametrize("line", ALTERNATES_LINES, ids=["plain", "quoted", "quoted-then-more"])
 def test_export_does_not_read_a_repository_whose_objects_lie_out_of_the_input(
-        tmp_path: Path) -> None:
+        tmp_path: Path, line: str) -> None:
     """A repository in a corpus whose `objects/info/alternates` names the object folder of one of
     the reader's own repositories, and whose branch names a commit there (its id known, as a
-    public repository's is), had that commit's history exported."""
+    public repository's is), had that commit's history exported. The path was read as written in
+    C quotes only on a line that ended with them, where git reads it up to its closing quote."""
     own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
     corpus = tmp_path / "corpus"
     _repository(corpus / "kept", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
     archive = corpus / "archive"
     subprocess.run(["git", "init", "-q", "--initial-branch=main", str(archive)], check=True)
     (archive / ".git" / "objects" / "info" / "alternates").write_text(
-        f"{own / '.git' / 'objects'}\n")
+        line.format(own / ".git" / "objects"))
     head = subprocess.run(["git", "-C", str(own), "rev-parse", "HEAD"], capture_output=True,
                           text=True, check=True).stdout
     (archive / ".git" / "refs" / "heads" / "main").write_text(head)
