@@ -432,15 +432,22 @@ def alternate_object_folders(objects: Path) -> list[Path]:
 def _alternates(listing: Path) -> list[str]:
     """The object folders an `info/alternates` file names, as git reads them
     (`alternates_entries`: a path in C quotes up to its closing quote, the character after it
-    skipped, whatever it is; a FIFO there is refused before this reads it; of a sparse file of
-    gigabytes, no more than a config's most is read)."""
+    skipped, whatever it is; a FIFO there is refused before this reads it). One larger than a
+    config's most is refused (StoreError): git reads it whole, and the folders it names past
+    what revdiff reads would be neither looked at nor warned of; a sparse file of gigabytes is
+    not read."""
     try:
         if not listing.is_file():
             return []
         with open(listing, "rb") as handle:
-            data = handle.read(_LARGEST_CONFIG)
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(_LARGEST_CONFIG) if size <= _LARGEST_CONFIG else b""
     except OSError:
         return []
+    if size > _LARGEST_CONFIG:
+        raise StoreError(f"cannot read the git repository: this alternates file is {size:,} "
+                         "bytes, far more than the object folders it names take", str(listing),
+                         hint="remove the file, or keep in it only the object folders' paths")
     return [os.fsdecode(entry) for entry in alternates_entries(data)]
 
 

@@ -142,12 +142,14 @@ def objects_lie_out_of(path: Path, folder: Path) -> bool:
 
 def _alternates_out_of(path: Path, folders: list[Path]) -> list[Path]:
     """The object folders the repository at `path` names in its alternates that lie in none of
-    `folders`, resolved; none when they cannot be read or followed (a loop of links)."""
+    `folders`, resolved; none when they cannot be read or followed (a loop of links), or when an
+    alternates file is too large to read, which reading the repository refuses
+    (`refuse_special_files`)."""
     try:
         insides = [resolved(folder) for folder in folders]
         alternates = [resolved(alternate) for alternate
                       in alternate_object_folders(common_git_dir(path) / "objects")]
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, StoreError):
         return []
     return [alternate for alternate in alternates
             if not any(alternate.is_relative_to(inside) for inside in insides)]

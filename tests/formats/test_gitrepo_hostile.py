@@ -244,6 +244,27 @@ def test_alternates_are_read_as_git_reads_them(tmp_path: Path) -> None:
         '"a\\x41"', "bA", "c", "d", '"f', "unclosed"]
 
 
+@pytest.mark.parametrize("command", ["parse", "export"])
+def test_an_alternates_file_longer_than_revdiff_reads_is_refused(tmp_path: Path,
+                                                                 command: str) -> None:
+    """git reads an alternates file whole; revdiff read its first 16 MiB, so a folder named after
+    16 MiB of comment was read by git from a commit the branch names, and neither warned of nor
+    left out of a corpus (nor looked at for a FIFO)."""
+    own = story_repository(tmp_path / "home" / "notes")
+    repo = story_repository(tmp_path / "corpus" / "archive")
+    listing = repo / ".git" / "objects" / "info" / "alternates"
+    listing.parent.mkdir(exist_ok=True)
+    listing.write_bytes(b"#" * (16 << 20) + f"\n{own / '.git' / 'objects'}\n".encode())
+    args = (["parse", str(repo), "--format", "text"] if command == "parse" else
+            ["export", str(tmp_path / "corpus"), "-o", str(tmp_path / "out.jsonl")])
+    result = subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("revdiff: error: "), result.stderr
+    assert "alternates" in result.stderr, result.stderr
+
+
 def test_a_hook_or_exclude_file_linked_to_dev_null_is_no_fifo(tmp_path: Path) -> None:
     """Linking a file of the git directory to /dev/null empties it (a known way to turn a hook
     off); such a repository is read, not refused as one holding a device."""
