@@ -117,14 +117,26 @@ class NestedTooDeep(Exception):
                              f"where {usual}", where, self.line, hint=hint)
 
 
+class TooManyElements(Exception):
+    """An element past the most `read_open_elements` was told to read, at `line`: a tree of
+    them all takes about a kilobyte of memory for each."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class _OpenElements(HTMLParser):
     """The elements open at the end of the markup fed, each with the line of its start tag, and
     the elements a browser ends at the start of a later tag (`_IMPLIED_ENDS`): the line and
     column of that tag, and the name of the element ended. An element that starts inside
-    `MAX_DEPTH` open elements raises NestedTooDeep."""
+    `MAX_DEPTH` open elements raises NestedTooDeep, and one past the first `max_elements`
+    (void ones too) TooManyElements."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_elements: int | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.max_elements = max_elements
+        self.started = 0  # the elements whose start tag was read
         self.open: list[tuple[str, int]] = []
         self.implied_ends: list[tuple[int, int, str]] = []
         self._counts: Counter[str] = Counter()
@@ -133,6 +145,7 @@ class _OpenElements(HTMLParser):
         self._marks: list[list[int]] = [[] for _ in _IMPLIED_ENDS]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._count_element()
         self._end_implied_before(tag)
         if tag not in _VOID:
             if len(self.open) >= MAX_DEPTH:
@@ -145,7 +158,13 @@ class _OpenElements(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """`<div/>` opens nothing that needs an end tag: as a writer of XHTML meant it."""
+        self._count_element()
         self._end_implied_before(tag)
+
+    def _count_element(self) -> None:
+        self.started += 1
+        if self.max_elements is not None and self.started > self.max_elements:
+            raise TooManyElements(self.getpos()[0])
 
     def handle_endtag(self, tag: str) -> None:
         # An end tag closes the elements opened inside its own; a stray one closes nothing
@@ -182,11 +201,12 @@ class OpenElements:
     implied_ends: tuple[tuple[int, int, str], ...]
 
 
-def read_open_elements(markup: str) -> OpenElements:
+def read_open_elements(markup: str, max_elements: int | None = None) -> OpenElements:
     """What one html.parser pass over `markup` finds (`OpenElements`); an element that starts
     inside `MAX_DEPTH` open elements raises NestedTooDeep, as `cut_short_at` and
-    `end_tags_implied` do without `elements`."""
-    parser = _OpenElements()
+    `end_tags_implied` do without `elements`; with `max_elements`, one past that many raises
+    TooManyElements."""
+    parser = _OpenElements(max_elements)
     parser.feed(markup)
     parser.close()
     return OpenElements(tuple(parser.open), tuple(parser.implied_ends))

@@ -29,6 +29,7 @@ from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.open_elements import (
     NestedTooDeep,
     OpenElements,
+    TooManyElements,
     cut_short_at,
     end_tags_implied,
     read_open_elements,
@@ -65,6 +66,10 @@ _TEXT_PARAGRAPH = re.compile(r"<[pP]\b[^<>]*+>(?P<text>[^<>]*+)</[pP]\s*>")
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
 _HEADER_CELLS = frozenset({"version", "title", "time"})
+# How many elements a page may hold: the corpus's largest diff page holds 1,679, and a tree of
+# them takes about a kilobyte of memory for each (8 MB of `<p>x`, a million elements side by side,
+# took 156 s and 2.8 GB)
+MAX_PAGE_ELEMENTS = 200_000
 # Elements a browser shows on a line of their own: the words either side of one are parted
 _LINE_BREAKING = frozenset({"br", "p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5",
                             "h6"})
@@ -270,11 +275,15 @@ def _require_closed(markup: str, elements: OpenElements, where: str) -> None:
 
 def _page_elements(markup: str, where: str) -> OpenElements:
     """The page's `read_open_elements`, refused where its elements nest deeper than News
-    Sniffer's (the corpus's at most 8)."""
+    Sniffer's (the corpus's at most 8) or are more than `MAX_PAGE_ELEMENTS`."""
     try:
-        return read_open_elements(markup)
+        return read_open_elements(markup, MAX_PAGE_ELEMENTS)
     except NestedTooDeep as deep:
         raise deep.refusal(where, "a News Sniffer page nests about ten", _SAVE_AGAIN) from None
+    except TooManyElements as many:
+        raise MalformedPage(f"the page holds more than {MAX_PAGE_ELEMENTS:,} elements, the next "
+                            "starting here, where a News Sniffer page holds a few thousand",
+                            where, many.line, hint=_SAVE_AGAIN) from None
 
 
 def read_diff_page(text: str, where: str) -> Article:

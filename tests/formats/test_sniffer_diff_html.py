@@ -826,6 +826,23 @@ def test_elements_nested_deeper_than_a_diff_page_nests_are_refused_at_their_line
                                      "deep starts here, where a News Sniffer page nests about ten")
 
 
+def test_a_diff_page_of_more_elements_than_news_sniffer_writes_is_refused_at_the_first_past() -> None:
+    """A page of many elements side by side, none nested deep (`<b></b>` or `<p>x` a million
+    times in a cell), was built into a tree of them all: 8 MB of `<p>x` took 156 s and 2.8 GB,
+    memory growing to hundreds of times the page, so that a page at the size limit would exhaust
+    the machine's. Refused at the line of the first element past the limit (200,000; the
+    corpus's largest page holds 1,679)."""
+    table = '<table class="version_diff">'
+    line = PAGE[:PAGE.index(table)].count("\n") + 1
+    copy = PAGE.replace(table, "<b></b>" * 200_000 + "\n" + table)
+    with pytest.raises(MalformedPage) as refused:
+        read_diff_page(copy, "p.html")
+    assert refused.value.line == line
+    assert refused.value.message == ("the page holds more than 200,000 elements, the next "
+                                     "starting here, where a News Sniffer page holds a few "
+                                     "thousand")
+
+
 def test_reading_a_diff_page_searches_its_tree_as_often_however_many_rows_it_has(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Each row's cells were found by a search of the row (`find_all`), which took most of the
