@@ -843,6 +843,16 @@ def test_a_diff_page_of_more_elements_than_news_sniffer_writes_is_refused_at_the
                                      "thousand")
 
 
+def test_a_version_page_of_more_elements_than_news_sniffer_writes_is_refused() -> None:
+    """As a diff page is: 800 KB of `<p>x` in a version page took 15 s and 290 MB."""
+    page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    body = page.index("<body")
+    copy = page[:body] + "\n" + "<p>x" * 200_000 + page[body:]
+    with pytest.raises(MalformedPage, match="more than 200,000 elements") as refused:
+        read_version_page(copy, "v.html")
+    assert refused.value.line == page[:body].count("\n") + 2
+
+
 def test_reading_a_diff_page_searches_its_tree_as_often_however_many_rows_it_has(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Each row's cells were found by a search of the row (`find_all`), which took most of the
