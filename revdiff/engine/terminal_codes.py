@@ -1,5 +1,6 @@
 """What a terminal acts on instead of showing it (control sequences and strings), and characters a
-title writes as their escapes: the flags read a text without them (engine/flags.py)."""
+title writes as their escapes: the flags read a text without them (engine/flags.py), and the text
+format marks a changed sequence whole (export/comparison_text.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ _CONTROL_SEQUENCE = re.compile(r"\x1b(?:[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x
 # in a title (`caf\xe9`, `\ud800`): one character that could not be read, whose hex digits are
 # no number of the text.
 _ESCAPED_CHARACTER = re.compile(r"\\x[89a-f][0-9a-f]|\\ud[89a-f][0-9a-f]{2}")
+
+
+def control_sequence_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds a control sequence or string (`_CONTROL_SEQUENCE`): each one's start
+    and end, in order."""
+    return [match.span() for match in _CONTROL_SEQUENCE.finditer(text)]
 
 
 def without_terminal_codes(text: str) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from revdiff.engine.comparison import compare
-from revdiff.export.comparison_text import comparison_text
+from revdiff.engine.words import word_diff
+from revdiff.export.comparison_text import comparison_text, styled_word_diff
 from revdiff.model import EditOp, Version
+from revdiff.terminal_text import visible
 
 # Sentences unlike each other, so that each is aligned with its own
 FILLER = [f"Report number {n} says that {'abcdefghijklmnopqrstuvwxyz'[n % 26] * (n % 7 + 3)} "
@@ -32,3 +34,19 @@ def test_heads_line_up_when_a_merge_has_three_digit_indices() -> None:
     similarities = {head.index(" sim ") for head in heads if " sim " in head}
     assert len(similarities) == 1, heads
     assert len([head for head in heads if " sim " in head]) == 2, heads
+
+
+def test_a_changed_control_sequence_is_marked_whole() -> None:
+    """A change inside an escape sequence cut it where its parameters differ
+    (`␛[[-31mred-]{+32mgreen+}␛[0m`): the sequence, shown as symbols, is deleted and inserted
+    whole, and a sequence kept whole beside the change stays kept."""
+    diff = word_diff("Say \x1b[31mred\x1b[0m now.", "Say \x1b[32mgreen\x1b[0m now.")
+    assert styled_word_diff(diff, shown=visible) == (
+        "Say [-␛[31mred-]{+␛[32mgreen+}␛[0m now.")
+
+
+def test_a_control_string_cut_on_both_sides_joins_the_changes_around_it() -> None:
+    """A window title set whose title changed at both ends is one change, not two cut out of it."""
+    diff = word_diff("A \x1b]0;old title here\x07 b", "A \x1b]0;new title there\x07 b")
+    marked = styled_word_diff(diff, shown=visible)
+    assert marked == "A [-␛]0;old title here␇-]{+␛]0;new title there␇+} b"
