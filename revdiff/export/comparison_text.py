@@ -124,15 +124,22 @@ def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as
                      unseen: Shown | None = None) -> str:
     """Kept text plain; deleted and inserted text styled, or marked [-so-] and {+so+}. `unseen`,
     when given, writes the pieces of a change that differs only in characters that take no
-    room (`changes_unseen`), to show them; `shown` writes the rest."""
+    room (`changes_unseen`), to show them; `shown` writes the rest. Styled, a deletion and the
+    insertion that replaces it are parted by a plain space where they would meet between two
+    characters that are no white space (`3,000 3,500`, not `3,0003,500`): their styles alone
+    tell them apart, and a terminal may draw the deletion's strikethrough as nothing."""
     parts = []
     for change, unseen_only in changes_unseen(breaks_marked(_control_sequences_whole(diff))):
         write = unseen if unseen and unseen_only else shown
+        deleted = ""
         for op, piece in change:
             text = write(piece)
             if op == 0:
                 parts.append(text)
             elif color:
+                if op > 0 and deleted and not deleted[-1].isspace() and not piece[0].isspace():
+                    parts.append(" ")
+                deleted = piece if op < 0 else ""
                 parts.append(color(text, "deleted" if op < 0 else "inserted"))
             else:
                 parts.append(f"[-{text}-]" if op < 0 else f"{{+{text}+}}")

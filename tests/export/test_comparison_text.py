@@ -50,3 +50,20 @@ def test_a_control_string_cut_on_both_sides_joins_the_changes_around_it() -> Non
     diff = word_diff("A \x1b]0;old title here\x07 b", "A \x1b]0;new title there\x07 b")
     marked = styled_word_diff(diff, shown=visible)
     assert marked == "A [-␛]0;old title here␇-]{+␛]0;new title there␇+} b"
+
+
+def _tagged(text: str, role: str) -> str:
+    return f"<{role}>{text}</{role}>"
+
+
+def test_coloured_a_replaced_word_is_parted_from_its_replacement() -> None:
+    """Coloured, a deleted number and the one inserted in its place ran together (`3,0003,500`),
+    told apart only by colour and strikethrough, which not every terminal draws: a plain space
+    parts them. A deletion beside kept text, or beside a space, gets none."""
+    diff = word_diff("The toll rose to 3,000 people.", "The toll rose to 3,500 people.")
+    assert styled_word_diff(diff, color=_tagged) == (
+        "The toll rose to <deleted>3,000</deleted> <inserted>3,500</inserted> people.")
+    assert styled_word_diff(diff) == "The toll rose to [-3,000-]{+3,500+} people."
+    dropped = word_diff("Rockets hit the base early on Wednesday.", "Rockets hit the base on Wednesday.")
+    assert styled_word_diff(dropped, color=_tagged) == (
+        "Rockets hit the base <deleted>early </deleted>on Wednesday.")
