@@ -67,6 +67,9 @@ REPAIR_WORDS = 5
 EXTENDED_WORDS = 4
 EXTENDED_CONTAINMENT = 0.9
 EXTENDED_MARGIN = 0.05
+# A part of a split or merge is kept whole in the other sentence when all its words are, in order,
+# but one in this many, which it may have gained when it was cut off (`Another 30 were wounded.`).
+PART_WORDS_PER_GAINED = 4
 # Gaps with at most this many old x new pairs, and at most this many characters old x new, compare
 # every pair; larger ones use shared words.
 FULL_COMPARISON_PAIRS = 10_000
@@ -339,8 +342,8 @@ def _alike(one: Form, other: Form, threshold: float) -> bool:
 
 
 def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
-    """Whether the parts of a split or merge are each kept whole in the other sentence (all but a
-    tenth of their words, in order, or all but one in a part of EXTENDED_WORDS words or more:
+    """Whether the parts of a split or merge are each kept whole in the other sentence (their
+    words in order, but one in PART_WORDS_PER_GAINED (`_part_kept_whole`):
     `Another 30 were wounded.` of `X and 30 were wounded.`) and together make it up (all but a
     tenth of its words, or all but one a part: a short sentence merged with a figure changed,
     `X 12 people, police said. Another 30 were wounded.` to `X 15 people and 30 were wounded,
@@ -359,12 +362,12 @@ def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
 
 
 def _part_kept_whole(part: Form, whole: Form) -> bool:
-    """Whether the words of one part of a split or merge are kept in `whole`, in order: all but a
-    tenth of them, or all but one when they are EXTENDED_WORDS or more (a word that a short part
-    gained when it was cut off, `Another` of `Another 30 were wounded.`, is a quarter of four)."""
+    """Whether the words of one part of a split or merge are kept in `whole`, in order: all but
+    one in PART_WORDS_PER_GAINED, which a part gains when it is cut off (`Another` of `Another 30
+    were wounded.`, one of four; `also` and `it` of `One U.S. military official also confirmed
+    it.`, two of eight)."""
     count = len(part.words)
-    share = min(EXTENDED_CONTAINMENT, (count - 1) / count) if count >= EXTENDED_WORDS \
-        else EXTENDED_CONTAINMENT
+    share = (count - count // PART_WORDS_PER_GAINED) / count if count else 1.0
     return containment(part, whole) >= share
 
 

@@ -798,3 +798,20 @@ def test_a_short_merge_that_moved_words_and_changed_a_figure_is_a_merge() -> Non
     assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
     split = [link for link in align_sentences(new, old) if len(link.new) > 1]
     assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
+
+
+def test_a_split_whose_longer_second_part_gained_two_words_is_a_split() -> None:
+    """Seed 001's `Three U.S. defense officials and one U.S. military official confirmed …` to
+    `Three U.S. defense officials confirmed …, NBC News reported. One U.S. military official also
+    confirmed it.`: the second part, of eight words, gained two when it was cut off (`also`,
+    `it`), one more than a part was allowed whatever its length, so the split read as an edit and
+    an added sentence; a part may gain a word in four. So the merge the other way."""
+    old = [SENTENCES[0], ("Three U.S. defense officials and one U.S. military official confirmed "
+                          "the development on Friday, NBC News reported."), SENTENCES[5]]
+    new = [SENTENCES[0], ("Three U.S. defense officials confirmed the development on Friday, NBC "
+                          "News reported."), "One U.S. military official also confirmed it.",
+           SENTENCES[5]]
+    split = [link for link in align_sentences(old, new) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
+    merged = [link for link in align_sentences(new, old) if len(link.old) > 1]
+    assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
