@@ -15,10 +15,11 @@ from revdiff.terminal_text import visible
 
 # What `from revdiff.errors import *` gives: not the names imported here
 __all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryData", "BinaryInput",
-           "BranchMoved", "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
-           "MalformedPage", "MissingExtra", "NothingToCompare", "OutputFailed", "RevdiffError",
-           "StoreError", "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure",
-           "folder_taking_no_files", "import_failure", "os_reason", "stdout_failure", "stdout_open",
+           "BranchMoved", "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages",
+           "InputTooLarge", "MalformedPage", "MissingExtra", "NothingToCompare", "OutputFailed",
+           "ReadOnlyRepository", "RevdiffError", "StoreError", "UnknownFormat",
+           "UnknownSentenceMode", "ValueTooLarge", "file_failure", "folder_taking_no_files",
+           "import_failure", "os_reason", "stdout_failure", "stdout_open",
            "temporary_folder_failure", "writing_stdout"]
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
