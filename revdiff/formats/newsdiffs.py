@@ -334,7 +334,7 @@ def _element_ends(text: str, compare: Tag) -> bool:
     return False
 
 
-def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, int] | None:
+def _version_numbers(soup: BeautifulSoup, markup: str, where: str) -> tuple[int, int] | None:
     """The two version ids: from the upvote form, else from the page's own /diff/ URL, else
     from the previous and next revision links.
 
@@ -342,7 +342,7 @@ def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, i
     version's commit id there, or the template printed its object (`value=Version object`,
     unquoted: `Version`). A value with digits that is no version id (`-1`, `1e300`, `²`) is a
     damaged page."""
-    for form in _upvote_forms(soup, text, where):
+    for form in _upvote_forms(soup, markup, where):
         ids = []
         for name in ("diff_v1", "diff_v2"):
             field = form.find("input", attrs={"name": name})
@@ -358,16 +358,17 @@ def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, i
             found = _DIFF_PATH.search(str(candidate.get("href") or candidate.get("content") or ""))
             if found:
                 return _diff_path_ids(found, where)
-    saved_from = re.search(r"<!--\s*saved from url=\(\d+\)(\S+)", text[:2000])
+    saved_from = re.search(r"<!--\s*saved from url=\(\d+\)(\S+)", markup[:2000])
     if saved_from and (found := _DIFF_PATH.search(saved_from.group(1))):
         return _diff_path_ids(found, where)
     return _ids_between_revision_links(soup, where)
 
 
-def _upvote_forms(soup: BeautifulSoup, text: str, where: str) -> list[BeautifulSoup]:
+def _upvote_forms(soup: BeautifulSoup, markup: str, where: str) -> list[BeautifulSoup]:
     """The page, and each comment that holds the upvote form's fields: later NewsDiffs templates
     comment the form out. A comment's text is read as markup, never run or followed, as the page
-    is: elements nested past `MAX_DEPTH` in it are refused at their line in the page `text`."""
+    is: elements nested past `MAX_DEPTH` in it are refused at their line in the page's `markup`
+    (the text `soup` was read from)."""
     forms = [soup]
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         if "diff_v1" not in comment:
@@ -375,9 +376,17 @@ def _upvote_forms(soup: BeautifulSoup, text: str, where: str) -> list[BeautifulS
         try:
             forms.append(BeautifulSoup(end_tags_implied(str(comment)), "html.parser"))
         except NestedTooDeep as deep:
-            lines_before = text.count("\n", 0, max(text.find(str(comment)), 0))
+            lines_before = markup.count("\n", 0, _comment_offset(markup, comment))
             raise _too_deep(NestedTooDeep(lines_before + deep.line), where) from None
     return forms
+
+
+def _comment_offset(markup: str, comment: NavigableString) -> int:
+    """Where `comment` begins in `markup`: the last `<!--` holding its text before the element
+    that follows it. An earlier copy of its text (a script's string) is not it."""
+    following = comment.find_next()
+    end = _start_offset(markup, following) if isinstance(following, Tag) else len(markup)
+    return max(markup.rfind(f"<!--{comment}", 0, end), 0)
 
 
 def _too_deep(deep: NestedTooDeep, where: str) -> MalformedPage:
@@ -566,7 +575,7 @@ def read_page(text: str, where: str) -> Article:
     warnings.extend(_half_characters_warning(
         (old_text, new_text), literals is None and _escapes_half_a_character(text), where))
     old_text, new_text = (_LONE_SURROGATE.sub("\ufffd", side) for side in (old_text, new_text))
-    numbers = _version_numbers(soup, text, where)
+    numbers = _version_numbers(soup, markup, where)
     if numbers is None:
         numbers = (0, 1)
         warnings.append(unnumbered_warning(where))

@@ -936,6 +936,24 @@ def served_page(index: int, form_values: bool = True) -> str:
     return page
 
 
+def test_a_too_deep_commented_form_is_refused_at_its_own_line_not_an_earlier_copy() -> None:
+    """A script string earlier in the page holding the same comment does not move the line named:
+    the refusal names the line of the comment the page holds, not the first copy of its text."""
+    page = served_page(0)
+    at = page.index("Are these changes")
+    deep = f"\n{'<div>' * (MAX_DEPTH + 1)}{'</div>' * (MAX_DEPTH + 1)}"
+    copy = f"{page[:at]}{deep}{page[at:]}"
+    start, end = copy.rindex("<!--", 0, at), copy.index("-->", at) + len("-->")
+    assert "`" not in copy[start:end]
+    script = f"<script>var saved = `{copy[start:end]}`;</script>\n"
+    head = copy.index("<head>") + len("<head>")
+    copy = f"{copy[:head]}\n{script}{copy[head:]}"
+    line = copy[:copy.index(deep, head + len(script))].count("\n") + 2
+    with pytest.raises(MalformedPage) as refused:
+        read_page(copy, "n1.html")
+    assert refused.value.line == line
+
+
 def test_pages_the_server_sent_chain_by_the_ids_in_their_commented_form() -> None:
     # the form inside a comment was not read: both pages were versions 0 and 1, "disagree
     # about the text of version 0 (give pages of one article only)"
