@@ -35,7 +35,7 @@ from revdiff.model import (
     sure_percent,
 )
 from revdiff.read_warnings import counted, first_few
-from revdiff.terminal_text import UNSEEN, changes_unseen, visible
+from revdiff.terminal_text import UNSEEN, changes_unseen
 
 # What the tables' marks mean, once above them on each page (`legend`).
 _LEGEND = (
@@ -279,8 +279,8 @@ def comparison_table(comparison: Comparison, *, article: ArticleName | None = No
     # A pair of versions without text (a headline tracker's) has no sentences to count
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count) \
         or "no sentences"
-    # the titles as lines (`shown_line`), a line break in one shown as `␊`, as in the headings
-    title_diff = word_diff(visible(comparison.old.title), visible(comparison.new.title))
+    # diffed as a row's sentences are; `_side` shows them as lines, a line break kept as `␊`
+    title_diff = word_diff(comparison.old.title, comparison.new.title)
     notes = " · boring" * stats.boring + " · rewrite" * stats.rewrite
     return "\n".join([
         _pair_heading(comparison, article),

@@ -1354,3 +1354,15 @@ def test_a_line_break_in_a_sentence_shows_as_the_text_output_shows_it() -> None:
     assert "<td lang=\"\">First line␊second line <del>here</del>.</td>" in table
     assert "<td lang=\"\">Support truly<del>¶</del> independent journalism.</td>" in table
     assert "\t" not in table and not re.search(r"<td[^>]*>[^<]*\n", table)
+
+
+def test_a_title_whose_line_break_became_a_space_marks_the_break_as_the_text_output_does() -> None:
+    """The title row diffed the titles with their breaks already shown as `␊`, so a break that
+    became a space showed as a struck `␊` and an added space (`[-␊-]{+ +}`), where the text output
+    and a row's sentences show a `¶` struck beside the space kept: the titles are diffed as
+    they are, and shown as lines once."""
+    old = Version(0, "Storm line\ntwo", ("It rained.",))
+    new = Version(1, "Storm line two", ("It rained.",))
+    table = comparison_table(compare(old, new))
+    assert '<td lang="">Storm line<del>¶</del> two</td>' in table
+    assert '<td lang="">Storm line two</td>' in table
