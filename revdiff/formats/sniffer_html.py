@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+from bs4.element import RubyTextString
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.fields import (
@@ -131,7 +132,11 @@ def _paragraph_text(cell: Tag) -> str:
     around it. A no-break space (`&nbsp;`) is text: a diff page's cell of nothing but one
     (padded with spaces in a change row) is a paragraph of it alone, as News Sniffer stores one,
     and so is a version page's `<p>` of one (FORMATS.md §2: one `<p>` per paragraph); the absent
-    side of a one-sided row is an empty `<td></td>`. An element a browser hides shows nothing."""
+    side of a one-sided row is an empty `<td></td>`. An element a browser hides shows nothing,
+    nor does the cell when it or an element around it (its row) is `hidden`; a ruby's annotation
+    (`<rt>`) shows, its parentheses (`<rp>`) do not."""
+    if any(element.has_attr("hidden") for element in (cell, *cell.parents)):
+        return ""
     strings: list[str] = []
     pending: list[PageElement | str] = list(reversed(cell.contents))
     while pending:
@@ -144,7 +149,7 @@ def _paragraph_text(cell: Tag) -> str:
                 pending.append(" ")
             pending.extend(reversed(node.contents))
         # No comment, script or CDATA section: a browser reads `<![CDATA[...]]>` in HTML as a comment
-        elif type(node) in (NavigableString, str):
+        elif type(node) in (NavigableString, RubyTextString, str):
             strings.append(str(node))
     return collapse_whitespace("".join(strings))
 

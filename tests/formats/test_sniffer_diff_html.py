@@ -541,6 +541,36 @@ def test_an_element_a_browser_hides_inside_a_cell_is_no_text_of_it(hidden: str) 
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
 
 
+def test_a_ruby_annotation_inside_a_cell_is_text_of_it() -> None:
+    """A browser shows a ruby's annotation (`<rt>`) above its base and leaves out the parentheses
+    (`<rp>`) that stand for it where ruby is not drawn: the annotation was lost, as BeautifulSoup
+    reads it as a string of its own kind."""
+    row = "<tr id='p5'><td>More details to follow.</td><td>More details to follow.</td></tr>"
+    assert row in PAGE
+    ruby = "<ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>"
+    copy = PAGE.replace(row, row.replace("to follow.", f"to follow {ruby}."))
+    assert [version.paragraphs[-1] for version in read_diff_page(copy, "copy.html").versions] == [
+        "More details to follow 東京とうきょう."] * 2
+
+
+@pytest.mark.parametrize(("hidden_row", "left"), [
+    ("<tr id='p5' hidden><td>More details to follow.</td><td>More details to follow.</td></tr>",
+     ("", "")),
+    ("<tr id='p5'><td HIDDEN>More details to follow.</td><td>More details to follow.</td></tr>",
+     ("", "More details to follow.")),
+    ("<tr id='p5'><td>More details to follow.</td><td hidden=''>More details to follow.</td></tr>",
+     ("More details to follow.", ""))])
+def test_a_hidden_row_or_cell_is_no_text_of_its_versions(hidden_row: str,
+                                                          left: tuple[str, str]) -> None:
+    """A browser hides a row or a cell with the `hidden` attribute as it hides an element inside
+    a cell: its text was read as a paragraph of its versions."""
+    row = "<tr id='p5'><td>More details to follow.</td><td>More details to follow.</td></tr>"
+    assert row in PAGE
+    read = read_diff_page(PAGE.replace(row, hidden_row), "copy.html").versions
+    for version, kept, before in zip(read, left, read_diff_page(PAGE, "p.html").versions):
+        assert version.paragraphs == before.paragraphs[:-1] + ((kept,) if kept else ())
+
+
 def test_a_body_row_of_header_cells_is_read_as_a_body_row() -> None:
     """A copy that writes a body row's cells as `th` (a bold first row, as some editors and
     converters make it) lost that row's paragraphs from both versions, without a warning."""
