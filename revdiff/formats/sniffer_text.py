@@ -302,7 +302,9 @@ def parse_header(text: str, name: str) -> PageHeader:
         raise MalformedPage("the diff page was translated by the browser before it was saved (its "
                             "header is not in English)", name,
                             hint=SAVE_UNTRANSLATED)
-    if versions_at is None and any(line.lstrip().startswith(_SOURCE_LINE_START) for line in lines):
+    # an article-info line read (a page may open with any of them), or a source line damaged
+    if versions_at is None and (info_lines or any(line.lstrip().startswith(_SOURCE_LINE_START)
+                                                  for line in lines)):
         raise MalformedPage("no 'Version N Version M' header row after the article info", name,
                             hint="the page is cut short, or its header row damaged; save or copy "
                                  "it again from News Sniffer")

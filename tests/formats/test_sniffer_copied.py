@@ -249,6 +249,24 @@ def test_a_copy_cut_before_its_version_row_is_one_error_line(tmp_path: Path, cut
                      "copy it again from News Sniffer)")
 
 
+def test_a_page_opening_with_its_change_count_without_a_version_row_is_one_error_line(
+        tmp_path: Path) -> None:
+    """A flattened page whose first line is the change count (its source line cut off) and that
+    has no version row was refused as no News Sniffer page might be (`is this a News Sniffer diff
+    page saved as text?`), where a page whose source line is kept is told its header row is
+    missing after the article info."""
+    text = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text("utf-8")
+    start, end = text.index("The article has changed"), text.index("Version 6 Version 7")
+    page = tmp_path / "page.txt"
+    page.write_text(text[start:end] + text[text.index("\n", end) + 1:], "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    (error,) = result.stderr.splitlines()
+    assert error == (f"revdiff: error: {page}: no 'Version N Version M' header row after the "
+                     "article info (the page is cut short, or its header row damaged; save or "
+                     "copy it again from News Sniffer)")
+
+
 def test_a_copy_cut_inside_its_version_row_is_one_error_line_naming_it(tmp_path: Path) -> None:
     text = browser_copy(SAMPLE_PAGES[1].read_text("utf-8"))
     copied = tmp_path / "copied.txt"
