@@ -25,7 +25,7 @@ def current_branch(repo: git.Repo) -> str:
             trust = (f"; if you trust it, git config --global --add safe.directory "
                      f"{repo.working_tree_dir or repo.git_dir}" if "dubious ownership" in said
                      else "")
-            raise StoreError("git cannot use the repository", str(repo.git_dir),
+            raise StoreError("git cannot use the repository; nothing was stored", str(repo.git_dir),
                              hint=f"git said: {said}{trust}") from None
         git_dir = Path(repo.git_dir)
         if (git_dir / "rebase-merge").is_dir() or (git_dir / "rebase-apply").is_dir():

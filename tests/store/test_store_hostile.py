@@ -318,6 +318,8 @@ def test_a_repository_another_user_owns_is_stored_into_only_when_the_users_confi
                              env=environment)
     assert refused.returncode == 2, refused.stderr
     assert refused.stderr.count("\n") == 1, refused.stderr
+    # as the other refusals of `store` say, that nothing was written
+    assert "git cannot use the repository; nothing was stored (git said: " in refused.stderr
     assert f"git config --global --add safe.directory {repo}" in refused.stderr
     assert git(repo, "-c", "safe.directory=*", "rev-parse", "HEAD").stdout == tip
     assert sorted(p.name for p in repo.iterdir()) == [".git", "story.txt"]
