@@ -470,6 +470,41 @@ def test_the_versions_a_killed_run_left_for_a_deleted_branch_stay_off_its_namesa
     assert git_out("for-each-ref", private) == ""
 
 
+@pytest.mark.parametrize("reflogs", [False, True])
+def test_in_a_bare_repository_a_deleted_branchs_versions_go_on_its_namesake_without_a_reflog(
+        tmp_path: Path, reflogs: bool) -> None:
+    """docs/STORE.md: a bare repository keeps no reflog, so a `feature` made again after the one
+    a stopped run wrote for was deleted cannot be told from it: the next run puts those commits
+    on it; with `core.logAllRefUpdates` set it keeps one, and the next run drops them."""
+    repo_dir = tmp_path / "archive.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(repo_dir)], check=True)
+    if reflogs:
+        subprocess.run(["git", "-C", str(repo_dir), "config", "core.logAllRefUpdates", "true"],
+                       check=True)
+    articles = synthetic_articles(2, 1)
+    store_articles(articles[:1], repo_dir)
+
+    def git_out(*args: str, **env: str) -> str:
+        return subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c",
+                               "user.email=a@b", *args], capture_output=True, text=True,
+                              check=True, env={**os.environ, **env}).stdout.strip()
+
+    tip, tree = git_out("rev-parse", "HEAD"), git_out("rev-parse", "HEAD^{tree}")
+    git_out("branch", "feature", tip)
+    discarded = git_out("commit-tree", tree, "-p", tip, "-m", "discarded",
+                        GIT_COMMITTER_DATE="2020-01-01T00:00:00Z")
+    private = import_ref("refs/heads/feature")
+    git_out("update-ref", private, discarded)
+    git_out("branch", "-D", "feature")
+    git_out("branch", "feature", tip)
+    assert (repo_dir / "logs" / "refs" / "heads" / "feature").is_file() == reflogs
+    git_out("symbolic-ref", "HEAD", "refs/heads/feature")
+
+    store_articles(articles, repo_dir)
+    assert (discarded in git_out("rev-list", "feature").split()) == (not reflogs)
+    assert git_out("for-each-ref", private) == ""
+
+
 def test_reading_a_branch_made_after_a_deleted_namesakes_stopped_run_says_nothing_of_it(
         tmp_path: Path) -> None:
     """Read back, a new `feature` said that a store into it had been stopped and that running

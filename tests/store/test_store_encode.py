@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -49,6 +50,18 @@ def test_trailer_value_round_trip(value: str) -> None:
     encoded = encode_trailer_value(value)
     assert "\n" not in encoded
     assert decode_trailer_value(encoded) == value
+
+
+@pytest.mark.parametrize("title", ["sol\u200bdiers", "Gaza\u200f", "re\u00adcord", "\ufeffTitle"])
+def test_a_title_holding_a_character_that_takes_no_room_is_a_json_string(title: str) -> None:
+    """docs/STORE.md: a value holding a character that takes no room (a zero-width space, a
+    bidirectional mark, a soft hyphen, a byte-order mark) is written as a JSON string, which
+    names it by its code, where written as it is the trailer would look like another title."""
+    message = commit_message(Article(None, "https://example.org/a", ()), Version(0, title, ()),
+                             None)
+    written = json.dumps(title, ensure_ascii=True)
+    assert f"\nRevdiff-Title: {written}\n" in message and written.isascii()
+    assert parse_trailers(message)["Revdiff-Title"] == title
 
 
 @given(st.text(), st.text(), st.one_of(st.none(), st.text()), st.integers())
