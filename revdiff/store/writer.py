@@ -87,7 +87,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
                 held.enter_context(store_lock(repo))
             except ReadOnlyRepository as refused:
                 ref, plan = _plan_writing_nothing(repo, articles, refused)
-                return _summary(path, ref, plan, branch_tip(repo, ref))
+                return _summary(_stored_into(repo, path), ref, plan, branch_tip(repo, ref))
             ref, tip, plan = _plan_run(repo, articles)
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
             raise stopped_before_storing(stop, str(path), made) from None
@@ -108,7 +108,17 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
         except ImportEndedAfterStop as ended:
             head = _tip_once_stopped(repo, path, ref, tip, len(plan.commits), ended.stop,
                                      after_a_stop, import_ended=ended.how)
-    return _summary(path, ref, plan, head)
+    return _summary(_stored_into(repo, path), ref, plan, head)
+
+
+def _stored_into(repo: git.Repo, given: Path) -> Path:
+    """The folder the run stores into, as the user gave it: `REPO` for `--repo REPO/.git`, the
+    git directory of a working tree (without a `core.worktree`, which is refused), else `given`."""
+    worktree = repo.working_tree_dir
+    if given.name == ".git" and worktree is not None \
+            and Path(worktree).resolve() == given.absolute().parent.resolve():
+        return given.parent
+    return given
 
 
 def _summary(path: Path, ref: str, plan: StorePlan, head: str | None) -> StoreSummary:

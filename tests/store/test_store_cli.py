@@ -585,6 +585,25 @@ def test_a_repository_is_not_stored_into_itself_through_its_git_directory(tmp_pa
                               text=True, check=True).stdout == heads
 
 
+def test_a_git_directory_given_as_repo_is_stored_into_and_named_by_its_working_tree(
+        tmp_path: Path) -> None:
+    """`--repo REPO/.git` (no `core.worktree`) stores into REPO, the repository's working tree,
+    as docs/STORE.md says: the summary said `in REPO/.git`, where no file was written."""
+    versions = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
+    repo = tmp_path / "repo"
+    runner = CliRunner()
+    result = runner.invoke(main, ["store", str(versions), "--repo", str(repo / ".git")])
+    assert result.exit_code == 2  # no repository there yet: `.git` would be its working tree
+    assert runner.invoke(main, ["store", str(versions / "0.txt"), "--repo", str(repo)]
+                         ).exit_code == 0
+    result = runner.invoke(main, ["store", str(versions), "--repo", str(repo / ".git")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ("1 article: 1 version stored, 1 already stored, 0 skipped "
+                             f"in {repo} [master]\n")
+    stored = [path for path in repo.rglob("*") if ".git" not in path.parts and path.is_file()]
+    assert len(stored) == 1 and stored[0].read_text(encoding="utf-8").endswith("Second text.\n")
+
+
 def test_a_repository_is_not_stored_among_an_input_folders_files(tmp_path: Path) -> None:
     """`store inp --repo inp/r` wrote the repository into its input folder, as `export -o`
     refuses to: the next read of `inp` warned that its folder `r` was left out, and its next
