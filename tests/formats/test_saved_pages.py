@@ -1910,3 +1910,19 @@ def test_elements_nested_deeper_than_a_saved_page_nests_are_refused_at_their_lin
     assert refused.value.line == line
     assert refused.value.message == (f"an element nested more than {MAX_DEPTH} elements deep "
                                      "starts here, where a news site's page nests a few dozen")
+
+
+def test_a_saved_page_of_more_elements_than_a_news_site_writes_is_refused_at_the_first_past(
+) -> None:
+    """A page of many elements side by side, none nested deep, was built into a tree of them
+    all: 200,000 `<p>x` took 63 s and 580 MB, so that a page at the size limit would exhaust
+    the machine's memory. Refused at the line of the first element past the limit (100,000)."""
+    page = render_page(URL, FIRST, SITES[0])
+    line = page[:page.index("<body>")].count("\n") + 2
+    copy = page.replace("<body>", "<body>\n" + "<b></b>" * 100_000 + "\n")
+    with pytest.raises(MalformedPage) as refused:
+        read_page("p.html", "p.html", copy)
+    assert refused.value.line == line
+    assert refused.value.message == ("the page holds more than 100,000 elements, the next "
+                                     "starting here, where a news site's page holds some "
+                                     "thousands")
