@@ -432,7 +432,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                 notes.append(f"{file}: skipped, it is a database already read")
             continue
         try:
-            read = read_file(file, str(file), max_bytes)
+            read = read_file(file, str(file), max_bytes, folder=path)
         except EmptyText as blank:
             empty[file] = blank
             continue

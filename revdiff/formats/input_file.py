@@ -15,6 +15,7 @@ from revdiff.file_kinds import WAITING_READ, open_without_waiting, special_kind
 from revdiff.formats import foreign, plain
 from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
+from revdiff.formats.listed_file import refuse_opened_outside
 from revdiff.formats.text_input import read_bounded
 from revdiff.model import Article
 
@@ -30,13 +31,14 @@ class TextInput:
 
 
 def read_file(path: Path, name: str, max_bytes: int,
-              on_article_read: Callable[[int, int], None] | None = None
-              ) -> TextInput | list[Article]:
+              on_article_read: Callable[[int, int], None] | None = None,
+              folder: Path | None = None) -> TextInput | list[Article]:
     """A file's decoded text and format, or the articles of a tracker's SQLite database, whose
     reading is counted to `on_article_read` (`databases.read_database`).
 
     The size is checked before reading, and the read is bounded too (the file may grow); a
-    database's limit is its reader's (`databases.open_database`).
+    database's limit is its reader's (`databases.open_database`). A file of `folder`'s listing is
+    refused where what was opened lies out of the folder (`listed_file.refuse_opened_outside`).
     """
     if plain.is_stream_name(name) and path.is_fifo():  # the shell's pipe: `<(curl ...)`
         return _read_pipe(path, name, max_bytes)
@@ -51,6 +53,8 @@ def read_file(path: Path, name: str, max_bytes: int,
                             python_hint="give a file or a directory")
     try:
         with open_without_waiting(path) as handle:
+            if folder is not None:
+                refuse_opened_outside(handle, path, folder, name)
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
                 # imported here: the SQLite readers load only for a database
                 from revdiff.formats import databases

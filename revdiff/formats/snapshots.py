@@ -34,6 +34,7 @@ from revdiff.formats import foreign
 from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import shown, source_of_url
+from revdiff.formats.listed_file import refuse_opened_outside
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.plain import (
     day_first_warning,
@@ -89,6 +90,7 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
         cut_warning = None  # a gzip-compressed page cut short
         try:
             with open_without_waiting(file) as handle:
+                refuse_opened_outside(handle, file, file.parent, name)  # an entry of the folder
                 check_size_unless_binary(handle, name, max_bytes)
                 data = read_bounded(handle, name, max_bytes)
             compressed = data.startswith(GZIP_MAGIC)  # the body as the server sent it

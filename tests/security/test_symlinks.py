@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from revdiff.errors import EmptyInput
+from revdiff.formats import folders, load
+
 MARKER = "Private marker text that lives outside the input."
 
 
@@ -270,3 +273,36 @@ def test_a_named_repository_whose_git_names_one_out_of_it_is_said_so(
     assert result.returncode == 0, result.stderr
     said = f"{folder}: its .git names a git directory out of it ({own / '.git'})"
     assert said in result.stdout + result.stderr  # parse's json holds its warnings
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_a_version_swapped_for_a_link_out_after_its_folder_is_listed_is_not_read(
+        tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
+    """Whether a version links out of its folder was looked at when the folder was listed, and
+    the file opened later, following links: someone who may write into the folder could put a
+    link to the reader's file in a version's place in between. The listing is the real one; the
+    swap is made right after it, as such a writer would. What was opened is checked: refused in
+    one line naming the file, a version file's and a saved page's alike."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for number, day in enumerate(["Monday", "Tuesday"]):
+        (folder / f"{number}{suffix}").write_text(
+            f"<html><body><p>The mayor spoke on {day}.</p></body></html>\n" if suffix == ".html"
+            else f"The mayor spoke on {day}.\n")
+    secret = private / f"secret{suffix}"
+    secret.write_text(f"<html><body><p>{MARKER}</p></body></html>\n" if suffix == ".html"
+                      else f"{MARKER}\n")
+    listed = folders.folder_entries
+
+    def listed_then_swapped(path: Path, root: Path | None = None) -> list[Path]:
+        entries = listed(path, root)
+        (folder / f"1{suffix}").unlink()
+        (folder / f"1{suffix}").symlink_to(secret)
+        return entries
+
+    monkeypatch.setattr(folders, "folder_entries", listed_then_swapped)
+    with pytest.raises(EmptyInput) as refused:
+        load([str(folder)])
+    assert refused.value.where == str(folder / f"1{suffix}")
+    assert "lies out of its folder" in refused.value.message
+    assert MARKER not in str(refused.value)
