@@ -38,7 +38,12 @@ from revdiff.formats.fields import (
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.newsdiffs_text import split_version_text
-from revdiff.formats.open_elements import NestedTooDeep, end_tags_implied
+from revdiff.formats.open_elements import (
+    NestedTooDeep,
+    TooManyElements,
+    end_tags_implied,
+    read_open_elements,
+)
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.unnumbered_pages import unnumbered_warning
@@ -79,6 +84,9 @@ _COMMIT_ID = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}")
 
 # A NewsDiffs article-history page (`/article-history/?url=...`, template `article_history.html`):
 # its heading ends in "Change Log" and its table links each version to its /diff/ page
+# How many elements a page may hold: a NewsDiffs page holds a few thousand at most (an `<ins>` and
+# a `<del>` for each change), and a tree of them takes about a kilobyte of memory for each
+MAX_PAGE_ELEMENTS = 200_000
 _HISTORY_HEADING = re.compile(r"Change Log\s*</h1>", re.IGNORECASE)
 _DIFF_LINK = re.compile(r"href\s*=\s*[\"']?[^\"'>\s]*/diff/\d+/\d+/", re.IGNORECASE)
 
@@ -374,10 +382,11 @@ def _upvote_forms(soup: BeautifulSoup, markup: str, where: str) -> list[Beautifu
         if "diff_v1" not in comment:
             continue
         try:
-            forms.append(BeautifulSoup(end_tags_implied(str(comment)), "html.parser"))
-        except NestedTooDeep as deep:
+            elements = read_open_elements(str(comment), MAX_PAGE_ELEMENTS)
+        except (NestedTooDeep, TooManyElements) as past:
             lines_before = markup.count("\n", 0, _comment_offset(markup, comment))
-            raise _too_deep(NestedTooDeep(lines_before + deep.line), where) from None
+            raise _refusal(past, where, lines_before) from None
+        forms.append(BeautifulSoup(end_tags_implied(str(comment), elements), "html.parser"))
     return forms
 
 
@@ -389,8 +398,18 @@ def _comment_offset(markup: str, comment: NavigableString) -> int:
     return max(markup.rfind(f"<!--{comment}", 0, end), 0)
 
 
-def _too_deep(deep: NestedTooDeep, where: str) -> MalformedPage:
-    return deep.refusal(where, "a NewsDiffs page nests about ten", "save the page again")
+def _refusal(past: NestedTooDeep | TooManyElements, where: str, lines_before: int = 0
+             ) -> MalformedPage:
+    """The page's refusal where its elements nest deeper than `MAX_DEPTH` or are more than
+    `MAX_PAGE_ELEMENTS`, at the line of the first past the limit, `lines_before` the lines of
+    the page before the markup read."""
+    line = lines_before + past.line
+    if isinstance(past, NestedTooDeep):
+        return NestedTooDeep(line).refusal(where, "a NewsDiffs page nests about ten",
+                                           "save the page again")
+    return MalformedPage(f"the page holds more than {MAX_PAGE_ELEMENTS:,} elements, the next "
+                         "starting here, where a NewsDiffs page holds a few thousand", where, line,
+                         hint="save the page again")
 
 
 def _ids_between_revision_links(soup: BeautifulSoup, where: str) -> tuple[int, int] | None:
@@ -553,9 +572,10 @@ def read_page(text: str, where: str) -> Article:
     literals = find_text_literals(text, where)
     # on the lines of the page, each element ended where a browser ends it
     try:
-        markup = end_tags_implied(text)
-    except NestedTooDeep as deep:
-        raise _too_deep(deep, where) from None
+        elements = read_open_elements(text, MAX_PAGE_ELEMENTS)
+    except (NestedTooDeep, TooManyElements) as past:
+        raise _refusal(past, where) from None
+    markup = end_tags_implied(text, elements)
     soup = BeautifulSoup(markup, "html.parser")
     warnings: list[str] = []
     if literals is not None:

@@ -1279,3 +1279,32 @@ def test_elements_nested_too_deep_in_the_commented_upvote_form_are_refused_at_th
     assert refused.value.line == line
     assert refused.value.message == (f"an element nested more than {MAX_DEPTH} elements deep "
                                      "starts here, where a NewsDiffs page nests about ten")
+
+
+@pytest.mark.parametrize("name", ["us-deploys-troops-v1-v2-raw.html",
+                                  "us-deploys-troops-v1-v2-rendered.html"])
+def test_a_newsdiffs_page_of_more_elements_than_newsdiffs_writes_is_refused_at_the_first_past(
+        name: str) -> None:
+    """Elements side by side, none nested deep, were built into a tree of them all, about a
+    kilobyte each, so that a page at the size limit would exhaust the machine's memory. Refused
+    at the line of the first element past the limit (200,000) as a News Sniffer page is."""
+    page = (PAGES / name).read_text("utf-8")
+    line = page[:page.index("<body>")].count("\n") + 2
+    copy = page.replace("<body>", "<body>\n" + "<b></b>" * 200_000 + "\n")
+    with pytest.raises(MalformedPage) as refused:
+        read_page(copy, "p.html")
+    assert refused.value.line == line
+    assert refused.value.message == ("the page holds more than 200,000 elements, the next "
+                                     "starting here, where a NewsDiffs page holds a few thousand")
+
+
+def test_more_elements_than_newsdiffs_writes_in_the_commented_upvote_form_are_refused() -> None:
+    """The commented form is read as markup of its own: its elements are counted as the page's
+    are, refused at their line in the page."""
+    page = served_page(0)
+    at = page.index("Are these changes")
+    line = page[:at].count("\n") + 2
+    copy = f"{page[:at]}\n{'<b></b>' * 200_001}\n{page[at:]}"
+    with pytest.raises(MalformedPage, match="more than 200,000 elements") as refused:
+        read_page(copy, "n1.html")
+    assert refused.value.line == line
