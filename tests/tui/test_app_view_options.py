@@ -917,3 +917,22 @@ async def test_with_every_change_filtered_out_y_and_n_name_the_keys_that_show_th
         await pilot.press("x", "n")
         assert last_notification() == ("No changes to show with these filters: press l or x to "
                                        "change them")
+
+
+@pytest.mark.parametrize(("old", "new", "shown"), [
+    (("The army said that", "the base was hit."), ("The army said that the base was hit.",),
+     "that¶ the"),
+    (("The army said the base was hit.", "The attack came at night."),
+     ("The army said the base was hit, and the attack came at night.",), "hit.¶The"),
+])
+@run_async
+async def test_a_changed_paragraph_break_shows_as_the_text_output_shows_it(
+        old: tuple[str, ...], new: tuple[str, ...], shown: str) -> None:
+    """A paragraph break that a merge changed showed as the newline's symbol (`that␊ the`,
+    `hit.␊The`), where `revdiff diff` and the HTML page show `¶`."""
+    article = Article(None, None, (Version(1, "Base", old), Version(2, "Base", new)))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        text = " ".join(line.strip() for line in diff_lines(app))
+        assert shown in text and "␊" not in text, diff_lines(app)
