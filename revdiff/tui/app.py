@@ -121,11 +121,13 @@ def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
 
 
 def input_warnings_notice(warnings: Sequence[str], terminal_width: int) -> str:
-    """The first of the inputs' warnings and how many more, or in a narrow terminal how many."""
+    """The first of the inputs' warnings and how many more, or in a narrow terminal how many, in
+    one row of the notice: `2 input warnings after you quit`, `2 warnings on quit` at 44 columns."""
     if terminal_width < NARROW_NOTICE_WIDTH:
-        if len(warnings) == 1:
-            return "1 input warning: see it after you quit"
-        return f"{len(warnings)} input warnings: see them after you quit"
+        count, plural = len(warnings), "" if len(warnings) == 1 else "s"
+        return fitting_notice((f"{count} input warning{plural} after you quit",
+                               f"{count} warning{plural} after you quit",
+                               f"{count} warning{plural} on quit"), terminal_width)
     more = len(warnings) - 1
     return (warnings[0] + (f" (and {more} more)" if more else "")
             + "; the warnings stay on the terminal after you quit")
@@ -504,7 +506,8 @@ class RevdiffApp(PageActions, App[None]):
     # -- moving ---------------------------------------------------------------------------------
     def _no_change_shown(self) -> str:
         """Why there is no change to go to: the pair has none, or the filters hide every one, and
-        then the keys of those in force that hide changes (the label's, the flag's, `x`)."""
+        then the keys of those in force that hide changes (the label's, the flag's, `x`), in
+        one row of the notice where a shorter wording fits (`Filtered: press l` at 44 columns)."""
         if not any(edit.op is not EditOp.UNCHANGED for edit in self.session.comparison().edits):
             return "No changes in this pair"
         filters = self.filters
@@ -512,7 +515,10 @@ class RevdiffApp(PageActions, App[None]):
                 (("cycle_label", filters.only is not None),
                  ("cycle_flag", filters.only_flag is not None),
                  ("toggle_hide_boring", filters.hide_boring)) if hiding]
-        return f"No changes to show with these filters: press {' or '.join(keys)} to change them"
+        press = f"press {' or '.join(keys)}"
+        return fitting_notice((f"No changes to show with these filters: {press}",
+                               f"Filters hide every change: {press}", f"No change shown: {press}",
+                               f"Filtered: {press}"), self.size.width)
 
     def _go_to_change(self, step: int) -> None:
         """Put the cursor on the next (step 1) or previous (-1) change, counted from the cursor when
@@ -606,15 +612,20 @@ class RevdiffApp(PageActions, App[None]):
 
     def _why_no_step(self, step: int) -> str:
         """Why `.` (step 1) or `,` (-1) found no pair to go to: the chain ends there, the pair on
-        screen (picked in the timeline) spans to the end, or every pair beyond it is boring."""
+        screen (picked in the timeline) spans to the end, or every pair beyond it is boring; in
+        one row of the notice (`Boring after (x)`, `No pair after v3` at 44 columns)."""
         session, (old, new) = self.session, self.session.pair
         ahead = new < session.version_count - 1 if step > 0 else old > 0
+        beyond = "after" if step > 0 else "before"
         if ahead:  # there are pairs: boring ones, hidden
-            return (f"Every pair {'after' if step > 0 else 'before'} this one is boring "
-                    f"({self.key_of['toggle_hide_boring']} shows them)")
+            key = self.key_of["toggle_hide_boring"]
+            return fitting_notice((f"Every pair {beyond} this one is boring ({key} shows them)",
+                                   f"Every pair {beyond} is boring ({key})",
+                                   f"Boring {beyond} ({key})"), self.size.width)
         if new - old > 1:
             end = session.article.versions[new if step > 0 else old].number
-            return f"No pair {'after' if step > 0 else 'before'} version {end}"
+            return fitting_notice((f"No pair {beyond} version {end}", f"No pair {beyond} v{end}"),
+                                  self.size.width)
         return end_notice("pair", step, self.size.width)
 
     def action_next_pair(self) -> None:
@@ -801,7 +812,8 @@ class RevdiffApp(PageActions, App[None]):
         edit = comparison.edits[current]
         self.copy_to_clipboard(visible_lines(edit_as_text(comparison, edit)))
         sentences = "sentence" if max(len(edit.old), len(edit.new)) <= 1 else "sentences"
-        self.notify(f"Copied the {edit.op.value} {sentences}", timeout=2)
+        self.notify(fitting_notice((f"Copied the {edit.op.value} {sentences}",
+                                    f"Copied: {edit.op.value}"), self.size.width), timeout=2)
 
     def _article_ref(self) -> ArticleRef:
         """The article on screen as `revdiff diff` names and numbers it."""

@@ -106,9 +106,11 @@ class PageActions:
                      if row > start and place_of(edit) != current_place]
         if not candidates:
             hidden = any(unsure.touches(edit) for edit in comparison.edits)
-            self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"
-                        if hidden else fitting_notice(("No unsure rows in this pair", "No unsure rows"),
-                                                      self.size.width), timeout=2, markup=False)
+            wordings = ((f"No unsure rows shown with these filters ({self.filters.describe()})",
+                         "These filters hide every unsure row", "Filters hide unsure rows",
+                         "Unsure rows hidden") if hidden
+                        else ("No unsure rows in this pair", "No unsure rows"))
+            self.notify(fitting_notice(wordings, self.size.width), timeout=2, markup=False)
             return
         if not following:  # no key steps back, so it goes round; `n` says it is at the end too
             self.notify(fitting_notice(("That was the last unsure row: back to the first",
@@ -121,10 +123,10 @@ class PageActions:
         current = self.diff.current_edit
         if self.session.page() is None:
             pages = self.session.pages_of_versions()
-            self.notify("This pair was not read from one diff page: flip its rows in the pairs "
-                        f"of their pages ({_pairs_of(pages)})" if pages
-                        else fitting_notice(NOT_READ_FROM_A_PAGE, self.size.width),
-                        timeout=3, markup=False)
+            wordings = ((f"Not from one page: flip its rows in {_pairs_of(pages)}",
+                         f"Flip its rows in {_pairs_of(pages)}", "Flip in its pages") if pages
+                        else NOT_READ_FROM_A_PAGE)
+            self.notify(fitting_notice(wordings, self.size.width), timeout=3, markup=False)
             return
         if current is None:
             self.notify(_no_row_chosen(self), timeout=2, markup=False)

@@ -209,7 +209,7 @@ async def test_a_step_that_finds_no_pair_says_why(chain_article: Article) -> Non
         app.session.pair_summary(0, 1)  # compared: is it boring?
         monkey = app.session.pair_summary
         app.session.pair_summary = lambda old, new: replace(monkey(old, new), boring=True)  # type: ignore[method-assign]
-        assert await said_after("comma") == ["Every pair before this one is boring (x shows them)"]
+        assert await said_after("comma") == ["Every pair before is boring (x)"]
         app.clear_notifications()
         app.filters = replace(app.filters, hide_boring=False)
         app.session.select_pair(0, 1)

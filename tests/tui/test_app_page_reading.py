@@ -67,7 +67,7 @@ async def test_u_says_the_filters_hide_the_unsure_rows(page_article: Article) ->
         await pilot.press(*"llllll", *"cccc", "u")
         assert "changes only ±0, only merged" in header_text(app)
         assert list(app._notifications)[-1].message == \
-            "No unsure rows shown with these filters (changes only ±0, only merged)"
+            "These filters hide every unsure row"
 
 
 @run_async
@@ -84,7 +84,7 @@ async def test_f_with_every_change_filtered_out_names_what_moves_to_a_row(
         assert list(app._notifications)[-1].message == "Move to an unsure row first (u)"
         await pilot.press(*"cccc", "f")  # and no context: no row at all
         said_by_n = app._no_change_shown()
-        assert said_by_n == "No changes to show with these filters: press l to change them"
+        assert said_by_n == "Filters hide every change: press l"
         assert list(app._notifications)[-1].message == said_by_n
 
 
@@ -386,9 +386,8 @@ async def test_f_on_a_pair_of_two_pages_names_the_pairs_where_its_rows_flip() ->
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press(".", "n", "f")
-        assert list(app._notifications)[-1].message == (
-            "This pair was not read from one diff page: flip its rows in the pairs of their pages "
-            "(v0 → v1, v2 → v3)")
+        assert list(app._notifications)[-1].message == \
+            "Not from one page: flip its rows in v0 → v1, v2 → v3"
         assert app.session.article is article
 
 
@@ -449,9 +448,8 @@ async def test_u_on_a_pair_of_two_pages_steps_from_paragraph_to_paragraph() -> N
             steps.append(app.diff.current_edit)
         assert steps == [0, 1, 3, 5, 7, 0]
         await pilot.press("f")  # flipping stays with the pages' own pairs
-        assert list(app._notifications)[-1].message == (
-            "This pair was not read from one diff page: flip its rows in the pairs of their pages "
-            "(v0 → v1, v2 → v3)")
+        assert list(app._notifications)[-1].message == \
+            "Not from one page: flip its rows in v0 → v1, v2 → v3"
 
 
 @run_async
@@ -943,3 +941,20 @@ async def test_a_sentence_moved_from_an_unsure_row_to_a_sure_one_names_and_flips
         await wait_until(pilot, lambda: not app.background.running)
         await pilot.pause()
         assert app.session.flips == {(page_article.pages[0].name, old_row.line): 1}
+
+
+@pytest.mark.parametrize("size", [(44, 15), (80, 24), (120, 40)])
+@run_async
+async def test_f_on_a_pair_of_two_pages_says_so_in_one_row(size: tuple[int, int]) -> None:
+    """`This pair was not read from one diff page: flip its rows in the pairs of their pages (v0 →
+    v1, v2 → v3)` was longer than the widest notice, and wrapped to four rows of it at 80 columns."""
+    app = RevdiffApp(_two_pages_apart())
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press(".", "n")
+        app.clear_notifications()
+        await pilot.press("f")
+        await pilot.pause()
+        toasts = list(app.screen.query("Toast"))  # Textual's class for a notice is not public
+        assert [toast.content_size.height for toast in toasts] == [1], \
+            [str(toast.render()) for toast in toasts]

@@ -912,11 +912,9 @@ async def test_with_every_change_filtered_out_y_and_n_name_the_keys_that_show_th
         await pilot.pause()
         await pilot.press("l", "l")  # only added: the pair has none
         await pilot.press("y")
-        assert last_notification() == ("No changes to show with these filters: press l to change "
-                                       "them")
+        assert last_notification() == "No changes to show with these filters: press l"
         await pilot.press("x", "n")
-        assert last_notification() == ("No changes to show with these filters: press l or x to "
-                                       "change them")
+        assert last_notification() == "No changes to show with these filters: press l or x"
 
 
 @pytest.mark.parametrize(("old", "new", "shown"), [
@@ -936,3 +934,37 @@ async def test_a_changed_paragraph_break_shows_as_the_text_output_shows_it(
         await pilot.pause()
         text = " ".join(line.strip() for line in diff_lines(app))
         assert shown in text and "␊" not in text, diff_lines(app)
+
+
+@pytest.mark.parametrize("size", [(44, 15), (80, 24), (120, 40)])
+@run_async
+async def test_the_notices_of_filters_ends_and_copies_take_one_row(
+        chain_article: Article, page_article: Article, size: tuple[int, int]) -> None:
+    """`No unsure rows shown with these filters (changes only ±0, only merged)` (`u`) took three
+    rows of the notice at 80 columns, `No changes to show with these filters: press l to change
+    them` (`n`) two; `Every pair before this one is boring (x shows them)` and `No pair after
+    version 3` (`,` and `.`) and `Copied the edited sentence` (`y`) wrapped at 44."""
+    async def one_row_each(app: RevdiffApp, *presses: tuple[str, ...]) -> None:
+        for keys in presses:
+            app.clear_notifications()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert [toast.content_size.height for toast in app.screen.query("Toast")] == [1], \
+                notices(app)
+
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await one_row_each(app, (*"llllll", *"cccc", "u"), ("n",))
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await one_row_each(app, ("n", "y"))
+        app.session.select_pair(0, 3)
+        await one_row_each(app, ("full_stop",))
+        app.session.select_pair(1, 2)
+        app.filters = replace(app.filters, hide_boring=True)
+        app.session.pair_summary(0, 1)  # compared: is it boring?
+        summary = app.session.pair_summary
+        app.session.pair_summary = lambda old, new: replace(summary(old, new), boring=True)  # type: ignore[method-assign]
+        await one_row_each(app, ("comma",))

@@ -315,14 +315,15 @@ async def test_no_notice_covers_the_least_size_in_a_terminal_too_small(
 async def test_the_inputs_warnings_leave_the_diff_in_sight_in_the_smallest_terminal(
         chain_article: Article) -> None:
     """At 44x12 the notice of the inputs' warnings, the first in full, was 15 rows high over the
-    8 of the diff for 10 seconds: a narrow terminal counts them, in a notice of three rows."""
+    8 of the diff for 10 seconds: a narrow terminal counts them, in a notice of one row (`2 input
+    warnings: see them after you quit` took three)."""
     app = RevdiffApp(chain_article, input_warnings=WARNINGS)
     async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT), notifications=True) as pilot:
         await pilot.pause()
         [notice] = list(app._notifications)
-        assert notice.message == "2 input warnings: see them after you quit"
+        assert notice.message == "2 warnings on quit"
         [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
-        assert toast.region.height <= 3
+        assert toast.content_size.height == 1
         assert toast.region.bottom <= app.query_one(StatusLine).region.bottom  # none of it cut
 
 
@@ -393,8 +394,9 @@ async def test_the_timeline_hint_leaves_the_table_five_versions_in_the_smallest_
 
 def test_one_input_warning_is_counted_as_one_in_a_narrow_terminal() -> None:
     """Under 80 columns one warning was counted `1 input warning: see them after you quit`."""
-    assert input_warnings_notice(WARNINGS[:1], MIN_WIDTH) == "1 input warning: see it after you quit"
-    assert input_warnings_notice(WARNINGS, MIN_WIDTH) == "2 input warnings: see them after you quit"
+    assert input_warnings_notice(WARNINGS[:1], 70) == "1 input warning after you quit"
+    assert input_warnings_notice(WARNINGS, 70) == "2 input warnings after you quit"
+    assert input_warnings_notice(WARNINGS[:1], MIN_WIDTH) == "1 warning on quit"
 
 
 def line_in_sight(widget: Widget, line: int) -> bool:
