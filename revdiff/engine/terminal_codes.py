@@ -1,10 +1,13 @@
 """What a terminal acts on instead of showing it (control sequences and strings), and characters a
-title writes as their escapes: the flags read a text without them (engine/flags.py), and the text
-format marks a changed sequence whole (export/comparison_text.py)."""
+title writes as their escapes: the flags read a text without them (engine/flags.py), and what
+shows a word diff (the text format, the HTML tables, the app) marks a changed sequence whole
+(`control_sequences_whole`)."""
 
 from __future__ import annotations
 
 import re
+
+from revdiff.model import WordDiff
 
 # What a terminal acts on instead of showing it: a control string (OSC, `\x1b]0;title\x07`, and
 # DCS, SOS, PM and APC) up to its end, BEL or ST (`\x1b\\`), or the text's end, a control
@@ -44,3 +47,55 @@ def without_control_sequences(text: str) -> str:
     no quotation mark of the text). A character written as its escape stays as written, whose
     letters are a title's (`caf\\xe9` to `caf` changes letters)."""
     return _CONTROL_SEQUENCE.sub("", text)
+
+
+def _cut_length(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """How much of the text from `start` to `end` belongs to control sequences (`spans`) that
+    begin before it and to ones that end after it: its head and its tail that are parts of a
+    sequence it cuts."""
+    head = max((min(span_end, end) - start for span_start, span_end in spans
+                if span_start < start < span_end), default=0)
+    tail = max((end - max(span_start, start) for span_start, span_end in spans
+                if span_start < end < span_end), default=0)
+    return head, tail
+
+
+def control_sequences_whole(diff: WordDiff) -> WordDiff:
+    """The word diff with every control sequence or string that a change cuts
+    (`␛[[-31m-]{+32m+}`) deleted and inserted whole (`[-␛[31m-]{+␛[32m+}`): the kept text of it
+    beside the change is moved into the change, on both sides; a kept run that lies inside such
+    a sequence joins the changes around it into one. For showing a diff only: the word diff that
+    counts words and reads flags is the engine's, as it was."""
+    old_spans = control_sequence_spans("".join(piece for op, piece in diff if op <= 0))
+    new_spans = control_sequence_spans("".join(piece for op, piece in diff if op >= 0))
+    if not old_spans and not new_spans:
+        return diff
+    runs: list[tuple[int, str]] = []
+    deleted = inserted = ""  # the change being gathered
+    old_at = new_at = 0
+    for op, piece in diff:
+        if op < 0:
+            deleted += piece
+            old_at += len(piece)
+            continue
+        if op > 0:
+            inserted += piece
+            new_at += len(piece)
+            continue
+        old_head, old_tail = _cut_length(old_at, old_at + len(piece), old_spans)
+        new_head, new_tail = _cut_length(new_at, new_at + len(piece), new_spans)
+        old_at += len(piece)
+        new_at += len(piece)
+        head, tail = max(old_head, new_head), max(old_tail, new_tail)
+        if head + tail >= len(piece):  # the whole kept run is inside sequences a change cuts
+            deleted += piece
+            inserted += piece
+            continue
+        deleted, inserted = deleted + piece[:head], inserted + piece[:head]
+        runs += [(-1, deleted)] if deleted else []
+        runs += [(1, inserted)] if inserted else []
+        runs.append((0, piece[head:len(piece) - tail]))
+        deleted = inserted = piece[len(piece) - tail:]
+    runs += [(-1, deleted)] if deleted else []
+    runs += [(1, inserted)] if inserted else []
+    return tuple(runs)

@@ -18,6 +18,7 @@ from itertools import chain, groupby
 from typing import NamedTuple
 
 from revdiff.engine.rounded_shares import percent, two_decimals
+from revdiff.engine.terminal_codes import control_sequences_whole
 from revdiff.engine.words import word_diff
 from revdiff.export.comparison_text import breaks_marked
 from revdiff.export.html_page import UNKNOWN_LANGUAGE, header_row, isolated, page_pieces, shown_line
@@ -77,9 +78,10 @@ def _side(diff: WordDiff, keep: int) -> str:
     """One side of a word diff as HTML: kept runs plain, the side's own changes marked; a change
     that differs only in characters that take no room shows them as markers. Its line breaks
     and tabs show as the text output shows them (`shown_line`: `␊`, `␉`; a paragraph break
-    changed as `¶`, `breaks_marked`), where a page would draw them as spaces."""
+    changed as `¶`, `breaks_marked`), where a page would draw them as spaces, and a control
+    sequence that a change cuts is marked whole, as there (`control_sequences_whole`)."""
     parts = []
-    for change, unseen_only in changes_unseen(breaks_marked(diff)):
+    for change, unseen_only in changes_unseen(breaks_marked(control_sequences_whole(diff))):
         for op, text in change:
             if op == 0:
                 parts.append(shown_line(text))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from revdiff.engine.rounded_shares import percent, two_decimals
-from revdiff.engine.terminal_codes import control_sequence_spans
+from revdiff.engine.terminal_codes import control_sequences_whole
 from revdiff.engine.words import word_diff
 from revdiff.export.version_times import version_time
 from revdiff.model import (
@@ -69,57 +69,6 @@ def breaks_marked(diff: WordDiff) -> WordDiff:
                  for op, piece in runs)
 
 
-def _cut_length(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """How much of the text from `start` to `end` belongs to control sequences (`spans`) that
-    begin before it and to ones that end after it: its head and its tail that are parts of a
-    sequence it cuts."""
-    head = max((min(span_end, end) - start for span_start, span_end in spans
-                if span_start < start < span_end), default=0)
-    tail = max((end - max(span_start, start) for span_start, span_end in spans
-                if span_start < end < span_end), default=0)
-    return head, tail
-
-
-def _control_sequences_whole(diff: WordDiff) -> WordDiff:
-    """The word diff with every control sequence or string that a change cuts
-    (`␛[[-31m-]{+32m+}`) deleted and inserted whole (`[-␛[31m-]{+␛[32m+}`): the kept text of it
-    beside the change is moved into the change, on both sides; a kept run that lies inside such
-    a sequence joins the changes around it into one."""
-    old_spans = control_sequence_spans("".join(piece for op, piece in diff if op <= 0))
-    new_spans = control_sequence_spans("".join(piece for op, piece in diff if op >= 0))
-    if not old_spans and not new_spans:
-        return diff
-    runs: list[tuple[int, str]] = []
-    deleted = inserted = ""  # the change being gathered
-    old_at = new_at = 0
-    for op, piece in diff:
-        if op < 0:
-            deleted += piece
-            old_at += len(piece)
-            continue
-        if op > 0:
-            inserted += piece
-            new_at += len(piece)
-            continue
-        old_head, old_tail = _cut_length(old_at, old_at + len(piece), old_spans)
-        new_head, new_tail = _cut_length(new_at, new_at + len(piece), new_spans)
-        old_at += len(piece)
-        new_at += len(piece)
-        head, tail = max(old_head, new_head), max(old_tail, new_tail)
-        if head + tail >= len(piece):  # the whole kept run is inside sequences a change cuts
-            deleted += piece
-            inserted += piece
-            continue
-        deleted, inserted = deleted + piece[:head], inserted + piece[:head]
-        runs += [(-1, deleted)] if deleted else []
-        runs += [(1, inserted)] if inserted else []
-        runs.append((0, piece[head:len(piece) - tail]))
-        deleted = inserted = piece[len(piece) - tail:]
-    runs += [(-1, deleted)] if deleted else []
-    runs += [(1, inserted)] if inserted else []
-    return tuple(runs)
-
-
 def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as_is,
                      unseen: Shown | None = None) -> str:
     """Kept text plain; deleted and inserted text styled, or marked [-so-] and {+so+}. `unseen`,
@@ -129,7 +78,7 @@ def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as
     characters that are no white space (`3,000 3,500`, not `3,0003,500`): their styles alone
     tell them apart, and a terminal may draw the deletion's strikethrough as nothing."""
     parts = []
-    for change, unseen_only in changes_unseen(breaks_marked(_control_sequences_whole(diff))):
+    for change, unseen_only in changes_unseen(breaks_marked(control_sequences_whole(diff))):
         write = unseen if unseen and unseen_only else shown
         deleted = ""
         for op, piece in change:

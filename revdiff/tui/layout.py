@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from revdiff.engine.terminal_codes import control_sequences_whole
 from revdiff.export.comparison_text import breaks_marked
 from revdiff.model import Comparison, Edit, EditOp
 from revdiff.terminal_text import changes_unseen, visible, visible_unseen
@@ -92,8 +93,9 @@ def change_header(edit: Edit) -> str | None:
 def side_spans(edit: Edit, highlighted: bool) -> tuple[list[Span], list[Span]]:
     """The old and new text of an edit as styled runs, words that changed marked, control
     characters shown as symbols, but a paragraph break that changed as `¶`, as the text output and
-    the HTML page show it (`breaks_marked`); the words of a change that differs only in characters
-    that take no room on screen show those by code (`sol<U+200B>diers`)."""
+    the HTML page show it (`breaks_marked`), and a control sequence that a change cuts marked whole
+    (`control_sequences_whole`); the words of a change that differs only in characters that take
+    no room on screen show those by code (`sol<U+200B>diers`)."""
     if not highlighted:
         return [(visible(edit.old_text), "plain")], [(visible(edit.new_text), "plain")]
     if edit.op is EditOp.ADDED:
@@ -104,7 +106,8 @@ def side_spans(edit: Edit, highlighted: bool) -> tuple[list[Span], list[Span]]:
         return [(visible(edit.old_text), "old")], [(visible(edit.new_text), "new")]
     # a change only of characters that take no room shows them by code, or it would look like none
     runs = [(op, visible_unseen(text) if unseen_only else visible(text))
-            for change, unseen_only in changes_unseen(breaks_marked(edit.word_diff))
+            for change, unseen_only in changes_unseen(
+                breaks_marked(control_sequences_whole(edit.word_diff)))
             for op, text in change]
     old = [(text, "old_word" if op < 0 else "old") for op, text in runs if op <= 0]
     new = [(text, "new_word" if op > 0 else "new") for op, text in runs if op >= 0]

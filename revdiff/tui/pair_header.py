@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
+from revdiff.engine.terminal_codes import control_sequences_whole
 from revdiff.engine.words import word_diff
 from revdiff.export.version_times import version_time
 from revdiff.model import Version
@@ -163,13 +164,14 @@ def title_text(old: str, new: str, *, words_cut: bool = True,
     `words_cut`: a narrow terminal would show little of the new title) and those added
     underlined, in the diff's colours, `styles` (a headline rewritten is news of its own), a title
     only one version has all cut or all added. Words cut and words added that meet without a space
-    are kept apart by one. A change that differs only in characters that take no room on screen
-    shows them by code (`changes_unseen`)."""
+    are kept apart by one. A control sequence that a change cuts is marked whole
+    (`control_sequences_whole`); a change that differs only in characters that take no room on
+    screen shows them by code (`changes_unseen`)."""
     if old == new:
         return Text(visible(new or "(untitled)"), style="bold")
     shown = Text(style="bold")
     before = (0, " ")
-    for change, unseen_only in changes_unseen(word_diff(old, new)):
+    for change, unseen_only in changes_unseen(control_sequences_whole(word_diff(old, new))):
         for op, words in change:
             if op < 0 and not words_cut:
                 continue

@@ -1366,3 +1366,14 @@ def test_a_title_whose_line_break_became_a_space_marks_the_break_as_the_text_out
     table = comparison_table(compare(old, new))
     assert '<td lang="">Storm line<del>¶</del> two</td>' in table
     assert '<td lang="">Storm line two</td>' in table
+
+
+def test_a_changed_control_sequence_is_marked_whole_in_the_table() -> None:
+    """The tables cut a changed escape sequence where its parameters differ
+    (`␛[<del>31mred</del>`, `␛[<ins>32mgreen</ins>`), as the text output no longer does: the
+    sequence is struck out and underlined whole, in a row and in the title's row."""
+    old = Version(0, "Say \x1b[31mred\x1b[0m now.", ("Say \x1b[31mred\x1b[0m now.",))
+    new = Version(1, "Say \x1b[32mgreen\x1b[0m now.", ("Say \x1b[32mgreen\x1b[0m now.",))
+    table = comparison_table(compare(old, new))
+    assert table.count("Say <del>␛[31mred</del>␛[0m now.") == 2
+    assert table.count("Say <ins>␛[32mgreen</ins>␛[0m now.") == 2

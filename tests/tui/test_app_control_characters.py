@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual import events
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, Static
@@ -13,6 +14,8 @@ from tui_helpers import diff_lines, export_written, header_text, run_async
 
 from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp
+from revdiff.tui.diff_view import DiffView
+from revdiff.tui.pair_header import PairHeader
 
 OSC_TITLE = "\x1b]0;PWNED\x07"
 OSC_CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
@@ -151,3 +154,27 @@ async def test_a_change_only_of_characters_that_take_no_room_shows_them_by_code(
         assert "sol<U+200B>diers" in screen
         assert THAI in screen and FAMILY in screen
         assert "Troops<U+200D>" in header_text(app)
+
+
+CHANGED_SEQUENCE = Article(None, None, (
+    Version(0, "Say \x1b[31mred\x1b[0m now", ("Say \x1b[31mred\x1b[0m now.",)),
+    Version(1, "Say \x1b[32mgreen\x1b[0m now", ("Say \x1b[32mgreen\x1b[0m now.",)),
+))
+
+
+@run_async
+async def test_a_changed_control_sequence_is_marked_whole() -> None:
+    """The diff and the header's title marked a changed escape sequence from where its
+    parameters differ (`␛[` kept, `31mred` cut, `32mgreen` added), as `revdiff diff` no longer
+    does: the sequence is marked cut and added whole."""
+    app = RevdiffApp(CHANGED_SEQUENCE)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        rows = app.query_one(DiffView).visible_rows()
+        words = {style: [run for row in rows for run, run_style in row.spans if run_style == style]
+                 for style in ("old_word", "new_word")}
+        assert words == {"old_word": ["␛[31mred"], "new_word": ["␛[32mgreen"]}
+        title = app.query_one(PairHeader).content
+        assert isinstance(title, Text)
+        marked = [title.plain[span.start:span.end] for span in title.spans if span.style]
+        assert "␛[31mred" in marked and "␛[32mgreen" in marked
