@@ -408,6 +408,19 @@ def _asks_what_to_say(tokens: list[str], verb: int, clause_end: int) -> bool:
             and tokens[clause_end].endswith("?"))
 
 
+def _bids_to_say(tokens: list[str], verb: int) -> bool:
+    """Whether the verb is a `say` that begins its sentence, an imperative (`Say hello to the
+    chairman.`, `The war is over. Say goodbye.`): it reports nothing, where one after a quotation
+    or a comma has its source after it (`“Go home!” say protesters.`, `…, say officials.`). A
+    capitalised `Say` after an abbreviation goes on its sentence (`Officials in the U.S. Say …`)."""
+    if bare_word(tokens[verb]) != "say":
+        return False
+    if verb == 0:
+        return True
+    before = tokens[verb - 1]
+    return tokens[verb][:1].isupper() and before[-1:] in ".!?" and ends_clause(before)
+
+
 def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:
     """Whether the `Said` at `at` is a name, where the verb would most often be lower case: it
     begins the text, before a capitalised word (`Said Jalili, a former negotiator, …`), or
@@ -508,7 +521,7 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
                          and not _is_the_subject_of_a_later_verb(tokens, at))):
             continue
         if (word in PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at, title_case)
-                or _asks_what_to_say(tokens, at, clause_end(at))):
+                or _asks_what_to_say(tokens, at, clause_end(at)) or _bids_to_say(tokens, at)):
             continue
         follows_a_break = at == 0 or ends_clause(tokens[at - 1])
         if follows_a_break and _goes_on_after_a_conjunction(tokens, at):

@@ -344,6 +344,29 @@ def test_a_say_in_a_question_reports_nothing(text: str, sources: list[tuple[str,
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Say \x1b[31mred\x1b[0m now.", []),
+    ("Say hello to the new chairman.", []),
+    ("say what you will about the plan.", []),  # lower-cased text, as the Wikipedia chains'
+    ("The war is over. Say goodbye to the troops.", []),
+    ("Officials in the U.S. Say Iran Will Pay", [("officials",)]),  # after an abbreviation
+    ("“Go home!” say protesters.", [("protesters",)]),
+    ("Critics are wary, say officials.", [("officials",)]),
+])
+def test_a_say_that_opens_its_sentence_reports_nothing(text: str,
+                                                      sources: list[tuple[str, ...]]) -> None:
+    """A `say` that begins its sentence is an imperative (`Say hello`), not a source inverted
+    after its verb: `Say \x1b[31mred\x1b[0m now.` to `Say \x1b[32mgreen\x1b[0m now.` was flagged
+    `attribution_changed`, `red now` to `green now`. One inverted after a quotation or a comma
+    is read as before."""
+    assert attributions_in(text) == sources
+
+
+def test_an_imperative_say_with_its_words_changed_is_no_attribution_changed() -> None:
+    flags = edit_flags("Say \x1b[31mred\x1b[0m now.", "Say \x1b[32mgreen\x1b[0m now.")
+    assert Flag.ATTRIBUTION_CHANGED not in flags
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("“Hoozer”—said of anything unusually large.", []),
     ("Smith said of the plan that it failed.", [("smith",)]),
 ])
