@@ -189,18 +189,27 @@ def test_the_command_runs_one_app_over_all_articles(monkeypatch: pytest.MonkeyPa
     assert runs == [3]
 
 
+@pytest.mark.parametrize(("width", "message"), [
+    (80, "2 input warnings after you quit"),
+    (120, "2 input warnings, on the terminal after you quit"),
+])
 @run_async
-async def test_the_inputs_warnings_are_noticed_in_the_app(chain_article: Article) -> None:
+async def test_the_inputs_warnings_are_noticed_in_the_app_in_one_row(
+        chain_article: Article, width: int, message: str) -> None:
     """The warnings went to stderr under the app's screen: an article left out for having one
-    version was seen only after quitting."""
-    said = ["story-b: only one version, nothing to compare; left out", "x: another"]
+    version was seen only after quitting. The notice counts them and says where they are: at 80
+    columns and wider it gave the first in full, 9 rows over the diff for its 10 seconds (seed
+    004 at 80x24)."""
+    said = [("story-b: only one version, nothing to compare; left out, as every article of one "
+             "version is, its versions named in the summary of the run"), "x: another"]
     app = RevdiffApp(chain_article, input_warnings=said)
-    async with app.run_test(size=(100, 24)) as pilot:
+    async with app.run_test(size=(width, 24), notifications=True) as pilot:
         await pilot.pause()
         [notice] = list(app._notifications)
-        assert notice.message == ("story-b: only one version, nothing to compare; left out (and 1 "
-                                  "more); the warnings stay on the terminal after you quit")
+        assert notice.message == message
         assert notice.severity == "warning"
+        [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
+        assert toast.content_size.height == 1
 
 
 def test_the_article_list_lines_up_past_999_articles_and_versions() -> None:
