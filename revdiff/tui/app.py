@@ -507,6 +507,9 @@ class RevdiffApp(PageActions, App[None]):
         one row of the notice where a shorter wording fits (`Filtered: press l` at 44 columns)."""
         if not any(edit.op is not EditOp.UNCHANGED for edit in self.session.comparison().edits):
             return "No changes in this pair"
+        # never none of these keys: with no label, flag or `x` filter on, the layout (made of this
+        # comparison with these filters, `_start_layout`) highlights every change, and the keys
+        # that step to one do not answer while the pair has no layout (`check_action`)
         filters = self.filters
         keys = [self.key_of[action] for action, hiding in
                 (("cycle_label", filters.only is not None),
