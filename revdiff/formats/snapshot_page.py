@@ -89,7 +89,8 @@ class SavedPage:
 def read_page(name: str, file_name: str, html: str) -> SavedPage:
     """Everything revdiff takes from one saved page (`file_name` is the bare name, for its time,
     a date in it written year first)."""
-    html = _WAYBACK_TOOLBAR.sub("", html)
+    # the toolbar is taken out but for its line ends, so that a refusal names a line of the file
+    html = _WAYBACK_TOOLBAR.sub(lambda toolbar: "\n" * toolbar[0].count("\n"), html)
     # each element ended where a browser ends it (an `<li>` at the next)
     try:
         elements = read_open_elements(html, MAX_PAGE_ELEMENTS)

@@ -1926,3 +1926,16 @@ def test_a_saved_page_of_more_elements_than_a_news_site_writes_is_refused_at_the
     assert refused.value.message == ("the page holds more than 100,000 elements, the next "
                                      "starting here, where a news site's page holds some "
                                      "thousands")
+
+
+def test_a_refusal_after_a_wayback_toolbar_names_the_line_of_the_file() -> None:
+    """The Wayback Machine's toolbar was taken out of the page before it was read, lines and
+    all, so that an element nested too deep after it was refused at a line above its own."""
+    page = render_page(URL, FIRST, SITES[0])
+    toolbar = ("<!-- BEGIN WAYBACK TOOLBAR INSERT -->\n<div id='wm-ipp'>\n<p>The Wayback Machine"
+               "</p>\n</div>\n<!-- END WAYBACK TOOLBAR INSERT -->\n")
+    copy = page.replace("<body>", "<body>\n" + toolbar + "<div>" * MAX_DEPTH + "\n")
+    line = copy[:copy.index("<div>" * MAX_DEPTH)].count("\n") + 1
+    with pytest.raises(MalformedPage) as refused:
+        read_page("p.html", "p.html", copy)
+    assert refused.value.line == line
