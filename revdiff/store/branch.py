@@ -29,15 +29,17 @@ def current_branch(repo: git.Repo) -> str:
                              hint=f"git said: {said}{trust}") from None
         git_dir = Path(repo.git_dir)
         if (git_dir / "rebase-merge").is_dir() or (git_dir / "rebase-apply").is_dir():
-            raise StoreError("a rebase is in progress, so there is no branch to store into",
+            raise StoreError("a rebase is in progress, so there is no branch to store into; "
+                             "nothing was stored",
                              str(repo.git_dir), hint="finish it (git rebase --continue) or "
                              "abandon it (git rebase --abort) first") from None
-        raise StoreError("HEAD is detached, so there is no branch to store into",
+        raise StoreError("HEAD is detached, so there is no branch to store into; nothing "
+                         "was stored",
                          str(repo.git_dir), hint="check out a branch first (git switch BRANCH)"
                          ) from None
     if not ref.startswith("refs/heads/"):
         raise StoreError(f"HEAD names {ref}, which is no branch, so there is no branch to store "
-                         "into", str(repo.git_dir),
+                         "into; nothing was stored", str(repo.git_dir),
                          hint="check out a branch first (git switch BRANCH)")
     return ref
 

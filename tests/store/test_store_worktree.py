@@ -341,8 +341,8 @@ def test_a_head_that_names_a_tag_is_refused_and_the_tag_left_where_it_was(
     result = store(versions(tmp_path / "story", 2), repo)
     assert result.exit_code == 2
     assert result.stderr == (f"revdiff: error: {repo}: HEAD names refs/tags/v1, which "
-                             "is no branch, so there is no branch to store into (check out a "
-                             "branch first (git switch BRANCH))\n")
+                             "is no branch, so there is no branch to store into; nothing was "
+                             "stored (check out a branch first (git switch BRANCH))\n")
     assert git(repo, "rev-parse", "v1") == tagged
 
 
@@ -353,13 +353,15 @@ def test_a_detached_head_or_a_rebase_in_progress_is_said_as_it_is(tmp_path: Path
     git(repo, "checkout", "-q", "--detach", "HEAD~1")
     result = store(versions(tmp_path / "story", 2), repo)
     assert result.exit_code == 2
-    assert "HEAD is detached, so there is no branch to store into" in result.stderr
+    assert "HEAD is detached, so there is no branch to store into; nothing was stored (" \
+        in result.stderr
     git(repo, "checkout", "-q", "-")
     (repo / ".git" / "rebase-merge").mkdir()  # what `git rebase -i` keeps while it stops
     git(repo, "checkout", "-q", "--detach")
     result = store(versions(tmp_path / "story", 2), repo)
     assert result.exit_code == 2
-    assert "a rebase is in progress" in result.stderr and "git rebase --abort" in result.stderr
+    assert "a rebase is in progress, so there is no branch to store into; nothing was stored (" \
+        in result.stderr and "git rebase --abort" in result.stderr
 
 
 def test_a_stored_file_renamed_by_hand_goes_on_where_it_is(tmp_path: Path) -> None:
