@@ -162,14 +162,15 @@ def looks_like_diff_text(text: str) -> bool:
 
 
 def _opens_as_info_line(line: str) -> bool:
-    """Whether `line` opens as the article-info line, or as the change count line (a page copied
-    without the lines above it), in News Sniffer's case or another (`this article is from the
-    source '`, `the article has changed 16 times`, as a page whose text was lower-cased as a
+    """Whether `line` opens as the article-info line, or as the URL or change count line (a page
+    copied without the lines above it), in News Sniffer's case or another (`this article is from
+    the source '`, `the article has changed 16 times`, as a page whose text was lower-cased as a
     whole does): such a page is read as a diff page, its recased version row refused, naming its
     line (`_refuse_a_damaged_version_row`), not taken for a page translated by the browser nor
     read as a plain version."""
     return (line.lstrip()[:len(_SOURCE_LINE_START)].casefold() == _SOURCE_LINE_START.casefold()
-            or re.match(_CHANGES_LINE.pattern, line.lstrip(), re.IGNORECASE) is not None)
+            or any(re.match(info.pattern, line.lstrip(), re.IGNORECASE) is not None
+                   for info in (_URL_LINE, _CHANGES_LINE)))
 
 
 def _tabbed_info_line(line: str) -> bool:

@@ -523,3 +523,21 @@ def test_a_no_break_space_ending_a_copied_cell_is_text_of_its_paragraph(
     assert [(v.number, v.paragraphs) for v in article.versions] == expected
     (both,) = load([str(copied), str(html)])
     assert [(v.number, v.paragraphs) for v in both.versions] == expected
+
+
+def test_a_page_opening_with_its_url_line_without_a_version_row_is_one_error_line(
+        tmp_path: Path) -> None:
+    """A flattened page whose first line is the `You can find the current article...` line (its
+    source line cut off) and that has no version row was read as one plain version, exit 0,
+    where one opening with its source line or its change count line is refused."""
+    text = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text("utf-8")
+    start = text.index("You can find the current article")
+    end = text.index("Version 6 Version 7")
+    page = tmp_path / "page.txt"
+    page.write_text(text[start:end] + text[text.index("\n", end) + 1:], "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    (error,) = result.stderr.splitlines()
+    assert error == (f"revdiff: error: {page}: no 'Version N Version M' header row after the "
+                     "article info (the page is cut short, or its header row damaged; save or "
+                     "copy it again from News Sniffer)")
