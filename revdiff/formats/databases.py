@@ -27,15 +27,17 @@ class DatabaseContents(Protocol):
     def __iter__(self) -> Iterator[Article]: ...
 
 
-def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DatabaseContents:
+def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                  checked: int | None = None) -> DatabaseContents:
     """The articles of a NewsEdits, diffengine or NYTdiff file; refuse any other SQLite file.
 
     A NewsEdits file (one outlet's runs to gigabytes) is read an article at a time, each
     version refused when it is over `max_bytes`; the small files of diffengine and NYTdiff are
-    read whole, and refused when the file is over it.
+    read whole, and refused when the file is over it. Where `checked` is the descriptor of the
+    file the caller checked, each connection must be to that file (`open_read_only`).
     """
     where = str(path)
-    connection = open_read_only(path, max_bytes)
+    connection = open_read_only(path, max_bytes, checked)
     try:
         schema = tables(connection, where)
         kind = database_kind(schema, where)
@@ -47,22 +49,23 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DatabaseCon
             return diffengine.read_tables(connection, schema, where)
     finally:
         connection.close()
-    return newsedits.DatabaseArticles(path, max_bytes)
+    return newsedits.DatabaseArticles(path, max_bytes, checked)
 
 
 def check_whole_size(path: Path, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                     kind: DatabaseKind | None = None) -> None:
+                     kind: DatabaseKind | None = None, checked: int | None = None) -> None:
     """Refuse a database read whole over the size limit, saying what to do with a file of its
     `kind` (found from its tables where not given): `export` reads a NewsEdits file an article
     at a time, but a diffengine or NYTdiff file, which holds many articles, whole too. A SQLite
     file no reader knows is refused, by its tables. Every error names the file `where`, as
-    given, those met while finding its kind too."""
+    given, those met while finding its kind too; where `checked` is given, in the file it is
+    (`open_read_only`)."""
     size = path.stat().st_size
     if size <= max_bytes:
         return
     if kind is None:
         try:
-            connection = open_read_only(path, max_bytes)
+            connection = open_read_only(path, max_bytes, checked)
         except RevdiffError as error:  # told under the path SQLite opened
             error.where = where
             raise
@@ -83,10 +86,12 @@ def check_whole_size(path: Path, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                  on_article_read: Callable[[int, int], None] | None = None) -> list[Article]:
+                  on_article_read: Callable[[int, int], None] | None = None,
+                  checked: int | None = None) -> list[Article]:
     """Every article of a NewsEdits, diffengine or NYTdiff file, read at once; `on_article_read`
-    is told, as each is read, how many are read and how many the file holds."""
-    contents = open_database(path, max_bytes)
+    is told, as each is read, how many are read and how many the file holds. `checked` is as
+    `open_database` takes it."""
+    contents = open_database(path, max_bytes, checked)
     total = len(contents)
     articles: list[Article] = []
     for article in contents:

@@ -38,8 +38,9 @@ def read_file(path: Path, name: str, max_bytes: int,
 
     The size is checked before reading, and the read is bounded too (the file may grow); a
     database's limit is its reader's (`databases.open_database`). A file of `folder`'s listing is
-    refused where what was opened lies out of the folder (`listed_file.refuse_opened_outside`).
-    """
+    refused where what was opened lies out of the folder (`listed_file.refuse_opened_outside`);
+    a database, where SQLite opened another file than the one checked
+    (`listed_file.refuse_reopened_elsewhere`)."""
     if plain.is_stream_name(name) and path.is_fifo():  # the shell's pipe: `<(curl ...)`
         return _read_pipe(path, name, max_bytes)
     if path.is_fifo():  # a named pipe (`mkfifo`), which unlike the shell's may have no writer
@@ -59,9 +60,11 @@ def read_file(path: Path, name: str, max_bytes: int,
                 # imported here: the SQLite readers load only for a database
                 from revdiff.formats import databases
 
-                # read whole (by `diff`, `parse`, `view`, `store`), limited as a file is
-                databases.check_whole_size(path, name, max_bytes)
-                return databases.read_database(path, max_bytes, on_article_read)
+                # read whole (by `diff`, `parse`, `view`, `store`), limited as a file is; SQLite
+                # opens it by its path again, and must open the file checked
+                checked = handle.fileno()
+                databases.check_whole_size(path, name, max_bytes, checked=checked)
+                return databases.read_database(path, max_bytes, on_article_read, checked)
             handle.seek(0)
             check_size_unless_binary(handle, name, max_bytes)
             data = read_bounded(handle, name, max_bytes)

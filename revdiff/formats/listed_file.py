@@ -3,7 +3,8 @@
 Whether an entry links out of its folder is looked at when the folder is listed
 (`folders.folder_entries`), and the file is opened later, following links: someone who may write
 into the folder could put a link to the reader's file (`1.txt -> ~/.ssh/id_rsa`) in the entry's
-place in between. What was opened is checked before it is read.
+place in between. What was opened is checked before it is read; a database, which SQLite opens
+by its path again, is checked again once SQLite has it open (`refuse_reopened_elsewhere`).
 """
 
 from __future__ import annotations
@@ -33,3 +34,27 @@ def refuse_opened_outside(handle: BinaryIO, path: Path, folder: Path, name: str)
                      "link put in the file's place after the folder was listed), not read, for "
                      "safety", name,
                      hint="check who else may write into the folder, and give it again")
+
+
+def refuse_reopened_elsewhere(checked: int, name: str) -> None:
+    """Refuse the database `name` unless a file descriptor other than `checked` (the one its
+    checks read) is open on the file `checked` is: SQLite's, which opened it by its path again,
+    so that a link put in its place in between, to a reader's own database, is not read. Where
+    the system lists no descriptors (`/dev/fd`), nothing is checked."""
+    opened = os.fstat(checked)
+    try:
+        descriptors = [int(entry) for entry in os.listdir("/dev/fd")]
+    except OSError:
+        return
+    for descriptor in descriptors:
+        if descriptor == checked:
+            continue
+        try:
+            found = os.fstat(descriptor)
+        except OSError:  # the listing's own, closed since
+            continue
+        if (found.st_dev, found.st_ino) == (opened.st_dev, opened.st_ino):
+            return
+    raise EmptyInput("cannot read the database: what SQLite opened is not the file checked (a "
+                     "symbolic link put in its place after it was opened), not read, for safety",
+                     name, hint="check who else may write into its folder, and give it again")

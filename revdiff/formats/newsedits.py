@@ -72,11 +72,14 @@ class DatabaseArticles:
     one article, last, named by rowid.
     """
 
-    def __init__(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                 checked: int | None = None) -> None:
         self.path = path
         self.where = str(path)
         self.max_bytes = max_bytes
-        connection = open_read_only(path, max_bytes)
+        # the descriptor of the file the caller checked, which each connection must be to
+        self.checked = checked
+        connection = open_read_only(path, max_bytes, checked)
         try:
             self.columns = find_columns(connection, self.where)
             self.exported = is_revdiff_export(connection, self.where)
@@ -126,7 +129,7 @@ class DatabaseArticles:
         return self.count
 
     def __iter__(self) -> Iterator[Article]:
-        connection = open_read_only(self.path, self.max_bytes)
+        connection = open_read_only(self.path, self.max_bytes, self.checked)
         connection.text_factory = text_or_bytes
         try:
             for article in self._entry_articles(connection, self.fields):
@@ -139,7 +142,7 @@ class DatabaseArticles:
         """The file's articles read as `__iter__` reads them but without their texts (each
         version's paragraphs empty): enough to name each (`Article.key`) among the others
         before they are read with their texts. An entry that cannot be read is left out."""
-        connection = open_read_only(self.path, self.max_bytes)
+        connection = open_read_only(self.path, self.max_bytes, self.checked)
         connection.text_factory = text_or_bytes
         try:
             with skipping_bad_articles():

@@ -30,6 +30,7 @@ from revdiff.formats.fields import (
     seconds_or_milliseconds_time,
     shown,
 )
+from revdiff.formats.listed_file import refuse_reopened_elsewhere
 from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, too_large
 from revdiff.read_warnings import first_few
 from revdiff.size_limit import DEFAULT_MAX_BYTES, MAX_SIZE_ENV, format_size
@@ -75,7 +76,22 @@ def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Connection:
+def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                   checked: int | None = None) -> sqlite3.Connection:
+    """`path` opened as `_opened_read_only` opens it; refused, where `checked` is the descriptor
+    of the file its checks read, unless SQLite opened that file
+    (`listed_file.refuse_reopened_elsewhere`)."""
+    connection = _opened_read_only(path, max_bytes)
+    if checked is not None:
+        try:
+            refuse_reopened_elsewhere(checked, str(path))
+        except RevdiffError:
+            connection.close()
+            raise
+    return connection
+
+
+def _opened_read_only(path: Path, max_bytes: int) -> sqlite3.Connection:
     """Open `path` without any chance of writing to it or beside it (no journal is created).
 
     A database in WAL mode needs its `-shm` file even to be read, and SQLite makes it, and an

@@ -5,11 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from newsedits_files import NEWSEDITS_TABLE, make_database
 
 from revdiff.errors import EmptyInput
-from revdiff.formats import folders, load
+from revdiff.formats import databases, folders, load
 
 MARKER = "Private marker text that lives outside the input."
 
@@ -305,4 +307,32 @@ def test_a_version_swapped_for_a_link_out_after_its_folder_is_listed_is_not_read
         load([str(folder)])
     assert refused.value.where == str(folder / f"1{suffix}")
     assert "lies out of its folder" in refused.value.message
+    assert MARKER not in str(refused.value)
+
+
+def test_a_database_swapped_for_a_link_out_after_it_is_checked_is_not_read(
+        tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What was opened of a folder's database is checked, but SQLite opened it by its path again:
+    a link to the reader's own database put in its place in between had that one read. The swap
+    is made right after the check, as such a writer would; what SQLite opened is checked too."""
+    folder = tmp_path / "databases"
+    folder.mkdir()
+    rows = [(None, 1, version, "Story", None, None, None, 2, text)
+            for version, text in enumerate(["The mayor spoke on Monday.", "{}"])]
+    database = make_database(folder / "n.db", NEWSEDITS_TABLE, [
+        row[:8] + (row[8].format("The mayor spoke on Tuesday."),) for row in rows])
+    secret = make_database(private / "mine.db", NEWSEDITS_TABLE, [
+        row[:8] + (row[8].format(MARKER),) for row in rows])
+    checked = databases.check_whole_size
+
+    def checked_then_swapped(*args: Any, **kwargs: Any) -> None:
+        checked(*args, **kwargs)
+        database.unlink()
+        database.symlink_to(secret)
+
+    monkeypatch.setattr(databases, "check_whole_size", checked_then_swapped)
+    with pytest.raises(EmptyInput) as refused:
+        load([str(folder)])
+    assert refused.value.where == str(database)
+    assert "not the file checked" in refused.value.message
     assert MARKER not in str(refused.value)
