@@ -88,9 +88,9 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
 
     One app shows every article the inputs hold: `a` lists them, `<` and `>` step between them,
     `q` quits (Ctrl-C too, from a dialog as well). Keys, layout, sentence mode, colours and the
-    export folder can be set in revdiff/config.toml in the platform's config directory
-    ($XDG_CONFIG_HOME, else ~/.config, on Linux), or in the file $REVDIFF_CONFIG names, which
-    must exist (see the README); a bad file is refused.
+    export folder can be set in revdiff/config.toml in the platform's config directory (an
+    absolute $XDG_CONFIG_HOME, else ~/.config, on Linux), or in the file $REVDIFF_CONFIG names,
+    which must exist (see the README); a bad file is refused.
 
     When output is not a terminal (a pipe or a file), or with --plain, prints the text diff of
     each consecutive pair of versions instead; the app never starts then. A terminal with
