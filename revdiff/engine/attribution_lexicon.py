@@ -91,6 +91,9 @@ SENTENCE_ADVERBS = word_set(
 # Words that focus the source or the verb beside them (`Only officials said`, `Officials just
 # said`): no word of the source's name.
 FOCUS_WORDS = word_set("only just even")
+# Words that bid or focus a verb of an imperative before it (`Please say hello.`, `Just say no.`,
+# `Don't say that.`): no source, where a subject would stand.
+BIDDING_WORDS = word_set("please just simply only never always now then do don't not")
 # Words that qualify or focus the source they open (`Nearly 40 officials said`, `At least 40
 # officials said`, `Only officials said`): no words of its name. The longest first, so that `no
 # more than` is not read as `no` and `more than`.

@@ -29,6 +29,7 @@ from revdiff.engine.attribution_lexicon import (
     AFTER_NAME_VERBS,
     AFTER_QUOTATION_VERBS,
     BE,
+    BIDDING_WORDS,
     CLAUSE_END_VERBS,
     CLAUSE_WORDS,
     COUNT_WORDS,
@@ -409,16 +410,23 @@ def _asks_what_to_say(tokens: list[str], verb: int, clause_end: int) -> bool:
 
 
 def _bids_to_say(tokens: list[str], verb: int) -> bool:
-    """Whether the verb is a `say` that begins its sentence, an imperative (`Say hello to the
-    chairman.`, `The war is over. Say goodbye.`): it reports nothing, where one after a quotation
-    or a comma has its source after it (`“Go home!” say protesters.`, `…, say officials.`). A
-    capitalised `Say` after an abbreviation goes on its sentence (`Officials in the U.S. Say …`)."""
+    """Whether the verb is a `say` that begins its sentence, or that only words that bid or focus
+    it go before (`BIDDING_WORDS`), an imperative (`Say hello to the chairman.`, `The war is over.
+    Say goodbye.`, `Please say hello.`, `Just say no.`): it reports nothing, where one after a
+    quotation or a comma has its source after it (`“Go home!” say protesters.`, `…, say
+    officials.`). A capitalised first word after an abbreviation goes on its sentence (`Officials
+    in the U.S. Say …`). The price: an inversion that opens its sentence, `Say the critics, …`,
+    names none."""
     if bare_word(tokens[verb]) != "say":
         return False
-    if verb == 0:
+    first = verb
+    while (first > 0 and bare_word(tokens[first - 1]) in BIDDING_WORDS
+           and not ends_clause(tokens[first - 1])):
+        first -= 1
+    if first == 0:
         return True
-    before = tokens[verb - 1]
-    return tokens[verb][:1].isupper() and before[-1:] in ".!?" and ends_clause(before)
+    before = tokens[first - 1]
+    return tokens[first][:1].isupper() and before[-1:] in ".!?" and ends_clause(before)
 
 
 def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:

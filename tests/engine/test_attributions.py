@@ -351,6 +351,7 @@ def test_a_say_in_a_question_reports_nothing(text: str, sources: list[tuple[str,
     ("Officials in the U.S. Say Iran Will Pay", [("officials",)]),  # after an abbreviation
     ("“Go home!” say protesters.", [("protesters",)]),
     ("Critics are wary, say officials.", [("officials",)]),
+    ("Say the critics, this is a mistake.", []),  # the price: an inversion reads as an imperative
 ])
 def test_a_say_that_opens_its_sentence_reports_nothing(text: str,
                                                       sources: list[tuple[str, ...]]) -> None:
@@ -358,6 +359,22 @@ def test_a_say_that_opens_its_sentence_reports_nothing(text: str,
     after its verb: `Say \x1b[31mred\x1b[0m now.` to `Say \x1b[32mgreen\x1b[0m now.` was flagged
     `attribution_changed`, `red now` to `green now`. One inverted after a quotation or a comma
     is read as before."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Please say hello to him.", []),
+    ("Just say no to drugs.", []),
+    ("Never say never.", []),
+    ("Don't say that.", []),
+    ("Only officials say so.", [("officials",)]),
+    ("Officials just say so.", [("officials",)]),
+    ("All say so.", [("all",)]),
+])
+def test_a_say_after_words_that_bid_it_alone_reports_nothing(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """A `say` with only words that bid or focus it before it in its sentence is an imperative:
+    `Please say hello to him.` named `please`, `Just say no to drugs.` named `just`."""
     assert attributions_in(text) == sources
 
 
