@@ -104,7 +104,8 @@ SOURCE_QUALIFIERS = tuple(sorted(
         "no less than", "up to", "as many as", *FOCUS_WORDS)),
     key=len, reverse=True))
 # Participles after a comma (`, saying that …`) have the clause's subject as their source, which
-# they do not repeat: they are no attribution of their own.
+# they do not repeat: they are no attribution of their own, and a split that repeats the subject
+# as a pronoun (`X. He said …`) names no other source (`attributions.participles_in`).
 PARTICIPLES = word_set("saying")
 # After `according to` or `citing`, the source runs to the next punctuation.
 INTRODUCERS = {("according", "to"): 2, ("citing",): 1}

@@ -457,6 +457,19 @@ def attributions_in(text: str, quote_open: str = "") -> list[tuple[str, ...]]:
     return [*_sources_at_verbs(text, quote_open), *([source] if source else [])]
 
 
+def participles_in(text: str, quote_open: str = "") -> int:
+    """How many participles after a comma the text holds outside its quotations (`X, saying that
+    Y.`): each reports for its clause's subject, which it does not repeat, so names no source of
+    its own (`PARTICIPLES`). `quote_open` is read as `attributions_in` reads it."""
+    if not any(word in text.casefold() for word in PARTICIPLES):
+        return 0
+    tokens = text_tokens(text)
+    quoted = _quoted_tokens(tokens, quote_open)
+    return sum(1 for at in range(1, len(tokens))
+               if bare_word(tokens[at]) in PARTICIPLES and tokens[at - 1].endswith(",")
+               and at not in quoted)
+
+
 def _quoted_tokens(tokens: list[str], quote_open: str = "") -> set[int]:
     """The places of the tokens inside a quotation that opens and closes in them (`"We will
     respond, as I said," he said`: `"We` to `said,"`), or that `quote_open`, the mark of a

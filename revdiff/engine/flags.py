@@ -11,7 +11,8 @@ import functools
 import re
 import unicodedata
 
-from revdiff.engine.attributions import attributions_in
+from revdiff.engine.attribution_lexicon import SUBJECT_PRONOUNS
+from revdiff.engine.attributions import attributions_in, participles_in
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.number_changes import (
     currency_changed,
@@ -145,6 +146,11 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     old_sources, new_sources = sources or (sources_in(old, old_quote_open), sources_in(new, new_quote_open))
     if regrouped:
         old_sources, new_sources = _distinct(old_sources), _distinct(new_sources)
+        if old_sources != new_sources:
+            participles = participles_in(old_read, old_quote_open), participles_in(new_read, new_quote_open)
+            old_sources, new_sources = (
+                _without_pronouns_for_participles(old_sources, new_sources, participles[1] - participles[0]),
+                _without_pronouns_for_participles(new_sources, old_sources, participles[0] - participles[1]))
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
             and old_sources != new_sources
             and not same_sources(old_sources, new_sources,
@@ -163,6 +169,20 @@ def _same_but_letter_case(old: str, new: str) -> bool:
 def _distinct(sources: Sources) -> Sources:
     """The sources in the order they are first named, each once."""
     return tuple(dict.fromkeys(sources))
+
+
+def _without_pronouns_for_participles(sources: Sources, other: Sources, participles: int) -> Sources:
+    """The sources of one side of a split or merge without up to `participles` pronouns alone
+    (`he`, `they`, …) that the other side does not name, where that side holds as many more
+    participles after a comma (`participles_in`): `X, saying that Y.` split into `X. He said Y.`
+    names the clause's subject twice, which the participle does not repeat and the pronoun does."""
+    kept = []
+    for source in sources:
+        if participles > 0 and len(source) == 1 and source[0] in SUBJECT_PRONOUNS and source not in other:
+            participles -= 1
+        else:
+            kept.append(source)
+    return tuple(kept)
 
 
 # A letter or digit that begins a sentence (group 1): the first after a `.`, `!`, `?` or `…`,

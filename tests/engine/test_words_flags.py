@@ -682,6 +682,25 @@ def test_a_split_or_merge_that_repeats_a_source_changes_no_attribution() -> None
     assert [(edit.op, edit.flags) for edit in compared.edits] == [(EditOp.SPLIT, frozenset())]
 
 
+def test_a_split_that_repeats_a_participles_subject_as_a_pronoun_changes_no_attribution() -> None:
+    # `, saying that …` names no source of its own (its clause's subject is it): split into a
+    # sentence of its own with a pronoun for that subject, it was flagged, none to `he`
+    old = "Esper spoke to reporters on Tuesday, saying that the strike had been lawful."
+    new = "Esper spoke to reporters on Tuesday. He said the strike had been lawful."
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new, regrouped=True)
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(new, old, regrouped=True)
+    compared = compare(Version(number=0, title="t", paragraphs=(old,)),
+                       Version(number=1, title="t", paragraphs=(new,)))
+    assert [(edit.op, edit.flags) for edit in compared.edits] == [(EditOp.SPLIT, frozenset())]
+    # a source other than a pronoun, or a pronoun where no participle stood, is still a change
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(
+        old, new.replace("He said", "Officials said"), regrouped=True)
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(
+        old.replace(", saying that", " and said that"), new, regrouped=True)
+    # in one sentence edited in place, a pronoun added beside the participle is a change
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, old.replace(", saying that", ", he said,"))
+
+
 def test_a_quotation_cut_in_two_or_joined_into_one_is_the_same_quotation() -> None:
     # compared passage by passage, a quotation joined across the sentences of a merge (a common
     # news edit) or cut in two by its marks was a quote_changed, the same words quoted
