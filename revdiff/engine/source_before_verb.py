@@ -316,7 +316,9 @@ def _before_a_place(tokens: list[str], start: int, end: int) -> int:
     return end if place is None else place
 
 
-_NOT_SOURCE_OR_DETERMINERS = NOT_SOURCE | DETERMINERS
+# Words that end a reported noun's scan: the clause's own words, a determiner, and `nor`, which
+# joins two sources as `and` and `or` do (`Neither the police nor the army said`).
+_ENDS_A_REPORTED_NOUN = NOT_SOURCE | DETERMINERS | JOINING_WORDS
 
 
 def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
@@ -328,6 +330,6 @@ def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
     if bare_word(tokens[start]) not in DETERMINERS:
         return start
     at = start + 1
-    while at < end and tokens[at].islower() and bare_word(tokens[at]) not in _NOT_SOURCE_OR_DETERMINERS:
+    while at < end and tokens[at].islower() and bare_word(tokens[at]) not in _ENDS_A_REPORTED_NOUN:
         at += 1
     return at if start + 1 < at < end - 1 and bare_word(tokens[at]) in DETERMINERS else start

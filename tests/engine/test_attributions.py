@@ -1155,6 +1155,9 @@ def test_a_reporting_verb_taken_out_of_a_continued_quotation_changes_no_attribut
     ("The head of the agency said it was over.", [("head", "agency")]),
     ("The country's state TV channel said it was over.", [("country's", "state", "tv", "channel")]),
     ("The soldiers’ commander said it was over.", [("soldiers", "commander")]),
+    # `nor` joins two sources, as `and` and `or` do: the first is no reported noun
+    ("Neither the police nor the army said it was over.", [("police", "nor", "army")]),
+    ("The police nor the army said it was over.", [("police", "nor", "army")]),
 ])
 def test_a_noun_of_what_is_reported_before_the_source_is_no_part_of_it(
         text: str, sources: list[tuple[str, ...]]) -> None:
