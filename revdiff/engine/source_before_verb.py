@@ -323,13 +323,17 @@ _ENDS_A_REPORTED_NOUN = NOT_SOURCE | DETERMINERS | JOINING_WORDS
 
 def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
     """Where the source in the words from `start` to `end` begins: at a determiner after a
-    determiner and words in lower case, a noun of what the verb reports before its subject (`a
-    claim the Pentagon denied`, `a false report the ministry confirmed` name `the Pentagon` and
-    `the ministry`); at `start` when they hold none (`the head of the agency said`, `the country's
+    determiner and words in lower case, a noun of what the verb reports before its subject, and
+    the words of its clause before it (`a claim the Pentagon denied`, `Iran made a claim the
+    Pentagon denied` and `a false report the ministry confirmed` name `the Pentagon` and `the
+    ministry`); at `start` when they hold none (`the head of the agency said`, `the country's
     state TV channel said`)."""
-    if bare_word(tokens[start]) not in DETERMINERS:
-        return start
-    at = start + 1
-    while at < end and tokens[at].islower() and bare_word(tokens[at]) not in _ENDS_A_REPORTED_NOUN:
-        at += 1
-    return at if start + 1 < at < end - 1 and bare_word(tokens[at]) in DETERMINERS else start
+    for first in range(start, end - 2):
+        if bare_word(tokens[first]) not in DETERMINERS:
+            continue
+        at = first + 1
+        while at < end and tokens[at].islower() and bare_word(tokens[at]) not in _ENDS_A_REPORTED_NOUN:
+            at += 1
+        if first + 1 < at < end - 1 and bare_word(tokens[at]) in DETERMINERS:
+            return at
+    return start

@@ -1151,6 +1151,9 @@ def test_a_reporting_verb_taken_out_of_a_continued_quotation_changes_no_attribut
     ("The base was hit, a false report the ministry confirmed.", [("ministry",)]),
     ("The base was hit, a claim the U.S. military later denied.", [("u.s.", "military")]),
     ("The base was hit, a claim his family denied.", [("his", "family")]),
+    # words before the reported noun, in its clause, are no part of the source either
+    ("Iran made a claim the Pentagon denied.", [("pentagon",)]),
+    ("It was a claim the Pentagon denied.", [("pentagon",)]),
     # no determiner after the lower-case words: they are the source's
     ("The head of the agency said it was over.", [("head", "agency")]),
     ("The country's state TV channel said it was over.", [("country's", "state", "tv", "channel")]),
