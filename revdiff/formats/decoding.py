@@ -141,6 +141,12 @@ _ALPHABETS = tuple(frozenset(letters) for letters in (
     "çë",  # Albanian
     "ċġħż",  # Maltese
 ))
+# Western European news mixes the letters of its languages, names above all (`Muñoz` in a French
+# article, `Zürich` in a Spanish one), and Windows-1252 writes every one of them: a text of their
+# letters alone belongs to no one of those languages but is no sign of a wrong encoding, where a
+# Central European letter beside them (`š` beside `ø`) still is.
+_WESTERN_LETTERS = frozenset("àâãäåæçèéêëìíîïñòóôõöøùúûüýÿœß")
+_ALPHABETS += (_WESTERN_LETTERS,)
 # How a compressed file starts (a page saved as `story.html.gz`), its kind and how to undo it.
 _COMPRESSION_MAGIC = ((b"\x1f\x8b", "gzip", "gunzip"), (b"BZh", "bzip2", "bunzip2"),
                       (b"\xfd7zXZ\x00", "xz", "unxz"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd"),

