@@ -1915,7 +1915,7 @@ def test_elements_nested_deeper_than_a_saved_page_nests_are_refused_at_their_lin
 def test_a_saved_page_of_more_elements_than_a_news_site_writes_is_refused_at_the_first_past(
 ) -> None:
     """A page of many elements side by side, none nested deep, was built into a tree of them
-    all: 200,000 `<p>x` took 63 s and 580 MB, so that a page at the size limit would exhaust
+    all: 200,000 `<p>x` took 18 s and 660 MB, so that a page at the size limit would exhaust
     the machine's memory. Refused at the line of the first element past the limit (100,000)."""
     page = render_page(URL, FIRST, SITES[0])
     line = page[:page.index("<body>")].count("\n") + 2
