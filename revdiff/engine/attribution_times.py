@@ -1,12 +1,19 @@
 """Words that say when (`Last week`, `On Jan. 8`, `in 2004`, `Friday morning`), which a source
-read back before its verb does not go past (engine/source_before_verb.py), and which a source may
-have between it and its verb (`Iran late Tuesday said`)."""
+read back before its verb does not go past (engine/source_before_verb.py), which a source may
+have between it and its verb (`Iran late Tuesday said`), and which may end a verb's clause after
+it (`the Pentagon denied on Tuesday.`)."""
 
 from __future__ import annotations
 
 import re
 
-from revdiff.engine.attribution_lexicon import CLAUSE_WORDS, DETERMINERS, SUBJECT_PRONOUNS, WHOSE_WORDS
+from revdiff.engine.attribution_lexicon import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    MOST_SOURCE_WORDS,
+    SUBJECT_PRONOUNS,
+    WHOSE_WORDS,
+)
 from revdiff.engine.attribution_tokens import bare_word, ends_clause
 from revdiff.engine.calendar_words import MONTHS, WEEKDAYS
 from revdiff.engine.dates import BEFORE_A_DATE
@@ -95,6 +102,22 @@ def before_words_of_time(tokens: list[str], end: int) -> int:
     if start == 0 or ends_clause(tokens[start - 1]) or bare_word(tokens[start - 1]) in CLAUSE_WORDS:
         return end
     return start
+
+
+def after_words_of_time(tokens: list[str], start: int) -> int:
+    """Where words that say when after a verb end, when they begin at `start` (`denied on
+    Tuesday.`, `acknowledged last week.`, `confirmed on Jan. 8 that`): past the last token that
+    ends a time in a run of words that may stand in one (`ends_a_time`); `start` when none ends
+    there (`reported on the scandal`, `denied the reports`)."""
+    end = at = start
+    while at < len(tokens) and at - start < MOST_SOURCE_WORDS:
+        if ends_a_time(tokens, at):
+            end = at + 1
+        if ends_clause(tokens[at]) or (bare_word(tokens[at]) not in _WORDS_OF_A_TIME
+                                       and not ends_a_time(tokens, at)):
+            break
+        at += 1
+    return end
 
 
 _BEGIN_A_SUBJECT = DETERMINERS | SUBJECT_PRONOUNS | WHOSE_WORDS

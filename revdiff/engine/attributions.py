@@ -50,7 +50,7 @@ from revdiff.engine.attribution_lexicon import (
     SUBJECT_PRONOUNS,
     VERB_WORDS,
 )
-from revdiff.engine.attribution_times import SPANS, ends_a_time
+from revdiff.engine.attribution_times import SPANS, after_words_of_time, ends_a_time
 from revdiff.engine.attribution_tokens import (
     APOSTROPHE,
     CLOSING_MARKS_OF,
@@ -106,15 +106,18 @@ def _goes_on_after_a_conjunction(tokens: list[str], verb: int) -> bool:
 def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     """Whether a verb that needs it ends its clause (`he added.`, `reported Friday.`), comes
     before a quotation (`added: “…`) or a clause it reports (`acknowledged that the strike
-    failed`, also past words that say when, `confirmed late Tuesday that the base was hit`), or
+    failed`, also past words that say when, `confirmed late Tuesday that the base was hit`,
+    `denied on Tuesday.`: `after_words_of_time`), or
     follows a quotation (`,” he added`). A comma that opens an aside the clause goes on after
     ends none (`claimed, without evidence, that …` is `claimed that`)."""
     if _reports_a_clause(tokens, verb):
         return True
     after = verb + 1
-    while (after < len(tokens) and not ends_clause(tokens[after - 1])
-           and bare_word(tokens[after]) in AFTER_CLAUSE_END):
-        after += 1
+    while after < len(tokens) and not ends_clause(tokens[after - 1]):
+        past_a_time = after_words_of_time(tokens, after)
+        if past_a_time == after and bare_word(tokens[after]) not in AFTER_CLAUSE_END:
+            break
+        after = max(past_a_time, after + 1)
     clause_ended = ends_clause(tokens[after - 1]) and _that_after_aside(tokens, after - 1) is None
     if clause_ended or after == len(tokens) or OPENS_CLAUSE.search(tokens[after]):
         return True

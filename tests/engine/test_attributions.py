@@ -1366,15 +1366,24 @@ def test_a_clause_reported_past_a_place_may_open_with_a_count(
     ("Officials acknowledged yesterday that the strike failed.", [("officials",)]),
     ("Officials acknowledged overnight that the strike failed.", [("officials",)]),
     ("The strike failed, officials acknowledged overnight.", [("officials",)]),
-    # `that` a determiner after the time is no clause reported
+    # the time after a preposition, at the clause's end too
+    ("Iran repeated a claim the Pentagon denied on Tuesday.", [("pentagon",)]),
+    ("The strike failed, officials acknowledged on Tuesday.", [("officials",)]),
+    ("The strike failed, officials acknowledged last week.", [("officials",)]),
+    ("The strike failed, officials acknowledged on Jan. 8.", [("officials",)]),
+    ("The ministry confirmed on Tuesday night that 12 people were killed.", [("ministry",)]),
+    # `that` a determiner after the time is no clause reported, nor is an object after it
     ("The museum added Tuesday that wing.", []),
+    ("Iran denied on Tuesday the reports of casualties.", []),
+    ("The Post reported on the scandal.", []),
 ])
 def test_a_verb_may_report_a_clause_past_words_that_say_when(
         text: str, sources: list[tuple[str, ...]]) -> None:
     """`The Pentagon confirmed Tuesday that the base was hit.`, a day written without `on` as
     news agencies write it, named no source, where `confirmed on Tuesday that …` and `confirmed
     that …` did; so a day added or taken away (`confirmed that` to `confirmed Tuesday that`) was
-    an attribution changed."""
+    an attribution changed. So did a time after a preposition at the clause's end (`a claim the
+    Pentagon denied on Tuesday.`), where `denied Tuesday.` named one."""
     assert attributions_in(text) == sources
 
 
