@@ -105,7 +105,8 @@ SOURCE_QUALIFIERS = tuple(sorted(
     key=len, reverse=True))
 # Participles after a comma (`, saying that …`) have the clause's subject as their source, which
 # they do not repeat: they are no attribution of their own, and a split that repeats the subject
-# as a pronoun (`X. He said …`) names no other source (`attributions.participles_in`).
+# as a pronoun or by name (`X. He said …`, `Iran fired X. Iran said …`) names no other source
+# (`attributions.participle_subjects`).
 PARTICIPLES = word_set("saying")
 # After `according to` or `citing`, the source runs to the next punctuation.
 INTRODUCERS = {("according", "to"): 2, ("citing",): 1}

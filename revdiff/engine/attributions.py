@@ -460,17 +460,33 @@ def attributions_in(text: str, quote_open: str = "") -> list[tuple[str, ...]]:
     return [*_sources_at_verbs(text, quote_open), *([source] if source else [])]
 
 
-def participles_in(text: str, quote_open: str = "") -> int:
-    """How many participles after a comma the text holds outside its quotations (`X, saying that
-    Y.`): each reports for its clause's subject, which it does not repeat, so names no source of
-    its own (`PARTICIPLES`). `quote_open` is read as `attributions_in` reads it."""
+def participle_subjects(text: str, quote_open: str = "") -> list[tuple[str, ...]]:
+    """The subjects of the participles after a comma the text holds outside its quotations (`X,
+    saying that Y.`), one for each, in order: each reports for its clause's subject, which it does
+    not repeat, so names no source of its own (`PARTICIPLES`). A subject is read as the source
+    before the first word of the clause the comma ends that may be a verb (`Iran fired missiles,
+    saying …`: `iran`; `On Tuesday, Iranian forces fired …`: `iranian forces`); () where none is
+    (`Iran struck bases, saying …`, whose verb is not known as one). `quote_open` is read as
+    `attributions_in` reads it."""
     if not any(word in text.casefold() for word in PARTICIPLES):
-        return 0
+        return []
     tokens = text_tokens(text)
     quoted = _quoted_tokens(tokens, quote_open)
-    return sum(1 for at in range(1, len(tokens))
-               if bare_word(tokens[at]) in PARTICIPLES and tokens[at - 1].endswith(",")
-               and at not in quoted)
+    return [_subject_of_clause_before(tokens, at) for at in range(1, len(tokens))
+            if bare_word(tokens[at]) in PARTICIPLES and tokens[at - 1].endswith(",")
+            and at not in quoted]
+
+
+def _subject_of_clause_before(tokens: list[str], at: int) -> tuple[str, ...]:
+    """The subject of the clause that ends before the token at `at`, read as a source before its
+    first word that may be a verb (`participle_subjects`); () where none is, or where that word
+    opens the clause, whose subject stands before an aside (`Iran, which denies it, fired …`)."""
+    start = at - 1
+    while start > 0 and not ends_clause(tokens[start - 1]) and at - start < LONGEST_READ_BACK:
+        start -= 1
+    verb = next((word for word in range(start, at) if may_be_a_verb(tokens[word])), start)
+    subject = source_before(tokens, verb) if verb > start else ()
+    return subject if names_someone(subject) else ()
 
 
 def _quoted_tokens(tokens: list[str], quote_open: str = "") -> set[int]:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from revdiff.engine.attribution_lexicon import SUBJECT_PRONOUNS
-from revdiff.engine.attributions import attributions_in, participles_in
+from revdiff.engine.attributions import attributions_in, participle_subjects
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.number_changes import (
     currency_changed,
@@ -147,10 +147,13 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     if regrouped:
         old_sources, new_sources = _distinct(old_sources), _distinct(new_sources)
         if old_sources != new_sources:
-            participles = participles_in(old_read, old_quote_open), participles_in(new_read, new_quote_open)
+            old_subjects = participle_subjects(old_read, old_quote_open)
+            new_subjects = participle_subjects(new_read, new_quote_open)
             old_sources, new_sources = (
-                _without_pronouns_for_participles(old_sources, new_sources, participles[1] - participles[0]),
-                _without_pronouns_for_participles(new_sources, old_sources, participles[0] - participles[1]))
+                _without_subjects_of_participles(old_sources, new_sources, new_subjects,
+                                                 len(new_subjects) - len(old_subjects)),
+                _without_subjects_of_participles(new_sources, old_sources, old_subjects,
+                                                 len(old_subjects) - len(new_subjects)))
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
             and old_sources != new_sources
             and not same_sources(old_sources, new_sources,
@@ -171,14 +174,18 @@ def _distinct(sources: Sources) -> Sources:
     return tuple(dict.fromkeys(sources))
 
 
-def _without_pronouns_for_participles(sources: Sources, other: Sources, participles: int) -> Sources:
-    """The sources of one side of a split or merge without up to `participles` pronouns alone
-    (`he`, `they`, …) that the other side does not name, where that side holds as many more
-    participles after a comma (`participles_in`): `X, saying that Y.` split into `X. He said Y.`
-    names the clause's subject twice, which the participle does not repeat and the pronoun does."""
+def _without_subjects_of_participles(sources: Sources, other: Sources, subjects: list[tuple[str, ...]],
+                                     participles: int) -> Sources:
+    """The sources of one side of a split or merge without up to `participles` sources that the
+    other side does not name and that stand for the subject of one of its participles after a
+    comma (`participle_subjects`, `subjects`), where that side holds as many more: a pronoun alone
+    (`he`, `they`, …) or that subject named again. `X, saying that Y.` split into `X. He said Y.`
+    or, X's subject Iran, `X. Iran said Y.` names the clause's subject twice, which the participle
+    does not repeat and the other sentence does."""
     kept = []
     for source in sources:
-        if participles > 0 and len(source) == 1 and source[0] in SUBJECT_PRONOUNS and source not in other:
+        stands_for_a_subject = len(source) == 1 and source[0] in SUBJECT_PRONOUNS or source in subjects
+        if participles > 0 and stands_for_a_subject and source not in other:
             participles -= 1
         else:
             kept.append(source)

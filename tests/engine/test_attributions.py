@@ -19,7 +19,7 @@ from revdiff.engine import (
     source_before_verb,
     source_past_an_aside,
 )
-from revdiff.engine.attributions import attributions_in
+from revdiff.engine.attributions import attributions_in, participle_subjects
 from revdiff.engine.flags import edit_flags
 from revdiff.model import Flag
 
@@ -1900,3 +1900,21 @@ def test_initials_written_with_or_without_full_stops_are_one_source(old: str, ne
 ])
 def test_other_initials_are_another_source(old: str, new: str) -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("Iran fired missiles at two bases, saying the strikes were revenge.", [("iran",)]),
+    ("On Wednesday, Iranian forces fired missiles, saying Y.", [("iranian", "forces")]),
+    ("Iran has fired missiles, saying Y.", [("iran",)]),
+    # no verb known as one, or a clause that opens with its verb after an aside: no subject read
+    ("Iran struck bases, saying Y.", [()]),
+    ("Iran, which denies it, fired missiles at bases used by US troops, saying Y.", [()]),
+    # a participle inside a quotation is the speaker's words
+    ('"We fired, saying it," he said.', []),
+])
+def test_a_participles_subject_is_read_before_the_first_verb_of_its_clause(
+        text: str, subjects: list[tuple[str, ...]]) -> None:
+    """A clause that opened with its verb after an aside (`Iran, which denies it, fired missiles
+    at bases used by US troops, saying …`) gave the words before a later verb as the subject,
+    `fired missiles`."""
+    assert participle_subjects(text) == subjects

@@ -701,6 +701,33 @@ def test_a_split_that_repeats_a_participles_subject_as_a_pronoun_changes_no_attr
     assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, old.replace(", saying that", ", he said,"))
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("Iran fired missiles at two bases, saying the strikes were revenge.",
+     "Iran fired missiles at two bases. Iran said the strikes were revenge."),
+    ("The Pentagon denied the report on Tuesday, saying no base was hit.",
+     "The Pentagon denied the report on Tuesday. The Pentagon said no base was hit."),
+    ("On Wednesday, Iranian forces fired missiles, saying the strikes were revenge.",
+     "On Wednesday, Iranian forces fired missiles. Iranian forces said the strikes were revenge."),
+])
+def test_a_split_that_repeats_a_participles_subject_by_name_changes_no_attribution(
+        old: str, new: str) -> None:
+    # `, saying …` reports for its clause's subject: split into a sentence that names that
+    # subject again, it was flagged, none to `iran`, where a pronoun for it was not
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new, regrouped=True)
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(new, old, regrouped=True)
+    # another source than the subject, or the subject where no participle stood, is a change
+    subject = new.split(". ")[1].split(" said")[0]
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(
+        old, new.replace(f"{subject} said", "Officials said"), regrouped=True)
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(old.replace(", saying", ", and"), new, regrouped=True)
+
+
+def test_a_split_that_names_a_source_of_the_participles_clause_other_than_its_subject_is_a_change() -> None:
+    old = "Iran fired missiles at bases the Pentagon runs, saying the strikes were revenge."
+    new = "Iran fired missiles at bases the Pentagon runs. The Pentagon said the strikes were revenge."
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, new, regrouped=True)
+
+
 def test_a_quotation_cut_in_two_or_joined_into_one_is_the_same_quotation() -> None:
     # compared passage by passage, a quotation joined across the sentences of a merge (a common
     # news edit) or cut in two by its marks was a quote_changed, the same words quoted
