@@ -6,12 +6,14 @@ old tracker archives and saved pages in Windows-1252 or Latin-1 often are, is de
 encoding charset-normalizer finds, or Windows-1252, Windows-1250, ISO-8859-2 or ISO-8859-15
 where its reading puts signs of a wrong encoding in Latin words or letters no one language
 writes together, or another where its reading of Chinese, Japanese or Korean writes none of their
-common letters, and the reader warns which encoding it assumed.
+common letters, and the reader warns which encoding it assumed. The files of one article, which
+come from one source, are read in one encoding guessed over them together (`shared_guess`).
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import functools
 import hashlib
 import itertools
@@ -20,6 +22,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -178,11 +181,13 @@ def _container(data: bytes) -> tuple[str, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
-    """An input's text, and a warning when its encoding was guessed rather than known."""
+    """An input's text, and a warning when its encoding was guessed rather than known
+    (`guessed`)."""
 
     text: str
     encoding: str
     warning: str | None = None
+    guessed: bool = False
 
 
 def _compression(data: bytes) -> tuple[str, str] | None:
@@ -259,7 +264,7 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     if not decoded.text.strip():
         raise EmptyText("input is empty", where, hint="give a file that holds an article")
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
-    return DecodedText(text, decoded.encoding, decoded.warning)
+    return dataclasses.replace(decoded, text=text)
 
 
 def check_size_unless_binary(handle: BinaryIO, where: str, max_bytes: int) -> None:
@@ -404,7 +409,7 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
     said = f"declares {label} but is not valid {label}" if declared else "is not valid UTF-8"
     warning = (f"{where}: the text {said}; read it as {guessed} (a guess: convert the file to "
                "UTF-8 if letters look wrong)")
-    return DecodedText(text, guessed, warning)
+    return DecodedText(text, guessed, warning, guessed=True)
 
 
 def _holds_bytes_no_text_holds(start: bytes) -> bool:
@@ -537,6 +542,45 @@ def _guess(data: bytes) -> str | None:
         _misread_words(reading[1]), _letters_of_no_one_language(reading[1]),
         _no_common_cjk_letter(reading[1]), reading[2], _preference(reading[0])))
     return best[0]
+
+
+def shared_guess(readings: Sequence[tuple[str, str]]) -> str:
+    """The encoding to read the files of one article in whose encodings were guessed one by one,
+    each given as its text and the encoding guessed for it. An article's versions come from one
+    source, in one encoding, but a sentence or two may read as well in another: Polish
+    `podpisał ustawę` in Windows-1250 is `podpisa³ ustawê` in Windows-1252, a superscript after
+    a word and a French letter. Of the encodings guessed, the one whose readings of the files
+    hold the fewest misread words (`_misread_words`), then the fewest letters that no one
+    language writes with the rest of their joined text, then that more files were guessed to be
+    in, then the legacy encodings' order (`_preference`), is taken."""
+    votes = Counter(encoding for _, encoding in readings)
+
+    def fit(encoding: str) -> tuple[int, int, int, int, int]:
+        texts = [reread(text, own, encoding) for text, own in readings]
+        read = [text for text in texts if text is not None]
+        return (len(texts) - len(read), sum(map(_misread_words, read)),
+                _letters_of_no_one_language("\n".join(read)), -votes[encoding],
+                _preference(encoding))
+
+    return min(votes, key=fit)
+
+
+def reread(text: str, own: str, encoding: str) -> str | None:
+    """`text`, read in the encoding `own`, read in `encoding` instead; None when that encoding
+    cannot read its bytes."""
+    try:
+        return text.encode(own).decode(encoding)
+    except UnicodeError:
+        return None
+
+
+def misreads_more(text: str, than: str) -> bool:
+    """Whether a reading of a text shows more signs of a wrong encoding than another: more
+    misread words (`_misread_words`), or as many and more letters that no one language writes
+    with the rest (`_letters_of_no_one_language`: `Noël à Paris après` read as Windows-1250 is
+    `Noël ŕ Paris aprčs`)."""
+    return ((_misread_words(text), _letters_of_no_one_language(text))
+            > (_misread_words(than), _letters_of_no_one_language(than)))
 
 
 def _preference(encoding: str) -> int:

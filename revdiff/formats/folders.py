@@ -28,6 +28,7 @@ from revdiff.formats.input_file import (
     TextInput,
     database_named_note,
     entry_kind,
+    in_one_encoding,
     read_file,
     with_warnings,
 )
@@ -480,6 +481,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             f"({first_few(text_names)}) in one directory", str(path),
             hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
+        texts = in_one_encoding(texts, str(path))
         article = plain.read_versions([(t.name, t.text) for t in texts],
                                       folder_version_numbers(files, str(path)))
         article = with_warnings(article, texts)

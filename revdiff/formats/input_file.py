@@ -13,21 +13,30 @@ from pathlib import Path
 from revdiff.errors import EmptyInput, UnknownFormat, os_reason
 from revdiff.file_kinds import WAITING_READ, open_without_waiting, special_kind
 from revdiff.formats import foreign, plain
-from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
+from revdiff.formats.decoding import (
+    check_size_unless_binary,
+    decode_bytes,
+    misreads_more,
+    reread,
+    shared_guess,
+)
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.listed_file import refuse_opened_outside
 from revdiff.formats.text_input import read_bounded
 from revdiff.model import Article
+from revdiff.read_warnings import counted, first_few
 
 
 @dataclass(frozen=True, slots=True)
 class TextInput:
-    """One decoded input file, its detected format, and a warning when its encoding was guessed."""
+    """One decoded input file, its detected format, and a warning when its encoding was guessed
+    (the encoding so guessed: `guessed_encoding`)."""
 
     name: str
     text: str
     format: Format
     warning: str | None = None
+    guessed_encoding: str | None = None
 
 
 def read_file(path: Path, name: str, max_bytes: int,
@@ -101,7 +110,35 @@ def decoded_input(name: str, data: bytes, max_bytes: int) -> TextInput:
                  Format.DIFF, Format.WIKI_EXPORT, Format.CAPTURE_LISTING, Format.TABLE):
         what, hint = foreign.describe(decoded.text) or ("no version format", foreign.READABLE)
         raise UnknownFormat(f"this is {what}, not a version format", name, hint=hint)
-    return TextInput(name, decoded.text, found, decoded.warning)
+    return TextInput(name, decoded.text, found, decoded.warning,
+                     decoded.encoding if decoded.guessed else None)
+
+
+def in_one_encoding(texts: Sequence[TextInput], where: str) -> list[TextInput]:
+    """The files of one article (`where`: its folder, or the first file given) whose encodings
+    were guessed one by one read in the one encoding guessed over them all
+    (`decoding.shared_guess`), and warned once, on the first of them; a file that encoding
+    cannot read, or misreads more than its own guess does, keeps its own, and its warning."""
+    guessed = [text for text in texts if text.guessed_encoding is not None]
+    if len(guessed) < 2:
+        return list(texts)
+    shared = shared_guess([(text.text, text.guessed_encoding or "") for text in guessed])
+    reread_texts: dict[str, TextInput] = {}
+    for text in guessed:
+        own = text.guessed_encoding or ""
+        read = reread(text.text, own, shared)
+        if read is not None and not misreads_more(read, than=text.text):
+            reread_texts[text.name] = dataclasses.replace(
+                text, text=read, warning=None, guessed_encoding=shared)
+    names = list(reread_texts)
+    if names:
+        first = reread_texts[names[0]]
+        shown = [Path(name).name if Path(name).parent == Path(where) else name for name in names]
+        reread_texts[names[0]] = dataclasses.replace(first, warning=(
+            f"{where}: the text of {counted(len(names), 'file')} ({first_few(shown)}) is not "
+            f"valid UTF-8; read them as {shared}, guessed over the article's files together (a "
+            "guess: convert the files to UTF-8 if letters look wrong)"))
+    return [reread_texts.get(text.name, text) for text in texts]
 
 
 def database_named_note(name: str) -> str:

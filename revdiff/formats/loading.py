@@ -50,6 +50,7 @@ from revdiff.formats.input_file import (
     database_named_note,
     decoded_input,
     entry_kind,
+    in_one_encoding,
     read_file,
     with_warnings,
 )
@@ -641,6 +642,9 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
                     f"{given_first.name}), not in the order given, their names sorted as text, as "
                     "a shell's * gives them; to read them in another order, name them one by one "
                     "in that order")
+    in_one_folder = (len({file.parent for file in files}) == 1
+                     and not any(map(plain.is_stream_name, names)))
+    texts = in_one_encoding(texts, str(files[0].parent) if in_one_folder else names[0])
     article = with_warnings(plain.read_versions([(t.name, t.text) for t in texts], numbers),
                             texts)
     return dataclasses.replace(article, warnings=(said, *article.warnings)) if said else article

@@ -1325,3 +1325,50 @@ def test_one_names_downloads_given_as_a_shell_s_star_gives_them_are_refused_so(
                           for name in ("story.txt", "story (1).txt", "story (2).txt")])
     assert [version.paragraphs for version in in_that_order[0].versions] == [
         ("One.",), ("One. Two.",), ("One. Three.",)]
+
+
+# Versions of one article in one legacy encoding, of which the first alone reads as well in
+# another: Polish `podpisał ustawę` in Windows-1250 is `podpisa³ ustawê` in Windows-1252, a
+# superscript after a word and a French letter; Hungarian `Győrben` in ISO-8859-2 `Gyõrben`
+# (whose letters Windows-1250 writes with the same bytes: it is read so, taken first).
+_ONE_ENCODING_ARTICLES = [
+    ("cp1250", "cp1250", ["Prezydent podpisał ustawę.",
+                          "Prezydent podpisał w piątek ustawę o szkolnictwie."]),
+    ("iso8859_2", "cp1250", ["Leégett egy raktár Győrben.",
+                   "Leégett egy raktár Győrben, senki sem sérült meg.",
+                   "Hétfő éjjel leégett egy raktár Győrben, senki sem sérült meg."]),
+]
+
+
+@pytest.mark.parametrize(("encoding", "read_as", "versions"), _ONE_ENCODING_ARTICLES)
+@pytest.mark.parametrize("given", ["folder", "files"])
+def test_an_articles_files_are_read_in_the_encoding_guessed_over_them_all(
+        tmp_path: Path, encoding: str, read_as: str, versions: list[str], given: str) -> None:
+    """Each file's encoding was guessed alone, from a sentence: the first version of a Polish
+    article in Windows-1250 was read as Windows-1252 (`podpisa³ ustawê`) beside the others read
+    right. One guess over the files together is taken for each, and warned once."""
+    for number, text in enumerate(versions):
+        (tmp_path / f"{number}.txt").write_bytes(f"{text}\n".encode(encoding))
+    inputs = [str(tmp_path)] if given == "folder" else [
+        str(tmp_path / f"{number}.txt") for number in range(len(versions))]
+    (article,) = load(inputs)
+    assert [version.text.strip() for version in article.versions] == versions
+    guessed = [warning for warning in article.warnings if "not valid UTF-8" in warning]
+    assert len(guessed) == 1
+    assert f"read them as {read_as}" in guessed[0]
+
+
+def test_a_file_the_shared_encoding_misreads_keeps_its_own_guess(tmp_path: Path) -> None:
+    """A file the guess over the article's files misreads (letters no one language writes
+    together: `Noël ŕ Paris aprčs`) is read in its own guess, warned on its own."""
+    (tmp_path / "0.txt").write_bytes("Rząd przyjął budżet w środę.\n".encode("cp1250"))
+    (tmp_path / "1.txt").write_bytes("Rząd przyjął budżet w środę, mówią posłowie.\n"
+                                     .encode("cp1250"))
+    (tmp_path / "2.txt").write_bytes("Noël à Paris après.\n".encode("cp1252"))
+    (article,) = load([str(tmp_path)])
+    assert [version.text for version in article.versions] == [
+        "Rząd przyjął budżet w środę.", "Rząd przyjął budżet w środę, mówią posłowie.",
+        "Noël à Paris après."]
+    guessed = [warning for warning in article.warnings if "not valid UTF-8" in warning]
+    assert len(guessed) == 2
+    assert "read them as cp1250" in guessed[0] and "2.txt" in guessed[1]
