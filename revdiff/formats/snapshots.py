@@ -34,6 +34,7 @@ from revdiff.formats import foreign
 from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import shown, source_of_url
+from revdiff.formats.input_file import TextInput, in_one_encoding
 from revdiff.formats.listed_file import refuse_opened_outside
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.plain import (
@@ -49,7 +50,6 @@ from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
 
 if TYPE_CHECKING:
-    from revdiff.formats.input_file import TextInput
     from revdiff.formats.snapshot_page import SavedPage
 
 # A save with a paywall notice is the paywall's teaser when another save of the article holds its
@@ -79,8 +79,8 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
     A gzip-compressed file that holds no text is left out only from a folder of pages: the
     ordinary reading of any other folder refuses it, as it refuses every compressed file.
     """
-    pages: list[tuple[Path, str]] = []  # each file read as a page, with its text
-    folder_notes: list[str] = []
+    pages: list[TextInput] = []  # each file read as a page
+    cut_warnings: dict[str, str] = {}  # the gzip-compressed pages cut short: the warning
     left_out: dict[str, str] = {}  # the files named as pages that no encoding reads: why
     # the compressed files that hold no text: empty only in a folder of pages (above)
     compressed_empty: dict[Path, EmptyText] = {}
@@ -113,17 +113,21 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
             return None  # the ordinary reading of the folder reports it
         if decoded is None or detect(decoded.text) is not Format.UNKNOWN_HTML:
             if pages:
-                raise mixed_folder(file, pages[0][0].name, decoded.text if decoded else None)
+                raise mixed_folder(file, Path(pages[0].name).name,
+                                   decoded.text if decoded else None)
             return None
-        pages.append((file, decoded.text))
+        pages.append(TextInput(name, decoded.text, Format.UNKNOWN_HTML, decoded.warning,
+                               decoded.encoding if decoded.guessed else None))
         if cut_warning:
-            folder_notes.append(cut_warning)
-        if decoded.warning:
-            folder_notes.append(decoded.warning)
+            cut_warnings[name] = cut_warning
     if not pages:
         return None  # no file read as a page: the ordinary reading of the folder reports them
     empty.update(compressed_empty)
-    return _articles_of_pages(pages, folder_notes, notes, left_out)
+    pages = in_one_encoding(pages, str(files[0].parent))
+    folder_notes = [warning for page in pages
+                    for warning in (cut_warnings.get(page.name), page.warning) if warning]
+    return _articles_of_pages([(Path(page.name), page.text) for page in pages], folder_notes,
+                              notes, left_out)
 
 
 def read_given_pages(texts: Sequence[TextInput], notes: list[str] | None = None) -> list[Article]:
@@ -136,6 +140,8 @@ def read_given_pages(texts: Sequence[TextInput], notes: list[str] | None = None)
     as a shell's `*` gives them, all in the folder's order. A page given twice is read once."""
     given = {Path(text.name): text for text in texts}
     files = list(given)
+    reread = in_one_encoding(list(given.values()), str(files[0].parent))
+    given = dict(zip(files, reread, strict=True))
     in_folder_order = in_version_order(files, str(files[0].parent))  # refused as the folder is
     names = [text.name for text in given.values()]
     as_a_glob = (len({file.parent for file in files}) == 1 and names == sorted(names)

@@ -1939,3 +1939,27 @@ def test_a_refusal_after_a_wayback_toolbar_names_the_line_of_the_file() -> None:
     with pytest.raises(MalformedPage) as refused:
         read_page("p.html", "p.html", copy)
     assert refused.value.line == line
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("given", ["folder", "files"])
+def test_the_pages_of_an_article_are_read_in_the_encoding_guessed_over_them_all(
+        tmp_path: Path, given: str) -> None:
+    """Each page's encoding was guessed alone: the first save of a Polish story in Windows-1250
+    was read as Windows-1252 (`podpisa³ ustawê`), the second right. One guess over the pages
+    together is taken for each, and warned once."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    closing = "Opozycja zapowiada protest w Sejmie i w Senacie jeszcze w tym tygodniu."
+    saves = [Version(0, "Ustawa podpisana", ("Prezydent podpisał ustawę.", closing)),
+             Version(1, "Ustawa podpisana",
+                     ("Prezydent podpisał w piątek ustawę o szkolnictwie.", closing))]
+    for hour, version in zip((10, 11), saves, strict=True):
+        (folder / f"202001031{hour - 10}0000.html").write_bytes(
+            render_page(URL, version, SITES[0]).encode("cp1250"))
+    inputs = [str(folder)] if given == "folder" else sorted(map(str, folder.iterdir()))
+    article, = load(inputs)
+    assert [version.paragraphs for version in article.versions] == [
+        save.paragraphs for save in saves]
+    guessed = [warning for warning in article.warnings if "not valid" in warning]
+    assert len(guessed) == 1 and "read them as cp1250" in guessed[0], article.warnings
