@@ -190,7 +190,7 @@ def test_the_readme_says_what_keeps_the_text_as_it_is_in_a_pipe(tmp_path: Path) 
     # is in a file or a pipe: a CSV cell that starts like a formula gets a `'`, and HTML shows
     # control characters as symbols there too
     page = revdiff("diff", "--format", "html", *hostile_versions(tmp_path))
-    assert "\x1b" not in page.stdout and "Hello ␛[" in page.stdout
+    assert "\x1b" not in page.stdout and "Hello <del>␛[31mred" in page.stdout
     formula = tmp_path / "formula"
     formula.mkdir()
     (formula / "0.txt").write_text("Rates held.\n", encoding="utf-8")
