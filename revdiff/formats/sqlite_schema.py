@@ -19,8 +19,15 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from revdiff.errors import InputTooLarge, MalformedPage, RevdiffError, UnknownFormat
-from revdiff.file_kinds import special_kind
+from revdiff.errors import (
+    EmptyInput,
+    InputTooLarge,
+    MalformedPage,
+    RevdiffError,
+    UnknownFormat,
+    os_reason,
+)
+from revdiff.file_kinds import open_without_waiting, special_kind
 from revdiff.formats.fields import (
     MAX_NUMBER,
     digits_value,
@@ -78,21 +85,30 @@ def quote(identifier: str) -> str:
 
 def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                    checked: int | None = None) -> sqlite3.Connection:
-    """`path` opened as `_opened_read_only` opens it; refused, where `checked` is the descriptor
-    of the file its checks read, unless SQLite opened that file
-    (`listed_file.refuse_reopened_elsewhere`)."""
-    connection = _opened_read_only(path, max_bytes)
-    if checked is not None:
+    """`path` opened as `_opened_read_only` opens it, its checks reading the file `checked` is
+    the descriptor of, else one opened here; refused, where `checked` is given, unless SQLite
+    opened that file (`listed_file.refuse_reopened_elsewhere`)."""
+    if checked is None:
         try:
-            refuse_reopened_elsewhere(checked, str(path))
-        except RevdiffError:
-            connection.close()
-            raise
+            handle = open_without_waiting(path)
+        except OSError as error:
+            raise EmptyInput(f"cannot read the file ({os_reason(error)})", str(path),
+                             hint="check that it exists and that you may read it") from None
+        with handle:
+            return _opened_read_only(path, max_bytes, handle.fileno())
+    connection = _opened_read_only(path, max_bytes, checked)
+    try:
+        refuse_reopened_elsewhere(checked, str(path))
+    except RevdiffError:
+        connection.close()
+        raise
     return connection
 
 
-def _opened_read_only(path: Path, max_bytes: int) -> sqlite3.Connection:
-    """Open `path` without any chance of writing to it or beside it (no journal is created).
+def _opened_read_only(path: Path, max_bytes: int, opened: int) -> sqlite3.Connection:
+    """Open `path` without any chance of writing to it or beside it (no journal is created). Its
+    header and size are read from `opened`, a descriptor of the file, not by its name, which
+    may lead to another file by the time they are read.
 
     A database in WAL mode needs its `-shm` file even to be read, and SQLite makes it, and an
     empty `-wal`, beside the database, where they were not (and leaves them there). Such a
@@ -105,12 +121,12 @@ def _opened_read_only(path: Path, max_bytes: int) -> sqlite3.Connection:
     stopped while it wrote to it, and SQLite undoes the half-made change only where it may
     write."""
     _refuse_special_companions(path)
-    _refuse_cut_short(path)
-    wal_mode, wal_changes = _in_wal_mode(path), _wal_holds_changes(path)
+    _refuse_cut_short(path, opened)
+    wal_mode, wal_changes = _in_wal_mode(opened), _wal_holds_changes(path)
     has_shm, has_wal = _companion(path, "-shm").exists(), _companion(path, "-wal").exists()
     if wal_mode and wal_changes and not has_shm:
         raise _wal_without_shm(path)
-    size = path.stat().st_size
+    size = os.fstat(opened).st_size
     uri = path.resolve().as_uri() + "?mode=ro"
     if wal_mode and not (has_wal and (has_shm or wal_changes)):
         uri += "&immutable=1"
@@ -219,17 +235,17 @@ _SQLITE_HEADER = 100
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _refuse_cut_short(path: Path) -> None:
-    """Refuse a database shorter than its header says it is (`head -c`, a copy or download that
-    stopped): SQLite read what pages there were, and a cut inside a page gave rows that seemed
-    to change while they were read. A database with a journal or `-wal` file beside it, whose
-    size may lag its header while it is written, is left to SQLite."""
+def _refuse_cut_short(path: Path, opened: int) -> None:
+    """Refuse the database `opened` (a descriptor of `path`) when it is shorter than its header
+    says it is (`head -c`, a copy or download that stopped): SQLite read what pages there were,
+    and a cut inside a page gave rows that seemed to change while they were read. A database
+    with a journal or `-wal` file beside it, whose size may lag its header while it is written,
+    is left to SQLite."""
     if any(_companion(path, suffix).exists() for suffix in ("-journal", "-wal")):
         return
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(_SQLITE_HEADER)
-            size = os.fstat(handle.fileno()).st_size
+        header = os.pread(opened, _SQLITE_HEADER, 0)
+        size = os.fstat(opened).st_size
     except OSError:  # SQLite says what is wrong
         return
     if len(header) < _SQLITE_HEADER or not header.startswith(_SQLITE_MAGIC):
@@ -285,12 +301,12 @@ def _wal_without_shm(path: Path) -> MalformedPage:
                                          "copy of both where you may not write here")
 
 
-def _in_wal_mode(path: Path) -> bool:
-    """Whether the file's header says WAL mode (its read and write versions, bytes 18 and 19,
-    are 2): such a file cannot be opened, even to read, where its `-shm` cannot be made."""
+def _in_wal_mode(opened: int) -> bool:
+    """Whether the header of the file `opened` (a descriptor) says WAL mode (its read and write
+    versions, bytes 18 and 19, are 2): such a file cannot be opened, even to read, where its
+    `-shm` cannot be made."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(20)[18:20] == b"\x02\x02"
+        return os.pread(opened, 20, 0)[18:20] == b"\x02\x02"
     except OSError:
         return False
 

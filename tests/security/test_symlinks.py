@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +11,8 @@ from typing import Any
 import pytest
 from newsedits_files import NEWSEDITS_TABLE, make_database
 
-from revdiff.errors import EmptyInput
-from revdiff.formats import databases, folders, load
+from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.formats import databases, folders, load, sqlite_schema
 
 MARKER = "Private marker text that lives outside the input."
 
@@ -336,3 +337,40 @@ def test_a_database_swapped_for_a_link_out_after_it_is_checked_is_not_read(
     assert refused.value.where == str(database)
     assert "not the file checked" in refused.value.message
     assert MARKER not in str(refused.value)
+
+
+def test_a_database_is_checked_as_the_file_opened_before_sqlite_reads_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks made before SQLite opens a database (cut short, WAL mode, its size) read it by
+    its name: a WAL database with changes in its `-wal` and no `-shm`, whose name was another
+    file's, in rollback mode, while they read it and its own again when SQLite opened it, was
+    read, SQLite making a `-shm` beside it."""
+    writer_folder, folder = tmp_path / "writer", tmp_path / "copied"
+    writer_folder.mkdir()
+    folder.mkdir()
+    writer = sqlite3.connect(writer_folder / "ne.sqlite")
+    writer.execute("PRAGMA journal_mode=wal")
+    writer.execute("CREATE TABLE entryversion (entry_id, version, summary)")
+    writer.execute("INSERT INTO entryversion VALUES (1, 0, 'A.'), (1, 1, 'B.')")
+    writer.commit()
+    for name in ("ne.sqlite", "ne.sqlite-wal"):  # copied while the writer has them open
+        (folder / name).write_bytes((writer_folder / name).read_bytes())
+    writer.close()
+    database, aside, stand_in = folder / "ne.sqlite", tmp_path / "aside", tmp_path / "rollback"
+    data = database.read_bytes()
+    stand_in.write_bytes(data[:18] + b"\x01\x01" + data[20:])  # rollback mode
+    connected = sqlite_schema._connected
+
+    def put_back_then_connected(uri: str) -> sqlite_schema.BoundedConnection:
+        if aside.exists():
+            database.rename(stand_in)
+            aside.rename(database)
+        return connected(uri)
+
+    monkeypatch.setattr(sqlite_schema, "_connected", put_back_then_connected)
+    with open(database, "rb") as handle:
+        database.rename(aside)
+        stand_in.rename(database)
+        with pytest.raises(MalformedPage, match="changes in ne.sqlite-wal can be read only by"):
+            sqlite_schema.open_read_only(database, checked=handle.fileno()).close()
+    assert sorted(p.name for p in folder.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
