@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
@@ -42,7 +43,7 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         schema = tables(connection, where)
         kind = database_kind(schema, where)
         if kind is not DatabaseKind.NEWSEDITS:  # read whole, `export` too
-            check_whole_size(path, where, max_bytes, kind)
+            check_whole_size(path, where, max_bytes, kind, checked)
         if kind is DatabaseKind.NYTDIFF:
             return nytdiff.read_tables(connection, schema, where)
         if kind is DatabaseKind.DIFFENGINE:
@@ -58,9 +59,10 @@ def check_whole_size(path: Path, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
     `kind` (found from its tables where not given): `export` reads a NewsEdits file an article
     at a time, but a diffengine or NYTdiff file, which holds many articles, whole too. A SQLite
     file no reader knows is refused, by its tables. Every error names the file `where`, as
-    given, those met while finding its kind too; where `checked` is given, in the file it is
-    (`open_read_only`)."""
-    size = path.stat().st_size
+    given, those met while finding its kind too. Where `checked` is given, the size is that of
+    the file it is the descriptor of, not of the one `path` leads to now, and its kind is found
+    in that file too (`open_read_only`)."""
+    size = os.fstat(checked).st_size if checked is not None else path.stat().st_size
     if size <= max_bytes:
         return
     if kind is None:

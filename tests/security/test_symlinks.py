@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 from newsedits_files import NEWSEDITS_TABLE, make_database
 
-from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
 from revdiff.formats import databases, folders, load, sqlite_schema
+from revdiff.formats.sqlite_schema import DatabaseKind
+from revdiff.model import Article, Version
+from revdiff.render import diffengine
 
 MARKER = "Private marker text that lives outside the input."
 
@@ -339,6 +342,25 @@ def test_a_database_swapped_for_a_link_out_after_it_is_checked_is_not_read(
     assert MARKER not in str(refused.value)
 
 
+def test_a_database_is_limited_by_the_size_of_the_file_opened(tmp_path: Path) -> None:
+    """The size of a database read whole was taken by its name: a large one whose name led to a
+    small file while it was checked, and to it again when SQLite opened it, was read whole over
+    the size limit."""
+    large = tmp_path / "n.db"
+    make_database(large, NEWSEDITS_TABLE, [(None, entry, 0, "Story", None, None, None, 1,
+                                            "The mayor spoke. " * 30) for entry in range(100)])
+    small = make_database(tmp_path / "small.db", NEWSEDITS_TABLE, [])
+    assert small.stat().st_size < 16 * 1024 < large.stat().st_size
+    with open(large, "rb") as handle:
+        large.rename(tmp_path / "aside")
+        small.rename(large)
+        with pytest.raises(InputTooLarge) as refused:
+            databases.check_whole_size(large, "n.db", 16 * 1024, DatabaseKind.NEWSEDITS,
+                                       checked=handle.fileno())
+    assert refused.value.where == "n.db"
+    assert "more than the size limit of 16K" in refused.value.message
+
+
 def test_a_database_is_checked_as_the_file_opened_before_sqlite_reads_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The checks made before SQLite opens a database (cut short, WAL mode, its size) read it by
@@ -374,3 +396,28 @@ def test_a_database_is_checked_as_the_file_opened_before_sqlite_reads_it(
         with pytest.raises(MalformedPage, match="changes in ne.sqlite-wal can be read only by"):
             sqlite_schema.open_read_only(database, checked=handle.fileno()).close()
     assert sorted(p.name for p in folder.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
+
+
+def test_a_database_read_whole_is_limited_by_the_size_of_the_file_sqlite_opened(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once its tables told a diffengine file from a NewsEdits one, its size was taken by its
+    name again: a large one whose name led to a small file by then was read whole over the
+    size limit."""
+    large, small = tmp_path / "d.db", tmp_path / "small.db"
+    versions = tuple(Version(n, "Title", ("The mayor spoke. " * 30,)) for n in range(1, 3))
+    diffengine.write_database(large, [Article(None, f"https://example.com/{n}", versions)
+                                      for n in range(200)])
+    diffengine.write_database(small, [])
+    assert small.stat().st_size < 64 * 1024 < large.stat().st_size
+    told = databases.database_kind
+
+    def told_then_swapped(*args: Any) -> DatabaseKind:
+        kind = told(*args)
+        large.rename(tmp_path / "aside")
+        small.rename(large)
+        return kind
+
+    monkeypatch.setattr(databases, "database_kind", told_then_swapped)
+    with open(large, "rb") as handle, pytest.raises(InputTooLarge) as refused:
+        databases.open_database(large, 64 * 1024, checked=handle.fileno())
+    assert "more than the size limit of 64K" in refused.value.message
