@@ -104,12 +104,13 @@ def test_a_recased_diff_text_without_its_info_line_is_not_called_translated(
     page = recase(DIFF_TEXT.split("\n", 1)[1])
     target = tmp_path / "page.txt"
     target.write_text(page, "utf-8")
-    with pytest.raises(UnknownFormat) as refused:
+    with pytest.raises(MalformedPage) as refused:  # read as a diff page: it opens as one
         load([str(target)])
     assert "translated" not in str(refused.value)
+    assert refused.value.line == page.split("\n").index(recase("Version 0 Version 1")) + 1
     assert refused.value.message == (
-        "this is a News Sniffer diff page whose text was changed in case after it was saved "
-        "(its header row is not 'Version N Version M'), not a version format")
+        f"header row {recase('Version 0 Version 1')!r} is not in the case News Sniffer writes it, "
+        "'Version N Version M': the page's text was changed after it was saved")
     assert refused.value.hint == ("save or copy the page again from News Sniffer, or give its "
                                   "HTML page")
 
