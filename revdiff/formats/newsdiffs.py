@@ -407,9 +407,9 @@ def _refusal(past: NestedTooDeep | TooManyElements, where: str, lines_before: in
     if isinstance(past, NestedTooDeep):
         return NestedTooDeep(line).refusal(where, "a NewsDiffs page nests about ten",
                                            "save the page again")
-    return MalformedPage(f"the page holds more than {MAX_PAGE_ELEMENTS:,} elements, the next "
-                         "starting here, where a NewsDiffs page holds a few thousand", where, line,
-                         hint="save the page again")
+    return TooManyElements(line).refusal(where, MAX_PAGE_ELEMENTS,
+                                          "a NewsDiffs page holds a few thousand",
+                                          "save the page again")
 
 
 def _ids_between_revision_links(soup: BeautifulSoup, where: str) -> tuple[int, int] | None:

@@ -125,6 +125,12 @@ class TooManyElements(Exception):
         super().__init__(line)
         self.line = line
 
+    def refusal(self, where: str, limit: int, usual: str, hint: str) -> MalformedPage:
+        """The page's refusal at the element's line, past `limit`, `usual` saying how many its
+        kind holds."""
+        return MalformedPage(f"the page holds more than {limit:,} elements, the next starting "
+                             f"here, where {usual}", where, self.line, hint=hint)
+
 
 class _OpenElements(HTMLParser):
     """The elements open at the end of the markup fed, each with the line of its start tag, and

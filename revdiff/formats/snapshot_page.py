@@ -17,7 +17,6 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup
 
-from revdiff.errors import MalformedPage
 from revdiff.formats.error_pages import error_page_heading
 from revdiff.formats.fields import without_wayback_prefix
 from revdiff.formats.open_elements import (
@@ -98,9 +97,8 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     except NestedTooDeep as deep:
         raise deep.refusal(name, "a news site's page nests a few dozen", _SAVE_AGAIN) from None
     except TooManyElements as many:
-        raise MalformedPage(f"the page holds more than {MAX_PAGE_ELEMENTS:,} elements, the next "
-                            "starting here, where a news site's page holds some thousands", name,
-                            many.line, hint=_SAVE_AGAIN) from None
+        raise many.refusal(name, MAX_PAGE_ELEMENTS, "a news site's page holds some thousands",
+                           _SAVE_AGAIN) from None
     soup = BeautifulSoup(end_tags_implied(html, elements), "html.parser")
     named = time_of_save(file_name, html)
     time, source, leap_second, unread_zone, date, unread_time = (

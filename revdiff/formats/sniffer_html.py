@@ -286,9 +286,8 @@ def _page_elements(markup: str, where: str) -> OpenElements:
     except NestedTooDeep as deep:
         raise deep.refusal(where, "a News Sniffer page nests about ten", _SAVE_AGAIN) from None
     except TooManyElements as many:
-        raise MalformedPage(f"the page holds more than {MAX_PAGE_ELEMENTS:,} elements, the next "
-                            "starting here, where a News Sniffer page holds a few thousand",
-                            where, many.line, hint=_SAVE_AGAIN) from None
+        raise many.refusal(where, MAX_PAGE_ELEMENTS, "a News Sniffer page holds a few thousand",
+                           _SAVE_AGAIN) from None
 
 
 def read_diff_page(text: str, where: str) -> Article:
