@@ -6,8 +6,9 @@ old tracker archives and saved pages in Windows-1252 or Latin-1 often are, is de
 encoding charset-normalizer finds, or Windows-1252, Windows-1250, ISO-8859-2 or ISO-8859-15
 where its reading puts signs of a wrong encoding in Latin words or letters no one language
 writes together, or another where its reading of Chinese, Japanese or Korean writes none of their
-common letters, and the reader warns which encoding it assumed. The files of one article, which
-come from one source, are read in one encoding guessed over them together (`shared_guess`).
+common letters, and the reader warns which encoding it assumed. The files of one article and
+the versions of one file in a git repository, which come from one source, are read in one
+encoding guessed over them together (`read_in_one_encoding`).
 """
 
 from __future__ import annotations
@@ -325,37 +326,38 @@ def _binary_data(where: str) -> BinaryData:
                            "file, a git repository or a folder")
 
 
-def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
+def decode_version_bytes(data: bytes) -> DecodedText | None:
     """A file's version in a git repository, read as a plain file's text is: UTF-8, else the
     encoding charset-normalizer recognises (UTF-8 cut short in a character is UTF-8 up to the
-    cut). Returns the text and, when it was not UTF-8 or was cut so, what was assumed (for a
-    warning); None for binary data: a NUL byte, bytes that no encoding reads, or too many bytes
-    no text holds among the first, as `decode_bytes` tells it. A UTF-16 or UTF-32 byte-order
-    mark decides the encoding, as it does for a plain file (such text holds NUL bytes, and only
-    NUL characters make it binary). Byte-order marks at the start are dropped, as
-    `decode_bytes` drops them: an editor that adds one made the first paragraph change
-    invisibly."""
+    cut). Returns the text and, when it was not UTF-8 or was cut so, what was assumed (a
+    warning that names no place); None for binary data: a NUL byte, bytes that no encoding
+    reads, or too many bytes no text holds among the first, as `decode_bytes` tells it. A UTF-16
+    or UTF-32 byte-order mark decides the encoding, as it does for a plain file (such text holds
+    NUL bytes, and only NUL characters make it binary). Byte-order marks at the start are
+    dropped, as `decode_bytes` drops them: an editor that adds one made the first paragraph
+    change invisibly."""
     for mark, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(mark) and encoding != "utf-8":
             try:
                 text = data[len(mark):].decode(encoding)
             except UnicodeDecodeError:
                 return None
-            return (text.lstrip("\ufeff"), None) if "\0" not in text else None
+            return DecodedText(text.lstrip("\ufeff"), encoding) if "\0" not in text else None
     if b"\0" in data:
         return None
     try:
-        return data.decode("utf-8").lstrip("\ufeff"), None
+        return DecodedText(data.decode("utf-8").lstrip("\ufeff"), "utf-8")
     except UnicodeDecodeError as exc:
         if _cut_in_a_character(exc, data, "utf-8"):
-            return (data[:exc.start].decode("utf-8").lstrip("\ufeff"),
-                    _cut_warning(len(data) - exc.start))
+            return DecodedText(data[:exc.start].decode("utf-8").lstrip("\ufeff"), "utf-8",
+                               _cut_warning(len(data) - exc.start))
     if _holds_bytes_no_text_holds(data[:SNIFF_BYTES]):
         return None
     guessed = _guess(data)
     if guessed is not None:
         try:
-            return data.decode(guessed), f"not valid UTF-8; read as {guessed} (a guess)"
+            return DecodedText(data.decode(guessed), guessed,
+                               f"not valid UTF-8; read as {guessed} (a guess)", guessed=True)
         except UnicodeDecodeError:
             pass
     return None
@@ -547,7 +549,21 @@ def _guess(data: bytes) -> str | None:
     return best[0]
 
 
-def shared_guess(readings: Sequence[tuple[str, str]]) -> str:
+def read_in_one_encoding(readings: Sequence[tuple[str, str]]) -> tuple[str, list[str | None]]:
+    """The texts of one article whose encodings were guessed one by one (a folder's files, the
+    versions of a file in a git repository), each given as its text and the encoding guessed
+    for it, read in one encoding guessed over them together (`_shared_guess`): that encoding,
+    and each text read in it, or None for one that encoding cannot read, or misreads more than
+    its own guess does (`_misreads_more`), which keeps its own reading."""
+    shared = _shared_guess(readings)
+    texts: list[str | None] = []
+    for text, own in readings:
+        read = _reread(text, own, shared)
+        texts.append(read if read is not None and not _misreads_more(read, than=text) else None)
+    return shared, texts
+
+
+def _shared_guess(readings: Sequence[tuple[str, str]]) -> str:
     """The encoding to read the files of one article in whose encodings were guessed one by one,
     each given as its text and the encoding guessed for it. An article's versions come from one
     source, in one encoding, but a sentence or two may read as well in another: Polish
@@ -559,7 +575,7 @@ def shared_guess(readings: Sequence[tuple[str, str]]) -> str:
     votes = Counter(encoding for _, encoding in readings)
 
     def fit(encoding: str) -> tuple[int, int, int, int, int]:
-        texts = [reread(text, own, encoding) for text, own in readings]
+        texts = [_reread(text, own, encoding) for text, own in readings]
         read = [text for text in texts if text is not None]
         return (len(texts) - len(read), sum(map(_misread_words, read)),
                 _letters_of_no_one_language("\n".join(read)), -votes[encoding],
@@ -568,7 +584,7 @@ def shared_guess(readings: Sequence[tuple[str, str]]) -> str:
     return min(votes, key=fit)
 
 
-def reread(text: str, own: str, encoding: str) -> str | None:
+def _reread(text: str, own: str, encoding: str) -> str | None:
     """`text`, read in the encoding `own`, read in `encoding` instead; None when that encoding
     cannot read its bytes."""
     try:
@@ -577,7 +593,7 @@ def reread(text: str, own: str, encoding: str) -> str | None:
         return None
 
 
-def misreads_more(text: str, than: str) -> bool:
+def _misreads_more(text: str, than: str) -> bool:
     """Whether a reading of a text shows more signs of a wrong encoding than another: more
     misread words (`_misread_words`), or as many and more letters that no one language writes
     with the rest (`_letters_of_no_one_language`: `Noël à Paris après` read as Windows-1250 is

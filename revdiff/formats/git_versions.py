@@ -1,17 +1,19 @@
 """A file's changes in a git repository turned into the versions of an article
-(`add_version`, then `finish_article`): a store's version from its commit's trailers, a
+(`add_versions`, then `finish_article`): a store's version from its commit's trailers, a
 NewsDiffs archive's from its header lines, any other file's as plain versions are read, alike
-for wrapping; a store's file edited by hand in the store's layout.
+for wrapping and in one encoding where it is guessed; a store's file edited by hand in the
+store's layout.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.decoding import decode_version_bytes
+from revdiff.formats.decoding import DecodedText, decode_version_bytes, read_in_one_encoding
 from revdiff.formats.elision import without_stale_cut_warnings
 from revdiff.formats.fields import (
     shown,
@@ -19,6 +21,7 @@ from revdiff.formats.fields import (
     time_from_problem,
     unread_time_from_warning,
 )
+from revdiff.formats.git_blobs import FETCH_LFS
 from revdiff.formats.git_history import FileChange
 from revdiff.formats.git_layout import (
     MOST_VERSION_DIGITS,
@@ -50,7 +53,7 @@ from revdiff.formats.plain import (
     wrapped_warning,
 )
 from revdiff.model import Article, Version
-from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON, counted, first_few
 
 _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
 
@@ -84,31 +87,78 @@ class ArticleParts:
     headed: list[tuple[int, str, str]] = field(default_factory=list)
 
 
-def add_version(article: ArticleParts, change: FileChange, data: bytes, where: str) -> None:
-    if change.texts_passed_over:
-        count = change.texts_passed_over
-        article.warnings.append(
-            f"{change.commit[:12]}: a merge brings this text from a branch that wrote {count} "
-            f"earlier text{'s' if count > 1 else ''} of the file; only the branch's last text "
-            "is read (the current branch's first-parent history)")
-    trailers = parse_trailers(change.message)
-    if TRAILER_VERSION in trailers:
-        _add_stored_version(article, change, trailers, data, where)
-        return
+# One change of a file read from the repository: the change, where it is (for errors), and its
+# content, None for a Git LFS pointer whose content is not in the repository.
+FileContent = tuple[FileChange, str, bytes | None]
+
+
+def add_versions(article: ArticleParts, contents: Sequence[FileContent]) -> None:
+    """The versions a file's changes write, in the order of its history. The texts of those no
+    store's commit wrote are decoded together: those whose encoding is guessed are read in one
+    encoding guessed over them all, as a folder's files are (`_decoded_in_one_encoding`)."""
+    trailers = [parse_trailers(change.message) for change, _, _ in contents]
+    plain = [index for index, (_, _, data) in enumerate(contents)
+             if data is not None and TRAILER_VERSION not in trailers[index]]
+    decoded = dict(zip(plain, _decoded_in_one_encoding(
+        [(contents[index][0], contents[index][2] or b"") for index in plain]), strict=True))
+    for index, (change, where, data) in enumerate(contents):
+        article.path = change.path
+        if data is None:
+            article.warnings.append(f"{change.commit[:12]}: the content of this Git LFS file is "
+                                    f"not in the repository ({FETCH_LFS}); left out")
+            article.unfetched = True
+            continue
+        if change.texts_passed_over:
+            count = change.texts_passed_over
+            article.warnings.append(
+                f"{change.commit[:12]}: a merge brings this text from a branch that wrote {count} "
+                f"earlier text{'s' if count > 1 else ''} of the file; only the branch's last text "
+                "is read (the current branch's first-parent history)")
+        if index in decoded:
+            _add_plain_version(article, change, decoded[index], where)
+        else:
+            _add_stored_version(article, change, trailers[index], data, where)
+
+
+def _decoded_in_one_encoding(contents: Sequence[tuple[FileChange, bytes]]
+                             ) -> list[DecodedText | None]:
+    """The texts of a file's versions (None for binary content), those whose encoding is guessed
+    read in one encoding guessed over them together (`decoding.read_in_one_encoding`), warned
+    once, on the first of them; one that encoding cannot read, or misreads more than its own
+    guess does, keeps its own, and its warning."""
+    decoded = [decode_version_bytes(data) for _, data in contents]
+    guessed = [(index, text) for index, text in enumerate(decoded)
+               if text is not None and text.guessed]
+    if len(guessed) < 2:
+        return decoded
+    shared, reread = read_in_one_encoding([(text.text, text.encoding) for _, text in guessed])
+    read = [(index, text) for (index, _), text in zip(guessed, reread, strict=True)
+            if text is not None]
+    commits = [contents[index][0].commit[:12] for index, _ in read]
+    warning = (f"the text of {counted(len(commits), 'version')} of the file (commits "
+               f"{first_few(commits)}) is not valid UTF-8; read as {shared}, guessed over them "
+               "together (a guess)")
+    for place, (index, text) in enumerate(read):
+        decoded[index] = DecodedText(text, shared, None if place else warning, guessed=True)
+    return decoded
+
+
+def _add_plain_version(article: ArticleParts, change: FileChange, decoded: DecodedText | None,
+                       where: str) -> None:
+    """A version no store's commit wrote: a NewsDiffs archive's, any other file's, or a store's
+    file edited by hand; `decoded` is its text, None for binary content."""
     if change.date_problem is not None:
         raise MalformedPage(change.date_problem, f"{where} (commit {change.commit[:12]})",
                             hint="the commit is damaged; correct its date or leave it out")
     if change.author_time is None:
         article.warnings.append(f"{change.commit[:12]}: author date missing, 0 or negative; "
                                 "the version has no time")
-    decoded = decode_version_bytes(data)
     if decoded is None:
         article.warnings.append(f"{change.commit[:12]}: binary content left out")
         return
-    text, assumed = decoded
-    if assumed is not None:
-        article.warnings.append(f"{change.commit[:12]}: {assumed}")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # line ends as a plain file's
+    if decoded.warning is not None:
+        article.warnings.append(f"{change.commit[:12]}: {decoded.warning}")
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")  # line ends as a plain file's
     if article.last_stored is not None:  # a store's file, in a commit revdiff did not write
         _add_hand_edited_version(article, change, text)
         return

@@ -81,7 +81,8 @@ from revdiff.formats.git_layout import (
 )
 from revdiff.formats.git_versions import (
     ArticleParts,
-    add_version,
+    FileContent,
+    add_versions,
     finish_article,
     newsdiffs_path,
 )
@@ -187,29 +188,23 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         not_stored: dict[int, str] = {}  # in a store, the files it never wrote: their paths
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone, missing_hint) as blobs:
-            for change in changes:
-                change = replace(change, path=name_text(change.path))  # as names are shown
-                if change.lineage in failed or PurePosixPath(change.path).name in _GIT_FILES:
+            # a file's versions are read together (their encoding is guessed over them all)
+            for lineage, file_changes in _changes_by_file(changes).items():
+                if stored and lineage not in stored:
+                    not_stored[lineage] = file_changes[-1].path
                     continue
-                if stored and change.lineage not in stored:
-                    not_stored[change.lineage] = change.path
-                    continue
-                article = parts.setdefault(change.lineage, ArticleParts())
-                article.path = change.path
-                where = f"{path}:{change.path}"  # an error shows its control characters as symbols
+                article = parts.setdefault(lineage, ArticleParts())
                 try:
-                    data = lfs_content(blobs.read(change.blob, where, max_bytes), common,
-                                       where, max_bytes)
-                    if data is None:
-                        article.warnings.append(f"{change.commit[:12]}: the content of this Git "
-                                                f"LFS file is not in the repository ({FETCH_LFS}"
-                                                "); left out")
-                        article.unfetched = True
-                        continue
-                    add_version(article, change, data, where)
+                    contents: list[FileContent] = []
+                    for change in file_changes:
+                        # an error shows the path's control characters as symbols
+                        where = f"{path}:{change.path}"
+                        contents.append((change, where, lfs_content(
+                            blobs.read(change.blob, where, max_bytes), common, where, max_bytes)))
+                    add_versions(article, contents)
                 except RevdiffError as error:  # one file's: `export --skip-errors` reads the rest
                     skip_or_raise(error)
-                    failed.add(change.lineage)
+                    failed.add(lineage)
     kept = [article for lineage, article in parts.items() if lineage not in failed]
     read = [article for article in kept if article.versions]
     unread = [article for article in kept if not article.versions]
@@ -267,6 +262,18 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                                 f"of it ({first_few([name_text(str(f)) for f in elsewhere])}): "
                                 "commits and files may be read from there")
     return [finish_article(article) for article in read]
+
+
+def _changes_by_file(changes: list[FileChange]) -> dict[int, list[FileChange]]:
+    """The changes of each file (its lineage, across renames), in the order of the history, the
+    files in the order they first appear; paths as names are shown, and git's own files
+    (`.gitignore`, ...) left out."""
+    by_file: dict[int, list[FileChange]] = {}
+    for change in changes:
+        change = replace(change, path=name_text(change.path))
+        if PurePosixPath(change.path).name not in _GIT_FILES:
+            by_file.setdefault(change.lineage, []).append(change)
+    return by_file
 
 
 def _stored_lineages(changes: list[FileChange]) -> set[int]:

@@ -16,9 +16,7 @@ from revdiff.formats import foreign, plain
 from revdiff.formats.decoding import (
     check_size_unless_binary,
     decode_bytes,
-    misreads_more,
-    reread,
-    shared_guess,
+    read_in_one_encoding,
 )
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.listed_file import refuse_opened_outside
@@ -117,17 +115,17 @@ def decoded_input(name: str, data: bytes, max_bytes: int) -> TextInput:
 def in_one_encoding(texts: Sequence[TextInput], where: str) -> list[TextInput]:
     """The files of one article (`where`: its folder, or the first file given) whose encodings
     were guessed one by one read in the one encoding guessed over them all
-    (`decoding.shared_guess`), and warned once, on the first of them; a file that encoding
-    cannot read, or misreads more than its own guess does, keeps its own, and its warning."""
+    (`decoding.read_in_one_encoding`), and warned once, on the first of them; a file that
+    encoding cannot read, or misreads more than its own guess does, keeps its own, and its
+    warning."""
     guessed = [text for text in texts if text.guessed_encoding is not None]
     if len(guessed) < 2:
         return list(texts)
-    shared = shared_guess([(text.text, text.guessed_encoding or "") for text in guessed])
+    shared, reread = read_in_one_encoding([(text.text, text.guessed_encoding or "")
+                                           for text in guessed])
     reread_texts: dict[str, TextInput] = {}
-    for text in guessed:
-        own = text.guessed_encoding or ""
-        read = reread(text.text, own, shared)
-        if read is not None and not misreads_more(read, than=text.text):
+    for text, read in zip(guessed, reread, strict=True):
+        if read is not None:
             reread_texts[text.name] = dataclasses.replace(
                 text, text=read, warning=None, guessed_encoding=shared)
     names = list(reread_texts)

@@ -18,7 +18,7 @@ from story_chains import SAMPLES
 
 from revdiff.errors import BinaryData, BinaryInput, EncodingProblem, InputTooLarge
 from revdiff.formats import load, text_input
-from revdiff.formats.decoding import decode_bytes, decode_version_bytes
+from revdiff.formats.decoding import DecodedText, decode_bytes, decode_version_bytes
 from revdiff.formats.text_input import gunzipped
 
 FRENCH = "Le président a déclaré « oui ».\nÇa va très bien, merci.\n"
@@ -607,8 +607,8 @@ def test_japanese_in_shift_jis_is_text_not_binary_data(paragraph: str) -> None:
     and in a git repository alike."""
     data = (paragraph + "\n").encode("shift_jis")
     assert decode_bytes(data, "old/page.txt").text == paragraph + "\n"
-    assert decode_version_bytes(data) == (paragraph + "\n",
-                                          "not valid UTF-8; read as cp932 (a guess)")
+    assert decode_version_bytes(data) == DecodedText(
+        paragraph + "\n", "cp932", "not valid UTF-8; read as cp932 (a guess)", guessed=True)
 
 
 def _without_nul(data: bytes) -> bytes:

@@ -1108,6 +1108,53 @@ def test_utf8_text_cut_in_a_character_is_read_as_utf8_as_a_plain_file_is(
                             "last 2 bytes are left out")
 
 
+_ONE_ENCODING_FILES = [
+    ("iso8859_2", ["Prezydent podpisał ustawę w Gdańsku.\nŁódź i Kraków czekają na środki.",
+                   "Gdańsk.",
+                   "Prezydent podpisał ustawę w Gdańsku we środę.\nŁódź czeka na środki."]),
+    ("cp1252", ["Le Père Noël arrive à Paris après minuit.", "“Noël”",
+                "Le Père Noël arrive à Paris après minuit, épuisé."]),
+]
+
+
+@pytest.mark.parametrize(("encoding", "versions"), _ONE_ENCODING_FILES,
+                         ids=["iso8859_2", "cp1252"])
+def test_a_files_versions_are_read_in_the_encoding_guessed_over_them_all(
+        tmp_path: Path, encoding: str, versions: list[str]) -> None:
+    """Each version's encoding was guessed alone, where a folder of the same versions is read in
+    one encoding guessed over them together: a short version without telling letters came back
+    in another (`Gdańsk.` in ISO-8859-2 as `Gdañsk.`, `“Noël”` in Windows-1252 as `УNoыlФ`)."""
+    repo = new_repository(tmp_path / "repo")
+    (tmp_path / "folder").mkdir()
+    for number, text in enumerate(versions):
+        data = f"{text}\n".encode(encoding)
+        commit_bytes(repo, number * 60, {"story.txt": data}, f"version {number}")
+        (tmp_path / "folder" / f"{number}.txt").write_bytes(data)
+    [article] = load([str(repo)])
+    assert paragraphs(article) == [tuple(text.split("\n")) for text in versions]
+    [from_folder] = load([str(tmp_path / "folder")])
+    assert paragraphs(article) == paragraphs(from_folder)
+    [warning] = article.warnings
+    assert "the text of 3 versions of the file" in warning
+    assert f"read as {encoding}, guessed over them together" in warning
+
+
+def test_a_version_the_files_encoding_misreads_keeps_its_own_guess(tmp_path: Path) -> None:
+    """A version the guess over the file's versions misreads (`Noël ŕ Paris aprčs`) is read in
+    its own guess, warned on its own, as a folder's file is."""
+    repo = new_repository(tmp_path / "repo")
+    texts = [("Rząd przyjął budżet w środę.", "cp1250"),
+             ("Rząd przyjął budżet w środę, mówią posłowie.", "cp1250"),
+             ("Noël à Paris après.", "cp1252")]
+    for number, (text, encoding) in enumerate(texts):
+        commit_bytes(repo, number * 60, {"story.txt": f"{text}\n".encode(encoding)}, "v")
+    [article] = load([str(repo)])
+    assert [version.paragraphs for version in article.versions] == [(t,) for t, _ in texts]
+    shared, own = article.warnings
+    assert "the text of 2 versions of the file" in shared and "read as cp1250" in shared
+    assert own.endswith(": not valid UTF-8; read as cp1252 (a guess)")
+
+
 def test_utf16_text_over_the_size_limit_is_refused_as_a_plain_file_is(tmp_path: Path) -> None:
     """Its NUL bytes told it binary, so it was left out, where a plain file is refused as too
     large: reading its first 8 KiB as the version would cut it."""
