@@ -123,9 +123,11 @@ class PageActions:
         current = self.diff.current_edit
         if self.session.page() is None:
             pages = self.session.pages_of_versions()
+            # the pairs are named even where they take more than one row of the notice: a pair
+            # of a chain's pages rests on up to four, which left no room for them at 100 columns
             wordings = ((f"Not from one page: flip its rows in {_pairs_of(pages)}",
-                         f"Flip its rows in {_pairs_of(pages)}", "Flip in its pages") if pages
-                        else NOT_READ_FROM_A_PAGE)
+                         f"Flip its rows in {_pairs_of(pages)}", f"Flip in {_pairs_of(pages)}")
+                        if pages else NOT_READ_FROM_A_PAGE)
             self.notify(fitting_notice(wordings, self.size.width), timeout=3, markup=False)
             return
         if current is None:

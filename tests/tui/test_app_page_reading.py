@@ -392,6 +392,25 @@ async def test_f_on_a_pair_of_two_pages_names_the_pairs_where_its_rows_flip() ->
 
 
 @run_async
+@pytest.mark.parametrize("width", [100, 44])
+async def test_f_names_the_pairs_of_four_pages_even_where_they_take_more_than_a_row(
+        width: int) -> None:
+    """The pair v1 → v3 of the chain of pages v0-v1 .. v3-v4 rests on all four pages: `f` said
+    `Flip in its pages` at 100 columns (and with two pages at 44), naming none, where the pairs
+    did not fit one row of the notice. It names them, in as many rows as they take (three at
+    44 columns)."""
+    (article,) = load([str(path) for path in sorted((SAMPLES / "sniffer-diff").glob("*.txt"))])
+    app = RevdiffApp(article)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "m", "j", "j", "enter")
+        assert app.session.pair == (1, 3)
+        await pilot.press("n", "f")
+        assert list(app._notifications)[-1].message == \
+            "Flip in v0 → v1, v1 → v2, v2 → v3, v3 → v4"
+
+
+@run_async
 async def test_u_says_when_it_goes_round_from_the_last_unsure_row_to_the_first(
         page_article: Article) -> None:
     """After the last unsure row `u` went back to the first without a word, where `n` after the
@@ -943,11 +962,14 @@ async def test_a_sentence_moved_from_an_unsure_row_to_a_sure_one_names_and_flips
         assert app.session.flips == {(page_article.pages[0].name, old_row.line): 1}
 
 
-@pytest.mark.parametrize("size", [(44, 15), (80, 24), (120, 40)])
+@pytest.mark.parametrize(("size", "rows"), [((44, 15), 2), ((80, 24), 1), ((120, 40), 1)])
 @run_async
-async def test_f_on_a_pair_of_two_pages_says_so_in_one_row(size: tuple[int, int]) -> None:
+async def test_f_on_a_pair_of_two_pages_says_so_in_one_row_where_the_pairs_fit(
+        size: tuple[int, int], rows: int) -> None:
     """`This pair was not read from one diff page: flip its rows in the pairs of their pages (v0 →
-    v1, v2 → v3)` was longer than the widest notice, and wrapped to four rows of it at 80 columns."""
+    v1, v2 → v3)` was longer than the widest notice, and wrapped to four rows of it at 80 columns.
+    At 44 columns, where no wording that names the pairs fits one row, they take two (it said
+    `Flip in its pages`, naming none)."""
     app = RevdiffApp(_two_pages_apart())
     async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.pause()
@@ -956,5 +978,6 @@ async def test_f_on_a_pair_of_two_pages_says_so_in_one_row(size: tuple[int, int]
         await pilot.press("f")
         await pilot.pause()
         toasts = list(app.screen.query("Toast"))  # Textual's class for a notice is not public
-        assert [toast.content_size.height for toast in toasts] == [1], \
+        assert [toast.content_size.height for toast in toasts] == [rows], \
             [str(toast.render()) for toast in toasts]
+        assert list(app._notifications)[-1].message.endswith("v0 → v1, v2 → v3")
