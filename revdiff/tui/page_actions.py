@@ -5,7 +5,6 @@ read with `--corrections` and the flips as a corrections file (`w`)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -23,13 +22,14 @@ from revdiff.errors import MalformedPage, os_reason
 from revdiff.export.atomic_write import write_text_atomically
 from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
-from revdiff.model import Article, PageReading
+from revdiff.model import Article
 from revdiff.size_limit import size_at_least
 from revdiff.terminal_text import visible
 from revdiff.tui.background import BackgroundWork
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.exporting import exported_notice
 from revdiff.tui.filters import FilterState
+from revdiff.tui.flip_elsewhere import flip_elsewhere_wordings
 from revdiff.tui.notices import fitting_notice
 from revdiff.tui.session import ArticleSession
 
@@ -123,11 +123,10 @@ class PageActions:
         current = self.diff.current_edit
         if self.session.page() is None:
             pages = self.session.pages_of_versions()
-            # the pairs are named even where they take more than one row of the notice: a pair
-            # of a chain's pages rests on up to four, which left no room for them at 100 columns
-            wordings = ((f"Not from one page: flip its rows in {_pairs_of(pages)}",
-                         f"Flip its rows in {_pairs_of(pages)}", f"Flip in {_pairs_of(pages)}")
-                        if pages else NOT_READ_FROM_A_PAGE)
+            least_sure = self.session.unsure_page_row(self.session.comparison().edits[current]) \
+                if current is not None else None
+            wordings = flip_elsewhere_wordings(pages, least_sure) if pages \
+                else NOT_READ_FROM_A_PAGE
             self.notify(fitting_notice(wordings, self.size.width), timeout=3, markup=False)
             return
         if current is None:
@@ -263,11 +262,6 @@ def _no_row_chosen(app: PageHost) -> str:
 
 def _say_not_read_from_a_page(app: PageHost) -> None:
     app.notify(fitting_notice(NOT_READ_FROM_A_PAGE, app.size.width), timeout=2, markup=False)
-
-
-def _pairs_of(pages: Sequence[PageReading]) -> str:
-    """`v0 → v1, v2 → v3`: the pairs the pages compare, as the header names a pair."""
-    return ", ".join(f"v{page.old_number} → v{page.new_number}" for page in pages)
 
 
 def _say_flip_refused(app: PageHost, line: int, error: Exception) -> None:

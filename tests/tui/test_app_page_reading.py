@@ -385,10 +385,28 @@ async def test_f_on_a_pair_of_two_pages_names_the_pairs_where_its_rows_flip() ->
     app = RevdiffApp(article)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press(".", "n", "f")
+        await pilot.press(".", "f")
         assert list(app._notifications)[-1].message == \
             "Not from one page: flip its rows in v0 → v1, v2 → v3"
         assert app.session.article is article
+
+
+@run_async
+async def test_f_on_a_marked_change_of_a_pair_of_two_pages_names_the_row_to_flip() -> None:
+    """On a change marked `?` of the pair v1 → v2 of pages v0-v1 and v2-v3, `f` named every page's
+    pair, two rows of the notice for the four pages of a chain's pair 2 apart at 80 columns,
+    though one row of one page makes the change unsure: the one the status line names. It names
+    that row, where a flip changes how sure the change is."""
+    app = RevdiffApp(_two_pages_apart())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(".", "u", "u", "u")
+        assert status_text(app).endswith("? v0 → v1 line 12, 47% sure")
+        await pilot.press("f")
+        assert list(app._notifications)[-1].message == "Flip line 12 in v0 → v1"
+        await pilot.press("u", "n", "f")  # edit 6: a change no unsure row makes unsure
+        assert app.diff.current_edit == 6 and "?" not in status_text(app)
+        assert list(app._notifications)[-1].message == "Flip its rows in v0 → v1, v2 → v3"
 
 
 @run_async
@@ -468,7 +486,7 @@ async def test_u_on_a_pair_of_two_pages_steps_from_paragraph_to_paragraph() -> N
         assert steps == [0, 1, 3, 5, 7, 0]
         await pilot.press("f")  # flipping stays with the pages' own pairs
         assert list(app._notifications)[-1].message == \
-            "Not from one page: flip its rows in v0 → v1, v2 → v3"
+            "Not from one page: flip line 10 in v0 → v1"
 
 
 @run_async
@@ -969,11 +987,11 @@ async def test_f_on_a_pair_of_two_pages_says_so_in_one_row_where_the_pairs_fit(
     """`This pair was not read from one diff page: flip its rows in the pairs of their pages (v0 →
     v1, v2 → v3)` was longer than the widest notice, and wrapped to four rows of it at 80 columns.
     At 44 columns, where no wording that names the pairs fits one row, they take two (it said
-    `Flip in its pages`, naming none)."""
+    `Flip in its pages`, naming none). No change is under the cursor, so no row is named."""
     app = RevdiffApp(_two_pages_apart())
     async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press(".", "n")
+        await pilot.press(".")
         app.clear_notifications()
         await pilot.press("f")
         await pilot.pause()
