@@ -3,23 +3,18 @@ a diff."""
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
+
+from text_columns import terminal_columns
 
 CHANGELOG = Path(__file__).resolve().parents[1] / "CHANGELOG.md"
 # The widest a line of CHANGELOG.md may be, in columns.
 LINE_AT_MOST = 100
 
 
-def _columns(line: str) -> int:
-    """The columns a terminal gives `line`: two for a wide character (`政`, `민`), one for any
-    other."""
-    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in line)
-
-
 def test_changelog_lines_are_at_most_100_columns() -> None:
     # 20 lines ran past 100 characters, one to 174, and one of Korean past 100 columns
     text = CHANGELOG.read_text(encoding="utf-8")
     wide = [number for number, line in enumerate(text.splitlines(), 1)
-            if _columns(line) > LINE_AT_MOST]
+            if terminal_columns(line) > LINE_AT_MOST]
     assert not wide, f"lines wider than {LINE_AT_MOST} columns: {wide}"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from text_columns import terminal_columns
+
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 INPUTS = ROOT / "docs" / "INPUTS.md"
@@ -47,8 +49,9 @@ def test_docs_inputs_has_a_section_for_each_row_of_the_table() -> None:
         assert len(holding) == 1, f"docs/INPUTS.md has no one section for {name!r}"
 
 
-# The widest a line of docs/INPUTS.md may be, and the longest a paragraph or list item, in
-# characters, as docs/STORE.md keeps them: a person reads the rules in a terminal or a diff.
+# The widest a line of docs/INPUTS.md may be, in columns, and the longest a paragraph or list
+# item, in characters, as docs/STORE.md keeps them: a person reads the rules in a terminal or a
+# diff.
 INPUTS_LINE_AT_MOST = 100
 INPUTS_PARAGRAPH_AT_MOST = 500
 
@@ -58,7 +61,7 @@ def test_docs_inputs_is_wrapped_and_in_short_paragraphs() -> None:
     # characters
     text = INPUTS.read_text(encoding="utf-8")
     wide = [number for number, line in enumerate(text.splitlines(), 1)
-            if len(line) > INPUTS_LINE_AT_MOST]
+            if terminal_columns(line) > INPUTS_LINE_AT_MOST]
     assert not wide, f"lines wider than {INPUTS_LINE_AT_MOST} columns: {wide}"
     blocks = re.split(r"\n\s*\n", text)
     items = [" ".join(part.split()) for block in blocks

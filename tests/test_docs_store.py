@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from text_columns import terminal_columns
+
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 STORE = (ROOT / "docs" / "STORE.md").read_text(encoding="utf-8")
 SECURITY = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
 # The longest a paragraph of "What it reads" (its table aside) may be, and a paragraph or list
-# item of docs/STORE.md or SECURITY.md, in characters; the widest a line of SECURITY.md may be.
+# item of docs/STORE.md or SECURITY.md, in characters; the widest a line of SECURITY.md may be,
+# in columns.
 README_PARAGRAPH_AT_MOST = 600
 STORE_PARAGRAPH_AT_MOST = 500
 LINE_AT_MOST = 100
@@ -64,5 +67,5 @@ def test_security_md_is_in_short_paragraphs_of_lines_of_100_columns() -> None:
             if len(paragraph) > STORE_PARAGRAPH_AT_MOST]
     assert not long, f"paragraphs longer than {STORE_PARAGRAPH_AT_MOST} characters: {long}"
     wide = [line[:40] for line in SECURITY.splitlines()
-            if len(line) > LINE_AT_MOST and " " in line.strip().removeprefix("- ")]
+            if terminal_columns(line) > LINE_AT_MOST and " " in line.strip().removeprefix("- ")]
     assert not wide, f"lines wider than {LINE_AT_MOST} columns: {wide}"

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import replace
 
 import pytest
+from text_columns import terminal_columns
 from textual.widgets import Static
 from tui_helpers import diff_lines, header_text, run_async, status_text
 
@@ -644,9 +645,6 @@ async def test_a_label_and_a_flag_stay_in_sight_in_a_50_column_header(page_artic
 async def test_a_hindi_title_is_cut_to_the_screen_with_its_ellipsis() -> None:
     """The header measured the title as Rich does, a vowel sign (`ा`, `ी`) no cell: the terminal,
     which gives each its cell, cut the line at the screen's edge, and the `…` with it."""
-    def terminal_cells(line: str) -> int:  # what wcwidth says: marks other than Mc take none
-        return sum(unicodedata.category(char) not in ("Mn", "Me") for char in line)
-
     title = "प्रधानमंत्री ने दिल्ली में बैठक की किसानों की मदद का वादा किया"
     article = Article(None, None, tuple(Version(number, title, (text,)) for number, text in
                                         enumerate(["आज बैठक हुई।", "कल बैठक हुई।"])))
@@ -655,7 +653,7 @@ async def test_a_hindi_title_is_cut_to_the_screen_with_its_ellipsis() -> None:
         await pilot.pause()
         title_line = header_text(app).split("\n")[1]
         assert title_line.endswith("…") and title.startswith(title_line[:-1])
-        assert terminal_cells(title_line) <= app.query_one(PairHeader).content_region.width
+        assert terminal_columns(title_line) <= app.query_one(PairHeader).content_region.width
 
 
 @run_async

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from itertools import accumulate
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from text_columns import terminal_columns
 
 from revdiff.engine.graphemes import continues_cluster, grapheme_clusters
 from revdiff.tui import wrapping
@@ -44,17 +44,14 @@ def test_wrap_gives_the_vowel_signs_of_indic_scripts_their_cell() -> None:
     """Terminals draw a spacing vowel sign (`ा`, `ि`, `ी`: Unicode category Mc) in a cell of its
     own, where Rich counts none: a Hindi line took more cells than the screen had, and its end
     was drawn over the last column (`क्योंकि बारिश` came out as `क्योंेें`)."""
-    def terminal_cells(line: str) -> int:  # what wcwidth says: marks other than Mc take none
-        return sum(unicodedata.category(char) not in ("Mn", "Me") for char in line)
-
     text = ("प्रधानमंत्री ने आज नई दिल्ली में बैठक की और कहा कि सरकार किसानों की पूरी मदद करेगी "
             "क्योंकि बारिश से फसलें खराब हो गई हैं। தமிழ்நாடு அரசு அறிவிப்பு")
-    assert text_width("प्रधानमंत्री") == terminal_cells("प्रधानमंत्री") == 9
+    assert text_width("प्रधानमंत्री") == terminal_columns("प्रधानमंत्री") == 9
     for width in (10, 20, 40, 77):
         for start, end in wrap_ranges(text, width):
-            assert terminal_cells(text[start:end]) <= width
+            assert terminal_columns(text[start:end]) <= width
         for line in wrap_spans([(text, "plain")], width):
-            assert terminal_cells("".join(run for run, _ in pad_line(line, width, "plain"))) == width
+            assert terminal_columns("".join(run for run, _ in pad_line(line, width, "plain"))) == width
 
 
 def test_a_long_run_of_text_without_spaces_is_measured_once(monkeypatch: pytest.MonkeyPatch) -> None:
