@@ -89,6 +89,15 @@ def fsmonitor(repo: Path, folder: Path) -> Path:
     return marker
 
 
+def signature_program(repo: Path, folder: Path) -> Path:
+    """A signature program named in the config, which showing HEAD's signature runs; returns
+    the marker it writes."""
+    script, marker = marker_script(folder, "gpg")
+    sign_head(repo)
+    set_config(repo, ("log.showSignature", "true"), ("gpg.program", str(script)))
+    return marker
+
+
 def hooks(repo: Path, folder: Path) -> Path:
     script, marker = marker_script(folder, "hook")
     hooks_dir = folder / "hooks"

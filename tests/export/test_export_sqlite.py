@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from newsedits_files import make_database
+from newsedits_files import exported_time_from_page, make_database
 
 from revdiff.cli import main
 from revdiff.export.driver import ExportJob, run_export
@@ -412,12 +412,7 @@ def test_an_export_of_the_export_of_a_page_of_versions_apart_is_the_same_bytes(
 
 
 def test_a_time_from_that_is_no_version_number_is_warned_of(tmp_path: Path) -> None:
-    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
-    page = tmp_path / "v0-v2.txt"
-    page.write_text(render_diff_text(versions[0], versions[2],
-                                     PageInfo(time_text="about 3 hours later")), "utf-8")
-    out = tmp_path / "news.sqlite"
-    run_export(ExportJob((str(page),), out, "sqlite"))
+    out = exported_time_from_page(tmp_path)
     with sqlite3.connect(out) as connection:
         connection.execute("UPDATE entryversion SET time_from = 'x' WHERE version = 2")
     connection.close()
@@ -431,12 +426,7 @@ def test_a_time_from_naming_a_later_version_the_entry_has_not_is_warned_of(
         tmp_path: Path) -> None:
     # a cell naming version 7 of an entry of versions 0 and 2 was read as it is, silently: a
     # time `... later` cannot count from a later version
-    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
-    page = tmp_path / "v0-v2.txt"
-    page.write_text(render_diff_text(versions[0], versions[2],
-                                     PageInfo(time_text="about 3 hours later")), "utf-8")
-    out = tmp_path / "news.sqlite"
-    run_export(ExportJob((str(page),), out, "sqlite"))
+    out = exported_time_from_page(tmp_path)
     with sqlite3.connect(out) as connection:
         connection.execute("UPDATE entryversion SET time_from = 7 WHERE version = 2")
     connection.close()

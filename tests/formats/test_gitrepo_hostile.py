@@ -26,6 +26,7 @@ from hostile_git import (
     marker_script,
     set_config,
     sign_head,
+    signature_program,
     story_repository,
 )
 
@@ -39,13 +40,6 @@ class Hostile:
     arrange: Callable[[Path, Path], Path]  # (repo, scripts folder) -> the marker file
     show: Callable[[Path], None]  # a plain git command that runs the program
     exit_code: int = 0  # what `revdiff parse` ends with
-
-
-def signature_program(repo: Path, folder: Path) -> Path:
-    script, marker = marker_script(folder, "gpg")
-    sign_head(repo)
-    set_config(repo, ("log.showSignature", "true"), ("gpg.program", str(script)))
-    return marker
 
 
 def included_config(repo: Path, folder: Path) -> Path:

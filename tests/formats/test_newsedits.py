@@ -14,11 +14,15 @@ import pytest
 from held_runs import refused_at_once
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsedits_files import NEWSEDITS_TABLE, make_database
+from newsedits_files import (
+    NEWSEDITS_TABLE,
+    exported_time_from_page,
+    make_database,
+    wal_copied_without_shm,
+)
 from story_chains import SAMPLES, story_chains, versions
 
 from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, MalformedPage
-from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.records import article_ref
 from revdiff.formats import load, sqlite_schema
 from revdiff.formats.article_errors import skipping_bad_articles
@@ -27,7 +31,6 @@ from revdiff.formats.newsedits import DatabaseArticles, read_database
 from revdiff.formats.summary_paragraphs import split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
-from revdiff.render.sniffer import PageInfo, render_diff_text
 
 # NewsEdits joins paragraphs with `</p><p>`: a paragraph holding a <p> tag of its own cannot come
 # back as it was, so the round trip is checked on paragraphs without one.
@@ -373,12 +376,7 @@ def test_a_relative_time_as_revdiffs_export_writes_it_is_kept_without_a_warning(
 def test_a_time_from_naming_the_version_itself_is_warned_of(tmp_path: Path) -> None:
     """A `time_from` of revdiff's export naming the row's own version was read as it is,
     silently: the version's time was shown counted from itself."""
-    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
-    page = tmp_path / "v0-v2.txt"
-    page.write_text(render_diff_text(versions[0], versions[2],
-                                     PageInfo(time_text="about 3 hours later")), "utf-8")
-    out = tmp_path / "news.sqlite"
-    run_export(ExportJob((str(page),), out, "sqlite"))
+    out = exported_time_from_page(tmp_path)
     with sqlite3.connect(out) as connection:
         connection.execute("UPDATE entryversion SET time_from = 2 WHERE version = 2")
     connection.close()
@@ -395,12 +393,7 @@ def test_a_time_from_on_the_wrong_side_for_its_time_is_warned_of(
         tmp_path: Path, number: int, told: str, time_from: int, side: str) -> None:
     """A `time_from` naming a later version for a time `... later` (or an earlier one for
     `... earlier`) was read as it is, silently: the time cannot count from that version."""
-    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
-    page = tmp_path / "v0-v2.txt"
-    page.write_text(render_diff_text(versions[0], versions[2],
-                                     PageInfo(time_text="about 3 hours later")), "utf-8")
-    out = tmp_path / "news.sqlite"
-    run_export(ExportJob((str(page),), out, "sqlite"))
+    out = exported_time_from_page(tmp_path)
     with sqlite3.connect(out) as connection:
         connection.execute("UPDATE entryversion SET created = NULL, time_text = NULL, "
                            "time_from = NULL")
@@ -420,12 +413,7 @@ def test_a_time_from_naming_a_version_cut_from_the_entry_is_shown_beside_no_othe
     """Version 3's time counted from version 1, which the entry has not (its row cut): it was
     warned of and read as counted from version 2, so `about 1 hour later` was shown after
     version 2. It counts from a version not given: kept, and shown beside none."""
-    versions = [Version(n, "Head", ("Kept.", "Added.", "More.")[:n + 1]) for n in range(3)]
-    page = tmp_path / "v0-v2.txt"
-    page.write_text(render_diff_text(versions[0], versions[2],
-                                     PageInfo(time_text="about 3 hours later")), "utf-8")
-    out = tmp_path / "news.sqlite"
-    run_export(ExportJob((str(page),), out, "sqlite"))
+    out = exported_time_from_page(tmp_path)
     with sqlite3.connect(out) as connection:
         connection.execute(
             "INSERT INTO entryversion (entry_id, version, title, url, source, created, "
@@ -675,20 +663,10 @@ def test_a_wal_file_with_changes_but_no_shm_beside_it_is_refused_making_nothing(
         tmp_path: Path) -> None:
     """A database and its `-wal` copied without the `-shm`: SQLite read the changes only by
     making a `-shm` beside them, and left it in the input's folder."""
-    writer_folder, folder = tmp_path / "writer", tmp_path / "copied"
-    writer_folder.mkdir()
-    folder.mkdir()
-    writer = sqlite3.connect(writer_folder / "ne.sqlite")
-    writer.execute("PRAGMA journal_mode=wal")
-    writer.execute("CREATE TABLE entryversion (entry_id, version, summary)")
-    writer.execute("INSERT INTO entryversion VALUES (1, 0, 'A.'), (1, 1, 'B.')")
-    writer.commit()
-    for name in ("ne.sqlite", "ne.sqlite-wal"):  # copied while the writer has them open
-        (folder / name).write_bytes((writer_folder / name).read_bytes())
-    writer.close()
+    database = wal_copied_without_shm(tmp_path)
     with pytest.raises(MalformedPage, match="changes in ne.sqlite-wal can be read only by making"):
-        read_database(folder / "ne.sqlite")
-    assert sorted(p.name for p in folder.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
+        read_database(database)
+    assert sorted(p.name for p in database.parent.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
 
 
 def test_a_title_of_white_space_names_no_article() -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from newsedits_files import NEWSEDITS_TABLE, make_database
+from newsedits_files import NEWSEDITS_TABLE, make_database, wal_copied_without_shm
 
 from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
 from revdiff.formats import databases, folders, load, sqlite_schema
@@ -367,18 +366,8 @@ def test_a_database_is_checked_as_the_file_opened_before_sqlite_reads_it(
     its name: a WAL database with changes in its `-wal` and no `-shm`, whose name was another
     file's, in rollback mode, while they read it and its own again when SQLite opened it, was
     read, SQLite making a `-shm` beside it."""
-    writer_folder, folder = tmp_path / "writer", tmp_path / "copied"
-    writer_folder.mkdir()
-    folder.mkdir()
-    writer = sqlite3.connect(writer_folder / "ne.sqlite")
-    writer.execute("PRAGMA journal_mode=wal")
-    writer.execute("CREATE TABLE entryversion (entry_id, version, summary)")
-    writer.execute("INSERT INTO entryversion VALUES (1, 0, 'A.'), (1, 1, 'B.')")
-    writer.commit()
-    for name in ("ne.sqlite", "ne.sqlite-wal"):  # copied while the writer has them open
-        (folder / name).write_bytes((writer_folder / name).read_bytes())
-    writer.close()
-    database, aside, stand_in = folder / "ne.sqlite", tmp_path / "aside", tmp_path / "rollback"
+    database = wal_copied_without_shm(tmp_path)
+    aside, stand_in = tmp_path / "aside", tmp_path / "rollback"
     data = database.read_bytes()
     stand_in.write_bytes(data[:18] + b"\x01\x01" + data[20:])  # rollback mode
     connected = sqlite_schema._connected
@@ -395,7 +384,7 @@ def test_a_database_is_checked_as_the_file_opened_before_sqlite_reads_it(
         stand_in.rename(database)
         with pytest.raises(MalformedPage, match="changes in ne.sqlite-wal can be read only by"):
             sqlite_schema.open_read_only(database, checked=handle.fileno()).close()
-    assert sorted(p.name for p in folder.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
+    assert sorted(p.name for p in database.parent.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
 
 
 def test_a_database_read_whole_is_limited_by_the_size_of_the_file_sqlite_opened(

@@ -22,7 +22,7 @@ from hostile_git import (
     hooks,
     marker_script,
     set_config,
-    sign_head,
+    signature_program,
     story_repository,
 )
 
@@ -34,13 +34,6 @@ def filter_driver(repo: Path, folder: Path) -> Path:
     (repo / ".git" / "info" / "attributes").write_text("*.txt filter=evil\n")
     set_config(repo, ("filter.evil.smudge", str(script)), ("filter.evil.clean", str(script)),
                ("filter.evil.required", "true"))
-    return marker
-
-
-def signature_program(repo: Path, folder: Path) -> Path:
-    script, marker = marker_script(folder, "gpg")
-    sign_head(repo)
-    set_config(repo, ("log.showSignature", "true"), ("gpg.program", str(script)))
     return marker
 
 
