@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import tomllib
-from importlib.metadata import packages_distributions
+from importlib.metadata import packages_distributions, requires
 from pathlib import Path
 
 import pytest
@@ -25,10 +25,10 @@ def _name(requirement: str) -> str:
     return re.sub(r"[-_.]+", "-", bare.group()).lower()
 
 
-def _imported_modules() -> set[str]:
-    """Top-level names of the third-party modules revdiff's own code imports."""
+def _imported_modules(folder: Path) -> set[str]:
+    """Top-level names of the third-party modules the code in `folder` imports."""
     found: set[str] = set()
-    for path in (ROOT / "revdiff").rglob("*.py"):
+    for path in folder.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found.update(alias.name.split(".")[0] for alias in node.names)
@@ -45,17 +45,33 @@ def _distributions(module: str) -> set[str]:
 CORE = {_name(requirement) for requirement in PROJECT["dependencies"]}
 EXTRAS = {_name(requirement) for extra in ("parquet", "dask", "snapshots")
           for requirement in PROJECT["optional-dependencies"][extra]}
+TEST = {_name(requirement) for requirement in PROJECT["optional-dependencies"]["test"]}
+# Modules the tests import that the test extra does not name, and the package each comes with.
+COMES_WITH = {"distributed": "dask", "numpy": "pandas", "tornado": "distributed"}
 
 
 def test_every_imported_package_is_declared() -> None:
-    undeclared = {module for module in _imported_modules()
+    undeclared = {module for module in _imported_modules(ROOT / "revdiff")
                   if not _distributions(module) & (CORE | EXTRAS)}
     assert not undeclared, f"imported but not in pyproject.toml: {sorted(undeclared)}"
 
 
 def test_every_required_package_is_imported() -> None:
-    imported = set().union(*(_distributions(module) for module in _imported_modules()))
+    imported = set().union(*(_distributions(module) for module in _imported_modules(ROOT / "revdiff")))
     assert not CORE - imported, f"required but never imported: {sorted(CORE - imported)}"
+
+
+def test_every_package_the_tests_import_is_installed_by_the_test_extra() -> None:
+    # the README's `pip install -e ".[test]" && python -m pytest` stopped at collecting this file
+    # in a new environment of Python 3.12 or 3.13, which holds no setuptools: nothing named it
+    helpers = {path.stem for path in (ROOT / "tests").rglob("*.py")}
+    imported = _imported_modules(ROOT / "tests") - helpers
+    undeclared = {module for module in imported - set(COMES_WITH)
+                  if not _distributions(module) & (CORE | TEST)}
+    assert not undeclared, f"imported by the tests but not in the test extra: {sorted(undeclared)}"
+    for module, package in COMES_WITH.items():
+        assert _name(package) in CORE | TEST or package in COMES_WITH, package
+        assert _distributions(module) & {_name(requirement) for requirement in requires(package) or []}
 
 
 # What the README's commands and links use, run in an unpacked source distribution:
