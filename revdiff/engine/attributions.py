@@ -417,19 +417,26 @@ def _bids_to_say(tokens: list[str], verb: int) -> bool:
     it go before (`BIDDING_WORDS`), an imperative (`Say hello to the chairman.`, `The war is over.
     Say goodbye.`, `Please say hello.`, `Just say no.`): it reports nothing, where one after a
     quotation or a comma has its source after it (`“Go home!” say protesters.`, `…, say
-    officials.`). A capitalised first word after an abbreviation goes on its sentence (`Officials
-    in the U.S. Say …`). The price: an inversion that opens its sentence, `Say the critics, …`,
-    names none."""
+    officials.`), but for the comma of a `please` that bids it (`Please, say hello to him.`).
+    A capitalised first word after an abbreviation goes on its sentence (`Officials in the U.S.
+    Say …`). The price: an inversion that opens its sentence, `Say the critics, …`, names none."""
     if bare_word(tokens[verb]) != "say":
         return False
     first = verb
     while (first > 0 and bare_word(tokens[first - 1]) in BIDDING_WORDS
-           and not ends_clause(tokens[first - 1])):
+           and (not ends_clause(tokens[first - 1]) or _is_a_comma_after_please(tokens[first - 1]))):
         first -= 1
     if first == 0:
         return True
     before = tokens[first - 1]
     return tokens[first][:1].isupper() and before[-1:] in ".!?" and ends_clause(before)
+
+
+def _is_a_comma_after_please(token: str) -> bool:
+    """Whether the token is `please` and a comma (`Please, say hello.`), which bids the verb after
+    it as `Please say hello.` does; after other words that bid a verb a comma may begin a source
+    inverted after it (`Now, say officials, the focus shifts.`)."""
+    return token.endswith(",") and bare_word(token) == "please"
 
 
 def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:

@@ -370,12 +370,22 @@ def test_a_say_that_opens_its_sentence_reports_nothing(text: str,
     ("Only officials say so.", [("officials",)]),
     ("Officials just say so.", [("officials",)]),
     ("All say so.", [("all",)]),
+    # a comma after `please` bids the verb too; one after another word may begin an inversion
+    ("Please, say hello to him.", []),
+    ("He smiled. Please, just say no.", []),
+    ("Now, say officials, the focus shifts.", [("officials",)]),
 ])
 def test_a_say_after_words_that_bid_it_alone_reports_nothing(
         text: str, sources: list[tuple[str, ...]]) -> None:
     """A `say` with only words that bid or focus it before it in its sentence is an imperative:
-    `Please say hello to him.` named `please`, `Just say no to drugs.` named `just`."""
+    `Please say hello to him.` named `please`, `Just say no to drugs.` named `just`, and
+    `Please, say hello to him.` named `hello him`, the words after a `say` after a comma."""
     assert attributions_in(text) == sources
+
+
+def test_a_bidden_say_with_its_words_changed_is_no_attribution_changed() -> None:
+    flags = edit_flags("Please, say hello to him.", "Please, say hello to her.")
+    assert Flag.ATTRIBUTION_CHANGED not in flags
 
 
 def test_an_imperative_say_with_its_words_changed_is_no_attribution_changed() -> None:
