@@ -472,9 +472,11 @@ def participle_subjects(text: str, quote_open: str = "") -> list[tuple[str, ...]
     saying that Y.`), one for each, in order: each reports for its clause's subject, which it does
     not repeat, so names no source of its own (`PARTICIPLES`). A subject is read as the source
     before the first word of the clause the comma ends that may be a verb (`Iran fired missiles,
-    saying …`: `iran`; `On Tuesday, Iranian forces fired …`: `iranian forces`); () where none is
-    (`Iran struck bases, saying …`, whose verb is not known as one). `quote_open` is read as
-    `attributions_in` reads it."""
+    saying …`: `iran`; `On Tuesday, Iranian forces fired …`: `iranian forces`), past an aside
+    between commas where that verb opens its clause (`Esper, the defence secretary, ordered …`:
+    `esper`), and in the clause before an aside of a noun that holds none (`Trump fired Esper, his
+    defence secretary, saying …`: `trump`); () where none is (`Iran struck bases, saying …`, whose
+    verb is not known as one). `quote_open` is read as `attributions_in` reads it."""
     if not any(word in text.casefold() for word in PARTICIPLES):
         return []
     tokens = text_tokens(text)
@@ -485,15 +487,36 @@ def participle_subjects(text: str, quote_open: str = "") -> list[tuple[str, ...]
 
 
 def _subject_of_clause_before(tokens: list[str], at: int) -> tuple[str, ...]:
-    """The subject of the clause that ends before the token at `at`, read as a source before its
-    first word that may be a verb (`participle_subjects`); () where none is, or where that word
-    opens the clause, whose subject stands before an aside (`Iran, which denies it, fired …`)."""
-    start = at - 1
-    while start > 0 and not ends_clause(tokens[start - 1]) and at - start < LONGEST_READ_BACK:
-        start -= 1
-    verb = next((word for word in range(start, at) if may_be_a_verb(tokens[word])), start)
-    subject = source_before(tokens, verb) if verb > start else ()
+    """The subject of the clause that ends before the token at `at` (`participle_subjects`): the
+    source before its first word that may be a verb (`_first_verb`), or where that word opens the
+    clause after an aside between commas or dashes, the subject before the aside (`Iran, which
+    denies it, fired …`: `subject_before_aside`). Where the clause holds no verb and follows a
+    comma, it is an aside of a noun (`…, his defence secretary,`, `…, a base used by U.S.
+    troops,`), and the clause before that comma is read. () where no subject is read. The price:
+    a participle of the noun's own is read as the clause's (`Officials quoted Esper, the defence
+    secretary, saying …`: `officials`)."""
+    end = at
+    while True:
+        start = end - 1
+        while start > 0 and not ends_clause(tokens[start - 1]) and at - start < LONGEST_READ_BACK:
+            start -= 1
+        verb = _first_verb(tokens, start, end)
+        if verb is not None:
+            break
+        if start == 0 or not tokens[start - 1].endswith(",") or at - start >= LONGEST_READ_BACK:
+            return ()
+        end = start
+    subject = source_before(tokens, verb) if verb > start else subject_before_aside(tokens, verb)
     return subject if names_someone(subject) else ()
+
+
+def _first_verb(tokens: list[str], start: int, end: int) -> int | None:
+    """Where the first word from `start` to `end` that may be a verb stands, but for a word in -ed
+    before `by`, a participle of a passive without its `be` (`a base used by U.S. troops`), which
+    describes a noun; None when there is none."""
+    return next((at for at in range(start, end) if may_be_a_verb(tokens[at])
+                 and not (at + 1 < end and bare_word(tokens[at]).endswith("ed")
+                          and bare_word(tokens[at + 1]) == "by")), None)
 
 
 def _quoted_tokens(tokens: list[str], quote_open: str = "") -> set[int]:

@@ -1916,9 +1916,16 @@ def test_other_initials_are_another_source(old: str, new: str) -> None:
     ("Iran fired missiles at two bases, saying the strikes were revenge.", [("iran",)]),
     ("On Wednesday, Iranian forces fired missiles, saying Y.", [("iranian", "forces")]),
     ("Iran has fired missiles, saying Y.", [("iran",)]),
-    # no verb known as one, or a clause that opens with its verb after an aside: no subject read
+    # a clause that opens with its verb after an aside: the subject before the aside
+    ("Iran, which denies it, fired missiles at bases used by US troops, saying Y.", [("iran",)]),
+    ("Esper, the defence secretary, ordered troops home, saying Y.", [("esper",)]),
+    ("Mark Esper — the defence secretary — ordered troops home, saying Y.", [("mark", "esper")]),
+    # an aside of a noun after the verb, which holds no verb: the clause before it is read
+    ("Trump fired Esper, his defence secretary, saying Y.", [("trump",)]),
+    ("Iran fired missiles at Ain al-Asad, a base used by US troops, saying Y.", [("iran",)]),
+    # no verb known as one: no subject read
     ("Iran struck bases, saying Y.", [()]),
-    ("Iran, which denies it, fired missiles at bases used by US troops, saying Y.", [()]),
+    ("On Tuesday, saying Y.", [()]),
     # a participle inside a quotation is the speaker's words
     ('"We fired, saying it," he said.', []),
 ])
@@ -1926,5 +1933,6 @@ def test_a_participles_subject_is_read_before_the_first_verb_of_its_clause(
         text: str, subjects: list[tuple[str, ...]]) -> None:
     """A clause that opened with its verb after an aside (`Iran, which denies it, fired missiles
     at bases used by US troops, saying …`) gave the words before a later verb as the subject,
-    `fired missiles`."""
+    `fired missiles`, then none; one after an aside of a noun gave that noun (`…, a base used by
+    US troops, saying …`: `base`) or none (`Trump fired Esper, his defence secretary, saying …`)."""
     assert participle_subjects(text) == subjects

@@ -708,6 +708,11 @@ def test_a_split_that_repeats_a_participles_subject_as_a_pronoun_changes_no_attr
      "The Pentagon denied the report on Tuesday. The Pentagon said no base was hit."),
     ("On Wednesday, Iranian forces fired missiles, saying the strikes were revenge.",
      "On Wednesday, Iranian forces fired missiles. Iranian forces said the strikes were revenge."),
+    # the subject before an aside, of the subject or of a noun after the verb
+    ("Esper, the defence secretary, ordered troops home, saying the war was over.",
+     "Esper, the defence secretary, ordered troops home. Esper said the war was over."),
+    ("Iran fired missiles at Ain al-Asad, a base used by US troops, saying the strikes were revenge.",
+     "Iran fired missiles at Ain al-Asad, a base used by US troops. Iran said the strikes were revenge."),
 ])
 def test_a_split_that_repeats_a_participles_subject_by_name_changes_no_attribution(
         old: str, new: str) -> None:
