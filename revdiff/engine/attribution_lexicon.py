@@ -155,6 +155,17 @@ VERB_WORDS = word_set(
 )
 # Words that may be a verb (`may_be_a_verb`), a word in -ed aside.
 VERB_LIKE = VERB_WORDS | SPEECH | CLAUSE_END_VERBS
+# Past tenses that end in no -ed (`struck`, `took`, `sent`), a verb by their form in lower case as
+# a word in -ed is (`may_be_a_verb`): those of English's irregular verbs that are no noun or
+# adjective too; not `hit`, `shot`, `cut`, `set`, `put`, `left`, `lost`, `won`, `paid`, `spent`,
+# `hung` or `woke` (`a direct hit`, `the left`, `the won fell`, `paid leave`, `spent fuel`).
+PAST_TENSES_WITHOUT_ED = word_set(
+    "arose ate became began blew bled bought brought built came caught chose dealt drew drove "
+    "fell fled flew forgave forgot fought found froze gave grew heard held hid kept knew led lent "
+    "made meant met overcame overthrew ran rang rode sang sank saw shook shone slept slid sold "
+    "spoke sprang sped stole stood struck swam swept swore taught threw took tore understood "
+    "undertook went wept withdrew wore"
+)
 
 # Nouns that name a source (`officials`, `the channel`), and the words in lower case that may say
 # whose it is before it (`militia officials`, `state TV`): `Iraqi militia officials` is a source,

@@ -9,7 +9,13 @@ import re
 import unicodedata
 
 from revdiff.engine.abbreviations import is_abbreviation
-from revdiff.engine.attribution_lexicon import ASIDE_MARKS, JOINING_WORDS, NOT_SOURCE, VERB_LIKE
+from revdiff.engine.attribution_lexicon import (
+    ASIDE_MARKS,
+    JOINING_WORDS,
+    NOT_SOURCE,
+    PAST_TENSES_WITHOUT_ED,
+    VERB_LIKE,
+)
 from revdiff.engine.headlines import WORD_PUNCTUATION
 from revdiff.engine.word_sets import word_set
 
@@ -115,10 +121,10 @@ def _without_punctuation_around(word: str) -> str:
 
 
 def may_be_a_verb(token: str) -> bool:
-    """Whether a token may be a verb: a word of a verb, a reporting verb or a word in -ed in lower
-    case (`arrived`)."""
+    """Whether a token may be a verb: a word of a verb, a reporting verb, or in lower case a word in
+    -ed (`arrived`) or a past tense without it (`struck`: `PAST_TENSES_WITHOUT_ED`)."""
     word = bare_word(token)
-    return word in VERB_LIKE or token.islower() and word.endswith("ed")
+    return word in VERB_LIKE or token.islower() and (word.endswith("ed") or word in PAST_TENSES_WITHOUT_ED)
 
 
 QUOTES = "\"'“”‘’«»„"

@@ -475,8 +475,8 @@ def participle_subjects(text: str, quote_open: str = "") -> list[tuple[str, ...]
     saying …`: `iran`; `On Tuesday, Iranian forces fired …`: `iranian forces`), past an aside
     between commas where that verb opens its clause (`Esper, the defence secretary, ordered …`:
     `esper`), and in the clause before an aside of a noun that holds none (`Trump fired Esper, his
-    defence secretary, saying …`: `trump`); () where none is (`Iran struck bases, saying …`, whose
-    verb is not known as one). `quote_open` is read as `attributions_in` reads it."""
+    defence secretary, saying …`: `trump`); () where none is (`Iran strikes bases, saying …`, whose
+    verb in -s is not told from a plural noun). `quote_open` is read as `attributions_in` reads it."""
     if not any(word in text.casefold() for word in PARTICIPLES):
         return []
     tokens = text_tokens(text)

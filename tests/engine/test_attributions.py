@@ -601,6 +601,7 @@ def test_a_counterfactual_say_adds_no_attribution() -> None:
 
 @pytest.mark.parametrize(("text", "sources"), [
     ("According to tradition Christianity arrived in India.", [("tradition",)]),
+    ("According to tradition Christianity came to India.", [("tradition",)]),  # a past without -ed
     ("Christianity, according to tradition arrived in India.", [("tradition",)]),
     ("According to Gerald Gardner Wicca is a modern survival.", [("gerald", "gardner")]),
     ("According to NBC News 650 soldiers are there.", [("nbc", "news")]),
@@ -1923,8 +1924,11 @@ def test_other_initials_are_another_source(old: str, new: str) -> None:
     # an aside of a noun after the verb, which holds no verb: the clause before it is read
     ("Trump fired Esper, his defence secretary, saying Y.", [("trump",)]),
     ("Iran fired missiles at Ain al-Asad, a base used by US troops, saying Y.", [("iran",)]),
-    # no verb known as one: no subject read
-    ("Iran struck bases, saying Y.", [()]),
+    # a past tense without -ed is a verb by its form too
+    ("Iran struck bases, saying Y.", [("iran",)]),
+    ("The missiles struck the base, saying Y.", [("missiles",)]),
+    # no verb known as one (a verb in -s is not told from a plural noun): no subject read
+    ("Iran strikes bases, saying Y.", [()]),
     ("On Tuesday, saying Y.", [()]),
     # a participle inside a quotation is the speaker's words
     ('"We fired, saying it," he said.', []),

@@ -708,6 +708,9 @@ def test_a_split_that_repeats_a_participles_subject_as_a_pronoun_changes_no_attr
      "The Pentagon denied the report on Tuesday. The Pentagon said no base was hit."),
     ("On Wednesday, Iranian forces fired missiles, saying the strikes were revenge.",
      "On Wednesday, Iranian forces fired missiles. Iranian forces said the strikes were revenge."),
+    # the subject of a verb in the past tense without -ed
+    ("Iran struck US bases in Iraq, saying the strikes were revenge.",
+     "Iran struck US bases in Iraq. Iran said the strikes were revenge."),
     # the subject before an aside, of the subject or of a noun after the verb
     ("Esper, the defence secretary, ordered troops home, saying the war was over.",
      "Esper, the defence secretary, ordered troops home. Esper said the war was over."),
