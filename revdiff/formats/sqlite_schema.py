@@ -38,7 +38,7 @@ from revdiff.formats.fields import (
     shown,
 )
 from revdiff.formats.listed_file import refuse_reopened_elsewhere
-from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, too_large
+from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, resolved, too_large
 from revdiff.read_warnings import first_few
 from revdiff.size_limit import DEFAULT_MAX_BYTES, MAX_SIZE_ENV, format_size
 from revdiff.stop_signals import stop_dropped_by_callback
@@ -119,15 +119,20 @@ def _opened_read_only(path: Path, max_bytes: int, opened: int) -> sqlite3.Connec
     changes in a `-wal` but no `-shm` (the two copied without it) is refused: SQLite reads them
     only through a `-shm` it makes beside them. So is one beside a hot journal: a program
     stopped while it wrote to it, and SQLite undoes the half-made change only where it may
-    write."""
-    _refuse_special_companions(path)
-    _refuse_cut_short(path, opened)
-    wal_mode, wal_changes = _in_wal_mode(opened), _wal_holds_changes(path)
-    has_shm, has_wal = _companion(path, "-shm").exists(), _companion(path, "-wal").exists()
+    write.
+
+    SQLite keeps those files beside the file `path` leads to, its symbolic links followed, not
+    beside the link: they are looked for there, where a database named through a link in another
+    folder has them."""
+    real = resolved(path)
+    _refuse_special_companions(path, real)
+    _refuse_cut_short(path, real, opened)
+    wal_mode, wal_changes = _in_wal_mode(opened), _wal_holds_changes(real)
+    has_shm, has_wal = _companion(real, "-shm").exists(), _companion(real, "-wal").exists()
     if wal_mode and wal_changes and not has_shm:
-        raise _wal_without_shm(path)
+        raise _wal_without_shm(path, real)
     size = os.fstat(opened).st_size
-    uri = path.resolve().as_uri() + "?mode=ro"
+    uri = real.as_uri() + "?mode=ro"
     if wal_mode and not (has_wal and (has_shm or wal_changes)):
         uri += "&immutable=1"
     try:
@@ -135,11 +140,11 @@ def _opened_read_only(path: Path, max_bytes: int, opened: int) -> sqlite3.Connec
     except sqlite3.DatabaseError as error:
         problem = error
     if getattr(problem, "sqlite_errorname", "") == _HOT_JOURNAL:  # not to be read as immutable
-        raise _stopped_while_writing(path) from None
+        raise _stopped_while_writing(path, real) from None
     cannot_share = "readonly" in str(problem) or ("unable to open" in str(problem) and wal_mode)
     if cannot_share and not wal_changes:  # changes in it would not be read
         try:
-            return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1").bound(
+            return _connected(real.as_uri() + "?mode=ro&immutable=1").bound(
                 size, max_bytes)
         except sqlite3.DatabaseError as error:
             problem = error
@@ -158,12 +163,12 @@ def _opened_read_only(path: Path, max_bytes: int, opened: int) -> sqlite3.Connec
 _HOT_JOURNAL = "SQLITE_READONLY_ROLLBACK"
 
 
-def _stopped_while_writing(path: Path) -> MalformedPage:
+def _stopped_while_writing(path: Path, real: Path) -> MalformedPage:
     """The error for a database a program stopped writing to (it crashed, or was killed): the
     file holds its change half made, and the `-journal` beside it (a hot journal) what undoes
     it, which SQLite does only where it may write. Read as immutable, the file gave that half
-    change as if it were the tracker's rows."""
-    journal = _companion(path, "-journal").name
+    change as if it were the tracker's rows. `real` is the file `path` leads to."""
+    journal = _companion_named(path, real, "-journal")
     return MalformedPage(f"a program stopped while writing to this SQLite database, leaving its "
                          f"change half made in it and its undoing in {journal}", str(path),
                          hint=f"undo it first: sqlite3 {shlex.quote(path.name)} 'PRAGMA "
@@ -235,13 +240,13 @@ _SQLITE_HEADER = 100
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _refuse_cut_short(path: Path, opened: int) -> None:
-    """Refuse the database `opened` (a descriptor of `path`) when it is shorter than its header
-    says it is (`head -c`, a copy or download that stopped): SQLite read what pages there were,
-    and a cut inside a page gave rows that seemed to change while they were read. A database
-    with a journal or `-wal` file beside it, whose size may lag its header while it is written,
-    is left to SQLite."""
-    if any(_companion(path, suffix).exists() for suffix in ("-journal", "-wal")):
+def _refuse_cut_short(path: Path, real: Path, opened: int) -> None:
+    """Refuse the database `opened` (a descriptor of `path`, which leads to `real`) when it is
+    shorter than its header says it is (`head -c`, a copy or download that stopped): SQLite read
+    what pages there were, and a cut inside a page gave rows that seemed to change while they
+    were read. A database with a journal or `-wal` file beside it, whose size may lag its
+    header while it is written, is left to SQLite."""
+    if any(_companion(real, suffix).exists() for suffix in ("-journal", "-wal")):
         return
     try:
         header = os.pread(opened, _SQLITE_HEADER, 0)
@@ -263,21 +268,22 @@ def _refuse_cut_short(path: Path, opened: int) -> None:
 _COMPANIONS = ("-journal", "-wal", "-shm")
 
 
-def _refuse_special_companions(path: Path) -> None:
-    """Refuse a database whose journal, `-wal` or `-shm` file is a FIFO, a socket or a device:
-    SQLite opens a `-journal` beside the database to see whether it is hot, and on a FIFO it
-    waits forever."""
+def _refuse_special_companions(path: Path, real: Path) -> None:
+    """Refuse a database (`path`, which leads to `real`) whose journal, `-wal` or `-shm` file is
+    a FIFO, a socket or a device: SQLite opens a `-journal` beside the database to see whether
+    it is hot, and on a FIFO it waits forever."""
     for suffix in _COMPANIONS:
-        companion = _companion(path, suffix)
+        companion = _companion(real, suffix)
         try:
             mode = os.stat(companion).st_mode
         except OSError:  # none there (or a dangling link): SQLite finds none either
             continue
         if not stat.S_ISREG(mode):
+            named = _companion_named(path, real, suffix)
             raise MalformedPage(f"the SQLite database's {suffix.removeprefix('-')} file "
-                                f"{companion.name} is {special_kind(mode)}, not a file, which "
+                                f"{named} is {special_kind(mode)}, not a file, which "
                                 "SQLite would wait on or fail to read", str(path),
-                                hint=f"remove {companion.name}, or copy the database alone to "
+                                hint=f"remove {named}, or copy the database alone to "
                                      f"another folder")
 
 
@@ -285,15 +291,25 @@ def _companion(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _wal_holds_changes(path: Path) -> bool:
-    """Whether the database's `-wal` file holds changes not yet in the database file."""
-    wal = _companion(path, "-wal")
+def _companion_named(path: Path, real: Path, suffix: str) -> str:
+    """The file SQLite keeps beside `real`, the file the database `path` leads to, as an error
+    line names it: by its name where it lies in the folder of `path`, else by its whole path (a
+    database named through a symbolic link in another folder)."""
+    companion = _companion(real, suffix)
+    return companion.name if companion.parent == resolved(path.parent) else str(companion)
+
+
+def _wal_holds_changes(real: Path) -> bool:
+    """Whether the `-wal` file of the database `real` (its links followed, where SQLite keeps
+    it) holds changes not yet in the database file."""
+    wal = _companion(real, "-wal")
     return wal.exists() and wal.stat().st_size > 0
 
 
-def _wal_without_shm(path: Path) -> MalformedPage:
-    """The error for a database in WAL mode with changes in its `-wal` and no `-shm` beside it."""
-    wal = _companion(path, "-wal").name
+def _wal_without_shm(path: Path, real: Path) -> MalformedPage:
+    """The error for a database in WAL mode (`path`, which leads to `real`) with changes in its
+    `-wal` and no `-shm` beside it."""
+    wal = _companion_named(path, real, "-wal")
     return MalformedPage(f"the SQLite database's changes in {wal} can be read only by making a "
                          f"-shm file beside it, and revdiff writes nothing beside its inputs",
                          str(path), hint=f"fold them into it first: sqlite3 "

@@ -669,6 +669,56 @@ def test_a_wal_file_with_changes_but_no_shm_beside_it_is_refused_making_nothing(
     assert sorted(p.name for p in database.parent.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
 
 
+def test_a_wal_database_named_through_a_link_in_another_folder_is_read_with_its_wal(
+        tmp_path: Path) -> None:
+    """SQLite keeps a database's `-wal` and `-shm` beside the file a symbolic link leads to,
+    not beside the link: revdiff looked for them beside the link, found none, and read the
+    database as immutable, without the changes in its `-wal` that SQLite itself reads."""
+    real_folder, link_folder = tmp_path / "real", tmp_path / "elsewhere"
+    real_folder.mkdir()
+    link_folder.mkdir()
+    database = real_folder / "ne.sqlite"
+    database.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    (link_folder / "ne.sqlite").symlink_to(database)
+    writer = sqlite3.connect(database)
+    try:
+        writer.execute("PRAGMA journal_mode=wal")
+        writer.execute("PRAGMA wal_autocheckpoint=0")  # the new rows stay in the -wal
+        writer.execute("INSERT INTO entryversion (entry_id, version, title, summary) VALUES "
+                       "(99, 0, 'Only in the wal', 'First.'), (99, 1, 'Only in the wal', "
+                       "'Second.')")
+        writer.commit()
+        titles = [article.versions[0].title
+                  for article in read_database(link_folder / "ne.sqlite")]
+    finally:
+        writer.close()
+    assert "Only in the wal" in titles
+    assert sorted(p.name for p in link_folder.iterdir()) == ["ne.sqlite"]
+
+
+def test_changes_in_the_wal_of_a_linked_database_without_its_shm_are_refused(
+        tmp_path: Path) -> None:
+    """A database and its `-wal` copied without the `-shm`, named through a link in another
+    folder, was read as immutable, its changes left out, where named itself it is refused; the
+    refusal names the `-wal` by its whole path, as it lies out of the folder of the name given."""
+    writer_folder, folder, link_folder = tmp_path / "writer", tmp_path / "copied", tmp_path / "l"
+    for made in (writer_folder, folder, link_folder):
+        made.mkdir()
+    writer = sqlite3.connect(writer_folder / "ne.sqlite")
+    writer.execute("PRAGMA journal_mode=wal")
+    writer.execute("CREATE TABLE entryversion (entry_id, version, summary)")
+    writer.execute("INSERT INTO entryversion VALUES (1, 0, 'A.'), (1, 1, 'B.')")
+    writer.commit()
+    for name in ("ne.sqlite", "ne.sqlite-wal"):  # copied while the writer has them open
+        (folder / name).write_bytes((writer_folder / name).read_bytes())
+    writer.close()
+    (link_folder / "news.db").symlink_to(folder / "ne.sqlite")
+    wal = re.escape(str(folder / "ne.sqlite-wal"))
+    with pytest.raises(MalformedPage, match=f"changes in {wal} can be read only by making"):
+        read_database(link_folder / "news.db")
+    assert sorted(p.name for p in folder.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
+
+
 def test_a_title_of_white_space_names_no_article() -> None:
     """It became the article's name ("   "), where an input name stands in for no title."""
     article = Article(None, None, (Version(0, "   ", ("A.",)), Version(1, "   ", ("B.",))))
