@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
 from revdiff.errors import MissingExtra, RevdiffError
@@ -115,57 +115,59 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
     # article of several folders' files; a folder of saved pages says what holds for all its pages.
     notes: list[str] = []
     origins: list[str] = []
-    try:
+    with ExitStack() as held:  # a database's file, open while its articles are read
         try:
-            with _bad_articles_noted(job, unit, progress, on_note):
-                articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes,
-                                     origins=origins)
-        except OneVersionLeft as one_version:
+            try:
+                with _bad_articles_noted(job, unit, progress, on_note):
+                    articles = held.enter_context(load_unit(
+                        list(unit.paths), max_bytes=job.max_bytes, notes=notes, origins=origins))
+            except OneVersionLeft as one_version:
+                if only_unit:
+                    raise
+                # beside other units, left out as a folder of one version file is
+                articles = [one_version.article]
+            for text in notes:
+                on_reading_note(text)
+            count = len(articles)
             if only_unit:
-                raise
-            # beside other units, left out as a folder of one version file is
-            articles = [one_version.article]
-        for text in notes:
-            on_reading_note(text)
-        count = len(articles)
-        if only_unit:
-            progress.unit_articles, progress.unit_pass = count, LISTING_ARTICLES
+                progress.unit_articles, progress.unit_pass = count, LISTING_ARTICLES
 
-        def listed(number: int) -> None:  # of a NewsEdits file's, read without their texts
-            progress.articles_listed = number
+            def listed(number: int) -> None:  # of a NewsEdits file's, read without their texts
+                progress.articles_listed = number
 
-        keys = article_keys(articles, on_listed=listed)
-        progress.unit_pass = None
-        read_from = article_inputs(origins)
-        read = iter(articles)
-        while True:
-            with _bad_articles_noted(job, unit, progress, on_note) as skipped:
-                article = next(read, None)
-            position += len(skipped)  # an article left out keeps its place
-            if article is None:
-                return
-            # a database read one at a time gives no origins: it is each article's input
-            yield position, count, keys, article, (read_from[position] if position < len(read_from)
-                                             else input_name(unit.label, position, count))
-            position += 1
-    except MissingExtra:
-        raise  # every input of its kind would fail alike: nothing to fix or skip in this one
-    except Exception as error:  # any other reader failure is this input's only
-        if not job.skip_errors:
-            if isinstance(error, RevdiffError):  # the reader's own hint, then the run's
-                error.add_hint(skip_hint(job, progress))
-                raise
-            raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
-                                hint=skip_hint(job, progress)) from error
-        progress.unit_pass = None  # the bar counts what was done of it
-        # the unit is named once: files given together by their label, which names the first
-        reason = (describe(error).removeprefix(f"{visible(unit.label)}: ")
-                  .removeprefix(f"{visible(unit.paths[0])}: "))
-        if position:  # a database that fails partway: what came before it is exported
-            note_skip(progress, on_note, f"the rest of {unit.label} after its first "
-                  f"{counted(position, 'article')}", reason)
-        else:
-            note_skip(progress, on_note, unit.label, reason)
+            keys = article_keys(articles, on_listed=listed)
+            progress.unit_pass = None
+            read_from = article_inputs(origins)
+            read = iter(articles)
+            while True:
+                with _bad_articles_noted(job, unit, progress, on_note) as skipped:
+                    article = next(read, None)
+                position += len(skipped)  # an article left out keeps its place
+                if article is None:
+                    return
+                # a database read one at a time gives no origins: it is each article's input
+                yield position, count, keys, article, (
+                    read_from[position] if position < len(read_from)
+                    else input_name(unit.label, position, count))
+                position += 1
+        except MissingExtra:
+            raise  # every input of its kind would fail alike: nothing to fix or skip in this one
+        except Exception as error:  # any other reader failure is this input's only
+            if not job.skip_errors:
+                if isinstance(error, RevdiffError):  # the reader's own hint, then the run's
+                    error.add_hint(skip_hint(job, progress))
+                    raise
+                raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
+                                    hint=skip_hint(job, progress)) from error
+            progress.unit_pass = None  # the bar counts what was done of it
+            # the unit is named once: files given together by their label, which names the first
+            reason = (describe(error).removeprefix(f"{visible(unit.label)}: ")
+                      .removeprefix(f"{visible(unit.paths[0])}: "))
+            if position:  # a database that fails partway: what came before it is exported
+                note_skip(progress, on_note, f"the rest of {unit.label} after its first "
+                          f"{counted(position, 'article')}", reason)
+            else:
+                note_skip(progress, on_note, unit.label, reason)
 
 
 @contextmanager

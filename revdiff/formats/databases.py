@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -13,6 +14,7 @@ from revdiff.formats.sqlite_schema import (
     DatabaseKind,
     database_kind,
     open_read_only,
+    opened_to_check,
     tables,
 )
 from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, limit_beside
@@ -35,7 +37,8 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     A NewsEdits file (one outlet's runs to gigabytes) is read an article at a time, each
     version refused when it is over `max_bytes`; the small files of diffengine and NYTdiff are
     read whole, and refused when the file is over it. Where `checked` is the descriptor of the
-    file the caller checked, each connection must be to that file (`open_read_only`).
+    file the caller checked, each connection must be to that file, else each to the one opened
+    for it (`open_read_only`): `opened_database` holds one open for them all.
     """
     where = str(path)
     connection = open_read_only(path, max_bytes, checked)
@@ -51,6 +54,18 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     finally:
         connection.close()
     return newsedits.DatabaseArticles(path, max_bytes, checked)
+
+
+@contextmanager
+def opened_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES
+                    ) -> Iterator[DatabaseContents]:
+    """`open_database`'s articles of `path`, read as they are used while the file opened here is
+    held open, as the descriptor each connection SQLite opens to it must be to (`checked`): a
+    NewsEdits file read an article at a time (`export`) is opened by its path again for its
+    rows, their names and their texts, and a symbolic link put in its place in between, to a
+    reader's own database, is refused, not read, as it is where `read_file` opened it."""
+    with opened_to_check(path) as handle:
+        yield open_database(path, max_bytes, handle.fileno())
 
 
 def check_whole_size(path: Path, where: str, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -9,6 +9,7 @@ import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -423,20 +424,24 @@ def article_keys(articles: DatabaseContents,
     return Counter(article.key for article in articles)
 
 
+@contextmanager
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
               notes: list[str] | None = None,
-              origins: list[str] | None = None) -> DatabaseContents:
+              origins: list[str] | None = None) -> Iterator[DatabaseContents]:
     """The articles `load` reads from `inputs`, with their `origins` as it gives them, but those
-    of a database given alone read one at a time as they are used (no origin given: the
-    database is each one's): `export` reads a whole NewsEdits outlet so, in bounded memory. The
-    folders in a folder of versions are not named: `export` named those it skipped as it
-    expanded its inputs (`expand_inputs`)."""
+    of a database given alone read one at a time as they are used, inside the block, its file
+    held open for SQLite's connections to be checked against (`databases.opened_database`; no
+    origin given: the database is each one's): `export` reads a whole NewsEdits outlet so, in
+    bounded memory. The folders in a folder of versions are not named: `export` named those it
+    skipped as it expanded its inputs (`expand_inputs`)."""
     if len(inputs) == 1 and inputs[0] != "-" and is_sqlite_file(Path(inputs[0])):
         # imported here: the SQLite readers load only for a database
         from revdiff.formats import databases
 
-        return _InTextOutputsHold(databases.open_database(Path(inputs[0]), max_bytes))
-    return load(inputs, max_bytes, notes, origins, folders_told_of=True)
+        with databases.opened_database(Path(inputs[0]), max_bytes) as contents:
+            yield _InTextOutputsHold(contents)
+        return
+    yield load(inputs, max_bytes, notes, origins, folders_told_of=True)
 
 
 def _scattered_files_note(names: Sequence[str]) -> str | None:

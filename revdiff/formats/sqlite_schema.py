@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from revdiff.errors import (
     EmptyInput,
@@ -83,19 +84,25 @@ def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+def opened_to_check(path: Path) -> BinaryIO:
+    """The database `path` opened for its checks to read, and for each connection SQLite opens
+    to it by its path to be checked against (`open_read_only`'s `checked`); refused in one line
+    where it cannot be opened."""
+    try:
+        return open_without_waiting(path)
+    except OSError as error:
+        raise EmptyInput(f"cannot read the file ({os_reason(error)})", str(path),
+                         hint="check that it exists and that you may read it") from None
+
+
 def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                    checked: int | None = None) -> sqlite3.Connection:
     """`path` opened as `_opened_read_only` opens it, its checks reading the file `checked` is
-    the descriptor of, else one opened here; refused, where `checked` is given, unless SQLite
-    opened that file (`listed_file.refuse_reopened_elsewhere`)."""
+    the descriptor of, else one opened here (`opened_to_check`); refused unless SQLite opened
+    that file (`listed_file.refuse_reopened_elsewhere`)."""
     if checked is None:
-        try:
-            handle = open_without_waiting(path)
-        except OSError as error:
-            raise EmptyInput(f"cannot read the file ({os_reason(error)})", str(path),
-                             hint="check that it exists and that you may read it") from None
-        with handle:
-            return _opened_read_only(path, max_bytes, handle.fileno())
+        with opened_to_check(path) as handle:
+            return open_read_only(path, max_bytes, handle.fileno())
     connection = _opened_read_only(path, max_bytes, checked)
     try:
         refuse_reopened_elsewhere(checked, str(path))

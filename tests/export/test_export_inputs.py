@@ -333,7 +333,8 @@ def test_a_folder_of_databases_is_a_unit_for_each_read_an_article_at_a_time(
     units = expand_inputs([str(folder), str(folder / "b2.db")], notes)
     assert [Path(unit.label).name for unit in units] == ["a.sqlite", "b2.db", "b10.db"]
     assert notes == [f"{folder / 'b2.db'}: skipped, it is a database already read"]
-    assert not isinstance(load_unit(units[0].paths), list)  # `load` reads a list, whole
+    with load_unit(units[0].paths) as articles:
+        assert not isinstance(articles, list)  # `load` reads a list, whole
 
 
 def test_a_folder_of_databases_and_version_files_stays_one_unit(tmp_path: Path,

@@ -11,6 +11,8 @@ import pytest
 from newsedits_files import NEWSEDITS_TABLE, make_database, wal_copied_without_shm
 
 from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
+from revdiff.export.driver import run_export
+from revdiff.export.job import ExportJob
 from revdiff.formats import databases, folders, load, sqlite_schema
 from revdiff.formats.sqlite_schema import DatabaseKind
 from revdiff.model import Article, Version
@@ -340,6 +342,40 @@ def test_a_database_swapped_for_a_link_out_after_it_is_checked_is_not_read(
     assert "not the file checked" in refused.value.message
     assert MARKER not in str(refused.value)
 
+
+@pytest.mark.parametrize("after_connecting", [False, True])
+def test_a_database_swapped_for_a_link_out_while_export_reads_it_is_not_read(
+        tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch,
+        after_connecting: bool) -> None:
+    """`export` reads a NewsEdits file an article at a time, SQLite opening it by its path again
+    for its rows, their keys and their texts, none checked against the file opened: a link to
+    the reader's own database put in its place as the first was opened, or once it was (before
+    the next), had that one read. Each must be to the file opened first and held open."""
+    rows = [(None, 1, version, "Story", None, None, None, 2, text)
+            for version, text in enumerate(["The mayor spoke on Monday.", "{}"])]
+    database = make_database(tmp_path / "n.db", NEWSEDITS_TABLE, [
+        row[:8] + (row[8].format("The mayor spoke on Tuesday."),) for row in rows])
+    secret = make_database(private / "mine.db", NEWSEDITS_TABLE, [
+        row[:8] + (row[8].format(MARKER),) for row in rows])
+    connected = sqlite_schema._connected
+    made: list[str] = []
+
+    def swapped_at_the_first(uri: str) -> sqlite_schema.BoundedConnection:
+        made.append(uri)
+        connection = connected(uri) if after_connecting else None
+        if len(made) == 1:
+            database.rename(tmp_path / "aside")
+            database.symlink_to(secret)
+        return connection or connected(uri)
+
+    monkeypatch.setattr(sqlite_schema, "_connected", swapped_at_the_first)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(EmptyInput) as refused:
+        run_export(ExportJob((str(database),), out, "jsonl"))
+    assert len(made) == (2 if after_connecting else 1)
+    assert refused.value.where == str(database)
+    assert "not the file checked" in refused.value.message
+    assert not out.exists()
 
 def test_a_database_is_limited_by_the_size_of_the_file_opened(tmp_path: Path) -> None:
     """The size of a database read whole was taken by its name: a large one whose name led to a
