@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from revdiff.file_kinds import open_without_waiting
-from revdiff.formats import foreign, sniffer_text
+from revdiff.formats import foreign, sniffer_text, sniffer_version_text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The suffixes SQLite files go by (and `export` writes its SQLite tables to); detection goes by the
@@ -139,7 +139,7 @@ def detect(text: str) -> Format:
         return Format.UNKNOWN_HTML
     if sniffer_text.looks_like_diff_text(text):
         return Format.SNIFFER_DIFF_TEXT
-    if sniffer_text.looks_like_version_text(text):
+    if sniffer_version_text.looks_like_version_text(text):
         return Format.SNIFFER_VERSION_TEXT
     for describes, foreign_format in _FOREIGN_LAST:
         if describes(text):

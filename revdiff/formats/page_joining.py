@@ -8,7 +8,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from revdiff.errors import InconsistentPages
-from revdiff.formats import elision, sniffer_text, unnumbered_pages
+from revdiff.formats import elision, sniffer_text, sniffer_version_text, unnumbered_pages
 from revdiff.formats.detect import Format
 from revdiff.formats.fields import dated_back_warnings, joined_sniffer_count, source_of_url
 from revdiff.formats.input_file import TextInput, with_warnings
@@ -110,7 +110,7 @@ def _read_page(page: TextInput) -> Article:
     readers = {
         Format.SNIFFER_DIFF_HTML: sniffer_html.read_diff_page,
         Format.SNIFFER_VERSION_HTML: sniffer_html.read_version_page,
-        Format.SNIFFER_VERSION_TEXT: sniffer_text.read_version_text,
+        Format.SNIFFER_VERSION_TEXT: sniffer_version_text.read_version_text,
         Format.NEWSDIFFS_HTML: newsdiffs.read_page,
     }
     return readers[page.format](page.text, page.name)

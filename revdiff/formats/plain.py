@@ -12,7 +12,7 @@ from pathlib import Path
 from revdiff.engine.terminal_codes import without_control_sequences
 from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.fields import dated_back_warnings
-from revdiff.formats.sniffer_text import version_line_below_a_long_header
+from revdiff.formats.sniffer_version_text import version_line_below_a_long_header
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few

@@ -14,7 +14,7 @@ from revdiff.errors import InconsistentPages, MalformedPage, UnknownFormat
 from revdiff.formats import load
 from revdiff.formats.detect import Format, detect
 from revdiff.formats.sniffer_html import read_version_page
-from revdiff.formats.sniffer_text import read_version_text
+from revdiff.formats.sniffer_version_text import read_version_text
 from revdiff.model import Article, Version
 from revdiff.render.sniffer import PageInfo, render_diff_html
 from revdiff.render.sniffer_version import render_version_html, render_version_text
