@@ -35,6 +35,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from revdiff.broken_git_refs import refuse_unclonable_ref
 from revdiff.errors import StoreError, os_reason, temporary_folder_failure
 from revdiff.file_kinds import is_dev_null, special_kind
 from revdiff.file_names import name_text
@@ -263,6 +264,7 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
                                  "made by hand; check out a branch that names a commit (git "
                                  "switch BRANCH)")
             refuse_damaged_head(path)
+            refuse_unclonable_ref(common_git_dir(path.resolve()), str(path), said)
             damaged = "; the repository is damaged; check it with git fsck" \
                 if _DAMAGED_OBJECT.search(result.stderr) else ""
             raise StoreError("cannot read the git repository", str(path),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import git
 
+from revdiff.broken_git_refs import refuse_damaged_ref
 from revdiff.errors import StoreError
 from revdiff.safe_git import git_complaint
 
@@ -22,6 +23,7 @@ def current_branch(repo: git.Repo) -> str:
     except git.GitCommandError as error:
         said = git_complaint(error.stderr)
         if error.status != 1:  # not a detached HEAD: git cannot use the repository at all
+            refuse_damaged_ref(Path(repo.common_dir), str(repo.git_dir))  # `No such ref: HEAD`
             trust = (f"; if you trust it, git config --global --add safe.directory "
                      f"{repo.working_tree_dir or repo.git_dir}" if "dubious ownership" in said
                      else "")

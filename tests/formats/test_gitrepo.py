@@ -1215,6 +1215,42 @@ def test_a_missing_or_damaged_head_is_named_with_what_to_do(tmp_path: Path, head
     assert refused.value.hint is not None and "git fsck" in refused.value.hint
 
 
+MISSING_OBJECT = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.mark.parametrize(("ref", "packed"), [("refs/tags/v1", False), ("refs/heads/old", False),
+                                             ("refs/tags/v1", True)])
+def test_a_ref_naming_an_object_not_held_is_named_with_what_to_do(tmp_path: Path, ref: str,
+                                                                  packed: bool) -> None:
+    """A branch or tag (not the current branch) naming an object the repository lacks, as a copy
+    that left objects behind has, was refused with git's `not our ref ID` alone: no ref named,
+    nothing to do."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    commit_text(repo, 60, {"story.txt": "One. Two.\n"}, "second")
+    if packed:
+        subprocess.run(["git", "-C", str(repo), "pack-refs", "--all"], check=True)
+        with (repo / ".git" / "packed-refs").open("a") as listing:
+            listing.write(f"{MISSING_OBJECT} {ref}\n")
+    else:
+        (repo / ".git" / ref).write_text(f"{MISSING_OBJECT}\n")
+    assert_one_error_line(parse_cli(repo), f"{repo}: its ref {ref} names the object "
+                          f"{MISSING_OBJECT}, which the repository does not hold",
+                          f"git update-ref -d {ref}", "git fsck")
+
+
+def test_a_damaged_ref_file_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """A ref file that names no object git reads as the null id, and refused the repository
+    with `not our ref 0000000000000000000000000000000000000000`, as if that were the ref."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    commit_text(repo, 60, {"story.txt": "One. Two.\n"}, "second")
+    (repo / ".git" / "refs" / "heads" / "old").write_text("garbage\n")
+    assert_one_error_line(parse_cli(repo), f"{repo}: its ref refs/heads/old is damaged: its file "
+                          "names no object", f"remove the file {repo}/.git/refs/heads/old",
+                          "git fsck")
+
+
 def test_a_linked_worktree_whose_repository_is_gone_is_named_with_what_to_do(
         tmp_path: Path) -> None:
     """A linked worktree (or a submodule) copied without its repository has a `.git` file naming

@@ -9,6 +9,7 @@ import git
 import pytest
 from git_checks import commit_count
 
+from revdiff.errors import StoreError
 from revdiff.formats.gitrepo import read_repository
 from revdiff.model import Article, Version
 from revdiff.store import store_articles
@@ -32,3 +33,21 @@ def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> No
     noted = ("1 other file (README) left out: the repository is a revdiff store, and the store "
              "wrote no version of it (a file of your own beside the articles is no article)")
     assert read_repository(tmp_path / "r") == [replace(article, warnings=(noted,))]
+
+
+def test_a_damaged_current_branch_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """A current branch whose ref file names no object was refused with git's `No such ref:
+    HEAD`, which names neither the branch nor what to do."""
+    repo = git.Repo.init(tmp_path / "r", initial_branch="main")
+    (tmp_path / "r" / "README").write_text("notes\n")
+    repo.index.add(["README"])
+    actor = git.Actor("someone", "someone@example.com")
+    repo.index.commit("readme", author=actor, committer=actor)
+    (tmp_path / "r" / ".git" / "refs" / "heads" / "main").write_text("garbage\n")
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
+    with pytest.raises(StoreError) as refused:
+        store_articles([article], tmp_path / "r")
+    assert refused.value.message == "its ref refs/heads/main is damaged: its file names no object"
+    assert refused.value.hint is not None
+    assert f"remove the file {tmp_path}/r/.git/refs/heads/main" in refused.value.hint
+    assert "git fsck" in refused.value.hint
