@@ -265,11 +265,38 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
                                  "switch BRANCH)")
             refuse_damaged_head(path)
             refuse_unclonable_ref(common_git_dir(path.resolve()), str(path), said)
+            said, names_a_file = _files_named_where_they_are(said, path)
             damaged = "; the repository is damaged; check it with git fsck" \
-                if _DAMAGED_OBJECT.search(result.stderr) else ""
+                if _DAMAGED_OBJECT.search(result.stderr) else \
+                "; mend that file or copy the repository again, then check it with git fsck" \
+                if names_a_file else ""
             raise StoreError("cannot read the git repository", str(path),
                              hint=f"git said: {said}{damaged}")
         yield clone
+
+
+# A file of the git directory as git names it, by its path from there (`./config`,
+# `./packed-refs`), the git directory it reads the repository in being its working directory.
+_GIT_DIRECTORY_FILE = re.compile(r"(?<![^\s'])\./([^\s:']+)")
+
+
+def _files_named_where_they_are(said: str, path: Path) -> tuple[str, bool]:
+    """What git `said` of the repository at `path`, the files of its git directory that git
+    names by their path from there (`bad config line 6 in file ./config`) named by their whole
+    path, and whether it named one."""
+    resolved = path.resolve()
+    folders = (git_directory(resolved), common_git_dir(resolved))
+    named = False
+
+    def whole_path(found: re.Match[str]) -> str:
+        nonlocal named
+        for folder in folders:
+            if (folder / found.group(1)).exists():
+                named = True
+                return name_text(str(folder / found.group(1)))
+        return found.group(0)
+
+    return _GIT_DIRECTORY_FILE.sub(whole_path, said), named
 
 
 def _refuse_broken_git_file(path: Path) -> None:

@@ -1251,6 +1251,25 @@ def test_a_damaged_ref_file_is_named_with_what_to_do(tmp_path: Path) -> None:
                           "git fsck")
 
 
+@pytest.mark.parametrize(("file", "damage", "said"), [
+    ("config", "[core\nbroken\n", "in file {}"),  # after `bad config line N`
+    ("packed-refs", "garbage line\n", "unexpected line in {}: garbage line"),
+])
+def test_a_damaged_file_of_the_git_directory_is_named_by_its_path(tmp_path: Path, file: str,
+                                                                 damage: str, said: str) -> None:
+    """git names a file of the git directory it cannot read by its path there, `./config`,
+    which the error passed on, with nothing to do: the file is named where it is."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    if file == "packed-refs":
+        subprocess.run(["git", "-C", str(repo), "pack-refs", "--all"], check=True)
+    with (repo / ".git" / file).open("a") as damaged:
+        damaged.write(damage)
+    assert_one_error_line(parse_cli(repo), said.format(repo / ".git" / file),
+                          "mend that file or copy the repository again, then check it with git "
+                          "fsck")
+
+
 def test_a_linked_worktree_whose_repository_is_gone_is_named_with_what_to_do(
         tmp_path: Path) -> None:
     """A linked worktree (or a submodule) copied without its repository has a `.git` file naming
