@@ -243,12 +243,25 @@ def apply_corrections(articles: Sequence[Article], corrections: Sequence[Correct
                     corrected[index] = correct_row(article, correction.page, correction.line,
                                                    correction.kind, correction.boundary)
                 except RevdiffError as error:
-                    raise BadCorrection(str(error), where, correction.file_line) from None
+                    raise _refused_by_its_page(error, where, correction.file_line) from None
                 if correction.kind is RowKind.MATCH and correction.boundary is not None:
                     _refuse_another_middle(article, correction, where)
     if applied is not None:
         applied.extend(found)
     return corrected
+
+
+def _refused_by_its_page(error: RevdiffError, where: str, file_line: int) -> BadCorrection:
+    """The line for a correction its page refuses (`error`: a boundary where no word starts, a
+    match row whose text is not one text twice), with what to do where the page's error says
+    nothing of it."""
+    if error.hint is not None:
+        return BadCorrection(str(error), where, file_line)
+    return BadCorrection(str(error), where, file_line,
+                         hint="mend that line: `revdiff parse --format json` shows each row's "
+                              "reading, its kind and boundary; or remove it",
+                         python_hint="mend that line: the page's rows give each reading, its "
+                                     "kind and boundary; or remove it")
 
 
 def _refuse_another_middle(article: Article, correction: Correction, where: str) -> None:

@@ -52,7 +52,11 @@ def test_a_match_row_copied_from_parse_json_with_its_boundary_is_a_correction(
     (f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 3, "kind": "new_only"}}',
      "fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:3: the page has no body row at this line \\("),
     (f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 15, "kind": "match"}}',
-     "fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:15: only a row made of one text twice"),
+     ("fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:15: only a row made of one text twice can be "
+      "a match row \\(mend that line: `revdiff parse --format json` shows each row's reading")),
+    (f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 14, "kind": "change", "boundary": 99999}}',
+     ("fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:14: a change row must be split just after a "
+      "space, not at 99999 \\(mend that line: `revdiff parse --format json` shows each row's")),
     (f'{{"page": {json.dumps(str(SEED_PAGE))}, "line": 37, "kind": "match", "boundary": 136}}',
      ("fixes.jsonl:2: .*washpo-soleimani-v6-v7.txt:37: a match row's \"boundary\" is 137, "
       "where its two halves meet, not 136 \\(write the boundary")),
