@@ -26,8 +26,9 @@ _REF_BYTES = 1024
 
 def refuse_unclonable_ref(git_dir: Path, where: str, said: str) -> None:
     """Refuse, naming the ref and what to do, the repository `where` (git directory `git_dir`)
-    that git would not clone because a ref names an object it lacks, as git `said`; nothing
-    when git said something else."""
+    that git would not clone because a ref names an object it lacks, as git `said` (its whole
+    stderr: an alternate that is not there is complained of first); nothing when git said
+    something else."""
     found = _NOT_OUR_REF.search(said)
     if found is None:
         return

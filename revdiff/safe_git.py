@@ -264,7 +264,8 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
                                  "made by hand; check out a branch that names a commit (git "
                                  "switch BRANCH)")
             refuse_damaged_head(path)
-            refuse_unclonable_ref(common_git_dir(path.resolve()), str(path), said)
+            refuse_unclonable_ref(common_git_dir(path.resolve()), str(path),
+                                  _as_text(result.stderr))  # all of it: see its docstring
             said, names_a_file = _files_named_where_they_are(said, path)
             damaged = "; the repository is damaged; check it with git fsck" \
                 if _DAMAGED_OBJECT.search(result.stderr) else \

@@ -1218,16 +1218,23 @@ def test_a_missing_or_damaged_head_is_named_with_what_to_do(tmp_path: Path, head
 MISSING_OBJECT = "0123456789abcdef0123456789abcdef01234567"
 
 
-@pytest.mark.parametrize(("ref", "packed"), [("refs/tags/v1", False), ("refs/heads/old", False),
-                                             ("refs/tags/v1", True)])
+@pytest.mark.parametrize(("ref", "packed", "alternate"), [
+    ("refs/tags/v1", False, False), ("refs/heads/old", False, False), ("refs/tags/v1", True, False),
+    # git complains first of an alternate that is not there, which it reads past
+    ("refs/tags/v1", False, True),
+])
 def test_a_ref_naming_an_object_not_held_is_named_with_what_to_do(tmp_path: Path, ref: str,
-                                                                  packed: bool) -> None:
+                                                                  packed: bool,
+                                                                  alternate: bool) -> None:
     """A branch or tag (not the current branch) naming an object the repository lacks, as a copy
     that left objects behind has, was refused with git's `not our ref ID` alone: no ref named,
     nothing to do."""
     repo = new_repository(tmp_path / "repo")
     commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
     commit_text(repo, 60, {"story.txt": "One. Two.\n"}, "second")
+    if alternate:
+        (repo / ".git" / "objects" / "info" / "alternates").write_text(
+            f"{tmp_path / 'gone' / 'objects'}\n")
     if packed:
         subprocess.run(["git", "-C", str(repo), "pack-refs", "--all"], check=True)
         with (repo / ".git" / "packed-refs").open("a") as listing:
