@@ -54,6 +54,9 @@ class InputUnit:
     # the input the user gave that holds it (a corpus folder, for each of its article folders),
     # which its warnings are counted by on stderr; the label where it is that input
     given: str = field(default="", compare=False)
+    # the folder whose listing gave its one file (a folder's or a glob's database), which the
+    # file opened must still be in (`load`'s `listed_in`); None where the user named the file
+    listed_in: Path | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "label", name_text(self.label))  # a name outputs can hold
@@ -213,7 +216,7 @@ def _leaf_folder_units(path: Path, visited: dict[Path, Path]) -> list[InputUnit]
     databases = [p for p in sorted(files, key=lambda p: natural_key(p.name))
                  if p.resolve() not in visited]
     visited.update((p.resolve(), p) for p in databases)
-    return [InputUnit(str(p), (str(p),)) for p in databases]
+    return [InputUnit(str(p), (str(p),), listed_in=path) for p in databases]
 
 
 def _read_already_note(name: str, path: Path) -> str:
@@ -370,7 +373,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             else:
                 refusal.add_hint(SKIP_IT)  # a web address's hint too
                 raise refusal
-        if matches != [raw]:  # a glob, which revdiff expands as it lists a folder
+        globbed = matches != [raw]  # a glob, which revdiff expands as it lists a folder
+        if globbed:
             matches = _without_links_out(raw, matches, notes)
         for match in matches:
             path = Path(match)
@@ -388,7 +392,9 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                     notes.append(f"{match}: skipped, it is a database already read")
                 else:
                     visited[path.resolve()] = path
-                    units.append(InputUnit(match, (match,)))
+                    # a glob's match was listed in its folder, as a folder's entries are
+                    units.append(InputUnit(match, (match,),
+                                           listed_in=path.parent if globbed else None))
             else:
                 if loose_position < 0:
                     loose_position = len(units)

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 from newsedits_files import NEWSEDITS_TABLE, make_database, wal_copied_without_shm
 
+import revdiff as revdiff_api
 from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
+from revdiff.export import driver, inputs
 from revdiff.export.driver import run_export
 from revdiff.export.job import ExportJob
 from revdiff.formats import databases, folders, load, sqlite_schema
@@ -376,6 +378,47 @@ def test_a_database_swapped_for_a_link_out_while_export_reads_it_is_not_read(
     assert refused.value.where == str(database)
     assert "not the file checked" in refused.value.message
     assert not out.exists()
+
+@pytest.mark.parametrize("named", ["folder", "glob"])
+@pytest.mark.parametrize("reader", ["export", "edits_table"])
+def test_a_database_swapped_for_a_link_out_after_export_lists_its_folder_is_not_read(
+        tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch, named: str,
+        reader: str) -> None:
+    """A folder of databases is a unit for each (`expand_inputs`), and a glob's databases are
+    too: each was looked at, whether it links out of its folder, as the folder was listed, and
+    opened later by its path. A link to the reader's own database put in its place in between
+    had that one read; what was opened must still be inside the folder, as `parse` checks a
+    folder's entries (`refuse_opened_outside`). The swap is made once the inputs are listed."""
+    folder = tmp_path / "outlets"
+    folder.mkdir()
+    rows = [(None, 1, version, "Story", None, None, None, 2, text)
+            for version, text in enumerate(["The mayor spoke on Monday.", "{}"])]
+    database = make_database(folder / "n.db", NEWSEDITS_TABLE, [
+        row[:8] + (row[8].format("The mayor spoke on Tuesday."),) for row in rows])
+    secret = make_database(private / "mine.db", NEWSEDITS_TABLE, [
+        row[:8] + (row[8].format(MARKER),) for row in rows])
+    listed = inputs.expand_inputs
+
+    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
+        units = listed(*args, **kwargs)
+        database.rename(tmp_path / "aside")
+        database.symlink_to(secret)
+        return units
+
+    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
+    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
+    given = str(folder if named == "folder" else folder / "*.db")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(EmptyInput) as refused:
+        if reader == "export":
+            run_export(ExportJob((given,), out, "jsonl"))
+        else:
+            revdiff_api.edits_table(given)
+    assert refused.value.where == str(database)
+    assert "lies out of its folder" in refused.value.message
+    assert MARKER not in str(refused.value)
+    assert not out.exists()
+
 
 def test_a_database_is_limited_by_the_size_of_the_file_opened(tmp_path: Path) -> None:
     """The size of a database read whole was taken by its name: a large one whose name led to a
