@@ -485,7 +485,7 @@ def _articles(items: Any, caller: str, notes: list[str] | None
         for unit in units:
             # as in `export`: a folder's or database's notes were made expanding it
             found = load_inputs(list(unit.paths), notes=notes if len(unit.paths) > 1 else None,
-                                for_python=True, listed_in=unit.listed_in)
+                                for_python=True, listed=unit.listed)
             for position, article in enumerate(found):
                 yield input_name(unit.label, position, len(found)), article
 

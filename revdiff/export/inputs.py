@@ -54,9 +54,10 @@ class InputUnit:
     # the input the user gave that holds it (a corpus folder, for each of its article folders),
     # which its warnings are counted by on stderr; the label where it is that input
     given: str = field(default="", compare=False)
-    # the folder whose listing gave its one file (a folder's or a glob's database), which the
-    # file opened must still be in (`load`'s `listed_in`); None where the user named the file
-    listed_in: Path | None = None
+    # its files that revdiff's listing of their folder gave (a folder's databases, a glob's
+    # matches), each of which must still be in that folder when opened (`load`'s `listed`); not
+    # those the user named
+    listed: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "label", name_text(self.label))  # a name outputs can hold
@@ -216,7 +217,7 @@ def _leaf_folder_units(path: Path, visited: dict[Path, Path]) -> list[InputUnit]
     databases = [p for p in sorted(files, key=lambda p: natural_key(p.name))
                  if p.resolve() not in visited]
     visited.update((p.resolve(), p) for p in databases)
-    return [InputUnit(str(p), (str(p),), listed_in=path) for p in databases]
+    return [InputUnit(str(p), (str(p),), listed=frozenset({str(p)})) for p in databases]
 
 
 def _read_already_note(name: str, path: Path) -> str:
@@ -344,6 +345,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     units: list[InputUnit] = []
     visited: dict[Path, Path] = {}  # each real folder or database read: the path it was read as
     loose: list[str] = []
+    listed: set[str] = set()  # the loose files a glob matched, listed in their folders
     loose_position = -1
     folders: dict[str, tuple[int, int]] = {}  # each folder given: its place (before, given)
     articles_in: dict[str, list[Path]] = {}  # each folder given: the folders it reads as articles
@@ -392,14 +394,15 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                     notes.append(f"{match}: skipped, it is a database already read")
                 else:
                     visited[path.resolve()] = path
-                    # a glob's match was listed in its folder, as a folder's entries are
                     units.append(InputUnit(match, (match,),
-                                           listed_in=path.parent if globbed else None))
+                                           listed=frozenset({match} if globbed else ())))
             else:
                 if loose_position < 0:
                     loose_position = len(units)
                 files.append(match)
         loose.extend(_in_version_order(files))
+        if globbed:
+            listed.update(files)
         if placed is not None:
             placed.extend(InputNote(before, given, text) for text in notes[told:])
     given_files = [name for name in loose if name != "-"]
@@ -413,5 +416,6 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         if placed is not None:
             placed.append(InputNote(*folders[folder], text))
     if loose:
-        units.insert(loose_position, InputUnit(files_name(loose), tuple(loose)))
+        units.insert(loose_position, InputUnit(files_name(loose), tuple(loose),
+                                               listed=frozenset(listed)))
     return units

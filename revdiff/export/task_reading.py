@@ -121,7 +121,7 @@ def _unit_articles(job: ExportJob, unit: InputUnit, only_unit: bool, progress: E
                 with _bad_articles_noted(job, unit, progress, on_note):
                     articles = held.enter_context(load_unit(
                         list(unit.paths), max_bytes=job.max_bytes, notes=notes, origins=origins,
-                        listed_in=unit.listed_in))
+                        listed=unit.listed))
             except OneVersionLeft as one_version:
                 if only_unit:
                     raise

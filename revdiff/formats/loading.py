@@ -8,7 +8,7 @@ import re
 import shlex
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,7 +78,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
          notes: list[str] | None = None, origins: list[str] | None = None,
          for_python: bool = False, folders_told_of: bool = False,
          on_article_read: Callable[[int, int], None] | None = None,
-         listed_in: Path | None = None) -> list[Article]:
+         listed: Collection[str] = ()) -> list[Article]:
     """Read every input and return the articles they hold.
 
     Plain version files given together form one article, versions in the order given; files of
@@ -107,13 +107,14 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     about standard input says, where the current folder holds a file named `-`, to give `./-`.
     `on_article_read` is told how far the reading of a tracker's SQLite file is, as each of its
     articles is read: how many are read and how many it holds (a NewsEdits outlet's thousands
-    take a while). `listed_in` is the folder whose listing named the files given (`export`'s
-    expansion of a folder of databases or of a glob, which left out the links out of it): each
-    file opened must still be in it, as a folder's entries must (`read_file`'s `folder`).
+    take a while). `listed` names the files given that revdiff's listing of their folder gave
+    (`export`'s expansion of a folder of databases or of a glob, which left out the links out of
+    it): each opened must still be in that folder, as a folder's entries must (`read_file`'s
+    `folder`).
     """
     try:
         return _read_inputs(inputs, max_bytes, notes, origins, for_python, folders_told_of,
-                            on_article_read, listed_in)
+                            on_article_read, listed)
     except RevdiffError as error:
         if error.where == "-" and os.path.lexists("-"):
             error.add_hint(FILE_NAMED_DASH)
@@ -124,7 +125,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                  origins: list[str] | None, for_python: bool,
                  folders_told_of: bool,
                  on_article_read: Callable[[int, int], None] | None,
-                 listed_in: Path | None) -> list[Article]:
+                 listed: Collection[str]) -> list[Article]:
     """`load`'s work, its errors not yet told of a file named `-`."""
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
@@ -210,7 +211,8 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                 notes.append(f"{name}: skipped, it is a database already read")
             continue
         try:
-            read = read_file(path, name, max_bytes, on_article_read, folder=listed_in)
+            read = read_file(path, name, max_bytes, on_article_read,
+                             folder=path.parent if name in listed else None)
         except EmptyText as empty:  # read once: its text tells it is empty
             if not path.is_file():  # a pipe that gives nothing
                 raise
@@ -431,22 +433,23 @@ def article_keys(articles: DatabaseContents,
 @contextmanager
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
               notes: list[str] | None = None, origins: list[str] | None = None,
-              listed_in: Path | None = None) -> Iterator[DatabaseContents]:
+              listed: Collection[str] = ()) -> Iterator[DatabaseContents]:
     """The articles `load` reads from `inputs`, with their `origins` as it gives them, but those
     of a database given alone read one at a time as they are used, inside the block, its file
     held open for SQLite's connections to be checked against (`databases.opened_database`; no
     origin given: the database is each one's): `export` reads a whole NewsEdits outlet so, in
     bounded memory. The folders in a folder of versions are not named: `export` named those it
-    skipped as it expanded its inputs (`expand_inputs`). A file of the folder `listed_in`'s
-    listing must still be in it when opened (`load`'s `listed_in`), a database too."""
-    if len(inputs) == 1 and inputs[0] != "-" and is_sqlite_file(Path(inputs[0])):
+    skipped as it expanded its inputs (`expand_inputs`). The files `listed` in their folder must
+    still be in it when opened (`load`'s `listed`), a database too."""
+    if len(inputs) == 1 and inputs[0] != "-" and is_sqlite_file(path := Path(inputs[0])):
         # imported here: the SQLite readers load only for a database
         from revdiff.formats import databases
 
-        with databases.opened_database(Path(inputs[0]), max_bytes, listed_in) as contents:
+        with databases.opened_database(path, max_bytes, path.parent if inputs[0] in listed
+                                       else None) as contents:
             yield _InTextOutputsHold(contents)
         return
-    yield load(inputs, max_bytes, notes, origins, folders_told_of=True, listed_in=listed_in)
+    yield load(inputs, max_bytes, notes, origins, folders_told_of=True, listed=listed)
 
 
 def _scattered_files_note(names: Sequence[str]) -> str | None:

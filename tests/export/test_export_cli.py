@@ -779,7 +779,7 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
             raise sqlite3.DatabaseError("database disk image is malformed")
 
     monkeypatch.setattr(task_reading, "load_unit", lambda paths, max_bytes, notes, origins,
-                        listed_in: nullcontext(FailingPartway()))
+                        listed: nullcontext(FailingPartway()))
     # its URLs and titles were read ahead (`article_keys`, from the rows' scan that opening
     # makes too): its texts are where it fails
     monkeypatch.setattr(task_reading, "article_keys", lambda articles, on_listed: Counter())

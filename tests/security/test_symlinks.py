@@ -420,6 +420,47 @@ def test_a_database_swapped_for_a_link_out_after_export_lists_its_folder_is_not_
     assert not out.exists()
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+@pytest.mark.parametrize("reader", ["export", "edits_table"])
+def test_a_file_swapped_for_a_link_out_after_export_expands_its_glob_is_not_read(
+        tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch, suffix: str,
+        reader: str) -> None:
+    """A glob given quoted is expanded by revdiff as it lists a folder, leaving out the links
+    out of the folder; its files were then opened by their paths, unchecked: a link to the
+    reader's own file put in a version's place in between had that one read. What was opened
+    must still be in the folder, as a folder's version files and saved pages must."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for number, day in enumerate(["Monday", "Tuesday"]):
+        (folder / f"{number}{suffix}").write_text(
+            f"<html><body><p>The mayor spoke on {day}.</p></body></html>\n" if suffix == ".html"
+            else f"The mayor spoke on {day}.\n")
+    secret = private / f"secret{suffix}"
+    secret.write_text(f"<html><body><p>{MARKER}</p></body></html>\n" if suffix == ".html"
+                      else f"{MARKER}\n")
+    listed = inputs.expand_inputs
+
+    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
+        units = listed(*args, **kwargs)
+        (folder / f"1{suffix}").unlink()
+        (folder / f"1{suffix}").symlink_to(secret)
+        return units
+
+    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
+    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
+    given = str(folder / f"*{suffix}")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(EmptyInput) as refused:
+        if reader == "export":
+            run_export(ExportJob((given,), out, "jsonl"))
+        else:
+            revdiff_api.edits_table(given)
+    assert refused.value.where == str(folder / f"1{suffix}")
+    assert "lies out of its folder" in refused.value.message
+    assert MARKER not in str(refused.value)
+    assert not out.exists()
+
+
 def test_a_database_is_limited_by_the_size_of_the_file_opened(tmp_path: Path) -> None:
     """The size of a database read whole was taken by its name: a large one whose name led to a
     small file while it was checked, and to it again when SQLite opened it, was read whole over
