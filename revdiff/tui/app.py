@@ -1,4 +1,10 @@
-"""The revdiff app: wires the session, the filters and the layout to the widgets and the keys."""
+"""The revdiff app: wires the session, the filters and the layout to the widgets and the keys.
+
+The keys' actions are mixed in, one module an idea: `cursor_actions` (moving over the diff),
+`pair_actions`, `article_actions`, `view_actions` (layout, filters, statistics), `search_actions`,
+`sharing_actions` (clipboard, export) and `page_actions` (a flattened page's rows); what they ask
+of the app is `AppHost`. Textual's side of the key table is `bindings`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,6 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from hashlib import sha1
 from itertools import islice
 from pathlib import Path
@@ -17,47 +22,29 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.geometry import Size
-from textual.keys import format_key
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets.option_list import Option
 
 from revdiff.corrections_file import Correction
-from revdiff.export.pairs import pair_reading
-from revdiff.export.records import ArticleRef, article_ref
-from revdiff.formats.elision import compared_versions
 from revdiff.model import Article, EditOp
 from revdiff.size_limit import DEFAULT_MAX_BYTES
-from revdiff.terminal_text import visible, visible_lines
-from revdiff.tui.article_list_screen import ArticleListScreen, article_list
+from revdiff.tui.article_actions import ArticleActions
 from revdiff.tui.background import BackgroundWork, ComparisonFailure, are_long
+from revdiff.tui.bindings import answers, bindings_from_table, key_display
+from revdiff.tui.cursor_actions import CursorActions
 from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
-from revdiff.tui.export_screen import ExportChoice, ExportScreen
-from revdiff.tui.exporting import (
-    EXPORT_FORMATS,
-    ExportedPair,
-    ExportFormat,
-    edit_as_text,
-    exported_notice,
-    write_export,
-)
 from revdiff.tui.filters import FilterState, visible_items
 from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.key_footer import KeyFooter
-from revdiff.tui.keys import (
-    KEY_NAMES_SHOWN,
-    KEY_TABLE,
-    KeyCommand,
-    main_keys_shown,
-    with_keymap,
-)
+from revdiff.tui.keys import KEY_TABLE, main_keys_shown, with_keymap
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
-from revdiff.tui.notices import end_notice, fitting_notice, layout_notice
+from revdiff.tui.notices import fitting_notice
 from revdiff.tui.page_actions import PageActions
+from revdiff.tui.pair_actions import PairActions
 from revdiff.tui.pair_header import PairHeader, ShownPair
-from revdiff.tui.search import SearchHit, edit_at, hit_pair
-from revdiff.tui.search_screen import SearchScreen
+from revdiff.tui.search_actions import SearchActions
 from revdiff.tui.session import (
     ArticleSession,
     CompareFunction,
@@ -66,6 +53,7 @@ from revdiff.tui.session import (
     engine_compare,
 )
 from revdiff.tui.settings import Settings
+from revdiff.tui.sharing_actions import SharingActions
 from revdiff.tui.size_notice import TerminalTooSmall, is_too_small
 from revdiff.tui.stats_panel import StatsPanel
 from revdiff.tui.stats_text import chain_lines, comparison_lines
@@ -78,14 +66,8 @@ from revdiff.tui.status_line import (
     sentence_position,
 )
 from revdiff.tui.styles import row_styles
-from revdiff.tui.timeline_screen import TimelineScreen
+from revdiff.tui.view_actions import ViewActions
 
-TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
-ANSWERED_WHILE_COMPARING = frozenset({"help", "quit"})
-# and those that show another pair or article, while the pair on screen has no comparison (comparing
-# it failed): the others compared it again on the app's own loop, and failed there
-ANSWERED_WITHOUT_A_COMPARISON = ANSWERED_WHILE_COMPARING | {
-    "next_pair", "previous_pair", "next_article", "previous_article", "articles", "timeline"}
 # The articles, the last shown last, whose comparisons are kept when another is shown: stepping
 # back and forth between them answers at once, and memory does not grow with every article
 # visited (25 KB an article of a NewsEdits file, 100 MB a live blog whose timeline was opened).
@@ -99,24 +81,6 @@ NARROW_NOTICE_WIDTH = 80
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
 NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "previous_change",
                             "next_change")
-
-
-def _chain_pairs(session: ArticleSession) -> list[tuple[int, int]]:
-    return [(index, index + 1) for index in range(session.version_count - 1)]
-
-
-def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
-    """One Textual binding per command, its id the command's action, so that a keymap
-    (`App.set_keymap`) can give it other keys; the footer shows the first key (`get_key_display`).
-
-    Priority bindings, so that a key given to a command wins over the keys Textual's screen binds
-    (Ctrl+C copies a selection, Tab moves the focus): without it such a key left the footer, and
-    Tab did not run the command. `check_action` keeps them out of the dialogs."""
-    return [
-        Binding(",".join(command.keys), command.action, command.footer or command.description,
-                show=command.footer is not None, id=command.action, priority=True)
-        for command in table
-    ]
 
 
 def input_warnings_notice(warnings: Sequence[str], terminal_width: int) -> str:
@@ -151,7 +115,8 @@ def default_export_directory() -> Path:
     return downloads if downloads.is_dir() else Path.home()
 
 
-class RevdiffApp(PageActions, App[None]):
+class RevdiffApp(CursorActions, PairActions, ArticleActions, ViewActions, SearchActions,
+                 SharingActions, PageActions, App[None]):
     """Step through how an article changed between versions."""
 
     TITLE = "revdiff"
@@ -217,7 +182,7 @@ class RevdiffApp(PageActions, App[None]):
         # another is shown, or until it is compared along with others (`lay_out_compared_pair`)
         self._comparison_failed = False
         self.article_index = 0
-        self.session = self._session_of(0)
+        self.session = self._session_shown(0)
         self.filters = FilterState()
         self._notices_cleared = 0  # times the notices were cleared for a dialog (`notify`)
         self._last_search = ""  # the phrase the search dialog held when it closed
@@ -237,16 +202,21 @@ class RevdiffApp(PageActions, App[None]):
             self.set_keymap(self.settings.keys)
 
     def get_key_display(self, binding: Binding) -> str:
-        """A key in the footer as the help and the hints write it (`ctrl+f`, `PgDn`, `Esc`), where
-        Textual wrote `^f`, `pgdn`, `esc`; a key those names leave out as Textual writes it, a
-        character by itself (`!`, `+`), not by its name (`exclamation_mark`, `plus`)."""
-        *modifiers, key = binding.key.split("+")
-        return "+".join([*modifiers, KEY_NAMES_SHOWN.get(key) or format_key(key)])
+        """A key in the footer as the help and the hints write it (`key_display`)."""
+        return key_display(binding.key)
 
-    def _session_of(self, index: int) -> ArticleSession:
+    def _session_shown(self, index: int) -> ArticleSession:
+        """The session of the article at `index`, made the last shown: the article that falls
+        out of the recent ones (`ARTICLES_KEEPING_COMPARISONS`) forgets its comparisons."""
         if index not in self._sessions:
             self._sessions[index] = ArticleSession(self.articles[index], compare=self._compare,
                                                    flip=self._flip, corrections=self.corrections)
+        self._sessions[index] = self._sessions.pop(index)  # now the last shown
+        # the one that falls out of the recent ones; those before it fell out already
+        fallen = next(islice(reversed(self._sessions.values()), ARTICLES_KEEPING_COMPARISONS, None),
+                      None)
+        if fallen is not None:
+            fallen.forget_comparisons()
         return self._sessions[index]
 
     # -- composition and layout -----------------------------------------------------------------
@@ -262,6 +232,10 @@ class RevdiffApp(PageActions, App[None]):
     @property
     def diff(self) -> DiffView:
         return self.query_one(DiffView)
+
+    @property
+    def stats_panel(self) -> StatsPanel:
+        return self.query_one(StatsPanel)
 
     @property
     def mode(self) -> LayoutMode:
@@ -347,7 +321,7 @@ class RevdiffApp(PageActions, App[None]):
     def _place_stats(self, terminal_width: int) -> None:
         """The statistics panel beside the diff or below it, and the header over the diff's
         columns only: over the panel's too, its title line ran along the panel's top edge."""
-        stats = self.query_one(StatsPanel)
+        stats = self.stats_panel
         stats.place(terminal_width)
         self.query_one(PairHeader).styles.width = stats.diff_width(terminal_width)
 
@@ -387,7 +361,7 @@ class RevdiffApp(PageActions, App[None]):
             session.old_version, session.new_version, session.pair, session.version_count,
             self.mode.value, self.filters, article))
         self._refresh_status()
-        stats = self.query_one(StatsPanel)
+        stats = self.stats_panel
         if stats.shown and session.has_comparison():
             pair_lines = comparison_lines(session.comparison())
             article_index = self.article_index  # the one shown now, when the chain is compared
@@ -402,8 +376,8 @@ class RevdiffApp(PageActions, App[None]):
                 stats.show_lines(pair_lines, ["change along the chain", "could not compare"])
 
             stats.show_lines(pair_lines, ["change along the chain", "comparing…"])
-            self.background.when_compared(_chain_pairs(session), show_chain, summaries=True,
-                                failed=show_chain_failed)
+            self.background.when_compared(session.chain_pairs(), show_chain, summaries=True,
+                                          failed=show_chain_failed)
 
     def _refresh_status(self) -> None:
         changes = self.diff.changes
@@ -487,362 +461,12 @@ class RevdiffApp(PageActions, App[None]):
             markup=markup, identity=identity)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys of the main view do nothing while a dialog is open, only help and quit answer
-        while the pair is compared, and only they and the keys that show another pair or article
-        while the pair has no comparison (the status line says which, `_refresh_status`)."""
-        if self.background.running:
-            answering = ANSWERED_WHILE_COMPARING
-        elif self._comparison_failed:
-            answering = ANSWERED_WITHOUT_A_COMPARISON
-        else:
-            answering = TABLE_ACTIONS
-        if action in TABLE_ACTIONS - answering:
-            return False
-        return not (action in TABLE_ACTIONS and isinstance(self.screen, ModalScreen))
-
-    # -- moving ---------------------------------------------------------------------------------
-    def _no_change_shown(self) -> str:
-        """Why there is no change to go to: the pair has none, or the filters hide every one, and
-        then the keys of those in force that hide changes (the label's, the flag's, `x`), in
-        one row of the notice where a shorter wording fits (`Filtered: press l` at 44 columns)."""
-        if not any(edit.op is not EditOp.UNCHANGED for edit in self.session.comparison().edits):
-            return "No changes in this pair"
-        # never none of these keys: with no label, flag or `x` filter on, the layout (made of this
-        # comparison with these filters, `_start_layout`) highlights every change, and the keys
-        # that step to one do not answer while the pair has no layout (`check_action`)
-        filters = self.filters
-        keys = [self.key_of[action] for action, hiding in
-                (("cycle_label", filters.only is not None),
-                 ("cycle_flag", filters.only_flag is not None),
-                 ("toggle_hide_boring", filters.hide_boring)) if hiding]
-        press = f"press {' or '.join(keys)}"
-        return fitting_notice((f"No changes to show with these filters: {press}",
-                               f"Filters hide every change: {press}", f"No change shown: {press}",
-                               f"Filtered: {press}"), self.size.width)
-
-    def _go_to_change(self, step: int) -> None:
-        """Put the cursor on the next (step 1) or previous (-1) change, counted from the cursor when
-        some of its rows are on screen, else from the screen: the first change from its top, the
-        last change above its bottom (so `p` after `G` is the last change, as `n` after `g` is the
-        first)."""
-        view, layout = self.diff, self.diff.view_layout
-        if not layout.changes:
-            self.notify(self._no_change_shown(), severity="warning", markup=False)
-            return
-        current = view.current_edit
-        screen_top = view.top_row
-        below_screen = screen_top + max(1, view.scrollable_content_region.height)
-        if current is not None and current in layout.first_row \
-                and layout.first_row[current] < below_screen and layout.last_row[current] >= screen_top:
-            anchor, inclusive = layout.first_row[current], False
-        elif step > 0:
-            anchor, inclusive = screen_top, True
-        else:
-            anchor, inclusive = below_screen, False
-        if step > 0:
-            following = [e for e in layout.changes
-                         if layout.first_row[e] > anchor or (inclusive and layout.first_row[e] == anchor)]
-            target = following[0] if following else None
-        else:
-            preceding = [e for e in layout.changes if layout.first_row[e] < anchor]
-            target = preceding[-1] if preceding else None
-        if target is None:
-            self.notify(end_notice("change", step, self.size.width), timeout=1.5)
-            return
-        view.set_current(target)
-        self._refresh_status()
-
-    def action_next_change(self) -> None:
-        self._go_to_change(1)
-
-    def action_previous_change(self) -> None:
-        self._go_to_change(-1)
-
-    def action_line_down(self) -> None:
-        self.diff.scroll_relative(y=1, animate=False, immediate=True)
-
-    def action_line_up(self) -> None:
-        self.diff.scroll_relative(y=-1, animate=False, immediate=True)
-
-    def action_page_down(self) -> None:
-        self.diff.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.diff.scroll_page_up(animate=False)
-
-    def action_go_top(self) -> None:
-        self.diff.scroll_home(animate=False, immediate=True)
-
-    def action_go_bottom(self) -> None:
-        self.diff.finish_layout()  # so that the end is the real end, not an estimate
-        self.diff.scroll_end(animate=False, immediate=True)
-
-    # -- versions -------------------------------------------------------------------------------
-    def _show_pair(self) -> None:
-        self.diff.scroll_home(animate=False, immediate=True)
-        self.diff.current_edit = None
-        self._relayout()
-
-    def _step_pair(self, step: int) -> None:
-        if self.session.version_count < 3 and self.session.pair == (0, 1):
-            self.notify(fitting_notice(("This article has only two versions", "Only two versions"),
-                                       self.size.width), timeout=2)
-            return
-
-        session = self.session
-
-        def boring(old: int, new: int) -> bool:
-            return self.filters.hide_boring and session.pair_summary(old, new).boring
-
-        def step_there() -> None:
-            if session.step_pair(step, boring):
-                self._show_pair()
-            else:
-                self.notify(self._why_no_step(step), timeout=2, markup=False)
-
-        if not self.filters.hide_boring:
-            step_there()
-            return
-        # the pairs it may step over, compared up to the first that is not boring
-        old_index = session.pair[1] if step > 0 else session.pair[0] - 1
-        onward = range(old_index, session.version_count - 1) if step > 0 else \
-            range(old_index, -1, -1)
-        self.background.when_compared([(index, index + 1) for index in onward], step_there,
-                            until=lambda pair: not boring(*pair), summaries=True)
-
-    def _why_no_step(self, step: int) -> str:
-        """Why `.` (step 1) or `,` (-1) found no pair to go to: the chain ends there, the pair on
-        screen (picked in the timeline) spans to the end, or every pair beyond it is boring; in
-        one row of the notice (`Boring after (x)`, `No pair after v3` at 44 columns)."""
-        session, (old, new) = self.session, self.session.pair
-        ahead = new < session.version_count - 1 if step > 0 else old > 0
-        beyond = "after" if step > 0 else "before"
-        if ahead:  # there are pairs: boring ones, hidden
-            key = self.key_of["toggle_hide_boring"]
-            return fitting_notice((f"Every pair {beyond} this one is boring ({key} shows them)",
-                                   f"Every pair {beyond} is boring ({key})",
-                                   f"Boring {beyond} ({key})"), self.size.width)
-        if new - old > 1:
-            end = session.article.versions[new if step > 0 else old].number
-            return fitting_notice((f"No pair {beyond} version {end}", f"No pair {beyond} v{end}"),
-                                  self.size.width)
-        return end_notice("pair", step, self.size.width)
-
-    def action_next_pair(self) -> None:
-        self._step_pair(1)
-
-    def action_previous_pair(self) -> None:
-        self._step_pair(-1)
-
-    def action_timeline(self) -> None:
-        session = self.session
-        self.background.when_compared(_chain_pairs(session), lambda: self._open_dialog(
-            TimelineScreen(session.article.versions,
-                           [session.words_of(index) for index in range(session.version_count)],
-                           session.chain_summaries(), session.pair),
-            self._pick_pair, toggled_by="timeline"), summaries=True)
-
-    def _pick_pair(self, pair: tuple[int, int] | None) -> None:
-        if pair is not None and pair != self.session.pair:
-            self.session.select_pair(*pair)
-            self._show_pair()
-
-    # -- articles -------------------------------------------------------------------------------
-    def show_article(self, index: int) -> None:
-        """Open the article at `index` of the inputs where it was left, its pair and the change
-        under the cursor (or at its first pair, before its first change)."""
-        if index == self.article_index:
-            return
-        left = self.diff.current_edit
-        if left is None:
-            self._edit_left_at.pop(self.article_index, None)
-        else:
-            self._edit_left_at[self.article_index] = left
-        self.article_index = index
-        self.session = self._session_of(index)
-        self._sessions[index] = self._sessions.pop(index)  # now the last shown
-        # the one that falls out of the recent ones; those before it fell out already
-        fallen = next(islice(reversed(self._sessions.values()), ARTICLES_KEEPING_COMPARISONS, None),
-                      None)
-        if fallen is not None:
-            fallen.forget_comparisons()
-        self.diff.scroll_home(animate=False, immediate=True)
-        self._relayout(keep=self._edit_left_at.get(index))
-
-    def _only_one_article(self) -> bool:
-        """Whether the inputs hold one article only, which `>`, `<` and `a` then say."""
-        if len(self.articles) == 1:
-            self.notify(fitting_notice(("The inputs hold only this article", "No other article"),
-                                       self.size.width), timeout=2)
-        return len(self.articles) == 1
-
-    def _step_article(self, step: int) -> None:
-        index = self.article_index + step
-        if self._only_one_article():
-            return
-        if 0 <= index < len(self.articles):
-            self.show_article(index)
-        else:
-            self.notify(end_notice("article", step, self.size.width), timeout=2)
-
-    def action_next_article(self) -> None:
-        self._step_article(1)
-
-    def action_previous_article(self) -> None:
-        self._step_article(-1)
-
-    def action_articles(self) -> None:
-        if self._only_one_article():
-            return
-        if self._article_list is None:
-            self._article_list = article_list(self.articles, self.article_inputs)
-        self._open_dialog(ArticleListScreen(*self._article_list, self.article_index),
-                          self._pick_article, toggled_by="articles")
-
-    def _pick_article(self, index: int | None) -> None:
-        if index is not None:
-            self.show_article(index)
-
-    # -- view and filters -----------------------------------------------------------------------
-    def action_toggle_layout(self) -> None:
-        """From the automatic layout to the other one than it shows, kept; then to the one it
-        showed, kept; then back to the automatic one, which the diff's width chooses again (`i`
-        switches it). A layout `--layout` or the settings chose goes to the other, then to the
-        automatic one."""
-        other = {LayoutMode.SIDE_BY_SIDE: LayoutMode.UNIFIED, LayoutMode.UNIFIED: LayoutMode.SIDE_BY_SIDE}
-        if self.forced_mode is None:
-            self.forced_mode = self._first_kept_layout = other[self.mode]
-        elif self.forced_mode is self._first_kept_layout:
-            self.forced_mode = other[self.forced_mode]
-        else:
-            self.forced_mode = None
-        self._relayout(keep=self.diff.current_edit)
-        self.notify(layout_notice(self.mode, self.forced_mode is not None, self.size.width),
-                    timeout=2, markup=False)
-
-    def _set_filters(self, filters: FilterState) -> None:
-        self.filters = filters
-        self._relayout(keep=self.diff.current_edit)
-
-    def action_toggle_hide_unchanged(self) -> None:
-        self._set_filters(replace(self.filters, hide_unchanged=not self.filters.hide_unchanged))
-
-    def action_cycle_context(self) -> None:
-        """Hide unchanged text, keeping the context in force (±1 at first, as `h`); pressed again
-        while it is hidden, keep one sentence more around each change: ±2, ±3, then ±0 and ±1."""
-        filters = self.filters
-        context = (filters.context + 1) % 4 if filters.hide_unchanged else filters.context
-        self._set_filters(replace(filters, hide_unchanged=True, context=context))
-
-    def action_cycle_label(self) -> None:
-        self._set_filters(self.filters.next_label())
-
-    def action_cycle_flag(self) -> None:
-        self._set_filters(self.filters.next_flag())
-
-    def action_toggle_hide_boring(self) -> None:
-        self._set_filters(replace(self.filters, hide_boring=not self.filters.hide_boring))
-
-    def action_toggle_stats(self) -> None:
-        self.query_one(StatsPanel).toggle_class("shown")
-        self._place_stats(self.size.width)
-        self.call_after_refresh(self._refresh_chrome)
-
-    def _scroll_stats(self, lines: int) -> None:
-        stats = self.query_one(StatsPanel)
-        if not stats.shown:
-            key = self.key_of["toggle_stats"]
-            self.notify(fitting_notice((f"The statistics are hidden: {key} shows them",
-                                        f"Statistics hidden: {key} shows them",
-                                        f"{key} shows the statistics", f"{key} shows statistics"),
-                                       self.size.width), timeout=2, markup=False)
-            return
-        stats.scroll_relative(y=lines, animate=False, immediate=True)
-
-    def action_stats_down(self) -> None:
-        self._scroll_stats(3)
-
-    def action_stats_up(self) -> None:
-        self._scroll_stats(-3)
+        """Whether a key's command answers now (`answers`): the status line says which do while
+        the pair has no comparison (`_refresh_status`)."""
+        return answers(action, comparing=self.background.running,
+                       comparison_failed=self._comparison_failed,
+                       dialog_open=isinstance(self.screen, ModalScreen))
 
     def action_help(self) -> None:
         self._open_dialog(HelpScreen(self.key_table, self.diff_styles), toggled_by="help")
-
-    # -- search ---------------------------------------------------------------------------------
-    def action_search(self) -> None:
-        """Search on the last phrase searched, selected in the field: its hits listed to pick
-        another, and what is typed starts another phrase."""
-        # the versions as compared (a cut page's `[...]` left out), so that paragraphs agree
-        dialog = SearchScreen(compared_versions(self.session.article), self._last_search)
-        self._open_dialog(dialog, lambda hit: self._jump_to_hit(dialog.phrase, hit))
-
-    def _jump_to_hit(self, phrase: str, hit: SearchHit | None) -> None:
-        self._last_search = phrase
-        if hit is not None:
-            pair = hit_pair(hit, self.session.version_count)
-            self.background.when_compared([pair], lambda: self._show_hit(hit, pair))
-
-    def _show_hit(self, hit: SearchHit, pair: tuple[int, int]) -> None:
-        session = self.session
-        other_pair = pair != session.pair
-        if other_pair:
-            session.select_pair(*pair)
-        side = "new" if hit.first_version == pair[1] else "old"
-        edit = edit_at(session.comparison(), side, hit.paragraph, hit.offset)
-        if other_pair or edit is None:  # no edit holds the title: the header shows it, above
-            self.diff.scroll_home(animate=False, immediate=True)
-        self.diff.rebuild()
-        if edit is not None and edit not in self.diff.view_layout.first_row:
-            self.filters = FilterState()
-            self.notify("Filters cleared to show the hit", timeout=2)
-        self._relayout(keep=edit)
-
-    # -- sharing --------------------------------------------------------------------------------
-    def action_copy_edit(self) -> None:
-        current = self.diff.current_edit
-        if current is None:
-            key = self.key_of["next_change"]
-            note = (fitting_notice((f"No edit selected: press {key} to go to a change",
-                                    f"No edit selected: {key} goes to a change",
-                                    f"{key} goes to a change"), self.size.width)
-                    if self.diff.changes else self._no_change_shown())
-            self.notify(note, timeout=2, markup=False)
-            return
-        comparison = self.session.comparison()
-        edit = comparison.edits[current]
-        self.copy_to_clipboard(visible_lines(edit_as_text(comparison, edit)))
-        sentences = "sentence" if max(len(edit.old), len(edit.new)) <= 1 else "sentences"
-        self.notify(fitting_notice((f"Copied the {edit.op.value} {sentences}",
-                                    f"Copied: {edit.op.value}"), self.size.width), timeout=2)
-
-    def _article_ref(self) -> ArticleRef:
-        """The article on screen as `revdiff diff` names and numbers it."""
-        article = self.session.article
-        name = self.article_names[self.article_index] if self.article_names else article.key
-        return article_ref(self.article_index, article, name)
-
-    def _pair_writer(self) -> Callable[[ExportFormat, Path], None]:
-        """What writes the pair on screen, with how sure the reading of its versions is, to a
-        file: the pair, its article and its name are taken here, on the app's loop, since the
-        export dialog writes on a thread of its own."""
-        article, comparison, ref = self.session.article, self.session.comparison(), self._article_ref()
-
-        def write(export_format: ExportFormat, path: Path) -> None:
-            write_export(ExportedPair(comparison, ref, pair_reading(article, comparison)),
-                         export_format, path)
-        return write
-
-    def action_export(self) -> None:
-        self._open_dialog(ExportScreen(self.session.comparison(), self._article_ref().name,
-                                       list(EXPORT_FORMATS), self.export_directory,
-                                       self._pair_writer(), self.inputs, self.filters.describe(),
-                                       self.export_directory_source),
-                          self._tell_exported)
-
-    def _tell_exported(self, choice: ExportChoice | None) -> None:
-        if choice is None:
-            return
-        export_format, path = choice
-        self.notify(exported_notice(export_format.name, visible(str(path)), self.size.width),
-                    timeout=4, markup=False)
 

@@ -1,6 +1,6 @@
 """The key table: one list of commands that feeds the app's bindings, its footer and the help screen.
 
-Plain data with no Textual import; `revdiff.tui.app` turns it into Textual `Binding`s.
+Plain data with no Textual import; `revdiff.tui.bindings` turns it into Textual `Binding`s.
 """
 
 from __future__ import annotations

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Protocol
-
-from textual.geometry import Size
-from textual.notifications import SeverityLevel
 
 from revdiff.corrections_file import (
     BadCorrection,
@@ -20,18 +16,13 @@ from revdiff.corrections_file import (
 )
 from revdiff.errors import MalformedPage, os_reason
 from revdiff.export.atomic_write import write_text_atomically
-from revdiff.export.records import ArticleRef
 from revdiff.export.slugs import article_slug
-from revdiff.model import Article
 from revdiff.size_limit import size_at_least
 from revdiff.terminal_text import visible
-from revdiff.tui.background import BackgroundWork
-from revdiff.tui.diff_view import DiffView
+from revdiff.tui.app_host import AppHost
 from revdiff.tui.exporting import exported_notice
-from revdiff.tui.filters import FilterState
 from revdiff.tui.flip_elsewhere import flip_elsewhere_wordings
 from revdiff.tui.notices import fitting_notice
-from revdiff.tui.session import ArticleSession
 
 # What `f`, `F` and `w` say on a pair that no column splitter read (plain versions, a tracker's),
 # longest first (`fitting_notice`)
@@ -39,55 +30,12 @@ NOT_READ_FROM_A_PAGE = ("This pair was not read from a flattened diff page",
                         "Not read from a diff page", "Read from no page")
 
 
-class PageHost(Protocol):
-    """What the page actions ask of the app (`RevdiffApp`)."""
-
-    @property
-    def session(self) -> ArticleSession: ...
-
-    @property
-    def diff(self) -> DiffView: ...
-
-    @property
-    def filters(self) -> FilterState: ...
-
-    @property
-    def background(self) -> BackgroundWork: ...
-
-    @property
-    def key_of(self) -> dict[str, str]: ...
-
-    @property
-    def export_directory(self) -> Path: ...
-
-    @property
-    def size(self) -> Size: ...
-
-    articles: list[Article]
-    corrections_file: str | None
-    max_bytes: int
-    corrections_saved: dict[Path, int]
-    corrections_replace_asked: tuple[Path, int] | None
-    presses: int
-
-    def _article_ref(self) -> ArticleRef: ...
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None: ...
-
-    def _relayout(self, keep: int | None = None) -> None: ...
-
-    def _no_change_shown(self) -> str: ...
-
-    def _refresh_status(self) -> None: ...
-
-
 class PageActions:
     """The actions of `u`, `f`, `F` and `w`, mixed into the app."""
 
-    corrections_replace_asked: tuple[Path, int] | None  # set by the app, as `PageHost` says
+    corrections_replace_asked: tuple[Path, int] | None  # set by the app, as `AppHost` says
 
-    def action_next_unsure(self: PageHost) -> None:
+    def action_next_unsure(self: AppHost) -> None:
         unsure = self.session.unsure()
         layout = self.diff.view_layout
         comparison = self.session.comparison()
@@ -119,7 +67,7 @@ class PageActions:
         self.diff.set_current(following[0] if following else candidates[0][1])
         self._refresh_status()
 
-    def action_flip_row(self: PageHost) -> None:
+    def action_flip_row(self: AppHost) -> None:
         current = self.diff.current_edit
         if self.session.page() is None:
             pages = self.session.pages_of_versions()
@@ -141,7 +89,7 @@ class PageActions:
                                    lambda: _after_reading_changed(self, line),
                                    lambda error: _say_flip_refused(self, line, error))
 
-    def action_restore_reading(self: PageHost) -> None:
+    def action_restore_reading(self: AppHost) -> None:
         if not self.session.article.pages:  # no splitter read it: no reading to go back to
             _say_not_read_from_a_page(self)
             return
@@ -164,7 +112,7 @@ class PageActions:
                                        f"Cannot undo the flips: {visible(str(error))}",
                                        severity="error", markup=False))
 
-    def action_save_corrections(self: PageHost) -> None:
+    def action_save_corrections(self: AppHost) -> None:
         """Write the article's corrections (`--corrections`'s, then the flips) to
         `<article>-corrections.jsonl` in the export folder, which `--corrections` reads them back
         from. In the file `--corrections` named, only the article's own lines are rewritten: the
@@ -222,7 +170,7 @@ class PageActions:
                     timeout=4, markup=False)
 
 
-def _replaceable(app: PageHost, path: Path, article: int) -> bool:
+def _replaceable(app: AppHost, path: Path, article: int) -> bool:
     """Whether `w` replaces the corrections file at `path` of the article numbered `article`
     without asking: the file the app was started with (`view --corrections`), or one `w` wrote
     in this run for that article (another article's name may give the same file name)."""
@@ -231,7 +179,7 @@ def _replaceable(app: PageHost, path: Path, article: int) -> bool:
     return _started_with(app, path)
 
 
-def _started_with(app: PageHost, path: Path) -> bool:
+def _started_with(app: AppHost, path: Path) -> bool:
     """Whether `path` is the corrections file the app was started with (`view --corrections`)."""
     try:
         return app.corrections_file is not None and os.path.samefile(path, app.corrections_file)
@@ -239,7 +187,7 @@ def _started_with(app: PageHost, path: Path) -> bool:
         return False
 
 
-def _no_row_chosen(app: PageHost) -> str:
+def _no_row_chosen(app: AppHost) -> str:
     """What `f` says with no row under the cursor: the keys that move to one that is shown (`n`
     to a change, `u` to an unsure row, which context may show when the filters hide every
     change), in fewer words where the notice is too narrow (it wrapped to two rows at 80 columns);
@@ -260,11 +208,11 @@ def _no_row_chosen(app: PageHost) -> str:
                            f"Go to a row: {unsure_key}"), app.size.width)
 
 
-def _say_not_read_from_a_page(app: PageHost) -> None:
+def _say_not_read_from_a_page(app: AppHost) -> None:
     app.notify(fitting_notice(NOT_READ_FROM_A_PAGE, app.size.width), timeout=2, markup=False)
 
 
-def _say_flip_refused(app: PageHost, line: int, error: Exception) -> None:
+def _say_flip_refused(app: AppHost, line: int, error: Exception) -> None:
     if isinstance(error, MalformedPage):
         # no other reading of its gap fits: what fixes the gap's other rows is either an
         # earlier flip or, with none, the article's other pages (its neighbours, its HTML)
@@ -277,7 +225,7 @@ def _say_flip_refused(app: PageHost, line: int, error: Exception) -> None:
     app.notify(f"Cannot flip this row: {visible(str(error))}", severity="error", markup=False)
 
 
-def _after_reading_changed(app: PageHost, line: int | None) -> None:
+def _after_reading_changed(app: AppHost, line: int | None) -> None:
     """Lay the new reading out, the cursor back on page line `line`, and say how it reads."""
     keep = next((index for index, edit in enumerate(app.session.comparison().edits)
                  if (found := app.session.row_of_edit(edit)) is not None

@@ -199,9 +199,13 @@ class ArticleSession:
                                                stats.boring)
         return self._summaries[key]
 
+    def chain_pairs(self) -> list[tuple[int, int]]:
+        """Each consecutive pair of versions, oldest first: the chain the timeline shows."""
+        return [(index, index + 1) for index in range(self.version_count - 1)]
+
     def chain_summaries(self) -> list[PairSummary]:
         """One summary per consecutive pair of versions, oldest first."""
-        return [self.pair_summary(i, i + 1) for i in range(self.version_count - 1)]
+        return [self.pair_summary(*pair) for pair in self.chain_pairs()]
 
     # -- flattened diff pages -------------------------------------------------------------------
     def page(self) -> PageReading | None:
