@@ -266,38 +266,46 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
             refuse_damaged_head(path)
             refuse_unclonable_ref(common_git_dir(path.resolve()), str(path),
                                   _as_text(result.stderr))  # all of it: see its docstring
-            said, names_a_file = _files_named_where_they_are(said, path)
+            resolved = path.resolve()
+            git_dirs = (git_directory(resolved), common_git_dir(resolved))
+            said, names_a_file = files_named_where_they_are(said, git_dirs, ran_in=git_dirs)
             damaged = "; the repository is damaged; check it with git fsck" \
                 if _DAMAGED_OBJECT.search(result.stderr) else \
-                "; mend that file or copy the repository again, then check it with git fsck" \
-                if names_a_file else ""
+                f"; {MEND_THE_FILE}" if names_a_file else ""
             raise StoreError("cannot read the git repository", str(path),
                              hint=f"git said: {said}{damaged}")
         yield clone
 
 
-# A file of the git directory as git names it, by its path from there (`./config`,
-# `./packed-refs`), the git directory it reads the repository in being its working directory.
-_GIT_DIRECTORY_FILE = re.compile(r"(?<![^\s'])\./([^\s:']+)")
+# What to do about a file of the git directory that git cannot read (a damaged `config`).
+MEND_THE_FILE = "mend that file or copy the repository again, then check it with git fsck"
+
+# A file as git names it in a complaint: by its whole path, or by its path from the folder git
+# runs in (`./config` in a git directory, `.git/packed-refs` in a working tree).
+_NAMED_FILE = re.compile(r"(?<![^\s'])(?:/|\./|\.git/)[^\s:']+")
 
 
-def _files_named_where_they_are(said: str, path: Path) -> tuple[str, bool]:
-    """What git `said` of the repository at `path`, the files of its git directory that git
-    names by their path from there (`bad config line 6 in file ./config`) named by their whole
-    path, and whether it named one."""
-    resolved = path.resolve()
-    folders = (git_directory(resolved), common_git_dir(resolved))
+def files_named_where_they_are(said: str, git_dirs: Iterable[Path], ran_in: Iterable[Path]
+                               ) -> tuple[str, bool]:
+    """What git `said`, run in one of the folders `ran_in`, of a repository whose git
+    directories are `git_dirs`: the files of those that git names from the folder it ran in
+    (`bad config line 6 in file ./config`) named by their whole path, and whether it named one
+    of their files, by either path."""
+    folders = [folder.resolve() for folder in git_dirs]
+    starts = list(ran_in)
     named = False
 
     def whole_path(found: re.Match[str]) -> str:
         nonlocal named
-        for folder in folders:
-            if (folder / found.group(1)).exists():
+        for start in starts:
+            file = start / found.group(0)  # (a whole path stays as it is)
+            if file.is_file() and any(file.parent.resolve().is_relative_to(folder)
+                                      for folder in folders):
                 named = True
-                return name_text(str(folder / found.group(1)))
+                return name_text(str(file.parent.resolve() / file.name))
         return found.group(0)
 
-    return _GIT_DIRECTORY_FILE.sub(whole_path, said), named
+    return _NAMED_FILE.sub(whole_path, said), named
 
 
 def _refuse_broken_git_file(path: Path) -> None:

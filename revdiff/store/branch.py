@@ -11,7 +11,7 @@ import git
 
 from revdiff.broken_git_refs import refuse_damaged_ref
 from revdiff.errors import StoreError
-from revdiff.safe_git import git_complaint
+from revdiff.safe_git import MEND_THE_FILE, files_named_where_they_are, git_complaint
 
 
 def current_branch(repo: git.Repo) -> str:
@@ -27,8 +27,11 @@ def current_branch(repo: git.Repo) -> str:
             trust = (f"; if you trust it, git config --global --add safe.directory "
                      f"{repo.working_tree_dir or repo.git_dir}" if "dubious ownership" in said
                      else "")
+            said, names_a_file = files_named_where_they_are(  # `.git/config`: from its folder
+                said, (Path(repo.git_dir), Path(repo.common_dir)), ran_in=(Path(repo.working_dir),))
+            mend = f"; {MEND_THE_FILE}" if names_a_file else ""
             raise StoreError("git cannot use the repository; nothing was stored", str(repo.git_dir),
-                             hint=f"git said: {said}{trust}") from None
+                             hint=f"git said: {said}{trust}{mend}") from None
         git_dir = Path(repo.git_dir)
         if (git_dir / "rebase-merge").is_dir() or (git_dir / "rebase-apply").is_dir():
             raise StoreError("a rebase is in progress, so there is no branch to store into; "

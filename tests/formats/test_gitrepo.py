@@ -1258,21 +1258,28 @@ def test_a_damaged_ref_file_is_named_with_what_to_do(tmp_path: Path) -> None:
                           "git fsck")
 
 
-@pytest.mark.parametrize(("file", "damage", "said"), [
-    ("config", "[core\nbroken\n", "in file {}"),  # after `bad config line N`
-    ("packed-refs", "garbage line\n", "unexpected line in {}: garbage line"),
+@pytest.mark.parametrize(("file", "damage", "said", "linked"), [
+    ("config", "[core\nbroken\n", "in file {}", False),  # after `bad config line N`
+    ("packed-refs", "garbage line\n", "unexpected line in {}: garbage line", False),
+    # read through a linked worktree, git names the main repository's config by its whole path
+    ("config", "[core\nbroken\n", "in file {}", True),
 ])
 def test_a_damaged_file_of_the_git_directory_is_named_by_its_path(tmp_path: Path, file: str,
-                                                                 damage: str, said: str) -> None:
+                                                                 damage: str, said: str,
+                                                                 linked: bool) -> None:
     """git names a file of the git directory it cannot read by its path there, `./config`,
     which the error passed on, with nothing to do: the file is named where it is."""
     repo = new_repository(tmp_path / "repo")
     commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
     if file == "packed-refs":
         subprocess.run(["git", "-C", str(repo), "pack-refs", "--all"], check=True)
+    if linked:
+        subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", str(tmp_path / "linked")],
+                       check=True)
     with (repo / ".git" / file).open("a") as damaged:
         damaged.write(damage)
-    assert_one_error_line(parse_cli(repo), said.format(repo / ".git" / file),
+    assert_one_error_line(parse_cli(tmp_path / "linked" if linked else repo),
+                          said.format(repo / ".git" / file),
                           "mend that file or copy the repository again, then check it with git "
                           "fsck")
 

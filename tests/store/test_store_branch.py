@@ -13,6 +13,7 @@ from revdiff.errors import StoreError
 from revdiff.formats.gitrepo import read_repository
 from revdiff.model import Article, Version
 from revdiff.store import store_articles
+from revdiff.store.locks import LOCK_NAME
 
 
 @pytest.mark.parametrize("branch", ["trunk", "archive/2024-01"])
@@ -51,3 +52,41 @@ def test_a_damaged_current_branch_is_named_with_what_to_do(tmp_path: Path) -> No
     assert refused.value.hint is not None
     assert f"remove the file {tmp_path}/r/.git/refs/heads/main" in refused.value.hint
     assert "git fsck" in refused.value.hint
+
+
+def _all_files(folder: Path) -> dict[str, bytes]:
+    """Each file under `folder` with its bytes, but the empty lock file each store run keeps."""
+    return {str(file.relative_to(folder)): file.read_bytes()
+            for file in sorted(folder.rglob("*")) if file.is_file() and file.name != LOCK_NAME}
+
+
+@pytest.mark.parametrize(("file", "damage", "bare"), [
+    ("config", "[core\nbroken\n", False), ("packed-refs", "garbage line\n", False),
+    ("config", "[core\nbroken\n", True),  # git names it `./config` there
+])
+def test_a_damaged_file_of_the_git_directory_is_named_by_its_path(tmp_path: Path, file: str,
+                                                                 damage: str,
+                                                                 bare: bool) -> None:
+    """git names a file of the repository it cannot read from the folder it runs in
+    (`.git/config`), which the store passed on with nothing to do, where reading the repository
+    names it by its whole path, with what to do."""
+    repo = git.Repo.init(tmp_path / "r", initial_branch="main", bare=bare)
+    git_dir = Path(repo.git_dir)
+    if not bare:
+        (tmp_path / "r" / "README").write_text("notes\n")
+        repo.index.add(["README"])
+        actor = git.Actor("someone", "someone@example.com")
+        repo.index.commit("readme", author=actor, committer=actor)
+        repo.git.pack_refs("--all")
+    with (git_dir / file).open("a") as damaged:
+        damaged.write(damage)
+    before = _all_files(tmp_path / "r")
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
+    with pytest.raises(StoreError) as refused:
+        store_articles([article], tmp_path / "r")
+    assert refused.value.message == "git cannot use the repository; nothing was stored"
+    assert refused.value.hint is not None
+    assert f" {git_dir.resolve() / file}" in refused.value.hint
+    assert refused.value.hint.endswith("; mend that file or copy the repository again, then "
+                                       "check it with git fsck")
+    assert _all_files(tmp_path / "r") == before
