@@ -76,7 +76,8 @@ def _undrawable_terminal() -> str:
 @inputs_argument
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default=None,
               help="Side-by-side or unified diff in the app; auto picks by the diff's width. "
-                   "Default: the settings file's, else auto.")
+                   "Default: the settings file's, else auto. Not with --plain: the text diff "
+                   "has no layout (`revdiff diff --format html` is side by side).")
 @click.option("--plain", is_flag=True, help="Print the text diff even when output is a terminal.")
 @quiet_option
 @corrections_option
@@ -100,6 +101,10 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
     """
     from revdiff.tui.settings import load_settings
 
+    if plain and layout is not None:  # it would be ignored: the text diff is laid out one way
+        raise click.UsageError(f"--layout {layout} lays out the app, which --plain does not start, "
+                               "and the text diff has no layout; leave out one of them, or for "
+                               "side by side without the app use `revdiff diff --format html`")
     settings = load_settings()  # a bad settings file is refused before anything is read
     if not plain and stdout_is_terminal() and not obeys_escape_codes():
         raise RevdiffError(_undrawable_terminal(),

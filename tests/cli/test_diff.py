@@ -77,6 +77,26 @@ def test_changes_only_is_refused_outside_the_text_format(versions: list[str],
                                      "--no-color"]).exit_code == 0
 
 
+@pytest.mark.parametrize("command", [["view"], []])  # `revdiff INPUT...` is view's too
+@pytest.mark.parametrize("layout", ["side", "unified", "auto"])
+def test_view_plain_refuses_a_layout(versions: list[str], command: list[str],
+                                     layout: str) -> None:
+    """`view --plain` printed the text diff, which has no layout, and ignored --layout without
+    a word: the combination is refused in one line naming both, before anything is read."""
+    result = subprocess.run([sys.executable, "-m", "revdiff", *command, *versions, "--plain",
+                             "--layout", layout], capture_output=True, text=True, check=False,
+                            timeout=120)
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert f"--layout {layout} lays out the app, which --plain does not start" in line
+    assert "leave out one of them, or for side by side without the app use `revdiff diff " \
+           "--format html`" in line
+    # either alone is taken: --plain prints the text diff
+    plain = subprocess.run([sys.executable, "-m", "revdiff", *command, *versions, "--plain"],
+                           capture_output=True, text=True, check=False, timeout=120)
+    assert plain.returncode == 0 and "version 0 -> 1" in plain.stdout
+
+
 def edit_heads(text: str) -> list[str]:
     """The label of each edit the text format prints."""
     return [line[2:].split()[0] for line in text.splitlines()
