@@ -242,6 +242,12 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     check_size(len(data), where, max_bytes)
     if not data.strip():
         raise EmptyText("input is empty", where, hint="give a file that holds an article")
+    compressed = _compression(data)
+    if compressed and compressed[0] == "gzip":
+        # told by its magic bytes alone (no text starts with a control character, then a byte
+        # that starts no UTF-8 character): one cut inside its header (`head -c 8`, or in the
+        # file name it holds) has no NUL byte, by which the other kinds are told from text
+        raise _compressed_input(compressed, where)
     decoded = _decode_marked(data, where)
     if decoded is None:
         if b"\x00" in data[:SNIFF_BYTES]:
@@ -257,10 +263,8 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
                 raise BinaryInput("input is a word-processor or office document (docx, odt ...), "
                                   "not text", where, hint="save it as plain text (.txt) or HTML "
                                                           "in the program that made it")
-            compressed = _compression(data)
             if compressed:
-                raise BinaryInput(f"input is {compressed[0]}-compressed, not text", where,
-                                  hint=f"decompress it first, e.g. with {compressed[1]}")
+                raise _compressed_input(compressed, where)
             raise _binary_data(where)
         decoded = _decode_unmarked(data, where)
     if "\x00" in decoded.text:
@@ -318,6 +322,14 @@ def starts_as_binary_data_without_nul(start: bytes) -> bool:
     except UnicodeDecodeError:
         return _holds_bytes_no_text_holds(start)
     return False
+
+
+def _compressed_input(compression: tuple[str, str], where: str) -> BinaryInput:
+    """The error of an input that is compressed, of the kind and with the command that undoes
+    it that `_compression` gives."""
+    kind, command = compression
+    return BinaryInput(f"input is {kind}-compressed, not text", where,
+                       hint=f"decompress it first, e.g. with {command}")
 
 
 def _binary_data(where: str) -> BinaryData:

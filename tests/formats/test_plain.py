@@ -1166,6 +1166,31 @@ def test_an_empty_gzip_file_among_version_files_is_refused_wherever_it_stands(
         load([str(tmp_path)])
 
 
+def _gzip_with_its_name(text: bytes) -> bytes:
+    """`text` compressed as `gzip -9 a-rather-long-name.txt` does: the file's name and time in
+    its header, and the flag of the slowest compression, none of them a NUL byte."""
+    held = io.BytesIO()
+    with gzip.GzipFile("a-rather-long-name.txt", "wb", 9, held, mtime=0x6543_2101) as file:
+        file.write(text)
+    return held.getvalue()
+
+
+@pytest.mark.parametrize("kept", [2, 3, 8, 9, 20, None])  # None: the whole file
+def test_a_gzip_file_cut_inside_its_header_is_refused_as_a_longer_one_is(tmp_path: Path,
+                                                                         kept: int | None) -> None:
+    """A gzip file cut to 9 bytes or fewer (`head -c 8`), or inside the file name its header
+    holds, has no NUL byte, by which a compressed file was told from text: it was read as
+    Windows-1252 text with a warning, where the whole file, or a longer cut, is refused."""
+    compressed = _gzip_with_its_name(b"One. Two three.\nFour five six.\n" * 20)
+    assert b"\0" not in compressed[:30]  # (the name ends at byte 32)
+    cut = tmp_path / "story.txt.gz"
+    cut.write_bytes(compressed[:kept])
+    with pytest.raises(BinaryInput, match="input is gzip-compressed, not text") as refused:
+        load([str(cut)])
+    assert refused.value.where == str(cut)
+    assert refused.value.hint == "decompress it first, e.g. with gunzip"
+
+
 def test_an_empty_pipe_is_named_by_its_path_in_the_error_line(tmp_path: Path) -> None:
     # the README said pipes are named `-`, which is their article's name; an error line names
     # the pipe as the shell passed it, which tells the empty one of two pipes apart
