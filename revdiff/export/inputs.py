@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -54,10 +54,10 @@ class InputUnit:
     # the input the user gave that holds it (a corpus folder, for each of its article folders),
     # which its warnings are counted by on stderr; the label where it is that input
     given: str = field(default="", compare=False)
-    # its files that revdiff's listing of their folder gave (a folder's databases, a glob's
-    # matches), each of which must still be in that folder when opened (`load`'s `listed`); not
-    # those the user named
-    listed: frozenset[str] = frozenset()
+    # its paths that revdiff's listing gave (a corpus's folders, a folder's databases, a glob's
+    # matches), each with the real path its folder (a folder: its own) had when listed, which
+    # what is opened of it must still lie in (`load`'s `listed`); not those the user named
+    listed: Mapping[str, Path] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "label", name_text(self.label))  # a name outputs can hold
@@ -195,7 +195,7 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
             if left_out:
                 notes.append(left_out)
     if not folders:
-        return _leaf_folder_units(path, visited)
+        return _leaf_folder_units(path, real, visited)
     if loose:
         loose_files.append(_LooseFiles(path, folders, loose, len(notes)))
     units: list[InputUnit] = []
@@ -208,16 +208,17 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     return units
 
 
-def _leaf_folder_units(path: Path, visited: dict[Path, Path]) -> list[InputUnit]:
+def _leaf_folder_units(path: Path, real: Path, visited: dict[Path, Path]) -> list[InputUnit]:
     """A folder of version files is one unit; a folder of databases (one per outlet) is a unit
-    for each, so that each is read an article at a time."""
+    for each, so that each is read an article at a time. What each reads must lie in `real`, the
+    folder's real path as it was listed."""
     files = version_files(folder_entries(path))
     if not files or not all(is_sqlite_file(p) for p in files):
-        return [InputUnit(str(path), (str(path),))]
+        return [InputUnit(str(path), (str(path),), listed={str(path): real})]
     databases = [p for p in sorted(files, key=lambda p: natural_key(p.name))
                  if p.resolve() not in visited]
     visited.update((p.resolve(), p) for p in databases)
-    return [InputUnit(str(p), (str(p),), listed=frozenset({str(p)})) for p in databases]
+    return [InputUnit(str(p), (str(p),), listed={str(p): real}) for p in databases]
 
 
 def _read_already_note(name: str, path: Path) -> str:
@@ -345,7 +346,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     units: list[InputUnit] = []
     visited: dict[Path, Path] = {}  # each real folder or database read: the path it was read as
     loose: list[str] = []
-    listed: set[str] = set()  # the loose files a glob matched, listed in their folders
+    # the loose files a glob matched, each with the real path of the folder it was listed in
+    listed: dict[str, Path] = {}
     loose_position = -1
     folders: dict[str, tuple[int, int]] = {}  # each folder given: its place (before, given)
     articles_in: dict[str, list[Path]] = {}  # each folder given: the folders it reads as articles
@@ -394,15 +396,15 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                     notes.append(f"{match}: skipped, it is a database already read")
                 else:
                     visited[path.resolve()] = path
-                    units.append(InputUnit(match, (match,),
-                                           listed=frozenset({match} if globbed else ())))
+                    units.append(InputUnit(match, (match,), listed=(
+                        {match: path.parent.resolve()} if globbed else {})))
             else:
                 if loose_position < 0:
                     loose_position = len(units)
                 files.append(match)
         loose.extend(_in_version_order(files))
         if globbed:
-            listed.update(files)
+            listed.update((file, Path(file).parent.resolve()) for file in files)
         if placed is not None:
             placed.extend(InputNote(before, given, text) for text in notes[told:])
     given_files = [name for name in loose if name != "-"]
@@ -416,6 +418,5 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         if placed is not None:
             placed.append(InputNote(*folders[folder], text))
     if loose:
-        units.insert(loose_position, InputUnit(files_name(loose), tuple(loose),
-                                               listed=frozenset(listed)))
+        units.insert(loose_position, InputUnit(files_name(loose), tuple(loose), listed=listed))
     return units

@@ -59,17 +59,18 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
 
 @contextmanager
 def opened_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                    folder: Path | None = None) -> Iterator[DatabaseContents]:
+                    listed_folder: Path | None = None) -> Iterator[DatabaseContents]:
     """`open_database`'s articles of `path`, read as they are used while the file opened here is
     held open, as the descriptor each connection SQLite opens to it must be to (`checked`): a
     NewsEdits file read an article at a time (`export`) is opened by its path again for its
     rows, their names and their texts, and a symbolic link put in its place in between, to a
     reader's own database, is refused, not read, as it is where `read_file` opened it. An entry
-    of `folder`'s listing (`export`'s of a folder of databases, or of a glob) is refused, as
-    `read_file` refuses it, where what was opened lies out of it (`refuse_opened_outside`)."""
+    of a folder's listing (`export`'s of a folder of databases, or of a glob), whose real path
+    was `listed_folder` when it was listed, is refused, as `read_file` refuses it, where what was
+    opened lies out of it (`refuse_opened_outside`)."""
     with opened_to_check(path) as handle:
-        if folder is not None:
-            refuse_opened_outside(handle, path, folder, str(path))
+        if listed_folder is not None:
+            refuse_opened_outside(handle, path, listed_folder, str(path))
         yield open_database(path, max_bytes, handle.fileno())
 
 

@@ -366,12 +366,14 @@ def _only_folders_hints(path: Path, folders: Sequence[str]) -> tuple[str, str]:
             f"{give} (revdiff.load(*sorted(glob.glob({each_folder!r})))) {every}")
 
 
-def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
+def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[str] | None,
                    read_already: set[Path], for_python: bool,
                    folders_told_of: bool) -> list[Article]:
     """The articles of a folder that is no git repository; its databases join `read_already`,
     and those already in it (named before the folder) are not read again. `for_python` words
-    its notes for the Python API; `folders_told_of` leaves out those that name its folders."""
+    its notes for the Python API; `folders_told_of` leaves out those that name its folders.
+    `listed_folder` is the folder's real path when it was listed (by `export` as it expanded its
+    inputs, else as it is read): each file opened must lie in it (`refuse_opened_outside`)."""
     database_articles: list[Article] = []
     databases: list[str] = []  # the names of the folder's database files
     try:
@@ -415,7 +417,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     )
 
     empty: dict[Path, EmptyText] = {}  # the files that hold no text (failed captures)
-    saved_pages = snapshots.read_folder(files, max_bytes, empty, notes)
+    saved_pages = snapshots.read_folder(files, listed_folder, max_bytes, empty, notes)
     if saved_pages is not None:
         if notes is not None:
             notes.extend(_left_out_empty_note(path, empty))
@@ -433,7 +435,7 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                 notes.append(f"{file}: skipped, it is a database already read")
             continue
         try:
-            read = read_file(file, str(file), max_bytes, folder=path)
+            read = read_file(file, str(file), max_bytes, listed_folder=listed_folder)
         except EmptyText as blank:
             empty[file] = blank
             continue

@@ -39,15 +39,15 @@ class TextInput:
 
 def read_file(path: Path, name: str, max_bytes: int,
               on_article_read: Callable[[int, int], None] | None = None,
-              folder: Path | None = None) -> TextInput | list[Article]:
+              listed_folder: Path | None = None) -> TextInput | list[Article]:
     """A file's decoded text and format, or the articles of a tracker's SQLite database, whose
     reading is counted to `on_article_read` (`databases.read_database`).
 
     The size is checked before reading, and the read is bounded too (the file may grow); a
-    database's limit is its reader's (`databases.open_database`). A file of `folder`'s listing is
-    refused where what was opened lies out of the folder (`listed_file.refuse_opened_outside`);
-    a database, where SQLite opened another file than the one checked
-    (`listed_file.refuse_reopened_elsewhere`)."""
+    database's limit is its reader's (`databases.open_database`). A file of a folder's listing,
+    whose real path was `listed_folder` when it was listed, is refused where what was opened lies
+    out of it (`listed_file.refuse_opened_outside`); a database, where SQLite opened another
+    file than the one checked (`listed_file.refuse_reopened_elsewhere`)."""
     if plain.is_stream_name(name) and path.is_fifo():  # the shell's pipe: `<(curl ...)`
         return _read_pipe(path, name, max_bytes)
     if path.is_fifo():  # a named pipe (`mkfifo`), which unlike the shell's may have no writer
@@ -61,8 +61,8 @@ def read_file(path: Path, name: str, max_bytes: int,
                             python_hint="give a file or a directory")
     try:
         with open_without_waiting(path) as handle:
-            if folder is not None:
-                refuse_opened_outside(handle, path, folder, name)
+            if listed_folder is not None:
+                refuse_opened_outside(handle, path, listed_folder, name)
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
                 # imported here: the SQLite readers load only for a database
                 from revdiff.formats import databases

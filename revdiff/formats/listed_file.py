@@ -3,8 +3,11 @@
 Whether an entry links out of its folder is looked at when the folder is listed
 (`folders.folder_entries`), and the file is opened later, following links: someone who may write
 into the folder could put a link to the reader's file (`1.txt -> ~/.ssh/id_rsa`) in the entry's
-place in between. What was opened is checked before it is read; a database, which SQLite opens
-by its path again, is checked again once SQLite has it open (`refuse_reopened_elsewhere`).
+place in between, and someone who may write into the folder above it, a link in the folder's own
+place (`corpus/b -> ~/private`, after `export corpus/` walked it). What was opened is checked
+before it is read against the folder's real path as it was listed, never looked up again; a
+database, which SQLite opens by its path again, is checked again once SQLite has it open
+(`refuse_reopened_elsewhere`).
 """
 
 from __future__ import annotations
@@ -17,10 +20,13 @@ from revdiff.errors import EmptyInput
 from revdiff.formats.text_input import resolved
 
 
-def refuse_opened_outside(handle: BinaryIO, path: Path, folder: Path, name: str) -> None:
-    """Refuse the file `handle` opened at `path`, an entry of `folder`, unless it is the file
-    that `path` leads to inside `folder` now: the same device and inode (`os.fstat`), so that one
-    opened through a link out, put in the entry's place and taken away again, is refused too."""
+def refuse_opened_outside(handle: BinaryIO, path: Path, listed_folder: Path, name: str) -> None:
+    """Refuse the file `handle` opened at `path`, an entry of the folder whose real path was
+    `listed_folder` when it was listed, unless it is the file that `path` leads to now and that
+    lies in `listed_folder`: the same device and inode (`os.fstat`), so that one opened through a
+    link out, put in the entry's place and taken away again, is refused too. `listed_folder` is
+    not looked up again: the folder itself, or one above it, swapped for a link out after the
+    listing leads `path` out of it."""
     opened = os.fstat(handle.fileno())
     target = resolved(path)
     try:
@@ -28,11 +34,11 @@ def refuse_opened_outside(handle: BinaryIO, path: Path, folder: Path, name: str)
     except OSError:
         now = None
     if (now is not None and (now.st_dev, now.st_ino) == (opened.st_dev, opened.st_ino)
-            and target.is_relative_to(resolved(folder))):
+            and target.is_relative_to(listed_folder)):
         return
     raise EmptyInput("cannot read the file: what was opened lies out of its folder (a symbolic "
-                     "link put in the file's place after the folder was listed), not read, for "
-                     "safety", name,
+                     "link put in the place of the file or of a folder holding it after the "
+                     "folder was listed), not read, for safety", name,
                      hint="check who else may write into the folder, and give it again")
 
 

@@ -8,7 +8,7 @@ import re
 import shlex
 import sys
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,7 +78,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
          notes: list[str] | None = None, origins: list[str] | None = None,
          for_python: bool = False, folders_told_of: bool = False,
          on_article_read: Callable[[int, int], None] | None = None,
-         listed: Collection[str] = ()) -> list[Article]:
+         listed: Mapping[str, Path] | None = None) -> list[Article]:
     """Read every input and return the articles they hold.
 
     Plain version files given together form one article, versions in the order given; files of
@@ -107,14 +107,16 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     about standard input says, where the current folder holds a file named `-`, to give `./-`.
     `on_article_read` is told how far the reading of a tracker's SQLite file is, as each of its
     articles is read: how many are read and how many it holds (a NewsEdits outlet's thousands
-    take a while). `listed` names the files given that revdiff's listing of their folder gave
-    (`export`'s expansion of a folder of databases or of a glob, which left out the links out of
-    it): each opened must still be in that folder, as a folder's entries must (`read_file`'s
-    `folder`).
+    take a while). `listed` maps the inputs that revdiff's listing gave (`export`'s expansion of
+    a corpus, a folder of databases or a glob, which left out the links out of it) to the real
+    path their folder had when listed, a folder given to its own: each file opened must still
+    lie in it (`read_file`'s `listed_folder`), so that a link put in the place of a file or of a
+    folder after the listing is not followed out. A folder not listed so is held to its real
+    path as it is read.
     """
     try:
         return _read_inputs(inputs, max_bytes, notes, origins, for_python, folders_told_of,
-                            on_article_read, listed)
+                            on_article_read, listed or {})
     except RevdiffError as error:
         if error.where == "-" and os.path.lexists("-"):
             error.add_hint(FILE_NAMED_DASH)
@@ -125,7 +127,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                  origins: list[str] | None, for_python: bool,
                  folders_told_of: bool,
                  on_article_read: Callable[[int, int], None] | None,
-                 listed: Collection[str]) -> list[Article]:
+                 listed: Mapping[str, Path]) -> list[Article]:
     """`load`'s work, its errors not yet told of a file named `-`."""
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
@@ -198,8 +200,9 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                 articles.extend(repeated.warned(in_git, name))
             else:
                 try:
-                    articles.extend(read_directory(path, max_bytes, notes, read_already,
-                                                   for_python, folders_told_of))
+                    articles.extend(read_directory(path, listed.get(name, real), max_bytes,
+                                                   notes, read_already, for_python,
+                                                   folders_told_of))
                 except OneVersionLeft as one_version:
                     # beside other units, left out as a folder of one version file is
                     left_with_one = one_version
@@ -212,7 +215,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             continue
         try:
             read = read_file(path, name, max_bytes, on_article_read,
-                             folder=path.parent if name in listed else None)
+                             listed_folder=listed.get(name))
         except EmptyText as empty:  # read once: its text tells it is empty
             if not path.is_file():  # a pipe that gives nothing
                 raise
@@ -433,20 +436,20 @@ def article_keys(articles: DatabaseContents,
 @contextmanager
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
               notes: list[str] | None = None, origins: list[str] | None = None,
-              listed: Collection[str] = ()) -> Iterator[DatabaseContents]:
+              listed: Mapping[str, Path] | None = None) -> Iterator[DatabaseContents]:
     """The articles `load` reads from `inputs`, with their `origins` as it gives them, but those
     of a database given alone read one at a time as they are used, inside the block, its file
     held open for SQLite's connections to be checked against (`databases.opened_database`; no
     origin given: the database is each one's): `export` reads a whole NewsEdits outlet so, in
     bounded memory. The folders in a folder of versions are not named: `export` named those it
-    skipped as it expanded its inputs (`expand_inputs`). The files `listed` in their folder must
-    still be in it when opened (`load`'s `listed`), a database too."""
+    skipped as it expanded its inputs (`expand_inputs`). What is opened of the inputs `listed`
+    must still lie in the folder they were listed in (`load`'s `listed`), a database too."""
     if len(inputs) == 1 and inputs[0] != "-" and is_sqlite_file(path := Path(inputs[0])):
         # imported here: the SQLite readers load only for a database
         from revdiff.formats import databases
 
-        with databases.opened_database(path, max_bytes, path.parent if inputs[0] in listed
-                                       else None) as contents:
+        with databases.opened_database(path, max_bytes,
+                                       (listed or {}).get(inputs[0])) as contents:
             yield _InTextOutputsHold(contents)
         return
     yield load(inputs, max_bytes, notes, origins, folders_told_of=True, listed=listed)

@@ -64,12 +64,15 @@ _PAGE_NAME = re.compile(r"\.html?($|[.?])", re.IGNORECASE)
 _HOME_PAGE_PATH = re.compile(r"/?(index\.(html?|php|aspx?))?", re.IGNORECASE)
 
 
-def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyText],
+def read_folder(files: Sequence[Path], listed_folder: Path, max_bytes: int,
+                empty: dict[Path, EmptyText],
                 notes: list[str] | None = None) -> list[Article] | None:
     """The articles of a folder of saved publisher pages, or None when it holds anything else;
     what is said of the folder as a whole goes into `notes` (see `articles_from_pages`). A file
     that holds no text (a failed capture) is left out and goes into `empty` with its error, for
-    the caller to name, and not to read again when the folder holds no pages.
+    the caller to name, and not to read again when the folder holds no pages. What each file
+    opened must lie in `listed_folder`, the folder's real path when it was listed
+    (`refuse_opened_outside`).
 
     A folder is read this way when every file is an HTML page that is not a tracker's page. A
     folder whose files, in reading order, start with such pages and go on with other files is
@@ -90,7 +93,7 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
         cut_warning = None  # a gzip-compressed page cut short
         try:
             with open_without_waiting(file) as handle:
-                refuse_opened_outside(handle, file, file.parent, name)  # an entry of the folder
+                refuse_opened_outside(handle, file, listed_folder, name)
                 check_size_unless_binary(handle, name, max_bytes)
                 data = read_bounded(handle, name, max_bytes)
             compressed = data.startswith(GZIP_MAGIC)  # the body as the server sent it

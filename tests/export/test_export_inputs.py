@@ -60,7 +60,8 @@ def test_a_folder_macos_zip_left_is_no_folder_of_articles(tmp_path: Path) -> Non
     (story / "__MACOSX" / "story").mkdir(parents=True)
     (story / "__MACOSX" / "story" / "._0.txt").write_bytes(b"\0\5\26\7")
     notes: list[str] = []
-    assert expand_inputs([str(story)], notes) == [InputUnit(str(story), (str(story),))]
+    assert expand_inputs([str(story)], notes) == [
+        InputUnit(str(story), (str(story),), listed={str(story): story.resolve()})]
     assert notes == []
 
 
@@ -339,10 +340,10 @@ def test_a_folder_of_databases_is_a_unit_for_each_read_an_article_at_a_time(
 
 def test_a_folder_of_databases_and_version_files_stays_one_unit(tmp_path: Path,
                                                                 samples: Path) -> None:
-    make_chain(tmp_path / "mixed", [["One."], ["Two."]])
-    (tmp_path / "mixed" / "n.db").write_bytes((samples.parent / "newsedits.sqlite").read_bytes())
-    assert expand_inputs([str(tmp_path / "mixed")]) == [
-        InputUnit(str(tmp_path / "mixed"), (str(tmp_path / "mixed"),))]
+    mixed = make_chain(tmp_path / "mixed", [["One."], ["Two."]])
+    (mixed / "n.db").write_bytes((samples.parent / "newsedits.sqlite").read_bytes())
+    assert expand_inputs([str(mixed)]) == [
+        InputUnit(str(mixed), (str(mixed),), listed={str(mixed): mixed.resolve()})]
 
 
 def test_names_with_digits_int_cannot_read_sort_without_error() -> None:

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from newsedits_files import NEWSEDITS_TABLE, make_database, wal_copied_without_shm
 
 import revdiff as revdiff_api
+from revdiff.cli import main
 from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
 from revdiff.export import driver, inputs
 from revdiff.export.driver import run_export
@@ -420,30 +422,35 @@ def test_a_database_swapped_for_a_link_out_after_export_lists_its_folder_is_not_
     assert not out.exists()
 
 
+@pytest.mark.parametrize("swapped", ["file", "folder"])
 @pytest.mark.parametrize("suffix", [".txt", ".html"])
 @pytest.mark.parametrize("reader", ["export", "edits_table"])
 def test_a_file_swapped_for_a_link_out_after_export_expands_its_glob_is_not_read(
         tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch, suffix: str,
-        reader: str) -> None:
+        reader: str, swapped: str) -> None:
     """A glob given quoted is expanded by revdiff as it lists a folder, leaving out the links
     out of the folder; its files were then opened by their paths, unchecked: a link to the
-    reader's own file put in a version's place in between had that one read. What was opened
-    must still be in the folder, as a folder's version files and saved pages must."""
+    reader's own file put in a version's place in between had that one read, and so did a link
+    to a folder of the reader's put in the folder's place. What was opened must still be in the
+    folder as it was listed, as a folder's version files and saved pages must."""
     folder = tmp_path / "story"
-    folder.mkdir()
-    for number, day in enumerate(["Monday", "Tuesday"]):
-        (folder / f"{number}{suffix}").write_text(
-            f"<html><body><p>The mayor spoke on {day}.</p></body></html>\n" if suffix == ".html"
-            else f"The mayor spoke on {day}.\n")
-    secret = private / f"secret{suffix}"
-    secret.write_text(f"<html><body><p>{MARKER}</p></body></html>\n" if suffix == ".html"
-                      else f"{MARKER}\n")
+    secrets = private / "story"
+    for into, days in ((folder, ["Monday", "Tuesday"]), (secrets, [MARKER, MARKER])):
+        into.mkdir()
+        for number, day in enumerate(days):
+            (into / f"{number}{suffix}").write_text(
+                f"<html><body><p>The mayor spoke on {day}.</p></body></html>\n"
+                if suffix == ".html" else f"The mayor spoke on {day}.\n")
     listed = inputs.expand_inputs
 
     def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
         units = listed(*args, **kwargs)
-        (folder / f"1{suffix}").unlink()
-        (folder / f"1{suffix}").symlink_to(secret)
+        if swapped == "file":
+            (folder / f"1{suffix}").unlink()
+            (folder / f"1{suffix}").symlink_to(secrets / f"1{suffix}")
+        else:
+            folder.rename(tmp_path / "aside")
+            folder.symlink_to(secrets, target_is_directory=True)
         return units
 
     monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
@@ -455,7 +462,7 @@ def test_a_file_swapped_for_a_link_out_after_export_expands_its_glob_is_not_read
             run_export(ExportJob((given,), out, "jsonl"))
         else:
             revdiff_api.edits_table(given)
-    assert refused.value.where == str(folder / f"1{suffix}")
+    assert refused.value.where == str(folder / f"{1 if swapped == 'file' else 0}{suffix}")
     assert "lies out of its folder" in refused.value.message
     assert MARKER not in str(refused.value)
     assert not out.exists()
@@ -530,3 +537,78 @@ def test_a_database_read_whole_is_limited_by_the_size_of_the_file_sqlite_opened(
     with open(large, "rb") as handle, pytest.raises(InputTooLarge) as refused:
         databases.open_database(large, 64 * 1024, checked=handle.fileno())
     assert "more than the size limit of 64K" in refused.value.message
+
+
+@pytest.mark.parametrize("holding", ["versions", "databases"])
+@pytest.mark.parametrize("named", ["folder", "glob"])
+@pytest.mark.parametrize("reader", ["export", "edits_table"])
+def test_an_article_folder_swapped_for_a_link_out_after_export_lists_its_corpus_is_not_read(
+        tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch, holding: str,
+        named: str, reader: str) -> None:
+    """A corpus (a folder of article folders, or a glob matching them) is walked as `export`
+    expands its inputs, leaving out the links out of it; each article folder is read later by
+    its path. An article folder swapped in between for a link to a folder of the reader's had
+    that one read: each file was checked against its folder, which by then led out itself. What
+    is opened must lie in the folder as the walk listed it."""
+    corpus = tmp_path / "corpus"
+    rows = [(None, 1, version, "Story", None, None, None, 2, text)
+            for version, text in enumerate(["The mayor spoke on Monday.", "{}"])]
+    if holding == "versions":
+        story(corpus / "a")
+        story(corpus / "b")
+        swapped_in = private / "notes"
+    else:
+        for outlet in ("a", "b"):
+            (corpus / outlet).mkdir(parents=True)
+            make_database(corpus / outlet / "n.db", NEWSEDITS_TABLE, [
+                row[:8] + (row[8].format("The mayor spoke on Tuesday."),) for row in rows])
+        swapped_in = private / "outlet"
+        swapped_in.mkdir()
+        make_database(swapped_in / "n.db", NEWSEDITS_TABLE, [
+            row[:8] + (row[8].format(MARKER),) for row in rows])
+    listed = inputs.expand_inputs
+
+    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
+        units = listed(*args, **kwargs)
+        (corpus / "b").rename(tmp_path / "aside")
+        (corpus / "b").symlink_to(swapped_in, target_is_directory=True)
+        return units
+
+    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
+    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
+    given = str(corpus if named == "folder" else corpus / "*")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(EmptyInput) as refused:
+        if reader == "export":
+            run_export(ExportJob((given,), out, "jsonl"))
+        else:
+            revdiff_api.edits_table(given)
+    first = "0.txt" if holding == "versions" else "n.db"
+    assert refused.value.where == str(corpus / "b" / first)
+    assert "lies out of its folder" in refused.value.message
+    assert MARKER not in str(refused.value)
+    assert not out.exists()
+
+
+def test_a_folder_swapped_for_a_link_out_after_parse_lists_it_is_not_read(
+        tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parse story/` lists the folder, then opens each version by its path: the folder swapped
+    in between for a link to a folder of the reader's had that one read, each file checked
+    against a folder that by then led out itself. Refused in one line naming the file."""
+    folder = story(tmp_path / "story")
+    listed = folders.folder_entries
+
+    def listed_then_swapped(path: Path, root: Path | None = None) -> list[Path]:
+        entries = listed(path, root)
+        if not folder.is_symlink():
+            folder.rename(tmp_path / "aside")
+            folder.symlink_to(private / "notes", target_is_directory=True)
+        return entries
+
+    monkeypatch.setattr(folders, "folder_entries", listed_then_swapped)
+    result = CliRunner().invoke(main, ["parse", str(folder)])
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {folder / '0.txt'}: ")
+    assert "lies out of its folder" in line
+    assert MARKER not in result.output
