@@ -1155,6 +1155,25 @@ def test_a_version_the_files_encoding_misreads_keeps_its_own_guess(tmp_path: Pat
     assert own.endswith(": not valid UTF-8; read as cp1252 (a guess)")
 
 
+def test_a_version_the_files_encoding_reads_with_control_characters_keeps_its_own(
+        tmp_path: Path) -> None:
+    """ISO-8859-2, which the Polish version tells, reads the quotes and the dash of the English
+    one in Windows-1252 as C1 control characters (`\x93Yes.\x94 \x96`), where no word rule
+    sees a misreading: the English version was read so, in the repository and in a folder."""
+    repo = new_repository(tmp_path / "repo")
+    (tmp_path / "folder").mkdir()
+    texts = [("The mayor said: “Yes.” – and then he left the hall.", "cp1252"),
+             ("Prezydent Gdańska przyjął ustawę. Sąd oddalił skargę.", "iso8859_2")]
+    for number, (text, encoding) in enumerate(texts):
+        data = f"{text}\n".encode(encoding)
+        commit_bytes(repo, number * 60, {"story.txt": data}, "v")
+        (tmp_path / "folder" / f"{number}.txt").write_bytes(data)
+    for source in (repo, tmp_path / "folder"):
+        [article] = load([str(source)])
+        assert [version.paragraphs for version in article.versions] == [(t,) for t, _ in texts]
+        assert any("as cp1252 (a guess" in warning for warning in article.warnings)
+
+
 def test_utf16_text_over_the_size_limit_is_refused_as_a_plain_file_is(tmp_path: Path) -> None:
     """Its NUL bytes told it binary, so it was left out, where a plain file is refused as too
     large: reading its first 8 KiB as the version would cut it."""
