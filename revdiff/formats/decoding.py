@@ -566,10 +566,15 @@ def read_in_one_encoding(readings: Sequence[tuple[str, str]]) -> tuple[str, list
     versions of a file in a git repository), each given as its text and the encoding guessed
     for it, read in one encoding guessed over them together (`_shared_guess`): that encoding,
     and each text read in it, or None for one that encoding cannot read, or misreads more than
-    its own guess does (`_misreads_more`), which keeps its own reading."""
+    its own guess does (`_misreads_more`), which keeps its own reading. A text guessed to be in
+    that encoding is its own reading, judged no more: a file's 2,000 versions guessed in one
+    encoding were each read again and judged twice, which made reading them 1.5 times as long."""
     shared = _shared_guess(readings)
     texts: list[str | None] = []
     for text, own in readings:
+        if own == shared:
+            texts.append(text)
+            continue
         read = _reread(text, own, shared)
         texts.append(read if read is not None and not _misreads_more(read, than=text) else None)
     return shared, texts
@@ -583,8 +588,11 @@ def _shared_guess(readings: Sequence[tuple[str, str]]) -> str:
     a word and a French letter. Of the encodings guessed, the one whose readings of the files
     hold the fewest misread words (`_misread_words`), then the fewest letters that no one
     language writes with the rest of their joined text, then that more files were guessed to be
-    in, then the legacy encodings' order (`_preference`), is taken."""
+    in, then the legacy encodings' order (`_preference`), is taken; the one guessed, unjudged,
+    where all were guessed in one."""
     votes = Counter(encoding for _, encoding in readings)
+    if len(votes) == 1:
+        return next(iter(votes))
 
     def fit(encoding: str) -> tuple[int, int, int, int, int]:
         texts = [_reread(text, own, encoding) for text, own in readings]
