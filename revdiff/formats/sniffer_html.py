@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import RubyTextString
@@ -154,34 +155,35 @@ def _paragraph_text(cell: Tag) -> str:
     return collapse_whitespace("".join(strings))
 
 
-def _article_info(soup: BeautifulSoup, where: str, warnings: list[str],
+def _article_info(soup: BeautifulSoup, table: Tag, where: str, warnings: list[str],
                   ) -> tuple[str | None, str | None, int | None, dict[str, str]]:
-    """The source, URL, change count and metadata of a diff page's `div.article-info`, where News
-    Sniffer writes them: a page without it has none of them (but the URL its `<link rel=author>`
-    gives), warned in `warnings`, not ones a layout element elsewhere holds."""
-    info = soup.find("div", class_="article-info")
-    if info is None:
-        warnings.append(f"{where}: no div.article-info, which holds the article's source, change "
-                        "count and check status; they are left out")
+    """The source, URL, change count and metadata of a diff page's article info
+    (`_article_info_holders`): a page without it has none of them (but the URL its `<link
+    rel=author>` gives), warned in `warnings`, not ones a layout element elsewhere holds."""
+    holders = _article_info_holders(soup, table)
+    if not holders:
+        warnings.append(f"{where}: no article info (div.article-info, or the paragraphs around "
+                        "its cite.article_url), which holds the article's source, change count "
+                        "and check status; they are left out")
         return None, _author_url(soup, where), None, {}
     metadata: dict[str, str] = {}
     source = None
-    for cite in info.find_all("cite"):
+    cites = [cite for holder in holders for cite in _within(holder, "cite")]
+    for cite in cites:
         if "article_url" not in (cite.get("class") or []):
             source = _cell_text(cite)
             break
-    url_cite = info.find("cite", class_="article_url")
+    url_cite = next((cite for cite in cites if "article_url" in (cite.get("class") or [])), None)
     if url_cite is None:
         url = _author_url(soup, where)
     else:
-        link = url_cite.find("a")
-        shown_url = (link.get("href") if link is not None else None) or _cell_text(url_cite)
-        url = checked_url(without_wayback_prefix(str(shown_url)), "article URL", where) if shown_url else None
+        shown_url = _cited_url(url_cite)
+        url = checked_url(shown_url, "article URL", where) if shown_url else None
     changes = None
-    var = info.find("var")
+    var = next((found for holder in holders for found in _within(holder, "var")), None)
     if var is not None:
         changes = parse_number(_cell_text(var), "change count (<var>)", where, var.sourceline)
-    first_p = info.find("p")
+    first_p = next((found for holder in holders for found in _within(holder, "p")), None)
     if first_p is not None:
         seen = first_p.find("time")
         if seen is not None:
@@ -194,6 +196,47 @@ def _article_info(soup: BeautifulSoup, where: str, warnings: list[str],
         if match:
             metadata["check_status"] = match.group(1)
     return source, url, changes, metadata
+
+
+def _cited_url(url_cite: Tag) -> str:
+    """The article URL of the info's `cite.article_url`: its link's target, out of a Wayback
+    Machine copy's prefix, where that is an address of its own (`https://...`); else the URL
+    the cite shows, as News Sniffer's earlier pages link it to the diff page itself (a path
+    of the site, `/articles/42/diff/1/2`), or do not link it."""
+    link = url_cite.find("a")
+    target = without_wayback_prefix(str(link.get("href") or "")) if link is not None else ""
+    try:
+        own_address = bool(urlsplit(target).netloc)
+    except ValueError:  # no well-formed URL, which `checked_url` refuses naming it
+        own_address = True
+    return target if own_address else without_wayback_prefix(_cell_text(url_cite))
+
+
+def _article_info_holders(soup: BeautifulSoup, table: Tag) -> list[Tag]:
+    """The elements that hold a diff page's article info: its `div.article-info`, where News
+    Sniffer's later pages write it; on its earlier pages, which write the info's paragraphs
+    straight into the page's content, the paragraphs before the diff table beside the one
+    that holds the article's URL (`cite.article_url`). None where the page holds neither."""
+    info = soup.find("div", class_="article-info")
+    if info is not None:
+        return [info]
+    url_cite = soup.find("cite", class_="article_url")
+    holder = url_cite.find_parent("p") if url_cite is not None else None
+    if holder is None or holder.parent is None or not _before(holder, table):
+        return []
+    return [child for child in holder.parent.find_all("p", recursive=False)
+            if _before(child, table)]
+
+
+def _before(element: Tag, table: Tag) -> bool:
+    """Whether `element` starts before the diff table in the page."""
+    return ((element.sourceline or 0), (element.sourcepos or 0)) < (
+        (table.sourceline or 0), (table.sourcepos or 0))
+
+
+def _within(holder: Tag, name: str) -> list[Tag]:
+    """`holder` where it is a `name` element, and the `name` elements inside it, in page order."""
+    return [holder, *holder.find_all(name)] if holder.name == name else holder.find_all(name)
 
 
 def _first_seen(stamp: Tag, place: str, warnings: list[str]) -> str | None:
@@ -228,10 +271,13 @@ class _TableParts:
     # The first table and table footer inside it, which News Sniffer never writes
     nested: Tag | None = None
     footer: Tag | None = None
-    # Its `th` or `td` cells of class `version` and `time`, its first `tr#title`, and its rows
+    # Its `th` or `td` cells of class `version` and `time`, its first `tr#title`, the row of its
+    # first cell of class `title` (News Sniffer's earlier pages give the title row no id), and
+    # its rows
     version_cells: list[Tag] = field(default_factory=list)
     time_cells: list[Tag] = field(default_factory=list)
     title_row: Tag | None = None
+    titled_row: Tag | None = None
     rows: list[Tag] = field(default_factory=list)
 
 
@@ -248,6 +294,8 @@ def _table_parts(table: Tag) -> _TableParts:
                 parts.version_cells.append(element)
             if "time" in classes:
                 parts.time_cells.append(element)
+            if "title" in classes and parts.titled_row is None:
+                parts.titled_row = element.find_parent("tr")
         elif element.name == "tr":
             parts.rows.append(element)
             if parts.title_row is None and element.get("id") == "title":
@@ -342,13 +390,13 @@ def read_diff_page(text: str, where: str) -> Article:
         if not _VERSION_NUMBER.fullmatch(cell_text.strip()):
             raise MalformedPage(f"the version cell {shown(cell_text)} holds more than 'Version N'", where,
                                 cell.sourceline, hint=_SAVE_AGAIN)
-    title_row = parts.title_row
+    title_row = parts.title_row or parts.titled_row
     if title_row is None:
-        raise MalformedPage("the title row (tr#title) is missing from the diff table", where,
-                            table.sourceline, hint=_SAVE_AGAIN)
+        raise MalformedPage("the title row (tr#title, or th.title cells) is missing from the "
+                            "diff table", where, table.sourceline, hint=_SAVE_AGAIN)
     title_cells = title_row.find_all(["th", "td"])
     if len(title_cells) != 2:
-        raise MalformedPage(f"the title row (tr#title) has {counted(len(title_cells), 'cell')}, "
+        raise MalformedPage(f"the title row has {counted(len(title_cells), 'cell')}, "
                             "where News Sniffer writes 2", where, title_row.sourceline,
                             hint=_SAVE_AGAIN)
     titles = [_paragraph_text(cell) for cell in title_cells]
@@ -392,7 +440,7 @@ def read_diff_page(text: str, where: str) -> Article:
             old.append(old_text)
         if new_text:
             new.append(new_text)
-    source, url, changes, metadata = _article_info(soup, where, warnings)
+    source, url, changes, metadata = _article_info(soup, table, where, warnings)
     warnings.extend(sniffer_url_warnings(url, where))
     old_number, new_number = (parse_number(m.group(1), "version number", where, cell.sourceline)
                               for m, cell in zip(numbers, version_cells) if m)

@@ -355,13 +355,13 @@ def test_a_body_row_of_one_cell_is_refused_naming_its_line_and_quoting_its_id(
 def test_a_page_without_its_title_row_is_refused_naming_the_table_line() -> None:
     # the error named no line
     row = '<tr id="title">'
-    assert PAGE.count(row) == 1
+    assert PAGE.count(row) == 1 and PAGE.count('class="title"') == 2
     with pytest.raises(MalformedPage) as refused:
-        read_diff_page(PAGE.replace(row, "<tr>"), "copy.html")
+        read_diff_page(PAGE.replace(row, "<tr>").replace('class="title"', ""), "copy.html")
     line = PAGE[:PAGE.index('<table class="version_diff">')].count("\n") + 1
     assert str(refused.value) == (
-        f"copy.html:{line}: the title row (tr#title) is missing from the diff table (save the "
-        "page again from News Sniffer, as the browser received it)")
+        f"copy.html:{line}: the title row (tr#title, or th.title cells) is missing from the diff "
+        "table (save the page again from News Sniffer, as the browser received it)")
 
 
 def test_a_page_with_an_extra_cell_in_every_row_is_refused_naming_the_title_rows_cells() -> None:
@@ -371,7 +371,58 @@ def test_a_page_with_an_extra_cell_in_every_row_is_refused_naming_the_title_rows
     with pytest.raises(MalformedPage) as refused:
         read_diff_page(copy, "copy.html")
     assert str(refused.value).startswith(
-        f"copy.html:{line}: the title row (tr#title) has 3 cells, where News Sniffer writes 2")
+        f"copy.html:{line}: the title row has 3 cells, where News Sniffer writes 2")
+
+
+# A diff page in the layout of News Sniffer's earlier years: the article info's paragraphs
+# straight in the page's content (no div.article-info), the URL's cite linked to the diff page
+# itself, no table head, a title row without an id, the times in td cells, rows without ids
+_EARLIER_LAYOUT = """<!DOCTYPE html>
+<html><head><title>'Bridge reopens' diff viewer (3/4) - News Sniffer</title>
+<link href="https://news.example/bridge" rel="external alternate author" title="Original article"/>
+</head><body>
+<div id="header"><ul id="nav"><li><a href="/versions">Revisions</a></li></ul></div>
+<div id="content">
+<p>This article is from the source '<cite>examplenews</cite>' and was first published or seen
+on <time datetime='2012-05-01T08:00:00Z'>May 1, 2012 08:00 (UTC)</time>.
+The next check for changes will be <time datetime='2012-05-02T08:00:00Z'>May 2, 2012</time>
+</p>
+<p>You can find the current article at its original source at <cite class="article_url"><a
+href="/articles/9/diff/4/3">https://news.example/bridge</a></cite></p>
+<p>The article has changed <var>5</var> times. There is an <a href="/articles/9.rss">RSS feed of
+changes</a> available.</p>
+<div class="version_list pagination"><a href="/articles/9/diff/3/2">Previous version</a>
+<span class="current">4</span> <a href="/articles/9/diff/5/4">Next version</a></div>
+<table class="version_diff">
+<tr><th class="version"><small>Version 3</small></th><th class="version"><small>Version 4</small></th></tr>
+<tr><th class="title"><del>Bridge shut</del></th><th class="title"><ins>Bridge reopens</ins></th></tr>
+<tr><td class="time"><time datetime="2012-05-01T09:00:00Z">2012-05-01 09:00:00 UTC</time></td>
+<td class="time"><time datetime="2012-05-01T10:10:00Z">2012-05-01 10:10:00 UTC</time>
+(about 1 hour later)</td></tr>
+<tr><td>Traffic was light.</td><td>Traffic was light.</td></tr>
+<tr><td><del>The bridge is shut.</del></td><td><ins>The bridge is open.</ins></td></tr>
+</table>
+</div>
+<div id="footer"><p>Quoted in <cite>The Daily</cite> <var>99</var> times</p></div>
+</body></html>
+"""
+
+
+def test_a_page_in_news_sniffers_earlier_layout_is_read_whole() -> None:
+    """News Sniffer's earlier pages give the title row no id and hold the article info in
+    paragraphs of the page's content, not in a div.article-info: such a page was refused for
+    its title row, and without it lost the source, change count and check status, warned, and
+    took for the article's URL the diff page's own path its cite links to."""
+    article = read_diff_page(_EARLIER_LAYOUT, "earlier.html")
+    assert [(v.number, v.title, v.paragraphs) for v in article.versions] == [
+        (3, "Bridge shut", ("Traffic was light.", "The bridge is shut.")),
+        (4, "Bridge reopens", ("Traffic was light.", "The bridge is open."))]
+    assert article.versions[1].time == datetime(2012, 5, 1, 10, 10, tzinfo=UTC)
+    assert (article.source, article.url, article.changes) == (
+        "examplenews", "https://news.example/bridge", 5)
+    assert article.metadata == {"first_seen": "2012-05-01T08:00:00Z",
+                                "check_status": "The next check for changes will be May 2, 2012"}
+    assert article.warnings == ()
 
 
 @pytest.mark.parametrize(("left", "right", "word", "stamped"), [
@@ -735,11 +786,13 @@ def test_a_page_without_its_article_info_takes_no_source_or_count_from_its_layou
     site's layout was read as the article's source and change count, without a warning."""
     assert PAGE.count('class="article-info"') == 1 and PAGE.count("</body>") == 1
     page = (PAGE.replace('class="article-info"', 'class="about"')
+            .replace('class="article_url"', "")
             .replace("</body>", "<footer><p>Quoted in <cite>The Daily</cite>, <var>99</var> times"
                                 "</p></footer></body>"))
     article = read_diff_page(page, "copy.html")
     assert (article.source, article.changes, article.metadata) == (None, None, {})
-    assert article.warnings == (("copy.html: no div.article-info, which holds the article's "
+    assert article.warnings == (("copy.html: no article info (div.article-info, or the paragraphs "
+                                 "around its cite.article_url), which holds the article's "
                                  "source, change count and check status; they are left out"),
                                 f"copy.html: {_NOT_JOINED}")
     assert read_diff_page(PAGE, "copy.html").source == "channelnewsasia"
