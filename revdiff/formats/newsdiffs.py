@@ -55,8 +55,12 @@ _RAW_MARKER = re.compile(r"var\s+text1\s*=")
 _RENDERED_MARKER = re.compile(r"(?<![\w-])id\s*=\s*(?:\"compare\"|'compare'|compare(?=[\s/>]))",
                               re.IGNORECASE)
 _LITERAL_START = re.compile(r"var\s+(text1|text2)\s*=\s*(?=['\"])")
-_DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
-_ARCHIVED = re.compile(r"Archived\s+(.+)")
+# A diff page's address: NewsDiffs' `/diff/<id1>/<id2>/<url>`, or its German fork's (newsdiffs.de)
+# `/diffview/?vid1=<id1>&vid2=<id2>`, the `&` escaped in markup or not
+_DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/|/diffview/\?vid1=(\d+)&(?:amp;)?vid2=(\d+)")
+# The list item of a version's Archived date: `Pink: Archived <date>`, or in the German fork
+# `Rot: Archiviert am <date>`
+_ARCHIVED = re.compile(r"(?:Archived|Archiviert am)\s+(.+)")
 # The elements the page marks the old and the new version's Archived date with
 _ARCHIVED_SIDES = ["del", "ins"]
 _SIDES = ("old", "new")
@@ -64,6 +68,12 @@ _SIDES = ("old", "new")
 _DATES_NAMED = 3
 # NewsDiffs' 'Archived' date (`'%B %d, %Y at %l:%M%P EDT'`): the time its server archived the version
 _ARCHIVED_TIME = re.compile(r"(\w+ \d{1,2}, \d{4}) at (\d{1,2}:\d\d) ?([ap]m)\b", re.IGNORECASE)
+# The German fork's (`'%d.%m.%Y - %H:%M Uhr'`), its server's clock too
+_GERMAN_ARCHIVED_TIME = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}) - (\d{1,2}):(\d\d) Uhr")
+# The labels of the links to the diffs of the versions before and after a page's two, in
+# NewsDiffs' English and its German fork's pages
+_PREVIOUS_LABELS = ("Previous revision", "ältere Änderung")
+_LATER_LABELS = ("Later revision", "neuere Änderung")
 _HEX = re.compile(r"[0-9A-Fa-f]+")
 _DAMAGED_SCRIPT = "the page's script is damaged; save the page again from NewsDiffs"
 _OCTAL = re.compile(r"[0-7]{1,3}")
@@ -431,8 +441,10 @@ def _ids_between_revision_links(soup: BeautifulSoup, where: str) -> tuple[int, i
 
 
 def _diff_path_ids(found: re.Match[str], where: str) -> tuple[int, int]:
-    return (parse_number(found.group(1), "version id in the /diff/ URL", where),
-            parse_number(found.group(2), "version id in the /diff/ URL", where))
+    old_id, new_id = (found.group(1), found.group(2)) if found.group(1) else (found.group(3),
+                                                                              found.group(4))
+    return (parse_number(old_id, "version id in the diff page's URL", where),
+            parse_number(new_id, "version id in the diff page's URL", where))
 
 
 def _article_url(soup: BeautifulSoup) -> str | None:
@@ -452,6 +464,9 @@ def _url_shown(soup: BeautifulSoup) -> str | None:
     field = soup.find("input", attrs={"name": "article_url"})
     if isinstance(field, Tag) and field.get("value"):
         return str(field.get("value"))
+    original = soup.find("a", id="original")  # the German fork's link `zum Original`
+    if isinstance(original, Tag) and original.get("href"):
+        return str(original.get("href"))
     return None
 
 
@@ -521,14 +536,18 @@ def _timed_instead(sides: list[str]) -> str:
 
 
 def archived_time(archived: str) -> datetime | None:
-    """The time an 'Archived' date gives (`January 03, 2020 at 3:40pm EDT`), None when it is
-    no such date. It has no UTC offset: NewsDiffs writes its server's local time and calls it
-    EDT in every season, so the zone it names is no zone."""
+    """The time an 'Archived' date gives (`January 03, 2020 at 3:40pm EDT`, or in the German
+    fork's pages `03.01.2020 - 15:40 Uhr`), None when it is no such date. It has no UTC
+    offset: NewsDiffs writes its server's local time and calls it EDT in every season, so the
+    zone it names is no zone."""
     found = _ARCHIVED_TIME.match(archived)
-    if found is None:
-        return None
+    german = _GERMAN_ARCHIVED_TIME.fullmatch(archived.strip()) if found is None else None
     try:
-        return english_time(" ".join(found.groups()), "%B %d, %Y %I:%M %p")
+        if german is not None:
+            day, month, year, hour, minute = map(int, german.groups())
+            return datetime(year, month, day, hour, minute)
+        return None if found is None else english_time(" ".join(found.groups()),
+                                                        "%B %d, %Y %I:%M %p")
     except ValueError:
         return None
 
@@ -542,9 +561,9 @@ def _navigation(soup: BeautifulSoup) -> dict[str, str]:
     links: dict[str, str] = {}
     for link in soup.find_all("a"):
         label = collapse_whitespace(link.get_text())
-        if "Previous revision" in label:
+        if any(wording in label for wording in _PREVIOUS_LABELS):
             links["previous_diff"] = str(link.get("href") or "")
-        elif "Later revision" in label:
+        elif any(wording in label for wording in _LATER_LABELS):
             links["next_diff"] = str(link.get("href") or "")
     return links
 
@@ -604,8 +623,8 @@ def read_page(text: str, where: str) -> Article:
     url = _article_url(soup)
     if url is None:
         warnings.append(f"{where}: the page names no article URL (no link in its <h3> heading, no "
-                        "article_url form field); its source is unknown, and it is not joined "
-                        "with other pages of its article")
+                        "article_url form field, no a#original link); its source is unknown, and "
+                        "it is not joined with other pages of its article")
     else:
         checked_url(url, "article URL", where)
     metadata: dict[str, str] = {}

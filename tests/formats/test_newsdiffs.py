@@ -673,9 +673,45 @@ def test_a_page_that_names_no_article_url_says_so() -> None:
     article = read_page(page, "p.html")
     assert (article.url, article.source) == (None, None)
     no_url = ("p.html: the page names no article URL (no link in its <h3> heading, no article_url "
-              "form field); its source is unknown, and it is not joined with other pages of its "
-              "article")
+              "form field, no a#original link); its source is unknown, and it is not joined with "
+              "other pages of its article")
     assert [w for w in article.warnings if "URL" in w] == [no_url]
+
+
+# A diff page of NewsDiffs' German fork (newsdiffs.de): the article's URL in a link `zum
+# Original`, the Archived dates in German (`Archiviert am 03.02.2016 - 10:05 Uhr`), the
+# neighbouring diffs' links at `/diffview/?vid1=..&vid2=..`, labelled in German, no upvote form
+_GERMAN_FORK_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>newsdiffs.de | Artikel</title>
+<script type="text/javascript">
+  var text1 = 'February 3, 2016\\nHafen wird ausgebaut\\nVon A. Muster\\n\\nEins.\\n\\nZwei.';
+  var text2 = 'February 3, 2016\\nHafen wird doch ausgebaut\\nVon A. Muster\\n\\nEins.\\n\\nDrei.';
+</script></head><body>
+<ul class="pager">
+<li class="previous"><a href="/diffview/?vid1=40&amp;vid2=41"><span>&larr;</span>ältere Änderung</a></li>
+<li><a href="/article-history/?id=7">Versionsübersicht</a></li>
+<li class="next"><a href="/diffview/?vid1=42&amp;vid2=43">neuere Änderung <span>&rarr;</span></a></li>
+</ul>
+<h2>Hafen wird doch ausgebaut</h2>
+<p>Quelle:<a href="http://www.zeitung.example">www.zeitung.example</a>
+(<a id="original" href="http://www.zeitung.example/hafen-123.html">zum Original</a>)</p>
+<ul class="del-ins"><li><del>Rot: Archiviert am 03.02.2016 - 10:05 Uhr</del></li>
+<li><ins>Grün: Archiviert am 03.02.2016 - 12:07 Uhr</ins></li></ul>
+<p id="compare" class="content"></p>
+</body></html>
+"""
+
+
+def test_a_diff_page_of_the_german_fork_gives_its_versions_ids_times_and_url() -> None:
+    """A newsdiffs.de page was read without its article URL, numbered 0 and 1 and timed by no
+    Archived date, as its link, labels and dates are in German and its address another."""
+    article = read_page(_GERMAN_FORK_PAGE, "de.html")
+    assert [(v.number, v.title, v.paragraphs, v.time) for v in article.versions] == [
+        (41, "Hafen wird ausgebaut", ("Eins.", "Zwei."), datetime(2016, 2, 3, 10, 5)),
+        (42, "Hafen wird doch ausgebaut", ("Eins.", "Drei."), datetime(2016, 2, 3, 12, 7))]
+    assert article.url == "http://www.zeitung.example/hafen-123.html"
+    assert article.source == "zeitung.example"
+    assert article.warnings == ()
 
 
 def test_text_without_header_is_read_as_paragraphs_with_one_warning_a_page() -> None:
