@@ -531,6 +531,11 @@ def _untracked_page_error(read: TextInput) -> RevdiffError:
                              "versions but holds none of their text", read.name,
                              hint="save each of its (Compare) links' diff pages and give "
                                   "those, or put them in a folder and give the folder")
+    from revdiff.formats.listing_pages import listing_page
+
+    if (listing := listing_page(shown_page)) is not None:
+        what, instead = listing
+        return UnknownFormat(what, read.name, hint=instead)
     from revdiff.formats.sniffer_html import looks_like_version_without_title
 
     if looks_like_version_without_title(shown_page):

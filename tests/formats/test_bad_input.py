@@ -606,6 +606,38 @@ def test_a_newsdiffs_article_history_page_is_named_with_what_to_give(tmp_path: P
                     "folder)")
 
 
+@pytest.mark.parametrize(("page", "said"), [
+    ("""<html><body><h1>Bridge reopens</h1><p>This article is from '<strong>examplenews</strong>'
+     and has <strong>2 versions</strong>.</p><table><tr><th>Version</th><th>Title</th></tr>
+     <tr><td><a href="/articles/9/versions/30">0</a></td><td>Bridge shut</td></tr>
+     <tr><td><a href="/articles/9/versions/31">1</a></td><td>Bridge reopens</td></tr>
+     </table></body></html>""",
+     ("this is a News Sniffer article page, which lists the article's versions but holds none of "
+      "their text (save the version pages it links to,")),
+    ("""<html><body><table class="versions"><tr><th class="title">Title</th></tr>
+     <tr><td class="title"><a href="/articles/9/diff/0/1" class="version_title">Bridge reopens</a>
+     </td><td class="version">1</td></tr></table></body></html>""",
+     ("this is News Sniffer's list of revisions, which names the articles' versions but holds "
+      "none of their text (save the diff pages its titles link to")),
+    ("""<html><body><h1>Hafen wird ausgebaut</h1><p>Quelle: <a href="http://zeitung.example">
+     zeitung.example</a> (<a id="original" href="http://zeitung.example/h.html">zum Original</a>)
+     </p><table><tr><td>Hafen</td><td><a href="/diffview/?vid1=40&amp;vid2=41">Vorherige
+     Version</a></td></tr></table></body></html>""",
+     ("this is a newsdiffs.de article history page (Versionsübersicht), which lists the versions "
+      "but holds none of their text (save each of its diff pages")),
+], ids=["sniffer-article", "sniffer-revisions", "newsdiffs-de-history"])
+def test_a_trackers_listing_page_is_named_with_what_to_give(tmp_path: Path, page: str,
+                                                           said: str) -> None:
+    """News Sniffer's article page and list of revisions, and newsdiffs.de's article history,
+    were refused as pages of neither News Sniffer nor NewsDiffs."""
+    saved = tmp_path / "listing.html"
+    saved.write_text(page, "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(saved)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {saved}: {said}")
+
+
 def test_a_page_that_leaves_out_its_closing_tag_is_not_called_truncated(tmp_path: Path) -> None:
     """HTML allows a page to leave out `</html>`: such a page of no tracker was said to be
     truncated and only told to be saved again."""
