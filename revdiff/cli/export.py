@@ -261,7 +261,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         closed_when_done,
         draws_on_stderr,
         export_progress,
-        summary_line,
+        summary_lines,
     )
     from revdiff.export.driver import ExportJob, run_export
     from revdiff.export.registry import check_available
@@ -320,7 +320,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
                  counted(workers, "Dask worker") if local_dask else counted(workers, "worker"))
         try:  # the export is done: a stop now cuts the summary short, and the run ends as done
             with sigterm_as_interrupt():
-                say(message_text(summary_line(progress, where, chosen)))
+                say("\n".join(summary_lines(progress, where, chosen)))
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
             say(f"{past_the_echo(stop_exit_code(stop))}revdiff: {stop_reason(stop)} once the "
                 "export was done; the rest of the summary is left out")

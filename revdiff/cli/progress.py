@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from revdiff.cli import ends_the_echoed_line
+from revdiff.cli import ends_the_echoed_line, message_text
 from revdiff.read_warnings import counted
 
 if TYPE_CHECKING:
@@ -257,17 +257,48 @@ ROWS_LABELS = {"jsonl": "edit row", "csv": "edit row", "parquet": "edit row",
                "sqlite": "edit row", "unified": "diff", "html": "report page"}
 
 
-def summary_line(progress: ExportProgress, workers_text: str, format_name: str) -> str:
-    outputs = ", ".join(str(path) for path in progress.outputs)
-    resumed = (f" ({progress.resumed_articles:,} from the interrupted run)"
-               if progress.resumed_articles else "")
-    skipped = f"; skipped {progress.skips_counted}" if progress.skipped_inputs else ""
+# The summary's lines fit this many columns, a terminal's usual width, wherever stderr goes.
+SUMMARY_COLUMNS = 80
+SUMMARY_INDENT = "  "  # before each line of the summary after its first
+
+
+def summary_lines(progress: ExportProgress, workers_text: str, format_name: str,
+                  columns: int = SUMMARY_COLUMNS) -> list[str]:
+    """The export's summary: what it exported, then where to, then how long it took, each
+    starting a line of its own, broken between its parts where it is wider than `columns` (an
+    output's name wider than that stands on a line of its own); every line after the first is
+    indented. The names are shown as `message_text` shows them, and measured so."""
     rows = progress.articles if format_name == "html" else progress.rows
+    exported = f"revdiff: exported {counted(progress.articles, 'article')}"
+    what = ([f"{exported} ({progress.resumed_articles:,} from the interrupted run),"]
+            if progress.resumed_articles else [f"{exported},"])
+    what += [f"{counted(progress.pairs, 'version pair')},",
+             counted(rows, ROWS_LABELS.get(format_name, "row"))]
+    names = [message_text(str(path)) for path in progress.outputs]
+    where = [f"{'to ' if index == 0 else ''}{name}{',' if index + 1 < len(names) else ''}"
+             for index, name in enumerate(names)]
     # a rate of no pairs would be a worker's work that was never done
-    pace = ("nothing left to compare: every pair came from the interrupted run"
+    pace = ("(nothing left to compare: every pair came from the interrupted run)"
             if progress.resuming and progress.pairs == progress.resumed_pairs
-            else f"{progress.pairs_per_second:,.1f} pairs/s, {workers_text}")
-    return (f"revdiff: exported {counted(progress.articles, 'article')}{resumed}, "
-            f"{counted(progress.pairs, 'version pair')}, "
-            f"{counted(rows, ROWS_LABELS.get(format_name, 'row'))} to {outputs} in {progress.elapsed:.1f} s "
-            f"({pace}){skipped}")
+            else f"({progress.pairs_per_second:,.1f} pairs/s, {workers_text})")
+    how = [f"in {progress.elapsed:.1f} s",
+           *([f"{pace};", f"skipped {progress.skips_counted}"] if progress.skipped_inputs
+             else [pace])]
+    lines = [line for parts in (what, where, how) for line in _fitted(parts, columns)]
+    return [lines[0], *(SUMMARY_INDENT + line for line in lines[1:])]
+
+
+def _fitted(parts: list[str], columns: int) -> list[str]:
+    """`parts` joined by spaces into lines that take at most `columns` columns once indented
+    (`SUMMARY_INDENT`, as the summary's lines after its first are); a part too wide stands
+    alone."""
+    from rich.cells import cell_len
+
+    room = columns - len(SUMMARY_INDENT)
+    lines: list[str] = []
+    for part in parts:
+        if lines and cell_len(lines[-1]) + 1 + cell_len(part) <= room:
+            lines[-1] += f" {part}"
+        else:
+            lines.append(part)
+    return lines

@@ -709,7 +709,8 @@ def test_a_name_that_is_not_utf8_is_spelled_one_way_on_stderr(arguments: list[st
     result = subprocess.run([sys.executable, "-m", "revdiff", *arguments], cwd=tmp_path,
                             capture_output=True, timeout=120, check=False)
     assert result.returncode == exit_code, result.stderr
-    lines = result.stderr.decode().splitlines()
+    # each message, with the indented lines that go on with it (the export's summary)
+    lines = result.stderr.decode().replace("\n  ", " ").splitlines()
     assert lines
     assert all(line.startswith("revdiff: ") for line in lines), lines
     assert all("\\udc" not in line for line in lines), lines
@@ -759,7 +760,7 @@ def test_click_s_refusal_of_a_value_spells_bytes_that_are_not_utf8_as_revdiff_do
     (["export", "-o", "out.jsonl"], "revdiff.export.driver._check_something_exported",
      ("revdiff: error: out.jsonl: interrupted; 1 finished article is kept (rerun the same "
       "command with --resume to continue)")),
-    (["export", "-o", "out.jsonl"], "revdiff.cli.progress.summary_line",
+    (["export", "-o", "out.jsonl"], "revdiff.cli.progress.summary_lines",
      "revdiff: interrupted once the export was done; the rest of the summary is left out"),
 ])
 def test_every_line_of_a_ctrl_c_starts_past_the_terminals_echo(
@@ -1054,7 +1055,7 @@ def test_the_export_bar_rounds_its_times_as_the_summary_does(monkeypatch: pytest
     """The elapsed time was rounded down: the last frame read 0:04 where the summary said
     4.7 s, and `0:00 left` showed with most of a second to go."""
     import revdiff.export.progress
-    from revdiff.cli.progress import export_counts, summary_line
+    from revdiff.cli.progress import export_counts, summary_lines
     from revdiff.export.progress import ExportProgress
 
     monkeypatch.setattr(revdiff.export.progress, "time", _Clock)
@@ -1065,4 +1066,4 @@ def test_the_export_bar_rounds_its_times_as_the_summary_does(monkeypatch: pytest
     _Clock.now += 0.3
     progress.units_done, progress.finished = 10, _Clock.now
     assert export_counts(progress)[0].endswith("  0:05")
-    assert " in 4.7 s " in summary_line(progress, "1 worker", "jsonl")
+    assert "  in 4.7 s (" in summary_lines(progress, "1 worker", "jsonl")[-1]

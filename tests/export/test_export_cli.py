@@ -24,9 +24,10 @@ def test_export_writes_and_summarises(run_cli, samples: Path, tmp_path: Path) ->
     result = run_cli("export", str(samples), "-o", str(out))  # format from the suffix
     assert result.exit_code == 0, result.output
     assert out.is_file() and (tmp_path / "edits.comparisons.jsonl").is_file()
-    summary = result.output.strip().splitlines()[-1]
-    assert summary.startswith("revdiff: exported 3 articles, 9 version pairs")
-    assert "pairs/s" in summary and str(out) in summary
+    what, *where, how = result.output.strip().split("revdiff: exported ")[-1].splitlines()
+    assert what == "3 articles, 9 version pairs, 85 edit rows"
+    assert " ".join(where) == f"  to {out},   {tmp_path / 'edits.comparisons.jsonl'}"
+    assert how.startswith("  in ") and how.endswith(" pairs/s, 1 worker)")
 
 
 def test_an_output_named_sqlite3_is_a_newsedits_database(run_cli, samples: Path,  # type: ignore[no-untyped-def]
@@ -45,7 +46,7 @@ def test_the_summary_counts_one_of_a_kind_in_the_singular(run_cli, tmp_path: Pat
     story = make_chain(tmp_path / "story", [["One paragraph."], ["One paragraph, longer now."]])
     result = run_cli("export", str(story), "-o", str(tmp_path / "report"), "--format", "html")
     assert result.exit_code == 0, result.output
-    assert "exported 1 article, 1 version pair, 1 report page to " in result.output
+    assert "exported 1 article, 1 version pair, 1 report page\n  to " in result.output
     assert "pairs/s, 1 worker)" in result.output  # it said `1 worker(s)`
 
 
@@ -60,8 +61,52 @@ def test_the_summary_counts_every_input_or_article_skipped(run_cli, samples: Pat
     assert result.exit_code == 0, result.output
     assert len([line for line in result.output.splitlines()
                 if line.startswith("revdiff: skipped ")]) == 2
-    assert result.output.endswith("; skipped 1 input or article that failed and 1 article of "
-                                  "one version\n")
+    assert result.output.endswith(" pairs/s, 1 worker);\n  skipped 1 input or article that "
+                                  "failed and 1 article of one version\n")
+
+
+def test_the_summary_is_lines_that_fit_80_columns(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary was one line of 150 to 300 columns (two output names, the time, the skips),
+    which an 80-column terminal wrapped wherever it fell: it is what was exported, where to
+    and how long it took, each starting a line, broken between its parts to fit 80 columns."""
+    monkeypatch.chdir(tmp_path)
+    folder = Path("a folder of some length", "for this export")
+    folder.mkdir(parents=True)
+    single = make_chain(Path("single"), [["One version only."]])
+    out = folder / "edits.csv"
+    result = run_cli("export", str(samples), "nope", str(single), "-o", str(out), "--skip-errors")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    summary = lines[[line.startswith("revdiff: exported") for line in lines].index(True):]
+    assert summary == ["revdiff: exported 3 articles, 9 version pairs, 85 edit rows",
+                       f"  to {out},", f"  {folder / 'edits.comparisons.csv'}",
+                       summary[3], ("  skipped 1 input or article that failed and 1 article of "
+                                    "one version")], summary
+    assert summary[3].startswith("  in ") and summary[3].endswith(" pairs/s, 1 worker);")
+    assert max(len(line) for line in summary) <= 80
+
+
+def test_the_summary_measures_names_by_the_columns_they_take() -> None:
+    """A name of wide characters (two columns each) is measured as a terminal shows it, and a
+    control character as the `␛` it is shown as; a name wider than a line stands alone."""
+    from rich.cells import cell_len
+
+    from revdiff.cli.progress import summary_lines
+    from revdiff.export.progress import ExportProgress
+    from revdiff.export.writers import SkippedInput
+
+    wide = Path("/data/" + "記事" * 14 + "/edits.jsonl")  # 74 columns
+    long = Path("/data/" + "x" * 90 + ".jsonl")
+    progress = ExportProgress(articles=123_456, pairs=1_234_567, rows=12_345_678,
+                              resumed_articles=120_000, resuming=True, resumed_pairs=1_000,
+                              outputs=[wide, Path("/data/esc\x1b.jsonl"), long],
+                              skipped_inputs=[SkippedInput("a", "gone")])
+    lines = summary_lines(progress, "2 workers", "jsonl")
+    assert lines[:2] == ["revdiff: exported 123,456 articles (120,000 from the interrupted run),",
+                         "  1,234,567 version pairs, 12,345,678 edit rows"]
+    assert lines[2:5] == [f"  to {wide},", "  /data/esc\u241b.jsonl,", f"  {long}"]
+    assert all(cell_len(line) <= 80 for line in lines if str(long) not in line), lines
 
 
 def test_quiet_prints_nothing(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -832,15 +877,15 @@ def test_a_stop_while_the_summary_is_written_ends_the_run_as_done(
     """Ctrl-C while the summary line was written, once the output was in place, said only
     `interrupted`, exit 130 (SIGTERM killed the run without a word), where a stop once the output
     is published ends the run as done, as a store stopped while its summary is written does."""
-    def stopped(*args: object) -> str:
+    def stopped(*args: object) -> list[str]:
         handler = signal.getsignal(signal_number)
         assert callable(handler), "the stop would end the process"
         handler(signal_number, None)
-        return "not reached"
+        return ["not reached"]
 
     story = make_chain(tmp_path / "story", [["One paragraph."], ["One paragraph, longer now."]])
     out = tmp_path / "edits.jsonl"
-    monkeypatch.setattr("revdiff.cli.progress.summary_line", stopped)
+    monkeypatch.setattr("revdiff.cli.progress.summary_lines", stopped)
     result = run_cli("export", str(story), "-o", str(out))
     reason = "interrupted" if signal_number == signal.SIGINT else "stopped by SIGTERM"
     assert (result.exit_code, result.stderr) == (

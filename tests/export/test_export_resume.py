@@ -200,18 +200,17 @@ def test_a_resumed_run_with_nothing_left_to_compare_says_so_not_a_rate_of_nothin
         generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by a review: a --resume run whose every article came from the interrupted run
     ended its summary with '(0.0 pairs/s, 1 worker)', a rate of work it never did."""
-    from revdiff.cli.progress import summary_line
+    from revdiff.cli.progress import summary_lines
 
     out = tmp_path / "out.jsonl"
     killed_while_publishing(ExportJob((str(generated),), out, "jsonl"), monkeypatch,
                             lambda source, target: True)
     progress = run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
-    said = summary_line(progress, "1 worker", "jsonl")
-    assert said.startswith(f"revdiff: exported 12 articles (12 from the interrupted run), "
-                           f"{progress.pairs:,} version pairs, {progress.rows:,} edit rows to "
-                           f"{out}, "), said
-    assert said.endswith(" s (nothing left to compare: every pair came from the interrupted "
-                         "run)"), said
+    said = summary_lines(progress, "1 worker", "jsonl")
+    assert said[:2] == [("revdiff: exported 12 articles (12 from the interrupted run), "
+                         f"{progress.pairs:,} version pairs,"), f"  {progress.rows:,} edit rows"], said
+    assert " ".join(line.strip() for line in said).endswith(
+        " s (nothing left to compare: every pair came from the interrupted run)"), said
 
 
 def test_a_run_killed_while_publishing_resumes_from_another_folder_and_only_as_itself(
