@@ -54,10 +54,12 @@ class ProgressBar:
     draw, as a window may be resized): the bar is shortened to fit, down to `MIN_WIDTH`, and the
     counts given in `shorter` forms (each with less in it) are tried in turn to keep a bar; where
     none leaves room for one, the bar is left out, the longest form that fits drawn, or else the
-    shortest cut. A longer line wraps, and `\r` goes back only to the start of its last row,
-    leaving the rows above on the screen at each redraw. The counts last given and not drawn
-    (too soon after a drawing) are drawn as the line is ended, so that a stopped run's bar shows
-    what was done, as its error line says.
+    shortest cut. A bar shortened stays as short for the rest of the run while the terminal
+    keeps its width, so that counts that take a column more or less as they go (pairs, pairs
+    per second, the time left) do not move it back and forth. A longer line wraps, and `\r`
+    goes back only to the start of its last row, leaving the rows above on the screen at each
+    redraw. The counts last given and not drawn (too soon after a drawing) are drawn as the
+    line is ended, so that a stopped run's bar shows what was done, as its error line says.
     """
 
     WIDTH = 24
@@ -76,6 +78,9 @@ class ProgressBar:
         # stream in between: a bar redrawn from another thread (`export_progress`) then never
         # lands in the middle of that line
         self.lock = threading.RLock()
+        # the room (columns) of the last bar drawn and its width, the widest it may be drawn
+        # again in that room
+        self.drawn_width: tuple[int, int] | None = None
 
     def show(self, done: float, total: int, details: str, *, final: bool = False,
              shorter: Sequence[str] = ()) -> None:
@@ -92,13 +97,18 @@ class ProgressBar:
 
     def _line(self, done: float, total: int, forms: list[str], room: int) -> str:
         """The bar and the longest form of the counts that leaves room for it in `room`
-        columns; without one, the counts alone (the bar says less than they do)."""
+        columns, no wider than the last bar drawn in as many; without one, the counts alone
+        (the bar says less than they do)."""
+        widest = (self.drawn_width[1] if self.drawn_width and self.drawn_width[0] == room
+                  else self.WIDTH)
         for details in forms:
-            width = min(self.WIDTH, room - len(details) - len("[] "))
+            width = min(widest, room - len(details) - len("[] "))
             if width >= self.MIN_WIDTH:
+                self.drawn_width = (room, width)
                 filled = int(width * min(done, max(total, 1)) / max(total, 1))
                 return f"[{'#' * filled}{'-' * (width - filled)}] {details}"
-        return next((details for details in forms if len(details) <= room), forms[-1][:room])
+        alone = [details.lstrip() for details in forms]  # not kept in place for a bar
+        return next((details for details in alone if len(details) <= room), alone[-1][:room])
 
     def close(self, *, line_end: bool = True) -> None:
         """End the bar's line, drawn a last time with the counts given since its drawing, if
@@ -232,14 +242,15 @@ def export_counts(progress: ExportProgress) -> list[str]:
 
     elapsed = _duration(progress.elapsed)
     if progress.unit_pass is not None and progress.finished is None:
-        reading = ("reading 1 input…" if progress.unit_pass == READING_INPUT else
-                   f"listing its articles… {progress.articles_listed:,}/{progress.unit_articles:,}")
+        reading = ("reading 1 input…"
+                   if progress.unit_pass == READING_INPUT or progress.unit_articles is None else
+                   f"listing its articles… {_out_of(progress.articles_listed, progress.unit_articles)}")
         return [f"{reading}  {elapsed}"]
     if progress.unit_articles is not None:  # the run's only input: its share done is its articles'
         done = int(round(progress.units_done * progress.unit_articles, 6))
-        counts = f"{done:,}/{progress.unit_articles:,} articles"
+        counts = f"{_out_of(done, progress.unit_articles)} articles"
     else:
-        counts = (f"{int(progress.units_done)}/{progress.units_total} inputs  "
+        counts = (f"{_out_of(int(progress.units_done), progress.units_total)} inputs  "
                   f"{progress.articles:,} articles")
     left = progress.seconds_left
     time_left = ([] if left is None else ["<0:01 left"] if 0 < left < 0.5  # (no `0:00` yet)
@@ -250,6 +261,13 @@ def export_counts(progress: ExportProgress) -> list[str]:
                                               [counts, pairs, elapsed, *time_left],
                                               [counts, elapsed, *time_left],
                                               [counts, *time_left])]
+
+
+def _out_of(done: int, total: int) -> str:
+    """`done/total`, `done` taking as many columns as `total` (`  9/2,000`): the counts keep
+    their width, and the bar its own (`ProgressBar`), as `done` gains digits."""
+    total_text = f"{total:,}"
+    return f"{done:>{len(total_text)},}/{total_text}"
 
 
 # what the summary counts per format, in the singular (an `s` makes the plural)

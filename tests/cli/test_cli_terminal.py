@@ -1037,8 +1037,8 @@ def test_the_export_bar_stays_at_80_columns_with_the_time_left(
         assert line.startswith("[") and len(line) <= 79, line
     running = _export_lines(monkeypatch, 80, articles=articles)[0]
     assert running.endswith("1:06  2:12 left"), running
-    assert running.partition("] ")[2].startswith("666/2,000 articles" if articles else
-                                                  "67/201 inputs  12,345 articles")
+    assert running.partition("] ")[2].startswith("  666/2,000 articles" if articles else
+                                                  " 67/201 inputs  12,345 articles")
 
 
 def test_the_export_bar_tells_the_time_left_at_60_and_40_columns(
@@ -1046,9 +1046,51 @@ def test_the_export_bar_tells_the_time_left_at_60_and_40_columns(
     """Narrower, the bar keeps the counts done and the times, leaving out pairs and their pace;
     where even that leaves too little room for a bar, the bar goes."""
     at_60 = _export_lines(monkeypatch, 60, articles=2000)[0]
-    assert at_60 == f"[{at_60[1:at_60.index(']')]}] 666/2,000 articles  1:06  2:12 left"
+    assert at_60 == f"[{at_60[1:at_60.index(']')]}]   666/2,000 articles  1:06  2:12 left"
     assert len(at_60) <= 59
     assert _export_lines(monkeypatch, 40, articles=2000)[0] == "666/2,000 articles  1:06  2:12 left"
+
+
+def test_the_export_counts_keep_the_width_of_the_total(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles done took a column more at 10, 100 and 1,000 of 2,000, and a shortened bar
+    a column less each time: the done count takes the total's columns from the start."""
+    import revdiff.export.progress
+    from revdiff.cli.progress import export_counts
+    from revdiff.export.progress import ExportProgress
+
+    monkeypatch.setattr(revdiff.export.progress, "time", _Clock)
+    progress = ExportProgress(units_total=1, unit_articles=2000, started=_Clock.now - 60)
+    shown = []
+    for done in (9, 10, 999, 1000):
+        progress.units_done = done / 2000
+        shown.append(export_counts(progress)[-1].partition(" articles")[0])
+    assert shown == ["    9/2,000", "   10/2,000", "  999/2,000", "1,000/2,000"]
+    many = ExportProgress(units_total=201, units_done=7, started=_Clock.now - 60)
+    assert export_counts(many)[-1].startswith("  7/201 inputs  0 articles  ")
+
+
+def test_a_shortened_bar_keeps_its_width_while_the_terminal_does() -> None:
+    """A bar shortened for the counts grew back a column whenever they took one less (the time
+    left from 10:00 to 9:59, pairs per second from 100.2 to 99.8), and shrank again: it stays
+    as short while the terminal keeps its width, and is made anew in a terminal resized."""
+    from revdiff.cli.progress import ProgressBar
+
+    columns = 80
+    drawn: list[str] = []
+    bar = ProgressBar(drawn.append, rate=1000, columns=lambda: columns)
+
+    def width(details: str) -> int:
+        bar.show(1, 2, details, final=True)
+        return drawn[-1].index("]") - len("\r[")
+
+    longer = "  100/2,000 articles  3,700 pairs  100.2 pairs/s  1:00  10:00 left"
+    shorter = "  101/2,000 articles  3,701 pairs  99.8 pairs/s  1:00  9:59 left"
+    assert width(longer) == 79 - len(longer) - len("[] ") == 10
+    assert [width(shorter), width(longer), width(shorter)] == [10, 10, 10]
+    columns = 100
+    assert width(shorter) == 24
+    columns = 80
+    assert width(shorter) == 79 - len(shorter) - len("[] ") == 12
 
 
 def test_the_export_bar_rounds_its_times_as_the_summary_does(monkeypatch: pytest.MonkeyPatch) -> None:
