@@ -65,6 +65,11 @@ Examples:
 # once than there are CPUs: `--dask --workers 1024` on 2 CPUs asked for some 45 GB, and a billion
 # workers set aside gigabytes for the pool's bookkeeping before doing anything.
 WORKERS_PER_CPU = 32
+# Local Dask workers (--dask) per CPU at most: a LocalCluster starts every worker, and a nanny
+# process beside each, before the first article (the process pool starts its workers as the work
+# needs them). On 2 CPUs shared with other jobs, exporting 9 pairs took 12 s on 2 Dask workers,
+# 33 s on 8, and 64 failed after 7 to 12 minutes in Dask's own time-outs.
+DASK_WORKERS_PER_CPU = 4
 # A container's CPU quota (cgroup v2): `QUOTA PERIOD` in microseconds, or `max PERIOD` for none.
 CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 
@@ -88,9 +93,9 @@ def _cpu_quota(cpu_max: Path) -> int | None:
 
 
 class WorkerCount(click.ParamType):
-    """--workers: a whole number of worker processes from 1 to `WORKERS_PER_CPU` per CPU; click's
-    IntRange refused `--workers abc` as "not a valid integer range", which says nothing of
-    workers."""
+    """--workers: a whole number of worker processes from 1 to `WORKERS_PER_CPU` per CPU (with
+    --dask, fewer: `_check_dask_workers`); click's IntRange refused `--workers abc` as "not a
+    valid integer range", which says nothing of workers."""
 
     name = "N"
 
@@ -100,8 +105,8 @@ class WorkerCount(click.ParamType):
             return value
         cpus = _usable_cpus()
         most = WORKERS_PER_CPU * cpus
-        expected = (f"give a whole number of workers from 1 to {most} ({WORKERS_PER_CPU} per CPU, "
-                    f"{counted(cpus, 'CPU')} here)")
+        expected = (f"{_workers_expected(WORKERS_PER_CPU, cpus)}, or up to "
+                    f"{DASK_WORKERS_PER_CPU * cpus} with --dask")
         try:
             count = int(value)
         except ValueError:
@@ -112,6 +117,26 @@ class WorkerCount(click.ParamType):
         if count < 1:
             self.fail(f"{count} workers is out of range: {expected}", param, ctx)
         return count
+
+
+def _workers_expected(per_cpu: int, cpus: int) -> str:
+    """What --workers takes, at most `per_cpu` workers per CPU of the `cpus` here."""
+    return (f"give a whole number of workers from 1 to {per_cpu * cpus} ({per_cpu} per CPU, "
+            f"{counted(cpus, 'CPU')} here)")
+
+
+def _check_dask_workers(workers: int, ctx: click.Context) -> None:
+    """--dask --workers N: at most `DASK_WORKERS_PER_CPU` per CPU, refused above as
+    `WorkerCount` refuses more than `WORKERS_PER_CPU` (which cannot tell, as it reads --workers,
+    whether --dask follows)."""
+    cpus = _usable_cpus()
+    if workers > DASK_WORKERS_PER_CPU * cpus:
+        param = next(param for param in ctx.command.params if param.name == "workers")
+        raise click.BadParameter(
+            f"{workers} Dask workers are too many for the {counted(cpus, 'CPU')} here: --dask "
+            "starts each, with a process beside it, before any work; "
+            f"{_workers_expected(DASK_WORKERS_PER_CPU, cpus)} with --dask, or up to "
+            f"{WORKERS_PER_CPU * cpus} without it", ctx, param)
 
 
 class OptionConflict(RevdiffError):
@@ -225,7 +250,8 @@ def _format_hint(raw: str) -> str:
 @click.option("--workers", type=WorkerCount(), default=1, metavar="N",
               show_default=True,
               help="Local worker processes (or LocalCluster workers with --dask), at most "
-                   f"{WORKERS_PER_CPU} per CPU: each takes memory, and one per CPU runs at a "
+                   f"{WORKERS_PER_CPU} per CPU ({DASK_WORKERS_PER_CPU} with --dask, which "
+                   "starts them all at once): each takes memory, and one per CPU runs at a "
                    "time. Not with --scheduler, whose cluster has its own workers.")
 @click.option("--scheduler", metavar="ADDRESS", callback=check_scheduler,
               help="Run on the Dask distributed scheduler at this address: HOST:PORT, "
@@ -275,6 +301,8 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         raise OptionConflict("--workers sets local processes, but --scheduler runs on the "
                              "scheduler's workers", hint="drop --workers, and add workers to the "
                                                          "scheduler's cluster instead")
+    if local_dask:
+        _check_dask_workers(workers, click.get_current_context())
     _refuse_an_option_as_output(output, click.get_current_context())
     chosen = _pick_format(export_format, output)
     _check_folder_named(output, chosen)

@@ -15,6 +15,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from export_corpus import make_chain
 from newsedits_files import NEWSEDITS_TABLE, make_database
 
@@ -758,12 +759,9 @@ class _Started(Exception):
     """What the stand-in for `run_export` raises: the export got past its options."""
 
 
-@pytest.mark.parametrize("cluster", [[], ["--dask"]])
-def test_local_workers_are_limited_by_the_cpus(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                               monkeypatch: pytest.MonkeyPatch,
-                                               cluster: list[str]) -> None:
-    """`--dask --workers 1024` on 2 CPUs started 1,024 Dask workers and their nannies, some 45 GB;
-    local workers, plain or Dask, are at most 32 per CPU, refused above in one line."""
+def _started_on_two_cpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The workers each export started with, as `run_export` is reached (and `_Started`
+    raised), on a machine of 2 CPUs without a quota."""
     from revdiff.cli import export as export_cli
     from revdiff.export import driver
 
@@ -777,15 +775,52 @@ def test_local_workers_are_limited_by_the_cpus(run_cli, samples: Path, tmp_path:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(export_cli, "CGROUP_CPU_MAX", tmp_path / "no-cpu.max")  # no quota
     monkeypatch.setattr(driver, "run_export", started)
+    return started_with
+
+
+@pytest.mark.parametrize("cluster", [[], ["--dask"]])
+def test_local_workers_are_limited_by_the_cpus(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               cluster: list[str]) -> None:
+    """`--dask --workers 1024` on 2 CPUs started 1,024 Dask workers and their nannies, some 45 GB;
+    local workers, plain or Dask, are at most 32 per CPU, refused above in one line (Dask's
+    fewer still: `test_dask_workers_are_limited_to_4_per_cpu`)."""
+    started_with = _started_on_two_cpus(tmp_path, monkeypatch)
     out = str(tmp_path / "edits.jsonl")
     result = run_cli("export", str(samples), "-o", out, "--workers", "1024", *cluster)
     assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
     assert ("Invalid value for '--workers': 1024 workers are far more than the 2 CPUs here run at "
             "once, and each takes memory: give a whole number of workers from 1 to 64 (32 per CPU, "
-            "2 CPUs here)") in result.output
+            "2 CPUs here), or up to 8 with --dask") in result.output
     with pytest.raises(_Started):
-        run_cli("export", str(samples), "-o", out, "--workers", "64", *cluster)
+        run_cli("export", str(samples), "-o", out, "--workers", "64")
     assert started_with == [64] and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("order", ["--dask first", "--workers first"])
+def test_dask_workers_are_limited_to_4_per_cpu(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch, order: str) -> None:
+    """`--dask --workers 64` on 2 CPUs was allowed, as 64 plain workers are: a local Dask cluster
+    starts every worker and its nanny before any work, and 64 of them failed after minutes in
+    Dask's own time-outs. With --dask, --workers is at most 4 per CPU, refused above in one line
+    that says how many it takes, with --dask and without."""
+    started_with = _started_on_two_cpus(tmp_path, monkeypatch)
+    out = str(tmp_path / "edits.jsonl")
+
+    def export(workers: str) -> Result:
+        options = (["--dask", "--workers", workers] if order == "--dask first"
+                   else ["--workers", workers, "--dask"])
+        return run_cli("export", str(samples), "-o", out, *options)  # type: ignore[no-any-return]
+
+    result = export("9")
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert ("Invalid value for '--workers': 9 Dask workers are too many for the 2 CPUs here: "
+            "--dask starts each, with a process beside it, before any work; give a whole number "
+            "of workers from 1 to 8 (4 per CPU, 2 CPUs here) with --dask, or up to 64 without "
+            "it") in result.output
+    with pytest.raises(_Started):
+        export("8")
+    assert started_with == [8] and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(("cpu_max", "cpus"), [
