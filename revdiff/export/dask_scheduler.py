@@ -45,6 +45,17 @@ def check_something_listens(distributed: Any, address: str, timeout: float) -> N
     except TimeoutError:  # a host that does not reply
         raise NotDask(f"nothing there answered as a Dask scheduler within {timeout:g} s"
                       ) from None
+    except socket.gaierror as error:  # a mistyped host name: `[Errno -2] Name or service ...`
+        raise OSError(f"its host name could not be looked up ({_in_words(error)})") from None
+    except OSError as error:  # no route to the host, no network: `[Errno 113] No route ...`
+        raise OSError(_in_words(error)) from None
+
+
+def _in_words(error: OSError) -> str:
+    """What the system says of `error`, without Python's `[Errno N]` before it, in lower case
+    as it goes on a line (`no route to host`)."""
+    words = error.strerror or str(error)
+    return words[:1].lower() + words[1:]
 
 
 def check_it_speaks_dask(distributed: Any, address: str, timeout: float) -> None:

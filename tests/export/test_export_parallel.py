@@ -472,6 +472,29 @@ def test_a_host_that_does_not_reply_is_told_with_the_time_waited(
     assert "nothing there answered as a Dask scheduler within 1 s" in str(problem.value)
 
 
+@pytest.mark.parametrize(("failure", "told"), [
+    (socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+     ("cannot reach the Dask scheduler: its host name could not be looked up "
+      "(name or service not known) (")),
+    (OSError(113, "No route to host"), "cannot reach the Dask scheduler: no route to host ("),
+])
+def test_a_host_that_cannot_be_reached_is_told_without_an_error_number(
+        failure: OSError, told: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mistyped host name was told as `[Errno -2] Name or service not known`, and a host
+    without a route as `[Errno 113] No route to host`: Python's numbers, not words."""
+    pytest.importorskip("dask.distributed")
+    from revdiff.export import dask_scheduler
+    from revdiff.export.dask_executor import DaskExecutor
+
+    def unreachable(address: tuple[str, int], timeout: float) -> socket.socket:
+        raise failure
+
+    monkeypatch.setattr(dask_scheduler.socket, "create_connection", unreachable)
+    with pytest.raises(dask_scheduler.SchedulerProblem) as problem, ExitStack() as closing:
+        DaskExecutor.connect("tcp://scheduler.example:8786", closing, timeout=1.0)
+    assert told in str(problem.value)
+    assert "Errno" not in str(problem.value)
+
 def _revdiff_without_the_package(folder: Path) -> str:
     """A PYTHONPATH on which `import revdiff` fails."""
     (folder / "revdiff").mkdir()
