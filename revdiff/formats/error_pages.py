@@ -1,16 +1,17 @@
 """Whether a saved page is what a server, a bot check, a CDN or a cookie consent wall sends in
-place of the article: a page of few words whose title or first heading says so."""
+place of the article: a page of few words whose title or first heading says so; and whether a
+file is the line of plain text a tracker answers with in place of a version's page."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from bs4 import BeautifulSoup
+from typing import TYPE_CHECKING, Any
 
 from revdiff.formats.page_extraction import paragraph_words
-from revdiff.formats.page_headings import LOWER_HEADINGS, is_logo
 from revdiff.formats.text_input import collapse_whitespace
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 # The headings of the big consent walls, which a visitor from the EU gets in place of the page,
 # in the languages of the countries that show them (Google's and the consent platforms' English
@@ -72,6 +73,9 @@ def error_page_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str 
     otherwise."""
     if paragraph_words(paragraphs) > MAX_ERROR_PAGE_WORDS:
         return None
+    # BeautifulSoup loads only for pages: a plain file's check (`tracker_reply`) needs none
+    from revdiff.formats.page_headings import LOWER_HEADINGS, is_logo
+
     first: Any = soup.find("h1")
     if first is None or is_logo(first, soup):
         first = soup.find(LOWER_HEADINGS)
@@ -79,4 +83,34 @@ def error_page_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str 
         heading = collapse_whitespace(tag.get_text(" ")) if tag is not None else ""
         if _ERROR_HEADING.fullmatch(heading):
             return heading
+    return None
+
+
+# What News Sniffer sends, as a bare line of text and no page, in place of a version page or a
+# diff page: the line for an article it withholds (status 410), and, for a diff page whose
+# article or version it does not hold (status 404), the message of the error its database
+# layer (Ruby on Rails) raised: `Couldn't find NewsArticle with 'id'=123` (`with id=123` in
+# older Rails) for the article, `Couldn't find NewsArticleVersion ...` for a version number,
+# or, in Rails 4.0 and 4.1, which the site ran, the error's bare name.
+_SNIFFER_WITHHELD = re.compile(r"This article cannot be shown for legal reasons")
+_SNIFFER_NOT_FOUND = re.compile(r"Couldn't find NewsArticle(Version)?( with [^\n]*)?"
+                                r"|ActiveRecord::RecordNotFound")
+
+
+def tracker_reply(text: str) -> tuple[str, str] | None:
+    """What the text is and what to give instead, where the whole of it (but for white space
+    around it) is one of News Sniffer's plain-text replies in place of a page; None otherwise,
+    as for a version that quotes such a line among its own."""
+    reply = text.strip()
+    if _SNIFFER_WITHHELD.fullmatch(reply):
+        what = ("this is News Sniffer's reply that the article cannot be shown for legal "
+                "reasons, not a version of it")
+        return what, ("the site shows none of its versions: give its version or diff pages as "
+                      "they were saved before it was withheld, by you or by a web archive")
+    if _SNIFFER_NOT_FOUND.fullmatch(reply):
+        what = ("this is News Sniffer's reply that the article or version asked for was not "
+                "found (404), not a version of it")
+        return what, ("check the article id and version numbers in the diff page's address, "
+                      "/articles/ID/diff/A/B, against the article's page, then save that diff "
+                      "page and give it")
     return None

@@ -31,6 +31,7 @@ from revdiff.formats.detect import (
     Format,
     is_sqlite_file,
 )
+from revdiff.formats.error_pages import tracker_reply
 from revdiff.formats.folders import (
     UNQUOTED_GLOB,
     OneVersionLeft,
@@ -524,6 +525,12 @@ def _untracked_page_error(read: TextInput) -> RevdiffError:
     if looks_translated(shown_page):
         return UnknownFormat("HTML page was translated by the browser before it was saved",
                              read.name, hint=SAVE_UNTRANSLATED)
+    from bs4 import BeautifulSoup  # loaded already: the page was read as HTML
+
+    # a tracker's plain-text reply that a browser saved as a page, wrapping it in <body>
+    if (reply := tracker_reply(BeautifulSoup(shown_page, "html.parser").get_text())) is not None:
+        what, instead = reply
+        return UnknownFormat(what, read.name, hint=instead)
     from revdiff.formats.newsdiffs import looks_like_article_history
 
     if looks_like_article_history(shown_page):
@@ -627,7 +634,12 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     than the folder's are read in the order given, warned: a shell that sorts names by the rules
     of a language may give such an order. The journal files SQLite keeps beside a database are
     refused: those of one not in their folder as a folder refuses them, and those of one in it,
-    which a folder leaves out."""
+    which a folder leaves out. A file given alone that is all a tracker's plain-text reply in
+    place of a page (`tracker_reply`: News Sniffer's article withheld, or not found) is refused
+    saying so."""
+    if len(texts) == 1 and (reply := tracker_reply(texts[0].text)) is not None:
+        what, instead = reply
+        raise UnknownFormat(what, texts[0].name, hint=instead)
     names = [text.name for text in texts]
     files = [Path(name) for name in names]
     for folder in dict.fromkeys(file.parent for file, name in zip(files, names, strict=True)

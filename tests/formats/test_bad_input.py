@@ -638,6 +638,48 @@ def test_a_trackers_listing_page_is_named_with_what_to_give(tmp_path: Path, page
     assert line.startswith(f"revdiff: error: {saved}: {said}")
 
 
+_WITHHELD = ("this is News Sniffer's reply that the article cannot be shown for legal reasons, "
+             "not a version of it (the site shows none of its versions:")
+_NOT_FOUND = ("this is News Sniffer's reply that the article or version asked for was not found "
+              "(404), not a version of it (check the article id and version numbers")
+
+
+@pytest.mark.parametrize(("name", "reply", "said"), [
+    ("withheld.txt", "This article cannot be shown for legal reasons\n", _WITHHELD),
+    ("article-gone.txt", "Couldn't find NewsArticle with 'id'=4071", _NOT_FOUND),
+    ("article-gone-older-rails.txt", "Couldn't find NewsArticle with id=4071", _NOT_FOUND),
+    ("version-gone.txt", "Couldn't find NewsArticleVersion with version = 7", _NOT_FOUND),
+    ("version-gone-rails-4-1.txt", "ActiveRecord::RecordNotFound", _NOT_FOUND),
+    ("withheld.html", ("<html><head></head><body>This article cannot be shown for legal "
+                       "reasons</body></html>"), _WITHHELD),
+], ids=["withheld", "article", "article-older-rails", "version", "version-rails-4-1",
+        "withheld-saved-as-page"])
+def test_a_news_sniffer_plain_text_reply_is_named_with_what_to_give(tmp_path: Path, name: str,
+                                                                    reply: str,
+                                                                    said: str) -> None:
+    """News Sniffer answers a withheld article, and a diff page's missing article or version,
+    with a bare line of text: saved alone, it was read as a one-paragraph version."""
+    saved = tmp_path / name
+    saved.write_text(reply, "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(saved)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {saved}: {said}")
+
+
+def test_a_version_that_quotes_a_news_sniffer_reply_is_read(tmp_path: Path) -> None:
+    """Only a file that is the whole reply is refused: a version that quotes it is read."""
+    saved = tmp_path / "story.txt"
+    saved.write_text("This article cannot be shown for legal reasons\n\nThe court lifted the "
+                     "order on Monday, and the paper restored the story.\n", "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(saved)])
+    assert result.exit_code == 0, result.stderr
+    (article,) = json.loads(result.stdout)
+    assert article["versions"][0]["paragraphs"][0] == ("This article cannot be shown for legal "
+                                                       "reasons")
+
+
 def test_a_page_that_leaves_out_its_closing_tag_is_not_called_truncated(tmp_path: Path) -> None:
     """HTML allows a page to leave out `</html>`: such a page of no tracker was said to be
     truncated and only told to be saved again."""
