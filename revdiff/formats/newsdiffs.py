@@ -667,7 +667,8 @@ def read_page(text: str, where: str) -> Article:
         time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
         day = parse_day(parsed.date) if time is None else None
         fault = zone_fault(date_text(parsed.date)) if dated is None else None
-        if time is archived_at and dated is None and parsed.date and parse_day(parsed.date) is None:
+        if (archived_at is not None and time is archived_at and dated is None and parsed.date
+                and parse_day(parsed.date) is None):
             if fault is None:
                 archived_instead[side] = shown(parsed.date)
             else:
@@ -679,8 +680,8 @@ def read_page(text: str, where: str) -> Article:
             dated_only.append(side)
         elif time_text is not None and fault is not None:
             warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is not a "
-                            f"time: {fault[0]}; kept as text (correct {fault[1]} in the file to "
-                            "have it read)")
+                            f"time: {fault[0]}; kept as text, and the version has no time "
+                            f"(correct {fault[1]} in the file to have it read)")
         elif time_text is not None:
             undated[side] = shown(parsed.date)
         leap_second = (leap_second_warning(date_text(parsed.date),
@@ -712,7 +713,9 @@ def read_page(text: str, where: str) -> Article:
     if undated:
         warnings.append(f"{where}: {_whose(list(undated), 'date line', 'date lines')} "
                         f"{' and '.join(undated.values())} "
-                        f"{'is not a date' if len(undated) == 1 else 'are not dates'}; kept as text")
+                        f"{'is not a date' if len(undated) == 1 else 'are not dates'}; kept as "
+                        f"text, and {'the version has' if len(undated) == 1 else 'the versions have'} "
+                        "no time")
     if archived_instead:
         one = len(archived_instead) == 1
         warnings.append(f"{where}: {_whose(list(archived_instead), 'date line', 'date lines')} "

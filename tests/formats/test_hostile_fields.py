@@ -212,14 +212,15 @@ UNREADABLE_TIMES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "newsdiffs date line": (
         newsdiffs_unarchived("text1 = 'Fri, 03 Jan 2020 15:40:00 +0000",
                              "text1 = 'sometime on Friday"),
-        "the old version's date line 'sometime on Friday' is not a date; kept as text"),
+        ("the old version's date line 'sometime on Friday' is not a date; kept as text, and the "
+         "version has no time")),
     # it refused the whole page
     "newsdiffs date line out of range in UTC": (
         newsdiffs_unarchived("text1 = 'Fri, 03 Jan 2020 15:40:00 +0000",
                              "text1 = '0001-01-01T00:00:00+23:59"),
         ("the old version's date line '0001-01-01T00:00:00+23:59' is not a time: its zone puts it "
-         "outside the years 1 to 9999 in UTC; kept as text (correct its date or offset in the "
-         "file to have it read)")),
+         "outside the years 1 to 9999 in UTC; kept as text, and the version has no time (correct "
+         "its date or offset in the file to have it read)")),
 }
 
 

@@ -207,7 +207,7 @@ def test_date_lines_that_are_no_dates_are_warned_of_once_a_page() -> None:
     article = read_page(page, "p.html")
     assert [v.time_text for v in article.versions] == ["sometime on Friday", "later"]
     both = ("p.html: the old and new versions' date lines 'sometime on Friday' and 'later' are "
-            "not dates; kept as text")
+            "not dates; kept as text, and the versions have no time")
     assert [w for w in article.warnings if "not a date" in w or "not dates" in w] == [both]
 
 
@@ -361,6 +361,22 @@ def test_a_date_line_that_is_no_time_where_the_archived_time_times_it_is_warned_
         f"p.html: {warning}" for warning in warnings]
 
 
+def test_a_date_line_that_is_no_time_on_a_page_without_archived_times_leaves_no_time() -> None:
+    """Without an Archived date, a version whose date line is no time has no time: it was said to
+    be "timed by its Archived time instead", as both were None."""
+    page = ("<html><script>var text1 = 'sometime on Friday\\nT\\nB\\n\\nOne.'; "
+            "var text2 = 'Thu, 10 Jan 2019 22:31:03 +2500\\nT\\nB\\n\\nTwo.';</script></html>")
+    article = read_page(page, "p.html")
+    assert [v.time for v in article.versions] == [None, None]
+    assert [w for w in article.warnings if "date line '" in w] == [
+        ("p.html: the new version's date line 'Thu, 10 Jan 2019 22:31:03 +2500' is not a time: its "
+         "zone offset +2500 is out of range (offsets run from -23:59 to +23:59, their minutes from "
+         "00 to 59); kept as text, and the version has no time (correct the offset in the file to "
+         "have it read)"),
+        ("p.html: the old version's date line 'sometime on Friday' is not a date; kept as text, and "
+         "the version has no time")]
+
+
 def test_a_date_line_at_a_leap_second_is_read_at_second_59_and_warned_of() -> None:
     """A date line at `23:59:60` was "not a date; kept as text", without saying why."""
     old = Version(1, "T", ("One.",), None, "2016-12-31 23:59:60")
@@ -388,7 +404,8 @@ def test_a_date_line_whose_zone_offset_is_out_of_range_says_so() -> None:
     assert [w for w in article.warnings if "Archived" not in w] == [
         (f"page.html: the {side} version's date line {line!r} is not a time: its zone offset "
          f"{offset} is out of range (offsets run from -23:59 to +23:59, their minutes from 00 to "
-         "59); kept as text (correct the offset in the file to have it read)")
+         "59); kept as text, and the version has no time (correct the offset in the file to have "
+         "it read)")
         for side, line, offset in (("old", old.time_text, "+2500"),
                                    ("new", new.time_text, "-01:60"))]
 
@@ -404,8 +421,8 @@ def test_a_date_line_out_of_range_in_utc_is_kept_as_text_naming_its_side() -> No
         (None, old.time_text), (None, new.time_text)]
     assert [w for w in article.warnings if "Archived" not in w] == [
         (f"page.html: the {side} version's date line {line!r} is not a time: its zone puts it "
-         "outside the years 1 to 9999 in UTC; kept as text (correct its date or offset in the "
-         "file to have it read)")
+         "outside the years 1 to 9999 in UTC; kept as text, and the version has no time (correct "
+         "its date or offset in the file to have it read)")
         for side, line in (("old", old.time_text), ("new", new.time_text))]
 
 
@@ -1209,8 +1226,8 @@ def test_a_labelled_date_lines_zone_fault_and_leap_second_are_told_of_its_date()
                         "page.html")
     assert [w for w in article.warnings if "Archived" not in w] == [
         ("page.html: the old version's date line 'Published: Fri, 31 Dec 9999 23:59:59 -0100' "
-         "is not a time: its zone puts it outside the years 1 to 9999 in UTC; kept "
-         "as text (correct its date or offset in the file to have it read)"),
+         "is not a time: its zone puts it outside the years 1 to 9999 in UTC; kept as text, and "
+         "the version has no time (correct its date or offset in the file to have it read)"),
         ("page.html: the new version's date line 'Sat, 31 Dec 2016 23:59:60 GMT' is at a leap "
          "second (second 60), which revdiff's times cannot hold: read as second 59, a "
          "second early, which keeps the versions' order; nothing to correct")]
