@@ -11,6 +11,7 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from held_runs import end_held_runs
@@ -53,3 +54,11 @@ def held_runs_end() -> Iterator[None]:
     failed: none outlives it waiting on its standard input."""
     yield
     end_held_runs()
+
+
+@pytest.fixture(scope="session")
+def trafilatura() -> ModuleType:
+    """trafilatura, the optional extra that reads saved publisher pages: a test that asks for it
+    is skipped, saying why, where it (or the lxml HTML cleaner it imports) is not installed."""
+    return pytest.importorskip("trafilatura", reason="needs trafilatura, which is not installed "
+                                                     "(pip install 'revdiff[snapshots]')")

@@ -142,11 +142,10 @@ def test_a_folder_left_with_one_version_named_twice_is_refused_as_named_once(
 
 
 @pytest.mark.parametrize("command", [["diff"], ["view", "--plain"]])
+@pytest.mark.usefixtures("trafilatura")
 def test_articles_of_one_version_each_are_said_to_be_several(command: list[str],
                                                              tmp_path: Path) -> None:
     """Two saved pages of two articles: the error said only `only one version`, as for one file."""
-    pytest.importorskip("trafilatura", reason="saved pages need trafilatura "
-                                              "(pip install 'revdiff[snapshots]')")
     folder = tmp_path / "pages"
     folder.mkdir()
     for number in (1, 2):

@@ -355,12 +355,12 @@ def test_parse_names_the_folders_it_leaves_out_on_stderr(tmp_path: Path) -> None
 
 # Chrome's name for the folder, and a German, French and Dutch Firefox's
 @pytest.mark.parametrize("suffix", ["_files", "-Dateien", "_fichiers", "-bestanden"])
+@pytest.mark.usefixtures("trafilatura")
 def test_the_folder_a_browser_saves_beside_a_page_is_no_folder_left_out(tmp_path: Path,
                                                                         suffix: str) -> None:
     """`story.html` saved with its images in `story_files/`: that folder is part of the page. A
     browser in another language names it in its language (`story-Dateien/`), which was left out
     with a note as a folder of another article."""
-    pytest.importorskip("trafilatura")
     from revdiff.formats import load
 
     pages = tmp_path / "pages"

@@ -360,11 +360,10 @@ def test_utf8_cut_in_a_character_is_read_as_utf8_without_it() -> None:
     assert decode_bytes(b"Hello Caf\xe9", "cafe.txt").text == "Hello Café"
 
 
+@pytest.mark.usefixtures("trafilatura")
 def test_a_compressed_page_in_a_folder_is_read_decompressed(tmp_path: Path) -> None:
     # `curl --compressed -o`, or a page kept as story.html.gz beside the others, was refused as
     # "binary data, not text (give a text, HTML or NewsEdits SQLite file)": it is HTML, packed
-    pytest.importorskip("trafilatura", reason="saved pages need trafilatura "
-                                              "(pip install 'revdiff[snapshots]')")
     page = ("<!DOCTYPE html><html><body><article><p>One paragraph of the story, {}.</p>"
             "</article></body></html>")
     (tmp_path / "2020-01-08T00-10.html").write_text(page.format("first"), "utf-8")
@@ -385,10 +384,9 @@ def test_a_gzip_file_of_several_members_gives_them_all() -> None:
         gunzipped(joined, "page.html.gz", max_bytes=15)
 
 
+@pytest.mark.usefixtures("trafilatura")
 def test_data_after_a_gzip_stream_that_starts_no_member_is_warned_of(tmp_path: Path) -> None:
     # it was dropped without a word, where gzip warns "trailing garbage ignored"
-    pytest.importorskip("trafilatura", reason="saved pages need trafilatura "
-                                              "(pip install 'revdiff[snapshots]')")
     page = ("<!DOCTYPE html><html><body><article><p>One paragraph of the story, {}.</p>"
             "</article></body></html>")
     (tmp_path / "2020-01-08T00-10.html").write_text(page.format("first"), "utf-8")

@@ -238,12 +238,11 @@ def test_a_long_value_quoted_in_a_warning_shows_no_control_character(value: str)
                                     "newsdiffs/us-deploys-troops-v1-v2-raw.html",
                                     "nytdiff-rss-titles.db",
                                     "snapshots/us-deploys-troops-after-soleimani-strike"])
-def test_every_reader_names_the_independent_alike(sample: str) -> None:
+def test_every_reader_names_the_independent_alike(sample: str, request: pytest.FixtureRequest) -> None:
     from pathlib import Path
 
     if sample.startswith("snapshots/"):
-        pytest.importorskip("trafilatura", reason="saved pages need trafilatura "
-                                                  "(pip install 'revdiff[snapshots]')")
+        request.getfixturevalue("trafilatura")
 
     from revdiff.formats import load
 

@@ -23,10 +23,7 @@ THIRD = Version(2, "Third title", ("One paragraph of the story, edited twice.",
                                    "A new closing paragraph."))
 
 
-@pytest.fixture(autouse=True)
-def with_trafilatura() -> None:
-    pytest.importorskip("trafilatura", reason="trafilatura not installed "
-                                              "(pip install 'revdiff[snapshots]')")
+pytestmark = pytest.mark.usefixtures("trafilatura")
 
 
 def _pages(folder: Path, pages: dict[str, str]) -> list[str]:

@@ -40,15 +40,8 @@ SECOND = Version(1, "Second title", ("One paragraph of the story, edited.",
                                      "Another paragraph here.", "A new closing paragraph."))
 
 
-@pytest.fixture(scope="module")
-def with_trafilatura() -> None:
-    """Reading saved pages is an optional feature: its tests skip, saying why, where trafilatura
-    (or the lxml HTML cleaner it imports) is not installed."""
-    pytest.importorskip("trafilatura", reason="trafilatura not installed "
-                                              "(pip install 'revdiff[snapshots]')")
-
-
-needs_trafilatura = pytest.mark.usefixtures("with_trafilatura")
+# Reading saved pages is an optional feature: its tests skip where trafilatura is not installed.
+needs_trafilatura = pytest.mark.usefixtures("trafilatura")
 
 
 def _write(folder: Path, name: str, html: str) -> None:

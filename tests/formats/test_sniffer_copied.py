@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from bs4 import BeautifulSoup
@@ -127,11 +128,11 @@ def test_every_corpus_page_copied_reads_as_its_html_page(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("page", sorted((SAMPLES / "sniffer-diff").glob("*.html")), ids=lambda p: p.stem)
-def test_a_page_taken_out_by_trafilatura_reads_as_its_html_page(tmp_path: Path, page: Path) -> None:
+def test_a_page_taken_out_by_trafilatura_reads_as_its_html_page(tmp_path: Path, page: Path,
+                                                                trafilatura: ModuleType) -> None:
     """trafilatura writes the diff table in Markdown (`| OLD | NEW |`): the cells are apart, so
     the page is read exactly, as a copied one; it was refused ("no 'Version N Version M' header
     row")."""
-    trafilatura = pytest.importorskip("trafilatura")
     text = trafilatura.extract(page.read_text(encoding="utf-8"))
     assert text and "| Version " in text
     extracted = tmp_path / "page.txt"
@@ -281,7 +282,8 @@ def test_a_copy_cut_inside_its_version_row_is_one_error_line_naming_it(tmp_path:
 
 
 @pytest.mark.parametrize("form", ["copied", "trafilatura"])
-def test_two_pages_with_their_cells_apart_in_one_file_are_refused(tmp_path: Path, form: str) -> None:
+def test_two_pages_with_their_cells_apart_in_one_file_are_refused(tmp_path: Path, form: str,
+                                                                  request: pytest.FixtureRequest) -> None:
     """Two copied (or trafilatura Markdown) pages appended to one file: the second page's
     article info ended the first one's table as a line repeated from the header (or its
     pagination did), and the second page was dropped without a word, exit 0."""
@@ -290,7 +292,7 @@ def test_two_pages_with_their_cells_apart_in_one_file_are_refused(tmp_path: Path
     if form == "copied":
         texts = [browser_copy(page) for page in pages]
     else:
-        trafilatura = pytest.importorskip("trafilatura")
+        trafilatura = request.getfixturevalue("trafilatura")
         texts = [trafilatura.extract(page) + "\n" for page in pages]
     both = tmp_path / "both.txt"
     both.write_text("".join(texts), encoding="utf-8")

@@ -28,10 +28,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     ("nytdiff-titles.db", "nytdiff", 3), ("nytdiff-rss-titles.db", "nytdiff-rss", 3),
     ("diffengine.db", "diffengine", 3),
     ("snapshots/iran-strikes-us-troops-in-iraq", "saved pages", 1)])
-def test_parse_reads_each_kind(sample: str, tracker: str, count: int) -> None:
+def test_parse_reads_each_kind(sample: str, tracker: str, count: int,
+                               request: pytest.FixtureRequest) -> None:
     if sample.startswith("snapshots/"):
-        pytest.importorskip("trafilatura", reason="saved pages need trafilatura "
-                                                  "(pip install 'revdiff[snapshots]')")
+        request.getfixturevalue("trafilatura")
     result = run("parse", str(SAMPLES / sample), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     articles = [json.loads(line) for line in result.stdout.splitlines()]
@@ -210,9 +210,8 @@ def test_text_that_merely_mentions_json_or_feeds_stays_plain() -> None:
     assert detect(FEED) is Format.FEED and detect('{"a": 1}') is Format.JSON
 
 
+@pytest.mark.usefixtures("trafilatura")
 def test_export_takes_databases_and_saved_pages_together(tmp_path: Path) -> None:
-    pytest.importorskip("trafilatura", reason="saved pages need trafilatura "
-                                              "(pip install 'revdiff[snapshots]')")
     out = tmp_path / "edits.jsonl"
     result = run("export", str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "diffengine.db"),
                  str(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq"), "-o", str(out),
