@@ -25,11 +25,6 @@ LAST_ARTICLE = (Path(__file__).resolve().parents[1] / "samples" / "newsdiffs"
                 / "us-deploys-troops-v1-v2-raw.html").read_bytes()
 
 
-def revdiff(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
-                          text=True, check=False, timeout=300, **kwargs)  # type: ignore[call-overload]
-
-
 def refused_at_once(*args: str, naming: str) -> str:
     """Run revdiff on an input planted with a FIFO (or what else could make it wait): it must
     refuse it with one line on stderr that names `naming`, exit 2, and never wait. Its stderr."""

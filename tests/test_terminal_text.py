@@ -4,11 +4,10 @@ them."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import revdiff
 
 from revdiff.terminal_text import field_text, visible, visible_lines
 
@@ -49,11 +48,6 @@ def hostile_versions(tmp_path: Path) -> list[str]:
     (tmp_path / "1.txt").write_text(f"{CLEAR_SCREEN}Title\n{body} Two died{C1_CSI}.\n",
                                     encoding="utf-8")
     return [str(tmp_path / "0.txt"), str(tmp_path / "1.txt")]
-
-
-def revdiff(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True, text=True,
-                          check=False)
 
 
 @pytest.mark.parametrize("options", [["--no-color"], ["--color"]])

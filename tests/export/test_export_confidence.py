@@ -6,26 +6,26 @@ import csv
 import json
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import revdiff
 
 ROOT = Path(__file__).resolve().parents[2]
 FLATTENED = ROOT / "samples" / "washpo-soleimani-v6-v7.txt"
 RENDERED = ROOT / "samples" / "newsdiffs" / "us-sends-3000-troops-v1-v2-rendered.html"
 
 
-def revdiff(*args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
-                            text=True, check=False, timeout=300)
+def succeeded(*args: str) -> subprocess.CompletedProcess[str]:
+    """The run of `revdiff ARGS`, which must succeed."""
+    result = revdiff(*args)
     assert result.returncode == 0, result.stderr
     return result
 
 
 def least_row_confidence(page: Path) -> float:
-    (document,) = json.loads(revdiff("parse", str(page), "--format", "json").stdout)
+    (document,) = json.loads(succeeded("parse", str(page), "--format", "json").stdout)
     return min(row["confidence"] for reading in document["pages"] for row in reading["rows"])
 
 
@@ -58,7 +58,7 @@ def test_edit_confidence_is_the_least_sure_row(fmt: str, tmp_path: Path) -> None
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
     out = tmp_path / f"out.{fmt}"
-    revdiff("export", str(FLATTENED), "-o", str(out), "--quiet")
+    succeeded("export", str(FLATTENED), "-o", str(out), "--quiet")
     edits = table(out, fmt, "edits")
     least = least_row_confidence(FLATTENED)
     assert least < 0.99  # the seed page holds unsure rows
@@ -76,7 +76,7 @@ def test_parquet_columns_are_typed(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     out = tmp_path / "out.parquet"
-    revdiff("export", str(FLATTENED), "-o", str(out), "--quiet")
+    succeeded("export", str(FLATTENED), "-o", str(out), "--quiet")
     schema = pq.read_schema(out)
     assert schema.field("confidence").type == pa.float64()
     assert schema.field("warnings").type == pa.list_(pa.string())
@@ -84,7 +84,7 @@ def test_parquet_columns_are_typed(tmp_path: Path) -> None:
 
 def test_exact_inputs_have_no_confidence(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    revdiff("export", str(ROOT / "samples" / "versions"), "-o", str(out), "--quiet")
+    succeeded("export", str(ROOT / "samples" / "versions"), "-o", str(out), "--quiet")
     rows = table(out, "jsonl", "edits")
     assert rows and all(row["confidence"] is None and row["warnings"] == [] for row in rows)
 
@@ -94,7 +94,7 @@ def test_cut_marks_are_not_text(fmt: str, tmp_path: Path) -> None:
     """A rendered NewsDiffs page's `[...]` is neither an edit nor counted; its warning is kept."""
     assert "[...]" in RENDERED.read_text(encoding="utf-8")
     out = tmp_path / f"out.{fmt}"
-    revdiff("export", str(RENDERED), "-o", str(out), "--quiet")
+    succeeded("export", str(RENDERED), "-o", str(out), "--quiet")
     edits = table(out, fmt, "edits")
     assert edits
     assert not any("[...]" in row["old_text"] or "[...]" in row["new_text"] for row in edits)
@@ -102,7 +102,7 @@ def test_cut_marks_are_not_text(fmt: str, tmp_path: Path) -> None:
     assert summary["unchanged"] == sum(row["op"] == "unchanged" for row in edits)
     assert any("[...]" in warning for warning in summary["warnings"])
     diffed = [json.loads(line) for line in
-              revdiff("diff", str(RENDERED), "--format", "jsonl").stdout.splitlines()]
+              succeeded("diff", str(RENDERED), "--format", "jsonl").stdout.splitlines()]
     assert not any("[...]" in row["old_text"] for row in diffed)
-    text = revdiff("diff", str(RENDERED), "--no-color").stdout
+    text = succeeded("diff", str(RENDERED), "--no-color").stdout
     assert "[...]" not in text

@@ -617,6 +617,7 @@ def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Pa
     pytest.importorskip("dask.distributed")
     import subprocess
 
+    from cli_run import revdiff
     from export_corpus import make_corpus
     from held_runs import (
         LAST_ARTICLE,
@@ -624,13 +625,12 @@ def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Pa
         held_export,
         output_line,
         release_with_output,
-        revdiff,
         wait_for,
     )
 
     corpus = make_corpus(tmp_path / "corpus", 100, seed=5)  # more chunks than are kept in flight
     clean = revdiff("export", str(corpus), "-", "-o", "-", "--format", "jsonl", "--quiet",
-                    input=LAST_ARTICLE.decode())
+                    stdin=LAST_ARTICLE.decode())
     assert clean.returncode == 0, clean.stderr
     process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers", "2",
                           "--quiet", stdout=subprocess.PIPE)
@@ -651,6 +651,7 @@ def test_a_local_dask_run_whose_only_worker_dies_while_stdout_is_full_ends(tmp_p
     the worker was not restarted, and the run waited for ever for a worker (unless Python's
     stdout was unbuffered, PYTHONUNBUFFERED, which users' shells do not set)."""
     pytest.importorskip("dask.distributed")
+    from cli_run import revdiff
     from export_corpus import make_corpus
     from held_runs import (
         LAST_ARTICLE,
@@ -658,13 +659,12 @@ def test_a_local_dask_run_whose_only_worker_dies_while_stdout_is_full_ends(tmp_p
         dask_workers,
         held_export,
         release_with_output,
-        revdiff,
         wait_for,
     )
 
     corpus = make_corpus(tmp_path / "corpus", 100, seed=5)  # more rows than a pipe holds
     clean = revdiff("export", str(corpus), "-", "-o", "-", "--format", "jsonl", "--quiet",
-                    input=LAST_ARTICLE.decode())
+                    stdin=LAST_ARTICLE.decode())
     assert clean.returncode == 0, clean.stderr
     process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers", "1",
                           "--quiet", stdout=subprocess.PIPE)
@@ -695,7 +695,8 @@ def test_a_local_dask_run_whose_only_worker_dies_while_stderr_is_full_ends(tmp_p
     nanny flushes `sys.stderr` before it starts a worker process (multiprocessing does): it
     waited for the run's blocked write, and the run waited for ever for a worker."""
     pytest.importorskip("dask.distributed")
-    from held_runs import blocked_writing, dask_workers, held_export, release, revdiff, wait_for
+    from cli_run import revdiff
+    from held_runs import blocked_writing, dask_workers, held_export, release, wait_for
 
     corpus = _warned_corpus(tmp_path / "corpus", 300)  # more warnings than a pipe holds
     # each folder given apart: stderr counts a kind of warning past its first 5 of a path given
@@ -760,8 +761,8 @@ def test_a_local_dask_worker_that_dies_as_it_starts_is_one_line(tmp_path: Path,
     nothing written. Dask's `RuntimeError: Nanny failed to start.` ended the run in a traceback,
     with exit code 1."""
     pytest.importorskip("dask.distributed")
+    from cli_run import revdiff
     from export_corpus import make_corpus
-    from held_runs import revdiff
 
     hook = tmp_path / "hook"
     hook.mkdir()

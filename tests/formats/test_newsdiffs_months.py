@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+from cli_run import revdiff
 
 from revdiff.formats import load
 
@@ -118,15 +119,9 @@ def test_a_file_in_two_months_is_an_article_of_each_warned_of(tmp_path: Path) ->
     assert all(article.warnings == () for article in articles if article not in spanning)
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
-                          text=True, timeout=120, check=False, cwd=cwd,
-                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
-
-
 def test_export_of_the_folder_of_months_warns_of_the_file_in_two(tmp_path: Path) -> None:
     make_archive(tmp_path / "articles")
-    result = _cli("export", "articles", "-o", "edits.jsonl", cwd=tmp_path)
+    result = revdiff("export", "articles", "-o", "edits.jsonl", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     warned = [line for line in result.stderr.splitlines() if "also in" in line]
     assert warned == [

@@ -11,17 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_run import revdiff
 from story_chains import SAMPLES
 
 from revdiff.errors import RevdiffError
 from revdiff.formats import databases
 from revdiff.formats.detect import Format, detect
 from revdiff.formats.foreign import describe_feed, describe_json, describe_wrapped_page
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "revdiff", *args], check=False, capture_output=True,
-                          text=True, timeout=120)
 
 
 @pytest.mark.parametrize(("sample", "tracker", "count"), [
@@ -32,7 +28,7 @@ def test_parse_reads_each_kind(sample: str, tracker: str, count: int,
                                request: pytest.FixtureRequest) -> None:
     if sample.startswith("snapshots/"):
         request.getfixturevalue("trafilatura")
-    result = run("parse", str(SAMPLES / sample), "--format", "jsonl")
+    result = revdiff("parse", str(SAMPLES / sample), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     articles = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(articles) == count
@@ -41,7 +37,7 @@ def test_parse_reads_each_kind(sample: str, tracker: str, count: int,
 
 
 def test_diff_takes_a_tracker_database() -> None:
-    result = run("diff", str(SAMPLES / "diffengine.db"), "--format", "jsonl")
+    result = revdiff("diff", str(SAMPLES / "diffengine.db"), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     pairs = {(row["article"], row["old_version"], row["new_version"])
              for row in map(json.loads, result.stdout.splitlines())}
@@ -73,7 +69,7 @@ def test_json_and_feeds_are_refused_with_what_they_are(tmp_path: Path, content: 
                                                        said: str) -> None:
     path = tmp_path / "input.txt"
     path.write_text(content, "utf-8")
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is {said}" in line and "revdiff reads" in line
@@ -101,7 +97,7 @@ def test_a_pdf_or_rtf_document_that_reads_as_text_is_refused(tmp_path: Path, con
     (`%PDF-1.4` a paragraph, `number_changed` on its object numbers)."""
     path = tmp_path / "story.txt"
     path.write_text(content, "utf-8")
-    result = run("diff", str(path), str(path))
+    result = revdiff("diff", str(path), str(path))
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is {said}, not a version format ({todo}" in line
@@ -151,7 +147,7 @@ def test_a_page_wrapped_in_something_else_is_refused_with_what_to_do(
     # each was read as one plain version of raw markup or MIME text, exit 0, without a warning
     path = tmp_path / "page.html"
     path.write_text(content, "utf-8")
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is {said}" in line and to_do in line
@@ -196,7 +192,7 @@ def test_unknown_sqlite_names_its_tables_and_what_is_read(tmp_path: Path) -> Non
     connection.execute("CREATE TABLE posts (id INTEGER, body TEXT)")
     connection.commit()
     connection.close()
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2
     line, = result.stderr.splitlines()
     assert "SQLite file of no tracker revdiff knows (tables: posts)" in line
@@ -213,7 +209,7 @@ def test_text_that_merely_mentions_json_or_feeds_stays_plain() -> None:
 @pytest.mark.usefixtures("trafilatura")
 def test_export_takes_databases_and_saved_pages_together(tmp_path: Path) -> None:
     out = tmp_path / "edits.jsonl"
-    result = run("export", str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "diffengine.db"),
+    result = revdiff("export", str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "diffengine.db"),
                  str(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq"), "-o", str(out),
                  "--format", "jsonl")
     assert result.returncode == 0, result.stderr
@@ -223,7 +219,7 @@ def test_export_takes_databases_and_saved_pages_together(tmp_path: Path) -> None
 
 def article_order(*arguments: str) -> list[int]:
     """The version count of each article in the order the edit rows give them."""
-    rows = [json.loads(line) for line in run(*arguments).stdout.splitlines()]
+    rows = [json.loads(line) for line in revdiff(*arguments).stdout.splitlines()]
     counts: dict[int, int] = {}
     for row in rows:
         counts[row["article_index"]] = max(counts.get(row["article_index"], 0), row["new_version"])
@@ -255,7 +251,7 @@ def test_a_text_file_named_as_a_database_is_read_as_text_with_a_warning(tmp_path
     in the database's place, or a file renamed by mistake."""
     path = tmp_path / name
     path.write_text("Not found.\n", encoding="utf-8")
-    result = run("parse", str(path), "--format", "json")
+    result = revdiff("parse", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["versions"][0]["paragraphs"] == ["Not found."]
     assert result.stderr == (f"revdiff: warning: {path}: named as a SQLite database, but it is "
@@ -268,7 +264,7 @@ def test_a_text_file_named_as_a_database_in_a_folder_is_a_version_with_a_warning
     """Named on the command line, such a file was noted; in a folder, it was read in silence."""
     (tmp_path / "0.txt").write_text("First.\n", encoding="utf-8")
     (tmp_path / "1.sqlite").write_text("Not found.\n", encoding="utf-8")
-    result = run("parse", str(tmp_path), "--format", "json")
+    result = revdiff("parse", str(tmp_path), "--format", "json")
     assert result.returncode == 0, result.stderr
     versions = json.loads(result.stdout)[0]["versions"]
     assert [v["paragraphs"] for v in versions] == [["First."], ["Not found."]]
@@ -285,7 +281,7 @@ def test_a_broken_view_is_one_error_line(tmp_path: Path) -> None:
     connection.execute("DROP TABLE t")
     connection.commit()
     connection.close()
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2
     line, = result.stderr.splitlines()
     assert str(path) in line
@@ -321,7 +317,7 @@ def test_a_function_or_collation_of_the_writer_is_one_line_saying_what_to_do(
     make(connection)
     connection.commit()
     connection.close()
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2
     line, = result.stderr.splitlines()
     assert line == (f"revdiff: error: {path}: {said} (only the program that wrote the file "
@@ -332,7 +328,7 @@ def test_a_function_or_collation_of_the_writer_is_one_line_saying_what_to_do(
 @pytest.mark.parametrize("sample", ["nytdiff-titles.db", "nytdiff-rss-titles.db", "diffengine.db"])
 def test_reading_leaves_the_database_untouched(sample: str) -> None:
     before = (SAMPLES / sample).read_bytes()
-    assert run("parse", str(SAMPLES / sample)).returncode == 0
+    assert revdiff("parse", str(SAMPLES / sample)).returncode == 0
     assert (SAMPLES / sample).read_bytes() == before
     assert not (SAMPLES / f"{sample}-journal").exists()
 
@@ -345,9 +341,9 @@ def test_a_diff_table_tag_written_otherwise_is_read(tmp_path: Path, table: str) 
     path = tmp_path / "page.html"
     path.write_text(PAGE.replace('<table class="version_diff">', table), "utf-8")
     assert detect(path.read_text("utf-8")) is Format.SNIFFER_DIFF_HTML
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == json.loads(run("parse", str(
+    assert json.loads(result.stdout) == json.loads(revdiff("parse", str(
         SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html")).stdout)
 
 
@@ -402,7 +398,7 @@ def test_a_title_that_is_not_utf8_is_read_with_its_bad_bytes_replaced(
     with sqlite3.connect(database) as connection:
         connection.execute(f"UPDATE {table} SET title = CAST(x'436166e9' AS TEXT) "
                            f"WHERE id = (SELECT min(id) FROM {table})")
-    result = run("parse", str(database), "--format", "json")
+    result = revdiff("parse", str(database), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert "Caf\ufffd" in result.stdout
 
@@ -421,7 +417,7 @@ def test_a_newsdiffs_page_saved_as_text_is_refused(tmp_path: Path, bullet: str) 
         item.insert(0, bullet)
     path = tmp_path / "diff.txt"
     path.write_text(soup.get_text(), "utf-8")
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is a NewsDiffs diff page saved as text" in line
@@ -446,7 +442,7 @@ def test_a_diff_or_patch_file_is_refused_saying_to_give_the_versions(tmp_path: P
     # each was read as one plain version of its `-` and `+` lines, exit 0, without a warning
     path = tmp_path / "story.patch"
     path.write_text(content, "utf-8")
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is a diff (a patch)" in line and "give the versions themselves" in line
@@ -482,7 +478,7 @@ def test_a_wiki_export_is_refused_saying_to_give_its_revisions_as_files(tmp_path
     # it was read as one plain version of its XML, exit 0
     path = tmp_path / "Iran.xml"
     path.write_text(content, "utf-8")
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is a MediaWiki XML export" in line and "0.txt, 1.txt" in line
@@ -499,7 +495,7 @@ def test_a_wayback_cdx_listing_is_refused_saying_to_save_its_captures(tmp_path: 
     # it was read as one plain version of its lines, exit 0
     path = tmp_path / "iran.cdx"
     path.write_text(content, "utf-8")
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is a Wayback Machine CDX listing" in line
@@ -520,7 +516,7 @@ def test_a_table_of_versions_is_refused_saying_to_give_them_as_files(tmp_path: P
     # it was read as one plain version, a paragraph a row, exit 0
     path = tmp_path / "versions.csv"
     path.write_text(content, "utf-8")
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is a table of {columns}" in line and "0.txt, 1.txt" in line
@@ -542,7 +538,7 @@ def test_json_records_of_texts_are_refused_saying_to_give_them_as_files(tmp_path
     # the line listed what revdiff reads, and not how to make one of them from the records
     path = tmp_path / "export.json"
     path.write_text(content, "utf-8")
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2
     line, = result.stderr.splitlines()
     assert "not a version format (write each version's text to a file of its own" in line
@@ -557,7 +553,7 @@ def test_a_database_another_program_is_writing_is_one_line_saying_to_wait(tmp_pa
     writer = sqlite3.connect(path, isolation_level=None)
     try:
         writer.execute("BEGIN EXCLUSIVE")
-        result = run("parse", str(path))
+        result = revdiff("parse", str(path))
     finally:
         writer.close()
     assert result.returncode == 2
@@ -598,7 +594,7 @@ def test_a_database_a_tracker_stopped_writing_to_is_refused_not_read_half_change
     subprocess.run([sys.executable, "-c", stopped, str(path)], check=True, timeout=60)
     journal = tmp_path / "titles.db-journal"
     before = (path.read_bytes(), journal.read_bytes())
-    result = run("parse", str(path))
+    result = revdiff("parse", str(path))
     assert result.returncode == 2, result.stdout[:300]
     line, = result.stderr.splitlines()
     assert line.startswith(f"revdiff: error: {path}: a program stopped while writing to this "
@@ -616,13 +612,13 @@ def test_a_small_trackers_file_over_the_limit_is_not_sent_to_export(sample: str,
     only a NewsEdits file an article at a time and refused it too."""
     database = str(SAMPLES / sample)
     limit = str((SAMPLES / sample).stat().st_size // 2)
-    result = run("parse", database, "--max-size", limit)
+    result = revdiff("parse", database, "--max-size", limit)
     assert result.returncode == 2
     (line,) = result.stderr.splitlines()
     assert line.endswith(f"for reading it whole (every command reads a {tracker} file whole, "
                          "export too: raise the limit with --max-size)")
     # export refused it saying to raise the limit "if this is really one article": it holds many
-    exported = run("export", database, "--max-size", limit, "-o", "-")
+    exported = revdiff("export", database, "--max-size", limit, "-o", "-")
     assert exported.returncode == 2
     (line,) = exported.stderr.splitlines()
     assert "one article" not in line

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import revdiff
 from click.testing import CliRunner
 from newsedits_files import NEWSEDITS_TABLE, make_database, wal_copied_without_shm
 
@@ -23,11 +23,6 @@ from revdiff.model import Article, Version
 from revdiff.render import diffengine
 
 MARKER = "Private marker text that lives outside the input."
-
-
-def revdiff(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
-                          text=True, timeout=120, check=False)
 
 
 @pytest.fixture
