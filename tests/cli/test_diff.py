@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_run import CHAIN
+from cli_run import CHAIN, page_of_one_blank_unsure_row
 from click.testing import CliRunner
 
 import revdiff
@@ -995,12 +995,7 @@ def test_the_diff_page_explains_no_unsure_mark_that_no_row_shows(tmp_path: Path)
     """The legend of `revdiff diff --format html` said what `? N% sure` means whenever an
     article's reading was unsure, but the tables mark rows edit by edit: a page whose one unsure
     row is blank (no sentence, no edit) explained a mark it never showed."""
-    page = tmp_path / "storm.txt"
-    page.write_text(
-        "This article is from the source 'bbc' and was first published or seen on .\n\n"
-        "Version 0 Version 1\nStorm hits coast Storm hits coast\n"
-        "The storm came ashore.The storm came ashore.\n\u3000\n"
-        "More details to follow.More details to follow.\n", encoding="utf-8")
+    page = page_of_one_blank_unsure_row(tmp_path)
     shown = run("--format", "html", "-q", str(page)).split("</style>", 1)[1]
     assert "How to read the tables" in shown
     assert "sureness" not in shown and "% sure" not in shown

@@ -12,6 +12,7 @@ from html import escape as html_escape
 from pathlib import Path
 
 import pytest
+from cli_run import page_of_one_blank_unsure_row
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 from tui_helpers import (
@@ -1141,15 +1142,10 @@ def test_an_html_export_explains_no_unsure_mark_that_no_row_shows(tmp_path: Path
     from revdiff.export.pairs import compare_chain, pair_reading
     from revdiff.export.records import article_ref
 
-    page = tmp_path / "storm.txt"
-    page.write_text(
-        "This article is from the source 'bbc' and was first published or seen on .\n\n"
-        "Version 0 Version 1\nStorm hits coast Storm hits coast\n"
-        "The storm came ashore.The storm came ashore.\n\u3000\n"
-        "More details to follow.More details to follow.\n", encoding="utf-8")
+    page = page_of_one_blank_unsure_row(tmp_path)
     article = load_one(page)
     comparison = compare_chain(article, "auto")[0]
-    pair = exporting.ExportedPair(comparison, article_ref(0, article, "storm.txt"),
+    pair = exporting.ExportedPair(comparison, article_ref(0, article, page.name),
                                   pair_reading(article, comparison))
     (html_format,) = [f for f in exporting.EXPORT_FORMATS if f.name == "html"]
     shown = html_format.render(pair).split("</style>", 1)[1]
