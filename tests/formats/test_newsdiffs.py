@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nested_pages import nested_divs, nested_in_body
 from story_chains import (
     SAMPLES,
     edited_pair,
@@ -994,7 +995,7 @@ def test_a_too_deep_commented_form_is_refused_at_its_own_line_not_an_earlier_cop
     the refusal names the line of the comment the page holds, not the first copy of its text."""
     page = served_page(0)
     at = page.index("Are these changes")
-    deep = f"\n{'<div>' * (MAX_DEPTH + 1)}{'</div>' * (MAX_DEPTH + 1)}"
+    deep = "\n" + nested_divs(MAX_DEPTH + 1)
     copy = f"{page[:at]}{deep}{page[at:]}"
     start, end = copy.rindex("<!--", 0, at), copy.index("-->", at) + len("-->")
     assert "`" not in copy[start:end]
@@ -1307,9 +1308,7 @@ def test_elements_nested_deeper_than_a_newsdiffs_page_nests_are_refused_at_their
     of elements was built whole, 80,000 nested `<div>`s in 10 s); a page nested less is read as
     before."""
     page = (PAGES / name).read_text("utf-8")
-    assert page.count("<body>") == 1
-    line = page[:page.index("<body>")].count("\n") + 2
-    copy = page.replace("<body>", "<body>\n" + "<div>" * depth + "\n" + "</div>" * depth + "\n")
+    copy, line = nested_in_body(page, depth)
     if depth < MAX_DEPTH:
         assert read_page(copy, "p.html").versions == read_page(page, "p.html").versions
         return
@@ -1326,7 +1325,7 @@ def test_elements_nested_too_deep_in_the_commented_upvote_form_are_refused_at_th
     page = served_page(0)
     at = page.index("Are these changes")
     line = page[:at].count("\n") + 2
-    copy = f"{page[:at]}\n{'<div>' * (MAX_DEPTH + 1)}{'</div>' * (MAX_DEPTH + 1)}{page[at:]}"
+    copy = f"{page[:at]}\n{nested_divs(MAX_DEPTH + 1)}{page[at:]}"
     with pytest.raises(MalformedPage) as refused:
         read_page(copy, "n1.html")
     assert refused.value.line == line

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from bs4 import Tag
+from nested_pages import nested_divs, nested_in_body
 from story_chains import SAMPLES
 
 from revdiff.errors import InconsistentPages, MalformedPage
@@ -897,8 +898,7 @@ def test_elements_nested_deeper_than_a_diff_page_nests_are_refused_at_their_line
     table = '<table class="version_diff">'
     assert PAGE.count(table) == 1
     line = PAGE[:PAGE.index(table)].count("\n") + 1
-    nested = "<div>" * depth + "\n" + "</div>" * depth + "\n"
-    copy = PAGE.replace(table, nested + table)
+    copy = PAGE.replace(table, nested_divs(depth) + table)
     if depth + 3 <= MAX_DEPTH:  # inside <html>, <body> and <main>
         assert read_diff_page(copy, "p.html").versions == read_diff_page(PAGE, "p.html").versions
         return
@@ -966,9 +966,7 @@ def test_elements_nested_deeper_than_a_version_page_nests_are_refused_at_their_l
     tree of elements was built whole, 80,000 nested `<div>`s in 6 s); one nested less is read as
     before."""
     page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
-    assert page.count("<body>") == 1
-    line = page[:page.index("<body>")].count("\n") + 2
-    copy = page.replace("<body>", "<body>\n" + "<div>" * depth + "\n" + "</div>" * depth + "\n")
+    copy, line = nested_in_body(page, depth)
     if depth < MAX_DEPTH:
         assert read_version_page(copy, "v.html").versions == read_version_page(page, "v.html").versions
         return
