@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from rendered_pairs import read_rendered_pair
 
-from revdiff.formats.sniffer_text import read_diff_texts
-from revdiff.model import RowKind, Version
-from revdiff.render.sniffer import PageInfo, render_diff_text
+from revdiff.model import RowKind
 from revdiff.splitter.closing import closes_article, may_hold_credit
 
 MATCH = "Rockets hit the base housing U.S. troops early on Wednesday, officials said."
@@ -44,8 +43,7 @@ def test_the_rows_after_a_credit_line_are_of_the_other_version() -> None:
            "Carol Morello and Liz Sly contributed to this report."]
     new = [MATCH, "The Pentagon said the strike was defensive and aimed at deterring attacks.",
            "Dan Lamothe and Carol Morello contributed to this report from Washington."]
-    text = render_diff_text(Version(1, "T", tuple(old)), Version(2, "T", tuple(new)), PageInfo())
-    [article] = read_diff_texts([("page.txt", text)])
+    article = read_rendered_pair(old, new)
     assert [row.kind for row in article.pages[0].rows] == (
         [RowKind.MATCH] + [RowKind.CHANGE] * 2 + [RowKind.OLD_ONLY] * 3)
     assert [version.paragraphs for version in article.versions] == [tuple(old), tuple(new)]
@@ -57,16 +55,8 @@ def test_a_page_whose_every_reading_follows_a_credit_is_still_read() -> None:
     old = [MATCH, "Jane Doe contributed to this report.", "Correction: the base is in Anbar."]
     new = [MATCH, "Jane Doe and John Roe contributed to this report.",
            "Correction: the base is in western Anbar."]
-    text = render_diff_text(Version(1, "T", tuple(old)), Version(2, "T", tuple(new)), PageInfo())
-    [article] = read_diff_texts([("page.txt", text)])
+    article = read_rendered_pair(old, new)
     assert [version.paragraphs for version in article.versions] == [tuple(old), tuple(new)]
-
-
-def _read(old: list[str], new: list[str]) -> tuple[list[RowKind], list[tuple[str, ...]]]:
-    text = render_diff_text(Version(1, "T", tuple(old)), Version(2, "T", tuple(new)), PageInfo())
-    [article] = read_diff_texts([("page.txt", text)])
-    return ([row.kind for row in article.pages[0].rows],
-            [version.paragraphs for version in article.versions])
 
 
 LATER = "The Pentagon said it was assessing the damage at the base on Wednesday morning."
@@ -80,9 +70,10 @@ def test_a_credit_that_match_rows_follow_closes_nothing() -> None:
     """A live blog signs its posts: posts inserted before a match row, the first signed, were
     read as a change row and two deleted rows, as if the credit closed the new version."""
     old, new = [MATCH, LATER], [MATCH, *POSTS, LATER]
-    kinds, versions = _read(old, new)
-    assert kinds == [RowKind.MATCH] + [RowKind.NEW_ONLY] * 3 + [RowKind.MATCH]
-    assert versions == [tuple(old), tuple(new)]
+    article = read_rendered_pair(old, new)
+    assert [row.kind for row in article.pages[0].rows] == (
+        [RowKind.MATCH] + [RowKind.NEW_ONLY] * 3 + [RowKind.MATCH])
+    assert [version.paragraphs for version in article.versions] == [tuple(old), tuple(new)]
 
 
 def test_a_page_whose_credits_are_followed_elsewhere_reads_its_last_gap_as_before() -> None:
@@ -90,6 +81,7 @@ def test_a_page_whose_credits_are_followed_elsewhere_reads_its_last_gap_as_befor
     first of which is signed: the credits close no version."""
     signed = "Officials in Baghdad condemned the strikes. AP contributed to this report."
     old, new = [MATCH, signed, LATER], [MATCH, signed, LATER, *POSTS]
-    kinds, versions = _read(old, new)
-    assert kinds == [RowKind.MATCH] * 3 + [RowKind.NEW_ONLY] * 3
-    assert versions == [tuple(old), tuple(new)]
+    article = read_rendered_pair(old, new)
+    assert [row.kind for row in article.pages[0].rows] == (
+        [RowKind.MATCH] * 3 + [RowKind.NEW_ONLY] * 3)
+    assert [version.paragraphs for version in article.versions] == [tuple(old), tuple(new)]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rendered_pairs import read_rendered_pair
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.sniffer_text import read_diff_texts
@@ -32,12 +33,6 @@ SENTENCES = st.sampled_from([
 ])
 PARAGRAPHS = st.lists(SENTENCES, min_size=1, max_size=3).map(" ".join)
 VERSIONS = st.lists(PARAGRAPHS, min_size=1, max_size=8)
-
-
-def _read(old: list[str], new: list[str]):  # type: ignore[no-untyped-def]
-    text = render_diff_text(Version(1, "T", tuple(old)), Version(2, "T", tuple(new)), PageInfo())
-    [article] = read_diff_texts([("page.txt", text)])
-    return article
 
 
 @needs_corpus
@@ -68,7 +63,7 @@ def test_gap_puts_change_rows_before_one_sided_rows() -> None:
 def test_edited_paragraph_is_split_where_the_halves_agree() -> None:
     old = ["Defense Secretary Mark Esper said 700 troops would deploy to Kuwait on Thursday."]
     new = ["Defense Secretary Mark Esper said 3,000 troops would deploy to Kuwait on Thursday."]
-    article = _read(old, new)
+    article = read_rendered_pair(old, new)
     assert article.versions[0].paragraphs == tuple(old)
     assert article.versions[1].paragraphs == tuple(new)
     assert article.pages[0].rows[0].confidence > 0.9
@@ -77,7 +72,7 @@ def test_edited_paragraph_is_split_where_the_halves_agree() -> None:
 @settings(max_examples=60, deadline=None)
 @given(VERSIONS, VERSIONS)
 def test_recovered_versions_render_the_same_page_or_warn(old: list[str], new: list[str]) -> None:
-    article = _read(old, new)
+    article = read_rendered_pair(old, new)
     recovered_old, recovered_new = article.versions[0].paragraphs, article.versions[-1].paragraphs
     rows = [flatten_row(r) for r in diff_rows(recovered_old, recovered_new)]
     expected = [flatten_row(r) for r in diff_rows(old, new)]
@@ -89,7 +84,7 @@ def test_recovered_versions_render_the_same_page_or_warn(old: list[str], new: li
 @settings(max_examples=40, deadline=None)
 @given(VERSIONS, VERSIONS)
 def test_match_rows_are_always_read_as_matches(old: list[str], new: list[str]) -> None:
-    article = _read(old, new)
+    article = read_rendered_pair(old, new)
     truth = diff_rows(old, new)
     for row, (kind, cell_old, _) in zip(article.pages[0].rows, truth):
         if kind is RowKind.MATCH:
@@ -111,7 +106,8 @@ def test_chain_of_pages_reads_each_version_once_in_any_order() -> None:
 
 
 def test_correct_row_fixes_a_reading_and_flip_row_changes_it() -> None:
-    article = _read(["Iraq condemned the strike. Oil prices rose sharply."], ["Trump spoke."])
+    article = read_rendered_pair(["Iraq condemned the strike. Oil prices rose sharply."],
+                                 ["Trump spoke."])
     page = article.pages[0]
     row = page.rows[0]
     boundary = row.text.index("Trump")
@@ -143,8 +139,8 @@ def test_a_flip_keeps_the_header_warnings_and_counts_the_flipped_row_sure() -> N
 
 
 def test_corrections_that_contradict_each_other_are_refused_naming_the_lines() -> None:
-    article = _read(["A kept paragraph.", "Old one."],
-                    ["A kept paragraph.", "New one.", "Another new one.", "Third new."])
+    article = read_rendered_pair(["A kept paragraph.", "Old one."],
+                                 ["A kept paragraph.", "New one.", "Another new one.", "Third new."])
     name = article.pages[0].name
     inserted = correct_row(article, name, 12, RowKind.NEW_ONLY)
     # the one-sided rows of a gap all lie on one side: line 13 cannot be deleted while 12 is new
@@ -421,7 +417,7 @@ def test_no_break_spaces_at_paragraph_edges_are_kept() -> None:
     # be one; the flattened rows keep them and so must the reader
     old = ["Casualties", "\xa0wounded soldiers", "\xa0", "Iraq condemned the strike."]
     new = ["Casualties", "\xa0wounded soldiers", "\xa0", "Iraq condemned the strike again."]
-    article = _read(old, new)
+    article = read_rendered_pair(old, new)
     assert list(article.versions[0].paragraphs) == old
     assert list(article.versions[-1].paragraphs) == new
 
@@ -599,8 +595,8 @@ def test_a_corrected_page_keeps_the_advice_and_the_pointer_of_its_first_reading(
 def test_a_flip_tries_the_readings_in_turn_until_one_is_accepted() -> None:
     """A flip tried the next reading alone: where that one was refused, the row was said to have
     no other reading, though a later one was accepted."""
-    article = _read(["A kept paragraph.", "Old one."],
-                    ["A kept paragraph.", "New one.", "Another new one.", "Third new."])
+    article = read_rendered_pair(["A kept paragraph.", "Old one."],
+                                 ["A kept paragraph.", "New one.", "Another new one.", "Third new."])
     name = article.pages[0].name
     inserted = correct_row(article, name, 12, RowKind.NEW_ONLY)
     # line 11's next reading, old_only, puts a deleted row before line 12's inserted one: refused
@@ -641,8 +637,9 @@ def test_a_corrections_file_is_applied_to_the_article_that_holds_each_page(tmp_p
         read_corrections,
     )
 
-    kept = _read(["A kept paragraph."], ["A kept paragraph."])
-    article = _read(["Iraq condemned the strike. Oil prices rose sharply."], ["Trump spoke."])
+    kept = read_rendered_pair(["A kept paragraph."], ["A kept paragraph."])
+    article = read_rendered_pair(["Iraq condemned the strike. Oil prices rose sharply."],
+                                 ["Trump spoke."])
     article = replace(article, pages=(replace(article.pages[0], name="other.txt"),))
     row = article.pages[0].rows[0]
     fixes = tmp_path / "fixes.jsonl"
