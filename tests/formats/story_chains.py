@@ -1,4 +1,5 @@
-"""The sample version chains (samples/versions) as Articles, and hypothesis strategies for versions."""
+"""The sample version chains (samples/versions) as Articles, hypothesis strategies for versions, and
+pairs of versions holding a paragraph of a no-break space alone."""
 
 from __future__ import annotations
 
@@ -44,6 +45,18 @@ def sample_content(path: Path) -> bytes | list[str]:
         return list(connection.iterdump())
     finally:
         connection.close()
+
+
+# Versions holding a paragraph that is a no-break space alone, as News Sniffer stores one (the
+# corpus chains `himachal-pradesh` and `second-polish-republic` hold such paragraphs): in a match
+# row, a one-sided row on either side, a change row on either side, and as the titles
+NO_BREAK_SPACE_VERSIONS = [
+    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "\xa0", "Kept two.", "Added.")),
+    (("Kept one.", "Kept two."), ("Kept one.", "\xa0", "Kept two.")),
+    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "Kept two.")),
+    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "New words here.", "Kept two.")),
+    (("Kept one.", "Old words.", "Kept two."), ("Kept one.", "\xa0", "Kept two.")),
+]
 
 
 def story_chains() -> list[Article]:

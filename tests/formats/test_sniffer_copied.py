@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from locales import printed_in_german_locale
-from story_chains import SAMPLES
+from story_chains import NO_BREAK_SPACE_VERSIONS, SAMPLES
 
 from revdiff.cli import main
 from revdiff.formats import load
@@ -473,20 +473,8 @@ def test_when_the_article_was_first_seen_is_read_whatever_the_locale(tmp_path: P
     assert printed == ["2020-01-02T17:12Z"]
 
 
-# Versions holding a paragraph that is a no-break space alone, as News Sniffer stores one (the
-# corpus chains `himachal-pradesh` and `second-polish-republic` hold such paragraphs): in a match
-# row, a one-sided row on either side, a change row on either side, and as the titles
-_NO_BREAK_SPACE_VERSIONS = [
-    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "\xa0", "Kept two.", "Added.")),
-    (("Kept one.", "Kept two."), ("Kept one.", "\xa0", "Kept two.")),
-    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "Kept two.")),
-    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "New words here.", "Kept two.")),
-    (("Kept one.", "Old words.", "Kept two."), ("Kept one.", "\xa0", "Kept two.")),
-]
-
-
 @pytest.mark.parametrize("title", ["Title", "\xa0"])
-@pytest.mark.parametrize(("old", "new"), _NO_BREAK_SPACE_VERSIONS)
+@pytest.mark.parametrize(("old", "new"), NO_BREAK_SPACE_VERSIONS)
 def test_a_copied_cell_of_a_no_break_space_is_the_paragraph_its_html_page_shows(
         tmp_path: Path, old: tuple[str, ...], new: tuple[str, ...], title: str) -> None:
     """A copied cell holding only a no-break space (the cell of News Sniffer's paragraph '\\xa0';
@@ -510,7 +498,7 @@ def _ending_in_a_no_break_space(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
 
 @pytest.mark.parametrize(("old", "new"), [
     (_ending_in_a_no_break_space(old), _ending_in_a_no_break_space(new))
-    for old, new in _NO_BREAK_SPACE_VERSIONS])
+    for old, new in NO_BREAK_SPACE_VERSIONS])
 def test_a_no_break_space_ending_a_copied_cell_is_text_of_its_paragraph(
         tmp_path: Path, old: tuple[str, ...], new: tuple[str, ...]) -> None:
     """A paragraph News Sniffer stores ending in a no-break space ('Ends\\xa0') is read so from

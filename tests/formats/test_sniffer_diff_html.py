@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from bs4 import Tag
 from nested_pages import nested_divs, nested_in_body
-from story_chains import SAMPLES
+from story_chains import NO_BREAK_SPACE_VERSIONS, SAMPLES
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats import load
@@ -72,21 +72,15 @@ def test_a_cell_of_nothing_but_ascii_white_space_is_an_empty_cell(blank: str) ->
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
 
 
-# A paragraph that is a no-break space alone, as News Sniffer stores one (the corpus chains
-# `himachal-pradesh` and `second-polish-republic` hold such paragraphs): in a match row, a
-# one-sided row on either side, a change row on either side, and as the titles
-_NO_BREAK_SPACE_VERSIONS = [
-    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "\xa0", "Kept two.", "Added.")),
-    (("Kept one.", "Kept two."), ("Kept one.", "\xa0", "Kept two.")),
-    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "Kept two.")),
-    (("Kept one.", "\xa0", "Kept two."), ("Kept one.", "New words here.", "Kept two.")),
-    (("Kept one.", "Old words.", "Kept two."), ("Kept one.", "\xa0", "Kept two.")),
+# NO_BREAK_SPACE_VERSIONS, and a paragraph of a thin space before a no-break space
+_BLANK_PARAGRAPH_VERSIONS = [
+    *NO_BREAK_SPACE_VERSIONS,
     (("Kept one.", "\u2009\xa0", "Kept two."), ("Kept one.", "\u2009\xa0", "Kept two.", "Added.")),
 ]
 
 
 @pytest.mark.parametrize("title", ["Title", "\xa0"])
-@pytest.mark.parametrize(("old", "new"), _NO_BREAK_SPACE_VERSIONS)
+@pytest.mark.parametrize(("old", "new"), _BLANK_PARAGRAPH_VERSIONS)
 def test_a_paragraph_of_a_no_break_space_comes_back_from_the_html_page(
         old: tuple[str, ...], new: tuple[str, ...], title: str) -> None:
     """A cell holding only a no-break space (a change row's padded with spaces too) was read as
@@ -99,7 +93,7 @@ def test_a_paragraph_of_a_no_break_space_comes_back_from_the_html_page(
 
 
 @pytest.mark.parametrize("title", ["Title", "\xa0"])
-@pytest.mark.parametrize(("old", "new"), [_NO_BREAK_SPACE_VERSIONS[i] for i in (0, 1, 4)])
+@pytest.mark.parametrize(("old", "new"), [NO_BREAK_SPACE_VERSIONS[i] for i in (0, 1, 4)])
 def test_the_html_and_the_text_of_a_page_with_a_no_break_space_paragraph_agree(
         tmp_path: Path, old: tuple[str, ...], new: tuple[str, ...], title: str) -> None:
     """The flattened text of a page kept a paragraph '\\xa0' its HTML page lost: read together,
