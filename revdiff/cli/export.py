@@ -268,7 +268,7 @@ def _format_hint(raw: str) -> str:
               help="Skip inputs and articles that cannot be read or exported (each reported "
                    "on stderr and counted in the summary) instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True,
-              help="No progress bar, summary line or warnings on stderr (the HTML "
+              help="No progress bar, summary or warnings on stderr (the HTML "
                    "report's pages keep theirs); an input or article --skip-errors skips is "
                    "still named.")
 @export_max_size_option

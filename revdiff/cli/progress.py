@@ -1,4 +1,4 @@
-"""The progress bar of long commands (a terminal line on stderr) and the export's summary line."""
+"""The progress bar of long commands (a terminal line on stderr) and the export's summary."""
 
 from __future__ import annotations
 
@@ -264,7 +264,7 @@ def export_counts(progress: ExportProgress) -> list[str]:
 
 
 def _out_of(done: int, total: int) -> str:
-    """`done/total`, `done` taking as many columns as `total` (`  9/2,000`): the counts keep
+    """`done/total`, `done` taking as many columns as `total` (`    9/2,000`): the counts keep
     their width, and the bar its own (`ProgressBar`), as `done` gains digits."""
     total_text = f"{total:,}"
     return f"{done:>{len(total_text)},}/{total_text}"
