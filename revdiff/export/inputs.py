@@ -55,8 +55,9 @@ class InputUnit:
     # which its warnings are counted by on stderr; the label where it is that input
     given: str = field(default="", compare=False)
     # its paths that revdiff's listing gave (a corpus's folders, a folder's databases, a glob's
-    # matches), each with the real path its folder (a folder: its own) had when listed, which
-    # what is opened of it must still lie in (`load`'s `listed`); not those the user named
+    # matches), each with the real path its folder (a folder: its own; a repository: the folder
+    # the walk checked its history in) had when listed, which what is opened of it must still lie
+    # in (`load`'s `listed`); not those the user named
     listed: Mapping[str, Path] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -143,7 +144,8 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     `root`, the folder given, is left out with a note, and so is a repository in it whose
     `.git` names a git directory out of it (`gitrepo.history_lies_out_of`), a linked worktree's
     or a submodule's too (`_history_out_of_note`), or whose objects' alternates name an object
-    folder out of it (`gitrepo.objects_lie_out_of`). `visited` maps each
+    folder out of it (`gitrepo.objects_lie_out_of`), which must still hold when it is read
+    (`listed_repository.read_where_listed`). `visited` maps each
     real folder read to the path it was read as; the files beside a corpus's folders are put in
     `loose_files`, to be told of once its links are followed.
     """
@@ -164,7 +166,8 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
             notes.append(f"{path}: left out, a git repository whose objects/info/alternates "
                          f"names object folders out of {root}: name the repository to read it")
             return []
-        return [InputUnit(str(path), (str(path),))]
+        # its history and objects must lie where they were checked to when it is read
+        return [InputUnit(str(path), (str(path),), listed={str(path): root.resolve()})]
     # what a folder of versions leaves out (`__MACOSX`, `Thumbs.db`) is no folder or loose file
     children = sorted(folder_entries(path, root), key=lambda p: natural_key(p.name))
     loose = [p for p in children if p.is_file()]

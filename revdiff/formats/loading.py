@@ -113,7 +113,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     path their folder had when listed, a folder given to its own: each file opened must still
     lie in it (`read_file`'s `listed_folder`), so that a link put in the place of a file or of a
     folder after the listing is not followed out. A folder not listed so is held to its real
-    path as it is read.
+    path as it is read. A git repository, which git reads by its path, is checked before git
+    reads it and after (`listed_repository.read_where_listed`).
     """
     try:
         return _read_inputs(inputs, max_bytes, notes, origins, for_python, folders_told_of,
@@ -179,7 +180,9 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
         if path.is_dir() and is_saved_page_folder_given(path, inputs):
             continue  # read with its page
         if path.is_dir():
-            from revdiff.formats import gitrepo  # GitPython loads only for a directory
+            # GitPython loads only for a directory
+            from revdiff.formats import gitrepo
+            from revdiff.formats.listed_repository import read_where_listed
 
             if real in read_already:  # as `export` reads it: once
                 if notes is not None:
@@ -192,7 +195,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             units_read += 1
 
             if gitrepo.is_repository(path):
-                in_git = gitrepo.read_repository(path, max_bytes)
+                in_git = read_where_listed(path, listed.get(name, real), max_bytes)
                 if notes is not None and _versions_committed_as_files(in_git):
                     notes.append(f"{name}: a git repository, read as one: each file's history is "
                                  f"an article, and each of its {len(in_git)} files has one "

@@ -232,7 +232,8 @@ def test_git_repository_is_one_unit(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     (repo / "sub").mkdir()
-    assert expand_inputs([str(repo)]) == [InputUnit(str(repo), (str(repo),))]
+    assert expand_inputs([str(repo)]) == [
+        InputUnit(str(repo), (str(repo),), listed={str(repo): repo.resolve()})]
 
 
 def test_natural_key() -> None:

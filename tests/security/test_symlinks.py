@@ -17,7 +17,7 @@ from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
 from revdiff.export import driver, inputs
 from revdiff.export.driver import run_export
 from revdiff.export.job import ExportJob
-from revdiff.formats import databases, folders, load, sqlite_schema
+from revdiff.formats import databases, folders, gitrepo, load, sqlite_schema
 from revdiff.formats.sqlite_schema import DatabaseKind
 from revdiff.model import Article, Version
 from revdiff.render import diffengine
@@ -607,3 +607,127 @@ def test_a_folder_swapped_for_a_link_out_after_parse_lists_it_is_not_read(
     assert line.startswith(f"revdiff: error: {folder / '0.txt'}: ")
     assert "lies out of its folder" in line
     assert MARKER not in result.output
+
+
+def _repository_swapped_for_own(corpus: Path, tmp_path: Path, own: Path) -> None:
+    """Put a symbolic link to the reader's repository `own` in the place of `corpus/c`."""
+    (corpus / "c").rename(tmp_path / "aside")
+    (corpus / "c").symlink_to(own, target_is_directory=True)
+
+
+@pytest.mark.parametrize("named", ["folder", "glob"])
+@pytest.mark.parametrize("reader", ["export", "edits_table"])
+def test_a_repository_swapped_for_a_link_out_after_export_lists_its_corpus_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str, reader: str) -> None:
+    """A git repository in a corpus (a folder of them, or a glob matching them) is checked as
+    `export` walks its inputs, and read later by its path, by git. Swapped in between for a
+    link to one of the reader's own repositories, that one was exported: git followed the link,
+    and no file of it is opened by revdiff to be checked. It is refused in one line naming it."""
+    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    corpus = tmp_path / "corpus"
+    _repository(corpus / "a", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
+    _repository(corpus / "c", ["The mayor spoke on Monday.\n", "The mayor spoke on Friday.\n"])
+    listed = inputs.expand_inputs
+
+    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
+        units = listed(*args, **kwargs)
+        _repository_swapped_for_own(corpus, tmp_path, own)
+        return units
+
+    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
+    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
+    given = str(corpus if named == "folder" else corpus / "*")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(EmptyInput) as refused:
+        if reader == "export":
+            run_export(ExportJob((given,), out, "jsonl"))
+        else:
+            revdiff_api.edits_table(given)
+    assert refused.value.where == str(corpus / "c")
+    assert "lies out of the place it was listed in" in refused.value.message
+    assert MARKER not in str(refused.value)
+    assert not out.exists()
+
+
+def test_a_repository_swapped_for_a_link_out_after_parse_looks_it_up_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parse corpus/c` looks the folder up, then has git read it by its path: swapped in between
+    for a link to one of the reader's own repositories, that one is refused in one line."""
+    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    corpus = tmp_path / "corpus"
+    _repository(corpus / "c", ["The mayor spoke on Monday.\n", "The mayor spoke on Friday.\n"])
+    looked_up = gitrepo.is_repository
+
+    def looked_up_then_swapped(path: Path) -> bool:
+        found = looked_up(path)
+        if not (corpus / "c").is_symlink():
+            _repository_swapped_for_own(corpus, tmp_path, own)
+        return found
+
+    monkeypatch.setattr(gitrepo, "is_repository", looked_up_then_swapped)
+    result = CliRunner().invoke(main, ["parse", str(corpus / "c")])
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {corpus / 'c'}: cannot read the git repository: "
+                           "it lies out of the place it was listed in")
+    assert MARKER not in result.output
+
+
+def test_a_repository_swapped_for_a_link_out_while_git_reads_it_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git reads the repository by its path, which cannot be pinned to the folder checked: a
+    link put in its place while git reads it is seen once git is done, and what was read is not
+    exported, whatever git read."""
+    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    corpus = tmp_path / "corpus"
+    _repository(corpus / "c", ["The mayor spoke on Monday.\n", "The mayor spoke on Friday.\n"])
+    finished = gitrepo.finish_article
+
+    def swapped_then_finished(parts: Any) -> Article:
+        if not (corpus / "c").is_symlink():
+            _repository_swapped_for_own(corpus, tmp_path, own)
+        return finished(parts)
+
+    monkeypatch.setattr(gitrepo, "finish_article", swapped_then_finished)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(EmptyInput) as refused:
+        run_export(ExportJob((str(corpus),), out, "jsonl"))
+    assert refused.value.where == str(corpus / "c")
+    assert refused.value.message.startswith(
+        "cannot read the git repository: it lies out of the place it was listed in")
+    assert "while git read it); what git read is not used" in refused.value.message
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("pointer", ["gitdir file", "link"])
+def test_a_repositorys_git_swapped_for_one_out_after_export_lists_its_corpus_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pointer: str) -> None:
+    """The walk of a corpus leaves out a repository whose `.git` names a git directory out of
+    it; one whose `.git` was put in place after the walk, naming one of the reader's own, had
+    that one exported, as a repository named itself is read wherever its history lies (warned).
+    Read from the corpus, it must keep its history in the corpus as the walk found it."""
+    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    corpus = tmp_path / "corpus"
+    _repository(corpus / "c", ["The mayor spoke on Monday.\n", "The mayor spoke on Friday.\n"])
+    listed = inputs.expand_inputs
+
+    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
+        units = listed(*args, **kwargs)
+        (corpus / "c" / ".git").rename(tmp_path / "aside")
+        if pointer == "link":
+            (corpus / "c" / ".git").symlink_to(own / ".git", target_is_directory=True)
+        else:
+            (corpus / "c" / ".git").write_text(f"gitdir: {own / '.git'}\n")
+        return units
+
+    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
+    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(EmptyInput) as refused:
+        run_export(ExportJob((str(corpus),), out, "jsonl"))
+    assert refused.value.where == str(corpus / "c")
+    assert refused.value.message == (
+        "cannot read the git repository: its .git, commondir or objects/info/alternates names a "
+        f"git directory or an object folder out of {corpus}, changed after it was listed; not "
+        "read, for safety")
+    assert not out.exists()
