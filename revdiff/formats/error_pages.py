@@ -5,8 +5,10 @@ file is the line of plain text a tracker answers with in place of a version's pa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from revdiff.errors import UnknownFormat
 from revdiff.formats.page_extraction import paragraph_words
 from revdiff.formats.text_input import collapse_whitespace
 
@@ -97,20 +99,35 @@ _SNIFFER_NOT_FOUND = re.compile(r"Couldn't find NewsArticle(Version)?( with [^\n
                                 r"|ActiveRecord::RecordNotFound")
 
 
-def tracker_reply(text: str) -> tuple[str, str] | None:
-    """What the text is and what to give instead, where the whole of it (but for white space
-    around it) is one of News Sniffer's plain-text replies in place of a page; None otherwise,
-    as for a version that quotes such a line among its own."""
+@dataclass(frozen=True, slots=True)
+class TrackerReply:
+    """A tracker's plain-text reply in place of a page: what it is, and what to give instead."""
+
+    what: str
+    instead: str
+
+    def refused(self, where: str) -> UnknownFormat:
+        """The error that the file or input `where`, all this reply, is refused."""
+        return UnknownFormat(f"this is {self.what}, not a version of it", where, hint=self.instead)
+
+
+_WITHHELD = TrackerReply(
+    "News Sniffer's reply that the article cannot be shown for legal reasons",
+    "the site shows none of its versions: give its version or diff pages as they were saved "
+    "before it was withheld, by you or by a web archive")
+_NOT_FOUND = TrackerReply(
+    "News Sniffer's reply that the article or version asked for was not found (404)",
+    "check the article id and version numbers in the diff page's address, /articles/ID/diff/A/B, "
+    "against the article's page, then save that diff page and give it")
+
+
+def tracker_reply(text: str) -> TrackerReply | None:
+    """The reply the text is, where the whole of it (but for white space around it) is one of
+    News Sniffer's plain-text replies in place of a page; None otherwise, as for a version that
+    quotes such a line among its own."""
     reply = text.strip()
     if _SNIFFER_WITHHELD.fullmatch(reply):
-        what = ("this is News Sniffer's reply that the article cannot be shown for legal "
-                "reasons, not a version of it")
-        return what, ("the site shows none of its versions: give its version or diff pages as "
-                      "they were saved before it was withheld, by you or by a web archive")
+        return _WITHHELD
     if _SNIFFER_NOT_FOUND.fullmatch(reply):
-        what = ("this is News Sniffer's reply that the article or version asked for was not "
-                "found (404), not a version of it")
-        return what, ("check the article id and version numbers in the diff page's address, "
-                      "/articles/ID/diff/A/B, against the article's page, then save that diff "
-                      "page and give it")
+        return _NOT_FOUND
     return None

@@ -23,6 +23,7 @@ from revdiff.errors import (
 )
 from revdiff.formats import plain
 from revdiff.formats.detect import DATABASE_SUFFIXES, Format
+from revdiff.formats.error_pages import TrackerReply, tracker_reply
 from revdiff.formats.fields import shown
 from revdiff.formats.input_file import (
     TextInput,
@@ -69,6 +70,32 @@ def left_out_binary_warnings(folder: Path, names: Sequence[str]) -> tuple[str, .
 def left_out_empty_warning(names: Sequence[str]) -> str:
     return (f"left out {counted(len(names), 'empty file')} ({first_few(names)}): an empty "
             "capture is no version")
+
+
+def without_tracker_replies(texts: Sequence[TextInput]
+                            ) -> tuple[list[TextInput], list[tuple[str, TrackerReply]]]:
+    """The `texts` but those that are all a tracker's plain-text reply in place of a page
+    (`tracker_reply`: News Sniffer's article withheld, or not found), and the names of those,
+    each with its reply: no version, among a folder's versions or files given together."""
+    kept: list[TextInput] = []
+    replies: list[tuple[str, TrackerReply]] = []
+    for text in texts:
+        reply = tracker_reply(text.text) if text.format is Format.PLAIN else None
+        if reply is None:
+            kept.append(text)
+        else:
+            replies.append((text.name, reply))
+    return kept, replies
+
+
+def left_out_replies_warnings(replies: Sequence[tuple[str, TrackerReply]]) -> tuple[str, ...]:
+    """The warnings that the files `replies` names (`without_tracker_replies`), each a file name
+    or a path, are left out: one for each kind of reply, naming its files."""
+    names_of: dict[TrackerReply, list[str]] = {}
+    for name, reply in replies:
+        names_of.setdefault(reply, []).append(name)
+    return tuple(f"left out {first_few(names)}: {'each ' if len(names) > 1 else ''}{reply.what}, "
+                 "not a version of it" for reply, names in names_of.items())
 
 
 def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[str],
@@ -373,7 +400,9 @@ def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[
     and those already in it (named before the folder) are not read again. `for_python` words
     its notes for the Python API; `folders_told_of` leaves out those that name its folders.
     `listed_folder` is the folder's real path when it was listed (by `export` as it expanded its
-    inputs, else as it is read): each file opened must lie in it (`refuse_opened_outside`)."""
+    inputs, else as it is read): each file opened must lie in it (`refuse_opened_outside`). A
+    file that is all a tracker's plain-text reply in place of a page (`without_tracker_replies`)
+    is left out, warned; a folder of nothing else is refused, saying what the first is."""
     database_articles: list[Article] = []
     databases: list[str] = []  # the names of the folder's database files
     try:
@@ -453,6 +482,8 @@ def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[
             read_already.add(real)
             database_articles.extend(read)
             databases.append(file.name)
+    # a tracker's plain-text reply in place of a page is no version: left out, warned
+    texts, replies = without_tracker_replies(texts)
     if refused:  # the folder is refused: moving the file out helps only beside another to read
         unread = _first_by_name(refused)
         raise _refused_in_folder(unread) if texts or databases else unread
@@ -463,7 +494,12 @@ def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[
         raise _refused_in_folder(stray) if texts or databases else stray
     if len(empty) == len(files):  # nothing but failed captures: the folder is empty
         raise _first_by_name(empty, too="empty")
-    left_out_empty = _left_out_empty_note(path, empty)  # the plain versions' warning, else a note
+    if replies and not texts and not databases:
+        raise _first_by_name({Path(name): reply.refused(name) for name, reply in replies})
+    # the plain versions' warnings, else notes
+    left_out_files = _left_out_empty_note(path, empty) + tuple(
+        f"{path}: {warning}" for warning in left_out_replies_warnings(
+            [(Path(name).name, reply) for name, reply in replies]))
     # a capture that failed, and a picture beside the versions: the others
     files = [file for file in files if file not in empty and file not in binary]
     refuse_journals_without_database(path, files)
@@ -472,9 +508,11 @@ def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[
     if page_names:
         other = next(file for file in files if str(file) not in page_names)
         raise snapshots.mixed_folder(other, Path(page_names[0]).name)
+    replied = {Path(name) for name, _ in replies}
+    files = [file for file in files if file not in replied]
     if not texts:
         if notes is not None:
-            notes.extend(left_out_empty)
+            notes.extend(left_out_files)
         return database_articles
     if databases:
         text_names = [Path(text.name).name for text in texts]
@@ -489,14 +527,14 @@ def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[
         article = with_warnings(article, texts)
         if empty and len(texts) == 1:  # as for version files given together: refused
             raise OneVersionLeft(path, [file.name for file in empty], dataclasses.replace(
-                article, warnings=left_out_empty + article.warnings))
+                article, warnings=left_out_files + article.warnings))
         in_name_order: tuple[str, ...] = ()
         if len(files) > 1 and not any(map(holds_a_number, files)):
             names = first_few([file.name for file in files])
             in_name_order = (f"{path}: no file name holds a number, so the versions are read in "
                              f"the order of their names ({names}); number the files (0.txt, "
                              "1.txt, ...) to give another order"),
-        return [dataclasses.replace(article, warnings=left_out_empty + _left_out_binary_note(
+        return [dataclasses.replace(article, warnings=left_out_files + _left_out_binary_note(
             path, binary) + in_name_order + article.warnings)]
     plain_names = [Path(t.name).name for t in texts if t.format is Format.PLAIN]
     if plain_names:  # beside tracker pages: notes, a list of links
@@ -505,7 +543,7 @@ def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[
             "directory", str(path),
             hint="move the files that are no page out of it, or give the pages by name")
     if notes is not None:
-        notes.extend(left_out_empty)
+        notes.extend(left_out_files)
     return read_pages(texts)
 
 

@@ -41,11 +41,13 @@ from revdiff.formats.folders import (
     is_saved_page_folder_given,
     left_out_binary_warnings,
     left_out_empty_warning,
+    left_out_replies_warnings,
     read_directory,
     refuse_journals_given_by_name,
     refuse_one_names_downloads,
     refuse_unreadable_folder,
     version_files,
+    without_tracker_replies,
 )
 from revdiff.formats.input_file import (
     TextInput,
@@ -88,7 +90,10 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     among them (a failed capture) is left out, warned, as a folder's is, where two or more
     versions are left (`_left_out_empty_files`); standard input or a pipe that gives nothing
     is refused. A binary file (a picture) among plain version files of one folder is left out,
-    warned, as that folder leaves it out (`_left_out_binary_files`).
+    warned, as that folder leaves it out (`_left_out_binary_files`). A file that is all a
+    tracker's plain-text reply in place of a page (`tracker_reply`: News Sniffer's article
+    withheld, or not found) is left out of the files given together, warned, as a folder leaves
+    it out; given with no version file or page, it is refused saying what it is.
     Flattened diff pages of the same article are read jointly. A directory is a git repository
     of versions, or a folder of version files (ordered by the number in their names; a binary
     file beside them, a picture, is left out, warned, as a repository's is) or of pages; the
@@ -248,8 +253,12 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
     scattered = _scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
     if scattered and notes is not None:
         notes.append(scattered)
-    left_out = _left_out_empty_files(texts, empty_files) + _left_out_binary_files(texts,
-                                                                                 binary_files)
+    texts, replies = without_tracker_replies(texts)
+    if replies and not texts:  # refused as a file given alone is
+        name, reply = replies[0]
+        raise reply.refused(name)
+    left_out = (left_out_replies_warnings(replies) + _left_out_empty_files(texts, empty_files)
+                + _left_out_binary_files(texts, binary_files))
     files_read: list[tuple[str, ...]] = []
     read_texts = [dataclasses.replace(article, warnings=left_out + article.warnings)
                   for article in _read_texts(texts, files_read, notes)]
@@ -532,8 +541,7 @@ def _untracked_page_error(read: TextInput) -> RevdiffError:
 
     # a tracker's plain-text reply that a browser saved as a page, wrapping it in <body>
     if (reply := tracker_reply(BeautifulSoup(shown_page, "html.parser").get_text())) is not None:
-        what, instead = reply
-        return UnknownFormat(what, read.name, hint=instead)
+        return reply.refused(read.name)
     from revdiff.formats.newsdiffs import looks_like_article_history
 
     if looks_like_article_history(shown_page):
@@ -637,12 +645,7 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     than the folder's are read in the order given, warned: a shell that sorts names by the rules
     of a language may give such an order. The journal files SQLite keeps beside a database are
     refused: those of one not in their folder as a folder refuses them, and those of one in it,
-    which a folder leaves out. A file given alone that is all a tracker's plain-text reply in
-    place of a page (`tracker_reply`: News Sniffer's article withheld, or not found) is refused
-    saying so."""
-    if len(texts) == 1 and (reply := tracker_reply(texts[0].text)) is not None:
-        what, instead = reply
-        raise UnknownFormat(what, texts[0].name, hint=instead)
+    which a folder leaves out."""
     names = [text.name for text in texts]
     files = [Path(name) for name in names]
     for folder in dict.fromkeys(file.parent for file, name in zip(files, names, strict=True)

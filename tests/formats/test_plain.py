@@ -21,7 +21,13 @@ from typing import Any
 import pytest
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import BinaryInput, EmptyInput, InconsistentPages, InputTooLarge
+from revdiff.errors import (
+    BinaryInput,
+    EmptyInput,
+    InconsistentPages,
+    InputTooLarge,
+    UnknownFormat,
+)
 from revdiff.formats import load
 from revdiff.formats.plain import (
     article_name,
@@ -1057,6 +1063,83 @@ def test_a_picture_among_version_files_given_together_is_left_out_as_in_a_folder
         with pytest.raises(BinaryInput, match="input is binary data") as refused:
             load([str(file) for file in inputs])
         assert refused.value.where == str(story / "pic.png")
+
+
+WITHHELD = "This article cannot be shown for legal reasons\n"
+NOT_FOUND = "Couldn't find NewsArticle with 'id'=4071"
+WITHHELD_LEFT_OUT = ("News Sniffer's reply that the article cannot be shown for legal reasons, "
+                     "not a version of it")
+NOT_FOUND_LEFT_OUT = ("News Sniffer's reply that the article or version asked for was not found "
+                      "(404), not a version of it")
+
+
+def test_a_news_sniffer_reply_in_a_folder_of_versions_is_left_out_with_a_warning(
+        tmp_path: Path) -> None:
+    """A folder's file that is all News Sniffer's plain-text reply in place of a page was read as
+    a version of one paragraph, without a word, where the same file given alone is refused."""
+    (tmp_path / "0.txt").write_text("One.\n")
+    (tmp_path / "1.txt").write_text("One. Two.\n")
+    (tmp_path / "2.txt").write_text(WITHHELD)
+    (tmp_path / "3.txt").write_text("One. Two. Three.\n")
+    notes: list[str] = []
+    (article,) = load([str(tmp_path)], notes=notes)
+    assert [version.number for version in article.versions] == [0, 1, 3]
+    assert article.warnings == (f"{tmp_path}: left out 2.txt: {WITHHELD_LEFT_OUT}",)
+    assert notes == []
+    (tmp_path / "4.txt").write_text(WITHHELD)
+    (tmp_path / "5.txt").write_text(NOT_FOUND)
+    (article,) = load([str(tmp_path)])
+    assert article.warnings == (
+        f"{tmp_path}: left out 2.txt, 4.txt: each {WITHHELD_LEFT_OUT}",
+        f"{tmp_path}: left out 5.txt: {NOT_FOUND_LEFT_OUT}")
+    for version in ("0.txt", "1.txt", "3.txt"):  # nothing else left: refused, as one alone is
+        (tmp_path / version).unlink()
+    with pytest.raises(UnknownFormat, match=r"this is News Sniffer's reply that the article "
+                                            r"cannot be shown for legal reasons, not a version "
+                                            r"of it, and 2 more files of the folder are refused "
+                                            r"too \(4.txt, 5.txt\)") as refused:
+        load([str(tmp_path)])
+    assert refused.value.where == str(tmp_path / "2.txt")
+
+
+def test_a_news_sniffer_reply_among_files_given_together_is_left_out_as_in_a_folder(
+        tmp_path: Path) -> None:
+    """`revdiff parse story/*` read News Sniffer's plain-text reply among the files as a version,
+    as `revdiff parse story/` did; alone, or beside nothing but such replies, it is refused."""
+    (tmp_path / "0.txt").write_text("One.\n")
+    (tmp_path / "1.txt").write_text(WITHHELD)
+    (tmp_path / "2.txt").write_text("One. Two.\n")
+    given = sorted(str(file) for file in tmp_path.iterdir())  # as a shell's * gives them
+    (article,) = load(given)
+    (in_folder,) = load([str(tmp_path)])
+    assert article.versions == in_folder.versions
+    assert [version.number for version in article.versions] == [0, 2]
+    assert article.warnings == (f"left out {tmp_path / '1.txt'}: {WITHHELD_LEFT_OUT}",)
+    (tmp_path / "3.txt").write_text(NOT_FOUND)
+    for inputs in (["1.txt"], ["1.txt", "3.txt"]):
+        with pytest.raises(UnknownFormat, match="this is News Sniffer's reply that the article "
+                                                "cannot be shown") as refused:
+            load([str(tmp_path / name) for name in inputs])
+        assert refused.value.where == str(tmp_path / "1.txt")
+
+
+def test_a_news_sniffer_reply_beside_its_diff_pages_is_left_out_with_a_note(
+        tmp_path: Path) -> None:
+    """A diff page that News Sniffer answered with its 404 line, saved beside the other diff
+    pages, refused the folder as text that is no page, and the pages given together as plain
+    version files and tracker pages given together."""
+    pages = sorted((SAMPLES / "sniffer-diff").glob("*.html"))
+    for page in pages:
+        shutil.copy(page, tmp_path / page.name)
+    gone = tmp_path / "iran-strikes-v9-v10.html"
+    gone.write_text(NOT_FOUND)
+    notes: list[str] = []
+    (article,) = load([str(tmp_path)], notes=notes)
+    assert article.versions == load([str(page) for page in pages])[0].versions
+    assert notes == [f"{tmp_path}: left out {gone.name}: {NOT_FOUND_LEFT_OUT}"]
+    (given,) = load(sorted(str(file) for file in tmp_path.iterdir()))
+    assert given.versions == article.versions
+    assert given.warnings[0] == f"left out {gone}: {NOT_FOUND_LEFT_OUT}"
 
 
 def test_binary_sqlite_journals_without_their_database_are_warned_of_as_journals(
