@@ -1,4 +1,4 @@
-"""`revdiff export` on the command line: options, errors, the summary line."""
+"""`revdiff export` on the command line: options, errors, the summary lines."""
 
 from __future__ import annotations
 
