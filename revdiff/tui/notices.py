@@ -1,9 +1,12 @@
 """What a notice has room for: Textual's notice is 60 columns wide at most and half the terminal,
-its text 4 fewer (its border and padding); and notices worded to fit in one row."""
+its text 4 fewer (its border and padding); and notices worded to fit in one row, or a row each
+part (a search hit's)."""
 
 from __future__ import annotations
 
+from revdiff.model import Version
 from revdiff.tui.layout import LayoutMode
+from revdiff.tui.search import TITLE, SearchHit
 from revdiff.tui.wrapping import text_width
 
 
@@ -38,3 +41,24 @@ def fitting_notice(wordings: tuple[str, ...], terminal_width: int) -> str:
     `terminal_width`, or the last where none does."""
     room = notice_text_width(terminal_width)
     return next((wording for wording in wordings if text_width(wording) <= room), wordings[-1])
+
+
+def search_hit_notice(hit: SearchHit, versions: tuple[Version, ...], place: tuple[int, int], *,
+                      at_cursor: bool, filters_cleared: bool, terminal_width: int) -> str:
+    """Which of the search's places (`place`: its number from 1 and their count) the app opened,
+    and where: `Place 3 of 15, in v7's paragraph 2`. A hit no sentence holds (`at_cursor` false:
+    one in a title, which the header cuts, or shows only as the new title) is shown here, its
+    snippet on a row of its own. A row says so when the filters were cleared to show it."""
+    number, count = place
+    version = versions[hit.first_version].number
+    where = "title" if hit.paragraph == TITLE else f"paragraph {hit.paragraph + 1}"
+    mark = "" if at_cursor else ":"
+    rows = [fitting_notice((f"Place {number} of {count}, in v{version}'s {where}{mark}",
+                            f"{number} of {count}: v{version} {hit.columns(versions)[1]}{mark}"),
+                           terminal_width)]
+    if not at_cursor:
+        rows.append(hit.snippet_within(notice_text_width(terminal_width)))
+    if filters_cleared:
+        rows.append(fitting_notice(("Filters cleared to show it", "Filters cleared"),
+                                   terminal_width))
+    return "\n".join(rows)

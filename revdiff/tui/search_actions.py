@@ -4,8 +4,10 @@ that show the hit picked in it."""
 from __future__ import annotations
 
 from revdiff.formats.elision import compared_versions
+from revdiff.model import Version
 from revdiff.tui.app_host import AppHost
 from revdiff.tui.filters import FilterState
+from revdiff.tui.notices import search_hit_notice
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
 from revdiff.tui.search_screen import SearchScreen
 
@@ -18,27 +20,36 @@ class SearchActions:
         another, and what is typed starts another phrase."""
         # the versions as compared (a cut page's `[...]` left out), so that paragraphs agree
         dialog = SearchScreen(compared_versions(self.session.article), self._last_search)
-        self._open_dialog(dialog, lambda hit: _jump_to_hit(self, dialog.phrase, hit))
+        self._open_dialog(dialog, lambda hit: _jump_to_hit(self, dialog, hit))
 
 
-def _jump_to_hit(app: AppHost, phrase: str, hit: SearchHit | None) -> None:
-    app._last_search = phrase
+def _jump_to_hit(app: AppHost, dialog: SearchScreen, hit: SearchHit | None) -> None:
+    app._last_search = dialog.phrase
     if hit is not None:
         pair = hit_pair(hit, app.session.version_count)
-        app.background.when_compared([pair], lambda: _show_hit(app, hit, pair))
+        place = (dialog.hits.index(hit) + 1, len(dialog.hits))
+        app.background.when_compared(
+            [pair], lambda: _show_hit(app, hit, pair, dialog.versions, place))
 
 
-def _show_hit(app: AppHost, hit: SearchHit, pair: tuple[int, int]) -> None:
+def _show_hit(app: AppHost, hit: SearchHit, pair: tuple[int, int],
+              versions: tuple[Version, ...], place: tuple[int, int]) -> None:
+    """Show the pair that shows the hit arriving, the cursor on the sentence that holds it, and
+    say which place of the search's it is; one no sentence holds (a title's) is shown in the
+    notice, the view at its top, under the header's title."""
     session = app.session
     other_pair = pair != session.pair
     if other_pair:
         session.select_pair(*pair)
     side = "new" if hit.first_version == pair[1] else "old"
     edit = edit_at(session.comparison(), side, hit.paragraph, hit.offset)
-    if other_pair or edit is None:  # no edit holds the title: the header shows it, above
+    if other_pair or edit is None:
         app.diff.scroll_home(animate=False, immediate=True)
     app.diff.rebuild()
-    if edit is not None and edit not in app.diff.view_layout.first_row:
+    filters_cleared = edit is not None and edit not in app.diff.view_layout.first_row
+    if filters_cleared:
         app.filters = FilterState()
-        app.notify("Filters cleared to show the hit", timeout=2)
     app._relayout(keep=edit)
+    app.notify(search_hit_notice(hit, versions, place, at_cursor=edit is not None,
+                                 filters_cleared=filters_cleared, terminal_width=app.size.width),
+               markup=False)

@@ -28,14 +28,16 @@ from tui_helpers import (
 
 from revdiff.export.atomic_write import write_text_atomically
 from revdiff.model import Article, Version
-from revdiff.tui import exporting, search, search_screen
+from revdiff.tui import exporting, notices, search, search_screen
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportScreen
+from revdiff.tui.filters import FilterState
 from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.keys import KEY_TABLE
 from revdiff.tui.search_screen import SearchScreen
 from revdiff.tui.settings import Settings, load_settings
+from revdiff.tui.wrapping import text_width
 
 
 @run_async
@@ -168,6 +170,74 @@ async def test_a_search_hit_on_the_title_of_the_pair_on_screen_goes_to_the_top()
         await pilot.press("slash", *"budget vote", "enter")
         assert not isinstance(app.screen, SearchScreen)
         assert view.top_row == 0 and view.current_edit is None
+
+
+# The pair's titles differ in a word before `Esper`: at 80 columns the header's title line shows
+# the new title, cut before `Esper`, and the old one not at all.
+ESPER_TITLES = Article(None, None, (
+    Version(6, "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, "
+               "Defense Sec. Mark Esper says",
+            ("Esper said Thursday night that Soleimani was planning attacks.",
+             "Officials declined to comment.")),
+    Version(7, "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, "
+               "Defense Secretary Mark Esper says",
+            ("Esper said Thursday night that Soleimani was planning attacks.",
+             "Officials declined to comment on the strike.")),
+))
+
+
+def last_notice(app: RevdiffApp) -> str:
+    return [notice.message for notice in app._notifications][-1]
+
+
+@run_async
+async def test_a_search_hit_in_a_title_the_header_cuts_is_shown_in_a_notice() -> None:
+    """The first hit of `Esper`, in the old title, scrolled the view to the top, where the header
+    showed the new title cut before `Esper` (`…Defense Secretary Mark…`) and the status line
+    the count of changes: nothing showed the hit, nor said where it was."""
+    app = RevdiffApp(ESPER_TITLES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Esper", "enter")
+        await pilot.pause()
+        assert "Esper" not in header_text(app) and app.diff.current_edit is None
+        place, snippet = last_notice(app).split("\n")
+        assert place == "Place 1 of 3, in v6's title:"
+        assert snippet.startswith("…") and snippet.endswith("Defense Sec. Mark Esper says")
+        assert text_width(snippet) <= notices.notice_text_width(80)
+        await pilot.press("slash", "down", "down", "enter")  # the new title's
+        await pilot.pause()
+        place, snippet = last_notice(app).split("\n")
+        assert place == "Place 3 of 3, in v7's title:"
+        assert snippet.endswith("Defense Secretary Mark Esper says")
+
+
+@run_async
+async def test_a_search_hit_in_a_paragraph_of_another_pair_is_shown_and_counted(
+        chain_article: Article) -> None:
+    """The cursor went to the hit's sentence, but nothing said which of the places listed it
+    was, to pick the next one after it."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Pompeo", "down", "down", "enter")  # the third: v3's
+        await pilot.pause()
+        assert header_text(app).startswith("v2 → v3")
+        assert "Pompeo" in current_edit_text(app) and "Pompeo" in shown_words(app)
+        assert last_notice(app) == "Place 3 of 4, in v3's paragraph 8"
+
+
+@run_async
+async def test_a_search_hit_the_filters_hide_is_counted_in_the_notice_that_clears_them() -> None:
+    """The hit's place and the filters cleared to show it are one notice, not two."""
+    app = RevdiffApp(LONG_UNDER_A_TITLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "slash", *"Paragraph 3 tells", "enter")
+        await pilot.pause()
+        assert app.filters == FilterState()
+        assert "Paragraph 3 tells" in current_edit_text(app)
+        assert last_notice(app) == "Place 1 of 1, in v1's paragraph 4\nFilters cleared to show it"
 
 
 @run_async

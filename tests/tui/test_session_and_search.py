@@ -14,6 +14,7 @@ from revdiff.export.pairs import PairPageRows, pair_page_rows
 from revdiff.model import Article, Comparison, EditOp, PageReading, RowReading, Version
 from revdiff.tui import search
 from revdiff.tui import session as session_module
+from revdiff.tui.notices import search_hit_notice
 from revdiff.tui.search import (
     SNIPPET_CONTEXT,
     TITLE,
@@ -397,6 +398,24 @@ def test_the_hits_columns_line_up_whatever_their_width() -> None:
     lines = described(hits, versions)
     assert lines == ["v1     ¶30     The phrase here.", "v1–v3  ¶30→90  The phrase here.",
                      "v2     title   T"]
+
+
+def test_a_search_hit_s_notice_keeps_each_of_its_rows_to_one_row_of_the_notice() -> None:
+    """The place opened, and for a title's hit its snippet, each in the notice's width: the
+    shorter wording at 44 columns, where the notice's text has 18 cells."""
+    versions = (Version(6, "Strike killed Soleimani, Defense Sec. Mark Esper says",
+                        ("Officials said Esper spoke.",)),
+                Version(7, "Strike killed Soleimani", ("Officials said Esper spoke.",)))
+    title_hit, paragraph_hit = search_versions(versions, "Esper")
+    assert search_hit_notice(title_hit, versions, (1, 12), at_cursor=False,
+                             filters_cleared=False, terminal_width=80).split("\n") == [
+        "Place 1 of 12, in v6's title:", "…imani, Defense Sec. Mark Esper says"]
+    assert search_hit_notice(title_hit, versions, (1, 12), at_cursor=False,
+                             filters_cleared=False, terminal_width=44).split("\n") == [
+        "1 of 12: v6 title:", "…. Mark Esper says"]
+    assert search_hit_notice(paragraph_hit, versions, (12, 12), at_cursor=True,
+                             filters_cleared=True, terminal_width=44).split("\n") == [
+        "12 of 12: v6 ¶1", "Filters cleared"]
 
 
 def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
