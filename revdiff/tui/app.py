@@ -185,7 +185,6 @@ class RevdiffApp(CursorActions, PairActions, ArticleActions, ViewActions, Search
         self.session = self._session_shown(0)
         self.filters = FilterState()
         self._notices_cleared = 0  # times the notices were cleared for a dialog (`notify`)
-        self._last_search = ""  # the phrase the search dialog held when it closed
         configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by the diff's width
         # the layout kept first since the automatic one, which `s` goes on from to the other

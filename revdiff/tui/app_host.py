@@ -18,6 +18,7 @@ from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.filters import FilterState
 from revdiff.tui.layout import LayoutMode
+from revdiff.tui.search import LastSearch
 from revdiff.tui.session import ArticleSession
 from revdiff.tui.stats_panel import StatsPanel
 
@@ -54,7 +55,7 @@ class AppHost(Protocol):
     _first_kept_layout: LayoutMode | None
     _edit_left_at: dict[int, int]
     _article_list: tuple[tuple[Option, ...], tuple[str, ...]] | None
-    _last_search: str
+    _last_search: LastSearch
     export_directory: Path
     export_directory_source: Path | None
     corrections_file: str | None

@@ -280,6 +280,15 @@ class VersionSearch:
                 for offset, length in found]
 
 
+@dataclass(frozen=True, slots=True)
+class LastSearch:
+    """What `/` opens on again: the phrase the search dialog held when it closed, and the hit
+    last opened, highlighted again when the phrase lists it (`↓` Enter opens the next)."""
+
+    phrase: str = ""
+    opened: SearchHit | None = None
+
+
 def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit]:
     """`VersionSearch.hits` for one query."""
     return VersionSearch(versions).hits(query)

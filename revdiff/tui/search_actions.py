@@ -8,23 +8,26 @@ from revdiff.model import Version
 from revdiff.tui.app_host import AppHost
 from revdiff.tui.filters import FilterState
 from revdiff.tui.notices import search_hit_notice
-from revdiff.tui.search import SearchHit, edit_at, hit_pair
+from revdiff.tui.search import LastSearch, SearchHit, edit_at, hit_pair
 from revdiff.tui.search_screen import SearchScreen
 
 
 class SearchActions:
     """The action of `/`, mixed into the app."""
 
+    _last_search = LastSearch()  # what the search dialog held when it last closed
+
     def action_search(self: AppHost) -> None:
         """Search on the last phrase searched, selected in the field: its hits listed to pick
         another, and what is typed starts another phrase."""
         # the versions as compared (a cut page's `[...]` left out), so that paragraphs agree
-        dialog = SearchScreen(compared_versions(self.session.article), self._last_search)
+        dialog = SearchScreen(compared_versions(self.session.article), self._last_search.phrase,
+                              self._last_search.opened)
         self._open_dialog(dialog, lambda hit: _jump_to_hit(self, dialog, hit))
 
 
 def _jump_to_hit(app: AppHost, dialog: SearchScreen, hit: SearchHit | None) -> None:
-    app._last_search = dialog.phrase
+    app._last_search = LastSearch(dialog.phrase, hit or app._last_search.opened)
     if hit is not None:
         pair = hit_pair(hit, app.session.version_count)
         place = (dialog.hits.index(hit) + 1, len(dialog.hits))

@@ -65,11 +65,13 @@ class SearchScreen(Dialog[SearchHit | None]):
     SearchScreen #search-count {{ color: $text-muted; padding: 0 1; }}
     """
 
-    def __init__(self, versions: tuple[Version, ...], phrase: str = "") -> None:
+    def __init__(self, versions: tuple[Version, ...], phrase: str = "",
+                 opened: SearchHit | None = None) -> None:
         super().__init__()
         self.versions = versions
         self.version_search = VersionSearch(versions)  # the searched text kept from one key to the next
         self.phrase = phrase  # what the field holds: the app opens the next search on it
+        self.opened = opened  # the hit last opened, highlighted where the phrase typed lists it
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
@@ -100,8 +102,9 @@ class SearchScreen(Dialog[SearchHit | None]):
             f"{listed} · Enter opens the first, ↓ picks another" if count
             else "not found in any version · Esc closes")
         self.query_one("#search-count", Static).update(note)
-        if count:
-            self.query_one(OptionList).highlighted = 0
+        if count:  # the first, or the hit last opened where the phrase lists it
+            self.query_one(OptionList).highlighted = (
+                shown.index(self.opened) if self.opened in shown else 0)
         self.call_after_refresh(self._fit)  # once the field has its rows (the count's are its text's)
 
     def _fit(self) -> None:

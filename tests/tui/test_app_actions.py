@@ -228,6 +228,27 @@ async def test_a_search_hit_in_a_paragraph_of_another_pair_is_shown_and_counted(
 
 
 @run_async
+async def test_search_opens_again_on_the_hit_last_opened_for_the_next_one(
+        chain_article: Article) -> None:
+    """The notice says `Place 3 of 4`, but `/` opened again on the first hit: the next one took
+    `↓` three times. It opens on the one last opened, kept through a search closed with Esc."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Pompeo", "down", "down", "enter")
+        await pilot.pause()
+        await pilot.press("slash", "escape", "slash")
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).highlighted == 2
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert last_notice(app) == "Place 4 of 4, in v3's paragraph 8"
+        await pilot.press("slash", *"troops")  # another phrase: its first hit
+        assert app.screen.query_one(OptionList).highlighted == 0
+        await pilot.press("escape")
+
+
+@run_async
 async def test_a_search_hit_the_filters_hide_is_counted_in_the_notice_that_clears_them() -> None:
     """The hit's place and the filters cleared to show it are one notice, not two."""
     app = RevdiffApp(LONG_UNDER_A_TITLE)
