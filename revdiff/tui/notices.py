@@ -53,9 +53,9 @@ def search_hit_notice(hit: SearchHit, versions: tuple[Version, ...], place: tupl
     version = versions[hit.first_version].number
     where = "title" if hit.paragraph == TITLE else f"paragraph {hit.paragraph + 1}"
     mark = "" if at_cursor else ":"
+    short = f"{number} of {count}: v{version} {hit.columns(versions)[1]}{mark}"
     rows = [fitting_notice((f"Place {number} of {count}, in v{version}'s {where}{mark}",
-                            f"{number} of {count}: v{version} {hit.columns(versions)[1]}{mark}"),
-                           terminal_width)]
+                            f"Place {short}", short), terminal_width)]
     if not at_cursor:
         rows.append(hit.snippet_within(notice_text_width(terminal_width)))
     if filters_cleared:

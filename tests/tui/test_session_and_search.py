@@ -416,6 +416,10 @@ def test_a_search_hit_s_notice_keeps_each_of_its_rows_to_one_row_of_the_notice()
     assert search_hit_notice(paragraph_hit, versions, (12, 12), at_cursor=True,
                              filters_cleared=True, terminal_width=44).split("\n") == [
         "12 of 12: v6 ¶1", "Filters cleared"]
+    # at 78 columns, 35 cells: `Place 71 of 101, in v6's paragraph 1` takes one more, and the
+    # place was told as `71 of 101: v6 ¶1`, where there is room to say what the numbers count
+    assert search_hit_notice(paragraph_hit, versions, (71, 101), at_cursor=True,
+                             filters_cleared=False, terminal_width=78) == "Place 71 of 101: v6 ¶1"
 
 
 def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
