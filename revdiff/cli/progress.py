@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from revdiff.cli import ends_the_echoed_line, message_text
+from revdiff.cli.summary_layout import SUMMARY_COLUMNS, laid_out
 from revdiff.read_warnings import counted
 
 if TYPE_CHECKING:
@@ -275,17 +276,12 @@ ROWS_LABELS = {"jsonl": "edit row", "csv": "edit row", "parquet": "edit row",
                "sqlite": "edit row", "unified": "diff", "html": "report page"}
 
 
-# The summary's lines fit this many columns, a terminal's usual width, wherever stderr goes.
-SUMMARY_COLUMNS = 80
-SUMMARY_INDENT = "  "  # before each line of the summary after its first
-
-
 def summary_lines(progress: ExportProgress, workers_text: str, format_name: str,
                   columns: int = SUMMARY_COLUMNS) -> list[str]:
     """The export's summary: what it exported, then where to, then how long it took, each
-    starting a line of its own, broken between its parts where it is wider than `columns` (an
-    output's name wider than that stands on a line of its own); every line after the first is
-    indented. The names are shown as `message_text` shows them, and measured so."""
+    starting a line of its own, broken between its parts where it is wider than `columns`
+    (`laid_out`, as `store`'s summary is). The names are shown as `message_text` shows them,
+    and measured so."""
     rows = progress.articles if format_name == "html" else progress.rows
     exported = f"revdiff: exported {counted(progress.articles, 'article')}"
     what = ([f"{exported} ({progress.resumed_articles:,} from the interrupted run),"]
@@ -302,21 +298,4 @@ def summary_lines(progress: ExportProgress, workers_text: str, format_name: str,
     how = [f"in {progress.elapsed:.1f} s",
            *([f"{pace};", f"skipped {progress.skips_counted}"] if progress.skipped_inputs
              else [pace])]
-    lines = [line for parts in (what, where, how) for line in _fitted(parts, columns)]
-    return [lines[0], *(SUMMARY_INDENT + line for line in lines[1:])]
-
-
-def _fitted(parts: list[str], columns: int) -> list[str]:
-    """`parts` joined by spaces into lines that take at most `columns` columns once indented
-    (`SUMMARY_INDENT`, as the summary's lines after its first are); a part too wide stands
-    alone."""
-    from rich.cells import cell_len
-
-    room = columns - len(SUMMARY_INDENT)
-    lines: list[str] = []
-    for part in parts:
-        if lines and cell_len(lines[-1]) + 1 + cell_len(part) <= room:
-            lines[-1] += f" {part}"
-        else:
-            lines.append(part)
-    return lines
+    return laid_out([what, where, how], columns)

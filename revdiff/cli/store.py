@@ -22,6 +22,7 @@ from revdiff.cli.common import (
     warn,
 )
 from revdiff.cli.progress import ProgressBar, closed_when_done, draws_on_stderr
+from revdiff.cli.summary_layout import laid_out
 from revdiff.errors import OutputFailed, StoreError, os_reason, stdout_open
 from revdiff.safe_git import git_executable
 from revdiff.stop_signals import (
@@ -78,7 +79,7 @@ Examples:
                    "runs); a file or pipe gets none.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Leave out the warnings: how the input was read, and which versions were "
-                   "not stored and why (the summary line counts them).")
+                   "not stored and why (the summary counts them).")
 @corrections_option
 @store_max_size_option
 @reports_errors
@@ -95,7 +96,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     version identical to the previous one, or a text stored twice before (a flip-flop), is
     skipped, and so is one whose number is stored with another text (a conflict) or that is
     older than the newest stored version (out of order), which gets a warning that says what to
-    do; the summary line counts each reason. No hook, file-system monitor, filter or signature
+    do; the summary counts each reason. No hook, file-system monitor, filter or signature
     program of the repository runs, nor a partial clone's fetch. Read the repository back with
     `revdiff parse DIR`.
     """
@@ -274,10 +275,13 @@ def _shortened(subject: str) -> str:
 
 
 def _write_summary(summary: StoreSummary) -> OutputFailed | None:
-    """Write the run's summary line to stdout; when it cannot be written (a full disk), the error
-    to end the run with, which says that the run is done all the same, and what it did."""
+    """Write the run's summary to stdout, in lines that fit 80 columns as `export`'s summary
+    does (`laid_out`), its names escaped before they are measured; when it cannot be written (a
+    full disk), the error to end the run with, which says that the run is done all the same, and
+    what it did."""
+    lines = laid_out([[visible(part) for part in group] for group in summary.parts()])
     try:
-        click.echo(visible(summary.describe()))
+        click.echo("\n".join(lines))
     except BrokenPipeError:  # a closed pipe ends a command quietly
         raise
     except OSError as error:

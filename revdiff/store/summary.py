@@ -62,23 +62,33 @@ class StoreSummary:
         return {reason: counts[reason] for reason in SkipReason if counts[reason]}
 
     def describe(self) -> str:
-        """One line for people, e.g. `3 articles: 12 versions stored, 4 already stored, ...`."""
-        text = (f"{counted(self.articles, 'article')}: {counted(self.stored, 'version')} "
-                f"stored, {self.already_stored:,} already stored, ")
+        """One line for people, e.g. `3 articles: 12 versions stored, 4 already stored, ...`:
+        the `parts` joined by spaces."""
+        return " ".join(part for group in self.parts() for part in group)
+
+    def parts(self) -> tuple[tuple[str, ...], ...]:
+        """What `describe` says, in groups of parts a summary of several lines breaks between
+        (`revdiff.cli.summary_layout`): what was stored and skipped; the repository and branch;
+        the articles that keep an earlier reading's warnings, if any, clause by clause."""
+        what = [f"{counted(self.articles, 'article')}:",
+                f"{counted(self.stored, 'version')} stored,",
+                f"{self.already_stored:,} already stored,"]
         if self.given_again:
-            text += f"{self.given_again:,} given again by another input, "
-        text += f"{len(self.skipped):,} skipped"
-        counts = self.skip_counts()
-        if counts:
-            text += " (" + ", ".join(f"{n:,} {reason.value}: {reason.explanation}"
-                                     for reason, n in counts.items()) + ")"
-        text += f" in {_printable_name(self.repository)} [{_printable_name(self.branch)}]"
-        if self.stale_warnings:
-            keeps = "keeps" if self.stale_warnings == 1 else "keep"
-            text += (f"; {counted(self.stale_warnings, 'article')} {keeps} the warnings of an "
-                     "earlier reading: this run read every stored text, warned otherwise and "
-                     "added no version, and only a version added replaces them")
-        return text
+            what.append(f"{self.given_again:,} given again by another input,")
+        what.append(f"{len(self.skipped):,} skipped")
+        reasons = [f"{n:,} {reason.value}: {reason.explanation}"
+                   for reason, n in self.skip_counts().items()]
+        what += [f"{'(' if index == 0 else ''}{reason}{',' if index + 1 < len(reasons) else ')'}"
+                 for index, reason in enumerate(reasons)]
+        where = (f"in {_printable_name(self.repository)}",
+                 f"[{_printable_name(self.branch)}]{';' if self.stale_warnings else ''}")
+        if not self.stale_warnings:
+            return tuple(what), where
+        keeps = "keeps" if self.stale_warnings == 1 else "keep"
+        note = (f"{counted(self.stale_warnings, 'article')} {keeps} the warnings of an earlier reading:",
+                "this run read every stored text,", "warned otherwise and added no version,",
+                "and only a version added replaces them")
+        return tuple(what), where, note
 
 
 def _printable_name(name: str) -> str:

@@ -78,13 +78,13 @@ def test_store_then_parse_back(tmp_path: Path) -> None:
     result = runner.invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
     assert result.exit_code == 0, result.output
     # plain files are titled by their folder, so version 2 (the text of version 1) is unchanged
-    assert result.output.startswith(
+    assert _one_line(result.stdout).startswith(
         "1 article: 3 versions stored, 0 already stored, 1 skipped (1 unchanged: identical to "
         f"the version stored before it) in {tmp_path / 'repo'} [")
-    assert result.output.count("\n") == 1
+    assert result.stderr == ""
     again = runner.invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
     assert again.exit_code == 0
-    assert "0 versions stored, 3 already stored" in again.output
+    assert "0 versions stored, 3 already stored" in _one_line(again.output)
     parsed = runner.invoke(main, ["parse", str(tmp_path / "repo"), "--format", "text"])
     assert parsed.exit_code == 0
     assert "story" in parsed.output and ".txt" not in parsed.output.split("\n", 1)[1]
@@ -310,8 +310,8 @@ def test_a_run_that_adds_nothing_needs_no_writable_repository(
                                         "repository: Read-only file system; nothing was stored")
     else:
         assert result.exit_code == 0, result.stderr
-        assert result.stdout == (f"1 article: 0 versions stored, 2 already stored, 0 skipped "
-                                 f"in {repo} [master]\n")
+        assert _one_line(result.stdout) == ("1 article: 0 versions stored, 2 already stored, "
+                                            f"0 skipped in {repo} [master]")
 
 
 def test_a_read_only_file_system_met_at_the_sync_marker_is_one_error_line(
@@ -471,7 +471,8 @@ def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
     runner, repo, other = stored_then_another_text(tmp_path)
     result = runner.invoke(main, ["store", str(other), "--repo", repo])
     assert result.exit_code == 0, result.output
-    assert "1 skipped (1 conflict: version number already stored with another text)" in result.stdout
+    assert ("1 skipped (1 conflict: version number already stored with another text)"
+            in _one_line(result.stdout))
     assert result.stderr.endswith(": version 1 not stored: version number already stored with "
                                   "another text; the stored text stays; to keep both, store this "
                                   "input into another repository\n")
@@ -484,11 +485,11 @@ def test_quiet_says_it_leaves_out_the_versions_not_stored_too(tmp_path: Path) ->
     runner, repo, other = stored_then_another_text(tmp_path)
     quiet = runner.invoke(main, ["store", str(other), "--repo", repo, "--quiet"])
     assert quiet.exit_code == 0, quiet.output
-    assert "1 skipped (1 conflict: " in quiet.stdout
+    assert "1 skipped (1 conflict: " in _one_line(quiet.stdout)
     assert quiet.stderr == ""
     said = " ".join(runner.invoke(main, ["store", "--help"]).stdout.split())
     assert ("-q, --quiet Leave out the warnings: how the input was read, and which versions "
-            "were not stored and why (the summary line counts them).") in said
+            "were not stored and why (the summary counts them).") in said
 
 
 def test_help_says_a_version_without_a_time_is_dated_with_the_run_s_time(
@@ -598,8 +599,8 @@ def test_a_git_directory_given_as_repo_is_stored_into_and_named_by_its_working_t
                          ).exit_code == 0
     result = runner.invoke(main, ["store", str(versions), "--repo", str(repo / ".git")])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == ("1 article: 1 version stored, 1 already stored, 0 skipped "
-                             f"in {repo} [master]\n")
+    assert _one_line(result.stdout) == ("1 article: 1 version stored, 1 already stored, 0 skipped "
+                                        f"in {repo} [master]")
     stored = [path for path in repo.rglob("*") if ".git" not in path.parts and path.is_file()]
     assert len(stored) == 1 and stored[0].read_text(encoding="utf-8").endswith("Second text.\n")
 
@@ -683,11 +684,52 @@ def test_a_flattened_pages_warnings_read_back_from_a_store_point_at_no_rows(tmp_
                                "give neighbouring pages")
 
 
-def test_the_summary_is_one_line_whatever_the_repository_is_named(tmp_path: Path) -> None:
+def _one_line(summary: str) -> str:
+    """A summary's lines as the one line `StoreSummary.describe` gives (its breaks, between
+    parts a space joins, and its indents left out)."""
+    return " ".join(line.strip() for line in summary.splitlines())
+
+
+def test_a_newline_in_the_repository_name_starts_no_line_of_the_summary(tmp_path: Path) -> None:
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / "a\nb")])
     assert result.exit_code == 0, result.output
-    assert result.output.count("\n") == 1 and "a␊b" in result.output
+    after = result.stdout.splitlines()[1:]
+    assert after and all(line.startswith("  ") for line in after), result.stdout
+    assert _one_line(result.stdout).endswith(f"in {tmp_path}/a␊b [master]")
+
+
+def test_the_summary_is_lines_that_fit_80_columns(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary was one line of 90 to 400 columns (the counts, each reason skipped, the
+    repository, the note of warnings kept), which an 80-column terminal wrapped wherever it
+    fell: it is what was stored and skipped, then where, each starting a line, broken between
+    its parts to fit 80 columns, the lines after the first indented, as export's summary is."""
+    monkeypatch.chdir(tmp_path)
+    versions = write_versions(Path("story"), "One.\n", "One.\n", "Two.\n", "One.\n", "Two.\n",
+                              "One.\n")
+    repo = Path("a repository folder of a length that takes a line", "of its own, almost")
+    repo.parent.mkdir()
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "1 article: 4 versions stored, 0 already stored, 2 skipped",
+        "  (1 unchanged: identical to the version stored before it,",
+        "  1 flip-flop: text already stored twice before)",
+        f"  in {repo}",
+        "  [master]"]
+
+
+def test_the_summary_measures_the_repository_name_by_the_columns_it_takes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name of wide characters takes two columns each: `in 記事…記事 [master]` is 46
+    characters but 80 columns, so the branch goes on a line of its own."""
+    monkeypatch.chdir(tmp_path)
+    versions = write_versions(Path("story"), "One.\n", "Two.\n")
+    repo = "記事" * 17
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", repo])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == [f"  in {repo}", "  [master]"]
 
 
 def test_a_long_read_is_said_on_the_terminal_and_cleared() -> None:
@@ -793,7 +835,7 @@ def test_a_stop_while_the_report_is_written_ends_the_run_as_done(
     assert result.exit_code == 0
     assert result.stderr == ("revdiff: interrupted once storing was done; the rest of the "
                              "summary and warnings is left out\n")
-    assert ("1 skipped (1 conflict" in result.stdout) is (stopped_in == "warn")
+    assert ("1 skipped (1 conflict" in _one_line(result.stdout)) is (stopped_in == "warn")
 
 
 def test_a_version_not_stored_is_named_with_the_repository(tmp_path: Path) -> None:
@@ -831,13 +873,14 @@ def test_help_says_only_conflicts_and_versions_out_of_order_are_warned(tmp_path:
                               "Two.\n", "One.\n")
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
     assert result.exit_code == 0, result.output
-    assert "(1 unchanged: identical to the version stored before it, 1 flip-flop: " in result.stdout
+    assert ("(1 unchanged: identical to the version stored before it, 1 flip-flop: "
+            in _one_line(result.stdout))
     assert result.stderr == ""
     said = " ".join(CliRunner().invoke(main, ["store", "--help"]).stdout.split())
     assert ("a version identical to the previous one, or a text stored twice before (a "
             "flip-flop), is skipped, and so is one whose number is stored with another text (a "
             "conflict) or that is older than the newest stored version (out of order), which "
-            "gets a warning that says what to do; the summary line counts each reason.") in said
+            "gets a warning that says what to do; the summary counts each reason.") in said
 
 
 def test_help_says_max_size_limits_the_inputs_not_the_versions_in_the_repository(
