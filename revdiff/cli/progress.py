@@ -1,4 +1,5 @@
-"""The progress bar of long commands (a terminal line on stderr) and the export's summary."""
+"""The progress bar of long commands (a terminal line on stderr), the counts export and store draw
+on it, and the export's summary."""
 
 from __future__ import annotations
 
@@ -262,6 +263,22 @@ def export_counts(progress: ExportProgress) -> list[str]:
                                               [counts, pairs, elapsed, *time_left],
                                               [counts, elapsed, *time_left],
                                               [counts, *time_left])]
+
+
+def store_counts(done: int, total: int, *, finishing: bool = False) -> list[str]:
+    """The counts `store` draws on the bar: the versions stored out of those to store, `done`
+    taking its total's columns (`_out_of`) as export's counts do; once all are, that the run is
+    finishing (moving the branch, writing the working tree). The first form holds it all; the
+    shorter one leaves out the label, for a narrow terminal to keep the bar (`ProgressBar.show`).
+    The counts take the finishing note's columns from the start (blank at the end), so that the
+    bar does not shrink, or go, as the note is added."""
+    counts = _out_of(done, total)
+    noted = [f"storing versions: {counts}; finishing…", f"{counts}; finishing…"]
+    if finishing:
+        return noted
+    return [form.ljust(len(note))
+            for form, note in zip([f"storing versions: {counts}", f"{counts} versions"], noted,
+                                  strict=True)]
 
 
 def _out_of(done: int, total: int) -> str:

@@ -21,7 +21,7 @@ from revdiff.cli.common import (
     store_max_size_option,
     warn,
 )
-from revdiff.cli.progress import ProgressBar, closed_when_done, draws_on_stderr
+from revdiff.cli.progress import ProgressBar, closed_when_done, draws_on_stderr, store_counts
 from revdiff.cli.summary_layout import laid_out
 from revdiff.errors import OutputFailed, StoreError, os_reason, stdout_open
 from revdiff.safe_git import git_executable
@@ -145,17 +145,17 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
                 return lambda steps: None
             bar = bars.enter_context(closed_when_done(ProgressBar(write_to_stderr)))
             drawn.append(bar)
-            counts = f"storing versions: {commits:,}/{commits:,}"
-            drawn_done.append(lambda: bar.show(commits, commits, counts, final=True))
+            all_stored = store_counts(commits, commits)
+            drawn_done.append(lambda: bar.show(commits, commits, all_stored[0], final=True,
+                                               shorter=all_stored[1:]))
             done = 0
 
             def step(steps: int) -> None:
                 nonlocal done
                 done += steps
-                if done < commits:
-                    bar.show(done, commits, f"storing versions: {done:,}/{commits:,}")
-                else:  # the branch is moved and the working tree written after the last one
-                    bar.show(done, commits, f"{counts}; finishing…", final=True)
+                # the branch is moved and the working tree written after the last one
+                fullest, *shorter = store_counts(done, commits, finishing=done >= commits)
+                bar.show(done, commits, fullest, final=done >= commits, shorter=shorter)
 
             return step
 

@@ -269,8 +269,28 @@ def test_store_says_on_its_bar_that_it_is_finishing_after_the_last_version(
     shown = on_a_terminal(["store", "--progress", str(CHAIN), "--repo", str(tmp_path / "repo")],
                           stderr_too=True).decode("utf-8")
     finishing = shown.index("storing versions: 5/5; finishing…")
-    assert shown.index("storing versions: 5/5\x1b[K", finishing) < shown.index(
-        "5 versions stored")
+    done = "storing versions: 5/5" + " " * len("; finishing…")  # (the note's room kept)
+    assert shown.index(f"{done}\x1b[K", finishing) < shown.index("5 versions stored")
+
+
+@pytest.mark.parametrize("columns", [80, 60, 50, 40])
+def test_the_store_bar_keeps_its_width_as_the_counts_grow_and_as_it_finishes(
+        columns: int) -> None:
+    """At 50 columns the bar was 19 columns wide up to 999 of 2,000 versions, 17 from 1,000, and
+    was left out of the frame that says the run is finishing, too long for it: the versions
+    stored take their total's columns, and the counts the finishing note's, from the start."""
+    from revdiff.cli.progress import ProgressBar, store_counts
+
+    drawn: list[str] = []
+    bar = ProgressBar(drawn.append, rate=1000, columns=lambda: columns)
+    widths = []
+    for done, finishing in ((9, False), (999, False), (1000, False), (2000, True), (2000, False)):
+        fullest, *shorter = store_counts(done, 2000, finishing=finishing)
+        bar.show(done, 2000, fullest, final=True, shorter=shorter)
+        assert drawn[-1].startswith("\r[") and ("finishing…" in drawn[-1]) is finishing
+        assert len(drawn[-1].removesuffix("\x1b[K")) - len("\r") <= columns - 1, drawn[-1]
+        widths.append(drawn[-1].index("]"))
+    assert len(set(widths)) == 1, (columns, drawn)
 
 
 def test_export_to_a_closed_pipe_wipes_its_progress_bar() -> None:
