@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from revdiff.file_names import name_text
 from revdiff.read_warnings import counted
 
 
@@ -80,8 +80,8 @@ class StoreSummary:
                    for reason, n in self.skip_counts().items()]
         what += [f"{'(' if index == 0 else ''}{reason}{',' if index + 1 < len(reasons) else ')'}"
                  for index, reason in enumerate(reasons)]
-        where = (f"in {_printable_name(self.repository)}",
-                 f"[{_printable_name(self.branch)}]{';' if self.stale_warnings else ''}")
+        where = (f"in {name_text(self.repository)}",
+                 f"[{name_text(self.branch)}]{';' if self.stale_warnings else ''}")
         if not self.stale_warnings:
             return tuple(what), where
         keeps = "keeps" if self.stale_warnings == 1 else "keep"
@@ -90,8 +90,3 @@ class StoreSummary:
                 "and only a version added replaces them")
         return tuple(what), where, note
 
-
-def _printable_name(name: str) -> str:
-    """A file or branch name as text any output takes: the bytes of it that are no UTF-8 (kept in
-    `name` as lone surrogates, as Python and GitPython decode such names) shown as `\\xe9`."""
-    return os.fsencode(name).decode("utf-8", "backslashreplace")

@@ -35,6 +35,14 @@ def test_the_summary_groups_thousands_as_the_progress_bar_does() -> None:
         "unchanged: identical to the version stored before it) in r [main]")
 
 
+def test_the_summary_writes_a_name_no_encoding_holds_as_escapes() -> None:
+    """A repository or branch name holding a lone UTF-16 half, which no output takes, is written
+    with escapes as every other name revdiff shows (`name_text`): the summary's own conversion
+    raised UnicodeEncodeError on it, after the versions were stored."""
+    summary = StoreSummary("caf\udce9", "b\ud800", 1, 1, 0, ())
+    assert summary.describe().endswith("in caf\\xe9 [b\\ud800]")
+
+
 def test_the_summary_counts_an_article_given_twice_once(tmp_path: Path) -> None:
     """A month of a tracker's daily databases stored in one run (`store day*.db`) gives each
     article once a database: the summary said `6 articles` of three days' readings of two,
