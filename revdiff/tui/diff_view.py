@@ -179,6 +179,19 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             if edit in first_row:
                 self.scroll_to_row(first_row[edit])
 
+    def scroll_to_text(self, edit: int, side: str, start: int, end: int) -> None:
+        """Bring on screen, where they are not, the rows that show the characters from `start`
+        to `end` of the edit's text on `side` ("old" or "new"), scrolling to the first: in a
+        sentence longer than the screen they may be below the edit's first row."""
+        self.finish_layout()
+        if self._builder is None:
+            return
+        rows = [self._builder.row_showing(edit, side, offset) for offset in (start, end - 1)]
+        height = max(1, self.scrollable_content_region.height)
+        if rows[0] is not None and any(row is not None and not 0 <= row - self.top_row < height
+                                       for row in rows):
+            self.scroll_to_row(rows[0])
+
     def scroll_to_row(self, row: int) -> None:
         """Bring `row` on screen a few rows below the top, so the lines before it stay in view."""
         height = max(1, self.scrollable_content_region.height)

@@ -17,7 +17,7 @@ from revdiff.model import Comparison, Edit, EditOp
 from revdiff.terminal_text import changes_unseen, visible, visible_unseen
 from revdiff.tui.direction import LEFT_TO_RIGHT_MARK, holds_right_to_left
 from revdiff.tui.filters import Folded, Shown, VisibleItem
-from revdiff.tui.wrapping import Span, pad_line, shorten, text_width, wrap_spans
+from revdiff.tui.wrapping import Span, line_holding, pad_line, shorten, text_width, wrap_spans
 
 SIDE_BY_SIDE_MIN_WIDTH = 110  # narrower terminals start in the unified layout
 # A left-to-right mark before the text of a row that holds right-to-left text, and before its
@@ -218,27 +218,32 @@ class LayoutBuilder:
         return [self._unsure_mark(edit, side), (marker, f"{side}_marker"), (" ", "plain")]
 
     def _unified(self, index: int, edit: Edit, highlighted: bool) -> None:
-        old, new = side_spans(edit, highlighted)
-        text_width = self.width - 3
-        if not highlighted:
-            for line in wrap_spans(new or old, text_width):
+        old_lines, new_lines = self._side_lines(edit, highlighted)
+        if not highlighted:  # its new text alone
+            for line in new_lines or old_lines:
                 self._add([*self._gutter(edit, False, " "), *_direction_marks(line), *line], index)
             return
-        for marker, spans, style in (("-", old, "old"), ("+", new, "new")):
-            if not spans:
-                continue
-            for line in wrap_spans(spans, text_width):
+        text_width = self._text_width()
+        for marker, lines, style in (("-", old_lines, "old"), ("+", new_lines, "new")):
+            for line in lines:
                 self._add([*self._gutter(edit, True, marker), *_direction_marks(line),
                            *pad_line(line, text_width, style)], index)
 
-    def _side_by_side(self, index: int, edit: Edit, highlighted: bool) -> None:
+    def _side_lines(self, edit: Edit, highlighted: bool) -> tuple[list[list[Span]], list[list[Span]]]:
+        """The edit's old and new text wrapped to the layout's lines of text (none for a side
+        without text)."""
         old, new = side_spans(edit, highlighted)
-        column = self._column()
-        old_lines = wrap_spans(old, column) if old else []
+        width = self._text_width()
+        old_lines = wrap_spans(old, width) if old else []
         if not highlighted and edit.old_text == edit.new_text:
             new_lines = old_lines  # unchanged text: wrap it once for both sides
         else:
-            new_lines = wrap_spans(new, column) if new else []
+            new_lines = wrap_spans(new, width) if new else []
+        return old_lines, new_lines
+
+    def _side_by_side(self, index: int, edit: Edit, highlighted: bool) -> None:
+        old_lines, new_lines = self._side_lines(edit, highlighted)
+        column = self._column()
         old_style = "old" if highlighted else "plain"
         new_style = "new" if highlighted else "plain"
         for row in range(max(len(old_lines), len(new_lines), 1)):
@@ -257,10 +262,44 @@ class LayoutBuilder:
                 right = [("   ", "plain"), (" " * column, "void")]
             self._add([*left, *marks, (" ", "plain"), ("│", "rule"), *right], index)
 
+    def row_showing(self, index: int, side: str, offset: int) -> int | None:
+        """The row that shows the character at `offset` of the text on `side` ("old" or "new")
+        of the edit at `index`, once it is laid out: its lines of text are its last rows, under
+        a change's label; unified, a change's old lines come before its new ones. None where
+        the edit is not laid out, or no row shows that side (unified, an edit not highlighted
+        shows its new text alone). The character is counted as `visible` shows the text: a
+        paragraph break a change marks `¶`, or a change shown by code (`<U+200B>`), before it
+        moves it by a cell or a few."""
+        last_row = self.layout.last_row.get(index)
+        if last_row is None:
+            return None
+        edit = self.comparison.edits[index]
+        highlighted = index in self.layout.changes
+        old_lines, new_lines = self._side_lines(edit, highlighted)
+        if self.mode is LayoutMode.SIDE_BY_SIDE:
+            first_line_row = last_row - max(len(old_lines), len(new_lines), 1) + 1
+        elif highlighted:
+            first_line_row = last_row - len(new_lines) + 1 - (len(old_lines) if side == "old" else 0)
+        elif side == "new" or edit.old_text == edit.new_text:
+            first_line_row, side = last_row - len(new_lines) + 1, "new"
+        else:
+            return None
+        spans = side_spans(edit, highlighted)[0 if side == "old" else 1]
+        if not spans:
+            return None
+        text = edit.old_text if side == "old" else edit.new_text
+        shown = "".join(run for run, _ in spans)
+        return first_line_row + line_holding(shown, self._text_width(), len(visible(text[:offset])))
+
     def _column(self) -> int:
         """Text cells per side: 3 gutter cells, the text, a space and the rule, 3 gutter cells
         (the marker, `?`, a space), the text."""
         return max(1, (self.width - 8) // 2)
+
+    def _text_width(self) -> int:
+        """Cells of text a line holds: a column's side by side, the row's less the gutter's three
+        unified."""
+        return self._column() if self.mode is LayoutMode.SIDE_BY_SIDE else self.width - 3
 
 
 def build_layout(comparison: Comparison, items: list[VisibleItem], mode: LayoutMode, width: int,

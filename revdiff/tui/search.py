@@ -301,6 +301,25 @@ def hit_pair(hit: SearchHit, version_count: int) -> tuple[int, int]:
     return hit.first_version - 1, hit.first_version
 
 
+def offset_in_edit(comparison: Comparison, side: str, edit: int, paragraph: int,
+                   offset: int) -> int | None:
+    """Where the character at (paragraph, offset) on the old or new side is in the text of the
+    edit at `edit` there: its sentences of a paragraph are that paragraph from the first one's
+    start to the last one's end, and a newline parts those of two paragraphs (as the engine
+    joins them); None where no sentence of the edit holds it."""
+    sentences = comparison.new_sentences if side == "new" else comparison.old_sentences
+    indices = comparison.edits[edit].new if side == "new" else comparison.edits[edit].old
+    before = 0  # the edit's text before the run of sentences
+    for number, run in itertools.groupby((sentences[index] for index in indices),
+                                         key=lambda sentence: sentence.paragraph):
+        in_paragraph = list(run)
+        start, end = in_paragraph[0].start, in_paragraph[-1].end
+        if number == paragraph and start <= offset <= end:
+            return before + offset - start
+        before += end - start + 1
+    return None
+
+
 def edit_at(comparison: Comparison, side: str, paragraph: int, offset: int) -> int | None:
     """The index of the edit holding the sentence at (paragraph, offset) on the old or new side."""
     sentences = comparison.new_sentences if side == "new" else comparison.old_sentences

@@ -8,7 +8,7 @@ from revdiff.model import Version
 from revdiff.tui.app_host import AppHost
 from revdiff.tui.filters import FilterState
 from revdiff.tui.notices import search_hit_notice
-from revdiff.tui.search import LastSearch, SearchHit, edit_at, hit_pair
+from revdiff.tui.search import LastSearch, SearchHit, edit_at, hit_pair, offset_in_edit
 from revdiff.tui.search_screen import SearchScreen
 
 
@@ -37,9 +37,9 @@ def _jump_to_hit(app: AppHost, dialog: SearchScreen, hit: SearchHit | None) -> N
 
 def _show_hit(app: AppHost, hit: SearchHit, pair: tuple[int, int],
               versions: tuple[Version, ...], place: tuple[int, int]) -> None:
-    """Show the pair that shows the hit arriving, the cursor on the sentence that holds it, and
-    say which place of the search's it is; one no sentence holds (a title's) is shown in the
-    notice, the view at its top, under the header's title."""
+    """Show the pair that shows the hit arriving, the cursor on the sentence that holds it and
+    the phrase on screen, and say which place of the search's it is; one no sentence holds (a
+    title's) is shown in the notice, the view at its top, under the header's title."""
     session = app.session
     other_pair = pair != session.pair
     if other_pair:
@@ -53,6 +53,16 @@ def _show_hit(app: AppHost, hit: SearchHit, pair: tuple[int, int],
     if filters_cleared:
         app.filters = FilterState()
     app._relayout(keep=edit)
+    if edit is not None:
+        _scroll_to_phrase(app, hit, side, edit)
     app.notify(search_hit_notice(hit, versions, place, at_cursor=edit is not None,
                                  filters_cleared=filters_cleared, terminal_width=app.size.width),
                markup=False)
+
+
+def _scroll_to_phrase(app: AppHost, hit: SearchHit, side: str, edit: int) -> None:
+    """Bring the hit's phrase on screen, which in a sentence longer than the screen may be below
+    its first row, where the cursor put the view."""
+    start = offset_in_edit(app.session.comparison(), side, edit, hit.paragraph, hit.offset)
+    if start is not None:
+        app.diff.scroll_to_text(edit, side, start, start + hit.length)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -137,6 +138,13 @@ def wrap_spans(spans: list[Span], width: int) -> list[list[Span]]:
             index += 1
         lines.append(line)
     return lines
+
+
+def line_holding(text: str, width: int, offset: int) -> int:
+    """Which of the lines `wrap_spans` wraps `text` into, `width` cells each, holds the character
+    at `offset` (the line before it, for a space where a line breaks)."""
+    starts = [start for start, _ in wrap_ranges(text.replace("\n", " "), width)]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def pad_line(line: list[Span], width: int, style: str) -> list[Span]:

@@ -35,6 +35,7 @@ from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.filters import FilterState
 from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.keys import KEY_TABLE
+from revdiff.tui.layout import LayoutMode
 from revdiff.tui.search_screen import SearchScreen
 from revdiff.tui.settings import Settings, load_settings
 from revdiff.tui.wrapping import text_width
@@ -259,6 +260,35 @@ async def test_a_search_hit_the_filters_hide_is_counted_in_the_notice_that_clear
         assert app.filters == FilterState()
         assert "Paragraph 3 tells" in current_edit_text(app)
         assert last_notice(app) == "Place 1 of 1, in v1's paragraph 4\nFilters cleared to show it"
+
+
+# One paragraph of one sentence many screens long, a phrase near its end: added in v2 (the hit on
+# the new side), or taken out in v2 or kept (on the old side of v1 → v2).
+LONG_SENTENCE = ", ".join(f"the council heard item {number} read out" for number in range(90))
+WITH_PHRASE = f"{LONG_SENTENCE}, until the Zanzibar motion was put to a vote at last."
+WITHOUT_PHRASE = f"{LONG_SENTENCE}, until a motion was put to a vote at last."
+
+
+@pytest.mark.parametrize("mode", list(LayoutMode))
+@pytest.mark.parametrize("size", [(80, 24), (60, 15)])
+@pytest.mark.parametrize("texts", [(WITHOUT_PHRASE, WITH_PHRASE), (WITH_PHRASE, WITHOUT_PHRASE),
+                                   (WITH_PHRASE, WITH_PHRASE)], ids=["added", "taken out", "kept"])
+@run_async
+async def test_a_search_hit_near_the_end_of_a_long_sentence_is_scrolled_into_view(
+        mode: LayoutMode, size: tuple[int, int], texts: tuple[str, str]) -> None:
+    """The view scrolled to the first row of the hit's sentence: in a sentence longer than the
+    screen the hit was rows below it, out of sight."""
+    article = Article(None, None, (Version(1, "Council", ("Opening.", texts[0])),
+                                   Version(2, "Council", ("Opening.", texts[1]))))
+    app = RevdiffApp(article, mode=mode)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Zanzibar", "enter")
+        await pilot.pause()
+        assert app.diff.current_edit is not None
+        edit = app.session.comparison().edits[app.diff.current_edit]
+        assert "Zanzibar" in (edit.new_text if texts[1] == WITH_PHRASE else edit.old_text)
+        assert any("Zanzibar" in line for line in app.diff.visible_text())
 
 
 @run_async

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -7,7 +8,14 @@ import pytest
 from revdiff.engine import compare
 from revdiff.model import Article, EditOp, Version
 from revdiff.tui.filters import FilterState, Folded, Shown, visible_items
-from revdiff.tui.layout import LayoutMode, Unsure, automatic_mode, build_layout
+from revdiff.tui.layout import (
+    Layout,
+    LayoutBuilder,
+    LayoutMode,
+    Unsure,
+    automatic_mode,
+    build_layout,
+)
 from revdiff.tui.wrapping import text_width
 
 SPLIT_OLD = Version(1, "t", (
@@ -169,3 +177,54 @@ def test_side_by_side_keeps_right_to_left_columns_apart_for_a_terminal_that_reor
     texts = [row.text for row in unified.rows if _strong_directions(row.text)]
     assert texts and all(_strong_directions(text)[0] == "L" for text in texts)
     assert all(text[1] in "-+" for text in texts)  # the gutter first, the mark after it
+
+
+# Two sentences of two paragraphs merged into one: the edit's old text holds a newline between them.
+MERGED_OLD = Version(1, "t", (
+    "The mayor said on Monday that the bridge would close for repairs over the summer.",
+    "It will reopen in May, officials said.",
+))
+MERGED_NEW = Version(2, "t", (
+    ("The mayor said on Monday that the bridge would close for repairs over the summer and it "
+     "will reopen in May, officials said."),
+))
+
+
+def _side_rows(layout: Layout, index: int, side: str, mode: LayoutMode) -> list[tuple[int, str]]:
+    """The rows of an edit that show the text of `side`, each with its text there, without the
+    gutter."""
+    rows = range(layout.first_row[index], layout.last_row[index] + 1)
+    if mode is LayoutMode.SIDE_BY_SIDE:
+        return [(row, layout.rows[row].text.split("│")[side == "new"][3:]) for row in rows
+                if "│" in layout.rows[row].text]
+    marker = {"old": "-", "new": "+"}[side] if index in layout.changes else " "
+    return [(row, layout.rows[row].text[3:]) for row in rows if layout.rows[row].text[1] == marker]
+
+
+@pytest.mark.parametrize("mode", list(LayoutMode))
+@pytest.mark.parametrize("width", [50, 79, 140])
+def test_the_row_showing_a_character_of_an_edit_s_text_is_the_row_with_its_word(
+        chain_article: Article, mode: LayoutMode, width: int) -> None:
+    """Each word of each side of each edit (a sentence split, two merged across paragraphs, a
+    chain's edits) is on the row `row_showing` names for its first character: its occurrences on
+    the rows before are fewer than those before it in the text, on that row one more."""
+    checked = 0
+    for old, new in ((SPLIT_OLD, SPLIT_NEW), (MERGED_OLD, MERGED_NEW), chain_article.versions[:2]):
+        comparison = compare(old, new)
+        builder = LayoutBuilder(comparison, visible_items(comparison.edits, FilterState()), mode,
+                                width)
+        builder.extend()
+        for index, edit in enumerate(comparison.edits):
+            for side, text in (("old", edit.old_text), ("new", edit.new_text)):
+                rows = _side_rows(builder.layout, index, side, mode)
+                if not text or not rows:  # a side without text; unified, the old of a plain edit
+                    continue
+                for word in re.finditer(r"\S+", text):
+                    row = builder.row_showing(index, side, word.start())
+                    before = text[:word.start()].count(word.group())
+                    through = "".join(shown for at, shown in rows if row is not None and at <= row)
+                    above = "".join(shown for at, shown in rows if row is not None and at < row)
+                    assert above.count(word.group()) <= before < through.count(word.group()), (
+                        f"{word.group()!r} of {side} of edit {index} not on row {row}")
+                    checked += 1
+    assert checked > 300

@@ -9,6 +9,7 @@ import pytest
 from tui_helpers import SAMPLES
 
 from revdiff import load
+from revdiff.engine import compare
 from revdiff.engine.graphemes import continues_cluster
 from revdiff.export.pairs import PairPageRows, pair_page_rows
 from revdiff.model import Article, Comparison, EditOp, PageReading, RowReading, Version
@@ -23,6 +24,7 @@ from revdiff.tui.search import (
     described,
     edit_at,
     hit_pair,
+    offset_in_edit,
     search_versions,
 )
 from revdiff.tui.session import (
@@ -318,6 +320,31 @@ def test_search_places_a_hit_in_the_text_as_written_after_letters_that_fold_long
     edit = edit_at(comparison, "new", hit.paragraph, hit.offset)
     assert edit is not None and comparison.edits[edit].new_text == before
 
+
+
+def test_a_character_of_a_sentence_is_at_its_place_in_the_text_of_the_edit_holding_it(
+        chain_article: Article) -> None:
+    """`offset_in_edit` finds each sentence's characters in its edit's text, on either side, in
+    two sentences of two paragraphs merged as in a chain's edits."""
+    merged = (Version(1, "t", ("The mayor said the bridge would close for repairs this summer.",
+                               "It will reopen in May, officials said.")),
+              Version(2, "t", (("The mayor said the bridge would close for repairs this summer "
+                                "and it will reopen in May, officials said."),)))
+    checked_across_paragraphs = False
+    for old, new in (merged, chain_article.versions[:2], chain_article.versions[2:]):
+        comparison = compare(old, new)
+        for index, edit in enumerate(comparison.edits):
+            for side, version, sentences, text in (
+                    ("old", old, comparison.old_sentences, edit.old_text),
+                    ("new", new, comparison.new_sentences, edit.new_text)):
+                for sentence in (sentences[i] for i in (edit.old if side == "old" else edit.new)):
+                    paragraph = version.paragraphs[sentence.paragraph]
+                    for offset in range(sentence.start, sentence.end):
+                        at = offset_in_edit(comparison, side, index, sentence.paragraph, offset)
+                        assert at is not None and text[at] == paragraph[offset]
+                    checked_across_paragraphs |= "\n" in text
+    assert checked_across_paragraphs
+    assert offset_in_edit(compare(*merged), "old", 0, 5, 0) is None
 
 def test_search_finds_a_letter_in_either_unicode_form_and_not_a_letter_a_mark_follows() -> None:
     """`é` typed found only the versions that wrote it as one character, not `e` + U+0301."""
