@@ -16,11 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_run import revdiff
 from export_corpus import make_chain, make_corpus
 from held_runs import (
     held_export,
     release,
-    revdiff,
     session_processes,
     wait_for,
 )
