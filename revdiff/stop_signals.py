@@ -11,6 +11,9 @@ of `said_if_ended_at_once()` where they were given.
 Either arrives between two bytecodes, so a step that changes two things that must agree (a
 checkpoint's data and the count of finished articles) can be cut between them: `stops_held()`
 makes Ctrl-C and SIGTERM wait for the end of such a step, then act as they would have.
+
+`python -m revdiff` ends by SIGINT, whatever exit status the run chose, when a KeyboardInterrupt
+escaped code evaluated from a string, though the run caught it: `forget_caught_interrupts()`.
 """
 
 from __future__ import annotations
@@ -159,6 +162,17 @@ def stop_dropped_by_callback() -> KeyboardInterrupt:
     progress handler for a request to interrupt the query, and drops it): `Terminated` once
     SIGTERM came within `sigterm_as_interrupt()`, else KeyboardInterrupt, as Ctrl-C raises."""
     return Terminated() if sigterm_came() else KeyboardInterrupt()
+
+
+def forget_caught_interrupts() -> None:
+    """Clear CPython's mark of a KeyboardInterrupt that escaped code evaluated from a string (an
+    `exec` or `eval` of text: a dataclass's methods are made so, as the module that defines it is
+    imported, which most of revdiff's modules are only when a run first needs them). CPython takes
+    the mark for a Ctrl-C that escaped the whole program, and a `python -m` run it is on ends by
+    SIGINT (a Python parent sees -2) after its `interrupted` line, where the run caught the stop
+    and chose 130. Each evaluation of a string clears the mark as it starts: an empty one clears
+    it. A Ctrl-C that comes within it escapes, and marks it again, as it should."""
+    exec("")  # noqa: S102 - an empty text: nothing runs but the clearing
 
 
 def stop_reason(stop: KeyboardInterrupt) -> str:
