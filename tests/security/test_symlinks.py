@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,63 @@ def story(folder: Path) -> Path:
     (folder / "0.txt").write_text("The mayor spoke on Monday.\n")
     (folder / "1.txt").write_text("The mayor spoke on Tuesday.\n")
     return folder
+
+
+def _versions(folder: Path, suffix: str, days: list[str]) -> None:
+    """Version files `0{suffix}`, `1{suffix}`, ... in `folder`, each saying the mayor spoke on
+    one of `days`: plain text, or a saved page for `.html`."""
+    folder.mkdir()
+    for number, day in enumerate(days):
+        (folder / f"{number}{suffix}").write_text(
+            f"<html><body><p>The mayor spoke on {day}.</p></body></html>\n"
+            if suffix == ".html" else f"The mayor spoke on {day}.\n")
+
+
+def _newsedits_story(path: Path, last: str) -> Path:
+    """A NewsEdits database at `path` holding one story in two versions, the second `last`."""
+    return make_database(path, NEWSEDITS_TABLE, [
+        (None, 1, version, "Story", None, None, None, 2, text)
+        for version, text in enumerate(["The mayor spoke on Monday.", last])])
+
+
+def _moved_aside_for_link(place: Path, target: Path, aside: Path) -> None:
+    """Move `place` to `aside` and put a symbolic link to `target` in its place."""
+    place.rename(aside)
+    place.symlink_to(target, target_is_directory=target.is_dir())
+
+
+def _swap_right_after(monkeypatch: pytest.MonkeyPatch, name: str, swap: Callable[[], None],
+                      *modules: object) -> None:
+    """Make `swap` right after the first call of the function `name` (the one function, as each of
+    `modules` imports it) returns, as someone who may write into an input could between that step
+    of revdiff's and the next."""
+    step = getattr(modules[0], name)
+    swapped: list[bool] = []
+
+    def stepped_then_swapped(*args: Any, **kwargs: Any) -> Any:
+        result = step(*args, **kwargs)
+        if not swapped:
+            swapped.append(True)
+            swap()
+        return result
+
+    for module in modules:
+        monkeypatch.setattr(module, name, stepped_then_swapped)
+
+
+def _swap_after_export_lists(monkeypatch: pytest.MonkeyPatch, swap: Callable[[], None]) -> None:
+    """Make `swap` right after `export` (or `edits_table`) lists its inputs (`expand_inputs`)."""
+    _swap_right_after(monkeypatch, "expand_inputs", swap, inputs, driver)
+
+
+def _export_refusal(reader: str, given: str, out: Path) -> EmptyInput:
+    """The refusal of the input `given` by `export` into `out`, or by the `edits_table` API."""
+    with pytest.raises(EmptyInput) as refused:
+        if reader == "export":
+            run_export(ExportJob((given,), out, "jsonl"))
+        else:
+            revdiff_api.edits_table(given)
+    return refused.value
 
 
 @pytest.mark.parametrize("command", ["parse", "diff"])
@@ -177,15 +235,25 @@ def _repository(folder: Path, texts: list[str]) -> Path:
     return folder
 
 
+def _own_repository(tmp_path: Path) -> Path:
+    """One of the reader's own repositories, out of every input, whose history holds MARKER."""
+    return _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+
+
+def _story_repository(folder: Path, day: str) -> Path:
+    """A repository at `folder` whose story says the mayor spoke on Monday, then on `day`."""
+    return _repository(folder, ["The mayor spoke on Monday.\n", f"The mayor spoke on {day}.\n"])
+
+
 @pytest.mark.parametrize("pointer", ["gitdir file", "gitdir file, relative", "link"])
 def test_export_does_not_read_a_repository_whose_git_names_one_out_of_the_input(
         tmp_path: Path, pointer: str) -> None:
     """A repository in a corpus whose `.git` names one of the reader's own repositories (a
     `gitdir:` file, as a linked worktree's, or a link, which a hidden `.git` was never checked
     as) had that repository's history exported."""
-    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    own = _own_repository(tmp_path)
     corpus = tmp_path / "corpus"
-    _repository(corpus / "kept", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
+    _story_repository(corpus / "kept", "Tuesday")
     (corpus / "archive").mkdir()
     if pointer == "link":
         (corpus / "archive" / ".git").symlink_to(own / ".git")
@@ -213,9 +281,9 @@ def test_export_does_not_read_a_repository_whose_objects_lie_out_of_the_input(
     the reader's own repositories, and whose branch names a commit there (its id known, as a
     public repository's is), had that commit's history exported. The path was read as written in
     C quotes only on a line that ended with them, where git reads it up to its closing quote."""
-    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    own = _own_repository(tmp_path)
     corpus = tmp_path / "corpus"
-    _repository(corpus / "kept", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
+    _story_repository(corpus / "kept", "Tuesday")
     archive = corpus / "archive"
     subprocess.run(["git", "init", "-q", "--initial-branch=main", str(archive)], check=True)
     (archive / ".git" / "objects" / "info" / "alternates").write_text(
@@ -243,7 +311,7 @@ def test_export_leaves_out_a_worktree_or_submodule_whose_git_directory_is_out_of
     folder, as for a stranger's pointer at the reader's own: it says what it is."""
     main = _repository(tmp_path / "main", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
     corpus = main / "corpus" if made == "submodule" else tmp_path / "corpus"
-    _repository(corpus / "kept", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
+    _story_repository(corpus / "kept", "Tuesday")
     git = ["git", "-C", str(main), "-c", "user.name=a", "-c", "user.email=a@example.com"]
     if made == "worktree":
         subprocess.run([*git, "worktree", "add", "-q", str(corpus / "linked")], check=True)
@@ -267,7 +335,7 @@ def test_a_named_repository_whose_git_names_one_out_of_it_is_said_so(
     """Named itself (as export's note on one left out of a corpus says to), a folder whose `.git`
     names another repository (a linked worktree's does) is read, and that repository's history
     named: parse, diff and a named folder's export had read it without a word."""
-    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    own = _own_repository(tmp_path)
     folder = tmp_path / "archive"
     folder.mkdir()
     if pointer == "link":
@@ -290,23 +358,12 @@ def test_a_version_swapped_for_a_link_out_after_its_folder_is_listed_is_not_read
     swap is made right after it, as such a writer would. What was opened is checked: refused in
     one line naming the file, a version file's and a saved page's alike."""
     folder = tmp_path / "story"
-    folder.mkdir()
-    for number, day in enumerate(["Monday", "Tuesday"]):
-        (folder / f"{number}{suffix}").write_text(
-            f"<html><body><p>The mayor spoke on {day}.</p></body></html>\n" if suffix == ".html"
-            else f"The mayor spoke on {day}.\n")
+    _versions(folder, suffix, ["Monday", "Tuesday"])
     secret = private / f"secret{suffix}"
     secret.write_text(f"<html><body><p>{MARKER}</p></body></html>\n" if suffix == ".html"
                       else f"{MARKER}\n")
-    listed = folders.folder_entries
-
-    def listed_then_swapped(path: Path, root: Path | None = None) -> list[Path]:
-        entries = listed(path, root)
-        (folder / f"1{suffix}").unlink()
-        (folder / f"1{suffix}").symlink_to(secret)
-        return entries
-
-    monkeypatch.setattr(folders, "folder_entries", listed_then_swapped)
+    _swap_right_after(monkeypatch, "folder_entries", lambda: _moved_aside_for_link(
+        folder / f"1{suffix}", secret, tmp_path / "aside"), folders)
     with pytest.raises(EmptyInput) as refused:
         load([str(folder)])
     assert refused.value.where == str(folder / f"1{suffix}")
@@ -321,20 +378,10 @@ def test_a_database_swapped_for_a_link_out_after_it_is_checked_is_not_read(
     is made right after the check, as such a writer would; what SQLite opened is checked too."""
     folder = tmp_path / "databases"
     folder.mkdir()
-    rows = [(None, 1, version, "Story", None, None, None, 2, text)
-            for version, text in enumerate(["The mayor spoke on Monday.", "{}"])]
-    database = make_database(folder / "n.db", NEWSEDITS_TABLE, [
-        row[:8] + (row[8].format("The mayor spoke on Tuesday."),) for row in rows])
-    secret = make_database(private / "mine.db", NEWSEDITS_TABLE, [
-        row[:8] + (row[8].format(MARKER),) for row in rows])
-    checked = databases.check_whole_size
-
-    def checked_then_swapped(*args: Any, **kwargs: Any) -> None:
-        checked(*args, **kwargs)
-        database.unlink()
-        database.symlink_to(secret)
-
-    monkeypatch.setattr(databases, "check_whole_size", checked_then_swapped)
+    database = _newsedits_story(folder / "n.db", "The mayor spoke on Tuesday.")
+    secret = _newsedits_story(private / "mine.db", MARKER)
+    _swap_right_after(monkeypatch, "check_whole_size", lambda: _moved_aside_for_link(
+        database, secret, tmp_path / "aside"), databases)
     with pytest.raises(EmptyInput) as refused:
         load([str(folder)])
     assert refused.value.where == str(database)
@@ -350,12 +397,8 @@ def test_a_database_swapped_for_a_link_out_while_export_reads_it_is_not_read(
     for its rows, their keys and their texts, none checked against the file opened: a link to
     the reader's own database put in its place as the first was opened, or once it was (before
     the next), had that one read. Each must be to the file opened first and held open."""
-    rows = [(None, 1, version, "Story", None, None, None, 2, text)
-            for version, text in enumerate(["The mayor spoke on Monday.", "{}"])]
-    database = make_database(tmp_path / "n.db", NEWSEDITS_TABLE, [
-        row[:8] + (row[8].format("The mayor spoke on Tuesday."),) for row in rows])
-    secret = make_database(private / "mine.db", NEWSEDITS_TABLE, [
-        row[:8] + (row[8].format(MARKER),) for row in rows])
+    database = _newsedits_story(tmp_path / "n.db", "The mayor spoke on Tuesday.")
+    secret = _newsedits_story(private / "mine.db", MARKER)
     connected = sqlite_schema._connected
     made: list[str] = []
 
@@ -363,8 +406,7 @@ def test_a_database_swapped_for_a_link_out_while_export_reads_it_is_not_read(
         made.append(uri)
         connection = connected(uri) if after_connecting else None
         if len(made) == 1:
-            database.rename(tmp_path / "aside")
-            database.symlink_to(secret)
+            _moved_aside_for_link(database, secret, tmp_path / "aside")
         return connection or connected(uri)
 
     monkeypatch.setattr(sqlite_schema, "_connected", swapped_at_the_first)
@@ -375,6 +417,7 @@ def test_a_database_swapped_for_a_link_out_while_export_reads_it_is_not_read(
     assert refused.value.where == str(database)
     assert "not the file checked" in refused.value.message
     assert not out.exists()
+
 
 @pytest.mark.parametrize("named", ["folder", "glob"])
 @pytest.mark.parametrize("reader", ["export", "edits_table"])
@@ -388,32 +431,15 @@ def test_a_database_swapped_for_a_link_out_after_export_lists_its_folder_is_not_
     folder's entries (`refuse_opened_outside`). The swap is made once the inputs are listed."""
     folder = tmp_path / "outlets"
     folder.mkdir()
-    rows = [(None, 1, version, "Story", None, None, None, 2, text)
-            for version, text in enumerate(["The mayor spoke on Monday.", "{}"])]
-    database = make_database(folder / "n.db", NEWSEDITS_TABLE, [
-        row[:8] + (row[8].format("The mayor spoke on Tuesday."),) for row in rows])
-    secret = make_database(private / "mine.db", NEWSEDITS_TABLE, [
-        row[:8] + (row[8].format(MARKER),) for row in rows])
-    listed = inputs.expand_inputs
-
-    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
-        units = listed(*args, **kwargs)
-        database.rename(tmp_path / "aside")
-        database.symlink_to(secret)
-        return units
-
-    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
-    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
-    given = str(folder if named == "folder" else folder / "*.db")
+    database = _newsedits_story(folder / "n.db", "The mayor spoke on Tuesday.")
+    secret = _newsedits_story(private / "mine.db", MARKER)
+    _swap_after_export_lists(monkeypatch, lambda: _moved_aside_for_link(
+        database, secret, tmp_path / "aside"))
     out = tmp_path / "out.jsonl"
-    with pytest.raises(EmptyInput) as refused:
-        if reader == "export":
-            run_export(ExportJob((given,), out, "jsonl"))
-        else:
-            revdiff_api.edits_table(given)
-    assert refused.value.where == str(database)
-    assert "lies out of its folder" in refused.value.message
-    assert MARKER not in str(refused.value)
+    refused = _export_refusal(reader, str(folder if named == "folder" else folder / "*.db"), out)
+    assert refused.where == str(database)
+    assert "lies out of its folder" in refused.message
+    assert MARKER not in str(refused)
     assert not out.exists()
 
 
@@ -430,36 +456,17 @@ def test_a_file_swapped_for_a_link_out_after_export_expands_its_glob_is_not_read
     folder as it was listed, as a folder's version files and saved pages must."""
     folder = tmp_path / "story"
     secrets = private / "story"
-    for into, days in ((folder, ["Monday", "Tuesday"]), (secrets, [MARKER, MARKER])):
-        into.mkdir()
-        for number, day in enumerate(days):
-            (into / f"{number}{suffix}").write_text(
-                f"<html><body><p>The mayor spoke on {day}.</p></body></html>\n"
-                if suffix == ".html" else f"The mayor spoke on {day}.\n")
-    listed = inputs.expand_inputs
-
-    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
-        units = listed(*args, **kwargs)
-        if swapped == "file":
-            (folder / f"1{suffix}").unlink()
-            (folder / f"1{suffix}").symlink_to(secrets / f"1{suffix}")
-        else:
-            folder.rename(tmp_path / "aside")
-            folder.symlink_to(secrets, target_is_directory=True)
-        return units
-
-    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
-    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
-    given = str(folder / f"*{suffix}")
+    _versions(folder, suffix, ["Monday", "Tuesday"])
+    _versions(secrets, suffix, [MARKER, MARKER])
+    place, target = ((folder / f"1{suffix}", secrets / f"1{suffix}") if swapped == "file"
+                     else (folder, secrets))
+    _swap_after_export_lists(monkeypatch, lambda: _moved_aside_for_link(
+        place, target, tmp_path / "aside"))
     out = tmp_path / "out.jsonl"
-    with pytest.raises(EmptyInput) as refused:
-        if reader == "export":
-            run_export(ExportJob((given,), out, "jsonl"))
-        else:
-            revdiff_api.edits_table(given)
-    assert refused.value.where == str(folder / f"{1 if swapped == 'file' else 0}{suffix}")
-    assert "lies out of its folder" in refused.value.message
-    assert MARKER not in str(refused.value)
+    refused = _export_refusal(reader, str(folder / f"*{suffix}"), out)
+    assert refused.where == str(folder / f"{1 if swapped == 'file' else 0}{suffix}")
+    assert "lies out of its folder" in refused.message
+    assert MARKER not in str(refused)
     assert not out.exists()
 
 
@@ -546,8 +553,6 @@ def test_an_article_folder_swapped_for_a_link_out_after_export_lists_its_corpus_
     that one read: each file was checked against its folder, which by then led out itself. What
     is opened must lie in the folder as the walk listed it."""
     corpus = tmp_path / "corpus"
-    rows = [(None, 1, version, "Story", None, None, None, 2, text)
-            for version, text in enumerate(["The mayor spoke on Monday.", "{}"])]
     if holding == "versions":
         story(corpus / "a")
         story(corpus / "b")
@@ -555,33 +560,18 @@ def test_an_article_folder_swapped_for_a_link_out_after_export_lists_its_corpus_
     else:
         for outlet in ("a", "b"):
             (corpus / outlet).mkdir(parents=True)
-            make_database(corpus / outlet / "n.db", NEWSEDITS_TABLE, [
-                row[:8] + (row[8].format("The mayor spoke on Tuesday."),) for row in rows])
+            _newsedits_story(corpus / outlet / "n.db", "The mayor spoke on Tuesday.")
         swapped_in = private / "outlet"
         swapped_in.mkdir()
-        make_database(swapped_in / "n.db", NEWSEDITS_TABLE, [
-            row[:8] + (row[8].format(MARKER),) for row in rows])
-    listed = inputs.expand_inputs
-
-    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
-        units = listed(*args, **kwargs)
-        (corpus / "b").rename(tmp_path / "aside")
-        (corpus / "b").symlink_to(swapped_in, target_is_directory=True)
-        return units
-
-    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
-    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
-    given = str(corpus if named == "folder" else corpus / "*")
+        _newsedits_story(swapped_in / "n.db", MARKER)
+    _swap_after_export_lists(monkeypatch, lambda: _moved_aside_for_link(
+        corpus / "b", swapped_in, tmp_path / "aside"))
     out = tmp_path / "out.jsonl"
-    with pytest.raises(EmptyInput) as refused:
-        if reader == "export":
-            run_export(ExportJob((given,), out, "jsonl"))
-        else:
-            revdiff_api.edits_table(given)
+    refused = _export_refusal(reader, str(corpus if named == "folder" else corpus / "*"), out)
     first = "0.txt" if holding == "versions" else "n.db"
-    assert refused.value.where == str(corpus / "b" / first)
-    assert "lies out of its folder" in refused.value.message
-    assert MARKER not in str(refused.value)
+    assert refused.where == str(corpus / "b" / first)
+    assert "lies out of its folder" in refused.message
+    assert MARKER not in str(refused)
     assert not out.exists()
 
 
@@ -591,28 +581,14 @@ def test_a_folder_swapped_for_a_link_out_after_parse_lists_it_is_not_read(
     in between for a link to a folder of the reader's had that one read, each file checked
     against a folder that by then led out itself. Refused in one line naming the file."""
     folder = story(tmp_path / "story")
-    listed = folders.folder_entries
-
-    def listed_then_swapped(path: Path, root: Path | None = None) -> list[Path]:
-        entries = listed(path, root)
-        if not folder.is_symlink():
-            folder.rename(tmp_path / "aside")
-            folder.symlink_to(private / "notes", target_is_directory=True)
-        return entries
-
-    monkeypatch.setattr(folders, "folder_entries", listed_then_swapped)
+    _swap_right_after(monkeypatch, "folder_entries", lambda: _moved_aside_for_link(
+        folder, private / "notes", tmp_path / "aside"), folders)
     result = CliRunner().invoke(main, ["parse", str(folder)])
     assert result.exit_code == 2, result.output
     [line] = result.stderr.splitlines()
     assert line.startswith(f"revdiff: error: {folder / '0.txt'}: ")
     assert "lies out of its folder" in line
     assert MARKER not in result.output
-
-
-def _repository_swapped_for_own(corpus: Path, tmp_path: Path, own: Path) -> None:
-    """Put a symbolic link to the reader's repository `own` in the place of `corpus/c`."""
-    (corpus / "c").rename(tmp_path / "aside")
-    (corpus / "c").symlink_to(own, target_is_directory=True)
 
 
 @pytest.mark.parametrize("named", ["folder", "glob"])
@@ -623,29 +599,17 @@ def test_a_repository_swapped_for_a_link_out_after_export_lists_its_corpus_is_no
     `export` walks its inputs, and read later by its path, by git. Swapped in between for a
     link to one of the reader's own repositories, that one was exported: git followed the link,
     and no file of it is opened by revdiff to be checked. It is refused in one line naming it."""
-    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    own = _own_repository(tmp_path)
     corpus = tmp_path / "corpus"
-    _repository(corpus / "a", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
-    _repository(corpus / "c", ["The mayor spoke on Monday.\n", "The mayor spoke on Friday.\n"])
-    listed = inputs.expand_inputs
-
-    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
-        units = listed(*args, **kwargs)
-        _repository_swapped_for_own(corpus, tmp_path, own)
-        return units
-
-    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
-    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
-    given = str(corpus if named == "folder" else corpus / "*")
+    _story_repository(corpus / "a", "Tuesday")
+    _story_repository(corpus / "c", "Friday")
+    _swap_after_export_lists(monkeypatch, lambda: _moved_aside_for_link(
+        corpus / "c", own, tmp_path / "aside"))
     out = tmp_path / "out.jsonl"
-    with pytest.raises(EmptyInput) as refused:
-        if reader == "export":
-            run_export(ExportJob((given,), out, "jsonl"))
-        else:
-            revdiff_api.edits_table(given)
-    assert refused.value.where == str(corpus / "c")
-    assert "lies out of the place it was listed in" in refused.value.message
-    assert MARKER not in str(refused.value)
+    refused = _export_refusal(reader, str(corpus if named == "folder" else corpus / "*"), out)
+    assert refused.where == str(corpus / "c")
+    assert "lies out of the place it was listed in" in refused.message
+    assert MARKER not in str(refused)
     assert not out.exists()
 
 
@@ -653,18 +617,11 @@ def test_a_repository_swapped_for_a_link_out_after_parse_looks_it_up_is_not_read
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`parse corpus/c` looks the folder up, then has git read it by its path: swapped in between
     for a link to one of the reader's own repositories, that one is refused in one line."""
-    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    own = _own_repository(tmp_path)
     corpus = tmp_path / "corpus"
-    _repository(corpus / "c", ["The mayor spoke on Monday.\n", "The mayor spoke on Friday.\n"])
-    looked_up = gitrepo.is_repository
-
-    def looked_up_then_swapped(path: Path) -> bool:
-        found = looked_up(path)
-        if not (corpus / "c").is_symlink():
-            _repository_swapped_for_own(corpus, tmp_path, own)
-        return found
-
-    monkeypatch.setattr(gitrepo, "is_repository", looked_up_then_swapped)
+    _story_repository(corpus / "c", "Friday")
+    _swap_right_after(monkeypatch, "is_repository", lambda: _moved_aside_for_link(
+        corpus / "c", own, tmp_path / "aside"), gitrepo)
     result = CliRunner().invoke(main, ["parse", str(corpus / "c")])
     assert result.exit_code == 2, result.output
     [line] = result.stderr.splitlines()
@@ -678,14 +635,14 @@ def test_a_repository_swapped_for_a_link_out_while_git_reads_it_is_refused(
     """Git reads the repository by its path, which cannot be pinned to the folder checked: a
     link put in its place while git reads it is seen once git is done, and what was read is not
     exported, whatever git read."""
-    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    own = _own_repository(tmp_path)
     corpus = tmp_path / "corpus"
-    _repository(corpus / "c", ["The mayor spoke on Monday.\n", "The mayor spoke on Friday.\n"])
+    _story_repository(corpus / "c", "Friday")
     finished = gitrepo.finish_article
 
     def swapped_then_finished(parts: Any) -> Article:
         if not (corpus / "c").is_symlink():
-            _repository_swapped_for_own(corpus, tmp_path, own)
+            _moved_aside_for_link(corpus / "c", own, tmp_path / "aside")
         return finished(parts)
 
     monkeypatch.setattr(gitrepo, "finish_article", swapped_then_finished)
@@ -706,22 +663,18 @@ def test_a_repositorys_git_swapped_for_one_out_after_export_lists_its_corpus_is_
     it; one whose `.git` was put in place after the walk, naming one of the reader's own, had
     that one exported, as a repository named itself is read wherever its history lies (warned).
     Read from the corpus, it must keep its history in the corpus as the walk found it."""
-    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    own = _own_repository(tmp_path)
     corpus = tmp_path / "corpus"
-    _repository(corpus / "c", ["The mayor spoke on Monday.\n", "The mayor spoke on Friday.\n"])
-    listed = inputs.expand_inputs
+    _story_repository(corpus / "c", "Friday")
 
-    def listed_then_swapped(*args: Any, **kwargs: Any) -> list[inputs.InputUnit]:
-        units = listed(*args, **kwargs)
-        (corpus / "c" / ".git").rename(tmp_path / "aside")
+    def git_swapped_for_own() -> None:
         if pointer == "link":
-            (corpus / "c" / ".git").symlink_to(own / ".git", target_is_directory=True)
+            _moved_aside_for_link(corpus / "c" / ".git", own / ".git", tmp_path / "aside")
         else:
+            (corpus / "c" / ".git").rename(tmp_path / "aside")
             (corpus / "c" / ".git").write_text(f"gitdir: {own / '.git'}\n")
-        return units
 
-    monkeypatch.setattr(inputs, "expand_inputs", listed_then_swapped)
-    monkeypatch.setattr(driver, "expand_inputs", listed_then_swapped)
+    _swap_after_export_lists(monkeypatch, git_swapped_for_own)
     out = tmp_path / "out.jsonl"
     with pytest.raises(EmptyInput) as refused:
         run_export(ExportJob((str(corpus),), out, "jsonl"))
