@@ -28,6 +28,7 @@ from revdiff.engine.attribution_lexicon import (
     AFTER_CLAUSE_END,
     AFTER_NAME_VERBS,
     AFTER_QUOTATION_VERBS,
+    AFTER_SOURCE,
     BE,
     BIDDING_WORDS,
     CLAUSE_END_VERBS,
@@ -59,7 +60,9 @@ from revdiff.engine.attribution_tokens import (
     OPENS_CLAUSE,
     aside_mark,
     bare_word,
+    ends_a_sentence,
     ends_clause,
+    holds_quotation_marks,
     is_title_case,
     may_be_a_verb,
     names_someone,
@@ -417,9 +420,11 @@ def _bids_to_say(tokens: list[str], verb: int) -> bool:
     it go before (`BIDDING_WORDS`), an imperative (`Say hello to the chairman.`, `The war is over.
     Say goodbye.`, `Please say hello.`, `Just say no.`): it reports nothing, where one after a
     quotation or a comma has its source after it (`“Go home!” say protesters.`, `…, say
-    officials.`), but for the comma of a `please` that bids it (`Please, say hello to him.`).
-    A capitalised first word after an abbreviation goes on its sentence (`Officials in the U.S.
-    Say …`). The price: an inversion that opens its sentence, `Say the critics, …`, names none."""
+    officials.`), but for the comma of a `please` that bids it (`Please, say hello to him.`) and
+    one after a phrase that opens the sentence before no subject the verb agrees with (`John, say
+    hello to him.`: `_follows_an_opening_phrase`, `_may_be_its_inverted_subject`). A capitalised
+    first word after an abbreviation goes on its sentence (`Officials in the U.S. Say …`). The
+    price: an inversion that opens its sentence, `Say the critics, …`, names none."""
     if bare_word(tokens[verb]) != "say":
         return False
     first = verb
@@ -429,7 +434,9 @@ def _bids_to_say(tokens: list[str], verb: int) -> bool:
     if first == 0:
         return True
     before = tokens[first - 1]
-    return tokens[first][:1].isupper() and before[-1:] in ".!?" and ends_clause(before)
+    if tokens[first][:1].isupper() and before[-1:] in ".!?" and ends_clause(before):
+        return True
+    return _follows_an_opening_phrase(tokens, first) and not _may_be_its_inverted_subject(tokens, verb)
 
 
 def _is_a_comma_after_please(token: str) -> bool:
@@ -437,6 +444,59 @@ def _is_a_comma_after_please(token: str) -> bool:
     it as `Please say hello.` does; after other words that bid a verb a comma may begin a source
     inverted after it (`Now, say officials, the focus shifts.`)."""
     return token.endswith(",") and bare_word(token) == "please"
+
+
+# The most words of a phrase that opens a sentence before a comma and a `say` it bids (`Ladies and
+# gentlemen, say …`); the words before the comma of an inversion are most often a clause.
+_LONGEST_OPENING_PHRASE = 4
+
+
+def _follows_an_opening_phrase(tokens: list[str], first: int) -> bool:
+    """Whether the token before `first` ends in a comma a short phrase that opens its sentence
+    ends, without a word that may be a verb or a quotation mark: whom a `say` after it bids or an
+    adverb (`John, say hello.`, `Mr President, say …`, `Today, say …`), or what an inversion
+    reports (`Yes, say officials.`, `Now, say officials, …`), told apart by the words after the
+    verb (`_may_be_its_inverted_subject`). A clause before the comma is what was said (`The war
+    is over, say officials.`), as a quotation is (`“Go home,” say protesters.`)."""
+    if not tokens[first - 1].endswith(","):
+        return False
+    start = first - 1
+    while start > 0 and not ends_a_sentence(tokens[start - 1]):
+        start -= 1
+        if first - start > _LONGEST_OPENING_PHRASE:
+            return False
+    phrase = tokens[start:first]
+    return not (any(map(ends_clause, phrase[:-1]))
+                or any(may_be_a_verb(token) or holds_quotation_marks(token) for token in phrase))
+
+
+# Plurals without an s that may be the subject of a `say` inverted after it (`…, say police.`).
+_PLURALS_WITHOUT_S = word_set("people police staff media men women children")
+# Words that end the phrase after a `say`, its object's or its inverted subject's: a word that
+# begins a clause, a pronoun, or a preposition (`say hello to him`, `say officials at the
+# Pentagon`).
+_ENDS_PHRASE_AFTER_SAY = AFTER_SOURCE | word_set("to of for with from by")
+
+
+def _may_be_its_inverted_subject(tokens: list[str], verb: int) -> bool:
+    """Whether the phrase after the `say` at `verb` may be its subject, inverted after it: its
+    last word, before a clause's end or a word of `_ENDS_PHRASE_AFTER_SAY`, is capitalised (a
+    name, `say Labour`), a plural in -s (`say US officials`, not -ss) or one of
+    `_PLURALS_WITHOUT_S`, as the bare `say` agrees with a plural; `say hello to him`, `say
+    something nice`, `say cheese` and `say it` hold none. The price: a plural said, `Kids, say
+    thanks.`, reads as a source."""
+    last = None
+    for token in tokens[verb + 1:verb + 1 + MOST_SOURCE_WORDS]:
+        if bare_word(token) in _ENDS_PHRASE_AFTER_SAY:
+            break
+        last = token
+        if ends_clause(token):
+            break
+    if last is None:
+        return False
+    word = bare_word(last)
+    return (last[:1].isupper() or word in _PLURALS_WITHOUT_S
+            or word.endswith("s") and not word.endswith("ss"))
 
 
 def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:

@@ -383,6 +383,39 @@ def test_a_say_after_words_that_bid_it_alone_reports_nothing(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("John, say hello to him.", []),
+    ("Mom, say something.", []),
+    ("Kids, say cheese.", []),
+    ("Mr President, say something nice.", []),
+    ("Friends, say goodbye to the old year.", []),
+    ("Today, say it again.", []),
+    ("He left. Sir, say no more.", []),
+    # a plural or a name after the verb may be its subject, inverted after it
+    ("Now, say officials, the focus shifts.", [("officials",)]),
+    ("Yes, say officials.", [("officials",)]),
+    ("Not yet, say US officials at the Pentagon.", [("us", "officials")]),
+    ("Today, say analysts, markets are calm.", [("analysts",)]),
+    ("Still, say police, the roads are closed.", [("police",)]),
+    ("Too late, say Labour.", [("labour",)]),
+    # after a clause with a verb, or a quotation, the words before the comma are what was said
+    ("The war is over, say officials.", [("officials",)]),
+    ("Critics are wary, say something.", [("something",)]),
+    ("“Go home,” say protesters.", [("protesters",)]),
+])
+def test_a_say_after_an_opening_phrase_and_no_subject_it_agrees_with_reports_nothing(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """A `say` after a short phrase without a verb that opens its sentence and a comma (`John,`,
+    `Mom,`, `Today,`) is an imperative when no subject it agrees with follows it, no plural nor
+    name: `John, say hello to him.` named `hello him` and `Mom, say something.` `something`."""
+    assert attributions_in(text) == sources
+
+
+def test_a_say_after_a_name_with_its_words_changed_is_no_attribution_changed() -> None:
+    flags = edit_flags("John, say hello to him.", "John, say hello to her.")
+    assert Flag.ATTRIBUTION_CHANGED not in flags
+
+
 def test_a_bidden_say_with_its_words_changed_is_no_attribution_changed() -> None:
     flags = edit_flags("Please, say hello to him.", "Please, say hello to her.")
     assert Flag.ATTRIBUTION_CHANGED not in flags
