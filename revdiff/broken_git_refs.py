@@ -22,6 +22,10 @@ _NOT_OUR_REF = re.compile(r"not our ref ([0-9a-f]{40}|[0-9a-f]{64})\b")
 _REF_TEXT = re.compile(rb"([0-9a-f]{40}|[0-9a-f]{64})\s*|ref: refs/\S+\s*")
 # Enough of a ref file to tell its text: an id of 64 digits, or a symbolic ref's name.
 _REF_BYTES = 1024
+# The largest `packed-refs` searched for the ref to name, as large as the config and alternates
+# files revdiff reads (safe_git): a hostile repository's may be a sparse file of gigabytes, or a
+# link to one; one larger is not searched, and the refusal names no ref.
+_LARGEST_PACKED_REFS = 16 << 20
 
 
 def refuse_unclonable_ref(git_dir: Path, where: str, said: str) -> None:
@@ -81,11 +85,20 @@ def _refs_naming(git_dir: Path, object_id: str) -> Iterator[str]:
     for loose, text in _loose_refs(git_dir):
         if text.strip() == wanted:
             yield loose
-    try:
-        listing = (git_dir / "packed-refs").read_bytes()
-    except OSError:
-        return
-    for line in listing.splitlines():
+    for line in _packed_refs(git_dir).splitlines():
         named, _, packed = line.partition(b" ")
         if named == wanted and packed:
             yield packed.decode("utf-8", "surrogateescape")
+
+
+def _packed_refs(git_dir: Path) -> bytes:
+    """The `packed-refs` listing of `git_dir`; nothing when it cannot be read or is larger than
+    `_LARGEST_PACKED_REFS` (read no further to tell: its size may be told wrong, or not at all)."""
+    try:
+        with (git_dir / "packed-refs").open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > _LARGEST_PACKED_REFS:
+                return b""
+            listing = handle.read(_LARGEST_PACKED_REFS + 1)
+    except OSError:
+        return b""
+    return listing if len(listing) <= _LARGEST_PACKED_REFS else b""

@@ -17,6 +17,7 @@ from pathlib import Path
 import git
 import pytest
 
+from revdiff.broken_git_refs import refuse_unclonable_ref
 from revdiff.errors import EmptyInput, EncodingProblem, InputTooLarge, MalformedPage, StoreError
 from revdiff.formats import load
 from revdiff.formats.git_history import author_time
@@ -1263,6 +1264,27 @@ def test_a_ref_naming_an_object_not_held_is_named_with_what_to_do(tmp_path: Path
     assert_one_error_line(parse_cli(repo), f"{repo}: its ref {ref} names the object "
                           f"{MISSING_OBJECT}, which the repository does not hold",
                           f"git update-ref -d {ref}", "git fsck")
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_a_packed_refs_too_large_is_not_searched_for_the_ref(tmp_path: Path,
+                                                           linked: bool) -> None:
+    """A hostile repository's `packed-refs` may be a sparse file of gigabytes, or a link to one
+    out of the repository: it was read whole, after git said `not our ref`, to name the ref.
+    One larger than 16 MiB is not searched: the refusal names a branch or tag."""
+    git_dir = tmp_path / "repo.git"
+    (git_dir / "refs").mkdir(parents=True)
+    listing = tmp_path / "elsewhere" if linked else git_dir / "packed-refs"
+    with listing.open("wb") as file:
+        file.write(f"{MISSING_OBJECT} refs/tags/v1\n".encode())
+        file.truncate(17 << 20)  # sparse: no disk taken
+    if linked:
+        (git_dir / "packed-refs").symlink_to(listing)
+    with pytest.raises(StoreError) as refused:
+        refuse_unclonable_ref(git_dir, str(git_dir), f"fatal: not our ref {MISSING_OBJECT}\n")
+    assert str(refused.value).startswith(
+        f"{git_dir}: a branch or tag names the object {MISSING_OBJECT},")
+    assert "git update-ref -d REF" in str(refused.value)
 
 
 def test_a_damaged_ref_file_is_named_with_what_to_do(tmp_path: Path) -> None:
