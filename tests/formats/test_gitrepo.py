@@ -1160,7 +1160,8 @@ def test_a_version_the_files_encoding_reads_with_control_characters_keeps_its_ow
         tmp_path: Path) -> None:
     """ISO-8859-2, which the Polish version tells, reads the quotes and the dash of the English
     one in Windows-1252 as C1 control characters (`\x93Yes.\x94 \x96`), where no word rule
-    sees a misreading: the English version was read so, in the repository and in a folder."""
+    sees a misreading: the English version was read so, in the repository and in a folder.
+    Each is read in its own encoding, Windows-1252 taken over the two as it reads no controls."""
     repo = new_repository(tmp_path / "repo")
     (tmp_path / "folder").mkdir()
     texts = [("The mayor said: “Yes.” – and then he left the hall.", "cp1252"),
@@ -1172,7 +1173,8 @@ def test_a_version_the_files_encoding_reads_with_control_characters_keeps_its_ow
     for source in (repo, tmp_path / "folder"):
         [article] = load([str(source)])
         assert [version.paragraphs for version in article.versions] == [(t,) for t, _ in texts]
-        assert any("as cp1252 (a guess" in warning for warning in article.warnings)
+        assert any("as cp1252, guessed over" in warning for warning in article.warnings)
+        assert any("as iso8859_2 (a guess" in warning for warning in article.warnings)
 
 
 def test_utf16_text_over_the_size_limit_is_refused_as_a_plain_file_is(tmp_path: Path) -> None:

@@ -1480,3 +1480,24 @@ def test_a_file_the_shared_encoding_misreads_keeps_its_own_guess(tmp_path: Path)
     guessed = [warning for warning in article.warnings if "not valid UTF-8" in warning]
     assert len(guessed) == 2
     assert "read them as cp1250" in guessed[0] and "2.txt" in guessed[1]
+
+
+def test_the_shared_encoding_is_the_one_whose_readings_hold_fewer_control_characters(
+        tmp_path: Path) -> None:
+    """Three English files in Windows-1252 with curly quotes beside two Polish ones in
+    ISO-8859-2: ISO-8859-2 reads the quotes as C1 control characters (`\x93Yes.\x94`), which no
+    word rule sees, so it was guessed over the article, the English files kept their own
+    guesses, and each was warned of alone (four warnings). Windows-1252 is taken, warned once
+    for its three files; the Polish ones, which it misreads, keep theirs."""
+    texts = [("The mayor said: “Yes.” – and then he left the hall.", "cp1252"),
+             ("Prezydent Gdańska przyjął ustawę. Sąd oddalił skargę.", "iso8859_2"),
+             ("Prezydent Gdańska przyjął ustawę. Sąd oddalił skargę wczoraj.", "iso8859_2"),
+             ("The mayor said: “No.” – and then he came back to the hall.", "cp1252"),
+             ("The mayor said: “Maybe.” – and then he sat down.", "cp1252")]
+    for number, (text, encoding) in enumerate(texts):
+        (tmp_path / f"{number}.txt").write_bytes(f"{text}\n".encode(encoding))
+    (article,) = load([str(tmp_path)])
+    assert [version.text for version in article.versions] == [text for text, _ in texts]
+    guessed = [warning for warning in article.warnings if "not valid UTF-8" in warning]
+    assert len(guessed) == 3
+    assert "(0.txt, 3.txt, 4.txt)" in guessed[0] and "read them as cp1252" in guessed[0]
