@@ -135,9 +135,11 @@ def _decoded_in_one_encoding(contents: Sequence[tuple[FileChange, bytes]]
     read = [(index, text) for (index, _), text in zip(guessed, reread, strict=True)
             if text is not None]
     commits = [contents[index][0].commit[:12] for index, _ in read]
-    warning = (f"the text of {counted(len(commits), 'version')} of the file (commits "
-               f"{first_few(commits)}) is not valid UTF-8; read as {shared}, guessed over them "
-               "together (a guess)")
+    several = len(commits) > 1
+    warning = (f"the text of {counted(len(commits), 'version')} of the file (commit"
+               f"{'s' if several else ''} {first_few(commits)}) is not valid UTF-8; read as "
+               f"{shared}, guessed over {'them' if several else 'the versions'} together "
+               "(a guess)")
     for place, (index, text) in enumerate(read):
         decoded[index] = DecodedText(text, shared, None if place else warning, guessed=True)
     return decoded

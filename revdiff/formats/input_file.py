@@ -134,9 +134,9 @@ def in_one_encoding(texts: Sequence[TextInput], where: str) -> list[TextInput]:
         shown = [Path(name).name if Path(name).parent == Path(where) else name for name in names]
         reread_texts[names[0]] = dataclasses.replace(first, warning=(
             f"{where}: the text of {counted(len(names), 'file')} ({first_few(shown)}) is not "
-            f"valid UTF-8 or the charset it declares; read them as {shared}, guessed over the "
-            "article's files together (a guess: convert the files to UTF-8 if letters look "
-            "wrong)"))
+            f"valid UTF-8 or the charset it declares; read {'them' if len(names) > 1 else 'it'} as "
+            f"{shared}, guessed over the article's files together (a guess: convert the files "
+            "to UTF-8 if letters look wrong)"))
     return [reread_texts.get(text.name, text) for text in texts]
 
 

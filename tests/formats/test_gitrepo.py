@@ -1175,6 +1175,10 @@ def test_a_version_the_files_encoding_reads_with_control_characters_keeps_its_ow
         assert [version.paragraphs for version in article.versions] == [(t,) for t, _ in texts]
         assert any("as cp1252, guessed over" in warning for warning in article.warnings)
         assert any("as iso8859_2 (a guess" in warning for warning in article.warnings)
+        # one text shares the guess: it is named as one (`read it as`, `commit`), not as several
+        [shared] = [warning for warning in article.warnings if "guessed over" in warning]
+        assert ("read it as cp1252" in shared if source.name == "folder"
+                else "(commit " in shared and "guessed over the versions" in shared)
 
 
 def test_utf16_text_over_the_size_limit_is_refused_as_a_plain_file_is(tmp_path: Path) -> None:
