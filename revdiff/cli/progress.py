@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from revdiff.cli import ends_the_echoed_line, message_text
-from revdiff.cli.summary_layout import SUMMARY_COLUMNS, laid_out
 from revdiff.read_warnings import counted
+from revdiff.summary_layout import SUMMARY_COLUMNS, laid_out, listed
 
 if TYPE_CHECKING:
     from revdiff.export.progress import ExportProgress
@@ -305,9 +305,7 @@ def summary_lines(progress: ExportProgress, workers_text: str, format_name: str,
             if progress.resumed_articles else [f"{exported},"])
     what += [f"{counted(progress.pairs, 'version pair')},",
              counted(rows, ROWS_LABELS.get(format_name, "row"))]
-    names = [message_text(str(path)) for path in progress.outputs]
-    where = [f"{'to ' if index == 0 else ''}{name}{',' if index + 1 < len(names) else ''}"
-             for index, name in enumerate(names)]
+    where = listed([message_text(str(path)) for path in progress.outputs], opening="to ")
     # a rate of no pairs would be a worker's work that was never done
     pace = ("(nothing left to compare: every pair came from the interrupted run)"
             if progress.resuming and progress.pairs == progress.resumed_pairs

@@ -22,7 +22,6 @@ from revdiff.cli.common import (
     warn,
 )
 from revdiff.cli.progress import ProgressBar, closed_when_done, draws_on_stderr, store_counts
-from revdiff.cli.summary_layout import laid_out
 from revdiff.errors import OutputFailed, StoreError, os_reason, stdout_open
 from revdiff.safe_git import git_executable
 from revdiff.stop_signals import (
@@ -33,6 +32,7 @@ from revdiff.stop_signals import (
     stop_reason,
 )
 from revdiff.store import SkipReason, StoreSummary
+from revdiff.summary_layout import laid_out
 from revdiff.terminal_text import visible
 
 # Below this many commits a run is quick enough to need no progress bar.

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from revdiff.file_names import name_text
 from revdiff.read_warnings import counted
+from revdiff.summary_layout import listed
 
 
 class SkipReason(StrEnum):
@@ -68,7 +69,7 @@ class StoreSummary:
 
     def parts(self) -> tuple[tuple[str, ...], ...]:
         """What `describe` says, in groups of parts a summary of several lines breaks between
-        (`revdiff.cli.summary_layout`): what was stored and skipped; the repository and branch;
+        (`revdiff.summary_layout`): what was stored and skipped; the repository and branch;
         the articles that keep an earlier reading's warnings, if any, clause by clause."""
         what = [f"{counted(self.articles, 'article')}:",
                 f"{counted(self.stored, 'version')} stored,",
@@ -76,10 +77,8 @@ class StoreSummary:
         if self.given_again:
             what.append(f"{self.given_again:,} given again by another input,")
         what.append(f"{len(self.skipped):,} skipped")
-        reasons = [f"{n:,} {reason.value}: {reason.explanation}"
-                   for reason, n in self.skip_counts().items()]
-        what += [f"{'(' if index == 0 else ''}{reason}{',' if index + 1 < len(reasons) else ')'}"
-                 for index, reason in enumerate(reasons)]
+        what += listed([f"{n:,} {reason.value}: {reason.explanation}"
+                        for reason, n in self.skip_counts().items()], opening="(", closing=")")
         where = (f"in {name_text(self.repository)}",
                  f"[{name_text(self.branch)}]{';' if self.stale_warnings else ''}")
         if not self.stale_warnings:

@@ -20,6 +20,14 @@ def laid_out(groups: Sequence[Sequence[str]], columns: int = SUMMARY_COLUMNS) ->
     return [lines[0], *(SUMMARY_INDENT + line for line in lines[1:])] if lines else []
 
 
+def listed(items: Sequence[str], opening: str = "", closing: str = "") -> list[str]:
+    """`items` as parts of a list a summary may break between: each but the last followed by a
+    comma, `opening` before the first and `closing` after the last (`to a.csv,`, `b.csv`;
+    `(3 unchanged: ...,`, `2 conflict: ...)`)."""
+    return [f"{opening if index == 0 else ''}{item}{',' if index + 1 < len(items) else closing}"
+            for index, item in enumerate(items)]
+
+
 def _fitted(parts: Sequence[str], columns: int) -> list[str]:
     """`parts` joined by spaces into lines that take at most `columns` columns once indented
     (`SUMMARY_INDENT`, as the summary's lines after its first are); a part too wide stands
