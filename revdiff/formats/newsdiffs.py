@@ -540,16 +540,15 @@ def archived_time(archived: str) -> datetime | None:
     fork's pages `03.01.2020 - 15:40 Uhr`), None when it is no such date. It has no UTC
     offset: NewsDiffs writes its server's local time and calls it EDT in every season, so the
     zone it names is no zone."""
-    found = _ARCHIVED_TIME.match(archived)
-    german = _GERMAN_ARCHIVED_TIME.fullmatch(archived.strip()) if found is None else None
     try:
-        if german is not None:
+        if (found := _ARCHIVED_TIME.match(archived)) is not None:
+            return english_time(" ".join(found.groups()), "%B %d, %Y %I:%M %p")
+        if (german := _GERMAN_ARCHIVED_TIME.fullmatch(archived.strip())) is not None:
             day, month, year, hour, minute = map(int, german.groups())
             return datetime(year, month, day, hour, minute)
-        return None if found is None else english_time(" ".join(found.groups()),
-                                                        "%B %d, %Y %I:%M %p")
     except ValueError:
-        return None
+        pass
+    return None
 
 
 def _in_minute(time: datetime | None, minute: datetime) -> bool:
