@@ -240,7 +240,8 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
     The clone holds the source's branches and HEAD (as `refs/heads/*` and `HEAD`) and a config
     written by git, not copied. Raises StoreError when git cannot read the source.
     """
-    source = str(path.resolve())  # absolute: never read as a URL or an option
+    real = path.resolve()
+    source = str(real)  # absolute: never read as a URL or an option
     refuse_special_files(path)
     try:
         made = tempfile.TemporaryDirectory(prefix="revdiff-clone-")
@@ -250,7 +251,7 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
         clone = Path(folder) / "clone.git"
         result = subprocess.run(
             [git_executable(), "clone", "--quiet", "--bare", "--no-local", "--template=",
-             "--reference", str(common_git_dir(path.resolve())), "--", source, str(clone)],
+             "--reference", str(common_git_dir(real)), "--", source, str(clone)],
             capture_output=True, env=_trusting(reading_environment(), path, Path(folder)),
             check=False, stdin=subprocess.DEVNULL)
         if result.returncode != 0:
@@ -264,10 +265,9 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
                                  "made by hand; check out a branch that names a commit (git "
                                  "switch BRANCH)")
             refuse_damaged_head(path)
-            refuse_unclonable_ref(common_git_dir(path.resolve()), str(path),
+            git_dirs = (git_directory(real), common_git_dir(real))
+            refuse_unclonable_ref(git_dirs[1], str(path),
                                   _as_text(result.stderr))  # all of it: see its docstring
-            resolved = path.resolve()
-            git_dirs = (git_directory(resolved), common_git_dir(resolved))
             said, names_a_file = files_named_where_they_are(said, git_dirs, ran_in=git_dirs)
             damaged = "; the repository is damaged; check it with git fsck" \
                 if _DAMAGED_OBJECT.search(result.stderr) else \
