@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import test_docs_changelog
@@ -24,19 +25,23 @@ AS_WIDE_AS_ALLOWED = "e\u0301" * 49 + " " + "e\u0301" * 50
 Check = Callable[[str, Path, pytest.MonkeyPatch], Callable[[], None]]
 
 
+def _with_line_added(module: ModuleType, name: str, line: str, folder: Path,
+                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the test module's document `name` (a path) at a copy in `folder` with `line` at its
+    end."""
+    document: Path = getattr(module, name)
+    copy = folder / document.name
+    copy.write_text(f"{document.read_text(encoding='utf-8')}\n{line}\n", encoding="utf-8")
+    monkeypatch.setattr(module, name, copy)
+
+
 def changelog_check(line: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    copy = folder / "CHANGELOG.md"
-    copy.write_text(f"{test_docs_changelog.CHANGELOG.read_text(encoding='utf-8')}\n{line}\n",
-                    encoding="utf-8")
-    monkeypatch.setattr(test_docs_changelog, "CHANGELOG", copy)
+    _with_line_added(test_docs_changelog, "CHANGELOG", line, folder, monkeypatch)
     return test_docs_changelog.test_changelog_lines_are_at_most_100_columns
 
 
 def inputs_check(line: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    copy = folder / "INPUTS.md"
-    copy.write_text(f"{test_docs_inputs.INPUTS.read_text(encoding='utf-8')}\n{line}\n",
-                    encoding="utf-8")
-    monkeypatch.setattr(test_docs_inputs, "INPUTS", copy)
+    _with_line_added(test_docs_inputs, "INPUTS", line, folder, monkeypatch)
     return test_docs_inputs.test_docs_inputs_is_wrapped_and_in_short_paragraphs
 
 
