@@ -16,13 +16,19 @@ from revdiff.store import store_articles
 from revdiff.store.locks import LOCK_NAME
 
 
-@pytest.mark.parametrize("branch", ["trunk", "archive/2024-01"])
-def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> None:
-    repo = git.Repo.init(tmp_path / "r", initial_branch=branch)
-    (tmp_path / "r" / "README").write_text("notes\n")
+def _repository_with_a_readme(path: Path, branch: str = "main") -> git.Repo:
+    """A repository at `path` on `branch`, whose one commit writes a README of the user's."""
+    repo = git.Repo.init(path, initial_branch=branch)
+    (path / "README").write_text("notes\n")
     repo.index.add(["README"])
     actor = git.Actor("someone", "someone@example.com")
     repo.index.commit("readme", author=actor, committer=actor)
+    return repo
+
+
+@pytest.mark.parametrize("branch", ["trunk", "archive/2024-01"])
+def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> None:
+    repo = _repository_with_a_readme(tmp_path / "r", branch)
     article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
     summary = store_articles([article], tmp_path / "r")
     assert summary.branch == branch and summary.stored == 1
@@ -39,11 +45,7 @@ def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> No
 def test_a_damaged_current_branch_is_named_with_what_to_do(tmp_path: Path) -> None:
     """A current branch whose ref file names no object was refused with git's `No such ref:
     HEAD`, which names neither the branch nor what to do."""
-    repo = git.Repo.init(tmp_path / "r", initial_branch="main")
-    (tmp_path / "r" / "README").write_text("notes\n")
-    repo.index.add(["README"])
-    actor = git.Actor("someone", "someone@example.com")
-    repo.index.commit("readme", author=actor, committer=actor)
+    _repository_with_a_readme(tmp_path / "r")
     (tmp_path / "r" / ".git" / "refs" / "heads" / "main").write_text("garbage\n")
     article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
     with pytest.raises(StoreError) as refused:
@@ -70,14 +72,12 @@ def test_a_damaged_file_of_the_git_directory_is_named_by_its_path(tmp_path: Path
     """git names a file of the repository it cannot read from the folder it runs in
     (`.git/config`), which the store passed on with nothing to do, where reading the repository
     names it by its whole path, with what to do."""
-    repo = git.Repo.init(tmp_path / "r", initial_branch="main", bare=bare)
-    git_dir = Path(repo.git_dir)
-    if not bare:
-        (tmp_path / "r" / "README").write_text("notes\n")
-        repo.index.add(["README"])
-        actor = git.Actor("someone", "someone@example.com")
-        repo.index.commit("readme", author=actor, committer=actor)
+    if bare:
+        repo = git.Repo.init(tmp_path / "r", initial_branch="main", bare=True)
+    else:
+        repo = _repository_with_a_readme(tmp_path / "r")
         repo.git.pack_refs("--all")
+    git_dir = Path(repo.git_dir)
     with (git_dir / file).open("a") as damaged:
         damaged.write(damage)
     before = _all_files(tmp_path / "r")
