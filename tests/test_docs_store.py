@@ -6,18 +6,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from text_columns import terminal_columns
-
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 STORE = (ROOT / "docs" / "STORE.md").read_text(encoding="utf-8")
 SECURITY = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
 # The longest a paragraph of "What it reads" (its table aside) may be, and a paragraph or list
-# item of docs/STORE.md or SECURITY.md, in characters; the widest a line of SECURITY.md may be,
-# in columns.
+# item of docs/STORE.md or SECURITY.md, in characters (their lines are checked with every
+# Markdown file's, in test_docs_lines.py).
 README_PARAGRAPH_AT_MOST = 600
 STORE_PARAGRAPH_AT_MOST = 500
-LINE_AT_MOST = 100
 # The longest the README's section on the store may be: what it does, the commands, a second run,
 # reading it back.
 STORE_SECTION_AT_MOST = 1500
@@ -60,12 +57,8 @@ def test_docs_store_is_in_short_paragraphs_under_headings() -> None:
     assert not long, f"paragraphs longer than {STORE_PARAGRAPH_AT_MOST} characters: {long}"
 
 
-def test_security_md_is_in_short_paragraphs_of_lines_of_100_columns() -> None:
-    # items ran to 2,600 characters and lines to 152 columns; a test's path longer than a line
-    # (one word after its indent) is the only line that may be wider
+def test_security_md_is_in_short_paragraphs() -> None:
+    # items ran to 2,600 characters
     long = [paragraph[:40] for paragraph in _paragraphs(SECURITY)
             if len(paragraph) > STORE_PARAGRAPH_AT_MOST]
     assert not long, f"paragraphs longer than {STORE_PARAGRAPH_AT_MOST} characters: {long}"
-    wide = [line[:40] for line in SECURITY.splitlines()
-            if terminal_columns(line) > LINE_AT_MOST and " " in line.strip().removeprefix("- ")]
-    assert not wide, f"lines wider than {LINE_AT_MOST} columns: {wide}"
