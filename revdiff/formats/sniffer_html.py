@@ -38,6 +38,11 @@ from revdiff.formats.open_elements import (
 )
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
 from revdiff.formats.sniffer_shown_times import SHOWN_TIME, iso_time_of, seen_time
+from revdiff.formats.sniffer_spacer_columns import (
+    has_spacer_columns,
+    shared_paragraph,
+    version_cells_of,
+)
 from revdiff.formats.sniffer_version_line import VERSION_OF_LINE
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
@@ -394,7 +399,11 @@ def read_diff_page(text: str, where: str) -> Article:
     if title_row is None:
         raise MalformedPage("the title row (tr#title, or th.title cells) is missing from the "
                             "diff table", where, table.sourceline, hint=_SAVE_AGAIN)
-    title_cells = title_row.find_all(["th", "td"])
+    spacer_columns = has_spacer_columns(version_cells[0])
+    if spacer_columns:
+        title_cells = list(version_cells_of(title_row, "the title row", where))
+    else:
+        title_cells = title_row.find_all(["th", "td"])
     if len(title_cells) != 2:
         raise MalformedPage(f"the title row has {counted(len(title_cells), 'cell')}, "
                             "where News Sniffer writes 2", where, title_row.sourceline,
@@ -427,15 +436,19 @@ def read_diff_page(text: str, where: str) -> Article:
         # for each of a page's rows took a quarter of the time a page of many rows was read in
         cells = [child for child in row.children if isinstance(child, Tag)
                  and child.name in ("td", "th")]
-        if not cells or row is title_row or any(_HEADER_CELLS.intersection(c.get("class") or [])
-                                                for c in cells):
+        if not cells and spacer_columns:  # a paragraph both versions share
+            old_text = new_text = shared_paragraph(row, _body_row_name(row), where)
+        elif not cells or row is title_row or any(_HEADER_CELLS.intersection(c.get("class") or [])
+                                                  for c in cells):
             continue
-        if len(cells) != 2:
-            row_id = row.get("id")
-            named = shown(str(row_id)) if row_id else "without an id"
-            raise MalformedPage(f"body row {named} has {counted(len(cells), 'cell')}, where News "
+        elif spacer_columns:
+            old_cell, new_cell = version_cells_of(row, _body_row_name(row), where)
+            old_text, new_text = _paragraph_text(old_cell), _paragraph_text(new_cell)
+        elif len(cells) != 2:
+            raise MalformedPage(f"{_body_row_name(row)} has {counted(len(cells), 'cell')}, where News "
                                 "Sniffer writes 2", where, row.sourceline, hint=_SAVE_AGAIN)
-        old_text, new_text = _paragraph_text(cells[0]), _paragraph_text(cells[1])
+        else:
+            old_text, new_text = _paragraph_text(cells[0]), _paragraph_text(cells[1])
         if old_text:
             old.append(old_text)
         if new_text:
@@ -467,6 +480,12 @@ def read_diff_page(text: str, where: str) -> Article:
         warnings.append(count_warning)
         changes = None
     return Article(source, url, versions, changes, metadata, tuple(warnings))
+
+
+def _body_row_name(row: Tag) -> str:
+    """A body row as an error names it: by its id, quoted, where it has one."""
+    row_id = row.get("id")
+    return f"body row {shown(str(row_id)) if row_id else 'without an id'}"
 
 
 def _element_time(stamp: Tag, whose: str, place: str) -> tuple[datetime | None, str | None]:

@@ -15,6 +15,7 @@ EXPECTED = {
     "newsdiffs/us-deploys-troops-v1-v2-raw.html": Format.NEWSDIFFS_HTML,
     "newsdiffs/us-deploys-troops-v1-v2-rendered.html": Format.NEWSDIFFS_HTML,
     "newsdiffs/us-sends-3000-troops-v1-v2-rendered.html": Format.NEWSDIFFS_HTML,
+    "sniffer-diff-spacer-columns.html": Format.SNIFFER_DIFF_HTML,
     "sniffer-version.html": Format.SNIFFER_VERSION_HTML,
     "sniffer-version.txt": Format.SNIFFER_VERSION_TEXT,
     "washpo-soleimani-v6-v7.txt": Format.SNIFFER_DIFF_TEXT,

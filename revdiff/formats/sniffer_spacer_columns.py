@@ -1,0 +1,70 @@
+"""News Sniffer's diff table with spacer columns, as its commit 447c055 wrote it.
+
+That layout (no earlier than 2016: its page loads jQuery 3.1.0) gives each version's column a
+narrow spacer column before it, a cell of class `diff-row` in every row: the header rows are
+`th.diff-row, th.version, th.diff-row, th.version` (title and time rows alike), a row of a
+changed, deleted or added paragraph is `td.diff-row, td, td.diff-row, td` (the absent side an
+empty cell). A paragraph both versions share is written without cells: the row holds the old
+version's text followed at once by the new one's, the same paragraph twice.
+"""
+
+from __future__ import annotations
+
+from bs4 import NavigableString, Tag
+
+from revdiff.errors import MalformedPage
+from revdiff.formats.fields import shown
+from revdiff.formats.text_input import collapse_whitespace
+from revdiff.read_warnings import counted
+
+_SPACER = "diff-row"
+_SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it"
+
+
+def has_spacer_columns(version_cell: Tag) -> bool:
+    """Whether the header row that holds `version_cell` (a `th.version`) holds spacer cells."""
+    row = version_cell.find_parent("tr")
+    return row is not None and any(_is_spacer(cell) for cell in _cells(row))
+
+
+def version_cells_of(row: Tag, what: str, where: str) -> tuple[Tag, Tag]:
+    """The two cells of `row` that hold the versions' text, `what` naming the row in an error
+    (`the title row`, `body row 'p2'`): each after its spacer cell, four cells in all."""
+    cells = _cells(row)
+    if len(cells) != 4 or not (_is_spacer(cells[0]) and _is_spacer(cells[2])) or any(
+            _is_spacer(cell) for cell in (cells[1], cells[3])):
+        spacers = sum(_is_spacer(cell) for cell in cells)
+        raise MalformedPage(f"{what} has {counted(len(cells), 'cell')} ({spacers} of them spacers, "
+                            "td.diff-row), where News Sniffer's layout with spacer columns writes "
+                            "4: a spacer before each version's cell", where, row.sourceline,
+                            hint=_SAVE_AGAIN)
+    return cells[1], cells[3]
+
+
+def shared_paragraph(row: Tag, what: str, where: str) -> str:
+    """The paragraph a row without cells holds for both versions, `what` naming the row in an
+    error: its text, written twice, once; none where the row holds only white space or is
+    `hidden`. A row whose text is not one text written twice was changed after News Sniffer
+    wrote it."""
+    if any(element.has_attr("hidden") for element in (row, *row.parents)):
+        return ""
+    text = "".join(str(node) for node in row.children if type(node) is NavigableString)
+    if not collapse_whitespace(text):
+        return ""
+    half = len(text) // 2
+    old, new = collapse_whitespace(text[:half]), collapse_whitespace(text[half:])
+    if len(text) % 2 or old != new:
+        raise MalformedPage(f"{what} holds text without cells that is not one paragraph written "
+                            f"twice, as News Sniffer writes an unchanged paragraph: "
+                            f"{shown(collapse_whitespace(text))}", where, row.sourceline,
+                            hint=_SAVE_AGAIN)
+    return old
+
+
+def _cells(row: Tag) -> list[Tag]:
+    return [child for child in row.children if isinstance(child, Tag)
+            and child.name in ("td", "th")]
+
+
+def _is_spacer(cell: Tag) -> bool:
+    return _SPACER in cell.get_attribute_list("class")
