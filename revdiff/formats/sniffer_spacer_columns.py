@@ -51,14 +51,24 @@ def shared_paragraph(row: Tag, what: str, where: str) -> str:
     text = "".join(str(node) for node in row.children if type(node) is NavigableString)
     if not collapse_whitespace(text):
         return ""
-    half = len(text) // 2
-    old, new = collapse_whitespace(text[:half]), collapse_whitespace(text[half:])
-    if len(text) % 2 or old != new:
+    paragraph = _written_twice(collapse_whitespace(text))
+    if paragraph is None:
         raise MalformedPage(f"{what} holds text without cells that is not one paragraph written "
                             f"twice, as News Sniffer writes an unchanged paragraph: "
                             f"{shown(collapse_whitespace(text))}", where, row.sourceline,
                             hint=_SAVE_AGAIN)
-    return old
+    return paragraph
+
+
+def _written_twice(text: str) -> str | None:
+    """The paragraph `text` writes twice, glued or with a space between (white space an editor or
+    a re-indented save put around the copies); none when it is not one paragraph twice."""
+    half = len(text) // 2
+    if len(text) % 2 == 0 and text[:half] == text[half:]:
+        return text[:half]
+    if len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:]:
+        return text[:half]
+    return None
 
 
 def _cells(row: Tag) -> list[Tag]:

@@ -111,6 +111,16 @@ def test_a_row_of_two_empty_cells_or_none_gives_no_paragraph() -> None:
     assert new.paragraphs == (NEW_PARAGRAPHS[0], *NEW_PARAGRAPHS[2:])
 
 
+@pytest.mark.parametrize("between", ["", "\n", "\n    "], ids=["glued", "newline", "indented"])
+def test_an_unchanged_row_reads_its_paragraph_with_white_space_around_or_between_the_copies(
+        between: str) -> None:
+    paragraph = "Officials said the deployment was a precaution."
+    spaced = re.sub(r"(<tr id='p2'>).*?(</tr>)", rf"\g<1>\n  {paragraph}{between}{paragraph}\n\2",
+                    PAGE, flags=re.DOTALL)
+    old, new = read_diff_page(spaced, "copy.html").versions
+    assert old.paragraphs[1] == new.paragraphs[1] == paragraph
+
+
 @pytest.mark.parametrize("text", [
     "The troops come from the 82nd Airborne Division.The troops come from the 82nd Airborne.",
     "The troops come from the 82nd Airborne Division.",
