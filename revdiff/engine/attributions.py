@@ -200,9 +200,22 @@ def _subject_follows(tokens: list[str], that: int) -> bool:
 
 
 def _follows_a_quotation(tokens: list[str], verb: int) -> bool:
-    """Whether a quotation closes in the three tokens before the verb (`,” he added`)."""
-    before = tokens[max(0, verb - 3):verb]
-    return any(token.endswith(("”", '"', "»")) or CLOSING_SINGLE.search(token) for token in before)
+    """Whether a quotation closes in the three tokens before the verb (`,” he added`), or further
+    back past its source's longer name, words that neither end a clause nor begin one (`,”
+    Iranian Foreign Minister Mohammad Javad Zarif wrote on Twitter.`)."""
+    if any(_closes_a_quotation(token) for token in tokens[max(0, verb - 3):verb]):
+        return True
+    for at in range(verb - 1, max(-1, verb - 2 - MOST_SOURCE_WORDS), -1):
+        if _closes_a_quotation(tokens[at]):
+            return True
+        if ends_clause(tokens[at]) or bare_word(tokens[at]) in CLAUSE_WORDS:
+            return False
+    return False
+
+
+def _closes_a_quotation(token: str) -> bool:
+    """Whether a token ends in a closing quotation mark (`war,”`, `won’`)."""
+    return token.endswith(("”", '"', "»")) or bool(CLOSING_SINGLE.search(token))
 
 
 def _follows_what_was_said(tokens: list[str], verb: int) -> bool:

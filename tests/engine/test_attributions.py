@@ -1431,6 +1431,25 @@ def test_a_verb_may_report_a_clause_past_words_that_say_when(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ('"We do not seek war," Zarif wrote on Twitter.', [("zarif",)]),
+    # a name of more than two words between the quotation and the verb
+    (('"We do not seek escalation or war, but will defend ourselves against any aggression," '
+      "Iranian Foreign Minister Mohammad Javad Zarif wrote on Twitter."),
+     [("iranian", "foreign", "minister", "mohammad", "javad", "zarif")]),
+    ("“We are ready,” Pentagon spokesman Jonathan Hoffman added on Friday.",
+     [("pentagon", "spokesman", "jonathan", "hoffman")]),
+    # a clause begun between them is no source's name
+    ('"We do not seek war," the man who lives next door wrote on his blog.', []),
+])
+def test_a_verb_past_a_place_after_a_quotation_names_the_source_between_them(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """A quotation was looked for in the three tokens before the verb only: `,” Zarif wrote on
+    Twitter.` named him, `,” Iranian Foreign Minister Mohammad Javad Zarif wrote on Twitter.` (a
+    sentence of the samples' `iran-strikes-us-troops-in-iraq`) named no one."""
+    assert attributions_in(text) == sources
+
+
 def test_a_toll_updated_in_a_clause_reported_past_a_place_changes_no_attribution() -> None:
     flags = edit_flags("The ministry confirmed in a statement that the toll was 12.",
                        "The ministry confirmed in a statement that 15 people were killed.")
