@@ -1,9 +1,10 @@
 """`revdiff store --repo DIR` into a repository that names programs runs none of them.
 
-The repository may have been downloaded: its hooks (through `core.hooksPath`), its file-system
-monitor, its filter drivers and its signature program must not run while revdiff writes to it. As in
-tests/formats/test_gitrepo_hostile.py, plain git is then run in the same repository to show that
-each program is live.
+The repository may have been downloaded: its hooks (its own `.git/hooks`, or through
+`core.hooksPath`), its file-system monitor, its filter drivers (named in `.git/info/attributes` or a
+committed `.gitattributes`), its diff drivers and its signature program must not run while revdiff
+writes to it. As in tests/formats/test_gitrepo_hostile.py, plain git is then run in the same
+repository to show that each program is live.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from held_runs import refused_at_once
 from hostile_git import (
+    HOOKS,
     fsmonitor,
     git,
     hooks,
@@ -34,6 +36,45 @@ def filter_driver(repo: Path, folder: Path) -> Path:
     (repo / ".git" / "info" / "attributes").write_text("*.txt filter=evil\n")
     set_config(repo, ("filter.evil.smudge", str(script)), ("filter.evil.clean", str(script)),
                ("filter.evil.required", "true"))
+    return marker
+
+
+def hooks_in_the_git_directory(repo: Path, folder: Path) -> Path:
+    """Hooks where a downloaded repository keeps them, its own `.git/hooks` (no
+    `core.hooksPath`), each of the names git runs while the store commits, updates refs and the
+    working tree, and repacks."""
+    script, marker = marker_script(folder, "hook")
+    for name in HOOKS:
+        (repo / ".git" / "hooks" / name).write_text(script.read_text())
+        (repo / ".git" / "hooks" / name).chmod(0o755)
+    set_config(repo, ("gc.auto", "1"), ("gc.autoPackLimit", "1"))
+    return marker
+
+
+def committed_filter(repo: Path, folder: Path) -> Path:
+    """A filter that a `.gitattributes` committed in the repository names (not
+    `.git/info/attributes`): it comes with the files the store checks out."""
+    script, marker = marker_script(folder, "filter")
+    (repo / ".gitattributes").write_text("*.txt filter=evil\n")
+    git(repo, "add", ".gitattributes")
+    git(repo, "commit", "-q", "-m", "attributes")
+    set_config(repo, ("filter.evil.smudge", str(script)), ("filter.evil.clean", str(script)),
+               ("filter.evil.required", "true"))
+    return marker
+
+
+def textconv(repo: Path, folder: Path) -> Path:
+    """A diff driver's text conversion that the attributes give the articles' files."""
+    script, marker = marker_script(folder, "textconv")
+    (repo / ".git" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "info" / "attributes").write_text("*.txt diff=evil\n")
+    set_config(repo, ("diff.evil.textconv", str(script)))
+    return marker
+
+
+def external_diff(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "external-diff")
+    set_config(repo, ("diff.external", str(script)))
     return marker
 
 
@@ -70,7 +111,13 @@ CASES: list[tuple[str, Callable[[Path, Path], Path], tuple[str, ...]]] = [
     ("core.hooksPath", hooks, ("commit", "-q", "--allow-empty", "-m", "by hand")),
     ("core.fsmonitor", fsmonitor, ("status",)),
     ("gpg.program", signature_program, ("log",)),
+    ("hooks in .git/hooks", hooks_in_the_git_directory,
+     ("commit", "-q", "--allow-empty", "-m", "by hand")),
     ("filter", filter_driver, ("checkout", "-f", "HEAD~1", "--", "story.txt")),
+    ("filter in a committed .gitattributes", committed_filter,
+     ("checkout", "-f", "HEAD~2", "--", "story.txt")),
+    ("textconv", textconv, ("log", "-p")),
+    ("diff.external", external_diff, ("diff", "HEAD~1", "HEAD")),
     ("remote.origin.uploadpack", promisor_remote, ("cat-file", "-p", "HEAD:notes.txt")),
 ]
 
