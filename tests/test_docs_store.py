@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from revdiff.store.fast_import import AUTHOR
+
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 STORE = (ROOT / "docs" / "STORE.md").read_text(encoding="utf-8")
@@ -62,3 +64,11 @@ def test_security_md_is_in_short_paragraphs() -> None:
     long = [paragraph[:40] for paragraph in _paragraphs(SECURITY)
             if len(paragraph) > STORE_PARAGRAPH_AT_MOST]
     assert not long, f"paragraphs longer than {STORE_PARAGRAPH_AT_MOST} characters: {long}"
+
+
+def test_docs_store_names_who_authors_and_commits_the_versions() -> None:
+    # `git log --format=fuller` of a store shows every commit by `revdiff <revdiff@localhost>`,
+    # whatever git's user.name says, and the page named no author or committer
+    dates = _section(STORE, "## Commit dates")
+    assert f"`{AUTHOR}`" in dates
+    assert "user.name" in dates
