@@ -561,22 +561,29 @@ def _guess(data: bytes) -> str | None:
     return best[0]
 
 
-def read_in_one_encoding(readings: Sequence[tuple[str, str]]) -> tuple[str, list[str | None]]:
+def read_in_one_encoding(readings: Sequence[tuple[str, str] | None]
+                         ) -> tuple[str, dict[int, str]] | None:
     """The texts of one article whose encodings were guessed one by one (a folder's files, the
     versions of a file in a git repository), each given as its text and the encoding guessed
-    for it, read in one encoding guessed over them together (`_shared_guess`): that encoding,
-    and each text read in it, or None for one that encoding cannot read, or misreads more than
-    its own guess does (`_misreads_more`), which keeps its own reading. A text guessed to be in
-    that encoding is its own reading, judged no more: a file's 2,000 versions guessed in one
-    encoding were each read again and judged twice, which made reading them 1.5 times as long."""
-    shared = _shared_guess(readings)
-    texts: list[str | None] = []
-    for text, own in readings:
+    for it, or None for one whose encoding was known, read in one encoding guessed over those
+    guessed together (`_shared_guess`): that encoding, and each text that it reads, by its place
+    in `readings`; a text that encoding cannot read, or misreads more than its own guess does
+    (`_misreads_more`), keeps its own reading and is left out. None where fewer than two were
+    guessed: one guess is judged by itself. A text guessed to be in that encoding is its own
+    reading, judged no more: a file's 2,000 versions guessed in one encoding were each read
+    again and judged twice, which made reading them 1.5 times as long."""
+    guessed = {place: reading for place, reading in enumerate(readings) if reading is not None}
+    if len(guessed) < 2:
+        return None
+    shared = _shared_guess(list(guessed.values()))
+    texts: dict[int, str] = {}
+    for place, (text, own) in guessed.items():
         if own == shared:
-            texts.append(text)
+            texts[place] = text
             continue
         read = _reread(text, own, shared)
-        texts.append(read if read is not None and not _misreads_more(read, than=text) else None)
+        if read is not None and not _misreads_more(read, than=text):
+            texts[place] = read
     return shared, texts
 
 

@@ -124,23 +124,21 @@ def _decoded_in_one_encoding(contents: Sequence[tuple[FileChange, bytes]]
                              ) -> list[DecodedText | None]:
     """The texts of a file's versions (None for binary content), those whose encoding is guessed
     read in one encoding guessed over them together (`decoding.read_in_one_encoding`), warned
-    once, on the first of them; one that encoding cannot read, or misreads more than its own
-    guess does, keeps its own, and its warning."""
+    once, on the first of them, by their commits; one that encoding cannot read, or misreads more
+    than its own guess does, keeps its own, and its warning."""
     decoded = [decode_version_bytes(data) for _, data in contents]
-    guessed = [(index, text) for index, text in enumerate(decoded)
-               if text is not None and text.guessed]
-    if len(guessed) < 2:
+    found = read_in_one_encoding([(text.text, text.encoding) if text is not None and text.guessed
+                                  else None for text in decoded])
+    if found is None:
         return decoded
-    shared, reread = read_in_one_encoding([(text.text, text.encoding) for _, text in guessed])
-    read = [(index, text) for (index, _), text in zip(guessed, reread, strict=True)
-            if text is not None]
-    commits = [contents[index][0].commit[:12] for index, _ in read]
+    shared, reread = found
+    commits = [contents[index][0].commit[:12] for index in reread]
     several = len(commits) > 1
     warning = (f"the text of {counted(len(commits), 'version')} of the file (commit"
                f"{'s' if several else ''} {first_few(commits)}) is not valid UTF-8; read as "
                f"{shared}, guessed over {'them' if several else 'the versions'} together "
                "(a guess)")
-    for place, (index, text) in enumerate(read):
+    for place, (index, text) in enumerate(reread.items()):
         decoded[index] = DecodedText(text, shared, None if place else warning, guessed=True)
     return decoded
 

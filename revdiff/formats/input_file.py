@@ -115,19 +115,17 @@ def decoded_input(name: str, data: bytes, max_bytes: int) -> TextInput:
 def in_one_encoding(texts: Sequence[TextInput], where: str) -> list[TextInput]:
     """The files of one article (`where`: its folder, or the first file given) whose encodings
     were guessed one by one read in the one encoding guessed over them all
-    (`decoding.read_in_one_encoding`), and warned once, on the first of them; a file that
-    encoding cannot read, or misreads more than its own guess does, keeps its own, and its
-    warning."""
-    guessed = [text for text in texts if text.guessed_encoding is not None]
-    if len(guessed) < 2:
+    (`decoding.read_in_one_encoding`), and warned once, on the first of them, by their names; a
+    file that encoding cannot read, or misreads more than its own guess does, keeps its own, and
+    its warning."""
+    found = read_in_one_encoding([None if text.guessed_encoding is None
+                                  else (text.text, text.guessed_encoding) for text in texts])
+    if found is None:
         return list(texts)
-    shared, reread = read_in_one_encoding([(text.text, text.guessed_encoding or "")
-                                           for text in guessed])
-    reread_texts: dict[str, TextInput] = {}
-    for text, read in zip(guessed, reread, strict=True):
-        if read is not None:
-            reread_texts[text.name] = dataclasses.replace(
-                text, text=read, warning=None, guessed_encoding=shared)
+    shared, reread = found
+    reread_texts = {texts[place].name: dataclasses.replace(
+        texts[place], text=read, warning=None, guessed_encoding=shared)
+        for place, read in reread.items()}
     names = list(reread_texts)
     if names:
         first = reread_texts[names[0]]

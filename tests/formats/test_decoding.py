@@ -670,7 +670,7 @@ def test_texts_all_guessed_in_one_encoding_are_read_so_unjudged(
     judged: list[str] = []
     monkeypatch.setattr(decoding, "_misread_words", lambda text: judged.append(text) or 0)
     readings = [(FRENCH, "cp1252"), (ENGLISH, "cp1252"), ("café\n", "cp1252")]
-    assert read_in_one_encoding(readings) == ("cp1252", [FRENCH, ENGLISH, "café\n"])
+    assert read_in_one_encoding(readings) == ("cp1252", {0: FRENCH, 1: ENGLISH, 2: "café\n"})
     assert judged == []
 
 
@@ -682,4 +682,14 @@ def test_texts_guessed_in_several_encodings_are_still_judged() -> None:
     french = ("Noël à Paris après.\n", "cp1252")
     short = ("Gdañsk.\n", "cp1252")  # `Gdańsk.` in Windows-1250 read as Windows-1252
     assert read_in_one_encoding([*polish, french, short]) == (
-        "cp1250", [text for text, _ in polish] + [None, "Gdańsk.\n"])
+        "cp1250", {0: polish[0][0], 1: polish[1][0], 3: "Gdańsk.\n"})
+
+
+def test_texts_whose_encoding_was_known_are_passed_over_by_their_place() -> None:
+    """Texts given as None (their encoding known) are neither judged nor read again; the others
+    keep their places; one guess among them is no shared guess."""
+    polish = ("Rząd przyjął budżet w środę.\n", "cp1250")
+    short = ("Gdañsk.\n", "cp1252")
+    assert read_in_one_encoding([None, polish, None, short]) == (
+        "cp1250", {1: polish[0], 3: "Gdańsk.\n"})
+    assert read_in_one_encoding([None, polish, None]) is None
