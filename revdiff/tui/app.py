@@ -60,9 +60,11 @@ from revdiff.tui.stats_text import chain_lines, comparison_lines
 from revdiff.tui.status_line import (
     StatusLine,
     change_position,
+    changes_place,
     describe_edit,
     describe_page_row,
     describe_row,
+    failed_pair_place,
     sentence_position,
 )
 from revdiff.tui.styles import row_styles
@@ -385,19 +387,15 @@ class RevdiffApp(CursorActions, PairActions, ArticleActions, ViewActions, Search
         notes: tuple[str, ...] = ()  # the page row's note, longest first
         places: tuple[str, ...]  # where the cursor is, longest first
         if self._comparison_failed and not self.background.running:
-            places = ("could not compare this pair" + self._ways_past_a_failed_pair(),)
+            places = (failed_pair_place(self.session.pair, self.session.version_count,
+                                        self.article_index, len(self.articles), self.key_of),)
             detail = ""
         elif not self.diff.has_layout or self.background.running:  # computed apart
             places, detail = (self.background.note(),), ""
         elif current is None:
-            where = f"{total} change{'s' if total != 1 else ''}"
             hidden = sum(edit.op is not EditOp.UNCHANGED
                          for edit in self.session.comparison().edits) - total
-            if hidden:  # by a label or flag filter or `x`: the header names them
-                where += f" ({hidden} hidden)"
-            if total:
-                where += f" · {self.key_of['next_change']} for the next"
-            places, detail = (where,), ""
+            places, detail = (changes_place(total, hidden, self.key_of["next_change"]),), ""
         else:
             edit = self.session.comparison().edits[current]
             position = changes.index(current) + 1 if current in changes else None
@@ -412,24 +410,6 @@ class RevdiffApp(CursorActions, PairActions, ArticleActions, ViewActions, Search
             elif (page_row := self.session.unsure_page_row(edit)) is not None:
                 notes = describe_page_row(*page_row)
         self.query_one(StatusLine).show(places, detail, notes)
-
-    def _ways_past_a_failed_pair(self) -> str:
-        """The keys that show another pair than the one on screen, whose comparison failed:
-        ` · . or , for another pair` (those of them that lead somewhere), the timeline's when the
-        pair spans every version, the keys of another article when the article has one pair
-        (where `.` and `,` only say so), else nothing."""
-        session, (old, new) = self.session, self.session.pair
-        steps = [self.key_of[action] for action, leads in
-                 (("next_pair", new < session.version_count - 1), ("previous_pair", old > 0))
-                 if leads]
-        if steps:
-            return f" · {' or '.join(steps)} for another pair"
-        if session.version_count > 2:
-            return f" · {self.key_of['timeline']} for another pair"
-        steps = [self.key_of[action] for action, leads in
-                 (("next_article", self.article_index < len(self.articles) - 1),
-                  ("previous_article", self.article_index > 0)) if leads]
-        return f" · {' or '.join(steps)} for another article" if steps else ""
 
     def _open_dialog(self, dialog: Dialog[DialogResult],
                      answered: Callable[[DialogResult | None], None] | None = None, *,

@@ -3,7 +3,7 @@ page, how its row was read (or, for a pair no page compares, which page row make
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.widgets import Static
@@ -78,6 +78,38 @@ def fitted_detail(detail: str, room: int) -> str:
         if text_width(shown) <= room:
             return shown
     return ""
+
+
+def failed_pair_place(pair: tuple[int, int], version_count: int, article_index: int,
+                      article_count: int, key_of: Mapping[str, str]) -> str:
+    """The place of a pair whose comparison failed, `could not compare this pair`, with the keys
+    (`key_of`: an action's key) that show another: ` · . or , for another pair` (those of them
+    that lead somewhere), the timeline's when the pair spans every version, the keys of another
+    article when the article has one pair (where `.` and `,` only say so), else none."""
+    old, new = pair
+    steps = [key_of[action] for action, leads in
+             (("next_pair", new < version_count - 1), ("previous_pair", old > 0)) if leads]
+    if steps:
+        return f"could not compare this pair · {' or '.join(steps)} for another pair"
+    if version_count > 2:
+        return f"could not compare this pair · {key_of['timeline']} for another pair"
+    steps = [key_of[action] for action, leads in
+             (("next_article", article_index < article_count - 1),
+              ("previous_article", article_index > 0)) if leads]
+    return "could not compare this pair" + (
+        f" · {' or '.join(steps)} for another article" if steps else "")
+
+
+def changes_place(shown: int, hidden: int, next_key: str) -> str:
+    """The place of a cursor on no sentence: how many changes the diff shows, how many a label or
+    flag filter or `x` hides (the header names them), and the key to the next, `6 changes (2
+    hidden) · n for the next`."""
+    place = f"{shown} change{'s' if shown != 1 else ''}"
+    if hidden:
+        place += f" ({hidden} hidden)"
+    if shown:
+        place += f" · {next_key} for the next"
+    return place
 
 
 def change_position(position: int, total: int) -> tuple[str, str]:
