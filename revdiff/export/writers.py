@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -244,40 +244,48 @@ class TwoTableTextWriter(AppendingTextWriter):
                          table_paths(out, self.extension))
 
 
-def render_jsonl(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
-                 ) -> tuple[tuple[list[str], list[str]], int]:
+# A row of a table written as its line (JSON Lines, CSV), its line end included.
+_RowLine = Callable[[dict[str, Any]], str]
+
+
+def _render_two_tables(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison],
+                       edit_line: _RowLine, comparison_line: _RowLine
+                       ) -> tuple[tuple[list[str], list[str]], int]:
+    """The article's edits table and comparisons table, each comparison's rows one piece of text
+    (its rows' lines, `edit_line` and `comparison_line` writing one), and how many edit rows
+    they hold: the payload of a `TwoTableTextWriter`."""
     edits: list[str] = []
     summaries: list[str] = []
     edit_rows = 0
     for _, summary, rows in article_rows(ref, article, comparisons):
-        edits.append("".join(json_line(row) + "\n" for row in rows))
-        summaries.append(json_line(summary) + "\n")
+        edits.append("".join(map(edit_line, rows)))
+        summaries.append(comparison_line(summary))
         edit_rows += len(rows)
     return (edits, summaries), edit_rows
+
+
+def _jsonl_line(row: dict[str, Any]) -> str:
+    return json_line(row) + "\n"
+
+
+def render_jsonl(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
+                 ) -> tuple[tuple[list[str], list[str]], int]:
+    return _render_two_tables(ref, article, comparisons, _jsonl_line, _jsonl_line)
 
 
 class JsonlWriter(TwoTableTextWriter):
     extension = "jsonl"
 
 
-def _csv_text(rows: Iterable[list[Any]]) -> str:
-    return "".join(csv_line(row) for row in rows)
-
-
 def render_csv(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                ) -> tuple[tuple[list[str], list[str]], int]:
-    edits: list[str] = []
-    summaries: list[str] = []
-    edit_rows = 0
-    for _, summary, rows in article_rows(ref, article, comparisons):
-        edits.append(_csv_text(flatten_for_csv(row, EDIT_COLUMNS) for row in rows))
-        summaries.append(_csv_text([flatten_for_csv(summary, COMPARISON_COLUMNS)]))
-        edit_rows += len(rows)
-    return (edits, summaries), edit_rows
+    return _render_two_tables(
+        ref, article, comparisons, lambda row: csv_line(flatten_for_csv(row, EDIT_COLUMNS)),
+        lambda summary: csv_line(flatten_for_csv(summary, COMPARISON_COLUMNS)))
 
 
 def csv_header(names: tuple[str, ...]) -> str:
-    return _csv_text([list(names)])
+    return csv_line(names)
 
 
 class CsvWriter(TwoTableTextWriter):
