@@ -110,6 +110,17 @@ SOURCE_QUALIFIERS = tuple(sorted(
 PARTICIPLES = word_set("saying")
 # After `according to` or `citing`, the source runs to the next punctuation.
 INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
+# Nouns of a reason or a motive, which `citing` gives for an act, not as the source of what is
+# reported (`canceled a trip, citing the need to stay`, `resigned, citing health reasons`, `citing
+# concerns about the war`): a source cited is a person or a body, or what they said (`citing US
+# officials`, `citing a spokesman`, `citing reports by the Post`).
+REASONS_CITED = word_set(
+    "need needs desire desires wish wishes concern concerns worry worries fear fears reason "
+    "reasons grounds lack threat threats risk risks danger dangers pressure pressures problem "
+    "problems difficulty difficulties conflict conflicts commitment commitments obligation "
+    "obligations situation circumstances health illness injury injuries exhaustion fatigue "
+    "safety security privacy"
+)
 # `per` (or `as per`) gives a source, to the next punctuation, only where it begins its sentence or
 # follows a comma or a dash (`, per officials.`, `Per the Pentagon, …`, `As per the Pentagon, …`),
 # and not before a word with a digit or one of these words, which it divides by (`per cent`, `per

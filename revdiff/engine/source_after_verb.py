@@ -12,6 +12,7 @@ from revdiff.engine.attribution_lexicon import (
     LONGEST_READ_BACK,
     MOST_SOURCE_WORDS,
     NO_SOURCE_AFTER_PER,
+    REASONS_CITED,
     SOURCE_NOUNS,
     VERB_WORDS,
     WHOSE_WORDS,
@@ -159,13 +160,39 @@ def introducer_attributes(tokens: list[str], at: int, length: int, clause_end: i
     """Whether `according to` (or `citing`) at `at` gives a source: it begins its clause
     (`according to NBC News, …`, `…, citing two officials`, `but according to …`) or its source
     ends the sentence (`… deployed according to U.S. officials.`); `built according to similar
-    plans, …` and `measured according to the amount of power, or …` give none. `clause_end` is
-    the first token from `at + length` on that ends a clause."""
+    plans, …` and `measured according to the amount of power, or …` give none, nor does a
+    `citing` of a reason (`_cites_a_reason`: `…, citing the need to stay in Washington`).
+    `clause_end` is the first token from `at + length` on that ends a clause."""
+    if _cites_a_reason(tokens, at):
+        return False
     if at == 0 or ends_clause(tokens[at - 1]) or bare_word(tokens[at - 1]) in {"and", "but"}:
         return True
     if clause_end >= len(tokens) - 1:
         return clause_end == len(tokens) or tokens[clause_end].rstrip("”\"’)").endswith((".", "!", "?"))
     return False
+
+
+# Words that end the noun phrase `citing` gives, after its head (`the need to stay`, `concerns about
+# the war`, `reports by the Post`).
+_AFTER_WHAT_IS_CITED = AFTER_SOURCE | word_set("to of for with from by over amid")
+
+
+def _cites_a_reason(tokens: list[str], at: int) -> bool:
+    """Whether the `citing` at `at` gives a reason or a motive for an act, no source: the head of
+    the noun phrase after it, its last word before a preposition, a clause word or the nearest
+    punctuation, is one of `REASONS_CITED` (`citing the need to stay`, `citing a desire to spend
+    time with family`, `citing concerns about the war`, `citing health reasons`); `citing US
+    officials`, `citing a spokesman` and `citing reports by the Post` give their source."""
+    if bare_word(tokens[at]) != "citing":
+        return False
+    head = None
+    for token in tokens[at + 1:at + 1 + MOST_SOURCE_WORDS]:
+        if bare_word(token) in _AFTER_WHAT_IS_CITED:
+            break
+        head = token
+        if ends_clause(token):
+            break
+    return head is not None and bare_word(head) in REASONS_CITED
 
 
 def per_gives_a_source(tokens: list[str], at: int) -> bool:

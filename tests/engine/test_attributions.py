@@ -1035,6 +1035,29 @@ def test_an_outlet_that_reports_is_a_source(old: str, new: str, changed: bool) -
     assert (Flag.ATTRIBUTION_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    # seed 004: the need cited is a reason for the act, no source of what is reported
+    (("On Wednesday, Secretary of State Mike Pompeo abruptly canceled a planned trip to Eastern "
+      "Europe, citing the need to stay in Washington “to continue monitoring the situation.”"), []),
+    ("He left the post, citing a desire to spend time with his family.", []),
+    ("He resigned, citing concerns about the war.", []),
+    ("She withdrew, citing health reasons.", []),
+    ("Citing security concerns, officials closed the base.", []),
+    # a person or a body cited, or what they said, is a source
+    ("The trip was canceled, citing US officials.", [("us", "officials")]),
+    ("The strike was reported, citing a spokesman.", [("spokesman",)]),
+    ("He resigned, citing reports by the Post.", [("reports", "post")]),
+])
+def test_a_reason_cited_is_no_source_where_a_person_or_a_body_cited_is(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_a_reason_cited_reworded_changes_no_attribution() -> None:
+    flags = edit_flags("He resigned, citing the need to rest.", "He resigned, citing exhaustion.")
+    assert Flag.ATTRIBUTION_CHANGED not in flags
+
+
 def test_reports_as_a_noun_is_no_verb() -> None:
     # `reports` after words in lower case, or capitalised in a headline, is the noun
     assert attributions_in("Casualties were low, according to local reports.") == [
