@@ -55,6 +55,14 @@ def _words_outside_quotations(tokens: list[str]) -> list[str]:
     return _QUOTATION.sub(" ", APOSTROPHE.sub("", " ".join(tokens))).split()
 
 
+def _words_of_an_aside(tokens: list[str]) -> int:
+    """How many words an aside holds, each quotation in it one, a thing it names as a name is
+    (`addressing a gathering of Iranians chanting "Death to America",` holds 7): the words of what
+    was said make it no longer a clause, nor a noun's aside."""
+    text = APOSTROPHE.sub("", " ".join(tokens))
+    return len(_QUOTATION.sub(" ", text).split()) + len(_QUOTATION.findall(text))
+
+
 def _is_lower_case_verb(token: str) -> bool:
     """Whether a token may be a verb written in lower case: a capitalised one inside a subject is
     a name (`Ahmed Said, 45, said`, `The Said family, in a statement, said`)."""
@@ -73,7 +81,9 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
     minister, said the UK …`, `Smith, 45, said …`, `Hefner, whose mansions had come under
     scrutiny, said …`, `Officials — speaking anonymously — said …`): read back from the mark
     that opens the aside to the nearest punctuation or clause word. An aside between commas of
-    more than a source's words is read past when it begins with a determiner or a relative word
+    more than a source's words, a quotation in it one (`_words_of_an_aside`: `Khamenei,
+    addressing a gathering of Iranians chanting "Death to America", said` is read past as a
+    shorter aside is), is read past when it begins with a determiner or a relative word
     (`Col. Myles Caggins, a spokesman for the U.S.-led coalition against the Islamic State, said`)
     and the subject's start is found, and one of more than `LONGEST_DASH_ASIDE` words only when
     it is a relative clause; the aside may hold whole quotations (`Khamenei, addressing
@@ -93,7 +103,7 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
         return ()  # (`We lost, and badly, said Smith`: no aside but a clause going on)
     if verb - opening > LONGEST_DASH_ASIDE and bare_word(tokens[opening]) not in _RELATIVE_WORDS:
         return ()  # longer than any aside but a relative clause
-    long_aside = closing == "," and verb - opening > MOST_SOURCE_WORDS
+    long_aside = closing == "," and _words_of_an_aside(tokens[opening:verb]) > MOST_SOURCE_WORDS
     if long_aside and bare_word(tokens[opening]) not in _DETERMINERS_OR_RELATIVE_WORDS:
         return ()  # a long aside between commas is a noun's (`, a spokesman for …,`) or a clause
     start = opening - 1  # the subject's last word, `Johnson,`

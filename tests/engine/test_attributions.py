@@ -451,6 +451,16 @@ def test_a_dash_without_spaces_parts_words_as_one_with_spaces_does(
     # a verb in the quotation is the speaker's, not one of a clause before `said`
     ('Khamenei, addressing crowds chanting "Death to America is near", said they were a slap.',
      [("khamenei",)]),
+    # the samples' iran-strikes-us-troops-in-iraq: a quotation is one thing the aside names, so
+    # this aside is no longer than a source's words
+    (('Khamenei, addressing a gathering of Iranians chanting "Death to America", said the attacks '
+      'were a slap.'), [("khamenei",)]),
+    (("Iran's Supreme Leader Ayatollah Ali Khamenei, addressing a gathering of Iranians chanting "
+      '"Death to America", said the attacks were a slap.'),
+     [("iran's", "supreme", "leader", "ayatollah", "ali", "khamenei")]),
+    # longer without its quotation, it is still read as a clause: the source is after the verb
+    (('Troops stayed in Iraq, despite calls from lawmakers in Baghdad to "leave the country", '
+      "said Esper."), [("esper",)]),
     ("Smith, 45, had “been warned”, said Jones.", [("jones",)]),
     ("Smith, who called it “a disgrace”, said the plan failed.", [("smith",)]),
     # a quotation the aside does not hold whole ends before the verb: the source is after it
