@@ -485,6 +485,8 @@ def _follows_an_opening_phrase(tokens: list[str], first: int) -> bool:
 
 # Plurals without an s that may be the subject of a `say` inverted after it (`…, say police.`).
 _PLURALS_WITHOUT_S = word_set("people police staff media men women children")
+# Words said that end in -s, no plural that may be such a subject (`Kids, say thanks.`, `say yes`).
+_SAID_WORDS_IN_S = word_set("thanks yes cheers congrats kudos")
 # Words that end the phrase after a `say`, its object's or its inverted subject's: a word that
 # begins a clause, a pronoun, or a preposition (`say hello to him`, `say officials at the
 # Pentagon`).
@@ -494,10 +496,10 @@ _ENDS_PHRASE_AFTER_SAY = AFTER_SOURCE | word_set("to of for with from by")
 def _may_be_its_inverted_subject(tokens: list[str], verb: int) -> bool:
     """Whether the phrase after the `say` at `verb` may be its subject, inverted after it: its
     last word, before a clause's end or a word of `_ENDS_PHRASE_AFTER_SAY`, is capitalised (a
-    name, `say Labour`), a plural in -s (`say US officials`, not -ss) or one of
-    `_PLURALS_WITHOUT_S`, as the bare `say` agrees with a plural; `say hello to him`, `say
-    something nice`, `say cheese` and `say it` hold none. The price: a plural said, `Kids, say
-    thanks.`, reads as a source."""
+    name, `say Labour`), a plural in -s (`say US officials`, not -ss, nor one of
+    `_SAID_WORDS_IN_S`: `Kids, say thanks.`) or one of `_PLURALS_WITHOUT_S`, as the bare `say`
+    agrees with a plural; `say hello to him`, `say something nice`, `say cheese` and `say it`
+    hold none. The price: a plural said, `Kids, say your prayers.`, reads as a source."""
     last = None
     for token in tokens[verb + 1:verb + 1 + MOST_SOURCE_WORDS]:
         if bare_word(token) in _ENDS_PHRASE_AFTER_SAY:
@@ -509,7 +511,7 @@ def _may_be_its_inverted_subject(tokens: list[str], verb: int) -> bool:
         return False
     word = bare_word(last)
     return (last[:1].isupper() or word in _PLURALS_WITHOUT_S
-            or word.endswith("s") and not word.endswith("ss"))
+            or word.endswith("s") and not word.endswith("ss") and word not in _SAID_WORDS_IN_S)
 
 
 def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:
