@@ -70,7 +70,7 @@ class StoreSummary:
     def parts(self) -> tuple[tuple[str, ...], ...]:
         """What `describe` says, in groups of parts a summary of several lines breaks between
         (`revdiff.summary_layout`): what was stored and skipped; the repository and branch;
-        the articles that keep an earlier reading's warnings, if any, clause by clause."""
+        the articles that keep the warnings of the input that stored them, if any, clause by clause."""
         what = [f"{counted(self.articles, 'article')}:",
                 f"{counted(self.stored, 'version')} stored,",
                 f"{self.already_stored:,} already stored,"]
@@ -84,8 +84,9 @@ class StoreSummary:
         if not self.stale_warnings:
             return tuple(what), where
         keeps = "keeps" if self.stale_warnings == 1 else "keep"
-        note = (f"{counted(self.stale_warnings, 'article')} {keeps} the warnings of an earlier reading:",
-                "this run read every stored text,", "warned otherwise and added no version,",
+        articles = counted(self.stale_warnings, "article")
+        note = (f"{articles} {keeps} the warnings of the input that stored them:",
+                "this run read every stored text again,", "warned otherwise and added no version,",
                 "and only a version added replaces them")
         return tuple(what), where, note
 

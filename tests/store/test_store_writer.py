@@ -627,14 +627,15 @@ def test_a_whole_reading_that_adds_no_version_says_the_stored_warnings_are_an_ea
     url = "https://www.washingtonpost.com/x.html"
     versions = (Version(6, "Six", ("A.",)), Version(7, "Seven", ("B.",)))
     warned = Article("washpo", url, versions, warnings=("read on day 1",))
-    assert "earlier reading" not in store_articles([warned], repo).describe()
-    assert "earlier reading" not in store_articles([warned], repo).describe()  # the same
+    assert "keeps the warnings" not in store_articles([warned], repo).describe()
+    assert "keeps the warnings" not in store_articles([warned], repo).describe()  # the same
     fixed = replace(warned, warnings=())
     again = store_articles([fixed], repo)
     assert (again.stored, again.stale_warnings) == (0, 1)
     assert again.describe().endswith(
-        "; 1 article keeps the warnings of an earlier reading: this run read every stored "
-        "text, warned otherwise and added no version, and only a version added replaces them")
+        "; 1 article keeps the warnings of the input that stored them: this run read every "
+        "stored text again, warned otherwise and added no version, and only a version added "
+        "replaces them")
     assert commit_count(repo) == 2  # idempotent: no commit for warnings alone
     assert read_repository(repo)[0].warnings == ("read on day 1",)
     # a part of the article read alone (its newest version) tells nothing of the whole
