@@ -38,6 +38,10 @@ TRAILER_WHOLE_READING = "Revdiff-Whole-Reading"
 TRAILER_ENCODING = "Revdiff-Encoding"
 ENCODING_JSON_LINES = "json-lines"
 
+# The file each `revdiff store` run locks in the repository's git directory, and leaves there:
+# it tells a store's working tree (`revdiff.formats.store_working_tree`) from another one's.
+STORE_LOCK_NAME = "revdiff-store.lock"
+
 # Where `revdiff store` writes a run's commits before it moves the branch to them.
 _IMPORT_REFS = "refs/revdiff/store/"
 

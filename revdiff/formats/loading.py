@@ -61,6 +61,7 @@ from revdiff.formats.input_file import (
 from revdiff.formats.page_joining import read_pages
 from revdiff.formats.repeated_files import RepeatedFiles
 from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, shown_markup
+from revdiff.formats.store_working_tree import refuse_store_working_tree_path
 from revdiff.formats.text_input import read_bounded, resolved
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article
@@ -208,6 +209,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
                                  f"name them ({shlex.quote(name.rstrip('/'))}/*)")
                 articles.extend(repeated.warned(in_git, name))
             else:
+                refuse_store_working_tree_path(path, name)
                 try:
                     articles.extend(read_directory(path, listed.get(name, real), max_bytes,
                                                    notes, read_already, for_python,
@@ -222,6 +224,7 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             if notes is not None:
                 notes.append(f"{name}: skipped, it is a database already read")
             continue
+        refuse_store_working_tree_path(path, name)
         try:
             read = read_file(path, name, max_bytes, on_article_read,
                              listed_folder=listed.get(name))

@@ -12,10 +12,9 @@ from pathlib import Path
 import git
 
 from revdiff.errors import ReadOnlyRepository, StoreError, os_reason
+from revdiff.formats.git_layout import STORE_LOCK_NAME
 from revdiff.store.opening import kind_of
 from revdiff.store.worktree_sync import SYNC_MARKER_NAME, marker_in_use
-
-LOCK_NAME = "revdiff-store.lock"
 
 # What to do when an existing repository cannot be written, by the reason (errno)
 _WRITING_HINTS = {
@@ -44,7 +43,7 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
     except ImportError:  # not POSIX
         yield
         return
-    lock_path = Path(repo.git_dir) / LOCK_NAME
+    lock_path = Path(repo.git_dir) / STORE_LOCK_NAME
     try:
         lock_file = open(lock_path, "a+b")  # noqa: SIM115 - closed by the `with` below
     except OSError as error:  # a read-only file system, a git directory the user may not write
@@ -71,7 +70,7 @@ def _refuse_others_at_own_files(git_dir: Path) -> None:
     the git directory: revdiff makes nothing else there. Writing through a symbolic link (a
     downloaded repository can hold one) would create or empty the file it names, outside the
     repository, and a folder there cannot be written."""
-    for name in (LOCK_NAME, SYNC_MARKER_NAME):
+    for name in (STORE_LOCK_NAME, SYNC_MARKER_NAME):
         place = git_dir / name
         if place.is_symlink() or (place.exists() and not place.is_file()):
             kind = "a symbolic link" if place.is_symlink() else kind_of(place)

@@ -10,10 +10,10 @@ import pytest
 from git_checks import commit_count
 
 from revdiff.errors import StoreError
+from revdiff.formats.git_layout import STORE_LOCK_NAME
 from revdiff.formats.gitrepo import read_repository
 from revdiff.model import Article, Version
 from revdiff.store import store_articles
-from revdiff.store.locks import LOCK_NAME
 
 
 def _repository_with_a_readme(path: Path, branch: str = "main") -> git.Repo:
@@ -59,7 +59,7 @@ def test_a_damaged_current_branch_is_named_with_what_to_do(tmp_path: Path) -> No
 def _all_files(folder: Path) -> dict[str, bytes]:
     """Each file under `folder` with its bytes, but the empty lock file each store run keeps."""
     return {str(file.relative_to(folder)): file.read_bytes()
-            for file in sorted(folder.rglob("*")) if file.is_file() and file.name != LOCK_NAME}
+            for file in sorted(folder.rglob("*")) if file.is_file() and file.name != STORE_LOCK_NAME}
 
 
 @pytest.mark.parametrize(("file", "damage", "bare"), [

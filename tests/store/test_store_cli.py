@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from revdiff.cli import main
+from revdiff.formats.git_layout import STORE_LOCK_NAME
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
-from revdiff.store.locks import LOCK_NAME
 from revdiff.store.worktree_sync import SYNC_MARKER_NAME
 
 
@@ -280,7 +280,7 @@ def test_a_repository_on_a_read_only_file_system_is_one_error_line(
     assert CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
 
     (versions / "2.txt").write_text("Three.\n", encoding="utf-8")
-    _read_only_file_system_at(LOCK_NAME, monkeypatch)
+    _read_only_file_system_at(STORE_LOCK_NAME, monkeypatch)
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
     assert result.exit_code == 2
     # it said to give a repository on a writable one, which would not hold the stored history
@@ -302,7 +302,7 @@ def test_a_run_that_adds_nothing_needs_no_writable_repository(
     if index_behind:
         subprocess.run(["git", "-C", str(repo), "read-tree", "HEAD~1"], check=True)
 
-    _read_only_file_system_at(LOCK_NAME, monkeypatch)
+    _read_only_file_system_at(STORE_LOCK_NAME, monkeypatch)
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
     if index_behind:
         assert result.exit_code == 2

@@ -1,0 +1,56 @@
+"""Refusing a file or folder of a revdiff store's working tree, given in place of the store.
+
+`revdiff store` keeps each story's versions in its repository's history; its working tree holds
+only the newest text of each story. Read as plain versions, a file there is one version, and a
+folder there (`_no-url`, a site's) the newest texts of different stories read as the versions
+of one. So such a path is refused, naming the store to give instead.
+
+A store is told from another repository by the lock file each of its runs leaves in the git
+directory (`git_layout.STORE_LOCK_NAME`). Only files are looked at: the `.git` above the path,
+the git directory a `.git` file names, and whether that lock is there. Git is not run, nor is the
+repository's config read, so nothing the repository names can run.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from pathlib import Path
+
+from revdiff.errors import UnknownFormat
+from revdiff.formats.git_layout import STORE_LOCK_NAME
+from revdiff.safe_git import git_directory
+
+
+def refuse_store_working_tree_path(path: Path, name: str) -> None:
+    """Refuse `path` (given as `name`), a file or a folder that is not itself a repository, when
+    it lies in the working tree of a repository a revdiff store wrote (`store_holding`)."""
+    store = store_holding(path)
+    if store is None:
+        return
+    kind = "folder" if path.is_dir() else "file"
+    raise UnknownFormat(
+        f"a {kind} of the working tree of the revdiff store {store}, which holds each story's "
+        "newest text, not its versions", name,
+        hint=f"give the store itself in its place, {shlex.quote(str(store))}: revdiff reads "
+             "each story's versions from its history")
+
+
+def store_holding(path: Path) -> Path | None:
+    """The working tree of the revdiff store whose files hold `path` (its links followed), or
+    None: the nearest folder above `path` that has a `.git` is the repository whose working tree
+    holds it, as git finds it, and a store when its git directory holds the store's lock. A path
+    in the `.git` folder itself is in no working tree."""
+    real = Path(os.path.realpath(path))
+    for folder in real.parents:
+        dot_git = folder / ".git"
+        if not os.path.lexists(dot_git):
+            continue
+        if real.is_relative_to(dot_git):
+            return None
+        try:
+            held = (git_directory(folder) / STORE_LOCK_NAME).is_file()
+        except (OSError, RuntimeError):  # a `.git` file that cannot be read or followed
+            return None
+        return folder if held else None
+    return None

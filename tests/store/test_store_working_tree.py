@@ -1,0 +1,73 @@
+"""A file or folder of a store's working tree, given in place of the store: the newest text of
+each story, refused, where it was read as plain versions without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import git
+from click.testing import CliRunner
+
+from revdiff.cli import main
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+STORIES = sorted(str(folder) for folder in (SAMPLES / "versions").iterdir())
+PAGES = sorted(str(page) for page in (SAMPLES / "sniffer-diff").glob("*.html"))
+
+
+def stored(repo: Path, *inputs: str) -> Path:
+    result = CliRunner().invoke(main, ["store", *inputs, "--repo", str(repo), "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    return repo
+
+
+def test_a_folder_of_the_working_tree_is_refused(tmp_path: Path) -> None:
+    """`_no-url` holds the newest text of three stories: they were read as three versions of
+    one article, ordered by the digits of their names' hashes."""
+    store = stored(tmp_path / "news", *STORIES)
+    folder = store / "_no-url"
+    result = CliRunner().invoke(main, ["parse", str(folder)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"revdiff: error: {folder}: a folder of the working tree of the revdiff store {store}, "
+        "which holds each story's newest text, not its versions (give the store itself in its "
+        f"place, {store}: revdiff reads each story's versions from its history)\n")
+
+
+def test_a_file_of_the_working_tree_is_refused(tmp_path: Path) -> None:
+    """The story's file was read as one plain version: `only one version, nothing to
+    compare`, where the store holds five."""
+    store = stored(tmp_path / "news", *PAGES)
+    file = store / "www.channelnewsasia.com/news/world/iran-missiles-us-troops-iraq-soleimani.txt"
+    result = CliRunner().invoke(main, ["diff", str(file)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"revdiff: error: {file}: a file of the working tree of the revdiff store {store}, "
+        "which holds each story's newest text, not its versions (give the store itself in its "
+        f"place, {store}: revdiff reads each story's versions from its history)\n")
+    read_back = CliRunner().invoke(main, ["parse", str(store), "--format", "text"])
+    assert read_back.exit_code == 0, read_back.stderr
+    assert "version   4" in read_back.stdout
+
+
+def test_a_folder_of_versions_in_another_repository_is_read_as_before(tmp_path: Path) -> None:
+    """A user's project that holds a folder of versions, and a store in a folder of its own:
+    the folder is the project's, read as its versions, and the store's folder is refused."""
+    project = tmp_path / "project"
+    repo = git.Repo.init(project, initial_branch="main")
+    story = project / "story"
+    story.mkdir()
+    for number, text in enumerate(["First.\n", "First.\nSecond.\n", "First!\nSecond.\n"]):
+        (story / f"{number}.txt").write_text(text, encoding="utf-8")
+    repo.index.add([str(story / f"{number}.txt") for number in range(3)])
+    repo.index.commit("versions")
+    store = stored(project / "news", *STORIES)
+
+    result = CliRunner().invoke(main, ["parse", str(story), "--format", "text"])
+    assert result.exit_code == 0, result.stderr
+    assert [line.split()[:2] for line in result.stdout.splitlines() if "version" in line] == [
+        ["version", "0"], ["version", "1"], ["version", "2"]]
+    refused = CliRunner().invoke(main, ["parse", str(store / "_no-url")])
+    assert refused.exit_code == 2
+    assert f"a folder of the working tree of the revdiff store {store}," in refused.stderr
