@@ -43,14 +43,17 @@ def version_cells_of(row: Tag, what: str, where: str) -> tuple[Tag, Tag]:
 
 def shared_paragraph(row: Tag, what: str, where: str) -> str:
     """The paragraph a row without cells holds for both versions, `what` naming the row in an
-    error: its text, written twice, once; none where the row holds only white space or is
-    `hidden`. A row whose text is not one text written twice was changed after News Sniffer
-    wrote it."""
+    error: its text, written twice, once; none where the row is `hidden`. A row whose text is
+    not one text written twice, or that holds none (a browser's view of the page saved, which
+    moves such text out of the table), was changed after News Sniffer wrote it."""
     if any(element.has_attr("hidden") for element in (row, *row.parents)):
         return ""
     text = "".join(str(node) for node in row.children if type(node) is NavigableString)
     if not collapse_whitespace(text):
-        return ""
+        raise MalformedPage(f"{what} holds neither cells nor text, where News Sniffer's layout "
+                            "with spacer columns writes an unchanged paragraph twice (a browser "
+                            "that saves a page as it shows it moves that text out of the table)",
+                            where, row.sourceline, hint=_SAVE_AGAIN)
     paragraph = _written_twice(collapse_whitespace(text))
     if paragraph is None:
         raise MalformedPage(f"{what} holds text without cells that is not one paragraph written "
