@@ -40,7 +40,7 @@ from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.key_footer import KeyFooter
 from revdiff.tui.keys import KEY_TABLE, main_keys_shown, with_keymap
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
-from revdiff.tui.notices import fitting_notice
+from revdiff.tui.notices import NARROW_NOTICE_WIDTH, ROWS_BELOW_NOTICES, fitting_notice
 from revdiff.tui.page_actions import PageActions
 from revdiff.tui.pair_actions import PairActions
 from revdiff.tui.pair_header import PairHeader, ShownPair
@@ -74,10 +74,6 @@ from revdiff.tui.view_actions import ViewActions
 # back and forth between them answers at once, and memory does not grow with every article
 # visited (25 KB an article of a NewsEdits file, 100 MB a live blog whose timeline was opened).
 ARTICLES_KEEPING_COMPARISONS = 3
-
-# A terminal narrower than this gives a notice under 40 cells (Textual's toast takes at most half
-# the width): there notices have no blank rows.
-NARROW_NOTICE_WIDTH = 80
 
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
@@ -131,12 +127,12 @@ class RevdiffApp(CursorActions, PairActions, ArticleActions, ViewActions, Search
     ]
     # a class variable, as Textual declares it (in a way neither ruff nor mypy reads as one)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_NOTICE_WIDTH, "-wide")]  # noqa: RUF012
-    CSS = """
-    Screen { layout: vertical; }
-    #body { height: 1fr; }
-    Screen.-narrow Toast { padding: 0 1; }
+    CSS = f"""
+    Screen {{ layout: vertical; }}
+    #body {{ height: 1fr; }}
+    Screen.-narrow Toast {{ padding: 0 1; }}
     /* Notices rise above the status line and the key footer (a row each), which they covered. */
-    #_default > ToastRack { margin-bottom: 2; }
+    #_default > ToastRack {{ margin-bottom: {ROWS_BELOW_NOTICES}; }}
     """
 
     def __init__(self, articles: Article | Sequence[Article], *,

@@ -49,6 +49,9 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self._builder: LayoutBuilder | None = None
         self._built_width = -1  # -1: never laid out
         self._shown_height = 0  # the screen's rows before the last resize: where the place was
+        # blank rows the view scrolls to below the last row, so that a search hit on the last
+        # rows shows above its notice (`scroll_to_text`); none again from the next layout
+        self._rows_past_the_end = 0
         self.current_edit: int | None = None
         # A few screens of drawn rows: each cached strip is a dozen objects for the collector.
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(256)
@@ -93,6 +96,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.layout_width
         self._builder = self._start_layout(width)
         self._built_width = width
+        self._rows_past_the_end = 0
         if self._builder is not None:
             self._builder.extend(rows=self.top_row + 2 * max(1, self.scrollable_content_region.height))
         self._strips.clear()
@@ -112,7 +116,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _fit_virtual_size(self) -> None:
         rows = self._builder.estimated_rows() if self._builder is not None else 0
-        self.virtual_size = Size(self._built_width + 1, rows)
+        self.virtual_size = Size(self._built_width + 1, rows + self._rows_past_the_end)
 
     def on_resize(self) -> None:
         """Rows wrap anew at another width (a resize, the statistics panel beside the diff): the
@@ -179,18 +183,29 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             if edit in first_row:
                 self.scroll_to_row(first_row[edit])
 
-    def scroll_to_text(self, edit: int, side: str, start: int, end: int) -> None:
+    def scroll_to_text(self, edit: int, side: str, start: int, end: int, *,
+                       covered: int = 0) -> None:
         """Bring on screen, where they are not, the rows that show the characters from `start`
         to `end` of the edit's text on `side` ("old" or "new"), scrolling to the first: in a
-        sentence longer than the screen they may be below the edit's first row."""
+        sentence longer than the screen they may be below the edit's first row. Rows among the
+        screen's last `covered` (a notice over them) are scrolled up above them, past the last
+        row of the diff if need be (`_rows_past_the_end`)."""
         self.finish_layout()
         if self._builder is None:
             return
-        rows = [self._builder.row_showing(edit, side, offset) for offset in (start, end - 1)]
+        first, last = (self._builder.row_showing(edit, side, offset) for offset in (start, end - 1))
+        if first is None:
+            return
+        last = first if last is None else last
         height = max(1, self.scrollable_content_region.height)
-        if rows[0] is not None and any(row is not None and not 0 <= row - self.top_row < height
-                                       for row in rows):
-            self.scroll_to_row(rows[0])
+        if not (0 <= first - self.top_row and last - self.top_row < height):
+            self.scroll_to_row(first)
+        uncovered = height - covered
+        if 0 < uncovered < height and last - self.top_row >= uncovered:
+            top = min(first, last - uncovered + 1)
+            self._rows_past_the_end = max(0, top + height - len(self._builder.layout.rows))
+            self._fit_virtual_size()
+            self.scroll_to(y=top, animate=False, immediate=True)
 
     def scroll_to_row(self, row: int) -> None:
         """Bring `row` on screen a few rows below the top, so the lines before it stay in view."""

@@ -9,9 +9,23 @@ from revdiff.tui.layout import LayoutMode
 from revdiff.tui.search import TITLE, SearchHit
 from revdiff.tui.wrapping import text_width
 
+# A terminal narrower than this gives a notice under 40 cells (Textual's toast takes at most half
+# the width): there notices have no blank rows.
+NARROW_NOTICE_WIDTH = 80
+# The rows below the notices: the status line and the key footer, which they covered.
+ROWS_BELOW_NOTICES = 2
+
 
 def notice_text_width(terminal_width: int) -> int:
     return min(60, terminal_width // 2) - 4
+
+
+def notice_height(message: str, terminal_width: int) -> int:
+    """The rows a notice of `message` takes: its rows of text, each wrapped to the notice's width,
+    and a blank row above and below them where the terminal is not narrow."""
+    room = max(1, notice_text_width(terminal_width))
+    rows = sum(max(1, -(-text_width(row) // room)) for row in message.split("\n"))
+    return rows + (2 if terminal_width >= NARROW_NOTICE_WIDTH else 0)
 
 
 def layout_notice(mode: LayoutMode, kept: bool, terminal_width: int) -> str:

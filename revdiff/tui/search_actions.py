@@ -7,7 +7,7 @@ from revdiff.formats.elision import compared_versions
 from revdiff.model import Version
 from revdiff.tui.app_host import AppHost
 from revdiff.tui.filters import FilterState
-from revdiff.tui.notices import search_hit_notice
+from revdiff.tui.notices import ROWS_BELOW_NOTICES, notice_height, search_hit_notice
 from revdiff.tui.search import LastSearch, SearchHit, edit_at, hit_pair, offset_in_edit
 from revdiff.tui.search_screen import SearchScreen
 
@@ -53,16 +53,20 @@ def _show_hit(app: AppHost, hit: SearchHit, pair: tuple[int, int],
     if filters_cleared:
         app.filters = FilterState()
     app._relayout(keep=edit)
+    notice = search_hit_notice(hit, versions, place, at_cursor=edit is not None,
+                               filters_cleared=filters_cleared, terminal_width=app.size.width)
     if edit is not None:
-        _scroll_to_phrase(app, hit, side, edit)
-    app.notify(search_hit_notice(hit, versions, place, at_cursor=edit is not None,
-                                 filters_cleared=filters_cleared, terminal_width=app.size.width),
-               markup=False)
+        _scroll_to_phrase(app, hit, side, edit, notice)
+    app.notify(notice, markup=False)
 
 
-def _scroll_to_phrase(app: AppHost, hit: SearchHit, side: str, edit: int) -> None:
+def _scroll_to_phrase(app: AppHost, hit: SearchHit, side: str, edit: int, notice: str) -> None:
     """Bring the hit's phrase on screen, which in a sentence longer than the screen may be below
-    its first row, where the cursor put the view."""
+    its first row, where the cursor put the view, and above the `notice` that names it, which
+    covers the diff's last rows on screen."""
     start = offset_in_edit(app.session.comparison(), side, edit, hit.paragraph, hit.offset)
     if start is not None:
-        app.diff.scroll_to_text(edit, side, start, start + hit.length)
+        size = app.size
+        notice_top = size.height - ROWS_BELOW_NOTICES - notice_height(notice, size.width)
+        covered = max(0, app.diff.scrollable_content_region.bottom - notice_top)
+        app.diff.scroll_to_text(edit, side, start, start + hit.length, covered=covered)

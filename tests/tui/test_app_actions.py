@@ -24,6 +24,7 @@ from tui_helpers import (
     shown_text,
     shown_words,
     status_text,
+    wait_until,
 )
 
 from revdiff.export.atomic_write import write_text_atomically
@@ -189,6 +190,28 @@ ESPER_TITLES = Article(None, None, (
 
 def last_notice(app: RevdiffApp) -> str:
     return [notice.message for notice in app._notifications][-1]
+
+
+@pytest.mark.parametrize("mode", list(LayoutMode))
+@pytest.mark.parametrize("size", [(80, 24), (60, 15)])
+@run_async
+async def test_a_search_hit_on_the_diff_s_last_row_shows_above_the_notice(
+        mode: LayoutMode, size: tuple[int, int]) -> None:
+    """The view could scroll no further than its last row, which the notice that names the hit
+    covered until it timed out."""
+    app = RevdiffApp(LONG_UNDER_A_TITLE, mode=mode)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"paragraph again", "enter")
+        await pilot.pause()
+        assert last_notice(app).startswith("Place 1 of 1")
+        await wait_until(pilot, lambda: bool(app.screen.query("Toast")))
+        notice = app.screen.query_one("Toast")
+        diff = app.diff
+        rows = [diff.scrollable_content_region.y + number
+                for number, line in enumerate(diff.visible_text()) if "paragraph again" in line]
+        assert rows
+        assert all(row < notice.region.y for row in rows)
 
 
 @run_async
