@@ -19,6 +19,7 @@ from revdiff.cli.common import (
     quiet_option,
     reports_errors,
     stdout_is_terminal,
+    warn,
 )
 from revdiff.cli.progress import obeys_escape_codes
 from revdiff.corrections_file import Correction
@@ -62,6 +63,16 @@ def keyboard_on_stdin() -> bool:
     return True
 
 
+def _why_the_app_cannot_start() -> str | None:
+    """Why the text diff is printed instead of the app, though --plain was not given: output
+    that is not a terminal, or no keyboard (`keyboard_on_stdin`); None when the app starts."""
+    if not stdout_is_terminal():
+        return "output is not a terminal (a pipe or a file)"
+    if not keyboard_on_stdin():
+        return "there is no keyboard to read keys from (no terminal at /dev/tty)"
+    return None
+
+
 def _undrawable_terminal() -> str:
     """Why the terminal TERM names cannot draw the app (one `obeys_escape_codes` refuses)."""
     term = os.environ.get("TERM")
@@ -77,7 +88,8 @@ def _undrawable_terminal() -> str:
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default=None,
               help="Side-by-side or unified diff in the app; auto picks by the diff's width. "
                    "Default: the settings file's, else auto. Not with --plain: the text diff "
-                   "has no layout (`revdiff diff --format html` is side by side).")
+                   "has no layout (`revdiff diff --format html` is side by side); where output "
+                   "is not a terminal, a warning says it is left out.")
 @click.option("--plain", is_flag=True, help="Print the text diff even when output is a terminal.")
 @quiet_option
 @corrections_option
@@ -121,7 +133,12 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
     articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names,
                              origins=origins, notice=True, corrections=corrections,
                              applied=applied)
-    if plain or not stdout_is_terminal() or not keyboard_on_stdin():
+    no_app = None if plain else _why_the_app_cannot_start()
+    if plain or no_app is not None:
+        if no_app is not None and layout is not None:  # (with --plain it was refused above)
+            warn(f"--layout {layout} is left out: {no_app}, so the app it lays out does not "
+                 "start, and the text diff printed instead has no layout (`revdiff diff "
+                 "--format html` is side by side)")
         echo_blocks(article_text(article, name, settings.sentences)
                     for article, name in zip(articles, names, strict=True))
         return

@@ -65,6 +65,25 @@ def test_page_input_prints_its_pair() -> None:
     assert "version 6 -> 7" in result.output
 
 
+@pytest.mark.usefixtures("no_app")
+@pytest.mark.parametrize("why", ["output", "keyboard"])
+def test_a_layout_the_text_diff_leaves_out_is_named_in_one_warning(
+        monkeypatch: pytest.MonkeyPatch, why: str) -> None:
+    """`--layout side` with output piped (or no keyboard to read keys from) printed the text
+    diff as if it were not given, without a word; `--plain` with it is refused."""
+    if why == "keyboard":
+        on_a_terminal(monkeypatch)
+        monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: False)
+    plain = CliRunner().invoke(main, ["view", "-q", str(CHAIN)])
+    laid_out = CliRunner().invoke(main, ["view", "-q", "--layout", "side", str(CHAIN)])
+    assert plain.exit_code == laid_out.exit_code == 0, laid_out.output
+    assert laid_out.stdout == plain.stdout and plain.stderr == ""
+    assert laid_out.stderr.count("\n") == 1
+    assert laid_out.stderr.startswith("revdiff: warning: --layout side is left out: ")
+    reason = "output is not a terminal" if why == "output" else "no keyboard"
+    assert reason in laid_out.stderr
+
+
 def test_starts_the_app_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[str] = []
     on_a_terminal(monkeypatch)
