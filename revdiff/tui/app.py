@@ -12,10 +12,10 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from hashlib import sha1
 from itertools import islice
 from pathlib import Path
 from typing import ClassVar
+from uuid import uuid4
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -182,7 +182,9 @@ class RevdiffApp(CursorActions, PairActions, ArticleActions, ViewActions, Search
         self.article_index = 0
         self.session = self._session_shown(0)
         self.filters = FilterState()
-        self._notices_cleared = 0  # times the notices were cleared for a dialog (`notify`)
+        # the notice last given with each text (severity, title, message), until its time is up
+        # or a dialog clears the notices (`notify`)
+        self._notices_given: dict[tuple[str, str, str], Notification] = {}
         configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by the diff's width
         # the layout kept first since the automatic one, which `s` goes on from to the other
@@ -420,20 +422,31 @@ class RevdiffApp(CursorActions, PairActions, ArticleActions, ViewActions, Search
             dialog.closing_keys = next(command.keys for command in self.key_table
                                        if command.action == toggled_by)
         self.clear_notifications()
-        self._notices_cleared += 1
+        # their boxes stay on the screen below the dialog until it is shown again: a notice given
+        # after is a new one, not theirs
+        self._notices_given.clear()
         self.push_screen(dialog, answered)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Textual's notice, but one equal to a notice on screen takes its place instead of
         stacking under it (`n` pressed again and again at the last change showed the same notice
-        once a press). Notices cleared for a dialog leave their boxes on the screen below it until
-        it is shown again, so a notice given after a clearing is a new one, not theirs."""
-        identity = sha1(f"{self._notices_cleared}\0{severity}\0{title}\0{message}".encode()
-                        ).hexdigest()
-        self.post_message(Notify(Notification(
+        once a press), shown for its whole time: the box on screen goes, whose timer, run from
+        the earlier press, took the new notice away with it (a second after `.` pressed again
+        at the last pair). One given again before Textual took the first in (a key held down)
+        takes its identity, which Textual shows once."""
+        text = (severity, title, message)
+        self._notices_given = {given_text: given for given_text, given in
+                               self._notices_given.items() if not given.has_expired}
+        earlier = self._notices_given.get(text)
+        if earlier is not None and earlier in self._notifications:  # Textual's own, on screen
+            self._unnotify(earlier)
+            earlier = None
+        notification = Notification(
             message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
-            markup=markup, identity=identity)))
+            markup=markup, identity=str(uuid4()) if earlier is None else earlier.identity)
+        self._notices_given[text] = notification
+        self.post_message(Notify(notification))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Whether a key's command answers now (`answers`): the status line says which do while

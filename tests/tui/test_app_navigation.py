@@ -11,6 +11,7 @@ from tui_helpers import (
     run_async,
     shown_words,
     status_text,
+    wait_until,
 )
 
 from revdiff.model import Article, EditOp
@@ -164,6 +165,21 @@ async def test_a_notice_given_again_replaces_itself(page_article: Article) -> No
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert toasts == ["This is the first change"]
+
+
+@run_async
+async def test_a_notice_given_again_is_shown_for_its_whole_time(page_article: Article) -> None:
+    """The notice on screen kept the first press's timer: `.` pressed at the last pair again two
+    seconds after had its notice taken away a second later, as the first one's time ran out, so
+    that every other press seemed to show none."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "p", "p")
+        await wait_until(pilot, lambda: len(app.screen.query("Toast")) == 1)
+        given_last = list(app._notifications)[-1]
+        (toast,) = app.screen.query("Toast")
+        assert toast._notification is given_last  # not public: the notice whose timer it runs
 
 
 @run_async
