@@ -16,7 +16,8 @@ Tables (see docs/EXPORT.md for the column meanings):
 - `matched_sentences(entry_id, version_x, version_y, sent_idx_x, sent_idx_y,
   avg_sentence_distance_x, avg_sentence_distance_y)`: the alignment of each consecutive pair,
   one row per aligned sentence pair; `sent_idx_y` is NULL for a deleted sentence and `sent_idx_x`
-  NULL for an added one. The distance is 1 - similarity (0 for identical sentences);
+  NULL for an added one, both distances NULL for either. The distance is 1 - similarity (0 for
+  identical sentences);
 - `comparisons` and `edits`: revdiff's own summary and edit tables, the same columns as the CSV
   export (list cells as JSON text).
 
@@ -118,9 +119,11 @@ def _edit_pairs(entry_id: int, x: int, y: int, edit: Edit) -> list[tuple[Any, ..
     if edit.old and edit.new:
         distance = _distance(edit.similarity)
         return [(entry_id, x, y, i, j, distance, distance) for i in edit.old for j in edit.new]
-    if edit.old:  # deleted: no sentence on the new side
-        return [(entry_id, x, y, i, None, 1.0, None) for i in edit.old]
-    return [(entry_id, x, y, None, j, None, 1.0) for j in edit.new]
+    # added or deleted: matched to no sentence, so no distance on either side, as NewsEdits
+    # writes it (its queries that filter or average a distance leave such rows out)
+    if edit.old:
+        return [(entry_id, x, y, i, None, None, None) for i in edit.old]
+    return [(entry_id, x, y, None, j, None, None) for j in edit.new]
 
 
 def _sentence_rows(entry_id: int, version: int, sentences: tuple[Sentence, ...]

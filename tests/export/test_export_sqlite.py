@@ -103,6 +103,22 @@ def test_added_and_deleted_sentences_have_a_null_side(database: Path) -> None:
     assert added >= counted[0] and deleted >= counted[1]
 
 
+def test_an_added_or_deleted_sentence_has_no_distance_as_in_newsedits(database: Path) -> None:
+    # NewsEdits' matcher (spark/pipeline_steps.py in isi-nlp/NewsEdits) writes a NULL distance
+    # where it matched a sentence to none, so its queries that filter or average a distance
+    # leave added and deleted sentences out; a 1.0 on the present side counted them in
+    with sqlite3.connect(database) as connection:
+        distances = set(connection.execute(
+            "SELECT avg_sentence_distance_x, avg_sentence_distance_y FROM matched_sentences "
+            "WHERE sent_idx_x IS NULL OR sent_idx_y IS NULL").fetchall())
+        matched_without_one = connection.execute(
+            "SELECT count(*) FROM matched_sentences WHERE sent_idx_x IS NOT NULL "
+            "AND sent_idx_y IS NOT NULL AND (avg_sentence_distance_x IS NULL "
+            "OR avg_sentence_distance_y IS NULL)").fetchone()[0]
+    assert distances == {(None, None)}
+    assert matched_without_one == 0
+
+
 def test_every_version_has_its_sentences(database: Path) -> None:
     with sqlite3.connect(database) as connection:
         missing = connection.execute(
