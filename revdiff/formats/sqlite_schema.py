@@ -78,6 +78,9 @@ class Table:
 # A version column NewsEdits files have and diffengine's entryversion lacks.
 _VERSION_COLUMNS = ("version", "version_id", "version_number", "num")
 NYTDIFF_TABLES = ("nyt_versions", "rss_versions")
+# The tables of the files NewsEdits ships an outlet's sentences in, apart from its versions
+# (`ap-matched-sentences.db` beside `ap.db`).
+NEWSEDITS_SENTENCE_TABLES = ("split_sentences", "matched_sentences")
 
 
 def quote(identifier: str) -> str:
@@ -552,6 +555,11 @@ def database_kind(schema: dict[str, Table], where: str) -> DatabaseKind:
             return DatabaseKind.DIFFENGINE
         return DatabaseKind.NEWSEDITS
     listed = ", ".join(sorted(t.name for t in schema.values())) or "none"
+    if any(name in schema for name in NEWSEDITS_SENTENCE_TABLES):
+        raise UnknownFormat(
+            f"a NewsEdits sentence file (tables: {listed}), which holds no versions", where,
+            hint="give the outlet's NewsEdits versions file, whose entryversion table holds "
+                 "them: ap.db, not ap-matched-sentences.db")
     raise UnknownFormat(f"SQLite file of no tracker revdiff knows (tables: {listed})", where,
                         hint=f"revdiff reads {READ_FORMATS}")
 

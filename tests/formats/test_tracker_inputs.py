@@ -199,6 +199,30 @@ def test_unknown_sqlite_names_its_tables_and_what_is_read(tmp_path: Path) -> Non
     assert "NYTdiff" in line and "diffengine" in line
 
 
+def test_a_newsedits_sentence_file_is_refused_saying_which_file_holds_the_versions(
+        tmp_path: Path) -> None:
+    # NewsEdits ships an outlet's sentences apart from its versions (ap-matched-sentences.db
+    # beside ap.db): the line says what the file is and which one to give instead
+    path = tmp_path / "ap-matched-sentences.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE split_sentences (entry_id INTEGER, version INTEGER, "
+                       "sent_idx INTEGER, sentence TEXT)")
+    connection.execute("CREATE TABLE matched_sentences (entry_id INTEGER, version_x INTEGER, "
+                       "version_y INTEGER, sent_idx_x INTEGER, sent_idx_y INTEGER, "
+                       "avg_sentence_distance_x REAL, avg_sentence_distance_y REAL)")
+    connection.execute("CREATE TABLE doc_level_stats (entry_id INTEGER, version_x INTEGER, "
+                       "version_y INTEGER)")
+    connection.execute("INSERT INTO split_sentences VALUES (1, 0, 0, 'One.')")
+    connection.commit()
+    connection.close()
+    result = revdiff("parse", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert ("a NewsEdits sentence file (tables: doc_level_stats, matched_sentences, "
+            "split_sentences), which holds no versions") in line
+    assert "give the outlet's NewsEdits versions file, whose entryversion table" in line
+
+
 def test_text_that_merely_mentions_json_or_feeds_stays_plain() -> None:
     assert detect("[Updated] The minister said {sic} the rss feed was down.\n") is Format.PLAIN
     assert describe_feed("<p>An rss feed</p>") is None
