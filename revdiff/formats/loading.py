@@ -64,6 +64,7 @@ from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, sho
 from revdiff.formats.store_working_tree import refuse_store_working_tree_path
 from revdiff.formats.text_input import read_bounded, resolved
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
+from revdiff.formats.versions_beside import versions_beside
 from revdiff.model import Article
 from revdiff.read_warnings import counted, files_name, worded_for_python
 from revdiff.size_limit import DEFAULT_MAX_BYTES
@@ -355,7 +356,8 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
 def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     """What to do about an input that names nothing: a web address is no file, and white space
     alone, or around a path that names something without it, is told of, and to a Python caller
-    a line break that ends one (a line of a file object, read as a list of paths). `otherwise`
+    a line break that ends one (a line of a file object, read as a list of paths); a version
+    file that is not there is told the versions its folder holds (`versions_beside`). `otherwise`
     is the command line's other way (empty: none), None for a Python caller, who is told that a
     ~ only a shell expands."""
     if is_web_address(name):
@@ -369,8 +371,11 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
         # a space does not show in the message
         return ("check the path: it has white space before or after it (a line break read from "
                 "a file?); " + ("remove it" if otherwise is not None else "give path.strip()"))
+    check = "check the path"
+    if held := versions_beside(name):
+        check += f": {held}"
     if otherwise is not None:
-        return f"check the path; {otherwise}" if otherwise else "check the path"
+        return f"{check}; {otherwise}" if otherwise else check
     if name.endswith(("\n", "\r")):
         # `revdiff.load(open("0.txt"))`, meant to read the version, reads its lines as paths
         return ("check the path: it ends in a line break, as a line read from a file does; a file "
@@ -379,7 +384,7 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     if name.startswith("~"):
         return ("check the path; Python does not expand ~ as a shell does: "
                 "give os.path.expanduser(path)")
-    return "check the path"
+    return check
 
 
 # A name with what only a glob holds (`*`, `?`, a class `[0-9]`; a lone `[`, as in an escape
