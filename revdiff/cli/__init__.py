@@ -34,10 +34,13 @@ from revdiff.terminal_text import visible
 
 EXAMPLES = """\b
 Examples:
-  revdiff samples/washpo-soleimani-v6-v7.txt          browse a saved News Sniffer diff page
+  revdiff samples/washpo-soleimani-v6-v7.txt
+      browse a saved News Sniffer diff page
   revdiff parse samples/washpo-soleimani-v6-v7.txt --format json
-  revdiff diff samples/versions/iran-strikes-us-troops-in-iraq/   a directory of 0.txt, 1.txt, ...
-  cat new.txt | revdiff parse old.txt -               versions from files and stdin
+  revdiff diff samples/versions/iran-strikes-us-troops-in-iraq/
+      a directory of 0.txt, 1.txt, ...
+  cat new.txt | revdiff parse old.txt -
+      versions from files and stdin
 
 \b
 Shell completion (bash; zsh and fish: see README):

@@ -34,10 +34,14 @@ FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
 
 EXAMPLES = """\b
 Examples:
-  revdiff diff samples/versions/iran-strikes-us-troops-in-iraq/    a directory of versions
-  revdiff diff samples/washpo-soleimani-v6-v7.txt --changes-only   a saved diff page, changes only
-  revdiff diff samples/newsedits.sqlite --flag number_changed      the edits that change a number
-  revdiff diff samples/newsedits.sqlite --format csv               one edit per row
+  revdiff diff samples/versions/iran-strikes-us-troops-in-iraq/
+      a directory of versions
+  revdiff diff samples/washpo-soleimani-v6-v7.txt --changes-only
+      a saved diff page, changes only
+  revdiff diff samples/newsedits.sqlite --flag number_changed
+      the edits that change a number
+  revdiff diff samples/newsedits.sqlite --format csv
+      one edit per row
 """
 
 # The edits that carry no flag (`edit_flags`): an added or deleted sentence, text on one side only,
@@ -104,13 +108,19 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
 @click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto", show_default=True,
               help="auto: split paragraphs into sentences; lines: each paragraph/line is one sentence.")
 @click.option("--changes-only", is_flag=True, help="text format: leave out unchanged sentences.")
+# --only and --flag name their choices in their help, which is wrapped to the terminal's width,
+# not beside the option (`--flag [encoding_only|...|attribution_changed]` took 116 columns)
 @click.option("--only", "labels", multiple=True, type=click.Choice([op.value for op in EditOp]),
-              help="text format: print only the edits with this label; repeat for several "
-                   "(an edit with any of them).")
+              metavar="LABEL",
+              help="text format: print only the edits with this label ("
+                   + ", ".join(op.value for op in EditOp) + "); repeat for several (an edit "
+                   "with any of them).")
 @click.option("--flag", "flags", multiple=True, type=click.Choice([flag.value for flag in Flag]),
-              help="text format: print only the edits with this flag; repeat for several (an "
-                   "edit with any of them). With --only, an edit needs a label and a flag (an "
-                   "added, deleted or unchanged sentence has none).")
+              metavar="FLAG",
+              help="text format: print only the edits with this flag ("
+                   + ", ".join(flag.value for flag in Flag) + "); repeat for several (an edit "
+                   "with any of them). With --only, an edit needs a label and a flag (an added, "
+                   "deleted or unchanged sentence has none).")
 @click.option("--color/--no-color", default=None,
               help="text format: colour the word changes (default: when writing to a terminal, "
                    "unless TERM is dumb, unknown or not set, or NO_COLOR is not empty); without "

@@ -52,12 +52,17 @@ _FOLDER_TABLE_FORMATS = ("jsonl", "csv", "parquet")
 
 EXAMPLES = """\b
 Examples:
-  revdiff export samples/versions -o edits.csv          edits.csv + edits.comparisons.csv
-  revdiff export 'corpus/*/' -o news.sqlite --workers 4  NewsEdits tables, 4 processes
-  revdiff export pages/ -o report/ --format html         one page per article + index.html
+  revdiff export samples/versions -o edits.csv
+      edits.csv + edits.comparisons.csv
+  revdiff export 'corpus/*/' -o news.sqlite --workers 4
+      NewsEdits tables, 4 processes
+  revdiff export pages/ -o report/ --format html
+      one page per article + index.html
   revdiff export big/ -o out.parquet --scheduler tcp://10.0.0.5:8786
-  revdiff export big/ -o out.parquet --resume            continue an interrupted run
-  revdiff export samples/versions -o - --format csv      the edits table on stdout
+  revdiff export big/ -o out.parquet --resume
+      continue an interrupted run
+  revdiff export samples/versions -o - --format csv
+      the edits table on stdout
 """
 
 # Local worker processes (--workers, --dask) per CPU at most. A worker is a process with memory

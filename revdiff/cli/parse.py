@@ -25,9 +25,12 @@ if TYPE_CHECKING:
 
 EXAMPLES = """\b
 Examples:
-  revdiff parse samples/washpo-soleimani-v6-v7.txt       JSON, with how each row of the page was read
-  revdiff parse samples/newsedits.sqlite --format text   a summary of each article
-  revdiff parse samples/versions/*/ --format jsonl       each folder an article, one per line
+  revdiff parse samples/washpo-soleimani-v6-v7.txt
+      JSON, with how each row of the page was read
+  revdiff parse samples/newsedits.sqlite --format text
+      a summary of each article
+  revdiff parse samples/versions/*/ --format jsonl
+      each folder an article, one per line
 """
 
 

@@ -61,10 +61,14 @@ SUBJECT_CHARS = 72
 
 EXAMPLES = """\b
 Examples:
-  revdiff store samples/versions/*/ --repo news         each version a commit; news made if missing
-  revdiff store samples/versions/*/ --repo news         again: 0 versions stored, all already are
-  revdiff store samples/newsedits.sqlite --repo news    more articles into the same store
-  revdiff parse news --format text                      the stored articles read back
+  revdiff store samples/versions/*/ --repo news
+      each version a commit; news made if missing
+  revdiff store samples/versions/*/ --repo news
+      again: 0 versions stored, all already are
+  revdiff store samples/newsedits.sqlite --repo news
+      more articles into the same store
+  revdiff parse news --format text
+      the stored articles read back
 """
 
 
