@@ -2,8 +2,12 @@
 Dask LocalCluster of N workers, and peak memory at 1x and 10x the corpus.
 
 Corpus: the Wikipedia version chains in ../shared/corpus/wikipedia/<slug>/<k>.txt (296 articles,
-1,358 consecutive pairs), copied `--scale` times into a temporary folder (hard links where it
-can) so a run holds at least 10,000 pairs: export reads a folder named twice only once. Every run
+1,358 consecutive pairs); where ../shared is not there (a clone of revdiff alone), or with
+`--stories N`, N made-up stories instead (200 by default: 2 to 6 versions each, about 600 pairs,
+written into a temporary folder from the samples' news text by `made_up_stories.write_stories`,
+the same each run). The corpus is copied `--scale` times into a temporary folder (hard links
+where it can), so that the Wikipedia runs hold at least 10,000 pairs: export reads a folder named
+twice only once. Every run
 is a fresh child process (`revdiff.export.driver.run_export`, JSONL output into a temporary
 folder), so its peak RSS (`resource.getrusage`) is its own; the worker processes' peak RSS (VmHWM)
 and CPU time are sampled from /proc while the run goes on. The three runs take turns, `--repeat`
@@ -27,6 +31,7 @@ so a run on a busy machine can be recognised.
     python benchmarks/batch_throughput.py            # 1x, 10x on 1 worker, 10x on 2 workers,
                                                      # 1x on a Dask LocalCluster of 2 workers
     python benchmarks/batch_throughput.py --scale 8 --format csv --repeat 5
+    python benchmarks/batch_throughput.py --stories 500 --scale 4    # made-up stories
 """
 
 from __future__ import annotations
@@ -43,10 +48,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from made_up_stories import write_stories
 from timing import faster_or_slower, in_turns, speed_ratio
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKIPEDIA = ROOT.parent / "shared" / "corpus" / "wikipedia"
+STORIES = 200  # made-up stories where the Wikipedia corpus is not there
 
 CHILD = r"""
 import json, os, resource, sys, threading, time
@@ -165,7 +172,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=10,
                         help="corpus repetitions for the big runs, 2 or more: they are measured "
-                             "against one (default 10, 13,580 pairs)")
+                             "against one (default 10: 13,580 pairs of the Wikipedia corpus)")
+    parser.add_argument("--stories", type=int,
+                        help="measure this many made-up stories, 1 or more, instead of the "
+                             f"Wikipedia corpus (default {STORIES} where ../shared is not there)")
     parser.add_argument("--format", default="jsonl", help="export format (default jsonl)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the runs (default 3)")
     parser.add_argument("--workers", type=int, default=2,
@@ -178,16 +188,22 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--repeat must be 1 or more: each figure is the median of its rounds")
     if arguments.workers < 2:
         parser.error("--workers must be 2 or more: the parallel runs are measured against one")
-    if not WIKIPEDIA.is_dir():
-        print(f"skipped: {WIKIPEDIA} is not there", file=sys.stderr)
-        return
-    chains = sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir())
-    if not any(len(list(chain.glob("*.txt"))) >= 2 for chain in chains):
-        print(f"{WIKIPEDIA}: no chain holds two versions (<k>.txt), so there is no pair to export; "
-              "give it chains of two versions or more", file=sys.stderr)
-        sys.exit(1)
+    if arguments.stories is not None and arguments.stories < 1:
+        parser.error("--stories must be 1 or more")
     copied = tempfile.TemporaryDirectory()
-    folders = copies(chains, arguments.scale, Path(copied.name))
+    if arguments.stories is None and WIKIPEDIA.is_dir():
+        chains = sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir())
+        if not any(len(list(chain.glob("*.txt"))) >= 2 for chain in chains):
+            print(f"{WIKIPEDIA}: no chain holds two versions (<k>.txt), so there is no pair to "
+                  "export; give it chains of two versions or more", file=sys.stderr)
+            sys.exit(1)
+        corpus = f"{len(chains)} Wikipedia chains"
+    else:
+        stories = arguments.stories or STORIES
+        chains = write_stories(Path(copied.name) / "made-up", stories)
+        why = "--stories" if arguments.stories else f"{WIKIPEDIA} is not there"
+        corpus = f"{stories} made-up stories ({why})"
+    folders = copies(chains, arguments.scale, Path(copied.name) / "copies")
     load = os.getloadavg()[0]
     workers = arguments.workers
     plan = [("1x, 1 worker", 1, 1, False),
@@ -197,7 +213,7 @@ def main(argv: list[str] | None = None) -> None:
     if with_dask:
         plan.append((f"1x, Dask {workers}", 1, workers, True))
     runs: dict[str, list[dict[str, float]]] = {label: [] for label, *_ in plan}
-    print(f"corpus: {len(chains)} Wikipedia chains; format {arguments.format}; "
+    print(f"corpus: {corpus}; format {arguments.format}; "
           f"{os.cpu_count()} CPUs; load average {load:.2f} at start; "
           f"medians of {arguments.repeat} rounds", flush=True)
     for k in in_turns([arguments.repeat] * len(plan)):

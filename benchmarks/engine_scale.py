@@ -81,6 +81,12 @@ def sample_paragraphs(inserted: bool) -> list[str]:
     return list(seen)
 
 
+def words_of(paragraphs: list[str]) -> list[str]:
+    """The words of four letters or more in the paragraphs, sorted, each once: what `varied` and
+    `edited` swap words for."""
+    return sorted({word for paragraph in paragraphs for word in _WORD.findall(paragraph)})
+
+
 def varied(paragraph: str, vocabulary: list[str], rng: random.Random) -> str:
     """The paragraph with new numbers and two or three words swapped for others of the samples."""
     text = _NUMBER.sub(lambda _: str(rng.randint(2, 9999)), paragraph)
@@ -113,7 +119,7 @@ def article_pair(size: int, kind: str, seed: int = 0) -> tuple[Version, Version,
     rng = random.Random(seed)
     pool = sample_paragraphs(inserted=False)
     fresh = sample_paragraphs(inserted=True)
-    vocabulary = sorted({word for paragraph in pool for word in _WORD.findall(paragraph)})
+    vocabulary = words_of(pool)
     verbatim_share = VERBATIM_SHARE[kind]
     old: list[str] = []
     total = 0

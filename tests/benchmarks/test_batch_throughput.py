@@ -74,6 +74,7 @@ def test_a_dask_local_cluster_runs_beside_the_local_workers(
     # at --repeat 0 the table took the median of no runs: a traceback (IndexError)
     (["--repeat", "0"], "--repeat must be 1 or more"),
     (["--workers", "1"], "--workers must be 2 or more"),
+    (["--stories", "0"], "--stories must be 1 or more"),
 ])
 def test_arguments_that_make_no_figure_are_refused(
         arguments: list[str], refusal: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -88,16 +89,50 @@ def test_arguments_that_make_no_figure_are_refused(
     assert refusal in capsys.readouterr().err
 
 
-def test_without_the_corpus_it_says_so_and_measures_nothing(
+def test_without_the_corpus_it_measures_made_up_stories(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """It stopped with SystemExit (exit status 1) where the other benchmarks skip with status 0."""
+    """Without ../shared (a user's clone) it measured nothing: `skipped: ... is not there`."""
     script = load_benchmark("batch_throughput", monkeypatch)
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "corpus" / "wikipedia")
-    monkeypatch.setattr(script, "run", lambda *arguments: pytest.fail("ran"))
-    script.main([])
+    monkeypatch.setattr(script, "STORIES", 3)
+    monkeypatch.setattr(script, "dask_installed", lambda: False)
+    versions: list[list[int]] = []
+
+    def made_up_run(folders: list[str], workers: int, dask: bool, fmt: str
+                    ) -> dict[str, float]:
+        versions.append([len(list(Path(folder).glob("*.txt"))) for folder in folders])
+        return {"pairs": 10.0 * len(folders), "articles": float(len(folders)), "seconds": 1.0,
+                "driver_rss_mb": 50.0, "worker_rss_mb": 40.0, "cpu_seconds": 1.0}
+
+    monkeypatch.setattr(script, "run", made_up_run)
+    script.main(["--scale", "2", "--repeat", "1"])
     output = capsys.readouterr()
-    assert output.out == ""
-    assert output.err == f"skipped: {tmp_path / 'corpus' / 'wikipedia'} is not there\n"
+    assert output.err == ""
+    assert output.out.startswith(f"corpus: 3 made-up stories ({tmp_path / 'corpus' / 'wikipedia'} "
+                                 "is not there); format jsonl;")
+    assert [len(run) for run in versions] == [3, 6, 6]  # 1x on 1 worker, 2x on 1 and 2 workers
+    assert all(count >= 2 for run in versions for count in run)
+    assert "speed-up on 2 workers: 1.00x" in output.out
+
+
+def test_stories_are_measured_in_place_of_the_corpus(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    script = load_benchmark("batch_throughput", monkeypatch)
+    two_versions(tmp_path / "wikipedia" / "some-article")
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    monkeypatch.setattr(script, "dask_installed", lambda: False)
+    names: list[str] = []
+
+    def made_up_run(folders: list[str], workers: int, dask: bool, fmt: str
+                    ) -> dict[str, float]:
+        names.extend(Path(folder).name for folder in folders)
+        return {"pairs": 10.0, "articles": 1.0, "seconds": 1.0, "driver_rss_mb": 50.0,
+                "worker_rss_mb": 40.0, "cpu_seconds": 1.0}
+
+    monkeypatch.setattr(script, "run", made_up_run)
+    script.main(["--stories", "2", "--scale", "2", "--repeat", "1"])
+    assert capsys.readouterr().out.startswith("corpus: 2 made-up stories (--stories);")
+    assert sorted(set(names)) == ["story-00000", "story-00001"]
 
 
 def test_the_help_of_scale_says_its_least(monkeypatch: pytest.MonkeyPatch,
