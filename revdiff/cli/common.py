@@ -306,6 +306,14 @@ _SCHEDULER = re.compile(r"((tcp|tls|ws|wss|ucx)://)?(\[[0-9A-Fa-f:.]+\]|[^\s:/\[
 _SCHEDULER_PROTOCOLS = ("tcp", "ws")
 
 
+def written_as_scheduler(value: str, *, protocol_named: bool) -> bool:
+    """Whether `value` is written as a Dask scheduler's address (HOST:PORT, or with a protocol,
+    `tcp://HOST:PORT`, also one --scheduler refuses by name); with its protocol only, where
+    `protocol_named`."""
+    found = _SCHEDULER.fullmatch(value)
+    return found is not None and (found.group(2) is not None or not protocol_named)
+
+
 def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | None
                     ) -> str | None:
     """Refuse a malformed --scheduler address before any input is read."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import math
 import os
 import shlex
@@ -29,6 +30,7 @@ from revdiff.cli.common import (
     inputs_argument,
     reports_errors,
     stdout_is_terminal,
+    written_as_scheduler,
 )
 from revdiff.errors import RevdiffError
 from revdiff.file_kinds import special_kind
@@ -148,6 +150,22 @@ class OptionConflict(RevdiffError):
     """Command-line options that cannot be used together."""
 
 
+def _refuse_an_address_as_input(inputs: tuple[str, ...], local_dask: bool) -> None:
+    """An INPUT written as a Dask scheduler's address that names no file (`--dask
+    tcp://HOST:8786`: --dask, a flag, takes no address) is refused before any work, where it was
+    told to check the path, and --skip-errors skipped it and ran the export here instead of on
+    that scheduler. Written without its protocol (HOST:PORT), it is taken for one beside --dask."""
+    for raw in inputs:
+        if (written_as_scheduler(raw, protocol_named=not local_dask)
+                and not os.path.lexists(raw) and not glob.glob(raw)):
+            address = shlex.quote(raw)
+            raise OptionConflict(
+                "names no file or folder, and is written as a Dask scheduler's address", raw,
+                hint=(f"give it as --scheduler {address} in place of --dask, which starts a "
+                      "local cluster and takes no address") if local_dask else
+                f"to run on that scheduler, give it as --scheduler {address}")
+
+
 def _check_folder_named(raw: str, chosen: str) -> None:
     """`-o DIR/` names a folder: refuse it when the folder does not exist (a file named DIR was
     written) or the format writes one file; the HTML report makes its folder."""
@@ -262,7 +280,8 @@ def _format_hint(raw: str) -> str:
               help="Run on the Dask distributed scheduler at this address: HOST:PORT, "
                    "tcp:// or ws:// (needs revdiff[dask]).")
 @click.option("--dask", "local_dask", is_flag=True,
-              help="Run on a Dask LocalCluster of --workers processes (needs revdiff[dask]).")
+              help="Run on a Dask LocalCluster of --workers processes (needs revdiff[dask]); "
+                   "it takes no address: an existing cluster's is given with --scheduler.")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted run of the same command without duplicating rows "
                    "(with nothing to resume, says so and exports from the start). Without "
@@ -308,6 +327,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
                                                          "scheduler's cluster instead")
     if local_dask:
         _check_dask_workers(workers, click.get_current_context())
+    _refuse_an_address_as_input(inputs, local_dask)
     _refuse_an_option_as_output(output, click.get_current_context())
     chosen = _pick_format(export_format, output)
     _check_folder_named(output, chosen)

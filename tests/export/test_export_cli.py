@@ -305,6 +305,39 @@ def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Pa
     assert "skipped 2 inputs or articles that failed" in result.output and "3 articles" in result.output
 
 
+IN_PLACE_OF_DASK = "in place of --dask, which starts a local cluster and takes no address"
+
+
+@pytest.mark.parametrize(("address", "options", "hint"), [
+    ("tcp://10.0.0.5:8786", ["--dask"],
+     f"give it as --scheduler tcp://10.0.0.5:8786 {IN_PLACE_OF_DASK}"),
+    ("10.0.0.5:8786", ["--dask", "--skip-errors"],
+     f"give it as --scheduler 10.0.0.5:8786 {IN_PLACE_OF_DASK}"),
+    ("ws://scheduler.example:8786", ["--skip-errors"],
+     "to run on that scheduler, give it as --scheduler ws://scheduler.example:8786"),
+])
+def test_a_scheduler_address_given_as_an_input_is_refused_before_any_work(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path, address: str, options: list[str],
+        hint: str) -> None:
+    """`--dask tcp://HOST:8786` (--dask, a flag, takes no address) read the address as an INPUT
+    that names nothing: told to check the path, and with --skip-errors skipped while the export
+    ran on a local cluster (or in local processes) instead of the scheduler meant."""
+    result = run_cli("export", str(samples), address, "-o", str(tmp_path / "x.jsonl"), *options)
+    assert result.exit_code == 2
+    assert result.output == (f"revdiff: error: {address}: names no file or folder, and is "
+                             f"written as a Dask scheduler's address ({hint})\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_input_written_as_an_address_that_names_a_folder_is_read(  # type: ignore[no-untyped-def]
+        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_chain(tmp_path / "tcp:" / "story:8786", [["One."], ["One. Two."]])
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("export", "tcp://story:8786", "-o", "x.jsonl", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "x.jsonl").read_text().count("\n") > 0
+
+
 def test_a_glob_that_matches_nothing_says_where_revdiff_looked(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A glob revdiff was given (quoted, or left by a shell that found no match) and found no
     match for was told to be quoted so that revdiff expands it: it had been."""
