@@ -180,9 +180,11 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             raise EmptyInput(entry_kind(path), name,
                              hint="check where it leads, or give the file itself")
         if not path.exists():
+            held = versions_beside(name)
             raise EmptyInput("no such file or directory", name,
-                             hint=missing_input_hint(name, "give - to read standard input"),
-                             python_hint=missing_input_hint(name))
+                             hint=missing_input_hint(name, "give - to read standard input",
+                                                     versions_held=held),
+                             python_hint=missing_input_hint(name, versions_held=held))
         real = path.resolve()
         if path.is_dir() and is_saved_page_folder_given(path, inputs):
             continue  # read with its page
@@ -353,13 +355,15 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
                     for path in paths))
 
 
-def missing_input_hint(name: str, otherwise: str | None = None) -> str:
+def missing_input_hint(name: str, otherwise: str | None = None, *,
+                       versions_held: str | None = None) -> str:
     """What to do about an input that names nothing: a web address is no file, and white space
     alone, or around a path that names something without it, is told of, and to a Python caller
     a line break that ends one (a line of a file object, read as a list of paths); a version
-    file that is not there is told the versions its folder holds (`versions_beside`). `otherwise`
-    is the command line's other way (empty: none), None for a Python caller, who is told that a
-    ~ only a shell expands."""
+    file that is not there is told `versions_held`, the versions its folder holds
+    (`versions_beside`, which only the caller knows to be a version's, not a corrections
+    file's). `otherwise` is the command line's other way (empty: none), None for a Python
+    caller, who is told that a ~ only a shell expands."""
     if is_web_address(name):
         return ("revdiff reads saved pages, not web addresses: save the page first with curl -o "
                 "page.html URL" + (", or give <(curl -s URL)" if otherwise is not None else ""))
@@ -371,9 +375,7 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
         # a space does not show in the message
         return ("check the path: it has white space before or after it (a line break read from "
                 "a file?); " + ("remove it" if otherwise is not None else "give path.strip()"))
-    check = "check the path"
-    if held := versions_beside(name):
-        check += f": {held}"
+    check = f"check the path: {versions_held}" if versions_held else "check the path"
     if otherwise is not None:
         return f"{check}; {otherwise}" if otherwise else check
     if name.endswith(("\n", "\r")):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from revdiff.file_names import name_text
 from revdiff.formats import plain
 from revdiff.formats.folders import folder_entries, holds_a_number, version_files
 
@@ -18,8 +19,9 @@ def versions_beside(name: str) -> str | None:
     """`its folder holds 0.txt, 1.txt, 2.txt, 3.txt and 4.txt` for a missing `name` whose file
     name holds a number (a version chosen by its number), where its folder is there and holds
     files numbered so, in the order a folder's versions are read; `its folder holds 42 numbered
-    files, 0.txt, 1.txt, 2.txt, ..., 41.txt` for more than five. None for any other path, or a
-    folder that cannot be listed."""
+    files, 0.txt, 1.txt, 2.txt, ..., 41.txt` for more than five, each name that is not UTF-8
+    written as `name_text` writes it. None for any other path, or a folder that cannot be
+    listed."""
     path = Path(name)
     if not holds_a_number(path):
         return None
@@ -30,7 +32,7 @@ def versions_beside(name: str) -> str | None:
                            if holds_a_number(file)), key=plain.version_order_key)
     except (OSError, ValueError):  # a name too long, or holding a NUL
         return None
-    names = [file.name for file in numbered]
+    names = [name_text(file.name) for file in numbered]
     if not names:
         return None
     if len(names) == 1:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,29 @@ def test_python_is_told_the_versions_too() -> None:
     with pytest.raises(EmptyInput, match=r"\(check the path: its folder holds 0\.txt, 1\.txt, "
                                          r"2\.txt, 3\.txt and 4\.txt\)$"):
         api.load(str(CHAIN / "9.txt"))
+
+
+def test_a_missing_corrections_file_is_told_no_versions(tmp_path: Path) -> None:
+    """Found by a review: a corrections file that is not there, whose name holds a number, was
+    told the version files beside it (`check the path: its folder holds 0.txt and 1.txt`), which
+    are no corrections file."""
+    for number in range(2):
+        (tmp_path / f"{number}.txt").write_text(f"Version {number}.\n")
+    done = revdiff("diff", "0.txt", "1.txt", "--corrections", "fixes-2020.jsonl", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == ("revdiff: error: fixes-2020.jsonl: cannot read the corrections file: "
+                           "No such file or directory (check the path)\n")
+
+
+def test_a_name_that_is_not_utf_8_is_written_as_its_bytes(tmp_path: Path) -> None:
+    """Found by a review: a Python caller's error held the name's lone surrogates (`2\\udcff`),
+    which no UTF-8 file or terminal takes (`print(error)` in a notebook fails); the command line
+    wrote them as `\\xff`, and now both do."""
+    (tmp_path / "0.txt").write_text("One.\n")
+    (tmp_path / os.fsdecode(b"1\xff.txt")).write_text("Two.\n")
+    with pytest.raises(EmptyInput) as refused:
+        api.load([str(tmp_path / "0.txt"), str(tmp_path / "2.txt")])
+    assert str(refused.value).endswith(r"(check the path: its folder holds 0.txt and 1\xff.txt)")
+    str(refused.value).encode("utf-8")
+    done = revdiff("diff", "0.txt", "2.txt", cwd=tmp_path)
+    assert r"its folder holds 0.txt and 1\xff.txt;" in done.stderr
