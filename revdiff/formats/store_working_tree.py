@@ -6,9 +6,11 @@ folder there (`_no-url`, a site's) the newest texts of different stories read as
 of one. So such a path is refused, naming the store to give instead.
 
 A store is told from another repository by the lock file each of its runs leaves in the git
-directory (`git_layout.STORE_LOCK_NAME`). Only files are looked at: the `.git` above the path,
-the git directory a `.git` file names, and whether that lock is there. Git is not run, nor is the
-repository's config read, so nothing the repository names can run.
+directory (`git_layout.STORE_LOCK_NAME`), or in the main one that a linked worktree's shares
+(`git worktree add` of a store). Only files are looked at: the `.git` above the path, the git
+directory a `.git` file names and the main one its `commondir` names, and whether that lock is
+there. Git is not run, nor is the repository's config read, so nothing the repository names can
+run.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from revdiff.errors import UnknownFormat
 from revdiff.formats.git_layout import STORE_LOCK_NAME
-from revdiff.safe_git import git_directory
+from revdiff.safe_git import common_git_dir, git_directory
 
 
 def refuse_store_working_tree_path(path: Path, name: str) -> None:
@@ -39,8 +41,9 @@ def refuse_store_working_tree_path(path: Path, name: str) -> None:
 def store_holding(path: Path) -> Path | None:
     """The working tree of the revdiff store whose files hold `path` (its links followed), or
     None: the nearest folder above `path` that has a `.git` is the repository whose working tree
-    holds it, as git finds it, and a store when its git directory holds the store's lock. A path
-    in the `.git` folder itself is in no working tree."""
+    holds it, as git finds it, and a store when its git directory holds the store's lock, or
+    the main git directory does of a linked worktree's (`common_git_dir`). A path in the `.git`
+    folder itself is in no working tree."""
     real = Path(os.path.realpath(path))
     for folder in real.parents:
         dot_git = folder / ".git"
@@ -49,7 +52,8 @@ def store_holding(path: Path) -> Path | None:
         if real.is_relative_to(dot_git):
             return None
         try:
-            held = (git_directory(folder) / STORE_LOCK_NAME).is_file()
+            held = any((git_dir / STORE_LOCK_NAME).is_file()
+                       for git_dir in (git_directory(folder), common_git_dir(folder)))
         except (OSError, RuntimeError):  # a `.git` file that cannot be read or followed
             return None
         return folder if held else None

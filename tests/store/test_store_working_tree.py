@@ -71,3 +71,17 @@ def test_a_folder_of_versions_in_another_repository_is_read_as_before(tmp_path: 
     refused = CliRunner().invoke(main, ["parse", str(store / "_no-url")])
     assert refused.exit_code == 2
     assert f"a folder of the working tree of the revdiff store {store}," in refused.stderr
+
+
+def test_a_file_of_a_linked_worktree_of_the_store_is_refused(tmp_path: Path) -> None:
+    """Found by a review: a worktree added to a store (`git worktree add`), whose git directory
+    is the store's `.git/worktrees/NAME`, was not told from another repository, the lock lying
+    in the main git directory; its file was read as one plain version."""
+    store = stored(tmp_path / "news", *PAGES)
+    linked = tmp_path / "linked"
+    git.Repo(store).git.worktree("add", "--detach", str(linked))
+    file = linked / "www.channelnewsasia.com/news/world/iran-missiles-us-troops-iraq-soleimani.txt"
+    result = CliRunner().invoke(main, ["diff", str(file)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"revdiff: error: {file}: a file of the working tree of the revdiff store {linked}, ")
