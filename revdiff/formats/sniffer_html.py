@@ -437,7 +437,8 @@ def read_diff_page(text: str, where: str) -> Article:
         cells = [child for child in row.children if isinstance(child, Tag)
                  and child.name in ("td", "th")]
         if not cells and spacer_columns:  # a paragraph both versions share
-            old_text = new_text = shared_paragraph(row, _body_row_name(row), where)
+            old_text = new_text = shared_paragraph(row, _paragraph_text(row),
+                                                       _body_row_name(row), where)
         elif not cells or row is title_row or any(_HEADER_CELLS.intersection(c.get("class") or [])
                                                   for c in cells):
             continue

@@ -10,11 +10,10 @@ version's text followed at once by the new one's, the same paragraph twice.
 
 from __future__ import annotations
 
-from bs4 import NavigableString, Tag
+from bs4 import Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.fields import shown
-from revdiff.formats.text_input import collapse_whitespace
 from revdiff.read_warnings import counted
 
 _SPACER = "diff-row"
@@ -41,25 +40,25 @@ def version_cells_of(row: Tag, what: str, where: str) -> tuple[Tag, Tag]:
     return cells[1], cells[3]
 
 
-def shared_paragraph(row: Tag, what: str, where: str) -> str:
-    """The paragraph a row without cells holds for both versions, `what` naming the row in an
-    error: its text, written twice, once; none where the row is `hidden`. A row whose text is
-    not one text written twice, or that holds none (a browser's view of the page saved, which
-    moves such text out of the table), was changed after News Sniffer wrote it."""
+def shared_paragraph(row: Tag, text: str, what: str, where: str) -> str:
+    """The paragraph a row without cells holds for both versions, `text` being the row's text as
+    a browser shows it, white space collapsed (`sniffer_html._paragraph_text`: the words of an
+    element in it too), `what` naming the row in an error: that text, written twice, once; none
+    where the row is `hidden`. A row whose text is not one text written twice, or that holds
+    none (a browser's view of the page saved, which moves such text out of the table), was
+    changed after News Sniffer wrote it."""
     if any(element.has_attr("hidden") for element in (row, *row.parents)):
         return ""
-    text = "".join(str(node) for node in row.children if type(node) is NavigableString)
-    if not collapse_whitespace(text):
+    if not text:
         raise MalformedPage(f"{what} holds neither cells nor text, where News Sniffer's layout "
                             "with spacer columns writes an unchanged paragraph twice (a browser "
                             "that saves a page as it shows it moves that text out of the table)",
                             where, row.sourceline, hint=_SAVE_AGAIN)
-    paragraph = _written_twice(collapse_whitespace(text))
+    paragraph = _written_twice(text)
     if paragraph is None:
         raise MalformedPage(f"{what} holds text without cells that is not one paragraph written "
                             f"twice, as News Sniffer writes an unchanged paragraph: "
-                            f"{shown(collapse_whitespace(text))}", where, row.sourceline,
-                            hint=_SAVE_AGAIN)
+                            f"{shown(text)}", where, row.sourceline, hint=_SAVE_AGAIN)
     return paragraph
 
 

@@ -155,6 +155,27 @@ def test_an_unchanged_row_that_is_not_one_paragraph_written_twice_is_refused(tex
         "that is not one paragraph written twice")
 
 
+def test_an_unchanged_row_reads_the_words_of_an_element_in_it_as_a_cell_does() -> None:
+    """Found by a review: the row's text was read without the words of an element in it (`Hello
+    <b>big</b> world.` twice read `Hello world.`), the paragraph short of a word without one."""
+    marked = re.sub(r"(<tr id='p2'>).*?(</tr>)", r"\1Hello <b>big</b> world. Hello <b>big</b> "
+                    r"world.\2", PAGE)
+    old, new = read_diff_page(marked, "copy.html").versions
+    assert old.paragraphs[1] == new.paragraphs[1] == "Hello big world."
+
+
+def test_an_unchanged_row_whose_element_is_in_one_copy_only_is_refused() -> None:
+    """Found by a review: `Hello <b>big</b> world.Hello world.` was read as `Hello world.`, the
+    element's words left out, where the two copies differ."""
+    marked = re.sub(r"(<tr id='p2'>).*?(</tr>)", r"\1Hello <b>big</b> world.Hello world.\2", PAGE)
+    with pytest.raises(MalformedPage) as refused:
+        read_diff_page(marked, "copy.html")
+    assert str(refused.value).startswith(
+        f"copy.html:{_line_of(_SHARED_ROW)}: body row 'p2' holds text without cells "
+        "that is not one paragraph written twice, as News Sniffer writes an unchanged paragraph: "
+        "'Hello big world.Hello world.'")
+
+
 @pytest.mark.parametrize("row", ["<tr id='p3'>", '<tr id="title">'], ids=["body", "title"])
 def test_a_row_without_one_of_its_spacer_cells_is_refused_naming_it(row: str) -> None:
     line = _line_of(row)
