@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 import glob
 import re
 import shlex
@@ -112,3 +113,31 @@ def test_the_readme_shows_the_warnings_seed_004_is_read_with() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     shown = [line for line in readme.splitlines() if line.startswith(f"revdiff: warning: {page}")]
     assert shown == said
+
+
+def test_the_quick_start_s_export_writes_the_tables_it_names(tmp_path: Path) -> None:
+    # the README showed no `export` command, which a researcher starts from; its quick start
+    # names one, the files it writes and what their rows are
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    quick_start = readme.partition("## Quick start")[2].partition("## ")[0]
+    said = re.search(r"`(revdiff export [^`]+)` writes the edits of the samples' (\w+) stories, "
+                     r"one row an edit, to `([^`]+)`, and one row a pair of versions to `([^`]+)`",
+                     quick_start)
+    assert said, "the quick start names no export command and the tables it writes"
+    command, stories, edits_name, pairs_name = said.groups()
+    arguments = [str(REPO / word) if word.startswith("samples/") else word
+                 for word in shlex.split(command)[1:]]
+    result = revdiff(*arguments, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([edits_name, pairs_name])
+    with (tmp_path / edits_name).open(encoding="utf-8", newline="") as edits_file:
+        edits = list(csv.DictReader(edits_file))
+    with (tmp_path / pairs_name).open(encoding="utf-8", newline="") as pairs_file:
+        pairs = list(csv.DictReader(pairs_file))
+    assert {"op", "old_text", "new_text"} <= set(edits[0])
+    assert {"old_version", "new_version", "changed_share"} <= set(pairs[0])
+    articles = {row["article"] for row in edits}
+    assert len(articles) == {"two": 2, "three": 3, "four": 4}[stories]
+    assert {row["article"] for row in pairs} == articles
+    keys = [(row["article"], row["old_version"], row["new_version"]) for row in pairs]
+    assert len(set(keys)) == len(pairs)
