@@ -141,3 +141,27 @@ def test_the_quick_start_s_export_writes_the_tables_it_names(tmp_path: Path) -> 
     assert {row["article"] for row in pairs} == articles
     keys = [(row["article"], row["old_version"], row["new_version"]) for row in pairs]
     assert len(set(keys)) == len(pairs)
+
+
+def test_the_readme_s_store_commands_run_and_a_second_run_says_what_the_readme_shows(
+        tmp_path: Path) -> None:
+    # the README's store block and the summary it quotes for a second run were run by no test
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.partition("\n### Storing versions in git\n")[2].partition("\n### ")[0]
+    commands = section.partition("```sh\n")[2].partition("```")[0].splitlines()
+    quoted = re.search(r"A second run of the same inputs stores nothing again \(`([^`]+)`\)",
+                       " ".join(section.split()))
+    assert quoted and commands
+    repository = str(tmp_path / "news")
+
+    def run(command: str) -> str:
+        arguments = [repository if word == "news" else word for word in example_arguments(command)]
+        result = revdiff(*arguments, cwd=REPO)
+        assert result.returncode == 0 and result.stdout, (command, result.stderr)
+        return result.stdout
+
+    for command in commands:
+        run(command)
+    for command in commands:
+        if command.startswith("revdiff store "):
+            assert run(command).splitlines()[0] == quoted[1]
