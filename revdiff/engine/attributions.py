@@ -678,7 +678,9 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
         elif subject_in_marks:  # `"Smith" said hi.`
             found.append(subject_in_marks)
         elif follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
-            found.append(subject_before_aside(tokens, at) or speaker_after(tokens, at))
+            speaker = speaker_after(tokens, at)
+            found.append(subject_before_aside(tokens, at, source_after_verb=names_someone(speaker))
+                         or speaker)
         else:
             before = source_before(tokens, at)
             is_a_number = bool(before) and not names_someone(before)

@@ -4,10 +4,12 @@ brackets (`"Smith" said hi.`, `(@user) said hi.`, `Rapper "Lil X" said`)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from revdiff.engine.attribution_lexicon import (
     CLAUSE_WORDS,
+    COUNT_WORDS,
     DETERMINERS,
     LONGEST_DASH_ASIDE,
     LONGEST_RELATIVE_ASIDE,
@@ -76,7 +78,35 @@ _RELATIVE_WORDS = word_set("who whom whose which")
 _DETERMINERS_OR_RELATIVE_WORDS = DETERMINERS | _RELATIVE_WORDS
 
 
-def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = True) -> tuple[str, ...]:
+def _begins_a_long_aside_of_a_subject(token: str) -> bool:
+    """Whether the first word of an aside between commas longer than a source's words may begin
+    one that describes the subject before it: a determiner or a relative word (`, a spokesman for
+    …,`, `, who like others spoke …,`), or a participle, a word in lower case in -ing or -ed
+    (`Khamenei, addressing a large gathering of angry Iranians in the holy city of Qom, said`,
+    `Esper, asked about the strike by reporters at the Pentagon on Thursday, said`)."""
+    word = bare_word(token)
+    return word in _DETERMINERS_OR_RELATIVE_WORDS or token.islower() and word.endswith(("ing", "ed"))
+
+
+# Words after which a word in -ed, or a past tense without it, describes the noun after it, an
+# adjective (`the embattled minister`, `two unnamed officials`, `the newly appointed envoy`).
+_BEFORE_AN_ADJECTIVE = DETERMINERS | COUNT_WORDS
+
+
+def _holds_a_verb_after_its_subject(words: list[str]) -> bool:
+    """Whether the words read as a subject hold a word in lower case that may be a verb after
+    another that is no determiner, count, possessive or adverb in -ly, which an adjective follows
+    (`_BEFORE_AN_ADJECTIVE`, `Iran's`, `newly`): a clause, its verb after its subject (`Troops
+    stayed in Iraq`, `Iran fired missiles`), or a subject a participle describes (`Officials
+    briefed on the matter`)."""
+    return any(may_be_a_verb(word) and word.islower()
+               and bare_word(before) not in _BEFORE_AN_ADJECTIVE
+               and not before.endswith(("'s", "’s", "s'", "s’")) and not bare_word(before).endswith("ly")
+               for before, word in itertools.pairwise(words))
+
+
+def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = True,
+                         source_after_verb: bool = False) -> tuple[str, ...]:
     """The subject of a verb that follows an aside between commas or dashes (`Johnson, the prime
     minister, said the UK …`, `Smith, 45, said …`, `Hefner, whose mansions had come under
     scrutiny, said …`, `Officials — speaking anonymously — said …`): read back from the mark
@@ -85,13 +115,18 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
     addressing a gathering of Iranians chanting "Death to America", said` is read past as a
     shorter aside is), is read past when it begins with a determiner or a relative word
     (`Col. Myles Caggins, a spokesman for the U.S.-led coalition against the Islamic State, said`)
-    and the subject's start is found, and one of more than `LONGEST_DASH_ASIDE` words only when
-    it is a relative clause; the aside may hold whole quotations (`Khamenei, addressing
-    crowds chanting "Death to America", said`). Empty when there is no such aside: the verb
-    follows a quotation (`,” said Milley`, `"We will, if we must, fight on", said Esper`), or what
-    stands before it reads as a clause (`Troops will stay, for now, said Esper`), and the source
-    is read after the verb. A subject that is a number alone is an age in an aside before it, and
-    `past_an_age` reads the subject before that aside (`Smith, 45, who had been warned, said`)."""
+    or a participle (`_begins_a_long_aside_of_a_subject`) and the subject's start is found, and
+    one of more than `LONGEST_DASH_ASIDE` words only when it is a relative clause; the aside may
+    hold whole quotations (`Khamenei, addressing crowds chanting "A" and "B", said`). Empty when
+    there is no such aside: the verb follows a quotation (`,” said Milley`, `"We will, if we must,
+    fight on", said Esper`), or what stands before it reads as a clause (`Troops will stay, for
+    now, said Esper`), and the source is read after the verb; so is it where `source_after_verb`
+    says a source follows the verb and the subject holds a word that may be a verb after its
+    subject's words (`_holds_a_verb_after_its_subject`: `Troops stayed in Iraq, despite calls to
+    go, said Esper.`), where without one it is a subject a participle describes (`Officials
+    briefed on the matter, speaking anonymously, said the base was hit`). A subject that is a
+    number alone is an age in an aside before it, and `past_an_age` reads the subject before that
+    aside (`Smith, 45, who had been warned, said`)."""
     if verb < 2:
         return ()
     closing = aside_mark(tokens[verb - 1])
@@ -104,7 +139,7 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
     if verb - opening > LONGEST_DASH_ASIDE and bare_word(tokens[opening]) not in _RELATIVE_WORDS:
         return ()  # longer than any aside but a relative clause
     long_aside = closing == "," and _words_of_an_aside(tokens[opening:verb]) > MOST_SOURCE_WORDS
-    if long_aside and bare_word(tokens[opening]) not in _DETERMINERS_OR_RELATIVE_WORDS:
+    if long_aside and not _begins_a_long_aside_of_a_subject(tokens[opening]):
         return ()  # a long aside between commas is a noun's (`, a spokesman for …,`) or a clause
     start = opening - 1  # the subject's last word, `Johnson,`
     while (start > 0 and opening - start < MOST_SOURCE_WORDS and not source_begins_after(tokens, start - 1)
@@ -122,10 +157,11 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
     if (any(bare_word(word) in VERB_WORDS for word in _words_outside_quotations(words))
             or any(_is_lower_case_verb(word) for word in subject)  # (`He said, no, said Smith`)
             or any(map(holds_quotation_marks, subject))
-            or not _holds_whole_quotations(tokens[opening:verb])):
+            or not _holds_whole_quotations(tokens[opening:verb])
+            or source_after_verb and _holds_a_verb_after_its_subject(subject)):
         return ()
     if past_an_age and len(subject) == 1 and bare_word(subject[0]).isdigit():
-        return subject_before_aside(tokens, opening, past_an_age=False)
+        return subject_before_aside(tokens, opening, past_an_age=False, source_after_verb=source_after_verb)
     return source_words(subject)
 
 

@@ -509,6 +509,49 @@ def test_a_long_aside_between_commas_that_describes_the_subject_is_read_past(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    # a participle begins the aside, longer than a source's words without a quotation or with two
+    (("Khamenei, addressing a large gathering of angry Iranians in the holy city of Qom, said the "
+      "attacks were a slap."), [("khamenei",)]),
+    (('Khamenei, addressing a gathering of Iranians chanting "Death to America" and "Death to '
+      'Israel", said the attacks were a slap.'), [("khamenei",)]),
+    (("Esper, asked about the strike by reporters at the Pentagon on Thursday, said troops would "
+      "stay."), [("esper",)]),
+    # a clause before a long participle aside: the source is after the verb
+    ("Troops stayed in Iraq, leaving the base to the Iraqi army for the first time, said Esper.",
+     [("esper",)]),
+])
+def test_a_long_participle_aside_after_a_subject_is_read_past(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Troops stayed in Iraq, despite calls to go, said Esper.", [("esper",)]),
+    ("Troops stayed in Iraq, however, said Esper.", [("esper",)]),
+    ("Iran fired missiles, despite warnings, said two officials.", [("two", "officials")]),
+    ("Troops stayed in Iraq, despite calls to go, said the defence secretary, Mark Esper.",
+     [("defence", "secretary")]),
+    # an adjective in -ed before its noun is no verb
+    ("The embattled minister, in a statement, said Tuesday.", [("embattled", "minister")]),
+    ("Two unnamed officials, in a statement, said Tuesday.", [("two", "unnamed", "officials")]),
+    ("The newly appointed envoy, in a statement, said nothing.", [("newly", "appointed", "envoy")]),
+    ("Iran's embattled minister, in a statement, said nothing.", [("iran's", "embattled", "minister")]),
+    # with no source after the verb, a verb in the subject is a participle's that describes it
+    ("Officials briefed on the matter, speaking anonymously, said the base was hit.",
+     [("officials", "briefed", "matter")]),
+])
+def test_a_clause_before_an_aside_is_what_was_said_when_a_source_follows_the_verb(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_a_source_after_the_verb_changed_past_a_clause_and_an_aside_changes_the_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(
+        "Troops stayed in Iraq, despite calls to go, said Esper.",
+        "Troops stayed in Iraq, despite calls to go, said Milley.")
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("They all said it was over.", [("they",)]),
     ("The soldiers were all told to leave.", []),  # a passive
     ("Both said it was over.", [("both",)]),  # nothing before it: the source
