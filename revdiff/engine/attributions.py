@@ -153,8 +153,30 @@ def _reports_past_a_place(tokens: list[str], verb: int) -> bool:
             return False
         if ends_clause(token) and not _is_a_dates_comma(tokens, at):
             quotation_next = at + 1 < len(tokens) and opens_quotation(tokens[at + 1])
-            return token.endswith(":") or token.endswith(",") and quotation_next
+            return (token.endswith(":") or token.endswith(",") and quotation_next
+                    or ends_a_sentence(token) and _names_a_medium_of_speech(tokens[verb + 1:at + 1]))
     return False
+
+
+# Platforms a verb reports on (`wrote on Twitter.`), capitalised as their names are: after `on`,
+# another capitalised word is most often what was reported on (`The Post reported on Trump.`).
+_PLATFORMS = word_set("Twitter X Facebook Instagram Telegram TikTok YouTube Truth LinkedIn Weibo "
+                      "WhatsApp Threads Bluesky Substack")
+# Prepositions before a medium of speech in lower case (`in a statement`, `at a news conference`):
+# after `on` it is most often what was reported on (`reported on the statement`).
+_BEFORE_A_MEDIUM = word_set("in at")
+
+
+def _names_a_medium_of_speech(place: list[str]) -> bool:
+    """Whether the place after a verb that runs to its sentence's end names the medium the verb
+    reports in: a platform after `on` or `via` (`Zarif wrote on Twitter.`, `… wrote on Twitter on
+    Tuesday.`), or a noun of a medium in lower case after `in` or `at` (`Iran confirmed in a
+    statement.`, `… at a news conference.`); not `The Post reported on the scandal.`, `The Post
+    reported on Trump.` nor `… reported on the statement.`."""
+    preposition, *words = map(bare_word, place)
+    if preposition in _BEFORE_A_MEDIUM:
+        return any(word in MEDIA_OF_SPEECH and token.islower() for word, token in zip(words, place[1:]))
+    return bool(words) and place[1].strip(WORD_PUNCTUATION) in _PLATFORMS
 
 
 _MEDIUM_OR_TIME_WORDS = MEDIA_OF_SPEECH | SPANS | AFTER_CLAUSE_END

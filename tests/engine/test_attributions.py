@@ -1466,6 +1466,25 @@ def test_a_verb_at_its_clauses_end_may_have_a_place_before_a_colon_a_quotation_o
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Troops must leave, Zarif wrote on Twitter.", [("zarif",)]),
+    ("Troops must leave, Zarif wrote on Twitter on Tuesday.", [("zarif",)]),
+    ("Trump wrote on Truth Social.", [("trump",)]),
+    ("The ministry announced via Telegram.", [("ministry",)]),
+    ("Troops must leave, Zarif wrote in a statement.", [("zarif",)]),
+    ("Troops must leave, he wrote in a Facebook post.", [("he",)]),
+    ("The base was hit, officials confirmed at a news conference on Tuesday.", [("officials",)]),
+    # what was reported on, not where
+    ("The Post reported on Trump.", []),
+    ("The Post reported on the statement.", []),
+    ("He wrote in a notebook.", []),
+    ("He wrote on Facebook, then left.", []),
+])
+def test_a_verb_at_its_clauses_end_reports_before_a_medium_that_ends_the_sentence(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("The ministry confirmed in a statement that 12 people were killed.", [("ministry",)]),
     ("Iran announced on state TV that dozens of US troops were killed.", [("iran",)]),
     ("Trump wrote on Twitter that all was well.", [("trump",)]),
