@@ -33,7 +33,6 @@ from revdiff.engine.attribution_lexicon import (
     BIDDING_WORDS,
     CLAUSE_END_VERBS,
     CLAUSE_WORDS,
-    COUNT_WORDS,
     DASHES,
     DETERMINERS,
     INTRODUCERS,
@@ -209,16 +208,14 @@ _SUBJECT_BEGINNINGS = SUBJECT_PRONOUNS | DETERMINERS
 def _subject_follows(tokens: list[str], that: int) -> bool:
     """Whether the `that` at `that` begins a clause it reports, not a relative one: a subject
     pronoun or a determiner follows it (`that the strike took place`, `that he would respond`), or
-    a capitalised word, a number or a word that counts (`COUNT_WORDS`) and a word that may be a
-    verb (`that Iran fired missiles`, `that 12 people were killed`, `that all was well`); not a
+    a word that may be no verb and, before the clause ends, one that may be (`that Iran fired
+    missiles`, `that 12 people were killed`, `that all was well`, `that troops must leave`); not a
     verb (`that rocked the city`, `that was short`)."""
     if that + 1 >= len(tokens) or ends_clause(tokens[that]):
         return False
     first, *rest = _clause_from(tokens, that + 1)
-    counts = bare_word(first) in COUNT_WORDS or any(map(str.isdigit, first))
     return (bare_word(first) in _SUBJECT_BEGINNINGS
-            or counts and any(map(may_be_a_verb, rest))
-            or _reports_a_clause_without_that(tokens, that))
+            or not may_be_a_verb(first) and any(map(may_be_a_verb, rest)))
 
 
 def _follows_a_quotation(tokens: list[str], verb: int) -> bool:

@@ -1492,8 +1492,12 @@ def test_a_verb_at_its_clauses_end_reports_before_a_medium_that_ends_the_sentenc
     ("The Pentagon confirmed on Tuesday that no one was hurt.", [("pentagon",)]),
     # a count with no verb after it is no clause
     ("The museum added in 2019 that 12 rooms.", []),
+    # and so does a noun in lower case before a verb
+    ("Zarif wrote on Twitter that troops must leave.", [("zarif",)]),
+    ("Iran announced in a statement that missiles struck the base.", [("iran",)]),
+    ("The ministry confirmed on Tuesday that troops were moved.", [("ministry",)]),
 ])
-def test_a_clause_reported_past_a_place_may_open_with_a_count(
+def test_a_clause_reported_past_a_place_may_open_with_a_count_or_a_noun(
         text: str, sources: list[tuple[str, ...]]) -> None:
     """A clause reported after `that` past a medium or a time was read where it opened with a
     pronoun, a determiner or a name alone: `confirmed in a statement that 12 people were killed`
