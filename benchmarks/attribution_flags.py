@@ -1,4 +1,4 @@
-"""Where the `attribution_changed` flag fires: the README's figures for it, and the rows to judge.
+"""Where the `attribution_changed` flag fires: docs/FLAGS.md's figures for it, and the rows to judge.
 
 Two sets of versions are read as `revdiff export` reads them, and their edits table (and, for the
 titles, their comparisons table) is counted:
@@ -12,7 +12,7 @@ For each set it prints the two-sided rows (those with an old and a new text, unc
 included), how many of them have a changed text, how many are flagged `attribution_changed`, and
 how many changed titles are; then every flagged row and title: its article and versions, its old and
 new text, and the sources read on each side (`old_sources`, `new_sources`). Whether a flag is right
-is a person's judgement on that list; the README gives it.
+is a person's judgement on that list; docs/FLAGS.md gives it.
 
     python benchmarks/attribution_flags.py
 """

@@ -58,7 +58,8 @@ def path_in_project(document: Path) -> str:
 def test_the_project_has_its_markdown_files_to_check() -> None:
     named = {path_in_project(document) for document in markdown_files()}
     assert {"README.md", "CHANGELOG.md", "SECURITY.md", "docs/EXPORT.md", "docs/INPUTS.md",
-            "docs/SPLITTER.md", "docs/STORE.md", "samples/README.md"} <= named
+            "docs/SPLITTER.md", "docs/STORE.md", "docs/FLAGS.md", "docs/TUI.md",
+            "samples/README.md"} <= named
 
 
 @pytest.mark.parametrize("document", markdown_files(), ids=path_in_project)

@@ -142,7 +142,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     each edit: its label, the sentences it pairs (old -> new, counted from 0, `-` for none),
     `sim` (how alike the two sentences are, 0 to 1), its flags in brackets and, for an edit read
     from an unsure row of a flattened page, how sure that reading is (`? 35% sure`).
-    The README's tables of labels and flags say what each means.
+    The README's tables of labels and flags say what each means (docs/FLAGS.md in full).
     """
     # a label or flag given twice is asked for once (and named once where no edit has it)
     labels, flags = tuple(dict.fromkeys(labels)), tuple(dict.fromkeys(flags))

@@ -103,7 +103,7 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool,
     `q` quits (Ctrl-C too, from a dialog as well). Keys, layout, sentence mode, colours and the
     export folder can be set in revdiff/config.toml in the platform's config directory (an
     absolute $XDG_CONFIG_HOME, else ~/.config, on Linux), or in the file $REVDIFF_CONFIG names,
-    which must exist (see the README); a bad file is refused.
+    which must exist (see docs/TUI.md); a bad file is refused.
 
     When output is not a terminal (a pipe or a file), or with --plain, prints the text diff of
     each consecutive pair of versions instead; the app never starts then. A terminal with

@@ -211,7 +211,7 @@ def commands_by_group(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[s
 
 
 def markdown_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> str:
-    """The table as Markdown, for the README (a test checks the README holds exactly this)."""
+    """The table as Markdown, for docs/TUI.md (a test checks docs/TUI.md holds exactly this)."""
     lines = ["| group | keys | what they do | name in `[keys]` |", "|---|---|---|---|"]
     for group, commands in commands_by_group(table):
         for command in commands:

@@ -1,4 +1,5 @@
-"""benchmarks/attribution_flags.py counts the rows the README's attribution_changed figures name."""
+"""benchmarks/attribution_flags.py counts the rows docs/FLAGS.md's attribution_changed figures
+name."""
 
 from __future__ import annotations
 

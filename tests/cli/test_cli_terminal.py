@@ -185,10 +185,10 @@ def test_data_keeps_control_characters_in_a_pipe(arguments: list[str], tmp_path:
     assert "red\x1b]0;TITLE\x07 text." in result.stdout and "text \x1b[2J." in result.stdout
 
 
-def test_the_readme_says_what_keeps_the_text_as_it_is_in_a_pipe(tmp_path: Path) -> None:
-    # the README said exports and the data formats, CSV and HTML among them, keep the text as it
-    # is in a file or a pipe: a CSV cell that starts like a formula gets a `'`, and HTML shows
-    # control characters as symbols there too
+def test_the_docs_say_what_keeps_the_text_as_it_is_in_a_pipe(tmp_path: Path) -> None:
+    # the README (its terminal UI part, now docs/TUI.md) said exports and the data formats, CSV
+    # and HTML among them, keep the text as it is in a file or a pipe: a CSV cell that starts like
+    # a formula gets a `'`, and HTML shows control characters as symbols there too
     page = revdiff("diff", "--format", "html", *hostile_versions(tmp_path))
     assert "\x1b" not in page.stdout and "Hello <del>␛[31mred" in page.stdout
     formula = tmp_path / "formula"
@@ -197,10 +197,11 @@ def test_the_readme_says_what_keeps_the_text_as_it_is_in_a_pipe(tmp_path: Path) 
     (formula / "1.txt").write_text("Rates held.\n-0.08 migrants per 1,000.\n", encoding="utf-8")
     rows = revdiff("diff", "--format", "csv", str(formula / "0.txt"), str(formula / "1.txt"))
     assert ",\"'-0.08 migrants per 1,000.\"," in rows.stdout
-    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    guide = " ".join((REPO / "docs" / "TUI.md").read_text(encoding="utf-8").split())
     assert ("The data formats (JSON, CSV, a patch) keep the text as it is in a file or a pipe, but "
-            "for the `'` before a CSV cell that a spreadsheet would run as a formula") in readme
-    assert "HTML pages show them as symbols wherever they are written." in readme
+            "for the `'` before a CSV cell that a spreadsheet would run as a formula") in guide
+    assert "HTML pages show them as symbols wherever they are written." in guide
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     assert "so does data (JSON, CSV, patches, `export -o -`) printed on a terminal" in readme
 
 

@@ -213,9 +213,9 @@ def test_the_help_lists_a_key_that_closes_the_timeline_only_there(
     assert {description: shown[description] for description in rows} == rows
 
 
-def test_the_readme_key_table_is_the_key_table() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    assert markdown_table() in readme
+def test_the_documented_key_table_is_the_key_table() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "TUI.md").read_text(encoding="utf-8")
+    assert markdown_table() in guide
 
 
 @run_async

@@ -228,11 +228,12 @@ async def test_the_title_and_the_help_legend_take_the_colours_of_the_settings() 
         assert marks["-"].color.name == "cyan"
 
 
-def test_the_readme_names_every_colour_and_shows_a_file_that_is_read(tmp_path: Path) -> None:
+def test_the_settings_guide_names_every_colour_and_shows_a_file_that_is_read(
+        tmp_path: Path) -> None:
     from revdiff.tui.styles import ROW_STYLES
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("#### Settings", 1)[1].split("The keys, generated", 1)[0]
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "TUI.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Settings\n", 1)[1].split("The keys, generated", 1)[0]
     assert all(f"`{name}`" in section for name in ROW_STYLES)
     example = section.split("```toml\n", 1)[1].split("```", 1)[0]
     path = write_config(tmp_path, example)

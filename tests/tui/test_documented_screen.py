@@ -1,5 +1,5 @@
-"""The README's capture of the app, the first screen a new user compares with theirs, is what the
-app shows after the keys it names, in a terminal of the size it names."""
+"""The capture of the app in docs/TUI.md, the first screen a new user compares with theirs, is
+what the app shows after the keys it names, in a terminal of the size it names."""
 
 from __future__ import annotations
 
@@ -17,11 +17,10 @@ CAPTURE = re.compile(r"^`revdiff ([^`]+)`\s+in\s+an\s+(\d+)x(\d+)\s+terminal,\s+
 
 
 @run_async
-async def test_the_readme_s_capture_of_the_app_is_what_it_shows() -> None:
-    section = (REPO / "README.md").read_text(encoding="utf-8").partition(
-        "\n### The terminal UI\n")[2]
-    found = CAPTURE.search(section)
-    assert found, "the README's section on the terminal UI shows no capture of the app"
+async def test_the_documented_capture_of_the_app_is_what_it_shows() -> None:
+    guide = (REPO / "docs" / "TUI.md").read_text(encoding="utf-8")
+    found = CAPTURE.search(guide)
+    assert found, "docs/TUI.md shows no capture of the app"
     path, columns, rows, said_keys, capture = found.groups()
     keys = re.findall(r"`(\S)`", said_keys)
     assert keys
