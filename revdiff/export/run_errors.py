@@ -72,7 +72,9 @@ def failure_reason(error: str, key: str, where: str) -> str:
 
 def finished_kept(count: int) -> str:
     """`1 finished article is kept`, `1,204 finished articles are kept`: what a stopped run keeps
-    for --resume."""
+    for --resume; or, where it finished none, that nothing is."""
+    if count == 0:
+        return "no article was finished, so nothing is kept"
     return f"{counted(count, 'finished article')} {'is' if count == 1 else 'are'} kept"
 
 

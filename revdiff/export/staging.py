@@ -304,7 +304,7 @@ class Staging:
         run that kept none leaves no staging folder (`discard_if_empty`), so nothing to resume."""
         if self.kept:
             return "rerun the same command with --resume to continue"
-        return "rerun the same command: no article was finished, so there is nothing to resume"
+        return "rerun the same command: there is nothing to resume"
 
     def discard_if_empty(self) -> None:
         """Remove the staging directory of a run that stopped before finishing any article."""

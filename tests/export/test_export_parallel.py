@@ -1438,8 +1438,8 @@ def test_ctrl_c_held_by_a_checkpoint_that_then_fails_still_stops_the_run(
     result = run_cli("export", str(samples), "-o", str(out), "-q")
     assert result.exit_code == 130
     assert result.output.splitlines() == [
-        (f"revdiff: error: {out}: interrupted; 0 finished articles are kept (rerun the same "
-         "command: no article was finished, so there is nothing to resume)")]
+        (f"revdiff: error: {out}: interrupted; no article was finished, so nothing is kept "
+         "(rerun the same command: there is nothing to resume)")]
 
 
 class _EventLoopThread:

@@ -271,7 +271,8 @@ def test_the_progress_moves_through_the_inputs_part_by_part(
 
 def test_a_stopped_runs_count_of_finished_articles_reads_as_english() -> None:
     """`1 finished articles are kept` was said of one article, and a count of thousands had no
-    separators where the summary has them."""
-    assert finished_kept(0) == "0 finished articles are kept"
+    separators where the summary has them; and a run that finished none said `0 finished articles
+    are kept`, as no one would."""
+    assert finished_kept(0) == "no article was finished, so nothing is kept"
     assert finished_kept(1) == "1 finished article is kept"
     assert finished_kept(1204) == "1,204 finished articles are kept"

@@ -324,8 +324,7 @@ def test_a_failed_write_hints_at_what_its_error_names(
     """Every failed write was told "free some space (or fix the problem)", a refused permission
     too; a file grown to the largest size allowed, "fix the problem the error names"."""
     assert _hint_of_a_write_failing_with(error, generated, tmp_path, monkeypatch) == (
-        f"{fix}, then rerun the same command: no article was finished, so there is nothing to "
-        "resume")
+        f"{fix}, then rerun the same command: there is nothing to resume")
 
 
 @pytest.mark.parametrize(("limit", "fix"), [
@@ -646,12 +645,13 @@ def test_run_stopped_before_any_article_does_not_advise_resume(
         samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A run stopped before it finished an article said `0 finished articles are kept (rerun the
     same command with --resume to continue)`, but removes its staging folder, so --resume then
-    said there was nothing to resume: it now says to rerun the command."""
+    said there was nothing to resume: it now says to rerun the command; and it no longer counts
+    `0 finished articles`, but says that none was finished."""
     stop = interrupted_export(ExportJob((str(samples),), tmp_path / "out.jsonl", "jsonl"),
                               monkeypatch, limit=0)
     message = str(stop)
-    assert "; 0 finished articles are kept (rerun the same command: no article was finished, " \
-           "so there is nothing to resume)" in message, message
+    assert "; no article was finished, so nothing is kept (rerun the same command: there is " \
+           "nothing to resume)" in message, message
     assert "--resume" not in message
 
 
@@ -1779,8 +1779,8 @@ def test_a_journal_unread_mid_run_with_no_article_kept_says_there_is_nothing_to_
         run_export(ExportJob((str(generated),), out, "html"), resume=True)
     assert refused.value.message.startswith("cannot read the export's journal (journal.jsonl)")
     assert not staging_path(out).exists()
-    assert refused.value.hint == ("fix the problem, then rerun the same command: no article was "
-                                  "finished, so there is nothing to resume")
+    assert refused.value.hint == ("fix the problem, then rerun the same command: there is "
+                                  "nothing to resume")
 
 
 def test_a_run_without_resume_refuses_to_remove_the_earlier_report_a_killed_publish_put_aside(
