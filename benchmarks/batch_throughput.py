@@ -28,6 +28,10 @@ Targets (issue 7): 2 workers at least 1.7x the pairs/s of 1 worker; peak memory 
 average, each run's CPU seconds and the cores it actually got ('cores used' = CPU s / seconds),
 so a run on a busy machine can be recognised.
 
+Stopped (Ctrl-C, SIGTERM), the benchmark stops the export it is timing as Ctrl-C stops one, which
+ends its workers, waits for it, and says so in one line (exit 130 or 143); an export that has not
+ended within 30 seconds, or a second stop, kills it with its process group.
+
     python benchmarks/batch_throughput.py            # 1x, 10x on 1 worker, 10x on 2 workers,
                                                      # 1x on a Dask LocalCluster of 2 workers
     python benchmarks/batch_throughput.py --scale 8 --format csv --repeat 5
@@ -37,23 +41,30 @@ so a run on a busy machine can be recognised.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import math
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 from made_up_stories import write_stories
 from timing import faster_or_slower, in_turns, speed_ratio
 
+from revdiff.stop_signals import Terminated, forget_caught_interrupts, stop_exit_code, stop_reason
+
 ROOT = Path(__file__).resolve().parents[1]
 WIKIPEDIA = ROOT.parent / "shared" / "corpus" / "wikipedia"
 STORIES = 200  # made-up stories where the Wikipedia corpus is not there
+# How long an export the benchmark was stopped during has to end its workers, before it is killed
+SECONDS_TO_END = 30
 
 CHILD = r"""
 import json, os, resource, sys, threading, time
@@ -117,14 +128,42 @@ print(json.dumps({
 
 
 def run(folders: list[str], workers: int, dask: bool, fmt: str) -> dict[str, float]:
+    """One export in a child process of its own process group (with its workers, local or
+    Dask's), which `end_run` ends when the benchmark is stopped: a Ctrl-C or SIGTERM that
+    reaches the benchmark reaches the export through it alone."""
     with tempfile.TemporaryDirectory() as folder:
         out = str(Path(folder) / f"out.{fmt}")
         argument = json.dumps([folders, workers, dask, fmt, out])
-        done = subprocess.run([sys.executable, "-c", CHILD, argument], capture_output=True,
-                              text=True, check=False, cwd=ROOT)
-    if done.returncode != 0:
-        raise SystemExit(f"benchmark run failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+        with subprocess.Popen([sys.executable, "-c", CHILD, argument], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              cwd=ROOT, process_group=0) as child:
+            try:
+                output, errors = child.communicate()
+            except KeyboardInterrupt:
+                end_run(child)
+                raise
+    if child.returncode != 0:
+        raise SystemExit(f"benchmark run failed:\n{errors}")
+    return json.loads(output.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def end_run(child: subprocess.Popen[str]) -> None:
+    """Stop an export the benchmark was stopped during as Ctrl-C stops it, which ends its workers
+    and puts away what it made; where it has not ended within SECONDS_TO_END, or the benchmark
+    is stopped again meanwhile, kill it with every process of its group."""
+    try:
+        child.send_signal(signal.SIGINT)
+        child.wait(timeout=SECONDS_TO_END)
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        with contextlib.suppress(ProcessLookupError):  # (all of them ended meanwhile)
+            os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+
+
+def raise_terminated(_signal_number: int, _frame: FrameType | None) -> None:
+    """SIGTERM stops the benchmark as Ctrl-C does, each time it comes (a second one too, which
+    kills the export being timed, with its workers, at once)."""
+    raise Terminated
 
 
 def dask_installed() -> bool:
@@ -257,4 +296,11 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        main()
+    except KeyboardInterrupt as stop:
+        print(f"batch_throughput: {stop_reason(stop)}; the export being timed was ended with its "
+              "workers, and no table is printed", file=sys.stderr)
+        forget_caught_interrupts()
+        sys.exit(stop_exit_code(stop))

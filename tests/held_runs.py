@@ -184,6 +184,11 @@ def session_processes(session: int) -> list[int]:
     return [pid for pid, (_, of_session) in _live_processes().items() if of_session == session]
 
 
+def child_processes(parent: int) -> list[int]:
+    """The live processes `parent` started (its children, not theirs)."""
+    return sorted(pid for pid, (of_parent, _) in _live_processes().items() if of_parent == parent)
+
+
 def pool_workers(driver: int) -> list[int]:
     """The live worker processes of a driver's `--workers N` pool: the children of its children
     (the forkserver forks them; the resource tracker, its other child, has none)."""

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
-from benchmark_scripts import load_benchmark
+from benchmark_scripts import BENCHMARKS, load_benchmark
+from held_runs import child_processes, pool_workers, session_processes, wait_for
 
 
 def two_versions(chain: Path) -> None:
@@ -237,3 +244,46 @@ def test_a_corpus_without_a_pair_of_versions_is_refused_before_timing(
     assert output.out == ""
     assert output.err == (f"{tmp_path / 'wikipedia'}: no chain holds two versions (<k>.txt), so "
                           "there is no pair to export; give it chains of two versions or more\n")
+
+
+def _default_stops() -> None:
+    """Ctrl-C and SIGTERM as a shell's foreground job has them, whatever the tests run with."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@pytest.mark.parametrize(("stop", "exit_code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_stopped_benchmark_ends_its_export_and_the_exports_workers(
+        stop: signal.Signals, exit_code: int, tmp_path: Path) -> None:
+    """SIGTERM sent to the benchmark as its 2-worker export ran ended the benchmark alone, and
+    left the export running on with its workers; Ctrl-C killed the export (SIGKILL) without its
+    workers, and ended in a traceback. The export is stopped as Ctrl-C stops it and ends before
+    the benchmark does, which says so in one line and exits 130 or 143."""
+    script = subprocess.Popen(
+        [sys.executable, str(BENCHMARKS / "batch_throughput.py"), "--stories", "10",
+         "--scale", "2", "--repeat", "1"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path,
+        start_new_session=True, preexec_fn=_default_stops)  # noqa: PLW1509 - tests start no threads
+    try:
+        wait_for(lambda: any(pool_workers(run) for run in child_processes(script.pid)), script,
+                 named="the benchmark's 2-worker export")
+        export = next(run for run in child_processes(script.pid) if pool_workers(run))
+        script.send_signal(stop)
+        _, errors = script.communicate(timeout=120)
+        assert export not in session_processes(script.pid), "the export outlived the benchmark"
+        # the pool's processes end a moment after the export that ends them: poll, to a deadline
+        deadline = time.monotonic() + 60
+        while session_processes(script.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert session_processes(script.pid) == []
+        reason = "interrupted" if stop == signal.SIGINT else "stopped by SIGTERM"
+        assert (script.returncode, errors.decode()) == (exit_code, (
+            f"batch_throughput: {reason}; the export being timed was ended with its workers, and "
+            "no table is printed\n"))
+    finally:
+        for left in session_processes(script.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(left, signal.SIGKILL)
+        if script.poll() is None:
+            script.kill()
+            script.communicate()
