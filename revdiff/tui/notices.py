@@ -4,6 +4,8 @@ part (a search hit's)."""
 
 from __future__ import annotations
 
+from textual.content import Content
+
 from revdiff.model import Version
 from revdiff.tui.layout import LayoutMode
 from revdiff.tui.search import TITLE, SearchHit
@@ -21,10 +23,10 @@ def notice_text_width(terminal_width: int) -> int:
 
 
 def notice_height(message: str, terminal_width: int) -> int:
-    """The rows a notice of `message` takes: its rows of text, each wrapped to the notice's width,
-    and a blank row above and below them where the terminal is not narrow."""
-    room = max(1, notice_text_width(terminal_width))
-    rows = sum(max(1, -(-text_width(row) // room)) for row in message.split("\n"))
+    """The rows a notice of `message` (shown without markup) takes: its text as Textual wraps it
+    to the notice's width, at word breaks, a word longer than the row folded; and a blank row
+    above and below them where the terminal is not narrow."""
+    rows = len(Content(message).wrap(max(1, notice_text_width(terminal_width))))
     return rows + (2 if terminal_width >= NARROW_NOTICE_WIDTH else 0)
 
 

@@ -214,6 +214,27 @@ async def test_a_search_hit_on_the_diff_s_last_row_shows_above_the_notice(
         assert all(row < notice.region.y for row in rows)
 
 
+# Notices whose words wrap to one row more than their width counts: 72 cells in the 36 of a
+# notice at 80 columns, a row at each space; 50 in the 26 at 60 (a row for the first word).
+WRAPPED_AT_WORDS = [(80, f"{'a' * 30} {'b' * 10} {'c' * 30}"), (60, f"{'a' * 20} {'b' * 29}")]
+
+
+@pytest.mark.parametrize(("width", "message"), WRAPPED_AT_WORDS)
+@run_async
+async def test_a_notice_is_counted_the_rows_textual_wraps_it_to(width: int, message: str) -> None:
+    """`notice_height` counted a notice's rows by its width alone, where Textual wraps it at word
+    breaks: a row too few, and a search hit on the diff's last row was scrolled to under it."""
+    app = RevdiffApp(LONG_UNDER_A_TITLE)
+    async with app.run_test(size=(width, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify(message, markup=False)
+        await wait_until(pilot, lambda: bool(app.screen.query("Toast")))
+        [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
+        await wait_until(pilot, lambda: toast.region.height > 0)
+        assert toast.content_region.width == notices.notice_text_width(width)
+        assert notices.notice_height(message, width) == toast.region.height
+
+
 @run_async
 async def test_a_search_hit_in_a_title_the_header_cuts_is_shown_in_a_notice() -> None:
     """The first hit of `Esper`, in the old title, scrolled the view to the top, where the header
