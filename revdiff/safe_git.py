@@ -582,11 +582,29 @@ def common_git_dir(path: Path) -> Path:
     `commondir`) shares the main repository's objects; git cannot use it as a reference itself.
     Only files are read here, as git would read them.
     """
-    git_dir = git_directory(path)
+    return _main_git_dir(git_directory(path))
+
+
+def _main_git_dir(git_dir: Path) -> Path:
+    """The git directory that `git_dir` names in its `commondir` (a linked worktree's does),
+    else `git_dir` itself."""
     common = git_dir / "commondir"
     if common.is_file():
-        git_dir = (git_dir / _pointer_text(common)).resolve()
+        return (git_dir / _pointer_text(common)).resolve()
     return git_dir
+
+
+def is_git_directory(git_dir: Path) -> bool:
+    """Whether `git_dir` is a git directory, as git tells one while it looks for the repository
+    above a folder: it holds a HEAD file naming a branch or a commit, and `objects` and `refs`
+    folders, in the main git directory a linked worktree's names. An empty `.git` folder is
+    none, and git looks on above it. Only files are read; a HEAD that is a FIFO is no file."""
+    try:
+        main = _main_git_dir(git_dir)
+        return (_head_problem(git_dir) is None and (main / "objects").is_dir()
+                and (main / "refs").is_dir())
+    except (OSError, RuntimeError):  # unreadable, or a loop of links
+        return False
 
 
 def git_directory(path: Path) -> Path:

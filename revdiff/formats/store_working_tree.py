@@ -7,10 +7,11 @@ of one. So such a path is refused, naming the store to give instead.
 
 A store is told from another repository by the lock file each of its runs leaves in the git
 directory (`git_layout.STORE_LOCK_NAME`), or in the main one that a linked worktree's shares
-(`git worktree add` of a store). Only files are looked at: the `.git` above the path, the git
-directory a `.git` file names and the main one its `commondir` names, and whether that lock is
-there. Git is not run, nor is the repository's config read, so nothing the repository names can
-run.
+(`git worktree add` of a store). Only files are looked at: the nearest `.git` above the path
+that is a git directory (a HEAD, objects and refs: an empty `.git` folder is passed over, as git
+passes it), the git directory a `.git` file names and the main one its `commondir` names, and
+whether that lock is there. Git is not run, nor is the repository's config read, so nothing
+the repository names can run.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from revdiff.errors import UnknownFormat
 from revdiff.formats.git_layout import STORE_LOCK_NAME
-from revdiff.safe_git import common_git_dir, git_directory
+from revdiff.safe_git import common_git_dir, git_directory, is_git_directory
 
 
 def refuse_store_working_tree_path(path: Path, name: str) -> None:
@@ -40,21 +41,35 @@ def refuse_store_working_tree_path(path: Path, name: str) -> None:
 
 def store_holding(path: Path) -> Path | None:
     """The working tree of the revdiff store whose files hold `path` (its links followed), or
-    None: the nearest folder above `path` that has a `.git` is the repository whose working tree
-    holds it, as git finds it, and a store when its git directory holds the store's lock, or
-    the main git directory does of a linked worktree's (`common_git_dir`). A path in the `.git`
-    folder itself is in no working tree."""
+    None: the nearest folder above `path` whose `.git` makes it a repository is the one whose
+    working tree holds it, as git finds it (`_repository_above`), and a store when its git
+    directory holds the store's lock, or the main git directory does of a linked worktree's
+    (`common_git_dir`). A path in the `.git` folder itself is in no working tree."""
     real = Path(os.path.realpath(path))
+    folder = _repository_above(real)
+    if folder is None or real.is_relative_to(folder / ".git"):
+        return None
+    try:
+        held = any((git_dir / STORE_LOCK_NAME).is_file()
+                   for git_dir in (git_directory(folder), common_git_dir(folder)))
+    except (OSError, RuntimeError):  # a `commondir` that cannot be read or followed
+        return None
+    return folder if held else None
+
+
+def _repository_above(real: Path) -> Path | None:
+    """The nearest folder above `real` that is a repository, as git looks for one: a `.git`
+    that is a git directory (`is_git_directory`) makes it one; one that is not there, a link to
+    nothing or a folder that is no git directory (an empty one) is passed over. A `.git` file
+    ends the search as it ends git's: it is a repository when it names a git directory, else
+    git stops with an error, and None is given."""
     for folder in real.parents:
         dot_git = folder / ".git"
-        if not os.path.lexists(dot_git):
-            continue
-        if real.is_relative_to(dot_git):
-            return None
         try:
-            held = any((git_dir / STORE_LOCK_NAME).is_file()
-                       for git_dir in (git_directory(folder), common_git_dir(folder)))
+            if dot_git.is_file():
+                return folder if is_git_directory(git_directory(folder)) else None
+            if dot_git.is_dir() and is_git_directory(dot_git):
+                return folder
         except (OSError, RuntimeError):  # a `.git` file that cannot be read or followed
             return None
-        return folder if held else None
     return None

@@ -3,9 +3,11 @@ each story, refused, where it was read as plain versions without a word."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import git
+import pytest
 from click.testing import CliRunner
 
 from revdiff.cli import main
@@ -85,3 +87,45 @@ def test_a_file_of_a_linked_worktree_of_the_store_is_refused(tmp_path: Path) -> 
     assert result.exit_code == 2
     assert result.stderr.startswith(
         f"revdiff: error: {file}: a file of the working tree of the revdiff store {linked}, ")
+
+
+STORY = "www.channelnewsasia.com/news/world/iran-missiles-us-troops-iraq-soleimani.txt"
+
+
+def _empty_folder(dot_git: Path) -> None:
+    dot_git.mkdir()
+
+
+def _link_to_nothing(dot_git: Path) -> None:
+    dot_git.symlink_to(dot_git.parent / "gone")
+
+
+def _folder_of_no_git_directory(dot_git: Path) -> None:
+    """HEAD and objects/, but no refs/: git takes it for no git directory either."""
+    (dot_git / "objects").mkdir(parents=True)
+    (dot_git / "HEAD").write_text("ref: refs/heads/main\n")
+
+
+@pytest.mark.parametrize("plant", [_empty_folder, _link_to_nothing, _folder_of_no_git_directory])
+def test_a_dot_git_that_is_no_repository_between_the_file_and_the_store_is_passed_over(
+        tmp_path: Path, plant: Callable[[Path], None]) -> None:
+    """Found by a review: the nearest `.git` above the path was taken for its repository's,
+    whatever it was, so an empty `.git` folder (or a link to nothing) between a file and the
+    store let the file be read as one plain version. Git passes over such a `.git`, and looks on
+    above it, as the store's working tree's file is now told."""
+    store = stored(tmp_path / "news", *PAGES)
+    plant(store / "www.channelnewsasia.com" / ".git")
+    file = store / STORY
+    result = CliRunner().invoke(main, ["diff", str(file)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"revdiff: error: {file}: a file of the working tree of the revdiff store {store}, ")
+
+
+def test_a_repository_between_the_file_and_the_store_holds_the_file(tmp_path: Path) -> None:
+    """A repository of its own inside the store's working tree holds its files, as git says:
+    they are that repository's, not the store's, and read as plain versions."""
+    store = stored(tmp_path / "news", *PAGES)
+    git.Repo.init(store / "www.channelnewsasia.com", initial_branch="main")
+    result = CliRunner().invoke(main, ["parse", str(store / STORY), "--format", "text"])
+    assert result.exit_code == 0, result.stderr
