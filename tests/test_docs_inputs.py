@@ -1,5 +1,5 @@
 """The README's table of inputs is one a person can scan, and docs/INPUTS.md holds the rules of
-each of its rows."""
+each of its rows, saved pages' among them, of which the README says only what they are."""
 
 from __future__ import annotations
 
@@ -61,3 +61,27 @@ def test_docs_inputs_is_in_short_paragraphs() -> None:
              for part in re.split(r"\n *- ", f"\n{block}") if part.strip()]
     long = [item[:40] for item in items if len(item) > INPUTS_PARAGRAPH_AT_MOST]
     assert not long, f"paragraphs longer than {INPUTS_PARAGRAPH_AT_MOST} characters: {long}"
+
+
+# The longest the README's section on saved pages may be: what they are, how to give them and
+# where their rules are.
+SAVED_PAGES_SECTION_AT_MOST = 500
+
+
+def test_the_readme_section_on_saved_pages_is_short_and_points_at_docs_inputs() -> None:
+    # it ran to about 150 lines of rules (12,460 characters in one paragraph) and a benchmark
+    section = README.partition("\n## Saved pages: how they are read\n")[2].partition("\n#")[0]
+    said = " ".join(section.split())
+    assert '`docs/INPUTS.md`, "A folder of saved publisher pages"' in said
+    assert "`revdiff diff a.html b.html`" in said
+    assert len(section) <= SAVED_PAGES_SECTION_AT_MOST
+
+
+def test_docs_inputs_holds_the_rules_of_saved_pages() -> None:
+    text = INPUTS.read_text(encoding="utf-8")
+    section = text.partition("\n## A folder of saved publisher pages\n")[2].partition("\n## ")[0]
+    assert re.findall(r"^### .+$", section, flags=re.MULTILINE) == [
+        "### Pages given as files", "### Pages, their URLs and other files", "### Times of pages",
+        "### Order of pages", "### Text of a page", "### Pages left out or warned",
+        "### A folder of several articles", "### How well the text is extracted"]
+    assert "| revdiff's reader |" in section
