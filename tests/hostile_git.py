@@ -89,6 +89,23 @@ def fsmonitor(repo: Path, folder: Path) -> Path:
     return marker
 
 
+def textconv(repo: Path, folder: Path) -> Path:
+    """A diff driver's text conversion that the repository's attributes give every `.txt` file
+    (`.git/info/attributes`); returns the marker it writes."""
+    script, marker = marker_script(folder, "textconv")
+    (repo / ".git" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "info" / "attributes").write_text("*.txt diff=evil\n")
+    set_config(repo, ("diff.evil.textconv", str(script)))
+    return marker
+
+
+def external_diff(repo: Path, folder: Path) -> Path:
+    """A diff program named in the config (`diff.external`); returns the marker it writes."""
+    script, marker = marker_script(folder, "external-diff")
+    set_config(repo, ("diff.external", str(script)))
+    return marker
+
+
 def signature_program(repo: Path, folder: Path) -> Path:
     """A signature program named in the config, which showing HEAD's signature runs; returns
     the marker it writes."""

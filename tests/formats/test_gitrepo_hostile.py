@@ -19,6 +19,7 @@ from typing import IO
 import pytest
 from held_runs import refused_at_once
 from hostile_git import (
+    external_diff,
     fsmonitor,
     git,
     git_on_a_terminal,
@@ -28,6 +29,7 @@ from hostile_git import (
     sign_head,
     signature_program,
     story_repository,
+    textconv,
 )
 
 from revdiff.formats.git_blobs import BlobReader
@@ -54,20 +56,6 @@ def included_config(repo: Path, folder: Path) -> Path:
 def pager(repo: Path, folder: Path) -> Path:
     script, marker = marker_script(folder, "pager")
     set_config(repo, ("core.pager", str(script)), ("pager.log", "true"))
-    return marker
-
-
-def external_diff(repo: Path, folder: Path) -> Path:
-    script, marker = marker_script(folder, "external-diff")
-    set_config(repo, ("diff.external", str(script)))
-    return marker
-
-
-def textconv(repo: Path, folder: Path) -> Path:
-    script, marker = marker_script(folder, "textconv")
-    (repo / ".git" / "info").mkdir(exist_ok=True)
-    (repo / ".git" / "info" / "attributes").write_text("*.txt diff=evil\n")
-    set_config(repo, ("diff.evil.textconv", str(script)))
     return marker
 
 

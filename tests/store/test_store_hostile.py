@@ -19,6 +19,7 @@ import pytest
 from held_runs import refused_at_once
 from hostile_git import (
     HOOKS,
+    external_diff,
     fsmonitor,
     git,
     hooks,
@@ -26,6 +27,7 @@ from hostile_git import (
     set_config,
     signature_program,
     story_repository,
+    textconv,
 )
 
 
@@ -60,21 +62,6 @@ def committed_filter(repo: Path, folder: Path) -> Path:
     git(repo, "commit", "-q", "-m", "attributes")
     set_config(repo, ("filter.evil.smudge", str(script)), ("filter.evil.clean", str(script)),
                ("filter.evil.required", "true"))
-    return marker
-
-
-def textconv(repo: Path, folder: Path) -> Path:
-    """A diff driver's text conversion that the attributes give the articles' files."""
-    script, marker = marker_script(folder, "textconv")
-    (repo / ".git" / "info").mkdir(exist_ok=True)
-    (repo / ".git" / "info" / "attributes").write_text("*.txt diff=evil\n")
-    set_config(repo, ("diff.evil.textconv", str(script)))
-    return marker
-
-
-def external_diff(repo: Path, folder: Path) -> Path:
-    script, marker = marker_script(folder, "external-diff")
-    set_config(repo, ("diff.external", str(script)))
     return marker
 
 
