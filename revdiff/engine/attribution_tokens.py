@@ -12,6 +12,7 @@ from revdiff.engine.abbreviations import is_abbreviation
 from revdiff.engine.attribution_lexicon import (
     ASIDE_MARKS,
     JOINING_WORDS,
+    MOST_SOURCE_WORDS,
     NOT_SOURCE,
     PAST_TENSES_WITHOUT_ED,
     VERB_LIKE,
@@ -78,6 +79,21 @@ def ends_clause(token: str) -> bool:
 
 def bare_word(token: str) -> str:
     return token.strip(WORD_PUNCTUATION).casefold()
+
+
+def last_word_of_phrase(tokens: list[str], start: int, ends_before: frozenset[str]) -> str | None:
+    """The last token of the phrase from `start` on, at most `MOST_SOURCE_WORDS` long: before
+    the first word of `ends_before` (a preposition, a clause word), or the first token that ends
+    a clause (`the need to stay`: `need`; `US officials.`: `officials.`); None where the phrase
+    is empty."""
+    last = None
+    for token in tokens[start:start + MOST_SOURCE_WORDS]:
+        if bare_word(token) in ends_before:
+            break
+        last = token
+        if ends_clause(token):
+            break
+    return last
 
 
 def unaccented(word: str) -> str:

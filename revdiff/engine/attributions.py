@@ -63,6 +63,7 @@ from revdiff.engine.attribution_tokens import (
     ends_clause,
     holds_quotation_marks,
     is_title_case,
+    last_word_of_phrase,
     may_be_a_verb,
     names_someone,
     opens_quotation,
@@ -519,13 +520,7 @@ def _may_be_its_inverted_subject(tokens: list[str], verb: int) -> bool:
     `_SAID_WORDS_IN_S`: `Kids, say thanks.`) or one of `_PLURALS_WITHOUT_S`, as the bare `say`
     agrees with a plural; `say hello to him`, `say something nice`, `say cheese` and `say it`
     hold none. The price: a plural said, `Kids, say your prayers.`, reads as a source."""
-    last = None
-    for token in tokens[verb + 1:verb + 1 + MOST_SOURCE_WORDS]:
-        if bare_word(token) in _ENDS_PHRASE_AFTER_SAY:
-            break
-        last = token
-        if ends_clause(token):
-            break
+    last = last_word_of_phrase(tokens, verb + 1, _ENDS_PHRASE_AFTER_SAY)
     if last is None:
         return False
     word = bare_word(last)

@@ -22,6 +22,7 @@ from revdiff.engine.attribution_tokens import (
     bare_word,
     ends_a_sentence,
     ends_clause,
+    last_word_of_phrase,
     may_be_a_verb,
     source_words,
 )
@@ -185,13 +186,7 @@ def _cites_a_reason(tokens: list[str], at: int) -> bool:
     officials`, `citing a spokesman` and `citing reports by the Post` give their source."""
     if bare_word(tokens[at]) != "citing":
         return False
-    head = None
-    for token in tokens[at + 1:at + 1 + MOST_SOURCE_WORDS]:
-        if bare_word(token) in _AFTER_WHAT_IS_CITED:
-            break
-        head = token
-        if ends_clause(token):
-            break
+    head = last_word_of_phrase(tokens, at + 1, _AFTER_WHAT_IS_CITED)
     return head is not None and bare_word(head) in REASONS_CITED
 
 
