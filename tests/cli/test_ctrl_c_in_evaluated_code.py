@@ -37,7 +37,7 @@ runpy.run_module("revdiff", run_name="__main__", alter_sys=True)
 
 @pytest.mark.parametrize(("args", "module", "said"), [
     (["export", "NEWS", "-o", "out.jsonl"], "revdiff.engine.sentences",
-     "revdiff: error: out.jsonl: interrupted; 0 finished articles are kept"),
+     "revdiff: error: out.jsonl: interrupted; no article was finished, so nothing is kept"),
     (["export", "NEWS", "-o", "out.jsonl"], "revdiff.export.driver", "revdiff: interrupted"),
     (["parse", "NEWS"], "revdiff.formats.newsedits", "revdiff: interrupted"),
     (["diff", "NEWS"], "revdiff.engine.align", "revdiff: interrupted"),
