@@ -40,6 +40,7 @@ from revdiff.formats.shown_markup import closing_html_tag, opening_html_tag, sho
 from revdiff.formats.sniffer_shown_times import SHOWN_TIME, iso_time_of, seen_time
 from revdiff.formats.sniffer_spacer_columns import (
     has_spacer_columns,
+    row_cells,
     shared_paragraph,
     version_cells_of,
 )
@@ -432,10 +433,7 @@ def read_diff_page(text: str, where: str) -> Article:
     old: list[str] = []
     new: list[str] = []
     for row in parts.rows:
-        # `th` in copies that bold a row; its children looked at directly, as a search of them
-        # for each of a page's rows took a quarter of the time a page of many rows was read in
-        cells = [child for child in row.children if isinstance(child, Tag)
-                 and child.name in ("td", "th")]
+        cells = row_cells(row)
         if not cells and spacer_columns:  # a paragraph both versions share
             old_text = new_text = shared_paragraph(row, _paragraph_text(row),
                                                        _body_row_name(row), where)
