@@ -37,10 +37,9 @@ from revdiff.formats.loading import (
     is_web_address,
     load,
     looks_like_a_glob,
-    missing_input_hint,
+    missing_version_input,
     refuse_unusable_path,
 )
-from revdiff.formats.versions_beside import versions_beside
 from revdiff.natural_order import natural_key, natural_path_key
 from revdiff.read_warnings import counted, files_name, first_few
 from revdiff.safe_git import is_linked_worktree_or_submodule
@@ -283,9 +282,7 @@ def _names_nothing(raw: str) -> EmptyInput:
     revdiff matched it against is said, the folder before its first wildcard."""
     if not looks_like_a_glob(raw):
         said = "no such file or directory" if is_web_address(raw) else NAMES_NOTHING
-        held = versions_beside(raw)
-        return EmptyInput(said, raw, hint=missing_input_hint(raw, "", versions_held=held),
-                          python_hint=missing_input_hint(raw, versions_held=held))
+        return missing_version_input(said, raw, "")
     parts = Path(raw).parts
     fixed = next(at for at, part in enumerate(parts) if looks_like_a_glob(part))
     folder = Path(*parts[:fixed]) if fixed else Path(".")

@@ -180,11 +180,8 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
             raise EmptyInput(entry_kind(path), name,
                              hint="check where it leads, or give the file itself")
         if not path.exists():
-            held = versions_beside(name)
-            raise EmptyInput("no such file or directory", name,
-                             hint=missing_input_hint(name, "give - to read standard input",
-                                                     versions_held=held),
-                             python_hint=missing_input_hint(name, versions_held=held))
+            raise missing_version_input("no such file or directory", name,
+                                        "give - to read standard input")
         real = path.resolve()
         if path.is_dir() and is_saved_page_folder_given(path, inputs):
             continue  # read with its page
@@ -353,6 +350,15 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
     return (len(articles) > 1 and all(len(article.versions) == 1 for article in articles)
             and all("/" not in path and plain.version_order_key(Path(path))[0] == 0
                     for path in paths))
+
+
+def missing_version_input(said: str, name: str, otherwise: str) -> EmptyInput:
+    """The refusal of an input of versions that names nothing, `said` of it: the command line's
+    hint (`otherwise` its other way, empty for none) and a Python caller's, each naming the
+    versions its folder holds where it is a numbered version's (`versions_beside`)."""
+    held = versions_beside(name)
+    return EmptyInput(said, name, hint=missing_input_hint(name, otherwise, versions_held=held),
+                      python_hint=missing_input_hint(name, versions_held=held))
 
 
 def missing_input_hint(name: str, otherwise: str | None = None, *,
