@@ -47,9 +47,9 @@ def shared_paragraph(row: Tag, text: str, what: str, where: str) -> str:
     where the row is `hidden`. A row whose text is not one text written twice, or that holds
     none (a browser's view of the page saved, which moves such text out of the table), was
     changed after News Sniffer wrote it."""
-    if any(element.has_attr("hidden") for element in (row, *row.parents)):
-        return ""
-    if not text:
+    if not text:  # (a hidden row's text is none too: `_paragraph_text` shows none of it)
+        if any(element.has_attr("hidden") for element in (row, *row.parents)):
+            return ""
         raise MalformedPage(f"{what} holds neither cells nor text, where News Sniffer's layout "
                             "with spacer columns writes an unchanged paragraph twice (a browser "
                             "that saves a page as it shows it moves that text out of the table)",
