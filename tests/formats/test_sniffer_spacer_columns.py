@@ -110,6 +110,13 @@ def test_a_row_of_two_empty_cells_gives_no_paragraph() -> None:
     assert new.paragraphs == NEW_PARAGRAPHS
 
 
+def test_a_hidden_shared_row_gives_no_paragraph_and_is_not_refused_as_empty() -> None:
+    hidden = PAGE.replace(_SHARED_ROW, "<tr id='p2' hidden>")
+    old, new = read_diff_page(hidden, "copy.html").versions
+    assert OLD_PARAGRAPHS[1] not in old.paragraphs and OLD_PARAGRAPHS[1] not in new.paragraphs
+    assert len(old.paragraphs) == len(OLD_PARAGRAPHS) - 1
+
+
 def test_a_page_saved_as_the_browser_shows_it_is_refused_not_read_without_its_shared_paragraphs(
         ) -> None:
     # a browser's parser moves text that a row holds without cells out of the table, before it:
