@@ -76,6 +76,7 @@ from revdiff.engine.source_after_verb import (
     headline_source,
     introduced_source,
     introducer_attributes,
+    names_its_speaker_to_the_end,
     per_gives_a_source,
     source_after,
     source_after_quoted_words,
@@ -104,6 +105,14 @@ def _goes_on_after_a_conjunction(tokens: list[str], verb: int) -> bool:
         return False
     before = opening - 2 if tokens[opening - 1] in DASHES and opening > 1 else opening - 1
     return bare_word(tokens[before]) in {"and", "but"}
+
+
+def _reports_where_it_stands(tokens: list[str], verb: int) -> bool:
+    """Whether a verb that reports only at the end of a clause (`CLAUSE_END_VERBS`) reports where
+    it stands: it ends its clause (`_ends_its_clause`: `, he added.`), or follows a comma before
+    its speaker, inverted, as after `said`, up to its sentence's stop
+    (`names_its_speaker_to_the_end`: `No one was hurt, added Esper.`)."""
+    return _ends_its_clause(tokens, verb) or names_its_speaker_to_the_end(tokens, verb)
 
 
 def _ends_its_clause(tokens: list[str], verb: int) -> bool:
@@ -672,7 +681,7 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
                 found.append(introduced_source(tokens, at, length, clause_end(at + length)))
         if word == "per" and per_gives_a_source(tokens, at):
             found.append(source_after(tokens, at))
-        if (word not in SPEECH and not (word in CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
+        if (word not in SPEECH and not (word in CLAUSE_END_VERBS and _reports_where_it_stands(tokens, at))
                 and not (word in AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))
                 and not (word in AFTER_NAME_VERBS and _follows_a_name(tokens, at)
                          and (_ends_its_clause(tokens, at) or _cites_next(tokens, at)

@@ -1,12 +1,14 @@
 """The source after a reporting verb (`,” said Gen. Mark Milley, the chairman`, a headline's
-`‘Devastating’ says minister`), after `according to`, `citing` and `per`, and a headline's source
-after its last colon (`…: Iranian TV`)."""
+`‘Devastating’ says minister`), whether a verb inverted after a comma names its speaker up to its
+sentence's stop (`No one was hurt, added Esper.`), the source after `according to`, `citing` and
+`per`, and a headline's source after its last colon (`…: Iranian TV`)."""
 
 from __future__ import annotations
 
 from revdiff.engine.attribution_lexicon import (
     AFTER_CLAUSE_END,
     AFTER_SOURCE,
+    CLAUSE_WORDS,
     DASHES,
     DETERMINERS,
     LONGEST_READ_BACK,
@@ -69,11 +71,20 @@ def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
     named = [word for word in words[:_inverted_source_end(words)] if bare_word(word) not in DETERMINERS]
     if len(named) != len(source):
         return ()  # the source read ends before its clause does (`said Jones was right`)
+    return source if _read_as_a_speaker(named) else ()
+
+
+def _read_as_a_speaker(named: list[str]) -> bool:
+    """Whether the words after an inverted verb, its determiners left out, read as its speaker: a
+    source's noun after words that say whose it is or capitalised ones (`minister`, `MPs`, `state
+    TV`, `U.S. officials`), or capitalised words that are no day or month (`Boris Johnson`); not
+    `Tuesday`, `salt` nor `to the pressure`."""
+    if not named:
+        return False
     if bare_word(named[-1]) in _INVERTED_SOURCE_NOUNS and all(
             word[:1].isupper() or bare_word(word) in WHOSE_WORDS for word in named[:-1]):
-        return source
-    is_a_name = all(word[:1].isupper() and bare_word(word) not in _NOT_IN_A_NAME for word in named)
-    return source if is_a_name else ()
+        return True
+    return all(word[:1].isupper() and bare_word(word) not in _NOT_IN_A_NAME for word in named)
 
 
 def _inverted_source_end(words: list[str]) -> int:
@@ -123,6 +134,47 @@ def speaker_after(tokens: list[str], verb: int) -> tuple[str, ...]:
             break
         end += 1
     return source_after(tokens, verb)
+
+
+# Prepositions that begin a place, an occasion or whose a speaker is, after the speaker of a verb
+# inverted after a comma (`, added a spokesman for the ministry.`, `, added Esper in a statement.`);
+# not `of` or `to`, after which a verb's object goes on (`warned Iran of a response`, `added to
+# the pressure`).
+_AFTER_AN_INVERTED_SPEAKER = _PLACE_OR_OCCASION | word_set("for from")
+# The most words after such a verb up to its sentence's stop: its speaker and a place or a noun's
+# aside after it (`, added Col. Myles Caggins, a spokesman for the coalition.`).
+_LONGEST_INVERTED_SPEAKER = 2 * MOST_SOURCE_WORDS
+
+
+def names_its_speaker_to_the_end(tokens: list[str], verb: int) -> bool:
+    """Whether the verb follows a comma and the words after it to its sentence's stop are its
+    speaker, inverted after it as after `said` (`No one was hurt, added Esper.`): up to the first
+    that ends a clause or a preposition of `_AFTER_AN_INVERTED_SPEAKER`, they read as a speaker
+    (`_read_as_a_speaker`), and the words after them, a place, an occasion or a noun's aside,
+    hold no word that may be a verb or begin a clause and no punctuation but commas (`…, wrote a
+    spokesman for the ministry.`, `…, added Mark Esper, the defence secretary.`). Not `Prices
+    rose, added to the pressure.`, `…, warned Iran of a response.`, `…, added Apple, Google and
+    Microsoft.`, `…, confirmed Tuesday.`, nor words without a stop, a headline's (`Iran fires
+    missiles, warns Trump`), whose verbs are often listed without `and`."""
+    if verb == 0 or not tokens[verb - 1].endswith(",") or ends_clause(tokens[verb]):
+        return False
+    last = min(len(tokens), verb + 1 + _LONGEST_INVERTED_SPEAKER)
+    stop = next((at for at in range(verb + 1, last) if ends_clause(tokens[at])
+                 and not tokens[at].endswith(",")), None)
+    if stop is None and last == len(tokens) and tokens[-1].endswith("."):
+        stop = len(tokens) - 1  # a dotted abbreviation's stop ends the text (`, added the U.S.`)
+    if stop is None or not (ends_a_sentence(tokens[stop]) or tokens[stop].endswith(".")):
+        return False
+    end = verb + 1
+    while end <= stop and bare_word(tokens[end]) not in _AFTER_AN_INVERTED_SPEAKER:
+        end += 1
+        if ends_clause(tokens[end - 1]):
+            break
+    speaker = [word for word in tokens[verb + 1:end] if bare_word(word) not in DETERMINERS]
+    after = tokens[end:stop + 1]
+    return _read_as_a_speaker(speaker) and not any(
+        may_be_a_verb(word) or bare_word(word) in CLAUSE_WORDS or OPENS_CLAUSE.search(word)
+        for word in after)
 
 
 def introduced_source(tokens: list[str], at: int, length: int, clause_end: int) -> tuple[str, ...]:

@@ -105,6 +105,32 @@ def _holds_a_verb_after_its_subject(words: list[str]) -> bool:
                for before, word in itertools.pairwise(words))
 
 
+# Words in lower case that may stand before a determiner inside a subject, a noun's words (`the
+# head of the agency`, `officials close to the president`, `all the officials`): prepositions,
+# conjunctions and the words that go before a determiner; another word there is a verb before its
+# object (`Rockets hit the base`).
+_BEFORE_A_DETERMINER_IN_A_SUBJECT = word_set(
+    "of to for with from by in on at into onto over under about above below after before behind "
+    "between among amid against near like than through during since toward towards across along "
+    "around beyond inside outside within without upon via per despite except past and or nor but "
+    "as including regarding following concerning all both half such quite rather what many"
+)
+# Determiners that begin an object after its verb; not `that`, which also begins a clause.
+_OBJECT_DETERMINERS = DETERMINERS - {"that"}
+
+
+def _holds_a_verb_before_its_object(words: list[str]) -> bool:
+    """Whether the words read as a subject hold, after a word of it, a word in lower case before a
+    determiner that is no preposition, conjunction or word that may go before one
+    (`_BEFORE_A_DETERMINER_IN_A_SUBJECT`): a verb before its object, a clause (`Rockets hit the
+    base`, `Gunmen shot a guard`), though the verb, a past tense without -ed, is not told by its
+    form (`may_be_a_verb`); not `The head of the agency`, `Officials close to the president`."""
+    return any(word.islower() and not ends_clause(word) and not ends_clause(before)
+               and bare_word(word) not in _BEFORE_A_DETERMINER_IN_A_SUBJECT
+               and bare_word(following) in _OBJECT_DETERMINERS
+               for before, word, following in zip(words, words[1:], words[2:], strict=False))
+
+
 def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = True,
                          source_after_verb: bool = False) -> tuple[str, ...]:
     """The subject of a verb that follows an aside between commas or dashes (`Johnson, the prime
@@ -123,10 +149,11 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
     now, said Esper`), and the source is read after the verb; so is it where `source_after_verb`
     says a source follows the verb and the subject holds a word that may be a verb after its
     subject's words (`_holds_a_verb_after_its_subject`: `Troops stayed in Iraq, despite calls to
-    go, said Esper.`), where without one it is a subject a participle describes (`Officials
-    briefed on the matter, speaking anonymously, said the base was hit`). A subject that is a
-    number alone is an age in an aside before it, and `past_an_age` reads the subject before that
-    aside (`Smith, 45, who had been warned, said`)."""
+    go, said Esper.`) or before its object (`_holds_a_verb_before_its_object`: `Rockets hit the
+    base, causing no casualties, said a spokesman.`), where without one it is a subject a
+    participle describes (`Officials briefed on the matter, speaking anonymously, said the base
+    was hit`). A subject that is a number alone is an age in an aside before it, and
+    `past_an_age` reads the subject before that aside (`Smith, 45, who had been warned, said`)."""
     if verb < 2:
         return ()
     closing = aside_mark(tokens[verb - 1])
@@ -158,7 +185,8 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
             or any(_is_lower_case_verb(word) for word in subject)  # (`He said, no, said Smith`)
             or any(map(holds_quotation_marks, subject))
             or not _holds_whole_quotations(tokens[opening:verb])
-            or source_after_verb and _holds_a_verb_after_its_subject(subject)):
+            or source_after_verb and (_holds_a_verb_after_its_subject(subject)
+                                      or _holds_a_verb_before_its_object(subject))):
         return ()
     if past_an_age and len(subject) == 1 and bare_word(subject[0]).isdigit():
         return subject_before_aside(tokens, opening, past_an_age=False, source_after_verb=source_after_verb)

@@ -545,6 +545,55 @@ def test_a_clause_before_an_aside_is_what_was_said_when_a_source_follows_the_ver
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    # a verb in -ed or without it before its object makes the words before the aside a clause
+    ("Rockets hit the base on Tuesday, causing no casualties, said a spokesman.", [("spokesman",)]),
+    ("Gunmen shot a guard, wounding two others, said police.", [("police",)]),
+    # a preposition before a determiner is a subject's word, no verb
+    ("Officials close to the president, speaking anonymously, said Iran's strike failed.",
+     [("officials", "close", "president")]),
+    ("The head of the agency, in a statement, said nothing.", [("head", "agency")]),
+])
+def test_a_verb_before_its_object_makes_a_clause_before_an_aside_when_a_source_follows_the_verb(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("No one was hurt, added Esper.", [("esper",)]),
+    ("No one was hurt, wrote a spokesman for the ministry.", [("spokesman", "ministry")]),
+    ("No one was hurt, added Mark Esper, the defence secretary.", [("mark", "esper")]),
+    ("Troops will stay, for now, insisted Esper in a statement.", [("esper",)]),
+    ("Prices rose, reported state media.", [("state", "media")]),
+    ("Rockets hit the base, causing no casualties, added a spokesman.", [("spokesman",)]),
+])
+def test_a_clause_end_verb_inverted_after_a_comma_names_its_speaker(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("He said he added salt.", [("he",)]),
+    ("Prices rose, added to the pressure.", []),
+    ("The company grew, added 3,000 jobs.", []),
+    ("Iran fired missiles, warned Washington of a response.", []),
+    ("The firm grew, added Apple, Google and Microsoft.", []),
+    ("Iran fires missiles, warns Trump", []),  # a headline, its verbs listed without `and`
+    ("The team lost, added a second game and won it.", []),
+])
+def test_a_clause_end_verb_after_a_comma_before_no_speaker_and_stop_names_no_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_an_inverted_attribution_without_quotation_marks_added_is_flagged() -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("No one was hurt.", "No one was hurt, added Esper.")
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(
+        "No one was hurt, added Esper.", "No one was hurt, added Milley.")
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
+        "No one was hurt, added Esper.", "Nobody was hurt, added Esper.")
+
+
 def test_a_source_after_the_verb_changed_past_a_clause_and_an_aside_changes_the_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags(
         "Troops stayed in Iraq, despite calls to go, said Esper.",
