@@ -352,7 +352,8 @@ def read_diff_page(text: str, where: str) -> Article:
     version cell that holds more than `Version N` (`Version 0 of 5`). A page without its time
     row, or with one of other than two time cells, is read with a warning, its versions without
     times. A version the page shows no text of is kept without paragraphs, warned, as a version
-    page's is."""
+    page's is. A body row of text without cells, which the two-cell layout never writes, is left
+    out of both versions, warned."""
     markup = shown_markup(text)
     start = _DIFF_TABLE.search(markup)
     if start is None:  # the page's only diff table is in a comment
@@ -437,8 +438,12 @@ def read_diff_page(text: str, where: str) -> Article:
         if not cells and spacer_columns:  # a paragraph both versions share
             old_text = new_text = shared_paragraph(row, _paragraph_text(row),
                                                        _body_row_name(row), where)
-        elif not cells or row is title_row or any(_HEADER_CELLS.intersection(c.get("class") or [])
-                                                  for c in cells):
+        elif not cells:
+            if (cell_less := _cell_less_row_warning(row, where)) is not None:
+                warnings.append(cell_less)
+            continue
+        elif row is title_row or any(_HEADER_CELLS.intersection(c.get("class") or [])
+                                     for c in cells):
             continue
         elif spacer_columns:
             old_cell, new_cell = version_cells_of(row, _body_row_name(row), where)
@@ -479,6 +484,20 @@ def read_diff_page(text: str, where: str) -> Article:
         warnings.append(count_warning)
         changes = None
     return Article(source, url, versions, changes, metadata, tuple(warnings))
+
+
+def _cell_less_row_warning(row: Tag, where: str) -> str | None:
+    """The warning of a body row of the two-cell layout that holds text a browser shows but no
+    cell (`td`), which News Sniffer never writes: its text is in neither version. A row of the
+    table's header (`thead`) holds no version's text, so one that lost its cells (a time row cut
+    out, its `(... later)` left) is none."""
+    text = _cell_text(row)
+    section = row.find_parent(["thead", "table"])
+    if not text or (section is not None and section.name == "thead"):
+        return None
+    return (f"{where}:{row.sourceline}: {_body_row_name(row)} holds text but no cells (td), where "
+            f"News Sniffer writes 2; its text {shown(text)} is left out of both versions (save "
+            "the page again from News Sniffer to have it read)")
 
 
 def _body_row_name(row: Tag) -> str:

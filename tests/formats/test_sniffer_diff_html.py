@@ -250,6 +250,34 @@ def test_a_page_without_its_time_row_is_read_with_a_warning() -> None:
     assert [version.time for version in article.versions] == [None, None]
 
 
+@pytest.mark.parametrize(("row", "named"), [
+    ("<tr id='p9'>A paragraph without its cells.</tr>", "body row 'p9'"),
+    ("<tr><div>A paragraph without its cells.</div></tr>", "body row without an id"),
+])
+def test_a_body_row_of_text_without_cells_is_warned_of_naming_it(row: str, named: str) -> None:
+    """A body row of the two-cell layout that held text but no cell was passed over without a
+    word: its text was in neither version."""
+    before = "<tr id='p2'>"
+    assert PAGE.count(before) == 1
+    copy = PAGE.replace(before, f"{row}\n{before}")
+    article = read_diff_page(copy, "copy.html")
+    line = copy[:copy.index(row)].count("\n") + 1
+    assert article.warnings == ((
+        f"copy.html:{line}: {named} holds text but no cells (td), where News Sniffer writes 2; "
+        "its text 'A paragraph without its cells.' is left out of both versions (save the page "
+        "again from News Sniffer to have it read)"),)
+    assert article.versions == read_diff_page(PAGE, "p.html").versions
+
+
+@pytest.mark.parametrize("row", ["<tr id='p9'> &nbsp; </tr>", "<tr hidden>Hidden text.</tr>"])
+def test_a_body_row_without_cells_or_shown_text_is_passed_over_without_a_word(row: str) -> None:
+    """A row of white space alone, or one a browser hides, shows no text to leave out."""
+    copy = PAGE.replace("<tr id='p2'>", f"{row}\n<tr id='p2'>")
+    article = read_diff_page(copy, "copy.html")
+    assert article.warnings == ()
+    assert article.versions == read_diff_page(PAGE, "p.html").versions
+
+
 @pytest.mark.parametrize("cells", [1, 3])
 def test_a_time_row_of_other_than_two_cells_is_warned_of_as_damaged(cells: int) -> None:
     """A time row of one, or three, th.time cells was warned of as missing: it is damaged."""
