@@ -455,6 +455,11 @@ class RevdiffGroup(RevdiffCommand, click.Group):
         hint = f"see `{where} --help`"
         if ctx.meta.get(_VIEW_NOT_TYPED):  # `revdiff --layout diag FILE` typed no command
             command, hint = "", f"{hint}, the options of `revdiff INPUT...`"
+        if isinstance(error, click.NoSuchOption) and error.option_name == "--version":
+            # `revdiff --max-size 1M --version`: revdiff's option, read as the command's
+            given = "revdiff INPUT..." if ctx.meta.get(_VIEW_NOT_TYPED) else where
+            what = f"--version is an option of revdiff itself, not of `{given}`"
+            hint = "run `revdiff --version`, with no other argument"
         if isinstance(error, click.NoSuchOption) and (file := _file_taken_for_an_option(
                 error.option_name, ctx.meta.get(_ARGUMENTS, []))):
             what = f"{message_text(file)} is a file, not an option"

@@ -495,7 +495,14 @@ def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
     (["--version", "--max-size", "1K"], ("No such option '--max-size': `revdiff diff`, "
                                          "`revdiff export`, `revdiff parse`, `revdiff store` and "
                                          "`revdiff view` take it (see `revdiff --help`)")),
-    (["--help", "--bogus"], "No such option '--bogus' (see `revdiff --help`)")])
+    (["--help", "--bogus"], "No such option '--bogus' (see `revdiff --help`)"),
+    # revdiff's own --version after a command's option: it was "No such option" of `view`
+    (["--max-size", "1M", "--version"], ("--version is an option of revdiff itself, not of "
+                                         "`revdiff INPUT...` (run `revdiff --version`, with no "
+                                         "other argument)")),
+    (["diff", "a.txt", "--version"], ("diff: --version is an option of revdiff itself, not of "
+                                      "`revdiff diff` (run `revdiff --version`, with no other "
+                                      "argument)"))])
 def test_a_bad_option_is_one_line_error(arguments: list[str], said: str) -> None:
     finished = subprocess.run([sys.executable, "-m", "revdiff", *arguments], capture_output=True,
                               text=True, check=False, timeout=120)
