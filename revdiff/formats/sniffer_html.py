@@ -142,10 +142,15 @@ def _paragraph_text(cell: Tag) -> str:
     side of a one-sided row is an empty `<td></td>`. An element a browser hides shows nothing,
     nor does the cell when it or an element around it (its row) is `hidden`; a ruby's annotation
     (`<rt>`) shows, its parentheses (`<rp>`) do not."""
-    if any(element.has_attr("hidden") for element in (cell, *cell.parents)):
+    return _shown_text(cell, cell.contents)
+
+
+def _shown_text(holder: Tag, nodes: list[PageElement]) -> str:
+    """The text `nodes`, children of `holder`, show as `_paragraph_text` gives a cell's."""
+    if any(element.has_attr("hidden") for element in (holder, *holder.parents)):
         return ""
     strings: list[str] = []
-    pending: list[PageElement | str] = list(reversed(cell.contents))
+    pending: list[PageElement | str] = list(reversed(nodes))
     while pending:
         node = pending.pop()
         if isinstance(node, Tag) and (node.name in _HIDDEN or node.has_attr("hidden")):
@@ -353,7 +358,8 @@ def read_diff_page(text: str, where: str) -> Article:
     row, or with one of other than two time cells, is read with a warning, its versions without
     times. A version the page shows no text of is kept without paragraphs, warned, as a version
     page's is. A body row of text without cells, which the two-cell layout never writes, is left
-    out of both versions, warned."""
+    out of both versions, warned, and so is a body row's text outside its cells (which a browser
+    shows above the table)."""
     markup = shown_markup(text)
     start = _DIFF_TABLE.search(markup)
     if start is None:  # the page's only diff table is in a comment
@@ -453,6 +459,8 @@ def read_diff_page(text: str, where: str) -> Article:
                                 "Sniffer writes 2", where, row.sourceline, hint=_SAVE_AGAIN)
         else:
             old_text, new_text = _paragraph_text(cells[0]), _paragraph_text(cells[1])
+        if cells and (stray := _text_outside_cells_warning(row, len(cells), where)) is not None:
+            warnings.append(stray)
         if old_text:
             old.append(old_text)
         if new_text:
@@ -497,6 +505,21 @@ def _cell_less_row_warning(row: Tag, where: str) -> str | None:
         return None
     return (f"{where}:{row.sourceline}: {_body_row_name(row)} holds text but no cells (td), where "
             f"News Sniffer writes 2; its text {shown(text)} is left out of both versions (save "
+            "the page again from News Sniffer to have it read)")
+
+
+def _text_outside_cells_warning(row: Tag, cell_count: int, where: str) -> str | None:
+    """The warning of a body row read from its `cell_count` cells that holds text a browser shows
+    outside them, which News Sniffer never writes. A browser moves such text out of the table
+    and shows it above it ("foster parenting"), in neither version's column: it is in neither
+    version, and the cells are read as they stand."""
+    text = _shown_text(row, [child for child in row.children
+                             if not (isinstance(child, Tag) and child.name in ("td", "th"))])
+    if not text.strip():
+        return None
+    return (f"{where}:{row.sourceline}: {_body_row_name(row)} holds text outside its "
+            f"{counted(cell_count, 'cell')} (td), which News Sniffer never writes and a browser "
+            f"shows above the table; its text {shown(text)} is left out of both versions (save "
             "the page again from News Sniffer to have it read)")
 
 

@@ -278,6 +278,39 @@ def test_a_body_row_without_cells_or_shown_text_is_passed_over_without_a_word(ro
     assert article.versions == read_diff_page(PAGE, "p.html").versions
 
 
+_TWO_CELL_ROW = "<tr id='p5'><td>More details to follow.</td><td>More details to follow.</td></tr>"
+
+
+@pytest.mark.parametrize(("row", "left_out"), [
+    (_TWO_CELL_ROW.replace("</td><td>", "</td>stray words<td>"), "stray words"),
+    (_TWO_CELL_ROW.replace("<td>", "Before <td>", 1).replace("</tr>", "<span>after</span></tr>"),
+     "Before after"),
+])
+def test_text_outside_a_body_rows_two_cells_is_warned_of_naming_the_row(row: str,
+                                                                       left_out: str) -> None:
+    """Text of a body row outside its cells was dropped without a word. A browser moves it out
+    of the table ("foster parenting") and shows it above it, in neither version's column, so it
+    is left out of both, and the cells are read as they stand."""
+    assert PAGE.count(_TWO_CELL_ROW) == 1
+    copy = PAGE.replace(_TWO_CELL_ROW, row)
+    article = read_diff_page(copy, "copy.html")
+    line = copy[:copy.index(row)].count("\n") + 1
+    assert article.warnings == ((
+        f"copy.html:{line}: body row 'p5' holds text outside its 2 cells (td), which News Sniffer "
+        f"never writes and a browser shows above the table; its text '{left_out}' is left out of "
+        "both versions (save the page again from News Sniffer to have it read)"),)
+    assert article.versions == read_diff_page(PAGE, "p.html").versions
+
+
+@pytest.mark.parametrize("between", ["\n\t ", " &nbsp; ", "<!-- a note -->", "<span hidden>x</span>"])
+def test_white_space_between_a_body_rows_cells_is_passed_over_without_a_word(between: str) -> None:
+    """White space, a comment or a hidden element between a row's cells shows no text."""
+    copy = PAGE.replace(_TWO_CELL_ROW, _TWO_CELL_ROW.replace("</td><td>", f"</td>{between}<td>"))
+    article = read_diff_page(copy, "copy.html")
+    assert article.warnings == ()
+    assert article.versions == read_diff_page(PAGE, "p.html").versions
+
+
 @pytest.mark.parametrize("cells", [1, 3])
 def test_a_time_row_of_other_than_two_cells_is_warned_of_as_damaged(cells: int) -> None:
     """A time row of one, or three, th.time cells was warned of as missing: it is damaged."""

@@ -110,6 +110,23 @@ def test_a_row_of_two_empty_cells_gives_no_paragraph() -> None:
     assert new.paragraphs == NEW_PARAGRAPHS
 
 
+def test_text_outside_a_changed_rows_cells_is_warned_of_and_left_out() -> None:
+    """A changed row's text outside its four cells was dropped without a word; a browser shows
+    it above the table, in neither version's column."""
+    spacer = "<td class='diff-row diff-row-last'></td>"
+    row_start = PAGE.index("<tr id='p3'>")
+    at = PAGE.index(spacer, row_start)
+    copy = PAGE[:at] + "stray words" + PAGE[at:]
+    article = read_diff_page(copy, "copy.html")
+    line = _line_of("<tr id='p3'>")
+    assert article.warnings == ((
+        f"copy.html:{line}: body row 'p3' holds text outside its 4 cells "
+        "(td), which News Sniffer never writes and a browser shows above the table; its text "
+        "'stray words' is left out of both versions (save the page again from News Sniffer to "
+        "have it read)"),)
+    assert article.versions == read_diff_page(PAGE, "p.html").versions
+
+
 def test_a_hidden_shared_row_gives_no_paragraph_and_is_not_refused_as_empty() -> None:
     hidden = PAGE.replace(_SHARED_ROW, "<tr id='p2' hidden>")
     old, new = read_diff_page(hidden, "copy.html").versions
