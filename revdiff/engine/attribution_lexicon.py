@@ -143,8 +143,12 @@ LONGEST_ASIDE = 4  # words between the commas of an aside the source is read pas
 DASHES = ("—", "–")
 ASIDE_MARKS = (",", *DASHES)
 LONGEST_DASH_ASIDE = 16  # words between the dashes of an aside the source is read past
+# Words that begin a relative clause after a comma (`Hefner, whose mansions had come under
+# scrutiny, said`, `…, added Esper, who visited the base.`): the verbs in it are its own.
+RELATIVE_WORDS = word_set("who whom whose which")
 # Words of an aside that is a relative clause (`A U.S. official, who like others spoke on the
-# condition of anonymity because …, said`), between commas or dashes.
+# condition of anonymity because …, said`), between commas or dashes, and of a relative clause
+# after an inverted speaker up to its sentence's stop.
 LONGEST_RELATIVE_ASIDE = 40
 # Words read back for the start of a clause or a sentence: a longer run without one is read as
 # though it had none, so that reading a text stays linear in its length.

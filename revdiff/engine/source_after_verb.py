@@ -12,9 +12,11 @@ from revdiff.engine.attribution_lexicon import (
     DASHES,
     DETERMINERS,
     LONGEST_READ_BACK,
+    LONGEST_RELATIVE_ASIDE,
     MOST_SOURCE_WORDS,
     NO_SOURCE_AFTER_PER,
     REASONS_CITED,
+    RELATIVE_WORDS,
     SOURCE_NOUNS,
     VERB_WORDS,
     WHOSE_WORDS,
@@ -152,29 +154,61 @@ def names_its_speaker_to_the_end(tokens: list[str], verb: int) -> bool:
     that ends a clause or a preposition of `_AFTER_AN_INVERTED_SPEAKER`, they read as a speaker
     (`_read_as_a_speaker`), and the words after them, a place, an occasion or a noun's aside,
     hold no word that may be a verb or begin a clause and no punctuation but commas (`…, wrote a
-    spokesman for the ministry.`, `…, added Mark Esper, the defence secretary.`). Not `Prices
-    rose, added to the pressure.`, `…, warned Iran of a response.`, `…, added Apple, Google and
-    Microsoft.`, `…, confirmed Tuesday.`, nor words without a stop, a headline's (`Iran fires
-    missiles, warns Trump`), whose verbs are often listed without `and`."""
+    spokesman for the ministry.`, `…, added Mark Esper, the defence secretary.`), up to the stop
+    or a relative clause after a comma, whose verbs are its own (`_relative_clause_start`: `…,
+    added Esper, who visited the base.`). Not `Prices rose, added to the pressure.`, `…, warned
+    Iran of a response.`, `…, added Apple, Google and Microsoft.`, `…, confirmed Tuesday.`, nor
+    words without a stop, a headline's (`Iran fires missiles, warns Trump`), whose verbs are
+    often listed without `and`."""
     if verb == 0 or not tokens[verb - 1].endswith(",") or ends_clause(tokens[verb]):
         return False
-    last = min(len(tokens), verb + 1 + _LONGEST_INVERTED_SPEAKER)
-    stop = next((at for at in range(verb + 1, last) if ends_clause(tokens[at])
-                 and not tokens[at].endswith(",")), None)
-    if stop is None and last == len(tokens) and tokens[-1].endswith("."):
-        stop = len(tokens) - 1  # a dotted abbreviation's stop ends the text (`, added the U.S.`)
-    if stop is None or not (ends_a_sentence(tokens[stop]) or tokens[stop].endswith(".")):
+    relative = _relative_clause_start(tokens, verb)
+    if relative is None:
+        stop = _sentence_stop(tokens, verb + 1, _LONGEST_INVERTED_SPEAKER)
+    else:
+        stop = _sentence_stop(tokens, relative, LONGEST_RELATIVE_ASIDE)
+    if stop is None:
         return False
+    speaker_and_aside_end = stop + 1 if relative is None else relative
     end = verb + 1
-    while end <= stop and bare_word(tokens[end]) not in _AFTER_AN_INVERTED_SPEAKER:
+    while end < speaker_and_aside_end and bare_word(tokens[end]) not in _AFTER_AN_INVERTED_SPEAKER:
         end += 1
         if ends_clause(tokens[end - 1]):
             break
     speaker = [word for word in tokens[verb + 1:end] if bare_word(word) not in DETERMINERS]
-    after = tokens[end:stop + 1]
+    after = tokens[end:speaker_and_aside_end]
     return _read_as_a_speaker(speaker) and not any(
         may_be_a_verb(word) or bare_word(word) in CLAUSE_WORDS or OPENS_CLAUSE.search(word)
         for word in after)
+
+
+def _relative_clause_start(tokens: list[str], verb: int) -> int | None:
+    """Where a relative clause begins after a comma (`, who`, `, which`: `RELATIVE_WORDS`) within
+    the words a verb's inverted speaker and its aside may take after it, before any punctuation
+    but a comma; none where there is no such clause."""
+    last = min(len(tokens), verb + 1 + _LONGEST_INVERTED_SPEAKER)
+    for at in range(verb + 2, last):
+        before = tokens[at - 1]
+        if before.endswith(","):
+            if bare_word(tokens[at]) in RELATIVE_WORDS:
+                return at
+        elif ends_clause(before):
+            return None
+    return None
+
+
+def _sentence_stop(tokens: list[str], start: int, most: int) -> int | None:
+    """The token that ends the sentence with a stop within `most` words from `start`: the first
+    that ends a clause with other than a comma, where it is a sentence's end or a full stop; none
+    where that token is none of those (`;`, `:`) or no such token comes in time."""
+    last = min(len(tokens), start + most)
+    stop = next((at for at in range(start, last) if ends_clause(tokens[at])
+                 and not tokens[at].endswith(",")), None)
+    if stop is None and last == len(tokens) and tokens[-1].endswith("."):
+        stop = len(tokens) - 1  # a dotted abbreviation's stop ends the text (`, added the U.S.`)
+    if stop is None or not (ends_a_sentence(tokens[stop]) or tokens[stop].endswith(".")):
+        return None
+    return stop
 
 
 def introduced_source(tokens: list[str], at: int, length: int, clause_end: int) -> tuple[str, ...]:

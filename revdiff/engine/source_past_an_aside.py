@@ -14,6 +14,7 @@ from revdiff.engine.attribution_lexicon import (
     LONGEST_DASH_ASIDE,
     LONGEST_RELATIVE_ASIDE,
     MOST_SOURCE_WORDS,
+    RELATIVE_WORDS,
     VERB_LIKE,
     VERB_WORDS,
 )
@@ -72,10 +73,8 @@ def _is_lower_case_verb(token: str) -> bool:
     return word[:1].islower() and bare_word(word) in VERB_LIKE
 
 
-# Words that begin an aside as a relative clause (`Hefner, whose mansions had come under
-# scrutiny, said`): the verbs in it are its own, and the words before it the verb's subject.
-_RELATIVE_WORDS = word_set("who whom whose which")
-_DETERMINERS_OR_RELATIVE_WORDS = DETERMINERS | _RELATIVE_WORDS
+# The first words of a long aside of a subject (`_begins_a_long_aside_of_a_subject`)
+_DETERMINERS_OR_RELATIVE_WORDS = DETERMINERS | RELATIVE_WORDS
 
 
 def _begins_a_long_aside_of_a_subject(token: str) -> bool:
@@ -163,7 +162,7 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
                     if at > 0 and tokens[at - 1].endswith(closing)), None)
     if opening is None or bare_word(tokens[opening]) in {"and", "but", "or", "nor", "so", "yet"}:
         return ()  # (`We lost, and badly, said Smith`: no aside but a clause going on)
-    if verb - opening > LONGEST_DASH_ASIDE and bare_word(tokens[opening]) not in _RELATIVE_WORDS:
+    if verb - opening > LONGEST_DASH_ASIDE and bare_word(tokens[opening]) not in RELATIVE_WORDS:
         return ()  # longer than any aside but a relative clause
     long_aside = closing == "," and _words_of_an_aside(tokens[opening:verb]) > MOST_SOURCE_WORDS
     if long_aside and not _begins_a_long_aside_of_a_subject(tokens[opening]):
@@ -179,7 +178,7 @@ def subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = Tr
     start = past_whom_it_was_told(tokens, start, opening)
     subject = tokens[start:opening]
     words = tokens[start:verb]
-    if bare_word(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's
+    if bare_word(tokens[opening]) in RELATIVE_WORDS:  # a verb of its relative clause is no clause's
         words = subject
     if (any(bare_word(word) in VERB_WORDS for word in _words_outside_quotations(words))
             or any(_is_lower_case_verb(word) for word in subject)  # (`He said, no, said Smith`)

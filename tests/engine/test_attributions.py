@@ -586,8 +586,47 @@ def test_a_clause_end_verb_after_a_comma_before_no_speaker_and_stop_names_no_sou
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("No one was hurt, added Esper, who visited the base.", [("esper",)]),
+    ("No one was hurt, added Mark Esper, who visited the base on Tuesday.", [("mark", "esper")]),
+    ("No one was hurt, wrote a spokesman for the ministry, who asked not to be named.",
+     [("spokesman", "ministry")]),
+    ("No one was hurt, added Esper, a spokesman for the ministry, whose office was hit.",
+     [("esper",)]),
+    ("Prices rose, added Smith, which surprised no one.", [("smith",)]),
+    # a relative clause longer than a speaker and its aside may be
+    (("No one was hurt, added a spokesman, who like others spoke on the condition of anonymity "
+      "because he was not authorized to comment on the record."), [("spokesman",)]),
+])
+def test_a_relative_clause_after_an_inverted_speaker_leaves_it_named(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """A relative clause after the speaker, its verbs those of another clause, made the words
+    after the verb read as no speaker: `No one was hurt, added Esper, who visited the base.`
+    named nobody, where `No one was hurt, added Esper.` names `esper`."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose, added to the pressure, which grew.",
+    "The company grew, added 3,000 jobs, which paid well.",
+    "The team lost, added a second game, which it won.",
+    "The firm grew, added Apple, Google and Microsoft, which make phones.",
+    "The firm grew, added Apple and cut jobs, which hurt.",
+    "No one was hurt, added Esper; the base, which was hit, held.",
+    "Iran fires missiles, warns Trump, who vows revenge",  # a headline: no stop
+    "No one was hurt, added Esper, who visited the base",
+])
+def test_a_relative_clause_after_a_clause_end_verb_names_no_speaker_the_words_before_it_do_not(
+        text: str) -> None:
+    """A relative clause names a speaker only where the words between the verb and it read as
+    one, and the sentence ends with a stop."""
+    assert attributions_in(text) == []
+
+
 def test_an_inverted_attribution_without_quotation_marks_added_is_flagged() -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("No one was hurt.", "No one was hurt, added Esper.")
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(
+        "No one was hurt.", "No one was hurt, added Esper, who visited the base.")
     assert Flag.ATTRIBUTION_CHANGED in edit_flags(
         "No one was hurt, added Esper.", "No one was hurt, added Milley.")
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
