@@ -126,7 +126,8 @@ def speaker_after(tokens: list[str], verb: int) -> tuple[str, ...]:
     """The source after a reporting verb that follows a break (`,” said Gen. Mark Milley`); none
     when the words after it run into a verb (in lower case: not `said Theresa May`) before any
     punctuation or word that ends a source, the subject of the clause it reports (`Khamenei,
-    addressing a crowd chanting "Death to America", said the attacks were a slap`)."""
+    addressing a crowd chanting "Death to America", said the attacks were a slap`); none either
+    when the words after it are only a time (`No one was hurt, confirmed Tuesday.`)."""
     end = verb + 1
     while end < len(tokens) and end - verb <= MOST_SOURCE_WORDS and not ends_clause(tokens[end - 1]):
         token = tokens[end]
@@ -135,7 +136,8 @@ def speaker_after(tokens: list[str], verb: int) -> tuple[str, ...]:
         if bare_word(token) in AFTER_SOURCE:
             break
         end += 1
-    return source_after(tokens, verb)
+    source = source_after(tokens, verb)
+    return () if all(word in _NOT_IN_A_NAME for word in source) else source
 
 
 # Prepositions that begin a place, an occasion or whose a speaker is, after the speaker of a verb

@@ -623,6 +623,19 @@ def test_a_relative_clause_after_a_clause_end_verb_names_no_speaker_the_words_be
     assert attributions_in(text) == []
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("No one was hurt, confirmed Tuesday.", []),
+    ("No one was hurt, said Friday.", []),
+    ("No one was hurt, officials confirmed Tuesday.", [("officials",)]),
+    ("No one was hurt, said Mark Esper on Tuesday.", [("mark", "esper")]),
+])
+def test_a_time_alone_after_an_inverted_verb_is_no_speaker(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """A verb after a comma followed by a time only names no one: `…, confirmed Tuesday.` named
+    `tuesday`."""
+    assert attributions_in(text) == sources
+
+
 def test_an_inverted_attribution_without_quotation_marks_added_is_flagged() -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("No one was hurt.", "No one was hurt, added Esper.")
     assert Flag.ATTRIBUTION_CHANGED in edit_flags(
