@@ -138,11 +138,11 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     the input gives them) with a line that counts its edits by label, the words added and
     removed (+added/-removed) and the share of the text changed, ending in `; rewrite` when more
     than half of each version's characters were removed or added in a pair that is not boring,
-    and in `; boring` when every edit is boring (the README, under Flags, says which are). Then
-    each edit: its label, the sentences it pairs (old -> new, counted from 0, `-` for none),
-    `sim` (how alike the two sentences are, 0 to 1), its flags in brackets and, for an edit read
-    from an unsure row of a flattened page, how sure that reading is (`? 35% sure`).
-    The README's tables of labels and flags say what each means (docs/FLAGS.md in full).
+    and in `; boring` when every edit is boring (docs/COMMANDS.md says which are). Then each
+    edit: its label, the sentences it pairs (old -> new, counted from 0, `-` for none), `sim`
+    (how alike the two sentences are, 0 to 1), its flags in brackets and, for an edit read from
+    an unsure row of a flattened page, how sure that reading is (`? 35% sure`).
+    The tables of labels and flags in docs/COMMANDS.md say what each means (docs/FLAGS.md in full).
     """
     # a label or flag given twice is asked for once (and named once where no edit has it)
     labels, flags = tuple(dict.fromkeys(labels)), tuple(dict.fromkeys(flags))

@@ -172,17 +172,18 @@ def test_help_names_every_exit_code_as_the_readme_does() -> None:
         assert code in text
 
 
-def test_revdiff_alone_prints_the_help_on_stderr_and_exits_2_as_the_readme_says() -> None:
+def test_revdiff_alone_prints_the_help_on_stderr_and_exits_2_as_the_docs_say() -> None:
     """`revdiff` with no arguments printed the help and exited 2, which the README's exit codes
     (0 done, 2 bad input or options) did not say: it is a command line without its input, refused
-    as `revdiff diff` without INPUT is, and the README says so."""
+    as `revdiff diff` without INPUT is, and the README (now docs/COMMANDS.md) says so."""
     result = subprocess.run([sys.executable, "-m", "revdiff"], capture_output=True, text=True,
                             timeout=60, check=False)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith("Usage: revdiff [OPTIONS] COMMAND [ARGS]...")
-    readme = " ".join((SAMPLES.parent / "README.md").read_text(encoding="utf-8").split())
+    reference = SAMPLES.parent / "docs" / "COMMANDS.md"
+    said = " ".join(reference.read_text(encoding="utf-8").split())
     assert ("`revdiff` with no arguments prints the help on stderr and exits 2, as a command "
-            "given no INPUT is refused (`revdiff --help` prints it on stdout and exits 0)") in readme
+            "given no INPUT is refused (`revdiff --help` prints it on stdout and exits 0)") in said
 
 
 def test_help_says_where_parse_puts_the_warnings() -> None:

@@ -1,5 +1,6 @@
-"""The README's example commands print what the README shows them printing, and the examples of
-`parse --help`, `diff --help` and `store --help` run."""
+"""The example commands of the README and docs/COMMANDS.md print what they show them printing,
+the README's commands run, and the examples of `parse --help`, `diff --help` and `store --help`
+run."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ import csv
 import glob
 import re
 import shlex
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from cli_run import revdiff
 
 REPO = Path(__file__).resolve().parents[2]
+# The documents whose examples show what a command prints: the README and the commands' reference,
+# which holds most of them.
+DOCUMENTS = ("README.md", "docs/COMMANDS.md")
 # A command in backticks that begins a paragraph (a remark may follow it), then the block of what
 # it prints.
 EXAMPLE = re.compile(r"^`(revdiff (?:parse|diff) [^`]+)`[^\n]*(?:\n[^\n]+)*\n\n```\n(.*?)```",
@@ -22,9 +27,15 @@ ELIDED = "..."
 HELP_EXAMPLE = re.compile(r"^ +(revdiff \S+(?: \S+)*)(?: {2,}.*)?$")
 
 
-def readme_examples() -> list[tuple[str, list[str]]]:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    return [(command, block.rstrip("\n").split("\n")) for command, block in EXAMPLE.findall(readme)]
+def shown_examples() -> list[tuple[str, list[str]]]:
+    """Each command of the DOCUMENTS shown with what it prints, and the lines it prints."""
+    return [(command, block.rstrip("\n").split("\n")) for document in DOCUMENTS
+            for command, block in EXAMPLE.findall((REPO / document).read_text(encoding="utf-8"))]
+
+
+def commands_reference() -> str:
+    """docs/COMMANDS.md, its white space runs made single spaces."""
+    return " ".join((REPO / "docs" / "COMMANDS.md").read_text(encoding="utf-8").split())
 
 
 def example_arguments(command: str) -> list[str]:
@@ -41,14 +52,44 @@ def help_examples(command: str) -> list[str]:
     return [found[1] for found in map(HELP_EXAMPLE.match, shown.splitlines()) if found]
 
 
-def test_the_readme_has_examples_to_check() -> None:
-    commands = [command for command, _ in readme_examples()]
+def test_the_documents_have_examples_to_check() -> None:
+    commands = [command for command, _ in shown_examples()]
     assert any(command.startswith("revdiff parse") for command in commands)
     assert any(command.startswith("revdiff diff") for command in commands)
 
 
-@pytest.mark.parametrize(("command", "shown"), readme_examples(), ids=lambda value: str(value)[:60])
-def test_an_example_prints_what_the_readme_shows(command: str, shown: list[str]) -> None:
+def readme_commands() -> list[str]:
+    """The example commands of the README's `Commands`, in the block of shell commands after its
+    command lines."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.partition("\n## Commands\n")[2].partition("\n### ")[0]
+    return section.partition("```sh\n")[2].partition("```")[0].splitlines()
+
+
+def test_the_readme_shows_examples_of_every_command() -> None:
+    commands = readme_commands()
+    for name in ("parse", "diff", "export"):
+        assert sum(command.startswith(f"revdiff {name} ") for command in commands) >= 2, name
+    assert any(command.split()[1].startswith("samples/") for command in commands)  # the app
+
+
+@pytest.mark.parametrize("command", readme_commands())
+def test_an_example_command_of_the_readme_runs(command: str, tmp_path: Path) -> None:
+    # run where its outputs (`-o edits.jsonl`) are written to `tmp_path`, not to the checkout;
+    # `revdiff INPUT...` prints the text diff, its output not a terminal
+    arguments = [str(REPO / word) if word.startswith("samples/") else word
+                 for word in example_arguments(command)]
+    result = revdiff(*arguments, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = [word for option, word in pairwise(arguments) if option == "-o"]
+    if written:
+        assert all((tmp_path / word).exists() for word in written), written
+    else:
+        assert result.stdout
+
+
+@pytest.mark.parametrize(("command", "shown"), shown_examples(), ids=lambda value: str(value)[:60])
+def test_an_example_prints_what_its_document_shows(command: str, shown: list[str]) -> None:
     result = revdiff(*example_arguments(command), cwd=REPO)
     assert result.returncode == 0, result.stderr
     printed = [line.rstrip() for line in result.stdout.splitlines()]
@@ -91,27 +132,30 @@ def test_every_example_of_the_store_help_runs_and_a_second_run_adds_nothing(
     assert " 0 versions stored" not in stores[0] and " 0 versions stored" in stores[1]
 
 
-def test_the_readme_says_what_each_note_of_the_summary_line_means() -> None:
-    # `diff` ended seed 004's summary in `; rewrite`, a word the README never explained
+def test_the_commands_reference_says_what_each_note_of_the_summary_line_means() -> None:
+    # `diff` ended seed 004's summary in `; rewrite`, a word the README never explained; the
+    # README's rules of `diff` moved to docs/COMMANDS.md
     version = "samples/versions/iran-strikes-us-troops-in-iraq/0.txt"
     notes = []
     for inputs in (["samples/washpo-soleimani-v6-v7.txt"], [version, version]):
         summary = revdiff("diff", "--quiet", *inputs, cwd=REPO).stdout.splitlines()[1]
         notes += re.findall(r"; [a-z]+$", summary)
     assert notes == ["; rewrite", "; boring"]
-    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    reference = commands_reference()
     for note in notes:
-        assert f"It ends in `{note}`" in readme or f"and in `{note}`" in readme
+        assert f"It ends in `{note}`" in reference or f"and in `{note}`" in reference
 
 
-def test_the_readme_shows_the_warnings_seed_004_is_read_with() -> None:
+def test_the_commands_reference_shows_the_warnings_seed_004_is_read_with() -> None:
     # the title row's warning said "give neighbouring pages" where the unsure rows' line beside it
-    # named them (Version 5 to 6, Version 7 to 8); both name them now, as the README shows
+    # named them (Version 5 to 6, Version 7 to 8); both name them now, as docs/COMMANDS.md (once
+    # the README) shows
     page = "samples/washpo-soleimani-v6-v7.txt"
     said = revdiff("diff", page, cwd=REPO).stderr.splitlines()
     assert any("title row" in line and "(Version 5 to 6, Version 7 to 8)" in line for line in said)
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    shown = [line for line in readme.splitlines() if line.startswith(f"revdiff: warning: {page}")]
+    reference = (REPO / "docs" / "COMMANDS.md").read_text(encoding="utf-8")
+    shown = [line for line in reference.splitlines()
+             if line.startswith(f"revdiff: warning: {page}")]
     assert shown == said
 
 

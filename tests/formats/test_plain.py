@@ -1276,7 +1276,8 @@ def test_a_gzip_file_cut_inside_its_header_is_refused_as_a_longer_one_is(tmp_pat
 
 def test_an_empty_pipe_is_named_by_its_path_in_the_error_line(tmp_path: Path) -> None:
     # the README said pipes are named `-`, which is their article's name; an error line names
-    # the pipe as the shell passed it, which tells the empty one of two pipes apart
+    # the pipe as the shell passed it, which tells the empty one of two pipes apart (as
+    # docs/COMMANDS.md, where the README's rules of the commands moved, says)
     from click.testing import CliRunner
     from shell_pipes import shell_pipes
 
@@ -1287,9 +1288,10 @@ def test_an_empty_pipe_is_named_by_its_path_in_the_error_line(tmp_path: Path) ->
     assert result.exit_code == 2
     assert result.stderr == (f"revdiff: error: {pipes[1]}: input is empty (give a file that holds "
                              "an article)\n")
-    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
-    assert ("an article read from standard input or pipes alone is named `-`, while an error or "
-            "warning names a pipe by the path the shell passed") in readme
+    reference = Path(__file__).parents[2] / "docs" / "COMMANDS.md"
+    said = " ".join(reference.read_text("utf-8").split())
+    assert ("An article read from standard input or pipes alone is named `-`, while an error or "
+            "warning names a pipe by the path the shell passed") in said
 
 
 def test_a_link_in_a_folder_to_a_version_there_is_named_with_it(tmp_path: Path) -> None:
