@@ -25,7 +25,7 @@ from typing import Any
 from shared_input import input_is_there
 from timing import faster_or_slower, medians_in_turns, speed_ratio
 
-from revdiff.cli.diff import consecutive_comparisons
+from revdiff.cli.diff import article_comparisons
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.json_text import escape_line_breaks, json_array
 from revdiff.formats import load
@@ -40,7 +40,7 @@ def diff_records(corpus: Path, articles: int) -> list[dict[str, Any]]:
     loaded = load(folders)
     names = [article.key for article in loaded]
     return [comparison_record(comparison, reading=reading, ref=ref)
-            for ref, comparison, reading in consecutive_comparisons(loaded, "auto", names)]
+            for ref, comparison, reading in article_comparisons(loaded, "auto", names)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -53,7 +53,8 @@ def test_docs_commands_holds_a_section_for_each_command_and_the_rules_they_share
         "## Start-up time"]
     diff = COMMANDS.partition("\n## `revdiff diff`\n")[2].partition("\n## ")[0]
     assert re.findall(r"^### .+$", diff, flags=re.MULTILINE) == [
-        "### How sentences are paired", "### Labels", "### Word changes", "### Flags",
+        "### Two chosen versions: `--versions`", "### How sentences are paired", "### Labels",
+        "### Word changes", "### Flags",
         "### Emoji and scripts written without spaces",
         "### Unicode forms, control sequences and boring edits", "### Tables and patches"]
     codes = COMMANDS.partition("\n## Exit codes\n")[2].partition("\n## ")[0]

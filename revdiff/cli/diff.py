@@ -1,4 +1,4 @@
-"""`revdiff diff`: compare consecutive versions and print the edits."""
+"""`revdiff diff`: compare consecutive versions, or two chosen ones, and print the edits."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from revdiff.cli.common import (
     warn,
     write_data,
 )
+from revdiff.cli.version_pair import VersionPair, VersionPairType, pick_pairs
 from revdiff.errors import stdout_open
 from revdiff.model import SENTENCE_MODES, Article, Comparison, Edit, EditOp, Flag, is_unsure
 from revdiff.terminal_text import visible, visible_unseen
@@ -42,6 +43,8 @@ Examples:
       the edits that change a number
   revdiff diff samples/newsedits.sqlite --format csv
       one edit per row
+  revdiff diff samples/newsedits.sqlite --versions first..last
+      each article's first version against its last
 """
 
 # The edits that carry no flag (`edit_flags`): an added or deleted sentence, text on one side only,
@@ -63,18 +66,19 @@ def terminal_style(text: str, role: str) -> str:
     return click.style(text, **_STYLES[role])  # type: ignore[arg-type]
 
 
-def consecutive_comparisons(articles: list[Article], sentences: str, names: list[str]
-                            ) -> Iterator[Item]:
-    """Every consecutive pair of versions of every article, with how sure its reading is, each
-    compared when the one before it has been written (a live blog's hundreds of comparisons are
-    never held at once); an article without a URL or a title is named by `names`
-    (`load_and_warn`'s)."""
+def article_comparisons(articles: list[Article], sentences: str, names: list[str],
+                        pairs: list[tuple[int, int]] | None = None) -> Iterator[Item]:
+    """Every consecutive pair of versions of every article, or with `pairs` the one pair of each
+    at those places among its versions, with how sure its reading is, each compared when the one
+    before it has been written (a live blog's hundreds of comparisons are never held at once);
+    an article without a URL or a title is named by `names` (`load_and_warn`'s)."""
     from revdiff.export.pairs import compared_pairs, pair_reading
     from revdiff.export.records import article_ref
 
     for index, (article, name) in enumerate(zip(articles, names, strict=True)):
         ref = article_ref(index, article, name)
-        for comparison in compared_pairs(article, sentences):
+        for comparison in compared_pairs(article, sentences,
+                                         None if pairs is None else [pairs[index]]):
             yield ref, comparison, pair_reading(article, comparison)
 
 
@@ -107,6 +111,9 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
                    "docs/EXPORT.md); unified: a patch, one sentence per line; html: a page.")
 @click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto", show_default=True,
               help="auto: split paragraphs into sentences; lines: each paragraph/line is one sentence.")
+@click.option("--versions", "version_pair", type=VersionPairType(),
+              help="Compare version OLD with version NEW of each article directly (numbers as "
+                   "`revdiff parse` shows them, or first and last), not each consecutive pair.")
 @click.option("--changes-only", is_flag=True, help="text format: leave out unchanged sentences.")
 # --only and --flag name their choices in their help, which is wrapped to the terminal's width,
 # not beside the option (`--flag [encoding_only|...|attribution_changed]` took 116 columns)
@@ -129,10 +136,12 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
 @corrections_option
 @max_size_option
 @reports_errors
-def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_only: bool,
-         labels: tuple[str, ...], flags: tuple[str, ...], color: bool | None, quiet: bool,
+def diff(inputs: tuple[str, ...], output_format: str, sentences: str,
+         version_pair: VersionPair | None, changes_only: bool, labels: tuple[str, ...],
+         flags: tuple[str, ...], color: bool | None, quiet: bool,
          corrections: str | None, max_size: int) -> None:
-    """Compare consecutive versions of each article, sentence by sentence and word by word.
+    """Compare consecutive versions of each article, sentence by sentence and word by word
+    (with --versions, two chosen ones).
 
     The text format heads each pair (`ARTICLE: version 0 -> 1`, with the versions' times where
     the input gives them) with a line that counts its edits by label, the words added and
@@ -183,7 +192,13 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     names: list[str] = []
     articles = load_and_warn(inputs, max_size, quiet, compare=True, names=names,
                              corrections=corrections)
-    items = consecutive_comparisons(articles, sentences, names)
+    pairs = None
+    if version_pair is not None:  # the articles with both versions, checked before any is written
+        picked = pick_pairs(articles, names, version_pair, quiet)
+        names = [names[index] for index, _, _ in picked]
+        articles = [article for _, article, _ in picked]
+        pairs = [indices for _, _, indices in picked]
+    items = article_comparisons(articles, sentences, names, pairs)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):
             write_data(line + "\n")
@@ -208,7 +223,9 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                        ((comparison, reading) for _, comparison, reading in pairs))
                       for ref, pairs in groupby(items, key=itemgetter(0)))
         # the legend, above the tables, says what marks a row read unsure where one is
-        unsure = any(is_unsure(article_confidence(article, sentences)) for article in articles)
+        unsure = any(is_unsure(article_confidence(article, sentences,
+                                                  None if pairs is None else [pairs[index]]))
+                     for index, article in enumerate(articles))
         for text in comparisons_html(by_article, heading=comparisons_heading(articles, titles),
                                      unsure=unsure):
             write_data(text)

@@ -2,7 +2,8 @@
 
 `compare_chain` compares every consecutive pair of an article, as the notebook API does;
 `compared_pairs` hands them out one at a time, as `revdiff diff`, `revdiff export` and `revdiff
-view` take them, so that a live blog's hundreds of comparisons are never held at once. A
+view` take them, so that a live blog's hundreds of comparisons are never held at once, or the
+pairs of versions asked for (`revdiff diff --versions`). A
 browser-rendered NewsDiffs page leaves `[...]` where it cut unchanged text; in a version it cut
 (its reader marks it cut, `Version.cut`) that mark is not article text, so it is left out before comparing
 and is never counted as a sentence, a word or an unchanged edit.
@@ -15,7 +16,7 @@ its sentences come from. Versions from exact formats have no confidence (None: n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -33,14 +34,29 @@ def compare_chain(article: Article, sentences: str) -> list[Comparison]:
     return list(compared_pairs(article, sentences))
 
 
-def compared_pairs(article: Article, sentences: str) -> Iterator[Comparison]:
+def compared_pairs(article: Article, sentences: str, pairs: Sequence[tuple[int, int]] | None = None
+                   ) -> Iterator[Comparison]:
     """`compare_chain`'s comparisons, each made when the one before it has been taken: a caller
     that keeps only what it needs of each holds one comparison at a time (the sentences of the
-    version it shares with the next are kept by `revdiff.engine.comparison.sentences_of`)."""
+    version it shares with the next are kept by `revdiff.engine.comparison.sentences_of`). With
+    `pairs`, the versions at those places compared instead (`version_pairs`)."""
     from revdiff.engine import compare
 
-    for old, new in pairwise(compared_versions(article)):
+    for old, new in version_pairs(article, pairs):
         yield compare(old, new, sentences=sentences)
+
+
+def version_pairs(article: Article, pairs: Sequence[tuple[int, int]] | None = None
+                  ) -> Iterator[tuple[Version, Version]]:
+    """The article's versions as compared (cut marks left out), paired: each with the next, or,
+    given `pairs` (places among its versions, `(0, 4)`), those versions directly, as the app
+    compares a version marked with another (their confidences come from the rows of the pages
+    holding each version, as for a consecutive pair no page compares: `pair_page_rows`)."""
+    versions = compared_versions(article)
+    if pairs is None:
+        yield from pairwise(versions)
+    else:
+        yield from ((versions[old], versions[new]) for old, new in pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,17 +112,19 @@ def pair_page_rows(article: Article, comparison: Comparison) -> PairPageRows:
     return _numbered_pair_page_rows(article, comparison.old.number, comparison.new.number)
 
 
-def article_confidence(article: Article, sentences: str) -> float | None:
-    """The least sure reading of a sentence of any pair of the article's that is compared, as
-    `sentences` cuts them (`PairReading.least_edit_confidence`: every sentence is in an edit),
-    None when every one was read exactly; told by splitting the versions, without comparing a
-    pair, for a page that says above its tables what marks their rows."""
+def article_confidence(article: Article, sentences: str,
+                       pairs: Sequence[tuple[int, int]] | None = None) -> float | None:
+    """The least sure reading of a sentence of any pair of the article's that is compared (each
+    consecutive one, or the `pairs` given: `version_pairs`), as `sentences` cuts them
+    (`PairReading.least_edit_confidence`: every sentence is in an edit), None when every one was
+    read exactly; told by splitting the versions, without comparing a pair, for a page that says
+    above its tables what marks their rows."""
     if not article.pages:
         return None
     from revdiff.engine.comparison import sentences_of
 
     values = [confidence
-              for old, new in pairwise(compared_versions(article))
+              for old, new in version_pairs(article, pairs)
               for version, rows in zip((old, new), _numbered_pair_page_rows(
                   article, old.number, new.number), strict=True)
               for confidence in _every_sentence(_confidences(rows), sentences_of(version, sentences))]

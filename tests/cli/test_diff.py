@@ -698,10 +698,11 @@ def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
         for k in range(2)])
     compared_pairs = revdiff.export.pairs.compared_pairs
 
-    def compare_the_first_only(article: Article, sentences: str) -> Iterator[object]:
+    def compare_the_first_only(article: Article, sentences: str,
+                               pairs: list[tuple[int, int]] | None = None) -> Iterator[object]:
         if article.url and article.url.endswith("a-1"):
             raise _Interrupted
-        return compared_pairs(article, sentences)  # type: ignore[return-value]
+        return compared_pairs(article, sentences, pairs)  # type: ignore[return-value]
 
     # the commands import it when they run
     monkeypatch.setattr(revdiff.export.pairs, "compared_pairs", compare_the_first_only)
