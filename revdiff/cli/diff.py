@@ -67,18 +67,18 @@ def terminal_style(text: str, role: str) -> str:
 
 
 def article_comparisons(articles: list[Article], sentences: str, names: list[str],
-                        pairs: list[tuple[int, int]] | None = None) -> Iterator[Item]:
-    """Every consecutive pair of versions of every article, or with `pairs` the one pair of each
-    at those places among its versions, with how sure its reading is, each compared when the one
-    before it has been written (a live blog's hundreds of comparisons are never held at once);
-    an article without a URL or a title is named by `names` (`load_and_warn`'s)."""
+                        pairs: list[list[tuple[int, int]]] | None = None) -> Iterator[Item]:
+    """Every consecutive pair of versions of every article, or with `pairs` (one list for each
+    article, empty for one left out) the pairs of each at those places among its versions, with
+    how sure its reading is, each compared when the one before it has been written (a live
+    blog's hundreds of comparisons are never held at once); an article without a URL or a title
+    is named by `names` (`load_and_warn`'s)."""
     from revdiff.export.pairs import compared_pairs, pair_reading
     from revdiff.export.records import article_ref
 
     for index, (article, name) in enumerate(zip(articles, names, strict=True)):
         ref = article_ref(index, article, name)
-        for comparison in compared_pairs(article, sentences,
-                                         None if pairs is None else [pairs[index]]):
+        for comparison in compared_pairs(article, sentences, None if pairs is None else pairs[index]):
             yield ref, comparison, pair_reading(article, comparison)
 
 
@@ -179,6 +179,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str,
         ArticleName,
         comparisons_heading,
         comparisons_html,
+        versions_heading,
     )
     from revdiff.export.comparison_records import (
         comparisons_csv,
@@ -192,12 +193,11 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str,
     names: list[str] = []
     articles = load_and_warn(inputs, max_size, quiet, compare=True, names=names,
                              corrections=corrections)
-    pairs = None
-    if version_pair is not None:  # the articles with both versions, checked before any is written
-        picked = pick_pairs(articles, names, version_pair, quiet)
-        names = [names[index] for index, _, _ in picked]
-        articles = [article for _, article, _ in picked]
-        pairs = [indices for _, _, indices in picked]
+    pairs = None  # each article's pair asked for, none for one that lacks it; all checked first
+    if version_pair is not None:  # an article keeps its place, so its index is the one parse gives
+        picked = {index: indices for index, _, indices in pick_pairs(articles, names, version_pair, quiet)}
+        pairs = [[picked[index]] if index in picked else [] for index in range(len(articles))]
+    shown = [index for index in range(len(articles)) if pairs is None or pairs[index]]
     items = article_comparisons(articles, sentences, names, pairs)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):
@@ -219,15 +219,21 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str,
         # its title and, where that is not it, the name the text gives it (two of one title)
         named = [ArticleName(title, None if ref.name == title else ref.name)
                  for ref, title in zip(refs, titles, strict=True)]
-        by_article = ((None if len(articles) == 1 else named[ref.index],
+        by_article = ((None if len(shown) == 1 else named[ref.index],
                        ((comparison, reading) for _, comparison, reading in pairs))
                       for ref, pairs in groupby(items, key=itemgetter(0)))
         # the legend, above the tables, says what marks a row read unsure where one is
-        unsure = any(is_unsure(article_confidence(article, sentences,
-                                                  None if pairs is None else [pairs[index]]))
-                     for index, article in enumerate(articles))
-        for text in comparisons_html(by_article, heading=comparisons_heading(articles, titles),
-                                     unsure=unsure):
+        unsure = any(is_unsure(article_confidence(articles[index], sentences,
+                                                  None if pairs is None else pairs[index]))
+                     for index in shown)
+        if pairs is not None and len(shown) == 1:  # one article's pair asked for: those versions
+            versions = articles[shown[0]].versions
+            old, new = pairs[shown[0]][0]
+            heading = versions_heading(titles[shown[0]], versions[old].number, versions[new].number)
+        else:
+            heading = comparisons_heading([articles[index] for index in shown],
+                                          [titles[index] for index in shown])
+        for text in comparisons_html(by_article, heading=heading, unsure=unsure):
             write_data(text)
     elif output_format == "unified":
         for ref, comparison, _ in items:  # several articles' files numbered, kept apart

@@ -94,3 +94,21 @@ def test_a_direct_pair_marks_its_edits_as_sure_as_the_rows_of_its_two_versions()
         unsure = row["confidence"] < 0.99
         assert head.endswith(f"  ? {int(row['confidence'] * 100)}% sure") == unsure, head
     assert sum("% sure" in head for head in heads) >= 3
+
+
+def test_an_article_keeps_its_index_when_one_before_it_is_left_out() -> None:
+    """The first article of the NewsEdits sample has no version 4: the one that has is still
+    article 1, as `revdiff parse` and a plain `diff` number it, where it came out as 0."""
+    rows = [json.loads(line) for line in
+            printed(NEWSEDITS, "--versions", "0..4", "--format", "jsonl", "-q").splitlines()]
+    everything = [json.loads(line) for line in printed(NEWSEDITS, "--format", "jsonl").splitlines()]
+    indices = {row["article"]: row["article_index"] for row in everything}
+    assert rows and {(row["article"], row["article_index"]) for row in rows} == {
+        (rows[0]["article"], indices[rows[0]["article"]])}
+    assert rows[0]["article_index"] == 1
+
+
+def test_the_html_heading_names_the_two_versions_compared() -> None:
+    page = printed(str(CHAIN), "--versions", "1..3", "--format", "html")
+    assert ": versions 1 to 3" in page
+    assert "versions 0 to 4" not in page
