@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable, Static
-from tui_helpers import SAMPLES, header_text, rendered_text, run_async, shown_text, status_text
+from tui_helpers import (
+    SAMPLES,
+    footer_hints,
+    header_text,
+    rendered_text,
+    run_async,
+    shown_text,
+    status_text,
+    wait_until,
+)
 
 from revdiff.formats import load
 from revdiff.model import Article
@@ -54,7 +63,7 @@ async def test_each_key_of_the_table_runs_its_command_in_the_app(chain_article: 
                 assert key in active, key
                 assert active[key].binding.action == command.action, key
                 assert active[key].binding.id == command.action, key
-        footer = " ".join(str(item.render()) for item in app.query("FooterKey"))
+        footer = " ".join(await footer_hints(app, pilot))
         for command in KEY_TABLE:
             if command.footer:
                 assert command.footer in footer, command.footer
@@ -256,7 +265,7 @@ async def test_a_key_the_screen_binds_too_goes_to_the_command_and_the_footer(
         await pilot.pause()
         active = app.screen.active_bindings
         assert active["ctrl+c"].binding.action == "quit"
-        footer = " ".join(str(item.render()) for item in app.query("FooterKey"))
+        footer = " ".join(await footer_hints(app, pilot))
         assert "quit" in footer and "next" in footer
         await pilot.press("tab")
         assert status_text(app).startswith("change 1 of")
@@ -277,17 +286,19 @@ async def test_a_narrow_footer_keeps_help_and_quit(chain_article: Article) -> No
 
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(60, 15)) as pilot:
-        await pilot.pause()
-        assert footer_shown(app) == ["n next", "p prev", "t timeline", "/ search", "? help",
-                                     "q quit"]
+        narrow = ["n next", "p prev", "t timeline", "/ search", "? help", "q quit"]
+        await wait_until(pilot, lambda: footer_shown(app) == narrow)
+        assert footer_shown(app) == narrow
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert footer_shown(app) == ["n next", "p prev", "t timeline", "s layout", "/ search",
-                                     "e export", "? help", "q quit"]
+        wide = ["n next", "p prev", "t timeline", "s layout", "/ search", "e export", "? help",
+                "q quit"]
+        await wait_until(pilot, lambda: footer_shown(app) == wide)
+        assert footer_shown(app) == wide
         # At 44 columns, the narrowest the app takes (`size_notice`), the timeline's goes too.
         await pilot.resize_terminal(44, 15)
-        await pilot.pause()
-        assert footer_shown(app) == ["n next", "p prev", "/ search", "? help", "q quit"]
+        narrowest = ["n next", "p prev", "/ search", "? help", "q quit"]
+        await wait_until(pilot, lambda: footer_shown(app) == narrowest)
+        assert footer_shown(app) == narrowest
 
 
 @run_async
@@ -352,7 +363,7 @@ async def test_a_keymap_keeps_the_footer_in_the_table_s_order(chain_article: Art
     app = RevdiffApp(chain_article, settings=settings)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
-        footer = [str(key.render()).strip() for key in app.query("FooterKey")]
+        footer = await footer_hints(app, pilot)
         assert footer == ["N next", "p prev", "t timeline", "s layout", "ctrl+f search",
                           "e export", "? help", "q quit"]
 
@@ -365,7 +376,7 @@ async def test_the_footer_writes_the_keys_as_the_help_and_the_hints_do(chain_art
     app = RevdiffApp(chain_article, settings=settings)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
-        footer = [str(key.render()).strip() for key in app.query("FooterKey")]
+        footer = await footer_hints(app, pilot)
         assert footer[0] == "PgDn next" and footer[4] == "ctrl+f search"
         assert "PgDn for the next" in status_text(app)
         help_keys = {str(keys) for keys in help_table(app.key_table).columns[0].cells}
@@ -380,7 +391,7 @@ async def test_the_help_writes_enter_and_a_modified_key_as_the_footer_does(chain
     app = RevdiffApp(chain_article, settings=settings)
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
-        footer = [str(key.render()).strip() for key in app.query("FooterKey")]
+        footer = await footer_hints(app, pilot)
         assert {"Enter timeline", "ctrl+PgDn search"} <= set(footer)
         help_keys = {str(keys) for keys in help_table(app.key_table).columns[0].cells}
         assert {"Enter", "ctrl+PgDn"} <= help_keys
@@ -395,7 +406,7 @@ async def test_the_footer_writes_a_punctuation_key_as_its_character(chain_articl
     app = RevdiffApp(chain_article, settings=settings)
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
-        footer = [str(key.render()).strip() for key in app.query("FooterKey")]
+        footer = await footer_hints(app, pilot)
         assert {"! help", "+ search", "ctrl+? timeline"} <= set(footer)
 
 

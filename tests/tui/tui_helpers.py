@@ -41,6 +41,14 @@ async def wait_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
             return
 
 
+async def footer_hints(app: RevdiffApp, pilot: Pilot[None]) -> list[str]:
+    """The footer's hints as it shows them (`n next`), once Textual has composed them: it does so
+    after the screen's bindings are in place, which a loaded machine may not have reached at the
+    first pause (the footer was found empty)."""
+    await wait_until(pilot, lambda: bool(app.query("FooterKey")))
+    return [str(key.render()).strip() for key in app.query("FooterKey")]
+
+
 async def export_written(app: RevdiffApp, pilot: Pilot[None]) -> None:
     """Let the export dialog's thread finish writing, and the dialog take in how it went (it
     closes, or says why the file was not written); nothing when no file was being written."""
