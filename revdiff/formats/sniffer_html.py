@@ -445,7 +445,7 @@ def read_diff_page(text: str, where: str) -> Article:
             old_text = new_text = shared_paragraph(row, _paragraph_text(row),
                                                        _body_row_name(row), where)
         elif not cells:
-            if (cell_less := _cell_less_row_warning(row, where)) is not None:
+            if (cell_less := _stray_text_warning(row, 0, where)) is not None:
                 warnings.append(cell_less)
             continue
         elif row is title_row or any(_HEADER_CELLS.intersection(c.get("class") or [])
@@ -459,7 +459,7 @@ def read_diff_page(text: str, where: str) -> Article:
                                 "Sniffer writes 2", where, row.sourceline, hint=_SAVE_AGAIN)
         else:
             old_text, new_text = _paragraph_text(cells[0]), _paragraph_text(cells[1])
-        if cells and (stray := _text_outside_cells_warning(row, len(cells), where)) is not None:
+        if cells and (stray := _stray_text_warning(row, len(cells), where)) is not None:
             warnings.append(stray)
         if old_text:
             old.append(old_text)
@@ -494,33 +494,27 @@ def read_diff_page(text: str, where: str) -> Article:
     return Article(source, url, versions, changes, metadata, tuple(warnings))
 
 
-def _cell_less_row_warning(row: Tag, where: str) -> str | None:
-    """The warning of a body row of the two-cell layout that holds text a browser shows but no
-    cell (`td`), which News Sniffer never writes: its text is in neither version. A row of the
-    table's header (`thead`) holds no version's text, so one that lost its cells (a time row cut
-    out, its `(... later)` left) is none."""
-    text = _cell_text(row)
-    section = row.find_parent(["thead", "table"])
-    if not text or (section is not None and section.name == "thead"):
-        return None
-    return (f"{where}:{row.sourceline}: {_body_row_name(row)} holds text but no cells (td), where "
-            f"News Sniffer writes 2; its text {shown(text)} is left out of both versions (save "
-            "the page again from News Sniffer to have it read)")
-
-
-def _text_outside_cells_warning(row: Tag, cell_count: int, where: str) -> str | None:
-    """The warning of a body row read from its `cell_count` cells that holds text a browser shows
-    outside them, which News Sniffer never writes. A browser moves such text out of the table
-    and shows it above it ("foster parenting"), in neither version's column: it is in neither
-    version, and the cells are read as they stand."""
+def _stray_text_warning(row: Tag, cell_count: int, where: str) -> str | None:
+    """The warning of a body row whose text a browser shows outside its `cell_count` cells
+    (`td`), which News Sniffer never writes: that text is in neither version. A row without
+    cells gives all its text so; one of the table's header (`thead`) holds no version's text, so
+    one that lost its cells (a time row cut out, its `(... later)` left) gives none. A browser
+    moves text beside cells out of the table and shows it above it ("foster parenting"), in
+    neither version's column; the cells are read as they stand."""
     text = _shown_text(row, [child for child in row.children
                              if not (isinstance(child, Tag) and child.name in ("td", "th"))])
     if not text.strip():
         return None
-    return (f"{where}:{row.sourceline}: {_body_row_name(row)} holds text outside its "
-            f"{counted(cell_count, 'cell')} (td), which News Sniffer never writes and a browser "
-            f"shows above the table; its text {shown(text)} is left out of both versions (save "
-            "the page again from News Sniffer to have it read)")
+    if not cell_count:
+        section = row.find_parent(["thead", "table"])
+        if section is not None and section.name == "thead":
+            return None
+        what = "holds text but no cells (td), where News Sniffer writes 2"
+    else:
+        what = (f"holds text outside its {counted(cell_count, 'cell')} (td), which News Sniffer "
+                "never writes and a browser shows above the table")
+    return (f"{where}:{row.sourceline}: {_body_row_name(row)} {what}; its text {shown(text)} is "
+            "left out of both versions (save the page again from News Sniffer to have it read)")
 
 
 def _body_row_name(row: Tag) -> str:
