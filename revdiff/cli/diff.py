@@ -193,10 +193,9 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str,
     names: list[str] = []
     articles = load_and_warn(inputs, max_size, quiet, compare=True, names=names,
                              corrections=corrections)
-    pairs = None  # each article's pair asked for, none for one that lacks it; all checked first
-    if version_pair is not None:  # an article keeps its place, so its index is the one parse gives
-        picked = {index: indices for index, _, indices in pick_pairs(articles, names, version_pair, quiet)}
-        pairs = [[picked[index]] if index in picked else [] for index in range(len(articles))]
+    # each article's pair asked for, none for one that lacks it, all checked before any is
+    # written; an article keeps its place, so its index is the one `revdiff parse` gives it
+    pairs = None if version_pair is None else pick_pairs(articles, names, version_pair, quiet)
     shown = [index for index in range(len(articles)) if pairs is None or pairs[index]]
     items = article_comparisons(articles, sentences, names, pairs)
     if output_format == "jsonl":

@@ -67,14 +67,16 @@ class VersionPairType(click.ParamType):
 
 
 def pick_pairs(articles: Sequence[Article], names: Sequence[str], pair: VersionPair,
-               quiet: bool) -> list[tuple[int, Article, tuple[int, int]]]:
-    """Each article that has both versions of `pair`, with its place among `articles` and where
-    the two are among its versions. An article that lacks one is left out, with a warning that
-    names the versions it has (none when `quiet`); when every article lacks one, that is an
-    error, as is a pair whose old version is not before its new one in an article."""
-    picked = []
+               quiet: bool) -> list[list[tuple[int, int]]]:
+    """For each of `articles`, the pairs of its versions to compare (places among its versions,
+    as `revdiff.export.pairs.version_pairs` takes them): the one `pair` names, or none where the
+    article lacks one of the two, which is left out with a warning that names the versions it has
+    (none when `quiet`); when every article lacks one, that is an error, as is a pair whose old
+    version is not before its new one in an article."""
+    picked: list[list[tuple[int, int]]] = []
     lacking = []
-    for index, (article, name) in enumerate(zip(articles, names, strict=True)):
+    for article, name in zip(articles, names, strict=True):
+        picked.append([])
         indices = pair.indices(article)
         has = f"(it has versions {line_runs([version.number for version in article.versions])})"
         if indices is None:
@@ -89,8 +91,8 @@ def pick_pairs(articles: Sequence[Article], names: Sequence[str], pair: VersionP
             raise click.BadParameter(f"{pair}: in {visible(name)}, version {old} comes after "
                                      f"version {new}; name the older one first",
                                      param_hint="'--versions'")
-        picked.append((index, article, indices))
-    if not picked:
+        picked[-1].append(indices)
+    if not any(picked):
         raise NothingToCompare(f"--versions {pair} names versions no article has: "
                                + first_few(lacking, 2),
                                hint="name versions that `revdiff parse` shows")
