@@ -54,7 +54,7 @@ def test_docs_commands_holds_a_section_for_each_command_and_the_rules_they_share
     diff = COMMANDS.partition("\n## `revdiff diff`\n")[2].partition("\n## ")[0]
     assert re.findall(r"^### .+$", diff, flags=re.MULTILINE) == [
         "### Two chosen versions: `--versions`", "### How sentences are paired", "### Labels",
-        "### Word changes", "### Flags",
+        "### How well the pairing agrees with people's", "### Word changes", "### Flags",
         "### Emoji and scripts written without spaces",
         "### Unicode forms, control sequences and boring edits", "### Tables and patches"]
     codes = COMMANDS.partition("\n## Exit codes\n")[2].partition("\n## ")[0]

@@ -154,3 +154,29 @@ def test_the_time_per_pair_is_the_median_of_the_pairs(
     assert lines[2].endswith("median ms/pair")
     assert lines[4].startswith("made up ")
     assert lines[4].split()[-1] == "1.00"  # of 1, 1 and 10 ms: the mean was 4.00
+
+
+def test_the_figures_docs_commands_gives_are_what_the_benchmark_measures(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/COMMANDS.md's table of revdiff's and difflib's links against the held-out essays'
+    gold, and README's F1, are this aligner's: a change to the aligner shows here until the
+    figures are measured again."""
+    script = load_benchmark("align_quality", monkeypatch)
+    if not script.DEFAULT_GOLD.is_file():
+        pytest.skip(f"needs the gold alignments, {script.DEFAULT_GOLD}, which are not there")
+    parser = script.argparse.ArgumentParser()
+    held_out = [item for item in script.read_gold(parser, script.DEFAULT_GOLD)
+                if script.is_held_out(item["essay"])]
+    measured = script.evaluate(held_out, [script.revdiff_pairs, script.difflib_pairs])
+
+    def cells(scores: tuple[object, object, float]) -> str:
+        return " | ".join(f"{score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f}"  # type: ignore[attr-defined]
+                          for score in scores[:2])
+
+    root = Path(__file__).resolve().parents[2]
+    commands = (root / "docs" / "COMMANDS.md").read_text(encoding="utf-8")
+    assert f"| revdiff | {cells(measured[0])} |" in commands
+    assert f"| | difflib (`ndiff`) | {cells(measured[1])} |" in commands
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert (f"at F1 {measured[0][0].f1:.3f} on the held-out essays (difflib "  # type: ignore[attr-defined]
+            f"{measured[1][0].f1:.3f};") in " ".join(readme.split())
