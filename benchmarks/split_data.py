@@ -240,17 +240,27 @@ def _rendered_chain(slug: str, name: str, versions: list[list[str]], rng: random
     return TrueChain(slug, pages, tuple(tuple(v) for v in versions))
 
 
+def _pool_of(story: str) -> tuple[bool, int]:
+    """The pool a news story's chains draw inserted paragraphs from: its slice's, and in the
+    tuning slice its fold's (the held-out slice is one pool)."""
+    held_out = is_held_out(story)
+    return held_out, 0 if held_out else fold_of(story)
+
+
 def news_chains(held_out: bool | None = None, mix: EditMix = BREAKING) -> Iterator[TrueChain]:
     """Chains of pages generated from cased news text with breaking-news edits (`mix`). A
     story's chains are all in one slice (by the story's name, like the corpus articles), and the
-    paragraphs they insert come from that slice's stories only."""
+    paragraphs they insert come from that slice's stories only; in the tuning slice, from the
+    stories of the story's own fold (`fold_of`), so that no page of one fold holds a paragraph
+    of the other fold's text."""
     stories = news_stories()
-    pools = {held: [p for name, paragraphs in stories if is_held_out(name) == held for p in paragraphs]
-             for held in (False, True)}
+    pools: dict[tuple[bool, int], list[str]] = {}
+    for name, paragraphs in stories:
+        pools.setdefault(_pool_of(name), []).extend(paragraphs)
     for name, paragraphs in stories:
         if held_out is not None and is_held_out(name) != held_out:
             continue
-        pool = pools[is_held_out(name)]
+        pool = pools[_pool_of(name)]
         for number in range(NEWS_CHAINS_PER_STORY):
             rng = random.Random(f"{name}-{number}")
             start = rng.randrange(max(1, len(paragraphs) - 6))
