@@ -8,6 +8,7 @@ import unicodedata
 
 from diff_match_patch import diff_match_patch
 
+from revdiff.engine.anchors import identical_anchors
 from revdiff.engine.graphemes import continues_cluster, joins_previous
 from revdiff.engine.word_count import STACKERS, UNSPACED
 from revdiff.engine.word_sets import word_set
@@ -49,21 +50,15 @@ _WORD_START = re.compile(r"\w")
 _SPACED_WORD_START = re.compile(rf"[^\W{UNSPACED}]")
 
 
-# Giant "sentences" (a page without punctuation, hostile input) get a diff bounded in time; every
-# other sentence gets the exact one. Its work grows with the square of the tokens the two texts
-# differ by: 4,000 tokens (some 2,000 words) take about a second.
+# diff-match-patch's exact diff, whose work grows with the square of the tokens the two texts
+# differ by: 4,000 tokens (some 2,000 words) take about a second. Giant "sentences" (a paragraph
+# without punctuation, `--sentences lines`, hostile input) are diffed by a longest common
+# subsequence of their tokens instead (`_giant_diff`), whose cost grows about as n log n: as
+# exact where the tokens repeat little, and the same on every machine. (A diff bounded in time
+# gave a busy machine a total rewrite where an idle one kept most of the words.)
 GIANT_TOKENS = 4_000
-GIANT_TIMEOUT_SECONDS = 2.0
-
-
-def _differ(timeout: float) -> diff_match_patch:
-    differ = diff_match_patch()
-    differ.Diff_Timeout = timeout
-    return differ
-
-
-_DIFFER = _differ(0)
-_GIANT_DIFFER = _differ(GIANT_TIMEOUT_SECONDS)
+_DIFFER = diff_match_patch()
+_DIFFER.Diff_Timeout = 0
 
 
 def _code_point(number: int) -> str:
@@ -140,16 +135,36 @@ def word_diff(old: str, new: str) -> WordDiff:
     decode = {code: token for token, code in codes.items()}
 
     giant = len(old_codes) + len(new_codes) > GIANT_TOKENS
-    differ = _GIANT_DIFFER if giant else _DIFFER
-    runs = differ.diff_main(old_codes, new_codes, False)
+    runs = _diff(old_codes, new_codes)
     # cleaned up on the tokens, not on their characters: a run's edges stay between words (on the
     # characters, `here` to `there` kept `here` and inserted `t`, `cats` to `cat` deleted `s`), so
     # a changed word is a word deleted and one inserted, and no grapheme cluster is cut
-    differ.diff_cleanupSemantic(runs)
-    if not giant:  # a giant's diff is bounded in time; diffing its changes again would not be
-        runs = _kept_words_given_back(differ, runs, decode)
-    runs = _punctuation_apart(differ, runs, decode)
+    _DIFFER.diff_cleanupSemantic(runs)
+    if not giant:  # a giant's changes are not diffed again: each could be a giant's work
+        runs = _kept_words_given_back(runs, decode)
+    runs = _punctuation_apart(runs, decode)
     return _as_written(runs, old_tokens, new_tokens)
+
+
+def _diff(old_codes: str, new_codes: str) -> list[tuple[int, str]]:
+    """The runs turning one string of token codes into the other: exact below GIANT_TOKENS."""
+    if len(old_codes) + len(new_codes) > GIANT_TOKENS:
+        return _giant_diff(old_codes, new_codes)
+    return _DIFFER.diff_main(old_codes, new_codes, False)
+
+
+def _giant_diff(old_codes: str, new_codes: str) -> list[tuple[int, str]]:
+    """The runs of a longest common subsequence of the tokens, as `anchors.identical_anchors`
+    finds it (unique tokens first, then the stretches between them; a stretch too large and
+    too repetitive for that is deleted and inserted whole)."""
+    runs: list[tuple[int, str]] = []
+    old_at = new_at = 0
+    for old_index, new_index in identical_anchors(old_codes, new_codes):
+        _append_change(runs, old_codes[old_at:old_index], new_codes[new_at:new_index])
+        _append(runs, (0, old_codes[old_index]))
+        old_at, new_at = old_index + 1, new_index + 1
+    _append_change(runs, old_codes[old_at:], new_codes[new_at:])
+    return runs
 
 
 def _as_written(runs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str],
@@ -170,8 +185,7 @@ def _as_written(runs: list[tuple[int, str]], old_tokens: list[str], new_tokens: 
     return tuple(written)
 
 
-def _kept_words_given_back(differ: diff_match_patch, runs: list[tuple[int, str]],
-                           decode: dict[str, str]) -> list[tuple[int, str]]:
+def _kept_words_given_back(runs: list[tuple[int, str]], decode: dict[str, str]) -> list[tuple[int, str]]:
     """The runs, with the unchanged words the cleanup swallowed that carry meaning given back.
 
     The cleanup merges a kept run into the changes beside it when it is no longer than they
@@ -197,7 +211,7 @@ def _kept_words_given_back(differ: diff_match_patch, runs: list[tuple[int, str]]
             _append_change(given_back, deleted, inserted)  # all the diff again would give
             continue
         deleted_part = inserted_part = ""
-        for again_op, again in differ.diff_main(deleted, inserted, False):
+        for again_op, again in _DIFFER.diff_main(deleted, inserted, False):
             if again_op == 0 and _carries_meaning(again, decode):
                 _append_change(given_back, deleted_part, inserted_part)
                 deleted_part = inserted_part = ""
@@ -242,8 +256,7 @@ def _append_change(runs: list[tuple[int, str]], deleted: str, inserted: str) -> 
             _append(runs, run)
 
 
-def _punctuation_apart(differ: diff_match_patch, runs: list[tuple[int, str]],
-                       decode: dict[str, str]) -> list[tuple[int, str]]:
+def _punctuation_apart(runs: list[tuple[int, str]], decode: dict[str, str]) -> list[tuple[int, str]]:
     """The runs, with a word the cleanup swallowed between two punctuation edits given back.
 
     On tokens a word is one character, as long as a quotation mark: the cleanup takes `limited`
@@ -256,7 +269,7 @@ def _punctuation_apart(differ: diff_match_patch, runs: list[tuple[int, str]],
                 cleaned[-1][1], decode) != []:
             previous = cleaned.pop()[1]
             old, new = (previous, text) if op > 0 else (text, previous)
-            for again in differ.diff_main(old, new, False):
+            for again in _diff(old, new):
                 _append(cleaned, again)
         else:
             _append(cleaned, (op, text))
