@@ -229,10 +229,13 @@ def read_diff_headers(headers: Sequence[PageHeader],
 
 
 def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Article:
-    sources = {h.source for h in headers}
-    if len(sources) > 1:
-        raise InconsistentPages(f"pages of one URL name different sources {sorted(map(str, sources))}",
-                                headers[0].name)
+    named = [h for h in headers if h.source]  # a page copied without its source line names none
+    for header in named[1:]:
+        if header.source != named[0].source:
+            raise InconsistentPages(
+                f"this page names the source {header.source!r} where {named[0].name}, of the same URL, "
+                f"names {named[0].source!r}; check that both are pages of one article as News Sniffer "
+                f"saved them", header.name)
     copied = {version.number: version for header in headers for version in _copied_versions(header)}
     chain = read_chain(headers, {**copied, **known})
     first = headers[0]
@@ -254,7 +257,8 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
                      for warning in textless_warning(v, shown_by.get(v.number, first.name)))
     warnings = (tuple(w for h in headers for w in h.warnings) + chain.warnings
                 + ((count_warning,) if count_warning else ()) + textless)
-    return Article(first.source, first.url, versions, changes, metadata, warnings, chain.pages)
+    return Article(named[0].source if named else None, first.url, versions, changes, metadata, warnings,
+                   chain.pages)
 
 
 def _time_counted_from(version: Version, headers: Sequence[PageHeader]) -> int | None:

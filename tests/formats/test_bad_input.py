@@ -402,6 +402,38 @@ def test_a_flattened_pages_pagination_and_footer_are_no_rows(tmp_path: Path, aft
     assert read["versions"] == original["versions"]
 
 
+def test_a_flattened_page_copied_without_its_source_line_is_read_with_its_neighbour(
+        tmp_path: Path) -> None:
+    """A page copied from its second line names no source: beside a page that names one, the
+    two were refused as naming different sources ('None', 'channelnewsasia'), the error naming
+    the other page, where each read alone was read."""
+    first = SAMPLES / "sniffer-diff/iran-strikes-v0-v1.txt"
+    second = SAMPLES / "sniffer-diff/iran-strikes-v1-v2.txt"
+    copied = tmp_path / "v1-v2.txt"
+    copied.write_text(second.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(first), str(page)])
+               for page in (second, copied)]
+    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
+    (original,), (read,) = (json.loads(result.stdout) for result in results)
+    assert read["source"] == original["source"] == "channelnewsasia"
+    assert read["versions"] == original["versions"]
+
+
+def test_pages_of_one_url_that_name_two_sources_are_refused_naming_the_second(tmp_path: Path) -> None:
+    """The error named the first page given, whose source agreed, and printed a Python list."""
+    first = SAMPLES / "sniffer-diff/iran-strikes-v0-v1.txt"
+    second = SAMPLES / "sniffer-diff/iran-strikes-v1-v2.txt"
+    other = tmp_path / "v1-v2.txt"
+    other.write_text(second.read_text(encoding="utf-8").replace("'channelnewsasia'", "'reuters'", 1),
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(first), str(other)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"revdiff: error: {other}: this page names the source 'reuters' where {first}, of the same "
+        "URL, names 'channelnewsasia'; check that both are pages of one article as News Sniffer "
+        "saved them\n")
+
+
 def test_a_flattened_time_row_that_keeps_the_shown_times_is_the_time_row(tmp_path: Path) -> None:
     """A flattener that keeps the time cells' text puts both times before `(... later)`: the
     line was read as a body row, its times a paragraph of a version."""
