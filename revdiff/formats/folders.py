@@ -17,6 +17,7 @@ from revdiff.errors import (
     EmptyInput,
     EmptyText,
     InconsistentPages,
+    InputTooLarge,
     RevdiffError,
     UnknownFormat,
     os_reason,
@@ -453,7 +454,7 @@ def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[
         return saved_pages
     texts = []
     binary: dict[Path, BinaryData] = {}  # the files that are no text (a picture): no versions
-    refused: dict[Path, RevdiffError] = {}  # the files revdiff reads in no way (compressed, a document)
+    refused: dict[Path, RevdiffError] = {}  # files revdiff reads in no way (compressed, too large)
     for file in files:
         if file in empty:  # `read_folder` read it
             continue
@@ -471,7 +472,7 @@ def read_directory(path: Path, listed_folder: Path, max_bytes: int, notes: list[
         except BinaryData as no_text:
             binary[file] = no_text
             continue
-        except (UnknownFormat, BinaryInput) as unreadable:
+        except (UnknownFormat, BinaryInput, InputTooLarge) as unreadable:
             refused[file] = unreadable
             continue
         if isinstance(read, TextInput):

@@ -1203,6 +1203,19 @@ def test_a_legacy_text_over_the_size_limit_is_still_too_large(tmp_path: Path) ->
         load([str(tmp_path)], max_bytes=1024)
 
 
+def test_a_folder_of_several_files_over_the_size_limit_names_the_first_and_how_many_more(
+        tmp_path: Path) -> None:
+    """The first file over the limit stopped the folder, named alone, where the README says that
+    a folder names the first of its refused files and how many more there are."""
+    (tmp_path / "0.txt").write_text("One.\n")
+    for number in (1, 2, 3):
+        (tmp_path / f"{number}.txt").write_text("One. Two.\n" * 200)
+    with pytest.raises(InputTooLarge) as refused:
+        load([str(tmp_path)], max_bytes=1024)
+    assert refused.value.where == str(tmp_path / "1.txt")
+    assert "and 2 more files of the folder are refused too (2.txt, 3.txt)" in str(refused.value)
+
+
 def test_a_text_file_over_the_size_limit_beside_a_picture_is_still_refused(
         tmp_path: Path) -> None:
     (tmp_path / "0.txt").write_text("One.\n" * 300)
