@@ -615,12 +615,27 @@ def joined_sniffer_count(counts: Iterable[tuple[int | None, str]], shown_by: Map
 
 def sniffer_url_warnings(url: str | None, where: str) -> tuple[str, ...]:
     """The warning of a News Sniffer page, diff or version, HTML or text, that names no article
-    URL: pages of one article are joined by their URL, so it stays an article of its own."""
-    if url is not None:
+    URL, or one that is no web address (`is_web_address`): pages of one article are joined by
+    their URL, so it stays an article of its own."""
+    if url is None:
+        warning = (f"{where}: the page names no article URL, so it is not joined with other pages of "
+                   "its article (save the whole page again from News Sniffer to read them as one)")
+    elif not is_web_address(url):
+        warning = (f"{where}: the article URL {shown(url)} is no web address (cut short?), and pages "
+                   "of one article are joined by their URL (save the whole page again from News "
+                   "Sniffer to read it with them)")
+    else:
         return ()
-    warning = (f"{where}: the page names no article URL, so it is not joined with other pages of "
-               "its article (save the whole page again from News Sniffer to read them as one)")
     return (warning,)
+
+
+def is_web_address(url: str) -> bool:
+    """Whether `url` is an http or https address of a named host (`https://www.bbc.co.uk/news`),
+    as News Sniffer tracks articles: a URL cut short to `h` or `https://`, or a `javascript:`
+    one, is not."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    return parts.scheme.lower() in ("http", "https") and "." in host.strip(".")
 
 
 def version_page_article(url: str | None, version: Version, total: int, where: str) -> Article:

@@ -434,6 +434,25 @@ def test_pages_of_one_url_that_name_two_sources_are_refused_naming_the_second(tm
         "saved them\n")
 
 
+@pytest.mark.parametrize("url", ["h", "https://", "javascript:alert(1)", "not a url"])
+def test_an_article_url_that_is_no_web_address_is_warned_of(tmp_path: Path, url: str) -> None:
+    """A URL line cut short (`… at h`) or damaged was taken as the article's URL without a word,
+    and the page then stayed apart from the other pages of its article."""
+    sample = SAMPLES / "sniffer-diff/iran-strikes-v0-v1.txt"
+    whole = "https://www.channelnewsasia.com/news/world/iran-missiles-us-troops-iraq-soleimani"
+    page = tmp_path / "v0-v1.txt"
+    page.write_text(sample.read_text(encoding="utf-8").replace(f"at {whole}", f"at {url}", 1),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(page)])
+    assert result.exit_code == 0, result.stderr
+    (article,) = json.loads(result.stdout)
+    read = url.split()[0]
+    assert f"{page}: the article URL '{read}' is no web address (cut short?)" in " ".join(
+        article["warnings"])
+    original = CliRunner().invoke(main, ["parse", "--format", "json", str(sample)])
+    assert not any("web address" in warning for warning in json.loads(original.stdout)[0]["warnings"])
+
+
 def test_a_flattened_time_row_that_keeps_the_shown_times_is_the_time_row(tmp_path: Path) -> None:
     """A flattener that keeps the time cells' text puts both times before `(... later)`: the
     line was read as a body row, its times a paragraph of a version."""
