@@ -131,10 +131,12 @@ def line_runs(lines: Sequence[int]) -> str:
 def neighbouring_pages(old: int, new: int, versions: int | None) -> list[tuple[int, int]]:
     """The version numbers of the diff pages beside the page of versions `old` to `new` that can
     exist: none before the first version, nor after the last of the `versions` the tracker says
-    it stored (when it says)."""
-    pages = [(old - 1, old)] * (old > 0)
-    if versions is None or new + 1 < versions:
-        pages.append((new, new + 1))
+    it stored (when it says). A page whose old column is the later version (reached by
+    "Previous version") lies between the same pages as the page of its versions the other way."""
+    low, high = min(old, new), max(old, new)
+    pages = [(low - 1, low)] * (low > 0)
+    if versions is None or high + 1 < versions:
+        pages.append((high, high + 1))
     return pages
 
 
@@ -144,7 +146,7 @@ def missing_neighbours(old: int, new: int, given: Collection[tuple[int, int]], e
     `versions` versions and were not `given`, less those whose version shared with the page
     another input gives `exact`ly (its HTML page, or a page copied with its cells apart)."""
     return [pair for pair in neighbouring_pages(old, new, versions)
-            if pair not in given and (old if pair == (old - 1, old) else new) not in exact]
+            if pair not in given and (pair[1] if pair[1] in (old, new) else pair[0]) not in exact]
 
 
 def _deciders(page: PageReading, read_alone: bool, versions: int | None,

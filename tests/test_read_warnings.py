@@ -72,6 +72,16 @@ def test_a_page_read_alone_names_no_page_past_the_last_version_its_article_has()
         "HTML page, given with it, can decide them")
 
 
+def test_a_page_with_the_later_version_on_the_left_names_the_pages_beside_it() -> None:
+    """A page reached by "Previous version" (version 7 in its old column, 6 in its new) was told
+    to be decided by `Version 6 to 7, Version 6 to 7`: itself, twice."""
+    reading = replace(page("v7-v6.txt", [0.2, 1.0]), old_number=7, new_number=6)
+    assert unsure_summary(reading, read_alone=True) == (
+        "v7-v6.txt: 1 of 2 rows unsure (lines 10); `revdiff parse --format json` shows each; the diff pages "
+        "beside it (Version 5 to 6, Version 7 to 8) or its HTML page, given with it, can decide "
+        "them")
+
+
 def test_pages_read_with_their_neighbours_leave_their_unsure_rows_without_a_hint() -> None:
     after = replace(page("b.txt", [1.0]), old_number=1, new_number=2)
     article = Article("x", None, VERSIONS, changes=3, pages=(page("a.txt", [0.2]), after))
