@@ -86,7 +86,8 @@ class StoreSummary:
         keeps = "keeps" if self.stale_warnings == 1 else "keep"
         articles = counted(self.stale_warnings, "article")
         note = (f"{articles} {keeps} the warnings of the input that stored them:",
-                "this run read every stored text again,", "warned otherwise and added no version,",
+                "a reading of this run gave every stored text again,",
+                "warned otherwise and added no version to them,",
                 "and only a version added replaces them")
         return tuple(what), where, note
 

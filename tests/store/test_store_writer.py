@@ -633,9 +633,9 @@ def test_a_whole_reading_that_adds_no_version_says_the_stored_warnings_are_an_ea
     again = store_articles([fixed], repo)
     assert (again.stored, again.stale_warnings) == (0, 1)
     assert again.describe().endswith(
-        "; 1 article keeps the warnings of the input that stored them: this run read every "
-        "stored text again, warned otherwise and added no version, and only a version added "
-        "replaces them")
+        "; 1 article keeps the warnings of the input that stored them: a reading of this run "
+        "gave every stored text again, warned otherwise and added no version to them, and only "
+        "a version added replaces them")
     assert commit_count(repo) == 2  # idempotent: no commit for warnings alone
     assert read_repository(repo)[0].warnings == ("read on day 1",)
     # a part of the article read alone (its newest version) tells nothing of the whole
