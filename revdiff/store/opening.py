@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shlex
 import shutil
 import stat
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from revdiff.errors import StoreError, folder_taking_no_files, os_reason
 from revdiff.file_kinds import special_kind
 from revdiff.formats.gitrepo import is_repository
 from revdiff.formats.input_file import entry_kind
+from revdiff.formats.store_working_tree import store_holding
 from revdiff.safe_git import (
     filter_drivers,
     git_complaint,
@@ -84,13 +86,19 @@ def refuse_a_path_that_takes_no_repository(path: Path) -> None:
     while; so is a folder whose files cannot be listed (`chmod 300`). A path that names nothing
     in a folder that exists, or cannot be looked at, is left to the creation of the repository
     to report. So is a path named `.git` that is no git directory (missing, or a folder without
-    one), in which a new repository's working tree would be `.git` itself."""
+    one), in which a new repository's working tree would be `.git` itself, and a path in the
+    working tree of a revdiff store (`store_holding`), where a new store would lie among the
+    store's files."""
     if path.name == ".git" and (path.is_dir() or not os.path.lexists(path)) \
             and not is_repository(path):
         raise StoreError("is named .git but is no git directory, and revdiff store would make a "
                          "repository inside it", str(path),
                          hint=f"give --repo {path.parent} to make the repository there, or "
                               "name an existing one")
+    if (store := _store_around(path)) is not None:
+        raise StoreError(f"lies in the working tree of the revdiff store {store}", str(path),
+                         hint=f"give --repo {shlex.quote(str(store))} to store into that store, "
+                              "or a directory outside it")
     try:
         mode = path.stat().st_mode
     except NotADirectoryError:
@@ -128,6 +136,16 @@ def refuse_a_missing_parent_folder(path: Path) -> None:
             raise _runs_through_a_file(path)
         raise StoreError(f"the folder to hold the repository, {path.parent}, does not exist",
                          str(path), hint="create it first, or give another path with --repo")
+
+
+def _store_around(path: Path) -> Path | None:
+    """The revdiff store in whose working tree `path` lies (`store_holding`), when `path` is
+    not a repository of its own; None also where the path cannot be looked at, which the
+    creation of the repository reports."""
+    try:
+        return None if _has_anything_of_a_repository(path) else store_holding(path)
+    except OSError:
+        return None
 
 
 def _has_anything_of_a_repository(folder: Path) -> bool:

@@ -139,6 +139,24 @@ def test_a_repository_path_that_takes_no_repository_is_refused_before_the_inputs
     assert result.stderr == "revdiff: error: " + said.format(tmp=tmp_path)
 
 
+@pytest.mark.parametrize("inside", ["_no-url", "new", "_no-url/deeper"])
+def test_a_repository_path_in_a_store_s_working_tree_is_refused_naming_the_store(
+        inside: str, tmp_path: Path) -> None:
+    """A folder of a store's files was said to be no git repository, to be replaced by an empty
+    or new directory: a new one there made a second store among the first one's files."""
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    store = tmp_path / "store"
+    assert CliRunner().invoke(main, ["store", str(versions), "--repo", str(store)]).exit_code == 0
+    files = sorted(path.relative_to(store) for path in store.rglob("*") if ".git" not in path.parts)
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(store / inside)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {store / inside}: lies in the working tree of the "
+                             f"revdiff store {store} (give --repo {store} to store into that "
+                             "store, or a directory outside it)\n")
+    assert sorted(path.relative_to(store) for path in store.rglob("*")
+                  if ".git" not in path.parts) == files
+
+
 @pytest.mark.parametrize("empty_folder", [False, True])
 def test_a_repository_path_named_git_that_is_no_git_directory_is_refused_and_nothing_made(
         empty_folder: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
