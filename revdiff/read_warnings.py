@@ -143,10 +143,13 @@ def neighbouring_pages(old: int, new: int, versions: int | None) -> list[tuple[i
 def missing_neighbours(old: int, new: int, given: Collection[tuple[int, int]], exact: Collection[int],
                        versions: int | None) -> list[tuple[int, int]]:
     """The diff pages beside the page of versions `old` to `new` that can exist in an article of
-    `versions` versions and were not `given`, less those whose version shared with the page
-    another input gives `exact`ly (its HTML page, or a page copied with its cells apart)."""
+    `versions` versions and were not `given` (either way round: a page reached by "Previous
+    version" has the later version in its old column), less those whose version shared with
+    the page another input gives `exact`ly (its HTML page, or a page copied with its cells
+    apart)."""
+    shown = {(min(pair), max(pair)) for pair in given}
     return [pair for pair in neighbouring_pages(old, new, versions)
-            if pair not in given and (pair[1] if pair[1] in (old, new) else pair[0]) not in exact]
+            if pair not in shown and (pair[1] if pair[1] in (old, new) else pair[0]) not in exact]
 
 
 def _deciders(page: PageReading, read_alone: bool, versions: int | None,

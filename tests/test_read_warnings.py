@@ -89,6 +89,15 @@ def test_pages_read_with_their_neighbours_leave_their_unsure_rows_without_a_hint
         "a.txt: 1 of 1 rows unsure (lines 10); `revdiff parse --format json` shows each"]
 
 
+def test_a_page_given_with_its_versions_the_other_way_round_is_no_page_missing() -> None:
+    """Beside a page of versions 2 to 1 (reached by "Previous version"), the page of versions 0 to
+    1 was told to be decided by `Version 1 to 2`, the page given with it."""
+    reversed_page = replace(page("v2-v1.txt", [1.0]), old_number=2, new_number=1)
+    article = Article("x", None, VERSIONS, changes=3, pages=(page("a.txt", [0.2]), reversed_page))
+    assert warning_lines(article, "a.txt", ["a.txt", "v2-v1.txt"]) == [
+        "a.txt: 1 of 1 rows unsure (lines 10); `revdiff parse --format json` shows each"]
+
+
 def test_pages_read_together_name_the_pages_beside_them_that_were_not_given() -> None:
     """Pages of versions 0 to 1 and 2 to 3 read together said nothing of what would decide their
     unsure rows, where a page read alone names the pages beside it: here the one between them,
