@@ -14,6 +14,7 @@ from revdiff.formats.fields import dated_back_warnings, joined_sniffer_count, so
 from revdiff.formats.input_file import TextInput, with_warnings
 from revdiff.model import Article, PageReading, Version
 from revdiff.read_warnings import copy_read_once, counted
+from revdiff.splitter.chain import telling_rank
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
 
@@ -186,10 +187,11 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                     paragraphs = kept_text
                     cut = (known if kept_text == known.paragraphs else version).cut
                 # the version with a time is kept, or the first given, with what only the other
-                # page gave (a time told from another version with the version it counts from)
+                # page gave (a time told from another version with the version it counts from;
+                # of two, the one told from the nearer version, of two as near the earlier)
                 first_kept = known.time is not None or version.time is None
                 kept, other = (known, version) if first_kept else (version, known)
-                told = kept if kept.time_text else other
+                told = min((kept, other), key=_telling_rank)
                 kept_by = given_by[version.number] if first_kept else source
                 shown_otherwise = _shown_otherwise_warning(
                     version.number, (known, given_by[version.number]), (version, source), kept_by)
@@ -268,3 +270,12 @@ def _finished(article: Article, where: str) -> Article:
     return dataclasses.replace(article, source=article.source or source_of_url(article.url),
                                warnings=article.warnings + dated_back)
 
+
+def _telling_rank(version: Version) -> tuple[int, int, bool]:
+    """How well `version`'s time told from another version serves: a time first, then the
+    nearest version told from (`chain.telling_rank`); a time that names none after those."""
+    if not version.time_text:
+        return 2, 0, False
+    if version.time_from is None:
+        return 1, 0, False
+    return 0, *telling_rank(version.time_from, version.number)

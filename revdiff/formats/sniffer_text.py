@@ -54,7 +54,7 @@ from revdiff.formats.sniffer_text_lines import (
 from revdiff.formats.text_input import ASCII_WHITESPACE
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
-from revdiff.splitter.chain import read_chain
+from revdiff.splitter.chain import read_chain, telling_rank
 from revdiff.splitter.page import PageHeader
 
 # Lines a site's footer can take after the pagination; more are read as rows.
@@ -265,12 +265,13 @@ def _time_counted_from(version: Version, headers: Sequence[PageHeader]) -> int |
     """The number of the version `version`'s time (`time_text`) is told from: the left version
     of a page whose time row tells it of `version` on the right (a page reached by "Previous
     version" shows the later version on the left, "(... earlier)"); of several such pages, the
-    nearest version's. None for a version without a time."""
+    nearest version's, and of two as near the earlier (`chain.telling_rank`). None for a version
+    without a time."""
     if version.time_text is None:
         return None
     telling = [header.old_number for header in headers
                if header.new_number == version.number and header.time_text == version.time_text]
-    return min(telling, key=lambda number: abs(number - version.number), default=None)
+    return min(telling, key=lambda number: telling_rank(number, version.number), default=None)
 
 
 def _copied_versions(header: PageHeader) -> list[Version]:

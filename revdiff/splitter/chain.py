@@ -381,6 +381,15 @@ def _known_titles(header: PageHeader, split: TitleSplit, known: Mapping[int, Ver
     return split
 
 
+def telling_rank(told_from: int, number: int) -> tuple[int, bool]:
+    """How near the version `told_from`, whose page tells the time of version `number`, is to it:
+    the nearest first, and of two as near the earlier one (`about 1 hour later` of version 1 on
+    the page of versions 0 and 1 before `about 2 hours earlier` on a page of versions 2 and 1
+    reached by "Previous version"), so that the pair of a version and the one before it has a
+    time."""
+    return abs(told_from - number), told_from > number
+
+
 def _same_reading(one: RowReading, other: RowReading) -> bool:
     return (one.kind, one.boundary) == (other.kind, other.boundary)
 
@@ -390,6 +399,7 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
               ) -> Chain:
     versions: dict[int, Version] = {}
     shown_first_by: dict[int, str] = {}  # the page each version was first taken from
+    told_from: dict[int, tuple[int, bool]] = {}  # `telling_rank` of the page each time is from
     pages = []
     titles = split_titles_jointly([h.title_line for h in headers],
                                   [(h.old_number, h.new_number) for h in headers])
@@ -403,14 +413,21 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
         for side, version in (("old", Version(header.old_number, title.old, old)),
                               ("new", Version(header.new_number, title.new, new, None, header.time_text))):
             earlier = versions.get(version.number)
+            rank = telling_rank(header.old_number, version.number)
             if earlier is None:
                 versions[version.number] = version
                 shown_first_by[version.number] = header.name
+                if version.time_text:
+                    told_from[version.number] = rank
             elif same_paragraphs_up_to_symbols(earlier.paragraphs, version.paragraphs):
                 # the time a page gives is since its old version: the nearest one's is kept
+                newer_time = version.time_text is not None and (
+                    earlier.time_text is None or rank <= told_from[version.number])
+                if newer_time:
+                    told_from[version.number] = rank
                 versions[version.number] = replace(
                     earlier, paragraphs=tuple(map(fullest, earlier.paragraphs, version.paragraphs)),
-                    time_text=version.time_text or earlier.time_text)
+                    time_text=version.time_text if newer_time else earlier.time_text)
             else:
                 warnings.append(f"{header.name}: its {side} column differs from version "
                                 f"{version.number} as {shown_first_by[version.number]} shows it; "

@@ -56,7 +56,10 @@ def test_flattened_pages_say_which_version_a_time_counts_from(tmp_path: Path) ->
     earlier = _page(V2, V1, "about 1 hour earlier", tmp_path)
     first = _page(V0, V1, "about 2 hours later", tmp_path)
     apart = _page(V0, V2, "about 3 hours later", tmp_path)
-    assert _summary_times([earlier, first]) == ["Head", "Head", "Head"]
+    # beside the page v0 -> v1, v1's time told from v0 is kept, in either order: it was the time
+    # told from v2 of the page given last, so that `v0 -> v1` had no time
+    assert _summary_times([earlier, first]) == ["Head", "about 2 hours later  Head", "Head"]
+    assert _summary_times([first, earlier]) == ["Head", "about 2 hours later  Head", "Head"]
     assert _summary_times([apart, first]) == ["Head", "about 2 hours later  Head", "Head"]
     assert _summary_times([apart]) == ["Head", "about 3 hours later  Head"]
 
@@ -167,3 +170,17 @@ def test_a_copied_time_cell_whose_offset_leaves_the_years_1_to_9999_is_left_out_
     assert article.warnings == ((f"{copied}:4: the old version's time '0001-01-01 00:10:00 +0100' "
                                  "is not a time: its offset puts it outside the years 1 to 9999 "
                                  "in UTC; left out"),)
+
+
+def test_html_pages_keep_the_time_told_from_the_version_before_in_either_order(tmp_path: Path) -> None:
+    """Beside the page v0 -> v1, a page of v2 and v1 reached by "Previous version" gave v1 the
+    time told from v2 when it was given first, so that `v0 -> v1` had no time."""
+    pages = []
+    for old, new, time_text in ((V2, V1, "about 1 hour earlier"), (V0, V1, "about 2 hours later")):
+        page = tmp_path / f"v{old.number}-v{new.number}.html"
+        page.write_text(render_diff_html(old, new, PageInfo(time_text=time_text)), "utf-8")
+        pages.append(str(page))
+    for given in (pages, pages[::-1]):
+        (article,) = load(given)
+        v0, v1, _ = article.versions
+        assert time_text_after(v1, v0) == "about 2 hours later"
