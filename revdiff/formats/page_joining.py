@@ -191,7 +191,7 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                 # of two, the one told from the nearer version, of two as near the earlier)
                 first_kept = known.time is not None or version.time is None
                 kept, other = (known, version) if first_kept else (version, known)
-                told = min((kept, other), key=_telling_rank)
+                told = min((kept, other), key=_told_time_rank)
                 kept_by = given_by[version.number] if first_kept else source
                 shown_otherwise = _shown_otherwise_warning(
                     version.number, (known, given_by[version.number]), (version, source), kept_by)
@@ -271,7 +271,7 @@ def _finished(article: Article, where: str) -> Article:
                                warnings=article.warnings + dated_back)
 
 
-def _telling_rank(version: Version) -> tuple[int, int, bool]:
+def _told_time_rank(version: Version) -> tuple[int, int, bool]:
     """How well `version`'s time told from another version serves: a time first, then the
     nearest version told from (`chain.telling_rank`); a time that names none after those."""
     if not version.time_text:

@@ -421,8 +421,7 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
                     told_from[version.number] = rank
             elif same_paragraphs_up_to_symbols(earlier.paragraphs, version.paragraphs):
                 # the time a page gives is since its old version: the nearest one's is kept
-                newer_time = version.time_text is not None and (
-                    earlier.time_text is None or rank <= told_from[version.number])
+                newer_time = version.time_text is not None and rank <= told_from.get(version.number, rank)
                 if newer_time:
                     told_from[version.number] = rank
                 versions[version.number] = replace(
